@@ -1,0 +1,9 @@
+import { requireViewerPage } from "@/lib/auth/session";
+import { AppShell } from "@/components/shell/app-shell";
+
+export const dynamic = "force-dynamic";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await requireViewerPage();
+  return <AppShell viewer={viewer}>{children}</AppShell>;
+}

@@ -1,0 +1,103 @@
+// One wrapper for every server action: session → permission → parse → handler → errors.
+// Every action is a public endpoint: it trusts nothing but the session cookie and its input.
+import "server-only";
+import { z } from "zod";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getViewer, type Viewer } from "@/lib/auth/session";
+import { AppError } from "@/lib/auth/errors";
+import { can, type Permission } from "@/lib/auth/roles";
+import { audit } from "@/lib/audit";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export type ActionResult<T = unknown> =
+  | { ok: true; data?: T; message?: string }
+  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
+
+export const initialActionState: ActionResult = { ok: true };
+
+/** Turn FormData (or a plain object) into the object zod parses; repeated keys become arrays. */
+export function formToObject(input: FormData | Record<string, unknown>): Record<string, unknown> {
+  if (!(input instanceof FormData)) return input;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of input.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    const v = typeof value === "string" ? value : value;
+    if (key in out) {
+      const prev = out[key];
+      out[key] = Array.isArray(prev) ? [...prev, v] : [prev, v];
+    } else out[key] = v;
+  }
+  return out;
+}
+
+/** Zod issues → { "income.wages": ["不能为负数"] }; messages starting "v." are translation keys. */
+export async function fieldErrorsOf(error: z.ZodError): Promise<Record<string, string[]>> {
+  const t = await getTranslations("validation");
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".") || "_form";
+    const message = issue.message.startsWith("v.") ? t(issue.message.slice(2) as never) : issue.message;
+    (out[path] ??= []).push(message);
+  }
+  return out;
+}
+
+async function localeErrorMap() {
+  const locale = await getLocale();
+  return locale === "en" ? z.locales.en().localeError : z.locales.zhCN().localeError;
+}
+
+interface ActionOptions<S extends z.ZodType, T> {
+  name: string;
+  permission: Permission | null; // null: any signed-in user
+  schema: S;
+  handler: (input: z.output<S>, viewer: Viewer) => Promise<ActionResult<T> | T>;
+}
+
+export function defineAction<S extends z.ZodType, T>(options: ActionOptions<S, T>) {
+  return async function run(_prev: ActionResult<T> | undefined, raw: FormData | Record<string, unknown>): Promise<ActionResult<T>> {
+    const t = await getTranslations("errors");
+    const viewer = await getViewer();
+    if (!viewer) return { ok: false, code: "unauthenticated", message: t("unauthenticated") };
+    if (options.permission && !can(viewer.role, options.permission)) {
+      await denied(viewer, options.name, "forbidden");
+      return { ok: false, code: "forbidden", message: t("forbidden") };
+    }
+    const parsed = options.schema.safeParse(formToObject(raw), { error: await localeErrorMap() });
+    if (!parsed.success) {
+      return { ok: false, code: "invalid", message: t("invalid"), fieldErrors: await fieldErrorsOf(parsed.error) };
+    }
+    try {
+      const out = await options.handler(parsed.data, viewer);
+      if (out && typeof out === "object" && "ok" in out && typeof (out as ActionResult).ok === "boolean") return out as ActionResult<T>;
+      return { ok: true, data: out as T };
+    } catch (e) {
+      return handleError(e, viewer, options.name, t);
+    }
+  };
+}
+
+async function denied(viewer: Viewer, action: string, code: string, detail?: unknown) {
+  await audit(db(), { id: viewer.id, role: viewer.role }, {
+    action: "access.denied",
+    entity: "action",
+    entityId: action,
+    after: { code, detail: detail ?? null },
+  }).catch(() => {});
+}
+
+async function handleError(e: unknown, viewer: Viewer, action: string, t: Awaited<ReturnType<typeof getTranslations<"errors">>>): Promise<ActionResult<never>> {
+  if (e instanceof AppError) {
+    if (e.code === "not_found" || e.code === "forbidden") await denied(viewer, action, e.code, e.details);
+    const fieldErrors = e.details?.fieldErrors as Record<string, string[]> | undefined;
+    return { ok: false, code: e.code, message: e.code === "conflict" || e.code === "invalid" || e.code === "closed" ? e.message : t(e.code), fieldErrors };
+  }
+  if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2025") {
+    await denied(viewer, action, "not_found");
+    return { ok: false, code: "not_found", message: t("not_found") };
+  }
+  const ref = Math.random().toString(36).slice(2, 10);
+  console.error(`[action ${action}] ref=${ref}`, e);
+  return { ok: false, code: "internal", message: t("internal", { ref }) };
+}

@@ -1,0 +1,79 @@
+// next-auth: credentials provider, JWT sessions. The JWT carries the user id and the
+// session version; every request re-reads the user (lib/auth/session.ts), so disabling a
+// user or changing their role ends their sessions at once.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { verifyPassword } from "./password";
+import { clearFailures, lockedUntil, recordFailure } from "./throttle";
+import { audit } from "@/lib/audit";
+
+const credentialsSchema = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+// verified against when the account does not exist, so timing does not reveal it
+const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$GFx1zj79U3NRu6+4wCASzw$FwWctFNFqTaJwBGnqoi9jUNUxt8LNZ3TzAHvAxABeko";
+
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const fwd = headers?.["x-forwarded-for"];
+  const first = typeof fwd === "string" ? fwd.split(",")[0]?.trim() : undefined;
+  const real = headers?.["x-real-ip"];
+  return first || (typeof real === "string" ? real : "") || "local";
+}
+
+export const SESSION_MAX_AGE_S = 8 * 60 * 60;
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  jwt: { maxAge: SESSION_MAX_AGE_S },
+  pages: { signIn: "/login", error: "/login" },
+  secret: process.env.NEXTAUTH_SECRET,
+  providers: [
+    CredentialsProvider({
+      name: "credentials",
+      credentials: { username: { type: "text" }, password: { type: "password" } },
+      async authorize(raw, req) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) throw new Error("invalid");
+        const { username, password } = parsed.data;
+        const prisma = db();
+        const keys = [`user:${username.toLowerCase()}`, `ip:${clientAddress(req?.headers)}`];
+        if (await lockedUntil(prisma, keys)) throw new Error("throttled");
+        const user = await prisma.user.findUnique({ where: { username } });
+        const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+        if (!user || !ok || user.disabled) {
+          await recordFailure(prisma, keys);
+          await audit(prisma, user ? { id: user.id, role: user.role } : null, {
+            action: "auth.sign_in_failed",
+            entity: "user",
+            entityId: user?.id ?? null,
+            after: { username, reason: !user ? "unknown" : user.disabled ? "disabled" : "password" },
+          });
+          throw new Error("invalid"); // one generic message: never say which part was wrong
+        }
+        await clearFailures(prisma, keys[0]!);
+        await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+        await audit(prisma, { id: user.id, role: user.role }, { action: "auth.sign_in", entity: "user", entityId: user.id });
+        return { id: user.id, name: user.name, sv: user.sessionVersion } as never;
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as unknown as { sv: number }).sv;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      const s = session as unknown as { uid?: string; sv?: number };
+      s.uid = token.uid as string | undefined;
+      s.sv = token.sv as number | undefined;
+      return session;
+    },
+  },
+};

@@ -1,0 +1,37 @@
+// Roles and what each may do. The server decides with can(); the UI only mirrors it.
+export const ROLES = ["admin", "county_official", "cadre", "facilitator", "evaluator"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  "household.read": ["admin", "county_official", "cadre", "facilitator"],
+  "household.edit": ["cadre"],
+  "household.register": ["cadre"],
+  "visit.create": ["cadre"],
+  "measure.create": ["cadre"],
+  "proposal.create": ["cadre", "facilitator"],
+  "village.review": ["county_official"],
+  "assignment.manage": ["county_official"],
+  "decision.approve": ["county_official"],
+  "meeting.run": ["facilitator"],
+  "vote.record": ["facilitator"],
+  "evaluation.run": ["evaluator"],
+  "policy.edit": ["admin"],
+  "user.manage": ["admin"],
+  "region.manage": ["admin"],
+  "audit.read": ["admin", "county_official"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Where each role lands after signing in. */
+export const HOME: Record<Role, string> = {
+  admin: "/admin",
+  county_official: "/county",
+  cadre: "/cadre",
+  facilitator: "/meetings",
+  evaluator: "/evaluator",
+};

@@ -1,0 +1,297 @@
+// Workarounds for defects of Prisma 6.19's two PostgreSQL driver adapters.
+// Each fix names the defect (STACK.md P1–P5, docs/decisions/0002-prisma-adapter-fixes.md).
+// Delete a fix when its upstream bug is fixed; the tests in
+// tests/integration/adapter-fixes.test.ts say which ones still matter.
+import { AsyncLocalStorage } from "node:async_hooks";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PGlite } from "@electric-sql/pglite";
+import {
+  ColumnTypeEnum,
+  DriverAdapterError,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+  type SqlQuery,
+  type SqlResultSet,
+  type Transaction,
+} from "@prisma/driver-adapter-utils";
+
+const OID_CHAR = 18; // "char": pg_catalog flags such as relkind, contype
+const OID_NAME = 19; // name: identifiers in pg_catalog
+const OID_TEXT = 25;
+/** ≥ FIRST_NORMAL_OBJECT_ID (16384), so adapter-pg types it as text instead of throwing */
+const OID_CHAR_STANDIN = 2_000_000_018;
+
+// ─── P1: adapter-pg cannot read `name` and `"char"` columns ─────────────────────────
+// prisma/prisma#26786-style failure: "Column type 'name' could not be deserialized".
+// The schema engine's introspection reads both. We rewrite the field oids that pg reports
+// (name → text; "char" → a stand-in oid) and, after the adapter typed the columns, turn
+// the stand-in columns into Character. An AsyncLocalStorage carries the original oids
+// from the pg result to the adapter's answer, so concurrent queries cannot mix them up.
+const charColumns = new AsyncLocalStorage<{ indexes: number[] }>();
+
+function rewriteFields(result: pg.QueryResult): pg.QueryResult {
+  const store = charColumns.getStore();
+  result.fields?.forEach((field, i) => {
+    if (field.dataTypeID === OID_NAME) field.dataTypeID = OID_TEXT;
+    else if (field.dataTypeID === OID_CHAR) {
+      field.dataTypeID = OID_CHAR_STANDIN;
+      store?.indexes.push(i);
+    }
+  });
+  return result;
+}
+
+const PATCHED = Symbol("jingzhun.patchedQuery");
+type Queryish = { query: (...args: unknown[]) => unknown; [PATCHED]?: true };
+
+function patchQuery<T extends Queryish>(target: T): T {
+  if (target[PATCHED]) return target;
+  const original = target.query.bind(target);
+  target.query = (...args: unknown[]) => {
+    const out = original(...args);
+    // adapter-pg only uses the promise form; callback forms pass through untouched
+    if (typeof args[args.length - 1] === "function") return out;
+    return (out as Promise<pg.QueryResult>).then(rewriteFields);
+  };
+  target[PATCHED] = true;
+  return target;
+}
+
+/** A pg.Pool whose clients report `name` as text and `"char"` as a stand-in oid. */
+export function createFixedPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool(config);
+  patchQuery(pool as unknown as Queryish);
+  const connect = pool.connect.bind(pool) as (cb?: unknown) => unknown;
+  (pool as unknown as { connect: (cb?: unknown) => unknown }).connect = (cb?: unknown) => {
+    if (typeof cb === "function") return connect(cb); // used by pool.query internally
+    return (connect() as Promise<pg.PoolClient>).then((client) =>
+      patchQuery(client as unknown as Queryish) as unknown as pg.PoolClient,
+    );
+  };
+  return pool;
+}
+
+function withCharColumns<Q extends { queryRaw(q: SqlQuery): Promise<SqlResultSet> }>(q: Q): Q {
+  const queryRaw = q.queryRaw.bind(q);
+  q.queryRaw = async (query: SqlQuery) => {
+    const store = { indexes: [] as number[] };
+    const result = await charColumns.run(store, () => queryRaw(query));
+    for (const i of store.indexes) result.columnTypes[i] = ColumnTypeEnum.Character;
+    return result;
+  };
+  return q;
+}
+
+function fixPgAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  withCharColumns(adapter);
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel) => withCharColumns(await startTransaction(isolationLevel));
+  return adapter;
+}
+
+/** Discrete connection settings (P2: a connectionString hides the shadow database). */
+export function poolConfigFromUrl(url: string): pg.PoolConfig {
+  const u = new URL(url);
+  const config: pg.PoolConfig = {
+    host: decodeURIComponent(u.hostname) || undefined,
+    port: u.port ? Number(u.port) : 5432,
+    user: decodeURIComponent(u.username) || undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    database: decodeURIComponent(u.pathname.replace(/^\//, "")) || undefined,
+  };
+  const host = u.searchParams.get("host"); // unix-socket form: postgresql:///db?host=/run/postgresql
+  if (host) config.host = host;
+  const sslmode = u.searchParams.get("sslmode");
+  if (sslmode && sslmode !== "disable") config.ssl = { rejectUnauthorized: sslmode === "verify-full" };
+  return config;
+}
+
+export interface FixedPgOptions {
+  max?: number;
+  /** P5: let a CLI process exit instead of idling 10 s on open connections */
+  allowExitOnIdle?: boolean;
+  /** for the Prisma CLI against a pglite-socket server, whose every database name is one database */
+  shadow?: "create-database" | "in-memory-pglite";
+  connectionTimeoutMillis?: number;
+}
+
+/** adapter-pg, with the P1, P2 and P5 fixes. */
+export function fixedPgAdapterFactory(url: string, options: FixedPgOptions = {}): SqlMigrationAwareDriverAdapterFactory {
+  const config: pg.PoolConfig = {
+    ...poolConfigFromUrl(url),
+    max: options.max ?? 10,
+    allowExitOnIdle: options.allowExitOnIdle ?? false,
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 10_000,
+  };
+  const makeFactory = (cfg: pg.PoolConfig) => new PrismaPg(createFixedPool(cfg), { disposeExternalPool: true });
+  const base = makeFactory(config);
+  return {
+    provider: base.provider,
+    adapterName: base.adapterName,
+    connect: async () => fixPgAdapter(await base.connect()),
+    // P2: adapter-pg's own shadow handling reuses the main database and drops the shadow
+    // before closing its pool. Create it, use it on its own pool, close, then force-drop.
+    connectToShadowDb: async () => {
+      if (options.shadow === "in-memory-pglite") {
+        return fixedPgliteAdapterFactory(new PGlite(), { closeOnDispose: true }).connect();
+      }
+      const admin = new pg.Client(config);
+      await admin.connect();
+      const name = `prisma_shadow_${crypto.randomUUID().replace(/-/g, "")}`;
+      await admin.query(`CREATE DATABASE "${name}"`);
+      await admin.end();
+      const shadow = makeFactory({ ...config, database: name, max: 2 });
+      const adapter = fixPgAdapter(await shadow.connect());
+      const dispose = adapter.dispose.bind(adapter);
+      adapter.dispose = async () => {
+        await dispose();
+        const dropper = new pg.Client(config);
+        await dropper.connect();
+        await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await dropper.end();
+      };
+      return adapter;
+    },
+  };
+}
+
+// ─── P3: pglite-prisma-adapter 0.6.1 ──────────────────────────────────────────────────
+// (a) executeScript is not awaited and parameterless statements with several commands fail
+//     in a prepared statement ("cannot insert multiple commands into a prepared statement"):
+//     route them through PGlite.exec();
+// (b) dispose() does nothing: close the PGlite when we own it;
+// (c) errors surface as kind "postgres" instead of Prisma's codes (23505 → P2002, ...).
+
+/** The driver error kinds that Prisma maps to its P20xx codes, from a PostgreSQL error. */
+export function mapPostgresError(error: { code?: string; detail?: string; column?: string; message: string }) {
+  const fields = error.detail?.match(/Key \(([^)]+)\)/)?.[1]?.split(", ");
+  switch (error.code) {
+    case "23505":
+      return { kind: "UniqueConstraintViolation" as const, constraint: fields ? { fields } : undefined };
+    case "23502":
+      return { kind: "NullConstraintViolation" as const, constraint: fields ? { fields } : undefined };
+    case "23503":
+      return {
+        kind: "ForeignKeyConstraintViolation" as const,
+        constraint: error.column ? { fields: [error.column] } : undefined,
+      };
+    case "22001":
+      return { kind: "LengthMismatch" as const, column: error.column };
+    case "22003":
+      return { kind: "ValueOutOfRange" as const, cause: error.message };
+    case "40001":
+      return { kind: "TransactionWriteConflict" as const };
+    default:
+      return undefined;
+  }
+}
+
+function remapErrors<T extends object>(target: T, names: (keyof T)[]): T {
+  for (const name of names) {
+    const fn = target[name];
+    if (typeof fn !== "function") continue;
+    const bound = (fn as (...a: unknown[]) => Promise<unknown>).bind(target);
+    (target as Record<keyof T, unknown>)[name] = async (...args: unknown[]) => {
+      try {
+        return await bound(...args);
+      } catch (e) {
+        if (e instanceof DriverAdapterError && e.cause.kind === "postgres") {
+          const mapped = mapPostgresError({
+            code: e.cause.code,
+            detail: e.cause.detail,
+            column: e.cause.column,
+            message: e.cause.message,
+          });
+          if (mapped) {
+            throw new DriverAdapterError({
+              ...mapped,
+              originalCode: e.cause.code,
+              originalMessage: e.cause.message,
+            } as ConstructorParameters<typeof DriverAdapterError>[0]);
+          }
+        }
+        throw e;
+      }
+    };
+  }
+  return target;
+}
+
+export function fixedPgliteAdapterFactory(
+  db: PGlite,
+  options: { closeOnDispose?: boolean } = {},
+): SqlMigrationAwareDriverAdapterFactory {
+  const base = new PrismaPGlite(db);
+  return {
+    provider: base.provider,
+    adapterName: base.adapterName,
+    connect: async () => fixPgliteAdapter(await base.connect(), db, options.closeOnDispose ?? false),
+    // migrate dev replays every migration into the shadow: a fresh in-memory PGlite
+    connectToShadowDb: async () => {
+      const shadow = new PGlite();
+      return fixPgliteAdapter(await new PrismaPGlite(shadow).connect(), shadow, true);
+    },
+  };
+}
+
+function fixPgliteAdapter(adapter: SqlDriverAdapter, db: PGlite, owned: boolean): SqlDriverAdapter {
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  // (a) parameterless statements may hold several commands: PGlite.exec, not a prepared statement
+  adapter.executeRaw = async (query: SqlQuery) => {
+    if (query.args.length > 0) return executeRaw(query);
+    const results = await db.exec(query.sql).catch((e: unknown) => {
+      throw toDriverError(e);
+    });
+    return results.reduce((n, r) => n + (r.affectedRows ?? 0), 0);
+  };
+  // (a) and awaited
+  adapter.executeScript = async (script: string) => {
+    await db.exec(script).catch((e: unknown) => {
+      throw toDriverError(e);
+    });
+  };
+  // (b)
+  adapter.dispose = async () => {
+    if (owned && !db.closed) await db.close();
+  };
+  // (c)
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (level) =>
+    remapErrors(await startTransaction(level), ["queryRaw", "executeRaw", "commit", "rollback"] as (keyof Transaction)[]);
+  return remapErrors(adapter, ["queryRaw", "executeRaw", "executeScript"]);
+}
+
+function toDriverError(e: unknown): unknown {
+  const err = e as { code?: string; message?: string; severity?: string; detail?: string; column?: string; hint?: string };
+  if (err && typeof err === "object" && typeof err.code === "string") {
+    return new DriverAdapterError({
+      kind: "postgres",
+      code: err.code,
+      severity: err.severity ?? "ERROR",
+      message: err.message ?? "",
+      detail: err.detail,
+      column: err.column,
+      hint: err.hint,
+    });
+  }
+  return e;
+}
+
+// ─── P5: Prisma CLI commands hang after their work is done ───────────────────────────
+// The wasm schema engine leaves 10 s and 60 s timers behind, and pg idles 10 s on open
+// connections (allowExitOnIdle above). In the CLI process only, timers of 5 s or more are
+// unref'd, so they no longer keep a finished command alive (migrate: ~2 s instead of ~65 s).
+export function unrefLongTimers(thresholdMs = 5_000): void {
+  const g = globalThis as typeof globalThis & { __jzTimersUnref?: true };
+  if (g.__jzTimersUnref) return;
+  g.__jzTimersUnref = true;
+  const original = g.setTimeout;
+  const patched = ((handler: TimerHandler, timeout?: number, ...args: unknown[]) => {
+    const timer = original(handler as () => void, timeout, ...args);
+    if ((timeout ?? 0) >= thresholdMs) (timer as unknown as NodeJS.Timeout).unref?.();
+    return timer;
+  }) as typeof setTimeout;
+  g.setTimeout = Object.assign(patched, original);
+}

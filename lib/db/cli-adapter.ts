@@ -1,0 +1,26 @@
+// The adapter the Prisma CLI uses (prisma.config.ts). Same choice as the app (config.ts):
+// DATABASE_URL → adapter-pg; none → the PGlite folder, opened in this process under its lock
+// (so a CLI run while `npm run dev` owns the folder fails clearly instead of corrupting it).
+import { databaseChoice } from "./config";
+import { fixedPgAdapterFactory, fixedPgliteAdapterFactory } from "./adapter-fixes";
+import { lockDataDir, openPglite } from "./pglite-owner";
+
+export const PLACEHOLDER_URL = "postgresql://pglite@localhost/pglite";
+
+export async function cliAdapterFactory(usePglite: boolean) {
+  if (usePglite) {
+    const choice = databaseChoice({ ...process.env, DATABASE_URL: "" });
+    if (choice.kind !== "pglite") throw new Error("unreachable");
+    lockDataDir(choice.dataDir);
+    const db = await openPglite(choice.dataDir);
+    return fixedPgliteAdapterFactory(db, { closeOnDispose: true });
+  }
+  const url = process.env.DATABASE_URL!;
+  // a PGlite served by scripts/run.ts maps every database name to one database: shadow in memory
+  const servedPglite = new URL(url).searchParams.get("pglite") === "1";
+  return fixedPgAdapterFactory(url, {
+    allowExitOnIdle: true,
+    max: 2,
+    shadow: servedPglite ? "in-memory-pglite" : "create-database",
+  });
+}

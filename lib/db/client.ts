@@ -1,0 +1,39 @@
+// The one Prisma client of the app. It always speaks adapter-pg: to PostgreSQL, or to the
+// PGlite that scripts/run.ts serves over the wire (which then sets DATABASE_URL).
+// Created lazily, never at import, so `next build` needs no database.
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { databaseChoice } from "./config";
+import { fixedPgAdapterFactory } from "./adapter-fixes";
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+const g = globalThis as typeof globalThis & { __jzPrisma?: PrismaClient };
+
+export class DatabaseNotConfiguredError extends Error {
+  constructor() {
+    super(
+      "未配置数据库：请用 `npm run dev` 或 `npm start` 启动（它们会启动内置 PGlite），或设置 DATABASE_URL。" +
+        " (No database configured: start with `npm run dev` / `npm start`, which serve the embedded PGlite, or set DATABASE_URL.)",
+    );
+  }
+}
+
+export function createPrisma(url: string, options: { max?: number } = {}): PrismaClient {
+  return new PrismaClient({ adapter: fixedPgAdapterFactory(url, { max: options.max ?? 10 }) });
+}
+
+/** The shared client. Tests install their own with setDb(). */
+export function db(): PrismaClient {
+  if (!g.__jzPrisma) {
+    const choice = databaseChoice();
+    if (choice.kind !== "postgres") throw new DatabaseNotConfiguredError();
+    g.__jzPrisma = createPrisma(choice.url, { max: Number(process.env.JINGZHUN_DB_POOL ?? 10) });
+  }
+  return g.__jzPrisma;
+}
+
+/** For tests and single-process tools that bring their own client (e.g. in-process PGlite). */
+export function setDb(client: PrismaClient | undefined): void {
+  g.__jzPrisma = client;
+}

@@ -1,0 +1,58 @@
+/**
+ * National seed rows (DOMAIN.md). Data, not code: an admin edits the policy table;
+ * these are only the defaults to seed it with. Monitoring threshold up to 2020 is
+ * stored explicitly as 1.5 x that year's line.
+ */
+import type { PolicyRow } from "./policy";
+
+function nationalLine(year: number, povertyLine: number): PolicyRow {
+  return {
+    id: `national-${year}`,
+    year,
+    provinceCode: null,
+    values: { povertyLine, monitoringThreshold: povertyLine * 1.5 },
+  };
+}
+
+export const DEFAULT_POLICY_ROWS: PolicyRow[] = [
+  {
+    id: "national-2014",
+    year: 2014,
+    provinceCode: null,
+    values: {
+      povertyLine: 2800,
+      monitoringThreshold: 4200,
+      schoolAgeMin: 6,
+      schoolAgeMax: 15,
+      waterLitresMin: 35,
+      waterLitresScarceMin: 20,
+      waterRoundTripMaxMinutes: 20,
+      waterHorizontalMaxMetres: 800,
+      waterVerticalMaxMetres: 80,
+      waterOutageMaxDays: 36,
+      noticeDays: 7,
+      monitoringNoticeDays: 5,
+      quorumNumerator: 2,
+      quorumDenominator: 3,
+      exitIncidenceEast: 2,
+      exitIncidenceWest: 3,
+      wronglyLiftedMaxRate: 2,
+      missedMaxRate: 2,
+      approvalMinRate: 90,
+      riskEliminationMonths: 6,
+      leadResponseWorkingDays: 5,
+      sampleVillagesMin: 4,
+      sampleVillagesMax: 6,
+      sampleShare: 0.2,
+      sampleCapPerVillage: 200,
+    },
+  },
+  nationalLine(2015, 2855),
+  nationalLine(2016, 2952),
+  nationalLine(2017, 2952),
+  nationalLine(2018, 2995),
+  nationalLine(2019, 3218),
+  nationalLine(2020, 4000),
+  { id: "national-2021", year: 2021, provinceCode: null, values: { monitoringThreshold: 6000 } },
+  { id: "national-2022", year: 2022, provinceCode: null, values: { monitoringThreshold: 6300 } },
+];

@@ -1,0 +1,137 @@
+// `npm run dev` / `npm start` / `npm run db:serve`: prepare the database, then run Next.
+//
+// Without DATABASE_URL this process owns the embedded PGlite folder (./data/pglite), serves it
+// on 127.0.0.1 over the PostgreSQL protocol and hands its URL to every child: next dev/start,
+// their workers and the Prisma CLI all connect instead of opening the folder (see
+// docs/decisions/0001-pglite-served-over-the-wire.md). With DATABASE_URL it uses that server.
+// Either way: migrations are applied (`prisma migrate deploy`) and the demo data is seeded on
+// first start.
+import "dotenv/config";
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { databaseChoice, redactUrl } from "../lib/db/config";
+import { servePglite, DataDirBusyError, type PgliteServer } from "../lib/db/pglite-owner";
+import { createPrisma } from "../lib/db/client";
+import { poolConfigFromUrl } from "../lib/db/adapter-fixes";
+
+type Mode = "dev" | "start" | "db";
+const mode = (process.argv[2] ?? "dev") as Mode;
+const root = path.resolve(import.meta.dirname, "..");
+const log = (msg: string) => console.log(`[jingzhun] ${msg}`);
+
+function fail(message: string): never {
+  console.error(`\n[jingzhun] ✖ ${message}\n`);
+  process.exit(1);
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env, stdio: "inherit" });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function checkConnection(url: string) {
+  const client = new pg.Client({ ...poolConfigFromUrl(url), connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    fail(
+      `无法连接数据库 ${redactUrl(url)}：${err.code ?? err.message}。请检查 DATABASE_URL 与数据库是否运行。\n` +
+        `  (Cannot connect to ${redactUrl(url)}: ${err.code ?? err.message}. Check DATABASE_URL and that the server is running.)`,
+    );
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function main() {
+  let choice;
+  try {
+    choice = databaseChoice();
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  let server: PgliteServer | undefined;
+  let url: string;
+  if (choice.kind === "pglite") {
+    try {
+      server = await servePglite(choice.dataDir, Number(process.env.JINGZHUN_PGLITE_PORT ?? 0));
+    } catch (e) {
+      if (e instanceof DataDirBusyError) fail(e.message);
+      throw e;
+    }
+    url = server.url;
+    log(`PGlite ${path.relative(root, choice.dataDir)} → ${url}`);
+  } else {
+    url = choice.url;
+    await checkConnection(url);
+    log(`PostgreSQL ${redactUrl(url)}`);
+  }
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await server?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(130));
+  process.on("SIGTERM", () => void shutdown(143));
+
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" };
+
+  const prismaCli = path.join(root, "node_modules", "prisma", "build", "index.js");
+  log("migrate deploy …");
+  if ((await run(process.execPath, [prismaCli, "migrate", "deploy"], env)) !== 0) {
+    await server?.stop();
+    fail("数据库迁移失败 (prisma migrate deploy failed)");
+  }
+
+  if (process.env.JINGZHUN_SEED !== "0") {
+    const prisma = createPrisma(url, { max: 4 });
+    try {
+      const { seed } = await import("../lib/seed/index");
+      const t0 = Date.now();
+      const result = await seed(prisma, { log });
+      log(
+        result.created
+          ? `演示数据已生成 (demo data seeded): ${result.households} households, ${result.members} members, ${Date.now() - t0} ms`
+          : "演示数据已存在 (demo data already present)",
+      );
+    } finally {
+      await prisma.$disconnect();
+    }
+  }
+
+  if (mode === "db") {
+    log(`serving the database; connect with DATABASE_URL=${url}  (Ctrl-C to stop)`);
+    return; // keep serving until a signal
+  }
+
+  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  if (mode === "start" && !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    log("no build yet: next build …");
+    if ((await run(process.execPath, [nextBin, "build"], env)) !== 0) {
+      await server?.stop();
+      fail("next build failed");
+    }
+  }
+  const port = process.env.PORT ?? "3000";
+  const child = spawn(process.execPath, [nextBin, mode, "-p", port], { cwd: root, env, stdio: "inherit" });
+  const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
+  process.on("SIGINT", forward("SIGINT"));
+  process.on("SIGTERM", forward("SIGTERM"));
+  child.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+main().catch(async (e) => {
+  console.error(`[jingzhun] ✖ ${(e as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,72 @@
+// Small, explicit factories for tests: the minimum rows a case needs, with valid IDs.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { hashPassword } from "@/lib/auth/password";
+import { DEFAULT_POLICY_ROWS } from "@/lib/domain/policy-defaults";
+
+export const TEST_PASSWORD = "Test-password-1";
+let passwordHash: string | undefined;
+
+export async function seedRegions(prisma: PrismaClient) {
+  await prisma.region.createMany({
+    data: [
+      { id: "52", level: "province", name: "贵州省", zone: "west" },
+      { id: "5206", parentId: "52", level: "city", name: "铜仁市", zone: "west" },
+      { id: "520603", parentId: "5206", level: "county", name: "万山区", zone: "west" },
+      { id: "520603201", parentId: "520603", level: "township", name: "黄道侗族乡", zone: "west" },
+      { id: "520603201200", parentId: "520603201", level: "village", name: "丹阳村", zone: "west" },
+      { id: "520603201201", parentId: "520603201", level: "village", name: "邻村", zone: "west" },
+      { id: "520602", parentId: "5206", level: "county", name: "碧江区", zone: "west" },
+      { id: "520602100", parentId: "520602", level: "township", name: "某镇", zone: "west" },
+      { id: "520602100200", parentId: "520602100", level: "village", name: "碧江某村", zone: "west" },
+    ],
+    skipDuplicates: true,
+  });
+  await prisma.policyRow.createMany({
+    data: DEFAULT_POLICY_ROWS.map((r) => ({ id: r.id, year: r.year, provinceId: r.provinceCode, values: r.values as object })),
+    skipDuplicates: true,
+  });
+}
+
+export async function createUser(
+  prisma: PrismaClient,
+  data: { username: string; role: "admin" | "county_official" | "cadre" | "facilitator" | "evaluator"; regionId: string; name?: string },
+) {
+  passwordHash ??= await hashPassword(TEST_PASSWORD);
+  return prisma.user.create({
+    data: { username: data.username, name: data.name ?? data.username, role: data.role, regionId: data.regionId, passwordHash },
+  });
+}
+
+export async function createHousehold(
+  prisma: PrismaClient,
+  data: { villageId: string; number: string; headName?: string; registeredStatus?: "not_registered" | "registered_poor" | "lifted"; incomeWages?: number; members?: number },
+) {
+  const countyId = data.villageId.slice(0, 6);
+  const headName = data.headName ?? `户主${data.number}`;
+  const n = data.members ?? 3;
+  return prisma.household.create({
+    data: {
+      countyId,
+      villageId: data.villageId,
+      number: data.number,
+      headName,
+      registeredStatus: data.registeredStatus ?? "not_registered",
+      incomeWages: data.incomeWages ?? 30000,
+      members: {
+        create: Array.from({ length: n }, (_, i) => ({
+          countyId,
+          name: i === 0 ? headName : `${headName}家人${i}`,
+          sex: i % 2 === 0 ? ("male" as const) : ("female" as const),
+          birthDate: new Date(Date.UTC(1970 + i * 3, 4, 1)),
+          relation: i === 0 ? ("head" as const) : i === 1 ? ("spouse" as const) : ("child" as const),
+          schoolStatus: "graduated" as const,
+        })),
+      },
+    },
+  });
+}
+
+export async function assign(prisma: PrismaClient, householdId: string, cadreId: string, validFrom = new Date("2024-01-01")) {
+  const h = await prisma.household.findUniqueOrThrow({ where: { id: householdId }, select: { countyId: true } });
+  return prisma.cadreAssignment.create({ data: { householdId, cadreId, countyId: h.countyId, validFrom } });
+}

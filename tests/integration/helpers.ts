@@ -1,0 +1,92 @@
+// Integration-test helpers: a fresh, migrated database per test file (PGlite in-process, or a
+// PostgreSQL clone of the template when TEST_DB=postgres), installed as the app's db().
+import { inject } from "vitest";
+import pg from "pg";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { fixedPgAdapterFactory, fixedPgliteAdapterFactory, poolConfigFromUrl } from "@/lib/db/adapter-fixes";
+import { setDb } from "@/lib/db/client";
+import { testSession } from "./session-state";
+import fs from "node:fs";
+
+export interface TestDb {
+  prisma: PrismaClient;
+  kind: "pglite" | "postgres";
+  /** raw SQL with no Prisma in between (for checks that must bypass the app) */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export async function createTestDb(): Promise<TestDb> {
+  const info = inject("testDb");
+  if (info.kind === "pglite") {
+    const blob = new Blob([fs.readFileSync(info.templateFile)]);
+    const lite = await PGlite.create({ loadDataDir: blob });
+    const prisma = new PrismaClient({ adapter: fixedPgliteAdapterFactory(lite) });
+    setDb(prisma);
+    return {
+      prisma,
+      kind: "pglite",
+      sql: async <T,>(text: string, params: unknown[] = []) => (await lite.query<T>(text, params)).rows,
+      close: async () => {
+        await prisma.$disconnect();
+        await lite.close();
+        setDb(undefined);
+      },
+    };
+  }
+  const name = `jz_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client(poolConfigFromUrl(info.url));
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${info.template}"`);
+  await admin.end();
+  const url = new URL(info.url);
+  url.pathname = `/${name}`;
+  const prisma = new PrismaClient({ adapter: fixedPgAdapterFactory(url.toString(), { max: 20 }) });
+  const pool = new pg.Pool({ ...poolConfigFromUrl(url.toString()), max: 2 });
+  setDb(prisma);
+  return {
+    prisma,
+    kind: "postgres",
+    sql: async <T,>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+      setDb(undefined);
+      const c = new pg.Client(poolConfigFromUrl(info.url));
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** Act as this user in the following action and data calls. */
+export async function signInAs(prisma: PrismaClient, username: string): Promise<{ id: string; role: string }> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { username } });
+  testSession.current = { uid: user.id, sv: user.sessionVersion };
+  return { id: user.id, role: user.role };
+}
+
+export function signOut(): void {
+  testSession.current = null;
+}
+
+export function useLocale(locale: "zh-CN" | "en"): void {
+  testSession.locale = locale;
+}
+
+export function useAddress(address: string): void {
+  testSession.address = address;
+}
+
+/** FormData from a plain object (arrays become repeated keys), as a browser form would post. */
+export function form(values: Record<string, string | number | boolean | null | undefined | (string | number)[]>): FormData {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(values)) {
+    if (v === undefined || v === null) continue;
+    if (Array.isArray(v)) v.forEach((x) => fd.append(k, String(x)));
+    else fd.append(k, String(v));
+  }
+  return fd;
+}
