@@ -4,9 +4,17 @@ import zhCommon from "@/messages/zh-CN/common.json";
 import enCommon from "@/messages/en/common.json";
 import zhValidation from "@/messages/zh-CN/validation.json";
 import enValidation from "@/messages/en/validation.json";
+import zhHousehold from "@/messages/zh-CN/household.json";
+import enHousehold from "@/messages/en/household.json";
+import zhCounty from "@/messages/zh-CN/county.json";
+import enCounty from "@/messages/en/county.json";
+import zhRolesHome from "@/messages/zh-CN/roles-home.json";
+import enRolesHome from "@/messages/en/roles-home.json";
+import zhAdmin from "@/messages/zh-CN/admin.json";
+import enAdmin from "@/messages/en/admin.json";
 import type { Locale } from "./config";
 
 export const messages = {
-  "zh-CN": { ...zhCommon, ...zhValidation },
-  en: { ...enCommon, ...enValidation },
+  "zh-CN": { ...zhCommon, ...zhValidation, ...zhHousehold, ...zhCounty, ...zhRolesHome, ...zhAdmin },
+  en: { ...enCommon, ...enValidation, ...enHousehold, ...enCounty, ...enRolesHome, ...enAdmin },
 } satisfies Record<Locale, Record<string, unknown>>;

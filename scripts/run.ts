@@ -9,6 +9,7 @@
 import "dotenv/config";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import crypto from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { databaseChoice, redactUrl } from "../lib/db/config";
@@ -31,6 +32,17 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<numbe
     const child = spawn(cmd, args, { cwd: root, env, stdio: "inherit" });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
+}
+
+/** A per-installation sign-in secret, made once and kept beside the data (git-ignored). */
+function localSecret(): string {
+  const dir = path.resolve(process.env.JINGZHUN_DATA_DIR?.trim() || "data");
+  const file = path.join(dir, "nextauth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
 }
 
 async function checkConnection(url: string) {
@@ -83,7 +95,12 @@ async function main() {
   process.on("SIGINT", () => void shutdown(130));
   process.on("SIGTERM", () => void shutdown(143));
 
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: url,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || localSecret(),
+  };
 
   const prismaCli = path.join(root, "node_modules", "prisma", "build", "index.js");
   log("migrate deploy …");

@@ -27,7 +27,7 @@ export function LoginForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4 rounded-xl border border-stone-200 bg-white p-5 shadow-sm" noValidate>
+    <form onSubmit={onSubmit} method="post" className="space-y-4 rounded-xl border border-stone-200 bg-white p-5 shadow-sm" noValidate>
       <div>
         <label htmlFor="username" className="block text-sm font-medium">{t("username")}</label>
         <input id="username" name="username" autoComplete="username" required autoCapitalize="none"

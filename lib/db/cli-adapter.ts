@@ -4,6 +4,7 @@
 import { databaseChoice } from "./config";
 import { fixedPgAdapterFactory, fixedPgliteAdapterFactory } from "./adapter-fixes";
 import { lockDataDir, openPglite } from "./pglite-owner";
+import type { PGlite } from "@electric-sql/pglite";
 
 export const PLACEHOLDER_URL = "postgresql://pglite@localhost/pglite";
 
@@ -11,9 +12,18 @@ export async function cliAdapterFactory(usePglite: boolean) {
   if (usePglite) {
     const choice = databaseChoice({ ...process.env, DATABASE_URL: "" });
     if (choice.kind !== "pglite") throw new Error("unreachable");
-    lockDataDir(choice.dataDir);
-    const db = await openPglite(choice.dataDir);
-    return fixedPgliteAdapterFactory(db, { closeOnDispose: true });
+    // the CLI may ask for the adapter more than once in one process: open the folder once
+    const g = globalThis as typeof globalThis & { __jzCliPglite?: Promise<PGlite> };
+    g.__jzCliPglite ??= (async () => {
+      lockDataDir(choice.dataDir);
+      return openPglite(choice.dataDir);
+    })();
+    const db = await g.__jzCliPglite;
+    if (db.closed) {
+      g.__jzCliPglite = openPglite(choice.dataDir);
+      return fixedPgliteAdapterFactory(await g.__jzCliPglite);
+    }
+    return fixedPgliteAdapterFactory(db);
   }
   const url = process.env.DATABASE_URL!;
   // a PGlite served by scripts/run.ts maps every database name to one database: shadow in memory

@@ -97,6 +97,7 @@ export function assess(input: HouseholdInput, policy: ResolvedPolicy): Assessmen
     input.registeredStatus,
     input.year,
     suddenHardship,
+    input.monitored,
   );
 
   return {

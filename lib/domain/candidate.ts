@@ -34,8 +34,11 @@ export function candidateFor(
   registeredStatus: RegisteredStatus,
   year: number,
   suddenHardship: boolean,
+  monitored = false,
 ): CandidateVerdict {
   const none: CandidateVerdict = { candidate: null, monitoringCategory: null };
+  // already monitored: staying at risk is what monitoring is for, not a mismatch
+  if (monitored && status !== "secure" && registeredStatus !== "registered_poor") return none;
   if (registeredStatus === "registered_poor") {
     return status === "below_standard" ? none : { candidate: "exit", monitoringCategory: null };
   }

@@ -64,6 +64,8 @@ export interface HouseholdInput {
   /** YYYY-MM-DD; defaults to the year's 31 December */
   asOf: string;
   registeredStatus: RegisteredStatus;
+  /** already under registered monitoring (from 2021): "monitor" is then no longer a candidate */
+  monitored: boolean;
   members: MemberInput[];
   income: IncomeInput;
   food: boolean;

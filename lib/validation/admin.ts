@@ -158,7 +158,8 @@ export const regionBrowseSchema = z.object({
 export const createRegionSchema = z
   .object({
     parentId: regionCodeField,
-    id: regionCodeField,
+    /** checked below against the parent, so one message says what is wrong */
+    id: z.string({ error: "v.required" }).trim().min(1, { error: "v.required" }),
     name: required(64),
   })
   .superRefine((v, ctx) => {
@@ -169,7 +170,7 @@ export const createRegionSchema = z
       ctx.addIssue({ code: "custom", path: ["parentId"], message: "admin:v.noChildren" });
       return;
     }
-    if (!v.id.startsWith(v.parentId) || v.id.length !== CODE_LENGTH[childLevel]) {
+    if (!/^\d+$/.test(v.id) || !v.id.startsWith(v.parentId) || v.id.length !== CODE_LENGTH[childLevel]) {
       ctx.addIssue({ code: "custom", path: ["id"], message: `admin:v.childCode.${childLevel}` });
     }
   });

@@ -82,6 +82,7 @@ export const householdInputSchema = z
     year: z.number().int().min(2014).max(2100),
     asOf: isoDate.optional(),
     registeredStatus: z.enum(REGISTERED_STATUSES).default("not_registered"),
+    monitored: z.boolean().default(false),
     members: z.array(memberSchema),
     income: incomeSchema,
     food: z.boolean(),

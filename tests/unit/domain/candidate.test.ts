@@ -46,3 +46,16 @@ describe("statusFrom", () => {
     ).toBe("at_risk");
   });
 });
+
+describe("candidateFor: households already under monitoring", () => {
+  it("staying at risk or below standard is not a new candidate", () => {
+    expect(candidateFor("at_risk", "lifted", 2022, false, true)).toEqual({ candidate: null, monitoringCategory: null });
+    expect(candidateFor("below_standard", "not_registered", 2022, true, true)).toEqual({ candidate: null, monitoringCategory: null });
+  });
+  it("a registered poor household that meets everything is still an exit candidate", () => {
+    expect(candidateFor("secure", "registered_poor", 2020, false, true).candidate).toBe("exit");
+  });
+  it("without monitoring the same household is a monitor candidate", () => {
+    expect(candidateFor("at_risk", "lifted", 2022, false, false)).toEqual({ candidate: "monitor", monitoringCategory: "unstable_lifted" });
+  });
+});

@@ -33,6 +33,7 @@ export function household(o: HouseholdOverrides = {}): HouseholdInput {
     year,
     asOf: o.asOf ?? `${year}-12-31`,
     registeredStatus: o.registeredStatus ?? "not_registered",
+    monitored: o.monitored ?? false,
     members: o.members ?? [adult(), adult(), adult(), adult()],
     income: { wages: 40_000, business: 0, businessCosts: 0, property: 0, transfers: 0, ...o.income },
     food: o.food ?? true,

@@ -45,7 +45,7 @@ const example = () => ({
 
 describe("parseHouseholdInput: shape", () => {
   it("accepts the contract example unchanged", () => {
-    expect(parseHouseholdInput(example(), DEFAULT_POLICY_ROWS)).toEqual({ ok: true, value: example() });
+    expect(parseHouseholdInput(example(), DEFAULT_POLICY_ROWS)).toEqual({ ok: true, value: { ...example(), monitored: false } });
   });
 
   it("defaults asOf to 31 December of the year, registeredStatus to not_registered", () => {

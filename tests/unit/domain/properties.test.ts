@@ -34,6 +34,7 @@ const householdArb: fc.Arbitrary<HouseholdInput> = fc
   .record({
     year: fc.integer({ min: 2014, max: 2025 }),
     registeredStatus: fc.constantFrom(...REGISTERED_STATUSES),
+    monitored: fc.boolean(),
     members: fc.array(memberArb, { minLength: 1, maxLength: 7 }),
     income: fc.record({
       wages: yuan(60_000),

@@ -1,0 +1,158 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireViewerPage } from "@/lib/auth/session";
+import { getHousehold } from "@/lib/data/households";
+import { Card, EmptyState } from "@/components/ui/card";
+import { AssessedBadge, Badge, CandidateBadge, RegisteredBadge } from "@/components/ui/badge";
+import { IndicatorChecklist } from "@/components/household/indicator-checklist";
+import { ageOn } from "@/lib/domain/household";
+import { today } from "@/lib/clock";
+import type { Assessment } from "@/lib/domain/assess";
+import { audit } from "@/lib/audit";
+import { db } from "@/lib/db/client";
+
+export const dynamic = "force-dynamic";
+
+const yuan = (v: unknown) => Number(String(v ?? 0)).toLocaleString("zh-CN", { maximumFractionDigits: 2 });
+
+export default async function HouseholdPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requireViewerPage("household.read");
+  const { id } = await params;
+  const h = await getHousehold(viewer, id);
+  if (!h) {
+    await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "household", entityId: id.slice(0, 64), after: { code: "not_found" } });
+    notFound();
+  }
+  const t = await getTranslations();
+  const locale = await getLocale();
+  const latest = h.assessments[0]?.result as unknown as Assessment | undefined;
+  const now = today();
+  const cadre = h.assignments[0]?.cadre;
+  const readOnly = viewer.role !== "cadre";
+
+  return (
+    <div className="mx-auto max-w-4xl space-y-4">
+      <header className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm">
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <div>
+            <h1 className="text-xl font-semibold sm:text-2xl">{t("household.title", { name: h.headName })}</h1>
+            <p className="text-sm text-stone-600">
+              {h.village.parent?.name} · {h.village.name} · {t("household.number", { number: h.number })}
+            </p>
+          </div>
+          {readOnly && <Badge>{t("household.readOnly")}</Badge>}
+        </div>
+        <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
+          <div><dt className="text-xs text-stone-500">{t("household.registered")}</dt><dd className="mt-1" data-testid="registered-status"><RegisteredBadge status={h.registeredStatus} />{h.monitoringCategory && <span className="ml-1"><Badge tone="amber">{t(`monitoring.${h.monitoringCategory}`)}</Badge></span>}</dd></div>
+          <div><dt className="text-xs text-stone-500">{t("household.assessed")}</dt><dd className="mt-1" data-testid="assessed-status"><AssessedBadge status={h.assessedStatus} /></dd></div>
+          <div><dt className="text-xs text-stone-500">{t("household.perCapita")}</dt><dd className="mt-1 font-semibold tabular-nums">{h.perCapitaIncome != null ? `${yuan(h.perCapitaIncome)} ${t("common.yuan")}` : "—"}</dd></div>
+          <div><dt className="text-xs text-stone-500">{t("household.cadre")}</dt><dd className="mt-1 text-sm">{cadre ? <>{cadre.name}{cadre.phone && <> · <a className="underline" href={`tel:${cadre.phone}`}>{cadre.phone}</a></>}</> : t("household.noCadre")}</dd></div>
+        </dl>
+        {h.candidate && (
+          <div className="mt-3 rounded-lg border border-violet-300 bg-violet-50 p-3 text-sm text-violet-900" role="note" data-testid="mismatch">
+            <div className="font-semibold">⚑ {t("household.mismatchTitle")}</div>
+            <div>{t("household.mismatchBody", { candidate: t(`candidate.${h.candidate}`) + (h.candidateCategory ? ` · ${t(`monitoring.${h.candidateCategory}`)}` : "") })} <CandidateBadge candidate={h.candidate} category={h.candidateCategory} /></div>
+          </div>
+        )}
+      </header>
+
+      <Card title={t("household.indicators")}>
+        {latest ? (
+          <>
+            <p className="mb-2 text-sm text-stone-600">
+              {t("household.line")} {yuan(latest.povertyLine)}{latest.povertyLineCarried ? t("household.carried") : ""} ·{" "}
+              {t("household.threshold")} {yuan(latest.monitoringThreshold)} · {latest.year}
+            </p>
+            <IndicatorChecklist assessment={latest} />
+          </>
+        ) : (
+          <EmptyState>{t("assessed.none")}</EmptyState>
+        )}
+      </Card>
+
+      <Card title={`${t("household.members")} (${h.members.filter((m) => m.active).length})`}>
+        <div className="-mx-4 overflow-x-auto px-4">
+          <table className="w-full min-w-[640px] text-sm">
+            <thead className="text-left text-xs text-stone-500">
+              <tr>
+                <th className="py-1.5 pr-2">{t("household.name")}</th><th className="pr-2">{t("household.relation")}</th><th className="pr-2">{t("household.age")}</th>
+                <th className="pr-2">{t("household.idNumber")}</th><th className="pr-2">{t("household.health")}</th><th className="pr-2">{t("household.labor")}</th>
+                <th className="pr-2">{t("household.school")}</th><th className="pr-2">{t("household.insured")}</th><th>{t("household.counted")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {h.members.map((m) => (
+                <tr key={m.id} className={m.active ? "" : "text-stone-400 line-through"}>
+                  <td className="py-1.5 pr-2 font-medium">{m.name}</td>
+                  <td className="pr-2">{t(`relation.${m.relation}`)}</td>
+                  <td className="pr-2 tabular-nums">{ageOn(m.birthDate.toISOString().slice(0, 10), now)}</td>
+                  <td className="pr-2 font-mono text-xs">{m.nationalId ?? "—"}</td>
+                  <td className="pr-2">{t(`health.${m.health}`)}</td>
+                  <td className="pr-2">{t(`labor.${m.laborCapacity}`)}</td>
+                  <td className="pr-2">{t(`school.${m.schoolStatus}`)}</td>
+                  <td className="pr-2">{m.medicalInsurance ? t("common.yes") : <span className="text-red-700">{t("common.no")}</span>}</td>
+                  <td>{!m.active ? t("household.inactive") : m.counted ? t("common.yes") : t("household.notCounted", { reason: m.notCountedReason ? t(`notCountedReason.${m.notCountedReason}`) : "-" })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card title={t("household.income")}>
+          <dl className="grid grid-cols-2 gap-y-1 text-sm">
+            {([["wages", h.incomeWages], ["business", h.incomeBusiness], ["businessCosts", h.incomeBusinessCosts], ["property", h.incomeProperty], ["transfers", h.incomeTransfers], ["rigid", h.rigidExpenditure], ["previousYear", h.previousYearIncome]] as const).map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt className="text-stone-600">{t(`household.${k}`)}</dt>
+                <dd className="text-right tabular-nums">{v == null ? "—" : yuan(v)}</dd>
+              </div>
+            ))}
+          </dl>
+          {h.mainCause && <p className="mt-3 text-sm"><span className="text-stone-600">{t("household.cause")}：</span>{t(`causes.${h.mainCause}`)}{h.secondaryCauses.length > 0 && <span className="text-stone-600">（{t("household.secondary")}：{h.secondaryCauses.map((c) => t(`causes.${c}`)).join("、")}）</span>}</p>}
+        </Card>
+        <Card title={t("household.measures")}>
+          {h.measures.length === 0 ? <EmptyState>{t("household.noMeasures")}</EmptyState> : (
+            <ul className="space-y-2 text-sm">
+              {h.measures.map((m) => (
+                <li key={m.id} className="rounded border border-stone-100 p-2">
+                  <div className="flex justify-between gap-2"><span className="font-medium">{t(`measure.${m.category}`)}</span><span className="tabular-nums">{yuan(m.amount)} {t("common.yuan")}</span></div>
+                  <div className="text-stone-700">{m.description}</div>
+                  <div className="text-xs text-stone-500">{m.startDate.toISOString().slice(0, 10)} — {m.endDate?.toISOString().slice(0, 10) ?? ""}</div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+
+      <Card title={t("household.visits")}>
+        {h.visits.length === 0 ? <EmptyState>{t("household.noVisits")}</EmptyState> : (
+          <ol className="space-y-3 text-sm">
+            {h.visits.map((v) => (
+              <li key={v.id} className="border-l-2 border-brand-600 pl-3">
+                <div className="font-medium">{v.date.toISOString().slice(0, 10)} · {t(`visitMode.${v.mode}`)} · {v.cadre.name}</div>
+                <div><span className="text-stone-500">{t("household.findings")}：</span>{v.findings}</div>
+                {v.problems && <div><span className="text-stone-500">{t("household.problems")}：</span>{v.problems}</div>}
+                {v.actionsTaken && <div><span className="text-stone-500">{t("household.actions")}：</span>{v.actionsTaken}</div>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Card>
+
+      <Card title={t("household.timeline")}>
+        <ol className="space-y-2 text-sm" data-testid="assessment-timeline">
+          {h.assessments.map((a) => (
+            <li key={a.id} className="flex flex-wrap items-center gap-2">
+              <time className="tabular-nums text-stone-600">{a.createdAt.toLocaleString(locale, { timeZone: "Asia/Shanghai" })}</time>
+              <AssessedBadge status={a.status} />
+              <span className="tabular-nums">{yuan(a.perCapitaIncome)} {t("common.yuan")}</span>
+              <span className="text-xs text-stone-500">{t(`trigger.${a.trigger}`)} · {t("household.policy")} {a.policyVersion.split("#")[0]}</span>
+            </li>
+          ))}
+        </ol>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+// `npm test`: the three tiers, in order. Unit (Vitest), integration (Vitest, on an in-process
+// PGlite always and on PostgreSQL when TEST_DATABASE_URL is set), end-to-end (Playwright in
+// Debian's Chromium against `next start` on a fresh embedded database).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ci = process.env.CI === "true" || process.env.CI === "1";
+const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
+const want = (tier: string) => only.length === 0 || only.includes(tier);
+
+interface Tier { name: string; passed: number; failed: number; skipped: number; ok: boolean; seconds: number; note?: string }
+const tiers: Tier[] = [];
+const out = fs.mkdtempSync(path.join(os.tmpdir(), "jz-test-"));
+
+function banner(text: string) {
+  console.log(`\n━━━ ${text} ${"━".repeat(Math.max(0, 70 - text.length))}`);
+}
+
+function vitest(name: string, project: string, env: Record<string, string>) {
+  banner(name);
+  const json = path.join(out, `${name.replace(/\W+/g, "-")}.json`);
+  const t0 = Date.now();
+  const r = spawnSync(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${json}`], {
+    cwd: root, stdio: "inherit", env: { ...process.env, ...env },
+  });
+  const report = fs.existsSync(json) ? JSON.parse(fs.readFileSync(json, "utf8")) : {};
+  tiers.push({
+    name, ok: r.status === 0, seconds: (Date.now() - t0) / 1000,
+    passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + (r.status === 0 ? 0 : report.numFailedTests ? 0 : 1),
+    skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+  });
+}
+
+if (want("unit")) vitest("unit", "unit", {});
+if (want("integration")) {
+  vitest("integration (PGlite)", "integration", { TEST_DB: "pglite" });
+  if (process.env.TEST_DATABASE_URL) vitest("integration (PostgreSQL)", "integration", { TEST_DB: "postgres" });
+  else console.log("\n[test] TEST_DATABASE_URL not set: integration tests ran on PGlite only (CI also runs them on PostgreSQL).");
+}
+
+if (want("e2e")) {
+  banner("end-to-end (Playwright, Chromium)");
+  if (!fs.existsSync(chromium)) {
+    const msg = [
+      "",
+      "!!! ───────────────────────────────────────────────────────────────────────",
+      `!!!  No Chromium at ${chromium}: the end-to-end tier is SKIPPED.`,
+      "!!!  Install Debian's browser:  sudo apt-get update && sudo apt-get install -y chromium",
+      "!!!  (or set CHROMIUM_PATH). Never run `playwright install`: it downloads a browser.",
+      "!!! ───────────────────────────────────────────────────────────────────────",
+      "",
+    ].join("\n");
+    console.error(msg);
+    tiers.push({ name: "e2e", ok: !ci, passed: 0, failed: ci ? 1 : 0, skipped: 1, seconds: 0, note: ci ? "Chromium missing under CI" : "skipped: no Chromium" });
+  } else {
+    const t0 = Date.now();
+    const build = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+      cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    if (build.status !== 0) {
+      tiers.push({ name: "e2e", ok: false, passed: 0, failed: 1, skipped: 0, seconds: (Date.now() - t0) / 1000, note: "next build failed" });
+    } else {
+      const json = path.join(out, "e2e.json");
+      const r = spawnSync(bin("playwright"), ["test"], {
+        cwd: root, stdio: "inherit",
+        env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: json, CHROMIUM_PATH: chromium },
+      });
+      const report = fs.existsSync(json) ? JSON.parse(fs.readFileSync(json, "utf8")) : { stats: {} };
+      const s = report.stats ?? {};
+      tiers.push({
+        name: "e2e", ok: r.status === 0, seconds: (Date.now() - t0) / 1000,
+        passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0) + (r.status !== 0 && !s.unexpected ? 1 : 0), skipped: s.skipped ?? 0,
+      });
+    }
+  }
+}
+
+banner("summary");
+for (const t of tiers) {
+  console.log(`${t.ok ? "✔" : "✖"} ${t.name.padEnd(26)} ${String(t.passed).padStart(4)} passed ${String(t.failed).padStart(3)} failed ${String(t.skipped).padStart(3)} skipped  ${t.seconds.toFixed(0)} s${t.note ? `  (${t.note})` : ""}`);
+}
+const sum = (k: "passed" | "failed" | "skipped") => tiers.reduce((n, t) => n + t[k], 0);
+console.log(`\n${sum("passed")} passed, ${sum("failed")} failed, ${sum("skipped")} skipped`);
+fs.rmSync(out, { recursive: true, force: true });
+process.exit(tiers.every((t) => t.ok) ? 0 : 1);
