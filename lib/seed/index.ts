@@ -1,0 +1,158 @@
+/**
+ * The demo data set: the Tongren division tree, the default policy rows, ten villages of
+ * households (Danyang village as in the source study), users, cadre assignments, a year of
+ * visits and follow-ups, and one assessment per household.
+ *
+ * Deterministic (seeded PRNG, fixed dates) and idempotent: when Danyang village already has
+ * households it writes nothing. Everything is written in one transaction, in bulk (bulk.ts).
+ */
+import { hash } from "@node-rs/argon2";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { DEFAULT_POLICY_ROWS } from "@/lib/domain/policy-defaults";
+import { buildAssessments } from "./assessments";
+import { insertRows, type InsertOptions } from "./bulk";
+import { chinaTime, DANYANG_ID, DEFAULT_TODAY, DEMO_PASSWORD } from "./constants";
+import { buildHouseholds } from "./households";
+import { buildMeasures } from "./measures";
+import { regionRows } from "./regions";
+import { buildUsers } from "./users";
+import { buildVisits } from "./visits";
+
+export { DEMO_PASSWORD, DANYANG_ID, DEFAULT_TODAY } from "./constants";
+
+export interface SeedOptions {
+  log?: (msg: string) => void;
+  /** the demo's "today" (YYYY-MM-DD): visits cover the twelve months up to it */
+  today?: string;
+}
+
+export interface SeedResult {
+  created: boolean;
+  households: number;
+  members: number;
+}
+
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/** Everything the seed writes, built in memory (pure apart from the password hash). */
+export function buildSeedData(passwordHash: string, today: string = DEFAULT_TODAY) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new RangeError(`today must be YYYY-MM-DD, got ${today}`);
+  const assessedAt = chinaTime(today, 8);
+  const regions = regionRows();
+  const policyRows: Prisma.PolicyRowCreateManyInput[] = DEFAULT_POLICY_ROWS.map((r) => ({
+    id: r.id,
+    year: r.year,
+    provinceId: r.provinceCode,
+    values: r.values as Prisma.InputJsonValue,
+    note: "默认值（DOMAIN.md，种子数据）",
+  }));
+  const { plans, members, registrationChanges } = buildHouseholds();
+  const measures = buildMeasures(plans);
+  const assessments = buildAssessments(plans, assessedAt);
+  const { users, assignments } = buildUsers(plans, assessments, passwordHash);
+  const { visits, followUps, lastVisit } = buildVisits(assignments, assessments, today);
+
+  const households: Prisma.HouseholdCreateManyInput[] = plans.map((p) => ({
+    ...p.row,
+    ...assessments.latest.get(p.row.id)!.household,
+    lastVisitAt: lastVisit.get(p.row.id) ?? null,
+  }));
+  return {
+    regions,
+    policyRows,
+    users,
+    households,
+    members,
+    measures,
+    registrationChanges,
+    assignments: assignments.map((a) => a.row),
+    visits,
+    followUps,
+    assessments: assessments.rows,
+  };
+}
+
+export type SeedData = ReturnType<typeof buildSeedData>;
+
+export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promise<SeedResult> {
+  const log = opts.log ?? (() => {});
+  const existing = await prisma.household.count({ where: { villageId: DANYANG_ID } });
+  if (existing > 0) {
+    log(`seed: Danyang village already has ${existing} households; nothing written`);
+    return { created: false, households: await prisma.household.count(), members: await prisma.member.count() };
+  }
+
+  const started = Date.now();
+  const passwordHash = await hash(DEMO_PASSWORD);
+  const data = buildSeedData(passwordHash, opts.today ?? DEFAULT_TODAY);
+  log(`seed: data built in ${Date.now() - started} ms`);
+
+  const counts = {
+    regions: data.regions.length,
+    policyRows: data.policyRows.length,
+    users: data.users.length,
+    households: data.households.length,
+    members: data.members.length,
+    measures: data.measures.length,
+    registrationChanges: data.registrationChanges.length,
+    assignments: data.assignments.length,
+    visits: data.visits.length,
+    followUps: data.followUps.length,
+    assessments: data.assessments.length,
+  };
+
+  const result = await prisma.$transaction(
+    async (tx: Tx) => {
+      // re-check inside the transaction: another seed may have run meanwhile
+      if ((await tx.household.count({ where: { villageId: DANYANG_ID } })) > 0) return false;
+
+      const now = new Date();
+      const put = (table: string, rows: readonly object[], options?: InsertOptions) => insertRows(tx, table, rows, now, options);
+      await put("region", data.regions, { skipDuplicates: true });
+      await put("policy_row", data.policyRows, { skipDuplicates: true });
+
+      // accounts that already exist (e.g. an admin made by hand) are kept and reused
+      await put("app_user", data.users, { skipDuplicates: true });
+      const stored = await tx.user.findMany({
+        where: { username: { in: data.users.map((u) => u.username) } },
+        select: { id: true, username: true },
+      });
+      const byName = new Map(stored.map((u) => [u.username, u.id]));
+      const userId = new Map(data.users.map((u) => [u.id, byName.get(u.username) ?? u.id]));
+      const remap = (id: string) => userId.get(id) ?? id;
+
+      await put("household", data.households);
+      await put("member", data.members);
+      await put("assistance_measure", data.measures);
+      await put("registration_change", data.registrationChanges);
+      await put(
+        "cadre_assignment",
+        data.assignments.map((a) => ({ ...a, cadreId: remap(a.cadreId), createdById: a.createdById ? remap(a.createdById) : null })),
+      );
+      await put("visit", data.visits.map((v) => ({ ...v, cadreId: remap(v.cadreId) })));
+      await put("follow_up", data.followUps);
+      await put("assessment", data.assessments, { batchSize: 500 });
+      await tx.auditEvent.create({
+        data: {
+          actorId: null,
+          action: "seed.run",
+          entity: "seed",
+          after: counts,
+          reason: "演示数据初始化 (demo data)",
+        },
+      });
+      return true;
+    },
+    { timeout: 300_000, maxWait: 60_000 },
+  );
+
+  if (!result) {
+    log("seed: another run seeded Danyang village first; nothing written");
+    return { created: false, households: await prisma.household.count(), members: await prisma.member.count() };
+  }
+  log(
+    `seed: wrote ${counts.households} households, ${counts.members} members, ${counts.visits} visits, ` +
+      `${counts.assessments} assessments, ${counts.users} users in ${Date.now() - started} ms`,
+  );
+  return { created: true, households: counts.households, members: counts.members };
+}

@@ -1,0 +1,94 @@
+// What a cadre may change on a household, from an edit form or a visit. One schema, shared by
+// forms, actions and the data layer. Amounts are yuan, never negative; nothing is fixed up silently.
+import { z } from "zod";
+import { validateNationalId } from "@/lib/national-id";
+
+const money = z.coerce.number({ message: "v.nonNegative" }).finite().min(0, { message: "v.nonNegative" }).max(100_000_000, { message: "v.tooLong" });
+const count = z.coerce.number().int({ message: "v.integer" }).min(0, { message: "v.nonNegative" });
+const bool = z.union([z.boolean(), z.enum(["true", "false", "on", "1", "0"]).transform((v) => v === "true" || v === "on" || v === "1")]);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "v.invalidDate" }).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { message: "v.invalidDate" });
+
+export const SCHOOL = ["enrolled", "home_taught", "graduated", "dropped_out", "not_applicable"] as const;
+export const LABOR = ["full", "partial", "none"] as const;
+export const HEALTH = ["healthy", "chronic", "serious_illness", "disabled"] as const;
+export const NOT_COUNTED = ["deceased", "imprisoned", "missing", "not_sharing", "moved_out"] as const;
+
+export const indicatorChangesSchema = z
+  .object({
+    food: bool,
+    clothing: bool,
+    housingGrade: z.enum(["A", "B", "C", "D"], { message: "v.unknownValue" }),
+    electricity: bool,
+    waterLitres: money,
+    waterScarceArea: bool,
+    waterPiped: bool,
+    waterRoundTripMin: count.max(24 * 60).nullable(),
+    waterHorizontalM: count.nullable(),
+    waterVerticalM: count.nullable(),
+    waterQualitySafe: bool,
+    waterOutageDays: count.max(366),
+  })
+  .partial()
+  .strict();
+
+export const incomeChangesSchema = z
+  .object({
+    incomeWages: money,
+    incomeBusiness: money,
+    incomeBusinessCosts: money,
+    incomeProperty: money,
+    incomeTransfers: money,
+    rigidExpenditure: money,
+    previousYearIncome: money.nullable(),
+  })
+  .partial()
+  .strict();
+
+export const memberChangeSchema = z
+  .object({
+    id: z.string().uuid(),
+    schoolStatus: z.enum(SCHOOL, { message: "v.unknownValue" }).optional(),
+    dropoutMedicalExemption: bool.optional(),
+    medicalInsurance: bool.optional(),
+    laborCapacity: z.enum(LABOR, { message: "v.unknownValue" }).optional(),
+    health: z.enum(HEALTH, { message: "v.unknownValue" }).optional(),
+    /** the person left: died or moved out. Kept, no longer active or counted. */
+    leave: z.enum(["deceased", "moved_out"], { message: "v.unknownValue" }).optional(),
+    counted: bool.optional(),
+    notCountedReason: z.enum(NOT_COUNTED, { message: "v.unknownValue" }).nullable().optional(),
+  })
+  .strict();
+
+export const nationalIdSchema = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const r = validateNationalId(value);
+    if (!r.ok) ctx.addIssue({ code: "custom", message: r.code === "check_digit" ? "v.nationalIdCheck" : r.code === "birth_date" ? "v.nationalIdBirth" : "v.nationalIdFormat" });
+  });
+
+export const newMemberSchema = z
+  .object({
+    name: z.string().trim().min(1, { message: "v.required" }).max(40, { message: "v.tooLong" }),
+    nationalId: nationalIdSchema.nullable().optional(),
+    sex: z.enum(["male", "female"], { message: "v.unknownValue" }),
+    birthDate: isoDate,
+    relation: z.enum(["head", "spouse", "child", "child_in_law", "grandchild", "parent", "grandparent", "sibling", "other"], { message: "v.unknownValue" }),
+    schoolStatus: z.enum(SCHOOL, { message: "v.unknownValue" }).default("not_applicable"),
+    medicalInsurance: bool.default(true),
+    laborCapacity: z.enum(LABOR, { message: "v.unknownValue" }).default("none"),
+    health: z.enum(HEALTH, { message: "v.unknownValue" }).default("healthy"),
+  })
+  .strict();
+
+export const householdChangesSchema = z
+  .object({
+    indicators: indicatorChangesSchema.optional(),
+    income: incomeChangesSchema.optional(),
+    members: z.array(memberChangeSchema).max(30).optional(),
+    newMembers: z.array(newMemberSchema).max(10).optional(),
+  })
+  .strict();
+
+export type HouseholdChanges = z.output<typeof householdChangesSchema>;
+export type NewMember = z.output<typeof newMemberSchema>;

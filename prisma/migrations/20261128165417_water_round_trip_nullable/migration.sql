@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "household" ALTER COLUMN "waterRoundTripMin" DROP NOT NULL,
+ALTER COLUMN "waterRoundTripMin" DROP DEFAULT;
