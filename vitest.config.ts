@@ -1,7 +1,11 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  // Next's server-only guard has no meaning outside Next: tests import server modules directly
+  "server-only": path.resolve(import.meta.dirname, "tests/support/empty.ts"),
+};
 
 export default defineConfig({
   resolve: { alias },

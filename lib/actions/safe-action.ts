@@ -10,11 +10,9 @@ import { audit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-export type ActionResult<T = unknown> =
-  | { ok: true; data?: T; message?: string }
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
-
-export const initialActionState: ActionResult = { ok: true };
+import type { ActionResult } from "./result";
+export type { ActionResult } from "./result";
+export { initialActionState } from "./result";
 
 /** Turn FormData (or a plain object) into the object zod parses; repeated keys become arrays. */
 export function formToObject(input: FormData | Record<string, unknown>): Record<string, unknown> {

@@ -1,0 +1,54 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { db } from "@/lib/db/client";
+import { audit } from "@/lib/audit";
+import { AppError } from "@/lib/auth/errors";
+import { regionScope } from "@/lib/auth/scope";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import { CHILD_LEVEL, createRegionSchema } from "@/lib/validation/admin";
+import { defineAdminAction, done, fieldError } from "./define";
+import { actorOf, countyOf, regionAuditSelect } from "./shared";
+
+const run = defineAdminAction({
+  name: "admin.createRegion",
+  permission: "region.manage",
+  schema: createRegionSchema,
+  handler: async (input, viewer) => {
+    try {
+      await db().$transaction(async (tx) => {
+        const parent = await tx.region.findFirst({
+          where: { AND: [{ id: input.parentId }, regionScope(viewer)] },
+          select: { id: true, level: true, zone: true },
+        });
+        if (!parent) throw new AppError("not_found");
+        const level = CHILD_LEVEL[parent.level];
+        if (!level) throw fieldError("parentId", "v.noChildren");
+        const clash = await tx.region.findUnique({ where: { id: input.id }, select: { id: true } });
+        if (clash) throw fieldError("id", "v.regionExists");
+        // the zone is set on provinces and copied down for quick reads
+        const created = await tx.region.create({
+          data: { id: input.id, parentId: parent.id, level, name: input.name, zone: parent.zone },
+          select: regionAuditSelect,
+        });
+        await audit(tx, actorOf(viewer), {
+          action: "region.create",
+          entity: "region",
+          entityId: created.id,
+          countyId: countyOf(created.id),
+          after: created,
+        });
+      });
+    } catch (e) {
+      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw fieldError("id", "v.regionExists");
+      throw e;
+    }
+    revalidatePath("/admin/regions");
+    return done("regions.created", { id: input.id });
+  },
+});
+
+/** Add a child node under a node of the admin's scope (permission region.manage). */
+export async function createRegion(prev: ActionResult<{ id: string }> | undefined, input: FormData | Record<string, unknown>) {
+  return run(prev, input);
+}

@@ -1,0 +1,44 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { db } from "@/lib/db/client";
+import { audit } from "@/lib/audit";
+import { AppError } from "@/lib/auth/errors";
+import { regionScope } from "@/lib/auth/scope";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import { setHotlineSchema } from "@/lib/validation/admin";
+import { defineAdminAction, done } from "./define";
+import { actorOf } from "./shared";
+
+const run = defineAdminAction({
+  name: "admin.setRegionHotline",
+  permission: "region.manage",
+  schema: setHotlineSchema,
+  handler: async (input, viewer) => {
+    const changed = await db().$transaction(async (tx) => {
+      const before = await tx.region.findFirst({
+        where: { AND: [{ id: input.id }, { level: "county" }, regionScope(viewer)] },
+        select: { id: true, hotline: true },
+      });
+      if (!before) throw new AppError("not_found");
+      if (before.hotline === input.hotline) return false;
+      await tx.region.update({ where: { id: before.id }, data: { hotline: input.hotline } });
+      await audit(tx, actorOf(viewer), {
+        action: "region.hotline",
+        entity: "region",
+        entityId: before.id,
+        countyId: before.id,
+        before: { hotline: before.hotline },
+        after: { hotline: input.hotline },
+      });
+      return true;
+    });
+    if (!changed) return done("regions.unchanged");
+    revalidatePath("/admin/regions");
+    return done("regions.hotlineSet");
+  },
+});
+
+/** Set or clear a county's help hotline (permission region.manage). */
+export async function setRegionHotline(prev: ActionResult | undefined, input: FormData | Record<string, unknown>) {
+  return run(prev, input);
+}
