@@ -12,9 +12,11 @@ import zhRolesHome from "@/messages/zh-CN/roles-home.json";
 import enRolesHome from "@/messages/en/roles-home.json";
 import zhAdmin from "@/messages/zh-CN/admin.json";
 import enAdmin from "@/messages/en/admin.json";
+import zhPolicy from "@/messages/zh-CN/policy.json";
+import enPolicy from "@/messages/en/policy.json";
 import type { Locale } from "./config";
 
 export const messages = {
-  "zh-CN": { ...zhCommon, ...zhValidation, ...zhHousehold, ...zhCounty, ...zhRolesHome, ...zhAdmin },
-  en: { ...enCommon, ...enValidation, ...enHousehold, ...enCounty, ...enRolesHome, ...enAdmin },
+  "zh-CN": { ...zhCommon, ...zhValidation, ...zhHousehold, ...zhCounty, ...zhRolesHome, ...zhAdmin, ...zhPolicy },
+  en: { ...enCommon, ...enValidation, ...enHousehold, ...enCounty, ...enRolesHome, ...enAdmin, ...enPolicy },
 } satisfies Record<Locale, Record<string, unknown>>;

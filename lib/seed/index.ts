@@ -10,7 +10,7 @@ import { hash } from "@node-rs/argon2";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { DEFAULT_POLICY_ROWS } from "@/lib/domain/policy-defaults";
 import { buildAssessments } from "./assessments";
-import { insertRows, type InsertOptions } from "./bulk";
+import { insertRows, type InsertOptions } from "@/lib/db/bulk";
 import { chinaTime, DANYANG_ID, DEFAULT_TODAY, DEMO_PASSWORD } from "./constants";
 import { buildHouseholds } from "./households";
 import { buildMeasures } from "./measures";

@@ -1,0 +1,8 @@
+import type { PolicyKey } from "@/lib/domain/policy";
+
+export const POLICY_GROUPS: { key: string; keys: PolicyKey[] }[] = [
+  { key: "income", keys: ["povertyLine", "monitoringThreshold"] },
+  { key: "guarantees", keys: ["schoolAgeMin", "schoolAgeMax", "waterLitresMin", "waterLitresScarceMin", "waterRoundTripMaxMinutes", "waterHorizontalMaxMetres", "waterVerticalMaxMetres", "waterOutageMaxDays"] },
+  { key: "procedure", keys: ["noticeDays", "monitoringNoticeDays", "quorumNumerator", "quorumDenominator", "riskEliminationMonths", "leadResponseWorkingDays"] },
+  { key: "exit", keys: ["exitIncidenceEast", "exitIncidenceWest", "wronglyLiftedMaxRate", "missedMaxRate", "approvalMinRate", "sampleVillagesMin", "sampleVillagesMax", "sampleShare", "sampleCapPerVillage"] },
+];

@@ -1,0 +1,43 @@
+"use server";
+// A cadre corrects the facts of one of their households (indicators, income items, members).
+// The change, the new assessment and the audit event are one transaction; a stale version is
+// refused with who changed what and when.
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/actions/safe-action";
+import { updateHouseholdSchema } from "@/lib/validation/household-edit";
+import { db } from "@/lib/db/client";
+import { householdScope } from "@/lib/auth/scope";
+import { AppError } from "@/lib/auth/errors";
+import { applyHouseholdChanges } from "@/lib/data/household-changes";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export const updateHousehold = defineAction({
+  name: "household.update",
+  permission: "household.edit",
+  schema: updateHouseholdSchema,
+  handler: async (input, viewer) => {
+    try {
+      const result = await db().$transaction(async (tx) => {
+        const h = await tx.household.findFirst({ where: { AND: [{ id: input.householdId }, householdScope(viewer)] }, select: { id: true } });
+        if (!h) throw new AppError("not_found", "household not found", { householdId: input.householdId });
+        return applyHouseholdChanges(tx, {
+          householdId: h.id,
+          baseVersion: input.baseVersion,
+          changes: input.changes,
+          actor: { id: viewer.id, role: viewer.role },
+          trigger: input.changes.members?.length || input.changes.newMembers?.length ? "member" : "edit",
+          reason: input.reason,
+        });
+      });
+      revalidatePath(`/households/${input.householdId}`);
+      return { ok: true as const, data: { version: result.version, status: result.assessment?.status ?? null, changed: result.changed } };
+    } catch (e) {
+      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+        throw new AppError("invalid", "该身份证号已属于另一在册成员 (national ID belongs to another active member)", {
+          fieldErrors: { "changes.newMembers": ["该身份证号已属于另一在册成员 (national ID belongs to another active member)"] },
+        });
+      }
+      throw e;
+    }
+  },
+});

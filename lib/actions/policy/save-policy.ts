@@ -1,0 +1,64 @@
+"use server";
+// An admin sets policy values for a year, nationally or for one province. The old row is
+// retired, never edited; the edit is audited; households whose current-year policy changed
+// are recomputed by a background job whose progress the page shows.
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/actions/safe-action";
+import { savePolicySchema } from "@/lib/validation/policy";
+import { db } from "@/lib/db/client";
+import { audit } from "@/lib/audit";
+import { AppError } from "@/lib/auth/errors";
+import { POLICY_KEYS, resolvePolicy, type PolicyValues } from "@/lib/domain/policy";
+import { loadPolicyRows } from "@/lib/data/assessment";
+import { createRecomputeJob, runRecomputeJob } from "@/lib/data/recompute";
+import { provincesWithHouseholds } from "@/lib/data/policy";
+import { currentYear } from "@/lib/clock";
+
+export const savePolicy = defineAction({
+  name: "policy.save",
+  permission: "policy.edit",
+  schema: savePolicySchema,
+  handler: async (input, viewer) => {
+    const prisma = db();
+    const { year, provinceId, note, ...rest } = input;
+    if (provinceId && !viewer.regionId.startsWith(provinceId) && !provinceId.startsWith(viewer.regionId)) throw new AppError("not_found");
+    if (provinceId && !(await prisma.region.findFirst({ where: { id: provinceId, level: "province" } }))) {
+      throw new AppError("invalid", "省份不存在 (no such province)", { fieldErrors: { provinceId: ["省份不存在 (no such province)"] } });
+    }
+    const values: Partial<PolicyValues> = {};
+    for (const k of POLICY_KEYS) if (rest[k] !== undefined) values[k] = rest[k];
+    if (Object.keys(values).length === 0) {
+      throw new AppError("invalid", "至少填写一项 (set at least one value)", { fieldErrors: { _form: ["至少填写一项 (set at least one value)"] } });
+    }
+    const provinces = provinceId ? [provinceId] : await provincesWithHouseholds();
+    const now = currentYear();
+
+    const { changedProvinces, rowId } = await prisma.$transaction(async (tx) => {
+      const beforeRows = await loadPolicyRows(tx);
+      const old = await tx.policyRow.findFirst({ where: { year, provinceId, active: true } });
+      const revision = (await tx.policyRow.count({ where: { year, provinceId } })) + 1;
+      const id = `${provinceId ?? "national"}-${year}-r${revision}`;
+      if (old) await tx.policyRow.update({ where: { id: old.id }, data: { active: false, retiredAt: new Date() } });
+      await tx.policyRow.create({ data: { id, year, provinceId, values: values as object, revision, note: note || null, createdById: viewer.id } });
+      const afterRows = await loadPolicyRows(tx);
+      // resolution must still work for every year that has assessments (no conflicting rows)
+      const changed = provinces.filter((p) => resolvePolicy(beforeRows, now, p).version !== resolvePolicy(afterRows, now, p).version);
+      await audit(tx, { id: viewer.id, role: viewer.role }, {
+        action: "policy.save", entity: "policy_row", entityId: id,
+        before: old ? { id: old.id, values: old.values } : null,
+        after: { id, year, provinceId, values, revision, affectsProvinces: changed },
+        reason: note || null,
+      });
+      return { changedProvinces: changed, rowId: id };
+    });
+
+    const jobs: string[] = [];
+    for (const p of changedProvinces) {
+      const job = await createRecomputeJob(prisma, { regionId: p, reason: `policy ${rowId}`, actorId: viewer.id });
+      jobs.push(job.id);
+      void runRecomputeJob(prisma, job.id).catch((e) => console.error(`[recompute ${job.id}]`, e));
+    }
+    revalidatePath("/admin/policy");
+    return { ok: true as const, data: { rowId, jobs }, message: jobs.length ? "已保存，正在重新评估受影响的农户 (saved; recomputing affected households)" : "已保存 (saved)" };
+  },
+});

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { POLICY_KEYS, type PolicyKey } from "@/lib/domain/policy";
+
+// blank = "not set in this row" (the value then carries from an earlier year or the nation)
+const optionalNumber = z.preprocess(
+  (v) => (v === "" || v === null || v === undefined ? undefined : v),
+  z.coerce.number({ message: "v.nonNegative" }).finite().min(0, { message: "v.nonNegative" }).optional(),
+);
+
+export const savePolicySchema = z
+  .object({
+    year: z.coerce.number().int({ message: "v.integer" }).min(2014).max(2100),
+    provinceId: z.preprocess((v) => (v === "" ? null : v), z.string().regex(/^\d{2}$/, { message: "v.unknownValue" }).nullable()),
+    note: z.string().trim().max(200, { message: "v.tooLong" }).optional(),
+    ...(Object.fromEntries(POLICY_KEYS.map((k) => [k, optionalNumber])) as Record<PolicyKey, typeof optionalNumber>),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.schoolAgeMin !== undefined && v.schoolAgeMax !== undefined && v.schoolAgeMin > v.schoolAgeMax)
+      ctx.addIssue({ code: "custom", path: ["schoolAgeMax"], message: "义务教育年龄上限不能小于下限 (max age below min age)" });
+    if (v.sampleShare !== undefined && (v.sampleShare <= 0 || v.sampleShare > 1))
+      ctx.addIssue({ code: "custom", path: ["sampleShare"], message: "抽样比例须在 0 到 1 之间 (share must be in (0, 1])" });
+    if (v.quorumNumerator !== undefined && v.quorumDenominator !== undefined && v.quorumNumerator > v.quorumDenominator)
+      ctx.addIssue({ code: "custom", path: ["quorumNumerator"], message: "法定人数比例不能大于 1 (quorum above 1)" });
+    for (const k of ["schoolAgeMin", "schoolAgeMax", "noticeDays", "monitoringNoticeDays", "riskEliminationMonths", "leadResponseWorkingDays", "sampleVillagesMin", "sampleVillagesMax", "sampleCapPerVillage", "waterOutageMaxDays"] as const)
+      if (v[k] !== undefined && !Number.isInteger(v[k])) ctx.addIssue({ code: "custom", path: [k], message: "v.integer" });
+  });
