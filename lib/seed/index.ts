@@ -10,6 +10,7 @@ import { hash } from "@node-rs/argon2";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { DEFAULT_POLICY_ROWS } from "@/lib/domain/policy-defaults";
 import { buildAssessments } from "./assessments";
+import { validateNationalId } from "@/lib/national-id";
 import { insertRows, type InsertOptions } from "@/lib/db/bulk";
 import { chinaTime, DANYANG_ID, DEFAULT_TODAY, DEMO_PASSWORD } from "./constants";
 import { buildHouseholds } from "./households";
@@ -24,6 +25,8 @@ export interface SeedOptions {
   log?: (msg: string) => void;
   /** the demo's "today" (YYYY-MM-DD): visits cover the twelve months up to it */
   today?: string;
+  /** tests: alter the built data before it is checked and written */
+  mutate?: (data: SeedData) => SeedData;
 }
 
 export interface SeedResult {
@@ -74,6 +77,23 @@ export function buildSeedData(passwordHash: string, today: string = DEFAULT_TODA
 
 export type SeedData = ReturnType<typeof buildSeedData>;
 
+export class SeedDataError extends Error {}
+
+/** Every national ID is checked before anything is written: a bad one stops the seed whole. */
+export function checkSeedData(data: Pick<SeedData, "members" | "households">): void {
+  const numberOf = new Map(data.households.map((h) => [h.id, `${h.villageId}/${h.number}`]));
+  for (const m of data.members) {
+    if (!m.nationalId) continue;
+    const r = validateNationalId(m.nationalId);
+    if (!r.ok) {
+      throw new SeedDataError(
+        `种子数据有误：户 ${numberOf.get(m.householdId) ?? m.householdId} 成员 ${m.name} 的身份证号 ${m.nationalId}：${r.message}` +
+          ` (seed data: household ${numberOf.get(m.householdId) ?? m.householdId}, member ${m.name}, national ID ${m.nationalId}: ${r.messageEn})`,
+      );
+    }
+  }
+}
+
 export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promise<SeedResult> {
   const log = opts.log ?? (() => {});
   const existing = await prisma.household.count({ where: { villageId: DANYANG_ID } });
@@ -84,8 +104,9 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
 
   const started = Date.now();
   const passwordHash = await hash(DEMO_PASSWORD);
-  const data = buildSeedData(passwordHash, opts.today ?? DEFAULT_TODAY);
-  log(`seed: data built in ${Date.now() - started} ms`);
+  const data = opts.mutate ? opts.mutate(buildSeedData(passwordHash, opts.today ?? DEFAULT_TODAY)) : buildSeedData(passwordHash, opts.today ?? DEFAULT_TODAY);
+  checkSeedData(data);
+  log(`seed: data built and checked in ${Date.now() - started} ms`);
 
   const counts = {
     regions: data.regions.length,

@@ -1,0 +1,83 @@
+// Bad input at the foundation: a wrong password, a malformed national ID in the seed, a
+// DATABASE_URL that does not answer. Each gets a clear message and nothing is half-written.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { createTestDb, useAddress, type TestDb } from "./helpers";
+import { createUser, seedRegions, TEST_PASSWORD } from "../factories";
+import { authOptions } from "@/lib/auth/options";
+import { seed, SeedDataError } from "@/lib/seed/index";
+import { MAX_FAILURES } from "@/lib/auth/throttle";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedRegions(t.prisma);
+  await createUser(t.prisma, { username: "official", role: "county_official", regionId: "520603" });
+  await createUser(t.prisma, { username: "gone", role: "cadre", regionId: "520603201200" });
+  await t.prisma.user.update({ where: { username: "gone" }, data: { disabled: true } });
+});
+afterAll(async () => t?.close());
+
+type Authorize = (c: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown>;
+const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
+const signIn = (username: string, password: string, ip = "10.0.0.1") =>
+  authorize({ username, password }, { headers: { "x-forwarded-for": ip } }).then(() => "ok", (e: Error) => e.message);
+
+describe("sign-in", () => {
+  it("a wrong password, an unknown user and a disabled user all get the same generic refusal", async () => {
+    expect(await signIn("official", "wrong", "10.0.0.2")).toBe("invalid");
+    expect(await signIn("nobody", TEST_PASSWORD, "10.0.0.3")).toBe("invalid");
+    expect(await signIn("gone", TEST_PASSWORD, "10.0.0.4")).toBe("invalid");
+    expect(await signIn("official", TEST_PASSWORD, "10.0.0.5")).toBe("ok");
+  });
+
+  it(`after ${MAX_FAILURES} failures the account is throttled, even with the right password`, async () => {
+    for (let i = 0; i < MAX_FAILURES; i++) expect(await signIn("official", `wrong-${i}`, `10.1.0.${i}`)).toBe("invalid");
+    expect(await signIn("official", TEST_PASSWORD, "10.1.1.1")).toBe("throttled");
+    const failures = await t.prisma.auditEvent.count({ where: { action: "auth.sign_in_failed" } });
+    expect(failures).toBeGreaterThanOrEqual(MAX_FAILURES);
+  });
+
+  it("one address failing against many accounts is throttled too", async () => {
+    useAddress("10.9.9.9");
+    for (let i = 0; i < MAX_FAILURES; i++) await signIn(`user${i}`, "x", "10.9.9.9");
+    expect(await signIn("gone", TEST_PASSWORD, "10.9.9.9")).toBe("throttled");
+  });
+});
+
+describe("seed", () => {
+  it("a malformed national ID stops the seed with a message naming it, and writes nothing", async () => {
+    const before = await t.prisma.household.count();
+    const run = seed(t.prisma, {
+      mutate: (d) => ({ ...d, members: d.members.map((m, i) => (i === 7 ? { ...m, nationalId: `${m.nationalId!.slice(0, 17)}${m.nationalId!.endsWith("0") ? "1" : "0"}` } : m)) }),
+    });
+    await expect(run).rejects.toBeInstanceOf(SeedDataError);
+    await expect(run).rejects.toThrow(/身份证号.*校验/);
+    expect(await t.prisma.household.count()).toBe(before);
+  });
+});
+
+describe("start-up", () => {
+  it("a DATABASE_URL that does not answer stops start-up with a clear message and no stack trace", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", path.resolve("scripts/run.ts"), "db"], {
+      env: { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("无法连接数据库");
+    expect(r.stderr).toContain("Cannot connect");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("a DATABASE_URL that is not PostgreSQL is refused by name", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", path.resolve("scripts/run.ts"), "db"], {
+      env: { ...process.env, DATABASE_URL: "mysql://x@localhost/db" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("DATABASE_URL");
+  });
+});
