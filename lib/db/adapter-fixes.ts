@@ -86,6 +86,17 @@ function withCharColumns<Q extends { queryRaw(q: SqlQuery): Promise<SqlResultSet
 
 function fixPgAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
   withCharColumns(adapter);
+  // P1b: adapter-pg's executeScript splits a migration on every ";", which breaks
+  // dollar-quoted function bodies (triggers in our migrations). Send the script whole:
+  // a parameterless query uses PostgreSQL's simple protocol, which runs several commands.
+  const pool = (adapter as unknown as { underlyingDriver(): pg.Pool }).underlyingDriver();
+  adapter.executeScript = async (script: string) => {
+    try {
+      await pool.query(script);
+    } catch (e) {
+      throw toDriverError(e);
+    }
+  };
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel) => withCharColumns(await startTransaction(isolationLevel));
   return adapter;

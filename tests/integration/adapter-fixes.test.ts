@@ -49,6 +49,16 @@ describe.skipIf(!pgUrl)("P1/P2 adapter-pg on PostgreSQL", () => {
     await adapter.dispose();
   });
 
+  it("P1b: a migration script with a dollar-quoted function body runs whole (upstream splits it on ';')", async () => {
+    const script = `CREATE OR REPLACE FUNCTION pg_temp.jz_twice(x int) RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN x * 2; END $$; SELECT 1;`;
+    const upstream = await new PrismaPg(poolConfigFromUrl(pgUrl!)).connect();
+    await expect(upstream.executeScript(script)).rejects.toThrow();
+    await upstream.dispose();
+    const adapter = await fixedPgAdapterFactory(pgUrl!, { max: 1 }).connect();
+    await adapter.executeScript(script);
+    await adapter.dispose();
+  });
+
   it("P2: the shadow database is its own database and is dropped afterwards", async () => {
     const factory = fixedPgAdapterFactory(pgUrl!, { max: 2 });
     const shadow = await factory.connectToShadowDb();
