@@ -20,7 +20,11 @@ export class DatabaseNotConfiguredError extends Error {
 }
 
 export function createPrisma(url: string, options: { max?: number } = {}): PrismaClient {
-  return new PrismaClient({ adapter: fixedPgAdapterFactory(url, { max: options.max ?? 10 }) });
+  return new PrismaClient({
+    adapter: fixedPgAdapterFactory(url, { max: options.max ?? 10 }),
+    // waiting for a pooled connection under load is normal; an error after 2 s (the default) is not
+    transactionOptions: { maxWait: 10_000, timeout: 30_000 },
+  });
 }
 
 /** The shared client. Tests install their own with setDb(). */

@@ -52,7 +52,7 @@ describe("PGlite folder ownership", () => {
         prisma.$transaction(async (tx) => {
           const row = await tx.$queryRaw<{ failures: number }[]>`SELECT failures FROM login_throttle WHERE key = 'counter' FOR UPDATE`;
           await tx.loginThrottle.update({ where: { key: "counter" }, data: { failures: row[0]!.failures + 1 } });
-        }),
+        }, { maxWait: 60_000, timeout: 60_000 }),
       ),
     );
     expect((await prisma.loginThrottle.findUniqueOrThrow({ where: { key: "counter" } })).failures).toBe(100);

@@ -133,6 +133,7 @@ describe("a policy edit recomputes the households it affects", () => {
     const year = new Date().getUTCFullYear();
     const r = await savePolicy(undefined, { year: String(year), provinceId: "52", povertyLine: "4100" });
     expect(r.ok).toBe(true);
+    for (const id of (r.ok && (r.data as { jobs: string[] }).jobs) || []) await runRecomputeJob(t.prisma, id);
     const rows = await t.prisma.policyRow.findMany({ where: { provinceId: "52", year }, orderBy: { revision: "asc" } });
     expect(rows.map((x) => [x.revision, x.active])).toEqual([[1, false], [2, true]]);
     expect(rows[0]!.values).toEqual({ povertyLine: 5200 });
