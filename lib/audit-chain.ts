@@ -1,0 +1,72 @@
+// The audit history is a hash chain: each event's hash covers the previous event's hash and
+// the event's canonical content, so editing, deleting or reordering any event breaks every
+// link after it. Pure (node:crypto only); shared by the writer (lib/audit.ts) and the
+// verifier (scripts/audit-verify.ts).
+import { createHash } from "node:crypto";
+
+export const GENESIS = "0".repeat(64);
+
+export interface ChainedContent {
+  at: Date;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  countyId: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+/** JSON with object keys sorted at every level (PostgreSQL's jsonb reorders keys). */
+export function canonicalJson(value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function eventHash(prevHash: string, e: ChainedContent): string {
+  const content = canonicalJson({
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    actorRole: e.actorRole,
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId,
+    countyId: e.countyId,
+    before: e.before ?? null,
+    after: e.after ?? null,
+    reason: e.reason,
+  });
+  return createHash("sha256").update(prevHash).update("\n").update(content).digest("hex");
+}
+
+export interface StoredEvent extends ChainedContent {
+  id: bigint | number | string;
+  prevHash: string | null;
+  hash: string | null;
+}
+
+export type ChainCheck = { ok: true; checked: number; lastHash: string } | { ok: false; checked: number; brokenAt: string; why: string };
+
+/** Walk events in id order from a known previous hash; the first broken link is named. */
+export function verifyChain(events: Iterable<StoredEvent>, prev = GENESIS, checkedBefore = 0): ChainCheck {
+  let checked = checkedBefore;
+  for (const e of events) {
+    const id = String(e.id);
+    if (e.prevHash !== prev) return { ok: false, checked, brokenAt: id, why: `prevHash ${e.prevHash?.slice(0, 12) ?? "null"}… ≠ previous event's hash ${prev.slice(0, 12)}…` };
+    const h = eventHash(prev, e);
+    if (e.hash !== h) return { ok: false, checked, brokenAt: id, why: `content does not match its hash (stored ${e.hash?.slice(0, 12) ?? "null"}…, computed ${h.slice(0, 12)}…)` };
+    prev = h;
+    checked++;
+  }
+  return { ok: true, checked, lastHash: prev };
+}
