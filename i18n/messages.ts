@@ -14,9 +14,11 @@ import zhAdmin from "@/messages/zh-CN/admin.json";
 import enAdmin from "@/messages/en/admin.json";
 import zhPolicy from "@/messages/zh-CN/policy.json";
 import enPolicy from "@/messages/en/policy.json";
+import zhVisit from "@/messages/zh-CN/visit.json";
+import enVisit from "@/messages/en/visit.json";
 import type { Locale } from "./config";
 
 export const messages = {
-  "zh-CN": { ...zhCommon, ...zhValidation, ...zhHousehold, ...zhCounty, ...zhRolesHome, ...zhAdmin, ...zhPolicy },
-  en: { ...enCommon, ...enValidation, ...enHousehold, ...enCounty, ...enRolesHome, ...enAdmin, ...enPolicy },
+  "zh-CN": { ...zhCommon, ...zhValidation, ...zhHousehold, ...zhCounty, ...zhRolesHome, ...zhAdmin, ...zhPolicy, ...zhVisit },
+  en: { ...enCommon, ...enValidation, ...enHousehold, ...enCounty, ...enRolesHome, ...enAdmin, ...enPolicy, ...enVisit },
 } satisfies Record<Locale, Record<string, unknown>>;

@@ -5,6 +5,7 @@ import { listMyHouseholds, myCoverage } from "@/lib/data/households";
 import { PageTitle, EmptyState } from "@/components/ui/card";
 import { AssessedBadge, Badge, CandidateBadge, RegisteredBadge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
+import { FollowUpSummary } from "@/components/visit/follow-up-summary";
 
 export const dynamic = "force-dynamic";
 
@@ -32,6 +33,7 @@ export default async function CadreHome({ searchParams }: { searchParams: Promis
           <div className="h-full bg-emerald-600" style={{ width: `${pct}%` }} />
         </div>
       </div>
+      <FollowUpSummary viewer={viewer} />
       <form role="search" className="mb-4 flex gap-2">
         <label htmlFor="q" className="sr-only">{t("common.search")}</label>
         <input id="q" name="q" defaultValue={q} placeholder={t("cadre.searchPlaceholder")} className="min-w-0 flex-1 rounded-lg border border-stone-300 px-3 py-2.5 text-base" />

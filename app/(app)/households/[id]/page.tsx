@@ -3,13 +3,14 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
 import { getHousehold } from "@/lib/data/households";
 import { Card, EmptyState } from "@/components/ui/card";
-import { AssessedBadge, Badge, CandidateBadge, RegisteredBadge } from "@/components/ui/badge";
+import { AssessedBadge, Badge, RegisteredBadge } from "@/components/ui/badge";
 import { IndicatorChecklist } from "@/components/household/indicator-checklist";
 import { ageOn } from "@/lib/domain/household";
 import { today } from "@/lib/clock";
 import type { Assessment } from "@/lib/domain/assess";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
+import { HouseholdVisitPanel } from "@/components/visit/household-visit-panel";
 
 export const dynamic = "force-dynamic";
 
@@ -51,10 +52,12 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
         {h.candidate && (
           <div className="mt-3 rounded-lg border border-violet-300 bg-violet-50 p-3 text-sm text-violet-900" role="note" data-testid="mismatch">
             <div className="font-semibold">⚑ {t("household.mismatchTitle")}</div>
-            <div>{t("household.mismatchBody", { candidate: t(`candidate.${h.candidate}`) + (h.candidateCategory ? ` · ${t(`monitoring.${h.candidateCategory}`)}` : "") })} <CandidateBadge candidate={h.candidate} category={h.candidateCategory} /></div>
+            <div>{t("household.mismatchBody", { candidate: t(`candidate.${h.candidate}`) + (h.candidateCategory ? ` · ${t(`monitoring.${h.candidateCategory}`)}` : "") })}</div>
           </div>
         )}
       </header>
+
+      <HouseholdVisitPanel viewer={viewer} householdId={h.id} version={h.version} lastVisitAt={h.lastVisitAt} />
 
       <Card title={t("household.indicators")}>
         {latest ? (

@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireViewerPage } from "@/lib/auth/session";
+import { getHousehold } from "@/lib/data/households";
+import { chinaDate } from "@/lib/data/visits/log-visit";
+import { audit } from "@/lib/audit";
+import { db } from "@/lib/db/client";
+import { today } from "@/lib/clock";
+import { factsFromRecord } from "@/lib/validation/visit-facts";
+import { VisitForm } from "@/components/visit/visit-form";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const t = await getTranslations("visit");
+  return { title: t("title") };
+}
+
+export default async function LogVisitPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requireViewerPage("visit.create");
+  const { id } = await params;
+  const h = await getHousehold(viewer, id);
+  if (!h) {
+    await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "household", entityId: id.slice(0, 64), after: { code: "not_found", page: "visit" } });
+    notFound();
+  }
+  const t = await getTranslations("visit");
+  const mine = h.assignments.find((a) => a.cadreId === viewer.id);
+  return (
+    <div className="mx-auto max-w-xl">
+      <Link href={`/households/${h.id}`} className="mb-2 inline-flex min-h-11 items-center text-sm text-stone-700 underline">
+        ← {t("back")}
+      </Link>
+      <h1 className="text-xl font-semibold">{t("titleFor", { name: h.headName })}</h1>
+      <p className="mb-4 text-sm text-stone-600">{t("sub", { village: h.village.name, number: h.number })}</p>
+      <VisitForm
+        householdId={h.id}
+        baseVersion={h.version}
+        today={today()}
+        minDate={mine ? chinaDate(mine.validFrom) : null}
+        facts={factsFromRecord(h)}
+      />
+    </div>
+  );
+}

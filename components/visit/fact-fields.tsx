@@ -1,0 +1,115 @@
+"use client";
+// The household's facts in the visit form, pre-filled with the current values: indicators and
+// income. A changed value is marked and shows what it was, so the cadre sees exactly what
+// will be sent.
+import { useTranslations } from "next-intl";
+import { Check, Select, TextInput } from "./form-parts";
+import { INCOME_FIELDS, INCOME_LABEL, type IncomeFacts, type IndicatorFacts } from "@/lib/validation/visit-facts";
+
+export type ErrorMap = Record<string, string[]>;
+
+
+/** A collapsible group, closed until opened (or until it holds an error). */
+export function Collapsible({ title, changed, open, onToggle, children }: { title: string; changed: number; open: boolean; onToggle: (open: boolean) => void; children: React.ReactNode }) {
+  const t = useTranslations("visit.updates");
+  return (
+    <details open={open} onToggle={(e) => onToggle(e.currentTarget.open)} className="rounded-lg border border-stone-200">
+      <summary className="flex min-h-12 cursor-pointer list-none items-center justify-between gap-2 px-3 py-2 font-medium [&::-webkit-details-marker]:hidden">
+        <span>
+          <span aria-hidden className="mr-1 inline-block w-4 text-stone-500">{open ? "▾" : "▸"}</span>
+          {title}
+        </span>
+        <span className={`rounded-full px-2 py-0.5 text-xs ${changed ? "bg-amber-100 text-amber-900" : "bg-stone-100 text-stone-600"}`}>
+          {changed ? t("changed", { count: changed }) : t("unchanged")}
+        </span>
+      </summary>
+      <div className="space-y-3 border-t border-stone-200 p-3">{children}</div>
+    </details>
+  );
+}
+
+function numSame(a: string, b: string): boolean {
+  const x = a.trim();
+  const y = b.trim();
+  if (x === "" || y === "") return x === y;
+  const nx = Number(x);
+  const ny = Number(y);
+  return Number.isFinite(nx) && Number.isFinite(ny) ? nx === ny : x === y;
+}
+
+export function IndicatorFields({ base, value, onChange, errors }: { base: IndicatorFacts; value: IndicatorFacts; onChange: (v: IndicatorFacts) => void; errors: ErrorMap }) {
+  const t = useTranslations("visit");
+  const set = <K extends keyof IndicatorFacts>(k: K, v: IndicatorFacts[K]) => onChange({ ...value, [k]: v });
+  const key = (k: string) => `updates.indicators.${k}`;
+  const was = (v: string) => t("updates.was", { value: v === "" ? t("updates.empty") : v });
+  const flag = (k: keyof IndicatorFacts) =>
+    base[k] === value[k] ? undefined : typeof base[k] === "boolean" ? was(base[k] ? t("updates.yes") : t("updates.no")) : was(String(base[k]));
+  const check = (k: "food" | "clothing" | "electricity" | "waterScarceArea" | "waterPiped" | "waterQualitySafe") => (
+    <Check k={key(k)} label={t(`ind.${k}`)} checked={value[k]} onChange={(v) => set(k, v)} changed={base[k] !== value[k]} hint={flag(k)} errors={errors[key(k)]} />
+  );
+  const number = (k: "waterLitres" | "waterRoundTripMin" | "waterHorizontalM" | "waterVerticalM" | "waterOutageDays", nullable = false) => (
+    <TextInput
+      k={key(k)}
+      label={t(`ind.${k}`)}
+      value={value[k]}
+      onChange={(v) => set(k, v)}
+      inputMode={k === "waterLitres" ? "decimal" : "numeric"}
+      hint={numSame(base[k], value[k]) ? (nullable ? t("updates.blankUnknown") : undefined) : was(base[k])}
+      errors={errors[key(k)]}
+    />
+  );
+  return (
+    <>
+      {check("food")}
+      {check("clothing")}
+      <Select
+        k={key("housingGrade")}
+        label={t("ind.housingGrade")}
+        value={value.housingGrade}
+        onChange={(v) => set("housingGrade", v as IndicatorFacts["housingGrade"])}
+        options={(["A", "B", "C", "D"] as const).map((g) => ({ value: g, label: t(`ind.grade.${g}`) }))}
+        hint={base.housingGrade === value.housingGrade ? undefined : was(t(`ind.grade.${base.housingGrade}`))}
+        errors={errors[key("housingGrade")]}
+      />
+      {check("electricity")}
+      {number("waterLitres")}
+      {check("waterScarceArea")}
+      {check("waterPiped")}
+      {number("waterRoundTripMin", true)}
+      <div className="grid grid-cols-2 gap-3">
+        {number("waterHorizontalM", true)}
+        {number("waterVerticalM", true)}
+      </div>
+      {check("waterQualitySafe")}
+      {number("waterOutageDays")}
+    </>
+  );
+}
+
+export function IncomeFields({ base, value, onChange, errors }: { base: IncomeFacts; value: IncomeFacts; onChange: (v: IncomeFacts) => void; errors: ErrorMap }) {
+  const t = useTranslations();
+  return (
+    <>
+      {INCOME_FIELDS.map((k) => (
+        <TextInput
+          key={k}
+          k={`updates.income.${k}`}
+          label={t(`household.${INCOME_LABEL[k]}`)}
+          value={value[k]}
+          onChange={(v) => onChange({ ...value, [k]: v })}
+          inputMode="decimal"
+          hint={numSame(base[k], value[k]) ? (k === "previousYearIncome" ? t("visit.updates.blankUnknown") : undefined) : t("visit.updates.was", { value: base[k] === "" ? t("visit.updates.empty") : base[k] })}
+          errors={errors[`updates.income.${k}`]}
+        />
+      ))}
+    </>
+  );
+}
+
+export function countChanged<T extends object>(base: T, value: T): number {
+  return (Object.keys(base) as (keyof T)[]).filter((k) => {
+    const a = base[k];
+    const b = value[k];
+    return typeof a === "string" && typeof b === "string" && k !== "housingGrade" ? !numSame(a, b) : a !== b;
+  }).length;
+}

@@ -1,0 +1,116 @@
+"use client";
+// Proof of a real visit: the location, recorded only with the household's consent and shown
+// plainly; and the household's confirmation, by signature or by read-back.
+import { useCallback, useState } from "react";
+import { useTranslations } from "next-intl";
+import { Check, Errors, SmallButton, fieldId } from "./form-parts";
+import { SignaturePad, type SignaturePadHandle } from "./signature-pad";
+import type { ErrorMap } from "./fact-fields";
+
+export interface Located {
+  latitude: number;
+  longitude: number;
+  accuracyM: number | null;
+  locatedAt: string;
+}
+
+export type LocateStatus = "idle" | "locating" | "located" | "denied" | "unavailable" | "timeout";
+
+/** Asks the browser once; the cadre sees the result, whatever it is. */
+export function useLocation() {
+  const [status, setStatus] = useState<LocateStatus>("idle");
+  const [location, setLocation] = useState<Located | null>(null);
+  const locate = useCallback(() => {
+    if (typeof navigator === "undefined" || !navigator.geolocation) {
+      setStatus("unavailable");
+      return;
+    }
+    setStatus("locating");
+    navigator.geolocation.getCurrentPosition(
+      (p) => {
+        setLocation({ latitude: p.coords.latitude, longitude: p.coords.longitude, accuracyM: Number.isFinite(p.coords.accuracy) ? p.coords.accuracy : null, locatedAt: new Date(p.timestamp || Date.now()).toISOString() });
+        setStatus("located");
+      },
+      (err) => {
+        setLocation(null);
+        setStatus(err.code === err.PERMISSION_DENIED ? "denied" : err.code === err.TIMEOUT ? "timeout" : "unavailable");
+      },
+      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
+    );
+  }, []);
+  const forget = useCallback(() => {
+    setLocation(null);
+    setStatus("idle");
+  }, []);
+  return { status, location, locate, forget };
+}
+
+export function LocationConsent({ consent, setConsent, loc, errors }: {
+  consent: boolean;
+  setConsent: (v: boolean) => void;
+  loc: ReturnType<typeof useLocation>;
+  errors: ErrorMap;
+}) {
+  const t = useTranslations("visit.proof");
+  const time = loc.location ? new Date(loc.location.locatedAt).toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : "";
+  return (
+    <div>
+      <Check
+        k="locationConsent"
+        label={<strong>{t("consent")}</strong>}
+        checked={consent}
+        onChange={(v) => {
+          setConsent(v);
+          if (v) loc.locate();
+          else loc.forget();
+        }}
+        hint={t("consentHint")}
+        errors={errors.locationConsent}
+      />
+      {consent && (
+        <div role="status" aria-live="polite" className="mt-2 rounded-lg bg-stone-100 px-3 py-2 text-sm" data-testid="location-status">
+          {loc.status === "locating" && t("locating")}
+          {loc.status === "located" && loc.location &&
+            t("located", { lat: loc.location.latitude.toFixed(5), lng: loc.location.longitude.toFixed(5), accuracy: Math.round(loc.location.accuracyM ?? 0), time })}
+          {(loc.status === "denied" || loc.status === "unavailable" || loc.status === "timeout") && (
+            <span className="flex flex-wrap items-center justify-between gap-2">
+              <span className="text-amber-900">{t(loc.status)}</span>
+              <SmallButton onClick={loc.locate}>{t("retry")}</SmallButton>
+            </span>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function Confirmation({ mode, pad, signed, setSigned, readBack, setReadBack, errors }: {
+  mode: string;
+  pad: React.RefObject<SignaturePadHandle | null>;
+  signed: boolean;
+  setSigned: (v: boolean) => void;
+  readBack: boolean;
+  setReadBack: (v: boolean) => void;
+  errors: ErrorMap;
+}) {
+  const t = useTranslations("visit.proof");
+  const errs = [...(errors.confirmation ?? []), ...(errors.signature ?? [])];
+  return (
+    <fieldset id={fieldId("confirmation")} tabIndex={-1} aria-describedby={`${fieldId("confirmation")}-hint${errs.length ? ` ${fieldId("confirmation")}-error` : ""}`}>
+      <legend className="text-sm font-medium text-stone-800">{t("confirmTitle")}</legend>
+      <p id={`${fieldId("confirmation")}-hint`} className="mt-0.5 text-xs text-stone-600">{t("confirmHint")}</p>
+      {mode === "home" && (
+        <div className="mt-2" id={fieldId("signature")} tabIndex={-1}>
+          <div className="flex items-center justify-between gap-2">
+            <span className="text-sm font-medium">{t("signature")}{signed && <span className="ml-2 text-emerald-700">✓ {t("signed")}</span>}</span>
+            <SmallButton onClick={() => pad.current?.clear()}>{t("clear")}</SmallButton>
+          </div>
+          <p id="signature-hint" className="mb-1 text-xs text-stone-600">{t("signatureHint")}</p>
+          <SignaturePad ref={pad} label={t("signatureArea")} describedBy="signature-hint" onInk={setSigned} />
+        </div>
+      )}
+      <Check k="readBack" className="mt-3" label={t("readBack")} checked={readBack} onChange={setReadBack} />
+      <Errors k="confirmation" errors={errs.length ? errs : undefined} />
+    </fieldset>
+  );
+}

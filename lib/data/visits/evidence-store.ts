@@ -1,0 +1,68 @@
+// Evidence files on disk: under UPLOAD_DIR (default ./data/uploads) as
+// <countyId>/<householdId>/<uuid>.<ext>. The bytes decide the type (never the name or the
+// declared MIME); each file's sha256 is recorded. Files are written before the database
+// transaction and removed again when it does not commit (a file without a row is harmless,
+// a row without a file is not).
+import "server-only";
+import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { EVIDENCE_TYPES, sniffMime, type EvidenceMime } from "@/lib/validation/file-type";
+
+export function uploadRoot(): string {
+  // the folder is configuration, read at run time: not something for the bundler to trace
+  return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR ?? "./data/uploads");
+}
+
+export interface PreparedFile {
+  bytes: Uint8Array;
+  mime: EvidenceMime;
+  sizeBytes: number;
+  sha256: string;
+  fileName: string;
+}
+
+/** Reads a sent file and checks its real type and size; a translation key ("v.…") when it fails. */
+export async function prepareFile(blob: Blob, opts: { maxBytes: number; accept: readonly EvidenceMime[] }): Promise<PreparedFile | { error: string }> {
+  if (blob.size > opts.maxBytes) return { error: "v.fileTooLarge" };
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  if (bytes.length === 0) return { error: "v.fileEmpty" };
+  if (bytes.length > opts.maxBytes) return { error: "v.fileTooLarge" };
+  const mime = sniffMime(bytes);
+  if (!mime || !opts.accept.includes(mime)) return { error: "v.fileType" };
+  const sent = blob instanceof File && blob.name ? blob.name : "file";
+  // keep a readable name for the list, without any path or control characters
+  const base = sent.replace(/[\\/\u0000-\u001f\u007f]/g, "_").slice(-100) || "file";
+  const fileName = base.replace(/\.[A-Za-z0-9]{1,5}$/, "") + "." + EVIDENCE_TYPES[mime];
+  return { bytes, mime, sizeBytes: bytes.length, sha256: crypto.createHash("sha256").update(bytes).digest("hex"), fileName };
+}
+
+/** Writes the file under its county and household; returns the storage key. */
+export async function writeStored(countyId: string, householdId: string, file: PreparedFile): Promise<string> {
+  if (!/^\d{6}$/.test(countyId) || !/^[0-9a-f-]{36}$/i.test(householdId)) throw new Error("bad storage path");
+  const key = `${countyId}/${householdId}/${crypto.randomUUID()}.${EVIDENCE_TYPES[file.mime]}`;
+  const full = path.join(uploadRoot(), key);
+  await fs.mkdir(path.dirname(full), { recursive: true });
+  await fs.writeFile(full, file.bytes, { flag: "wx", mode: 0o640 });
+  return key;
+}
+
+export async function removeStored(keys: string[]): Promise<void> {
+  await Promise.all(keys.map((k) => fs.rm(resolveKey(k), { force: true }).catch(() => {})));
+}
+
+function resolveKey(key: string): string {
+  const root = uploadRoot();
+  const full = path.resolve(/*turbopackIgnore: true*/ root, key);
+  if (!full.startsWith(root + path.sep)) throw new Error("storage key outside the upload folder");
+  return full;
+}
+
+/** The stored bytes, or null when the file is missing. */
+export async function readStored(key: string): Promise<Buffer | null> {
+  try {
+    return await fs.readFile(/*turbopackIgnore: true*/ resolveKey(key));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,214 @@
+// Recording a visit: one transaction for the visit, its follow-ups, its evidence rows, the
+// household changes it brings (through applyHouseholdChanges: version check, recompute, audit),
+// the household's last-visit date and the visit's own audit event. A visit whose changes meet
+// a newer version is still kept (state "conflict"), its changes waiting for the cadre.
+import "server-only";
+import { db, type Tx } from "@/lib/db/client";
+import { audit, type Actor } from "@/lib/audit";
+import { AppError } from "@/lib/auth/errors";
+import { householdScope } from "@/lib/auth/scope";
+import type { Viewer } from "@/lib/auth/session";
+import { dateOnly } from "@/lib/clock";
+import { Prisma, type EvidenceKind, type IndicatorKey } from "@/lib/generated/prisma/client";
+import { applyHouseholdChanges, ConflictError } from "@/lib/data/household-changes";
+import { pruneChanges } from "@/lib/validation/visit-facts";
+import type { VisitInput } from "@/lib/validation/visit";
+import { currentFacts, factsSelect } from "./facts";
+import { describeConflict, type ConflictInfo } from "./conflict";
+
+export interface StoredEvidence {
+  kind: EvidenceKind;
+  indicator: IndicatorKey | null;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  storageKey: string;
+  sha256: string;
+}
+
+export interface VisitOutcome {
+  visitId: string;
+  householdId: string;
+  state: "accepted" | "conflict" | "rejected";
+  stateReason: string | null;
+  assessedStatus: string | null;
+  unmetIndicators: string[];
+  perCapitaIncome: number | null;
+  changed: string[];
+  /** true when this visit id had already been stored: nothing was written this time */
+  replay: boolean;
+}
+
+/** A date as the calendar date in China (assignments start at a moment, visits on a day). */
+export function chinaDate(d: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+}
+
+/** The household in the viewer's scope (id, county), or AppError("not_found"). */
+export async function findScopedHousehold(viewer: Viewer, householdId: string, client: Tx | ReturnType<typeof db> = db()) {
+  const h = await client.household.findFirst({ where: { AND: [{ id: householdId }, householdScope(viewer)] }, select: { id: true, countyId: true } });
+  if (!h) throw new AppError("not_found", "household not found", { householdId });
+  return h;
+}
+
+/** What a stored visit came to, or null when there is none with this id for this cadre and household. */
+export async function storedOutcome(client: Tx | ReturnType<typeof db>, visitId: string, viewer: Viewer, householdId: string): Promise<VisitOutcome | null> {
+  const v = await client.visit.findUnique({
+    where: { id: visitId },
+    select: { id: true, householdId: true, cadreId: true, state: true, stateReason: true, household: { select: { assessedStatus: true, unmetIndicators: true, perCapitaIncome: true } } },
+  });
+  if (!v) return null;
+  // a visit id is the device's own: someone else's id is "not found", never a replay
+  if (v.cadreId !== viewer.id || v.householdId !== householdId) throw new AppError("not_found", "visit not found", { visitId });
+  return {
+    visitId: v.id,
+    householdId: v.householdId,
+    state: v.state,
+    stateReason: v.stateReason,
+    assessedStatus: v.household.assessedStatus,
+    unmetIndicators: v.household.unmetIndicators,
+    perCapitaIncome: v.household.perCapitaIncome == null ? null : Number(v.household.perCapitaIncome),
+    changed: [],
+    replay: true,
+  };
+}
+
+/** A national ID may belong to one active member only: say which new member's is taken, before any write fails on the index. */
+async function refuseTakenNationalIds(tx: Tx, added: { nationalId?: string | null }[]) {
+  const ids = added.map((n) => n.nationalId ?? "").filter(Boolean);
+  if (!ids.length) return;
+  const taken = await tx.member.findMany({ where: { nationalId: { in: ids }, active: true }, select: { nationalId: true } });
+  const takenSet = new Set(taken.map((m) => m.nationalId));
+  added.forEach((n, i) => {
+    const id = n.nationalId ?? "";
+    if (id && (takenSet.has(id) || ids.indexOf(id) !== ids.lastIndexOf(id))) {
+      throw new AppError("invalid", "v.nationalIdDuplicate", { fieldErrors: { [`updates.newMembers.${i}.nationalId`]: ["v.nationalIdDuplicate"] } });
+    }
+  });
+}
+
+export async function recordVisit(
+  viewer: Viewer,
+  input: Omit<VisitInput, "evidence" | "signature">,
+  evidence: StoredEvidence[],
+  opts: { conflictMessage: (info: ConflictInfo | null) => string },
+): Promise<VisitOutcome> {
+  const actor: Actor = { id: viewer.id, role: viewer.role };
+  return db().$transaction(async (tx) => {
+    const h = await tx.household.findFirst({
+      where: { AND: [{ id: input.householdId }, householdScope(viewer)] },
+      select: {
+        id: true, countyId: true, version: true,
+        assignments: {
+          where: { cadreId: viewer.id, validFrom: { lte: new Date() }, OR: [{ validTo: null }, { validTo: { gt: new Date() } }] },
+          select: { validFrom: true }, orderBy: { validFrom: "desc" }, take: 1,
+        },
+        ...factsSelect,
+      },
+    });
+    if (!h) throw new AppError("not_found", "household not found", { householdId: input.householdId });
+
+    const stored = await storedOutcome(tx, input.clientVisitId, viewer, h.id);
+    if (stored) return stored;
+
+    const from = h.assignments[0] ? chinaDate(h.assignments[0].validFrom) : null;
+    if (from && input.date < from) {
+      throw new AppError("invalid", "v.beforeAssignment", { fieldErrors: { date: ["v.beforeAssignment"] }, params: { date: from } });
+    }
+
+    const located = input.mode === "home" && input.locationConsent && input.location ? input.location : null;
+    const visitDate = dateOnly(input.date);
+    await tx.visit.create({
+      data: {
+        id: input.clientVisitId,
+        householdId: h.id,
+        countyId: h.countyId,
+        cadreId: viewer.id,
+        date: visitDate,
+        mode: input.mode,
+        findings: input.findings,
+        problems: input.problems,
+        actionsTaken: input.actionsTaken,
+        locationConsent: input.mode === "home" && input.locationConsent,
+        latitude: located?.latitude ?? null,
+        longitude: located?.longitude ?? null,
+        accuracyM: located?.accuracyM ?? null,
+        locatedAt: located ? new Date(located.locatedAt) : null,
+        confirmation: input.confirmation,
+        state: "accepted",
+        baseVersion: input.baseVersion,
+      },
+      select: { id: true },
+    });
+    if (input.followUps.length) {
+      await tx.followUp.createMany({
+        data: input.followUps.map((f) => ({ visitId: input.clientVisitId, householdId: h.id, countyId: h.countyId, description: f.description, dueDate: dateOnly(f.dueDate) })),
+      });
+    }
+    if (evidence.length) {
+      await tx.evidence.createMany({
+        data: evidence.map((e) => ({
+          ...e,
+          householdId: h.id,
+          countyId: h.countyId,
+          visitId: input.clientVisitId,
+          latitude: located?.latitude ?? null,
+          longitude: located?.longitude ?? null,
+          capturedAt: located ? new Date(located.locatedAt) : null,
+          uploadedById: viewer.id,
+        })),
+      });
+    }
+
+    let state: VisitOutcome["state"] = "accepted";
+    let stateReason: string | null = null;
+    let changed: string[] = [];
+    const changes = pruneChanges(currentFacts(h), input.updates);
+    await refuseTakenNationalIds(tx, changes?.newMembers ?? []);
+    if (changes) {
+      try {
+        const applied = await applyHouseholdChanges(tx, { householdId: h.id, baseVersion: input.baseVersion, changes, actor, trigger: "visit", visitId: input.clientVisitId });
+        changed = applied.changed;
+      } catch (e) {
+        if (!(e instanceof ConflictError)) throw e;
+        // the visit happened: keep it; its changes wait for the cadre to confirm them
+        state = "conflict";
+        stateReason = opts.conflictMessage(await describeConflict(tx, h.id));
+        await tx.visit.update({
+          where: { id: input.clientVisitId },
+          data: { state, stateReason, pendingChanges: JSON.parse(JSON.stringify(changes)) as Prisma.InputJsonValue },
+          select: { id: true },
+        });
+      }
+    }
+
+    // the latest visit date, never moved back by a late-logged older visit; not a fact change, so no version bump
+    await tx.household.updateMany({ where: { id: h.id, OR: [{ lastVisitAt: null }, { lastVisitAt: { lt: visitDate } }] }, data: { lastVisitAt: visitDate } });
+
+    await audit(tx, actor, {
+      action: "visit.create",
+      entity: "visit",
+      entityId: input.clientVisitId,
+      countyId: h.countyId,
+      after: {
+        householdId: h.id, date: input.date, mode: input.mode, confirmation: input.confirmation,
+        located: Boolean(located), followUps: input.followUps.length, evidence: evidence.map((e) => e.sha256),
+        baseVersion: input.baseVersion, state, changed, pendingChanges: state === "conflict" ? changes : null,
+      },
+      reason: stateReason,
+    });
+
+    const now = await tx.household.findUniqueOrThrow({ where: { id: h.id }, select: { assessedStatus: true, unmetIndicators: true, perCapitaIncome: true } });
+    return {
+      visitId: input.clientVisitId,
+      householdId: h.id,
+      state,
+      stateReason,
+      assessedStatus: now.assessedStatus,
+      unmetIndicators: now.unmetIndicators,
+      perCapitaIncome: now.perCapitaIncome == null ? null : Number(now.perCapitaIncome),
+      changed,
+      replay: false,
+    };
+  });
+}

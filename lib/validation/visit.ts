@@ -1,0 +1,139 @@
+// A logged visit: one schema, shared by the form (checked on the device before sending) and
+// the server action. Messages "v.<key>" are keys of the `validation` namespace.
+// Pure: imported by client components, so nothing from Prisma, Next or the data layer.
+import { z } from "zod";
+import { today as serverToday } from "@/lib/clock";
+import { validateNationalId } from "@/lib/national-id";
+import { householdChangesSchema } from "./household-changes";
+import { EVIDENCE_MIMES } from "./file-type";
+import { NULLABLE_NUMBERS } from "./visit-facts";
+
+export const VISIT_MODES = ["home", "phone", "wechat"] as const;
+export const CONFIRMATIONS = ["signature", "read_back"] as const;
+/** What a piece of evidence supports: one of the seven indicators, or the visit in general. */
+export const EVIDENCE_TARGETS = ["general", "income", "food", "clothing", "medical", "housing", "water", "education"] as const;
+export type EvidenceTarget = (typeof EVIDENCE_TARGETS)[number];
+
+export const MAX_EVIDENCE_BYTES = 8 * 1024 * 1024;
+export const MAX_SIGNATURE_BYTES = 1024 * 1024;
+export const MAX_EVIDENCE_FILES = 10;
+export const MAX_FOLLOW_UPS = 20;
+/** Images are re-encoded on the device before upload (components/visit/downscale.ts). */
+export const IMAGE_MAX_SIDE = 1600;
+export const IMAGE_QUALITY = 0.8;
+
+const isoDate = z
+  .string({ message: "v.required" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "v.invalidDate" })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: "v.invalidDate" });
+
+const text = (max: number) => z.string().trim().max(max, { message: "v.tooLong" });
+const bool = z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")]);
+
+/** A file from the device: a Blob (File) of an accepted type and size; the server re-checks the bytes. */
+function fileField(maxBytes: number, types: readonly string[]) {
+  return z.custom<Blob>().superRefine((f, ctx) => {
+    if (typeof Blob === "undefined" || !(f instanceof Blob)) return void ctx.addIssue({ code: "custom", message: "v.fileMissing" });
+    if (f.size === 0) return void ctx.addIssue({ code: "custom", message: "v.fileEmpty" });
+    if (f.size > maxBytes) ctx.addIssue({ code: "custom", message: "v.fileTooLarge" });
+    if (f.type && !types.includes(f.type)) ctx.addIssue({ code: "custom", message: "v.fileType" });
+  });
+}
+
+/** Numbers that must not be left empty: the form sends "" when a pre-filled amount is cleared. */
+function noBlankNumbers(raw: unknown, ctx: z.RefinementCtx) {
+  if (!raw || typeof raw !== "object") return;
+  for (const part of ["indicators", "income"] as const) {
+    const values = (raw as Record<string, unknown>)[part];
+    if (!values || typeof values !== "object") continue;
+    for (const [k, v] of Object.entries(values)) {
+      if (!NULLABLE_NUMBERS.has(k) && (v === "" || v === null)) ctx.addIssue({ code: "custom", message: "v.required", path: [part, k] });
+    }
+  }
+}
+
+const updatesSchema = z.unknown().superRefine(noBlankNumbers).pipe(householdChangesSchema);
+
+const followUpSchema = z.object({
+  description: text(500).min(1, { message: "v.required" }),
+  dueDate: isoDate,
+});
+
+const locationSchema = z.object({
+  latitude: z.coerce.number().min(-90).max(90),
+  longitude: z.coerce.number().min(-180).max(180),
+  accuracyM: z.coerce.number().min(0).nullable().optional(),
+  locatedAt: z.string().datetime({ offset: true }),
+});
+
+const evidenceSchema = z.object({
+  file: fileField(MAX_EVIDENCE_BYTES, EVIDENCE_MIMES),
+  indicator: z.enum(EVIDENCE_TARGETS, { message: "v.unknownValue" }).default("general"),
+});
+
+/** The schema, with "today" (YYYY-MM-DD) from the given clock: the device passes the server's today. */
+export function makeVisitSchema(today: () => string = serverToday) {
+  return z
+    .object({
+      clientVisitId: z.string().uuid({ message: "v.invalidId" }),
+      householdId: z.string().uuid({ message: "v.invalidId" }),
+      baseVersion: z.coerce.number().int().min(1),
+      date: isoDate.refine((d) => d <= today(), { message: "v.futureDate" }),
+      mode: z.enum(VISIT_MODES, { message: "v.unknownValue" }),
+      findings: text(4000).min(1, { message: "v.required" }),
+      problems: text(4000).default(""),
+      actionsTaken: text(4000).default(""),
+      followUps: z.array(followUpSchema).max(MAX_FOLLOW_UPS, { message: "v.tooMany" }).default([]),
+      locationConsent: bool.default(false),
+      location: locationSchema.nullable().optional(),
+      confirmation: z.enum(CONFIRMATIONS, { message: "v.confirmationRequired" }),
+      signature: fileField(MAX_SIGNATURE_BYTES, ["image/png"]).nullable().optional(),
+      updates: updatesSchema.optional(),
+      evidence: z.array(evidenceSchema).max(MAX_EVIDENCE_FILES, { message: "v.tooMany" }).default([]),
+    })
+    .strict()
+    .superRefine((v, ctx) => {
+      // runs even when other fields failed (when: always), so every value is checked before use
+      if (!v || typeof v !== "object") return;
+      const date = typeof v.date === "string" ? v.date : null;
+      if (date && Array.isArray(v.followUps)) {
+        v.followUps.forEach((f, i) => {
+          if (typeof f?.dueDate === "string" && f.dueDate < date) ctx.addIssue({ code: "custom", message: "v.dueBeforeVisit", path: ["followUps", i, "dueDate"] });
+        });
+      }
+      if (v.location && (v.mode !== "home" || v.locationConsent !== true)) ctx.addIssue({ code: "custom", message: "v.locationWithoutConsent", path: ["locationConsent"] });
+      if (v.confirmation === "signature") {
+        if (v.mode !== "home") ctx.addIssue({ code: "custom", message: "v.signatureHomeOnly", path: ["confirmation"] });
+        else if (!v.signature) ctx.addIssue({ code: "custom", message: "v.signatureRequired", path: ["signature"] });
+      }
+      const added = Array.isArray(v.updates?.newMembers) ? v.updates.newMembers : [];
+      added.forEach((n, i) => {
+        if (typeof n?.birthDate !== "string") return;
+        if (n.birthDate > today()) ctx.addIssue({ code: "custom", message: "v.futureDate", path: ["updates", "newMembers", i, "birthDate"] });
+        // a national ID already says when the person was born and their sex: the two must agree
+        if (typeof n.nationalId !== "string" || !n.nationalId) return;
+        const id = validateNationalId(n.nationalId);
+        if (!id.ok) return;
+        if (id.birthDate !== n.birthDate) ctx.addIssue({ code: "custom", message: "v.nationalIdMismatchBirth", path: ["updates", "newMembers", i, "birthDate"] });
+        if (id.sex !== n.sex) ctx.addIssue({ code: "custom", message: "v.nationalIdMismatchSex", path: ["updates", "newMembers", i, "sex"] });
+      });
+    }, { when: () => true });
+}
+
+export const visitSchema = makeVisitSchema();
+export type VisitInput = z.output<typeof visitSchema>;
+
+export const confirmPendingSchema = z
+  .object({
+    visitId: z.string().uuid({ message: "v.invalidId" }),
+    baseVersion: z.coerce.number().int().min(1),
+    decision: z.enum(["apply", "discard"], { message: "v.unknownValue" }),
+  })
+  .strict();
+
+export const resolveFollowUpSchema = z
+  .object({
+    followUpId: z.string().uuid({ message: "v.invalidId" }),
+    resolution: text(1000).min(1, { message: "v.required" }),
+  })
+  .strict();
