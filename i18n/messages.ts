@@ -16,9 +16,11 @@ import zhPolicy from "@/messages/zh-CN/policy.json";
 import enPolicy from "@/messages/en/policy.json";
 import zhVisit from "@/messages/zh-CN/visit.json";
 import enVisit from "@/messages/en/visit.json";
+import zhEvaluation from "@/messages/zh-CN/evaluation.json";
+import enEvaluation from "@/messages/en/evaluation.json";
 import type { Locale } from "./config";
 
 export const messages = {
-  "zh-CN": { ...zhCommon, ...zhValidation, ...zhHousehold, ...zhCounty, ...zhRolesHome, ...zhAdmin, ...zhPolicy, ...zhVisit },
-  en: { ...enCommon, ...enValidation, ...enHousehold, ...enCounty, ...enRolesHome, ...enAdmin, ...enPolicy, ...enVisit },
+  "zh-CN": { ...zhCommon, ...zhValidation, ...zhHousehold, ...zhCounty, ...zhRolesHome, ...zhAdmin, ...zhPolicy, ...zhVisit, ...zhEvaluation },
+  en: { ...enCommon, ...enValidation, ...enHousehold, ...enCounty, ...enRolesHome, ...enAdmin, ...enPolicy, ...enVisit, ...enEvaluation },
 } satisfies Record<Locale, Record<string, unknown>>;

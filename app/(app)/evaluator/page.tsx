@@ -1,14 +1,22 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
 import { countiesOverview } from "@/lib/data/overview";
+import { listEvaluations } from "@/lib/data/evaluation/evaluations";
+import { chinaDateTime } from "@/lib/data/evaluation/release";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
 
 export const dynamic = "force-dynamic";
+
+const STATE_TONE = { draft: "gray", drawn: "blue", closed: "green" } as const;
 
 export default async function EvaluatorHome() {
   const viewer = await requireViewerPage("evaluation.run");
   const t = await getTranslations("evaluatorHome");
-  const counties = await countiesOverview(viewer);
+  const te = await getTranslations("evaluation");
+  const [counties, evaluations] = await Promise.all([countiesOverview(viewer), listEvaluations(viewer)]);
+  const now = Date.now();
   return (
     <div className="space-y-4">
       <PageTitle sub={t("sub", { region: viewer.regionName })}>{t("title")}</PageTitle>
@@ -28,7 +36,28 @@ export default async function EvaluatorHome() {
           </div>
         )}
       </Card>
-      <Card title={t("evaluations")}><EmptyState>{t("noEvaluations")}</EmptyState></Card>
+      <Card
+        title={t("evaluations")}
+        actions={<Link href="/evaluator/new" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800" data-testid="new-evaluation">{te("home.new")}</Link>}
+      >
+        {evaluations.length === 0 ? <EmptyState>{t("noEvaluations")}</EmptyState> : (
+          <ul className="divide-y divide-stone-100" data-testid="evaluation-list">
+            {evaluations.map((e) => (
+              <li key={e.id} className="py-2">
+                <Link href={`/evaluator/${e.id}`} className="flex min-h-11 flex-wrap items-center gap-x-3 gap-y-1 rounded px-1 hover:bg-stone-50">
+                  <span className="font-medium underline-offset-2 hover:underline">{e.name}</span>
+                  <Badge tone={STATE_TONE[e.state]}>{te(`state.${e.state}`)}</Badge>
+                  <span className="text-sm text-stone-600">{e.countyName} · {e.year}</span>
+                  <span className="text-sm tabular-nums text-stone-600">{te("home.progress", { checked: e.checked, sampled: e.sampled, found: e.discrepancies })}</span>
+                  {e.releaseAt && (
+                    <span className="text-xs text-stone-500">{e.releaseAt.getTime() > now ? te("home.embargoed", { at: chinaDateTime(e.releaseAt) }) : te("home.released", { at: chinaDateTime(e.releaseAt) })}</span>
+                  )}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
     </div>
   );
 }

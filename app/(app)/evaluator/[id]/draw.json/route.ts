@@ -1,0 +1,49 @@
+// Everything needed to re-draw an evaluation's sample independently, as JSON: algorithm, seed,
+// plan, the list hash, the reference (lib/domain/sampling.ts, docs/decisions/0006) and the
+// sample drawn. Pair it with frozen-list.csv. Same access as the CSV.
+import { getViewer } from "@/lib/auth/session";
+import { AppError } from "@/lib/auth/errors";
+import { frozenListFor } from "@/lib/data/evaluation/draw";
+import { samplePlanOf } from "@/lib/data/evaluation/plan";
+
+export const dynamic = "force-dynamic";
+
+const plain = (status: number, body: string) =>
+  new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" } });
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const viewer = await getViewer();
+  if (!viewer) return plain(401, "Unauthorized");
+  const { id } = await params;
+  try {
+    const list = await frozenListFor(viewer, id);
+    const body = {
+      evaluationId: list.evaluationId,
+      name: list.name,
+      countyId: list.countyId,
+      year: list.year,
+      algorithm: list.algorithm,
+      reference: ["lib/domain/sampling.ts (module note: the algorithm step by step)", "docs/decisions/0006-procedure-and-sampling.md"],
+      seed: list.seed,
+      plan: samplePlanOf(list.plan),
+      listHash: list.listHash,
+      listFile: `evaluation-${list.evaluationId}-frozen-list.csv (columns id,villageId,exited,status; hash lines "id|villageId|exited|status" sorted by id, joined by \\n)`,
+      frozenHouseholds: list.rows.length,
+      sample: {
+        villages: list.plan.drawn?.villages ?? [],
+        households: list.sample,
+      },
+    };
+    return new Response(JSON.stringify(body, null, 2), {
+      headers: {
+        "Content-Type": "application/json; charset=utf-8",
+        "Content-Disposition": `attachment; filename="evaluation-${list.evaluationId}-draw.json"`,
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") return plain(404, "Not found");
+    throw e;
+  }
+}

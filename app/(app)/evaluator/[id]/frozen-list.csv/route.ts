@@ -1,0 +1,37 @@
+// The frozen household list of a drawn evaluation, as CSV (id,villageId,exited,status), in the
+// canonical order (ids by code units). With the seed (draw.json, or the page) anyone can re-draw
+// the sample: algorithm "jingzhun-sample-v1", lib/domain/sampling.ts, docs/decisions/0006.
+// The seed and algorithm also travel in the response headers. The team only (and, after the
+// release time, the county's officials); anyone else: 404, audited.
+import { getViewer } from "@/lib/auth/session";
+import { AppError } from "@/lib/auth/errors";
+import { frozenListFor } from "@/lib/data/evaluation/draw";
+
+export const dynamic = "force-dynamic";
+
+const plain = (status: number, body: string) =>
+  new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" } });
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const viewer = await getViewer();
+  if (!viewer) return plain(401, "Unauthorized");
+  const { id } = await params;
+  try {
+    const list = await frozenListFor(viewer, id);
+    const lines = ["id,villageId,exited,status", ...list.rows.map((r) => `${r.id},${r.villageId},${r.exitedThisYear ? "true" : "false"},${r.registeredStatus}`)];
+    return new Response(`${lines.join("\n")}\n`, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="evaluation-${list.evaluationId}-frozen-list.csv"`,
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+        "X-Sample-Algorithm": list.algorithm,
+        "X-Sample-Seed": encodeURIComponent(list.seed),
+        "X-List-Hash": list.listHash,
+      },
+    });
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") return plain(404, "Not found");
+    throw e;
+  }
+}

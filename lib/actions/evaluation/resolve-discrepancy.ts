@@ -1,0 +1,25 @@
+"use server";
+// The county records how a discrepancy found by an evaluation was dealt with (permission
+// village.review: a county official; only discrepancies of released evaluations of the county).
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import { resolveDiscrepancySchema } from "@/lib/validation/evaluation";
+import { resolveDiscrepancy as resolve } from "@/lib/data/evaluation/county";
+import { defineEvaluationAction } from "./define";
+
+const run = defineEvaluationAction({
+  name: "discrepancy.resolve",
+  permission: "village.review",
+  schema: resolveDiscrepancySchema,
+  handler: async (input, viewer): Promise<ActionResult<{ id: string }>> => {
+    const t = await getTranslations("evaluation");
+    const out = await resolve(viewer, input);
+    revalidatePath("/county");
+    return { ok: true, data: out, message: t("followups.resolved") };
+  },
+});
+
+export async function resolveDiscrepancy(prev: ActionResult<{ id: string }> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<{ id: string }>> {
+  return run(prev, input);
+}

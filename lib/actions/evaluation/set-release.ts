@@ -1,0 +1,25 @@
+"use server";
+// Set when the sample is released to the county and its villages (permission evaluation.run;
+// a team member; in the future; not once it has passed).
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import { releaseSchema } from "@/lib/validation/evaluation";
+import { chinaDateTime, setRelease as set } from "@/lib/data/evaluation/release";
+import { defineEvaluationAction } from "./define";
+
+const run = defineEvaluationAction({
+  name: "evaluation.release",
+  permission: "evaluation.run",
+  schema: releaseSchema,
+  handler: async (input, viewer): Promise<ActionResult<{ releaseAt: string }>> => {
+    const t = await getTranslations("evaluation");
+    const out = await set(viewer, input);
+    revalidatePath(`/evaluator/${input.evaluationId}`);
+    return { ok: true, data: { releaseAt: out.releaseAt.toISOString() }, message: t("release.done", { at: chinaDateTime(out.releaseAt) }) };
+  },
+});
+
+export async function setRelease(prev: ActionResult<{ releaseAt: string }> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<{ releaseAt: string }>> {
+  return run(prev, input);
+}
