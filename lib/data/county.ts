@@ -1,5 +1,5 @@
-// The county official's view: one row per village, aggregated in SQL (no per-village queries),
-// sortable and paginated on the server.
+// The county official's view: one row per village, aggregated in SQL (one grouped query over the
+// county's households, no per-village queries), filtered, sorted and paginated on the server.
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -7,10 +7,13 @@ import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/auth/errors";
 import { today, currentYear } from "@/lib/clock";
 import { loadPolicyRows } from "./assessment";
-import { resolvePolicy } from "@/lib/domain/policy";
+import { resolvePolicy, type RegionZone } from "@/lib/domain/policy";
+import { countyIncidence, villageIncidence, type ExitMetric } from "@/lib/domain/exit-metrics";
+import { countHouseholds, currentAssignment } from "./county-households";
+import { NEEDS_CADRE } from "./county-assignments";
+import { VILLAGE_NUMERIC, VILLAGE_PAGE_SIZE, VILLAGE_SORTS, type VillageParams, type VillageSort } from "@/lib/validation/county";
 
-export const VILLAGE_SORTS = ["township", "name", "households", "people", "poorHouseholds", "poorPeople", "incidence", "monitored", "missed", "wronglyLifted", "coverage"] as const;
-export type VillageSort = (typeof VILLAGE_SORTS)[number];
+export { VILLAGE_SORTS, type VillageSort };
 
 export interface VillageRow {
   id: string;
@@ -21,15 +24,25 @@ export interface VillageRow {
   people: number;
   poorHouseholds: number;
   poorPeople: number;
-  incidence: number; // percent
+  /** percent, 2 decimals; null without population */
+  incidence: number | null;
+  /** exact: poorPeople / people < threshold (null without population) */
+  belowThreshold: boolean | null;
+  monitored: number;
   monUnstable: number;
   monMarginal: number;
   monSudden: number;
-  missed: number; // 漏评: below standard, not registered
-  wronglyLifted: number; // 错退 risk: lifted, below standard
+  /** 漏评 (estimate): not registered, below standard, not monitored */
+  missed: number;
+  missedPeople: number;
+  /** 错退 (estimate): lifted, below standard, not monitored */
+  wronglyLifted: number;
+  wronglyLiftedPeople: number;
   assigned: number;
   visited: number;
-  coverage: number; // percent of assigned households visited this month
+  /** percent of assigned households visited this month; null when none is assigned */
+  coverage: number | null;
+  /** items waiting for county approval: 0 until the meetings procedure lands */
   pending: number;
 }
 
@@ -42,20 +55,37 @@ export async function reviewCounty(viewer: Viewer, countyId?: string) {
   return county;
 }
 
+export type ReviewedCounty = Awaited<ReturnType<typeof reviewCounty>>;
+
+/** Exit threshold for village incidence (percent), from the policy of the current year. */
 export async function exitThreshold(countyId: string, zone: string | null): Promise<number> {
   const policy = resolvePolicy(await loadPolicyRows(db()), currentYear(), countyId.slice(0, 2));
   return zone === "west" ? policy.values.exitIncidenceWest : policy.values.exitIncidenceEast;
 }
 
-const ORDER: Record<VillageSort, string> = {
-  township: `"townshipId"`, name: `name`, households: `households`, people: `people`, poorHouseholds: `"poorHouseholds"`,
-  poorPeople: `"poorPeople"`, incidence: `incidence`, monitored: `("monUnstable" + "monMarginal" + "monSudden")`,
-  missed: `missed`, wronglyLifted: `"wronglyLifted"`, coverage: `coverage`,
-};
+/** A village of this county, or null (the caller answers "not found" and audits). */
+export async function villageInCounty(countyId: string, villageId: string) {
+  if (!/^\d{12}$/.test(villageId) || !villageId.startsWith(countyId)) return null;
+  return db().region.findFirst({
+    where: { id: villageId, level: "village", parent: { parentId: countyId } },
+    select: { id: true, name: true, parent: { select: { id: true, name: true } } },
+  });
+}
 
-function villageAggregateSql(countyId: string, monthStart: string) {
+/** Every village of the county with its aggregates: the derived table the list filters and sorts. */
+function villageAggregateSql(countyId: string, threshold: number, opts: { villageId?: string; now?: Date } = {}) {
+  const now = opts.now ?? new Date();
+  const monthStart = `${today(now).slice(0, 7)}-01`;
+  const onlyVillage = opts.villageId ? Prisma.sql`AND h."villageId" = ${opts.villageId}` : Prisma.empty;
+  const onlyVillageAssignments = opts.villageId
+    ? Prisma.sql`AND "householdId" IN (SELECT id FROM household WHERE "villageId" = ${opts.villageId})`
+    : Prisma.empty;
+  const onlyRegion = opts.villageId ? Prisma.sql`AND v.id = ${opts.villageId}` : Prisma.empty;
   return Prisma.sql`
-    WITH agg AS (
+    WITH cur AS (
+      SELECT DISTINCT "householdId" FROM cadre_assignment
+      WHERE "countyId" = ${countyId} AND "validFrom" <= ${now} AND ("validTo" IS NULL OR "validTo" > ${now}) ${onlyVillageAssignments}
+    ), agg AS (
       SELECT h."villageId",
         count(*)::int AS households,
         coalesce(sum(h."memberCount"), 0)::int AS people,
@@ -65,55 +95,174 @@ function villageAggregateSql(countyId: string, monthStart: string) {
         count(*) FILTER (WHERE h."monitoringCategory" = 'marginal')::int AS "monMarginal",
         count(*) FILTER (WHERE h."monitoringCategory" = 'sudden_hardship')::int AS "monSudden",
         count(*) FILTER (WHERE h."assessedStatus" = 'below_standard' AND h."registeredStatus" = 'not_registered' AND h."monitoringCategory" IS NULL)::int AS missed,
+        coalesce(sum(h."memberCount") FILTER (WHERE h."assessedStatus" = 'below_standard' AND h."registeredStatus" = 'not_registered' AND h."monitoringCategory" IS NULL), 0)::int AS "missedPeople",
         count(*) FILTER (WHERE h."assessedStatus" = 'below_standard' AND h."registeredStatus" = 'lifted' AND h."monitoringCategory" IS NULL)::int AS "wronglyLifted",
-        count(*) FILTER (WHERE a."householdId" IS NOT NULL)::int AS assigned,
-        count(*) FILTER (WHERE a."householdId" IS NOT NULL AND h."lastVisitAt" >= ${monthStart}::date)::int AS visited
+        coalesce(sum(h."memberCount") FILTER (WHERE h."assessedStatus" = 'below_standard' AND h."registeredStatus" = 'lifted' AND h."monitoringCategory" IS NULL), 0)::int AS "wronglyLiftedPeople",
+        count(cur."householdId")::int AS assigned,
+        count(cur."householdId") FILTER (WHERE h."lastVisitAt" >= ${monthStart}::date)::int AS visited
       FROM household h
-      LEFT JOIN (SELECT DISTINCT "householdId" FROM cadre_assignment WHERE "countyId" = ${countyId} AND "validTo" IS NULL) a ON a."householdId" = h.id
-      WHERE h."countyId" = ${countyId}
+      LEFT JOIN cur ON cur."householdId" = h.id
+      WHERE h."countyId" = ${countyId} ${onlyVillage}
       GROUP BY h."villageId"
     )
     SELECT v.id, v.name, t.id AS "townshipId", t.name AS "townshipName",
       coalesce(agg.households, 0) AS households, coalesce(agg.people, 0) AS people,
       coalesce(agg."poorHouseholds", 0) AS "poorHouseholds", coalesce(agg."poorPeople", 0) AS "poorPeople",
-      CASE WHEN coalesce(agg.people, 0) = 0 THEN 0 ELSE round(100.0 * agg."poorPeople" / agg.people, 2)::float8 END AS incidence,
+      CASE WHEN coalesce(agg.people, 0) = 0 THEN NULL ELSE round(100.0 * agg."poorPeople" / agg.people, 2)::float8 END AS incidence,
+      CASE WHEN coalesce(agg.people, 0) = 0 THEN NULL ELSE agg."poorPeople"::numeric * 100 < ${threshold}::numeric * agg.people END AS "belowThreshold",
+      coalesce(agg."monUnstable" + agg."monMarginal" + agg."monSudden", 0) AS monitored,
       coalesce(agg."monUnstable", 0) AS "monUnstable", coalesce(agg."monMarginal", 0) AS "monMarginal", coalesce(agg."monSudden", 0) AS "monSudden",
-      coalesce(agg.missed, 0) AS missed, coalesce(agg."wronglyLifted", 0) AS "wronglyLifted",
+      coalesce(agg.missed, 0) AS missed, coalesce(agg."missedPeople", 0) AS "missedPeople",
+      coalesce(agg."wronglyLifted", 0) AS "wronglyLifted", coalesce(agg."wronglyLiftedPeople", 0) AS "wronglyLiftedPeople",
       coalesce(agg.assigned, 0) AS assigned, coalesce(agg.visited, 0) AS visited,
-      CASE WHEN coalesce(agg.assigned, 0) = 0 THEN 0 ELSE round(100.0 * agg.visited / agg.assigned, 1)::float8 END AS coverage,
+      CASE WHEN coalesce(agg.assigned, 0) = 0 THEN NULL ELSE round(100.0 * agg.visited / agg.assigned, 1)::float8 END AS coverage,
       0 AS pending
     FROM region v
     JOIN region t ON t.id = v."parentId"
     LEFT JOIN agg ON agg."villageId" = v.id
-    WHERE v.level = 'village' AND t."parentId" = ${countyId}`;
+    WHERE v.level = 'village' AND t."parentId" = ${countyId} ${onlyRegion}`;
 }
 
-export async function villageList(
-  countyId: string,
-  opts: { sort?: VillageSort; dir?: "asc" | "desc"; page?: number; pageSize?: number; q?: string } = {},
-) {
-  const sort = opts.sort && VILLAGE_SORTS.includes(opts.sort) ? opts.sort : "township";
-  const dir = opts.dir === "desc" ? "DESC" : "ASC";
-  const pageSize = opts.pageSize ?? 50;
+/** Column expressions over the derived table (whitelisted: user input never becomes SQL text). */
+const COLUMN: Record<VillageSort, string> = {
+  township: `"townshipId"`, name: `name`, households: `households`, people: `people`, poorHouseholds: `"poorHouseholds"`,
+  poorPeople: `"poorPeople"`, incidence: `incidence`, monitored: `monitored`, missed: `missed`, wronglyLifted: `"wronglyLifted"`,
+  coverage: `coverage`, pending: `pending`,
+};
+
+/** The WHERE clause of the village list over the derived table. */
+export function villageFilterSql(p: VillageParams): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (p.q) parts.push(Prisma.sql`(strpos(name, ${p.q}) > 0 OR strpos("townshipName", ${p.q}) > 0)`);
+  if (p.township) parts.push(Prisma.sql`"townshipId" = ${p.township}`);
+  if (p.inc === "below") parts.push(Prisma.sql`"belowThreshold"`);
+  if (p.inc === "above") parts.push(Prisma.sql`NOT "belowThreshold"`);
+  for (const col of VILLAGE_NUMERIC) {
+    const min = p[`${col}Min`];
+    const max = p[`${col}Max`];
+    if (min !== undefined) parts.push(Prisma.sql`${Prisma.raw(COLUMN[col])} >= ${min}`);
+    if (max !== undefined) parts.push(Prisma.sql`${Prisma.raw(COLUMN[col])} <= ${max}`);
+  }
+  return parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+}
+
+export interface VillageListOptions extends VillageParams {
+  pageSize?: number;
+  now?: Date;
+}
+
+export async function villageList(countyId: string, threshold: number, opts: VillageListOptions = {}) {
+  const sort: VillageSort = opts.sort && VILLAGE_SORTS.includes(opts.sort) ? opts.sort : "township";
+  const dir = opts.dir === "desc" ? "desc" : "asc";
+  const pageSize = opts.pageSize ?? VILLAGE_PAGE_SIZE;
   const page = Math.max(1, opts.page ?? 1);
-  const base = villageAggregateSql(countyId, `${today().slice(0, 7)}-01`);
-  const filter = opts.q ? Prisma.sql`WHERE name LIKE ${"%" + opts.q + "%"} OR "townshipName" LIKE ${"%" + opts.q + "%"}` : Prisma.empty;
+  const base = villageAggregateSql(countyId, threshold, { now: opts.now });
   const rows = await db().$queryRaw<(VillageRow & { total: number })[]>`
-    SELECT *, count(*) OVER ()::int AS total FROM (${base}) x ${filter}
-    ORDER BY ${Prisma.raw(ORDER[sort])} ${Prisma.raw(dir)}, "townshipId", id
+    SELECT *, count(*) OVER ()::int AS total FROM (${base}) x ${villageFilterSql(opts)}
+    ORDER BY ${Prisma.raw(COLUMN[sort])} ${Prisma.raw(dir === "desc" ? "DESC" : "ASC")} NULLS LAST, "townshipId", id
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-  return { rows, total: rows[0]?.total ?? 0, page, pageSize, sort, dir: dir.toLowerCase() as "asc" | "desc" };
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && page > 1) {
+    // past the end: say how many there are
+    const [c] = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (${base}) x ${villageFilterSql(opts)}`;
+    total = c?.n ?? 0;
+  }
+  return { rows: rows.map(({ total: _t, ...r }) => r as VillageRow), total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)), sort, dir };
+}
+
+/** Every village matching the filters, in the list's order (for the CSV export: a few hundred rows). */
+export async function villageRowsForExport(countyId: string, threshold: number, opts: VillageParams = {}) {
+  const sort: VillageSort = opts.sort ?? "township";
+  const dir = opts.dir === "desc" ? "DESC" : "ASC";
+  return db().$queryRaw<VillageRow[]>`
+    SELECT * FROM (${villageAggregateSql(countyId, threshold)}) x ${villageFilterSql(opts)}
+    ORDER BY ${Prisma.raw(COLUMN[sort])} ${Prisma.raw(dir)} NULLS LAST, "townshipId", id`;
+}
+
+/** One village's aggregates (the header of the village page), and how many households needing a cadre have none. */
+export async function villageSummary(countyId: string, villageId: string, threshold: number, now = new Date()) {
+  const [[row], unassignedNeeding] = await Promise.all([
+    db().$queryRaw<VillageRow[]>`SELECT * FROM (${villageAggregateSql(countyId, threshold, { villageId, now })}) x`,
+    countHouseholds({ AND: [{ countyId, villageId }, NEEDS_CADRE, { assignments: { none: currentAssignment(now) } }] }),
+  ]);
+  return row ? { ...row, unassignedNeeding } : null;
+}
+
+export interface TotalsRow {
+  townshipId: string | null;
+  townshipName: string | null;
+  villages: number;
+  villagesWithPeople: number;
+  villagesBelow: number;
+  households: number;
+  people: number;
+  poorHouseholds: number;
+  poorPeople: number;
+  missed: number;
+  missedPeople: number;
+  wronglyLifted: number;
+  wronglyLiftedPeople: number;
+  monitored: number;
+  assigned: number;
+  visited: number;
 }
 
 /** Township subtotals and the county total, in one grouped query. */
-export async function countyTotals(countyId: string) {
-  const base = villageAggregateSql(countyId, `${today().slice(0, 7)}-01`);
-  const rows = await db().$queryRaw<{ townshipId: string | null; townshipName: string | null; villages: number; households: number; people: number; poorHouseholds: number; poorPeople: number; missed: number; wronglyLifted: number; monitored: number; assigned: number; visited: number }[]>`
-    SELECT "townshipId", CASE WHEN GROUPING("townshipId") = 1 THEN NULL ELSE max("townshipName") END AS "townshipName", count(*)::int AS villages,
+export async function countyTotals(countyId: string, threshold: number, now?: Date) {
+  const base = villageAggregateSql(countyId, threshold, { now });
+  const rows = await db().$queryRaw<TotalsRow[]>`
+    SELECT "townshipId", CASE WHEN GROUPING("townshipId") = 1 THEN NULL ELSE max("townshipName") END AS "townshipName",
+      count(*)::int AS villages, count(*) FILTER (WHERE people > 0)::int AS "villagesWithPeople",
+      count(*) FILTER (WHERE "belowThreshold")::int AS "villagesBelow",
       sum(households)::int AS households, sum(people)::int AS people, sum("poorHouseholds")::int AS "poorHouseholds",
-      sum("poorPeople")::int AS "poorPeople", sum(missed)::int AS missed, sum("wronglyLifted")::int AS "wronglyLifted",
-      sum("monUnstable" + "monMarginal" + "monSudden")::int AS monitored, sum(assigned)::int AS assigned, sum(visited)::int AS visited
+      sum("poorPeople")::int AS "poorPeople", sum(missed)::int AS missed, sum("missedPeople")::int AS "missedPeople",
+      sum("wronglyLifted")::int AS "wronglyLifted", sum("wronglyLiftedPeople")::int AS "wronglyLiftedPeople",
+      sum(monitored)::int AS monitored, sum(assigned)::int AS assigned, sum(visited)::int AS visited
     FROM (${base}) x GROUP BY ROLLUP ("townshipId") ORDER BY "townshipId" NULLS LAST`;
-  const total = rows.find((r) => r.townshipId === null)!;
+  const total = rows.find((r) => r.townshipId === null) ?? emptyTotals();
   return { townships: rows.filter((r) => r.townshipId !== null), total };
+}
+
+function emptyTotals(): TotalsRow {
+  return {
+    townshipId: null, townshipName: null, villages: 0, villagesWithPeople: 0, villagesBelow: 0, households: 0, people: 0,
+    poorHouseholds: 0, poorPeople: 0, missed: 0, missedPeople: 0, wronglyLifted: 0, wronglyLiftedPeople: 0, monitored: 0, assigned: 0, visited: 0,
+  };
+}
+
+export interface CountySummary {
+  threshold: number;
+  /** register-based estimate until evaluations exist */
+  comprehensive: ExitMetric;
+  /** the village exit rule (its text names the threshold) */
+  villageRule: ExitMetric["rule"];
+  villagesWithPeople: number;
+  villagesBelow: number;
+  /** percent of villages with population whose incidence is below the threshold; null when none has people */
+  villagesBelowShare: number | null;
+}
+
+/** The county's exit picture as far as the register allows (pure arithmetic over the totals). */
+export function countySummary(total: TotalsRow, zone: RegionZone | null, threshold: number): CountySummary {
+  const policy = { exitIncidenceEast: threshold, exitIncidenceWest: threshold };
+  const z: RegionZone = zone ?? "east";
+  const comprehensive = countyIncidence(
+    { remainingRegisteredPoor: total.poorPeople, missed: total.missedPeople, wronglyLifted: total.wronglyLiftedPeople, ruralPopulation: total.people },
+    z,
+    policy,
+  );
+  const villageRule = villageIncidence({ registeredPoorPeople: 0, population: 0 }, z, policy).rule;
+  return {
+    threshold,
+    comprehensive,
+    villageRule,
+    villagesWithPeople: total.villagesWithPeople,
+    villagesBelow: total.villagesBelow,
+    villagesBelowShare: total.villagesWithPeople ? Math.round((1000 * total.villagesBelow) / total.villagesWithPeople) / 10 : null,
+  };
+}
+
+/** Townships of the county (for the filter's select). */
+export async function countyTownships(countyId: string) {
+  return db().region.findMany({ where: { parentId: countyId, level: "township" }, select: { id: true, name: true }, orderBy: { id: "asc" } });
 }

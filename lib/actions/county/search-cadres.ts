@@ -1,0 +1,20 @@
+"use server";
+// Read-only, for the cadre picker: enabled cadres of the official's county whose name matches.
+import { defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { cadreSearchSchema } from "@/lib/validation/county";
+import { reviewCounty } from "@/lib/data/county";
+import { searchCountyCadres, type CadreOption } from "@/lib/data/county-assignments";
+
+const run = defineAction({
+  name: "county.searchCadres",
+  permission: "assignment.manage",
+  schema: cadreSearchSchema,
+  handler: async (input, viewer) => {
+    const county = await reviewCounty(viewer);
+    return { ok: true as const, data: await searchCountyCadres(county.id, input.q, input.near) };
+  },
+});
+
+export async function searchCadres(prev: ActionResult<CadreOption[]> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<CadreOption[]>> {
+  return run(prev, input);
+}
