@@ -18,9 +18,11 @@ import zhVisit from "@/messages/zh-CN/visit.json";
 import enVisit from "@/messages/en/visit.json";
 import zhEvaluation from "@/messages/zh-CN/evaluation.json";
 import enEvaluation from "@/messages/en/evaluation.json";
+import zhOffline from "@/messages/zh-CN/offline.json";
+import enOffline from "@/messages/en/offline.json";
 import type { Locale } from "./config";
 
 export const messages = {
-  "zh-CN": { ...zhCommon, ...zhValidation, ...zhHousehold, ...zhCounty, ...zhRolesHome, ...zhAdmin, ...zhPolicy, ...zhVisit, ...zhEvaluation },
-  en: { ...enCommon, ...enValidation, ...enHousehold, ...enCounty, ...enRolesHome, ...enAdmin, ...enPolicy, ...enVisit, ...enEvaluation },
+  "zh-CN": { ...zhCommon, ...zhValidation, ...zhHousehold, ...zhCounty, ...zhRolesHome, ...zhAdmin, ...zhPolicy, ...zhVisit, ...zhEvaluation, ...zhOffline },
+  en: { ...enCommon, ...enValidation, ...enHousehold, ...enCounty, ...enRolesHome, ...enAdmin, ...enPolicy, ...enVisit, ...enEvaluation, ...enOffline },
 } satisfies Record<Locale, Record<string, unknown>>;

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { Viewer } from "@/lib/auth/session";
 import { NAV } from "./nav-items";
 import { LanguageSwitcher } from "./language-switcher";
-import { SignOutButton } from "./sign-out-button";
+import { SignOutButton } from "@/components/offline/sign-out-button";
 
 export async function AppShell({ viewer, children }: { viewer: Viewer; children: React.ReactNode }) {
   const t = await getTranslations();

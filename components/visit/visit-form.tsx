@@ -3,6 +3,8 @@
 // is pre-filled; only what differs is sent (diffFacts). The visit id is made on the device
 // when the form opens, so a retry after a dropped connection stores the visit once. The
 // same schema checks the input here and on the server; what the cadre typed stays.
+// Without a signal (the browser is offline, or the request does not get through) the visit is
+// kept in the phone's outbox under that same id and sent later by the same action.
 import { startTransition, useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { logVisit } from "@/lib/actions/visits/log-visit";
@@ -18,6 +20,8 @@ import { Confirmation, LocationConsent, useLocation } from "./proof-fields";
 import type { SignaturePadHandle } from "./signature-pad";
 import { VisitResult } from "./visit-result";
 import { useErrorLabels } from "./error-labels";
+import { labelFor } from "@/lib/offline/current-user";
+import { QueuedResult } from "@/components/offline/queued-result";
 
 /** crypto.randomUUID needs a secure context; a phone on the LAN over http has only getRandomValues. */
 function deviceUuid(): string {
@@ -28,6 +32,9 @@ function deviceUuid(): string {
   const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
+
+/** Today in China as the device's clock sees it (a page kept offline carries the day it was fetched). */
+const deviceToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -62,16 +69,38 @@ export interface VisitFormProps {
   facts: HouseholdFacts;
 }
 
-export function VisitForm({ householdId, baseVersion, today, minDate, facts: base }: VisitFormProps) {
+export function VisitForm({ householdId, baseVersion, today: pageToday, minDate, facts: base }: VisitFormProps) {
   const t = useTranslations();
   const tv = useTranslations("validation");
+  const queue = async (payload: Record<string, unknown>): Promise<ActionResult<VisitOutcome>> => {
+    try {
+      // loaded when needed (the outbox bar has usually loaded it already)
+      const { queueVisit } = await import("@/lib/offline/outbox");
+      await queueVisit(payload, labelFor(householdId));
+      return { ok: false, code: "queued", message: t("offline.queued.title") };
+    } catch {
+      return { ok: false, code: "network", message: t("offline.queued.failed") };
+    }
+  };
   const [state, dispatch, pending] = useActionState<ActionResult<VisitOutcome>, Record<string, unknown>>(async (prev, payload) => {
+    if (!navigator.onLine) return queue(payload);
     try {
       return await logVisit(prev, payload);
     } catch {
-      return { ok: false, code: "network", message: t("visit.network") };
+      // no answer: kept on the phone; if the server did store it, the resend is answered as a replay
+      return queue(payload);
     }
   }, initialActionState);
+
+  // a page opened from the phone's cache may be days old: the device's day, when later, is today
+  const [today, setToday] = useState(pageToday);
+  useEffect(() => {
+    const d = deviceToday();
+    if (d > pageToday) {
+      setToday(d);
+      setDate((cur) => (cur === pageToday ? d : cur));
+    }
+  }, [pageToday]);
 
   const [visitId, setVisitId] = useState("");
   useEffect(() => setVisitId(deviceUuid()), []);
@@ -115,7 +144,7 @@ export function VisitForm({ householdId, baseVersion, today, minDate, facts: bas
   // the server's answer: field errors next to their fields (what was typed stays)
   useEffect(() => {
     if (!state.ok && state.fieldErrors) showErrors(normalize(state.fieldErrors, sent.current));
-    else if (!state.ok && state.code !== "conflict") requestAnimationFrame(() => summary.current?.focus());
+    else if (!state.ok && state.code !== "conflict" && state.code !== "queued") requestAnimationFrame(() => summary.current?.focus());
   }, [state]);
 
   const onSubmit = async (e: React.FormEvent) => {
@@ -168,6 +197,7 @@ export function VisitForm({ householdId, baseVersion, today, minDate, facts: bas
 
   if (state.ok && state.data) return <VisitResult householdId={householdId} outcome={state.data} message={state.message ?? ""} conflict={false} />;
   if (!state.ok && state.code === "conflict") return <VisitResult householdId={householdId} message={state.message} conflict />;
+  if (!state.ok && state.code === "queued") return <QueuedResult />;
 
   const errorList = Object.entries(errors);
   const failed = !state.ok && state.code !== "conflict" ? state.message : null;
