@@ -33,7 +33,16 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    const publicPage = [
+      // the household card's token is in its URL: never send it on as a referrer; keep it out of search engines
+      { key: "Referrer-Policy", value: "no-referrer" },
+      { key: "X-Robots-Tag", value: "noindex, nofollow" },
+    ];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/card/:path*", headers: publicPage },
+      { source: "/help/:path*", headers: publicPage },
+    ];
   },
   reactStrictMode: true,
   // the dev server also answers on 127.0.0.1 (tests, phones on the LAN use the address)

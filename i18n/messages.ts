@@ -16,6 +16,12 @@ import zhPolicy from "@/messages/zh-CN/policy.json";
 import enPolicy from "@/messages/en/policy.json";
 import zhVisit from "@/messages/zh-CN/visit.json";
 import enVisit from "@/messages/en/visit.json";
+import zhProcedure from "@/messages/zh-CN/procedure.json";
+import enProcedure from "@/messages/en/procedure.json";
+import zhCard from "@/messages/zh-CN/card.json";
+import enCard from "@/messages/en/card.json";
+import zhHelp from "@/messages/zh-CN/help.json";
+import enHelp from "@/messages/en/help.json";
 import zhEvaluation from "@/messages/zh-CN/evaluation.json";
 import enEvaluation from "@/messages/en/evaluation.json";
 import zhOffline from "@/messages/zh-CN/offline.json";
@@ -23,6 +29,6 @@ import enOffline from "@/messages/en/offline.json";
 import type { Locale } from "./config";
 
 export const messages = {
-  "zh-CN": { ...zhCommon, ...zhValidation, ...zhHousehold, ...zhCounty, ...zhRolesHome, ...zhAdmin, ...zhPolicy, ...zhVisit, ...zhEvaluation, ...zhOffline },
-  en: { ...enCommon, ...enValidation, ...enHousehold, ...enCounty, ...enRolesHome, ...enAdmin, ...enPolicy, ...enVisit, ...enEvaluation, ...enOffline },
+  "zh-CN": { ...zhCommon, ...zhValidation, ...zhHousehold, ...zhCounty, ...zhRolesHome, ...zhAdmin, ...zhPolicy, ...zhVisit, ...zhProcedure, ...zhCard, ...zhHelp, ...zhEvaluation, ...zhOffline },
+  en: { ...enCommon, ...enValidation, ...enHousehold, ...enCounty, ...enRolesHome, ...enAdmin, ...enPolicy, ...enVisit, ...enProcedure, ...enCard, ...enHelp, ...enEvaluation, ...enOffline },
 } satisfies Record<Locale, Record<string, unknown>>;

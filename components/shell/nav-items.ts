@@ -15,9 +15,21 @@ export const NAV: Record<Role, NavItem[]> = {
   county_official: [
     { href: "/county", key: "villages" },
     { href: "/county/assignments", key: "assignments" },
-    { href: "/county/approvals", key: "approvals" },
+    { href: "/procedure", key: "approvals" },
+    { href: "/county/approvals", key: "candidates" },
+    { href: "/leads", key: "leads" },
+    { href: "/cards", key: "cards" },
   ],
-  cadre: [{ href: "/cadre", key: "households" }],
-  facilitator: [{ href: "/meetings", key: "meetings" }],
+  cadre: [
+    { href: "/cadre", key: "households" },
+    { href: "/outbox", key: "outbox" },
+    { href: "/procedure", key: "procedure" },
+    { href: "/leads", key: "leads" },
+    { href: "/cards", key: "cards" },
+  ],
+  facilitator: [
+    { href: "/meetings", key: "meetings" },
+    { href: "/procedure", key: "procedure" },
+  ],
   evaluator: [{ href: "/evaluator", key: "evaluations" }],
 };

@@ -12,6 +12,7 @@ import { DEFAULT_POLICY_ROWS } from "@/lib/domain/policy-defaults";
 import { buildAssessments } from "./assessments";
 import { validateNationalId } from "@/lib/national-id";
 import { audit } from "@/lib/audit";
+import { seedProcedure } from "./representatives";
 import { insertRows, type InsertOptions } from "@/lib/db/bulk";
 import { chinaTime, DANYANG_ID, DEFAULT_TODAY, DEMO_PASSWORD } from "./constants";
 import { buildHouseholds } from "./households";
@@ -153,6 +154,7 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
       );
       await put("visit", data.visits.map((v) => ({ ...v, cadreId: remap(v.cadreId) })));
       await put("follow_up", data.followUps);
+      await seedProcedure(tx, { passwordHash, now });
       await put("assessment", data.assessments, { batchSize: 500 });
       await audit(tx, null, { action: "seed.run", entity: "seed", after: counts, reason: "演示数据初始化 (demo data)" });
       return true;

@@ -26,7 +26,6 @@ import { evaluationMetrics } from "@/lib/data/evaluation/metrics";
 import { listEvaluations } from "@/lib/data/evaluation/evaluations";
 import { getHousehold } from "@/lib/data/households";
 
-vi.mock("server-only", () => ({}));
 
 let t: TestDb;
 const YEAR = currentYear();

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
@@ -11,6 +12,7 @@ import type { Assessment } from "@/lib/domain/assess";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { HouseholdVisitPanel } from "@/components/visit/household-visit-panel";
+import { HouseholdProcedureTimeline } from "@/components/procedure/household-procedure-timeline";
 
 export const dynamic = "force-dynamic";
 
@@ -41,7 +43,15 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
               {h.village.parent?.name} · {h.village.name} · {t("household.number", { number: h.number })}
             </p>
           </div>
-          {readOnly && <Badge>{t("household.readOnly")}</Badge>}
+          <div className="no-print flex flex-wrap items-center gap-2">
+            {readOnly && <Badge>{t("household.readOnly")}</Badge>}
+            {(viewer.role === "cadre" || viewer.role === "facilitator") && (
+              <Link href={`/households/${h.id}/propose`} className="rounded border border-stone-300 px-2 py-1 text-sm hover:bg-stone-50">{t("household.propose")}</Link>
+            )}
+            {(viewer.role === "cadre" || viewer.role === "county_official") && (
+              <Link href={`/cards?household=${h.id}`} className="rounded border border-stone-300 px-2 py-1 text-sm hover:bg-stone-50">{t("nav.cards")}</Link>
+            )}
+          </div>
         </div>
         <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
           <div><dt className="text-xs text-stone-500">{t("household.registered")}</dt><dd className="mt-1" data-testid="registered-status"><RegisteredBadge status={h.registeredStatus} />{h.monitoringCategory && <span className="ml-1"><Badge tone="amber">{t(`monitoring.${h.monitoringCategory}`)}</Badge></span>}</dd></div>
@@ -143,6 +153,8 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
           </ol>
         )}
       </Card>
+
+      <HouseholdProcedureTimeline householdId={h.id} viewer={viewer} />
 
       <Card title={t("household.timeline")}>
         <ol className="space-y-2 text-sm" data-testid="assessment-timeline">

@@ -1,0 +1,56 @@
+// Decisions waiting on a county-side reviewer (server component): for a township reviewer the
+// township reviews (and second notices) of the township's villages, for a county official the
+// approvals and announcements of the county. Each row says whether the step can be taken today,
+// and if not, why.
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Viewer } from "@/lib/auth/session";
+import { approvalQueue } from "@/lib/data/procedure/queue";
+import { STEP_LABELS } from "@/lib/domain/procedure";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/card";
+import { KindLabel } from "./labels";
+
+export async function ApprovalQueue({ viewer }: { viewer: Viewer }) {
+  const t = await getTranslations("procedure.queue");
+  const en = (await getLocale()) === "en";
+  const { role, rows } = await approvalQueue(viewer);
+  if (!role) return <EmptyState>{t("notReviewer")}</EmptyState>;
+  if (rows.length === 0) return <EmptyState>{t("empty")}</EmptyState>;
+  return (
+    <div className="-mx-4 overflow-x-auto px-4">
+      <table className="w-full min-w-[720px] text-sm" data-testid="approval-queue">
+        <thead className="text-left text-xs text-stone-500">
+          <tr>
+            <th className="py-1.5 pr-2">{t("household")}</th>
+            <th className="pr-2">{t("village")}</th>
+            <th className="pr-2">{t("kind")}</th>
+            <th className="pr-2">{t("next")}</th>
+            <th className="pr-2">{t("noticeEnd")}</th>
+            <th className="pr-2">{t("objections")}</th>
+            <th>{t("status")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-stone-100">
+          {rows.map((r) => (
+            <tr key={r.proposalId} className="align-top">
+              <td className="py-2 pr-2 font-medium"><Link href={`/procedure/${r.proposalId}`} className="underline-offset-2 hover:underline">{r.headName}</Link></td>
+              <td className="pr-2">{r.villageName}</td>
+              <td className="pr-2"><KindLabel kind={r.kind} category={r.category} /></td>
+              <td className="pr-2">{STEP_LABELS[r.next][en ? "en" : "zh"]}</td>
+              <td className="pr-2 tabular-nums">{r.noticeEnd ?? "—"}</td>
+              <td className="pr-2 tabular-nums">{r.openObjections > 0 ? <Badge tone="red">{r.openObjections}</Badge> : 0}</td>
+              <td>
+                {r.ready ? (
+                  <Link href={`/procedure/${r.proposalId}`} className="inline-block rounded-lg bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">{t("act")}</Link>
+                ) : (
+                  <ul className="list-disc pl-4 text-xs text-amber-900">{(en ? r.missingEn : r.missing).map((m) => <li key={m}>{m}</li>)}</ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

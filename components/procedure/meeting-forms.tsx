@@ -1,0 +1,252 @@
+"use client";
+// The facilitator's controls for the meeting: create it, keep the assembly's roster, set the
+// agenda, open it, record attendance and votes (roll call or secret ballot), close it with the
+// minutes, and publish the first notice. The server decides every one; these only send.
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { createMeetingAndOpen } from "@/lib/actions/meetings/create-meeting";
+import { addRepresentative } from "@/lib/actions/meetings/add-representative";
+import { setRepresentativeActive } from "@/lib/actions/meetings/set-representative-active";
+import { addToAgenda } from "@/lib/actions/meetings/add-to-agenda";
+import { openMeeting } from "@/lib/actions/meetings/open-meeting";
+import { recordAttendance } from "@/lib/actions/meetings/record-attendance";
+import { recordVote } from "@/lib/actions/meetings/record-vote";
+import { recordSecretBallot } from "@/lib/actions/meetings/record-secret-ballot";
+import { closeMeeting } from "@/lib/actions/meetings/close-meeting";
+import { publishNotice } from "@/lib/actions/procedure/publish-notice";
+import { errorsOf, Field, newId, Status, Submit, useProcedureAction } from "./form-bits";
+
+export function NewMeetingForm({ today }: { today: string }) {
+  const t = useTranslations("procedure.meeting");
+  const [id] = useState(newId);
+  // on success the action redirects to the new meeting's page
+  const { state, formAction, pending } = useProcedureAction(createMeetingAndOpen);
+  return (
+    <form action={formAction} className="mt-3 grid gap-3 sm:grid-cols-[10rem_1fr_auto] sm:items-end">
+      <input type="hidden" name="id" value={id} />
+      <Field label={t("date")} errors={errorsOf(state, "date")} required>
+        {(a) => <input {...a} type="date" name="date" defaultValue={today} required />}
+      </Field>
+      <Field label={t("place")} errors={errorsOf(state, "place")} required>
+        {(a) => <input {...a} name="place" defaultValue={t("defaultPlace")} maxLength={200} required />}
+      </Field>
+      <Submit pending={pending}>{t("create")}</Submit>
+      <Status state={state} className="sm:col-span-3" />
+    </form>
+  );
+}
+
+export function AddRepresentativeForm() {
+  const t = useTranslations("procedure.reps");
+  const { state, formAction, pending } = useProcedureAction(addRepresentative);
+  return (
+    <form action={formAction} className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
+      <Field label={t("name")} errors={errorsOf(state, "name")} required>
+        {(a) => <input {...a} name="name" maxLength={40} required />}
+      </Field>
+      <Field label={t("phone")} errors={errorsOf(state, "phone")}>
+        {(a) => <input {...a} name="phone" inputMode="tel" maxLength={20} />}
+      </Field>
+      <Submit pending={pending}>{t("add")}</Submit>
+      <Status state={state} className="sm:col-span-3" />
+    </form>
+  );
+}
+
+export function RepresentativeToggle({ id, active, name }: { id: string; active: boolean; name: string }) {
+  const t = useTranslations("procedure.reps");
+  const { state, formAction, pending } = useProcedureAction(setRepresentativeActive);
+  return (
+    <form action={formAction} className="inline">
+      <input type="hidden" name="representativeId" value={id} />
+      <input type="hidden" name="active" value={active ? "false" : "true"} />
+      <Submit pending={pending} tone="plain" label={`${active ? t("deactivate") : t("activate")} ${name}`}>{active ? t("deactivate") : t("activate")}</Submit>
+      {!state.ok && <Status state={state} />}
+    </form>
+  );
+}
+
+/** On the meeting page: choose a proposal for this meeting's agenda. */
+export function AgendaAddForm({ meetingId, options }: { meetingId: string; options: { id: string; label: string }[] }) {
+  return <AgendaAdd meetingId={meetingId} options={options} />;
+}
+
+function AgendaAdd({ meetingId, options, meetings, proposalId }: { meetingId?: string; options?: { id: string; label: string }[]; meetings?: { id: string; label: string }[]; proposalId?: string }) {
+  const t = useTranslations("procedure.meeting");
+  const { state, formAction, pending } = useProcedureAction(addToAgenda);
+  return (
+    <form action={formAction} className="grid gap-2 sm:grid-cols-[1fr_auto] sm:items-end">
+      {meetingId ? <input type="hidden" name="meetingId" value={meetingId} /> : (
+        <Field label={t("whichMeeting")} errors={errorsOf(state, "meetingId")}>
+          {(a) => (
+            <select {...a} name="meetingId">
+              {meetings?.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
+            </select>
+          )}
+        </Field>
+      )}
+      {proposalId ? <input type="hidden" name="proposalId" value={proposalId} /> : (
+        <Field label={t("addItem")} errors={errorsOf(state, "proposalId")}>
+          {(a) => (
+            <select {...a} name="proposalId">
+              {options?.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+            </select>
+          )}
+        </Field>
+      )}
+      <Submit pending={pending}>{t("add")}</Submit>
+      <Status state={state} className="sm:col-span-2" />
+    </form>
+  );
+}
+
+/** On the proposal page: choose the meeting whose agenda takes this proposal. */
+export function AgendaAddForProposal({ proposalId, meetings }: { proposalId: string; meetings: { id: string; label: string }[] }) {
+  return <AgendaAdd proposalId={proposalId} meetings={meetings} />;
+}
+
+export function OpenMeetingButton({ meetingId, roster }: { meetingId: string; roster: number }) {
+  const t = useTranslations("procedure.meeting");
+  const { state, formAction, pending } = useProcedureAction(openMeeting);
+  return (
+    <form action={formAction} className="space-y-2">
+      <input type="hidden" name="meetingId" value={meetingId} />
+      <Submit pending={pending} tone="green">{t("open", { roster })}</Submit>
+      <Status state={state} />
+    </form>
+  );
+}
+
+export function AttendanceToggle({ meetingId, representativeId, name, present }: { meetingId: string; representativeId: string; name: string; present: boolean }) {
+  const t = useTranslations("procedure.meeting");
+  const { state, formAction, pending } = useProcedureAction(recordAttendance);
+  return (
+    <form action={formAction}>
+      <input type="hidden" name="meetingId" value={meetingId} />
+      <input type="hidden" name="representativeId" value={representativeId} />
+      <input type="hidden" name="present" value={present ? "false" : "true"} />
+      <button type="submit" disabled={pending} aria-pressed={present} aria-label={`${name}：${present ? t("present") : t("absent")}`}
+        className={`flex min-h-11 w-full items-center justify-between gap-2 rounded-lg border px-3 py-2 text-left text-sm ${present ? "border-emerald-600 bg-emerald-50 font-semibold text-emerald-900" : "border-stone-300 bg-white text-stone-600"} disabled:opacity-60`}>
+        <span>{name}</span>
+        <span aria-hidden>{present ? "✓ " + t("present") : t("absent")}</span>
+      </button>
+      {!state.ok && <Status state={state} className="mt-1" />}
+    </form>
+  );
+}
+
+export function AllPresentButton({ meetingId }: { meetingId: string }) {
+  const t = useTranslations("procedure.meeting");
+  const { state, formAction, pending } = useProcedureAction(recordAttendance);
+  return (
+    <form action={formAction} className="inline-flex flex-col gap-1">
+      <input type="hidden" name="meetingId" value={meetingId} />
+      <input type="hidden" name="representativeId" value="all" />
+      <input type="hidden" name="present" value="true" />
+      <Submit pending={pending} tone="plain">{t("allPresent")}</Submit>
+      {!state.ok && <Status state={state} />}
+    </form>
+  );
+}
+
+/** One attending representative's vote on one item: three buttons, or the vote recorded. */
+export function VoteButtons({ meetingId, agendaItemId, representativeId, name, recorded }: { meetingId: string; agendaItemId: string; representativeId: string; name: string; recorded: "yes" | "no" | "abstain" | null }) {
+  const t = useTranslations("procedure");
+  const [id] = useState(newId);
+  const { state, formAction, pending } = useProcedureAction(recordVote);
+  const tone = { yes: "bg-emerald-700 text-white", no: "bg-red-700 text-white", abstain: "bg-stone-600 text-white" } as const;
+  return (
+    <form action={formAction} className="flex flex-wrap items-center gap-2 py-1.5" data-testid="vote-row">
+      <span className="min-w-24 font-medium">{name}</span>
+      {recorded ? (
+        <span className={`rounded-full px-3 py-1 text-sm font-semibold ${tone[recorded]}`}>{t(`choice.${recorded}`)}</span>
+      ) : (
+        <>
+          <input type="hidden" name="id" value={id} />
+          <input type="hidden" name="meetingId" value={meetingId} />
+          <input type="hidden" name="agendaItemId" value={agendaItemId} />
+          <input type="hidden" name="representativeId" value={representativeId} />
+          {(["yes", "no", "abstain"] as const).map((c) => (
+            <Submit key={c} pending={pending} tone={c === "yes" ? "green" : c === "no" ? "danger" : "plain"} name="choice" value={c} label={`${name} ${t(`choice.${c}`)}`} className="min-w-16">
+              {t(`choice.${c}`)}
+            </Submit>
+          ))}
+        </>
+      )}
+      {!state.ok && <Status state={state} className="w-full" />}
+    </form>
+  );
+}
+
+export function SecretBallotForm({ meetingId, agendaItemId, attending, current }: { meetingId: string; agendaItemId: string; attending: number; current: { yes: number; no: number; abstain: number } | null }) {
+  const t = useTranslations("procedure");
+  const { state, formAction, pending } = useProcedureAction(recordSecretBallot);
+  return (
+    <form action={formAction} className="grid gap-3 sm:grid-cols-4 sm:items-end">
+      <input type="hidden" name="meetingId" value={meetingId} />
+      <input type="hidden" name="agendaItemId" value={agendaItemId} />
+      {(["yes", "no", "abstain"] as const).map((c) => (
+        <Field key={c} label={t(`choice.${c}`)} errors={errorsOf(state, c)} required>
+          {(a) => <input {...a} name={c} type="number" min={0} max={attending} step={1} inputMode="numeric" defaultValue={current?.[c] ?? ""} required />}
+        </Field>
+      ))}
+      <Submit pending={pending}>{t("meeting.saveCounts")}</Submit>
+      <p className="text-xs text-stone-600 sm:col-span-4">{t("meeting.secretHint", { attending })}</p>
+      <Status state={state} className="sm:col-span-4" />
+    </form>
+  );
+}
+
+export function CloseMeetingForm({ meetingId }: { meetingId: string }) {
+  const t = useTranslations("procedure.meeting");
+  const { state, formAction, pending } = useProcedureAction(closeMeeting);
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <form action={formAction} className="space-y-3">
+      <input type="hidden" name="meetingId" value={meetingId} />
+      <Field label={t("minutes")} errors={errorsOf(state, "minutes")} hint={t("minutesHint")} required>
+        {(a) => <textarea {...a} name="minutes" rows={5} maxLength={20000} required />}
+      </Field>
+      <Field label={t("scan")} errors={errorsOf(state, "scan")} hint={t("scanHint")}>
+        {(a) => <input {...a} name="scan" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" />}
+      </Field>
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" className="mt-1 h-5 w-5" checked={confirming} onChange={(e) => setConfirming(e.target.checked)} />
+        <span>{t("closeConfirm")}</span>
+      </label>
+      <Submit pending={pending || !confirming} tone="danger">{t("close")}</Submit>
+      <Status state={state} />
+    </form>
+  );
+}
+
+export function PublishNoticeForm({ meetingId, meetingDate, today, items }: { meetingId: string; meetingDate: string; today: string; items: { id: string; label: string }[] }) {
+  const t = useTranslations("procedure.meeting");
+  const [id, setId] = useState(newId);
+  const { state, formAction, pending } = useProcedureAction(publishNotice, { onSuccess: () => setId(newId()) });
+  return (
+    <form action={formAction} className="space-y-3">
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="meetingId" value={meetingId} />
+      <fieldset>
+        <legend className="text-sm font-medium">{t("noticeItems")}</legend>
+        <ul className="mt-1 space-y-1">
+          {items.map((i) => (
+            <li key={i.id}>
+              <label className="flex min-h-11 items-center gap-2 text-sm">
+                <input type="checkbox" name="proposalIds" value={i.id} defaultChecked className="h-5 w-5" />
+                {i.label}
+              </label>
+            </li>
+          ))}
+        </ul>
+        {errorsOf(state, "proposalIds") && <p className="text-sm font-medium text-red-700">{errorsOf(state, "proposalIds")!.join(" ")}</p>}
+      </fieldset>
+      <Field label={t("noticeStart")} errors={errorsOf(state, "startDate")} hint={t("noticeStartHint", { from: meetingDate, to: today })} required>
+        {(a) => <input {...a} type="date" name="startDate" defaultValue={today} min={meetingDate} max={today} required />}
+      </Field>
+      <Submit pending={pending}>{t("publish")}</Submit>
+      <Status state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+// Raise a proposal for one household: kind (and monitoring category), where it comes from, and
+// the reason printed on the public notice. The id is made on the device, so a retry stores once.
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { raiseProposalAndOpen } from "@/lib/actions/proposals/raise-proposal";
+import { MAX_REASON } from "@/lib/validation/procedure";
+import { errorsOf, Field, newId, Status, Submit, useProcedureAction } from "./form-bits";
+
+export interface KindOption {
+  kind: string;
+  label: string;
+  disabledReason: string | null;
+}
+
+export function ProposeForm({ householdId, kinds, categories, sources, initial }: {
+  householdId: string;
+  kinds: KindOption[];
+  categories: { value: string; label: string }[];
+  sources: { value: string; label: string }[];
+  initial: { kind: string; category: string; source: string };
+}) {
+  const t = useTranslations("procedure.propose");
+  const [id] = useState(newId);
+  const [kind, setKind] = useState(initial.kind);
+  // on success the action redirects to the proposal's page
+  const { state, formAction, pending } = useProcedureAction(raiseProposalAndOpen);
+  return (
+    <form action={formAction} className="space-y-4">
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="householdId" value={householdId} />
+      <fieldset>
+        <legend className="text-sm font-medium">{t("kind")}<span className="ml-0.5 text-red-700" aria-hidden>*</span></legend>
+        <div className="mt-1 grid gap-2 sm:grid-cols-2">
+          {kinds.map((k) => (
+            <label key={k.kind} className={`flex min-h-11 items-start gap-2 rounded-lg border p-3 text-sm ${k.disabledReason ? "border-stone-200 text-stone-400" : kind === k.kind ? "border-brand-700 bg-brand-50" : "border-stone-300"}`}>
+              <input type="radio" name="kind" value={k.kind} checked={kind === k.kind} disabled={Boolean(k.disabledReason)} onChange={() => setKind(k.kind)} className="mt-0.5 h-5 w-5" />
+              <span>
+                <span className="font-semibold">{k.label}</span>
+                {k.disabledReason && <span className="block text-xs">{k.disabledReason}</span>}
+              </span>
+            </label>
+          ))}
+        </div>
+        {errorsOf(state, "kind") && <p className="mt-1 text-sm font-medium text-red-700">{errorsOf(state, "kind")!.join(" ")}</p>}
+      </fieldset>
+      {kind === "monitor" && (
+        <Field label={t("category")} errors={errorsOf(state, "monitoringCategory")} required>
+          {(a) => (
+            <select {...a} name="monitoringCategory" defaultValue={initial.category}>
+              <option value="">{t("chooseCategory")}</option>
+              {categories.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+            </select>
+          )}
+        </Field>
+      )}
+      <fieldset>
+        <legend className="text-sm font-medium">{t("source")}</legend>
+        <div className="mt-1 flex flex-wrap gap-3">
+          {sources.map((s) => (
+            <label key={s.value} className="flex min-h-11 items-center gap-2 text-sm">
+              <input type="radio" name="source" value={s.value} defaultChecked={s.value === initial.source} className="h-5 w-5" />
+              {s.label}
+            </label>
+          ))}
+        </div>
+        {errorsOf(state, "source") && <p className="mt-1 text-sm font-medium text-red-700">{errorsOf(state, "source")!.join(" ")}</p>}
+      </fieldset>
+      <Field label={t("reason")} errors={errorsOf(state, "reason")} hint={t("reasonHint")} required>
+        {(a) => <textarea {...a} name="reason" rows={3} maxLength={MAX_REASON} required />}
+      </Field>
+      <Submit pending={pending}>{t("submit")}</Submit>
+      <Status state={state} />
+    </form>
+  );
+}

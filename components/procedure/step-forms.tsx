@@ -1,0 +1,156 @@
+"use client";
+// The proposal page's controls for the next step: explain the comparison flags, record an exit's
+// agreement and home check, review / approve (with the reason kept), publish the second notice,
+// announce, record an objection, send back for re-verification. The server decides each.
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { explainComparison } from "@/lib/actions/proposals/explain-comparison";
+import { recordExitChecks } from "@/lib/actions/proposals/record-exit-checks";
+import { townshipReview } from "@/lib/actions/procedure/township-review";
+import { countyApprove } from "@/lib/actions/procedure/county-approve";
+import { sendBack } from "@/lib/actions/procedure/send-back";
+import { publishSecondNotice } from "@/lib/actions/procedure/publish-second-notice";
+import { announce } from "@/lib/actions/procedure/announce";
+import { lodgeObjection } from "@/lib/actions/procedure/lodge-objection";
+import { errorsOf, Field, newId, Status, Submit, useProcedureAction } from "./form-bits";
+
+export function ExplainForm({ proposalId, version, flagged }: { proposalId: string; version: number; flagged: boolean }) {
+  const t = useTranslations("procedure.page");
+  const { state, formAction, pending } = useProcedureAction(explainComparison);
+  return (
+    <form action={formAction} className="space-y-3">
+      <input type="hidden" name="proposalId" value={proposalId} />
+      <input type="hidden" name="version" value={version} />
+      <Field label={t("explanation")} errors={errorsOf(state, "explanation")} hint={flagged ? t("explanationHint") : t("rerunHint")} required={flagged}>
+        {(a) => <textarea {...a} name="explanation" rows={3} maxLength={2000} />}
+      </Field>
+      <Submit pending={pending}>{flagged ? t("explain") : t("rerun")}</Submit>
+      <Status state={state} />
+    </form>
+  );
+}
+
+export function ExitChecksForm({ proposalId, version, today, evidence, readBacks }: { proposalId: string; version: number; today: string; evidence: { id: string; label: string }[]; readBacks: { id: string; label: string }[] }) {
+  const t = useTranslations("procedure.page");
+  const [kind, setKind] = useState<"evidence" | "read_back">(evidence.length > 0 || readBacks.length === 0 ? "evidence" : "read_back");
+  const { state, formAction, pending } = useProcedureAction(recordExitChecks);
+  return (
+    <form action={formAction} className="space-y-3">
+      <input type="hidden" name="proposalId" value={proposalId} />
+      <input type="hidden" name="version" value={version} />
+      <fieldset className="flex flex-wrap gap-4">
+        <legend className="mb-1 text-sm font-medium">{t("agreement")}</legend>
+        {(["evidence", "read_back"] as const).map((k) => (
+          <label key={k} className="flex min-h-11 items-center gap-2 text-sm">
+            <input type="radio" name="agreement" value={k} checked={kind === k} onChange={() => setKind(k)} className="h-5 w-5" />
+            {t(`agreementKind.${k}`)}
+          </label>
+        ))}
+      </fieldset>
+      {kind === "evidence" ? (
+        <Field label={t("agreementEvidence")} errors={errorsOf(state, "evidenceId")} hint={evidence.length === 0 ? t("noSignature") : undefined}>
+          {(a) => (
+            <select {...a} name="evidenceId">
+              <option value="">—</option>
+              {evidence.map((e) => <option key={e.id} value={e.id}>{e.label}</option>)}
+            </select>
+          )}
+        </Field>
+      ) : (
+        <Field label={t("readBackVisit")} errors={errorsOf(state, "visitId")} hint={readBacks.length === 0 ? t("noReadBack") : undefined}>
+          {(a) => (
+            <select {...a} name="visitId">
+              <option value="">—</option>
+              {readBacks.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
+            </select>
+          )}
+        </Field>
+      )}
+      <Field label={t("homeCheckDate")} errors={errorsOf(state, "homeCheckDate")} hint={t("homeCheckHint")} required>
+        {(a) => <input {...a} type="date" name="homeCheckDate" max={today} defaultValue={today} required />}
+      </Field>
+      <Submit pending={pending}>{t("saveExitChecks")}</Submit>
+      <Status state={state} />
+    </form>
+  );
+}
+
+const STEP_ACTIONS = { township: townshipReview, county: countyApprove, send_back: sendBack } as const;
+
+/** A decision with its reason kept: township review, county approval, or sending back. */
+export function ReasonStepForm({ which, proposalId, version, label, placeholder, tone = "brand" }: { which: keyof typeof STEP_ACTIONS; proposalId: string; version: number; label: string; placeholder: string; tone?: "brand" | "danger" }) {
+  const t = useTranslations("procedure.page");
+  const { state, formAction, pending } = useProcedureAction(STEP_ACTIONS[which]);
+  return (
+    <form action={formAction} className="space-y-3">
+      <input type="hidden" name="proposalId" value={proposalId} />
+      <input type="hidden" name="version" value={version} />
+      <Field label={t("reason")} errors={errorsOf(state, "reason")} required>
+        {(a) => <textarea {...a} name="reason" rows={2} maxLength={1000} placeholder={placeholder} required />}
+      </Field>
+      <Submit pending={pending} tone={tone}>{label}</Submit>
+      <Status state={state} />
+    </form>
+  );
+}
+
+export function SecondNoticeForm({ proposalIds, today, notBefore }: { proposalIds: string[]; today: string; notBefore: string }) {
+  const t = useTranslations("procedure.page");
+  const [id, setId] = useState(newId);
+  const { state, formAction, pending } = useProcedureAction(publishSecondNotice, { onSuccess: () => setId(newId()) });
+  return (
+    <form action={formAction} className="space-y-3">
+      <input type="hidden" name="id" value={id} />
+      {proposalIds.map((p) => <input key={p} type="hidden" name="proposalIds" value={p} />)}
+      <Field label={t("noticeStart")} errors={errorsOf(state, "startDate")} hint={t("noticeStartHint", { from: notBefore, to: today })} required>
+        {(a) => <input {...a} type="date" name="startDate" defaultValue={today} min={notBefore} max={today} required />}
+      </Field>
+      <Submit pending={pending}>{t("publishSecond")}</Submit>
+      <Status state={state} />
+    </form>
+  );
+}
+
+export function AnnounceForm({ proposalIds, label }: { proposalIds: string[]; label: string }) {
+  const t = useTranslations("procedure.page");
+  const [id, setId] = useState(newId);
+  const [sure, setSure] = useState(false);
+  const { state, formAction, pending } = useProcedureAction(announce, { onSuccess: () => setId(newId()) });
+  return (
+    <form action={formAction} className="space-y-3">
+      <input type="hidden" name="id" value={id} />
+      {proposalIds.map((p) => <input key={p} type="hidden" name="proposalIds" value={p} />)}
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} className="mt-1 h-5 w-5" />
+        <span>{t("announceConfirm")}</span>
+      </label>
+      <Submit pending={pending || !sure}>{label}</Submit>
+      <Status state={state} />
+    </form>
+  );
+}
+
+export function ObjectionForm({ proposalId }: { proposalId: string }) {
+  const t = useTranslations("procedure.page");
+  const [id, setId] = useState(newId);
+  const { state, formAction, pending } = useProcedureAction(lodgeObjection, { onSuccess: () => setId(newId()) });
+  return (
+    <form action={formAction} className="space-y-3">
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="proposalId" value={proposalId} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label={t("objector")} errors={errorsOf(state, "byName")}>
+          {(a) => <input {...a} name="byName" maxLength={40} />}
+        </Field>
+        <Field label={t("contact")} errors={errorsOf(state, "contact")}>
+          {(a) => <input {...a} name="contact" maxLength={40} />}
+        </Field>
+      </div>
+      <Field label={t("objectionText")} errors={errorsOf(state, "text")} hint={t("objectionHint")} required>
+        {(a) => <textarea {...a} name="text" rows={3} maxLength={2000} required />}
+      </Field>
+      <Submit pending={pending} tone="danger">{t("lodge")}</Submit>
+      <Status state={state} />
+    </form>
+  );
+}

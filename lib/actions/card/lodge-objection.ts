@@ -1,0 +1,36 @@
+"use server";
+// An objection lodged from the household card during a public notice about the household
+// (public: the card token is the key). The procedure's lodgeObjectionFromCard records it open
+// (source "card") after checking the proposal is this household's and a notice is running.
+import { getTranslations } from "next-intl/server";
+import { cardObjectionSchema } from "@/lib/validation/help";
+import { definePublicAction } from "@/lib/actions/help/public-action";
+import type { ActionResult } from "@/lib/actions/result";
+import { AppError } from "@/lib/auth/errors";
+import { resolveCardToken } from "@/lib/data/card";
+import { lodgeObjectionFromCard } from "@/lib/data/procedure/objections";
+import { verifyPow } from "@/lib/card/pow";
+import { addressKey } from "@/lib/card/secret";
+import { claimOnce, hit, LIMITS } from "@/lib/ratelimit";
+import { db } from "@/lib/db/client";
+
+const run = definePublicAction({
+  name: "card.objection",
+  schema: cardObjectionSchema,
+  handler: async (input, ctx): Promise<{ message: string }> => {
+    const t = await getTranslations("help");
+    const pow = verifyPow(input.challenge, input.nonce);
+    if (!pow.ok) throw new AppError("invalid", pow.reason === "expired" ? "h.e.powExpired" : "h.e.pow");
+    if (!(await claimOnce(db(), `pow:${pow.id}`, new Date(pow.expiresAt)))) throw new AppError("invalid", "h.e.powUsed");
+    const limit = await hit(db(), `objection:addr:${addressKey(ctx.address)}`, LIMITS.objectionPerAddress);
+    if (!limit.ok) throw new AppError("rate_limited", "h.e.tooMany");
+    const card = await resolveCardToken(db(), input.token);
+    if (!card) throw new AppError("not_found");
+    await lodgeObjectionFromCard(card.householdId, input.proposalId, input.text, input.contact);
+    return { message: t("objection.lodged") };
+  },
+});
+
+export async function lodgeCardObjection(prev: ActionResult<{ message: string }> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<{ message: string }>> {
+  return run(prev, input);
+}

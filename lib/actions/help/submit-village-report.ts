@@ -1,0 +1,27 @@
+"use server";
+// Anyone reports a household in difficulty on the village's public form (QR poster).
+import { getTranslations } from "next-intl/server";
+import { villageReportSchema } from "@/lib/validation/help";
+import { receiveVillageReport } from "@/lib/data/help";
+import type { ActionResult } from "@/lib/actions/result";
+import { definePublicAction } from "./public-action";
+import type { ReportReceipt } from "./submit-card-report";
+
+const run = definePublicAction({
+  name: "help.villageReport",
+  schema: villageReportSchema,
+  handler: async (input, ctx): Promise<ReportReceipt> => {
+    const t = await getTranslations("help");
+    const r = await receiveVillageReport(input, ctx);
+    return {
+      id: r.id,
+      deadline: r.deadline,
+      statusPath: r.statusToken ? `/help/${input.villageId}/status/${r.statusToken}` : null,
+      message: t("received", { deadline: r.deadline }),
+    };
+  },
+});
+
+export async function submitVillageReport(prev: ActionResult<ReportReceipt> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<ReportReceipt>> {
+  return run(prev, input);
+}

@@ -1,0 +1,40 @@
+"use server";
+// Close an open meeting of the facilitator's village (permission meeting.run), in one
+// transaction: quorum, each item's result, each proposal's "voted" step, the minutes (required;
+// a scan optional, stored under UPLOAD_DIR), the meeting frozen. Never reopened.
+import { revalidatePath } from "next/cache";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import { defineProcedureAction, done } from "@/lib/actions/procedure/define";
+import { AppError } from "@/lib/auth/errors";
+import { closeMeetingSchema } from "@/lib/validation/procedure";
+import { closeMeeting as close } from "@/lib/data/procedure/meetings";
+import { removeMinutesScan, storeMinutesScan } from "@/lib/data/procedure/minutes-store";
+
+type Out = { results: { proposalId: string; passed: boolean }[] };
+
+const run = defineProcedureAction({
+  name: "meeting.close",
+  permission: "meeting.run",
+  schema: closeMeetingSchema,
+  handler: async (input, viewer) => {
+    let key: string | null = null;
+    if (input.scan) {
+      const stored = await storeMinutesScan(viewer.regionId.slice(0, 6), input.meetingId, input.scan);
+      if ("error" in stored) throw new AppError("invalid", stored.error, { fieldErrors: { scan: [stored.error] } });
+      key = stored.key;
+    }
+    try {
+      const out = await close(viewer, { meetingId: input.meetingId, minutes: input.minutes, minutesKey: key });
+      revalidatePath(`/meetings/${input.meetingId}`);
+      revalidatePath("/meetings");
+      return done("p.meetingClosedOk", out);
+    } catch (e) {
+      if (key) await removeMinutesScan(key);
+      throw e;
+    }
+  },
+});
+
+export async function closeMeeting(prev: ActionResult<Out> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<Out>> {
+  return run(prev, input);
+}

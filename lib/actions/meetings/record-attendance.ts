@@ -1,0 +1,26 @@
+"use server";
+// Record a representative (or the whole roster) present or absent at an open meeting of the
+// facilitator's village (permission meeting.run). Writes: attendance, audit. A closed meeting
+// is refused (and the refusal audited).
+import { revalidatePath } from "next/cache";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import { defineProcedureAction, done } from "@/lib/actions/procedure/define";
+import { attendanceSchema } from "@/lib/validation/procedure";
+import { recordAttendance as record } from "@/lib/data/procedure/meetings";
+
+type Out = { roster: number; attending: number };
+
+const run = defineProcedureAction({
+  name: "attendance.record",
+  permission: "meeting.run",
+  schema: attendanceSchema,
+  handler: async (input, viewer) => {
+    const out = await record(viewer, input);
+    revalidatePath(`/meetings/${input.meetingId}`);
+    return done("p.attendanceSaved", { roster: out.roster, attending: out.attending });
+  },
+});
+
+export async function recordAttendance(prev: ActionResult<Out> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<Out>> {
+  return run(prev, input);
+}

@@ -1,0 +1,24 @@
+"use server";
+// One roll-call vote (permission vote.record: the facilitator of the meeting's own village) by an
+// attending representative, once per item; the database refuses a second one. Writes: vote,
+// audit. Another village's meeting is "not found", a closed one is refused — both audited.
+import { revalidatePath } from "next/cache";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import { defineProcedureAction, done } from "@/lib/actions/procedure/define";
+import { voteSchema } from "@/lib/validation/procedure";
+import { recordVote as record, type VoteOutcome } from "@/lib/data/procedure/meetings";
+
+const run = defineProcedureAction({
+  name: "vote.record",
+  permission: "vote.record",
+  schema: voteSchema,
+  handler: async (input, viewer) => {
+    const out = await record(viewer, input);
+    revalidatePath(`/meetings/${input.meetingId}`);
+    return done(out.replay ? "p.alreadySaved" : "p.voteSaved", out);
+  },
+});
+
+export async function recordVote(prev: ActionResult<VoteOutcome> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<VoteOutcome>> {
+  return run(prev, input);
+}

@@ -1,0 +1,26 @@
+"use server";
+// The announcement (公告) of county-approved items of one village (permission decision.approve: a
+// county-scoped official of the county). The only action that changes registered status: per
+// item, step announced + household status + RegistrationChange / MonitoringPeriod + version bump
+// + recompute + audit, all in one transaction.
+import { revalidatePath } from "next/cache";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import { defineProcedureAction, done } from "./define";
+import { announceSchema } from "@/lib/validation/procedure";
+import { announce as publish, type PublishOutcome } from "@/lib/data/procedure/notices";
+
+const run = defineProcedureAction({
+  name: "notice.announce",
+  permission: "decision.approve",
+  schema: announceSchema,
+  handler: async (input, viewer) => {
+    const out = await publish(viewer, input);
+    for (const id of input.proposalIds) revalidatePath(`/procedure/${id}`);
+    revalidatePath("/procedure");
+    return done(out.replay ? "p.alreadySaved" : "p.announced", out);
+  },
+});
+
+export async function announce(prev: ActionResult<PublishOutcome> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<PublishOutcome>> {
+  return run(prev, input);
+}

@@ -1,0 +1,27 @@
+"use server";
+// Township review (permission decision.approve, and a TOWNSHIP-scoped county official of the
+// proposal's township). Refused until the first notice has ended with no open objection.
+// Writes: step township_review, audit.
+import { revalidatePath } from "next/cache";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import { defineProcedureAction, done } from "./define";
+import { stepSchema } from "@/lib/validation/procedure";
+import { townshipReview as review } from "@/lib/data/procedure/decisions";
+
+type Out = { stage: string; version: number };
+
+const run = defineProcedureAction({
+  name: "procedure.township_review",
+  permission: "decision.approve",
+  schema: stepSchema,
+  handler: async (input, viewer) => {
+    const out = await review(viewer, input);
+    revalidatePath(`/procedure/${input.proposalId}`);
+    revalidatePath("/procedure");
+    return done<Out>("p.reviewed", { stage: out.stage, version: out.version });
+  },
+});
+
+export async function townshipReview(prev: ActionResult<Out> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<Out>> {
+  return run(prev, input);
+}

@@ -1,0 +1,24 @@
+// Facts about the current request that the public pages need: the caller's address (only ever
+// used hashed, as a rate-limit key) and the site's public origin for links printed on cards.
+import "server-only";
+import { headers } from "next/headers";
+
+/** The caller's address as the proxy reports it; "local" when there is none. */
+export async function clientAddress(): Promise<string> {
+  const h = await headers();
+  const fwd = h.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return fwd || h.get("x-real-ip")?.trim() || "local";
+}
+
+/**
+ * The origin printed into QR codes: JINGZHUN_PUBLIC_URL, else NEXTAUTH_URL, else the request's
+ * own host (fine for a cadre printing from the server they use).
+ */
+export async function publicOrigin(): Promise<string> {
+  const configured = process.env.JINGZHUN_PUBLIC_URL || process.env.NEXTAUTH_URL;
+  if (configured) return configured.replace(/\/+$/, "");
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  return `${proto}://${host}`;
+}

@@ -1,0 +1,435 @@
+// Asking for help (求助): a household reports a difficulty from its card, anyone reports a
+// household in difficulty on the village form. Each report is a monitoring lead with a response
+// deadline (policy leadResponseWorkingDays after the day it arrived, weekends skipped). It lands
+// with the household's current cadre, or the village's cadres when no household is known, and
+// with the county; a cadre or official records the outcome (visited, proposed for monitoring,
+// or no action with a reason). The reporter follows it by a status link.
+//
+// The public side: a report id made on the device (a retry stores once and gets the same status
+// link back), a proof of work used once, limits per address (hashed) and per village, a photo
+// checked by its bytes. Nothing in a refusal tells anything about any household.
+import "server-only";
+import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { db, type Db, type Tx } from "@/lib/db/client";
+import { audit, type Actor } from "@/lib/audit";
+import { AppError } from "@/lib/auth/errors";
+import type { Viewer } from "@/lib/auth/session";
+import { today } from "@/lib/clock";
+import { loadPolicyRows } from "@/lib/data/assessment";
+import { resolvePolicy } from "@/lib/domain/policy";
+import { responseDeadline } from "@/lib/domain/working-days";
+import { derivedKey, addressKey } from "@/lib/card/secret";
+import { hashToken, lookupHash } from "@/lib/card/token";
+import { verifyPow } from "@/lib/card/pow";
+import { claimOnce, hit, LIMITS } from "@/lib/ratelimit";
+import { sniffMime } from "@/lib/validation/file-type";
+import { PHOTO_MAX_BYTES, PHOTO_TYPES, type HelpCategoryValue, type LeadOutcomeInput } from "@/lib/validation/help";
+import type { HelpSource, HelpState, Prisma } from "@/lib/generated/prisma/client";
+import { resolveCardToken } from "./card";
+
+type Client = Db | Tx;
+const PUBLIC: Actor = { id: null, role: "public" };
+const chinaDay = (d: Date): string =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
+
+// ───────────────────────── deadlines, villages, status links ─────────────────────────
+
+/** The response deadline of a lead received on `on` in this county (policy of that year and province). */
+export async function leadDeadline(client: Client, countyId: string, on: string = today()): Promise<string> {
+  const policy = resolvePolicy(await loadPolicyRows(client), Number(on.slice(0, 4)), countyId.slice(0, 2));
+  return responseDeadline(on, policy.values);
+}
+
+/**
+ * The reporter's status token: HMAC of the report id under the server's status key, so a retried
+ * submission (same id, same content) gets the same link back. Only its hash is stored.
+ */
+export function statusTokenFor(id: string): string {
+  return crypto.createHmac("sha256", derivedKey("status")).update(`help-status:${id}`).digest("base64url");
+}
+
+/** A village as the public form shows it (names and the county hotline are public). */
+export async function helpVillage(villageId: string) {
+  if (!/^\d{12}$/.test(villageId)) return null;
+  const v = await db().region.findFirst({ where: { id: villageId, level: "village" }, select: { id: true, name: true, parent: { select: { name: true } } } });
+  if (!v) return null;
+  const county = await db().region.findUnique({ where: { id: villageId.slice(0, 6) }, select: { id: true, name: true, hotline: true } });
+  return { id: v.id, name: v.name, townshipName: v.parent?.name ?? null, countyId: villageId.slice(0, 6), countyName: county?.name ?? null, hotline: county?.hotline?.trim() || "12317" };
+}
+
+// ───────────────────────── photos ─────────────────────────
+
+export function uploadRoot(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR ?? "./data/uploads");
+}
+
+export interface PreparedPhoto {
+  bytes: Uint8Array;
+  mime: (typeof PHOTO_TYPES)[number];
+}
+
+const EXT: Record<PreparedPhoto["mime"], string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
+
+/** A sent photo checked by size and by its bytes (never the name or declared type). */
+export async function preparePhoto(blob: Blob): Promise<PreparedPhoto> {
+  if (blob.size > PHOTO_MAX_BYTES) throw new AppError("invalid", "h.v.photoTooLarge", { fieldErrors: { photo: ["h.v.photoTooLarge"] } });
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  if (bytes.length > PHOTO_MAX_BYTES) throw new AppError("invalid", "h.v.photoTooLarge", { fieldErrors: { photo: ["h.v.photoTooLarge"] } });
+  const mime = sniffMime(bytes);
+  if (!mime || !(PHOTO_TYPES as readonly string[]).includes(mime)) throw new AppError("invalid", "h.v.photoType", { fieldErrors: { photo: ["h.v.photoType"] } });
+  return { bytes, mime: mime as PreparedPhoto["mime"] };
+}
+
+async function writePhoto(countyId: string, photo: PreparedPhoto): Promise<string> {
+  if (!/^\d{6}$/.test(countyId)) throw new Error("bad storage path");
+  const key = `help/${countyId}/${crypto.randomUUID()}.${EXT[photo.mime]}`;
+  const full = path.join(uploadRoot(), key);
+  await fs.mkdir(path.dirname(full), { recursive: true });
+  await fs.writeFile(full, photo.bytes, { flag: "wx", mode: 0o640 });
+  return key;
+}
+
+function resolvePhotoKey(key: string): string {
+  const root = uploadRoot();
+  const full = path.resolve(/*turbopackIgnore: true*/ root, key);
+  if (!key.startsWith("help/") || !full.startsWith(root + path.sep)) throw new Error("photo key outside the upload folder");
+  return full;
+}
+
+async function removePhoto(key: string | null): Promise<void> {
+  if (key) await fs.rm(resolvePhotoKey(key), { force: true }).catch(() => {});
+}
+
+// ───────────────────────── receiving a report (public) ─────────────────────────
+
+export interface ReportContext {
+  address: string;
+  now?: Date;
+}
+
+interface ProofOfWork {
+  challenge: string;
+  nonce: string;
+}
+
+export interface Received {
+  id: string;
+  deadline: string;
+  /** the reporter's status link token; null when a village report left no contact */
+  statusToken: string | null;
+  replay: boolean;
+}
+
+/** A refusal the public form shows as is; the key is translated by the action wrapper. */
+const refuse = (key: string, details?: Record<string, unknown>) => new AppError("invalid", key, details);
+
+function fingerprint(r: { source: string; villageId: string; householdId: string | null; category: string; text: string; contact: string | null }): string {
+  return hashToken(JSON.stringify([r.source, r.villageId, r.householdId, r.category, r.text, r.contact ?? ""]));
+}
+
+/** A report already stored under this id: the same content is a retry (same answer), else refused. */
+async function replayOf(id: string, incoming: Parameters<typeof fingerprint>[0] | null): Promise<Received | "other" | null> {
+  const r = await db().helpRequest.findUnique({
+    where: { id },
+    select: { id: true, source: true, villageId: true, householdId: true, category: true, text: true, contact: true, deadline: true, statusTokenHash: true },
+  });
+  if (!r) return null;
+  if (!incoming || fingerprint(r) !== fingerprint(incoming)) return "other";
+  return { id: r.id, deadline: isoDay(r.deadline), statusToken: r.statusTokenHash ? statusTokenFor(r.id) : null, replay: true };
+}
+
+/** The proof of work: signed by us, not expired, enough zero bits, and not used before. */
+async function spendProofOfWork(pow: ProofOfWork, now: Date): Promise<void> {
+  const verdict = verifyPow(pow.challenge, pow.nonce, now.getTime());
+  if (!verdict.ok) throw refuse(verdict.reason === "expired" ? "h.e.powExpired" : "h.e.pow");
+  if (!(await claimOnce(db(), `pow:${verdict.id}`, new Date(verdict.expiresAt)))) throw refuse("h.e.powUsed");
+}
+
+async function limitAddress(address: string, now: Date): Promise<void> {
+  const r = await hit(db(), `help:addr:${addressKey(address)}`, LIMITS.reportPerAddress, now);
+  if (!r.ok) throw new AppError("rate_limited", "h.e.tooMany", { retryAfterS: r.retryAfterS });
+}
+
+async function limitVillage(villageId: string, now: Date): Promise<void> {
+  const r = await hit(db(), `help:village:${villageId}`, LIMITS.reportPerVillage, now);
+  if (!r.ok) throw new AppError("rate_limited", "h.e.villageBusy", { retryAfterS: r.retryAfterS });
+}
+
+async function store(
+  row: { id: string; source: HelpSource; villageId: string; countyId: string; householdId: string | null; category: HelpCategoryValue; text: string; contact: string | null },
+  photo: PreparedPhoto | null,
+  withStatus: boolean,
+  now: Date,
+): Promise<Received> {
+  const photoKey = photo ? await writePhoto(row.countyId, photo) : null;
+  const statusToken = withStatus ? statusTokenFor(row.id) : null;
+  try {
+    return await db().$transaction(async (tx) => {
+      const deadline = await leadDeadline(tx, row.countyId, today(now));
+      await tx.helpRequest.create({
+        data: { ...row, photoKey, deadline: new Date(`${deadline}T00:00:00Z`), statusTokenHash: statusToken ? hashToken(statusToken) : null },
+      });
+      await audit(tx, PUBLIC, {
+        action: "help.report",
+        entity: "help_request",
+        entityId: row.id,
+        countyId: row.countyId,
+        after: { source: row.source, category: row.category, villageId: row.villageId, householdId: row.householdId, photo: photoKey !== null, contact: row.contact !== null, deadline },
+      });
+      return { id: row.id, deadline, statusToken, replay: false };
+    });
+  } catch (e) {
+    await removePhoto(photoKey);
+    throw e;
+  }
+}
+
+/** A difficulty reported from the household's card. */
+export async function receiveCardReport(
+  input: { token: string; id: string; category: HelpCategoryValue; text: string; photo?: Blob; challenge: string; nonce: string },
+  ctx: ReportContext,
+): Promise<Received> {
+  const now = ctx.now ?? new Date();
+  const card = await resolveCardToken(db(), input.token);
+  const incoming = card ? { source: "card", villageId: card.villageId, householdId: card.householdId, category: input.category, text: input.text, contact: null } : null;
+  const before = await replayOf(input.id, incoming);
+  if (before === "other") throw refuse("h.e.idTaken");
+  if (before) return before;
+  const photo = input.photo ? await preparePhoto(input.photo) : null;
+  await spendProofOfWork(input, now);
+  await limitAddress(ctx.address, now);
+  if (!card) throw new AppError("not_found", "card");
+  await limitVillage(card.villageId, now);
+  return store(
+    { id: input.id, source: "card", villageId: card.villageId, countyId: card.countyId, householdId: card.householdId, category: input.category, text: input.text, contact: null },
+    photo,
+    false, // the card page itself lists the household's reports and their outcomes
+    now,
+  );
+}
+
+/** Exactly one household of that head name in the village, else none (never says which). */
+async function matchHousehold(villageId: string, headName: string): Promise<string | null> {
+  const name = headName.trim();
+  if (!name) return null;
+  const rows = await db().household.findMany({ where: { villageId, headName: name }, select: { id: true }, take: 2 });
+  return rows.length === 1 ? rows[0]!.id : null;
+}
+
+/** A report on the public village form: anyone, about a household they believe in difficulty. */
+export async function receiveVillageReport(
+  input: { villageId: string; id: string; category: HelpCategoryValue; text: string; headName: string; contact: string; challenge: string; nonce: string },
+  ctx: ReportContext,
+): Promise<Received> {
+  const now = ctx.now ?? new Date();
+  const village = await helpVillage(input.villageId);
+  if (!village) throw new AppError("not_found", "village");
+  const householdId = await matchHousehold(village.id, input.headName);
+  const contact = input.contact.trim() || null;
+  const text = input.headName.trim() ? `【户主：${input.headName.trim()}】${input.text}` : input.text;
+  const incoming = { source: "village_form", villageId: village.id, householdId, category: input.category, text, contact };
+  const before = await replayOf(input.id, incoming);
+  if (before === "other") throw refuse("h.e.idTaken");
+  if (before) return before;
+  await spendProofOfWork(input, now);
+  await limitAddress(ctx.address, now);
+  await limitVillage(village.id, now);
+  return store(
+    { id: input.id, source: "village_form", villageId: village.id, countyId: village.countyId, householdId, category: input.category, text, contact },
+    null,
+    contact !== null,
+    now,
+  );
+}
+
+/** What the status link shows: the lead's own progress, nothing about any household. */
+export async function helpStatus(presented: unknown) {
+  const hash = lookupHash(presented);
+  if (!hash) return null;
+  const r = await db().helpRequest.findUnique({
+    where: { statusTokenHash: hash },
+    select: { villageId: true, category: true, source: true, createdAt: true, deadline: true, state: true, outcome: true, handledAt: true },
+  });
+  if (!r) return null;
+  const village = await db().region.findUnique({ where: { id: r.villageId }, select: { name: true } });
+  return {
+    villageId: r.villageId,
+    villageName: village?.name ?? "",
+    category: r.category,
+    source: r.source,
+    receivedOn: chinaDay(r.createdAt),
+    deadline: isoDay(r.deadline),
+    state: r.state,
+    outcome: r.outcome,
+    handledOn: r.handledAt ? chinaDay(r.handledAt) : null,
+  };
+}
+
+// ───────────────────────── the leads (signed in) ─────────────────────────
+
+const current = (now: Date) => ({ validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] });
+
+/**
+ * The leads a viewer follows. County officials: every lead under their region. Cadres: leads of
+ * the households assigned to them now, and in the villages where they serve, leads without a
+ * household or whose household has no cadre now (so an unmatched report reaches someone).
+ */
+export async function leadScope(viewer: Viewer, now = new Date()): Promise<Prisma.HelpRequestWhereInput> {
+  if (viewer.role === "county_official") return { villageId: { startsWith: viewer.regionId } };
+  if (viewer.role !== "cadre") throw new AppError("forbidden");
+  const mine = await db().cadreAssignment.findMany({
+    where: { cadreId: viewer.id, ...current(now) },
+    select: { householdId: true, household: { select: { villageId: true } } },
+  });
+  const households = mine.map((a) => a.householdId);
+  const villages = [...new Set(mine.map((a) => a.household.villageId))];
+  // households with leads in those villages that nobody serves now (a short list: leads only)
+  const leadHouseholds = await db().helpRequest.findMany({
+    where: { villageId: { in: villages }, householdId: { not: null } },
+    distinct: ["householdId"],
+    select: { householdId: true },
+  });
+  const ids = leadHouseholds.map((l) => l.householdId!).filter((id) => !households.includes(id));
+  const served = ids.length
+    ? await db().cadreAssignment.findMany({ where: { householdId: { in: ids }, ...current(now) }, select: { householdId: true } })
+    : [];
+  const servedSet = new Set(served.map((s) => s.householdId));
+  const orphans = ids.filter((id) => !servedSet.has(id));
+  return {
+    OR: [
+      { householdId: { in: households } },
+      { villageId: { in: villages }, householdId: null },
+      ...(orphans.length ? [{ householdId: { in: orphans } }] : []),
+    ],
+  };
+}
+
+export type LeadFilter = "open" | "overdue" | "all";
+export const LEADS_PAGE_SIZE = 30;
+
+export interface LeadItem {
+  id: string;
+  receivedOn: string;
+  deadline: string;
+  overdue: boolean;
+  state: HelpState;
+  source: HelpSource;
+  category: string;
+  text: string;
+  contact: string | null;
+  hasPhoto: boolean;
+  outcome: string | null;
+  handledOn: string | null;
+  handledBy: string | null;
+  village: { id: string; name: string };
+  /** linkable: the viewer may open the household's page (its cadre, or an official) */
+  household: { id: string; headName: string; number: string; linkable: boolean } | null;
+}
+
+export async function listLeads(viewer: Viewer, opts: { filter?: LeadFilter; page?: number } = {}) {
+  const scope = await leadScope(viewer);
+  const on = today();
+  const day = new Date(`${on}T00:00:00Z`);
+  const filter = opts.filter ?? "open";
+  const open: Prisma.HelpRequestWhereInput = { state: "open" };
+  const overdue: Prisma.HelpRequestWhereInput = { state: "open", deadline: { lt: day } };
+  const where: Prisma.HelpRequestWhereInput = { AND: [scope, filter === "open" ? open : filter === "overdue" ? overdue : {}] };
+  const page = Math.max(1, opts.page ?? 1);
+  const [total, openCount, overdueCount, rows] = await Promise.all([
+    db().helpRequest.count({ where }),
+    db().helpRequest.count({ where: { AND: [scope, open] } }),
+    db().helpRequest.count({ where: { AND: [scope, overdue] } }),
+    db().helpRequest.findMany({
+      where,
+      orderBy: [{ deadline: "asc" }, { createdAt: "asc" }],
+      skip: (page - 1) * LEADS_PAGE_SIZE,
+      take: LEADS_PAGE_SIZE,
+      select: {
+        id: true, createdAt: true, deadline: true, state: true, source: true, category: true, text: true, contact: true,
+        photoKey: true, outcome: true, handledAt: true, handledById: true, villageId: true, householdId: true,
+      },
+    }),
+  ]);
+  const villageIds = [...new Set(rows.map((r) => r.villageId))];
+  const householdIds = [...new Set(rows.map((r) => r.householdId).filter((x): x is string => x !== null))];
+  const handlerIds = [...new Set(rows.map((r) => r.handledById).filter((x): x is string => x !== null))];
+  const now = new Date();
+  const [villages, households, handlers, mine] = await Promise.all([
+    db().region.findMany({ where: { id: { in: villageIds } }, select: { id: true, name: true } }),
+    db().household.findMany({ where: { id: { in: householdIds } }, select: { id: true, headName: true, number: true } }),
+    db().user.findMany({ where: { id: { in: handlerIds } }, select: { id: true, name: true } }),
+    viewer.role === "cadre"
+      ? db().cadreAssignment.findMany({ where: { cadreId: viewer.id, householdId: { in: householdIds }, ...current(now) }, select: { householdId: true } })
+      : Promise.resolve(null),
+  ]);
+  const linkable = (id: string) => mine === null || mine.some((a) => a.householdId === id);
+  const vName = new Map(villages.map((v) => [v.id, v.name]));
+  const hById = new Map(households.map((h) => [h.id, h]));
+  const uName = new Map(handlers.map((u) => [u.id, u.name]));
+  const items: LeadItem[] = rows.map((r) => {
+    const deadline = isoDay(r.deadline);
+    return {
+      id: r.id,
+      receivedOn: chinaDay(r.createdAt),
+      deadline,
+      overdue: r.state === "open" && deadline < on,
+      state: r.state,
+      source: r.source,
+      category: r.category,
+      text: r.text,
+      contact: r.contact,
+      hasPhoto: r.photoKey !== null,
+      outcome: r.outcome,
+      handledOn: r.handledAt ? chinaDay(r.handledAt) : null,
+      handledBy: r.handledById ? uName.get(r.handledById) ?? null : null,
+      village: { id: r.villageId, name: vName.get(r.villageId) ?? r.villageId },
+      household: r.householdId && hById.has(r.householdId) ? { ...hById.get(r.householdId)!, linkable: linkable(r.householdId) } : null,
+    };
+  });
+  return { items, total, page, pageSize: LEADS_PAGE_SIZE, openCount, overdueCount, today: on };
+}
+
+/** Record what was done about a lead. Open or visited leads move on; decided ones are closed. */
+export async function recordLeadOutcome(viewer: Viewer, input: LeadOutcomeInput, now = new Date()): Promise<{ id: string; state: HelpState }> {
+  const scope = await leadScope(viewer, now);
+  return db().$transaction(async (tx) => {
+    const r = await tx.helpRequest.findFirst({ where: { AND: [{ id: input.id }, scope] }, select: { id: true, state: true, outcome: true, countyId: true } });
+    if (!r) throw new AppError("not_found");
+    if (r.state === "proposed" || r.state === "no_action") throw new AppError("closed", "h.e.decided");
+    if (r.state === input.outcome) throw new AppError("closed", "h.e.decided");
+    const note = input.note.trim() || null;
+    const changed = await tx.helpRequest.updateMany({
+      where: { id: r.id, state: r.state },
+      data: { state: input.outcome, outcome: note, handledById: viewer.id, handledAt: now },
+    });
+    if (changed.count !== 1) throw new AppError("conflict");
+    await audit(tx, { id: viewer.id, role: viewer.role }, {
+      action: "help.outcome",
+      entity: "help_request",
+      entityId: r.id,
+      countyId: r.countyId,
+      before: { state: r.state, outcome: r.outcome },
+      after: { state: input.outcome, outcome: note },
+      reason: note,
+    });
+    return { id: r.id, state: input.outcome };
+  });
+}
+
+/** A lead's photo for a viewer who follows the lead; null otherwise or when missing. */
+export async function leadPhoto(viewer: Viewer, id: string): Promise<{ bytes: Buffer; mime: string } | null> {
+  const scope = await leadScope(viewer);
+  const r = await db().helpRequest.findFirst({ where: { AND: [{ id }, scope] }, select: { photoKey: true } });
+  if (!r?.photoKey) return null;
+  try {
+    const bytes = await fs.readFile(/*turbopackIgnore: true*/ resolvePhotoKey(r.photoKey));
+    const ext = r.photoKey.split(".").pop();
+    const mime = ext === "png" ? "image/png" : ext === "webp" ? "image/webp" : "image/jpeg";
+    return { bytes, mime };
+  } catch {
+    return null;
+  }
+}

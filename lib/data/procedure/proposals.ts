@@ -1,0 +1,201 @@
+// Raising a proposal, explaining its comparison flags, recording an exit's agreement and home
+// check. Each is one transaction with its step record and audit event.
+import "server-only";
+import { db, type Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/auth/errors";
+import { householdScope } from "@/lib/auth/scope";
+import type { Viewer } from "@/lib/auth/session";
+import { audit } from "@/lib/audit";
+import { dateOnly, today } from "@/lib/clock";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { COMPARISON_FLAG_LABELS } from "@/lib/domain/procedure";
+import type { RaiseProposalInput } from "@/lib/validation/procedure";
+import { comparisonFlags } from "./comparison";
+import { OPEN_STAGES, proposalEligibility } from "./eligibility";
+import { proposalScope } from "./scope";
+import { loadProposal, stepContext, takeStep, type ComparisonFlag } from "./state";
+
+export interface RaiseOutcome {
+  proposalId: string;
+  stage: string;
+  flags: ComparisonFlag[];
+  /** true when this id had already been stored: nothing was written this time */
+  replay: boolean;
+}
+
+const actorOf = (viewer: Viewer) => ({ id: viewer.id, role: viewer.role });
+
+/** The household in scope, locked for the rest of the transaction. */
+async function lockHousehold(tx: Tx, viewer: Viewer, householdId: string) {
+  const h = await tx.household.findFirst({
+    where: { AND: [{ id: householdId }, householdScope(viewer)] },
+    select: { id: true },
+  });
+  if (!h) throw new AppError("not_found", "household not found", { householdId });
+  await tx.$queryRaw`SELECT id FROM household WHERE id = ${householdId} FOR UPDATE`;
+  return tx.household.findUniqueOrThrow({
+    where: { id: householdId },
+    select: { id: true, countyId: true, villageId: true, version: true, registeredStatus: true, monitoringCategory: true, candidate: true, candidateCategory: true },
+  });
+}
+
+async function stored(viewer: Viewer, id: string, householdId: string): Promise<RaiseOutcome | null> {
+  const p = await db().proposal.findUnique({ where: { id }, select: { id: true, householdId: true, raisedById: true, stage: true, flags: true } });
+  if (!p) return null;
+  // an id is the device's own: someone else's is "not found", never a replay
+  if (p.householdId !== householdId || p.raisedById !== viewer.id) throw new AppError("not_found", "proposal id belongs to another", { id });
+  return { proposalId: p.id, stage: p.stage, flags: p.flags as unknown as ComparisonFlag[], replay: true };
+}
+
+/**
+ * Raise a proposal for a household in the viewer's scope. A cadre raises it after a visit or
+ * enters the household's own application; a facilitator enters an application or takes up the
+ * engine's candidate. Comparison runs now: with no flag the comparison step is taken at once.
+ */
+export async function raiseProposal(viewer: Viewer, input: RaiseProposalInput): Promise<RaiseOutcome> {
+  const before = await stored(viewer, input.id, input.householdId);
+  if (before) return before;
+  if (viewer.role === "cadre" && input.source === "engine") throw fieldError("source", "p.sourceNotForRole");
+  if (viewer.role === "facilitator" && input.source === "cadre") throw fieldError("source", "p.sourceNotForRole");
+  try {
+    return await db().$transaction(async (tx) => {
+      const h = await lockHousehold(tx, viewer, input.householdId);
+      const why = proposalEligibility(input.kind, input.monitoringCategory, h);
+      if (why) throw fieldError("kind", `p.ineligible.${why}`);
+      if (input.source === "engine" && (h.candidate !== input.kind || (input.kind === "monitor" && h.candidateCategory !== input.monitoringCategory))) {
+        throw fieldError("source", "p.notACandidate");
+      }
+      const open = await tx.proposal.findFirst({ where: { householdId: h.id, stage: { in: [...OPEN_STAGES] } }, select: { id: true } });
+      if (open) throw new AppError("invalid", "p.openProposalExists", { openProposalId: open.id });
+
+      const now = today();
+      // one connection in a transaction: its queries go one after another
+      const assessment = await tx.assessment.findFirst({ where: { householdId: h.id }, orderBy: { createdAt: "desc" }, select: { id: true } });
+      const flags = await comparisonFlags(tx, h.id, now);
+      await tx.proposal.create({
+        data: {
+          id: input.id,
+          householdId: h.id,
+          countyId: h.countyId,
+          villageId: h.villageId,
+          kind: input.kind,
+          monitoringCategory: input.kind === "monitor" ? input.monitoringCategory : null,
+          source: input.source,
+          reason: input.reason,
+          raisedById: viewer.id,
+          assessmentId: assessment?.id ?? null,
+          householdVersion: h.version,
+          flags: flags as unknown as Prisma.InputJsonValue,
+        },
+      });
+      await tx.procedureStepRecord.create({
+        data: { proposalId: input.id, countyId: h.countyId, stage: "proposed", decision: input.source, reason: input.reason, actorId: viewer.id },
+      });
+      await audit(tx, actorOf(viewer), {
+        action: "proposal.raise",
+        entity: "proposal",
+        entityId: input.id,
+        countyId: h.countyId,
+        after: { householdId: h.id, kind: input.kind, category: input.monitoringCategory, source: input.source, assessmentId: assessment?.id ?? null, householdVersion: h.version, flags },
+        reason: input.reason,
+      });
+      let stage = "proposed";
+      if (flags.length === 0) {
+        const p = await loadProposal(tx, { id: input.id });
+        const ctx = await stepContext(tx, p, { today: now });
+        stage = (await takeStep(tx, p, "comparison_explained", ctx, { actor: actorOf(viewer), reason: "比对无疑点 (no comparison flag)", decision: "no_flags" })).stage;
+      }
+      return { proposalId: input.id, stage, flags, replay: false };
+    });
+  } catch (e) {
+    // the same proposal sent twice at once: the primary key let one in; answer with that one
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+      const again = await stored(viewer, input.id, input.householdId);
+      if (again) return again;
+    }
+    throw e;
+  }
+}
+
+export function fieldError(field: string, key: string): AppError {
+  return new AppError("invalid", key, { fieldErrors: { [field]: [key] } });
+}
+
+/**
+ * Comparison (again): the flags are recomputed from the household as it now stands, stored, and
+ * every flag must be explained in writing (the explanation is kept with the proposal and the step).
+ */
+export async function explainComparison(viewer: Viewer, input: { proposalId: string; version: number; explanation: string }) {
+  const scope = await proposalScope(db(), viewer);
+  return db().$transaction(async (tx) => {
+    const p = await loadProposal(tx, { AND: [{ id: input.proposalId }, scope] });
+    const now = today();
+    const flags = await comparisonFlags(tx, p.householdId, now);
+    const explanation = input.explanation.trim();
+    if (flags.length > 0 && !explanation) throw fieldError("explanation", "p.explanationRequired");
+    const fresh = { ...p, flags: flags as unknown as Prisma.JsonValue, flagExplanation: explanation || null };
+    const ctx = await stepContext(tx, fresh, { today: now });
+    const labels = flags.map((f) => COMPARISON_FLAG_LABELS[f.code].zh + (f.detail ? `（${f.detail}）` : "")).join("；");
+    return takeStep(tx, p, "comparison_explained", ctx, {
+      actor: actorOf(viewer),
+      expectVersion: input.version,
+      reason: flags.length ? `${labels}。说明：${explanation}` : explanation || "比对无疑点 (no comparison flag)",
+      decision: flags.length ? "explained" : "no_flags",
+      data: { flags: flags as unknown as Prisma.InputJsonValue, flagExplanation: explanation || null },
+      auditAfter: { flags, explanation },
+    });
+  });
+}
+
+/**
+ * An exit's two conditions: the household's own agreement — a signature or signed form among its
+ * evidence, or a visit whose record was read back and confirmed (stored as "visit:<id>") — and
+ * the home check, recorded by the person who made it.
+ */
+export async function recordExitChecks(
+  viewer: Viewer,
+  input: { proposalId: string; version: number; agreement: "evidence" | "read_back"; evidenceId?: string; visitId?: string; homeCheckDate: string },
+) {
+  if (input.homeCheckDate > today()) throw fieldError("homeCheckDate", "v.futureDate");
+  const scope = await proposalScope(db(), viewer);
+  return db().$transaction(async (tx) => {
+    const p = await loadProposal(tx, { AND: [{ id: input.proposalId }, scope] });
+    if (p.kind !== "exit") throw new AppError("invalid", "p.exitOnly");
+    if (!["proposed", "comparison_explained", "reverify", "township_review", "second_notice", "first_notice", "voted", "on_agenda"].includes(p.stage)) {
+      throw new AppError("invalid", "p.exitChecksTooLate");
+    }
+    let agreementEvidenceId: string;
+    let agreedAt: Date;
+    if (input.agreement === "evidence") {
+      const ev = await tx.evidence.findFirst({
+        where: { id: input.evidenceId, householdId: p.householdId, kind: { in: ["signature", "signed_form"] } },
+        select: { id: true, createdAt: true, capturedAt: true },
+      });
+      if (!ev) throw fieldError("evidenceId", "p.agreementEvidenceRequired");
+      agreementEvidenceId = ev.id;
+      agreedAt = ev.capturedAt ?? ev.createdAt;
+    } else {
+      const v = await tx.visit.findFirst({
+        where: { id: input.visitId, householdId: p.householdId, confirmation: "read_back", state: "accepted" },
+        select: { id: true, date: true },
+      });
+      if (!v) throw fieldError("visitId", "p.readBackVisitRequired");
+      agreementEvidenceId = `visit:${v.id}`;
+      agreedAt = v.date;
+    }
+    const moved = await tx.proposal.updateMany({
+      where: { id: p.id, version: input.version },
+      data: { householdAgreedAt: agreedAt, agreementEvidenceId, homeCheckAt: dateOnly(input.homeCheckDate), homeCheckById: viewer.id, version: { increment: 1 } },
+    });
+    if (moved.count === 0) throw new AppError("conflict", "p.staleProposal");
+    await audit(tx, actorOf(viewer), {
+      action: "proposal.exit_checks",
+      entity: "proposal",
+      entityId: p.id,
+      countyId: p.countyId,
+      before: { householdAgreedAt: p.householdAgreedAt, agreementEvidenceId: p.agreementEvidenceId, homeCheckAt: p.homeCheckAt, homeCheckById: p.homeCheckById },
+      after: { householdAgreedAt: agreedAt, agreementEvidenceId, homeCheckAt: input.homeCheckDate, homeCheckById: viewer.id },
+    });
+    return { version: p.version + 1 };
+  });
+}

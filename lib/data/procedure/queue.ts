@@ -1,0 +1,97 @@
+// Decisions waiting on a county-side reviewer. A proposal's stage names the step it has reached,
+// so what waits on someone is the step that comes next:
+//   township reviewer  — township review (first notice posted), second notice (reviewed identification)
+//   county official    — county approval (reviewed, or second notice posted), announcement (approved)
+// Each row carries whether the step can be taken today and, if not, why (canTake's reasons).
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Viewer } from "@/lib/auth/session";
+import { canTake, nextSteps, type ProcedureStep } from "@/lib/domain/procedure";
+import { noticeEnd } from "@/lib/domain/notice";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { today } from "@/lib/clock";
+import { isCountyOfficial, isTownshipReviewer } from "./scope";
+import { proposalSelect, procedurePolicy, stateOf, stepContext, type LoadedProposal } from "./state";
+
+export interface QueueRow {
+  proposalId: string;
+  householdId: string;
+  headName: string;
+  villageName: string;
+  kind: string;
+  category: string | null;
+  stage: string;
+  next: ProcedureStep;
+  noticeEnd: string | null;
+  openObjections: number;
+  ready: boolean;
+  missing: string[];
+  missingEn: string[];
+}
+
+const LIMIT = 200;
+
+export async function approvalQueue(viewer: Viewer): Promise<{ role: "township" | "county" | null; rows: QueueRow[] }> {
+  let where: Prisma.ProposalWhereInput;
+  let role: "township" | "county" | null;
+  if (isTownshipReviewer(viewer)) {
+    role = "township";
+    where = {
+      villageId: { startsWith: viewer.regionId },
+      OR: [{ stage: "first_notice" }, { stage: "township_review", kind: "identify" }],
+    };
+  } else if (isCountyOfficial(viewer)) {
+    role = "county";
+    where = {
+      countyId: viewer.regionId,
+      OR: [{ stage: "township_review", kind: { not: "identify" } }, { stage: "second_notice" }, { stage: "county_approval" }],
+    };
+  } else {
+    return { role: null, rows: [] };
+  }
+  const proposals = await db().proposal.findMany({ where, orderBy: [{ stage: "desc" }, { raisedAt: "asc" }], take: LIMIT, select: proposalSelect });
+  if (proposals.length === 0) return { role, rows: [] };
+  const [households, villages, objections] = await Promise.all([
+    db().household.findMany({ where: { id: { in: proposals.map((p) => p.householdId) } }, select: { id: true, headName: true } }),
+    db().region.findMany({ where: { id: { in: [...new Set(proposals.map((p) => p.villageId))] } }, select: { id: true, name: true } }),
+    db().objection.groupBy({ by: ["proposalId"], where: { proposalId: { in: proposals.map((p) => p.id) }, resolvedAt: null }, _count: { _all: true } }),
+  ]);
+  const now = today();
+  const policies = new Map<string, Awaited<ReturnType<typeof procedurePolicy>>>();
+  const rows: QueueRow[] = [];
+  for (const p of proposals) {
+    const policy = policies.get(p.countyId) ?? (await procedurePolicy(db(), p.countyId, now));
+    policies.set(p.countyId, policy);
+    const row = await rowOf(p, policy, now);
+    if (!row) continue;
+    rows.push({
+      ...row,
+      headName: households.find((h) => h.id === p.householdId)?.headName ?? "—",
+      villageName: villages.find((v) => v.id === p.villageId)?.name ?? p.villageId,
+      openObjections: objections.find((o) => o.proposalId === p.id)?._count._all ?? 0,
+    });
+  }
+  // ready first, then the order above
+  rows.sort((a, b) => Number(b.ready) - Number(a.ready));
+  return { role, rows };
+}
+
+async function rowOf(p: LoadedProposal, policy: Awaited<ReturnType<typeof procedurePolicy>>, now: string) {
+  const state = stateOf(p, now);
+  const next = nextSteps(state).find((s) => s !== "reverify");
+  if (!next) return null;
+  const ctx = await stepContext(db(), p, { today: now, policy, ...(next === "second_notice" ? { noticeStart: now } : {}) });
+  const check = canTake(state, next, ctx);
+  return {
+    proposalId: p.id,
+    householdId: p.householdId,
+    kind: p.kind,
+    category: p.monitoringCategory,
+    stage: p.stage,
+    next,
+    noticeEnd: state.notice ? noticeEnd(state.notice.start, state.notice.days) : null,
+    ready: check.ok,
+    missing: check.ok ? [] : check.missing,
+    missingEn: check.ok ? [] : check.missingEn,
+  };
+}

@@ -1,0 +1,83 @@
+// Inputs of the household card and the help reports: one schema each, shared by the forms and
+// the actions. Messages "h.…" are keys of the help namespace, "v.…" of validation.
+import { z } from "zod";
+
+export const HELP_CATEGORIES = ["illness", "accident", "disaster", "job_loss", "school", "housing", "water", "other"] as const;
+export type HelpCategoryValue = (typeof HELP_CATEGORIES)[number];
+export const HELP_OUTCOMES = ["visited", "proposed", "no_action"] as const;
+
+export const REPORT_TEXT_MAX = 500;
+export const CONTACT_MAX = 40;
+export const HEAD_NAME_MAX = 20;
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
+
+const uuid = z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, "v.invalidId").transform((s) => s.toLowerCase());
+/** A link token: checked for its exact shape by lib/card/token.ts; here only bounded. */
+const token = z.string().max(64);
+const text = z.string().trim().min(1, "h.v.textRequired").max(REPORT_TEXT_MAX, "h.v.textTooLong");
+const optionalText = (max: number, message: string) => z.string().trim().max(max, message).optional().default("");
+const pow = { challenge: z.string().max(200), nonce: z.string().max(20) };
+
+/** An empty file input arrives as a nameless, empty File: treat it as no file. */
+const optionalPhoto = z.preprocess(
+  (v) => (v instanceof Blob && v.size === 0 ? undefined : v === "" ? undefined : v),
+  z.instanceof(Blob, { message: "h.v.photoType" }).optional(),
+);
+
+export const cardReportSchema = z.object({
+  token,
+  id: uuid,
+  category: z.enum(HELP_CATEGORIES, { message: "h.v.category" }),
+  text,
+  photo: optionalPhoto,
+  ...pow,
+});
+export type CardReportInput = z.output<typeof cardReportSchema>;
+
+export const villageReportSchema = z.object({
+  villageId: z.string().regex(/^\d{12}$/, "v.invalidId"),
+  id: uuid,
+  category: z.enum(HELP_CATEGORIES, { message: "h.v.category" }).optional().default("other"),
+  text,
+  headName: optionalText(HEAD_NAME_MAX, "h.v.nameTooLong"),
+  contact: optionalText(CONTACT_MAX, "h.v.contactTooLong"),
+  ...pow,
+});
+export type VillageReportInput = z.output<typeof villageReportSchema>;
+
+export const cardObjectionSchema = z.object({
+  token,
+  proposalId: z.string().trim().min(1).max(64),
+  text,
+  contact: optionalText(CONTACT_MAX, "h.v.contactTooLong"),
+  ...pow,
+});
+
+export const leadOutcomeSchema = z
+  .object({
+    id: uuid,
+    outcome: z.enum(HELP_OUTCOMES, { message: "v.unknownValue" }),
+    note: optionalText(REPORT_TEXT_MAX, "v.tooLong"),
+  })
+  // signed-in form (defineAction translates "v." keys): the label itself says the reason is required
+  .superRefine((v, ctx) => {
+    if (v.outcome === "no_action" && v.note.length === 0) ctx.addIssue({ code: "custom", path: ["note"], message: "v.required" });
+  });
+export type LeadOutcomeInput = z.output<typeof leadOutcomeSchema>;
+
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+export const issueCardsSchema = z
+  .object({
+    householdId: z.string().trim().max(64).optional(),
+    villageId: z.string().regex(/^\d{12}$/).optional(),
+    reissue: checkbox.optional().default(false),
+  })
+  .refine((v) => Boolean(v.householdId) !== Boolean(v.villageId), { message: "v.required", path: ["householdId"] });
+export type IssueCardsInput = z.output<typeof issueCardsSchema>;
+
+export const revokeCardSchema = z.object({
+  householdId: z.string().trim().min(1).max(64),
+  reason: z.string().trim().min(1, "v.required").max(200, "v.tooLong"),
+});

@@ -1,0 +1,205 @@
+// The appraisal procedure's inputs (proposals, meetings, votes, notices, objections, decisions):
+// one schema each, shared by the forms and the server actions. Messages "v.<key>" are keys of
+// the `validation` namespace, "p.<key>" keys of `procedure.validation`.
+// Pure: imported by client components, so nothing from Prisma, Next or the data layer.
+import { z } from "zod";
+
+export const PROPOSAL_KINDS = ["identify", "exit", "monitor", "eliminate_risk"] as const;
+export type ProposalKindInput = (typeof PROPOSAL_KINDS)[number];
+/** How a proposal is raised in the app (a department's data flag comes in by import, later). */
+export const RAISED_SOURCES = ["cadre", "application", "engine"] as const;
+export const MONITORING_CATEGORIES = ["unstable_lifted", "marginal", "sudden_hardship"] as const;
+export const VOTE_CHOICES = ["yes", "no", "abstain"] as const;
+export const AGREEMENT_KINDS = ["evidence", "read_back"] as const;
+
+export const MAX_REASON = 500;
+export const MAX_MINUTES = 20_000;
+export const MAX_MINUTES_SCAN_BYTES = 8 * 1024 * 1024;
+export const MAX_NOTICE_ITEMS = 200;
+
+const uuid = z.string({ message: "v.required" }).uuid({ message: "v.invalidId" });
+const text = (max: number) => z.string().trim().max(max, { message: "v.tooLong" });
+const required = (max: number) => z.string({ message: "v.required" }).trim().min(1, { message: "v.required" }).max(max, { message: "v.tooLong" });
+const bool = z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")]);
+const version = z.coerce.number({ message: "v.required" }).int({ message: "v.integer" }).min(1, { message: "v.positive" });
+
+export const isoDate = z
+  .string({ message: "v.required" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "v.invalidDate", abort: true })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: "v.invalidDate" });
+
+/** A count typed into a form: "" is missing (not 0), a fraction or a negative number is wrong. */
+const count = z.preprocess(
+  (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : v),
+  z.coerce.number({ message: "v.required" }).int({ message: "v.integer" }).min(0, { message: "v.nonNegative" }).max(100_000, { message: "v.tooLong" }),
+);
+
+/** One id or several (a form posts repeated keys; one checked box arrives as a string). */
+const idList = z.preprocess(
+  (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.string().uuid({ message: "v.invalidId" })).min(1, { message: "p.pickItems" }).max(MAX_NOTICE_ITEMS, { message: "v.tooMany" }),
+);
+
+/** "" from an empty select means "none". */
+const optionalCategory = z.preprocess((v) => (v === "" || v === undefined ? null : v), z.enum(MONITORING_CATEGORIES, { message: "v.unknownValue" }).nullable());
+
+/**
+ * Text that is printed on the public notice must not carry what a notice never shows: national
+ * IDs or phone numbers (six or more digits in a row) and money amounts (incomes).
+ */
+export function publicSafe(s: string): boolean {
+  if (/[0-9]{6,}/.test(s.replace(/[\s-]/g, ""))) return false;
+  if (/[0-9][0-9,.，．]*\s*(元|块|万|千|yuan|rmb)/i.test(s)) return false;
+  return true;
+}
+
+export const raiseProposalSchema = z
+  .object({
+    /** generated on the device: a retried submission stores once */
+    id: uuid,
+    householdId: uuid,
+    kind: z.enum(PROPOSAL_KINDS, { message: "v.unknownValue" }),
+    monitoringCategory: optionalCategory.default(null),
+    source: z.enum(RAISED_SOURCES, { message: "v.unknownValue" }),
+    reason: required(MAX_REASON).refine(publicSafe, { message: "p.reasonNotPublic" }),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.kind === "monitor" && !v.monitoringCategory) ctx.addIssue({ code: "custom", message: "p.categoryRequired", path: ["monitoringCategory"] });
+    if (v.kind !== "monitor" && v.monitoringCategory) ctx.addIssue({ code: "custom", message: "p.categoryOnlyMonitor", path: ["monitoringCategory"] });
+  });
+export type RaiseProposalInput = z.output<typeof raiseProposalSchema>;
+
+export const explainComparisonSchema = z
+  .object({
+    proposalId: uuid,
+    version,
+    /** required when the comparison finds a flag; the server decides */
+    explanation: text(2000).default(""),
+  })
+  .strict();
+
+export const exitChecksSchema = z
+  .object({
+    proposalId: uuid,
+    version,
+    agreement: z.enum(AGREEMENT_KINDS, { message: "v.unknownValue" }),
+    /** agreement "evidence": a signature or signed form among the household's evidence */
+    evidenceId: z.preprocess((v) => (v === "" ? undefined : v), uuid.optional()),
+    /** agreement "read_back": a visit whose record was read back to the family and confirmed */
+    visitId: z.preprocess((v) => (v === "" ? undefined : v), uuid.optional()),
+    homeCheckDate: isoDate,
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.agreement === "evidence" && !v.evidenceId) ctx.addIssue({ code: "custom", message: "p.agreementEvidenceRequired", path: ["evidenceId"] });
+    if (v.agreement === "read_back" && !v.visitId) ctx.addIssue({ code: "custom", message: "p.readBackVisitRequired", path: ["visitId"] });
+  });
+
+export const createMeetingSchema = z
+  .object({
+    id: uuid,
+    date: isoDate,
+    place: required(200),
+  })
+  .strict();
+
+export const addRepresentativeSchema = z
+  .object({
+    name: required(40),
+    phone: text(20).refine((s) => s === "" || /^[0-9+\- ]{5,20}$/.test(s), { message: "p.phoneFormat" }).default(""),
+  })
+  .strict();
+
+export const setRepresentativeActiveSchema = z.object({ representativeId: uuid, active: bool }).strict();
+
+export const agendaSchema = z.object({ meetingId: uuid, proposalId: uuid }).strict();
+
+export const meetingIdSchema = z.object({ meetingId: uuid }).strict();
+
+export const attendanceSchema = z
+  .object({
+    meetingId: uuid,
+    /** one representative, or all of the roster at once */
+    representativeId: z.union([uuid, z.literal("all")]),
+    present: bool,
+  })
+  .strict();
+
+export const voteSchema = z
+  .object({
+    /** generated on the device when it has one; the server makes one otherwise */
+    id: z.preprocess((v) => (v === "" ? undefined : v), uuid.optional()),
+    meetingId: uuid,
+    agendaItemId: uuid,
+    representativeId: uuid,
+    choice: z.enum(VOTE_CHOICES, { message: "v.unknownValue" }),
+  })
+  .strict();
+
+export const secretBallotSchema = z
+  .object({
+    meetingId: uuid,
+    agendaItemId: uuid,
+    yes: count,
+    no: count,
+    abstain: count,
+  })
+  .strict();
+
+const scanFile = z.custom<Blob>().superRefine((f, ctx) => {
+  if (typeof Blob === "undefined" || !(f instanceof Blob)) return void ctx.addIssue({ code: "custom", message: "v.fileMissing" });
+  if (f.size > MAX_MINUTES_SCAN_BYTES) ctx.addIssue({ code: "custom", message: "v.fileTooLarge" });
+});
+
+export const closeMeetingSchema = z
+  .object({
+    meetingId: uuid,
+    minutes: required(MAX_MINUTES),
+    /** optional scan of the signed minutes (JPG, PNG, WebP or PDF); an empty file input is "none" */
+    scan: z.preprocess((v) => (typeof Blob !== "undefined" && v instanceof Blob && v.size === 0 ? undefined : v), scanFile.optional()),
+  })
+  .strict();
+
+export const publishNoticeSchema = z
+  .object({
+    id: uuid,
+    /** first notice: the meeting whose passed items it lists */
+    meetingId: uuid,
+    proposalIds: idList,
+    startDate: isoDate,
+  })
+  .strict();
+
+export const secondNoticeSchema = z
+  .object({
+    id: uuid,
+    proposalIds: idList,
+    startDate: isoDate,
+  })
+  .strict();
+
+export const announceSchema = z
+  .object({
+    id: uuid,
+    proposalIds: idList,
+  })
+  .strict();
+
+export const objectionSchema = z
+  .object({
+    id: uuid,
+    proposalId: uuid,
+    byName: text(40).default(""),
+    contact: text(40).default(""),
+    text: required(2000),
+  })
+  .strict();
+
+export const stepSchema = z
+  .object({
+    proposalId: uuid,
+    version,
+    reason: required(1000),
+  })
+  .strict();
