@@ -14,7 +14,6 @@ import { getRegionView, searchRegions } from "@/lib/data/admin/regions";
 import { getAdminOverview } from "@/lib/data/admin/overview";
 import { getViewer } from "@/lib/auth/session";
 
-// "server-only" throws outside React's server build; setup.ts does not stub it (yet)
 
 let t: TestDb;
 

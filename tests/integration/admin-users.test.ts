@@ -12,7 +12,6 @@ import { getViewer } from "@/lib/auth/session";
 import { verifyPassword } from "@/lib/auth/password";
 import { listUsers } from "@/lib/data/admin/users";
 
-// "server-only" throws outside React's server build; setup.ts does not stub it (yet)
 
 let t: TestDb;
 let adminId: string;

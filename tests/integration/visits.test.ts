@@ -20,7 +20,6 @@ import { getViewer } from "@/lib/auth/session";
 import { today } from "@/lib/clock";
 import { GET as getEvidence } from "@/app/api/evidence/[id]/route";
 
-// "server-only" throws outside React's server build; setup.ts does not stub it
 
 let t: TestDb;
 let uploadDir: string;
