@@ -3,26 +3,10 @@
 // server and cannot run here); same colours, labels from the client's messages.
 import { useTranslations } from "next-intl";
 
-type Tone = "gray" | "red" | "amber" | "green" | "blue" | "purple";
-const TONES: Record<Tone, string> = {
-  gray: "bg-stone-100 text-stone-800 ring-stone-300",
-  red: "bg-red-50 text-red-800 ring-red-300",
-  amber: "bg-amber-50 text-amber-900 ring-amber-300",
-  green: "bg-emerald-50 text-emerald-800 ring-emerald-300",
-  blue: "bg-sky-50 text-sky-800 ring-sky-300",
-  purple: "bg-violet-50 text-violet-800 ring-violet-300",
-};
+import { ASSESSED_TONE, Badge as Pill, REGISTERED_TONE, type Tone } from "@/components/ui/tone";
 
-export function Pill({ tone = "gray", children, title }: { tone?: Tone; children: React.ReactNode; title?: string }) {
-  return (
-    <span title={title} className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]}`}>
-      {children}
-    </span>
-  );
-}
+export { Pill };
 
-const REGISTERED_TONE: Record<string, Tone> = { not_registered: "gray", registered_poor: "red", lifted: "blue" };
-const ASSESSED_TONE: Record<string, Tone> = { below_standard: "red", at_risk: "amber", secure: "green" };
 const DUE_TONE: Record<string, Tone> = { done: "green", due: "amber", overdue: "red" };
 
 export function RegisteredPills({ status, monitoring }: { status: string; monitoring: string | null }) {
