@@ -116,10 +116,16 @@ function villageAggregateSql(countyId: string, threshold: number, opts: { villag
       coalesce(agg."wronglyLifted", 0) AS "wronglyLifted", coalesce(agg."wronglyLiftedPeople", 0) AS "wronglyLiftedPeople",
       coalesce(agg.assigned, 0) AS assigned, coalesce(agg.visited, 0) AS visited,
       CASE WHEN coalesce(agg.assigned, 0) = 0 THEN NULL ELSE round(100.0 * agg.visited / agg.assigned, 1)::float8 END AS coverage,
-      0 AS pending
+      coalesce(pend.n, 0) AS pending
     FROM region v
     JOIN region t ON t.id = v."parentId"
     LEFT JOIN agg ON agg."villageId" = v.id
+    -- decisions waiting for the county: reviewed by the township, in the second notice, or approved awaiting the announcement
+    LEFT JOIN (
+      SELECT "villageId", count(*)::int AS n FROM proposal
+      WHERE "countyId" = ${countyId} AND stage IN ('township_review', 'second_notice', 'county_approval')
+      GROUP BY "villageId"
+    ) pend ON pend."villageId" = v.id
     WHERE v.level = 'village' AND t."parentId" = ${countyId} ${onlyRegion}`;
 }
 

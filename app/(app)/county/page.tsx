@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { CountyFollowups } from "@/components/evaluation/county-followups";
+import { ReleasedSample } from "@/components/evaluation/released-sample";
 import { requireViewerPage } from "@/lib/auth/session";
 import { countySummary, countyTotals, countyTownships, exitThreshold, reviewCounty, villageList } from "@/lib/data/county";
 import { parseVillageParams, toQuery, VILLAGE_NUMERIC, type VillageParams, type VillageSort } from "@/lib/validation/county";
@@ -218,7 +220,7 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
                       <td className={`px-2 text-right ${v.missed ? "font-medium text-amber-700" : ""}`}>{v.missed}</td>
                       <td className={`px-2 text-right ${v.wronglyLifted ? "font-medium text-amber-700" : ""}`}>{v.wronglyLifted}</td>
                       <td className={`px-2 text-right ${v.coverage !== null && v.coverage < 80 ? "text-amber-700" : ""}`}>{v.coverage === null ? <span className="text-stone-400">—</span> : `${v.coverage}%`}</td>
-                      <td className="px-2 text-right text-stone-400" title={t("pendingHint")}>{v.pending}</td>
+                      <td className={`px-2 text-right ${v.pending ? "font-medium text-violet-700" : "text-stone-400"}`} title={t("pendingHint")}>{v.pending}</td>
                     </tr>,
                   ];
                 })}
@@ -228,6 +230,8 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
         )}
         <Pagination page={list.page} pageSize={list.pageSize} total={list.total} params={Object.fromEntries(filterQuery)} basePath="/county" />
       </Card>
+      <CountyFollowups viewer={viewer} countyId={county.id} hideWhenEmpty />
+      <ReleasedSample viewer={viewer} countyId={county.id} />
     </div>
   );
 }
