@@ -26,9 +26,11 @@ import zhEvaluation from "@/messages/zh-CN/evaluation.json";
 import enEvaluation from "@/messages/en/evaluation.json";
 import zhOffline from "@/messages/zh-CN/offline.json";
 import enOffline from "@/messages/en/offline.json";
+import zhHouseholdEdit from "@/messages/zh-CN/household-edit.json";
+import enHouseholdEdit from "@/messages/en/household-edit.json";
 import type { Locale } from "./config";
 
 export const messages = {
-  "zh-CN": { ...zhCommon, ...zhValidation, ...zhHousehold, ...zhCounty, ...zhRolesHome, ...zhAdmin, ...zhPolicy, ...zhVisit, ...zhProcedure, ...zhCard, ...zhHelp, ...zhEvaluation, ...zhOffline },
-  en: { ...enCommon, ...enValidation, ...enHousehold, ...enCounty, ...enRolesHome, ...enAdmin, ...enPolicy, ...enVisit, ...enProcedure, ...enCard, ...enHelp, ...enEvaluation, ...enOffline },
+  "zh-CN": { ...zhCommon, ...zhValidation, ...zhHousehold, ...zhCounty, ...zhRolesHome, ...zhAdmin, ...zhPolicy, ...zhVisit, ...zhProcedure, ...zhCard, ...zhHelp, ...zhEvaluation, ...zhOffline, ...zhHouseholdEdit },
+  en: { ...enCommon, ...enValidation, ...enHousehold, ...enCounty, ...enRolesHome, ...enAdmin, ...enPolicy, ...enVisit, ...enProcedure, ...enCard, ...enHelp, ...enEvaluation, ...enOffline, ...enHouseholdEdit },
 } satisfies Record<Locale, Record<string, unknown>>;

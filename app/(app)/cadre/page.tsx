@@ -34,6 +34,9 @@ export default async function CadreHome({ searchParams }: { searchParams: Promis
         </div>
       </div>
       <FollowUpSummary viewer={viewer} />
+      <div className="mb-3 flex justify-end">
+        <Link href="/households/new" className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm">{t("cadre.registerNew")}</Link>
+      </div>
       <form role="search" className="mb-4 flex gap-2">
         <label htmlFor="q" className="sr-only">{t("common.search")}</label>
         <input id="q" name="q" defaultValue={q} placeholder={t("cadre.searchPlaceholder")} className="min-w-0 flex-1 rounded-lg border border-stone-300 px-3 py-2.5 text-base" />

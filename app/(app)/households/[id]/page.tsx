@@ -45,6 +45,12 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
           </div>
           <div className="no-print flex flex-wrap items-center gap-2">
             {readOnly && <Badge>{t("household.readOnly")}</Badge>}
+            {viewer.role === "cadre" && (
+              <>
+                <Link href={`/households/${h.id}/edit`} className="rounded border border-stone-300 px-2 py-1 text-sm hover:bg-stone-50">{t("household.correct")}</Link>
+                <Link href={`/households/${h.id}/measures/new`} className="rounded border border-stone-300 px-2 py-1 text-sm hover:bg-stone-50">{t("household.addMeasure")}</Link>
+              </>
+            )}
             {(viewer.role === "cadre" || viewer.role === "facilitator") && (
               <Link href={`/households/${h.id}/propose`} className="rounded border border-stone-300 px-2 py-1 text-sm hover:bg-stone-50">{t("household.propose")}</Link>
             )}

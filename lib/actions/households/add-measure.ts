@@ -1,0 +1,53 @@
+"use server";
+// A cadre records an assistance measure (帮扶措施) for one of their households. The measure and
+// its audit event are one transaction; a household outside the cadre's reach reads as not found.
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { defineAction } from "@/lib/actions/safe-action";
+import { addMeasureSchema, measureProblems } from "@/lib/validation/household-register";
+import { db } from "@/lib/db/client";
+import { householdScope } from "@/lib/auth/scope";
+import { AppError } from "@/lib/auth/errors";
+import { audit } from "@/lib/audit";
+import { dateOnly } from "@/lib/clock";
+
+export const addMeasure = defineAction({
+  name: "measure.create",
+  permission: "measure.create",
+  schema: addMeasureSchema,
+  handler: async (input, viewer) => {
+    const problems = measureProblems(input);
+    if (Object.keys(problems).length) {
+      const t = await getTranslations("householdEdit.problems");
+      const fieldErrors = Object.fromEntries(Object.entries(problems).map(([k, v]) => [k, [t(v as never)]]));
+      throw new AppError("invalid", Object.values(fieldErrors)[0]![0], { fieldErrors });
+    }
+    const measure = await db().$transaction(async (tx) => {
+      const h = await tx.household.findFirst({ where: { AND: [{ id: input.householdId }, householdScope(viewer)] }, select: { id: true, countyId: true } });
+      if (!h) throw new AppError("not_found", "household not found", { householdId: input.householdId });
+      const m = await tx.assistanceMeasure.create({
+        data: {
+          householdId: h.id,
+          countyId: h.countyId,
+          category: input.category,
+          description: input.description,
+          amount: input.amount,
+          startDate: dateOnly(input.startDate),
+          endDate: input.endDate ? dateOnly(input.endDate) : null,
+          createdById: viewer.id,
+        },
+      });
+      await audit(tx, { id: viewer.id, role: viewer.role }, {
+        action: "measure.create",
+        entity: "assistance_measure",
+        entityId: m.id,
+        countyId: h.countyId,
+        after: { householdId: h.id, category: input.category, description: input.description, amount: input.amount, startDate: input.startDate, endDate: input.endDate ?? null },
+      });
+      return m;
+    });
+    revalidatePath(`/households/${input.householdId}`);
+    const t = await getTranslations("householdEdit.measure");
+    return { ok: true as const, data: { id: measure.id }, message: t("saved") };
+  },
+});

@@ -1,0 +1,79 @@
+// Registering a household new to a village (a family that split off or arrived) and recording
+// an assistance measure. Shared by the forms and the actions; messages "v.…" are translation keys.
+import { z } from "zod";
+import { validateNationalId } from "@/lib/national-id";
+import { today } from "@/lib/clock";
+import { incomeChangesSchema, indicatorChangesSchema, newMemberSchema } from "./household-changes";
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const isoDate = z
+  .string({ message: "v.invalidDate" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "v.invalidDate" })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { message: "v.invalidDate" });
+const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, { message: "v.tooLong" }).optional());
+
+export const MEASURE_CATEGORIES = ["industry", "employment", "relocation", "ecological", "education", "health", "social_assistance"] as const;
+
+/** A new member as registration takes it: the same rules as everywhere; an empty ID means none. */
+const registerMemberSchema = z.preprocess(
+  (v) => (v && typeof v === "object" && !Array.isArray(v) ? { ...v, nationalId: blankToUndefined((v as Record<string, unknown>).nationalId) } : v),
+  newMemberSchema,
+);
+
+export const registerHouseholdSchema = z
+  .object({
+    villageId: z.string({ message: "v.required" }).regex(/^\d{12}$/, { message: "v.unknownValue" }),
+    number: z.string({ message: "v.required" }).trim().min(1, { message: "v.required" }).max(20, { message: "v.tooLong" }),
+    address: optionalText(200),
+    phone: optionalText(30),
+    splitFromId: z.preprocess(blankToUndefined, z.string().uuid({ message: "v.unknownValue" }).optional()),
+    splitAt: z.preprocess(blankToUndefined, isoDate.optional()),
+    members: z.array(registerMemberSchema, { message: "v.required" }).min(1, { message: "v.required" }).max(30, { message: "v.tooMany" }),
+    indicators: indicatorChangesSchema.optional(),
+    income: incomeChangesSchema.optional(),
+    reason: optionalText(500),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const seen = new Map<string, number>();
+    const now = today();
+    v.members.forEach((m, i) => {
+      if (m.birthDate > now) ctx.addIssue({ code: "custom", path: ["members", i, "birthDate"], message: "v.futureDate" });
+      if (!m.nationalId) return;
+      // the ID already says when the person was born and their sex (as in the visit form)
+      const id = validateNationalId(m.nationalId);
+      if (id.ok && id.birthDate !== m.birthDate) ctx.addIssue({ code: "custom", path: ["members", i, "birthDate"], message: "v.nationalIdMismatchBirth" });
+      if (id.ok && id.sex !== m.sex) ctx.addIssue({ code: "custom", path: ["members", i, "sex"], message: "v.nationalIdMismatchSex" });
+      if (seen.has(m.nationalId)) ctx.addIssue({ code: "custom", path: ["members", i, "nationalId"], message: "v.nationalIdDuplicate" });
+      else seen.set(m.nationalId, i);
+    });
+    if (v.splitAt && !v.splitFromId) ctx.addIssue({ code: "custom", path: ["splitFromId"], message: "v.required" });
+  });
+
+export type RegisterHouseholdInput = z.output<typeof registerHouseholdSchema>;
+
+export const addMeasureSchema = z
+  .object({
+    householdId: z.string().uuid(),
+    category: z.enum(MEASURE_CATEGORIES, { message: "v.unknownValue" }),
+    description: z.string({ message: "v.required" }).trim().min(1, { message: "v.required" }).max(1000, { message: "v.tooLong" }),
+    amount: z.coerce.number({ message: "v.nonNegative" }).finite({ message: "v.nonNegative" }).min(0, { message: "v.nonNegative" }).max(100_000_000, { message: "v.tooLong" }),
+    startDate: isoDate,
+    endDate: z.preprocess(blankToUndefined, isoDate.optional()),
+  })
+  .strict();
+
+export type AddMeasureInput = z.output<typeof addMeasureSchema>;
+
+/**
+ * Rules whose messages live in the householdEdit namespace (not in validation): field path →
+ * message key under "householdEdit.problems". Checked by the forms and again by the actions.
+ */
+export function registerProblems(v: { members: { relation: string }[] }): Record<string, string> {
+  const heads = v.members.filter((m) => m.relation === "head").length;
+  return heads === 1 ? {} : { members: heads === 0 ? "noHead" : "twoHeads" };
+}
+
+export function measureProblems(v: { startDate?: string; endDate?: string }): Record<string, string> {
+  return v.startDate && v.endDate && v.endDate < v.startDate ? { endDate: "endBeforeStart" } : {};
+}
