@@ -9,7 +9,7 @@ import { initialActionState } from "@/lib/actions/result";
 import { updateHouseholdSchema } from "@/lib/validation/household-edit";
 import { diffFacts, draftFilled, type HouseholdFacts } from "@/lib/validation/visit-facts";
 import { Section, TextArea } from "@/components/visit/form-parts";
-import { Collapsible, IncomeFields, IndicatorFields, countChanged } from "@/components/visit/fact-fields";
+import { Collapsible, IncomeFields, IndicatorFields, countChanged, openSectionsWithErrors } from "@/components/visit/fact-fields";
 import { MemberChanges, NewMembers, type DraftRow } from "@/components/visit/member-fields";
 import { useErrorLabels } from "@/components/visit/error-labels";
 import { Done, ErrorSummary, SubmitBar, issuesToMap, type ErrorMap } from "./form-status";
@@ -55,13 +55,7 @@ export function HouseholdEditForm({ householdId, baseVersion, facts: base }: { h
 
   const showErrors = (map: ErrorMap) => {
     setErrors(map);
-    const keys = Object.keys(map);
-    setOpen((o) => ({
-      indicators: o.indicators || keys.some((k) => k.startsWith("updates.indicators")),
-      income: o.income || keys.some((k) => k.startsWith("updates.income")),
-      members: o.members || keys.some((k) => k.startsWith("member.")),
-      newMembers: o.newMembers || keys.some((k) => k.startsWith("newMember.")),
-    }));
+    setOpen((o) => openSectionsWithErrors(o, Object.keys(map)));
     requestAnimationFrame(() => summary.current?.focus());
   };
 

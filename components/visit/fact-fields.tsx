@@ -113,3 +113,21 @@ export function countChanged<T extends object>(base: T, value: T): number {
     return typeof a === "string" && typeof b === "string" && k !== "housingGrade" ? !numSame(a, b) : a !== b;
   }).length;
 }
+
+export interface OpenSections {
+  indicators: boolean;
+  income: boolean;
+  members: boolean;
+  newMembers: boolean;
+}
+
+/** Open every collapsed section that holds one of these error keys (never close one). */
+export function openSectionsWithErrors(open: OpenSections, errorKeys: string[]): OpenSections {
+  const has = (prefix: string) => errorKeys.some((k) => k.startsWith(prefix));
+  return {
+    indicators: open.indicators || has("updates.indicators"),
+    income: open.income || has("updates.income"),
+    members: open.members || has("member."),
+    newMembers: open.newMembers || has("newMember."),
+  };
+}

@@ -13,7 +13,7 @@ import type { VisitOutcome } from "@/lib/data/visits/log-visit";
 import { makeVisitSchema, VISIT_MODES } from "@/lib/validation/visit";
 import { diffFacts, draftFilled, type HouseholdFacts } from "@/lib/validation/visit-facts";
 import { RadioCards, Section, SmallButton, TextArea, TextInput, fieldId } from "./form-parts";
-import { Collapsible, IncomeFields, IndicatorFields, countChanged, type ErrorMap } from "./fact-fields";
+import { Collapsible, IncomeFields, IndicatorFields, countChanged, openSectionsWithErrors, type ErrorMap } from "./fact-fields";
 import { MemberChanges, NewMembers, type DraftRow } from "./member-fields";
 import { EvidencePicker, type EvidenceItem } from "./evidence-picker";
 import { Confirmation, LocationConsent, useLocation } from "./proof-fields";
@@ -131,13 +131,7 @@ export function VisitForm({ householdId, baseVersion, today: pageToday, minDate,
 
   const showErrors = (map: ErrorMap) => {
     setErrors(map);
-    const keys = Object.keys(map);
-    setOpen((o) => ({
-      indicators: o.indicators || keys.some((k) => k.startsWith("updates.indicators")),
-      income: o.income || keys.some((k) => k.startsWith("updates.income")),
-      members: o.members || keys.some((k) => k.startsWith("member.")),
-      newMembers: o.newMembers || keys.some((k) => k.startsWith("newMember.")),
-    }));
+    setOpen((o) => openSectionsWithErrors(o, Object.keys(map)));
     requestAnimationFrame(() => summary.current?.focus());
   };
 

@@ -1,16 +1,13 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
-import { getHousehold } from "@/lib/data/households";
+import { householdOr404 } from "@/lib/data/household-page";
 import { Card, EmptyState } from "@/components/ui/card";
 import { AssessedBadge, Badge, RegisteredBadge } from "@/components/ui/badge";
 import { IndicatorChecklist } from "@/components/household/indicator-checklist";
 import { ageOn } from "@/lib/domain/household";
 import { today } from "@/lib/clock";
 import type { Assessment } from "@/lib/domain/assess";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db/client";
 import { HouseholdVisitPanel } from "@/components/visit/household-visit-panel";
 import { HouseholdProcedureTimeline } from "@/components/procedure/household-procedure-timeline";
 
@@ -21,11 +18,7 @@ const yuan = (v: unknown) => Number(String(v ?? 0)).toLocaleString("zh-CN", { ma
 export default async function HouseholdPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewerPage("household.read");
   const { id } = await params;
-  const h = await getHousehold(viewer, id);
-  if (!h) {
-    await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "household", entityId: id.slice(0, 64), after: { code: "not_found" } });
-    notFound();
-  }
+  const h = await householdOr404(viewer, id, "household");
   const t = await getTranslations();
   const locale = await getLocale();
   const latest = h.assessments[0]?.result as unknown as Assessment | undefined;

@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
-import { getHousehold } from "@/lib/data/households";
+import { householdOr404 } from "@/lib/data/household-page";
 import { proposalEligibility } from "@/lib/data/procedure/eligibility";
 import { villageProcedure } from "@/lib/data/procedure/views";
 import { Card, PageTitle } from "@/components/ui/card";
@@ -16,8 +15,7 @@ export default async function ProposePage({ params, searchParams }: { params: Pr
   const viewer = await requireViewerPage("proposal.create");
   const { id } = await params;
   const sp = await searchParams;
-  const h = await getHousehold(viewer, id);
-  if (!h) notFound();
+  const h = await householdOr404(viewer, id, "propose");
   const t = await getTranslations();
   const tp = await getTranslations("procedure.propose");
   const open = (await villageProcedure(viewer)).openByHousehold.get(h.id);

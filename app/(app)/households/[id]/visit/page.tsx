@@ -1,11 +1,8 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
-import { getHousehold } from "@/lib/data/households";
+import { householdOr404 } from "@/lib/data/household-page";
 import { chinaDate } from "@/lib/data/visits/log-visit";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db/client";
 import { today } from "@/lib/clock";
 import { factsFromRecord } from "@/lib/validation/visit-facts";
 import { VisitForm } from "@/components/visit/visit-form";
@@ -20,11 +17,7 @@ export async function generateMetadata() {
 export default async function LogVisitPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewerPage("visit.create");
   const { id } = await params;
-  const h = await getHousehold(viewer, id);
-  if (!h) {
-    await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "household", entityId: id.slice(0, 64), after: { code: "not_found", page: "visit" } });
-    notFound();
-  }
+  const h = await householdOr404(viewer, id, "visit");
   const t = await getTranslations("visit");
   const mine = h.assignments.find((a) => a.cadreId === viewer.id);
   return (

@@ -1,10 +1,7 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
-import { getHousehold } from "@/lib/data/households";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db/client";
+import { householdOr404 } from "@/lib/data/household-page";
 import { today } from "@/lib/clock";
 import { MeasureForm } from "@/components/household-edit/measure-form";
 
@@ -18,11 +15,7 @@ export async function generateMetadata() {
 export default async function NewMeasurePage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewerPage("measure.create");
   const { id } = await params;
-  const h = await getHousehold(viewer, id);
-  if (!h) {
-    await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "household", entityId: id.slice(0, 64), after: { code: "not_found", page: "measure" } });
-    notFound();
-  }
+  const h = await householdOr404(viewer, id, "measure");
   const t = await getTranslations("householdEdit");
   return (
     <div className="mx-auto max-w-xl">

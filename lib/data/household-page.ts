@@ -1,0 +1,17 @@
+// For pages under /households/[id]: the household as the viewer may see it, or a 404 whose
+// denial is audited (out of scope reads as not found, and is recorded).
+import "server-only";
+import { notFound } from "next/navigation";
+import { audit } from "@/lib/audit";
+import { db } from "@/lib/db/client";
+import type { Viewer } from "@/lib/auth/session";
+import { getHousehold, type HouseholdDetail } from "./households";
+
+export async function householdOr404(viewer: Viewer, id: string, page: string): Promise<HouseholdDetail> {
+  const h = await getHousehold(viewer, id);
+  if (!h) {
+    await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "household", entityId: id.slice(0, 64), after: { code: "not_found", page } });
+    notFound();
+  }
+  return h;
+}
