@@ -45,6 +45,8 @@ const nextConfig = {
     ];
   },
   reactStrictMode: true,
+  // a second build beside the first (benchmarks, screenshots while e2e runs): NEXT_DIST_DIR=.next-bench
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // the dev server also answers on 127.0.0.1 (tests, phones on the LAN use the address)
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   poweredByHeader: false,
