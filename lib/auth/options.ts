@@ -24,11 +24,26 @@ function clientAddress(headers: Record<string, unknown> | undefined): string {
   return first || (typeof real === "string" ? real : "") || "local";
 }
 
-export const SESSION_MAX_AGE_S = 8 * 60 * 60;
+/** A session ends after this long without a request (the cookie slides forward while used)… */
+export const SESSION_IDLE_S = 60 * 60;
+/** …and at the latest this long after signing in, however busy: a working day. */
+export const SESSION_ABSOLUTE_S = 10 * 60 * 60;
+/** How often a used session's cookie is re-issued (sliding the idle limit). */
+export const SESSION_UPDATE_S = 5 * 60;
+
+/**
+ * The JWT's contents after the absolute limit: an expired token carries no user, so the
+ * session reads as signed out (lib/auth/session.ts getViewer returns null).
+ */
+export function sessionToken<T extends Record<string, unknown>>(token: T, now = Date.now()): T | Record<string, never> {
+  const signedInAt = typeof token.at === "number" ? token.at : null;
+  if (signedInAt === null || now - signedInAt > SESSION_ABSOLUTE_S * 1000 || signedInAt > now + 60_000) return {};
+  return token;
+}
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
-  jwt: { maxAge: SESSION_MAX_AGE_S },
+  session: { strategy: "jwt", maxAge: SESSION_IDLE_S, updateAge: SESSION_UPDATE_S },
+  jwt: { maxAge: SESSION_IDLE_S },
   pages: { signIn: "/login", error: "/login" },
   secret: process.env.NEXTAUTH_SECRET,
   providers: [
@@ -66,8 +81,9 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = user.id;
         token.sv = (user as unknown as { sv: number }).sv;
+        token.at = Date.now();
       }
-      return token;
+      return sessionToken(token);
     },
     async session({ session, token }) {
       const s = session as unknown as { uid?: string; sv?: number };

@@ -13,6 +13,7 @@ import { attachment, csvStream, type CsvValue } from "@/lib/csv";
 import { exitThreshold, reviewCounty, villageInCounty, villageRowsForExport } from "./county";
 import { householdBatches } from "./county-households";
 import { canSeeNationalIds, maskNationalId } from "./masking";
+import { auditSensitiveRead } from "./sensitive-reads";
 import { parseHouseholdParams, parseVillageParams, type ParamError } from "@/lib/validation/county";
 
 /** CSV headers and labels are always Chinese (the county's working language), whatever the UI locale. */
@@ -102,6 +103,11 @@ export async function exportHouseholds(request: Request): Promise<Response> {
   const bad = paramProblem(errors);
   if (bad) return bad;
   const showIds = canSeeNationalIds(viewer, false);
+  // heads' IDs and per-capita income for a whole county or village: recorded before the first row
+  await auditSensitiveRead(viewer, {
+    entity: village ? "village" : "county", entityId: village?.id ?? county.id, countyId: county.id, via: "export",
+    fields: ["nationalId", "income"], nationalIds: showIds ? "full" : "masked", filters: values,
+  });
   const label = (ns: string, k: string | null) => (k ? zh(`${ns}.${k}` as never) : "");
   const header = [
     "村", "户编号", "户主", "户主身份证号", "人口", "登记状态", "监测类别", "评估状态", "登记与评估不一致", "拟纳入监测类别",

@@ -6,6 +6,7 @@ import { audit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/session";
 import { getHousehold, type HouseholdDetail } from "./households";
+import { auditSensitiveRead } from "./sensitive-reads";
 
 export async function householdOr404(viewer: Viewer, id: string, page: string): Promise<HouseholdDetail> {
   const h = await getHousehold(viewer, id);
@@ -13,5 +14,10 @@ export async function householdOr404(viewer: Viewer, id: string, page: string): 
     await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "household", entityId: id.slice(0, 64), after: { code: "not_found", page } });
     notFound();
   }
+  // the page shows members' IDs (full or masked), health and the income items: recorded
+  await auditSensitiveRead(viewer, {
+    entity: "household", entityId: h.id, countyId: h.countyId, via: page,
+    fields: ["nationalId", "health", "income"], nationalIds: h.nationalIdsShown,
+  });
   return h;
 }

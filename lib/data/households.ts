@@ -96,6 +96,7 @@ export async function getHousehold(viewer: Viewer, id: string) {
   const showIds = canSeeNationalIds(viewer, h.assignments.some((a) => a.cadreId === viewer.id));
   return {
     ...h,
+    nationalIdsShown: showIds ? ("full" as const) : ("masked" as const),
     members: h.members.map((m) => ({ ...m, nationalId: showIds ? m.nationalId : maskNationalId(m.nationalId) })),
   };
 }

@@ -6,6 +6,7 @@ import { audit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { exitThreshold, reviewCounty, villageInCounty, villageSummary } from "@/lib/data/county";
 import { villageCadres, villageHouseholds } from "@/lib/data/county-households";
+import { auditSensitiveRead } from "@/lib/data/sensitive-reads";
 import { HOUSEHOLD_FILTER_KEYS, parseHouseholdParams, toQuery } from "@/lib/validation/county";
 import { PageTitle, Stat } from "@/components/ui/card";
 import { CountyTabs } from "@/components/county/county-tabs";
@@ -34,6 +35,11 @@ export default async function VillagePage({ params, searchParams }: { params: Pr
     villageHouseholds(viewer, county.id, village.id, p),
     villageCadres(county.id, village.id),
   ]);
+  // the list shows each household's per-capita income: recorded with the page and filters seen
+  await auditSensitiveRead(viewer, {
+    entity: "village", entityId: village.id, countyId: county.id, via: "village-page",
+    fields: ["income"], rows: list.rows.length, filters: { ...p },
+  });
   const base = `/county/villages/${village.id}`;
   const filters = Object.fromEntries(HOUSEHOLD_FILTER_KEYS.filter((k) => p[k] !== undefined).map((k) => [k, String(p[k])]));
   const exportQuery = toQuery({ village: village.id, ...filters, sort: p.sort, dir: p.dir });
