@@ -28,9 +28,11 @@ import zhOffline from "@/messages/zh-CN/offline.json";
 import enOffline from "@/messages/en/offline.json";
 import zhHouseholdEdit from "@/messages/zh-CN/household-edit.json";
 import enHouseholdEdit from "@/messages/en/household-edit.json";
+import zhBulkImport from "@/messages/zh-CN/bulk-import.json";
+import enBulkImport from "@/messages/en/bulk-import.json";
 import type { Locale } from "./config";
 
 export const messages = {
-  "zh-CN": { ...zhCommon, ...zhValidation, ...zhHousehold, ...zhCounty, ...zhRolesHome, ...zhAdmin, ...zhPolicy, ...zhVisit, ...zhProcedure, ...zhCard, ...zhHelp, ...zhEvaluation, ...zhOffline, ...zhHouseholdEdit },
-  en: { ...enCommon, ...enValidation, ...enHousehold, ...enCounty, ...enRolesHome, ...enAdmin, ...enPolicy, ...enVisit, ...enProcedure, ...enCard, ...enHelp, ...enEvaluation, ...enOffline, ...enHouseholdEdit },
+  "zh-CN": { ...zhCommon, ...zhValidation, ...zhHousehold, ...zhCounty, ...zhRolesHome, ...zhAdmin, ...zhPolicy, ...zhVisit, ...zhProcedure, ...zhCard, ...zhHelp, ...zhEvaluation, ...zhOffline, ...zhHouseholdEdit, ...zhBulkImport },
+  en: { ...enCommon, ...enValidation, ...enHousehold, ...enCounty, ...enRolesHome, ...enAdmin, ...enPolicy, ...enVisit, ...enProcedure, ...enCard, ...enHelp, ...enEvaluation, ...enOffline, ...enHouseholdEdit, ...enBulkImport },
 } satisfies Record<Locale, Record<string, unknown>>;

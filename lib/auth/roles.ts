@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   "policy.edit": ["admin"],
   "user.manage": ["admin"],
   "region.manage": ["admin"],
+  "data.import": ["admin"],
   "audit.read": ["admin", "county_official"],
 } as const satisfies Record<string, readonly Role[]>;
 

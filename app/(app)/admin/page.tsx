@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
 import { getAdminOverview } from "@/lib/data/admin/overview";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES, can } from "@/lib/auth/roles";
 import { REGION_LEVELS } from "@/lib/validation/admin";
 import { Card, PageTitle, Stat } from "@/components/ui/card";
 
@@ -66,6 +66,13 @@ export default async function AdminHomePage() {
           </p>
         </Card>
       </div>
+
+      {can(viewer.role, "data.import") && (
+        <p className="mt-4 text-sm">
+          <Link className="font-medium text-brand-700 underline" href="/admin/import">{t("bulkImport.link")}</Link>
+          <span className="text-stone-600"> — {t("bulkImport.linkHint")}</span>
+        </p>
+      )}
     </>
   );
 }

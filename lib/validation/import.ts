@@ -1,0 +1,10 @@
+// The bulk import's actions (lib/actions/import): a job is begun with nothing, then named by its
+// id to poll it or to check (dryRun) and import its files. Kept here so every schema an action
+// parses is in lib/validation (the fuzz tests enumerate them).
+import { z } from "zod";
+
+export const beginImportSchema = z.object({}).strict();
+
+export const importProgressSchema = z.object({ jobId: z.string().uuid() }).strict();
+
+export const runImportSchema = z.object({ jobId: z.string().uuid(), dryRun: z.boolean() }).strict();
