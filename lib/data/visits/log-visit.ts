@@ -185,6 +185,9 @@ export async function recordVisit(
     // the latest visit date, never moved back by a late-logged older visit; not a fact change, so no version bump
     await tx.household.updateMany({ where: { id: h.id, OR: [{ lastVisitAt: null }, { lastVisitAt: { lt: visitDate } }] }, data: { lastVisitAt: visitDate } });
 
+    // read before the audit event: the audit takes the chain's lock, held until commit, so the
+    // fewer round trips after it, the shorter every other writer waits (bench:load)
+    const now = await tx.household.findUniqueOrThrow({ where: { id: h.id }, select: { assessedStatus: true, unmetIndicators: true, perCapitaIncome: true } });
     await audit(tx, actor, {
       action: "visit.create",
       entity: "visit",
@@ -198,7 +201,6 @@ export async function recordVisit(
       reason: stateReason,
     });
 
-    const now = await tx.household.findUniqueOrThrow({ where: { id: h.id }, select: { assessedStatus: true, unmetIndicators: true, perCapitaIncome: true } });
     return {
       visitId: input.clientVisitId,
       householdId: h.id,

@@ -1,0 +1,154 @@
+// What bench:load, bench:fault and bench:kill share: flags, set-up (build, fresh database,
+// `next start`), the printed report and a watchdog that bounds the run.
+import fs from "node:fs";
+import path from "node:path";
+import { ensureBuild, freePort, OUT_DIR, startApp, DEFAULT_DIST_DIR, type AppHandle } from "./app";
+import { benchDatabaseUrl, dropDatabase, freshDatabase } from "./db";
+import { fixed, ms } from "./stats";
+import { formatIntegrity, formatReconciliation } from "./checks";
+import type { VisitLoadResult } from "./visit-load";
+import { formatSampler } from "./sampler";
+
+export interface Flags {
+  visits: number;
+  connections: number;
+  noBuild: boolean;
+  port: number;
+  pool: number | undefined;
+  keep: boolean;
+  maxSeconds: number;
+  distDir: string;
+}
+
+const HELP = `flags: --visits N (10000)  --connections N (200)  --no-build  --port N (3411)
+       --pool N (the app's Prisma pool, JINGZHUN_DB_POOL; default the app's 10)  --keep (keep the database)
+       --max-seconds N (no new visits after N s; default 1800: on a shared 2-core machine 10,000 visits take ~15 min)
+env:   BENCH_VISITS_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/jingzhun_bench_visits, dropped and recreated)
+       NEXT_DIST_DIR (default .next-bench; never .next)`;
+
+export function parseFlags(argv = process.argv.slice(2)): Flags {
+  const f: Flags = { visits: 10_000, connections: 200, noBuild: false, port: 3411, pool: undefined, keep: false, maxSeconds: 1800, distDir: process.env.NEXT_DIST_DIR || DEFAULT_DIST_DIR };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const num = () => {
+      const v = Number(argv[++i]);
+      if (!Number.isFinite(v) || v <= 0) throw new Error(`${a} needs a positive number\n${HELP}`);
+      return Math.floor(v);
+    };
+    if (a === "--visits") f.visits = num();
+    else if (a === "--connections") f.connections = num();
+    else if (a === "--port") f.port = num();
+    else if (a === "--pool") f.pool = num();
+    else if (a === "--max-seconds") f.maxSeconds = num();
+    else if (a === "--no-build") f.noBuild = true;
+    else if (a === "--keep") f.keep = true;
+    else if (a === "--help" || a === "-h") {
+      console.log(HELP);
+      process.exit(0);
+    } else throw new Error(`unknown flag ${a}\n${HELP}`);
+  }
+  if (f.visits > 200_000) throw new Error("--visits is capped at 200,000 (the machine is shared)");
+  if (f.connections > 1000) throw new Error("--connections is capped at 1,000");
+  return f;
+}
+
+export function logger(name: string) {
+  const t0 = Date.now();
+  return (m: string) => console.log(`[${name} ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${m}`);
+}
+
+/** Kills the run (and the app it started) when it overruns; the machine is shared. */
+export function watchdog(seconds: number, onExpire: () => Promise<void>) {
+  const t = setTimeout(async () => {
+    console.error(`\n✖ the run took more than ${seconds} s: stopping it`);
+    await onExpire().catch(() => {});
+    process.exit(3);
+  }, seconds * 1000);
+  t.unref();
+  return () => clearTimeout(t);
+}
+
+export interface Setup {
+  flags: Flags;
+  databaseUrl: string;
+  app: AppHandle;
+  port: number;
+  cleanup(): Promise<void>;
+}
+
+/** Build if needed, recreate + migrate + seed the database, start the app. */
+export async function setUp(name: string, flags: Flags, log: (m: string) => void): Promise<Setup> {
+  const databaseUrl = benchDatabaseUrl();
+  await ensureBuild({ distDir: flags.distDir, noBuild: flags.noBuild, log });
+  await freshDatabase(databaseUrl, log);
+  const port = await freePort(flags.port);
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const logName = `${name}-app.log`;
+  fs.writeFileSync(path.join(OUT_DIR, logName), "");
+  const app = await startApp({ port, databaseUrl, distDir: flags.distDir, dbPool: flags.pool, logName });
+  log(`next start on ${app.baseUrl} (pid ${app.pid}, Prisma pool ${flags.pool ?? "default 10"}; log bench/out/${logName})`);
+  const setup: Setup = {
+    flags,
+    databaseUrl,
+    app,
+    port,
+    async cleanup() {
+      await setup.app.stop().catch(() => {});
+      if (!flags.keep) await dropDatabase(databaseUrl).catch(() => {});
+    },
+  };
+  return setup;
+}
+
+/** Counts of server-side error lines in the app's log (what a request failure looked like from inside). */
+export function appLogSummary(logName: string): string {
+  const p = path.join(OUT_DIR, logName);
+  if (!fs.existsSync(p)) return "no log";
+  const lines = fs.readFileSync(p, "utf8").split("\n");
+  const errors = lines.filter((l) => /error|✖|ECONN|terminat/i.test(l));
+  const kinds = new Map<string, number>();
+  for (const l of errors) {
+    const key = l.replace(/ref=\w+/, "ref=…").replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, "<id>").replace(/\d+/g, "N").slice(0, 140);
+    kinds.set(key, (kinds.get(key) ?? 0) + 1);
+  }
+  if (!kinds.size) return "no error lines";
+  return [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${v}× ${k}`).join("\n    ");
+}
+
+export function printResult(title: string, r: VisitLoadResult, flags: Flags) {
+  const line = "─".repeat(78);
+  console.log(`\n${line}\n${title}\n${line}`);
+  console.log(`load          ${r.sent} visits (distinct ids) by ${r.cadres} cadres on ${r.households} households, ${flags.connections} keep-alive connections`);
+  if (r.sent < flags.visits) console.log(`              ⚠ stopped at the time bound (--max-seconds ${flags.maxSeconds}) after ${r.sent} of ${flags.visits} visits`);
+  console.log(`throughput    ${fixed(r.rps)} req/s  (${r.answered} answered requests in ${fixed(r.durationS)} s; ${fixed(r.sent / r.durationS)} visits/s; ~${(r.bytesPerAnswer / 1024).toFixed(0)} KiB per answer)`);
+  console.log(`latency       p50 ${ms(r.p50)} · p95 ${ms(r.p95)} · p99 ${ms(r.p99)} · max ${ms(r.max)} (mean ${ms(r.mean)})`);
+  console.log(`errors        ${r.errors} failed attempts${r.errors ? ` (${Object.entries(r.errorKinds).map(([k, v]) => `${k}=${v}`).join(" ")})` : ""} · retried ${r.retriesAfterFailure} · gave up ${r.gaveUp}`);
+  console.log(`resends       ${r.deliberateResends} deliberate (same id) · answers "already stored, nothing written" ${r.replays} (deliberate resends and retries of requests that had committed) · a resend stored again ${r.resendStoredAgain}`);
+  console.log(`conflicts     ${r.conflicts} visits kept as "conflict" (stale base version; expected only after lost answers)`);
+  if (r.events.length) {
+    for (const e of r.events) console.log(`event         ${e.name} at ${fixed(e.firedAtS)} s${e.error ? ` ✖ ${e.error}` : ""}`);
+  }
+  console.log(`limits        ${formatSampler(r.limits)}`);
+  if (r.limits.appCpuMs > 0 && r.answered) {
+    const per = r.limits.appCpuMs / r.answered;
+    console.log(`              app CPU per answered request ${per.toFixed(0)} ms → one Node.js process cannot exceed ~${(1000 / per).toFixed(0)} req/s even with a core to itself`);
+  }
+  if (r.reconciliation) console.log(`reconcile     ${formatReconciliation(r.reconciliation)}`);
+  if (r.integrity) console.log(`integrity     ${formatIntegrity(r.integrity)}`);
+  console.log(`targets       ≥ 300 req/s: ${r.rps >= 300 ? "met" : "NOT met"} · p99 < 250 ms: ${r.p99 < 250 ? "met" : "NOT met"} · 0 errors: ${r.errors === 0 ? "met" : "NOT met"} · stored = sent: ${r.stored === r.sent ? "met" : "NOT met"}`);
+}
+
+/** When the failures of an outage began and ended, and how soon requests sent after it were answered. */
+export function outageSummary(r: VisitLoadResult, beganAt: number, backAt: number): string {
+  const failed = r.timeline.failed.filter(([, end]) => end >= beganAt);
+  const after = r.timeline.answered.filter(([start]) => start >= backAt).sort((a, b) => a[1] - b[1]);
+  const failedAfterBack = r.timeline.failed.filter(([start]) => start >= backAt).length;
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const first = after[0];
+  return (
+    `failed attempts ${failed.length}` +
+    (failed.length ? ` (finished between +${s(Math.min(...failed.map((f) => f[1])) - beganAt)} and +${s(Math.max(...failed.map((f) => f[1])) - beganAt)} after the fault began)` : "") +
+    ` · attempts sent after recovery that failed: ${failedAfterBack}` +
+    (first ? ` · the first attempt sent after recovery was answered +${s(first[1] - backAt)} after it (queued behind the requests in flight)` : "")
+  );
+}

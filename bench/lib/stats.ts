@@ -1,0 +1,52 @@
+// Latency figures for the benchmarks: nearest-rank percentiles over every measured sample.
+
+export interface LatencySummary {
+  count: number;
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** The p-th percentile (0–100) by nearest rank of an ascending array; NaN when empty. */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+export function summarize(samples: number[]): LatencySummary {
+  const sorted = Float64Array.from(samples).sort();
+  const sum = samples.reduce((a, b) => a + b, 0);
+  return {
+    count: sorted.length,
+    mean: sorted.length ? sum / sorted.length : Number.NaN,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.length ? sorted[sorted.length - 1]! : Number.NaN,
+  };
+}
+
+export const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(n < 10 ? 1 : 0)} ms` : "–");
+export const fixed = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "–");
+
+/** Counts by key, printed as "a=3 b=1". */
+export class Tally {
+  readonly counts = new Map<string, number>();
+  add(key: string, n = 1) {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + n);
+  }
+  get total() {
+    let t = 0;
+    for (const v of this.counts.values()) t += v;
+    return t;
+  }
+  toString() {
+    return [...this.counts.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}=${v}`).join(" ") || "none";
+  }
+  toJSON() {
+    return Object.fromEntries(this.counts);
+  }
+}
