@@ -50,7 +50,10 @@ async function exporter(): Promise<{ viewer: Viewer; county: Awaited<ReturnType<
   try {
     return { viewer, county: await reviewCounty(viewer) };
   } catch (e) {
-    if (e instanceof AppError) return plain(404, "未找到 (Not found)");
+    if (e instanceof AppError) {
+      await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "export", entityId: "county", after: { code: "not_found", regionId: viewer.regionId } }).catch(() => {});
+      return plain(404, "未找到 (Not found)");
+    }
     throw e;
   }
 }

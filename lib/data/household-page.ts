@@ -14,10 +14,20 @@ export async function householdOr404(viewer: Viewer, id: string, page: string): 
     await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "household", entityId: id.slice(0, 64), after: { code: "not_found", page } });
     notFound();
   }
-  // the page shows members' IDs (full or masked), health and the income items: recorded
+  // the page shows members' IDs (full or masked), health (when not withheld) and the income items: recorded
   await auditSensitiveRead(viewer, {
     entity: "household", entityId: h.id, countyId: h.countyId, via: page,
-    fields: ["nationalId", "health", "income"], nationalIds: h.nationalIdsShown,
+    fields: h.healthShown ? ["nationalId", "health", "income"] : ["nationalId", "income"], nationalIds: h.nationalIdsShown,
   });
   return h;
+}
+
+/**
+ * For the cadre's forms (edit, visit), which start from every fact of the household: a record
+ * whose health details were withheld from this viewer (lib/data/masking.ts) is not theirs to edit.
+ */
+export function withAllFacts(h: HouseholdDetail) {
+  const members = h.members.map((m) => (m.health === null ? null : { ...m, health: m.health }));
+  if (members.some((m) => m === null)) notFound();
+  return { ...h, members: members as NonNullable<(typeof members)[number]>[] };
 }

@@ -6,7 +6,7 @@ import type { Viewer } from "@/lib/auth/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { today } from "@/lib/clock";
 import { visitDue, type VisitDue } from "./visit-status";
-import { maskNationalId, canSeeNationalIds } from "./masking";
+import { maskNationalId, canSeeHealth, canSeeNationalIds } from "./masking";
 
 export const PAGE_SIZE = 30;
 
@@ -93,11 +93,19 @@ export async function getHousehold(viewer: Viewer, id: string) {
     },
   });
   if (!h) return null;
-  const showIds = canSeeNationalIds(viewer, h.assignments.some((a) => a.cadreId === viewer.id));
+  const assigned = h.assignments.some((a) => a.cadreId === viewer.id);
+  const showIds = canSeeNationalIds(viewer, assigned);
+  const showHealth = canSeeHealth(viewer, assigned);
   return {
     ...h,
     nationalIdsShown: showIds ? ("full" as const) : ("masked" as const),
-    members: h.members.map((m) => ({ ...m, nationalId: showIds ? m.nationalId : maskNationalId(m.nationalId) })),
+    healthShown: showHealth,
+    members: h.members.map((m) => ({
+      ...m,
+      nationalId: showIds ? m.nationalId : maskNationalId(m.nationalId),
+      health: showHealth ? m.health : null,
+      disability: showHealth ? m.disability : null,
+    })),
   };
 }
 

@@ -14,3 +14,8 @@ export function canSeeNationalIds(viewer: Pick<Viewer, "role">, assignedToViewer
   if (viewer.role === "cadre") return assignedToViewer;
   return false;
 }
+
+/** Health and disability go to the same people as full IDs: the household's cadre, the county's officials. */
+export function canSeeHealth(viewer: Pick<Viewer, "role">, assignedToViewer: boolean): boolean {
+  return canSeeNationalIds(viewer, assignedToViewer);
+}

@@ -83,3 +83,14 @@ describe("a disabled user's live session", () => {
     expect(await getViewer()).toBeNull();
   });
 });
+
+describe("what the event says was shown", () => {
+  it("a facilitator (masked IDs, health withheld) is recorded as having seen IDs masked and no health", async () => {
+    await createUser(t.prisma, { username: "facil", role: "facilitator", regionId: VILLAGE });
+    await signInAs(t.prisma, "facil");
+    const h = await householdOr404(await viewer(), other, "household");
+    expect(h.members.every((m) => m.health === null && (m.nationalId === null || m.nationalId.includes("*")))).toBe(true);
+    const [e] = (await readsOf("facil")).slice(-1);
+    expect(e!.after).toMatchObject({ fields: ["nationalId", "income"], nationalIds: "masked" });
+  });
+});

@@ -34,10 +34,11 @@ export interface ObjectionOutcome {
   replay: boolean;
 }
 
-async function storedObjection(client: Tx | ReturnType<typeof db>, id: string, proposalId: string): Promise<ObjectionOutcome | null> {
-  const o = await client.objection.findUnique({ where: { id }, select: { proposalId: true } });
+/** A retry of the caller's own objection; an id someone else recorded is "not found", never a replay. */
+async function storedObjection(client: Tx | ReturnType<typeof db>, id: string, proposalId: string, viewer: Viewer): Promise<ObjectionOutcome | null> {
+  const o = await client.objection.findUnique({ where: { id }, select: { proposalId: true, recordedById: true } });
   if (!o) return null;
-  if (o.proposalId !== proposalId) throw new AppError("not_found", "objection id belongs to another", { id });
+  if (o.proposalId !== proposalId || o.recordedById !== viewer.id) throw new AppError("not_found", "objection id belongs to another", { id });
   return { objectionId: id, replay: true };
 }
 
@@ -47,7 +48,7 @@ export async function lodgeObjection(
   input: { id: string; proposalId: string; byName: string; contact: string; text: string },
 ): Promise<ObjectionOutcome> {
   if (!["facilitator", "cadre", "county_official"].includes(viewer.role)) throw new AppError("forbidden", "objections are recorded by facilitators, cadres and officials");
-  const before = await storedObjection(db(), input.id, input.proposalId);
+  const before = await storedObjection(db(), input.id, input.proposalId, viewer);
   if (before) return before;
   const scope = await proposalScope(db(), viewer);
   try {
@@ -77,7 +78,7 @@ export async function lodgeObjection(
     });
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      const again = await storedObjection(db(), input.id, input.proposalId);
+      const again = await storedObjection(db(), input.id, input.proposalId, viewer);
       if (again) return again;
     }
     throw e;

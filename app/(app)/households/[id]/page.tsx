@@ -99,7 +99,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                   <td className="pr-2">{t(`relation.${m.relation}`)}</td>
                   <td className="pr-2 tabular-nums">{ageOn(m.birthDate.toISOString().slice(0, 10), now)}</td>
                   <td className="pr-2 font-mono text-xs">{m.nationalId ?? "—"}</td>
-                  <td className="pr-2">{t(`health.${m.health}`)}</td>
+                  <td className="pr-2">{m.health ? t(`health.${m.health}`) : "—"}</td>
                   <td className="pr-2">{t(`labor.${m.laborCapacity}`)}</td>
                   <td className="pr-2">{t(`school.${m.schoolStatus}`)}</td>
                   <td className="pr-2">{m.medicalInsurance ? t("common.yes") : <span className="text-red-700">{t("common.no")}</span>}</td>

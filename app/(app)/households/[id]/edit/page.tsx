@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
-import { householdOr404 } from "@/lib/data/household-page";
+import { householdOr404, withAllFacts } from "@/lib/data/household-page";
 import { factsFromRecord } from "@/lib/validation/visit-facts";
 import { HouseholdEditForm } from "@/components/household-edit/edit-form";
 
@@ -24,7 +24,7 @@ export default async function EditHouseholdPage({ params }: { params: Promise<{ 
       </Link>
       <h1 className="text-xl font-semibold">{t("edit.titleFor", { name: h.headName })}</h1>
       <p className="mb-4 text-sm text-stone-600">{t("edit.sub", { village: h.village.name, number: h.number })}</p>
-      <HouseholdEditForm householdId={h.id} baseVersion={h.version} facts={factsFromRecord(h)} />
+      <HouseholdEditForm householdId={h.id} baseVersion={h.version} facts={factsFromRecord(withAllFacts(h))} />
     </div>
   );
 }

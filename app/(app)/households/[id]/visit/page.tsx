@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
-import { householdOr404 } from "@/lib/data/household-page";
+import { householdOr404, withAllFacts } from "@/lib/data/household-page";
 import { chinaDate } from "@/lib/data/visits/log-visit";
 import { today } from "@/lib/clock";
 import { factsFromRecord } from "@/lib/validation/visit-facts";
@@ -32,7 +32,7 @@ export default async function LogVisitPage({ params }: { params: Promise<{ id: s
         baseVersion={h.version}
         today={today()}
         minDate={mine ? chinaDate(mine.validFrom) : null}
-        facts={factsFromRecord(h)}
+        facts={factsFromRecord(withAllFacts(h))}
       />
     </div>
   );

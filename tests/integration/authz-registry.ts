@@ -1,0 +1,731 @@
+// The registry of every endpoint a browser can reach that does something: every export of every
+// "use server" file (each is a public POST endpoint, whatever wraps it) and every HTTP method of
+// every route handler. For each: how to call it on an object in the caller's scope and on one
+// outside it (built from the fixtures of authz-fixtures.ts), who may use it, what an allowed
+// caller gets outside their scope, and which tables a successful call writes. The matrix
+// (authz-matrix.test.ts) calls each entry as every actor, in and out of scope; the completeness
+// test (authz-registry-complete.test.ts) fails when an endpoint is missing here, or an entry
+// names one that no longer exists.
+//
+// The table (allowed = may use it on an object of their own scope; everyone else is refused):
+//   admin/*, policy/*                         admin
+//   card issue/revoke, help outcome, photo     cadre (own households), county officials (county or township)
+//   county assign/bulk/search, export routes  county official (county-scoped)
+//   evaluations                               the evaluator on the team; resolving a discrepancy: the
+//                                             county official; the draw files: both (the official
+//                                             only after the release)
+//   households/*, visits/*                    cadre (own households)
+//   meetings/*, first notice                  facilitator (own village)
+//   proposals raise/explain/exit checks       cadre (own households), facilitator (village)
+//   objections (signed in)                    facilitator, cadre, county and township officials
+//   second notice                             facilitator, township official
+//   send back                                 facilitator, township official, county official
+//   township review / approval, announcement  township official / county official
+//   evidence route                            every role that reads households, within scope
+//   minutes route                             facilitator, officials over the village, admin
+//   card page, help forms, challenge, locale,
+//   sign-in, "too many views" page            everyone, signed in or not (public by design)
+import crypto from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import { currentYear, today } from "@/lib/clock";
+import { createPowSolver } from "@/lib/card/pow-solver";
+import { useAddress } from "./helpers";
+import { freshCardToken, type Actor, type Fixtures, type Scope, type Side, EVERYONE } from "./authz-fixtures";
+
+import { changeUserRole } from "@/lib/actions/admin/change-user-role";
+import { createRegion } from "@/lib/actions/admin/create-region";
+import { createUser } from "@/lib/actions/admin/create-user";
+import { importRegions } from "@/lib/actions/admin/import-regions";
+import { renameRegion } from "@/lib/actions/admin/rename-region";
+import { resetUserPassword } from "@/lib/actions/admin/reset-user-password";
+import { searchRegions } from "@/lib/actions/admin/search-regions";
+import { setRegionHotline } from "@/lib/actions/admin/set-region-hotline";
+import { setRegionZone } from "@/lib/actions/admin/set-region-zone";
+import { setUserDisabled } from "@/lib/actions/admin/set-user-disabled";
+import { issueCards } from "@/lib/actions/card/issue-cards";
+import { lodgeCardObjection } from "@/lib/actions/card/lodge-objection";
+import { revokeCard } from "@/lib/actions/card/revoke-card";
+import { assignHousehold } from "@/lib/actions/county/assign-household";
+import { bulkAssign } from "@/lib/actions/county/bulk-assign";
+import { searchCadres } from "@/lib/actions/county/search-cadres";
+import { closeEvaluation } from "@/lib/actions/evaluation/close-evaluation";
+import { createEvaluation } from "@/lib/actions/evaluation/create-evaluation";
+import { drawSample } from "@/lib/actions/evaluation/draw-sample";
+import { resolveDiscrepancy } from "@/lib/actions/evaluation/resolve-discrepancy";
+import { saveQuestionnaire } from "@/lib/actions/evaluation/save-questionnaire";
+import { setRelease } from "@/lib/actions/evaluation/set-release";
+import { verifyDraw } from "@/lib/actions/evaluation/verify-draw";
+import { getChallenge } from "@/lib/actions/help/get-challenge";
+import { recordOutcome } from "@/lib/actions/help/record-outcome";
+import { submitCardReport } from "@/lib/actions/help/submit-card-report";
+import { submitVillageReport } from "@/lib/actions/help/submit-village-report";
+import { addMeasure } from "@/lib/actions/households/add-measure";
+import { registerHousehold } from "@/lib/actions/households/register-household";
+import { updateHousehold } from "@/lib/actions/households/update-household";
+import { addRepresentative } from "@/lib/actions/meetings/add-representative";
+import { addToAgenda } from "@/lib/actions/meetings/add-to-agenda";
+import { closeMeeting } from "@/lib/actions/meetings/close-meeting";
+import { createMeeting, createMeetingAndOpen } from "@/lib/actions/meetings/create-meeting";
+import { openMeeting } from "@/lib/actions/meetings/open-meeting";
+import { recordAttendance } from "@/lib/actions/meetings/record-attendance";
+import { recordSecretBallot } from "@/lib/actions/meetings/record-secret-ballot";
+import { recordVote } from "@/lib/actions/meetings/record-vote";
+import { setRepresentativeActive } from "@/lib/actions/meetings/set-representative-active";
+import { jobProgress } from "@/lib/actions/policy/job-progress";
+import { savePolicy } from "@/lib/actions/policy/save-policy";
+import { announce } from "@/lib/actions/procedure/announce";
+import { countyApprove } from "@/lib/actions/procedure/county-approve";
+import { lodgeObjection } from "@/lib/actions/procedure/lodge-objection";
+import { publishNotice } from "@/lib/actions/procedure/publish-notice";
+import { publishSecondNotice } from "@/lib/actions/procedure/publish-second-notice";
+import { sendBack } from "@/lib/actions/procedure/send-back";
+import { townshipReview } from "@/lib/actions/procedure/township-review";
+import { explainComparison } from "@/lib/actions/proposals/explain-comparison";
+import { raiseProposal, raiseProposalAndOpen } from "@/lib/actions/proposals/raise-proposal";
+import { recordExitChecks } from "@/lib/actions/proposals/record-exit-checks";
+import { beginImport } from "@/lib/actions/import/begin-import";
+import { importProgress } from "@/lib/actions/import/import-progress";
+import { runImport } from "@/lib/actions/import/run-import";
+import { createJob as createImportJob } from "@/lib/import/jobs";
+import { setLocale } from "@/lib/actions/set-locale";
+import { confirmPending } from "@/lib/actions/visits/confirm-pending";
+import { logVisit } from "@/lib/actions/visits/log-visit";
+import { reportRejectedVisit } from "@/lib/actions/visits/report-rejected-visit";
+import { resolveFollowUp } from "@/lib/actions/visits/resolve-follow-up";
+
+import { GET as drawJson } from "@/app/(app)/evaluator/[id]/draw.json/route";
+import { GET as frozenList } from "@/app/(app)/evaluator/[id]/frozen-list.csv/route";
+import { GET as leadPhoto } from "@/app/(app)/leads/photo/[id]/route";
+import { GET as minutesScan } from "@/app/(app)/meetings/[id]/minutes/route";
+import { GET as authGet, POST as authPost } from "@/app/api/auth/[...nextauth]/route";
+import { GET as exportHouseholds } from "@/app/api/county/export/households/route";
+import { GET as exportVillages } from "@/app/api/county/export/villages/route";
+import { GET as evidenceFile } from "@/app/api/evidence/[id]/route";
+import { GET as cardLimited } from "@/app/card/[token]/limited/route";
+import { PUT as importUpload } from "@/app/(app)/admin/import/upload/route";
+
+/**
+ * What an allowed actor gets on an object outside their scope:
+ *  - "denied": refused as unauthenticated / forbidden / not found, audited, nothing returned or written;
+ *  - "field": an input refusal on `field` (the target is a field of a form: a county, a region to
+ *    put a user in, a file's rows), with nothing returned or written;
+ *  - "filtered": a search or list that answers, but with nothing of the other scope in it;
+ *  - "unknown_key": public, keyed by a link or code: another household's key is "not found";
+ *  - null: the entry has no target object (it acts on the caller's own village or session).
+ */
+export type OutOfScope = "denied" | "field" | "filtered" | "unknown_key" | null;
+
+interface Base {
+  /** an allowed call in scope may end in this refusal, which is not a denial (and says why) */
+  refusal?: { code: string; why: string };
+  /** "lib/actions/…/file.ts#export" or "app/…/route.ts#METHOD" */
+  id: string;
+  /** the actors who may use it on objects of their own scope ("anon" in it: public) */
+  allowed: readonly Actor[];
+  out: OutOfScope;
+  /** for out "field": the field the refusal names */
+  field?: string;
+  /**
+   * The tables a successful call may write (besides audit_event, rate_counter, login_throttle):
+   * "written" is detected by the content hash of every table, and a success must stay within these.
+   */
+  writes: readonly string[];
+}
+
+export interface ActionEntry extends Base {
+  kind: "action";
+  /** the exported function itself (the completeness test checks it is the export the id names) */
+  fn: (...args: never[]) => Promise<unknown>;
+  /** how to call it, when not as a form action `fn(undefined, input)` */
+  call?: (input: unknown) => Promise<unknown>;
+  /** a valid input on an object of `scope` for `actor` (may prepare state, e.g. a fresh card token) */
+  input: (fx: Fixtures, scope: Scope, actor: Actor) => unknown | Promise<unknown>;
+}
+
+export interface RouteRequest {
+  url: string;
+  params?: Record<string, string | string[]>;
+  init?: RequestInit;
+}
+
+export interface RouteEntry extends Base {
+  kind: "route";
+  /** the exported handler (its params' shape is the route's own; the matrix passes the request's) */
+  fn: (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;
+  /** how to call it, when not as `fn(request, { params })` */
+  call?: (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;
+  request: (fx: Fixtures, scope: Scope, actor: Actor) => RouteRequest | Promise<RouteRequest>;
+  /** the status an allowed call answers with (200 unless said) */
+  okStatus?: number;
+}
+
+export type Entry = ActionEntry | RouteEntry;
+
+// ───────────────────────────── helpers ─────────────────────────────
+
+const side = (fx: Fixtures, scope: Scope): Side => (scope === "in" ? fx.in : fx.out);
+const T = () => today();
+const uuid = () => crypto.randomUUID();
+const PASSWORD = "Long-enough-password-1";
+
+async function version(fx: Fixtures, table: "household" | "proposal", id: string): Promise<number> {
+  const rows = await fx.t.sql<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id]);
+  return rows[0]?.version ?? 1;
+}
+
+/** A proof of work for the public forms, from a fresh address (the per-address limits stay clear). */
+async function pow(fx: Fixtures) {
+  const n = fx.counter();
+  useAddress(`198.51.${Math.floor(n / 250)}.${(n % 250) + 1}`);
+  const r = await getChallenge();
+  if (!r.ok || !r.data) throw new Error(`no challenge: ${JSON.stringify(r)}`);
+  return { challenge: r.data.challenge, nonce: String(createPowSolver().search(r.data.challenge, r.data.bits, 0, 1 << 22)) };
+}
+
+/** The form variants redirect on success (next/navigation throws NEXT_REDIRECT): that is a success. */
+async function redirecting(fn: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await fn();
+  } catch (e) {
+    const digest = (e as { digest?: string } | null)?.digest;
+    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT")) return { ok: true, redirect: digest.split(";")[2] };
+    throw e;
+  }
+}
+
+/**
+ * next-auth's route handler reads cookies() and headers() through a CommonJS require of
+ * next/headers, which the test setup's mock does not reach: run it inside a Next work store
+ * (force-static: an empty cookie jar and no headers, i.e. a browser with no session cookie).
+ */
+const nodeRequire = createRequire(import.meta.url);
+function inNextRequestScope<T>(route: string, fn: () => Promise<T>): Promise<T> {
+  const { workAsyncStorage } = nodeRequire("next/dist/server/app-render/work-async-storage.external.js") as {
+    workAsyncStorage: { run<R>(store: unknown, fn: () => R): R };
+  };
+  return workAsyncStorage.run({ route, forceStatic: true }, fn);
+}
+
+/** A fresh import job: the admin's own ("in"), or another province's admin's ("out"). */
+const importDirs: string[] = [];
+function importJob(fx: Fixtures, scope: Scope): string {
+  const job = scope === "in" ? createImportJob({ id: fx.users.admin!, role: "admin" }, "52") : createImportJob({ id: fx.users.admin53!, role: "admin" }, "53");
+  importDirs.push(job.dir);
+  return job.id;
+}
+
+/** The import jobs' folders the matrix made (under the system's temporary folder). */
+export function removeImportDirs(): void {
+  for (const dir of importDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Pick the per-actor object when there is one for this actor, else the first. */
+function per<K extends string>(objects: Record<K, string>, actor: Actor): string {
+  return (objects as Record<string, string>)[actor] ?? Object.values<string>(objects)[0]!;
+}
+
+const action = (e: Omit<ActionEntry, "kind">): ActionEntry => ({ kind: "action", ...e });
+const route = (e: Omit<RouteEntry, "kind">): RouteEntry => ({ kind: "route", ...e });
+
+// ───────────────────────────── the registry ─────────────────────────────
+
+const A = "lib/actions";
+
+export const REGISTRY: readonly Entry[] = [
+  // ── admin: users and regions of the admin's province; "out" is another province ──
+  action({
+    id: `${A}/admin/change-user-role.ts#changeUserRole`, allowed: ["admin"], out: "denied", writes: ["app_user"],
+    fn: changeUserRole,
+    input: (fx, scope) => ({ userId: scope === "in" ? fx.victim : fx.foreign.user, role: "cadre", regionId: "520603201200" }),
+  }),
+  action({
+    id: `${A}/admin/create-region.ts#createRegion`, allowed: ["admin"], out: "denied", writes: ["region"],
+    fn: createRegion,
+    input: (fx, scope) => {
+      const parent = scope === "in" ? "520603201" : fx.foreign.townshipId;
+      return { parentId: parent, id: `${parent}${300 + fx.counter()}`, name: `新建村${fx.counter()}` };
+    },
+  }),
+  action({
+    id: `${A}/admin/create-user.ts#createUser`, allowed: ["admin"], out: "field", field: "regionId", writes: ["app_user"],
+    fn: createUser,
+    input: (fx, scope) => ({
+      username: `authz.user${fx.counter()}`, name: "新用户", phone: "", role: "cadre",
+      regionId: scope === "in" ? "520603201200" : fx.foreign.villageId, password: PASSWORD, confirm: PASSWORD,
+    }),
+  }),
+  action({
+    id: `${A}/admin/import-regions.ts#importRegions`, allowed: ["admin"], out: "field", field: "file", writes: ["region"],
+    fn: importRegions,
+    input: (fx, scope) => {
+      const parent = scope === "in" ? "520603201" : fx.foreign.townshipId;
+      const rows = [{ id: `${parent}${500 + fx.counter()}`, parentId: parent, level: "village", name: `导入村${fx.counter()}` }];
+      return { file: new File([JSON.stringify(rows)], "regions.json", { type: "application/json" }) };
+    },
+  }),
+  action({
+    id: `${A}/admin/rename-region.ts#renameRegion`, allowed: ["admin"], out: "denied", writes: ["region"],
+    fn: renameRegion,
+    input: (fx, scope) => ({ id: scope === "in" ? "520603201201" : fx.foreign.villageId, name: `邻村${fx.counter()}` }),
+  }),
+  action({
+    id: `${A}/admin/reset-user-password.ts#resetUserPassword`, allowed: ["admin"], out: "denied", writes: ["app_user"],
+    fn: resetUserPassword,
+    input: (fx, scope) => ({ userId: scope === "in" ? fx.victim : fx.foreign.user, password: PASSWORD, confirm: PASSWORD }),
+  }),
+  action({
+    id: `${A}/admin/search-regions.ts#searchRegions`, allowed: ["admin"], out: "filtered", writes: [],
+    fn: searchRegions,
+    input: (_fx, scope) => ({ q: scope === "in" ? "丹阳" : "外省" }),
+  }),
+  action({
+    id: `${A}/admin/set-region-hotline.ts#setRegionHotline`, allowed: ["admin"], out: "denied", writes: ["region"],
+    fn: setRegionHotline,
+    input: (fx, scope) => ({ id: scope === "in" ? "520603" : fx.foreign.countyId, hotline: `0856-55${String(fx.counter()).padStart(5, "0")}` }),
+  }),
+  action({
+    id: `${A}/admin/set-region-zone.ts#setRegionZone`, allowed: ["admin"], out: "denied", writes: ["region"],
+    fn: setRegionZone,
+    // the zone it already has: allowed, and changes nothing (a real change would move every threshold)
+    input: (fx, scope) => ({ id: scope === "in" ? "52" : fx.foreign.provinceId, zone: "west" }),
+  }),
+  action({
+    id: `${A}/admin/set-user-disabled.ts#setUserDisabled`, allowed: ["admin"], out: "denied", writes: ["app_user"],
+    fn: setUserDisabled,
+    input: (fx, scope) => ({ userId: scope === "in" ? fx.victim : fx.foreign.user, disabled: "true" }),
+  }),
+
+  // ── policy ──
+  action({
+    id: `${A}/policy/job-progress.ts#jobProgress`, allowed: ["admin"], out: "denied", writes: [],
+    fn: jobProgress,
+    input: (fx, scope, actor) => ({ id: scope === "in" ? fx.in.job : actor === "admin" ? fx.foreign.job : fx.out.job }),
+  }),
+  action({
+    id: `${A}/policy/save-policy.ts#savePolicy`, allowed: ["admin"], out: "denied", writes: ["policy_row"],
+    fn: savePolicy,
+    // a far year: the current year's policy (and so every assessment) stays as it is
+    input: (fx, scope) => ({ year: "2100", provinceId: scope === "in" ? "52" : fx.foreign.provinceId, note: "测试", noticeDays: String(7 + (fx.counter() % 3)) }),
+  }),
+
+  // ── the household card and the public help forms ──
+  action({
+    id: `${A}/card/issue-cards.ts#issueCards`, allowed: ["official", "township", "cadre"], out: "denied", writes: ["household"],
+    fn: issueCards,
+    input: (fx, scope) => ({ householdId: side(fx, scope).household, reissue: true }),
+  }),
+  action({
+    id: `${A}/card/revoke-card.ts#revokeCard`, allowed: ["official", "township", "cadre"], out: "denied", writes: ["household"],
+    fn: revokeCard,
+    input: async (fx, scope) => {
+      await freshCardToken(fx.t, side(fx, scope).household);
+      return { householdId: side(fx, scope).household, reason: "明白卡丢失" };
+    },
+  }),
+  action({
+    id: `${A}/card/lodge-objection.ts#lodgeCardObjection`, allowed: EVERYONE, out: "unknown_key", writes: ["objection"],
+    fn: lodgeCardObjection,
+    // out: this household's card, another household's proposal (of the other county)
+    input: async (fx, scope) => ({
+      token: await freshCardToken(fx.t, fx.in.cardHousehold),
+      proposalId: scope === "in" ? fx.in.proposals.cardObjection : fx.out.proposals.cardObjection,
+      text: "听说他家开了小卖部", contact: "", ...(await pow(fx)),
+    }),
+  }),
+  action({
+    id: `${A}/help/get-challenge.ts#getChallenge`, allowed: EVERYONE, out: null, writes: [],
+    fn: getChallenge,
+    call: () => getChallenge(),
+    input: (fx) => {
+      useAddress(`203.0.113.${(fx.counter() % 250) + 1}`);
+      return null;
+    },
+  }),
+  action({
+    id: `${A}/help/submit-card-report.ts#submitCardReport`, allowed: EVERYONE, out: "unknown_key", writes: ["help_request"],
+    fn: submitCardReport,
+    input: async (fx, scope) => ({
+      // out: a well-formed token no household holds
+      token: scope === "in" ? await freshCardToken(fx.t, fx.in.cardHousehold) : "A".repeat(43),
+      id: uuid(), category: "illness", text: "老伴住院，医药费不够。", ...(await pow(fx)),
+    }),
+  }),
+  action({
+    id: `${A}/help/submit-village-report.ts#submitVillageReport`, allowed: EVERYONE, out: "unknown_key", writes: ["help_request"],
+    fn: submitVillageReport,
+    // out: a village code that is no village
+    input: async (fx, scope) => ({
+      villageId: scope === "in" ? fx.in.villageId : "520603201299", id: uuid(), category: "other", text: "村头一户老人无人照顾", headName: "", contact: "", ...(await pow(fx)),
+    }),
+  }),
+  action({
+    id: `${A}/help/record-outcome.ts#recordOutcome`, allowed: ["official", "township", "cadre"], out: "denied", writes: ["help_request"],
+    fn: recordOutcome,
+    input: async (fx, scope) => {
+      const lead = side(fx, scope).lead;
+      await fx.t.prisma.helpRequest.update({ where: { id: lead }, data: { state: "open", outcome: null, handledById: null, handledAt: null } });
+      return { id: lead, outcome: "visited", note: "已上门走访" };
+    },
+  }),
+
+  // ── county: assignments ──
+  action({
+    id: `${A}/county/assign-household.ts#assignHousehold`, allowed: ["official"], out: "denied", writes: ["cadre_assignment"],
+    fn: assignHousehold,
+    input: (fx, scope) => ({ householdId: side(fx, scope).unassigned, cadreId: fx.spareCadre, reason: "工作调整" }),
+  }),
+  action({
+    id: `${A}/county/bulk-assign.ts#bulkAssign`, allowed: ["official"], out: "denied", writes: ["cadre_assignment"],
+    fn: bulkAssign,
+    input: (fx, scope) => ({ mode: "selected", householdIds: [side(fx, scope).unassigned], cadreIds: [fx.spareCadre], reason: "工作调整" }),
+  }),
+  action({
+    id: `${A}/county/search-cadres.ts#searchCadres`, allowed: ["official"], out: "filtered", writes: [],
+    fn: searchCadres,
+    input: (fx, scope) => (scope === "in" ? { q: "" } : { q: "碧江", near: fx.out.villageId }),
+  }),
+
+  // ── evaluations ──
+  action({
+    id: `${A}/evaluation/create-evaluation.ts#createEvaluation`, allowed: ["evaluator"], out: "field", field: "countyId", writes: ["evaluation", "evaluation_member"],
+    fn: createEvaluation,
+    input: (fx, scope) => ({
+      id: uuid(), countyId: side(fx, scope).countyId, year: String(currentYear()), name: `抽查${fx.counter()}`, team: [],
+      plan: { villages: "1", sharePercent: "100", capPerVillage: "200", includeAllExited: true },
+    }),
+  }),
+  action({
+    id: `${A}/evaluation/draw-sample.ts#drawSample`, allowed: ["evaluator"], out: "denied", writes: ["evaluation", "evaluation_list_entry", "sample_household"],
+    fn: drawSample,
+    input: (fx, scope) => ({ evaluationId: side(fx, scope).evaluations.draft, seed: "matrix-seed" }),
+  }),
+  action({
+    id: `${A}/evaluation/verify-draw.ts#verifyDraw`, allowed: ["evaluator"], out: "denied", writes: [],
+    fn: verifyDraw,
+    input: (fx, scope) => ({ evaluationId: side(fx, scope).evaluations.drawn }),
+  }),
+  action({
+    id: `${A}/evaluation/set-release.ts#setRelease`, allowed: ["evaluator"], out: "denied", writes: ["evaluation"],
+    fn: setRelease,
+    input: (fx, scope) => ({ evaluationId: side(fx, scope).evaluations.drawn, releaseAt: new Date(Date.now() + 86_400_000).toISOString() }),
+  }),
+  action({
+    id: `${A}/evaluation/save-questionnaire.ts#saveQuestionnaire`, allowed: ["evaluator"], out: "denied", writes: ["questionnaire", "discrepancy"],
+    fn: saveQuestionnaire,
+    input: (fx, scope) => ({
+      id: uuid(), evaluationId: side(fx, scope).evaluations.drawn, householdId: side(fx, scope).sampled,
+      income: { wages: "30000", business: "0", businessCosts: "0", property: "0", transfers: "0" },
+      indicators: {
+        income: { evidence: ["bank_statement"] },
+        ...Object.fromEntries(["food", "clothing", "medical", "housing", "water", "education"].map((k) => [k, { met: "true", evidence: [] }])),
+      },
+      approval: "approve", notes: "",
+    }),
+  }),
+  action({
+    id: `${A}/evaluation/close-evaluation.ts#closeEvaluation`, allowed: ["evaluator"], out: "denied", writes: ["evaluation"],
+    fn: closeEvaluation,
+    input: (fx, scope) => ({ evaluationId: side(fx, scope).evaluations.toClose }),
+  }),
+  action({
+    id: `${A}/evaluation/resolve-discrepancy.ts#resolveDiscrepancy`, allowed: ["official"], out: "denied", writes: ["discrepancy"],
+    fn: resolveDiscrepancy,
+    input: (fx, scope) => ({ discrepancyId: side(fx, scope).discrepancy, resolution: "已入户核实并更正" }),
+  }),
+
+  // ── households ──
+  action({
+    id: `${A}/households/add-measure.ts#addMeasure`, allowed: ["cadre"], out: "denied", writes: ["assistance_measure"],
+    fn: addMeasure,
+    input: (fx, scope) => ({ householdId: side(fx, scope).household, category: "industry", description: "产业扶贫：养牛补助", amount: "5000", startDate: T() }),
+  }),
+  action({
+    id: `${A}/households/register-household.ts#registerHousehold`, allowed: ["cadre"], out: "denied", writes: ["household", "member", "cadre_assignment", "assessment"],
+    fn: registerHousehold,
+    input: (fx, scope) => ({
+      villageId: side(fx, scope).villageId, number: `R${fx.counter()}`,
+      members: [{ name: "新立户户主", sex: "male", birthDate: "1980-05-01", relation: "head" }],
+    }),
+  }),
+  action({
+    id: `${A}/households/update-household.ts#updateHousehold`, allowed: ["cadre"], out: "denied", writes: ["household", "assessment"],
+    fn: updateHousehold,
+    input: async (fx, scope) => {
+      const id = side(fx, scope).household;
+      return { householdId: id, baseVersion: await version(fx, "household", id), reason: "复核收入", changes: { income: { incomeTransfers: 1000 + fx.counter() } } };
+    },
+  }),
+
+  // ── visits ──
+  action({
+    id: `${A}/visits/log-visit.ts#logVisit`, allowed: ["cadre"], out: "denied", writes: ["visit", "household"],
+    fn: logVisit,
+    input: async (fx, scope) => {
+      const id = side(fx, scope).household;
+      return { clientVisitId: uuid(), householdId: id, baseVersion: await version(fx, "household", id), date: T(), mode: "home", findings: "粮食够吃，衣被齐全。", confirmation: "read_back" };
+    },
+  }),
+  action({
+    id: `${A}/visits/confirm-pending.ts#confirmPending`, allowed: ["cadre"], out: "denied", writes: ["visit"],
+    fn: confirmPending,
+    input: async (fx, scope) => ({ visitId: side(fx, scope).conflictVisit, baseVersion: await version(fx, "household", side(fx, scope).household), decision: "discard" }),
+  }),
+  action({
+    id: `${A}/visits/resolve-follow-up.ts#resolveFollowUp`, allowed: ["cadre"], out: "denied", writes: ["follow_up"],
+    fn: resolveFollowUp,
+    input: (fx, scope) => ({ followUpId: side(fx, scope).followUp, resolution: "已协助办理" }),
+  }),
+  action({
+    id: `${A}/visits/report-rejected-visit.ts#reportRejectedVisit`, allowed: ["cadre"], out: "denied", writes: [],
+    fn: reportRejectedVisit,
+    input: (fx, scope) => ({
+      clientVisitId: uuid(), householdId: side(fx, scope).household, baseVersion: null, date: T(), mode: "home", findings: "离线记录的走访",
+      files: { signature: 0, evidence: 0 }, loggedAt: new Date().toISOString(),
+    }),
+  }),
+
+  // ── the village meeting ──
+  action({
+    id: `${A}/meetings/add-representative.ts#addRepresentative`, allowed: ["facilitator"], out: null, writes: ["representative"],
+    fn: addRepresentative,
+    input: (fx) => ({ name: `新代表${fx.counter()}`, phone: "" }),
+  }),
+  action({
+    id: `${A}/meetings/set-representative-active.ts#setRepresentativeActive`, allowed: ["facilitator"], out: "denied", writes: ["representative"],
+    fn: setRepresentativeActive,
+    input: (fx, scope) => ({ representativeId: side(fx, scope).spareRep, active: "false" }),
+  }),
+  action({
+    id: `${A}/meetings/create-meeting.ts#createMeeting`, allowed: ["facilitator"], out: null, writes: ["meeting"],
+    fn: createMeeting,
+    input: () => ({ id: uuid(), date: T(), place: "村委会" }),
+  }),
+  action({
+    id: `${A}/meetings/create-meeting.ts#createMeetingAndOpen`, allowed: ["facilitator"], out: null, writes: ["meeting"],
+    fn: createMeetingAndOpen,
+    call: (input) => redirecting(() => createMeetingAndOpen(undefined, input as never)),
+    input: () => ({ id: uuid(), date: T(), place: "村委会" }),
+  }),
+  action({
+    id: `${A}/meetings/add-to-agenda.ts#addToAgenda`, allowed: ["facilitator"], out: "denied", writes: ["agenda_item", "proposal", "procedure_step"],
+    fn: addToAgenda,
+    input: (fx, scope) => ({ meetingId: side(fx, scope).meetings.draft, proposalId: side(fx, scope).proposals.explained }),
+  }),
+  action({
+    id: `${A}/meetings/open-meeting.ts#openMeeting`, allowed: ["facilitator"], out: "denied", writes: ["meeting", "meeting_attendance"],
+    fn: openMeeting,
+    input: (fx, scope) => ({ meetingId: side(fx, scope).meetings.toOpen }),
+  }),
+  action({
+    id: `${A}/meetings/record-attendance.ts#recordAttendance`, allowed: ["facilitator"], out: "denied", writes: ["meeting_attendance"],
+    fn: recordAttendance,
+    input: (fx, scope) => ({ meetingId: side(fx, scope).meetings.open, representativeId: side(fx, scope).reps[5], present: "true" }),
+  }),
+  action({
+    id: `${A}/meetings/record-secret-ballot.ts#recordSecretBallot`, allowed: ["facilitator"], out: "denied", writes: ["agenda_item"],
+    fn: recordSecretBallot,
+    input: (fx, scope) => ({ meetingId: side(fx, scope).meetings.open, agendaItemId: side(fx, scope).openItems.secret, yes: "5", no: "1", abstain: "0" }),
+  }),
+  action({
+    id: `${A}/meetings/record-vote.ts#recordVote`, allowed: ["facilitator"], out: "denied", writes: ["vote"],
+    fn: recordVote,
+    input: (fx, scope) => ({ id: uuid(), meetingId: side(fx, scope).meetings.open, agendaItemId: side(fx, scope).openItems.rollCall, representativeId: side(fx, scope).reps[0], choice: "yes" }),
+  }),
+  action({
+    id: `${A}/meetings/close-meeting.ts#closeMeeting`, allowed: ["facilitator"], out: "denied", writes: ["meeting"],
+    fn: closeMeeting,
+    input: (fx, scope) => ({ meetingId: side(fx, scope).meetings.toClose, minutes: "会议记录：无表决事项" }),
+  }),
+
+  // ── proposals and the procedure ──
+  action({
+    id: `${A}/proposals/raise-proposal.ts#raiseProposal`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["proposal", "procedure_step"],
+    fn: raiseProposal,
+    input: (fx, scope, actor) => ({
+      id: uuid(), householdId: actor === "cadre" ? side(fx, scope).raise.cadre : side(fx, scope).raise.facilitator,
+      kind: "monitor", monitoringCategory: "marginal", source: actor === "cadre" ? "cadre" : "application", reason: "户主申请：家中突发变故",
+    }),
+  }),
+  action({
+    id: `${A}/proposals/raise-proposal.ts#raiseProposalAndOpen`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["proposal", "procedure_step"],
+    fn: raiseProposalAndOpen,
+    call: (input) => redirecting(() => raiseProposalAndOpen(undefined, input as never)),
+    input: (fx, scope, actor) => ({
+      id: uuid(), householdId: actor === "cadre" ? side(fx, scope).raise.cadreOpen : side(fx, scope).raise.facilitatorOpen,
+      kind: "monitor", monitoringCategory: "marginal", source: actor === "cadre" ? "cadre" : "application", reason: "户主申请：家中突发变故",
+    }),
+  }),
+  action({
+    id: `${A}/proposals/explain-comparison.ts#explainComparison`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["proposal", "procedure_step"],
+    fn: explainComparison,
+    input: async (fx, scope, actor) => {
+      const p = actor === "cadre" ? side(fx, scope).proposals.flaggedCadre : side(fx, scope).proposals.flaggedFacilitator;
+      return { proposalId: p, version: await version(fx, "proposal", p), explanation: "车辆为亲属借用，已核实" };
+    },
+  }),
+  action({
+    id: `${A}/proposals/record-exit-checks.ts#recordExitChecks`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["proposal"],
+    fn: recordExitChecks,
+    input: async (fx, scope) => {
+      const p = side(fx, scope).proposals.exit;
+      return { proposalId: p, version: await version(fx, "proposal", p), agreement: "evidence", evidenceId: side(fx, scope).evidenceAgreement, homeCheckDate: T() };
+    },
+  }),
+  action({
+    id: `${A}/procedure/publish-notice.ts#publishNotice`, allowed: ["facilitator"], out: "denied", writes: ["notice", "notice_item", "proposal", "procedure_step"],
+    fn: publishNotice,
+    input: (fx, scope) => ({ id: uuid(), meetingId: side(fx, scope).meetings.closed, proposalIds: [side(fx, scope).proposals.voted], startDate: T() }),
+  }),
+  action({
+    id: `${A}/procedure/lodge-objection.ts#lodgeObjection`, allowed: ["facilitator", "cadre", "official", "township"], out: "denied", writes: ["objection", "proposal", "procedure_step"],
+    fn: lodgeObjection,
+    input: (fx, scope, actor) => ({ id: uuid(), proposalId: per(side(fx, scope).proposals.objection, actor), byName: "村民甲", contact: "", text: "该户家中有小汽车" }),
+  }),
+  action({
+    id: `${A}/procedure/send-back.ts#sendBack`, allowed: ["facilitator", "township", "official"], out: "denied", writes: ["proposal", "procedure_step"],
+    fn: sendBack,
+    input: async (fx, scope, actor) => {
+      const p = per(side(fx, scope).proposals.sendBack, actor);
+      return { proposalId: p, version: await version(fx, "proposal", p), reason: "核实明白卡异议" };
+    },
+  }),
+  action({
+    id: `${A}/procedure/township-review.ts#townshipReview`, allowed: ["township"], out: "denied", writes: ["proposal", "procedure_step"],
+    fn: townshipReview,
+    input: async (fx, scope) => {
+      const p = side(fx, scope).proposals.townshipReview;
+      return { proposalId: p, version: await version(fx, "proposal", p), reason: "乡镇审核：材料齐全" };
+    },
+  }),
+  action({
+    id: `${A}/procedure/publish-second-notice.ts#publishSecondNotice`, allowed: ["facilitator", "township"], out: "denied", writes: ["notice", "notice_item", "proposal", "procedure_step"],
+    fn: publishSecondNotice,
+    input: (fx, scope, actor) => ({ id: uuid(), proposalIds: [per(side(fx, scope).proposals.secondNotice, actor)], startDate: T() }),
+  }),
+  action({
+    id: `${A}/procedure/county-approve.ts#countyApprove`, allowed: ["official"], out: "denied", writes: ["proposal", "procedure_step"],
+    fn: countyApprove,
+    input: async (fx, scope) => {
+      const p = side(fx, scope).proposals.countyApprove;
+      return { proposalId: p, version: await version(fx, "proposal", p), reason: "县级审批：同意" };
+    },
+  }),
+  action({
+    id: `${A}/procedure/announce.ts#announce`, allowed: ["official"], out: "denied",
+    writes: ["notice", "notice_item", "proposal", "procedure_step", "household", "monitoring_period", "assessment", "registration_change"],
+    fn: announce,
+    input: (fx, scope) => ({ id: uuid(), proposalIds: [side(fx, scope).proposals.announce] }),
+  }),
+
+  // ── bulk import (admin): jobs live in the server's memory, one user's each ──
+  action({
+    id: `${A}/import/begin-import.ts#beginImport`, allowed: ["admin"], out: null, writes: [],
+    fn: beginImport,
+    input: () => ({}),
+  }),
+  action({
+    id: `${A}/import/import-progress.ts#importProgress`, allowed: ["admin"], out: "denied", writes: [],
+    fn: importProgress,
+    input: (fx, scope) => ({ jobId: importJob(fx, scope) }),
+  }),
+  action({
+    id: `${A}/import/run-import.ts#runImport`, allowed: ["admin"], out: "denied", writes: [],
+    // the matrix uploads nothing, so no import starts in the background
+    refusal: { code: "invalid", why: "a job with no file uploaded" },
+    fn: runImport,
+    input: (fx, scope) => ({ jobId: importJob(fx, scope), dryRun: true }),
+  }),
+  route({
+    id: "app/(app)/admin/import/upload/route.ts#PUT", allowed: ["admin"], out: "denied", writes: [],
+    fn: importUpload,
+    request: (fx, scope) => ({
+      url: `/admin/import/upload?job=${importJob(fx, scope)}&name=regions.csv`,
+      init: { method: "PUT", body: "id,parentId,level,name\n", headers: { origin: "http://localhost:3000", host: "localhost:3000" } },
+    }),
+  }),
+
+  // ── the language cookie ──
+  action({
+    id: `${A}/set-locale.ts#setLocale`, allowed: EVERYONE, out: null, writes: [],
+    fn: setLocale,
+    call: (input) => setLocale(input as string),
+    input: () => "en",
+  }),
+
+  // ── route handlers ──
+  route({
+    id: "app/(app)/evaluator/[id]/draw.json/route.ts#GET", allowed: ["evaluator", "official"], out: "denied", writes: [],
+    fn: drawJson,
+    request: (fx, scope) => ({ url: "/evaluator/x/draw.json", params: { id: side(fx, scope).evaluations.released } }),
+  }),
+  route({
+    id: "app/(app)/evaluator/[id]/frozen-list.csv/route.ts#GET", allowed: ["evaluator", "official"], out: "denied", writes: [],
+    fn: frozenList,
+    request: (fx, scope) => ({ url: "/evaluator/x/frozen-list.csv", params: { id: side(fx, scope).evaluations.released } }),
+  }),
+  route({
+    id: "app/(app)/leads/photo/[id]/route.ts#GET", allowed: ["cadre", "official", "township"], out: "denied", writes: [],
+    fn: leadPhoto,
+    request: (fx, scope) => ({ url: "/leads/photo/x", params: { id: side(fx, scope).lead } }),
+  }),
+  route({
+    id: "app/(app)/meetings/[id]/minutes/route.ts#GET", allowed: ["admin", "official", "township", "facilitator"], out: "denied", writes: [],
+    fn: minutesScan,
+    request: (fx, scope, actor) => ({ url: "/meetings/x/minutes", params: { id: scope === "in" ? fx.in.meetings.closed : actor === "admin" ? fx.foreign.meeting : fx.out.meetings.closed } }),
+  }),
+  route({
+    id: "app/api/evidence/[id]/route.ts#GET", allowed: ["admin", "official", "township", "cadre", "facilitator"], out: "denied", writes: [],
+    fn: evidenceFile,
+    request: (fx, scope, actor) => ({ url: "/api/evidence/x", params: { id: scope === "in" ? fx.in.evidence : actor === "admin" ? fx.foreign.evidence : fx.out.evidence } }),
+  }),
+  route({
+    id: "app/api/county/export/households/route.ts#GET", allowed: ["official"], out: "denied", writes: [],
+    fn: exportHouseholds,
+    request: (fx, scope) => ({ url: `/api/county/export/households?village=${side(fx, scope).villageId}` }),
+  }),
+  route({
+    id: "app/api/county/export/villages/route.ts#GET", allowed: ["official"], out: "filtered", writes: [],
+    fn: exportVillages,
+    // out: the other county's township as the filter, and a page past the end
+    request: (fx, scope) => ({ url: scope === "in" ? "/api/county/export/villages" : `/api/county/export/villages?township=${fx.out.townshipId}&page=2` }),
+  }),
+  route({
+    id: "app/card/[token]/limited/route.ts#GET", allowed: EVERYONE, out: null, writes: [], okStatus: 429,
+    fn: cardLimited,
+    request: () => ({ url: "/card/x/limited", params: { token: "A".repeat(43) } }),
+  }),
+  route({
+    id: "app/api/auth/[...nextauth]/route.ts#GET", allowed: EVERYONE, out: null, writes: [],
+    fn: authGet,
+    call: (req, ctx) => inNextRequestScope("/api/auth/[...nextauth]", () => authGet(req, ctx)),
+    request: () => ({ url: "/api/auth/providers", params: { nextauth: ["providers"] } }),
+  }),
+  route({
+    id: "app/api/auth/[...nextauth]/route.ts#POST", allowed: EVERYONE, out: null, writes: [], okStatus: 302,
+    fn: authPost,
+    call: (req, ctx) => inNextRequestScope("/api/auth/[...nextauth]", () => authPost(req, ctx)),
+    // a sign-out without the CSRF token: next-auth answers with a redirect, and nothing changes
+    request: () => ({ url: "/api/auth/signout", params: { nextauth: ["signout"] }, init: { method: "POST", body: new URLSearchParams({}), headers: { "content-type": "application/x-www-form-urlencoded" } } }),
+  }),
+];
+
+/** Call an entry as the browser would: a form action with its input, a route with its request. */
+export function callAction(entry: ActionEntry, input: unknown): Promise<unknown> {
+  return entry.call ? entry.call(input) : (entry.fn as (prev: undefined, input: unknown) => Promise<unknown>)(undefined, input);
+}
+
+export function callRoute(entry: RouteEntry, req: Request, params: Record<string, string | string[]>): Promise<Response> {
+  const ctx = { params: Promise.resolve(params) as Promise<never> };
+  return entry.call ? entry.call(req, ctx) : entry.fn(req, ctx);
+}
+
+/** What the matrix expects of one call. */
+export type Expectation = "allowed" | "denied" | "field" | "filtered" | "unknown_key";
+
+export function expectation(entry: Entry, actor: Actor, scope: Scope): Expectation | null {
+  if (scope === "out" && entry.out === null) return null;
+  const allowed = entry.allowed.includes(actor);
+  if (!allowed) return "denied";
+  return scope === "in" ? "allowed" : entry.out;
+}
