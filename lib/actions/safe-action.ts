@@ -9,36 +9,61 @@ import { can, type Permission } from "@/lib/auth/roles";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { unstorableText } from "@/lib/validation/plain-text";
 
 import type { ActionResult } from "./result";
 export type { ActionResult } from "./result";
 export { initialActionState } from "./result";
 
-/** Turn FormData (or a plain object) into the object zod parses; repeated keys become arrays. */
+/**
+ * Turn FormData (or a plain object) into the object zod parses; repeated keys become arrays.
+ * Every key becomes an own property, so a field named "__proto__" is just an unknown field
+ * (never the object's prototype, whose properties zod would then read as fields).
+ */
 export function formToObject(input: FormData | Record<string, unknown>): Record<string, unknown> {
   if (!(input instanceof FormData)) return input;
-  const out: Record<string, unknown> = {};
+  const out = new Map<string, unknown>();
   for (const [key, value] of input.entries()) {
     if (key.startsWith("$ACTION")) continue;
-    const v = typeof value === "string" ? value : value;
-    if (key in out) {
-      const prev = out[key];
-      out[key] = Array.isArray(prev) ? [...prev, v] : [prev, v];
-    } else out[key] = v;
+    if (out.has(key)) {
+      const prev = out.get(key);
+      out.set(key, Array.isArray(prev) ? [...prev, value] : [prev, value]);
+    } else out.set(key, value);
   }
-  return out;
+  return Object.fromEntries(out);
+}
+
+/**
+ * Zod issues → field path → messages. A key the schema does not declare (a strict schema) is
+ * reported on that key, so every refusal names its field; only a problem with the input as a
+ * whole (not an object at all) lands on "_form".
+ */
+export function issuesByField(issues: readonly z.core.$ZodIssue[], translate: (message: string) => string): Record<string, string[]> {
+  // a Map: the keys come from the request ("constructor", "__proto__" are keys like any other)
+  const out = new Map<string, string[]>();
+  const add = (path: string, message: string) => out.set(path, [...(out.get(path) ?? []), message]);
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) add([...issue.path, key].map(String).join("."), translate("v.unknownField"));
+      continue;
+    }
+    add(issue.path.map(String).join(".") || "_form", translate(issue.message));
+  }
+  return Object.fromEntries(out);
+}
+
+/** A NUL character or half a surrogate pair anywhere in the input: refused on its field before parsing (the database cannot store it). */
+export async function unstorableFieldErrors(input: unknown): Promise<Record<string, string[]> | null> {
+  const paths = unstorableText(input);
+  if (!paths.length) return null;
+  const t = await getTranslations("validation");
+  return Object.fromEntries(paths.map((p) => [p, [t("unstorable")]]));
 }
 
 /** Zod issues → { "income.wages": ["不能为负数"] }; messages starting "v." are translation keys. */
 export async function fieldErrorsOf(error: z.ZodError): Promise<Record<string, string[]>> {
   const t = await getTranslations("validation");
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join(".") || "_form";
-    const message = issue.message.startsWith("v.") ? t(issue.message.slice(2) as never) : issue.message;
-    (out[path] ??= []).push(message);
-  }
-  return out;
+  return issuesByField(error.issues, (m) => (m.startsWith("v.") ? t(m.slice(2) as never) : m));
 }
 
 async function localeErrorMap() {
@@ -62,7 +87,10 @@ export function defineAction<S extends z.ZodType, T>(options: ActionOptions<S, T
       await denied(viewer, options.name, "forbidden");
       return { ok: false, code: "forbidden", message: t("forbidden") };
     }
-    const parsed = options.schema.safeParse(formToObject(raw), { error: await localeErrorMap() });
+    const input = formToObject(raw);
+    const refused = await unstorableFieldErrors(input);
+    if (refused) return { ok: false, code: "invalid", message: t("invalid"), fieldErrors: refused };
+    const parsed = options.schema.safeParse(input, { error: await localeErrorMap() });
     if (!parsed.success) {
       return { ok: false, code: "invalid", message: t("invalid"), fieldErrors: await fieldErrorsOf(parsed.error) };
     }

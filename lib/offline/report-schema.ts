@@ -7,6 +7,14 @@ import { z } from "zod";
 const text = (max: number) => z.string().max(max);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const MAX_UPDATES_JSON = 32 * 1024;
+/** The JSON size of a value, or Infinity when it has none (a BigInt, a cycle, nesting too deep): refused, never thrown. */
+function jsonLength(v: unknown): number {
+  try {
+    return JSON.stringify(v)?.length ?? 0;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
 
 export const rejectedVisitSchema = z
   .object({
@@ -28,7 +36,7 @@ export const rejectedVisitSchema = z
     // the changes the cadre proposed, as typed: kept as they are (bounded), never applied
     updates: z
       .unknown()
-      .refine((v) => v == null || (typeof v === "object" && JSON.stringify(v).length <= MAX_UPDATES_JSON), { message: "v.tooLong" })
+      .refine((v) => v == null || (typeof v === "object" && jsonLength(v) <= MAX_UPDATES_JSON), { message: "v.tooLong" })
       .nullable()
       .optional(),
     files: z.object({ signature: z.number().int().min(0).max(1), evidence: z.number().int().min(0).max(10) }),

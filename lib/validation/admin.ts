@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { ROLES, type Role } from "@/lib/auth/roles";
+import { plain } from "./plain-text";
 
 export const REGION_LEVELS = ["province", "city", "county", "township", "village"] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
@@ -70,18 +71,16 @@ export const IMPORT_MAX_ROWS = 200_000;
 const required = (max: number) =>
   z.string({ error: "v.required" }).trim().min(1, { error: "v.required" }).max(max, { error: "v.tooLong" });
 
-/** Empty → null (an optional text field of a form). */
+/** Empty → null (an optional text field of a form); a field with a pattern (a phone number) refuses hidden characters. */
 const optionalText = (max: number, pattern?: RegExp, patternKey?: string) =>
-  z
-    .string()
+  (pattern ? plain(z.string()) : z.string())
     .trim()
     .max(max, { error: "v.tooLong" })
     .refine((s) => !s || !pattern || pattern.test(s), { error: patternKey ?? "v.unknownValue" })
     .optional()
     .transform((s) => (s ? s : null));
 
-export const usernameField = z
-  .string({ error: "v.required" })
+export const usernameField = plain(z.string({ error: "v.required" }))
   .trim()
   .min(1, { error: "v.required" })
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{2,31}$/, { error: "admin:v.username" });
@@ -92,14 +91,13 @@ export const passwordField = z
   .min(PASSWORD_MIN, { error: "admin:v.passwordMin" })
   .max(256, { error: "v.tooLong" });
 
-export const regionCodeField = z
-  .string({ error: "v.required" })
+export const regionCodeField = plain(z.string({ error: "v.required" }))
   .trim()
   .min(1, { error: "v.required" })
   .refine((s) => levelOfCode(s) !== null, { error: "admin:v.regionCode" });
 
 const roleField = z.enum(ROLES, { error: "v.unknownValue" });
-const userIdField = z.string({ error: "v.required" }).trim().min(1, { error: "v.required" }).max(64, { error: "v.tooLong" });
+const userIdField = plain(z.string({ error: "v.required" })).trim().min(1, { error: "v.required" }).max(64, { error: "v.tooLong" });
 const phoneField = optionalText(32, /^\+?[0-9][0-9 -]{2,30}$/, "admin:v.phone");
 
 // ─── users ─────────────────────────────────────────────────────────────────────
@@ -159,7 +157,7 @@ export const createRegionSchema = z
   .object({
     parentId: regionCodeField,
     /** checked below against the parent, so one message says what is wrong */
-    id: z.string({ error: "v.required" }).trim().min(1, { error: "v.required" }),
+    id: plain(z.string({ error: "v.required" })).trim().min(1, { error: "v.required" }),
     name: required(64),
   })
   .superRefine((v, ctx) => {

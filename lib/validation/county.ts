@@ -9,6 +9,7 @@
  * Pure: imported by client components, so nothing from Prisma, Next or the data layer.
  */
 import { z } from "zod";
+import { INT4_MAX, numberInput, numberType, plain } from "./plain-text";
 
 export const INDICATORS = ["income", "food", "clothing", "medical", "housing", "water", "education"] as const;
 export const CAUSES = [
@@ -187,7 +188,7 @@ export function parseAssignParams(raw: Record<string, string | string[] | undefi
 
 // ───────────── assignment forms ─────────────
 
-const id = z.string({ error: "v.required" }).trim().min(1, "v.required").max(64, "v.invalidId");
+const id = plain(z.string({ error: "v.required" })).trim().min(1, "v.required").max(64, "v.invalidId");
 const reason = z.string({ error: "v.required" }).trim().min(1, "v.required").max(500, "v.tooLong");
 
 /** One household to one cadre (first assignment or reassignment). */
@@ -210,7 +211,7 @@ export const assignBulkSchema = z
     show: z.enum(["unassigned", "all"]).optional(),
     q: z.string().trim().max(40, "v.tooLong").optional(),
     /** how many the official saw: a different count now means the list changed */
-    expected: z.coerce.number().int().min(0).optional(),
+    expected: numberInput(numberType().int({ message: "v.integer" }).min(0, { message: "v.nonNegative" }).max(INT4_MAX, { message: "v.tooLarge" }).optional(), { blank: undefined }),
   })
   .superRefine((v, ctx) => {
     if (v.mode === "selected" && v.householdIds.length === 0) ctx.addIssue({ code: "custom", path: ["householdIds"], message: "v.required" });

@@ -6,6 +6,7 @@
  * Pure: imported by client components, so nothing from Prisma, Next or the data layer.
  */
 import { z } from "zod";
+import { numberInput } from "./plain-text";
 
 /** Evidence an evaluator may have seen for an indicator (a subset of EvidenceKind). */
 export const EVIDENCE_SEEN = ["bank_statement", "housing_certificate", "water_test", "photo", "other"] as const;
@@ -33,10 +34,12 @@ const uuid = z.string(M("invalidId")).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4
 const text = (max: number) => z.string(M("required")).trim().max(max, M("tooLong"));
 const bool = z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")], M("boolean"));
 
+/** A number typed into a form ("" is missing): plain-text.ts refuses hidden characters and non-numbers. */
+const typed = <T extends z.ZodType>(inner: T) => numberInput(inner, { blank: undefined, required: "evaluation:number", number: "evaluation:number" });
+
 /** A number from a form ("" is missing, not 0), finite, with at most 2 decimals. */
 const amount = (max: number) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v),
+  typed(
     z
       .number(M("number"))
       .refine((n) => Number.isFinite(n), M("number"))
@@ -46,8 +49,7 @@ const amount = (max: number) =>
   );
 
 const int = (min: number, max: number) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v),
+  typed(
     z.number(M("number")).int(M("integer")).min(min, M("tooSmall")).max(max, M("tooLarge")),
   );
 
@@ -57,8 +59,7 @@ export const planSchema = z
   .object({
     villages: int(1, 1000),
     /** percent of ordinary households per picked village, (0, 100] */
-    sharePercent: z.preprocess(
-      (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v),
+    sharePercent: typed(
       z.number(M("number")).gt(0, M("sharePercent")).max(100, M("sharePercent")),
     ),
     capPerVillage: int(1, 100_000),

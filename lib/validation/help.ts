@@ -1,6 +1,7 @@
 // Inputs of the household card and the help reports: one schema each, shared by the forms and
 // the actions. Messages "h.…" are keys of the help namespace, "v.…" of validation.
 import { z } from "zod";
+import { plain } from "./plain-text";
 
 export const HELP_CATEGORIES = ["illness", "accident", "disaster", "job_loss", "school", "housing", "water", "other"] as const;
 export type HelpCategoryValue = (typeof HELP_CATEGORIES)[number];
@@ -12,7 +13,7 @@ export const HEAD_NAME_MAX = 20;
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 
-const uuid = z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, "v.invalidId").transform((s) => s.toLowerCase());
+const uuid = plain(z.string()).trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, "v.invalidId").transform((s) => s.toLowerCase());
 /** A link token: checked for its exact shape by lib/card/token.ts; here only bounded. */
 const token = z.string().max(64);
 const text = z.string().trim().min(1, "h.v.textRequired").max(REPORT_TEXT_MAX, "h.v.textTooLong");
@@ -48,7 +49,7 @@ export type VillageReportInput = z.output<typeof villageReportSchema>;
 
 export const cardObjectionSchema = z.object({
   token,
-  proposalId: z.string().trim().min(1).max(64),
+  proposalId: plain(z.string()).trim().min(1).max(64),
   text,
   contact: optionalText(CONTACT_MAX, "h.v.contactTooLong"),
   ...pow,
@@ -66,11 +67,15 @@ export const leadOutcomeSchema = z
   });
 export type LeadOutcomeInput = z.output<typeof leadOutcomeSchema>;
 
-const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+/** A checkbox: "on" (or true) ticked, absent or "false" not; anything else is refused, not read as "no". */
+const checkbox = z.preprocess(
+  (v) => (v === "on" || v === "true" || v === true ? true : v === undefined || v === "" || v === "off" || v === "false" || v === false ? false : v),
+  z.boolean({ message: "v.unknownValue" }),
+);
 
 export const issueCardsSchema = z
   .object({
-    householdId: z.string().trim().max(64).optional(),
+    householdId: plain(z.string()).trim().max(64).optional(),
     villageId: z.string().regex(/^\d{12}$/).optional(),
     reissue: checkbox.optional().default(false),
   })
@@ -78,6 +83,6 @@ export const issueCardsSchema = z
 export type IssueCardsInput = z.output<typeof issueCardsSchema>;
 
 export const revokeCardSchema = z.object({
-  householdId: z.string().trim().min(1).max(64),
+  householdId: plain(z.string()).trim().min(1).max(64),
   reason: z.string().trim().min(1, "v.required").max(200, "v.tooLong"),
 });

@@ -2,9 +2,16 @@
 // forms, actions and the data layer. Amounts are yuan, never negative; nothing is fixed up silently.
 import { z } from "zod";
 import { validateNationalId } from "@/lib/national-id";
+import { numberInput, numberType, plain } from "./plain-text";
 
-const money = z.coerce.number({ message: "v.nonNegative" }).finite().min(0, { message: "v.nonNegative" }).max(100_000_000, { message: "v.tooLong" });
-const count = z.coerce.number().int({ message: "v.integer" }).min(0, { message: "v.nonNegative" });
+// Amounts and counts: decimal text or numbers (numberInput refuses blanks, hidden characters and
+// non-numbers by name); the upper bounds keep every value inside its database column.
+const amount = (max: number) => numberType().min(0, { message: "v.nonNegative" }).max(max, { message: "v.tooLong" });
+const money = numberInput(amount(100_000_000));
+const optionalMoney = numberInput(amount(100_000_000).nullable(), { blank: null });
+const whole = (max: number) => numberType().int({ message: "v.integer" }).min(0, { message: "v.nonNegative" }).max(max, { message: "v.tooLarge" });
+const count = (max: number) => numberInput(whole(max));
+const optionalCount = (max: number) => numberInput(whole(max).nullable(), { blank: null });
 const bool = z.union([z.boolean(), z.enum(["true", "false", "on", "1", "0"]).transform((v) => v === "true" || v === "on" || v === "1")]);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "v.invalidDate" }).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { message: "v.invalidDate" });
 
@@ -19,14 +26,14 @@ export const indicatorChangesSchema = z
     clothing: bool,
     housingGrade: z.enum(["A", "B", "C", "D"], { message: "v.unknownValue" }),
     electricity: bool,
-    waterLitres: money,
+    waterLitres: numberInput(numberType().min(0, { message: "v.nonNegative" }).max(10_000, { message: "v.tooLarge" })),
     waterScarceArea: bool,
     waterPiped: bool,
-    waterRoundTripMin: count.max(24 * 60).nullable(),
-    waterHorizontalM: count.nullable(),
-    waterVerticalM: count.nullable(),
+    waterRoundTripMin: optionalCount(24 * 60),
+    waterHorizontalM: optionalCount(100_000),
+    waterVerticalM: optionalCount(100_000),
     waterQualitySafe: bool,
-    waterOutageDays: count.max(366),
+    waterOutageDays: count(366),
   })
   .partial()
   .strict();
@@ -39,7 +46,7 @@ export const incomeChangesSchema = z
     incomeProperty: money,
     incomeTransfers: money,
     rigidExpenditure: money,
-    previousYearIncome: money.nullable(),
+    previousYearIncome: optionalMoney,
   })
   .partial()
   .strict();
@@ -59,8 +66,8 @@ export const memberChangeSchema = z
   })
   .strict();
 
-export const nationalIdSchema = z
-  .string()
+/** Hidden characters (a zero-width space, full-width digits) are refused by name before the ID rules. */
+export const nationalIdSchema = plain(z.string())
   .trim()
   .superRefine((value, ctx) => {
     const r = validateNationalId(value);

@@ -4,8 +4,11 @@ import { z } from "zod";
 import { validateNationalId } from "@/lib/national-id";
 import { today } from "@/lib/clock";
 import { incomeChangesSchema, indicatorChangesSchema, newMemberSchema } from "./household-changes";
+import { hiddenProblem, numberInput, numberType, plain } from "./plain-text";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+/** An empty ID field means "no ID"; one holding only invisible characters is not empty (it is refused). */
+const blankIdToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" && !hiddenProblem(v) ? undefined : v);
 const isoDate = z
   .string({ message: "v.invalidDate" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "v.invalidDate" })
@@ -16,14 +19,14 @@ export const MEASURE_CATEGORIES = ["industry", "employment", "relocation", "ecol
 
 /** A new member as registration takes it: the same rules as everywhere; an empty ID means none. */
 const registerMemberSchema = z.preprocess(
-  (v) => (v && typeof v === "object" && !Array.isArray(v) ? { ...v, nationalId: blankToUndefined((v as Record<string, unknown>).nationalId) } : v),
+  (v) => (v && typeof v === "object" && !Array.isArray(v) ? { ...v, nationalId: blankIdToUndefined((v as Record<string, unknown>).nationalId) } : v),
   newMemberSchema,
 );
 
 export const registerHouseholdSchema = z
   .object({
     villageId: z.string({ message: "v.required" }).regex(/^\d{12}$/, { message: "v.unknownValue" }),
-    number: z.string({ message: "v.required" }).trim().min(1, { message: "v.required" }).max(20, { message: "v.tooLong" }),
+    number: plain(z.string({ message: "v.required" })).trim().min(1, { message: "v.required" }).max(20, { message: "v.tooLong" }),
     address: optionalText(200),
     phone: optionalText(30),
     splitFromId: z.preprocess(blankToUndefined, z.string().uuid({ message: "v.unknownValue" }).optional()),
@@ -57,7 +60,7 @@ export const addMeasureSchema = z
     householdId: z.string().uuid(),
     category: z.enum(MEASURE_CATEGORIES, { message: "v.unknownValue" }),
     description: z.string({ message: "v.required" }).trim().min(1, { message: "v.required" }).max(1000, { message: "v.tooLong" }),
-    amount: z.coerce.number({ message: "v.nonNegative" }).finite({ message: "v.nonNegative" }).min(0, { message: "v.nonNegative" }).max(100_000_000, { message: "v.tooLong" }),
+    amount: numberInput(numberType().min(0, { message: "v.nonNegative" }).max(100_000_000, { message: "v.tooLong" })),
     startDate: isoDate,
     endDate: z.preprocess(blankToUndefined, isoDate.optional()),
   })

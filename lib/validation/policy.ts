@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { POLICY_KEYS, type PolicyKey } from "@/lib/domain/policy";
+import { numberInput, numberType } from "./plain-text";
 
 // blank = "not set in this row" (the value then carries from an earlier year or the nation)
 const optionalNumber = z.preprocess(
-  (v) => (v === "" || v === null || v === undefined ? undefined : v),
-  z.coerce.number({ message: "v.nonNegative" }).finite().min(0, { message: "v.nonNegative" }).optional(),
+  (v) => (v === null ? undefined : v),
+  numberInput(numberType().min(0, { message: "v.nonNegative" }).max(1_000_000_000, { message: "v.tooLarge" }).optional(), { blank: undefined }),
 );
 
 export const savePolicySchema = z
   .object({
-    year: z.coerce.number().int({ message: "v.integer" }).min(2014).max(2100),
+    year: numberInput(numberType().int({ message: "v.integer" }).min(2014).max(2100)),
     provinceId: z.preprocess((v) => (v === "" ? null : v), z.string().regex(/^\d{2}$/, { message: "v.unknownValue" }).nullable()),
     note: z.string().trim().max(200, { message: "v.tooLong" }).optional(),
     ...(Object.fromEntries(POLICY_KEYS.map((k) => [k, optionalNumber])) as Record<PolicyKey, typeof optionalNumber>),
@@ -25,3 +26,6 @@ export const savePolicySchema = z
     for (const k of ["schoolAgeMin", "schoolAgeMax", "noticeDays", "monitoringNoticeDays", "riskEliminationMonths", "leadResponseWorkingDays", "sampleVillagesMin", "sampleVillagesMax", "sampleCapPerVillage", "waterOutageMaxDays"] as const)
       if (v[k] !== undefined && !Number.isInteger(v[k])) ctx.addIssue({ code: "custom", path: [k], message: "v.integer" });
   });
+
+/** The recompute job whose progress the policy page polls. */
+export const jobProgressSchema = z.object({ id: z.string().uuid() }).strict();

@@ -3,6 +3,7 @@
 // the `validation` namespace, "p.<key>" keys of `procedure.validation`.
 // Pure: imported by client components, so nothing from Prisma, Next or the data layer.
 import { z } from "zod";
+import { numberInput, numberType, plain, versionInput } from "./plain-text";
 
 export const PROPOSAL_KINDS = ["identify", "exit", "monitor", "eliminate_risk"] as const;
 export type ProposalKindInput = (typeof PROPOSAL_KINDS)[number];
@@ -21,7 +22,7 @@ const uuid = z.string({ message: "v.required" }).uuid({ message: "v.invalidId" }
 const text = (max: number) => z.string().trim().max(max, { message: "v.tooLong" });
 const required = (max: number) => z.string({ message: "v.required" }).trim().min(1, { message: "v.required" }).max(max, { message: "v.tooLong" });
 const bool = z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")]);
-const version = z.coerce.number({ message: "v.required" }).int({ message: "v.integer" }).min(1, { message: "v.positive" });
+const version = versionInput;
 
 export const isoDate = z
   .string({ message: "v.required" })
@@ -29,10 +30,7 @@ export const isoDate = z
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: "v.invalidDate" });
 
 /** A count typed into a form: "" is missing (not 0), a fraction or a negative number is wrong. */
-const count = z.preprocess(
-  (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : v),
-  z.coerce.number({ message: "v.required" }).int({ message: "v.integer" }).min(0, { message: "v.nonNegative" }).max(100_000, { message: "v.tooLong" }),
-);
+const count = numberInput(numberType().int({ message: "v.integer" }).min(0, { message: "v.nonNegative" }).max(100_000, { message: "v.tooLong" }));
 
 /** One id or several (a form posts repeated keys; one checked box arrives as a string). */
 const idList = z.preprocess(
@@ -107,7 +105,7 @@ export const createMeetingSchema = z
 export const addRepresentativeSchema = z
   .object({
     name: required(40),
-    phone: text(20).refine((s) => s === "" || /^[0-9+\- ]{5,20}$/.test(s), { message: "p.phoneFormat" }).default(""),
+    phone: plain(z.string()).trim().max(20, { message: "v.tooLong" }).refine((s) => s === "" || /^[0-9+\- ]{5,20}$/.test(s), { message: "p.phoneFormat" }).default(""),
   })
   .strict();
 

@@ -6,7 +6,8 @@ import { today as serverToday } from "@/lib/clock";
 import { validateNationalId } from "@/lib/national-id";
 import { householdChangesSchema } from "./household-changes";
 import { EVIDENCE_MIMES } from "./file-type";
-import { NULLABLE_NUMBERS } from "./visit-facts";
+import { INCOME_FIELDS, INDICATOR_FIELDS, NULLABLE_NUMBERS } from "./visit-facts";
+import { numberInput, numberType, versionInput } from "./plain-text";
 
 export const VISIT_MODES = ["home", "phone", "wechat"] as const;
 export const CONFIRMATIONS = ["signature", "read_back"] as const;
@@ -40,14 +41,16 @@ function fileField(maxBytes: number, types: readonly string[]) {
   });
 }
 
-/** Numbers that must not be left empty: the form sends "" when a pre-filled amount is cleared. */
+/** Facts that must not be left empty: the form sends "" when a pre-filled value is cleared. */
+const FACT_FIELDS = { indicators: new Set<string>(INDICATOR_FIELDS), income: new Set<string>(INCOME_FIELDS) };
 function noBlankNumbers(raw: unknown, ctx: z.RefinementCtx) {
   if (!raw || typeof raw !== "object") return;
   for (const part of ["indicators", "income"] as const) {
     const values = (raw as Record<string, unknown>)[part];
     if (!values || typeof values !== "object") continue;
     for (const [k, v] of Object.entries(values)) {
-      if (!NULLABLE_NUMBERS.has(k) && (v === "" || v === null)) ctx.addIssue({ code: "custom", message: "v.required", path: [part, k] });
+      // an unknown key is left to the strict schema, which names it as not a field
+      if (FACT_FIELDS[part].has(k) && !NULLABLE_NUMBERS.has(k) && (v === "" || v === null)) ctx.addIssue({ code: "custom", message: "v.required", path: [part, k] });
     }
   }
 }
@@ -60,9 +63,9 @@ const followUpSchema = z.object({
 });
 
 const locationSchema = z.object({
-  latitude: z.coerce.number().min(-90).max(90),
-  longitude: z.coerce.number().min(-180).max(180),
-  accuracyM: z.coerce.number().min(0).nullable().optional(),
+  latitude: numberInput(numberType().min(-90).max(90)),
+  longitude: numberInput(numberType().min(-180).max(180)),
+  accuracyM: numberInput(numberType().min(0).max(1_000_000).nullable(), { blank: null }).optional(),
   locatedAt: z.string().datetime({ offset: true }),
 });
 
@@ -77,7 +80,7 @@ export function makeVisitSchema(today: () => string = serverToday) {
     .object({
       clientVisitId: z.string().uuid({ message: "v.invalidId" }),
       householdId: z.string().uuid({ message: "v.invalidId" }),
-      baseVersion: z.coerce.number().int().min(1),
+      baseVersion: versionInput,
       date: isoDate.refine((d) => d <= today(), { message: "v.futureDate" }),
       mode: z.enum(VISIT_MODES, { message: "v.unknownValue" }),
       findings: text(4000).min(1, { message: "v.required" }),
@@ -126,7 +129,7 @@ export type VisitInput = z.output<typeof visitSchema>;
 export const confirmPendingSchema = z
   .object({
     visitId: z.string().uuid({ message: "v.invalidId" }),
-    baseVersion: z.coerce.number().int().min(1),
+    baseVersion: versionInput,
     decision: z.enum(["apply", "discard"], { message: "v.unknownValue" }),
   })
   .strict();

@@ -5,7 +5,7 @@
 import "server-only";
 import { z } from "zod";
 import { getLocale, getTranslations } from "next-intl/server";
-import { formToObject } from "@/lib/actions/safe-action";
+import { formToObject, issuesByField, unstorableFieldErrors } from "@/lib/actions/safe-action";
 import type { ActionResult } from "@/lib/actions/result";
 import { AppError } from "@/lib/auth/errors";
 import { clientAddress } from "@/lib/card/request";
@@ -34,21 +34,18 @@ async function translator(): Promise<Translate> {
   };
 }
 
-async function fieldErrors(issues: readonly { path: PropertyKey[]; message: string }[], t: Translate) {
-  const out: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const key = issue.path.map(String).join(".") || "_form";
-    const m = issue.message;
-    (out[key] ??= []).push(m.startsWith("h.") || m.startsWith("v.") ? t(m) : m);
-  }
-  return out;
+async function fieldErrors(issues: readonly z.core.$ZodIssue[], t: Translate) {
+  return issuesByField(issues, (m) => (m.startsWith("h.") || m.startsWith("v.") ? t(m) : m));
 }
 
 export function definePublicAction<S extends z.ZodType, T>(options: PublicOptions<S, T>) {
   return async function run(_prev: ActionResult<T> | undefined, raw: FormData | Record<string, unknown>): Promise<ActionResult<T>> {
     const t = await translator();
     const locale = await getLocale();
-    const parsed = options.schema.safeParse(formToObject(raw), { error: locale === "en" ? z.locales.en().localeError : z.locales.zhCN().localeError });
+    const input = formToObject(raw);
+    const refused = await unstorableFieldErrors(input);
+    if (refused) return { ok: false, code: "invalid", message: t("h.e.invalid"), fieldErrors: refused };
+    const parsed = options.schema.safeParse(input, { error: locale === "en" ? z.locales.en().localeError : z.locales.zhCN().localeError });
     if (!parsed.success) {
       return { ok: false, code: "invalid", message: t("h.e.invalid"), fieldErrors: await fieldErrors(parsed.error.issues, t) };
     }

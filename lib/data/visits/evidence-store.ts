@@ -32,7 +32,8 @@ export async function prepareFile(blob: Blob, opts: { maxBytes: number; accept: 
   if (!mime || !opts.accept.includes(mime)) return { error: "v.fileType" };
   const sent = blob instanceof File && blob.name ? blob.name : "file";
   // keep a readable name for the list, without any path or control characters
-  const base = sent.replace(/[\\/\u0000-\u001f\u007f]/g, "_").slice(-100) || "file";
+  // cut by whole characters (code points), so an emoji is never split into an unstorable half
+  const base = Array.from(sent.replace(/[\\/\u0000-\u001f\u007f]/g, "_")).slice(-100).join("") || "file";
   const fileName = base.replace(/\.[A-Za-z0-9]{1,5}$/, "") + "." + EVIDENCE_TYPES[mime];
   return { bytes, mime, sizeBytes: bytes.length, sha256: crypto.createHash("sha256").update(bytes).digest("hex"), fileName };
 }
