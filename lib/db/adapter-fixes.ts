@@ -306,3 +306,78 @@ export function unrefLongTimers(thresholdMs = 5_000): void {
   }) as typeof setTimeout;
   g.setTimeout = Object.assign(patched, original);
 }
+
+// ─── P6: pglite-socket interleaves the extended-protocol messages of different connections ───
+// PGLiteSocketServer (0.2.17) queues each protocol message on its own and, outside a
+// transaction, takes the next message from whichever connection sent one. node-postgres sends a
+// query as Parse/Bind/Describe/Execute/Sync; when two connections' queries interleave, one's
+// Bind meets the other's unnamed statement ("bind message supplies 7 parameters, but prepared
+// statement \"\" requires 6"), or runs it with the wrong parameters and returns rows of another
+// shape (Prisma: "Missing data field"). Seen in e2e under concurrent page renders.
+// Fix: a connection that has begun an extended-protocol exchange keeps PGlite until its Sync,
+// exactly as the server already does for a connection inside a transaction.
+
+/** The parts of pglite-socket's (unexported) query queue this fix drives. */
+interface QueueEntry { handlerId: number; message: Uint8Array; resolve(n: number): void; reject(e: unknown): void; onData(d: Uint8Array): void }
+interface QueryQueue {
+  queue: QueueEntry[];
+  processing: boolean;
+  lastHandlerId: number | null;
+  db: { isInTransaction(): boolean; runExclusive<T>(fn: () => Promise<T>): Promise<T>; execProtocolRawStream(m: Uint8Array, o: { onRawData(d: Uint8Array): void }): Promise<unknown> };
+  processQueue(): Promise<void>;
+  clearQueueForHandler(handlerId: number): void;
+}
+
+/** Message types after which the sender's exchange is still open (Parse, Bind, Describe, Execute, Close, Flush, CopyData). */
+const OPENS_EXCHANGE = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48, 0x64]);
+
+export function serializePgliteExchanges(server: { queryQueue?: unknown }): void {
+  const q = server.queryQueue as QueryQueue | undefined;
+  if (!q || typeof q.processQueue !== "function" || !Array.isArray(q.queue)) {
+    throw new Error("pglite-socket internals changed: re-check P6 (docs/decisions/0002-prisma-adapter-fixes.md)");
+  }
+  let owner: number | null = null; // the connection in the middle of an exchange
+
+  q.processQueue = async function processQueue(this: QueryQueue) {
+    if (this.processing || this.queue.length === 0) return;
+    this.processing = true;
+    try {
+      while (this.queue.length > 0) {
+        const sticky = owner ?? (this.db.isInTransaction() ? this.lastHandlerId : null);
+        let entry: QueueEntry | undefined;
+        if (sticky !== null) {
+          const at = this.queue.findIndex((e) => e.handlerId === sticky);
+          if (at === -1) break; // wait for that connection's next message
+          entry = this.queue.splice(at, 1)[0];
+        } else entry = this.queue.shift();
+        if (!entry) break;
+        let bytes = 0;
+        const current = entry;
+        try {
+          await this.db.runExclusive(() => this.db.execProtocolRawStream(current.message, {
+            onRawData: (d) => { bytes += d.length; current.onData(d); },
+          }));
+        } catch (e) {
+          owner = null;
+          current.reject(e);
+          continue;
+        }
+        owner = OPENS_EXCHANGE.has(current.message[0] ?? 0) ? current.handlerId : null;
+        this.lastHandlerId = current.handlerId;
+        current.resolve(bytes);
+      }
+    } finally {
+      this.processing = false;
+    }
+  };
+
+  // a connection that goes away mid-exchange must not hold everyone else's queries forever
+  const clear = q.clearQueueForHandler.bind(q);
+  q.clearQueueForHandler = (handlerId: number) => {
+    clear(handlerId);
+    if (owner === handlerId) {
+      owner = null;
+      void q.processQueue();
+    }
+  };
+}

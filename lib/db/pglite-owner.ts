@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { serializePgliteExchanges } from "./adapter-fixes";
 
 export class DataDirBusyError extends Error {
   constructor(
@@ -91,6 +92,7 @@ export async function servePglite(dataDir: string, port = 0, maxConnections = 32
   try {
     db = await openPglite(dataDir);
     const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections });
+    serializePgliteExchanges(server as unknown as { queryQueue?: unknown }); // P6
     await server.start();
     const actualPort = Number(server.getServerConn().split(":").pop());
     let stopped = false;

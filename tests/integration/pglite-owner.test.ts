@@ -9,6 +9,7 @@ import { DataDirBusyError, lockDataDir, servePglite } from "@/lib/db/pglite-owne
 import { fixedPgAdapterFactory } from "@/lib/db/adapter-fixes";
 import { migrationSql } from "../support/migrations";
 import pg from "pg";
+import net from "node:net";
 import { poolConfigFromUrl } from "@/lib/db/adapter-fixes";
 
 const tmp = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), "jz-owner-")), "pglite");
@@ -66,4 +67,61 @@ describe("PGlite folder ownership", () => {
     await prisma.$disconnect();
     await server.stop();
   }, 120_000);
+
+  it("P6: a connection in the middle of an exchange (Parse … Sync) keeps PGlite until its Sync", async () => {
+    const dir = tmp();
+    const server = await servePglite(dir);
+    const raw = await rawConnection(server.port);
+    const other = new pg.Client(poolConfigFromUrl(server.url));
+    await other.connect();
+    try {
+      // A: Parse an unnamed two-parameter statement, then pause before Bind
+      raw.send(msg("P", Buffer.concat([cstr(""), cstr("SELECT $1::int + $2::int AS v"), int16(0)])));
+      await raw.until((b) => b.includes(0x31)); // ParseComplete ('1')
+      // B: a three-parameter query on another connection, sent while A's exchange is open.
+      // Unfixed, it runs now and replaces A's unnamed statement; fixed, it waits for A's Sync.
+      const b = other.query("SELECT $1::text || $2::text || $3::text AS v", ["a", "b", "c"]);
+      await new Promise((r) => setTimeout(r, 300));
+      // A: Bind two parameters, Execute, Sync
+      const params = Buffer.concat([int16(0), int16(2), int32(1), Buffer.from("2"), int32(1), Buffer.from("3"), int16(0)]);
+      raw.send(Buffer.concat([msg("B", Buffer.concat([cstr(""), cstr(""), params])), msg("E", Buffer.concat([cstr(""), int32(0)])), msg("S", Buffer.alloc(0))]));
+      const reply = await raw.until((buf) => buf.includes(0x5a) && buf.lastIndexOf(0x5a) > buf.indexOf(0x32)); // … ReadyForQuery ('Z')
+      expect(reply.toString("latin1")).not.toContain("bind message supplies");
+      expect(reply.includes(0x44)).toBe(true); // a DataRow ('D'): 2 + 3
+      expect(reply.toString("latin1")).toContain("5");
+      expect((await b).rows[0].v).toBe("abc");
+    } finally {
+      raw.close();
+      await other.end();
+      await server.stop();
+    }
+  }, 60_000);
 });
+
+// ─── a bare wire-protocol client, to pause between the messages of one exchange ───
+const int16 = (n: number) => { const b = Buffer.alloc(2); b.writeInt16BE(n); return b; };
+const int32 = (n: number) => { const b = Buffer.alloc(4); b.writeInt32BE(n); return b; };
+const cstr = (s: string) => Buffer.from(`${s}\0`, "utf8");
+const msg = (type: string, body: Buffer) => Buffer.concat([Buffer.from(type, "latin1"), int32(body.length + 4), body]);
+
+async function rawConnection(port: number) {
+  const socket = net.connect(port, "127.0.0.1");
+  await new Promise<void>((resolve, reject) => { socket.once("connect", () => resolve()); socket.once("error", reject); });
+  let received = Buffer.alloc(0);
+  let waiter: (() => void) | null = null;
+  socket.on("data", (d) => { received = Buffer.concat([received, d]); waiter?.(); });
+  const until = async (done: (b: Buffer) => boolean): Promise<Buffer> => {
+    const deadline = Date.now() + 20_000;
+    while (!done(received)) {
+      if (Date.now() > deadline) throw new Error(`no reply: ${received.toString("latin1")}`);
+      await new Promise<void>((r) => { waiter = r; setTimeout(r, 50); });
+    }
+    const out = received;
+    received = Buffer.alloc(0);
+    return out;
+  };
+  const startup = Buffer.concat([int32(196608), cstr("user"), cstr("postgres"), cstr("database"), cstr("postgres"), Buffer.from([0])]);
+  socket.write(Buffer.concat([int32(startup.length + 4), startup]));
+  await until((b) => b.includes(0x5a)); // ReadyForQuery
+  return { send: (b: Buffer) => socket.write(b), until, close: () => socket.destroy() };
+}
