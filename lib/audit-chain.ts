@@ -33,8 +33,9 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function eventHash(prevHash: string, e: ChainedContent): string {
-  const content = canonicalJson({
+/** The canonical text an event's hash covers (besides the previous hash). */
+export function eventContent(e: ChainedContent): string {
+  return canonicalJson({
     at: e.at.toISOString(),
     actorId: e.actorId,
     actorRole: e.actorRole,
@@ -46,7 +47,11 @@ export function eventHash(prevHash: string, e: ChainedContent): string {
     after: e.after ?? null,
     reason: e.reason,
   });
-  return createHash("sha256").update(prevHash).update("\n").update(content).digest("hex");
+}
+
+/** SHA-256 over prevHash, a newline and the content (the database computes the same: jz_audit_append). */
+export function eventHash(prevHash: string, e: ChainedContent): string {
+  return createHash("sha256").update(prevHash).update("\n").update(eventContent(e)).digest("hex");
 }
 
 export interface StoredEvent extends ChainedContent {

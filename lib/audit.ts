@@ -1,10 +1,10 @@
 // Append-only audit history: who, when, what, before and after. Written in the same
 // transaction as the change it records, as the next link of a hash chain (lib/audit-chain.ts).
-// Appends are serialised by a transaction-scoped advisory lock, so the chain has one order.
+// Appends are serialised by a transaction-scoped advisory lock, so the chain has one order; the
+// lock, the read of the last hash and the insert are one database call (jz_audit_append).
 // A database trigger refuses UPDATE, DELETE and TRUNCATE of audit rows.
 import type { Db, Tx } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { eventHash, GENESIS } from "./audit-chain";
+import { eventContent } from "./audit-chain";
 
 export interface Actor {
   id: string | null;
@@ -22,7 +22,6 @@ export interface AuditEntry {
 }
 
 const SYSTEM: Actor = { id: null, role: "system" };
-const CHAIN_LOCK = 7_243_001;
 
 /** Plain JSON (bigints as strings, Decimals and Dates as strings), as jsonb will store it. */
 function plain(value: unknown): unknown {
@@ -30,14 +29,17 @@ function plain(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
 }
 
+/**
+ * One round trip: the database function jz_audit_append takes the chain's lock, reads the last
+ * hash and inserts the events, hashing each over its canonical content computed here
+ * (migration 20261128210000). The lock is then held only until this transaction commits.
+ */
 async function append(tx: Tx, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
   const who = actor ?? SYSTEM;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK}::bigint)`;
-  const last = await tx.$queryRaw<{ hash: string | null }[]>`SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1`;
-  let prev = last[0]?.hash ?? GENESIS;
-  for (const entry of entries) {
+  const at = new Date();
+  const rows = entries.map((entry) => {
     const content = {
-      at: new Date(),
+      at,
       actorId: who.id,
       actorRole: who.role,
       action: entry.action,
@@ -48,18 +50,9 @@ async function append(tx: Tx, actor: Actor | null, entries: AuditEntry[]): Promi
       after: plain(entry.after),
       reason: entry.reason ?? null,
     };
-    const hash = eventHash(prev, content);
-    await tx.auditEvent.create({
-      data: {
-        ...content,
-        before: content.before === null ? Prisma.JsonNull : (content.before as Prisma.InputJsonValue),
-        after: content.after === null ? Prisma.JsonNull : (content.after as Prisma.InputJsonValue),
-        prevHash: prev,
-        hash,
-      },
-    });
-    prev = hash;
-  }
+    return { ...content, at: at.toISOString(), content: eventContent(content) };
+  });
+  await tx.$queryRawUnsafe(`SELECT jz_audit_append($1::jsonb) AS n`, JSON.stringify(rows));
 }
 
 function isClient(client: Db | Tx): client is Db {
