@@ -32,8 +32,12 @@ async function localize<T>(result: ActionResult<T>): Promise<ActionResult<T>> {
   const sep = (await getLocale()) === "en" ? ": " : "：";
   const tr = (m: string) => (m.startsWith(PREFIX) ? t(`errors.${m.slice(PREFIX.length)}` as never) : m);
   const label = (path: string) => {
-    const key = `fields.${fieldLabelKey(path)}`;
-    return t.has(key as never) ? t(key as never) : null;
+    const field = fieldLabelKey(path);
+    // a crafted field name ("__proto__", "constructor") is not a label: never look it up
+    if (Object.prototype.hasOwnProperty.call(Object.prototype, field)) return null;
+    const key = `fields.${field}`;
+    // only a leaf message is a label ("plan", "indicators.medical" are groups of messages)
+    return t.has(key as never) && typeof t.raw(key as never) === "string" ? t(key as never) : null;
   };
   const fieldErrors = result.fieldErrors
     ? Object.fromEntries(
