@@ -3,11 +3,18 @@
  * tables (STACK.md P6 measured ~85 µs on narrow ones), so rows go to PostgreSQL as one JSON
  * parameter per batch and are expanded there:
  *
- *   INSERT INTO "member" ("id", ...) SELECT "id", ... FROM jsonb_to_recordset($1::jsonb) AS t("id" text, ...)
+ *   INSERT INTO "member" ("id", ...) SELECT "id", ...
+ *     FROM jsonb_to_recordset(convert_from(decode($1, 'base64'), 'UTF8')::jsonb) AS t("id" text, ...)
  *
  * The column types are read from the catalog, so the rows (typed by Prisma's CreateManyInput,
  * hence checked against the schema at compile time) are the only description of the data.
  * Works on PostgreSQL and on PGlite, through any Prisma driver adapter (one text parameter).
+ *
+ * The JSON travels base64-encoded: Prisma's query compiler (WebAssembly) re-encodes a string
+ * parameter character by character, and non-ASCII text (names, the assessments' Chinese
+ * reasons) costs it about 3× more per byte than plain ASCII; a megabyte batch of assessments
+ * took 300–500 ms through Prisma against ~20 ms through pg directly. Base64 is ASCII, and the
+ * server decodes it in C (docs/decisions/0008-recompute-at-scale.md).
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -30,6 +37,11 @@ async function typesOf(db: Runner, table: string): Promise<Map<string, string>> 
   if (types.size === 0) throw new Error(`table ${table} not found`);
   perDb.set(table, types);
   return types;
+}
+
+/** A JSON value as a base64 text parameter: read it with convert_from(decode($n, 'base64'), 'UTF8')::jsonb. */
+export function jsonParam(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), "utf8").toString("base64");
 }
 
 const quote = (ident: string) => `"${ident.replace(/"/g, '""')}"`;
@@ -68,14 +80,14 @@ export async function insertRows(
   });
   const list = columns.map(quote).join(", ");
   const sql =
-    `INSERT INTO ${quote(table)} (${list}) SELECT ${list} FROM jsonb_to_recordset($1::jsonb) AS t(${defs.join(", ")})` +
+    `INSERT INTO ${quote(table)} (${list}) SELECT ${list} FROM jsonb_to_recordset(convert_from(decode($1, 'base64'), 'UTF8')::jsonb) AS t(${defs.join(", ")})` +
     (options.skipDuplicates ? " ON CONFLICT DO NOTHING" : "");
 
   const size = options.batchSize ?? 2000;
   let inserted = 0;
   for (let i = 0; i < rows.length; i += size) {
     const batch = rows.slice(i, i + size).map((r) => ({ ...fill, ...r }));
-    inserted += await db.$executeRawUnsafe(sql, JSON.stringify(batch));
+    inserted += await db.$executeRawUnsafe(sql, jsonParam(batch));
   }
   return inserted;
 }
