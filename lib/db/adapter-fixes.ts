@@ -62,6 +62,12 @@ function patchQuery<T extends Queryish>(target: T): T {
 /** A pg.Pool whose clients report `name` as text and `"char"` as a stand-in oid. */
 export function createFixedPool(config: pg.PoolConfig): pg.Pool {
   const pool = new pg.Pool(config);
+  // An idle pooled connection that the server ends (a restart, DROP DATABASE … WITH (FORCE),
+  // an administrator's pg_terminate_backend) is emitted on the pool; without a listener Node
+  // treats it as an uncaught exception. pg has already dropped that client: say so and go on.
+  pool.on("error", (e: Error & { code?: string }) => {
+    console.warn(`[db] an idle connection was closed by the server${e.code ? ` (${e.code})` : ""}: ${e.message}`);
+  });
   patchQuery(pool as unknown as Queryish);
   const connect = pool.connect.bind(pool) as (cb?: unknown) => unknown;
   (pool as unknown as { connect: (cb?: unknown) => unknown }).connect = (cb?: unknown) => {

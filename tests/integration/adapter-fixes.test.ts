@@ -11,6 +11,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import {
+  createFixedPool,
   fixedPgAdapterFactory,
   fixedPgliteAdapterFactory,
   mapPostgresError,
@@ -71,6 +72,30 @@ describe.skipIf(!pgUrl)("P1/P2 adapter-pg on PostgreSQL", () => {
     const { rowCount } = await check.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     await check.end();
     expect(rowCount).toBe(0);
+  });
+});
+
+describe.skipIf(!pgUrl)("the pool on PostgreSQL", () => {
+  it("an idle connection ended by the server is dropped with a warning, not an uncaught exception", async () => {
+    const pool = createFixedPool({ ...poolConfigFromUrl(pgUrl!), max: 2 });
+    const pid = (await pool.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid; // now idle in the pool
+    const errors: unknown[] = [];
+    const count = (e: unknown) => errors.push(e);
+    process.on("uncaughtException", count);
+    try {
+      const admin = new pg.Client(poolConfigFromUrl(pgUrl!));
+      await admin.connect();
+      await admin.query("SELECT pg_terminate_backend($1)", [pid]);
+      await admin.end();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(errors).toEqual([]);
+      expect(pool.listenerCount("error")).toBeGreaterThan(0);
+      // and the pool answers on a new connection
+      expect((await pool.query<{ one: number }>("SELECT 1 AS one")).rows[0]!.one).toBe(1);
+    } finally {
+      process.off("uncaughtException", count);
+      await pool.end();
+    }
   });
 });
 
