@@ -4,6 +4,8 @@
  * real. Pure.
  */
 import type { Prng } from "./prng";
+// given-name characters by generation: the same pools as the demo seed
+import { FEMALE_MID, FEMALE_OLD, FEMALE_YOUNG, MALE_MID, MALE_OLD, MALE_YOUNG } from "@/lib/seed/names";
 
 /** Common surnames of south-western China, with rough weights. */
 const SURNAMES: readonly (readonly [string, number])[] = [
@@ -13,12 +15,6 @@ const SURNAMES: readonly (readonly [string, number])[] = [
   ["施", 1], ["和", 1], ["起", 1], ["自", 1], ["尹", 1], ["董", 1], ["沈", 1], ["蔡", 1],
 ];
 
-const MALE_OLD = ["德", "福", "贵", "富", "发", "顺", "昌", "开", "光", "文", "正", "成", "才", "和", "寿", "明", "清", "祥", "茂", "林"];
-const MALE_MID = ["军", "华", "勇", "平", "国", "建", "志", "海", "江", "强", "伟", "斌", "明", "兵", "松", "刚", "红", "波", "忠", "林", "云", "东", "胜", "武"];
-const MALE_YOUNG = ["浩", "宇", "轩", "杰", "俊", "鑫", "涛", "博", "凯", "磊", "航", "睿", "泽", "晨", "豪", "然", "锐", "阳", "毅", "哲"];
-const FEMALE_OLD = ["秀", "英", "兰", "桂", "芝", "珍", "凤", "翠", "花", "菊", "梅", "香", "莲", "玉", "金", "银", "娥", "妹"];
-const FEMALE_MID = ["芳", "丽", "红", "艳", "霞", "琴", "燕", "敏", "娟", "萍", "梅", "玲", "春", "英", "群", "平", "慧", "莉"];
-const FEMALE_YOUNG = ["欣", "怡", "梓", "涵", "雨", "萱", "婷", "琪", "佳", "思", "悦", "彤", "诗", "雅", "可", "妍", "茜", "晴", "瑶", "蕾"];
 
 export function surname(rng: Prng, except?: string): string {
   for (;;) {
