@@ -13,7 +13,8 @@ const ci = process.env.CI === "true" || process.env.CI === "1";
 const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
 const want = (tier: string) => only.length === 0 || only.includes(tier);
 
-interface Tier { name: string; passed: number; failed: number; skipped: number; ok: boolean; seconds: number; note?: string }
+interface Unhandled { name: string; message: string; code?: string; testFile?: string; stack: string }
+interface Tier { name: string; passed: number; failed: number; skipped: number; ok: boolean; seconds: number; note?: string; unhandled?: Unhandled[] }
 const tiers: Tier[] = [];
 const out = fs.mkdtempSync(path.join(os.tmpdir(), "jz-test-"));
 
@@ -24,15 +25,22 @@ function banner(text: string) {
 function vitest(name: string, project: string, env: Record<string, string>) {
   banner(name);
   const json = path.join(out, `${name.replace(/\W+/g, "-")}.json`);
+  const unhandledFile = path.join(out, `${name.replace(/\W+/g, "-")}.unhandled.json`);
   const t0 = Date.now();
-  const r = spawnSync(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${json}`], {
-    cwd: root, stdio: "inherit", env: { ...process.env, ...env },
+  const r = spawnSync(bin("vitest"), [
+    "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${json}`,
+    "--reporter=./tests/support/unhandled-reporter.ts",
+  ], {
+    cwd: root, stdio: "inherit", env: { ...process.env, ...env, JZ_UNHANDLED_FILE: unhandledFile },
   });
   const report = fs.existsSync(json) ? JSON.parse(fs.readFileSync(json, "utf8")) : {};
+  const unhandled: Unhandled[] = fs.existsSync(unhandledFile) ? JSON.parse(fs.readFileSync(unhandledFile, "utf8")) : [];
   tiers.push({
     name, ok: r.status === 0, seconds: (Date.now() - t0) / 1000,
     passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + (r.status === 0 ? 0 : report.numFailedTests ? 0 : 1),
     skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+    note: unhandled.length ? `${unhandled.length} unhandled error(s), repeated below` : undefined,
+    unhandled,
   });
 }
 
@@ -83,6 +91,12 @@ if (want("e2e")) {
 banner("summary");
 for (const t of tiers) {
   console.log(`${t.ok ? "✔" : "✖"} ${t.name.padEnd(26)} ${String(t.passed).padStart(4)} passed ${String(t.failed).padStart(3)} failed ${String(t.skipped).padStart(3)} skipped  ${t.seconds.toFixed(0)} s${t.note ? `  (${t.note})` : ""}`);
+}
+// Unhandled errors fail a tier with every test passed; repeat them here, where a log's tail shows them.
+for (const t of tiers) {
+  for (const e of t.unhandled ?? []) {
+    console.log(`\n✖ ${t.name}: unhandled ${e.name}${e.code ? ` (${e.code})` : ""} while ${e.testFile ? path.relative(root, e.testFile) : "no test file"} ran:\n  ${e.message}\n${e.stack.split("\n").slice(1).map((l) => `  ${l.trim()}`).join("\n")}`);
+  }
 }
 const sum = (k: "passed" | "failed" | "skipped") => tiers.reduce((n, t) => n + t[k], 0);
 console.log(`\n${sum("passed")} passed, ${sum("failed")} failed, ${sum("skipped")} skipped`);

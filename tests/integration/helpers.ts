@@ -4,7 +4,7 @@ import { inject } from "vitest";
 import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { fixedPgAdapterFactory, fixedPgliteAdapterFactory, poolConfigFromUrl } from "@/lib/db/adapter-fixes";
+import { createFixedPool, fixedPgAdapterFactory, fixedPgliteAdapterFactory, poolConfigFromUrl } from "@/lib/db/adapter-fixes";
 import { setDb } from "@/lib/db/client";
 import { testSession } from "./session-state";
 import fs from "node:fs";
@@ -43,7 +43,8 @@ export async function createTestDb(): Promise<TestDb> {
   const url = new URL(info.url);
   url.pathname = `/${name}`;
   const prisma = new PrismaClient({ adapter: fixedPgAdapterFactory(url.toString(), { max: 20 }) });
-  const pool = new pg.Pool({ ...poolConfigFromUrl(url.toString()), max: 2 });
+  // with the app's error listener: an idle connection the server ends must not crash the test file
+  const pool = createFixedPool({ ...poolConfigFromUrl(url.toString()), max: 2 });
   setDb(prisma);
   return {
     prisma,
