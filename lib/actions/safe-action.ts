@@ -104,6 +104,11 @@ export function defineAction<S extends z.ZodType, T>(options: ActionOptions<S, T
   };
 }
 
+/** Record a refused call of `action` (an `access.denied` event); never fails the caller. */
+export async function auditDenied(viewer: Viewer, action: string, code: string, detail?: unknown): Promise<void> {
+  return denied(viewer, action, code, detail);
+}
+
 async function denied(viewer: Viewer, action: string, code: string, detail?: unknown) {
   await audit(db(), { id: viewer.id, role: viewer.role }, {
     action: "access.denied",
@@ -116,6 +121,7 @@ async function denied(viewer: Viewer, action: string, code: string, detail?: unk
 async function handleError(e: unknown, viewer: Viewer, action: string, t: Awaited<ReturnType<typeof getTranslations<"errors">>>): Promise<ActionResult<never>> {
   if (e instanceof AppError) {
     if (e.code === "not_found" || e.code === "forbidden") await denied(viewer, action, e.code, e.details);
+    else if (e.code === "invalid" && e.details?.outOfScope) await denied(viewer, action, "out_of_scope", e.details.outOfScope);
     const fieldErrors = e.details?.fieldErrors as Record<string, string[]> | undefined;
     return { ok: false, code: e.code, message: e.code === "conflict" || e.code === "invalid" || e.code === "closed" ? e.message : t(e.code), fieldErrors };
   }

@@ -20,3 +20,12 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = "record") => new AppError("not_found", `${what} not found`);
+
+/**
+ * A refusal shown on a form field that is also a scope refusal (a region, county or file row
+ * outside the caller's reach): the form names the field, and the action wrapper records an
+ * `access.denied` event with `code: "out_of_scope"` and the field.
+ */
+export function outOfScopeField(field: string, message: string, extra?: Record<string, unknown>): AppError {
+  return new AppError("invalid", message, { fieldErrors: { [field]: [message] }, outOfScope: { field, ...extra } });
+}

@@ -352,6 +352,11 @@ export async function issueCards(viewer: Viewer, target: PrintTarget & { reissue
       },
     });
     if (target.householdId && rows.length === 0) throw new AppError("not_found");
+    // a village with nothing to print: fine when it is the caller's, a refusal (audited) when it is not
+    if (target.villageId && rows.length === 0) {
+      const reachable = await tx.household.findFirst({ where: { AND: [cardManagerScope(viewer), { villageId: target.villageId }] }, select: { id: true } });
+      if (!reachable) throw new AppError("not_found", "village not found", { villageId: target.villageId });
+    }
     const countyIds = [...new Set(rows.map((r) => r.countyId))];
     const counties = await tx.region.findMany({ where: { id: { in: countyIds } }, select: { id: true, hotline: true } });
     const hotline = new Map(counties.map((c) => [c.id, c.hotline?.trim() || DEFAULT_HOTLINE]));

@@ -115,6 +115,15 @@ describe("issuing and revoking cards", () => {
     expect(await t.prisma.household.findUniqueOrThrow({ where: { id: mine } }).then((h) => h.cardTokenHash)).toBe(hashToken(token));
   });
 
+  it("another county's village prints nothing and is refused as not found, audited", async () => {
+    const official2 = await t.prisma.user.findUniqueOrThrow({ where: { username: "official2" } });
+    const r = await issue("official2", { villageId: "520603201200", reissue: "on" });
+    expect(r).toMatchObject({ ok: false, code: "not_found" });
+    const denied = await t.prisma.auditEvent.findMany({ where: { action: "access.denied", actorId: official2.id, entityId: "card.issue" } });
+    expect(denied.filter((e) => JSON.stringify(e.after).includes("520603201200"))).toHaveLength(1);
+    expect(await t.prisma.household.findUniqueOrThrow({ where: { id: mine } }).then((h) => h.cardTokenHash)).toBe(hashToken(token));
+  });
+
   it("printing again does not rotate silently: without 'reissue' nothing is issued", async () => {
     const r = await issue("cadre1", { householdId: mine });
     expect(r.ok && r.data!.cards.length).toBe(0);

@@ -19,6 +19,8 @@ import { recordVote } from "@/lib/actions/meetings/record-vote";
 import { recordSecretBallot } from "@/lib/actions/meetings/record-secret-ballot";
 import { closeMeeting } from "@/lib/actions/meetings/close-meeting";
 import { today } from "@/lib/clock";
+import { createMeeting as createMeetingAs } from "@/lib/data/procedure/meetings";
+import type { Viewer } from "@/lib/auth/session";
 
 
 const DANYANG = "520603201200";
@@ -69,6 +71,32 @@ async function openMeetingWith(proposalIds: string[], present = reps): Promise<{
   const items = await t.prisma.agendaItem.findMany({ where: { meetingId }, orderBy: { position: "asc" }, select: { id: true } });
   return { meetingId, items: items.map((i) => i.id) };
 }
+
+describe("creating a meeting with a client id", () => {
+  it("two facilitators racing on one id: one meeting, and the other is told 'not found', never 'already saved'", async () => {
+    const viewerOf = async (username: string): Promise<Viewer> => {
+      const u = await t.prisma.user.findUniqueOrThrow({ where: { username } });
+      return { id: u.id, name: u.name, username, role: "facilitator", regionId: u.regionId!, regionLevel: "village", regionName: "" };
+    };
+    const [fac, fac2] = [await viewerOf("fac"), await viewerOf("fac2")];
+    for (let i = 0; i < 6; i++) {
+      const id = crypto.randomUUID();
+      const [a, b] = await Promise.allSettled([
+        createMeetingAs(fac, { id, date: today(), place: "村委会" }),
+        createMeetingAs(fac2, { id, date: today(), place: "邻村村委会" }),
+      ]);
+      const won = [a, b].filter((r) => r.status === "fulfilled");
+      expect(won, JSON.stringify([a, b])).toHaveLength(1);
+      expect((won[0] as PromiseFulfilledResult<{ replay: boolean }>).value.replay).toBe(false);
+      const lost = [a, b].find((r) => r.status === "rejected") as PromiseRejectedResult;
+      expect(lost.reason).toMatchObject({ code: "not_found" });
+      // and the same facilitator sending it twice at once gets one meeting, the second a replay
+      const again = crypto.randomUUID();
+      const twice = await Promise.all([createMeetingAs(fac, { id: again, date: today(), place: "村委会" }), createMeetingAs(fac, { id: again, date: today(), place: "村委会" })]);
+      expect(twice.map((r) => r.replay).sort()).toEqual([false, true]);
+    }
+  });
+});
 
 describe("the roster", () => {
   it("a facilitator adds and deactivates representatives of the own village; both audited", async () => {

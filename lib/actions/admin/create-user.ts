@@ -7,7 +7,7 @@ import { regionScope } from "@/lib/auth/scope";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { createUserSchema, scopeFitsRole } from "@/lib/validation/admin";
-import { defineAdminAction, done, fieldError } from "./define";
+import { defineAdminAction, done, fieldError, outOfScopeFieldError } from "./define";
 import { actorOf, countyOf, userAuditSelect } from "./shared";
 
 const run = defineAdminAction({
@@ -23,7 +23,8 @@ const run = defineAdminAction({
           where: { AND: [{ id: input.regionId }, regionScope(viewer)] },
           select: { id: true, level: true },
         });
-        if (!region) throw fieldError("regionId", "v.regionNotFound");
+        // none, or not under the admin's node: the same answer, and the attempt is audited
+        if (!region) throw outOfScopeFieldError("regionId", "v.regionNotFound", { regionId: input.regionId });
         if (!scopeFitsRole(input.role, region.level)) throw fieldError("regionId", `v.scopeLevel.${input.role}`);
         const taken = await tx.user.findFirst({
           where: { username: { equals: input.username, mode: "insensitive" } },

@@ -44,6 +44,11 @@ export function fieldError(field: string, key: string): AppError {
   return new AppError("invalid", `${PREFIX}form.invalid`, { fieldErrors: { [field]: [`${PREFIX}${key}`] } });
 }
 
+/** fieldError for a target outside the admin's province: also audited as access.denied (out_of_scope). */
+export function outOfScopeFieldError(field: string, key: string, extra?: Record<string, unknown>): AppError {
+  return new AppError("invalid", `${PREFIX}form.invalid`, { fieldErrors: { [field]: [`${PREFIX}${key}`] }, outOfScope: { field, ...extra } });
+}
+
 /** A success message from the admin namespace. */
 export function done(key: string): ActionResult<unknown>;
 export function done<T>(key: string, data: T): ActionResult<T>;

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import { auditDenied, type ActionResult } from "@/lib/actions/safe-action";
 import { checkRegionRows, importRegionsSchema, type RegionRow } from "@/lib/validation/admin";
 import { defineAdminAction } from "./define";
 import { actorOf } from "./shared";
@@ -42,6 +42,11 @@ const run = defineAdminAction({
     );
     const checked = checkRegionRows(data, viewer.regionId, new Set(existing.keys()));
     if (!checked.ok) {
+      // rows outside the admin's province are a scope refusal as well as a file error
+      const outside = checked.errors.filter((e) => e.key === "outOfScope");
+      if (outside.length) {
+        await auditDenied(viewer, "admin.importRegions", "out_of_scope", { field: "file", rows: outside.length, ids: outside.slice(0, 20).map((e) => e.params?.id) });
+      }
       const shown = checked.errors.slice(0, MAX_SHOWN).map((e) =>
         e.row ? t("errors.atRow", { row: e.row, problem: t(`errors.${e.key}`, e.params) }) : t(`errors.${e.key}`, e.params),
       );

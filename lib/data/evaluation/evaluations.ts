@@ -4,7 +4,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit";
-import { AppError } from "@/lib/auth/errors";
+import { AppError, outOfScopeField } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
 import { currentYear } from "@/lib/clock";
 import { loadPolicyRows } from "@/lib/data/assessment";
@@ -97,9 +97,9 @@ export async function createEvaluation(viewer: Viewer, input: CreateEvaluationIn
     throw new AppError("not_found", "evaluation not found", { evaluationId: input.id });
   }
 
-  if (!input.countyId.startsWith(viewer.regionId)) throw invalid("countyId", t("errors.countyOutOfScope"));
+  if (!input.countyId.startsWith(viewer.regionId)) throw outOfScopeField("countyId", t("errors.countyOutOfScope"), { countyId: input.countyId });
   const county = await db().region.findFirst({ where: { id: input.countyId, level: "county" }, select: { id: true, name: true } });
-  if (!county) throw invalid("countyId", t("errors.countyOutOfScope"));
+  if (!county) throw outOfScopeField("countyId", t("errors.countyOutOfScope"), { countyId: input.countyId });
   if (input.year > currentYear()) throw invalid("year", t("errors.futureYear", { year: currentYear() }));
 
   const [counts] = await db().$queryRaw<{ villages: number; households: number }[]>`

@@ -52,11 +52,15 @@ export async function setRepresentativeActive(viewer: Viewer, input: { represent
 
 export async function createMeeting(viewer: Viewer, input: { id: string; date: string; place: string }) {
   mustBeVillageFacilitator(viewer);
-  const existing = await db().meeting.findUnique({ where: { id: input.id }, select: { id: true, facilitatorId: true } });
-  if (existing) {
+  const replayOf = async () => {
+    const existing = await db().meeting.findUnique({ where: { id: input.id }, select: { id: true, facilitatorId: true } });
+    if (!existing) return null;
+    // an id someone else used (guessed, or a collision): not theirs to learn about
     if (existing.facilitatorId !== viewer.id) throw new AppError("not_found", "meeting id belongs to another", { id: input.id });
     return { meetingId: existing.id, replay: true };
-  }
+  };
+  const before = await replayOf();
+  if (before) return before;
   if (input.date > addMonths(today(), 12)) throw fieldError("date", "p.meetingTooFar");
   try {
     return await db().$transaction(async (tx) => {
@@ -67,7 +71,11 @@ export async function createMeeting(viewer: Viewer, input: { id: string; date: s
       return { meetingId: input.id, replay: false };
     });
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return { meetingId: input.id, replay: true };
+    // the same id sent twice at once: the primary key let one in; answer as a replay only to its creator
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+      const after = await replayOf();
+      if (after) return after;
+    }
     throw e;
   }
 }
