@@ -159,7 +159,9 @@ export async function startApp(opts: StartOptions): Promise<AppHandle> {
     UPLOAD_DIR: path.join(OUT_DIR, "uploads"),
   };
   if (opts.dbPool) env.JINGZHUN_DB_POOL = String(opts.dbPool);
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), NEXT_BIN, "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
+  // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/out/prof" profiles the server of any bench
+  const extra = (process.env.BENCH_APP_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...extra, NEXT_BIN, "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env,
     stdio: ["ignore", fd, fd],

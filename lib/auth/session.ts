@@ -23,13 +23,13 @@ export interface Viewer {
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = (await getServerSession(authOptions)) as { uid?: string; sv?: number } | null;
   if (!session?.uid) return null;
-  const user = await db().user.findUnique({
-    where: { id: session.uid },
-    select: {
-      id: true, name: true, username: true, role: true, regionId: true, disabled: true, sessionVersion: true,
-      region: { select: { level: true, name: true } },
-    },
-  });
+  // one statement, no ORM query compilation: this runs on every request (decision 0011)
+  const rows = await db().$queryRaw<UserRow[]>`
+    SELECT u.id, u.name, u.username, u.role::text AS role, u."regionId", u.disabled, u."sessionVersion",
+           r.level::text AS "regionLevel", r.name AS "regionName"
+    FROM app_user u JOIN region r ON r.id = u."regionId"
+    WHERE u.id = ${session.uid}`;
+  const user = rows[0];
   if (!user || user.disabled || user.sessionVersion !== session.sv) return null;
   return {
     id: user.id,
@@ -37,10 +37,22 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     username: user.username,
     role: user.role,
     regionId: user.regionId,
-    regionLevel: user.region.level,
-    regionName: user.region.name,
+    regionLevel: user.regionLevel,
+    regionName: user.regionName,
   };
 });
+
+interface UserRow {
+  id: string;
+  name: string;
+  username: string;
+  role: Role;
+  regionId: string;
+  disabled: boolean;
+  sessionVersion: number;
+  regionLevel: RegionLevel;
+  regionName: string;
+}
 
 /** For pages: a signed-in viewer, else the sign-in page. */
 export async function requireViewerPage(permission?: Permission): Promise<Viewer> {

@@ -103,13 +103,12 @@ export async function recordVisit(
           where: { cadreId: viewer.id, validFrom: { lte: new Date() }, OR: [{ validTo: null }, { validTo: { gt: new Date() } }] },
           select: { validFrom: true }, orderBy: { validFrom: "desc" }, take: 1,
         },
-        ...factsSelect,
+        assessedStatus: true, unmetIndicators: true, perCapitaIncome: true,
       },
     });
     if (!h) throw new AppError("not_found", "household not found", { householdId: input.householdId });
-
-    const stored = await storedOutcome(tx, input.clientVisitId, viewer, h.id);
-    if (stored) return stored;
+    // No second look for a stored visit here: the caller looked, and the same id arriving at once
+    // meets the primary key (P2002), which the caller answers with the stored visit.
 
     const from = h.assignments[0] ? chinaDate(h.assignments[0].validFrom) : null;
     if (from && input.date < from) {
@@ -163,7 +162,9 @@ export async function recordVisit(
     let state: VisitOutcome["state"] = "accepted";
     let stateReason: string | null = null;
     let changed: string[] = [];
-    const changes = pruneChanges(currentFacts(h), input.updates);
+    // the facts (and members) are read only when the visit brings updates to compare them with
+    const facts = input.updates ? await tx.household.findUniqueOrThrow({ where: { id: h.id }, select: factsSelect }) : null;
+    const changes = facts ? pruneChanges(currentFacts(facts), input.updates) : null;
     await refuseTakenNationalIds(tx, changes?.newMembers ?? []);
     if (changes) {
       try {
@@ -186,8 +187,11 @@ export async function recordVisit(
     await tx.household.updateMany({ where: { id: h.id, OR: [{ lastVisitAt: null }, { lastVisitAt: { lt: visitDate } }] }, data: { lastVisitAt: visitDate } });
 
     // read before the audit event: the audit takes the chain's lock, held until commit, so the
-    // fewer round trips after it, the shorter every other writer waits (bench:load)
-    const now = await tx.household.findUniqueOrThrow({ where: { id: h.id }, select: { assessedStatus: true, unmetIndicators: true, perCapitaIncome: true } });
+    // fewer round trips after it, the shorter every other writer waits (bench:load). Unchanged
+    // facts: the assessment read with the household at the start still holds.
+    const now = changed.length
+      ? await tx.household.findUniqueOrThrow({ where: { id: h.id }, select: { assessedStatus: true, unmetIndicators: true, perCapitaIncome: true } })
+      : h;
     await audit(tx, actor, {
       action: "visit.create",
       entity: "visit",
