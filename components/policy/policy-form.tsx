@@ -10,7 +10,7 @@ export function PolicyForm({ provinces, defaultYear }: { provinces: { id: string
   const t = useTranslations("policy");
   const tc = useTranslations("common");
   const [state, action, pending] = useActionState(savePolicy, initialActionState);
-  const [values, setValues] = useState<Record<string, string>>({ year: String(defaultYear), provinceId: "" });
+  const [values, setValues] = useState<Record<string, string>>({ year: String(defaultYear), provinceId: provinces[0]?.id ?? "" });
   const err = (name: string) => (state.ok ? undefined : state.fieldErrors?.[name]?.join("；"));
   const field = (name: string) => ({
     name,
@@ -31,7 +31,6 @@ export function PolicyForm({ provinces, defaultYear }: { provinces: { id: string
         <label className="text-sm">
           <span className="block text-stone-600">{t("scope")}</span>
           <select className="mt-1 rounded border border-stone-300 px-2 py-1.5" {...field("provinceId")}>
-            <option value="">{t("national")}</option>
             {provinces.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
           </select>
           {err("provinceId") && <span id="provinceId-error" className="block text-xs text-red-700">{err("provinceId")}</span>}

@@ -30,12 +30,7 @@ export async function policyTable(provinceId: string | null): Promise<{ rows: Po
   return { rows, years };
 }
 
-export async function recentJobs() {
-  return db().recomputeJob.findMany({ orderBy: { createdAt: "desc" }, take: 5 });
-}
-
-/** Provinces (2-digit prefixes) that hold households. */
-export async function provincesWithHouseholds(): Promise<string[]> {
-  const rows = await db().$queryRaw<{ p: string }[]>`SELECT DISTINCT left("countyId", 2) AS p FROM household ORDER BY 1`;
-  return rows.map((r) => r.p);
+/** The latest recompute jobs of the admin's province (another province's are not theirs to see). */
+export async function recentJobs(viewer: { regionId: string }) {
+  return db().recomputeJob.findMany({ where: { regionId: { startsWith: viewer.regionId.slice(0, 2) } }, orderBy: { createdAt: "desc" }, take: 5 });
 }

@@ -139,6 +139,17 @@ describe("a policy edit recomputes the households it affects", () => {
     expect(rows[0]!.values).toEqual({ povertyLine: 5200 });
   });
 
+  it("a province's admin cannot change the national values for every province: refused on the field, audited, nothing written", async () => {
+    const admin = await signInAs(t.prisma, "admin");
+    const before = await t.prisma.policyRow.count();
+    const r = await savePolicy(undefined, { year: "2026", provinceId: "", povertyLine: "9000" });
+    expect(r).toMatchObject({ ok: false, code: "invalid" });
+    if (!r.ok) expect(r.fieldErrors?.provinceId?.[0]).toContain("全国标准");
+    expect(await t.prisma.policyRow.count()).toBe(before);
+    const denial = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: "access.denied", actorId: admin.id }, orderBy: { id: "desc" } });
+    expect(denial).toMatchObject({ entityId: "policy.save", after: { code: "out_of_scope", detail: { field: "provinceId" } } });
+  });
+
   it("rejects a negative value naming the field, and writes nothing", async () => {
     const before = await t.prisma.policyRow.count();
     const r = await savePolicy(undefined, { year: "2026", provinceId: "", povertyLine: "-5" });

@@ -1,5 +1,7 @@
 "use server";
-// An admin sets policy values for a year, nationally or for one province. The old row is
+// An admin sets policy values for a year for their province (national values, published
+// centrally, come with the data: a province's admin may override them for the province but
+// never change them for every province — refused on the field and audited). The old row is
 // retired, never edited; the edit is audited; households whose current-year policy changed
 // are recomputed by a background job whose progress the page shows.
 import { revalidatePath } from "next/cache";
@@ -7,11 +9,10 @@ import { defineAction } from "@/lib/actions/safe-action";
 import { savePolicySchema } from "@/lib/validation/policy";
 import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit";
-import { AppError } from "@/lib/auth/errors";
+import { AppError, outOfScopeField } from "@/lib/auth/errors";
 import { POLICY_KEYS, resolvePolicy, type PolicyValues } from "@/lib/domain/policy";
 import { loadPolicyRows } from "@/lib/data/assessment";
 import { createRecomputeJob, runRecomputeJob } from "@/lib/data/recompute";
-import { provincesWithHouseholds } from "@/lib/data/policy";
 import { currentYear } from "@/lib/clock";
 
 export const savePolicy = defineAction({
@@ -21,7 +22,10 @@ export const savePolicy = defineAction({
   handler: async (input, viewer) => {
     const prisma = db();
     const { year, provinceId, note, ...rest } = input;
-    if (provinceId && !viewer.regionId.startsWith(provinceId) && !provinceId.startsWith(viewer.regionId)) throw new AppError("not_found");
+    if (!provinceId) {
+      throw outOfScopeField("provinceId", "全国标准由国家统一发布，只能设置本省标准 (national values are set centrally: set your province's values)", { provinceId: null });
+    }
+    if (!viewer.regionId.startsWith(provinceId) && !provinceId.startsWith(viewer.regionId)) throw new AppError("not_found");
     if (provinceId && !(await prisma.region.findFirst({ where: { id: provinceId, level: "province" } }))) {
       throw new AppError("invalid", "省份不存在 (no such province)", { fieldErrors: { provinceId: ["省份不存在 (no such province)"] } });
     }
@@ -30,14 +34,14 @@ export const savePolicy = defineAction({
     if (Object.keys(values).length === 0) {
       throw new AppError("invalid", "至少填写一项 (set at least one value)", { fieldErrors: { _form: ["至少填写一项 (set at least one value)"] } });
     }
-    const provinces = provinceId ? [provinceId] : await provincesWithHouseholds();
+    const provinces = [provinceId];
     const now = currentYear();
 
     const { changedProvinces, rowId } = await prisma.$transaction(async (tx) => {
       const beforeRows = await loadPolicyRows(tx);
       const old = await tx.policyRow.findFirst({ where: { year, provinceId, active: true } });
       const revision = (await tx.policyRow.count({ where: { year, provinceId } })) + 1;
-      const id = `${provinceId ?? "national"}-${year}-r${revision}`;
+      const id = `${provinceId}-${year}-r${revision}`;
       if (old) await tx.policyRow.update({ where: { id: old.id }, data: { active: false, retiredAt: new Date() } });
       await tx.policyRow.create({ data: { id, year, provinceId, values: values as object, revision, note: note || null, createdById: viewer.id } });
       const afterRows = await loadPolicyRows(tx);

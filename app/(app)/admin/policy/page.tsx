@@ -19,7 +19,7 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
   const sp = await searchParams;
   const provinces = await db().region.findMany({ where: { level: "province", id: { startsWith: viewer.regionId.slice(0, 2) } }, select: { id: true, name: true }, orderBy: { id: "asc" } });
   const province = provinces.find((p) => p.id === sp.province)?.id ?? null;
-  const [{ rows, years }, jobs] = await Promise.all([policyTable(province), recentJobs()]);
+  const [{ rows, years }, jobs] = await Promise.all([policyTable(province), recentJobs(viewer)]);
   const t = await getTranslations("policy");
   const shown = POLICY_GROUPS.flatMap((g) => g.keys);
   return (
@@ -55,7 +55,10 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
         <p className="mt-2 text-xs text-stone-500">↓ = {t("carried")}</p>
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card title={t("edit")}><PolicyForm provinces={provinces} defaultYear={currentYear()} /></Card>
+        <Card title={t("edit")}>
+          <p className="mb-3 text-xs text-stone-600">{t("provinceOnly")}</p>
+          <PolicyForm provinces={provinces} defaultYear={currentYear()} />
+        </Card>
         <div className="space-y-4">
           <Card title={t("jobs")}>
             {jobs.length === 0 ? <EmptyState>{t("noJobs")}</EmptyState> : (
