@@ -18,7 +18,7 @@
  */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { appLogSummary, logger, outageSummary, parseFlags, printResult, setUp, watchdog, type Setup } from "./lib/cli";
+import { appLogSummary, logger, outageSummary, parseFlags, printResult, setUp, visitLoadOptions, watchdog, type Setup } from "./lib/cli";
 import { actionIdFor } from "./lib/client";
 import { postgresVersion, query } from "./lib/db";
 import { probeVisit, runVisitLoad } from "./lib/visit-load";
@@ -53,17 +53,7 @@ async function main(): Promise<number> {
     let restart: { restartMs: number; recoveredMs: number; probeAttempts: number; stderr: string; beganAt: number; backAt: number; inFlight: number } | undefined;
 
     const r = await runVisitLoad({
-      baseUrl: s.app.baseUrl,
-      databaseUrl: s.databaseUrl,
-      visits: flags.visits,
-      connections: flags.connections,
-      maxSeconds: flags.maxSeconds,
-      actionId,
-      maxAttempts: 12,
-      backoffMs: 250,
-      backoffMaxMs: 4000,
-      log,
-      appPid: () => s.app.pid,
+      ...visitLoadOptions(s, flags, log, { faults: true }),
       events: [
         {
           at,

@@ -15,7 +15,7 @@
  * each stored exactly once. Final reconciliation and checks as bench:load (plus the audit hash
  * chain). Exit 1 when any fails.
  */
-import { appLogSummary, logger, outageSummary, parseFlags, printResult, setUp, watchdog, type Setup } from "./lib/cli";
+import { appLogSummary, logger, outageSummary, parseFlags, printResult, setUp, visitLoadOptions, watchdog, type Setup } from "./lib/cli";
 import { actionIdFor } from "./lib/client";
 import { startApp } from "./lib/app";
 import { query } from "./lib/db";
@@ -58,17 +58,7 @@ async function main(): Promise<number> {
     let kill: KillReport | undefined;
 
     const r = await runVisitLoad({
-      baseUrl: s.app.baseUrl,
-      databaseUrl: s.databaseUrl,
-      visits: flags.visits,
-      connections: flags.connections,
-      maxSeconds: flags.maxSeconds,
-      actionId,
-      maxAttempts: 12,
-      backoffMs: 250,
-      backoffMaxMs: 4000,
-      log,
-      appPid: () => s.app.pid,
+      ...visitLoadOptions(s, flags, log, { faults: true }),
       events: [
         {
           at,

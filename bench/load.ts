@@ -12,8 +12,7 @@
  * sent, 0 duplicates, 0 lost) plus the partial-row/orphan checks. Exit 1 when they fail.
  * Bounded: no new visits after --max-seconds (1800), the whole run stops after 45 minutes.
  */
-import { appLogSummary, logger, parseFlags, printResult, setUp, watchdog, type Setup } from "./lib/cli";
-import { actionIdFor } from "./lib/client";
+import { appLogSummary, logger, parseFlags, printResult, setUp, visitLoadOptions, watchdog, type Setup } from "./lib/cli";
 import { runVisitLoad } from "./lib/visit-load";
 
 const log = logger("bench:load");
@@ -24,16 +23,7 @@ async function main(): Promise<number> {
   const stopWatchdog = watchdog(45 * 60, async () => setup?.cleanup());
   try {
     setup = await setUp("load", flags, log);
-    const r = await runVisitLoad({
-      baseUrl: setup.app.baseUrl,
-      databaseUrl: setup.databaseUrl,
-      visits: flags.visits,
-      connections: flags.connections,
-      maxSeconds: flags.maxSeconds,
-      actionId: actionIdFor(flags.distDir),
-      log,
-      appPid: () => setup!.app.pid,
-    });
+    const r = await runVisitLoad(visitLoadOptions(setup, flags, log));
     printResult(`bench:load — ${flags.visits} visits, ${flags.connections} connections, next start + PostgreSQL on loopback`, r, flags);
     console.log(`app log       ${appLogSummary("load-app.log")}`);
     console.log(r.ok ? "\n✔ reconciliation and integrity hold" : "\n✖ reconciliation or integrity FAILED");

@@ -6,7 +6,8 @@ import { ensureBuild, freePort, OUT_DIR, startApp, DEFAULT_DIST_DIR, type AppHan
 import { benchDatabaseUrl, dropDatabase, freshDatabase } from "./db";
 import { fixed, ms } from "./stats";
 import { formatIntegrity, formatReconciliation } from "./checks";
-import type { VisitLoadResult } from "./visit-load";
+import type { VisitLoadOptions, VisitLoadResult } from "./visit-load";
+import { actionIdFor } from "./client";
 import { formatSampler } from "./sampler";
 
 export interface Flags {
@@ -151,4 +152,23 @@ export function outageSummary(r: VisitLoadResult, beganAt: number, backAt: numbe
     ` · attempts sent after recovery that failed: ${failedAfterBack}` +
     (first ? ` · the first attempt sent after recovery was answered +${s(first[1] - backAt)} after it (queued behind the requests in flight)` : "")
   );
+}
+
+/**
+ * The options every visit-load bench shares: the app and database of its set-up, the flags'
+ * counts, the logVisit action id of the build. `faults: true` adds the patient retry policy of
+ * the fault and kill benches (12 attempts, backoff 250 ms → 4 s).
+ */
+export function visitLoadOptions(s: Setup, flags: Flags, log: (m: string) => void, opts: { faults?: boolean } = {}): VisitLoadOptions {
+  return {
+    baseUrl: s.app.baseUrl,
+    databaseUrl: s.databaseUrl,
+    visits: flags.visits,
+    connections: flags.connections,
+    maxSeconds: flags.maxSeconds,
+    actionId: actionIdFor(flags.distDir),
+    log,
+    appPid: () => s.app.pid,
+    ...(opts.faults ? { maxAttempts: 12, backoffMs: 250, backoffMaxMs: 4000 } : {}),
+  };
 }
