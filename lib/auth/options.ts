@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { verifyPassword } from "./password";
 import { clearFailures, lockedUntil, recordFailure } from "./throttle";
 import { audit } from "@/lib/audit";
+import { addressFromHeaders } from "@/lib/request-address";
 
 const credentialsSchema = z.object({
   username: z.string().trim().min(1).max(64),
@@ -18,10 +19,8 @@ const credentialsSchema = z.object({
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$GFx1zj79U3NRu6+4wCASzw$FwWctFNFqTaJwBGnqoi9jUNUxt8LNZ3TzAHvAxABeko";
 
 function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const fwd = headers?.["x-forwarded-for"];
-  const first = typeof fwd === "string" ? fwd.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "local";
+  const text = (v: unknown) => (typeof v === "string" ? v : Array.isArray(v) ? v.join(",") : undefined);
+  return addressFromHeaders(text(headers?.["x-forwarded-for"]), text(headers?.["x-real-ip"]));
 }
 
 /** A session ends after this long without a request (the cookie slides forward while used)… */

@@ -2,12 +2,12 @@
 // used hashed, as a rate-limit key) and the site's public origin for links printed on cards.
 import "server-only";
 import { headers } from "next/headers";
+import { addressFromHeaders } from "@/lib/request-address";
 
-/** The caller's address as the proxy reports it; "local" when there is none. */
+/** The caller's address as the nearest proxy reports it (lib/request-address.ts); "local" when there is none. */
 export async function clientAddress(): Promise<string> {
   const h = await headers();
-  const fwd = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return fwd || h.get("x-real-ip")?.trim() || "local";
+  return addressFromHeaders(h.get("x-forwarded-for"), h.get("x-real-ip"));
 }
 
 /**
