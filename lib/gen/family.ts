@@ -5,6 +5,7 @@
  */
 import { givenName, surname as pickSurname } from "./names";
 import type { Prng } from "./prng";
+import { educationForAge } from "@/lib/people/education";
 import type { CountyIdIssuer } from "./national-ids";
 
 export type Sex = "male" | "female";
@@ -51,26 +52,6 @@ export function birthDateForAge(rng: Prng, age: number, asOf: string): string {
   const y = Number(asOf.slice(0, 4)) - age;
   const md = asOf.slice(4) === "-02-29" ? "-02-28" : asOf.slice(4);
   return addDays(`${y}${md}`, -rng.int(0, 364));
-}
-
-function educationForAge(rng: Prng, age: number): { education: Education; enrolled: boolean } {
-  if (age < 3) return { education: "none", enrolled: false };
-  if (age < 6) return { education: "preschool", enrolled: false };
-  if (age <= 11) return { education: "primary", enrolled: true };
-  if (age <= 14) return { education: "junior", enrolled: true };
-  if (age === 15) return { education: rng.chance(0.5) ? "junior" : "senior", enrolled: true };
-  if (age <= 18) {
-    return rng.chance(0.75)
-      ? { education: rng.chance(0.6) ? "senior" : "vocational", enrolled: true }
-      : { education: "junior", enrolled: false };
-  }
-  if (age <= 22) {
-    const e = rng.weighted<Education>([["college", 30], ["vocational", 25], ["senior", 20], ["junior", 25]]);
-    return { education: e, enrolled: e === "college" && rng.chance(0.8) };
-  }
-  if (age <= 40) return { education: rng.weighted<Education>([["primary", 8], ["junior", 45], ["senior", 20], ["vocational", 15], ["college", 12]]), enrolled: false };
-  if (age <= 60) return { education: rng.weighted<Education>([["none", 5], ["primary", 40], ["junior", 45], ["senior", 10]]), enrolled: false };
-  return { education: rng.weighted<Education>([["none", 45], ["primary", 45], ["junior", 10]]), enrolled: false };
 }
 
 interface Draft {
