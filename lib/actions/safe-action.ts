@@ -81,7 +81,14 @@ interface ActionOptions<S extends z.ZodType, T> {
 export function defineAction<S extends z.ZodType, T>(options: ActionOptions<S, T>) {
   return async function run(_prev: ActionResult<T> | undefined, raw: FormData | Record<string, unknown>): Promise<ActionResult<T>> {
     const t = await getTranslations("errors");
-    const viewer = await getViewer();
+    let viewer: Viewer | null;
+    try {
+      viewer = await getViewer();
+    } catch (e) {
+      // the database unreachable (a restart, a network cut): the same answer as any internal
+      // error — a reference, no stack trace, no HTTP 500 — and the client may send it again
+      return internalError(e, options.name, t);
+    }
     if (!viewer) return { ok: false, code: "unauthenticated", message: t("unauthenticated") };
     if (options.permission && !can(viewer.role, options.permission)) {
       await denied(viewer, options.name, "forbidden");
@@ -129,6 +136,10 @@ async function handleError(e: unknown, viewer: Viewer, action: string, t: Awaite
     await denied(viewer, action, "not_found");
     return { ok: false, code: "not_found", message: t("not_found") };
   }
+  return internalError(e, action, t);
+}
+
+function internalError(e: unknown, action: string, t: Awaited<ReturnType<typeof getTranslations<"errors">>>): ActionResult<never> {
   const ref = Math.random().toString(36).slice(2, 10);
   console.error(`[action ${action}] ref=${ref}`, e);
   return { ok: false, code: "internal", message: t("internal", { ref }) };

@@ -3,11 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { createTestDb, useAddress, type TestDb } from "./helpers";
+import { createTestDb, form, signInAs, signOut, useAddress, type TestDb } from "./helpers";
 import { createUser, seedRegions, TEST_PASSWORD } from "../factories";
 import { authOptions } from "@/lib/auth/options";
 import { seed, SeedDataError } from "@/lib/seed/index";
 import { MAX_FAILURES } from "@/lib/auth/throttle";
+import { setDb } from "@/lib/db/client";
+import { searchCadres } from "@/lib/actions/county/search-cadres";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -15,6 +17,7 @@ beforeAll(async () => {
   await seedRegions(t.prisma);
   await createUser(t.prisma, { username: "official", role: "county_official", regionId: "520603" });
   await createUser(t.prisma, { username: "gone", role: "cadre", regionId: "520603201200" });
+  await createUser(t.prisma, { username: "fresh", role: "cadre", regionId: "520603201200" });
   await t.prisma.user.update({ where: { username: "gone" }, data: { disabled: true } });
 });
 afterAll(async () => t?.close());
@@ -43,6 +46,31 @@ describe("sign-in", () => {
     useAddress("10.9.9.9");
     for (let i = 0; i < MAX_FAILURES; i++) await signIn(`user${i}`, "x", "10.9.9.9");
     expect(await signIn("gone", TEST_PASSWORD, "10.9.9.9")).toBe("throttled");
+  });
+
+  it("forging a new first X-Forwarded-For entry per try does not escape the per-address limit", async () => {
+    const ip = (i: number) => `203.0.113.${i}, 10.8.8.8`; // what the client sent, then what the proxy appended
+    for (let i = 0; i < MAX_FAILURES; i++) await signIn(`other${i}`, "x", ip(i));
+    expect(await signIn("fresh", TEST_PASSWORD, ip(99))).toBe("throttled");
+    expect(await signIn("fresh", TEST_PASSWORD, "10.7.7.7")).toBe("ok"); // the account itself is not throttled
+  });
+});
+
+describe("the database unreachable during an action", () => {
+  it("answers 'internal' with a reference (no thrown error, no HTTP 500), and works again when it is back", async () => {
+    await signInAs(t.prisma, "official");
+    const down = new Error("Can't reach database server at 127.0.0.1:5432");
+    const unreachable = new Proxy({}, { get: () => () => Promise.reject(down) });
+    setDb(unreachable as never);
+    try {
+      const r = await searchCadres(undefined, form({ q: "李" }));
+      expect(r).toMatchObject({ ok: false, code: "internal" });
+      if (!r.ok) expect(r.message).toMatch(/[0-9a-z]{4,}/);
+    } finally {
+      setDb(t.prisma);
+    }
+    expect(await searchCadres(undefined, form({ q: "李" }))).toMatchObject({ ok: true });
+    signOut();
   });
 });
 
