@@ -15,23 +15,11 @@
  * each stored exactly once. Final reconciliation and checks as bench:load (plus the audit hash
  * chain). Exit 1 when any fails.
  */
-import { appLogSummary, logger, outageSummary, parseFlags, printResult, setUp, visitLoadOptions, watchdog, type Setup } from "./lib/cli";
-import { actionIdFor } from "./lib/client";
+import { appLogSummary, fractionFlag, outageSummary, printResult, runVisitBench, visitLoadOptions } from "./lib/cli";
 import { startApp } from "./lib/app";
 import { query } from "./lib/db";
 import { formatIntegrity, integrity, type Integrity } from "./lib/checks";
 import { probeVisit, runVisitLoad } from "./lib/visit-load";
-
-const log = logger("bench:kill");
-
-function takeFlag(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  if (i < 0) return fallback;
-  const v = Number(process.argv[i + 1]);
-  process.argv.splice(i, 2);
-  if (!(v > 0 && v < 1)) throw new Error(`${name} takes a fraction between 0 and 1`);
-  return v;
-}
 
 interface KillReport {
   inFlight: number;
@@ -46,91 +34,75 @@ interface KillReport {
   backAt: number;
 }
 
-async function main(): Promise<number> {
-  const at = takeFlag("--at", 0.4);
-  const flags = parseFlags();
-  let setup: Setup | undefined;
-  const stopWatchdog = watchdog(50 * 60, async () => setup?.cleanup());
-  try {
-    setup = await setUp("kill", flags, log);
-    const s = setup;
-    const actionId = actionIdFor(flags.distDir);
-    let kill: KillReport | undefined;
+const at = fractionFlag("--at", 0.4);
 
-    const r = await runVisitLoad({
-      ...visitLoadOptions(s, flags, log, { faults: true }),
-      events: [
-        {
-          at,
-          minInFlight: Math.min(100, Math.floor(flags.connections / 2)),
-          name: "SIGKILL of next start",
-          async run(ctx) {
-            const ids = ctx.inFlightIds();
-            const oldPid = s.app.pid;
-            const t0 = performance.now();
-            const beganAt = ctx.now();
-            await s.app.kill();
-            log(`✝ SIGKILL sent to next start (pid ${oldPid}) with ${ids.length} visits in flight`);
-            // the kernel closed the server's sockets: PostgreSQL rolls its open transactions back
-            let leftoverBackends = -1;
-            for (let i = 0; i < 50; i++) {
-              const [row] = await query<{ n: string }>(
-                s.databaseUrl,
-                `SELECT count(*)::text AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
-              );
-              leftoverBackends = Number(row!.n);
-              if (leftoverBackends === 0) break;
-              await new Promise((res) => setTimeout(res, 100));
-            }
-            const [stored] = await query<{ n: string }>(s.databaseUrl, `SELECT count(*)::text AS n FROM visit WHERE id = ANY($1::text[])`, [ids]);
-            const whileDown = await integrity(s.databaseUrl, ctx.baseline!, ctx.sentIds(), { chain: false });
-            log(`with the app down: ${leftoverBackends} backends left; of the ${ids.length} visits in flight ${stored!.n} had committed; partial rows: ${whileDown.ok ? "none" : "FOUND"}`);
-            s.app = await startApp({ port: s.port, databaseUrl: s.databaseUrl, distDir: flags.distDir, dbPool: flags.pool, logName: "kill-app.log" });
-            const downMs = performance.now() - t0;
-            const backAt = ctx.now();
-            log(`next start again (pid ${s.app.pid}) after ${(downMs / 1000).toFixed(1)} s down`);
-            kill = { inFlight: ids.length, inFlightIds: ids, committedBeforeKill: Number(stored!.n), leftoverBackends, whileDown, downMs, oldPid, newPid: s.app.pid, beganAt, backAt };
-            return { inFlight: ids.length, committedBeforeKill: kill.committedBeforeKill, downMs };
-          },
+runVisitBench("kill", 50 * 60, async (s, flags, log) => {
+  const options = visitLoadOptions(s, flags, log, { faults: true });
+  const actionId = options.actionId;
+  let kill: KillReport | undefined;
+
+  const r = await runVisitLoad({
+    ...options,
+    events: [
+      {
+        at,
+        minInFlight: Math.min(100, Math.floor(flags.connections / 2)),
+        name: "SIGKILL of next start",
+        async run(ctx) {
+          const ids = ctx.inFlightIds();
+          const oldPid = s.app.pid;
+          const t0 = performance.now();
+          const beganAt = ctx.now();
+          await s.app.kill();
+          log(`✝ SIGKILL sent to next start (pid ${oldPid}) with ${ids.length} visits in flight`);
+          // the kernel closed the server's sockets: PostgreSQL rolls its open transactions back
+          let leftoverBackends = -1;
+          for (let i = 0; i < 50; i++) {
+            const [row] = await query<{ n: string }>(
+              s.databaseUrl,
+              `SELECT count(*)::text AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+            );
+            leftoverBackends = Number(row!.n);
+            if (leftoverBackends === 0) break;
+            await new Promise((res) => setTimeout(res, 100));
+          }
+          const [stored] = await query<{ n: string }>(s.databaseUrl, `SELECT count(*)::text AS n FROM visit WHERE id = ANY($1::text[])`, [ids]);
+          const whileDown = await integrity(s.databaseUrl, ctx.baseline!, ctx.sentIds(), { chain: false });
+          log(`with the app down: ${leftoverBackends} backends left; of the ${ids.length} visits in flight ${stored!.n} had committed; partial rows: ${whileDown.ok ? "none" : "FOUND"}`);
+          s.app = await startApp({ port: s.port, databaseUrl: s.databaseUrl, distDir: flags.distDir, dbPool: flags.pool, logName: "kill-app.log" });
+          const downMs = performance.now() - t0;
+          const backAt = ctx.now();
+          log(`next start again (pid ${s.app.pid}) after ${(downMs / 1000).toFixed(1)} s down`);
+          kill = { inFlight: ids.length, inFlightIds: ids, committedBeforeKill: Number(stored!.n), leftoverBackends, whileDown, downMs, oldPid, newPid: s.app.pid, beganAt, backAt };
+          return { inFlight: ids.length, committedBeforeKill: kill.committedBeforeKill, downMs };
         },
-      ],
-    });
+      },
+    ],
+  });
 
-    printResult(`bench:kill — ${flags.visits} visits, ${flags.connections} connections, next start SIGKILLed at ${Math.round(at * 100)}%`, r, flags);
-    let killOk = false;
-    if (kill) {
-      const ids = kill.inFlightIds;
-      const [after] = await query<{ stored: string; events: string; dup: string }>(
-        s.databaseUrl,
-        `SELECT (SELECT count(*) FROM visit WHERE id = ANY($1::text[]))::text AS stored,
-                (SELECT count(*) FROM audit_event WHERE action = 'visit.create' AND "entityId" = ANY($1::text[]))::text AS events,
-                (SELECT count(*) FROM (SELECT "entityId" FROM audit_event WHERE action = 'visit.create' AND "entityId" = ANY($1::text[])
-                   GROUP BY 1 HAVING count(*) > 1) d)::text AS dup`,
-        [ids],
-      );
-      killOk = kill.whileDown.ok && kill.leftoverBackends === 0 && Number(after!.stored) === ids.length && Number(after!.events) === ids.length && after!.dup === "0";
-      console.log(`kill          SIGKILL of pid ${kill.oldPid} with ${kill.inFlight} visits in flight; ${kill.committedBeforeKill} of them had committed, ${kill.inFlight - kill.committedBeforeKill} had not`);
-      console.log(`while down    server backends left open ${kill.leftoverBackends} · ${formatIntegrity(kill.whileDown).replace(/\n  /g, "\n                ")}`);
-      console.log(`restart       next start again as pid ${kill.newPid}; the app was down ${(kill.downMs / 1000).toFixed(1)} s`);
-      console.log(`recovery      ${outageSummary(r, kill.beganAt, kill.backAt)}`);
-      console.log(`in-flight ids after retries: ${after!.stored}/${ids.length} stored, ${after!.events} visit.create events, ${after!.dup} ids stored twice → ${killOk ? "each stored exactly once" : "FAILED"}`);
-    } else console.log("kill          ✖ did not happen");
-    const probe = await probeVisit({ baseUrl: s.app.baseUrl, databaseUrl: s.databaseUrl, actionId });
-    console.log(`app          ${probe.ok ? `the restarted app answers a new sign-in + visit (${probe.ms.toFixed(0)} ms)` : `✖ ${probe.detail}`}`);
-    console.log(`app log       ${appLogSummary("kill-app.log")}`);
-    const ok = r.ok && killOk && probe.ok;
-    console.log(ok ? "\n✔ no partial rows after SIGKILL; retried ids stored once" : "\n✖ bench:kill FAILED");
-    return ok ? 0 : 1;
-  } finally {
-    stopWatchdog();
-    await setup?.cleanup();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(`[bench:kill] ✖ ${(e as Error).stack ?? e}`);
-    process.exit(2);
-  },
-);
+  printResult(`bench:kill — ${flags.visits} visits, ${flags.connections} connections, next start SIGKILLed at ${Math.round(at * 100)}%`, r, flags);
+  let killOk = false;
+  if (kill) {
+    const ids = kill.inFlightIds;
+    const [after] = await query<{ stored: string; events: string; dup: string }>(
+      s.databaseUrl,
+      `SELECT (SELECT count(*) FROM visit WHERE id = ANY($1::text[]))::text AS stored,
+              (SELECT count(*) FROM audit_event WHERE action = 'visit.create' AND "entityId" = ANY($1::text[]))::text AS events,
+              (SELECT count(*) FROM (SELECT "entityId" FROM audit_event WHERE action = 'visit.create' AND "entityId" = ANY($1::text[])
+                 GROUP BY 1 HAVING count(*) > 1) d)::text AS dup`,
+      [ids],
+    );
+    killOk = kill.whileDown.ok && kill.leftoverBackends === 0 && Number(after!.stored) === ids.length && Number(after!.events) === ids.length && after!.dup === "0";
+    console.log(`kill          SIGKILL of pid ${kill.oldPid} with ${kill.inFlight} visits in flight; ${kill.committedBeforeKill} of them had committed, ${kill.inFlight - kill.committedBeforeKill} had not`);
+    console.log(`while down    server backends left open ${kill.leftoverBackends} · ${formatIntegrity(kill.whileDown).replace(/\n  /g, "\n                ")}`);
+    console.log(`restart       next start again as pid ${kill.newPid}; the app was down ${(kill.downMs / 1000).toFixed(1)} s`);
+    console.log(`recovery      ${outageSummary(r, kill.beganAt, kill.backAt)}`);
+    console.log(`in-flight ids after retries: ${after!.stored}/${ids.length} stored, ${after!.events} visit.create events, ${after!.dup} ids stored twice → ${killOk ? "each stored exactly once" : "FAILED"}`);
+  } else console.log("kill          ✖ did not happen");
+  const probe = await probeVisit({ baseUrl: s.app.baseUrl, databaseUrl: s.databaseUrl, actionId });
+  console.log(`app          ${probe.ok ? `the restarted app answers a new sign-in + visit (${probe.ms.toFixed(0)} ms)` : `✖ ${probe.detail}`}`);
+  console.log(`app log       ${appLogSummary("kill-app.log")}`);
+  const ok = r.ok && killOk && probe.ok;
+  console.log(ok ? "\n✔ no partial rows after SIGKILL; retried ids stored once" : "\n✖ bench:kill FAILED");
+  return ok ? 0 : 1;
+});

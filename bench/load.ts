@@ -12,32 +12,13 @@
  * sent, 0 duplicates, 0 lost) plus the partial-row/orphan checks. Exit 1 when they fail.
  * Bounded: no new visits after --max-seconds (1800), the whole run stops after 45 minutes.
  */
-import { appLogSummary, logger, parseFlags, printResult, setUp, visitLoadOptions, watchdog, type Setup } from "./lib/cli";
+import { appLogSummary, printResult, runVisitBench, visitLoadOptions } from "./lib/cli";
 import { runVisitLoad } from "./lib/visit-load";
 
-const log = logger("bench:load");
-
-async function main(): Promise<number> {
-  const flags = parseFlags();
-  let setup: Setup | undefined;
-  const stopWatchdog = watchdog(45 * 60, async () => setup?.cleanup());
-  try {
-    setup = await setUp("load", flags, log);
-    const r = await runVisitLoad(visitLoadOptions(setup, flags, log));
-    printResult(`bench:load — ${flags.visits} visits, ${flags.connections} connections, next start + PostgreSQL on loopback`, r, flags);
-    console.log(`app log       ${appLogSummary("load-app.log")}`);
-    console.log(r.ok ? "\n✔ reconciliation and integrity hold" : "\n✖ reconciliation or integrity FAILED");
-    return r.ok ? 0 : 1;
-  } finally {
-    stopWatchdog();
-    await setup?.cleanup();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(`[bench:load] ✖ ${(e as Error).stack ?? e}`);
-    process.exit(2);
-  },
-);
+runVisitBench("load", 45 * 60, async (setup, flags, log) => {
+  const r = await runVisitLoad(visitLoadOptions(setup, flags, log));
+  printResult(`bench:load — ${flags.visits} visits, ${flags.connections} connections, next start + PostgreSQL on loopback`, r, flags);
+  console.log(`app log       ${appLogSummary("load-app.log")}`);
+  console.log(r.ok ? "\n✔ reconciliation and integrity hold" : "\n✖ reconciliation or integrity FAILED");
+  return r.ok ? 0 : 1;
+});

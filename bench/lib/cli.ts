@@ -77,6 +77,46 @@ export interface Setup {
   cleanup(): Promise<void>;
 }
 
+/** `--at 0.35`-style flag (a fraction of the run), removed from argv before parseFlags sees it. */
+export function fractionFlag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  if (i < 0) return fallback;
+  const v = Number(process.argv[i + 1]);
+  process.argv.splice(i, 2);
+  if (!(v > 0 && v < 1)) {
+    console.error(`✖ ${name} takes a fraction between 0 and 1`);
+    process.exit(2);
+  }
+  return v;
+}
+
+/**
+ * The frame of bench:load / fault / kill: a watchdog, set-up (build, fresh database, app), the
+ * body, clean-up whatever happens, and the process's exit code (2 on an unexpected error).
+ */
+export function runVisitBench(name: string, watchdogSeconds: number, body: (s: Setup, flags: Flags, log: (m: string) => void) => Promise<number>): void {
+  const log = logger(`bench:${name}`);
+  const main = async (): Promise<number> => {
+    const flags = parseFlags();
+    let setup: Setup | undefined;
+    const stopWatchdog = watchdog(watchdogSeconds, async () => setup?.cleanup());
+    try {
+      setup = await setUp(name, flags, log);
+      return await body(setup, flags, log);
+    } finally {
+      stopWatchdog();
+      await setup?.cleanup();
+    }
+  };
+  main().then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(`[bench:${name}] ✖ ${(e as Error).stack ?? e}`);
+      process.exit(2);
+    },
+  );
+}
+
 /** Build if needed, recreate + migrate + seed the database, start the app. */
 export async function setUp(name: string, flags: Flags, log: (m: string) => void): Promise<Setup> {
   const databaseUrl = benchDatabaseUrl();
@@ -159,7 +199,7 @@ export function outageSummary(r: VisitLoadResult, beganAt: number, backAt: numbe
  * counts, the logVisit action id of the build. `faults: true` adds the patient retry policy of
  * the fault and kill benches (12 attempts, backoff 250 ms → 4 s).
  */
-export function visitLoadOptions(s: Setup, flags: Flags, log: (m: string) => void, opts: { faults?: boolean } = {}): VisitLoadOptions {
+export function visitLoadOptions(s: Setup, flags: Flags, log: (m: string) => void, opts: { faults?: boolean } = {}): VisitLoadOptions & { actionId: string } {
   return {
     baseUrl: s.app.baseUrl,
     databaseUrl: s.databaseUrl,
