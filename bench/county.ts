@@ -18,6 +18,7 @@ import { poolConfigFromUrl } from "../lib/db/adapter-fixes";
 import type { Viewer } from "../lib/auth/session";
 import { countyTotals, villageList, villageSummary } from "../lib/data/county";
 import { villageCadres, villageHouseholds } from "../lib/data/county-households";
+import { timeRuns } from "./lib/stats";
 
 const URL_ = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/jingzhun_bench";
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -124,24 +125,8 @@ interface Result {
   runs: number;
 }
 
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-}
-
 async function measure(name: string, fn: () => Promise<unknown>): Promise<Result> {
-  for (let i = 0; i < WARMUP; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS && Date.now() < deadline; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { name, p50: quantile(times, 0.5), p95: quantile(times, 0.95), runs: times.length };
+  return { name, ...(await timeRuns(fn, { runs: RUNS, warmup: WARMUP, deadline })) };
 }
 
 async function main() {

@@ -50,3 +50,34 @@ export class Tally {
     return Object.fromEntries(this.counts);
   }
 }
+
+/** The q-quantile (0–1) of an ascending array, interpolated between neighbours; NaN when empty. */
+export function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+export interface Timing {
+  p50: number;
+  p95: number;
+  runs: number;
+}
+
+/**
+ * Times `fn` `runs` times after `warmup` unmeasured calls, stopping early at `deadline` (a
+ * Date.now() value) once `minRuns` are in: p50 and p95 of the measured calls, in ms.
+ */
+export async function timeRuns(fn: () => Promise<unknown>, o: { runs: number; warmup?: number; deadline?: number; minRuns?: number }): Promise<Timing> {
+  for (let i = 0; i < (o.warmup ?? 3); i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < o.runs && (i < (o.minRuns ?? 0) || Date.now() < (o.deadline ?? Infinity)); i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), runs: times.length };
+}

@@ -5,31 +5,13 @@ import type { PrismaClient } from "../../lib/generated/prisma/client";
 import type { Viewer } from "../../lib/auth/session";
 import { exitThreshold, villageList } from "../../lib/data/county";
 import { villageHouseholds } from "../../lib/data/county-households";
+import { timeRuns, type Timing } from "../lib/stats";
 
-export interface Timing {
-  p50: number;
-  p95: number;
-  runs: number;
-}
+export type { Timing } from "../lib/stats";
 
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-}
-
-export async function measure(fn: () => Promise<unknown>, runs: number, warmup = 3, deadline = Infinity): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs && (i < 5 || Date.now() < deadline); i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), runs: times.length };
+/** p50/p95 of `runs` calls after `warmup` (at least 5 even past the deadline). */
+function measure(fn: () => Promise<unknown>, runs: number, warmup = 3, deadline = Infinity): Promise<Timing> {
+  return timeRuns(fn, { runs, warmup, deadline, minRuns: 5 });
 }
 
 export interface ReadSubjects {
