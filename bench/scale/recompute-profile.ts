@@ -14,24 +14,13 @@ import { resolvePolicy } from "../../lib/domain/policy";
 import { householdInputFromRecord, type HouseholdRecord, type MemberRecord } from "../../lib/assessment/input-from-record";
 import { insertRows, jsonParam } from "../../lib/db/bulk";
 import { loadPolicyRows, unmetOf } from "../../lib/data/assessment";
+import { recomputeChunkSql, recomputeUpdateSql } from "../../lib/data/recompute";
 import { currentYear, today } from "../../lib/clock";
 import { backendsCpuMs } from "./cpu";
 
-const READ = `SELECT h.id, h."countyId", h.version, h."registeredStatus"::text AS "registeredStatus", h."monitoringCategory"::text AS "monitoringCategory",
-    h."incomeWages"::text AS "incomeWages", h."incomeBusiness"::text AS "incomeBusiness", h."incomeBusinessCosts"::text AS "incomeBusinessCosts",
-    h."incomeProperty"::text AS "incomeProperty", h."incomeTransfers"::text AS "incomeTransfers", h."rigidExpenditure"::text AS "rigidExpenditure",
-    h."previousYearIncome"::text AS "previousYearIncome", h.food, h.clothing, h."housingGrade"::text AS "housingGrade", h.electricity,
-    h."waterLitres"::text AS "waterLitres", h."waterScarceArea", h."waterPiped", h."waterRoundTripMin", h."waterHorizontalM", h."waterVerticalM",
-    h."waterQualitySafe", h."waterOutageDays",
-    (SELECT coalesce(json_agg(json_build_array(m."birthDate", m.counted, m."medicalInsurance", m."schoolStatus", m."dropoutMedicalExemption", m."laborCapacity")), '[]')
-       FROM member m WHERE m."householdId" = h.id AND m.active)::text AS members
-  FROM household h WHERE h.id > $1 ORDER BY h.id LIMIT $2`;
-
-const UPDATE = (param: string) => `UPDATE household h SET "assessedStatus" = v.status::"AssessedStatus", candidate = v.candidate::"CandidateKind",
-      "candidateCategory" = v.category::"MonitoringCategory", "perCapitaIncome" = v.pci, "countedMembers" = v.counted,
-      "memberCount" = v.members, "unmetIndicators" = v.unmet, "assessedAt" = $2::timestamptz
-    FROM jsonb_to_recordset(${param}) AS v(id text, version int, status text, candidate text, category text, pci numeric, counted int, members int, unmet text[])
-   WHERE h.id = v.id AND h.version = v.version RETURNING h.id`;
+// the recompute's own statements (lib/data/recompute.ts), over every household
+const READ = recomputeChunkSql("TRUE");
+const UPDATE = recomputeUpdateSql;
 
 class Rollback extends Error {}
 

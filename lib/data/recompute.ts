@@ -60,7 +60,21 @@ function regionCondition(regionId: string): { sql: string; param: string } {
  * One chunk, read in one raw query (the columns the engine reads, active members as a JSON array
  * each): a third of the time Prisma's findMany with a nested select took for the same rows.
  */
-function chunkSql(regionSql: string) {
+/**
+ * The chunk's write-back: the assessed columns of each household from a JSON array (`param`, the
+ * SQL that yields it, e.g. "$1::jsonb"), only where the version is still the one read; $2 is the
+ * assessment time. Returns the ids written.
+ */
+export function recomputeUpdateSql(param: string) {
+  return `UPDATE household h SET "assessedStatus" = v.status::"AssessedStatus", candidate = v.candidate::"CandidateKind",
+      "candidateCategory" = v.category::"MonitoringCategory", "perCapitaIncome" = v.pci, "countedMembers" = v.counted,
+      "memberCount" = v.members, "unmetIndicators" = v.unmet, "assessedAt" = $2::timestamptz
+    FROM jsonb_to_recordset(${param}) AS v(id text, version int, status text, candidate text, category text, pci numeric, counted int, members int, unmet text[])
+   WHERE h.id = v.id AND h.version = v.version
+   RETURNING h.id`;
+}
+
+export function recomputeChunkSql(regionSql: string) {
   return `SELECT h.id, h."countyId", h.version, h."registeredStatus"::text AS "registeredStatus", h."monitoringCategory"::text AS "monitoringCategory",
       h."incomeWages"::text AS "incomeWages", h."incomeBusiness"::text AS "incomeBusiness", h."incomeBusinessCosts"::text AS "incomeBusinessCosts",
       h."incomeProperty"::text AS "incomeProperty", h."incomeTransfers"::text AS "incomeTransfers", h."rigidExpenditure"::text AS "rigidExpenditure",
@@ -96,7 +110,7 @@ async function workJob(db: PrismaClient, jobId: string, opts: JobOptions) {
       return p;
     };
     const region = regionCondition(job.regionId);
-    const sql = chunkSql(region.sql);
+    const sql = recomputeChunkSql(region.sql);
     const size = opts.chunkSize ?? 2000;
 
     const read = async (after: string): Promise<ReadChunk> => {
@@ -131,12 +145,7 @@ async function workJob(db: PrismaClient, jobId: string, opts: JobOptions) {
         // only households unchanged since they were read: a concurrent edit has already
         // recomputed with the new policy and must not be overwritten by older facts
         const updated = await tx.$queryRawUnsafe<{ id: string }[]>(
-          `UPDATE household h SET "assessedStatus" = v.status::"AssessedStatus", candidate = v.candidate::"CandidateKind",
-              "candidateCategory" = v.category::"MonitoringCategory", "perCapitaIncome" = v.pci, "countedMembers" = v.counted,
-              "memberCount" = v.members, "unmetIndicators" = v.unmet, "assessedAt" = $2::timestamptz
-            FROM jsonb_to_recordset($1::jsonb) AS v(id text, version int, status text, candidate text, category text, pci numeric, counted int, members int, unmet text[])
-           WHERE h.id = v.id AND h.version = v.version
-           RETURNING h.id`,
+          recomputeUpdateSql("$1::jsonb"),
           // plain JSON text: short and mostly ASCII, it costs less than decoding base64 (the
           // assessment rows, long and half Chinese, go base64 in insertRows)
           JSON.stringify(chunk.results.map(({ id, version, members, a }) => ({
