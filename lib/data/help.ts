@@ -1,6 +1,6 @@
 // Asking for help (求助): a household reports a difficulty from its card, anyone reports a
 // household in difficulty on the village form. Each report is a monitoring lead with a response
-// deadline (policy leadResponseWorkingDays after the day it arrived, weekends skipped). It lands
+// deadline (policy leadResponseWorkingDays after the day it arrived, by the work calendar). It lands
 // with the household's current cadre, or the village's cadres when no household is known, and
 // with the county; a cadre or official records the outcome (visited, proposed for monitoring,
 // or no action with a reason). The reporter follows it by a status link.
@@ -20,6 +20,7 @@ import { today } from "@/lib/clock";
 import { loadPolicyRows } from "@/lib/data/assessment";
 import { resolvePolicy } from "@/lib/domain/policy";
 import { responseDeadline } from "@/lib/domain/working-days";
+import { loadWorkCalendar } from "@/lib/data/calendar";
 import { derivedKey, addressKey } from "@/lib/card/secret";
 import { hashToken, lookupHash } from "@/lib/card/token";
 import { verifyPow } from "@/lib/card/pow";
@@ -37,10 +38,13 @@ const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 
 // ───────────────────────── deadlines, villages, status links ─────────────────────────
 
-/** The response deadline of a lead received on `on` in this county (policy of that year and province). */
+/**
+ * The response deadline of a lead received on `on` in this county (policy of that year and
+ * province), in working days by the work calendar (holidays and make-up days, lib/data/calendar.ts).
+ */
 export async function leadDeadline(client: Client, countyId: string, on: string = today()): Promise<string> {
   const policy = resolvePolicy(await loadPolicyRows(client), Number(on.slice(0, 4)), countyId.slice(0, 2));
-  return responseDeadline(on, policy.values);
+  return responseDeadline(on, policy.values, await loadWorkCalendar(client, on)).due;
 }
 
 /**

@@ -8,7 +8,7 @@
 // names one that no longer exists.
 //
 // The table (allowed = may use it on an object of their own scope; everyone else is refused):
-//   admin/*, policy/*                         admin
+//   admin/*, policy/*                         admin (the work calendar too: one for the country)
 //   card issue/revoke, help outcome, photo     cadre (own households), county officials (county or township)
 //   county assign/bulk/search, export routes  county official (county-scoped)
 //   evaluations                               the evaluator on the team; resolving a discrepancy: the
@@ -104,6 +104,10 @@ import { GET as exportVillages } from "@/app/api/county/export/villages/route";
 import { GET as evidenceFile } from "@/app/api/evidence/[id]/route";
 import { GET as cardLimited } from "@/app/card/[token]/limited/route";
 import { PUT as importUpload } from "@/app/(app)/admin/import/upload/route";
+import { setCalendarDay } from "@/lib/actions/admin/set-calendar-day";
+import { removeCalendarDay } from "@/lib/actions/admin/remove-calendar-day";
+import { publishCalendarYear } from "@/lib/actions/admin/publish-calendar-year";
+import { withdrawCalendarYear } from "@/lib/actions/admin/withdraw-calendar-year";
 
 /**
  * What an allowed actor gets on an object outside their scope:
@@ -181,6 +185,11 @@ async function pow(fx: Fixtures) {
   const r = await getChallenge();
   if (!r.ok || !r.data) throw new Error(`no challenge: ${JSON.stringify(r)}`);
   return { challenge: r.data.challenge, nonce: String(createPowSolver().search(r.data.challenge, r.data.bits, 0, 1 << 22)) };
+}
+
+/** A date of the work calendar no other call uses (2090 on, a day each). */
+function calendarDate(fx: Fixtures): string {
+  return new Date(Date.UTC(2090, 0, 1) + fx.counter() * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The form variants redirect on success (next/navigation throws NEXT_REDIRECT): that is a success. */
@@ -643,6 +652,36 @@ export const REGISTRY: readonly Entry[] = [
       url: `/admin/import/upload?job=${importJob(fx, scope)}&name=regions.csv`,
       init: { method: "PUT", body: "id,parentId,level,name\n", headers: { origin: "http://localhost:3000", host: "localhost:3000" } },
     }),
+  }),
+
+  // ── the work calendar (admin; one national calendar, so no out-of-scope object) ──
+  action({
+    id: `${A}/admin/set-calendar-day.ts#setCalendarDay`, allowed: ["admin"], out: null, writes: ["calendar_day"],
+    fn: setCalendarDay,
+    input: (fx) => ({ date: calendarDate(fx), kind: "holiday", name: "测试节" }),
+  }),
+  action({
+    id: `${A}/admin/remove-calendar-day.ts#removeCalendarDay`, allowed: ["admin"], out: null, writes: ["calendar_day"],
+    fn: removeCalendarDay,
+    input: async (fx) => {
+      const date = calendarDate(fx);
+      await fx.t.sql(`INSERT INTO calendar_day (date, kind, name) VALUES ($1::date, 'holiday', '测试节')`, [date]);
+      return { date };
+    },
+  }),
+  action({
+    id: `${A}/admin/publish-calendar-year.ts#publishCalendarYear`, allowed: ["admin"], out: null, writes: ["calendar_year"],
+    fn: publishCalendarYear,
+    input: (fx) => ({ year: 2030 + (fx.counter() % 60), mode: "manual", notice: "国办发明电 测试" }),
+  }),
+  action({
+    id: `${A}/admin/withdraw-calendar-year.ts#withdrawCalendarYear`, allowed: ["admin"], out: null, writes: ["calendar_year"],
+    fn: withdrawCalendarYear,
+    input: async (fx) => {
+      const year = 2030 + (fx.counter() % 60);
+      await fx.t.sql(`INSERT INTO calendar_year (year, source) VALUES ($1, 'test') ON CONFLICT (year) DO NOTHING`, [year]);
+      return { year };
+    },
   }),
 
   // ── the language cookie ──

@@ -22,6 +22,7 @@ import { issueChallenge } from "@/lib/card/pow";
 import { LIMITS } from "@/lib/ratelimit";
 import { today } from "@/lib/clock";
 import { addWorkingDays } from "@/lib/domain/working-days";
+import { loadWorkCalendar } from "@/lib/data/calendar";
 import { GET as getLeadPhoto } from "@/app/(app)/leads/photo/[id]/route";
 
 
@@ -95,7 +96,7 @@ describe("a report from the household card", () => {
     expect(row.householdId).toBe(mine);
     expect(row.source).toBe("card");
     expect(row.villageId).toBe(VILLAGE);
-    expect(row.deadline.toISOString().slice(0, 10)).toBe(addWorkingDays(today(), 5));
+    expect(row.deadline.toISOString().slice(0, 10)).toBe(addWorkingDays(today(), 5, await loadWorkCalendar(t.prisma)));
     expect(row.photoKey).toMatch(/^help\/520603\/[0-9a-f-]{36}\.png$/);
     expect(fs.readFileSync(path.join(uploadDir, row.photoKey!))).toEqual(PNG);
     expect((await leadsOf("cadre1")).map((l) => l.id)).toContain(id);

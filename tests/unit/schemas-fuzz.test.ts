@@ -30,6 +30,7 @@ import * as register from "@/lib/validation/household-register";
 import * as policy from "@/lib/validation/policy";
 import * as procedure from "@/lib/validation/procedure";
 import * as visit from "@/lib/validation/visit";
+import * as calendar from "@/lib/validation/calendar";
 import {
   FORMULAS, HUGE, HUGE_DIGITS, HUGE_HAN, MASS_KEYS, clone, declaredAt, fcOptions, getAt, hostile, massValue, objects, pick, positions, setAt, show, toPath, type Path,
 } from "../support/fuzz";
@@ -297,6 +298,29 @@ const registry: Record<string, Entry> = {
   "import.importProgressSchema": { schema: importV.importProgressSchema, valid: fc.record({ jobId: uuid }) },
   "import.runImportSchema": { schema: importV.runImportSchema, valid: fc.record({ jobId: uuid, dryRun: fc.boolean() }) },
 
+  // lib/validation/calendar.ts
+  "calendar.setCalendarDaySchema": {
+    schema: calendar.setCalendarDaySchema, text: ["name"], related: { kind: ["date"], date: ["kind"] },
+    valid: fc.oneof(
+      fc.record({ date: day("2000-01-01", "2100-12-31"), kind: fc.constant("holiday"), name: han(1, 10) }),
+      // a make-up working day: a Saturday or Sunday
+      fc.record({ d: day("2000-01-01", "2100-12-20"), name: han(1, 10) }).map(({ d, name }) => {
+        const n = Date.parse(`${d}T00:00:00Z`) / 864e5;
+        const sat = n + ((((2 - n) % 7) + 7) % 7); // 1970-01-03 (day 2) was a Saturday
+        return { date: new Date(sat * 864e5).toISOString().slice(0, 10), kind: "workday", name };
+      }),
+    ),
+  },
+  "calendar.removeCalendarDaySchema": { schema: calendar.removeCalendarDaySchema, valid: fc.record({ date: day("2000-01-01", "2100-12-31") }) },
+  "calendar.publishCalendarYearSchema": {
+    schema: calendar.publishCalendarYearSchema, text: ["notice"], related: { mode: ["notice"], notice: ["mode"] },
+    valid: fc.oneof(
+      fc.record({ year: intText(2000, 2100), mode: fc.constant("package") }),
+      fc.record({ year: intText(2000, 2100), mode: fc.constant("manual"), notice: han(1, 40) }),
+    ),
+  },
+  "calendar.withdrawCalendarYearSchema": { schema: calendar.withdrawCalendarYearSchema, valid: fc.record({ year: intText(2000, 2100) }) },
+
   // lib/validation/policy.ts
   "policy.savePolicySchema": {
     schema: policy.savePolicySchema, text: ["note"],
@@ -462,7 +486,7 @@ const objectEntries = entries.filter(([, e]) => !e.field);
 
 describe("the registry covers every schema", () => {
   const modules: Record<string, Record<string, unknown>> = {
-    admin, county, evaluation, help, "household-changes": changes, "household-edit": edit, "household-input": input, "household-register": register, import: importV, policy, procedure, visit,
+    admin, calendar, county, evaluation, help, "household-changes": changes, "household-edit": edit, "household-input": input, "household-register": register, import: importV, policy, procedure, visit,
   };
 
   it("every file of lib/validation that builds a schema is imported here", () => {

@@ -67,6 +67,13 @@ export default async function AdminHomePage() {
         </Card>
       </div>
 
+      {can(viewer.role, "policy.edit") && (
+        <p className="mt-4 text-sm">
+          <Link className="font-medium text-brand-700 underline" href="/admin/calendar">{t("admin.calendar.link")}</Link>
+          <span className="text-stone-600"> — {t("admin.calendar.linkHint")}</span>
+        </p>
+      )}
+
       {can(viewer.role, "data.import") && (
         <p className="mt-4 text-sm">
           <Link className="font-medium text-brand-700 underline" href="/admin/import">{t("bulkImport.link")}</Link>

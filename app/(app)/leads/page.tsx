@@ -6,6 +6,8 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
 import { listLeads, type LeadFilter } from "@/lib/data/help";
+import { deadlineFlag, loadedYears } from "@/lib/data/calendar";
+import { db } from "@/lib/db/client";
 import { Card, EmptyState, PageTitle, Stat } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
@@ -24,7 +26,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const page = Math.max(1, Number(typeof sp.page === "string" ? sp.page : 1) || 1);
   const t = await getTranslations("help");
   const tc = await getTranslations();
-  const data = await listLeads(viewer, { filter: f, page });
+  const [data, calendarYears] = await Promise.all([listLeads(viewer, { filter: f, page }), loadedYears(db())]);
 
   return (
     <div className="mx-auto max-w-4xl space-y-4">
@@ -57,6 +59,11 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                     {t("leads.received", { date: l.receivedOn })} · <span className={l.overdue ? "font-semibold text-red-700" : ""}>{t("leads.deadline", { date: l.deadline })}</span>
                   </span>
                 </div>
+                {(() => {
+                  // a deadline counted through a year whose holidays are not loaded says so
+                  const missing = deadlineFlag(l.receivedOn, l.deadline, calendarYears);
+                  return missing.length ? <p className="mt-1 text-xs text-amber-800" data-testid="deadline-flag">⚠ {tc("admin.calendar.flag", { years: missing.join("、") })}</p> : null;
+                })()}
                 <p className="mt-2 text-sm">
                   {l.village.name}
                   {l.household ? (

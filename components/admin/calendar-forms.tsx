@@ -1,0 +1,84 @@
+"use client";
+// The work calendar's forms (管理 → 节假日): set a day, remove a day, load a year (from the
+// bundled data or as typed by hand), withdraw a year's "loaded" mark.
+import { useActionState, useEffect } from "react";
+import { useTranslations } from "next-intl";
+import { setCalendarDay } from "@/lib/actions/admin/set-calendar-day";
+import { removeCalendarDay } from "@/lib/actions/admin/remove-calendar-day";
+import { publishCalendarYear } from "@/lib/actions/admin/publish-calendar-year";
+import { withdrawCalendarYear } from "@/lib/actions/admin/withdraw-calendar-year";
+import { FormStatus, SelectField, SubmitButton, TextField, errorsOf, initialActionState, useFields } from "./form-bits";
+
+export function SetDayForm({ year }: { year: number }) {
+  const t = useTranslations("admin.calendar");
+  const [state, action, pending] = useActionState(setCalendarDay, initialActionState);
+  const { values, set, reset } = useFields({ date: `${year}-`, kind: "holiday", name: "" });
+  useEffect(() => {
+    if (state.ok) reset();
+  }, [state, reset]);
+  return (
+    <form action={action} noValidate className="space-y-3" data-testid="calendar-set-day">
+      <p className="text-xs text-stone-600">{t("addHint")}</p>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <TextField name="date" label={t("dateLabel")} value={values.date} onChange={(v) => set("date", v)} errors={errorsOf(state, "date")} maxLength={10} required hint="YYYY-MM-DD" />
+        <SelectField name="kind" label={t("kindLabel")} value={values.kind} onChange={(v) => set("kind", v)} errors={errorsOf(state, "kind")} required
+          options={[{ value: "holiday", label: t("kindHoliday") }, { value: "workday", label: t("kindWorkday") }]} />
+        <TextField name="name" label={t("nameLabel")} value={values.name} onChange={(v) => set("name", v)} errors={errorsOf(state, "name")} maxLength={20} required />
+      </div>
+      <FormStatus state={state} />
+      <SubmitButton pending={pending}>{t("save")}</SubmitButton>
+    </form>
+  );
+}
+
+export function RemoveDayButton({ date, label }: { date: string; label: string }) {
+  const [state, action, pending] = useActionState(removeCalendarDay, initialActionState);
+  return (
+    <form action={action} className="inline">
+      <input type="hidden" name="date" value={date} />
+      <button type="submit" disabled={pending} className="text-sm text-red-700 underline disabled:opacity-50" aria-label={`${label} ${date}`}>{label}</button>
+      {!state.ok && state.message && <span role="status" className="ml-2 text-xs text-red-700">{state.message}</span>}
+    </form>
+  );
+}
+
+export function LoadFromPackageForm({ year, label, hint }: { year: number; label: string; hint?: string }) {
+  const [state, action, pending] = useActionState(publishCalendarYear, initialActionState);
+  return (
+    <form action={action} noValidate className="space-y-2">
+      <input type="hidden" name="year" value={year} />
+      <input type="hidden" name="mode" value="package" />
+      {hint && <p className="text-xs text-stone-600">{hint}</p>}
+      <FormStatus state={state} />
+      <SubmitButton pending={pending}>{label}</SubmitButton>
+    </form>
+  );
+}
+
+export function MarkLoadedForm({ year }: { year: number }) {
+  const t = useTranslations("admin.calendar");
+  const [state, action, pending] = useActionState(publishCalendarYear, initialActionState);
+  const { values, set } = useFields({ notice: "" });
+  return (
+    <form action={action} noValidate className="space-y-3">
+      <input type="hidden" name="year" value={year} />
+      <input type="hidden" name="mode" value="manual" />
+      <TextField name="notice" label={t("sourceLabel")} value={values.notice} onChange={(v) => set("notice", v)} errors={errorsOf(state, "notice")} maxLength={200} required hint={t("markLoadedHint")} />
+      <FormStatus state={state} />
+      <SubmitButton pending={pending} tone="plain">{t("markLoaded")}</SubmitButton>
+    </form>
+  );
+}
+
+export function WithdrawYearForm({ year }: { year: number }) {
+  const t = useTranslations("admin.calendar");
+  const [state, action, pending] = useActionState(withdrawCalendarYear, initialActionState);
+  return (
+    <form action={action} noValidate className="space-y-2">
+      <input type="hidden" name="year" value={year} />
+      <p className="text-xs text-stone-600">{t("withdrawHint")}</p>
+      <FormStatus state={state} />
+      <SubmitButton pending={pending} tone="plain">{t("withdraw")}</SubmitButton>
+    </form>
+  );
+}

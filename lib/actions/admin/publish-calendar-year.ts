@@ -1,0 +1,26 @@
+"use server";
+// Mark a year's schedule as loaded: from the bundled chinese-days data (its days replace the
+// year's), or as typed by hand from the State Council's notice (the source named). Until a year
+// is loaded, deadlines that run through it are flagged. Permission policy.edit; audited.
+import { revalidatePath } from "next/cache";
+import { db } from "@/lib/db/client";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import { publishCalendarYearSchema } from "@/lib/validation/calendar";
+import { publishCalendarYear as publish } from "@/lib/data/calendar";
+import { defineAdminAction, done } from "./define";
+import { actorOf } from "./shared";
+
+const run = defineAdminAction({
+  name: "admin.publishCalendarYear",
+  permission: "policy.edit",
+  schema: publishCalendarYearSchema,
+  handler: async (input, viewer) => {
+    const out = await publish(db(), actorOf(viewer), input.mode === "package" ? { year: input.year, fromPackage: true } : { year: input.year, source: input.notice });
+    revalidatePath("/admin/calendar");
+    return done("calendar.yearPublished", out);
+  },
+});
+
+export async function publishCalendarYear(prev: ActionResult<{ days: number }> | undefined, input: FormData | Record<string, unknown>) {
+  return run(prev, input);
+}
