@@ -10,6 +10,7 @@ import { audit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { unstorableText } from "@/lib/validation/plain-text";
+import { logError } from "@/lib/log/logger";
 
 import type { ActionResult } from "./result";
 export type { ActionResult } from "./result";
@@ -141,6 +142,6 @@ async function handleError(e: unknown, viewer: Viewer, action: string, t: Awaite
 
 function internalError(e: unknown, action: string, t: Awaited<ReturnType<typeof getTranslations<"errors">>>): ActionResult<never> {
   const ref = Math.random().toString(36).slice(2, 10);
-  console.error(`[action ${action}] ref=${ref}`, e);
+  logError(e, { ref, action }, "action failed");
   return { ok: false, code: "internal", message: t("internal", { ref }) };
 }

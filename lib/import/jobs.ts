@@ -17,6 +17,7 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/audit";
 import { importDirectory, type ImportProgress, type ImportReport } from "./index";
 import { isImportFile } from "./spec";
+import { logError } from "@/lib/log/logger";
 
 /** Upload limit of one import from the page (the CLI has none). */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -153,7 +154,7 @@ export function startJob(job: ImportJob, dryRun: boolean): void {
     .catch((e) => {
       job.errorRef = Math.random().toString(36).slice(2, 10);
       job.state = "failed";
-      console.error(`[import ${job.id}] ref=${job.errorRef}`, e);
+      logError(e, { ref: job.errorRef, job: "import", importJob: job.id }, "import failed");
     });
 }
 

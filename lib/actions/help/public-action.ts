@@ -10,6 +10,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { AppError } from "@/lib/auth/errors";
 import { clientAddress } from "@/lib/card/request";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { logError } from "@/lib/log/logger";
 
 export interface PublicContext {
   /** the caller's address: used only hashed, as a rate-limit key */
@@ -83,6 +84,6 @@ async function mapError(e: unknown, name: string, t: Translate): Promise<ActionR
     return { ok: false, code: "not_found", message: t("h.e.notFound") };
   }
   const ref = Math.random().toString(36).slice(2, 10);
-  console.error(`[public action ${name}] ref=${ref}`, e);
+  logError(e, { ref, action: name }, "public action failed");
   return { ok: false, code: "internal", message: t("h.e.internal", { ref }) };
 }
