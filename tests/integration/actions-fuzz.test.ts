@@ -34,6 +34,12 @@ import { renameRegion } from "@/lib/actions/admin/rename-region";
 import { resetUserPassword } from "@/lib/actions/admin/reset-user-password";
 import { searchRegions } from "@/lib/actions/admin/search-regions";
 import { setRegionHotline } from "@/lib/actions/admin/set-region-hotline";
+import { setCalendarDay } from "@/lib/actions/admin/set-calendar-day";
+import { removeCalendarDay } from "@/lib/actions/admin/remove-calendar-day";
+import { publishCalendarYear } from "@/lib/actions/admin/publish-calendar-year";
+import { withdrawCalendarYear } from "@/lib/actions/admin/withdraw-calendar-year";
+import { saveNotifyChannel } from "@/lib/actions/admin/save-notify-channel";
+import { sendTestNotification } from "@/lib/actions/admin/send-test-notification";
 import { setRegionZone } from "@/lib/actions/admin/set-region-zone";
 import { setUserDisabled } from "@/lib/actions/admin/set-user-disabled";
 import { issueCards } from "@/lib/actions/card/issue-cards";
@@ -87,6 +93,8 @@ import { resolveFollowUp } from "@/lib/actions/visits/resolve-follow-up";
 import { setLocale } from "@/lib/actions/set-locale";
 // their schemas
 import * as adminV from "@/lib/validation/admin";
+import * as calendarV from "@/lib/validation/calendar";
+import * as notifyV from "@/lib/validation/notify";
 import * as countyV from "@/lib/validation/county";
 import * as evaluationV from "@/lib/validation/evaluation";
 import * as helpV from "@/lib/validation/help";
@@ -244,6 +252,15 @@ const CASES: Case[] = [
   { name: "admin/setRegionHotline", run: setRegionHotline, as: "admin", schema: adminV.setHotlineSchema, base: () => ({ id: "520603", hotline: "0856-12317" }) },
   { name: "admin/setRegionZone", run: setRegionZone, as: "admin", schema: adminV.setZoneSchema, base: () => ({ id: "52", zone: "west" }) },
   { name: "admin/importRegions", run: importRegions, as: "admin", schema: adminV.importRegionsSchema, base: () => ({ file: regionsFile() }) },
+  { name: "admin/setCalendarDay", run: setCalendarDay, as: "admin", schema: calendarV.setCalendarDaySchema, base: () => ({ date: "2095-10-01", kind: "holiday", name: "国庆节" }) },
+  { name: "admin/removeCalendarDay", run: removeCalendarDay, as: "admin", schema: calendarV.removeCalendarDaySchema, base: () => ({ date: "2095-10-01" }) },
+  { name: "admin/publishCalendarYear", run: publishCalendarYear, as: "admin", schema: calendarV.publishCalendarYearSchema, base: () => ({ year: "2095", mode: "manual", notice: "国办发明电〔2094〕1号" }) },
+  { name: "admin/withdrawCalendarYear", run: withdrawCalendarYear, as: "admin", schema: calendarV.withdrawCalendarYearSchema, base: () => ({ year: "2095" }) },
+  {
+    name: "admin/saveNotifyChannel", run: saveNotifyChannel, as: "admin", schema: notifyV.saveNotifyChannelSchema,
+    base: async () => ({ kind: "log", enabled: "on", version: String((await t.prisma.notifyChannel.findUnique({ where: { provinceId: "52" } }))?.version ?? 1) }),
+  },
+  { name: "admin/sendTestNotification", run: sendTestNotification, as: "admin", schema: notifyV.sendTestNotificationSchema, base: () => ({}) },
   { name: "policy/savePolicy", run: savePolicy, as: "admin", schema: savePolicySchema, base: () => ({ year: "2099", provinceId: "52", povertyLine: "5000", note: "测试" }) },
   { name: "policy/jobProgress", run: jobProgress, as: "admin", schema: jobProgressSchema, base: () => ({ id: uuid() }) },
   { name: "import/beginImport", run: beginImport, as: "admin", schema: beginImportSchema, base: () => ({}) },
@@ -600,6 +617,7 @@ describe("hostile input through every action: never a throw, never internal; ref
     const covered = new Set(CASES.map((c) => c.run as unknown));
     const byName: Record<string, unknown> = {
       changeUserRole, createRegion, createUser: createUserAction, importRegions, renameRegion, resetUserPassword, searchRegions, setRegionHotline, setRegionZone, setUserDisabled,
+      setCalendarDay, removeCalendarDay, publishCalendarYear, withdrawCalendarYear, saveNotifyChannel, sendTestNotification,
       issueCards, lodgeCardObjection, revokeCard, assignHousehold, bulkAssign, searchCadres, closeEvaluation, createEvaluation, drawSample, resolveDiscrepancy,
       saveQuestionnaire, setRelease, verifyDraw, recordOutcome, submitCardReport, submitVillageReport, addMeasure, registerHousehold, updateHousehold,
       addRepresentative, addToAgenda, closeMeeting, createMeeting, createMeetingAndOpen, openMeeting, recordAttendance, recordSecretBallot, recordVote,

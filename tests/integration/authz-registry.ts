@@ -108,6 +108,9 @@ import { setCalendarDay } from "@/lib/actions/admin/set-calendar-day";
 import { removeCalendarDay } from "@/lib/actions/admin/remove-calendar-day";
 import { publishCalendarYear } from "@/lib/actions/admin/publish-calendar-year";
 import { withdrawCalendarYear } from "@/lib/actions/admin/withdraw-calendar-year";
+import { saveNotifyChannel } from "@/lib/actions/admin/save-notify-channel";
+import { sendTestNotification } from "@/lib/actions/admin/send-test-notification";
+import { GET as health } from "@/app/api/health/route";
 
 /**
  * What an allowed actor gets on an object outside their scope:
@@ -684,6 +687,26 @@ export const REGISTRY: readonly Entry[] = [
     },
   }),
 
+  // ── notifications (admin: the channel of their own province) ──
+  action({
+    id: `${A}/admin/save-notify-channel.ts#saveNotifyChannel`, allowed: ["admin"], out: null, writes: ["notify_channel"],
+    fn: saveNotifyChannel,
+    input: async (fx) => {
+      const rows = await fx.t.sql<{ version: number }>(`SELECT version FROM notify_channel WHERE "provinceId" = '52'`);
+      // a change every time (the kind flips), so an allowed call always writes
+      return { kind: fx.counter() % 2 ? "log" : "wecom", url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=test", enabled: "on", version: rows[0]?.version ?? 1 };
+    },
+  }),
+  action({
+    id: `${A}/admin/send-test-notification.ts#sendTestNotification`, allowed: ["admin"], out: null, writes: ["notification"],
+    fn: sendTestNotification,
+    // log only (no channel set, or the channel switched off): recorded, nothing leaves the machine
+    input: async (fx) => {
+      await fx.t.sql(`UPDATE notify_channel SET enabled = false`);
+      return {};
+    },
+  }),
+
   // ── the language cookie ──
   action({
     id: `${A}/set-locale.ts#setLocale`, allowed: EVERYONE, out: null, writes: [],
@@ -728,6 +751,13 @@ export const REGISTRY: readonly Entry[] = [
     fn: exportVillages,
     // out: the other county's township as the filter, and a page past the end
     request: (fx, scope) => ({ url: scope === "in" ? "/api/county/export/villages" : `/api/county/export/villages?township=${fx.out.townshipId}&page=2` }),
+  }),
+  route({
+    id: "app/api/health/route.ts#GET", allowed: EVERYONE, out: null, writes: ["ops_job"],
+    fn: health,
+    // no migration table in the test databases and no upload folder set up: a 503 is its answer here
+    okStatus: 503,
+    request: () => ({ url: "/api/health" }),
   }),
   route({
     id: "app/card/[token]/limited/route.ts#GET", allowed: EVERYONE, out: null, writes: [], okStatus: 429,

@@ -31,6 +31,7 @@ import * as policy from "@/lib/validation/policy";
 import * as procedure from "@/lib/validation/procedure";
 import * as visit from "@/lib/validation/visit";
 import * as calendar from "@/lib/validation/calendar";
+import * as notify from "@/lib/validation/notify";
 import {
   FORMULAS, HUGE, HUGE_DIGITS, HUGE_HAN, MASS_KEYS, clone, declaredAt, fcOptions, getAt, hostile, massValue, objects, pick, positions, setAt, show, toPath, type Path,
 } from "../support/fuzz";
@@ -321,6 +322,20 @@ const registry: Record<string, Entry> = {
   },
   "calendar.withdrawCalendarYearSchema": { schema: calendar.withdrawCalendarYearSchema, valid: fc.record({ year: intText(2000, 2100) }) },
 
+  // lib/validation/notify.ts
+  "notify.saveNotifyChannelSchema": {
+    schema: notify.saveNotifyChannelSchema, free: ["secret"], related: { kind: ["url"], url: ["kind"] },
+    valid: fc.oneof(
+      fc.record({ kind: fc.constant("log"), enabled: fc.constantFrom("on", "off"), version: intText(1, 1000) }),
+      fc.record({
+        kind: fc.constantFrom("sms_http", "wecom", "dingtalk"), url: fc.constantFrom("https://sms.example.cn/send", "http://10.0.0.5:8080/sms", "https://oapi.dingtalk.com/robot/send?access_token=abc"),
+        secret: opt(fc.string({ unit: fc.constantFrom(..."abcDEF0123456789-_"), minLength: 1, maxLength: 40 })), clearSecret: opt(fc.constantFrom("on", "off")),
+        enabled: fc.constantFrom("on", "off"), version: intText(1, 1000),
+      }),
+    ),
+  },
+  "notify.sendTestNotificationSchema": { schema: notify.sendTestNotificationSchema, valid: fc.constant({}) },
+
   // lib/validation/policy.ts
   "policy.savePolicySchema": {
     schema: policy.savePolicySchema, text: ["note"],
@@ -486,7 +501,7 @@ const objectEntries = entries.filter(([, e]) => !e.field);
 
 describe("the registry covers every schema", () => {
   const modules: Record<string, Record<string, unknown>> = {
-    admin, calendar, county, evaluation, help, "household-changes": changes, "household-edit": edit, "household-input": input, "household-register": register, import: importV, policy, procedure, visit,
+    admin, calendar, notify, county, evaluation, help, "household-changes": changes, "household-edit": edit, "household-input": input, "household-register": register, import: importV, policy, procedure, visit,
   };
 
   it("every file of lib/validation that builds a schema is imported here", () => {
@@ -626,7 +641,7 @@ describe("(c) mass assignment: an undeclared key never reaches the parsed output
   it("optimistic concurrency: version and baseVersion are positive integers that fit the database column", () => {
     const versioned = objectEntries.filter(([, e]) => declaredAt(e.schema, [])?.has("version") || declaredAt(e.schema, [])?.has("baseVersion"));
     expect(versioned.map(([n]) => n).sort()).toEqual(
-      ["household-edit.updateHouseholdSchema", "procedure.exitChecksSchema", "procedure.explainComparisonSchema", "procedure.stepSchema", "visit.confirmPendingSchema", "visit.visitSchema", "offline.rejectedVisitSchema"].sort(),
+      ["household-edit.updateHouseholdSchema", "notify.saveNotifyChannelSchema", "procedure.exitChecksSchema", "procedure.explainComparisonSchema", "procedure.stepSchema", "visit.confirmPendingSchema", "visit.visitSchema", "offline.rejectedVisitSchema"].sort(),
     );
     for (const [name, e] of versioned.filter(([, x]) => !x.auditOnly)) {
       const key = declaredAt(e.schema, [])!.has("version") ? "version" : "baseVersion";

@@ -71,6 +71,9 @@ export default async function AdminHomePage() {
         <p className="mt-4 text-sm">
           <Link className="font-medium text-brand-700 underline" href="/admin/calendar">{t("admin.calendar.link")}</Link>
           <span className="text-stone-600"> — {t("admin.calendar.linkHint")}</span>
+          <br />
+          <Link className="font-medium text-brand-700 underline" href="/admin/notifications">{t("admin.notify.link")}</Link>
+          <span className="text-stone-600"> — {t("admin.notify.linkHint")}</span>
         </p>
       )}
 
