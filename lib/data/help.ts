@@ -174,7 +174,7 @@ async function store(
     return await db().$transaction(async (tx) => {
       const deadline = await leadDeadline(tx, row.countyId, today(now));
       await tx.helpRequest.create({
-        data: { ...row, photoKey, deadline: new Date(`${deadline}T00:00:00Z`), statusTokenHash: statusToken ? hashToken(statusToken) : null },
+        data: { ...row, photoKey, photoSha256: photo ? crypto.createHash("sha256").update(photo.bytes).digest("hex") : null, deadline: new Date(`${deadline}T00:00:00Z`), statusTokenHash: statusToken ? hashToken(statusToken) : null },
       });
       await audit(tx, PUBLIC, {
         action: "help.report",

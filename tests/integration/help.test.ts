@@ -4,6 +4,7 @@
 // proof of work, a dead card link and a flood from one address are refused in plain words; the
 // outcome is recorded (reason required for "no action"), audited, and shown to the reporter.
 import fs from "node:fs";
+import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -98,6 +99,7 @@ describe("a report from the household card", () => {
     expect(row.villageId).toBe(VILLAGE);
     expect(row.deadline.toISOString().slice(0, 10)).toBe(addWorkingDays(today(), 5, await loadWorkCalendar(t.prisma)));
     expect(row.photoKey).toMatch(/^help\/520603\/[0-9a-f-]{36}\.png$/);
+    expect(row.photoSha256).toBe(createHash("sha256").update(PNG).digest("hex")); // a restore checks the file against it
     expect(fs.readFileSync(path.join(uploadDir, row.photoKey!))).toEqual(PNG);
     expect((await leadsOf("cadre1")).map((l) => l.id)).toContain(id);
     expect((await leadsOf("official")).map((l) => l.id)).toContain(id);

@@ -18,13 +18,14 @@ const run = defineProcedureAction({
   schema: closeMeetingSchema,
   handler: async (input, viewer) => {
     let key: string | null = null;
+    let sha256: string | null = null;
     if (input.scan) {
       const stored = await storeMinutesScan(viewer.regionId.slice(0, 6), input.meetingId, input.scan);
       if ("error" in stored) throw new AppError("invalid", stored.error, { fieldErrors: { scan: [stored.error] } });
-      key = stored.key;
+      ({ key, sha256 } = stored);
     }
     try {
-      const out = await close(viewer, { meetingId: input.meetingId, minutes: input.minutes, minutesKey: key });
+      const out = await close(viewer, { meetingId: input.meetingId, minutes: input.minutes, minutesKey: key, minutesSha256: sha256 });
       revalidatePath(`/meetings/${input.meetingId}`);
       revalidatePath("/meetings");
       return done("p.meetingClosedOk", out);

@@ -246,7 +246,7 @@ export async function recordSecretBallot(viewer: Viewer, input: { meetingId: str
  * of those attending), each proposal's "voted" step (voted or failed), objections answered by the
  * new vote, the minutes, and the meeting frozen. Never reopened: a correction is a new proposal.
  */
-export async function closeMeeting(viewer: Viewer, input: { meetingId: string; minutes: string; minutesKey?: string | null }) {
+export async function closeMeeting(viewer: Viewer, input: { meetingId: string; minutes: string; minutesKey?: string | null; minutesSha256?: string | null }) {
   return meetingWrite(viewer, input.meetingId, "meeting.close", () =>
     db().$transaction(async (tx) => {
       const m = await lockMeeting(tx, viewer, input.meetingId, "update");
@@ -291,7 +291,7 @@ export async function closeMeeting(viewer: Viewer, input: { meetingId: string; m
       }
       await tx.meeting.update({
         where: { id: m.id },
-        data: { state: "closed", closedAt: new Date(), closedById: viewer.id, minutes: input.minutes, minutesKey: input.minutesKey ?? null, quorumMet: true, rosterSize: counts.roster, version: { increment: 1 } },
+        data: { state: "closed", closedAt: new Date(), closedById: viewer.id, minutes: input.minutes, minutesKey: input.minutesKey ?? null, minutesSha256: input.minutesSha256 ?? null, quorumMet: true, rosterSize: counts.roster, version: { increment: 1 } },
       });
       await audit(tx, actorOf(viewer), {
         action: "meeting.close", entity: "meeting", entityId: m.id, countyId: m.countyId,

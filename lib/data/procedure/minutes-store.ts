@@ -7,18 +7,12 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { EVIDENCE_TYPES, sniffMime, type EvidenceMime } from "@/lib/validation/file-type";
 import { MAX_MINUTES_SCAN_BYTES } from "@/lib/validation/procedure";
-import { uploadRoot } from "@/lib/data/visits/evidence-store";
+import { resolveStoredKey } from "@/lib/storage/root";
 
-const root = uploadRoot;
+const resolveKey = (key: string) => resolveStoredKey(key);
 
-function resolveKey(key: string): string {
-  const full = path.resolve(/*turbopackIgnore: true*/ root(), key);
-  if (!full.startsWith(root() + path.sep)) throw new Error("storage key outside the upload folder");
-  return full;
-}
-
-/** Checks and writes the scan; a "v.<key>" error when it is not an accepted file. */
-export async function storeMinutesScan(countyId: string, meetingId: string, blob: Blob): Promise<{ key: string } | { error: string }> {
+/** Checks and writes the scan (its SHA-256 goes with the meeting: backups check it); a "v.<key>" error when it is not an accepted file. */
+export async function storeMinutesScan(countyId: string, meetingId: string, blob: Blob): Promise<{ key: string; sha256: string } | { error: string }> {
   if (!/^\d{6}$/.test(countyId) || !/^[0-9a-f-]{36}$/i.test(meetingId)) throw new Error("bad storage path");
   if (blob.size > MAX_MINUTES_SCAN_BYTES) return { error: "v.fileTooLarge" };
   const bytes = new Uint8Array(await blob.arrayBuffer());
@@ -29,7 +23,7 @@ export async function storeMinutesScan(countyId: string, meetingId: string, blob
   const full = resolveKey(key);
   await fs.mkdir(/*turbopackIgnore: true*/ path.dirname(full), { recursive: true });
   await fs.writeFile(/*turbopackIgnore: true*/ full, bytes, { flag: "wx", mode: 0o640 });
-  return { key };
+  return { key, sha256: crypto.createHash("sha256").update(bytes).digest("hex") };
 }
 
 export async function removeMinutesScan(key: string): Promise<void> {

@@ -8,11 +8,9 @@ import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { EVIDENCE_TYPES, sniffMime, type EvidenceMime } from "@/lib/validation/file-type";
+import { resolveStoredKey, uploadRoot } from "@/lib/storage/root";
 
-export function uploadRoot(): string {
-  // the folder is configuration, read at run time: not something for the bundler to trace
-  return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR ?? "./data/uploads");
-}
+export { uploadRoot } from "@/lib/storage/root";
 
 export interface PreparedFile {
   bytes: Uint8Array;
@@ -52,12 +50,7 @@ export async function removeStored(keys: string[]): Promise<void> {
   await Promise.all(keys.map((k) => fs.rm(resolveKey(k), { force: true }).catch(() => {})));
 }
 
-function resolveKey(key: string): string {
-  const root = uploadRoot();
-  const full = path.resolve(/*turbopackIgnore: true*/ root, key);
-  if (!full.startsWith(root + path.sep)) throw new Error("storage key outside the upload folder");
-  return full;
-}
+const resolveKey = (key: string) => resolveStoredKey(key);
 
 /** The stored bytes, or null when the file is missing. */
 export async function readStored(key: string): Promise<Buffer | null> {
