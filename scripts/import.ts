@@ -1,6 +1,6 @@
-// `npm run import -- DIR [--dry-run] [--as USERNAME] [--scope CODE] [--locale zh-CN|en]`
+// `npm run import -- DIR [--dry-run] [--as USERNAME] [--scope CODE] [--locale zh-CN|en] [--encoding auto|utf-8|gb18030]`
 //
-// Imports the CSV files of docs/import-format.md from DIR (lib/import): every row is checked
+// Imports the CSV (or .xlsx) files of docs/import-format.md from DIR (lib/import): every row is checked
 // first and the problems are listed (file, row, column, rule); nothing is written unless all
 // pass; then one transaction writes, assesses the new households and records one audit event.
 // The database is the app's choice (lib/db/config.ts): DATABASE_URL, else the PGlite folder,
@@ -18,9 +18,10 @@ import { createPrisma } from "../lib/db/client";
 import { fixedPgliteAdapterFactory } from "../lib/db/adapter-fixes";
 import { DataDirBusyError, lockDataDir, openPglite } from "../lib/db/pglite-owner";
 import { formatIssue, importDirectory, type ImportProgress, type ImportReport } from "../lib/import";
+import { CSV_ENCODINGS, type CsvEncoding } from "../lib/import/csv";
 import { messages } from "../i18n/messages";
 
-const USAGE = "usage: npm run import -- DIR [--dry-run] [--as USERNAME] [--scope REGION_CODE] [--locale zh-CN|en]";
+const USAGE = "usage: npm run import -- DIR [--dry-run] [--as USERNAME] [--scope REGION_CODE] [--locale zh-CN|en] [--encoding auto|utf-8|gb18030]";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
@@ -66,7 +67,7 @@ function progressLine(t: Translate, p: ImportProgress): string {
 }
 
 function printReport(t: Translate, r: ImportReport) {
-  for (const f of r.files) console.log(`[import]   ${f.name.padEnd(15)} ${String(f.rows).padStart(10)} rows  sha256 ${f.sha256}`);
+  for (const f of r.files) console.log(`[import]   ${f.name.padEnd(15)} ${String(f.rows).padStart(10)} rows  sha256 ${f.sha256}  ${f.format === "xlsx" ? "xlsx" : (f.encoding ?? "")}`);
   const c = r.counts;
   console.log(`[import] ${t("counts.regions")} +${c.regions.inserted} / ${c.regions.skipped} · ${t("counts.households")} +${c.households.inserted} / ${c.households.skipped} · ${t("counts.members")} +${c.members.inserted} / ${c.members.skipped} · ${t("counts.assessments")} ${c.assessments}   (${t("counts.inserted")} / ${t("counts.skipped")})`);
   if (r.issueCount === 0) return;
@@ -84,8 +85,10 @@ async function main() {
       as: { type: "string" },
       scope: { type: "string", default: "" },
       locale: { type: "string", default: "zh-CN" },
+      encoding: { type: "string", default: "auto" },
     },
   });
+  if (!(CSV_ENCODINGS as readonly string[]).includes(values.encoding!)) fail(USAGE);
   const dir = positionals[0];
   if (!dir || positionals.length > 1) fail(USAGE);
   const locale = values.locale === "en" ? "en" : "zh-CN";
@@ -109,6 +112,7 @@ async function main() {
       actor: { id: user.id, role: user.role },
       scope: values.scope,
       dryRun: values["dry-run"],
+      encoding: values.encoding as CsvEncoding,
       onProgress: (p) => {
         const now = Date.now();
         if (p.phase === lastPhase && now - last < 2000) return;

@@ -1,5 +1,5 @@
 "use client";
-// Choose the CSV files → upload them (one PUT each, streamed to the server) → check them (a dry
+// Choose the CSV (or .xlsx) files and, for CSV, their encoding → upload them (one PUT each, streamed to the server) → check them (a dry
 // run, progress polled every second) → the problems as a table, or the counts and an Import
 // button → import (polled the same way) → what was added.
 import { useCallback, useEffect, useId, useRef, useState } from "react";
@@ -12,7 +12,8 @@ import type { JobView } from "@/lib/import/jobs";
 import { IssueTable } from "./issue-table";
 import { CountsTable } from "./counts-table";
 
-const FILES = ["regions.csv", "households.csv", "members.csv", "income.csv", "indicators.csv"];
+const FILES = ["regions.csv", "households.csv", "members.csv", "income.csv", "indicators.csv"].flatMap((f) => [f, f.replace(/\.csv$/, ".xlsx")]);
+const ENCODINGS = ["auto", "utf-8", "gb18030"] as const;
 type Step = "idle" | "uploading" | "running" | "finished";
 
 export function ImportWizard({ maxBytes, pglite }: { maxBytes: number; pglite: boolean }) {
@@ -20,6 +21,7 @@ export function ImportWizard({ maxBytes, pglite }: { maxBytes: number; pglite: b
   const router = useRouter();
   const inputId = useId();
   const [files, setFiles] = useState<File[]>([]);
+  const [encoding, setEncoding] = useState<(typeof ENCODINGS)[number]>("auto");
   const [step, setStep] = useState<Step>("idle");
   const [job, setJob] = useState<JobView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -83,7 +85,7 @@ export function ImportWizard({ maxBytes, pglite }: { maxBytes: number; pglite: b
       }
     }
     if (!jobId) return;
-    const started = await runImport(undefined, { jobId, dryRun });
+    const started = await runImport(undefined, { jobId, dryRun, encoding });
     if (!started.ok) {
       setError(started.message);
       setStep(dryRun ? "idle" : "finished");
@@ -121,7 +123,7 @@ export function ImportWizard({ maxBytes, pglite }: { maxBytes: number; pglite: b
           id={inputId}
           type="file"
           multiple
-          accept=".csv,text/csv"
+          accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           disabled={busy}
           onChange={(e) => {
             setFiles(Array.from(e.target.files ?? []));
@@ -134,6 +136,15 @@ export function ImportWizard({ maxBytes, pglite }: { maxBytes: number; pglite: b
           className="mt-1 block w-full text-sm file:mr-3 file:rounded-lg file:border file:border-stone-300 file:bg-white file:px-3 file:py-2"
         />
         <p id={`${inputId}-hint`} className="mt-1 text-xs text-stone-500">{t("files.hint", { maxMb })}</p>
+      </div>
+
+      <div>
+        <label htmlFor={`${inputId}-encoding`} className="block text-sm font-medium">{t("encoding.label")}</label>
+        <select id={`${inputId}-encoding`} value={encoding} disabled={busy} onChange={(e) => setEncoding(e.target.value as typeof encoding)}
+          aria-describedby={`${inputId}-encoding-hint`} className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2 text-base sm:w-auto" data-testid="import-encoding">
+          {ENCODINGS.map((e) => <option key={e} value={e}>{t(`encoding.${e}`)}</option>)}
+        </select>
+        <p id={`${inputId}-encoding-hint`} className="mt-1 text-xs text-stone-500">{t("encoding.hint")}</p>
       </div>
 
       {files.length > 0 && (
@@ -215,6 +226,9 @@ export function ImportWizard({ maxBytes, pglite }: { maxBytes: number; pglite: b
                   ? t("result.valid", { households: report.counts.households.inserted, members: report.counts.members.inserted, regions: report.counts.regions.inserted, skipped: report.counts.households.skipped })
                   : t("result.done", { households: report.counts.households.inserted, members: report.counts.members.inserted, regions: report.counts.regions.inserted, skipped: report.counts.households.skipped, assessments: report.counts.assessments })}
                 {" "}{t("result.duration", { seconds: (report.durationMs / 1000).toFixed(1) })}
+              </p>
+              <p className="mt-1 text-xs" data-testid="import-encodings">
+                {report.files.map((f) => t("encoding.read", { file: f.source, how: f.format === "xlsx" ? t("encoding.xlsx") : f.encoding === "gb18030" ? "GB18030" : "UTF-8" })).join(" · ")}
               </p>
             </div>
           ) : (

@@ -10,7 +10,8 @@
  * Only a quoted field longer than MAX_FIELD (an unclosed quote swallowing the file) is fatal.
  */
 
-export type CsvProblem = "bad_quote" | "unterminated_quote";
+/** A problem in one field of a record (a CSV quoting mistake; in an .xlsx, a cell that cannot be read as typed). */
+export type CsvProblem = "bad_quote" | "unterminated_quote" | "long_number" | "cell_error";
 
 export interface CsvRecord {
   /** physical line the record starts on (1-based) */
@@ -25,7 +26,7 @@ export const MAX_FIELD = 1 << 20;
 
 export class CsvFatalError extends Error {
   constructor(
-    readonly kind: "unterminated_quote" | "not_utf8",
+    readonly kind: "unterminated_quote" | "not_utf8" | "not_gb18030" | "not_xlsx",
     readonly line: number,
   ) {
     super(`${kind} at line ${line}`);
@@ -187,16 +188,95 @@ export class CsvParser {
 }
 
 /**
- * Bytes (or text) in, batches of records out. Decodes UTF-8 strictly (a file in another
- * encoding is reported, not read as garbage) and lets the caller see every byte (for the hash).
+ * The encodings a file may be in. Excel on a Chinese system saves "CSV" as GB18030 (GBK for
+ * everyday characters), elsewhere as UTF-8. "auto" decides from the first 64 KB: UTF-8 when
+ * they are valid UTF-8 (or start with its BOM), GB18030 otherwise; a file whose first 64 KB are
+ * plain ASCII and whose later bytes are not UTF-8 is read on as GB18030 (the ASCII reads the
+ * same in both). A UTF-8 BOM always means UTF-8.
+ */
+export const CSV_ENCODINGS = ["auto", "utf-8", "gb18030"] as const;
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+const DETECT_BYTES = 64 * 1024;
+
+const hasUtf8Bom = (b: Uint8Array) => b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+const isAscii = (b: Uint8Array) => b.every((x) => x < 0x80);
+
+function looksUtf8(prefix: Uint8Array): boolean {
+  if (hasUtf8Bom(prefix)) return true;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(prefix, { stream: true }); // a character cut at the end is no error
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
+/**
+ * Bytes (or text) in, batches of records out. Decodes strictly in the given encoding (a file in
+ * another encoding is reported, not read as garbage) and lets the caller see every byte (for the
+ * hash) and the encoding used (`onEncoding`, called again if "auto" changes its mind).
  */
 export async function* readCsv(
   chunks: AsyncIterable<Uint8Array | string>,
   onBytes?: (bytes: Uint8Array) => void,
+  encoding: CsvEncoding = "utf-8",
+  onEncoding?: (used: "utf-8" | "gb18030") => void,
 ): AsyncGenerator<CsvRecord[]> {
   const parser = new CsvParser();
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   const encoder = new TextEncoder();
+  let used: "utf-8" | "gb18030" | null = encoding === "auto" ? null : encoding;
+  let decoder: TextDecoder | null = null;
+  let asciiSoFar = true;
+  const pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  /** The refusal, on the line of the first byte that is not in the encoding (counted within `bytes`). */
+  const fatal = (bytes?: Uint8Array) => {
+    let line = parser.currentLine();
+    if (bytes) {
+      const text = new TextDecoder(used ?? "utf-8").decode(bytes);
+      const bad = text.indexOf("\uFFFD");
+      if (bad > 0) line += text.slice(0, bad).split("\n").length - 1;
+    }
+    return new CsvFatalError(used === "gb18030" ? "not_gb18030" : "not_utf8", line);
+  };
+  const start = (first: Uint8Array) => {
+    if (used === null) used = looksUtf8(first) ? "utf-8" : "gb18030";
+    else if (used === "gb18030" && hasUtf8Bom(first)) used = "utf-8";
+    decoder = new TextDecoder(used, { fatal: true, ignoreBOM: true });
+    onEncoding?.(used);
+  };
+  const decode = (bytes: Uint8Array): string => {
+    if (!decoder) start(bytes);
+    try {
+      const text = decoder!.decode(bytes, { stream: true });
+      if (asciiSoFar && !isAscii(bytes)) asciiSoFar = false;
+      return text;
+    } catch {
+      // "auto" saw only ASCII before these bytes: they are GB18030 (the ASCII read the same)
+      if (encoding === "auto" && used === "utf-8" && asciiSoFar) {
+        used = "gb18030";
+        decoder = new TextDecoder("gb18030", { fatal: true, ignoreBOM: true });
+        onEncoding?.(used);
+        try {
+          asciiSoFar = false;
+          return decoder.decode(bytes, { stream: true });
+        } catch {
+          throw fatal(bytes);
+        }
+      }
+      throw fatal(bytes);
+    }
+  };
   for await (const chunk of chunks) {
     let text: string;
     if (typeof chunk === "string") {
@@ -204,20 +284,24 @@ export async function* readCsv(
       text = chunk;
     } else {
       onBytes?.(chunk);
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        throw new CsvFatalError("not_utf8", parser.currentLine());
-      }
+      if (used === null) {
+        // "auto": hold the first 64 KB to decide
+        pending.push(chunk);
+        pendingBytes += chunk.byteLength;
+        if (pendingBytes < DETECT_BYTES) continue;
+        text = decode(concat(pending.splice(0)));
+      } else text = decode(chunk);
     }
     const records = parser.push(text);
     if (records.length) yield records;
   }
-  let tail = "";
-  try {
-    tail = decoder.decode();
-  } catch {
-    throw new CsvFatalError("not_utf8", parser.currentLine());
+  let tail = pending.length ? decode(concat(pending.splice(0))) : "";
+  if (decoder) {
+    try {
+      tail += (decoder as TextDecoder).decode();
+    } catch {
+      throw fatal();
+    }
   }
   const last = [...parser.push(tail), ...parser.end()];
   if (last.length) yield last;

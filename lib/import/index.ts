@@ -44,10 +44,12 @@ export function memorySource(name: string, data: Uint8Array | string): ImportSou
   };
 }
 
-/** The five files of a folder (other files in it are ignored). */
+/** The five files of a folder, each as .csv or .xlsx (other files in it are ignored; both forms of one file: refused as a duplicate). */
 export function directorySources(dir: string): ImportSource[] {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new Error(`not a folder: ${dir}`);
-  return IMPORT_FILES.filter((f) => fs.existsSync(path.join(dir, f))).map((f) => fileSource(path.join(dir, f), f));
+  return IMPORT_FILES.flatMap((f) => [f, f.replace(/\.csv$/, ".xlsx")])
+    .filter((f) => fs.existsSync(path.join(dir, f)))
+    .map((f) => fileSource(path.join(dir, f), f));
 }
 
 export async function importDirectory(db: PrismaClient, dir: string, options: ImportOptions): Promise<ImportReport> {

@@ -16,7 +16,8 @@ import path from "node:path";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/audit";
 import { importDirectory, type ImportProgress, type ImportReport } from "./index";
-import { isImportFile } from "./spec";
+import { importFileOf } from "./read";
+import type { CsvEncoding } from "./csv";
 import { logError } from "@/lib/log/logger";
 
 /** Upload limit of one import from the page (the CLI has none). */
@@ -127,12 +128,12 @@ export function uploadedBytes(job: ImportJob, except?: string): number {
 }
 
 export function fileTarget(job: ImportJob, name: string): string {
-  if (!isImportFile(name)) throw new Error(`not an import file: ${name}`);
+  if (!importFileOf(name)) throw new Error(`not an import file: ${name}`);
   return path.join(job.dir, name);
 }
 
 /** Start checking (dryRun) or importing the uploaded files in the background. */
-export function startJob(job: ImportJob, dryRun: boolean): void {
+export function startJob(job: ImportJob, dryRun: boolean, encoding: CsvEncoding = "auto"): void {
   job.state = "running";
   job.dryRun = dryRun;
   job.progress = undefined;
@@ -142,6 +143,7 @@ export function startJob(job: ImportJob, dryRun: boolean): void {
     actor: job.actor,
     scope: job.scope,
     dryRun,
+    encoding,
     onProgress: (p) => {
       job.progress = p;
     },

@@ -1,11 +1,28 @@
 /**
- * Read one file: stream it through the CSV reader, check its header and every row on its own,
- * stage the rows, hash the bytes. Holds one chunk of records at a time.
+ * Read one file: stream it through the CSV reader (UTF-8 or GB18030, chosen or detected) or the
+ * .xlsx reader (its first worksheet), check its header and every row on its own, stage the rows,
+ * hash the bytes. Holds one chunk of records at a time.
+ *
+ * Each of the five files may come as CSV or as .xlsx: "households.xlsx" is read as
+ * households.csv would be (docs/import-format.md).
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import { CsvFatalError, readCsv } from "./csv";
-import { readHeader, type Header, type ImportFileName } from "./spec";
+import { CsvFatalError, readCsv, type CsvEncoding } from "./csv";
+import { readXlsx } from "./xlsx";
+import { isImportFile, readHeader, type Header, type ImportFileName } from "./spec";
+
+export type SourceFormat = "csv" | "xlsx";
+
+/** The import file a source name stands for ("households.xlsx" → "households.csv"), or null. */
+export function importFileOf(name: string): ImportFileName | null {
+  const csv = name.replace(/\.xlsx$/i, ".csv");
+  return isImportFile(csv) ? csv : null;
+}
+
+export function formatOf(name: string): SourceFormat {
+  return /\.xlsx$/i.test(name) ? "xlsx" : "csv";
+}
 import { ROW_VALIDATORS, STAGE_COLUMNS, type RowContext, type Tuple } from "./rows";
 import type { IssueList } from "./issues";
 import type { Stager } from "./stage";
@@ -29,6 +46,11 @@ export interface FileRead {
   labels: Map<string, string>;
   /** nothing of it could be staged (no header, a missing column, an unreadable file) */
   broken: boolean;
+  format: SourceFormat;
+  /** the name it came under ("households.xlsx") */
+  source: string;
+  /** the CSV's encoding as read (null for .xlsx) */
+  encoding: "utf-8" | "gb18030" | null;
 }
 
 export async function readFile(
@@ -39,8 +61,11 @@ export async function readFile(
   issues: IssueList,
   ctx: RowContext,
   onRows: (rows: number, bytes: number) => void,
+  encoding: CsvEncoding = "auto",
 ): Promise<FileRead> {
   const hash = createHash("sha256");
+  const format = formatOf(source.name);
+  let used: FileRead["encoding"] = format === "csv" && encoding !== "auto" ? encoding : null;
   let bytes = 0;
   let rows = 0;
   let header: Header | undefined;
@@ -50,10 +75,12 @@ export async function readFile(
   const writer = await stager.open(table, STAGE_COLUMNS[file]);
   const labelOf = (key: string) => header?.label.get(key) ?? key;
   try {
-    for await (const batch of readCsv(source.open(), (b) => {
+    const tap = (b: Uint8Array) => {
       hash.update(b);
       bytes += b.byteLength;
-    })) {
+    };
+    const records = format === "xlsx" ? readXlsx(source.open(), tap) : readCsv(source.open(), tap, encoding, (e) => (used = e));
+    for await (const batch of records) {
       const tuples: Tuple[] = [];
       for (const rec of batch) {
         if (!header) {
@@ -99,5 +126,5 @@ export async function readFile(
     issues.add({ file, row: e.line, column: null, rule: e.kind });
     broken = true;
   }
-  return { name: file, bytes, rows, sha256: hash.digest("hex"), labels: header?.label ?? new Map(), broken };
+  return { name: file, bytes, rows, sha256: hash.digest("hex"), labels: header?.label ?? new Map(), broken, format, source: source.name, encoding: format === "csv" ? (used ?? "utf-8") : null };
 }

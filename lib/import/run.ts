@@ -11,7 +11,8 @@ import { PolicyNotFoundError } from "@/lib/domain/policy";
 import { IMPORT_FILES, isImportFile, type ImportFileName } from "./spec";
 import { IssueList, type ImportIssue } from "./issues";
 import { Stage, copyStager, sqlStager, type Stager } from "./stage";
-import { readFile, type FileRead, type ImportSource } from "./read";
+import { importFileOf, readFile, type FileRead, type ImportSource } from "./read";
+import type { CsvEncoding } from "./csv";
 import { plannedCounts, runChecks, type PlannedCounts } from "./checks";
 import { writeRows } from "./write";
 import { assessStaged } from "./assess";
@@ -58,6 +59,8 @@ export interface ImportOptions {
   year?: number;
   /** problems listed in the report (all are counted); default 1000 */
   issueCap?: number;
+  /** the CSV files' encoding: "auto" (default) detects UTF-8 or GB18030 */
+  encoding?: CsvEncoding;
 }
 
 export interface ImportReport {
@@ -66,7 +69,7 @@ export interface ImportReport {
   importId: string;
   /** how rows reached the staging tables */
   loader: "copy" | "sql";
-  files: { name: ImportFileName; bytes: number; rows: number; sha256: string }[];
+  files: { name: ImportFileName; bytes: number; rows: number; sha256: string; format: "csv" | "xlsx"; source: string; encoding: "utf-8" | "gb18030" | null }[];
   /** what was (or, for a dry run or a failed check, would be) inserted and skipped */
   counts: PlannedCounts & { assessments: number };
   issues: ImportIssue[];
@@ -199,7 +202,8 @@ export async function importSources(db: PrismaClient, sources: ImportSource[], o
     ...extra,
   });
 
-  const present = checkFileSet(sources.map((s) => s.name), issues);
+  // "households.xlsx" stands for households.csv (a name that is neither stays as it is: unknown)
+  const present = checkFileSet(sources.map((s) => importFileOf(s.name) ?? s.name), issues);
   if (issues.count > 0) return report({});
 
   const stage = new Stage(importId);
@@ -219,13 +223,13 @@ export async function importSources(db: PrismaClient, sources: ImportSource[], o
         rowsNow = rowsBefore + rows;
         bytesNow = bytesBefore + bytes;
         progress({ phase: "read", file });
-      });
+      }, options.encoding ?? "auto");
       rowsBefore += read.rows;
       bytesBefore += read.bytes;
       reads.push(read);
     }
     timings.read = Date.now() - t0;
-    const files = reads.map(({ name, bytes, rows, sha256 }) => ({ name, bytes, rows, sha256 }));
+    const files = reads.map(({ name, bytes, rows, sha256, format, source, encoding }) => ({ name, bytes, rows, sha256, format, source, encoding }));
 
     // ── check ──
     t0 = Date.now();

@@ -2,9 +2,13 @@
 // id to poll it or to check (dryRun) and import its files. Kept here so every schema an action
 // parses is in lib/validation (the fuzz tests enumerate them).
 import { z } from "zod";
+import { CSV_ENCODINGS } from "@/lib/import/csv";
 
 export const beginImportSchema = z.object({}).strict();
 
 export const importProgressSchema = z.object({ jobId: z.string().uuid() }).strict();
 
-export const runImportSchema = z.object({ jobId: z.string().uuid(), dryRun: z.boolean() }).strict();
+/** the CSV files' encoding: detected (auto), or chosen on the form */
+export const runImportSchema = z
+  .object({ jobId: z.string().uuid(), dryRun: z.boolean(), encoding: z.enum(CSV_ENCODINGS, { error: "v.unknownValue" }).optional().default("auto") })
+  .strict();

@@ -2,8 +2,9 @@
 // quoting, BOM, CRLF/LF/CR, line numbers across quoted line breaks and chunk boundaries,
 // quoting mistakes, Chinese and English headers, unknown columns.
 import { describe, expect, it } from "vitest";
-import { CsvFatalError, CsvParser, MAX_FIELD, readCsv, type CsvRecord } from "@/lib/import/csv";
+import { CsvFatalError, CsvParser, MAX_FIELD, readCsv, type CsvEncoding, type CsvRecord } from "@/lib/import/csv";
 import { readHeader } from "@/lib/import/spec";
+import { gb18030 } from "../support/gb18030";
 
 function parse(text: string, chunk = 0): CsvRecord[] {
   const p = new CsvParser();
@@ -16,12 +17,12 @@ function parse(text: string, chunk = 0): CsvRecord[] {
 
 const fields = (recs: CsvRecord[]) => recs.map((r) => r.fields);
 
-async function readAll(chunks: (Uint8Array | string)[]) {
+async function readAll(chunks: (Uint8Array | string)[], encoding?: CsvEncoding, detected?: (e: string) => void) {
   const out: CsvRecord[] = [];
   async function* gen() {
     for (const c of chunks) yield c;
   }
-  for await (const batch of readCsv(gen())) out.push(...batch);
+  for await (const batch of readCsv(gen(), undefined, encoding, detected)) out.push(...batch);
   return out;
 }
 
@@ -81,9 +82,74 @@ describe("readCsv", () => {
     expect(fields(recs)).toEqual([["名称"], ["丹阳村"]]);
   });
 
-  it("refuses bytes that are not UTF-8 (e.g. GBK)", async () => {
+  it("refuses bytes that are not UTF-8 (e.g. GBK) when UTF-8 is asked for", async () => {
     const gbk = Uint8Array.from([0x63, 0x6f, 0x64, 0x65, 0x0a, 0xb5, 0xa4, 0xd1, 0xf4, 0x0a]); // "code\n丹阳" in GBK
     await expect(readAll([gbk])).rejects.toMatchObject({ kind: "not_utf8" });
+    await expect(readAll([gbk], "utf-8")).rejects.toMatchObject({ kind: "not_utf8" });
+  });
+});
+
+describe("readCsv: GB18030 / GBK, as Excel on a Chinese system saves CSV (issue #23, point 5)", () => {
+  const text = "村代码,户编号,户主姓名\n520603201200,0001,王大山\n520603201200,0002,赵一\n";
+  it("the test's encoder agrees with the platform's decoder", () => {
+    expect(new TextDecoder("gb18030").decode(gb18030(text))).toBe(text);
+    expect([...gb18030("丹阳")]).toEqual([0xb5, 0xa4, 0xd1, 0xf4]);
+  });
+
+  it("chosen on the form: read as GB18030, split anywhere (inside a two-byte character too)", async () => {
+    const bytes = gb18030(text);
+    for (const cut of [1, 3, 7, 8, 9]) {
+      const chunks = [];
+      for (let i = 0; i < bytes.length; i += cut) chunks.push(bytes.subarray(i, i + cut));
+      expect(fields(await readAll(chunks, "gb18030"))).toEqual([["村代码", "户编号", "户主姓名"], ["520603201200", "0001", "王大山"], ["520603201200", "0002", "赵一"]]);
+    }
+  });
+
+  it("detected: a file that is not UTF-8 is read as GB18030, and says so", async () => {
+    let used = "";
+    const recs = await readAll([gb18030(text)], "auto", (e) => (used = e));
+    expect(used).toBe("gb18030");
+    expect(recs[1]!.fields[2]).toBe("王大山");
+  });
+
+  it("detected: UTF-8 (with or without a BOM) stays UTF-8", async () => {
+    for (const bytes of [new TextEncoder().encode(text), new TextEncoder().encode(`\uFEFF${text}`)]) {
+      let used = "";
+      const recs = await readAll([bytes], "auto", (e) => (used = e));
+      expect(used).toBe("utf-8");
+      expect(recs[1]!.fields[2]).toBe("王大山");
+    }
+  });
+
+  it("detected: GBK whose first characters happen to be valid UTF-8 (一 is D2 BB) is still GB18030", async () => {
+    let used = "";
+    const recs = await readAll([gb18030("一,名称\n1,丹阳村\n")], "auto", (e) => (used = e));
+    expect(used).toBe("gb18030");
+    expect(fields(recs)).toEqual([["一", "名称"], ["1", "丹阳村"]]);
+  });
+
+  it("detected: an English header and 100 KB of ASCII rows before the first Chinese name", async () => {
+    const head = "village_code,household_number,head_name\n" + "520603201200,0001,Wang\n".repeat(5000);
+    const bytes = Uint8Array.from([...new TextEncoder().encode(head), ...gb18030("520603201200,0002,王大山\n")]);
+    let used = "";
+    const chunks = [];
+    for (let i = 0; i < bytes.length; i += 4096) chunks.push(bytes.subarray(i, i + 4096));
+    const recs = await readAll(chunks, "auto", (e) => (used = e));
+    expect(used).toBe("gb18030");
+    expect(recs.at(-1)!.fields[2]).toBe("王大山");
+    expect(recs).toHaveLength(5002);
+  });
+
+  it("detected: UTF-8 Chinese, then bytes that are neither: refused (a file is one encoding)", async () => {
+    const utf8 = new TextEncoder().encode("名称\n" + "丹阳村\n".repeat(30_000));
+    const bytes = Uint8Array.from([...utf8, 0xb5, 0xa4, 0x0a]);
+    const chunks = [];
+    for (let i = 0; i < bytes.length; i += 65536) chunks.push(bytes.subarray(i, i + 65536));
+    await expect(readAll(chunks, "auto")).rejects.toMatchObject({ kind: "not_utf8" });
+  });
+
+  it("bytes that are not GB18030 either are refused, with the line", async () => {
+    await expect(readAll([Uint8Array.from([0x61, 0x0a, 0x62, 0x0a, 0x81, 0x20, 0x0a])], "gb18030")).rejects.toMatchObject({ kind: "not_gb18030", line: 3 });
   });
 });
 

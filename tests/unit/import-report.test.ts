@@ -47,6 +47,8 @@ describe("formatIssue", () => {
       for (const m of src.matchAll(/THEN '([a-z_]+)' ELSE '([a-z_]+)' END AS rule/g)) [m[1]!, m[2]!].forEach((r) => found.add(r));
     }
     for (const r of ["unknown_column", "duplicate_column", "missing_column", "unterminated_quote", "bad_quote", "not_utf8", "field_count", "empty_file"]) found.add(r);
+    // the readers' own kinds (CsvFatalError, CsvProblem): GB18030 and .xlsx
+    for (const r of ["not_gb18030", "not_xlsx", "long_number", "cell_error"]) found.add(r);
     expect(found.size).toBeGreaterThan(50);
     for (const locale of ["zh-CN", "en"] as const) {
       const rules = (messages[locale] as { bulkImport: { rules: Record<string, string> } }).bulkImport.rules;

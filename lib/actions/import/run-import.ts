@@ -11,7 +11,7 @@ export const runImport = defineAction({
   name: "import.run",
   permission: "data.import",
   schema: runImportSchema,
-  handler: async ({ jobId, dryRun }, viewer) => {
+  handler: async ({ jobId, dryRun, encoding }, viewer) => {
     const t = await getTranslations("bulkImport");
     const job = jobOf(jobId, viewer.id);
     if (!job) {
@@ -23,7 +23,7 @@ export const runImport = defineAction({
     if (anyRunning()) return { ok: false as const, code: "conflict", message: t("errors.busy") };
     // importing needs a clean check of the same files first
     if (!dryRun && !(job.report?.ok && job.report.dryRun)) return { ok: false as const, code: "invalid", message: t("errors.checkFirst") };
-    startJob(job, dryRun);
+    startJob(job, dryRun, encoding);
     return viewOf(job);
   },
 });

@@ -10,7 +10,7 @@ import { can } from "@/lib/auth/roles";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { fileTarget, jobOf, MAX_UPLOAD_BYTES, uploadedBytes } from "@/lib/import/jobs";
-import { isImportFile } from "@/lib/import/spec";
+import { importFileOf } from "@/lib/import/read";
 
 export const dynamic = "force-dynamic";
 
@@ -43,7 +43,7 @@ export async function PUT(request: Request) {
   const job = jobOf(jobId, viewer.id);
   if (!job) await denied("not_found");
   if (!job || job.state === "running") return json(404, { error: "job" });
-  if (!isImportFile(name)) return json(400, { error: "name" });
+  if (!importFileOf(name)) return json(400, { error: "name" });
   if (!request.body) return json(400, { error: "empty" });
 
   const room = MAX_UPLOAD_BYTES - uploadedBytes(job, name);
