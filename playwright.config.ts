@@ -45,6 +45,8 @@ export default defineConfig({
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       UPLOAD_DIR: path.join(dataDir, "uploads"),
+      // one JSON line per request would bury the test output; warnings and errors still show
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },
   },
 });

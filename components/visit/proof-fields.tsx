@@ -4,7 +4,7 @@
 import { useCallback, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Check, Errors, SmallButton, fieldId } from "./form-parts";
-import { SignaturePad, type SignaturePadHandle } from "./signature-pad";
+import { SignaturePad, type SignaturePadHandle } from "@/components/signature/signature-pad";
 import type { ErrorMap } from "./fact-fields";
 
 export interface Located {
@@ -101,12 +101,9 @@ export function Confirmation({ mode, pad, signed, setSigned, readBack, setReadBa
       <p id={`${fieldId("confirmation")}-hint`} className="mt-0.5 text-xs text-stone-600">{t("confirmHint")}</p>
       {mode === "home" && (
         <div className="mt-2" id={fieldId("signature")} tabIndex={-1}>
-          <div className="flex items-center justify-between gap-2">
-            <span className="text-sm font-medium">{t("signature")}{signed && <span className="ml-2 text-emerald-700">✓ {t("signed")}</span>}</span>
-            <SmallButton onClick={() => pad.current?.clear()}>{t("clear")}</SmallButton>
-          </div>
+          <span className="text-sm font-medium">{t("signature")}{signed && <span className="ml-2 text-emerald-700">✓ {t("signed")}</span>}</span>
           <p id="signature-hint" className="mb-1 text-xs text-stone-600">{t("signatureHint")}</p>
-          <SignaturePad ref={pad} label={t("signatureArea")} describedBy="signature-hint" onInk={setSigned} />
+          <SignaturePad ref={pad} labels={{ area: t("signatureArea"), undo: t("undo"), clear: t("clear") }} describedBy="signature-hint" onInk={setSigned} />
         </div>
       )}
       <Check k="readBack" className="mt-3" label={t("readBack")} checked={readBack} onChange={setReadBack} />

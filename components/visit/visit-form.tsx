@@ -17,7 +17,7 @@ import { Collapsible, IncomeFields, IndicatorFields, countChanged, openSectionsW
 import { MemberChanges, NewMembers, type DraftRow } from "./member-fields";
 import { EvidencePicker, type EvidenceItem } from "./evidence-picker";
 import { Confirmation, LocationConsent, useLocation } from "./proof-fields";
-import type { SignaturePadHandle } from "./signature-pad";
+import type { SignaturePadHandle } from "@/components/signature/signature-pad";
 import { VisitResult } from "./visit-result";
 import { useErrorLabels } from "./error-labels";
 import { labelFor } from "@/lib/offline/current-user";

@@ -7,6 +7,7 @@
 // Needs the procedure seed (lib/seed/representatives.ts: 31 representatives, user "township").
 import { test, expect } from "./fixtures";
 import type { Page } from "@playwright/test";
+import fs from "node:fs";
 
 const shanghaiDay = (offsetDays: number) =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() + offsetDays * 86_400_000));
@@ -116,6 +117,23 @@ test("a candidate goes from proposal to announcement through the meeting and the
     const pdf = await notice.pdf({ path: "test-results/notice.pdf", format: "A4", printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     await notice.screenshot({ path: "test-results/notice-print.png", fullPage: true });
+    await anonymous.close();
+  });
+
+  await test.step("the facilitator saves it as a PDF for the archive: rendered once on the server, then the archive", async () => {
+    const first = await page.request.get(`${noticeUrl}/pdf`);
+    expect(first.status()).toBe(200);
+    expect(first.headers()["content-type"]).toBe("application/pdf");
+    const bytes = await first.body();
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    fs.writeFileSync("test-results/notice-archive.pdf", bytes);
+    const again = await page.request.get(`${noticeUrl}/pdf`);
+    expect((await again.body()).equals(bytes)).toBe(true); // the archive, not a new rendering
+    await page.goto(noticeUrl);
+    await expect(page.getByTestId("notice-pdf")).toBeVisible();
+    // not for anonymous visitors (the page itself is theirs to print)
+    const anonymous = await browser.newContext();
+    expect((await anonymous.request.get(`${page.url().split("/notices/")[0]}${noticeUrl}/pdf`)).status()).toBe(401);
     await anonymous.close();
   });
 

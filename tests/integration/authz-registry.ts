@@ -27,6 +27,7 @@
 //   sign-in, "too many views" page            everyone, signed in or not (public by design)
 import crypto from "node:crypto";
 import fs from "node:fs";
+import path from "node:path";
 import { createRequire } from "node:module";
 import { currentYear, today } from "@/lib/clock";
 import { createPowSolver } from "@/lib/card/pow-solver";
@@ -111,6 +112,7 @@ import { withdrawCalendarYear } from "@/lib/actions/admin/withdraw-calendar-year
 import { saveNotifyChannel } from "@/lib/actions/admin/save-notify-channel";
 import { sendTestNotification } from "@/lib/actions/admin/send-test-notification";
 import { GET as health } from "@/app/api/health/route";
+import { GET as noticePdf } from "@/app/notices/[id]/pdf/route";
 
 /**
  * What an allowed actor gets on an object outside their scope:
@@ -188,6 +190,24 @@ async function pow(fx: Fixtures) {
   const r = await getChallenge();
   if (!r.ok || !r.data) throw new Error(`no challenge: ${JSON.stringify(r)}`);
   return { challenge: r.data.challenge, nonce: String(createPowSolver().search(r.data.challenge, r.data.bits, 0, 1 << 22)) };
+}
+
+/** A notice of the village with its archived PDF (a notice is made for a village that has none). */
+async function archivedNotice(fx: Fixtures, villageId: string): Promise<string> {
+  let [n] = await fx.t.sql<{ id: string }>(`SELECT id FROM notice WHERE "villageId" = $1 ORDER BY id LIMIT 1`, [villageId]);
+  if (!n) {
+    n = { id: uuid() };
+    await fx.t.sql(`INSERT INTO notice (id, "villageId", "countyId", kind, "startDate", days, "endDate") VALUES ($1, $2, $3, 'first', $4::date, 7, $4::date + 6)`, [n.id, villageId, villageId.slice(0, 6), T()]);
+  }
+  const [done] = await fx.t.sql(`SELECT 1 FROM notice_pdf WHERE "noticeId" = $1`, [n.id]);
+  if (!done) {
+    const key = `${villageId.slice(0, 6)}/notices/${n.id}/archived.pdf`;
+    const bytes = Buffer.from("%PDF-1.7\n% archived notice\n");
+    fs.mkdirSync(path.join(process.env.UPLOAD_DIR!, path.dirname(key)), { recursive: true });
+    fs.writeFileSync(path.join(process.env.UPLOAD_DIR!, key), bytes);
+    await fx.t.sql(`INSERT INTO notice_pdf ("noticeId", "storageKey", sha256, "sizeBytes") VALUES ($1, $2, $3, $4)`, [n.id, key, crypto.createHash("sha256").update(bytes).digest("hex"), bytes.length]);
+  }
+  return n.id;
 }
 
 /** A date of the work calendar no other call uses (2090 on, a day each). */
@@ -751,6 +771,12 @@ export const REGISTRY: readonly Entry[] = [
     fn: exportVillages,
     // out: the other county's township as the filter, and a page past the end
     request: (fx, scope) => ({ url: scope === "in" ? "/api/county/export/villages" : `/api/county/export/villages?township=${fx.out.townshipId}&page=2` }),
+  }),
+  route({
+    id: "app/notices/[id]/pdf/route.ts#GET", allowed: ["admin", "official", "township", "facilitator"], out: "denied", writes: [],
+    fn: noticePdf,
+    // archived already (no Chromium in this test: the archive is streamed)
+    request: async (fx, scope, actor) => ({ url: "/notices/x/pdf", params: { id: await archivedNotice(fx, scope === "in" ? fx.in.villageId : actor === "admin" ? fx.foreign.villageId : fx.out.villageId) } }),
   }),
   route({
     id: "app/api/health/route.ts#GET", allowed: EVERYONE, out: null, writes: ["ops_job"],

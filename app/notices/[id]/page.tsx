@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getPublicNotice } from "@/lib/data/procedure/notices";
+import { getViewer } from "@/lib/auth/session";
 import { PrintButton } from "@/components/procedure/print-button";
 
 export const dynamic = "force-dynamic";
@@ -9,33 +10,63 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
 
 const cn = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 
+// The face of an official paper (GB/T 9704 in spirit): a Song-style title, FangSong body text,
+// sizes 二号 / 三号 in print; the system's CJK serif (Noto Serif CJK here) where the office fonts
+// are not installed. The seal (章) is stamped over the signing office and the date: room is left
+// for it (a dashed circle on the screen only).
+const OFFICIAL_CSS = `
+@page { size: A4; margin: 25mm 22mm 22mm 24mm; }
+.notice-official { font-family: "FangSong", "STFangsong", "FangSong_GB2312", "仿宋", "仿宋_GB2312", "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "SimSun", serif; font-size: 16px; }
+.notice-official h1 { font-family: "FZXiaoBiaoSong-B05S", "方正小标宋简体", "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "STSong", "SimSun", serif; font-weight: 700; letter-spacing: 0.04em; }
+.notice-official table { font-size: 15px; }
+.notice-seal { width: 42mm; height: 42mm; }
+@media print {
+  body { background: white; }
+  .notice-page { padding: 0 1px !important; } /* a table border on the margin's very edge is not cut */
+  .notice-official { font-size: 16pt; line-height: 28pt; }
+  .notice-official h1 { font-size: 22pt; line-height: 32pt; }
+  .notice-official table { font-size: 14pt; line-height: 22pt; }
+  .notice-official tr { break-inside: avoid; }
+}
+`;
+
 // A public notice as posted in the village: no sign-in (anyone may read what hangs on the notice
 // board), printable on A4. It shows the place, the period and, per household, the head's name,
-// the kind of decision and the reason — never national IDs, health details or incomes.
+// the kind of decision and the reason — never national IDs, health details or incomes. Those who
+// keep the village's records can also save it as a PDF for the archive (rendered on the server).
 export default async function PublicNoticePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const n = await getPublicNotice(id);
   if (!n) notFound();
   const t = await getTranslations("procedure.notice");
   const tk = await getTranslations();
+  const viewer = await getViewer().catch(() => null);
+  const archives = viewer && ["facilitator", "county_official", "admin"].includes(viewer.role);
   const announcement = n.kind === "announcement";
   return (
-    <div className="notice-page mx-auto max-w-[210mm] bg-white px-[14mm] py-[12mm] text-stone-950 shadow-sm print:max-w-none print:p-0 print:shadow-none">
-      <style>{`@page { size: A4; margin: 18mm 16mm; } @media print { body { background: white; } .notice-page { font-size: 12pt; } }`}</style>
-      <div className="no-print mb-6 flex items-center justify-between gap-2 border-b border-stone-200 pb-3 text-sm text-stone-600">
+    <div className="notice-page notice-official mx-auto max-w-[210mm] bg-white px-[18mm] py-[16mm] text-stone-950 shadow-sm print:max-w-none print:shadow-none" data-testid="notice-page">
+      <style>{OFFICIAL_CSS}</style>
+      <div className="no-print mb-6 flex flex-wrap items-center justify-between gap-2 border-b border-stone-200 pb-3 font-sans text-sm text-stone-600">
         <span>{t("printHint")}</span>
-        <PrintButton label={t("print")} />
+        <span className="flex flex-wrap items-center gap-2">
+          {archives && (
+            <a href={`/notices/${n.id}/pdf`} className="rounded-lg border border-stone-400 px-4 py-2 font-semibold text-stone-900 hover:bg-stone-50" title={t("pdfHint")} data-testid="notice-pdf">
+              {t("pdf")}
+            </a>
+          )}
+          <PrintButton label={t("print")} />
+        </span>
       </div>
-      <h1 className="text-center text-2xl font-bold tracking-wide" data-testid="notice-title">
+      <h1 className="text-center text-[26px] leading-snug" data-testid="notice-title">
         {announcement ? t("titleAnnouncement", { county: n.county, village: n.village }) : t("title", { village: n.village, which: t(`which.${n.kind}`) })}
       </h1>
-      <p className="mt-1 text-center text-sm">{n.county} · {n.township} · {n.village}</p>
-      <p className="mt-6 indent-8 leading-8">
+      <p className="mt-2 text-center">{n.county} · {n.township} · {n.village}</p>
+      <p className="mt-6 indent-[2em] leading-[1.9]">
         {announcement
           ? t("introAnnouncement", { village: n.village, date: cn(n.start) })
           : t("intro", { village: n.village, start: cn(n.start), end: cn(n.end), days: n.days })}
       </p>
-      <table className="mt-6 w-full border-collapse text-base" data-testid="notice-items">
+      <table className="mt-6 w-full border-collapse" data-testid="notice-items">
         <thead>
           <tr>
             <th className="w-14 border border-stone-800 px-2 py-2">{t("no")}</th>
@@ -56,10 +87,14 @@ export default async function PublicNoticePage({ params }: { params: Promise<{ i
         </tbody>
       </table>
       {!announcement && (
-        <p className="mt-6 indent-8 leading-8">{t("objections", { village: n.village, township: n.township, end: cn(n.end), hotline: n.hotline ?? "12317" })}</p>
+        <p className="mt-6 indent-[2em] leading-[1.9]">{t("objections", { village: n.village, township: n.township, end: cn(n.end), hotline: n.hotline ?? "12317" })}</p>
       )}
-      <div className="mt-16 flex justify-end">
-        <div className="text-center leading-8">
+      {/* the signing office and the date, with room for the seal stamped over them */}
+      <div className="mt-14 flex justify-end break-inside-avoid">
+        <div className="relative mr-[4mm] flex min-h-[42mm] min-w-[62mm] flex-col items-center justify-center text-center leading-[2]" data-testid="notice-signature">
+          <span aria-hidden className="notice-seal no-print pointer-events-none absolute left-1/2 top-1/2 flex -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-2 border-dashed border-red-300 font-sans text-xs text-red-400">
+            {t("seal")}
+          </span>
           <p>{announcement ? t("signAnnouncement", { county: n.county }) : t("sign", { village: n.village })}</p>
           <p>{cn(n.publishedOn)}</p>
         </div>

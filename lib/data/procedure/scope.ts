@@ -72,8 +72,8 @@ export function mustApproveCounty(viewer: Viewer, countyId: string): void {
   if (viewer.regionId !== countyId) throw new AppError("not_found", "county not in the official's scope", { countyId });
 }
 
-/** Meetings a viewer may read: facilitators their village, officials their region. */
-export function meetingScope(viewer: Viewer): Prisma.MeetingWhereInput {
+/** What lies in a village a viewer oversees: the village's facilitator, officials and admins over it. */
+function villageRecords(viewer: Viewer): { villageId: string | { startsWith: string } } | { countyId: string } | { id: { in: string[] } } {
   switch (viewer.role) {
     case "facilitator":
       return { villageId: viewer.regionId };
@@ -83,4 +83,14 @@ export function meetingScope(viewer: Viewer): Prisma.MeetingWhereInput {
     default:
       return { id: { in: [] } };
   }
+}
+
+/** Meetings a viewer may read: facilitators their village, officials their region. */
+export function meetingScope(viewer: Viewer): Prisma.MeetingWhereInput {
+  return villageRecords(viewer);
+}
+
+/** Notices (and their archived PDFs): as meetings. */
+export function noticeScope(viewer: Viewer): Prisma.NoticeWhereInput {
+  return villageRecords(viewer);
 }

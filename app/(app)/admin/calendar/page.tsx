@@ -67,6 +67,10 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const thisYear = overview.find((y) => y.year === now);
   const nextYear = overview.find((y) => y.year === now + 1);
   const days = new Map(view.days.map((d) => [d.date, d]));
+  // the years around now in the table (and any not loaded, or the one shown); the older ones as links
+  const isRecent = (y: (typeof overview)[number]) => y.year >= now - 4 || !y.loaded || y.year === year;
+  const recent = overview.filter(isRecent);
+  const older = overview.filter((y) => !isRecent(y));
   const weekdays = t("weekdays").split(",");
   const dateOf = (iso: string) => format.dateTime(new Date(iso), { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Asia/Shanghai" });
   return (
@@ -93,7 +97,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
               </tr>
             </thead>
             <tbody className="divide-y divide-stone-100">
-              {overview.map((y) => (
+              {recent.map((y) => (
                 <tr key={y.year} className={y.year === year ? "bg-brand-50" : ""}>
                   <th scope="row" className="px-2 py-1.5 text-left">
                     <Link href={`/admin/calendar?year=${y.year}`} className="text-brand-700 underline" aria-current={y.year === year ? "true" : undefined}>{t("year", { year: y.year })}</Link>
@@ -114,6 +118,16 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
             </tbody>
           </table>
         </div>
+        {older.length > 0 && (
+          <p className="mt-3 text-sm text-stone-600" data-testid="calendar-older-years">
+            {t("older")}{" "}
+            {older.map((y) => (
+              <Link key={y.year} href={`/admin/calendar?year=${y.year}`} className={`mr-2 underline ${y.loaded ? "text-brand-700" : "font-semibold text-red-700"}`} aria-current={y.year === year ? "true" : undefined}>
+                {y.year}{y.loaded ? "" : " ⚠"}
+              </Link>
+            ))}
+          </p>
+        )}
       </Card>
 
       <Card
