@@ -5,21 +5,19 @@
 import { getViewer } from "@/lib/auth/session";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
+import { plainResponse } from "@/lib/http/plain";
 import { noticePdf } from "@/lib/notices/pdf";
 
 export const dynamic = "force-dynamic";
 
-const plain = (status: number, body: string) =>
-  new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store" } });
-
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const viewer = await getViewer();
-  if (!viewer) return plain(401, "Unauthorized");
+  if (!viewer) return plainResponse(401, "Unauthorized");
   const { id } = await params;
   const pdf = await noticePdf(viewer, id);
   if (!pdf) {
     await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "notice_pdf", entityId: id.slice(0, 64), after: { code: "not_found" } }).catch(() => {});
-    return plain(404, "Not found");
+    return plainResponse(404, "Not found");
   }
   return new Response(new Uint8Array(pdf.bytes), {
     status: 200,

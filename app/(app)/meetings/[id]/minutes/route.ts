@@ -3,13 +3,13 @@
 import { getViewer } from "@/lib/auth/session";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
+import { plainResponse } from "@/lib/http/plain";
 import { meetingScope } from "@/lib/data/procedure/scope";
 import { readMinutesScan } from "@/lib/data/procedure/minutes-store";
 
 export const dynamic = "force-dynamic";
 
-const plain = (status: number, body: string) =>
-  new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store" } });
+const plain = plainResponse;
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const viewer = await getViewer();
