@@ -23,10 +23,9 @@ export async function loadedYears(client: Client): Promise<Set<number>> {
  * calendar holds a few dozen rows a year). Without `from`: all of it.
  */
 export async function loadWorkCalendar(client: Client, from?: string): Promise<WorkCalendar> {
-  const [years, days] = await Promise.all([
-    loadedYears(client),
-    client.calendarDay.findMany({ where: from ? { date: { gte: dateOnly(from) } } : {}, select: { date: true, kind: true }, orderBy: { date: "asc" } }),
-  ]);
+  // one after the other: inside a transaction (a help report's) the client is one connection
+  const years = await loadedYears(client);
+  const days = await client.calendarDay.findMany({ where: from ? { date: { gte: dateOnly(from) } } : {}, select: { date: true, kind: true }, orderBy: { date: "asc" } });
   return workCalendar({ years: [...years], days: days.map((d) => ({ date: isoDay(d.date), kind: d.kind })) });
 }
 
