@@ -92,6 +92,7 @@ import { createJob as createImportJob } from "@/lib/import/jobs";
 import { setLocale } from "@/lib/actions/set-locale";
 import { confirmPending } from "@/lib/actions/visits/confirm-pending";
 import { logVisit } from "@/lib/actions/visits/log-visit";
+import { syncVisits } from "@/lib/actions/visits/sync-visits";
 import { reportRejectedVisit } from "@/lib/actions/visits/report-rejected-visit";
 import { resolveFollowUp } from "@/lib/actions/visits/resolve-follow-up";
 
@@ -496,6 +497,20 @@ export const REGISTRY: readonly Entry[] = [
     input: async (fx, scope) => {
       const id = side(fx, scope).household;
       return { clientVisitId: uuid(), householdId: id, baseVersion: await version(fx, "household", id), date: T(), mode: "home", findings: "粮食够吃，衣被齐全。", confirmation: "read_back" };
+    },
+  }),
+  action({
+    // a batch: the caller is refused as a whole (unauthenticated, forbidden); a household out of
+    // scope is refused in that visit's own answer, which is what the matrix reads
+    id: `${A}/visits/sync-visits.ts#syncVisits`, allowed: ["cadre"], out: "denied", writes: ["visit", "household"],
+    fn: syncVisits,
+    call: async (input) => {
+      const r = await syncVisits(undefined, input as Record<string, unknown>);
+      return r.ok ? r.data?.results[0]?.result : r;
+    },
+    input: async (fx, scope) => {
+      const id = side(fx, scope).household;
+      return { visits: [{ clientVisitId: uuid(), householdId: id, baseVersion: await version(fx, "household", id), date: T(), mode: "home", findings: "离线一周后补传的走访。", confirmation: "read_back" }] };
     },
   }),
   action({
