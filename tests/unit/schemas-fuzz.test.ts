@@ -32,6 +32,7 @@ import * as procedure from "@/lib/validation/procedure";
 import * as visit from "@/lib/validation/visit";
 import * as calendar from "@/lib/validation/calendar";
 import * as notify from "@/lib/validation/notify";
+import * as sync from "@/lib/validation/sync";
 import {
   FORMULAS, HUGE, HUGE_DIGITS, HUGE_HAN, MASS_KEYS, clone, declaredAt, fcOptions, getAt, hostile, massValue, objects, pick, positions, setAt, show, toPath, type Path,
 } from "../support/fuzz";
@@ -405,6 +406,13 @@ const registry: Record<string, Entry> = {
   "visit.confirmPendingSchema": { schema: visit.confirmPendingSchema, valid: fc.record({ visitId: uuid, baseVersion: intText(1, 1000), decision: fc.constantFrom("apply", "discard") }) },
   "visit.resolveFollowUpSchema": { schema: visit.resolveFollowUpSchema, text: ["resolution"], valid: fc.record({ followUpId: uuid, resolution: han(1, 60) }) },
 
+  // lib/validation/sync.ts: the envelope of syncVisits. Its items are opaque here: each is parsed
+  // by visitSchema on its own (fuzzed above), so one bad visit is that visit's answer
+  "sync.syncBatchSchema": {
+    schema: sync.syncBatchSchema,
+    valid: fc.record({ visits: fc.array(fc.constant({}), { minLength: 1, maxLength: 3 }) }),
+  },
+
   // lib/offline/report-schema.ts (parsed by the reportRejectedVisit action)
   "offline.rejectedVisitSchema": {
     schema: rejectedVisitSchema, text: ["findings"], auditOnly: true,
@@ -501,7 +509,7 @@ const objectEntries = entries.filter(([, e]) => !e.field);
 
 describe("the registry covers every schema", () => {
   const modules: Record<string, Record<string, unknown>> = {
-    admin, calendar, notify, county, evaluation, help, "household-changes": changes, "household-edit": edit, "household-input": input, "household-register": register, import: importV, policy, procedure, visit,
+    admin, calendar, notify, county, evaluation, help, "household-changes": changes, "household-edit": edit, "household-input": input, "household-register": register, import: importV, policy, procedure, visit, sync,
   };
 
   it("every file of lib/validation that builds a schema is imported here", () => {
