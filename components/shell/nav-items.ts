@@ -19,6 +19,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/county/approvals", key: "candidates" },
     { href: "/leads", key: "leads" },
     { href: "/cards", key: "cards" },
+    { href: "/search", key: "search" },
   ],
   cadre: [
     { href: "/cadre", key: "households" },

@@ -5,6 +5,8 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = {
   "household.read": ["admin", "county_official", "cadre", "facilitator"],
   "household.edit": ["cadre"],
+  /** find a household by a member's national ID (exact, within scope, audited) */
+  "household.search": ["county_official", "cadre", "facilitator"],
   "household.register": ["cadre"],
   "visit.create": ["cadre"],
   "measure.create": ["cadre"],

@@ -5,6 +5,7 @@
 // to each stage an action needs (old notices by pinning the clock back, as procedure.test.ts does).
 // Also: the write log that tells whether a call wrote anything (a row trigger on every table but
 // the audit log and the throttle counters).
+import { makeNationalId } from "@/lib/national-id";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -268,7 +269,7 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
     // national IDs and health on the main household's members (the field-level checks)
     const members = await prisma.member.findMany({ where: { householdId: main }, orderBy: { birthDate: "asc" } });
     for (const [i, m] of members.entries()) {
-      const nid = `${v.countyId}19${70 + i * 3}0501${side === "in" ? "1" : "2"}${i}${i}X`;
+      const nid = makeNationalId(v.countyId, `19${70 + i * 3}-05-01`, (side === "in" ? 100 : 200) + i * 11);
       (side === "in" ? nationalIds.in : nationalIds.out).push(nid);
       markers.all.push(nid);
       if (side === "out") markers.out.push(nid);

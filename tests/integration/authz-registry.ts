@@ -64,6 +64,7 @@ import { submitVillageReport } from "@/lib/actions/help/submit-village-report";
 import { addMeasure } from "@/lib/actions/households/add-measure";
 import { registerHousehold } from "@/lib/actions/households/register-household";
 import { updateHousehold } from "@/lib/actions/households/update-household";
+import { findHouseholdByNationalId } from "@/lib/actions/households/find-by-national-id";
 import { addRepresentative } from "@/lib/actions/meetings/add-representative";
 import { addToAgenda } from "@/lib/actions/meetings/add-to-agenda";
 import { closeMeeting } from "@/lib/actions/meetings/close-meeting";
@@ -488,6 +489,13 @@ export const REGISTRY: readonly Entry[] = [
       const id = side(fx, scope).household;
       return { householdId: id, baseVersion: await version(fx, "household", id), reason: "复核收入", changes: { income: { incomeTransfers: 1000 + fx.counter() } } };
     },
+  }),
+
+  action({
+    // out of scope: found nothing, the same answer as an ID nobody holds
+    id: `${A}/households/find-by-national-id.ts#findHouseholdByNationalId`, allowed: ["official", "township", "cadre", "facilitator"], out: "filtered", writes: [],
+    fn: findHouseholdByNationalId,
+    input: (fx, scope) => ({ nationalId: (scope === "in" ? fx.nationalIds.in : fx.nationalIds.out)[0] }),
   }),
 
   // ── visits ──

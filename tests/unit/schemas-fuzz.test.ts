@@ -33,6 +33,7 @@ import * as visit from "@/lib/validation/visit";
 import * as calendar from "@/lib/validation/calendar";
 import * as notify from "@/lib/validation/notify";
 import * as sync from "@/lib/validation/sync";
+import * as search from "@/lib/validation/search";
 import {
   FORMULAS, HUGE, HUGE_DIGITS, HUGE_HAN, MASS_KEYS, clone, declaredAt, fcOptions, getAt, hostile, massValue, objects, pick, positions, setAt, show, toPath, type Path,
 } from "../support/fuzz";
@@ -247,6 +248,7 @@ const registry: Record<string, Entry> = {
   "household-changes.memberChangeSchema": { schema: changes.memberChangeSchema, valid: memberChange },
   "household-changes.nationalIdSchema": { schema: changes.nationalIdSchema, valid: person.map((p) => p.nationalId), field: true, nationalIds: [""] },
   "household-changes.newMemberSchema": { schema: changes.newMemberSchema, valid: newMember, text: ["name"], nationalIds: ["nationalId"] },
+  "search.nationalIdSearchSchema": { schema: search.nationalIdSearchSchema, valid: person.map((p) => ({ nationalId: p.nationalId })), nationalIds: ["nationalId"] },
   "household-changes.householdChangesSchema": { schema: changes.householdChangesSchema, valid: householdChanges, text: ["newMembers.0.name"], nationalIds: ["newMembers.0.nationalId"] },
 
   // lib/validation/household-edit.ts
@@ -509,7 +511,7 @@ const objectEntries = entries.filter(([, e]) => !e.field);
 
 describe("the registry covers every schema", () => {
   const modules: Record<string, Record<string, unknown>> = {
-    admin, calendar, notify, county, evaluation, help, "household-changes": changes, "household-edit": edit, "household-input": input, "household-register": register, import: importV, policy, procedure, visit, sync,
+    admin, calendar, notify, county, evaluation, help, "household-changes": changes, "household-edit": edit, "household-input": input, "household-register": register, import: importV, policy, procedure, visit, sync, search,
   };
 
   it("every file of lib/validation that builds a schema is imported here", () => {
