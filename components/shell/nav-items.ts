@@ -33,4 +33,5 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/procedure", key: "procedure" },
   ],
   evaluator: [{ href: "/evaluator", key: "evaluations" }],
+  auditor: [{ href: "/audit", key: "audit" }],
 };

@@ -30,7 +30,7 @@ import { createEvaluation } from "@/lib/actions/evaluation/create-evaluation";
 import { drawSample } from "@/lib/actions/evaluation/draw-sample";
 import { saveQuestionnaire } from "@/lib/actions/evaluation/save-questionnaire";
 
-export const ACTORS = ["anon", "admin", "official", "township", "cadre", "facilitator", "evaluator"] as const;
+export const ACTORS = ["anon", "admin", "official", "township", "cadre", "facilitator", "evaluator", "auditor"] as const;
 export type Actor = (typeof ACTORS)[number];
 export type Scope = "in" | "out";
 export const SIGNED_IN = ACTORS.filter((a) => a !== "anon");
@@ -44,6 +44,7 @@ export const ACTOR_USER: Record<Exclude<Actor, "anon">, string> = {
   cadre: "cadre",
   facilitator: "facilitator",
   evaluator: "evaluator",
+  auditor: "auditor",
 };
 
 export const PNG = Buffer.from(
@@ -205,7 +206,7 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
   });
 
   const users: Record<string, string> = {};
-  const user = async (username: string, role: "admin" | "county_official" | "cadre" | "facilitator" | "evaluator", regionId: string, name = username) => {
+  const user = async (username: string, role: "admin" | "county_official" | "cadre" | "facilitator" | "evaluator" | "auditor", regionId: string, name = username) => {
     users[username] = (await createUser(prisma, { username, role, regionId, name })).id;
   };
   await user("admin", "admin", "52", "管理员");
@@ -220,6 +221,7 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
   await user("facilitator2", "facilitator", "520602100200", "碧江主持人");
   await user("evaluator", "evaluator", "520603", "万山评估员");
   await user("evaluator2", "evaluator", "520602", "碧江评估员");
+  await user("auditor", "auditor", "520603", "万山审计管理员");
   await user("victim", "cadre", "520603201201", "被管理的用户");
   await user("foreigner", "cadre", "530102001200", "外省干部");
   await user("live", "cadre", "520603201200", "将被停用的干部");
