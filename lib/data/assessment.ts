@@ -2,14 +2,14 @@
 // member change, policy edit, import). Same pure function as the CLI (lib/domain/assess.ts).
 import type { Db, Tx } from "@/lib/db/client";
 import { assess, type Assessment } from "@/lib/domain/assess";
-import { resolvePolicy, type PolicyRow, type PolicyValues } from "@/lib/domain/policy";
+import { resolvePolicy, type PolicyRow } from "@/lib/domain/policy";
 import { householdInputFromRecord } from "@/lib/assessment/input-from-record";
 import { currentYear, dateOnly, today } from "@/lib/clock";
 import type { AssessmentTrigger } from "@/lib/generated/prisma/client";
 
 export async function loadPolicyRows(client: Db | Tx): Promise<PolicyRow[]> {
   const rows = await client.policyRow.findMany({ where: { active: true }, orderBy: [{ year: "asc" }] });
-  return rows.map((r) => ({ id: r.id, year: r.year, provinceCode: r.provinceId, values: r.values as Partial<PolicyValues> }));
+  return rows.map((r) => ({ id: r.id, year: r.year, provinceCode: r.provinceId, values: r.values as PolicyRow["values"] }));
 }
 
 const HOUSEHOLD_FIELDS = {
