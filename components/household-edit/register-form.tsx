@@ -23,6 +23,8 @@ const DEFAULT_INDICATORS: IndicatorFacts = {
 };
 const DEFAULT_INCOME: IncomeFacts = {
   incomeWages: "0", incomeBusiness: "0", incomeBusinessCosts: "0", incomeProperty: "0", incomeTransfers: "0", rigidExpenditure: "0", previousYearIncome: "",
+  transferSubsistence: "0", transferExtremeHardship: "0", transferPension: "0", transferEcological: "0", transferFamilyPlanning: "0", transferSupport: "0",
+  excludedMedical: "0", excludedTemporaryRelief: "0", excludedHousingSubsidy: "0", excludedRelocationSubsidy: "0", excludedGifts: "0",
 };
 
 interface Row {

@@ -3,7 +3,7 @@
 import type { Db, Tx } from "@/lib/db/client";
 import { assess, type Assessment } from "@/lib/domain/assess";
 import { resolvePolicy, type PolicyRow } from "@/lib/domain/policy";
-import { householdInputFromRecord } from "@/lib/assessment/input-from-record";
+import { householdInputFromRecord, ITEM_FIELDS_SELECT } from "@/lib/assessment/input-from-record";
 import { currentYear, dateOnly, today } from "@/lib/clock";
 import type { AssessmentTrigger } from "@/lib/generated/prisma/client";
 
@@ -18,6 +18,7 @@ const HOUSEHOLD_FIELDS = {
   rigidExpenditure: true, previousYearIncome: true, food: true, clothing: true, housingGrade: true, electricity: true,
   waterLitres: true, waterScarceArea: true, waterPiped: true, waterRoundTripMin: true, waterHorizontalM: true,
   waterVerticalM: true, waterQualitySafe: true, waterOutageDays: true,
+  ...ITEM_FIELDS_SELECT,
   members: {
     where: { active: true },
     select: { birthDate: true, counted: true, active: true, medicalInsurance: true, schoolStatus: true, dropoutMedicalExemption: true, laborCapacity: true },

@@ -10,8 +10,15 @@ export const INDICATOR_FIELDS = [
   "waterRoundTripMin", "waterHorizontalM", "waterVerticalM", "waterQualitySafe", "waterOutageDays",
 ] as const;
 export const INCOME_FIELDS = [
-  "incomeWages", "incomeBusiness", "incomeBusinessCosts", "incomeProperty", "incomeTransfers", "rigidExpenditure", "previousYearIncome",
+  "incomeWages", "incomeBusiness", "incomeBusinessCosts", "incomeProperty",
+  // counted transfers, itemised; incomeTransfers is "other stable transfers"
+  "transferSubsistence", "transferExtremeHardship", "transferPension", "transferEcological", "transferFamilyPlanning", "transferSupport", "incomeTransfers",
+  // recorded, never counted as income
+  "excludedMedical", "excludedTemporaryRelief", "excludedHousingSubsidy", "excludedRelocationSubsidy", "excludedGifts",
+  "rigidExpenditure", "previousYearIncome",
 ] as const;
+/** Income fields recorded but never counted (the form shows them as their own list). */
+export const EXCLUDED_INCOME_FIELDS = new Set<string>(["excludedMedical", "excludedTemporaryRelief", "excludedHousingSubsidy", "excludedRelocationSubsidy", "excludedGifts"]);
 export const MEMBER_FIELDS = ["schoolStatus", "medicalInsurance", "laborCapacity", "health"] as const;
 
 /** Numeric fields that may be empty (not measured / not known). */
@@ -32,7 +39,11 @@ export type IncomeFacts = Record<IncomeField, string>;
 /** Each income field's label key in the `household` namespace. */
 export const INCOME_LABEL: Record<IncomeField, string> = {
   incomeWages: "wages", incomeBusiness: "business", incomeBusinessCosts: "businessCosts", incomeProperty: "property",
-  incomeTransfers: "transfers", rigidExpenditure: "rigid", previousYearIncome: "previousYear",
+  incomeTransfers: "transferOther", rigidExpenditure: "rigid", previousYearIncome: "previousYear",
+  transferSubsistence: "transferSubsistence", transferExtremeHardship: "transferExtremeHardship", transferPension: "transferPension",
+  transferEcological: "transferEcological", transferFamilyPlanning: "transferFamilyPlanning", transferSupport: "transferSupport",
+  excludedMedical: "excludedMedical", excludedTemporaryRelief: "excludedTemporaryRelief", excludedHousingSubsidy: "excludedHousingSubsidy",
+  excludedRelocationSubsidy: "excludedRelocationSubsidy", excludedGifts: "excludedGifts",
 };
 export interface MemberFacts {
   id: string;
@@ -68,6 +79,9 @@ export function factsFromRecord(h: {
   waterQualitySafe: boolean; waterOutageDays: number;
   incomeWages: DecimalLike; incomeBusiness: DecimalLike; incomeBusinessCosts: DecimalLike; incomeProperty: DecimalLike;
   incomeTransfers: DecimalLike; rigidExpenditure: DecimalLike; previousYearIncome: DecimalLike;
+  transferSubsistence?: DecimalLike; transferExtremeHardship?: DecimalLike; transferPension?: DecimalLike; transferEcological?: DecimalLike;
+  transferFamilyPlanning?: DecimalLike; transferSupport?: DecimalLike; excludedMedical?: DecimalLike; excludedTemporaryRelief?: DecimalLike;
+  excludedHousingSubsidy?: DecimalLike; excludedRelocationSubsidy?: DecimalLike; excludedGifts?: DecimalLike;
   members: { id: string; name: string; active: boolean; schoolStatus: string; medicalInsurance: boolean; laborCapacity: string; health: string }[];
 }): HouseholdFacts {
   return {
@@ -77,7 +91,7 @@ export function factsFromRecord(h: {
       waterRoundTripMin: text(h.waterRoundTripMin), waterHorizontalM: text(h.waterHorizontalM), waterVerticalM: text(h.waterVerticalM),
       waterQualitySafe: h.waterQualitySafe, waterOutageDays: text(h.waterOutageDays),
     },
-    income: Object.fromEntries(INCOME_FIELDS.map((k) => [k, text(h[k])])) as IncomeFacts,
+    income: Object.fromEntries(INCOME_FIELDS.map((k) => [k, text(h[k] ?? (k === "previousYearIncome" ? null : 0))])) as IncomeFacts,
     members: h.members
       .filter((m) => m.active)
       .map((m) => ({ id: m.id, name: m.name, schoolStatus: m.schoolStatus, medicalInsurance: m.medicalInsurance, laborCapacity: m.laborCapacity, health: m.health, leave: "" })),

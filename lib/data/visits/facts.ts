@@ -8,6 +8,9 @@ export const factsSelect = {
   waterRoundTripMin: true, waterHorizontalM: true, waterVerticalM: true, waterQualitySafe: true, waterOutageDays: true,
   incomeWages: true, incomeBusiness: true, incomeBusinessCosts: true, incomeProperty: true, incomeTransfers: true,
   rigidExpenditure: true, previousYearIncome: true,
+  transferSubsistence: true, transferExtremeHardship: true, transferPension: true, transferEcological: true, transferFamilyPlanning: true,
+  transferSupport: true, excludedMedical: true, excludedTemporaryRelief: true, excludedHousingSubsidy: true, excludedRelocationSubsidy: true,
+  excludedGifts: true,
   members: {
     select: {
       id: true, name: true, active: true, schoolStatus: true, dropoutMedicalExemption: true, medicalInsurance: true,
