@@ -18,7 +18,7 @@ const RELATIONS = ["head", "spouse", "child", "child_in_law", "grandchild", "par
 
 /** A new household's facts before anyone changes them: the database defaults. */
 const DEFAULT_INDICATORS: IndicatorFacts = {
-  food: true, clothing: true, housingGrade: "A", electricity: true, waterLitres: "40", waterScarceArea: false, waterPiped: true,
+  food: true, clothing: true, housingGrade: "A", safeAlternative: "", electricity: true, waterLitres: "40", waterScarceArea: false, waterPiped: true,
   waterRoundTripMin: "", waterHorizontalM: "", waterVerticalM: "", waterQualitySafe: true, waterOutageDays: "0",
 };
 const DEFAULT_INCOME: IncomeFacts = {

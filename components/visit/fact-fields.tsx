@@ -72,6 +72,15 @@ export function IndicatorFields({ base, value, onChange, errors }: { base: Indic
         hint={base.housingGrade === value.housingGrade ? undefined : was(t(`ind.grade.${base.housingGrade}`))}
         errors={errors[key("housingGrade")]}
       />
+      <Select
+        k={key("safeAlternative")}
+        label={t("ind.safeAlternative")}
+        value={value.safeAlternative}
+        onChange={(v) => set("safeAlternative", v as IndicatorFacts["safeAlternative"])}
+        options={(["", "resettlement_flat", "with_children", "public_rental", "other"] as const).map((g) => ({ value: g, label: t(`ind.alt.${g || "none"}`) }))}
+        hint={base.safeAlternative === value.safeAlternative ? undefined : was(t(`ind.alt.${base.safeAlternative || "none"}`))}
+        errors={errors[key("safeAlternative")]}
+      />
       {check("electricity")}
       {number("waterLitres")}
       {check("waterScarceArea")}
@@ -119,7 +128,7 @@ export function countChanged<T extends object>(base: T, value: T): number {
   return (Object.keys(base) as (keyof T)[]).filter((k) => {
     const a = base[k];
     const b = value[k];
-    return typeof a === "string" && typeof b === "string" && k !== "housingGrade" ? !numSame(a, b) : a !== b;
+    return typeof a === "string" && typeof b === "string" && k !== "housingGrade" && k !== "safeAlternative" ? !numSame(a, b) : a !== b;
   }).length;
 }
 

@@ -25,6 +25,8 @@ export const indicatorChangesSchema = z
     food: bool,
     clothing: bool,
     housingGrade: z.enum(["A", "B", "C", "D"], { message: "v.unknownValue" }),
+    /** safe alternative housing ("" or null: none) */
+    safeAlternative: z.union([z.literal("").transform(() => null), z.enum(["resettlement_flat", "with_children", "public_rental", "other"], { message: "v.unknownValue" })]).nullable(),
     electricity: bool,
     waterLitres: numberInput(numberType().min(0, { message: "v.nonNegative" }).max(10_000, { message: "v.tooLarge" })),
     waterScarceArea: bool,

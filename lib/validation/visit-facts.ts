@@ -6,7 +6,7 @@
 import type { HouseholdChanges } from "./household-changes";
 
 export const INDICATOR_FIELDS = [
-  "food", "clothing", "housingGrade", "electricity", "waterLitres", "waterScarceArea", "waterPiped",
+  "food", "clothing", "housingGrade", "safeAlternative", "electricity", "waterLitres", "waterScarceArea", "waterPiped",
   "waterRoundTripMin", "waterHorizontalM", "waterVerticalM", "waterQualitySafe", "waterOutageDays",
 ] as const;
 export const INCOME_FIELDS = [
@@ -30,7 +30,10 @@ export type IncomeField = (typeof INCOME_FIELDS)[number];
 
 /** Indicators as the form holds them: switches as booleans, numbers as the typed text. */
 export type IndicatorFacts = {
-  food: boolean; clothing: boolean; housingGrade: "A" | "B" | "C" | "D"; electricity: boolean;
+  food: boolean; clothing: boolean; housingGrade: "A" | "B" | "C" | "D";
+  /** "" when the family lives in its own house */
+  safeAlternative: "" | "resettlement_flat" | "with_children" | "public_rental" | "other";
+  electricity: boolean;
   waterLitres: string; waterScarceArea: boolean; waterPiped: boolean; waterRoundTripMin: string;
   waterHorizontalM: string; waterVerticalM: string; waterQualitySafe: boolean; waterOutageDays: string;
 };
@@ -74,7 +77,7 @@ const text = (v: DecimalLike) => (v == null ? "" : String(v));
 
 /** The household record (Prisma row or plain object) → the form's pre-filled facts. */
 export function factsFromRecord(h: {
-  food: boolean; clothing: boolean; housingGrade: string; electricity: boolean; waterLitres: DecimalLike; waterScarceArea: boolean;
+  food: boolean; clothing: boolean; housingGrade: string; safeAlternative?: string | null; electricity: boolean; waterLitres: DecimalLike; waterScarceArea: boolean;
   waterPiped: boolean; waterRoundTripMin: number | null; waterHorizontalM: number | null; waterVerticalM: number | null;
   waterQualitySafe: boolean; waterOutageDays: number;
   incomeWages: DecimalLike; incomeBusiness: DecimalLike; incomeBusinessCosts: DecimalLike; incomeProperty: DecimalLike;
@@ -86,7 +89,8 @@ export function factsFromRecord(h: {
 }): HouseholdFacts {
   return {
     indicators: {
-      food: h.food, clothing: h.clothing, housingGrade: h.housingGrade as IndicatorFacts["housingGrade"], electricity: h.electricity,
+      food: h.food, clothing: h.clothing, housingGrade: h.housingGrade as IndicatorFacts["housingGrade"],
+      safeAlternative: (h.safeAlternative ?? "") as IndicatorFacts["safeAlternative"], electricity: h.electricity,
       waterLitres: text(h.waterLitres), waterScarceArea: h.waterScarceArea, waterPiped: h.waterPiped,
       waterRoundTripMin: text(h.waterRoundTripMin), waterHorizontalM: text(h.waterHorizontalM), waterVerticalM: text(h.waterVerticalM),
       waterQualitySafe: h.waterQualitySafe, waterOutageDays: text(h.waterOutageDays),
@@ -131,7 +135,9 @@ export function diffFacts(base: HouseholdFacts, edited: HouseholdFacts, newMembe
   for (const k of INDICATOR_FIELDS) {
     const a = base.indicators[k];
     const b = edited.indicators[k];
-    if (typeof a === "string" && typeof b === "string" && k !== "housingGrade") {
+    if (k === "safeAlternative") {
+      if (a !== b) indicators[k] = b === "" ? null : b;
+    } else if (typeof a === "string" && typeof b === "string" && k !== "housingGrade") {
       if (!sameNumberText(a, b)) indicators[k] = numberOut(k, b);
     } else if (a !== b) indicators[k] = b;
   }
