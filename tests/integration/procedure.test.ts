@@ -200,6 +200,9 @@ describe("an exit, from the cadre's proposal to the announcement", () => {
 
 describe("an identification, with an objection and the second notice", () => {
   it("goes back on an objection, needs a new vote and notice, then the second notice before county approval", async () => {
+    // identification closed at the end of 2020 (#14): this one runs in 2020
+    const T0 = "2020-11-02";
+    pin(T0);
     const hh = await household({ incomeWages: 3000 });
     const { id, r } = await raise("fac", { householdId: hh, kind: "identify", source: "application" });
     expect(r).toMatchObject({ ok: true, data: { stage: "comparison_explained" } });
@@ -351,5 +354,17 @@ describe("comparison flags and the kind's own requirements", () => {
     expect((await raise("fac", { householdId: hh, kind: "monitor", monitoringCategory: "marginal", source: "engine" })).r).toMatchObject({ ok: false, fieldErrors: { source: ["该户不是系统比对出的这一类候选对象"] } });
     // a cadre only for an assigned household
     expect((await raise("cadre", { householdId: hh, kind: "identify", source: "cadre" })).r).toMatchObject({ ok: false, code: "not_found" });
+  });
+
+  it("from 2021 nobody is identified: refused on its field and audited (#14); 2020 still open", async () => {
+    const hh = await household({ incomeWages: 3000 });
+    pin("2021-01-04");
+    const r = (await raise("fac", { householdId: hh, kind: "identify", source: "application" })).r;
+    expect(r).toMatchObject({ ok: false, fieldErrors: { kind: ["2020 年底建档立卡已关闭：2021 年起不再识别新的贫困户，请改为提出防返贫监测"] } });
+    expect(await t.prisma.proposal.count({ where: { householdId: hh } })).toBe(0);
+    const refused = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: "proposal.refused", entityId: hh } });
+    expect(refused.after).toMatchObject({ kind: "identify", reason: "identify_closed", year: 2021 });
+    pin("2020-12-31");
+    expect((await raise("fac", { householdId: hh, kind: "identify", source: "application" })).r).toMatchObject({ ok: true });
   });
 });
