@@ -287,3 +287,36 @@ export function countySummary(total: TotalsRow, zone: RegionZone | null, thresho
 export async function countyTownships(countyId: string) {
   return db().region.findMany({ where: { parentId: countyId, level: "township" }, select: { id: true, name: true }, orderBy: { id: "asc" } });
 }
+
+export interface GuaranteeGapRow {
+  id: string;
+  number: string;
+  headName: string;
+  villageId: string;
+  villageName: string;
+  registeredStatus: string;
+  unmetIndicators: string[];
+}
+
+/**
+ * Guarantee gaps (三保障问题): households whose latest assessment meets the income line but not
+ * every guarantee. Never identification candidates; the county closes them by measures (危房改造,
+ * water works, insurance enrolment). One query, the first `limit` rows and the total.
+ */
+export async function guaranteeGaps(countyId: string, limit = 20): Promise<{ rows: GuaranteeGapRow[]; total: number }> {
+  const rows = await db().$queryRaw<(GuaranteeGapRow & { total: number })[]>`
+    SELECT h.id, h.number, h."headName", h."villageId", v.name AS "villageName", h."registeredStatus"::text AS "registeredStatus",
+      h."unmetIndicators", count(*) OVER ()::int AS total
+    FROM household h JOIN region v ON v.id = h."villageId"
+    WHERE h."countyId" = ${countyId} AND cardinality(h."unmetIndicators") > 0 AND NOT ('income' = ANY(h."unmetIndicators"))
+    ORDER BY h."villageId", h.number
+    LIMIT ${limit}`;
+  return { rows: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0 };
+}
+
+/** The monitoring threshold in force this year for the county's province, and whether it is stale (carried more than a year). */
+export async function monitoringThresholdStatus(countyId: string): Promise<{ value: number | null; year: number | null; stale: boolean }> {
+  const policy = resolvePolicy(await loadPolicyRows(db()), currentYear(), countyId.slice(0, 2));
+  const source = policy.sources.monitoringThreshold;
+  return { value: policy.values.monitoringThreshold, year: source?.year ?? null, stale: source?.stale ?? false };
+}
