@@ -24,6 +24,18 @@ export interface PolicyValues {
   /** compulsory-school entry: the child is 6 by this month/day (31 August) */
   schoolEntryCutoffMonth: number;
   schoolEntryCutoffDay: number;
+  /** comparison (比对): a vehicle worth this much or more is a flag (yuan) */
+  comparisonVehicleValue: number;
+  /** comparison: a split from another household within this many years is a flag */
+  comparisonSplitYears: number;
+  /** comparison flags a province makes a RED LINE (1: excludes identification and monitoring outright; 0: needs an explanation) */
+  redLinePublicEmployee: number;
+  redLineVillageCommittee: number;
+  redLineVehicle: number;
+  redLineCommercialHousing: number;
+  redLineBusiness: number;
+  redLineRecentSplit: number;
+  redLineDuplicateId: number;
   schoolAgeMin: number;
   schoolAgeMax: number;
   waterLitresMin: number;
@@ -64,6 +76,15 @@ export const POLICY_KEYS = [
   "incomeDropShare",
   "schoolEntryCutoffMonth",
   "schoolEntryCutoffDay",
+  "comparisonVehicleValue",
+  "comparisonSplitYears",
+  "redLinePublicEmployee",
+  "redLineVillageCommittee",
+  "redLineVehicle",
+  "redLineCommercialHousing",
+  "redLineBusiness",
+  "redLineRecentSplit",
+  "redLineDuplicateId",
   "schoolAgeMin",
   "schoolAgeMax",
   "waterLitresMin",

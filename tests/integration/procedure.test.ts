@@ -324,6 +324,26 @@ describe("comparison flags and the kind's own requirements", () => {
     expect(view!.flags).toHaveLength(2);
   });
 
+  it("comparison rules are policy: the province's vehicle value, and a flag it makes a red line excludes outright (#14)", async () => {
+    const hh = await household({ incomeWages: 30000 });
+    await t.prisma.household.update({ where: { id: hh }, data: { vehicleValue: 52000 } });
+    await t.prisma.policyRow.create({ data: { id: "gz-cmp", year: 2014, provinceId: "52", values: { comparisonVehicleValue: 60000 } } });
+    try {
+      // 52,000 is under Guizhou's 60,000: no flag, comparison passes at once
+      const first = await raise("fac", { householdId: hh, kind: "monitor", monitoringCategory: "marginal", source: "application" });
+      expect(first.r).toMatchObject({ ok: true, data: { stage: "comparison_explained", flags: [] } });
+
+      const other = await household({ incomeWages: 30000 });
+      await t.prisma.household.update({ where: { id: other }, data: { vehicleValue: 80000 } });
+      await t.prisma.policyRow.update({ where: { id: "gz-cmp" }, data: { values: { comparisonVehicleValue: 60000, redLineVehicle: 1 } } });
+      const refused = (await raise("fac", { householdId: other, kind: "monitor", monitoringCategory: "marginal", source: "application" })).r;
+      expect(refused).toMatchObject({ ok: false, fieldErrors: { kind: ["该户触及本省比对红线（拥有价值 3 万元以上的车辆），不能提出识别或纳入监测"] } });
+      expect(await t.prisma.proposal.count({ where: { householdId: other } })).toBe(0);
+    } finally {
+      await t.prisma.policyRow.delete({ where: { id: "gz-cmp" } });
+    }
+  });
+
   it("a national ID recorded in another household is flagged", async () => {
     const a = await household();
     const b = await household();

@@ -76,6 +76,11 @@ export async function raiseProposal(viewer: Viewer, input: RaiseProposalInput): 
       // one connection in a transaction: its queries go one after another
       const assessment = await tx.assessment.findFirst({ where: { householdId: h.id }, orderBy: { createdAt: "desc" }, select: { id: true } });
       const flags = await comparisonFlags(tx, h.id, now);
+      // a flag the province made a red line excludes identification and monitoring outright
+      const red = flags.filter((f) => f.redLine);
+      if (red.length > 0 && (input.kind === "identify" || input.kind === "monitor")) {
+        throw new AppError("invalid", "p.redLine", { fieldErrors: { kind: ["p.redLine"] }, params: { flags: red.map((f) => COMPARISON_FLAG_LABELS[f.code].zh).join("、") } });
+      }
       await tx.proposal.create({
         data: {
           id: input.id,

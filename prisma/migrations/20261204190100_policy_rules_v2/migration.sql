@@ -1,8 +1,10 @@
 -- Rules v2 (#14): policy data to match the corrected rules (docs/rules.md), for databases seeded before.
 -- 1. New settings on the national 2014 row (the row that carries every default):
---    income-drop share of a shock (0.5) and the compulsory-school entry cut-off (31 August).
+--    income-drop share of a shock (0.5), the compulsory-school entry cut-off (31 August), and the
+--    comparison rules that were literals in code (a vehicle of 30,000 yuan, a split within three
+--    years; no flag a red line nationally).
 UPDATE "policy_row"
-   SET "values" = "values" || '{"incomeDropShare": 0.5, "schoolEntryCutoffMonth": 8, "schoolEntryCutoffDay": 31}'::jsonb
+   SET "values" = "values" || '{"incomeDropShare": 0.5, "schoolEntryCutoffMonth": 8, "schoolEntryCutoffDay": 31, "comparisonVehicleValue": 30000, "comparisonSplitYears": 3, "redLinePublicEmployee": 0, "redLineVillageCommittee": 0, "redLineVehicle": 0, "redLineCommercialHousing": 0, "redLineBusiness": 0, "redLineRecentSplit": 0, "redLineDuplicateId": 0}'::jsonb
  WHERE "id" = 'national-2014' AND "provinceId" IS NULL
    AND NOT ("values" ? 'incomeDropShare');
 
