@@ -212,7 +212,7 @@ async function main() {
       await prisma.$disconnect();
       await addScratchColumns(url);
       const serverCpu2 = target.serverPid ? procCpuMs(target.serverPid) : null;
-      const b = await recomputeBaseline(url, policy.values.povertyLine, policy.values.monitoringThreshold);
+      const b = await recomputeBaseline(url, policy.values.povertyLine, policy.values.monitoringThreshold ?? 0);
       const serverCpu3 = target.serverPid ? procCpuMs(target.serverPid) : null;
       await dropScratchColumns(url);
       const baseDbCpu = b.dbCpuMs ?? (serverCpu2 !== null && serverCpu3 !== null ? serverCpu3 - serverCpu2 : null);

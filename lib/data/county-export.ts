@@ -72,7 +72,7 @@ export async function exportVillages(request: Request): Promise<Response> {
   const c = (k: string) => zh(`county.${k}` as never);
   const header = [
     "区划代码", c("township"), c("village"), c("households"), c("people"), c("poorHouseholds"), c("poorPeople"), `${c("incidence")}(%)`,
-    "是否低于退出标准", c("monitored"), "脱贫不稳定户", "边缘易致贫户", "突发严重困难户", c("missed"), "疑似漏评人数", c("wronglyLifted"), "错退风险人数",
+    "是否达到退出标准", c("monitored"), "脱贫不稳定户", "边缘易致贫户", "突发严重困难户", c("missed"), "应纳未纳人数", c("wronglyLifted"), "返贫风险人数",
     "有帮扶干部的户", "本月已走访户", `${c("coverage")}(%)`, c("pending"),
   ];
   async function* batches() {

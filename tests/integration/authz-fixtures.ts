@@ -323,7 +323,18 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
       return id;
     };
     const monitor = async (opts: { cadre?: boolean } = {}) => raiseAs(u.facilitator, await household(v.villageId, tag, { cadre: opts.cadre ? cadreId : undefined }), "monitor", "application");
-    const identify = async () => raiseAs(u.facilitator, await household(v.villageId, tag, { incomeWages: 3000 }), "identify", "application");
+    // identification closed at the end of 2020 (#14): these are raised on its last day, and their
+    // procedure (which is what the matrix exercises) runs on as before
+    const identify = async () => {
+      const hh = await household(v.villageId, tag, { incomeWages: 3000 });
+      const pinned = process.env.JINGZHUN_TODAY ?? null;
+      pin("2020-12-31");
+      try {
+        return await raiseAs(u.facilitator, hh, "identify", "application");
+      } finally {
+        pin(pinned);
+      }
+    };
 
     const meeting = async (date: string) => {
       await signInAs(prisma, u.facilitator);

@@ -25,6 +25,7 @@ import * as help from "@/lib/validation/help";
 import * as changes from "@/lib/validation/household-changes";
 import * as edit from "@/lib/validation/household-edit";
 import * as input from "@/lib/validation/household-input";
+import * as metricsInput from "@/lib/validation/metrics-input";
 import * as importV from "@/lib/validation/import";
 import * as register from "@/lib/validation/household-register";
 import * as policy from "@/lib/validation/policy";
@@ -279,6 +280,23 @@ const registry: Record<string, Entry> = {
       { requiredKeys: ["year", "members", "income", "food", "clothing", "housing", "water"] },
     ),
   },
+  "household-input.transferItemsSchema": {
+    schema: input.transferItemsSchema, notAction: true,
+    valid: fc.record({ subsistence: fc.nat(10_000), extremeHardship: fc.nat(10_000), pension: fc.nat(10_000), ecological: fc.nat(10_000), familyPlanning: fc.nat(10_000), support: fc.nat(10_000), other: fc.nat(10_000) }, { requiredKeys: [] }),
+  },
+  "household-input.excludedItemsSchema": {
+    schema: input.excludedItemsSchema, notAction: true,
+    valid: fc.record({ medicalReimbursement: fc.nat(10_000), temporaryRelief: fc.nat(10_000), housingSubsidy: fc.nat(10_000), relocationSubsidy: fc.nat(10_000), gifts: fc.nat(10_000) }, { requiredKeys: [] }),
+  },
+  // lib/validation/metrics-input.ts (the county exit metrics' JSON contract: the CLI)
+  "metrics-input.countyMetricsInputSchema": {
+    schema: metricsInput.countyMetricsInputSchema, notAction: true,
+    valid: fc.record({
+      zone: fc.constantFrom("east", "central", "west"),
+      population: fc.record({ rural: fc.nat(100_000), registeredPoor: fc.nat(1000), lifted: fc.nat(1000), notRegistered: fc.nat(1000) }, { requiredKeys: ["rural", "registeredPoor", "lifted"] }),
+      sample: fc.array(fc.record({ registeredStatus: fc.constantFrom("registered_poor", "lifted", "not_registered"), people: fc.integer({ min: 1, max: 10 }), finding: fc.constant("ok"), approval: fc.constantFrom("approve", "disapprove", "unsure") }), { maxLength: 5 }),
+    }),
+  },
   "household-input.policyRowSchema": {
     schema: input.policyRowSchema, notAction: true,
     valid: fc.record({ id: fc.constantFrom("national-2020", "52-2021-r2"), year: fc.integer({ min: 2014, max: 2100 }), provinceCode: fc.constantFrom(null, "52"), values: fc.record({ povertyLine: fc.nat(10_000), noticeDays: fc.nat(30) }, { requiredKeys: [] }) }),
@@ -511,7 +529,7 @@ const objectEntries = entries.filter(([, e]) => !e.field);
 
 describe("the registry covers every schema", () => {
   const modules: Record<string, Record<string, unknown>> = {
-    admin, calendar, notify, county, evaluation, help, "household-changes": changes, "household-edit": edit, "household-input": input, "household-register": register, import: importV, policy, procedure, visit, sync, search,
+    admin, calendar, notify, county, evaluation, help, "household-changes": changes, "household-edit": edit, "household-input": input, "metrics-input": metricsInput, "household-register": register, import: importV, policy, procedure, visit, sync, search,
   };
 
   it("every file of lib/validation that builds a schema is imported here", () => {

@@ -39,6 +39,8 @@ export type LoadedProposal = Prisma.ProposalGetPayload<{ select: typeof proposal
 export interface ComparisonFlag {
   code: ComparisonFlagCode;
   detail: string;
+  /** the province made this flag a red line: it excludes identification and monitoring outright */
+  redLine?: true;
 }
 
 /** A calendar day in China (YYYY-MM-DD) of a moment. */
