@@ -36,3 +36,12 @@ export const HOME: Record<Role, string> = {
   facilitator: "/meetings",
   evaluator: "/evaluator",
 };
+
+/**
+ * Where this viewer lands: a county official whose scope is a township (the township reviewer)
+ * has its own page — the county pages are the county's.
+ */
+export function homeFor(viewer: { role: Role; regionLevel: string }): string {
+  if (viewer.role === "county_official" && viewer.regionLevel === "township") return "/township";
+  return HOME[viewer.role];
+}

@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
 import { exitThreshold, reviewCounty, villageList } from "@/lib/data/county";
@@ -6,6 +7,8 @@ import { PageTitle } from "@/components/ui/card";
 import { CountyTabs } from "@/components/county/county-tabs";
 import { CausesChart, CoverageChart, IncidenceChart, StatusChart, TrendChart } from "@/components/county/charts/lazy-charts";
 import { today } from "@/lib/clock";
+import { pageTitle } from "@/lib/page-title";
+import { isTownshipScope } from "@/lib/data/township";
 
 export const dynamic = "force-dynamic";
 
@@ -32,8 +35,12 @@ function DataTable({ caption, head, rows }: { caption: string; head: string[]; r
   );
 }
 
+export const generateMetadata = pageTitle("charts");
+
 export default async function CountyChartsPage() {
   const viewer = await requireViewerPage("village.review");
+  // the county pages are the county's: a township reviewer has its own (/township)
+  if (isTownshipScope(viewer)) redirect("/township");
   const county = await reviewCounty(viewer);
   const t = await getTranslations();
   const tc = await getTranslations("county.charts");

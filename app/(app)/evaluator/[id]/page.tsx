@@ -12,6 +12,7 @@ import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { CloseForm, DrawForm, ReleaseForm, VerifyButton } from "@/components/evaluation/evaluation-actions";
 import { MetricsTable } from "@/components/evaluation/metrics-table";
+import { pageTitle } from "@/lib/page-title";
 
 export const dynamic = "force-dynamic";
 
@@ -34,6 +35,8 @@ async function load(viewer: Awaited<ReturnType<typeof requireViewerPage>>, id: s
     throw e;
   }
 }
+
+export const generateMetadata = pageTitle("evaluation");
 
 export default async function EvaluationPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewerPage("evaluation.run");

@@ -7,13 +7,17 @@ import { AssessedBadge, Badge, RegisteredBadge } from "@/components/ui/badge";
 import { IndicatorChecklist } from "@/components/household/indicator-checklist";
 import { ageOn } from "@/lib/domain/household";
 import { today } from "@/lib/clock";
+import { policyLabel } from "@/lib/policy-label";
 import type { Assessment } from "@/lib/domain/assess";
 import { HouseholdVisitPanel } from "@/components/visit/household-visit-panel";
 import { HouseholdProcedureTimeline } from "@/components/procedure/household-procedure-timeline";
+import { pageTitle } from "@/lib/page-title";
 
 export const dynamic = "force-dynamic";
 
 const yuan = (v: unknown) => Number(String(v ?? 0)).toLocaleString("zh-CN", { maximumFractionDigits: 2 });
+
+export const generateMetadata = pageTitle("household");
 
 export default async function HouseholdPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewerPage("household.read");
@@ -162,7 +166,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
               <time className="tabular-nums text-stone-600">{a.createdAt.toLocaleString(locale, { timeZone: "Asia/Shanghai" })}</time>
               <AssessedBadge status={a.status} />
               <span className="tabular-nums">{yuan(a.perCapitaIncome)} {t("common.yuan")}</span>
-              <span className="text-xs text-stone-500">{t(`trigger.${a.trigger}`)} · {t("household.policy")} {a.policyVersion.split("#")[0]}</span>
+              <span className="text-xs text-stone-500">{t(`trigger.${a.trigger}`)} · <span title={`${t("household.policy")} ${a.policyVersion}`}>{t("household.policyOf", policyLabel(a.policyVersion))}</span></span>
             </li>
           ))}
         </ol>

@@ -9,10 +9,13 @@ import { Badge, RegisteredBadge } from "@/components/ui/badge";
 import { KindLabel, StageBadge } from "@/components/procedure/labels";
 import { AnnounceForm, ExitChecksForm, ExplainForm, ObjectionForm, ReasonStepForm, SecondNoticeForm } from "@/components/procedure/step-forms";
 import { AgendaAddForProposal } from "@/components/procedure/meeting-forms";
+import { pageTitle } from "@/lib/page-title";
 
 export const dynamic = "force-dynamic";
 
 const when = (d: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(d);
+
+export const generateMetadata = pageTitle("proposal");
 
 export default async function ProposalPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewerPage("household.read");

@@ -13,6 +13,7 @@ import { DISCREPANCY_KINDS, INCOME_TOLERANCE_MIN_YUAN, INCOME_TOLERANCE_PERCENT,
 import { MetricsTable } from "@/components/evaluation/metrics-table";
 import { DiscrepancyChart, MetricsChart, SampleChart } from "@/components/evaluation/lazy-charts";
 import { PrintButton } from "@/components/evaluation/print-button";
+import { pageTitle } from "@/lib/page-title";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +26,8 @@ const PRINT_CSS = `
   .report table { font-size: 10.5pt; }
   .report a { text-decoration: none; color: inherit; }
 }`;
+
+export const generateMetadata = pageTitle("evaluationReport");
 
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewerPage("evaluation.run");
