@@ -218,8 +218,11 @@ describe("a village's households: server filters, sorting, paging", () => {
     expect(await numbers({ mismatch: "monitor" })).toEqual(["0003", "0004"]);
   });
 
-  it("filters overdue visits (served by a cadre, not visited this month nor last)", async () => {
+  it("filters overdue visits (served by a cadre, not visited this month nor last; never visited counts once registered before last month)", async () => {
+    expect(await numbers({ overdue: "1" })).toEqual([]); // h3 was registered today: due, not overdue
+    await t.prisma.household.update({ where: { id: H.h3! }, data: { createdAt: monthsAgo(3) } });
     expect(await numbers({ overdue: "1" })).toEqual(["0003"]);
+    await t.prisma.household.update({ where: { id: H.h3! }, data: { createdAt: new Date() } });
     expect(await numbers({ overdue: "1" }, V3)).toEqual(["0009"]);
   });
 
