@@ -254,6 +254,8 @@ const registry: Record<string, Entry> = {
     valid: fc.record({ householdId: uuid, baseVersion: intText(1, 10_000), reason: han(2, 60), changes: householdChanges }),
   },
 
+  "household-edit.revealNationalIdSchema": { schema: edit.revealNationalIdSchema, valid: fc.record({ householdId: uuid, memberId: uuid }) },
+
   // lib/validation/household-input.ts (the status engine's JSON contract: the CLI)
   "household-input.householdInputSchema": {
     schema: input.householdInputSchema, notAction: true,
