@@ -35,7 +35,11 @@ export function xlsxStream(sheetName: string, columns: readonly XlsxColumn[], ba
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = "精准 Jingzhun";
   workbook.created = new Date();
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }] });
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), {
+    views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }],
+    // printed: landscape, as wide as the page, the header on every page
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" },
+  });
   sheet.columns = columns.map((c, i) => ({ key: `c${i}`, width: c.width, style: { numFmt: NUM_FMT[c.kind] } }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
 

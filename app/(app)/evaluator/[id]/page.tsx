@@ -102,7 +102,6 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
             <details className="rounded-lg bg-stone-50 p-3 text-sm">
               <summary className="min-h-11 cursor-pointer font-medium">{t("draw.howToTitle")}</summary>
               <p className="mt-2 text-stone-700">{t("draw.howTo", { algorithm: e.algorithm ?? SAMPLE_ALGORITHM })}</p>
-              <p className="mt-1 font-mono text-xs text-stone-600">lib/domain/sampling.ts · docs/decisions/0006-procedure-and-sampling.md</p>
             </details>
           </div>
         )}

@@ -80,7 +80,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           <dt className="text-stone-500">{t("draw.frozen")}</dt><dd>{t("draw.frozenCount", { count: d.frozenCount, at: e.frozenAt ? chinaDateTime(e.frozenAt) : "—" })}</dd>
           <dt className="text-stone-500">{t("draw.seed")}</dt><dd className="break-all font-mono text-xs">{e.seed}</dd>
           <dt className="text-stone-500">{t("draw.listHash")}</dt><dd className="break-all font-mono text-xs">{e.listHash}</dd>
-          <dt className="text-stone-500">{t("draw.algorithm")}</dt><dd className="font-mono text-xs">{e.algorithm}（lib/domain/sampling.ts；docs/decisions/0006）</dd>
+          <dt className="text-stone-500">{t("draw.algorithm")}</dt><dd className="font-mono text-xs">{e.algorithm}</dd>
           <dt className="text-stone-500">{t("release.title")}</dt><dd>{e.releaseAt ? chinaDateTime(e.releaseAt) : "—"}</dd>
           <dt className="text-stone-500">{t("draw.sampled")}</dt><dd>{t("report.sampleText", { sampled: c.sampled, checked: c.checked, lifted: c.sampledLifted, non: c.sampledNonRegistered })}</dd>
         </dl>
