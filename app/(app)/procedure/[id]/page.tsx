@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { historyLine } from "@/lib/procedure/history-line";
 import { requireViewerPage } from "@/lib/auth/session";
 import { getProposalView } from "@/lib/data/procedure/views";
 import { COMPARISON_FLAG_LABELS, STEP_LABELS } from "@/lib/domain/procedure";
@@ -24,6 +25,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   if (!p) notFound();
   const t = await getTranslations("procedure");
   const tk = await getTranslations();
+  const th = await getTranslations("history");
   const en = (await getLocale()) === "en";
   const stepName = (s: string) => (s in STEP_LABELS ? STEP_LABELS[s as keyof typeof STEP_LABELS][en ? "en" : "zh"] : t(`stage.${s}` as never));
   const lastReview = p.steps.filter((s) => s.stage === "township_review").at(-1);
@@ -177,7 +179,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                 {s.stage === "voted" && <Badge tone={s.decision === "passed" ? "green" : "red"}>{s.decision === "passed" ? t("meeting.passed") : t("meeting.notPassed")}</Badge>}
                 <span className="text-xs text-stone-600">{when(s.at)} · {s.actor ?? t("page.system")}</span>
               </div>
-              {s.reason && <p className="text-stone-700">{s.reason}</p>}
+              {s.reason && <p className="text-stone-700">{historyLine(s.reason, th as never)}</p>}
             </li>
           ))}
         </ol>
