@@ -109,8 +109,10 @@ export default async function CountyChartsPage() {
   );
 }
 
+/** The lowest of the months already over: the month under way (a few days old) is not yet "low". */
 function lowestMonth(rows: { month: string; assigned: number; visited: number }[]): string {
-  const withShare = rows.filter((r) => r.assigned > 0).map((r) => ({ month: r.month, share: r.visited / r.assigned }));
+  const current = today().slice(0, 7);
+  const withShare = rows.filter((r) => r.assigned > 0 && r.month < current).map((r) => ({ month: r.month, share: r.visited / r.assigned }));
   if (!withShare.length) return "—";
   const low = withShare.reduce((a, b) => (b.share < a.share ? b : a));
   return `${low.month}（${Math.round(low.share * 1000) / 10}%）`;
