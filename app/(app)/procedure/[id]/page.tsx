@@ -47,7 +47,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
         <p className="mt-3 text-sm"><span className="text-stone-500">{t("page.proposalReason")}：</span>{p.reason}</p>
         <p className="mt-2 text-sm">
           {p.household && <Link href={`/households/${p.household.id}`} className="underline">{t("page.household")}</Link>}
-          <span className="ml-2 text-xs text-stone-500">{t("page.cites", { version: p.householdVersion, assessment: p.assessmentId ? p.assessmentId.slice(0, 8) : "—" })}</span>
+          <span className="ml-2 text-xs text-stone-500" title={p.assessmentId ?? undefined}>{t("page.cites", { version: p.householdVersion })}</span>
         </p>
         {p.household?.changedSince && (
           <p className="mt-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="note" data-testid="changed-since">
