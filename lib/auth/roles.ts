@@ -41,3 +41,12 @@ export const HOME: Record<Role, string> = {
   evaluator: "/evaluator",
   auditor: "/audit",
 };
+
+/**
+ * Where this viewer lands: a county official whose scope is a township (the township reviewer)
+ * has its own page — the county pages are the county's.
+ */
+export function homeFor(viewer: { role: Role; regionLevel: string }): string {
+  if (viewer.role === "county_official" && viewer.regionLevel === "township") return "/township";
+  return HOME[viewer.role];
+}

@@ -14,7 +14,7 @@
 //   evaluations                               the evaluator on the team; resolving a discrepancy: the
 //                                             county official; the draw files: both (the official
 //                                             only after the release)
-//   households/*, visits/*                    cadre (own households)
+//   households/*, visits/*                    cadre (own households); revealing an ID also the county and township officials
 //   meetings/*, first notice                  facilitator (own village)
 //   proposals raise/explain/exit checks       cadre (own households), facilitator (village)
 //   objections (signed in)                    facilitator, cadre, county and township officials
@@ -47,6 +47,7 @@ import { setUserDisabled } from "@/lib/actions/admin/set-user-disabled";
 import { issueCards } from "@/lib/actions/card/issue-cards";
 import { lodgeCardObjection } from "@/lib/actions/card/lodge-objection";
 import { revokeCard } from "@/lib/actions/card/revoke-card";
+import { revealNationalId } from "@/lib/actions/households/reveal-national-id";
 import { assignHousehold } from "@/lib/actions/county/assign-household";
 import { bulkAssign } from "@/lib/actions/county/bulk-assign";
 import { searchCadres } from "@/lib/actions/county/search-cadres";
@@ -355,6 +356,16 @@ export const REGISTRY: readonly Entry[] = [
     input: async (fx, scope) => {
       await freshCardToken(fx.t, side(fx, scope).household);
       return { householdId: side(fx, scope).household, reason: "明白卡丢失" };
+    },
+  }),
+  action({
+    // IDs in full to those who may see them (the household's cadre, the county's and township's officials); one member at a time, audited
+    id: `${A}/households/reveal-national-id.ts#revealNationalId`, allowed: ["official", "township", "cadre"], out: "denied", writes: [],
+    fn: revealNationalId,
+    input: async (fx, scope) => {
+      const household = side(fx, scope).household;
+      const [m] = await fx.t.sql<{ id: string }>(`SELECT id FROM member WHERE "householdId" = $1 ORDER BY id LIMIT 1`, [household]);
+      return { householdId: household, memberId: m!.id };
     },
   }),
   action({

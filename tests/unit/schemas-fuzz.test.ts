@@ -109,8 +109,8 @@ const username = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.-]{2,31}$/);
 const password = fc.string({ unit: fc.constantFrom(..."abcdefghijkXYZ0123456789-_@#!"), minLength: 10, maxLength: 40 });
 const phone = fc.stringMatching(/^1[3-9]\d{9}$/);
 const publicText = (max: number) => han(1, Math.min(max, 40));
-const seenList = fc.subarray([...evaluation.EVIDENCE_SEEN]);
-const checked = fc.record({ met: formBool, evidence: seenList });
+const seenList = (k: keyof typeof evaluation.EVIDENCE_FOR) => fc.subarray([...evaluation.EVIDENCE_FOR[k]]);
+const checked = (k: keyof typeof evaluation.EVIDENCE_FOR) => fc.record({ met: formBool, evidence: seenList(k) });
 const file = (bytes: number[], name: string, type: string) => fc.constant(new File([new Uint8Array(bytes)], name, { type }));
 const png = file([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0], "a.png", "image/png");
 const pdf = file([0x25, 0x50, 0x44, 0x46, 0x2d], "a.pdf", "application/pdf");
@@ -211,7 +211,7 @@ const registry: Record<string, Entry> = {
     valid: fc.record({
       id: uuid, evaluationId: uuid, householdId: uuid,
       income: fc.record({ wages: yuan(1_000_000), business: yuan(100_000), businessCosts: yuan(100_000), property: yuan(100_000), transfers: yuan(100_000) }),
-      indicators: fc.record({ income: fc.record({ evidence: seenList }), food: checked, clothing: checked, medical: checked, housing: checked, water: checked, education: checked }),
+      indicators: fc.record({ income: fc.record({ evidence: seenList("income") }), food: checked("food"), clothing: checked("clothing"), medical: checked("medical"), housing: checked("housing"), water: checked("water"), education: checked("education") }),
       approval: fc.constantFrom(...evaluation.APPROVAL_ANSWERS),
       notes: opt(han(0, 60)),
     }),
@@ -257,6 +257,8 @@ const registry: Record<string, Entry> = {
     schema: edit.updateHouseholdSchema, text: ["reason", "changes.newMembers.0.name"], nationalIds: ["changes.newMembers.0.nationalId"],
     valid: fc.record({ householdId: uuid, baseVersion: intText(1, 10_000), reason: han(2, 60), changes: householdChanges }),
   },
+
+  "household-edit.revealNationalIdSchema": { schema: edit.revealNationalIdSchema, valid: fc.record({ householdId: uuid, memberId: uuid }) },
 
   // lib/validation/household-input.ts (the status engine's JSON contract: the CLI)
   "household-input.householdInputSchema": {

@@ -3,6 +3,7 @@
 // The change, the new assessment and the audit event are one transaction; a stale version is
 // refused with who changed what and when.
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { defineAction } from "@/lib/actions/safe-action";
 import { updateHouseholdSchema } from "@/lib/validation/household-edit";
 import { db } from "@/lib/db/client";
@@ -33,9 +34,8 @@ export const updateHousehold = defineAction({
       return { ok: true as const, data: { version: result.version, status: result.assessment?.status ?? null, changed: result.changed } };
     } catch (e) {
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-        throw new AppError("invalid", "该身份证号已属于另一在册成员 (national ID belongs to another active member)", {
-          fieldErrors: { "changes.newMembers": ["该身份证号已属于另一在册成员 (national ID belongs to another active member)"] },
-        });
+        const t = await getTranslations("adminText");
+        throw new AppError("invalid", t("idTaken"), { fieldErrors: { "changes.newMembers": [t("idTaken")] } });
       }
       throw e;
     }
