@@ -6,9 +6,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { verifyPassword } from "./password";
-import { clearFailures, lockedUntil, recordFailure } from "./throttle";
+import { accountDelay, addressLockedUntil, clearFailures, recordFailure, throttleKeys } from "./throttle";
 import { audit } from "@/lib/audit";
-import { addressFromHeaders } from "@/lib/request-address";
+import { PEER_HEADER, requestAddress } from "@/lib/request-address";
 
 const credentialsSchema = z.object({
   username: z.string().trim().min(1).max(64),
@@ -20,7 +20,7 @@ const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$GFx1zj79U3NRu6+4wCASzw$FwWctF
 
 function clientAddress(headers: Record<string, unknown> | undefined): string {
   const text = (v: unknown) => (typeof v === "string" ? v : Array.isArray(v) ? v.join(",") : undefined);
-  return addressFromHeaders(text(headers?.["x-forwarded-for"]), text(headers?.["x-real-ip"]));
+  return requestAddress({ forwardedFor: text(headers?.["x-forwarded-for"]), realIp: text(headers?.["x-real-ip"]), peer: text(headers?.[PEER_HEADER]) });
 }
 
 /** A session ends after this long without a request (the cookie slides forward while used)… */
@@ -54,8 +54,10 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) throw new Error("invalid");
         const { username, password } = parsed.data;
         const prisma = db();
-        const keys = [`user:${username.toLowerCase()}`, `ip:${clientAddress(req?.headers)}`];
-        if (await lockedUntil(prisma, keys)) throw new Error("throttled");
+        const keys = throttleKeys(username, clientAddress(req?.headers));
+        if (await addressLockedUntil(prisma, keys)) throw new Error("throttled");
+        const wait = await accountDelay(prisma, keys);
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         const user = await prisma.user.findUnique({ where: { username } });
         const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
         if (!user || !ok || user.disabled) {
@@ -68,7 +70,7 @@ export const authOptions: NextAuthOptions = {
           });
           throw new Error("invalid"); // one generic message: never say which part was wrong
         }
-        await clearFailures(prisma, keys[0]!);
+        await clearFailures(prisma, keys.account);
         await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
         await audit(prisma, { id: user.id, role: user.role }, { action: "auth.sign_in", entity: "user", entityId: user.id });
         return { id: user.id, name: user.name, sv: user.sessionVersion } as never;

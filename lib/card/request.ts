@@ -2,12 +2,12 @@
 // used hashed, as a rate-limit key) and the site's public origin for links printed on cards.
 import "server-only";
 import { headers } from "next/headers";
-import { addressFromHeaders } from "@/lib/request-address";
+import { PEER_HEADER, requestAddress } from "@/lib/request-address";
 
-/** The caller's address as the nearest proxy reports it (lib/request-address.ts); "local" when there is none. */
+/** The caller's address: the socket's, or the one our proxy reports (lib/request-address.ts); "local" when there is none. */
 export async function clientAddress(): Promise<string> {
   const h = await headers();
-  return addressFromHeaders(h.get("x-forwarded-for"), h.get("x-real-ip"));
+  return requestAddress({ forwardedFor: h.get("x-forwarded-for"), realIp: h.get("x-real-ip"), peer: h.get(PEER_HEADER) });
 }
 
 /**

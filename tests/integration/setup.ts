@@ -31,6 +31,7 @@ vi.mock("next/cache", () => ({
 }));
 
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": testSession.address }),
+  // as scripts/next-server.mjs stamps it: the socket's address
+  headers: async () => new Headers({ "x-jingzhun-peer": testSession.address }),
   cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
 }));
