@@ -19,9 +19,9 @@ export function stampPeer(req) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const app = next({ dev: false, port, hostname: hostname ?? "localhost", dir: process.cwd() });
+  await app.prepare();
   const handle = app.getRequestHandler();
   const upgrade = app.getUpgradeHandler();
-  await app.prepare();
   const server = http.createServer((req, res) => {
     stampPeer(req);
     handle(req, res);
