@@ -35,3 +35,10 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-jingzhun-peer": testSession.address }),
   cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
 }));
+
+// The audit key and a per-file anchors file (lib/audit-key.ts): events are sealed as in production.
+import os from "node:os";
+import path from "node:path";
+import fs from "node:fs";
+process.env.JINGZHUN_AUDIT_KEY ??= "test-audit-key-0123456789abcdefghijklmnopqrstuvwxyz";
+process.env.JINGZHUN_AUDIT_ANCHORS = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "jz-anchors-")), "audit-anchors.jsonl");
