@@ -77,6 +77,24 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    /**
+     * Signing out ends the session on the server too: the user's session version moves on, so a
+     * cookie kept from before (a copy, a shared computer) opens nothing any more (#16.6). Every
+     * session of the user ends with it, as with a password change.
+     */
+    async signOut({ token }) {
+      const uid = typeof token?.uid === "string" ? token.uid : null;
+      const sv = typeof token?.sv === "number" ? token.sv : null;
+      if (!uid || sv === null) return;
+      const prisma = db();
+      const changed = await prisma.user.updateMany({ where: { id: uid, sessionVersion: sv }, data: { sessionVersion: { increment: 1 } } });
+      if (changed.count === 1) {
+        const user = await prisma.user.findUnique({ where: { id: uid }, select: { role: true } });
+        await audit(prisma, { id: uid, role: user?.role ?? null }, { action: "auth.sign_out", entity: "user", entityId: uid });
+      }
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
