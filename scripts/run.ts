@@ -21,6 +21,7 @@ import { createPrisma } from "../lib/db/client";
 import { poolConfigFromUrl } from "../lib/db/adapter-fixes";
 import { checkRole, grantAppRole } from "../lib/db/roles";
 import { ensureAuditKeyFile } from "../lib/audit-key";
+import { nextAuthUrl } from "../lib/auth/public-url";
 
 type Mode = "dev" | "start" | "db";
 const mode = (process.argv[2] ?? "dev") as Mode;
@@ -140,7 +141,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || localSecret(),
     // sign-in redirects and the session cookie's Secure flag (https) follow the public address
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL || publicUrl || `http://localhost:${port}`,
+    NEXTAUTH_URL: nextAuthUrl(process.env, port),
     ...(keyFile ? { JINGZHUN_AUDIT_KEY_FILE: keyFile } : {}),
   };
   if (mode !== "db" && !publicUrl) {

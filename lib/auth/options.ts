@@ -9,6 +9,7 @@ import { verifyPassword } from "./password";
 import { accountDelay, addressLockedUntil, clearFailures, recordFailure, throttleKeys } from "./throttle";
 import { audit } from "@/lib/audit";
 import { PEER_HEADER, requestAddress } from "@/lib/request-address";
+import { secureCookies } from "./public-url";
 
 const credentialsSchema = z.object({
   username: z.string().trim().min(1).max(64),
@@ -45,6 +46,8 @@ export const authOptions: NextAuthOptions = {
   jwt: { maxAge: SESSION_IDLE_S },
   pages: { signIn: "/login", error: "/login" },
   secret: process.env.NEXTAUTH_SECRET,
+  // Secure cookie behind HTTPS (NEXTAUTH_URL follows JINGZHUN_PUBLIC_URL: scripts/run.ts)
+  useSecureCookies: secureCookies(),
   providers: [
     CredentialsProvider({
       name: "credentials",

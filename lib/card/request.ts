@@ -22,3 +22,8 @@ export async function publicOrigin(): Promise<string> {
   const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
   return `${proto}://${host}`;
 }
+
+/** True when JINGZHUN_PUBLIC_URL names the address households reach: else printed codes point at whatever host this page was opened on. */
+export function publicUrlConfigured(): boolean {
+  return Boolean(process.env.JINGZHUN_PUBLIC_URL?.trim());
+}

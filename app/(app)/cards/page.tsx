@@ -16,6 +16,7 @@ import { CardPrintStyle } from "@/components/card/printable-card";
 import { RevokeCardForm } from "@/components/card/revoke-card-form";
 import { VillagePoster } from "@/components/help/poster";
 import { PrintButton } from "@/components/card/print-button";
+import { PublicUrlWarning } from "@/components/card/public-url-warning";
 
 export const dynamic = "force-dynamic";
 
@@ -36,6 +37,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
     return (
       <div>
         <CardPrintStyle size="A5" />
+        <PublicUrlWarning />
         <div className="no-print mb-4">
           <PageTitle sub={t("poster.sub")}>{t("poster.title", { village: village.name })}</PageTitle>
           <PrintButton label={t("poster.print")} />
@@ -55,6 +57,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
     return (
       <div className="mx-auto max-w-3xl">
         <CardPrintStyle size="A6" />
+        <PublicUrlWarning />
         <div className="no-print">
           <PageTitle sub={t("print.sub")}>
             {h ? t("print.titleHousehold", { name: h.headName }) : t("print.titleVillage", { village: village?.name ?? "" })}
