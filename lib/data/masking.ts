@@ -10,13 +10,13 @@ export type MaskedField = "nationalId" | "health" | "income";
 /** full: shown; audited: shown, with a read event naming the field; masked: IDs as 522228********123X; none: withheld */
 export type Access = "full" | "audited" | "masked" | "none";
 
-/** A county official whose scope is a township reviews the procedure; it is no county official for fields. */
+/** A county official whose scope is a township (the township reviewer): its own row, today the same as the county's. */
 export type MaskingRole = Role | "township_reviewer";
 
 /** role → field → [for households assigned to the viewer, for other households in the viewer's scope] */
 export const MASKING: Record<MaskingRole, Record<MaskedField, readonly [assigned: Access, other: Access]>> = {
   county_official: { nationalId: ["full", "full"], health: ["full", "full"], income: ["full", "full"] },
-  township_reviewer: { nationalId: ["full", "full"], health: ["none", "none"], income: ["full", "full"] },
+  township_reviewer: { nationalId: ["full", "full"], health: ["full", "full"], income: ["full", "full"] },
   cadre: { nationalId: ["full", "masked"], health: ["full", "none"], income: ["full", "full"] },
   facilitator: { nationalId: ["masked", "masked"], health: ["none", "none"], income: ["full", "full"] },
   admin: { nationalId: ["masked", "masked"], health: ["none", "none"], income: ["full", "full"] },

@@ -20,7 +20,11 @@ export function appRoleGrants(app: string): string[] {
     `GRANT USAGE ON SCHEMA public TO ${a}`,
     `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${a}`,
     `REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON "audit_event" FROM ${a}`,
-    `DO $$ BEGIN IF to_regclass('public._prisma_migrations') IS NOT NULL THEN REVOKE ALL ON "_prisma_migrations" FROM ${a}; END IF; END $$`,
+    // the health check reads which migrations ran; nothing more
+    `DO $$ BEGIN IF to_regclass('public._prisma_migrations') IS NOT NULL THEN REVOKE ALL ON "_prisma_migrations" FROM ${a}; GRANT SELECT ON "_prisma_migrations" TO ${a}; END IF; END $$`,
+    // bulk imports stage rows in tables of their own schema (lib/import/stage.ts)
+    `CREATE SCHEMA IF NOT EXISTS jz_import`,
+    `GRANT USAGE, CREATE ON SCHEMA jz_import TO ${a}`,
     `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${a}`,
     `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO ${a}`,
     `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${a}`,
