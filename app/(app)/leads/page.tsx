@@ -2,7 +2,6 @@
 // those of their households and, in their villages, those no cadre serves; a county official
 // sees the whole county with deadlines, overdue marked, and records outcomes too.
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
 import { floodedVillages, listLeads, type LeadFilter } from "@/lib/data/help";
@@ -19,8 +18,7 @@ const FILTERS: LeadFilter[] = ["open", "overdue", "all"];
 const STATE_TONE = { open: "amber", visited: "blue", proposed: "purple", no_action: "gray" } as const;
 
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewerPage();
-  if (viewer.role !== "cadre" && viewer.role !== "county_official") redirect("/");
+  const viewer = await requireViewerPage(undefined, ["cadre", "county_official"]);
   const sp = await searchParams;
   const f = typeof sp.filter === "string" && (FILTERS as string[]).includes(sp.filter) ? (sp.filter as LeadFilter) : "open";
   const page = Math.max(1, Number(typeof sp.page === "string" ? sp.page : 1) || 1);
