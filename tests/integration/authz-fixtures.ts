@@ -154,7 +154,8 @@ export async function installWriteLog(t: TestDb): Promise<void> {
     `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
   );
   await t.sql(`CREATE TABLE authz_write_log (id bigserial PRIMARY KEY, tbl text NOT NULL)`);
-  await t.sql(`CREATE FUNCTION authz_log_write() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO authz_write_log (tbl) VALUES (TG_TABLE_NAME); RETURN NULL; END $$`);
+  // SECURITY DEFINER: on PostgreSQL the app's role (jingzhun_app) writes, and may not touch this test table
+  await t.sql(`CREATE FUNCTION authz_log_write() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$ BEGIN INSERT INTO authz_write_log (tbl) VALUES (TG_TABLE_NAME); RETURN NULL; END $$`);
   for (const { table_name: n } of rows) {
     if (UNWATCHED.includes(n)) continue;
     await t.sql(`CREATE TRIGGER authz_write_log AFTER INSERT OR UPDATE OR DELETE ON "${n}" FOR EACH ROW EXECUTE FUNCTION authz_log_write()`);

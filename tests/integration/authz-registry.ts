@@ -393,7 +393,8 @@ export const REGISTRY: readonly Entry[] = [
     input: async (fx, scope) => ({
       // out: a well-formed token no household holds
       token: scope === "in" ? await freshCardToken(fx.t, fx.in.cardHousehold) : "A".repeat(43),
-      id: uuid(), category: "illness", text: "老伴住院，医药费不够。", ...(await pow(fx)),
+      // a fresh text per call: the same report twice in a day is refused as a duplicate
+      id: uuid(), category: "illness", text: `老伴住院，医药费不够。${uuid().slice(0, 8)}`, ...(await pow(fx)),
     }),
   }),
   action({
@@ -401,7 +402,7 @@ export const REGISTRY: readonly Entry[] = [
     fn: submitVillageReport,
     // out: a village code that is no village
     input: async (fx, scope) => ({
-      villageId: scope === "in" ? fx.in.villageId : "520603201299", id: uuid(), category: "other", text: "村头一户老人无人照顾", headName: "", contact: "", ...(await pow(fx)),
+      villageId: scope === "in" ? fx.in.villageId : "520603201299", id: uuid(), category: "other", text: `村头一户老人无人照顾 ${uuid().slice(0, 8)}`, headName: "", contact: "", ...(await pow(fx)),
     }),
   }),
   action({
