@@ -38,9 +38,11 @@ export function NewMeetingForm({ today }: { today: string }) {
 
 export function AddRepresentativeForm() {
   const t = useTranslations("procedure.reps");
-  const { state, formAction, pending } = useProcedureAction(addRepresentative);
+  const [id, setId] = useState(newId);
+  const { state, formAction, pending } = useProcedureAction(addRepresentative, { onSuccess: () => setId(newId()) });
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
+      <input type="hidden" name="id" value={id} />
       <Field label={t("name")} errors={errorsOf(state, "name")} required>
         {(a) => <input {...a} name="name" maxLength={40} required />}
       </Field>

@@ -104,6 +104,8 @@ export const createMeetingSchema = z
 
 export const addRepresentativeSchema = z
   .object({
+    /** generated on the device: a retried (or doubled) submission stores one representative */
+    id: z.preprocess((v) => (v === "" ? undefined : v), uuid.optional()),
     name: required(40),
     phone: plain(z.string()).trim().max(20, { message: "v.tooLong" }).refine((s) => s === "" || /^[0-9+\- ]{5,20}$/.test(s), { message: "p.phoneFormat" }).default(""),
   })

@@ -24,16 +24,35 @@ function mustBeVillageFacilitator(viewer: Viewer): void {
 
 // ───────────────────────── the assembly's roster ─────────────────────────
 
-export async function addRepresentative(viewer: Viewer, input: { name: string; phone: string }) {
+export async function addRepresentative(viewer: Viewer, input: { id?: string; name: string; phone: string }) {
   mustBeVillageFacilitator(viewer);
-  return db().$transaction(async (tx) => {
-    const r = await tx.representative.create({
-      data: { villageId: viewer.regionId, countyId: viewer.regionId.slice(0, 6), name: input.name, phone: input.phone || null },
-      select: { id: true, name: true },
+  const id = input.id ?? randomUUID();
+  const replayOf = async () => {
+    const r = await db().representative.findUnique({ where: { id }, select: { id: true, name: true, villageId: true } });
+    if (!r) return null;
+    // an id from another village (guessed, or a collision) is not theirs to learn about
+    if (r.villageId !== viewer.regionId) throw new AppError("not_found", "representative id belongs to another", { id });
+    return { id: r.id, name: r.name, replay: true };
+  };
+  const before = await replayOf();
+  if (before) return before;
+  try {
+    return await db().$transaction(async (tx) => {
+      const r = await tx.representative.create({
+        data: { id, villageId: viewer.regionId, countyId: viewer.regionId.slice(0, 6), name: input.name, phone: input.phone || null },
+        select: { id: true, name: true },
+      });
+      await audit(tx, actorOf(viewer), { action: "representative.add", entity: "representative", entityId: r.id, countyId: viewer.regionId.slice(0, 6), after: { name: r.name } });
+      return { ...r, replay: false };
     });
-    await audit(tx, actorOf(viewer), { action: "representative.add", entity: "representative", entityId: r.id, countyId: viewer.regionId.slice(0, 6), after: { name: r.name } });
-    return r;
-  });
+  } catch (e) {
+    // the same request sent twice at once: the primary key let one in; answer with that one
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+      const after = await replayOf();
+      if (after) return after;
+    }
+    throw e;
+  }
 }
 
 export async function setRepresentativeActive(viewer: Viewer, input: { representativeId: string; active: boolean }) {
@@ -125,7 +144,7 @@ function mustBeOpen(m: { state: string }): void {
 export async function recordAttendance(viewer: Viewer, input: { meetingId: string; representativeId: string; present: boolean }) {
   return meetingWrite(viewer, input.meetingId, "attendance.record", () =>
     db().$transaction(async (tx) => {
-      const m = await lockMeeting(tx, viewer, input.meetingId, "share");
+      const m = await lockMeeting(tx, viewer, input.meetingId, "update");
       mustBeOpen(m);
       const all = input.representativeId === "all";
       if (!input.present) {
@@ -190,7 +209,7 @@ export async function recordVote(
   try {
     return await meetingWrite(viewer, input.meetingId, "vote.record", () =>
       db().$transaction(async (tx) => {
-        const m = await lockMeeting(tx, viewer, input.meetingId, "share");
+        const m = await lockMeeting(tx, viewer, input.meetingId, "update");
         mustBeOpen(m);
         const item = await itemOf(tx, m.id, input.agendaItemId);
         if (item.ballot === "secret") throw fieldError("agendaItemId", "p.secretBallotItem");
@@ -220,7 +239,7 @@ export async function recordVote(
 export async function recordSecretBallot(viewer: Viewer, input: { meetingId: string; agendaItemId: string; yes: number; no: number; abstain: number }, lang: "zh" | "en" = "zh") {
   return meetingWrite(viewer, input.meetingId, "ballot.record", () =>
     db().$transaction(async (tx) => {
-      const m = await lockMeeting(tx, viewer, input.meetingId, "share");
+      const m = await lockMeeting(tx, viewer, input.meetingId, "update");
       mustBeOpen(m);
       const item = await itemOf(tx, m.id, input.agendaItemId);
       if ((await tx.vote.count({ where: { agendaItemId: item.id } })) > 0) throw fieldError("agendaItemId", "p.rollCallItem");
@@ -267,6 +286,8 @@ export async function closeMeeting(viewer: Viewer, input: { meetingId: string; m
           if (!r.ok) throw new ProcedureRefusal([r.message], [r.messageEn], [r.code]);
           tally = r;
         } else {
+          // never both kinds on one item (the row lock keeps them apart; this refuses old data)
+          if (item.votes.length > 0) throw new AppError("invalid", "p.mixedBallot", { params: { position: item.position } });
           if (item.yes === null || item.no === null || item.abstain === null) throw new AppError("invalid", "p.itemNotCounted", { params: { position: item.position } });
           const r = validateSecretBallot({ yes: item.yes, no: item.no, abstain: item.abstain }, counts.attending);
           if (!r.ok) throw new ProcedureRefusal([`第 ${item.position} 项：${r.message}`], [`Item ${item.position}: ${r.messageEn}`], [r.code]);
