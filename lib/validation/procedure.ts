@@ -123,6 +123,9 @@ export const attendanceSchema = z
     /** one representative, or all of the roster at once */
     representativeId: z.union([uuid, z.literal("all")]),
     present: bool,
+    /** marking a voter absent: their votes of this meeting are withdrawn, with the reason kept */
+    withdrawVotes: bool.optional(),
+    reason: text(500).optional(),
   })
   .strict();
 
@@ -134,6 +137,8 @@ export const voteSchema = z
     agendaItemId: uuid,
     representativeId: uuid,
     choice: z.enum(VOTE_CHOICES, { message: "v.unknownValue" }),
+    /** a mis-tap corrected while the meeting is open: the recorded vote changes, the history keeps both */
+    correct: bool.optional(),
   })
   .strict();
 

@@ -139,3 +139,52 @@ describe("duplicate submissions (point 12): device-made ids", () => {
     expect(await addMeasure(undefined, { id, householdId: h2.id, category: "industry", description: "x", amount: "1", startDate: "2025-04-01" })).toMatchObject({ ok: false, code: "not_found" });
   });
 });
+
+describe("a mis-tap corrected while the meeting is open (point 8)", () => {
+  it("the facilitator changes a recorded roll-call vote; the history keeps who, when, from what to what; closed, nothing changes", async () => {
+    const p = await readyProposal();
+    const { meetingId, items } = await openMeetingWith([p]);
+    const { id: facId } = await signInAs(t.prisma, "fac");
+    const item = items[0]!;
+    expect(await recordVote(undefined, form({ meetingId, agendaItemId: item, representativeId: reps[0]!, choice: "no" }))).toMatchObject({ ok: true });
+    // a second plain vote is still refused: a correction must say so
+    expect(await recordVote(undefined, form({ meetingId, agendaItemId: item, representativeId: reps[0]!, choice: "yes" }))).toMatchObject({ ok: false, code: "conflict" });
+    const fixed = await recordVote(undefined, form({ meetingId, agendaItemId: item, representativeId: reps[0]!, choice: "yes", correct: "true" }));
+    expect(fixed).toMatchObject({ ok: true, message: "已更正投票（更正记录留存）。" });
+    expect((await t.prisma.vote.findFirstOrThrow({ where: { agendaItemId: item, representativeId: reps[0] } })).choice).toBe("yes");
+    const history = await t.prisma.voteCorrection.findMany({ where: { meetingId } });
+    expect(history).toEqual([expect.objectContaining({ representativeId: reps[0], fromChoice: "no", toChoice: "yes", correctedById: facId, correctedAt: expect.any(Date) })]);
+    expect(await t.prisma.auditEvent.count({ where: { action: "vote.correct", countyId: "520603" } })).toBeGreaterThanOrEqual(1);
+    // nothing to correct for someone who has not voted
+    expect(await recordVote(undefined, form({ meetingId, agendaItemId: item, representativeId: reps[1]!, choice: "yes", correct: "true" }))).toMatchObject({ ok: false, fieldErrors: { representativeId: ["该代表尚未对此项投票，无需更正"] } });
+    for (const r of reps.slice(1, 4)) await recordVote(undefined, form({ meetingId, agendaItemId: item, representativeId: r, choice: "yes" }));
+    expect(await closeMeeting(undefined, form({ meetingId, minutes: "记录" }))).toMatchObject({ ok: true });
+    expect((await t.prisma.agendaItem.findUniqueOrThrow({ where: { id: item } })).yes).toBe(4);
+    // after closing nothing changes, and the history cannot be rewritten either
+    expect(await recordVote(undefined, form({ meetingId, agendaItemId: item, representativeId: reps[0]!, choice: "no", correct: "true" }))).toMatchObject({ ok: false, code: "closed" });
+    await expect(t.sql(`UPDATE vote_correction SET "toChoice" = 'no' WHERE "meetingId" = $1`, [meetingId])).rejects.toThrow();
+    await expect(t.sql(`INSERT INTO vote_correction (id, "voteId", "meetingId", "agendaItemId", "countyId", "representativeId", "fromChoice") VALUES ('x', 'v', $1, $2, '520603', 'r', 'yes')`, [meetingId, item])).rejects.toThrow(/closed/);
+  });
+});
+
+describe("absent after voting (point 11)", () => {
+  it("is refused with the items voted on, or the votes are withdrawn with a recorded reason; never silently nothing", async () => {
+    const p1 = await readyProposal();
+    const p2 = await readyProposal();
+    const { meetingId, items } = await openMeetingWith([p1, p2]);
+    await signInAs(t.prisma, "fac");
+    await recordVote(undefined, form({ meetingId, agendaItemId: items[1]!, representativeId: reps[2]!, choice: "yes" }));
+    const refused = await recordAttendance(undefined, form({ meetingId, representativeId: reps[2]!, present: false }));
+    expect(refused).toMatchObject({ ok: false, message: expect.stringContaining("该代表已在第 2 项投票") });
+    expect((await t.prisma.meetingAttendance.findUniqueOrThrow({ where: { meetingId_representativeId: { meetingId, representativeId: reps[2]! } } })).present).toBe(true);
+    const noReason = await recordAttendance(undefined, form({ meetingId, representativeId: reps[2]!, present: false, withdrawVotes: "true", reason: " " }));
+    expect(noReason).toMatchObject({ ok: false, fieldErrors: { reason: ["撤销投票须写明原因"] } });
+    const withdrawn = await recordAttendance(undefined, form({ meetingId, representativeId: reps[2]!, present: false, withdrawVotes: "true", reason: "误登记出席，本人未到会" }));
+    expect(withdrawn, JSON.stringify(withdrawn)).toMatchObject({ ok: true, data: { attending: 5, withdrawn: 1 } });
+    expect(await t.prisma.vote.count({ where: { agendaItemId: items[1], representativeId: reps[2] } })).toBe(0);
+    expect(await t.prisma.voteCorrection.findFirst({ where: { meetingId, representativeId: reps[2] } })).toMatchObject({ fromChoice: "yes", toChoice: null, reason: "误登记出席，本人未到会" });
+    // the whole roster cannot be marked absent while anyone has voted
+    await recordVote(undefined, form({ meetingId, agendaItemId: items[0]!, representativeId: reps[0]!, choice: "yes" }));
+    expect(await recordAttendance(undefined, form({ meetingId, representativeId: "all", present: false }))).toMatchObject({ ok: false, fieldErrors: { representativeId: [expect.stringContaining("逐人")] } });
+  });
+});
