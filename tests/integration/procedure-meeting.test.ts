@@ -6,7 +6,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb, form, signInAs, signOut, useLocale, type TestDb } from "./helpers";
-import { assign, createHousehold, createUser, seedRegions } from "../factories";
+import { assign, createHousehold, createUser, evidenceRow, homeVerified, seedRegions } from "../factories";
 import { recomputeHousehold } from "@/lib/data/assessment";
 import { raiseProposal } from "@/lib/actions/proposals/raise-proposal";
 import { createMeeting } from "@/lib/actions/meetings/create-meeting";
@@ -56,8 +56,10 @@ async function readyProposal(): Promise<string> {
   await t.prisma.$transaction((tx) => recomputeHousehold(tx, h.id, { trigger: "seed", actorId: null }));
   await signInAs(t.prisma, "fac");
   const id = crypto.randomUUID();
-  const r = await raiseProposal(undefined, form({ id, householdId: h.id, kind: "monitor", monitoringCategory: "marginal", source: "application", reason: "户主申请：家中突发变故，申请纳入监测" }));
+  const authorisation = await evidenceRow(t.prisma, h.id);
+  const r = await raiseProposal(undefined, form({ id, householdId: h.id, kind: "monitor", monitoringCategory: "marginal", source: "application", reason: "户主申请：家中突发变故，申请纳入监测", authorisationEvidenceId: authorisation.id }));
   expect(r).toMatchObject({ ok: true, data: { stage: "comparison_explained", replay: false } });
+  await homeVerified(t.prisma, id);
   return id;
 }
 
