@@ -25,11 +25,12 @@ function withSignature(form: HTMLFormElement, pad: SignaturePadHandle | null, fi
   })();
 }
 
-export function VerificationRecord({ v, labels, guaranteeLabel }: {
+export function VerificationRecord({ v }: {
   v: { checkedOn: string; checkedByName: string; recordedBy: string | null; perCapitaIncome: number; guarantees: Record<string, boolean>; findings: string; signatureEvidenceId: string };
-  labels: { checkedBy: string; checkedOn: string; income: string; findings: string; signature: string; met: string; unmet: string };
-  guaranteeLabel: (k: string) => string;
 }) {
+  const t = useTranslations("procedure");
+  const labels = { checkedBy: t("page.checkedBy"), checkedOn: t("page.checkedOn"), income: t("page.incomeFound"), findings: t("page.findings"), signature: t("page.checkerSignature"), met: t("page.met"), unmet: t("page.unmet") };
+  const guaranteeLabel = (k: string) => t(`guarantee.${k}` as never);
   return (
     <div className="space-y-2 text-sm" data-testid="verification">
       <dl className="grid gap-2 sm:grid-cols-3">

@@ -99,7 +99,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
 
       <Card title={t("page.verificationTitle")}>
         {p.homeVerification ? (
-          <VerificationRecord v={p.homeVerification} labels={{ checkedBy: t("page.checkedBy"), checkedOn: t("page.checkedOn"), income: t("page.incomeFound"), findings: t("page.findings"), signature: t("page.checkerSignature"), met: t("page.met"), unmet: t("page.unmet") }} guaranteeLabel={(k) => t(`guarantee.${k}` as never)} />
+          <VerificationRecord v={p.homeVerification} />
         ) : (
           <p className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800" role="note" data-testid="verification-missing">{t("page.verificationMissing")}</p>
         )}
