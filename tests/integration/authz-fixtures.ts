@@ -10,7 +10,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { form, signInAs, signOut, type TestDb } from "./helpers";
-import { assign, createHousehold, createUser, seedRegions } from "../factories";
+import { assign, createHousehold, createUser, homeVerified, seedRegions } from "../factories";
 import { recomputeHousehold } from "@/lib/data/assessment";
 import { lodgeObjectionFromCard } from "@/lib/data/procedure/objections";
 import { generateToken } from "@/lib/card/token";
@@ -81,6 +81,7 @@ export interface Side {
     sendBack: { facilitator: string; township: string; official: string };
     cardObjection: string;
     voted: string;
+    exitVoted: string;
   };
   meetings: { draft: string; toOpen: string; open: string; toClose: string; closed: string };
   openItems: { secret: string; rollCall: string };
@@ -319,7 +320,9 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
     const raiseAs = async (username: string, householdId: string, kind: "monitor" | "identify" | "exit", source: "application" | "cadre") => {
       await signInAs(prisma, username);
       const id = crypto.randomUUID();
-      const r = await raiseProposal(undefined, form({ id, householdId, kind, source, reason: "经入户核实，情况属实", ...(kind === "monitor" ? { monitoringCategory: "marginal" } : {}) }));
+      // a monitoring application carries the household's signed authorisation (an evidence row)
+      const authorisation = kind === "monitor" && source === "application" ? { authorisationEvidenceId: await evidence(householdId, v.countyId, "photo") } : {};
+      const r = await raiseProposal(undefined, form({ id, householdId, kind, source, reason: "经入户核实，情况属实", ...(kind === "monitor" ? { monitoringCategory: "marginal" } : {}), ...authorisation }));
       ok(r, `raise ${kind} (${side})`);
       return id;
     };
@@ -345,7 +348,10 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
     };
     const openWith = async (meetingId: string, proposalIds: string[]) => {
       await signInAs(prisma, u.facilitator);
-      for (const p of proposalIds) ok(await addToAgenda(undefined, form({ meetingId, proposalId: p })), "agenda");
+      for (const p of proposalIds) {
+        await homeVerified(prisma, p);
+        ok(await addToAgenda(undefined, form({ meetingId, proposalId: p })), "agenda");
+      }
       ok(await openMeeting(undefined, form({ meetingId })), "open");
       ok(await recordAttendance(undefined, form({ meetingId, representativeId: "all", present: true })), "attendance");
     };
@@ -395,7 +401,9 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
     const cardObjection = await monitor();
     const voted = await monitor();
     const running = [...new Set([...Object.values(objection), ...Object.values(sendBack), cardObjection])];
-    const closed = await passAt(T0, [...running, voted], true);
+    // an exit whose vote passed: waiting for the household's own agreement
+    const exitVoted = await raiseAs(u.cadre, await household(v.villageId, tag, { registeredStatus: "registered_poor", incomeWages: 30000, cadre: cadreId }), "exit", "cadre");
+    const closed = await passAt(T0, [...running, voted, exitVoted], true);
     await notice(closed, running, T0);
     for (const p of new Set(Object.values(sendBack))) {
       const hh = (await prisma.proposal.findUniqueOrThrow({ where: { id: p } })).householdId;
@@ -405,6 +413,7 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
 
     // proposals waiting for the agenda, for the comparison's explanation, for the exit's checks
     const explained = await monitor();
+    await homeVerified(prisma, explained);
     const item1 = await monitor();
     const item2 = await monitor();
     const flaggedCadre = await raiseAs(u.facilitator, await household(v.villageId, tag, { vehicle: true, cadre: cadreId }), "monitor", "application");
@@ -468,7 +477,7 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
         explained, flaggedCadre, flaggedFacilitator, exit,
         townshipReview: townshipReviewP, countyApprove: countyApproveP, announce: announceP,
         secondNotice: { facilitator: secondFac, township: secondTw },
-        objection, sendBack, cardObjection, voted,
+        objection, sendBack, cardObjection, voted, exitVoted,
       },
       meetings: { draft, toOpen, open, toClose, closed },
       openItems: { secret: secret!.id, rollCall: rollCall!.id },

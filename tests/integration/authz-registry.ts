@@ -32,7 +32,7 @@ import { createRequire } from "node:module";
 import { currentYear, today } from "@/lib/clock";
 import { createPowSolver } from "@/lib/card/pow-solver";
 import { useAddress } from "./helpers";
-import { freshCardToken, type Actor, type Fixtures, type Scope, type Side, EVERYONE } from "./authz-fixtures";
+import { freshCardToken, PNG, type Actor, type Fixtures, type Scope, type Side, EVERYONE } from "./authz-fixtures";
 
 import { changeUserRole } from "@/lib/actions/admin/change-user-role";
 import { createRegion } from "@/lib/actions/admin/create-region";
@@ -86,7 +86,8 @@ import { sendBack } from "@/lib/actions/procedure/send-back";
 import { townshipReview } from "@/lib/actions/procedure/township-review";
 import { explainComparison } from "@/lib/actions/proposals/explain-comparison";
 import { raiseProposal, raiseProposalAndOpen } from "@/lib/actions/proposals/raise-proposal";
-import { recordExitChecks } from "@/lib/actions/proposals/record-exit-checks";
+import { recordHomeVerification } from "@/lib/actions/proposals/record-home-verification";
+import { recordExitAgreement } from "@/lib/actions/proposals/record-exit-agreement";
 import { beginImport } from "@/lib/actions/import/begin-import";
 import { importProgress } from "@/lib/actions/import/import-progress";
 import { runImport } from "@/lib/actions/import/run-import";
@@ -607,20 +608,24 @@ export const REGISTRY: readonly Entry[] = [
 
   // ── proposals and the procedure ──
   action({
-    id: `${A}/proposals/raise-proposal.ts#raiseProposal`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["proposal", "procedure_step"],
+    id: `${A}/proposals/raise-proposal.ts#raiseProposal`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["proposal", "procedure_step", "evidence"],
     fn: raiseProposal,
     input: (fx, scope, actor) => ({
       id: uuid(), householdId: actor === "cadre" ? side(fx, scope).raise.cadre : side(fx, scope).raise.facilitator,
       kind: "monitor", monitoringCategory: "marginal", source: actor === "cadre" ? "cadre" : "application", reason: "户主申请：家中突发变故",
+      // the household's signed application and asset-query authorisation, photographed
+      authorisation: new File([PNG], "authorisation.png", { type: "image/png" }),
     }),
   }),
   action({
-    id: `${A}/proposals/raise-proposal.ts#raiseProposalAndOpen`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["proposal", "procedure_step"],
+    id: `${A}/proposals/raise-proposal.ts#raiseProposalAndOpen`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["proposal", "procedure_step", "evidence"],
     fn: raiseProposalAndOpen,
     call: (input) => redirecting(() => raiseProposalAndOpen(undefined, input as never)),
     input: (fx, scope, actor) => ({
       id: uuid(), householdId: actor === "cadre" ? side(fx, scope).raise.cadreOpen : side(fx, scope).raise.facilitatorOpen,
       kind: "monitor", monitoringCategory: "marginal", source: actor === "cadre" ? "cadre" : "application", reason: "户主申请：家中突发变故",
+      // the household's signed application and asset-query authorisation, photographed
+      authorisation: new File([PNG], "authorisation.png", { type: "image/png" }),
     }),
   }),
   action({
@@ -632,11 +637,20 @@ export const REGISTRY: readonly Entry[] = [
     },
   }),
   action({
-    id: `${A}/proposals/record-exit-checks.ts#recordExitChecks`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["proposal"],
-    fn: recordExitChecks,
+    id: `${A}/proposals/record-home-verification.ts#recordHomeVerification`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["evidence", "home_verification", "proposal"],
+    fn: recordHomeVerification,
+    input: (fx, scope) => ({
+      id: uuid(), proposalId: side(fx, scope).proposals.exit, checkedOn: T(), checkedByName: "帮扶干部", perCapitaIncome: "9000",
+      food: "met", clothing: "met", medical: "met", housing: "met", water: "met", education: "met", findings: "与档案一致",
+      signature: new File([PNG], "signature.png", { type: "image/png" }),
+    }),
+  }),
+  action({
+    id: `${A}/proposals/record-exit-agreement.ts#recordExitAgreement`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["evidence", "exit_agreement", "proposal"],
+    fn: recordExitAgreement,
     input: async (fx, scope) => {
-      const p = side(fx, scope).proposals.exit;
-      return { proposalId: p, version: await version(fx, "proposal", p), agreement: "evidence", evidenceId: side(fx, scope).evidenceAgreement, homeCheckDate: T() };
+      const p = side(fx, scope).proposals.exitVoted;
+      return { id: uuid(), proposalId: p, version: await version(fx, "proposal", p), outcome: "agreed", method: "signature", signature: new File([PNG], "signature.png", { type: "image/png" }) };
     },
   }),
   action({
@@ -650,11 +664,11 @@ export const REGISTRY: readonly Entry[] = [
     input: (fx, scope, actor) => ({ id: uuid(), proposalId: per(side(fx, scope).proposals.objection, actor), byName: "村民甲", contact: "", text: "该户家中有小汽车" }),
   }),
   action({
-    id: `${A}/procedure/send-back.ts#sendBack`, allowed: ["facilitator", "township", "official"], out: "denied", writes: ["proposal", "procedure_step"],
+    id: `${A}/procedure/send-back.ts#sendBack`, allowed: ["facilitator", "township", "official"], out: "denied", writes: ["objection", "proposal", "procedure_step"],
     fn: sendBack,
     input: async (fx, scope, actor) => {
       const p = per(side(fx, scope).proposals.sendBack, actor);
-      return { proposalId: p, version: await version(fx, "proposal", p), reason: "核实明白卡异议" };
+      return { proposalId: p, version: await version(fx, "proposal", p), reason: "核实明白卡异议", aboutItem: "yes", isNew: "yes" };
     },
   }),
   action({

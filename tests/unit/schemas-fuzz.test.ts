@@ -378,21 +378,17 @@ const registry: Record<string, Entry> = {
   // lib/validation/procedure.ts
   "procedure.isoDate": { schema: procedure.isoDate, valid: pastDay, field: true },
   "procedure.raiseProposalSchema": {
-    schema: procedure.raiseProposalSchema, text: ["reason"], related: { kind: ["monitoringCategory"], monitoringCategory: ["kind"] },
+    schema: procedure.raiseProposalSchema, text: ["reason"],
+    related: { kind: ["monitoringCategory", "authorisation"], monitoringCategory: ["kind"], source: ["authorisation"], authorisationEvidenceId: ["authorisation"], authorisation: ["authorisation"] },
     valid: fc
       .oneof(
-        fc.record({ kind: fc.constant("monitor"), monitoringCategory: fc.constantFrom(...procedure.MONITORING_CATEGORIES) }),
+        fc.record({ kind: fc.constant("monitor"), monitoringCategory: fc.constantFrom(...procedure.MONITORING_CATEGORIES), authorisationEvidenceId: uuid }),
         fc.record({ kind: fc.constantFrom("identify", "exit", "eliminate_risk"), monitoringCategory: fc.constantFrom("", undefined) }),
       )
       .chain((k) => fc.record({ id: uuid, householdId: uuid, source: fc.constantFrom(...procedure.RAISED_SOURCES), reason: han(2, 60) }).map((r) => ({ ...r, ...k }))),
   },
   "procedure.explainComparisonSchema": { schema: procedure.explainComparisonSchema, text: ["explanation"], valid: fc.record({ proposalId: uuid, version: intText(1, 1000), explanation: opt(han(0, 60)) }) },
-  "procedure.exitChecksSchema": {
-    schema: procedure.exitChecksSchema, related: { agreement: ["evidenceId", "visitId"], evidenceId: ["agreement"], visitId: ["agreement"] },
-    valid: fc
-      .oneof(fc.record({ agreement: fc.constant("evidence"), evidenceId: uuid }), fc.record({ agreement: fc.constant("read_back"), visitId: uuid }))
-      .chain((a) => fc.record({ proposalId: uuid, version: intText(1, 1000), homeCheckDate: pastDay }).map((r) => ({ ...r, ...a }))),
-  },
+
   "procedure.createMeetingSchema": { schema: procedure.createMeetingSchema, text: ["place"], valid: fc.record({ id: uuid, date: pastDay, place: han(2, 20) }) },
   "procedure.addRepresentativeSchema": { schema: procedure.addRepresentativeSchema, text: ["name"], valid: fc.record({ name: han(2, 4), phone: opt(phone) }) },
   "procedure.setRepresentativeActiveSchema": { schema: procedure.setRepresentativeActiveSchema, valid: fc.record({ representativeId: uuid, active: formBool }) },
@@ -409,6 +405,24 @@ const registry: Record<string, Entry> = {
   "procedure.secondNoticeSchema": { schema: procedure.secondNoticeSchema, valid: fc.record({ id: uuid, proposalIds: fc.array(uuid, { minLength: 1, maxLength: 5 }), startDate: pastDay }) },
   "procedure.announceSchema": { schema: procedure.announceSchema, valid: fc.record({ id: uuid, proposalIds: fc.array(uuid, { minLength: 1, maxLength: 5 }) }) },
   "procedure.objectionSchema": { schema: procedure.objectionSchema, text: ["byName", "contact", "text"], free: ["contact"], valid: fc.record({ id: uuid, proposalId: uuid, byName: opt(han(2, 4)), contact: opt(phone), text: han(1, 100) }) },
+  "procedure.objectionCheckSchema": {
+    schema: procedure.objectionCheckSchema, text: ["reason"],
+    valid: fc.record({ proposalId: uuid, version: intText(1, 1000), reason: han(1, 60), aboutItem: fc.constantFrom("yes", "no"), isNew: fc.constantFrom("yes", "no") }),
+  },
+  "procedure.homeVerificationSchema": {
+    schema: procedure.homeVerificationSchema, text: ["checkedByName", "findings"], related: { signature: ["signature"] },
+    valid: fc.record({
+      id: uuid, proposalId: uuid, checkedOn: pastDay, checkedByName: han(1, 20), perCapitaIncome: intText(0, 100000),
+      food: fc.constantFrom("met", "unmet"), clothing: fc.constantFrom("met", "unmet"), medical: fc.constantFrom("met", "unmet"),
+      housing: fc.constantFrom("met", "unmet"), water: fc.constantFrom("met", "unmet"), education: fc.constantFrom("met", "unmet"),
+      findings: han(1, 60), signature: file([0x89, 0x50, 0x4e, 0x47], "signature.png", "image/png"),
+    }),
+  },
+  "procedure.exitAgreementSchema": {
+    schema: procedure.exitAgreementSchema, text: ["refusalReason"],
+    related: { outcome: ["method", "signature", "formPhoto", "refusalReason"], method: ["signature", "formPhoto"], signature: ["signature"], formPhoto: ["formPhoto"], refusalReason: ["refusalReason"] },
+    valid: fc.record({ id: uuid, proposalId: uuid, version: intText(1, 1000), outcome: fc.constant("refused"), refusalReason: han(1, 60) }),
+  },
   "procedure.stepSchema": { schema: procedure.stepSchema, text: ["reason"], valid: fc.record({ proposalId: uuid, version: intText(1, 1000), reason: han(1, 60) }) },
 
   // lib/validation/visit.ts
@@ -671,7 +685,7 @@ describe("(c) mass assignment: an undeclared key never reaches the parsed output
   it("optimistic concurrency: version and baseVersion are positive integers that fit the database column", () => {
     const versioned = objectEntries.filter(([, e]) => declaredAt(e.schema, [])?.has("version") || declaredAt(e.schema, [])?.has("baseVersion"));
     expect(versioned.map(([n]) => n).sort()).toEqual(
-      ["household-edit.updateHouseholdSchema", "notify.saveNotifyChannelSchema", "procedure.exitChecksSchema", "procedure.explainComparisonSchema", "procedure.stepSchema", "visit.confirmPendingSchema", "visit.visitSchema", "offline.rejectedVisitSchema"].sort(),
+      ["household-edit.updateHouseholdSchema", "notify.saveNotifyChannelSchema", "procedure.exitAgreementSchema", "procedure.explainComparisonSchema", "procedure.objectionCheckSchema", "procedure.stepSchema", "visit.confirmPendingSchema", "visit.visitSchema", "offline.rejectedVisitSchema"].sort(),
     );
     for (const [name, e] of versioned.filter(([, x]) => !x.auditOnly)) {
       const key = declaredAt(e.schema, [])!.has("version") ? "version" : "baseVersion";

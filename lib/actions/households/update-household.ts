@@ -11,7 +11,6 @@ import { householdScope } from "@/lib/auth/scope";
 import { AppError } from "@/lib/auth/errors";
 import { applyHouseholdChanges } from "@/lib/data/household-changes";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { getTranslations } from "next-intl/server";
 import { recordDenials, takenNationalIds, type Denial } from "@/lib/data/national-id-taken";
 
 async function idRefused(key: "nationalIdDuplicate" | "nationalIdUnavailable"): Promise<AppError> {
