@@ -35,6 +35,7 @@ import * as calendar from "@/lib/validation/calendar";
 import * as notify from "@/lib/validation/notify";
 import * as sync from "@/lib/validation/sync";
 import * as search from "@/lib/validation/search";
+import * as auditV from "@/lib/validation/audit";
 import {
   FORMULAS, HUGE, HUGE_DIGITS, HUGE_HAN, MASS_KEYS, clone, declaredAt, fcOptions, getAt, hostile, massValue, objects, pick, positions, setAt, show, toPath, type Path,
 } from "../support/fuzz";
@@ -545,7 +546,7 @@ const objectEntries = entries.filter(([, e]) => !e.field);
 
 describe("the registry covers every schema", () => {
   const modules: Record<string, Record<string, unknown>> = {
-    admin, calendar, notify, county, evaluation, help, "household-changes": changes, "household-edit": edit, "household-input": input, "metrics-input": metricsInput, "household-register": register, import: importV, policy, procedure, visit, sync, search,
+    admin, calendar, notify, county, evaluation, help, "household-changes": changes, "household-edit": edit, "household-input": input, "metrics-input": metricsInput, "household-register": register, import: importV, policy, procedure, visit, sync, search, audit: auditV,
   };
 
   it("every file of lib/validation that builds a schema is imported here", () => {
