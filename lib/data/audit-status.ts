@@ -4,11 +4,11 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { jobState } from "@/lib/jobs/lease";
 import { AUDIT_JOB, type AuditHeadState } from "@/lib/jobs/audit-head";
-import { lastAnchor } from "@/lib/audit-anchor-status";
+import { lastAnchor, type AnchorStatus } from "@/lib/audit-anchor-status";
 
 export interface ChainStatus {
   check: AuditHeadState | null;
-  anchor: { at: string; eventId: string; events: number } | null;
+  anchor: AnchorStatus;
 }
 
 export async function chainStatus(): Promise<ChainStatus> {

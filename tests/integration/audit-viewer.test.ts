@@ -2,7 +2,9 @@
 // auditor never sees another county's; events of no county only from the province up), filters by
 // who, what, which record, county and time, pages by event id.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "./helpers";
+import ExcelJS from "exceljs";
+import { createTestDb, signInAs, signOut, type TestDb } from "./helpers";
+import { GET as auditExport } from "@/app/(app)/audit/export/route";
 import { createUser, seedRegions } from "../factories";
 import { audit } from "@/lib/audit";
 import { auditBatches, listAuditEvents, AUDIT_PAGE } from "@/lib/data/audit-viewer";
@@ -31,6 +33,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  signOut();
   await t?.close();
 });
 
@@ -83,5 +86,37 @@ describe("the audit viewer's events", () => {
     for await (const b of auditBatches(countyAuditor, {}, 7)) rows.push(...b);
     expect(rows).toHaveLength(AUDIT_PAGE + 5);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+  });
+});
+
+describe("the export (XLSX)", () => {
+  it("the auditor gets the selection as a workbook, read back cell by cell; the export is itself recorded", async () => {
+    await signInAs(t.prisma, "auditor");
+    const before = await t.prisma.auditEvent.count({ where: { action: "audit.export" } });
+    const res = await auditExport(new Request("http://localhost:3000/audit/export?action=household.update"));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("spreadsheetml");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe("事件编号");
+    const expected = await t.prisma.auditEvent.count({ where: { action: "household.update", countyId: "520603" } });
+    expect(sheet.rowCount - 1).toBe(expected); // every household.update of the county, none of another
+    for (let r = 2; r <= sheet.rowCount; r++) {
+      expect(sheet.getRow(r).getCell(6).value).toBe("household.update");
+      expect(String(sheet.getRow(r).getCell(9).value)).toBe("520603");
+      expect(typeof sheet.getRow(r).getCell(1).value).toBe("string"); // an event id as text, never rounded
+    }
+    expect(JSON.stringify(sheet.getSheetValues())).not.toContain("碧江的事");
+    expect(await t.prisma.auditEvent.count({ where: { action: "audit.export" } })).toBe(before + 1);
+  });
+
+  it("anyone else is refused, and the refusal recorded", async () => {
+    await signInAs(t.prisma, "official");
+    const res = await auditExport(new Request("http://localhost:3000/audit/export"));
+    expect(res.status).toBe(403);
+    expect(await t.prisma.auditEvent.count({ where: { action: "access.denied", actorId: officialId } })).toBeGreaterThan(0);
+    signOut();
+    expect((await auditExport(new Request("http://localhost:3000/audit/export"))).status).toBe(401);
   });
 });

@@ -99,6 +99,7 @@ import { syncVisits } from "@/lib/actions/visits/sync-visits";
 import { reportRejectedVisit } from "@/lib/actions/visits/report-rejected-visit";
 import { resolveFollowUp } from "@/lib/actions/visits/resolve-follow-up";
 
+import { GET as auditExport } from "@/app/(app)/audit/export/route";
 import { GET as drawJson } from "@/app/(app)/evaluator/[id]/draw.json/route";
 import { GET as frozenList } from "@/app/(app)/evaluator/[id]/frozen-list.csv/route";
 import { GET as leadPhoto } from "@/app/(app)/leads/photo/[id]/route";
@@ -799,6 +800,12 @@ export const REGISTRY: readonly Entry[] = [
     id: "app/(app)/leads/photo/[id]/route.ts#GET", allowed: ["cadre", "official", "township"], out: "denied", writes: [],
     fn: leadPhoto,
     request: (fx, scope) => ({ url: "/leads/photo/x", params: { id: side(fx, scope).lead } }),
+  }),
+  route({
+    // the audit administrator's export: another county's events are simply not in it
+    id: "app/(app)/audit/export/route.ts#GET", allowed: ["auditor"], out: "filtered", writes: [],
+    fn: auditExport,
+    request: (fx, scope) => ({ url: scope === "in" ? "/audit/export" : `/audit/export?county=${fx.out.countyId}` }),
   }),
   route({
     id: "app/(app)/meetings/[id]/minutes/route.ts#GET", allowed: ["admin", "official", "township", "facilitator"], out: "denied", writes: [],

@@ -65,7 +65,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </div>
           <div>
             <dt className="text-stone-500">{t("chain.anchor")}</dt>
-            <dd>{status.anchor ? t("chain.anchorAt", { at: china(new Date(status.anchor.at)), id: status.anchor.eventId, events: status.anchor.events.toLocaleString(locale) }) : t("chain.noAnchor")}</dd>
+            <dd className={status.anchor && "broken" in status.anchor ? "font-medium text-red-700" : undefined}>
+              {status.anchor === null
+                ? t("chain.noAnchor")
+                : "broken" in status.anchor
+                  ? t("chain.anchorBroken", { why: status.anchor.broken })
+                  : t("chain.anchorAt", { at: china(new Date(status.anchor.at)), id: status.anchor.eventId, events: status.anchor.events.toLocaleString(locale) })}
+            </dd>
           </div>
         </dl>
       </Card>
