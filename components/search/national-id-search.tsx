@@ -2,7 +2,7 @@
 // The search form: one field, the answer below it, focus moved to the answer. The ID is sent by
 // POST (a server action), never put in the page's address.
 import Link from "next/link";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { findHouseholdByNationalId } from "@/lib/actions/households/find-by-national-id";
 import { initialActionState, type ActionResult } from "@/lib/actions/result";
@@ -15,6 +15,8 @@ export function NationalIdSearch() {
   const tr = useTranslations("registered");
   const [state, action, pending] = useActionState<State, FormData>(findHouseholdByNationalId, initialActionState as State);
   const answer = useRef<HTMLDivElement>(null);
+  // kept after sending (a form action resets its fields): a mistyped ID is corrected, not retyped
+  const [typed, setTyped] = useState("");
   const fieldError = !state.ok ? state.fieldErrors?.nationalId?.[0] : undefined;
   const hits = state.ok ? state.data?.hits : undefined;
 
@@ -29,6 +31,7 @@ export function NationalIdSearch() {
           <label htmlFor="nationalId" className="block text-sm font-medium text-stone-700">{t("label")}</label>
           <input
             id="nationalId" name="nationalId" inputMode="text" autoComplete="off" spellCheck={false} maxLength={40}
+            value={typed} onChange={(e) => setTyped(e.target.value)}
             className="mt-1 w-full max-w-sm rounded border border-stone-300 px-3 py-2 font-mono tracking-wide"
             aria-invalid={fieldError ? true : undefined} aria-describedby={fieldError ? "nationalId-error" : "nationalId-hint"}
           />

@@ -27,8 +27,9 @@ test("find a household by national ID, and a mistyped one refused by name", asyn
   const wrong = m.nationalId.slice(0, 17) + (m.nationalId[17] === "1" ? "2" : "1");
   await field.fill(wrong);
   await page.getByRole("button", { name: "查找" }).click();
-  await expect(page.getByRole("alert")).toContainText("校验位");
+  await expect(page.locator("#nationalId-error")).toContainText("校验位");
   await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(field).toHaveValue(wrong); // kept to be corrected, not typed again
 
   await field.fill(m.nationalId);
   await page.getByRole("button", { name: "查找" }).click();
