@@ -9,9 +9,11 @@
  * latency) and a 4× CPU slowdown, the service worker blocked and the cache disabled. Per page:
  *  - JS: the scripts the page's HTML names (its first load), gzipped as `next start` sends
  *    them, in KB; what it imports on demand afterwards (once idle) is shown apart;
+ *  - HTML: the page's document, as sent and gzipped (the messages its client components get
+ *    travel in it);
  *  - load: until the load event; usable: until the page answers a tap (its hydration marker: the
  *    visit form's save button enabled, the outbox bar's state read from the phone).
- * Median over --runs cold loads. Ends with one JSON line: { pages: [{ page, path, js_kb_gzip,
+ * Median over --runs cold loads. Ends with one JSON line: { pages: [{ page, path, html_kb, html_kb_gzip, js_kb_gzip,
  * later_js_kb_gzip, load_s, usable_s }] }. Targets (issue #20): ≤ 150 KB of JS on each cadre page; the visit page usable
  * within 3 s.
  */
@@ -60,6 +62,8 @@ async function measure(context: BrowserContext, baseUrl: string, spec: PageSpec)
   const res = await page.goto(`${baseUrl}${spec.path}`, { waitUntil: "load", timeout: 120_000 });
   // the first load: the scripts the page's HTML names; anything else was imported on demand
   const html = (await res?.text()) ?? "";
+  const htmlKb = Buffer.byteLength(html) / 1024;
+  const htmlGzKb = zlib.gzipSync(html).length / 1024;
   const named = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, "&"), baseUrl).pathname));
   const load = (Date.now() - t0) / 1000;
   await page.waitForSelector(spec.ready, { timeout: 120_000 });
@@ -69,7 +73,7 @@ async function measure(context: BrowserContext, baseUrl: string, spec: PageSpec)
   const js = await sum(scripts.filter((x) => named.has(x.url)));
   const later = await sum(scripts.filter((x) => !named.has(x.url)));
   await page.close();
-  return { js, later, load, usable };
+  return { js, later, load, usable, htmlKb, htmlGzKb };
 }
 
 async function main(): Promise<number> {
@@ -99,7 +103,7 @@ async function main(): Promise<number> {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
     });
-    const out: { page: string; path: string; js_kb_gzip: number; later_js_kb_gzip: number; load_s: number; usable_s: number }[] = [];
+    const out: { page: string; path: string; html_kb: number; html_kb_gzip: number; js_kb_gzip: number; later_js_kb_gzip: number; load_s: number; usable_s: number }[] = [];
     try {
       for (const spec of pages) {
         const rows = [];
@@ -115,9 +119,9 @@ async function main(): Promise<number> {
           rows.push(await measure(context, baseUrl, spec));
           await context.close();
         }
-        const r = { page: spec.name, path: spec.path.replace(cadre.hid, "<id>"), js_kb_gzip: Math.round(median(rows.map((x) => x.js)) * 10) / 10, later_js_kb_gzip: Math.round(median(rows.map((x) => x.later)) * 10) / 10, load_s: Math.round(median(rows.map((x) => x.load)) * 100) / 100, usable_s: Math.round(median(rows.map((x) => x.usable)) * 100) / 100 };
+        const r = { page: spec.name, path: spec.path.replace(cadre.hid, "<id>"), html_kb: Math.round(median(rows.map((x) => x.htmlKb)) * 10) / 10, html_kb_gzip: Math.round(median(rows.map((x) => x.htmlGzKb)) * 10) / 10, js_kb_gzip: Math.round(median(rows.map((x) => x.js)) * 10) / 10, later_js_kb_gzip: Math.round(median(rows.map((x) => x.later)) * 10) / 10, load_s: Math.round(median(rows.map((x) => x.load)) * 100) / 100, usable_s: Math.round(median(rows.map((x) => x.usable)) * 100) / 100 };
         out.push(r);
-        log(`${spec.name.padEnd(10)} JS ${r.js_kb_gzip.toFixed(1)} KB gzip (+ ${r.later_js_kb_gzip.toFixed(1)} KB once idle) · load ${r.load_s.toFixed(2)} s · usable ${r.usable_s.toFixed(2)} s (median of ${runs}, Regular 3G, CPU ×4)`);
+        log(`${spec.name.padEnd(10)} HTML ${r.html_kb.toFixed(1)} KB (${r.html_kb_gzip.toFixed(1)} KB gzip) · JS ${r.js_kb_gzip.toFixed(1)} KB gzip (+ ${r.later_js_kb_gzip.toFixed(1)} KB once idle) · load ${r.load_s.toFixed(2)} s · usable ${r.usable_s.toFixed(2)} s (median of ${runs}, Regular 3G, CPU ×4)`);
       }
     } finally {
       await browser.close();
