@@ -110,6 +110,7 @@ describe("client messages per tree", () => {
       expect(Object.keys(shell).length + FEATURE_NAMESPACES.length).toBe(Object.keys(messages[locale]).length);
       const households = clientMessages(locale, FEATURE_SEGMENTS["app/(app)/households"]);
       expect(households).toHaveProperty("visit");
+      expect(households).not.toHaveProperty("householdEdit");
       expect(households).not.toHaveProperty("procedure");
       // the shell carries a fraction of the whole
       expect(JSON.stringify(shell).length).toBeLessThan(JSON.stringify(messages[locale]).length / 3);
