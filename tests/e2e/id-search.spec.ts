@@ -2,19 +2,8 @@
 // hotline call): typed, checked, found, opened; a mistyped ID is named on its field; the ID never
 // appears in the page's address.
 import { test, expect } from "./fixtures";
-import { execFileSync } from "node:child_process";
-import path from "node:path";
+import { demoMember } from "./seed-data";
 
-/** A demo member with a national ID, and their household (the seed is deterministic). */
-function demoMember(): { nationalId: string; householdId: string; headName: string } {
-  const script = `import { buildSeedData } from "./lib/seed/index.ts";
-    const s = buildSeedData("unused");
-    const m = s.members.find((x) => x.nationalId && x.active !== false && x.relation !== "head");
-    const h = s.households.find((x) => x.id === m.householdId);
-    console.log(JSON.stringify({ nationalId: m.nationalId, householdId: h.id, headName: h.headName }));`;
-  const out = execFileSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "-e", script], { encoding: "utf8" });
-  return JSON.parse(out.trim().split("\n").pop()!);
-}
 
 test("find a household by national ID, and a mistyped one refused by name", async ({ page, loginAs }) => {
   const m = demoMember();

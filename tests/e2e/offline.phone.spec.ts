@@ -4,19 +4,8 @@
 // a visit that met a changed household (需要确认) and for one the server refused.
 import { test, expect } from "./fixtures";
 import type { BrowserContext, Page } from "@playwright/test";
-import { execFileSync } from "node:child_process";
-import path from "node:path";
+import { movedHousehold, queueInOutbox } from "./seed-data";
 
-/** One of the demo data's two households moved to another cadre on 2026-04-01, and its earlier cadre (the seed is deterministic). */
-function movedHousehold(): { householdId: string; cadreId: string; username: string } {
-  const script = `import { buildSeedData } from "./lib/seed/index.ts";
-    const s = buildSeedData("unused");
-    const a = s.assignments.find((x) => x.validTo !== null);
-    const u = s.users.find((x) => x.id === a.cadreId);
-    console.log(JSON.stringify({ householdId: a.householdId, cadreId: a.cadreId, username: u.username }));`;
-  const out = execFileSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "-e", script], { encoding: "utf8" });
-  return JSON.parse(out.trim().split("\n").pop()!);
-}
 
 /** Entries of the household page's visit list (走访记录). */
 const visitEntries = (page: Page) => page.locator("section", { has: page.getByRole("heading", { name: "走访记录", exact: true }) }).locator("ol > li");
@@ -173,24 +162,7 @@ test("a visit queued for a household since moved to another cadre is refused, ke
   await expect(page.getByTestId("outbox-bar")).toContainText("已全部发送");
 
   // a visit the old cadre logged offline before the move, still in the phone's outbox
-  await page.evaluate(async ({ userId, householdId }) => {
-    const req = indexedDB.open("jingzhun-offline", 1);
-    const db: IDBDatabase = await new Promise((ok, no) => ((req.onsuccess = () => ok(req.result)), (req.onerror = () => no(req.error))));
-    const id = crypto.randomUUID();
-    const now = Date.now();
-    const fields = {
-      clientVisitId: id, householdId, baseVersion: 1, date: "2026-03-28", mode: "home", findings: "三月底入户：户主务工返乡，收入下降。",
-      problems: "", actionsTaken: "", followUps: [], locationConsent: false, location: null, confirmation: "read_back",
-    };
-    await new Promise((ok) => {
-      const tx = db.transaction("outbox", "readwrite");
-      tx.objectStore("outbox").put({
-        id, userId, householdId, label: "调整前的帮扶户", visitDate: fields.date, createdAt: now, updatedAt: now,
-        state: "waiting", attempts: 0, lastError: null, result: null, rejection: null, fields, files: { signature: null, evidence: [] },
-      });
-      tx.oncomplete = ok;
-    });
-  }, { userId: moved.cadreId, householdId: moved.householdId });
+  await queueInOutbox(page, moved.cadreId, [{ householdId: moved.householdId, date: "2026-03-28", findings: "三月底入户：户主务工返乡，收入下降。", label: "调整前的帮扶户" }]);
 
   await page.goto("/outbox");
   const item = page.getByTestId("outbox-item");
