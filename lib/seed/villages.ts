@@ -199,11 +199,12 @@ export const VILLAGE_PLANS: readonly VillagePlan[] = [
     ],
   }),
   village("520603200200", {
-    // 高楼坪村, Gaolouping Dong township: three households still registered poor
+    // 高楼坪村, Gaolouping Dong township: its last three poor households were lifted in 2020
+    // (all 832 poor counties exited by the end of 2020: no household is registered poor after it)
     hamlets: 6, ethnicity: DONG, lat: 27.492, lon: 109.118,
     groups: [
       {
-        registered: "registered_poor", count: 3, registeredYears: { 2016: 3 },
+        registered: "lifted", count: 3, registeredYears: { 2016: 3 }, liftedYearWeights: { 2020: 1 },
         scenarios: { secure: 1, at_risk_income: 1, income_below: 1 },
       },
       {
