@@ -35,6 +35,12 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
             <p className="text-sm text-stone-600">
               {h.village.parent?.name} · {h.village.name} · {t("household.number", { number: h.number })}
             </p>
+            {h.relocatedYear != null && (
+              <p className="text-sm text-stone-700" data-testid="relocation">
+                {t("household.relocated", { year: h.relocatedYear, from: h.relocatedFromName ?? h.relocatedFromId ?? "—" })}
+                {h.safeAlternative && <> · {t("household.safeAlternative")}：{t(`visit.ind.alt.${h.safeAlternative}`)}</>}
+              </p>
+            )}
           </div>
           <div className="no-print flex flex-wrap items-center gap-2">
             {readOnly && <Badge>{t("household.readOnly")}</Badge>}
