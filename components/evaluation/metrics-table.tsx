@@ -3,11 +3,13 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { EvaluationMetrics } from "@/lib/data/evaluation/metrics";
 import { Badge } from "@/components/ui/badge";
+import { policyLabel } from "@/lib/policy-label";
 
 const num = (n: number) => n.toLocaleString("zh-CN");
 
 export async function MetricsTable({ metrics, compact = false }: { metrics: EvaluationMetrics; compact?: boolean }) {
   const t = await getTranslations("evaluation.metrics");
+  const th = await getTranslations("household");
   const lang = (await getLocale()) === "en" ? "en" : "zh";
   const c = metrics.counts;
   const behind: Record<string, string> = {
@@ -51,7 +53,7 @@ export async function MetricsTable({ metrics, compact = false }: { metrics: Eval
         </table>
       </div>
       <p className="mt-2 text-xs text-stone-600">{t("note")}</p>
-      <p className="mt-1 text-xs text-stone-500">{t("policy", { version: metrics.policyVersion, zone: t(`zone.${metrics.zone}`) })}</p>
+      <p className="mt-1 text-xs text-stone-500" title={metrics.policyVersion}>{t("policy", { version: th("policyOf", policyLabel(metrics.policyVersion)), zone: t(`zone.${metrics.zone}`) })}</p>
     </div>
   );
 }

@@ -57,6 +57,22 @@ export async function reviewCounty(viewer: Viewer, countyId?: string) {
 
 export type ReviewedCounty = Awaited<ReturnType<typeof reviewCounty>>;
 
+/**
+ * What a village reviewer may open: a county official's county, or for a township reviewer (a
+ * county official whose scope is a township) the county its township lies in, limited to the
+ * township's villages (`within`: the region id every reachable village id starts with).
+ */
+export async function reviewArea(viewer: Viewer): Promise<{ county: ReviewedCounty; within: string; township: boolean }> {
+  if (viewer.role === "county_official" && viewer.regionLevel === "township") {
+    const countyId = viewer.regionId.slice(0, 6);
+    const county = await db().region.findFirst({ where: { id: countyId, level: "county" }, select: { id: true, name: true, zone: true, hotline: true } });
+    if (!county) throw new AppError("not_found");
+    return { county, within: viewer.regionId, township: true };
+  }
+  const county = await reviewCounty(viewer);
+  return { county, within: county.id, township: false };
+}
+
 /** Exit threshold for village incidence (percent), from the policy of the current year. */
 export async function exitThreshold(countyId: string, zone: string | null): Promise<number> {
   const policy = resolvePolicy(await loadPolicyRows(db()), currentYear(), countyId.slice(0, 2));
@@ -64,8 +80,8 @@ export async function exitThreshold(countyId: string, zone: string | null): Prom
 }
 
 /** A village of this county, or null (the caller answers "not found" and audits). */
-export async function villageInCounty(countyId: string, villageId: string) {
-  if (!/^\d{12}$/.test(villageId) || !villageId.startsWith(countyId)) return null;
+export async function villageInCounty(countyId: string, villageId: string, within: string = countyId) {
+  if (!/^\d{12}$/.test(villageId) || !villageId.startsWith(countyId) || !villageId.startsWith(within)) return null;
   return db().region.findFirst({
     where: { id: villageId, level: "village", parent: { parentId: countyId } },
     select: { id: true, name: true, parent: { select: { id: true, name: true } } },

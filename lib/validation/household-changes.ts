@@ -15,9 +15,8 @@ const optionalCount = (max: number) => numberInput(whole(max).nullable(), { blan
 const bool = z.union([z.boolean(), z.enum(["true", "false", "on", "1", "0"]).transform((v) => v === "true" || v === "on" || v === "1")]);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "v.invalidDate" }).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { message: "v.invalidDate" });
 
-export const SCHOOL = ["enrolled", "home_taught", "graduated", "dropped_out", "not_applicable"] as const;
-export const LABOR = ["full", "partial", "none"] as const;
-export const HEALTH = ["healthy", "chronic", "serious_illness", "disabled"] as const;
+import { HEALTH, LABOR, SCHOOL } from "./visit-constants";
+export { HEALTH, LABOR, SCHOOL } from "./visit-constants";
 export const NOT_COUNTED = ["deceased", "imprisoned", "missing", "not_sharing", "moved_out"] as const;
 
 export const indicatorChangesSchema = z

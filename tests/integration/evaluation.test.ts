@@ -221,12 +221,12 @@ describe("questionnaires and discrepancies", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.fieldErrors?.["income.wages"]).toEqual(["工资性收入：不能为负数"]);
-    expect(r.fieldErrors?.["approval"]).toEqual(["农户对识别（退出）结果的认可：不是允许的取值"]);
+    expect(r.fieldErrors?.["approval"]).toEqual(["农户对识别（退出）结果的认可：请选择“认可”“不认可”或“说不清”"]);
     const noMet = questionnaire(H.A1!);
     (noMet.indicators.food as { met: string }).met = "perhaps";
     const r2 = await saveQuestionnaire(undefined, noMet);
     expect(r2.ok).toBe(false);
-    if (!r2.ok) expect(r2.fieldErrors?.["indicators.food.met"]?.[0]).toMatch(/^不愁吃复核结论：/);
+    if (!r2.ok) expect(r2.fieldErrors?.["indicators.food.met"]?.[0]).toBe("不愁吃复核结论：请选择“达标”或“未达标”");
     expect(await t.prisma.questionnaire.count()).toBe(0);
   });
 

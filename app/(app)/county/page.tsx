@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CountyFollowups } from "@/components/evaluation/county-followups";
@@ -13,11 +14,15 @@ import { PageOutOfRange, ParamErrors } from "@/components/county/param-errors";
 import { CountySummaryCard } from "@/components/county/summary-card";
 import { today } from "@/lib/clock";
 import type { RegionZone } from "@/lib/domain/policy";
+import { pageTitle } from "@/lib/page-title";
+import { isTownshipScope } from "@/lib/data/township";
 
 export const dynamic = "force-dynamic";
 
 const pct = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : 0);
 const num = (n: number) => n.toLocaleString("zh-CN");
+
+export const generateMetadata = pageTitle("county");
 
 export default async function CountyHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewerPage("village.review");
@@ -25,6 +30,8 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
   const t = await getTranslations("county");
   const tc = await getTranslations("common");
   const locale = await getLocale();
+  // the county pages are the county's: a township reviewer has its own (/township)
+  if (isTownshipScope(viewer)) redirect("/township");
   const county = await reviewCounty(viewer);
   const { values: p, errors } = parseVillageParams(raw);
   const sort: VillageSort = p.sort ?? "township";
@@ -123,9 +130,14 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
       <Card
         title={t("villages")}
         actions={
-          <a href={`/api/county/export/villages${filterQuery.size ? `?${filterQuery}` : ""}`} className="rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-50" data-testid="export-villages" download>
-            {t("export.csv")}
-          </a>
+          <span className="flex flex-wrap justify-end gap-2" title={t("export.csvHint")}>
+            <a href={`/api/county/export/villages?${new URLSearchParams([...filterQuery, ["format", "xlsx"]])}`} className="rounded bg-brand-700 px-3 py-1.5 text-sm text-white hover:bg-brand-800" data-testid="export-villages-xlsx" download>
+              {t("export.xlsx")}
+            </a>
+            <a href={`/api/county/export/villages${filterQuery.size ? `?${filterQuery}` : ""}`} className="rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-50" data-testid="export-villages" download>
+              {t("export.csv")}
+            </a>
+          </span>
         }
       >
         <form role="search" className="mb-3 space-y-2" action="/county" data-testid="village-filters">

@@ -21,6 +21,7 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
   const province = provinces.find((p) => p.id === sp.province)?.id ?? null;
   const [{ rows, years }, jobs] = await Promise.all([policyTable(province), recentJobs(viewer)]);
   const t = await getTranslations("policy");
+  const th = await getTranslations("household");
   const shown = POLICY_GROUPS.flatMap((g) => g.keys);
   return (
     <div className="space-y-4">
@@ -70,7 +71,7 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
           <Card title={t("rows")}>
             <ul className="space-y-1 text-xs">
               {rows.slice().reverse().map((r) => (
-                <li key={r.id} className="flex flex-wrap gap-2"><span className="font-mono">{r.id}</span><span>{r.year}</span><span className="text-stone-600">{Object.entries(r.values).map(([k, v]) => `${t(`keys.${k}` as never)}=${v}`).join("，")}</span></li>
+                <li key={r.id} className="flex flex-wrap gap-2" title={r.id}><span className="font-medium">{th("policyOf", { year: String(r.year), scope: r.provinceCode ? "provincial" : "national" })}</span><span className="text-stone-600">{Object.entries(r.values).map(([k, v]) => `${t(`keys.${k}` as never)}=${v}`).join("，")}</span></li>
               ))}
             </ul>
           </Card>
