@@ -77,6 +77,15 @@ export async function CardView({ view, token }: { view: CardData; token: string 
                 </li>
               ))}
             </ul>
+            {a.notCounted.length > 0 && (
+              <div className="mt-3 rounded-xl bg-stone-50 p-3 text-base text-stone-700" data-testid="card-not-counted">
+                <div className="font-semibold">{t("indicators.notCounted")}</div>
+                <ul className="mt-1">
+                  {a.notCounted.map((n) => <li key={n.item}>{t(`indicators.excluded.${n.item}` as "indicators.excluded.gifts")}：{money(n.amount, locale)}</li>)}
+                </ul>
+                <p className="mt-1 text-sm text-stone-500">{t("indicators.notCountedWhy")}</p>
+              </div>
+            )}
             <p className="mt-3 text-sm text-stone-500">{t("indicators.asOf", { date: a.asOf, line: money(a.povertyLine, locale) })}</p>
           </>
         ) : (

@@ -1,12 +1,20 @@
 import { getTranslations } from "next-intl/server";
 import type { CountySummary, TotalsRow } from "@/lib/data/county";
+import type { ExitMetric } from "@/lib/domain/exit-metrics";
 import { Badge } from "@/components/ui/badge";
 
 const num = (n: number) => n.toLocaleString("zh-CN");
 
 /** The county's exit picture from the register: comprehensive incidence and villages below the line. */
-export async function CountySummaryCard({ summary, total, locale }: { summary: CountySummary; total: TotalsRow; locale: string }) {
+export async function CountySummaryCard({ summary, total, locale, evaluated = null }: {
+  summary: CountySummary;
+  total: TotalsRow;
+  locale: string;
+  /** the latest closed evaluation's metrics: the same figures, by the same names, as its report */
+  evaluated?: { name: string; year: number; metrics: ExitMetric[]; pass: boolean } | null;
+}) {
   const t = await getTranslations("county.summary");
+  const tm = await getTranslations("evaluation.metrics");
   const lang = locale === "en" ? "en" : "zh";
   const c = summary.comprehensive;
   return (
@@ -15,9 +23,25 @@ export async function CountySummaryCard({ summary, total, locale }: { summary: C
         <h2 id="county-summary-title" className="text-base font-semibold">{t("title")}</h2>
         <Badge tone="amber">{t("estimate")}</Badge>
       </div>
+      {evaluated && (
+        <div className="mt-3 rounded-lg border border-stone-200 p-3" data-testid="county-evaluation-metrics">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <span className="text-sm font-medium">{t("evaluated", { name: evaluated.name, year: evaluated.year })}</span>
+            <Badge tone={evaluated.pass ? "green" : "red"}>{evaluated.pass ? tm("verdictPass") : tm("verdictFail")}</Badge>
+          </div>
+          <dl className="mt-2 grid grid-cols-2 gap-2 md:grid-cols-4">
+            {evaluated.metrics.map((m) => (
+              <div key={m.key}>
+                <dt className="text-xs text-stone-500">{tm(`keys.${m.key}`)}</dt>
+                <dd className={`text-xl font-semibold tabular-nums ${m.pass ? "text-emerald-700" : "text-red-700"}`} data-testid={`county-metric-${m.key}`}>{m.value === null ? "—" : `${m.value}%`}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
       <div className="mt-3 grid gap-4 md:grid-cols-2">
         <div>
-          <div className="text-xs text-stone-500">{t("comprehensive")}</div>
+          <div className="text-xs text-stone-500">{evaluated ? t("comprehensiveRegister") : t("comprehensive")}</div>
           <div className="mt-1 flex flex-wrap items-baseline gap-2">
             <span className={`text-3xl font-semibold tabular-nums ${c.value === null ? "text-stone-400" : c.pass ? "text-emerald-700" : "text-red-700"}`} data-testid="comprehensive-incidence">
               {c.value === null ? "—" : `${c.value}%`}

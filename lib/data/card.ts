@@ -72,7 +72,11 @@ export interface CardView {
   monitoringSince: string | null;
   mainCause: string | null;
   secondaryCauses: string[];
-  assessment: { year: number; asOf: string; status: string; perCapitaIncome: number; povertyLine: number; indicators: PlainIndicator[] } | null;
+  assessment: {
+    year: number; asOf: string; status: string; perCapitaIncome: number; povertyLine: number; indicators: PlainIndicator[];
+    /** money recorded but never counted as income (medical reimbursement, relief, subsidies, gifts), non-zero items */
+    notCounted: { item: string; amount: number }[];
+  } | null;
   cadre: { name: string; phone: string | null } | null;
   hotline: string;
   measures: { category: string; text: string | null; amount: number; startDate: string; endDate: string | null }[];
@@ -174,6 +178,7 @@ export async function getCardView(householdId: string, on: string = today()): Pr
           perCapitaIncome: Number(latest.perCapitaIncome),
           povertyLine: typeof result?.povertyLine === "number" ? result.povertyLine : 0,
           indicators: plainIndicators(latest.result),
+          notCounted: notCountedOf(latest.result),
         }
       : null,
     cadre: cadre ? { name: cadre.name, phone: cadre.phone } : null,
@@ -468,4 +473,13 @@ export async function printChoices(viewer: Viewer) {
     select: { id: true, name: true },
   });
   return { households: [], villages };
+}
+
+/** The recorded-but-never-counted items of a stored assessment (older results have none). */
+function notCountedOf(result: unknown): { item: string; amount: number }[] {
+  const excluded = (result as { indicators?: { income?: { numbers?: { excluded?: Record<string, unknown> } } } } | null)?.indicators?.income?.numbers?.excluded;
+  if (!excluded || typeof excluded !== "object") return [];
+  return Object.entries(excluded)
+    .filter(([, v]) => typeof v === "number" && v > 0)
+    .map(([item, v]) => ({ item, amount: v as number }));
 }

@@ -336,3 +336,18 @@ export async function monitoringThresholdStatus(countyId: string): Promise<{ val
   const source = policy.sources.monitoringThreshold;
   return { value: policy.values.monitoringThreshold, year: source?.year ?? null, stale: source?.stale ?? false };
 }
+
+/**
+ * The county's exit metrics from its latest closed evaluation, by the same function and under the
+ * same names as the evaluator's report (lib/data/evaluation/metrics.ts), or null when none is closed.
+ */
+export async function latestEvaluationMetrics(countyId: string) {
+  const e = await db().evaluation.findFirst({
+    where: { countyId, state: "closed" },
+    orderBy: [{ closedAt: "desc" }, { createdAt: "desc" }],
+    select: { id: true, countyId: true, year: true, name: true },
+  });
+  if (!e) return null;
+  const { metricsFor } = await import("./evaluation/metrics");
+  return { evaluation: e, metrics: await metricsFor(e) };
+}

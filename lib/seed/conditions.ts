@@ -39,22 +39,25 @@ export const TRANSFERS = {
 
 const round10 = (x: number) => Math.round(x / 10) * 10;
 
-/** Target per-capita net income for a scenario (whole yuan). */
+/**
+ * Target per-capita net income for a scenario (whole yuan), against the current thresholds: the
+ * poverty line 4,000 (carried from 2020) and the monitoring threshold 6,900 (2023, carried).
+ */
 export function perCapitaTarget(rng: Rng, scenario: Scenario): number {
   switch (scenario) {
     case "secure_on_threshold":
-      return 6_300;
+      return 6_900;
     case "income_on_line":
       return 4_000;
     case "at_risk_income":
-      return rng.int(4_200, 6_200);
+      return rng.int(4_200, 6_800);
     case "income_below":
       return rng.int(2_600, 3_850);
     case "sudden_below":
       return rng.int(3_000, 3_800);
     case "secure": {
       const [lo, hi] = rng.weighted<readonly [number, number]>([
-        [[6_800, 9_000], 20],
+        [[7_000, 9_000], 20],
         [[9_000, 14_000], 45],
         [[14_000, 22_000], 30],
         [[22_000, 32_000], 5],

@@ -37,6 +37,10 @@ export interface HouseholdRow extends Conditions {
   registeredBusiness: boolean;
   splitFromId: string | null;
   splitAt: Date | null;
+  safeAlternative: "resettlement_flat" | null;
+  relocatedFromId: string | null;
+  relocatedFromName: string | null;
+  relocatedYear: number | null;
 }
 
 export interface HouseholdPlan {
@@ -261,6 +265,10 @@ function buildVillage(village: VillagePlan, ids: NationalIdRegistry, phones: Set
       registeredBusiness: false,
       splitFromId: null,
       splitAt: null,
+      safeAlternative: null,
+      relocatedFromId: null,
+      relocatedFromName: null,
+      relocatedYear: null,
     };
     plans.push({
       row,
@@ -274,7 +282,26 @@ function buildVillage(village: VillagePlan, ids: NationalIdRegistry, phones: Set
   });
 
   if (village.id === DANYANG_ID) addComparisonFacts(rng, plans);
+  if (village.relocation) addRelocation(rng, plans, village.relocation);
   return plans;
+}
+
+/**
+ * Relocation (易地扶贫搬迁): `count` households (the formerly poor first) moved in the given
+ * years from the weighted origins. Those whose old house is still on record live in the
+ * resettlement flat (safe alternative housing).
+ */
+function addRelocation(rng: Rng, plans: HouseholdPlan[], r: NonNullable<VillagePlan["relocation"]>): void {
+  const ordered = [...rng.shuffle(plans.filter((p) => p.row.registeredStatus !== "not_registered")), ...rng.shuffle(plans.filter((p) => p.row.registeredStatus === "not_registered"))];
+  for (const p of ordered.slice(0, r.count)) {
+    const [id, name] = rng.weighted(r.origins.map(([code, n, w]) => [[code, n] as const, w] as const));
+    const year = rng.weighted(Object.entries(r.years).map(([y, w]) => [Number(y), w] as const));
+    p.row.relocatedFromId = id;
+    p.row.relocatedFromName = name;
+    p.row.relocatedYear = p.liftedYear !== null ? Math.min(year, p.liftedYear) : year;
+    if (r.keepsOldHouse) p.row.safeAlternative = "resettlement_flat";
+    else p.row.housingGrade = "A";
+  }
 }
 
 /** A few facts the comparison (比对) step must flag, on households that would be proposed. */

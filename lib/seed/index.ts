@@ -49,7 +49,7 @@ export function buildSeedData(passwordHash: string, today: string = DEFAULT_TODA
     year: r.year,
     provinceId: r.provinceCode,
     values: r.values as Prisma.InputJsonValue,
-    note: "默认值（DOMAIN.md，种子数据）",
+    note: r.id === "national-2023" ? "按公开报道，请以本省通知为准 (as reported; confirm against the province's notice)" : "默认值（docs/rules.md，种子数据）",
   }));
   const { plans, members, registrationChanges } = buildHouseholds();
   const measures = buildMeasures(plans);

@@ -3,7 +3,7 @@
  * exact; everything not listed under `scenarios` is an ordinary secure household.
  */
 import type { MonitoringCategory, PovertyCause, RegisteredStatus } from "@/lib/generated/prisma/client";
-import { BIJIANG_ID, DANYANG_ID, WANSHAN_ID } from "./constants";
+import { BIJIANG_ID, DANYANG_ID, WANGJIA_ID, WANSHAN_ID } from "./constants";
 
 /**
  * The household's situation in 2026, chosen so that every case the status rules distinguish
@@ -79,6 +79,14 @@ export interface VillagePlan {
   householdsPerCadre: number;
   causes: readonly (readonly [PovertyCause, number])[];
   groups: readonly GroupPlan[];
+  /** relocation (易地扶贫搬迁): how many households moved, from where (code, name, weight), when */
+  relocation?: {
+    count: number;
+    origins: readonly (readonly [string, string, number])[];
+    years: Readonly<Record<number, number>>;
+    /** the old house stays on record (appraised as it was) and the family lives in a resettlement flat */
+    keepsOldHouse: boolean;
+  };
 }
 
 const DONG: VillagePlan["ethnicity"] = [["侗族", 70], ["汉族", 18], ["苗族", 7], ["土家族", 5]];
@@ -103,6 +111,9 @@ const DANYANG: VillagePlan = {
   lon: 109.118,
   householdsPerCadre: 4,
   causes: DANYANG_CAUSES,
+  // 86 Danyang households were relocated (易地扶贫搬迁) from the remote hamlets to a resettlement site;
+  // their old houses stay on record, and they live in the resettlement flats
+  relocation: { count: 86, origins: [[DANYANG_ID, "丹阳村（偏远村民组）", 1]], years: { 2016: 30, 2017: 40, 2018: 16 }, keepsOldHouse: true },
   groups: [
     {
       registered: "lifted",
@@ -199,11 +210,12 @@ export const VILLAGE_PLANS: readonly VillagePlan[] = [
     ],
   }),
   village("520603200200", {
-    // 高楼坪村, Gaolouping Dong township: three households still registered poor
+    // 高楼坪村, Gaolouping Dong township: its last three poor households were lifted in 2020
+    // (all 832 poor counties exited by the end of 2020: no household is registered poor after it)
     hamlets: 6, ethnicity: DONG, lat: 27.492, lon: 109.118,
     groups: [
       {
-        registered: "registered_poor", count: 3, registeredYears: { 2016: 3 },
+        registered: "lifted", count: 3, registeredYears: { 2016: 3 }, liftedYearWeights: { 2020: 1 },
         scenarios: { secure: 1, at_risk_income: 1, income_below: 1 },
       },
       {
@@ -310,6 +322,26 @@ export const VILLAGE_PLANS: readonly VillagePlan[] = [
         monitoring: [{ category: "marginal", from: "at_risk_income", count: 1, since: ["2023-06-01", "2024-05-31"] }],
       },
     ],
+  }),
+  // 旺家社区, Dandu subdistrict: a centralised resettlement community (易地扶贫搬迁安置点). In reality
+  // 4,322 relocated households (18,379 people) from Sinan, Shiqian and Yinjiang; the demo holds 300,
+  // each with its origin county and the year it moved.
+  village(WANGJIA_ID, {
+    hamlets: 12, ethnicity: [["土家族", 45], ["汉族", 30], ["苗族", 20], ["侗族", 5]], lat: 27.523, lon: 109.205, householdsPerCadre: 8,
+    groups: [
+      {
+        registered: "lifted", count: 255, registeredYears: { 2014: 70, 2015: 20, 2016: 10 }, liftedYearWeights: { 2017: 2, 2018: 3, 2019: 2 },
+        scenarios: { at_risk_income: 9, income_below: 1 },
+        monitoring: [{ category: "unstable_lifted", from: "at_risk_income", count: 3, since: ["2021-05-01", "2024-06-30"] }],
+      },
+      { registered: "not_registered", count: 45, scenarios: { at_risk_income: 2 } },
+    ],
+    relocation: {
+      count: 300,
+      origins: [["520624", "思南县", 40], ["520623", "石阡县", 30], ["520626", "印江土家族苗族自治县", 30]],
+      years: { 2016: 25, 2017: 45, 2018: 30 },
+      keepsOldHouse: false,
+    },
   }),
 ];
 

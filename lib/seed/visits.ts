@@ -133,7 +133,7 @@ function incomeLine(rng: Rng, status: string, pc: number, p: HouseholdPlan): str
     ]);
   }
   if (pc <= 4000) return `家庭收入偏低，人均纯收入约 ${pcText} 元，未超过 4000 元标准线。`;
-  if (pc < 6300) return `人均纯收入约 ${pcText} 元，低于 6300 元监测线，收入不稳定。`;
+  if (pc < 6900) return `人均纯收入约 ${pcText} 元，低于 6900 元监测线，收入不稳定。`;
   return `人均纯收入约 ${pcText} 元。`;
 }
 

@@ -22,6 +22,7 @@ import { countyFollowups, isInReleasedSample, releasedSamples } from "@/lib/data
 import { evaluationDetail } from "@/lib/data/evaluation/detail";
 import { frozenListFor } from "@/lib/data/evaluation/draw";
 import { sampledHousehold } from "@/lib/data/evaluation/household";
+import { latestEvaluationMetrics } from "@/lib/data/county";
 import { evaluationMetrics } from "@/lib/data/evaluation/metrics";
 import { listEvaluations } from "@/lib/data/evaluation/evaluations";
 import { getHousehold } from "@/lib/data/households";
@@ -376,6 +377,10 @@ describe("closing", () => {
     expect(await closeEvaluation(undefined, { evaluationId: EVAL })).toMatchObject({ ok: true });
     const close = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: "evaluation.close", entityId: EVAL } });
     expect(close.after).toMatchObject({ state: "closed", metrics: { pass: false } });
+    // the county page shows the same figure by the same name as the report (#14)
+    const onCountyPage = await latestEvaluationMetrics("520603");
+    expect(onCountyPage?.metrics.verdict.metrics.map((m) => [m.key, m.value])).toEqual((await evaluationMetrics(v, EVAL)).verdict.metrics.map((m) => [m.key, m.value]));
+    expect(onCountyPage?.metrics.verdict.metrics[0]).toMatchObject({ key: "county_incidence", value: 75.76 });
 
     expect(await saveQuestionnaire(undefined, questionnaire(H.A7!))).toMatchObject({ ok: false, code: "closed", message: "该评估已结束，不能再修改。" });
     expect(await setRelease(undefined, { evaluationId: EVAL, releaseAt: new Date(Date.now() + 86_400_000).toISOString() })).toMatchObject({ ok: false, code: "closed" });

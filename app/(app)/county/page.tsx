@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { CountyFollowups } from "@/components/evaluation/county-followups";
 import { ReleasedSample } from "@/components/evaluation/released-sample";
 import { requireViewerPage } from "@/lib/auth/session";
-import { countySummary, countyTotals, countyTownships, exitThreshold, guaranteeGaps, monitoringThresholdStatus, reviewCounty, villageList } from "@/lib/data/county";
+import { countySummary, countyTotals, countyTownships, exitThreshold, guaranteeGaps, latestEvaluationMetrics, monitoringThresholdStatus, reviewCounty, villageList } from "@/lib/data/county";
 import { GuaranteeGaps } from "@/components/county/guarantee-gaps";
 import { parseVillageParams, toQuery, VILLAGE_NUMERIC, type VillageParams, type VillageSort } from "@/lib/validation/county";
 import { PageTitle, Stat, Card, EmptyState } from "@/components/ui/card";
@@ -37,12 +37,13 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
   const sort: VillageSort = p.sort ?? "township";
   const dir = p.dir ?? "asc";
   const threshold = await exitThreshold(county.id, county.zone);
-  const [totals, list, townships, gaps, mt] = await Promise.all([
+  const [totals, list, townships, gaps, mt, evaluated] = await Promise.all([
     countyTotals(county.id, threshold),
     villageList(county.id, threshold, { ...p, sort, dir }),
     countyTownships(county.id),
     guaranteeGaps(county.id),
     monitoringThresholdStatus(county.id),
+    latestEvaluationMetrics(county.id),
   ]);
   const tot = totals.total;
   const summary = countySummary(tot, county.zone as RegionZone | null, threshold);
@@ -86,7 +87,7 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
           {t("thresholdStale", { year: mt.year ?? "—", value: num(mt.value ?? 0) })}
         </p>
       )}
-      <CountySummaryCard summary={summary} locale={locale} total={tot} />
+      <CountySummaryCard summary={summary} locale={locale} total={tot} evaluated={evaluated && { name: evaluated.evaluation.name, year: evaluated.evaluation.year, metrics: evaluated.metrics.verdict.metrics, pass: evaluated.metrics.verdict.pass }} />
       <GuaranteeGaps gaps={gaps} />
 
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-7">

@@ -16,6 +16,6 @@ UPDATE "policy_row"
 
 -- 3. 2023: 6,900 (as reported; confirm against the province's notice).
 INSERT INTO "policy_row" ("id", "year", "provinceId", "values", "note")
-SELECT 'national-2023', 2023, NULL, '{"monitoringThreshold": 6900}'::jsonb, 'as reported; confirm against the province''s notice'
+SELECT 'national-2023', 2023, NULL, '{"monitoringThreshold": 6900}'::jsonb, '按公开报道，请以本省通知为准 (as reported; confirm against the province''s notice)'
  WHERE EXISTS (SELECT 1 FROM "policy_row" WHERE "id" = 'national-2014')
    AND NOT EXISTS (SELECT 1 FROM "policy_row" WHERE "id" = 'national-2023');

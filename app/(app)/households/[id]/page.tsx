@@ -39,6 +39,12 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
             <p className="text-sm text-stone-600">
               {h.village.parent?.name} · {h.village.name} · {t("household.number", { number: h.number })}
             </p>
+            {h.relocatedYear != null && (
+              <p className="text-sm text-stone-700" data-testid="relocation">
+                {t("household.relocated", { year: h.relocatedYear, from: h.relocatedFromName ?? h.relocatedFromId ?? "—" })}
+                {h.safeAlternative && <> · {t("household.safeAlternative")}：{t(`visit.ind.alt.${h.safeAlternative}`)}</>}
+              </p>
+            )}
           </div>
           <div className="no-print flex flex-wrap items-center gap-2">
             {readOnly && <Badge>{t("household.readOnly")}</Badge>}
@@ -57,7 +63,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
           </div>
         </div>
         <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
-          <div><dt className="text-xs text-stone-500">{t("household.registered")}</dt><dd className="mt-1" data-testid="registered-status"><RegisteredBadge status={h.registeredStatus} />{h.monitoringCategory && <span className="ml-1"><Badge tone="amber">{t(`monitoring.${h.monitoringCategory}`)}</Badge></span>}</dd></div>
+          <div><dt className="text-xs text-stone-500">{t("household.registered")}</dt><dd className="mt-1" data-testid="registered-status"><RegisteredBadge status={h.registeredStatus} />{h.liftedAt && h.registeredAt && h.registeredAt > h.liftedAt && <span className="ml-1" data-testid="relapse"><Badge tone="red">{t("household.relapse")}</Badge></span>}{h.monitoringCategory && <span className="ml-1"><Badge tone="amber">{t(`monitoring.${h.monitoringCategory}`)}</Badge></span>}</dd></div>
           <div><dt className="text-xs text-stone-500">{t("household.assessed")}</dt><dd className="mt-1" data-testid="assessed-status"><AssessedBadge status={h.assessedStatus} /></dd></div>
           <div><dt className="text-xs text-stone-500">{t("household.perCapita")}</dt><dd className="mt-1 font-semibold tabular-nums">{h.perCapitaIncome != null ? `${yuan(h.perCapitaIncome)} ${t("common.yuan")}` : "—"}</dd></div>
           <div><dt className="text-xs text-stone-500">{t("household.cadre")}</dt><dd className="mt-1 text-sm">{cadre ? <>{cadre.name}{cadre.phone && <> · <a className="underline" href={`tel:${cadre.phone}`}>{cadre.phone}</a></>}</> : t("household.noCadre")}</dd></div>
