@@ -2,6 +2,7 @@
 // one schema each, shared by the forms and the server actions. Messages "v.<key>" are keys of
 // the `validation` namespace, "p.<key>" keys of `procedure.validation`.
 // Pure: imported by client components, so nothing from Prisma, Next or the data layer.
+import { publicSafe } from "./public-text";
 import { z } from "zod";
 import { numberInput, numberType, plain, versionInput } from "./plain-text";
 
@@ -62,13 +63,10 @@ const optionalCategory = z.preprocess((v) => (v === "" || v === undefined ? null
 
 /**
  * Text that is printed on the public notice must not carry what a notice never shows: national
- * IDs or phone numbers (six or more digits in a row) and money amounts (incomes).
+ * IDs, phone numbers or long numbers and money amounts (incomes), in any spelling — full-width,
+ * with separators, in Chinese numerals (lib/validation/public-text.ts).
  */
-export function publicSafe(s: string): boolean {
-  if (/[0-9]{6,}/.test(s.replace(/[\s-]/g, ""))) return false;
-  if (/[0-9][0-9,.，．]*\s*(元|块|万|千|yuan|rmb)/i.test(s)) return false;
-  return true;
-}
+export { publicSafe };
 
 export const raiseProposalSchema = z
   .object({

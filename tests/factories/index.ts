@@ -29,7 +29,7 @@ export async function seedRegions(prisma: PrismaClient) {
 
 export async function createUser(
   prisma: PrismaClient,
-  data: { username: string; role: "admin" | "county_official" | "cadre" | "facilitator" | "evaluator"; regionId: string; name?: string },
+  data: { username: string; role: "admin" | "county_official" | "cadre" | "facilitator" | "evaluator" | "auditor"; regionId: string; name?: string },
 ) {
   passwordHash ??= await hashPassword(TEST_PASSWORD);
   return prisma.user.create({

@@ -89,6 +89,11 @@ import { recordHomeVerification } from "@/lib/actions/proposals/record-home-veri
 import { recordExitAgreement } from "@/lib/actions/proposals/record-exit-agreement";
 import { confirmPending } from "@/lib/actions/visits/confirm-pending";
 import { logVisit } from "@/lib/actions/visits/log-visit";
+import { syncVisits } from "@/lib/actions/visits/sync-visits";
+import { findHouseholdByNationalId } from "@/lib/actions/households/find-by-national-id";
+import { nationalIdSearchSchema } from "@/lib/validation/search";
+import { makeNationalId } from "@/lib/national-id";
+import { syncBatchSchema } from "@/lib/validation/sync";
 import { reportRejectedVisit } from "@/lib/actions/visits/report-rejected-visit";
 import { resolveFollowUp } from "@/lib/actions/visits/resolve-follow-up";
 import { setLocale } from "@/lib/actions/set-locale";
@@ -285,7 +290,12 @@ const CASES: Case[] = [
     base: () => ({ villageId: V, number: `N${next()}`, address: "丹阳村三组", members: [{ name: "新户主", sex: "male", birthDate: "1980-05-01", relation: "head" }] }),
   },
   { name: "households/addMeasure", run: addMeasure, as: "cadre", schema: addMeasureSchema, base: () => ({ householdId: H.h1, category: "industry", description: "发放鸡苗", amount: "1200", startDate: TODAY }) },
+  { name: "households/findHouseholdByNationalId", run: findHouseholdByNationalId, as: "cadre", schema: nationalIdSearchSchema, base: () => ({ nationalId: makeNationalId("520603", "1980-05-01", 123) }) },
   { name: "visits/logVisit", run: logVisit, as: "cadre", schema: visitSchema, base: async () => ({ clientVisitId: uuid(), householdId: H.h1, baseVersion: await householdVersion(), date: TODAY, mode: "phone", findings: "电话回访，情况稳定", confirmation: "read_back" }) },
+  {
+    name: "visits/syncVisits", run: syncVisits as Run, as: "cadre", schema: syncBatchSchema,
+    base: async () => ({ visits: [{ clientVisitId: uuid(), householdId: H.h1, baseVersion: await householdVersion(), date: TODAY, mode: "phone", findings: "离线一周后补传", confirmation: "read_back" }] }),
+  },
   { name: "visits/confirmPending", run: confirmPending, as: "cadre", schema: confirmPendingSchema, base: async () => ({ visitId: W.pendingVisit, baseVersion: await householdVersion(), decision: "discard" }) },
   { name: "visits/resolveFollowUp", run: resolveFollowUp, as: "cadre", schema: resolveFollowUpSchema, base: () => ({ followUpId: W.followUp, resolution: "已办结" }) },
   {
@@ -627,7 +637,7 @@ describe("hostile input through every action: never a throw, never internal; ref
       saveQuestionnaire, setRelease, verifyDraw, recordOutcome, submitCardReport, submitVillageReport, addMeasure, registerHousehold, updateHousehold,
       addRepresentative, addToAgenda, closeMeeting, createMeeting, createMeetingAndOpen, openMeeting, recordAttendance, recordSecretBallot, recordVote,
       setRepresentativeActive, jobProgress, savePolicy, announce, countyApprove, lodgeObjection, publishNotice, publishSecondNotice, sendBack, townshipReview,
-      explainComparison, raiseProposal, raiseProposalAndOpen, recordHomeVerification, recordExitAgreement, confirmPending, logVisit, reportRejectedVisit, resolveFollowUp,
+      explainComparison, raiseProposal, raiseProposalAndOpen, recordHomeVerification, recordExitAgreement, confirmPending, logVisit, syncVisits, findHouseholdByNationalId, reportRejectedVisit, resolveFollowUp,
       beginImport, importProgress, runImport,
     };
     // no input to fuzz: a challenge is asked for, the locale is a string checked against the list

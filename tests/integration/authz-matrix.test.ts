@@ -420,6 +420,7 @@ describe("national IDs and health details only for the roles that may see them",
     cadre: "full",
     facilitator: "masked",
     evaluator: "none",
+    auditor: "none",
   };
 
   it.each(SIGNED_IN.map((a) => [a, FULL[a as Exclude<Actor, "anon">]] as const))("%s: the household page's data shows %s IDs and health", async (actor, rule) => {

@@ -14,7 +14,7 @@
 //   evaluations                               the evaluator on the team; resolving a discrepancy: the
 //                                             county official; the draw files: both (the official
 //                                             only after the release)
-//   households/*, visits/*                    cadre (own households)
+//   households/*, visits/*                    cadre (own households); revealing an ID also the county and township officials
 //   meetings/*, first notice                  facilitator (own village)
 //   proposals raise/explain/exit checks       cadre (own households), facilitator (village)
 //   objections (signed in)                    facilitator, cadre, county and township officials
@@ -47,6 +47,7 @@ import { setUserDisabled } from "@/lib/actions/admin/set-user-disabled";
 import { issueCards } from "@/lib/actions/card/issue-cards";
 import { lodgeCardObjection } from "@/lib/actions/card/lodge-objection";
 import { revokeCard } from "@/lib/actions/card/revoke-card";
+import { revealNationalId } from "@/lib/actions/households/reveal-national-id";
 import { assignHousehold } from "@/lib/actions/county/assign-household";
 import { bulkAssign } from "@/lib/actions/county/bulk-assign";
 import { searchCadres } from "@/lib/actions/county/search-cadres";
@@ -64,6 +65,7 @@ import { submitVillageReport } from "@/lib/actions/help/submit-village-report";
 import { addMeasure } from "@/lib/actions/households/add-measure";
 import { registerHousehold } from "@/lib/actions/households/register-household";
 import { updateHousehold } from "@/lib/actions/households/update-household";
+import { findHouseholdByNationalId } from "@/lib/actions/households/find-by-national-id";
 import { addRepresentative } from "@/lib/actions/meetings/add-representative";
 import { addToAgenda } from "@/lib/actions/meetings/add-to-agenda";
 import { closeMeeting } from "@/lib/actions/meetings/close-meeting";
@@ -93,9 +95,11 @@ import { createJob as createImportJob } from "@/lib/import/jobs";
 import { setLocale } from "@/lib/actions/set-locale";
 import { confirmPending } from "@/lib/actions/visits/confirm-pending";
 import { logVisit } from "@/lib/actions/visits/log-visit";
+import { syncVisits } from "@/lib/actions/visits/sync-visits";
 import { reportRejectedVisit } from "@/lib/actions/visits/report-rejected-visit";
 import { resolveFollowUp } from "@/lib/actions/visits/resolve-follow-up";
 
+import { GET as auditExport } from "@/app/(app)/audit/export/route";
 import { GET as drawJson } from "@/app/(app)/evaluator/[id]/draw.json/route";
 import { GET as frozenList } from "@/app/(app)/evaluator/[id]/frozen-list.csv/route";
 import { GET as leadPhoto } from "@/app/(app)/leads/photo/[id]/route";
@@ -357,6 +361,16 @@ export const REGISTRY: readonly Entry[] = [
     },
   }),
   action({
+    // IDs in full to those who may see them (the household's cadre, the county's and township's officials); one member at a time, audited
+    id: `${A}/households/reveal-national-id.ts#revealNationalId`, allowed: ["official", "township", "cadre"], out: "denied", writes: [],
+    fn: revealNationalId,
+    input: async (fx, scope) => {
+      const household = side(fx, scope).household;
+      const [m] = await fx.t.sql<{ id: string }>(`SELECT id FROM member WHERE "householdId" = $1 ORDER BY id LIMIT 1`, [household]);
+      return { householdId: household, memberId: m!.id };
+    },
+  }),
+  action({
     id: `${A}/card/lodge-objection.ts#lodgeCardObjection`, allowed: EVERYONE, out: "unknown_key", writes: ["objection"],
     fn: lodgeCardObjection,
     // out: this household's card, another household's proposal (of the other county)
@@ -381,7 +395,8 @@ export const REGISTRY: readonly Entry[] = [
     input: async (fx, scope) => ({
       // out: a well-formed token no household holds
       token: scope === "in" ? await freshCardToken(fx.t, fx.in.cardHousehold) : "A".repeat(43),
-      id: uuid(), category: "illness", text: "老伴住院，医药费不够。", ...(await pow(fx)),
+      // a fresh text per call: the same report twice in a day is refused as a duplicate
+      id: uuid(), category: "illness", text: `老伴住院，医药费不够。${uuid().slice(0, 8)}`, ...(await pow(fx)),
     }),
   }),
   action({
@@ -389,7 +404,7 @@ export const REGISTRY: readonly Entry[] = [
     fn: submitVillageReport,
     // out: a village code that is no village
     input: async (fx, scope) => ({
-      villageId: scope === "in" ? fx.in.villageId : "520603201299", id: uuid(), category: "other", text: "村头一户老人无人照顾", headName: "", contact: "", ...(await pow(fx)),
+      villageId: scope === "in" ? fx.in.villageId : "520603201299", id: uuid(), category: "other", text: `村头一户老人无人照顾 ${uuid().slice(0, 8)}`, headName: "", contact: "", ...(await pow(fx)),
     }),
   }),
   action({
@@ -490,6 +505,13 @@ export const REGISTRY: readonly Entry[] = [
     },
   }),
 
+  action({
+    // out of scope: found nothing, the same answer as an ID nobody holds
+    id: `${A}/households/find-by-national-id.ts#findHouseholdByNationalId`, allowed: ["official", "township", "cadre", "facilitator"], out: "filtered", writes: [],
+    fn: findHouseholdByNationalId,
+    input: (fx, scope) => ({ nationalId: (scope === "in" ? fx.nationalIds.in : fx.nationalIds.out)[0] }),
+  }),
+
   // ── visits ──
   action({
     id: `${A}/visits/log-visit.ts#logVisit`, allowed: ["cadre"], out: "denied", writes: ["visit", "household"],
@@ -497,6 +519,20 @@ export const REGISTRY: readonly Entry[] = [
     input: async (fx, scope) => {
       const id = side(fx, scope).household;
       return { clientVisitId: uuid(), householdId: id, baseVersion: await version(fx, "household", id), date: T(), mode: "home", findings: "粮食够吃，衣被齐全。", confirmation: "read_back" };
+    },
+  }),
+  action({
+    // a batch: the caller is refused as a whole (unauthenticated, forbidden); a household out of
+    // scope is refused in that visit's own answer, which is what the matrix reads
+    id: `${A}/visits/sync-visits.ts#syncVisits`, allowed: ["cadre"], out: "denied", writes: ["visit", "household"],
+    fn: syncVisits,
+    call: async (input) => {
+      const r = await syncVisits(undefined, input as Record<string, unknown>);
+      return r.ok ? r.data?.results[0]?.result : r;
+    },
+    input: async (fx, scope) => {
+      const id = side(fx, scope).household;
+      return { visits: [{ clientVisitId: uuid(), householdId: id, baseVersion: await version(fx, "household", id), date: T(), mode: "home", findings: "离线一周后补传的走访。", confirmation: "read_back" }] };
     },
   }),
   action({
@@ -764,6 +800,12 @@ export const REGISTRY: readonly Entry[] = [
     id: "app/(app)/leads/photo/[id]/route.ts#GET", allowed: ["cadre", "official", "township"], out: "denied", writes: [],
     fn: leadPhoto,
     request: (fx, scope) => ({ url: "/leads/photo/x", params: { id: side(fx, scope).lead } }),
+  }),
+  route({
+    // the audit administrator's export: another county's events are simply not in it
+    id: "app/(app)/audit/export/route.ts#GET", allowed: ["auditor"], out: "filtered", writes: [],
+    fn: auditExport,
+    request: (fx, scope) => ({ url: scope === "in" ? "/audit/export" : `/audit/export?county=${fx.out.countyId}` }),
   }),
   route({
     id: "app/(app)/meetings/[id]/minutes/route.ts#GET", allowed: ["admin", "official", "township", "facilitator"], out: "denied", writes: [],

@@ -261,6 +261,9 @@ describe("an exit, from the cadre's proposal to the announcement", () => {
 
 describe("an identification, with an objection and the second notice", () => {
   it("goes back on an objection, needs a new vote and notice, then the second notice before county approval", async () => {
+    // identification closed at the end of 2020 (#14): this one runs in 2020
+    const T0 = "2020-11-02";
+    pin(T0);
     const hh = await household({ incomeWages: 3000 });
     const { id, r } = await raise("fac", { householdId: hh, kind: "identify", source: "application" });
     expect(r).toMatchObject({ ok: true, data: { stage: "comparison_explained" } });
@@ -387,6 +390,26 @@ describe("comparison flags and the kind's own requirements", () => {
     expect(view!.flags).toHaveLength(2);
   });
 
+  it("comparison rules are policy: the province's vehicle value, and a flag it makes a red line excludes outright (#14)", async () => {
+    const hh = await household({ incomeWages: 30000 });
+    await t.prisma.household.update({ where: { id: hh }, data: { vehicleValue: 52000 } });
+    await t.prisma.policyRow.create({ data: { id: "gz-cmp", year: 2014, provinceId: "52", values: { comparisonVehicleValue: 60000 } } });
+    try {
+      // 52,000 is under Guizhou's 60,000: no flag, comparison passes at once
+      const first = await raise("fac", { householdId: hh, kind: "monitor", monitoringCategory: "marginal", source: "application" });
+      expect(first.r).toMatchObject({ ok: true, data: { stage: "comparison_explained", flags: [] } });
+
+      const other = await household({ incomeWages: 30000 });
+      await t.prisma.household.update({ where: { id: other }, data: { vehicleValue: 80000 } });
+      await t.prisma.policyRow.update({ where: { id: "gz-cmp" }, data: { values: { comparisonVehicleValue: 60000, redLineVehicle: 1 } } });
+      const refused = (await raise("fac", { householdId: other, kind: "monitor", monitoringCategory: "marginal", source: "application" })).r;
+      expect(refused).toMatchObject({ ok: false, fieldErrors: { kind: ["该户触及本省比对红线（拥有价值 3 万元以上的车辆），不能提出识别或纳入监测"] } });
+      expect(await t.prisma.proposal.count({ where: { householdId: other } })).toBe(0);
+    } finally {
+      await t.prisma.policyRow.delete({ where: { id: "gz-cmp" } });
+    }
+  });
+
   it("a national ID recorded in another household is flagged", async () => {
     const a = await household();
     const b = await household();
@@ -417,5 +440,17 @@ describe("comparison flags and the kind's own requirements", () => {
     expect((await raise("fac", { householdId: hh, kind: "monitor", monitoringCategory: "marginal", source: "engine" })).r).toMatchObject({ ok: false, fieldErrors: { source: ["该户不是系统比对出的这一类候选对象"] } });
     // a cadre only for an assigned household
     expect((await raise("cadre", { householdId: hh, kind: "identify", source: "cadre" })).r).toMatchObject({ ok: false, code: "not_found" });
+  });
+
+  it("from 2021 nobody is identified: refused on its field and audited (#14); 2020 still open", async () => {
+    const hh = await household({ incomeWages: 3000 });
+    pin("2021-01-04");
+    const r = (await raise("fac", { householdId: hh, kind: "identify", source: "application" })).r;
+    expect(r).toMatchObject({ ok: false, fieldErrors: { kind: ["2020 年底建档立卡已关闭：2021 年起不再识别新的贫困户，请改为提出防返贫监测"] } });
+    expect(await t.prisma.proposal.count({ where: { householdId: hh } })).toBe(0);
+    const refused = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: "proposal.refused", entityId: hh } });
+    expect(refused.after).toMatchObject({ kind: "identify", reason: "identify_closed", year: 2021 });
+    pin("2020-12-31");
+    expect((await raise("fac", { householdId: hh, kind: "identify", source: "application" })).r).toMatchObject({ ok: true });
   });
 });

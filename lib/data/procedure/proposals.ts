@@ -9,6 +9,7 @@ import { audit } from "@/lib/audit";
 import { dateOnly, today } from "@/lib/clock";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { COMPARISON_FLAG_LABELS } from "@/lib/domain/procedure";
+import { identificationOpen } from "@/lib/domain/candidate";
 import type { RaiseProposalInput } from "@/lib/validation/procedure";
 import { comparisonFlags } from "./comparison";
 import { createEvidence, storeConsentFile } from "./consent";
@@ -68,9 +69,12 @@ export async function raiseProposal(viewer: Viewer, input: RaiseProposalInput): 
     if (!h) throw new AppError("not_found", "household not found", { householdId: input.householdId });
     file = await storeConsentFile("authorisation", input.authorisation, "photo", h.countyId, h.id);
   }
+  const year = Number(today().slice(0, 4));
   try {
     return await db().$transaction(async (tx) => {
       const h = await lockHousehold(tx, viewer, input.householdId);
+      // The list closed at the end of 2020: from 2021 nobody is identified, by the engine or by hand.
+      if (input.kind === "identify" && !identificationOpen(year)) throw new IdentificationClosed(h.countyId);
       let authorisationEvidenceId: string | null = null;
       if (needsAuthorisation) {
         if (file) authorisationEvidenceId = await createEvidence(tx, viewer, { householdId: h.id, countyId: h.countyId }, file);
@@ -80,7 +84,7 @@ export async function raiseProposal(viewer: Viewer, input: RaiseProposalInput): 
           authorisationEvidenceId = ev.id;
         }
       }
-      const why = proposalEligibility(input.kind, input.monitoringCategory, h);
+      const why = proposalEligibility(input.kind, input.monitoringCategory, h, year);
       if (why) throw fieldError("kind", `p.ineligible.${why}`);
       if (input.source === "engine" && (h.candidate !== input.kind || (input.kind === "monitor" && h.candidateCategory !== input.monitoringCategory))) {
         throw fieldError("source", "p.notACandidate");
@@ -92,6 +96,11 @@ export async function raiseProposal(viewer: Viewer, input: RaiseProposalInput): 
       // one connection in a transaction: its queries go one after another
       const assessment = await tx.assessment.findFirst({ where: { householdId: h.id }, orderBy: { createdAt: "desc" }, select: { id: true } });
       const flags = await comparisonFlags(tx, h.id, now);
+      // a flag the province made a red line excludes identification and monitoring outright
+      const red = flags.filter((f) => f.redLine);
+      if (red.length > 0 && (input.kind === "identify" || input.kind === "monitor")) {
+        throw new AppError("invalid", "p.redLine", { fieldErrors: { kind: ["p.redLine"] }, params: { flags: red.map((f) => COMPARISON_FLAG_LABELS[f.code].zh).join("、") } });
+      }
       await tx.proposal.create({
         data: {
           id: input.id,
@@ -130,12 +139,30 @@ export async function raiseProposal(viewer: Viewer, input: RaiseProposalInput): 
     });
   } catch (e) {
     if (file) await removeStored([file.key]);
+    // refused on its field, and the attempt kept in the audit history (outside the rolled-back transaction)
+    if (e instanceof IdentificationClosed) {
+      await audit(db(), actorOf(viewer), {
+        action: "proposal.refused",
+        entity: "household",
+        entityId: input.householdId,
+        countyId: e.countyId,
+        after: { kind: input.kind, source: input.source, year, reason: "identify_closed" },
+        reason: input.reason,
+      });
+      throw fieldError("kind", "p.ineligible.identify_closed");
+    }
     // the same proposal sent twice at once: the primary key let one in; answer with that one
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
       const again = await stored(viewer, input.id, input.householdId);
       if (again) return again;
     }
     throw e;
+  }
+}
+
+class IdentificationClosed extends Error {
+  constructor(readonly countyId: string) {
+    super("identification closed after 2020");
   }
 }
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { historyLine } from "@/lib/procedure/history-line";
 import { requireViewerPage } from "@/lib/auth/session";
 import { getProposalView } from "@/lib/data/procedure/views";
 import { COMPARISON_FLAG_LABELS, STEP_LABELS } from "@/lib/domain/procedure";
@@ -11,10 +12,13 @@ import { AnnounceForm, ExplainForm, ObjectionCheckForm, ObjectionForm, ReasonSte
 import { ExitAgreementForm, HomeVerificationForm, VerificationRecord } from "@/components/procedure/consent-forms";
 import { GUARANTEE_KEYS as GUARANTEES } from "@/lib/validation/procedure";
 import { AgendaAddForProposal } from "@/components/procedure/meeting-forms";
+import { pageTitle } from "@/lib/page-title";
 
 export const dynamic = "force-dynamic";
 
 const when = (d: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(d);
+
+export const generateMetadata = pageTitle("proposal");
 
 export default async function ProposalPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewerPage("household.read");
@@ -23,6 +27,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   if (!p) notFound();
   const t = await getTranslations("procedure");
   const tk = await getTranslations();
+  const th = await getTranslations("history");
   const en = (await getLocale()) === "en";
   const stepName = (s: string) => (s in STEP_LABELS ? STEP_LABELS[s as keyof typeof STEP_LABELS][en ? "en" : "zh"] : t(`stage.${s}` as never));
   const lastReview = p.steps.filter((s) => s.stage === "township_review").at(-1);
@@ -44,7 +49,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
         <p className="mt-3 text-sm"><span className="text-stone-500">{t("page.proposalReason")}：</span>{p.reason}</p>
         <p className="mt-2 text-sm">
           {p.household && <Link href={`/households/${p.household.id}`} className="underline">{t("page.household")}</Link>}
-          <span className="ml-2 text-xs text-stone-500">{t("page.cites", { version: p.householdVersion, assessment: p.assessmentId ? p.assessmentId.slice(0, 8) : "—" })}</span>
+          <span className="ml-2 text-xs text-stone-500" title={p.assessmentId ?? undefined}>{t("page.cites", { version: p.householdVersion })}</span>
         </p>
         {p.household?.changedSince && (
           <p className="mt-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="note" data-testid="changed-since">
@@ -199,7 +204,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                 {s.stage === "voted" && <Badge tone={s.decision === "passed" ? "green" : "red"}>{s.decision === "passed" ? t("meeting.passed") : t("meeting.notPassed")}</Badge>}
                 <span className="text-xs text-stone-600">{when(s.at)} · {s.actor ?? t("page.system")}</span>
               </div>
-              {s.reason && <p className="text-stone-700">{s.reason}</p>}
+              {s.reason && <p className="text-stone-700">{historyLine(s.reason, th as never)}</p>}
             </li>
           ))}
         </ol>
