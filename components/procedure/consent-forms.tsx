@@ -13,7 +13,7 @@ import { recordExitAgreement } from "@/lib/actions/proposals/record-exit-agreeme
 import { SignaturePad, type SignaturePadHandle } from "@/components/signature/signature-pad";
 import { errorsOf, Field, newId, Status, Submit, useProcedureAction } from "./form-bits";
 
-export const GUARANTEES = ["food", "clothing", "medical", "housing", "water", "education"] as const;
+import { GUARANTEE_KEYS as GUARANTEES } from "@/lib/validation/procedure";
 
 /** Sends the form with the pad's PNG (when there is ink) as `field`. */
 function withSignature(form: HTMLFormElement, pad: SignaturePadHandle | null, field: string, send: (fd: FormData) => void): void {

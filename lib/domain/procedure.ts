@@ -14,9 +14,9 @@
  * What each step needs from the caller (StepContext):
  *   every step             today (not before the date of the previous step)
  *   comparison_explained   comparisonFlags: every flag explained (an empty list is fine)
- *   on_agenda              every kind: a signed home verification (homeVerified); no comparison
- *                          flag the province made a red line; eliminate_risk: the
- *                          risk-elimination evidence (below)
+ *   on_agenda              every kind: a signed home verification (homeVerified); identify and
+ *                          monitor: no comparison flag the province made a red line;
+ *                          eliminate_risk: the risk-elimination evidence (below)
  *   voted                  meeting: closed, quorum met; passed = more than half of attendance
  *   first/second_notice    noticeStart between the previous step's date and today;
  *                          exit (first notice): the household's own exit agreement, not refused
@@ -158,21 +158,17 @@ export interface ProcedureSettings {
   riskEliminationMinMeasures: number;
   /** a monitoring proposal is decided within this many calendar days of being raised */
   decisionDays: number;
-  /** comparison flags the province made a red line: they exclude the item from the agenda */
-  comparisonRedLines: readonly ComparisonFlagCode[];
 }
 
 export const PROCEDURE_SETTING_DEFAULTS: ProcedureSettings = {
   riskEliminationMonitoringMonths: 6,
   riskEliminationMinMeasures: 1,
   decisionDays: 15,
-  comparisonRedLines: [],
 };
 
 const SETTING_KEYS = Object.keys(PROCEDURE_SETTING_DEFAULTS) as (keyof ProcedureSettings)[];
 
 function validSetting(key: keyof ProcedureSettings, v: unknown): boolean {
-  if (key === "comparisonRedLines") return Array.isArray(v) && v.every((c) => (COMPARISON_FLAG_CODES as readonly unknown[]).includes(c));
   return typeof v === "number" && Number.isSafeInteger(v) && v >= (key === "riskEliminationMinMeasures" ? 0 : 1);
 }
 
@@ -212,7 +208,6 @@ function settingsOf(policy: ProcedurePolicy): ProcedureSettings {
     riskEliminationMonitoringMonths: policy.riskEliminationMonitoringMonths ?? PROCEDURE_SETTING_DEFAULTS.riskEliminationMonitoringMonths,
     riskEliminationMinMeasures: policy.riskEliminationMinMeasures ?? PROCEDURE_SETTING_DEFAULTS.riskEliminationMinMeasures,
     decisionDays: policy.decisionDays ?? PROCEDURE_SETTING_DEFAULTS.decisionDays,
-    comparisonRedLines: policy.comparisonRedLines ?? PROCEDURE_SETTING_DEFAULTS.comparisonRedLines,
   };
 }
 
@@ -245,7 +240,7 @@ export interface StepContext {
   /** the date the step is taken, YYYY-MM-DD */
   today: string;
   policy: ProcedurePolicy;
-  /** redLine: the province made this flag a red line (also read from policy.comparisonRedLines) */
+  /** redLine: the province made this flag a red line (policy redLine* keys, set by the comparison) */
   comparisonFlags?: readonly { code: ComparisonFlagCode; explained: boolean; redLine?: boolean }[];
   /** a signed home verification (入户核实) of the current round is on record */
   homeVerified?: boolean;
@@ -451,10 +446,11 @@ function exitAgreement(ctx: StepContext, r: Reasons): void {
   }
 }
 
-function redLines(ctx: StepContext, r: Reasons): void {
-  const lines = settingsOf(ctx.policy).comparisonRedLines;
+/** Identification and monitoring only: a red line never keeps a household on the list. */
+function redLines(state: ProcedureState, ctx: StepContext, r: Reasons): void {
+  if (state.kind !== "identify" && state.kind !== "monitor") return;
   for (const f of ctx.comparisonFlags ?? []) {
-    if (f.redLine === true || lines.includes(f.code)) {
+    if (f.redLine === true) {
       const l = COMPARISON_FLAG_LABELS[f.code];
       r.add("red_line", `比对疑点为本省“红线”，不能列入评议：${l.zh}`, `A red-line comparison flag of the province excludes the item: ${l.en}`);
     }
@@ -516,7 +512,7 @@ function riskRequirements(ctx: StepContext, r: Reasons): void {
 /** What the kind needs at the agenda (before) or at county approval (again, after). */
 function kindRequirements(state: ProcedureState, ctx: StepContext, r: Reasons, at: "agenda" | "approval"): void {
   homeVerification(ctx, r);
-  if (at === "agenda") redLines(ctx, r);
+  if (at === "agenda") redLines(state, ctx, r);
   if (state.kind === "exit" && at === "approval") exitAgreement(ctx, r);
   if (state.kind === "eliminate_risk") riskRequirements(ctx, r);
 }

