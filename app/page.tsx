@@ -1,10 +1,10 @@
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/session";
-import { HOME } from "@/lib/auth/roles";
+import { homeFor } from "@/lib/auth/roles";
 
 export const dynamic = "force-dynamic";
 
 export default async function Root() {
   const viewer = await getViewer();
-  redirect(viewer ? HOME[viewer.role] : "/login");
+  redirect(viewer ? homeFor(viewer) : "/login");
 }

@@ -1,4 +1,5 @@
 "use client";
+import { useFocusResult } from "@/components/ui/use-focus-result";
 // Pieces every admin form uses: controlled fields that keep what was typed when the server
 // says no, a field with its error wired up for screen readers, the form's status line.
 import { useCallback, useId, useState } from "react";
@@ -124,8 +125,9 @@ export function SelectField({
 /** The result's top-level message, announced politely; always in the DOM so it is announced. */
 export function FormStatus({ state, children }: { state: ActionResult<unknown>; children?: React.ReactNode }) {
   const message = state.message;
+  const ref = useFocusResult<HTMLDivElement>(state, Boolean(message));
   return (
-    <div role="status" aria-live="polite" className="min-h-0 text-sm">
+    <div ref={ref} tabIndex={-1} role="status" aria-live="polite" className="min-h-0 text-sm outline-none">
       {message && (
         <p className={`rounded px-3 py-2 ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}>
           {message}

@@ -18,7 +18,7 @@ export function AssignOneForm({ householdId, villageId, hasCadre }: { householdI
   return (
     <form action={action} noValidate className="space-y-3" data-testid="assign-one-form">
       <input type="hidden" name="householdId" value={householdId} />
-      <CadrePicker near={villageId} name="cadreId" label={hasCadre ? t("newCadre") : t("cadre")} value={cadre} onChange={setCadre} errors={errorsOf(state, "cadreId")} />
+      <CadrePicker refresh={state} near={villageId} name="cadreId" label={hasCadre ? t("newCadre") : t("cadre")} value={cadre} onChange={setCadre} errors={errorsOf(state, "cadreId")} />
       <div>
         <label htmlFor="assign-reason" className="block text-sm font-medium">{t("reason")}<span className="ml-0.5 text-red-700" aria-hidden>*</span></label>
         <textarea id="assign-reason" name="reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={500} required aria-required

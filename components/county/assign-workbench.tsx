@@ -172,7 +172,7 @@ export function AssignWorkbench({ items, total, filter, query }: Props) {
             <input type="hidden" name="expected" value={total} />
           </>
         )}
-        <CadrePicker near={filter.village} name="cadreIds" label={ta("team")} multiple value={team} onChange={setTeam} errors={errorsOf(state, "cadreIds")} />
+        <CadrePicker refresh={state} near={filter.village} name="cadreIds" label={ta("team")} multiple value={team} onChange={setTeam} errors={errorsOf(state, "cadreIds")} />
         <div>
           <label htmlFor="bulk-reason" className="block text-sm font-medium">{ta("reason")}<span className="ml-0.5 text-red-700" aria-hidden>*</span></label>
           <textarea id="bulk-reason" name="reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={500} aria-required

@@ -14,6 +14,7 @@ export function CadrePicker({
   value,
   onChange,
   near,
+  refresh,
 }: {
   /** the hidden input name: cadreId (one) or cadreIds (a team) */
   name: string;
@@ -24,6 +25,8 @@ export function CadrePicker({
   onChange: (value: CadreOption[]) => void;
   /** list this village's cadres first */
   near?: string;
+  /** a new value (the result of a save) fetches the list again: each cadre's count is current */
+  refresh?: unknown;
 }) {
   const t = useTranslations("county.assign");
   const id = useId();
@@ -44,7 +47,7 @@ export function CadrePicker({
       });
     }, q ? 250 : 0);
     return () => clearTimeout(timer);
-  }, [q, near]);
+  }, [q, near, refresh]);
 
   const pick = (c: CadreOption) => {
     if (multiple) onChange(value.some((v) => v.id === c.id) ? value : [...value, c]);

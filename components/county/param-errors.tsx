@@ -1,11 +1,18 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { ParamError } from "@/lib/validation/county";
+import { VILLAGE_NUMERIC, type ParamError } from "@/lib/validation/county";
 
 /** Bad search parameters, each named with its value and what would be accepted; they were ignored. */
 export async function ParamErrors({ errors, resetHref }: { errors: ParamError[]; resetHref: string }) {
   if (errors.length === 0) return null;
   const t = await getTranslations("county.params");
+  const tc = await getTranslations("county");
+  // the filter's name on the page, not the address's parameter name
+  const label = (param: string) => {
+    const range = /^(.*)(Min|Max)$/.exec(param);
+    if (range && (VILLAGE_NUMERIC as readonly string[]).includes(range[1]!)) return tc(range[2] === "Min" ? "minOf" : "maxOf", { col: tc(range[1] as never) });
+    return t.has(`names.${param}` as never) ? t(`names.${param}` as never) : param;
+  };
   const why = (e: ParamError) => {
     switch (e.code) {
       case "enum": return t("enum", { allowed: (e.allowed ?? []).join(t("separator")) });
@@ -19,7 +26,7 @@ export async function ParamErrors({ errors, resetHref }: { errors: ParamError[];
       <p className="font-semibold">{t("title")}</p>
       <ul className="mt-1 list-disc pl-5">
         {errors.map((e) => (
-          <li key={e.param}>{t("item", { param: e.param, value: e.value, why: why(e) })}</li>
+          <li key={e.param}>{t("item", { param: label(e.param), value: e.value, why: why(e) })}</li>
         ))}
       </ul>
       <Link href={resetHref} className="mt-2 inline-block underline">{t("reset")}</Link>

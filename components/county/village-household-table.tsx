@@ -40,9 +40,11 @@ interface Props {
   dir: "asc" | "desc";
   filters: Partial<Record<FilterId, string>>;
   cadres: { id: string; name: string }[];
+  /** the county official assigns cadres; a township reviewer only reads */
+  canAssign?: boolean;
 }
 
-export function VillageHouseholdTable({ outOfRange = false, rows, total, page, pageSize, sort, dir, filters, cadres }: Props) {
+export function VillageHouseholdTable({ outOfRange = false, rows, total, page, pageSize, sort, dir, filters, cadres, canAssign = true }: Props) {
   const t = useTranslations();
   const tv = useTranslations("county.villagePage");
   const router = useRouter();
@@ -115,10 +117,12 @@ export function VillageHouseholdTable({ outOfRange = false, rows, total, page, p
             return (
               <span className="flex flex-col items-start gap-0.5">
                 {r.cadres.length ? r.cadres.map((c) => <span key={c.id}>{c.name}</span>) : r.needsCadre ? <Pill tone="amber">{tv("noCadre")}</Pill> : <span className="text-stone-400">{tv("noCadre")}</span>}
-                <Link href={`/county/assignments?household=${r.id}`} className="text-xs text-brand-800 underline" data-testid="reassign-link"
-                  aria-label={tv(r.cadres.length ? "reassignFor" : "assignFor", { name: r.headName })}>
-                  {r.cadres.length ? tv("reassign") : tv("assign")}
-                </Link>
+                {canAssign && (
+                  <Link href={`/county/assignments?household=${r.id}`} className="text-xs text-brand-800 underline" data-testid="reassign-link"
+                    aria-label={tv(r.cadres.length ? "reassignFor" : "assignFor", { name: r.headName })}>
+                    {r.cadres.length ? tv("reassign") : tv("assign")}
+                  </Link>
+                )}
               </span>
             );
           },
@@ -129,7 +133,7 @@ export function VillageHouseholdTable({ outOfRange = false, rows, total, page, p
           cell: (info) => <VisitCell date={info.getValue()} due={info.row.original.cadres.length ? info.row.original.visitDue : null} />,
         }),
       ]),
-    [t, tv],
+    [t, tv, canAssign],
   );
 
   const table = useTable({

@@ -1,12 +1,14 @@
 "use client";
+import { useFocusResult } from "@/components/ui/use-focus-result";
 // Small shared pieces of the evaluation forms: a status line, a field's error, the error summary.
 // Touch targets of at least 44 px; errors linked to their fields with aria-describedby.
 
 export const fid = (path: string) => `ev-${path.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 
 export function StatusLine({ ok, message, testId }: { ok: boolean; message?: string; testId?: string }) {
+  const ref = useFocusResult<HTMLParagraphElement>(message, Boolean(message));
   return (
-    <p role="status" aria-live="polite" data-testid={testId}
+    <p ref={ref} tabIndex={-1} role="status" aria-live="polite" data-testid={testId}
       className={message ? `mt-2 rounded-lg px-3 py-2 text-sm ${ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}` : "sr-only"}>
       {message}
     </p>

@@ -9,7 +9,7 @@ import { useTranslations } from "next-intl";
 import { saveQuestionnaire } from "@/lib/actions/evaluation/save-questionnaire";
 import type { ActionResult } from "@/lib/actions/result";
 import type { SavedQuestionnaire } from "@/lib/data/evaluation/questionnaire";
-import { APPROVAL_ANSWERS, CHECKED_INDICATORS, EVIDENCE_SEEN, INCOME_ITEMS, type IncomeItem } from "@/lib/validation/evaluation";
+import { APPROVAL_ANSWERS, CHECKED_INDICATORS, EVIDENCE_FOR, INCOME_ITEMS, type IncomeItem } from "@/lib/validation/evaluation";
 import { ErrorSummary, FieldError, StatusLine, errorProps, fid, inputClass, primaryButton } from "./form-bits";
 
 interface Stored {
@@ -74,11 +74,11 @@ export function QuestionnaireForm({ evaluationId, householdId, stored, countedMe
     startTransition(() => dispatch({ id, evaluationId, householdId, income, indicators, approval, notes }));
   }
 
-  const evidenceBoxes = (key: string) => (
+  const evidenceBoxes = (key: keyof typeof EVIDENCE_FOR) => (
     <fieldset className="mt-2">
       <legend className="text-xs text-stone-600">{tq("evidenceSeen")}</legend>
       <div className="mt-1 flex flex-wrap gap-x-3 gap-y-1" id={fid(`indicators.${key}.evidence`)}>
-        {EVIDENCE_SEEN.map((kind) => (
+        {EVIDENCE_FOR[key].map((kind) => (
           <label key={kind} className="flex min-h-11 items-center gap-2 text-sm">
             <input type="checkbox" className="h-5 w-5" checked={(evidence[key] ?? []).includes(kind)} onChange={(e) => toggle(key, kind, e.target.checked)}
               data-testid={`evidence-${key}-${kind}`} />

@@ -2,6 +2,7 @@
 // The error summary of the household-edit forms: focused when it appears, each error linked to
 // its field; plus the submit bar (big touch target, phone first).
 import { forwardRef } from "react";
+import { useFocusOnMount } from "@/components/ui/use-focus-result";
 import { fieldId } from "@/components/visit/form-parts";
 
 export type ErrorMap = Record<string, string[]>;
@@ -53,8 +54,9 @@ export function SubmitBar({ pending, label, pendingLabel }: { pending: boolean; 
 }
 
 export function Done({ message, links }: { message: string; links: { href: string; label: string; primary?: boolean }[] }) {
+  const ref = useFocusOnMount<HTMLDivElement>();
   return (
-    <div role="status" className="space-y-4 rounded-xl border border-green-300 bg-green-50 p-4">
+    <div ref={ref} tabIndex={-1} role="status" className="space-y-4 rounded-xl border border-green-300 bg-green-50 p-4 outline-none" data-testid="saved">
       <p className="text-base font-medium text-green-900">{message}</p>
       <div className="flex flex-col gap-2">
         {links.map((l) => (

@@ -28,7 +28,7 @@ function Item({ item }: { item: OutboxItem }) {
     <li className="rounded-xl border border-stone-200 bg-white p-3 shadow-sm" data-testid="outbox-item" data-state={item.state} data-visit-id={item.id}>
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
-          <p className="truncate font-semibold">{item.label || item.householdId.slice(0, 8)}</p>
+          <p className="truncate font-semibold">{item.label || t("unnamed")}</p>
           <p className="text-xs text-stone-600">{t("visitDate", { date: item.visitDate })} · {t("loggedAt", { time: when(item.createdAt) })}</p>
         </div>
         <span className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${BADGE[item.state]}`} data-testid="outbox-state">

@@ -1,4 +1,5 @@
 "use client";
+import { useFocusResult } from "@/components/ui/use-focus-result";
 // Pieces the procedure's forms share: an action hook that refreshes the page (or moves on) after
 // success, a labelled field with its errors wired for screen readers, the status line, buttons,
 // and the device-made ids that make a retried submission store once.
@@ -80,8 +81,9 @@ export function Field({
 
 /** The result's message, announced politely; always in the DOM so it is announced. */
 export function Status({ state, className = "" }: { state: ActionResult<unknown>; className?: string }) {
+  const ref = useFocusResult<HTMLParagraphElement>(state, Boolean(state.message));
   return (
-    <p role="status" aria-live="polite" className={state.message ? `rounded px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"} ${className}` : "sr-only"}>
+    <p ref={ref} tabIndex={-1} role="status" aria-live="polite" className={state.message ? `rounded px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"} ${className}` : "sr-only"}>
       {state.message}
     </p>
   );

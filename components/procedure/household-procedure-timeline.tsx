@@ -3,6 +3,7 @@
 // Mount on the household page: <HouseholdProcedureTimeline householdId={h.id} viewer={viewer} />
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { historyLine } from "@/lib/procedure/history-line";
 import type { Viewer } from "@/lib/auth/session";
 import { householdTimeline, type TimelineEvent } from "@/lib/data/procedure/views";
 import { COMPARISON_FLAG_LABELS, STEP_LABELS, type ComparisonFlagCode } from "@/lib/domain/procedure";
@@ -20,6 +21,7 @@ export async function HouseholdProcedureTimeline({ householdId, viewer }: { hous
   const events = await householdTimeline(viewer, householdId);
   if (events === null) return null;
   const t = await getTranslations("procedure");
+  const th = await getTranslations("history");
   const en = (await getLocale()) === "en";
   const step = (s: string) => (s in STEP_LABELS ? STEP_LABELS[s as keyof typeof STEP_LABELS][en ? "en" : "zh"] : t(`stage.${s}` as never));
   const title = (e: TimelineEvent): React.ReactNode => {
@@ -46,7 +48,7 @@ export async function HouseholdProcedureTimeline({ householdId, viewer }: { hous
                 <Link href={`/procedure/${e.proposalId}`} className="text-xs underline">{t("timeline.open")}</Link>
                 {e.noticeId && <Link href={`/notices/${e.noticeId}`} target="_blank" className="text-xs underline">{t("timeline.print")}</Link>}
               </div>
-              {e.detail && <p className="text-stone-700">{e.kind === "vote" ? t("timeline.counts", { counts: e.detail }) : e.detail}</p>}
+              {e.detail && <p className="text-stone-700">{e.kind === "vote" ? t("timeline.counts", { counts: e.detail }) : e.kind === "step" || e.kind === "decision" ? historyLine(e.detail, th as never) : e.detail}</p>}
             </li>
           ))}
         </ol>

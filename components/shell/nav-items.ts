@@ -3,6 +3,8 @@ import type { Role } from "@/lib/auth/roles";
 export interface NavItem {
   href: string;
   key: string; // messages: nav.<key>
+  /** one of the cadre's main places: also in the bottom bar on a phone */
+  main?: boolean;
 }
 
 export const NAV: Record<Role, NavItem[]> = {
@@ -19,12 +21,13 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/county/approvals", key: "candidates" },
     { href: "/leads", key: "leads" },
     { href: "/cards", key: "cards" },
+    { href: "/search", key: "search" },
   ],
   cadre: [
-    { href: "/cadre", key: "households" },
-    { href: "/outbox", key: "outbox" },
-    { href: "/procedure", key: "procedure" },
-    { href: "/leads", key: "leads" },
+    { href: "/cadre", key: "households", main: true },
+    { href: "/outbox", key: "outbox", main: true },
+    { href: "/procedure", key: "procedure", main: true },
+    { href: "/leads", key: "leads", main: true },
     { href: "/cards", key: "cards" },
   ],
   facilitator: [
@@ -32,4 +35,18 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/procedure", key: "procedure" },
   ],
   evaluator: [{ href: "/evaluator", key: "evaluations" }],
+  auditor: [{ href: "/audit", key: "audit" }],
 };
+
+/** A county official whose scope is a township reviews its villages' proposals: its own menu. */
+const TOWNSHIP_REVIEWER: NavItem[] = [
+  { href: "/township", key: "township" },
+  { href: "/procedure", key: "townshipReview" },
+  { href: "/leads", key: "leads" },
+  { href: "/cards", key: "cards" },
+];
+
+export function navFor(viewer: { role: Role; regionLevel: string }): NavItem[] {
+  if (viewer.role === "county_official" && viewer.regionLevel === "township") return TOWNSHIP_REVIEWER;
+  return NAV[viewer.role];
+}

@@ -66,7 +66,7 @@ export async function assignableHouseholds(viewer: Viewer, countyId: string, p: 
       take: ASSIGN_PAGE_SIZE,
       select: {
         id: true, number: true, headName: true, villageId: true, memberCount: true, registeredStatus: true, monitoringCategory: true,
-        assessedStatus: true, candidate: true, mainCause: true, lastVisitAt: true, village: { select: { name: true } },
+        assessedStatus: true, candidate: true, mainCause: true, lastVisitAt: true, createdAt: true, village: { select: { name: true } },
         assignments: { where: currentAssignment(now), select: { cadre: { select: { id: true, name: true } } } },
       },
     }),
@@ -78,7 +78,7 @@ export async function assignableHouseholds(viewer: Viewer, countyId: string, p: 
     id: r.id, number: r.number, headName: r.headName, villageId: r.villageId, villageName: r.village.name, memberCount: r.memberCount,
     registeredStatus: r.registeredStatus, monitoringCategory: r.monitoringCategory, assessedStatus: r.assessedStatus, candidate: r.candidate,
     mainCause: r.mainCause, cadres: r.assignments.map((a) => a.cadre),
-    lastVisitAt: r.lastVisitAt?.toISOString().slice(0, 10) ?? null, visitDue: visitDue(r.lastVisitAt, todayIso),
+    lastVisitAt: r.lastVisitAt?.toISOString().slice(0, 10) ?? null, visitDue: visitDue(r.lastVisitAt, todayIso, r.createdAt),
   }));
   const pages = Math.max(1, Math.ceil(total / ASSIGN_PAGE_SIZE));
   return { items, total, page, pageSize: ASSIGN_PAGE_SIZE, pages, outOfRange: page > pages, unassignedAll };

@@ -10,7 +10,8 @@ import { AppError } from "@/lib/auth/errors";
 import { messages } from "@/i18n/messages";
 import { today } from "@/lib/clock";
 import { attachment, csvStream, type CsvValue } from "@/lib/csv";
-import { exitThreshold, reviewCounty, villageInCounty, villageRowsForExport } from "./county";
+import { XLSX_TYPE, xlsxStream, type ColumnKind, type XlsxColumn } from "@/lib/xlsx";
+import { exitThreshold, reviewArea, villageInCounty, villageRowsForExport, type ReviewedCounty } from "./county";
 import { householdBatches } from "./county-households";
 import { canSeeNationalIds, maskNationalId } from "./masking";
 import { auditSensitiveRead } from "./sensitive-reads";
@@ -22,11 +23,20 @@ const zh = createTranslator({ locale: "zh-CN", messages: messages["zh-CN"] });
 const plain = (status: number, body: string) =>
   new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store" } });
 
-function csvResponse(body: ReadableStream<Uint8Array>, filename: string, ascii: string) {
+/** CSV for machines, XLSX (`?format=xlsx`) for people opening it in Excel or WPS. */
+export type ExportFormat = "csv" | "xlsx";
+const formatOf = (request: Request): ExportFormat => (new URL(request.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv");
+
+function download(format: ExportFormat, columns: readonly XlsxColumn[], rows: AsyncIterable<readonly (readonly CsvValue[])[]>, sheet: string, filename: string, ascii: string) {
+  const body = format === "xlsx" ? xlsxStream(sheet, columns, rows) : csvStream(columns.map((c) => c.header), rows);
+  return fileResponse(body, `${filename}.${format}`, `${ascii}.${format}`, format === "xlsx" ? XLSX_TYPE : "text/csv; charset=utf-8");
+}
+
+function fileResponse(body: ReadableStream<Uint8Array>, filename: string, ascii: string, type: string) {
   return new Response(body, {
     status: 200,
     headers: {
-      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Type": type,
       "Content-Disposition": attachment(filename, ascii),
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
@@ -40,7 +50,7 @@ function paramProblem(errors: ParamError[]): Response | null {
 }
 
 /** Signed in, allowed to review villages, with a county in scope; else the response to send. */
-async function exporter(): Promise<{ viewer: Viewer; county: Awaited<ReturnType<typeof reviewCounty>> } | Response> {
+async function exporter(): Promise<{ viewer: Viewer; county: ReviewedCounty; within: string; township: boolean } | Response> {
   const viewer = await getViewer();
   if (!viewer) return plain(401, "请先登录 (Unauthorized)");
   if (!can(viewer.role, "village.review")) {
@@ -48,7 +58,7 @@ async function exporter(): Promise<{ viewer: Viewer; county: Awaited<ReturnType<
     return plain(403, "无权导出 (Forbidden)");
   }
   try {
-    return { viewer, county: await reviewCounty(viewer) };
+    return { viewer, ...(await reviewArea(viewer)) };
   } catch (e) {
     if (e instanceof AppError) {
       await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "export", entityId: "county", after: { code: "not_found", regionId: viewer.regionId } }).catch(() => {});
@@ -67,14 +77,18 @@ export async function exportVillages(request: Request): Promise<Response> {
   const { values, errors } = parseVillageParams(Object.fromEntries(new URL(request.url).searchParams));
   const bad = paramProblem(errors);
   if (bad) return bad;
+  // a township reviewer's list is its township's villages
+  if (who.township) values.township = who.within;
   const threshold = await exitThreshold(county.id, county.zone);
   const rows = await villageRowsForExport(county.id, threshold, values);
   const c = (k: string) => zh(`county.${k}` as never);
-  const header = [
-    "区划代码", c("township"), c("village"), c("households"), c("people"), c("poorHouseholds"), c("poorPeople"), `${c("incidence")}(%)`,
-    "是否低于退出标准", c("monitored"), "脱贫不稳定户", "边缘易致贫户", "突发严重困难户", c("missed"), "疑似漏评人数", c("wronglyLifted"), "错退风险人数",
-    "有帮扶干部的户", "本月已走访户", `${c("coverage")}(%)`, c("pending"),
-  ];
+  const columns = cols([
+    ["区划代码", 14, "text"], [c("township"), 16, "text"], [c("village"), 16, "text"], [c("households"), 8, "integer"], [c("people"), 8, "integer"],
+    [c("poorHouseholds"), 10, "integer"], [c("poorPeople"), 10, "integer"], [`${c("incidence")}(%)`, 11, "decimal"], ["是否达到退出标准", 10, "text"],
+    [c("monitored"), 10, "integer"], ["脱贫不稳定户", 10, "integer"], ["边缘易致贫户", 10, "integer"], ["突发严重困难户", 10, "integer"],
+    [c("missed"), 10, "integer"], ["应纳未纳人数", 10, "integer"], [c("wronglyLifted"), 10, "integer"], ["返贫风险人数", 10, "integer"],
+    ["有帮扶干部的户", 10, "integer"], ["本月已走访户", 10, "integer"], [`${c("coverage")}(%)`, 11, "decimal"], [c("pending"), 10, "integer"],
+  ]);
   async function* batches() {
     for (let i = 0; i < rows.length; i += 500) {
       yield rows.slice(i, i + 500).map((v): CsvValue[] => [
@@ -85,8 +99,10 @@ export async function exportVillages(request: Request): Promise<Response> {
     }
   }
   const date = today();
-  return csvResponse(csvStream(header, batches()), `${county.name}-村庄-${date}.csv`, `county-${county.id}-villages-${date}.csv`);
+  return download(formatOf(request), columns, batches(), "村庄", `${county.name}-村庄-${date}`, `county-${county.id}-villages-${date}`);
 }
+
+const cols = (spec: [string, number, ColumnKind][]): XlsxColumn[] => spec.map(([header, width, kind]) => ({ header, width, kind }));
 
 export async function exportHouseholds(request: Request): Promise<Response> {
   const who = await exporter();
@@ -96,7 +112,7 @@ export async function exportHouseholds(request: Request): Promise<Response> {
   const villageId = search.village;
   let village: Awaited<ReturnType<typeof villageInCounty>> = null;
   if (villageId !== undefined) {
-    village = await villageInCounty(county.id, villageId);
+    village = await villageInCounty(county.id, villageId, who.within);
     if (!village) {
       await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "village", entityId: villageId.slice(0, 64), after: { code: "not_found", via: "export" } }).catch(() => {});
       return plain(404, "未找到该村，或不在您的权限范围内 (Not found)");
@@ -112,10 +128,12 @@ export async function exportHouseholds(request: Request): Promise<Response> {
     fields: ["nationalId", "income"], nationalIds: showIds ? "full" : "masked", filters: values,
   });
   const label = (ns: string, k: string | null) => (k ? zh(`${ns}.${k}` as never) : "");
-  const header = [
-    "村", "户编号", "户主", "户主身份证号", "人口", "登记状态", "监测类别", "评估状态", "登记与评估不一致", "拟纳入监测类别",
-    "未达标指标", "人均纯收入(元)", "主要致贫原因", "其他致贫原因", "帮扶干部", "最近走访", "走访情况",
-  ];
+  const columns = cols([
+    ["村", 14, "text"], ["户编号", 12, "text"], ["户主", 10, "text"], ["户主身份证号", 22, "text"], ["人口", 6, "integer"],
+    ["登记状态", 12, "text"], ["监测类别", 14, "text"], ["评估状态", 12, "text"], ["登记与评估不一致", 14, "text"], ["拟纳入监测类别", 14, "text"],
+    ["未达标指标", 24, "text"], ["人均纯收入(元)", 14, "decimal"], ["主要致贫原因", 14, "text"], ["其他致贫原因", 18, "text"],
+    ["帮扶干部", 12, "text"], ["最近走访", 12, "text"], ["走访情况", 10, "text"],
+  ]);
   async function* batches() {
     for await (const batch of householdBatches(viewer, { countyId: county.id, villageId: village?.id }, values)) {
       yield batch.map((h): CsvValue[] => [
@@ -130,9 +148,9 @@ export async function exportHouseholds(request: Request): Promise<Response> {
   }
   const date = today();
   const place = village ? village.name : county.name;
-  return csvResponse(
-    csvStream(header, batches()),
-    `${county.name}${village ? `-${place}` : ""}-农户-${date}.csv`,
-    `county-${county.id}${village ? `-${village.id}` : ""}-households-${date}.csv`,
+  return download(
+    formatOf(request), columns, batches(), "农户",
+    `${county.name}${village ? `-${place}` : ""}-农户-${date}`,
+    `county-${county.id}${village ? `-${village.id}` : ""}-households-${date}`,
   );
 }

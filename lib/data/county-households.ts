@@ -52,7 +52,8 @@ export function householdWhere(
   // overdue: served by a cadre, and not visited this month nor last
   if (p.overdue) {
     and.push({ assignments: { some: currentAssignment(now) } });
-    and.push({ OR: [{ lastVisitAt: null }, { lastVisitAt: { lt: overdueBefore(today(now)) } }] });
+    // never visited: overdue once on the register since before last month (registered today is due)
+    and.push({ OR: [{ lastVisitAt: null, createdAt: { lt: overdueBefore(today(now)) } }, { lastVisitAt: { lt: overdueBefore(today(now)) } }] });
   }
   if (p.cadre === "none") and.push({ assignments: { none: currentAssignment(now) } });
   else if (p.cadre) and.push({ assignments: { some: { ...currentAssignment(now), cadreId: p.cadre } } });
@@ -77,7 +78,7 @@ export function householdOrder(sort: HouseholdSort, dir: Dir): Prisma.HouseholdO
 const ROW_SELECT = (now: Date) =>
   ({
     id: true, number: true, headName: true, villageId: true, memberCount: true, registeredStatus: true, monitoringCategory: true,
-    assessedStatus: true, candidate: true, candidateCategory: true, unmetIndicators: true, mainCause: true, lastVisitAt: true,
+    assessedStatus: true, candidate: true, candidateCategory: true, unmetIndicators: true, mainCause: true, lastVisitAt: true, createdAt: true,
     village: { select: { name: true } },
     assignments: {
       where: currentAssignment(now),
@@ -131,7 +132,7 @@ function toRow(r: RawRow, todayIso: string): CountyHouseholdRow {
     cadres: r.assignments.map((a) => a.cadre),
     needsCadre: needsCadre(r),
     lastVisitAt: r.lastVisitAt?.toISOString().slice(0, 10) ?? null,
-    visitDue: visitDue(r.lastVisitAt, todayIso),
+    visitDue: visitDue(r.lastVisitAt, todayIso, r.createdAt),
   };
 }
 

@@ -40,7 +40,7 @@ export async function listMyHouseholds(viewer: Viewer, opts: { q?: string; page?
       take: PAGE_SIZE,
       select: {
         id: true, number: true, headName: true, registeredStatus: true, monitoringCategory: true, assessedStatus: true,
-        candidate: true, candidateCategory: true, unmetIndicators: true, lastVisitAt: true, memberCount: true,
+        candidate: true, candidateCategory: true, unmetIndicators: true, lastVisitAt: true, memberCount: true, createdAt: true,
         village: { select: { name: true } },
       },
     }),
@@ -58,7 +58,7 @@ export async function listMyHouseholds(viewer: Viewer, opts: { q?: string; page?
     candidateCategory: r.candidateCategory,
     unmetIndicators: r.unmetIndicators,
     lastVisitAt: r.lastVisitAt?.toISOString().slice(0, 10) ?? null,
-    visitDue: visitDue(r.lastVisitAt, now),
+    visitDue: visitDue(r.lastVisitAt, now, r.createdAt),
     memberCount: r.memberCount,
   }));
   return { items, total, page, pageSize: PAGE_SIZE };

@@ -21,6 +21,8 @@ export const MASKING: Record<MaskingRole, Record<MaskedField, readonly [assigned
   facilitator: { nationalId: ["masked", "masked"], health: ["none", "none"], income: ["full", "full"] },
   admin: { nationalId: ["masked", "masked"], health: ["none", "none"], income: ["full", "full"] },
   evaluator: { nationalId: ["masked", "masked"], health: ["audited", "audited"], income: ["audited", "audited"] },
+  // the audit administrator reads the audit history, never a household
+  auditor: { nationalId: ["none", "none"], health: ["none", "none"], income: ["none", "none"] },
 };
 
 type WhoSees = Pick<Viewer, "role"> & Partial<Pick<Viewer, "regionLevel">>;

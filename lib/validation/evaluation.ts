@@ -9,7 +9,9 @@ import { z } from "zod";
 import { numberInput } from "./plain-text";
 
 /** Evidence an evaluator may have seen for an indicator (a subset of EvidenceKind). */
-export const EVIDENCE_SEEN = ["bank_statement", "housing_certificate", "water_test", "photo", "other"] as const;
+export const EVIDENCE_SEEN = [
+  "bank_statement", "income_record", "insurance_record", "housing_certificate", "water_test", "school_record", "interview", "photo", "other",
+] as const;
 export type EvidenceSeen = (typeof EVIDENCE_SEEN)[number];
 
 export const INCOME_ITEMS = ["wages", "business", "businessCosts", "property", "transfers"] as const;
@@ -19,6 +21,17 @@ export type IncomeItem = (typeof INCOME_ITEMS)[number];
 export const CHECKED_INDICATORS = ["food", "clothing", "medical", "housing", "water", "education"] as const;
 export type CheckedIndicator = (typeof CHECKED_INDICATORS)[number];
 export const ALL_INDICATORS = ["income", ...CHECKED_INDICATORS] as const;
+
+/** The evidence an evaluator may have seen for each indicator (a water test is no proof of schooling). */
+export const EVIDENCE_FOR: Record<(typeof ALL_INDICATORS)[number], readonly EvidenceSeen[]> = {
+  income: ["bank_statement", "income_record", "interview", "other"],
+  food: ["interview", "photo", "other"],
+  clothing: ["interview", "photo", "other"],
+  medical: ["insurance_record", "interview", "other"],
+  housing: ["housing_certificate", "photo", "interview", "other"],
+  water: ["water_test", "photo", "interview", "other"],
+  education: ["school_record", "interview", "other"],
+};
 
 export const APPROVAL_ANSWERS = ["approve", "disapprove", "unsure"] as const;
 export type ApprovalAnswerValue = (typeof APPROVAL_ANSWERS)[number];
@@ -33,6 +46,8 @@ const M = (key: string) => ({ message: `evaluation:${key}` });
 const uuid = z.string(M("invalidId")).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, M("invalidId"));
 const text = (max: number) => z.string(M("required")).trim().max(max, M("tooLong"));
 const bool = z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")], M("boolean"));
+/** An indicator's re-check: 达标 / 未达标, named so in the error too. */
+const metAnswer = z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")], M("metChoice"));
 
 /** A number typed into a form ("" is missing): plain-text.ts refuses hidden characters and non-numbers. */
 const typed = <T extends z.ZodType>(inner: T) => numberInput(inner, { blank: undefined, required: "evaluation:number", number: "evaluation:number" });
@@ -127,17 +142,20 @@ export const resolveDiscrepancySchema = z
 
 // ───────────── questionnaire ─────────────
 
-const evidenceList = z.preprocess(
-  (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
-  z.array(z.enum(EVIDENCE_SEEN, M("unknownValue"))).max(EVIDENCE_SEEN.length, M("tooMany")),
-);
+/** The evidence seen for one indicator: only that indicator's kinds. */
+const evidenceList = (key: (typeof ALL_INDICATORS)[number]) =>
+  z.preprocess(
+    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(EVIDENCE_FOR[key] as [EvidenceSeen, ...EvidenceSeen[]], M("evidenceKind"))).max(EVIDENCE_FOR[key].length, M("tooMany")),
+  );
 
-const checkedIndicator = z
-  .object({
-    met: z.preprocess((v) => (v === "" ? undefined : v), bool),
-    evidence: evidenceList,
-  })
-  .strict();
+const checkedIndicator = (key: CheckedIndicator) =>
+  z
+    .object({
+      met: z.preprocess((v) => (v === "" ? undefined : v), metAnswer),
+      evidence: evidenceList(key),
+    })
+    .strict();
 
 export const questionnaireSchema = z
   .object({
@@ -155,16 +173,16 @@ export const questionnaireSchema = z
       .strict(),
     indicators: z
       .object({
-        income: z.object({ evidence: evidenceList }).strict(),
-        food: checkedIndicator,
-        clothing: checkedIndicator,
-        medical: checkedIndicator,
-        housing: checkedIndicator,
-        water: checkedIndicator,
-        education: checkedIndicator,
+        income: z.object({ evidence: evidenceList("income") }).strict(),
+        food: checkedIndicator("food"),
+        clothing: checkedIndicator("clothing"),
+        medical: checkedIndicator("medical"),
+        housing: checkedIndicator("housing"),
+        water: checkedIndicator("water"),
+        education: checkedIndicator("education"),
       })
       .strict(),
-    approval: z.enum(APPROVAL_ANSWERS, M("unknownValue")),
+    approval: z.enum(APPROVAL_ANSWERS, M("approvalChoice")),
     notes: text(2000).default(""),
   })
   .strict();

@@ -11,3 +11,11 @@ export const updateHouseholdSchema = z
     changes: householdChangesSchema,
   })
   .strict();
+
+/** Show one member's national ID in full (the page shows it masked; the tap is audited). */
+export const revealNationalIdSchema = z
+  .object({
+    householdId: z.string().uuid(),
+    memberId: z.string().uuid(),
+  })
+  .strict();

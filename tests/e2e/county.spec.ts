@@ -77,8 +77,8 @@ test("official: sort villages by incidence, filter Danyang's mismatches, reassig
 test("official: bad address parameters get a message naming them, another county's village is not found", async ({ page, loginAs }) => {
   await loginAs("official");
   await page.goto("/county/villages/520603201200?unmet=roof&page=abc");
-  await expect(page.getByTestId("param-errors")).toContainText("unmet");
-  await expect(page.getByTestId("param-errors")).toContainText("page");
+  await expect(page.getByTestId("param-errors")).toContainText("未达标指标");
+  await expect(page.getByTestId("param-errors")).toContainText("页码");
   await expect(page.getByTestId("household-table")).toBeVisible();
   const res = await page.goto("/county/villages/520602204202");
   expect(res?.status()).toBe(404);

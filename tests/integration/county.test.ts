@@ -7,7 +7,8 @@ import { assign, createHousehold, createUser, seedRegions } from "../factories";
 import type { Viewer } from "@/lib/auth/session";
 import { householdScope } from "@/lib/auth/scope";
 import { today } from "@/lib/clock";
-import { countySummary, countyTotals, exitThreshold, reviewCounty, villageInCounty, villageList, villageSummary } from "@/lib/data/county";
+import { countySummary, countyTotals, exitThreshold, guaranteeGaps, reviewArea, reviewCounty, villageInCounty, villageList, villageSummary } from "@/lib/data/county";
+import { townshipLate } from "@/lib/data/township";
 import { householdBatches, villageHouseholds } from "@/lib/data/county-households";
 import { registeredTrend, statusMatrix, visitCoverage, causes } from "@/lib/data/county-charts";
 import { candidateGroups } from "@/lib/data/county-approvals";
@@ -17,6 +18,7 @@ import { assignHousehold } from "@/lib/actions/county/assign-household";
 import { bulkAssign } from "@/lib/actions/county/bulk-assign";
 import { searchCadres } from "@/lib/actions/county/search-cadres";
 import { verifyAudit } from "@/scripts/audit-verify";
+import ExcelJS from "exceljs";
 
 let t: TestDb;
 const V1 = "520603201200"; // 丹阳村, 黄道侗族乡
@@ -86,7 +88,7 @@ beforeAll(async () => {
   for (const [key, role, regionId] of [
     ["official", "county_official", "520603"], ["official2", "county_official", "520602"],
     ["cadreA", "cadre", V1], ["cadreB", "cadre", V1], ["cadreC", "cadre", V3], ["bijiangCadre", "cadre", BIJIANG_VILLAGE],
-    ["facilitator", "facilitator", V1],
+    ["facilitator", "facilitator", V1], ["township", "county_official", "520603201"],
   ] as const) {
     const u = await createUser(t.prisma, { username: key, role, regionId, name: key === "cadreA" ? "王甲" : key === "cadreB" ? "李乙" : key === "cadreC" ? "张丙" : key });
     U[key] = { id: u.id, regionId, role };
@@ -168,6 +170,23 @@ describe("village aggregates against the hand-computed county", () => {
     expect(s).toMatchObject({ villagesWithPeople: 3, villagesBelow: 1, villagesBelowShare: 33.3 });
   });
 
+  it("the register estimate runs through the evaluation's function: the register as its own sample gives back (poor + missed + wrongly lifted) (#14)", async () => {
+    const { total } = await countyTotals("520603", 3);
+    // not registered 5 + 3 + 2 + 3 + 1 = 14 people (missed 5); lifted 2 + 4 = 6 people (wrongly lifted 2)
+    expect(total).toMatchObject({ liftedPeople: 6, notRegisteredPeople: 14 });
+    const s = countySummary(total, "west", 3);
+    expect(s.comprehensive.exact).toBeCloseTo((100 * 20) / 33, 10);
+  });
+
+  it("guarantee gaps: a guarantee unmet with the income met, never the income-poor (#14)", async () => {
+    const gaps = await guaranteeGaps("520603");
+    expect(gaps.rows.map((g) => g.number).sort()).toEqual(["0003", "0004"]);
+    expect(gaps.total).toBe(2);
+    expect(gaps.rows.find((g) => g.number === "0003")?.unmetIndicators).toEqual(["housing"]);
+    // another county's gaps are not listed
+    expect((await guaranteeGaps("520602")).total).toBe(0);
+  });
+
   it("sorts every column on the server, empty values last", async () => {
     const ids = async (opts: Parameters<typeof villageList>[2]) => (await villageList("520603", 3, opts)).rows.map((r) => r.id);
     expect(await ids({ sort: "incidence", dir: "desc" })).toEqual([V2, V1, V3]);
@@ -216,8 +235,11 @@ describe("a village's households: server filters, sorting, paging", () => {
     expect(await numbers({ mismatch: "monitor" })).toEqual(["0003", "0004"]);
   });
 
-  it("filters overdue visits (served by a cadre, not visited this month nor last)", async () => {
+  it("filters overdue visits (served by a cadre, not visited this month nor last; never visited counts once registered before last month)", async () => {
+    expect(await numbers({ overdue: "1" })).toEqual([]); // h3 was registered today: due, not overdue
+    await t.prisma.household.update({ where: { id: H.h3! }, data: { createdAt: monthsAgo(3) } });
     expect(await numbers({ overdue: "1" })).toEqual(["0003"]);
+    await t.prisma.household.update({ where: { id: H.h3! }, data: { createdAt: new Date() } });
     expect(await numbers({ overdue: "1" }, V3)).toEqual(["0009"]);
   });
 
@@ -346,6 +368,83 @@ describe("CSV exports", () => {
     expect((await exportVillages(new Request("http://test/x"))).status).toBe(401);
     await signInAs(t.prisma, "cadreA");
     expect((await exportVillages(new Request("http://test/x"))).status).toBe(403);
+  });
+});
+
+describe("XLSX exports (Excel, WPS)", () => {
+  it("households: IDs and household numbers are text cells with every digit, counts and income are numbers, header frozen", async () => {
+    const head = await t.prisma.member.findFirstOrThrow({ where: { householdId: H.h2, relation: "head" } });
+    await t.prisma.member.update({ where: { id: head.id }, data: { nationalId: "520603198005011234" } });
+    await signInAs(t.prisma, "official");
+    const res = await exportHouseholds(new Request(`http://test/api/county/export/households?village=${V1}&mismatch=any&format=xlsx`));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(res.headers.get("content-disposition")).toContain(`households-${todayIso}.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const ws = wb.worksheets[0]!;
+    expect(ws.name).toBe("农户");
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(ws.getRow(1).values).toEqual([undefined, "村", "户编号", "户主", "户主身份证号", "人口", "登记状态", "监测类别", "评估状态", "登记与评估不一致", "拟纳入监测类别",
+      "未达标指标", "人均纯收入(元)", "主要致贫原因", "其他致贫原因", "帮扶干部", "最近走访", "走访情况"]);
+    expect(ws.getRow(1).font?.bold).toBe(true);
+    expect(ws.getColumn(4).width).toBeGreaterThanOrEqual(20);
+    expect(ws.rowCount).toBe(4);
+    const row = ws.getRow(2);
+    expect(row.getCell(2).type).toBe(ExcelJS.ValueType.String);
+    expect(row.getCell(2).value).toBe("0002");
+    expect(row.getCell(2).numFmt).toBe("@");
+    expect(row.getCell(4).type).toBe(ExcelJS.ValueType.String);
+    expect(row.getCell(4).value).toBe("520603198005011234");
+    expect(row.getCell(5).type).toBe(ExcelJS.ValueType.Number);
+    expect(row.getCell(5).value).toBe(3);
+    expect([ExcelJS.ValueType.Null, ExcelJS.ValueType.Number]).toContain(row.getCell(12).type); // income: a number when assessed
+    // a name beginning with "=" is a text cell, not a formula
+    const formulaName = ws.getRow(4).getCell(3);
+    expect(formulaName.type).toBe(ExcelJS.ValueType.String);
+    expect(formulaName.value).toBe("=HYPERLINK(\"http://x\")");
+  });
+
+  it("village list: region codes are text, incidence a number", async () => {
+    await signInAs(t.prisma, "official");
+    const res = await exportVillages(new Request("http://test/api/county/export/villages?inc=above&sort=incidence&dir=desc&format=xlsx"));
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(1).value).toBe("区划代码");
+    expect(ws.getRow(2).getCell(1).type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getRow(2).getCell(1).value).toBe(V2);
+    expect(ws.getRow(2).getCell(8).type).toBe(ExcelJS.ValueType.Number);
+    expect(ws.getRow(2).getCell(8).value).toBe(50);
+  });
+});
+
+describe("the township reviewer (a county official whose scope is a township)", () => {
+  it("reaches its township's villages in the county, not the others, in pages and exports", async () => {
+    const area = await reviewArea(viewerOf("township"));
+    expect(area).toMatchObject({ county: { id: "520603" }, within: "520603201", township: true });
+    expect(await villageInCounty("520603", V1, area.within)).toMatchObject({ id: V1 });
+    expect(await villageInCounty("520603", V3, area.within)).toBeNull();
+    await signInAs(t.prisma, "township");
+    const list = await exportVillages(new Request("http://test/api/county/export/villages?township=520603202"));
+    expect(list.status).toBe(200);
+    const codes = (await readAll(list)).toString("utf8").slice(1).trimEnd().split("\r\n").slice(1).map((l) => l.split(",")[0]);
+    expect(codes.sort()).toEqual([V1, V2]);
+    expect((await exportHouseholds(new Request(`http://test/x?village=${V3}`))).status).toBe(404);
+    const households = await exportHouseholds(new Request(`http://test/x?village=${V1}`));
+    expect(households.status).toBe(200);
+    expect((await readAll(households)).toString("utf8").trimEnd().split("\r\n")).toHaveLength(6);
+  });
+
+  it("late work: a household served by a cadre and never visited is overdue only once it has been on the register since before last month", async () => {
+    expect((await townshipLate("520603201")).visits).toBe(0); // h3 was registered today: due, not overdue
+    await t.prisma.household.update({ where: { id: H.h3! }, data: { createdAt: monthsAgo(3) } });
+    const late = await townshipLate("520603201");
+    expect(late.visits).toBe(1);
+    expect(late.visitsByVillage.get(V1)).toBe(1);
+    expect(late.leads).toBe(0);
+    await t.prisma.household.update({ where: { id: H.h3! }, data: { createdAt: new Date() } });
   });
 });
 

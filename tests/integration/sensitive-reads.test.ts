@@ -7,6 +7,7 @@ import { householdOr404 } from "@/lib/data/household-page";
 import { exportHouseholds } from "@/lib/data/county-export";
 import { getViewer } from "@/lib/auth/session";
 import { verifyChain } from "@/lib/audit-chain";
+import { revealNationalId } from "@/lib/actions/households/reveal-national-id";
 
 let t: TestDb;
 let mine: string;
@@ -51,6 +52,25 @@ describe("sensitive reads are audited", () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ entity: "household", entityId: mine, countyId: "520603", actorRole: "cadre" });
     expect(events[0]!.after).toMatchObject({ fields: ["nationalId", "health", "income"], nationalIds: "full", via: "household" });
+  });
+
+  it("the household page shows IDs masked; a tap reveals one member's ID in full, recorded with the member; a stranger's tap is refused", async () => {
+    const head = await t.prisma.member.findFirstOrThrow({ where: { householdId: mine, relation: "head" } });
+    await t.prisma.member.update({ where: { id: head.id }, data: { nationalId: "520603198005011234" } });
+    await signInAs(t.prisma, "cadre1");
+    const before = (await readsOf("cadre1")).length;
+    await householdOr404(await viewer(), mine, "household", { idsMasked: true });
+    const r = await revealNationalId(undefined, { householdId: mine, memberId: head.id });
+    expect(r).toEqual({ ok: true, data: { nationalId: "520603198005011234" } });
+    const events = (await readsOf("cadre1")).slice(before);
+    expect(events.map((e) => (e.after as { via: string; nationalIds: string }).nationalIds)).toEqual(["masked", "full"]);
+    expect(events[1]).toMatchObject({ entity: "household", entityId: mine });
+    expect(events[1]!.after).toMatchObject({ fields: ["nationalId"], via: "reveal", filters: { memberId: head.id } });
+    // the other household's cadre: not found (and nothing read)
+    await signInAs(t.prisma, "cadre2");
+    const before2 = (await readsOf("cadre2")).length;
+    expect(await revealNationalId(undefined, { householdId: mine, memberId: head.id })).toMatchObject({ ok: false, code: "not_found" });
+    expect((await readsOf("cadre2")).length).toBe(before2);
   });
 
   it("a county official's export records the county, the filters and whether IDs were in full", async () => {

@@ -213,7 +213,18 @@ describe("questionnaire input", () => {
     const byPath = Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));
     expect(byPath["income.wages"]).toBe("evaluation:nonNegative");
     expect(byPath["income.property"]).toBe("evaluation:number");
-    expect(byPath["approval"]).toBe("evaluation:unknownValue");
-    expect(byPath["indicators.income.evidence.0"]).toBe("evaluation:unknownValue");
+    // the errors name the options shown (认可/不认可/说不清; the indicator's own evidence), not "not an allowed value"
+    expect(byPath["approval"]).toBe("evaluation:approvalChoice");
+    expect(byPath["indicators.income.evidence.0"]).toBe("evaluation:evidenceKind");
+  });
+
+  it("offers each indicator its own evidence: a water test is no proof of schooling; met is 达标/未达标", () => {
+    const r = questionnaireSchema.safeParse({ ...withIncome, indicators: { ...withIncome.indicators, education: { met: "maybe", evidence: ["water_test"] }, water: { met: "true", evidence: ["water_test"] } } });
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    const byPath = Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));
+    expect(byPath["indicators.education.evidence.0"]).toBe("evaluation:evidenceKind");
+    expect(byPath["indicators.education.met"]).toBe("evaluation:metChoice");
+    expect(byPath["indicators.water.evidence.0"]).toBeUndefined();
   });
 });

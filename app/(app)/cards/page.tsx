@@ -18,6 +18,7 @@ import { CardPrintStyle } from "@/components/card/printable-card";
 import { RevokeCardForm } from "@/components/card/revoke-card-form";
 import { VillagePoster } from "@/components/help/poster";
 import { PrintButton } from "@/components/card/print-button";
+import { pageTitle } from "@/lib/page-title";
 import { PublicUrlWarning } from "@/components/card/public-url-warning";
 
 export const dynamic = "force-dynamic";
@@ -30,6 +31,8 @@ async function deniedNotFound(viewer: Viewer, entity: string, id: string, page: 
 
 type Search = { household?: string; village?: string; poster?: string };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+
+export const generateMetadata = pageTitle("cards");
 
 export default async function CardsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewerPage(undefined, ["cadre", "county_official"]);

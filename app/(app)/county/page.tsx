@@ -1,9 +1,11 @@
+import { redirect } from "next/navigation";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CountyFollowups } from "@/components/evaluation/county-followups";
 import { ReleasedSample } from "@/components/evaluation/released-sample";
 import { requireViewerPage } from "@/lib/auth/session";
-import { countySummary, countyTotals, countyTownships, exitThreshold, reviewCounty, villageList } from "@/lib/data/county";
+import { countySummary, countyTotals, countyTownships, exitThreshold, guaranteeGaps, monitoringThresholdStatus, reviewCounty, villageList } from "@/lib/data/county";
+import { GuaranteeGaps } from "@/components/county/guarantee-gaps";
 import { parseVillageParams, toQuery, VILLAGE_NUMERIC, type VillageParams, type VillageSort } from "@/lib/validation/county";
 import { PageTitle, Stat, Card, EmptyState } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
@@ -12,11 +14,15 @@ import { PageOutOfRange, ParamErrors } from "@/components/county/param-errors";
 import { CountySummaryCard } from "@/components/county/summary-card";
 import { today } from "@/lib/clock";
 import type { RegionZone } from "@/lib/domain/policy";
+import { pageTitle } from "@/lib/page-title";
+import { isTownshipScope } from "@/lib/data/township";
 
 export const dynamic = "force-dynamic";
 
 const pct = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : 0);
 const num = (n: number) => n.toLocaleString("zh-CN");
+
+export const generateMetadata = pageTitle("county");
 
 export default async function CountyHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewerPage("village.review");
@@ -24,15 +30,19 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
   const t = await getTranslations("county");
   const tc = await getTranslations("common");
   const locale = await getLocale();
+  // the county pages are the county's: a township reviewer has its own (/township)
+  if (isTownshipScope(viewer)) redirect("/township");
   const county = await reviewCounty(viewer);
   const { values: p, errors } = parseVillageParams(raw);
   const sort: VillageSort = p.sort ?? "township";
   const dir = p.dir ?? "asc";
   const threshold = await exitThreshold(county.id, county.zone);
-  const [totals, list, townships] = await Promise.all([
+  const [totals, list, townships, gaps, mt] = await Promise.all([
     countyTotals(county.id, threshold),
     villageList(county.id, threshold, { ...p, sort, dir }),
     countyTownships(county.id),
+    guaranteeGaps(county.id),
+    monitoringThresholdStatus(county.id),
   ]);
   const tot = totals.total;
   const summary = countySummary(tot, county.zone as RegionZone | null, threshold);
@@ -71,12 +81,18 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
       <CountyTabs current="villages" />
       <ParamErrors errors={errors} resetHref="/county" />
 
+      {mt.stale && (
+        <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="note" data-testid="threshold-stale">
+          {t("thresholdStale", { year: mt.year ?? "—", value: num(mt.value ?? 0) })}
+        </p>
+      )}
       <CountySummaryCard summary={summary} locale={locale} total={tot} />
+      <GuaranteeGaps gaps={gaps} />
 
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-7">
         <Stat label={t("households")} value={num(tot.households)} hint={`${num(tot.people)} ${tc("people")}`} />
         <Stat label={t("poorHouseholds")} value={num(tot.poorHouseholds)} hint={`${num(tot.poorPeople)} ${tc("people")}`} />
-        <Stat label={t("incidence")} value={`${pct(tot.poorPeople, tot.people)}%`} tone={pct(tot.poorPeople, tot.people) < threshold ? "good" : "bad"} hint={t("registeredIncidence")} />
+        <Stat label={t("incidence")} value={`${pct(tot.poorPeople, tot.people)}%`} tone={tot.poorPeople * 100 <= threshold * tot.people ? "good" : "bad"} hint={t("registeredIncidence")} />
         <Stat label={t("monitored")} value={num(tot.monitored)} />
         <Stat label={t("missed")} value={num(tot.missed)} tone={tot.missed ? "warn" : "default"} hint={`${num(tot.missedPeople)} ${tc("people")}`} />
         <Stat label={t("wronglyLifted")} value={num(tot.wronglyLifted)} tone={tot.wronglyLifted ? "warn" : "default"} hint={`${num(tot.wronglyLiftedPeople)} ${tc("people")}`} />
@@ -113,9 +129,14 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
       <Card
         title={t("villages")}
         actions={
-          <a href={`/api/county/export/villages${filterQuery.size ? `?${filterQuery}` : ""}`} className="rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-50" data-testid="export-villages" download>
-            {t("export.csv")}
-          </a>
+          <span className="flex flex-wrap justify-end gap-2" title={t("export.csvHint")}>
+            <a href={`/api/county/export/villages?${new URLSearchParams([...filterQuery, ["format", "xlsx"]])}`} className="rounded bg-brand-700 px-3 py-1.5 text-sm text-white hover:bg-brand-800" data-testid="export-villages-xlsx" download>
+              {t("export.xlsx")}
+            </a>
+            <a href={`/api/county/export/villages${filterQuery.size ? `?${filterQuery}` : ""}`} className="rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-50" data-testid="export-villages" download>
+              {t("export.csv")}
+            </a>
+          </span>
         }
       >
         <form role="search" className="mb-3 space-y-2" action="/county" data-testid="village-filters">

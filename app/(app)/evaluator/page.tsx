@@ -6,10 +6,13 @@ import { listEvaluations } from "@/lib/data/evaluation/evaluations";
 import { chinaDateTime } from "@/lib/data/evaluation/release";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
+import { pageTitle } from "@/lib/page-title";
 
 export const dynamic = "force-dynamic";
 
 const STATE_TONE = { draft: "gray", drawn: "blue", closed: "green" } as const;
+
+export const generateMetadata = pageTitle("evaluations");
 
 export default async function EvaluatorHome() {
   const viewer = await requireViewerPage("evaluation.run");

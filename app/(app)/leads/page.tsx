@@ -12,11 +12,14 @@ import { Card, EmptyState, PageTitle, Stat } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
 import { OutcomeForm } from "@/components/help/outcome-form";
+import { pageTitle } from "@/lib/page-title";
 
 export const dynamic = "force-dynamic";
 
 const FILTERS: LeadFilter[] = ["open", "overdue", "all"];
 const STATE_TONE = { open: "amber", visited: "blue", proposed: "purple", no_action: "gray" } as const;
+
+export const generateMetadata = pageTitle("leads");
 
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewerPage(undefined, ["cadre", "county_official"]);

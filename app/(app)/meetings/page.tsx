@@ -9,8 +9,11 @@ import { Card, EmptyState, PageTitle, Stat } from "@/components/ui/card";
 import { AssessedBadge, Badge, CandidateBadge, RegisteredBadge } from "@/components/ui/badge";
 import { KindLabel, StageBadge } from "@/components/procedure/labels";
 import { NewMeetingForm } from "@/components/procedure/meeting-forms";
+import { pageTitle } from "@/lib/page-title";
 
 export const dynamic = "force-dynamic";
+
+export const generateMetadata = pageTitle("meetings");
 
 export default async function FacilitatorHome() {
   const viewer = await requireViewerPage("meeting.run");

@@ -9,6 +9,12 @@ import { KindLabel, StageBadge } from "@/components/procedure/labels";
 
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata() {
+  const viewer = await requireViewerPage("household.read");
+  const t = await getTranslations();
+  return { title: isTownshipReviewer(viewer) ? t("nav.townshipReview") : isCountyOfficial(viewer) ? t("titles.procedure") : t("titles.procedureMine") };
+}
+
 // 待审批: what waits on a county-side reviewer; for a facilitator or cadre, their proposals under way.
 export default async function ProcedurePage() {
   const viewer = await requireViewerPage("household.read");

@@ -1,5 +1,6 @@
 // The same page for every card link that opens nothing: unknown, malformed or revoked.
 import type { Metadata } from "next";
+import { DEFAULT_HOTLINE } from "@/lib/data/card";
 import { getTranslations } from "next-intl/server";
 
 export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
@@ -11,7 +12,7 @@ export default async function CardNotFound() {
       <h1 className="text-3xl font-bold">{t("notFound.title")}</h1>
       <p className="mt-4">{t("notFound.body")}</p>
       <p className="mt-4">
-        {t("notFound.hotline")} <a className="font-semibold underline" href="tel:12317">12317</a>
+        {t("notFound.nationalHotline")} <a className="font-semibold underline" href={`tel:${DEFAULT_HOTLINE}`}>{DEFAULT_HOTLINE}</a>
       </p>
     </main>
   );

@@ -3,6 +3,7 @@
 // The change, the new assessment and the audit event are one transaction; a stale version is
 // refused with who changed what and when.
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { defineAction } from "@/lib/actions/safe-action";
 import { updateHouseholdSchema } from "@/lib/validation/household-edit";
 import { db } from "@/lib/db/client";
@@ -10,7 +11,6 @@ import { householdScope } from "@/lib/auth/scope";
 import { AppError } from "@/lib/auth/errors";
 import { applyHouseholdChanges } from "@/lib/data/household-changes";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { getTranslations } from "next-intl/server";
 import { recordDenials, takenNationalIds, type Denial } from "@/lib/data/national-id-taken";
 
 async function idRefused(key: "nationalIdDuplicate" | "nationalIdUnavailable"): Promise<AppError> {

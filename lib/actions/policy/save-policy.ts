@@ -4,6 +4,7 @@
 // never change them for every province — refused on the field and audited). The old row is
 // retired, never edited; the edit is audited; households whose current-year policy changed
 // are recomputed by a background job whose progress the page shows.
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/safe-action";
 import { savePolicySchema } from "@/lib/validation/policy";
@@ -22,13 +23,14 @@ export const savePolicy = defineAction({
   schema: savePolicySchema,
   handler: async (input, viewer) => {
     const prisma = db();
+    const t = await getTranslations("adminText");
     const { year, provinceId, note, ...rest } = input;
     if (!provinceId) {
-      throw outOfScopeField("provinceId", "全国标准由国家统一发布，只能设置本省标准 (national values are set centrally: set your province's values)", { provinceId: null });
+      throw outOfScopeField("provinceId", t("nationalSetCentrally"), { provinceId: null });
     }
     if (!viewer.regionId.startsWith(provinceId) && !provinceId.startsWith(viewer.regionId)) throw new AppError("not_found");
     if (provinceId && !(await prisma.region.findFirst({ where: { id: provinceId, level: "province" } }))) {
-      throw new AppError("invalid", "省份不存在 (no such province)", { fieldErrors: { provinceId: ["省份不存在 (no such province)"] } });
+      throw new AppError("invalid", t("noSuchProvince"), { fieldErrors: { provinceId: [t("noSuchProvince")] } });
     }
     const values: Partial<PolicyValues> = {};
     for (const k of POLICY_KEYS) if (rest[k] !== undefined) values[k] = rest[k];
@@ -39,7 +41,7 @@ export const savePolicy = defineAction({
       throw new AppError("invalid", Object.values(fieldErrors)[0]![0]!, { fieldErrors });
     }
     if (Object.keys(values).length === 0) {
-      throw new AppError("invalid", "至少填写一项 (set at least one value)", { fieldErrors: { _form: ["至少填写一项 (set at least one value)"] } });
+      throw new AppError("invalid", t("atLeastOne"), { fieldErrors: { _form: [t("atLeastOne")] } });
     }
     const provinces = [provinceId];
     const now = currentYear();
@@ -70,6 +72,6 @@ export const savePolicy = defineAction({
       void runRecomputeJob(prisma, job.id).catch((e) => console.error(`[recompute ${job.id}]`, e));
     }
     revalidatePath("/admin/policy");
-    return { ok: true as const, data: { rowId, jobs }, message: jobs.length ? "已保存，正在重新评估受影响的农户 (saved; recomputing affected households)" : "已保存 (saved)" };
+    return { ok: true as const, data: { rowId, jobs }, message: jobs.length ? t("savedRecomputing") : t("saved") };
   },
 });

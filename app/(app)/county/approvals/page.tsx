@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
@@ -5,11 +6,17 @@ import { reviewCounty } from "@/lib/data/county";
 import { candidateGroups } from "@/lib/data/county-approvals";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { CountyTabs } from "@/components/county/county-tabs";
+import { pageTitle } from "@/lib/page-title";
+import { isTownshipScope } from "@/lib/data/township";
 
 export const dynamic = "force-dynamic";
 
+export const generateMetadata = pageTitle("candidates");
+
 export default async function ApprovalsPage() {
   const viewer = await requireViewerPage("village.review");
+  // the county pages are the county's: a township reviewer has its own (/township)
+  if (isTownshipScope(viewer)) redirect("/township");
   const county = await reviewCounty(viewer);
   const t = await getTranslations("county.approvals");
   const tt = await getTranslations();

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
@@ -15,6 +15,8 @@ import { CountyTabs } from "@/components/county/county-tabs";
 import { PageOutOfRange, ParamErrors } from "@/components/county/param-errors";
 import { AssignOneForm } from "@/components/county/assign-one-form";
 import { AssignWorkbench } from "@/components/county/assign-workbench";
+import { pageTitle } from "@/lib/page-title";
+import { isTownshipScope } from "@/lib/data/township";
 
 export const dynamic = "force-dynamic";
 
@@ -22,8 +24,12 @@ export const dynamic = "force-dynamic";
 const DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
 const day = (d: Date) => DAY.format(d);
 
+export const generateMetadata = pageTitle("assignments");
+
 export default async function AssignmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewerPage("village.review");
+  // the county pages are the county's: a township reviewer has its own (/township)
+  if (isTownshipScope(viewer)) redirect("/township");
   const county = await reviewCounty(viewer);
   const t = await getTranslations("county.assign");
   const tt = await getTranslations();

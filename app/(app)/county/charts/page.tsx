@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
 import { exitThreshold, reviewCounty, villageList } from "@/lib/data/county";
@@ -6,6 +7,8 @@ import { PageTitle } from "@/components/ui/card";
 import { CountyTabs } from "@/components/county/county-tabs";
 import { CausesChart, CoverageChart, IncidenceChart, StatusChart, TrendChart } from "@/components/county/charts/lazy-charts";
 import { today } from "@/lib/clock";
+import { pageTitle } from "@/lib/page-title";
+import { isTownshipScope } from "@/lib/data/township";
 
 export const dynamic = "force-dynamic";
 
@@ -32,8 +35,12 @@ function DataTable({ caption, head, rows }: { caption: string; head: string[]; r
   );
 }
 
+export const generateMetadata = pageTitle("charts");
+
 export default async function CountyChartsPage() {
   const viewer = await requireViewerPage("village.review");
+  // the county pages are the county's: a township reviewer has its own (/township)
+  if (isTownshipScope(viewer)) redirect("/township");
   const county = await reviewCounty(viewer);
   const t = await getTranslations();
   const tc = await getTranslations("county.charts");
@@ -102,8 +109,10 @@ export default async function CountyChartsPage() {
   );
 }
 
+/** The lowest of the months already over: the month under way (a few days old) is not yet "low". */
 function lowestMonth(rows: { month: string; assigned: number; visited: number }[]): string {
-  const withShare = rows.filter((r) => r.assigned > 0).map((r) => ({ month: r.month, share: r.visited / r.assigned }));
+  const current = today().slice(0, 7);
+  const withShare = rows.filter((r) => r.assigned > 0 && r.month < current).map((r) => ({ month: r.month, share: r.visited / r.assigned }));
   if (!withShare.length) return "—";
   const low = withShare.reduce((a, b) => (b.share < a.share ? b : a));
   return `${low.month}（${Math.round(low.share * 1000) / 10}%）`;

@@ -12,6 +12,7 @@ import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { CloseForm, DrawForm, ReleaseForm, VerifyButton } from "@/components/evaluation/evaluation-actions";
 import { MetricsTable } from "@/components/evaluation/metrics-table";
+import { pageTitle } from "@/lib/page-title";
 
 export const dynamic = "force-dynamic";
 
@@ -34,6 +35,8 @@ async function load(viewer: Awaited<ReturnType<typeof requireViewerPage>>, id: s
     throw e;
   }
 }
+
+export const generateMetadata = pageTitle("evaluation");
 
 export default async function EvaluationPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewerPage("evaluation.run");
@@ -99,7 +102,6 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
             <details className="rounded-lg bg-stone-50 p-3 text-sm">
               <summary className="min-h-11 cursor-pointer font-medium">{t("draw.howToTitle")}</summary>
               <p className="mt-2 text-stone-700">{t("draw.howTo", { algorithm: e.algorithm ?? SAMPLE_ALGORITHM })}</p>
-              <p className="mt-1 font-mono text-xs text-stone-600">lib/domain/sampling.ts · docs/decisions/0006-procedure-and-sampling.md</p>
             </details>
           </div>
         )}

@@ -5,8 +5,11 @@ import { currentYear } from "@/lib/clock";
 import { evaluableCounties, planDefaults, teamCandidates } from "@/lib/data/evaluation/evaluations";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { CreateEvaluationForm } from "@/components/evaluation/create-evaluation-form";
+import { pageTitle } from "@/lib/page-title";
 
 export const dynamic = "force-dynamic";
+
+export const generateMetadata = pageTitle("evaluationNew");
 
 export default async function NewEvaluationPage() {
   const viewer = await requireViewerPage("evaluation.run");

@@ -5,20 +5,24 @@ import { householdOr404 } from "@/lib/data/household-page";
 import { Card, EmptyState } from "@/components/ui/card";
 import { AssessedBadge, Badge, RegisteredBadge } from "@/components/ui/badge";
 import { IndicatorChecklist } from "@/components/household/indicator-checklist";
-import { ageOn } from "@/lib/domain/household";
+import { Members } from "@/components/household/members";
 import { today } from "@/lib/clock";
+import { policyLabel } from "@/lib/policy-label";
 import type { Assessment } from "@/lib/domain/assess";
 import { HouseholdVisitPanel } from "@/components/visit/household-visit-panel";
 import { HouseholdProcedureTimeline } from "@/components/procedure/household-procedure-timeline";
+import { pageTitle } from "@/lib/page-title";
 
 export const dynamic = "force-dynamic";
 
 const yuan = (v: unknown) => Number(String(v ?? 0)).toLocaleString("zh-CN", { maximumFractionDigits: 2 });
 
+export const generateMetadata = pageTitle("household");
+
 export default async function HouseholdPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewerPage("household.read");
   const { id } = await params;
-  const h = await householdOr404(viewer, id, "household");
+  const h = await householdOr404(viewer, id, "household", { idsMasked: true });
   const t = await getTranslations();
   const locale = await getLocale();
   const latest = h.assessments[0]?.result as unknown as Assessment | undefined;
@@ -73,8 +77,21 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
           <>
             <p className="mb-2 text-sm text-stone-600">
               {t("household.line")} {yuan(latest.povertyLine)}{latest.povertyLineCarried ? t("household.carried") : ""} ·{" "}
-              {t("household.threshold")} {yuan(latest.monitoringThreshold)} · {latest.year}
+              {t("household.threshold")} {latest.monitoringThreshold == null ? t("household.noThreshold") : yuan(latest.monitoringThreshold)}
+              {latest.monitoringThresholdCarried && !latest.thresholdStale ? t("household.carried") : ""} · {latest.year}
             </p>
+            {latest.thresholdStale && (
+              <p className="mb-2 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm text-amber-900" role="note" data-testid="threshold-stale">
+                {t("household.thresholdStale")}
+              </p>
+            )}
+            {(latest.guaranteeGap || latest.shock || latest.relapse) && (
+              <div className="mb-2 flex flex-wrap gap-2" data-testid="assessment-flags">
+                {latest.guaranteeGap && <span title={t("household.guaranteeGapHint")}><Badge tone="amber">{t("household.guaranteeGap")}</Badge></span>}
+                {latest.shock && <span title={t("household.shockHint")}><Badge tone="red">{t("household.shock")}</Badge></span>}
+                {latest.relapse && <Badge tone="red">{t("household.relapse")}</Badge>}
+              </div>
+            )}
             <IndicatorChecklist assessment={latest} />
           </>
         ) : (
@@ -83,44 +100,44 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
       </Card>
 
       <Card title={`${t("household.members")} (${h.members.filter((m) => m.active).length})`}>
-        <div className="-mx-4 overflow-x-auto px-4">
-          <table className="w-full min-w-[640px] text-sm">
-            <thead className="text-left text-xs text-stone-500">
-              <tr>
-                <th className="py-1.5 pr-2">{t("household.name")}</th><th className="pr-2">{t("household.relation")}</th><th className="pr-2">{t("household.age")}</th>
-                <th className="pr-2">{t("household.idNumber")}</th><th className="pr-2">{t("household.health")}</th><th className="pr-2">{t("household.labor")}</th>
-                <th className="pr-2">{t("household.school")}</th><th className="pr-2">{t("household.insured")}</th><th>{t("household.counted")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {h.members.map((m) => (
-                <tr key={m.id} className={m.active ? "" : "text-stone-400 line-through"}>
-                  <td className="py-1.5 pr-2 font-medium">{m.name}</td>
-                  <td className="pr-2">{t(`relation.${m.relation}`)}</td>
-                  <td className="pr-2 tabular-nums">{ageOn(m.birthDate.toISOString().slice(0, 10), now)}</td>
-                  <td className="pr-2 font-mono text-xs">{m.nationalId ?? "—"}</td>
-                  <td className="pr-2">{m.health ? t(`health.${m.health}`) : "—"}</td>
-                  <td className="pr-2">{t(`labor.${m.laborCapacity}`)}</td>
-                  <td className="pr-2">{t(`school.${m.schoolStatus}`)}</td>
-                  <td className="pr-2">{m.medicalInsurance ? t("common.yes") : <span className="text-red-700">{t("common.no")}</span>}</td>
-                  <td>{!m.active ? t("household.inactive") : m.counted ? t("common.yes") : t("household.notCounted", { reason: m.notCountedReason ? t(`notCountedReason.${m.notCountedReason}`) : "-" })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Members householdId={h.id} members={h.members} canReveal={h.nationalIdsShown === "full"} today={now} />
       </Card>
 
       <div className="grid gap-4 md:grid-cols-2">
         <Card title={t("household.income")}>
           <dl className="grid grid-cols-2 gap-y-1 text-sm">
-            {([["wages", h.incomeWages], ["business", h.incomeBusiness], ["businessCosts", h.incomeBusinessCosts], ["property", h.incomeProperty], ["transfers", h.incomeTransfers], ["rigid", h.rigidExpenditure], ["previousYear", h.previousYearIncome]] as const).map(([k, v]) => (
+            {([["wages", h.incomeWages], ["business", h.incomeBusiness], ["businessCosts", h.incomeBusinessCosts], ["property", h.incomeProperty]] as const).map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt className="text-stone-600">{t(`household.${k}`)}</dt>
+                <dd className="text-right tabular-nums">{v == null ? "—" : yuan(v)}</dd>
+              </div>
+            ))}
+            <div className="col-span-2 mt-1 text-xs font-medium text-stone-500">{t("household.countedTransfers")}</div>
+            {([["transferSubsistence", h.transferSubsistence], ["transferExtremeHardship", h.transferExtremeHardship], ["transferPension", h.transferPension], ["transferEcological", h.transferEcological], ["transferFamilyPlanning", h.transferFamilyPlanning], ["transferSupport", h.transferSupport], ["transferOther", h.incomeTransfers]] as const).map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt className="text-stone-600">{t(`household.${k}`)}</dt>
+                <dd className="text-right tabular-nums">{yuan(v)}</dd>
+              </div>
+            ))}
+            {([["rigidAfter", h.rigidExpenditure], ["previousYear", h.previousYearIncome]] as const).map(([k, v]) => (
               <div key={k} className="contents">
                 <dt className="text-stone-600">{t(`household.${k}`)}</dt>
                 <dd className="text-right tabular-nums">{v == null ? "—" : yuan(v)}</dd>
               </div>
             ))}
           </dl>
+          <div className="mt-3 rounded border border-stone-200 bg-stone-50 p-2" data-testid="income-not-counted">
+            <div className="text-xs font-medium text-stone-600">{t("household.notCounted")}</div>
+            <dl className="mt-1 grid grid-cols-2 gap-y-1 text-sm">
+              {([["excludedMedical", h.excludedMedical], ["excludedTemporaryRelief", h.excludedTemporaryRelief], ["excludedHousingSubsidy", h.excludedHousingSubsidy], ["excludedRelocationSubsidy", h.excludedRelocationSubsidy], ["excludedGifts", h.excludedGifts]] as const).map(([k, v]) => (
+                <div key={k} className="contents">
+                  <dt className="text-stone-600">{t(`household.${k}`)}</dt>
+                  <dd className="text-right tabular-nums">{yuan(v)}</dd>
+                </div>
+              ))}
+            </dl>
+            <p className="mt-1 text-xs text-stone-500">{t("household.notCountedWhy")}</p>
+          </div>
           {h.mainCause && <p className="mt-3 text-sm"><span className="text-stone-600">{t("household.cause")}：</span>{t(`causes.${h.mainCause}`)}{h.secondaryCauses.length > 0 && <span className="text-stone-600">（{t("household.secondary")}：{h.secondaryCauses.map((c) => t(`causes.${c}`)).join("、")}）</span>}</p>}
         </Card>
         <Card title={t("household.measures")}>
@@ -162,7 +179,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
               <time className="tabular-nums text-stone-600">{a.createdAt.toLocaleString(locale, { timeZone: "Asia/Shanghai" })}</time>
               <AssessedBadge status={a.status} />
               <span className="tabular-nums">{yuan(a.perCapitaIncome)} {t("common.yuan")}</span>
-              <span className="text-xs text-stone-500">{t(`trigger.${a.trigger}`)} · {t("household.policy")} {a.policyVersion.split("#")[0]}</span>
+              <span className="text-xs text-stone-500">{t(`trigger.${a.trigger}`)} · <span title={`${t("household.policy")} ${a.policyVersion}`}>{t("household.policyOf", policyLabel(a.policyVersion))}</span></span>
             </li>
           ))}
         </ol>

@@ -13,8 +13,11 @@ import { KindLabel, StageBadge } from "@/components/procedure/labels";
 import {
   AgendaAddForm, AllPresentButton, AttendanceToggle, CloseMeetingForm, OpenMeetingButton, PublishNoticeForm, SecretBallotForm, VoteButtons,
 } from "@/components/procedure/meeting-forms";
+import { pageTitle } from "@/lib/page-title";
 
 export const dynamic = "force-dynamic";
+
+export const generateMetadata = pageTitle("meeting");
 
 export default async function MeetingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ item?: string; mode?: string }> }) {
   const viewer = await requireViewerPage("meeting.run");

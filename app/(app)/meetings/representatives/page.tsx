@@ -8,8 +8,11 @@ import { quorumMinimum } from "@/lib/domain/meeting";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { AddRepresentativeForm, RepresentativeToggle } from "@/components/procedure/meeting-forms";
+import { pageTitle } from "@/lib/page-title";
 
 export const dynamic = "force-dynamic";
+
+export const generateMetadata = pageTitle("representatives");
 
 export default async function RepresentativesPage() {
   const viewer = await requireViewerPage("meeting.run");

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
-import { exitThreshold, reviewCounty, villageInCounty, villageSummary } from "@/lib/data/county";
+import { exitThreshold, reviewArea, villageInCounty, villageSummary } from "@/lib/data/county";
 import { villageCadres, villageHouseholds } from "@/lib/data/county-households";
 import { auditSensitiveRead } from "@/lib/data/sensitive-reads";
 import { HOUSEHOLD_FILTER_KEYS, parseHouseholdParams, toQuery } from "@/lib/validation/county";
@@ -12,22 +12,26 @@ import { PageTitle, Stat } from "@/components/ui/card";
 import { CountyTabs } from "@/components/county/county-tabs";
 import { PageOutOfRange, ParamErrors } from "@/components/county/param-errors";
 import { VillageHouseholdTable } from "@/components/county/village-household-table";
+import { pageTitle } from "@/lib/page-title";
 
 export const dynamic = "force-dynamic";
 
 const num = (n: number) => n.toLocaleString("zh-CN");
 
+export const generateMetadata = pageTitle("village");
+
 export default async function VillagePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewerPage("village.review");
   const { id } = await params;
-  const county = await reviewCounty(viewer);
-  const village = await villageInCounty(county.id, id);
+  const { county, within, township } = await reviewArea(viewer);
+  const village = await villageInCounty(county.id, id, within);
   if (!village) {
     await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "village", entityId: id.slice(0, 64), after: { code: "not_found" } });
     notFound();
   }
   const t = await getTranslations("county");
   const tc = await getTranslations("common");
+  const tn = await getTranslations("township");
   const { values: p, errors } = parseHouseholdParams(await searchParams);
   const threshold = await exitThreshold(county.id, county.zone);
   const [summary, list, cadres] = await Promise.all([
@@ -48,10 +52,10 @@ export default async function VillagePage({ params, searchParams }: { params: Pr
   return (
     <div className="space-y-4">
       <nav aria-label={t("villagePage.breadcrumb")} className="text-sm text-stone-600">
-        <Link href="/county" className="underline">{t("tabs.villages")}</Link> <span aria-hidden>›</span> {village.parent?.name} <span aria-hidden>›</span> {village.name}
+        <Link href={township ? "/township" : "/county"} className="underline">{township ? tn("title", { township: village.parent?.name ?? "" }) : t("tabs.villages")}</Link> <span aria-hidden>›</span> {village.parent?.name} <span aria-hidden>›</span> {village.name}
       </nav>
       <PageTitle sub={t("villagePage.sub", { township: village.parent?.name ?? "", id: village.id })}>{t("villagePage.title", { village: village.name })}</PageTitle>
-      <CountyTabs current={null} />
+      {!township && <CountyTabs current={null} />}
       <ParamErrors errors={errors} resetHref={base} />
       {s && (
         <div className="grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8">
@@ -63,20 +67,25 @@ export default async function VillagePage({ params, searchParams }: { params: Pr
           <Stat label={t("missed")} value={s.missed} tone={s.missed ? "warn" : "default"} />
           <Stat label={t("wronglyLifted")} value={s.wronglyLifted} tone={s.wronglyLifted ? "warn" : "default"} />
           <Stat label={t("coverage")} value={s.coverage === null ? "—" : `${s.coverage}%`} hint={t("visitedOf", { visited: s.visited, assigned: s.assigned })} />
-          <Stat label={t("villagePage.unassigned")} value={s.unassignedNeeding} tone={s.unassignedNeeding ? "warn" : "default"} hint={<Link className="underline" href={`/county/assignments?village=${village.id}`}>{t("villagePage.toAssignments")}</Link>} />
+          <Stat label={t("villagePage.unassigned")} value={s.unassignedNeeding} tone={s.unassignedNeeding ? "warn" : "default"} hint={township ? undefined : <Link className="underline" href={`/county/assignments?village=${village.id}`}>{t("villagePage.toAssignments")}</Link>} />
         </div>
       )}
       <section className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm" aria-labelledby="households-title">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
           <h2 id="households-title" className="text-base font-semibold">{t("villagePage.households")}</h2>
-          <a href={`/api/county/export/households?${exportQuery}`} download className="rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-50" data-testid="export-households">
-            {t("export.csvFiltered")}
-          </a>
+          <span className="flex flex-wrap gap-2" title={t("export.csvHint")}>
+            <a href={`/api/county/export/households?${exportQuery}&format=xlsx`} download className="rounded bg-brand-700 px-3 py-1.5 text-sm text-white hover:bg-brand-800" data-testid="export-households-xlsx">
+              {t("export.xlsxFiltered")}
+            </a>
+            <a href={`/api/county/export/households?${exportQuery}`} download className="rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-50" data-testid="export-households">
+              {t("export.csvFiltered")}
+            </a>
+          </span>
         </div>
         {list.outOfRange && list.total > 0 && (
           <PageOutOfRange page={list.page} pages={list.pages} lastHref={`${base}?${toQuery({ ...p, page: list.pages })}`} />
         )}
-        <VillageHouseholdTable outOfRange={list.outOfRange} rows={list.rows} total={list.total} page={list.page} pageSize={list.pageSize} sort={list.sort} dir={list.dir} filters={filters} cadres={cadres} />
+        <VillageHouseholdTable outOfRange={list.outOfRange} rows={list.rows} total={list.total} page={list.page} pageSize={list.pageSize} sort={list.sort} dir={list.dir} filters={filters} cadres={cadres} canAssign={!township} />
       </section>
     </div>
   );

@@ -13,6 +13,7 @@ import { DISCREPANCY_KINDS, INCOME_TOLERANCE_MIN_YUAN, INCOME_TOLERANCE_PERCENT,
 import { MetricsTable } from "@/components/evaluation/metrics-table";
 import { DiscrepancyChart, MetricsChart, SampleChart } from "@/components/evaluation/lazy-charts";
 import { PrintButton } from "@/components/evaluation/print-button";
+import { pageTitle } from "@/lib/page-title";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +26,8 @@ const PRINT_CSS = `
   .report table { font-size: 10.5pt; }
   .report a { text-decoration: none; color: inherit; }
 }`;
+
+export const generateMetadata = pageTitle("evaluationReport");
 
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewerPage("evaluation.run");
@@ -77,7 +80,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           <dt className="text-stone-500">{t("draw.frozen")}</dt><dd>{t("draw.frozenCount", { count: d.frozenCount, at: e.frozenAt ? chinaDateTime(e.frozenAt) : "—" })}</dd>
           <dt className="text-stone-500">{t("draw.seed")}</dt><dd className="break-all font-mono text-xs">{e.seed}</dd>
           <dt className="text-stone-500">{t("draw.listHash")}</dt><dd className="break-all font-mono text-xs">{e.listHash}</dd>
-          <dt className="text-stone-500">{t("draw.algorithm")}</dt><dd className="font-mono text-xs">{e.algorithm}（lib/domain/sampling.ts；docs/decisions/0006）</dd>
+          <dt className="text-stone-500">{t("draw.algorithm")}</dt><dd className="font-mono text-xs">{e.algorithm}</dd>
           <dt className="text-stone-500">{t("release.title")}</dt><dd>{e.releaseAt ? chinaDateTime(e.releaseAt) : "—"}</dd>
           <dt className="text-stone-500">{t("draw.sampled")}</dt><dd>{t("report.sampleText", { sampled: c.sampled, checked: c.checked, lifted: c.sampledLifted, non: c.sampledNonRegistered })}</dd>
         </dl>

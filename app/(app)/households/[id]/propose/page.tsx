@@ -8,8 +8,11 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { AssessedBadge, Badge, CandidateBadge, RegisteredBadge } from "@/components/ui/badge";
 import { ProposeForm } from "@/components/procedure/propose-form";
 import { MONITORING_CATEGORIES, PROPOSAL_KINDS } from "@/lib/validation/procedure";
+import { pageTitle } from "@/lib/page-title";
 
 export const dynamic = "force-dynamic";
+
+export const generateMetadata = pageTitle("propose");
 
 export default async function ProposePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ kind?: string; category?: string; source?: string }> }) {
   const viewer = await requireViewerPage("proposal.create");

@@ -3,11 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
 import { getMeetingView } from "@/lib/data/procedure/meeting-view";
 import { AutoRefresh } from "@/components/procedure/auto-refresh";
+import { pageTitle } from "@/lib/page-title";
 
 export const dynamic = "force-dynamic";
 
 // The tally projected in the village hall: the item being voted, huge numbers, high contrast,
 // re-read every 2 seconds as votes are entered. Covers the app's chrome (fixed, full screen).
+export const generateMetadata = pageTitle("tally");
+
 export default async function TallyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ item?: string }> }) {
   const viewer = await requireViewerPage("meeting.run");
   const { id } = await params;

@@ -12,11 +12,14 @@ import { ageOn } from "@/lib/domain/household";
 import { today } from "@/lib/clock";
 import { Badge } from "@/components/ui/badge";
 import { QuestionnaireForm } from "@/components/evaluation/questionnaire-form";
+import { pageTitle } from "@/lib/page-title";
 
 export const dynamic = "force-dynamic";
 
 const yuan = (v: number) => v.toLocaleString("zh-CN", { maximumFractionDigits: 2 });
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
+
+export const generateMetadata = pageTitle("evaluationHousehold");
 
 export default async function SampledHouseholdPage({ params, searchParams }: { params: Promise<{ id: string; householdId: string }>; searchParams: Promise<{ reason?: string | string[] }> }) {
   const viewer = await requireViewerPage("evaluation.run");
