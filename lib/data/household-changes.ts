@@ -103,6 +103,18 @@ export async function applyHouseholdChanges(
       memberAfter[id] = d.after;
     }
   }
+  // one head of household: a new head only when the current one leaves in the same change
+  const newHeads = (changes.newMembers ?? []).map((n, i) => (n.relation === "head" ? i : -1)).filter((i) => i >= 0);
+  if (newHeads.length) {
+    const leaving = new Set((changes.members ?? []).filter((m) => m.leave).map((m) => m.id));
+    const heads = await tx.member.findMany({ where: { householdId, active: true, relation: "head" }, select: { id: true } });
+    const staying = heads.filter((m) => !leaving.has(m.id)).length;
+    if (staying + newHeads.length > 1) {
+      // the form's field: changes.… on the edit form, updates.… on a visit
+      const field = `${args.trigger === "visit" ? "updates" : "changes"}.newMembers.${newHeads[newHeads.length - 1]}.relation`;
+      throw new AppError("invalid", "v.twoHeads", { fieldErrors: { [field]: ["v.twoHeads"] } });
+    }
+  }
   const added: string[] = [];
   for (const n of changes.newMembers ?? []) {
     const m = await tx.member.create({

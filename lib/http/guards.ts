@@ -71,3 +71,9 @@ export function servedOverHttps(url: URL, forwardedProto: string | null, env: Re
   // X-Forwarded-Proto only from a configured proxy
   return Boolean(env.JINGZHUN_PROXY_HOPS?.trim()) && forwardedProto?.split(",")[0]?.trim() === "https";
 }
+
+/** A list's ?page=: a whole number 1–100000, else 1 (page=99999999999999999999 or 1e308 used to end in 500). */
+export function pageParam(v: unknown): number {
+  const s = Array.isArray(v) ? v[0] : v;
+  return typeof s === "string" && /^\d{1,6}$/.test(s) ? Math.min(100_000, Math.max(1, Number(s))) : 1;
+}

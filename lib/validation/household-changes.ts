@@ -2,18 +2,17 @@
 // forms, actions and the data layer. Amounts are yuan, never negative; nothing is fixed up silently.
 import { z } from "zod";
 import { validateNationalId } from "@/lib/national-id";
-import { numberInput, numberType, plain } from "./plain-text";
+import { atMostCents, birthDate, numberInput, numberType, plain } from "./plain-text";
 
 // Amounts and counts: decimal text or numbers (numberInput refuses blanks, hidden characters and
 // non-numbers by name); the upper bounds keep every value inside its database column.
-const amount = (max: number) => numberType().min(0, { message: "v.nonNegative" }).max(max, { message: "v.tooLong" });
+const amount = (max: number) => numberType().min(0, { message: "v.nonNegative" }).max(max, { message: "v.tooLong" }).refine(atMostCents, { message: "v.cents" });
 const money = numberInput(amount(100_000_000));
 const optionalMoney = numberInput(amount(100_000_000).nullable(), { blank: null });
 const whole = (max: number) => numberType().int({ message: "v.integer" }).min(0, { message: "v.nonNegative" }).max(max, { message: "v.tooLarge" });
 const count = (max: number) => numberInput(whole(max));
 const optionalCount = (max: number) => numberInput(whole(max).nullable(), { blank: null });
 const bool = z.union([z.boolean(), z.enum(["true", "false", "on", "1", "0"]).transform((v) => v === "true" || v === "on" || v === "1")]);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "v.invalidDate" }).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { message: "v.invalidDate" });
 
 import { HEALTH, LABOR, SCHOOL } from "./visit-constants";
 export { HEALTH, LABOR, SCHOOL } from "./visit-constants";
@@ -91,7 +90,7 @@ export const newMemberSchema = z
     name: z.string().trim().min(1, { message: "v.required" }).max(40, { message: "v.tooLong" }),
     nationalId: nationalIdSchema.nullable().optional(),
     sex: z.enum(["male", "female"], { message: "v.unknownValue" }),
-    birthDate: isoDate,
+    birthDate: birthDate(),
     relation: z.enum(["head", "spouse", "child", "child_in_law", "grandchild", "parent", "grandparent", "sibling", "other"], { message: "v.unknownValue" }),
     schoolStatus: z.enum(SCHOOL, { message: "v.unknownValue" }).default("not_applicable"),
     medicalInsurance: bool.default(true),

@@ -4,15 +4,12 @@ import { z } from "zod";
 import { validateNationalId } from "@/lib/national-id";
 import { today } from "@/lib/clock";
 import { incomeChangesSchema, indicatorChangesSchema, newMemberSchema } from "./household-changes";
-import { hiddenProblem, numberInput, numberType, plain } from "./plain-text";
+import { atMostCents, hiddenProblem, numberInput, numberType, plain, realDate } from "./plain-text";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 /** An empty ID field means "no ID"; one holding only invisible characters is not empty (it is refused). */
 const blankIdToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" && !hiddenProblem(v) ? undefined : v);
-const isoDate = z
-  .string({ message: "v.invalidDate" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "v.invalidDate" })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { message: "v.invalidDate" });
+const isoDate = realDate("v.invalidDate"); // 2024-02-30 and year 0000 refused, never rolled over
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, { message: "v.tooLong" }).optional());
 
 export const MEASURE_CATEGORIES = ["industry", "employment", "relocation", "ecological", "education", "health", "social_assistance"] as const;
@@ -62,7 +59,7 @@ export const addMeasureSchema = z
     householdId: z.string().uuid(),
     category: z.enum(MEASURE_CATEGORIES, { message: "v.unknownValue" }),
     description: z.string({ message: "v.required" }).trim().min(1, { message: "v.required" }).max(1000, { message: "v.tooLong" }),
-    amount: numberInput(numberType().min(0, { message: "v.nonNegative" }).max(100_000_000, { message: "v.tooLong" })),
+    amount: numberInput(numberType().min(0, { message: "v.nonNegative" }).max(100_000_000, { message: "v.tooLong" }).refine(atMostCents, { message: "v.cents" })),
     startDate: isoDate,
     endDate: z.preprocess(blankToUndefined, isoDate.optional()),
   })

@@ -103,3 +103,29 @@ export function unstorableText(value: unknown, path: (string | number)[] = [], o
   }
   return out;
 }
+
+/** Today's date in China (YYYY-MM-DD): the registry's calendar day. */
+export function chinaToday(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/**
+ * A real calendar date written YYYY-MM-DD, in 1900–2100: 2024-02-30 is refused (it used to be
+ * stored as 03-01 while the audit said 02-30), so is year 0000 (#16.10).
+ */
+export function realDate(required = "v.required") {
+  return z
+    .string({ message: required })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "v.invalidDate", abort: true })
+    .refine((s) => {
+      const y = Number(s.slice(0, 4));
+      const d = new Date(`${s}T00:00:00Z`);
+      return y >= 1900 && y <= 2100 && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+    }, { message: "v.invalidDate", abort: true });
+}
+
+/** A birth date: a real date, not after today. */
+export const birthDate = () => realDate().refine((s) => s <= chinaToday(), { message: "v.futureDate" });
+
+/** At most two decimals (fen): 12.345 is refused, not rounded silently (#16.10). */
+export const atMostCents = (v: number | null | undefined): boolean => v === null || v === undefined || Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;

@@ -15,6 +15,7 @@ beforeAll(async () => {
   await seedRegions(t.prisma);
   await createUser(t.prisma, { username: "cadre1", role: "cadre", regionId: "520603201200" });
   await createUser(t.prisma, { username: "facilitator", role: "facilitator", regionId: "520603201200" });
+  await createUser(t.prisma, { username: "facilitator2", role: "facilitator", regionId: "520603201201" });
   far = (await createHousehold(t.prisma, { villageId: "520602100200", number: "0001" })).id;
 });
 afterAll(async () => {
@@ -57,6 +58,17 @@ describe("no false denials", () => {
     expect(await denials()).toBe(before);
     await signInAs(t.prisma, "cadre1"); // not this cadre's meeting: a denial
     expect((await getMinutes(new Request("http://x"), { params: Promise.resolve({ id }) })).status).toBe(404);
+    expect(await denials()).toBe(before + 1);
+  });
+});
+
+describe("another village's meeting", () => {
+  it("is not found, and the denial is audited", async () => {
+    const MeetingPage = (await import("@/app/(app)/meetings/[id]/page")).default;
+    await signInAs(t.prisma, "facilitator2");
+    const before = await denials();
+    const id = (await t.prisma.meeting.findFirstOrThrow()).id; // the Danyang facilitator's
+    expect(await thrown(MeetingPage({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}) }))).toMatch(/NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/);
     expect(await denials()).toBe(before + 1);
   });
 });

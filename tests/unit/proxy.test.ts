@@ -44,3 +44,15 @@ describe("Content-Security-Policy with a nonce", () => {
     expect(https.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
   });
 });
+
+describe("?page= on list pages", () => {
+  it("a huge, exponent or junk page number is page 1 or the last allowed, never a database error", async () => {
+    const { pageParam } = await import("@/lib/http/guards");
+    expect(pageParam("99999999999999999999")).toBe(1);
+    expect(pageParam("1e308")).toBe(1);
+    expect(pageParam("-3")).toBe(1);
+    expect(pageParam("999999")).toBe(100_000);
+    expect(pageParam("7")).toBe(7);
+    expect(pageParam(["2", "3"])).toBe(2);
+  });
+});

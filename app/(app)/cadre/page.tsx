@@ -1,3 +1,4 @@
+import { pageParam } from "@/lib/http/guards";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
@@ -20,7 +21,7 @@ export default async function CadreHome({ searchParams }: { searchParams: Promis
   const viewer = await requireViewerPage("visit.create");
   const sp = await searchParams;
   const q = (sp.q ?? "").slice(0, 40);
-  const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
+  const page = pageParam(sp.page);
   const [list, coverage] = await Promise.all([listMyHouseholds(viewer, { q, page }), myCoverage(viewer)]);
   const t = await getTranslations();
   const pct = coverage.total ? Math.round((coverage.visited / coverage.total) * 100) : 0;

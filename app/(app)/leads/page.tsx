@@ -1,6 +1,7 @@
 // Monitoring leads (求助线索): reports from household cards and the village forms. A cadre sees
 // those of their households and, in their villages, those no cadre serves; a county official
 // sees the whole county with deadlines, overdue marked, and records outcomes too.
+import { pageParam } from "@/lib/http/guards";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
@@ -24,7 +25,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const viewer = await requireViewerPage(undefined, ["cadre", "county_official"]);
   const sp = await searchParams;
   const f = typeof sp.filter === "string" && (FILTERS as string[]).includes(sp.filter) ? (sp.filter as LeadFilter) : "open";
-  const page = Math.max(1, Number(typeof sp.page === "string" ? sp.page : 1) || 1);
+  const page = pageParam(sp.page);
   const t = await getTranslations("help");
   const tc = await getTranslations();
   const [data, calendarYears, flooded] = await Promise.all([

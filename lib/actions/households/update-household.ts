@@ -45,6 +45,13 @@ export const updateHousehold = defineAction({
       return { ok: true as const, data: { version: result.version, status: result.assessment?.status ?? null, changed: result.changed } };
     } catch (e) {
       await recordDenials(viewer, denials);
+      if (e instanceof AppError && e.code === "invalid" && e.message.startsWith("v.")) {
+        // a rule of lib/data/household-changes.ts, named by key: in the viewer's language
+        const tv = await getTranslations("validation");
+        const raw = (e.details?.fieldErrors ?? {}) as Record<string, string[]>;
+        const fieldErrors = Object.fromEntries(Object.entries(raw).map(([k, list]) => [k, list.map((m) => (m.startsWith("v.") ? tv(m.slice(2) as never) : m))]));
+        throw new AppError("invalid", tv(e.message.slice(2) as never), { ...e.details, fieldErrors });
+      }
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
         throw await idRefused("nationalIdUnavailable"); // a race with another registration
       }

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
+import { audit } from "@/lib/audit";
+import { db } from "@/lib/db/client";
 import { getMeetingView } from "@/lib/data/procedure/meeting-view";
 import { agendaCandidates } from "@/lib/data/procedure/meetings";
 import { today } from "@/lib/clock";
@@ -22,7 +24,11 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
   const { id } = await params;
   const sp = await searchParams;
   const m = /^[0-9a-f-]{36}$/i.test(id) ? await getMeetingView(viewer, id) : null;
-  if (!m) notFound();
+  if (!m) {
+    // another village's meeting (or none): not found, and the denial on record (#16.12)
+    await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "meeting", entityId: id.slice(0, 64), after: { code: "not_found", page: "meeting" } }).catch(() => {});
+    notFound();
+  }
   const t = await getTranslations("procedure");
   const tk = await getTranslations();
   const now = today();
