@@ -4,6 +4,7 @@
  *
  *   npm run bench -- --households N [--db postgres|pglite] [--seed S] [--keep] [--runs 30]
  *                    [--max-step-seconds 2400] [--data DIR] [--visits 10000] [--connections 200] [--build]
+ *                    [--phones 200] [--backlog 20] [--open-rate 30] [--open-seconds 120] [--step-seconds 15]
  *
  * 1. `npm run gen` writes the five CSV files (docs/import-format.md) under /tmp (or --data).
  * 2. The database: PostgreSQL `jingzhun_scale` on 127.0.0.1 (SCALE_DATABASE_URL to change;
@@ -22,7 +23,11 @@
  *    p50/p95 over --runs runs after 3 warm-ups.
  * 6. visits — bench/lib runVisitLoad against `next start` (the .next-bench build; --build makes
  *    it when missing or stale) on this database, PostgreSQL only: 200 cadres are created for the
- *    largest county, 5 households each, since the import files carry no cadres.
+ *    largest county, 5 households each, since the import files carry no cadres. The closed loop
+ *    (--connections workers each waiting for its answer) is followed by the backlog sync
+ *    (--phones 200 × --backlog 20 queued visits through syncVisits: `sync` in the JSON) and the
+ *    open loop (--open-rate 30/s for --open-seconds 120, then a ladder of --step-seconds 15 a
+ *    step for the highest rate with p99 < 1 s: `openLoop`). --phones 0 / --open-seconds 0 skip them.
  *
  * Prints each measure (ours, baseline, ratio) and ends with one JSON line. A measure that
  * cannot run is null, with the reason on a line before the JSON. --keep keeps the database (or
@@ -96,6 +101,11 @@ async function main() {
       visits: { type: "string", default: "10000" },
       connections: { type: "string", default: "200" },
       build: { type: "boolean", default: false },
+      phones: { type: "string", default: "200" },
+      backlog: { type: "string", default: "20" },
+      "open-rate": { type: "string", default: "30" },
+      "open-seconds": { type: "string", default: "120" },
+      "step-seconds": { type: "string", default: "15" },
     },
   });
   const N = Number(values.households);
@@ -202,7 +212,7 @@ async function main() {
       await prisma.$disconnect();
       await addScratchColumns(url);
       const serverCpu2 = target.serverPid ? procCpuMs(target.serverPid) : null;
-      const b = await recomputeBaseline(url, policy.values.povertyLine, policy.values.monitoringThreshold);
+      const b = await recomputeBaseline(url, policy.values.povertyLine, policy.values.monitoringThreshold ?? 0);
       const serverCpu3 = target.serverPid ? procCpuMs(target.serverPid) : null;
       await dropScratchColumns(url);
       const baseDbCpu = b.dbCpuMs ?? (serverCpu2 !== null && serverCpu3 !== null ? serverCpu3 - serverCpu2 : null);
@@ -256,7 +266,7 @@ async function main() {
     // 6. visits
     {
       if (kind !== "postgres") {
-        nulls.push("visits: null — the visit load runs against `next start` on PostgreSQL only");
+        nulls.push("visits, sync, openLoop: null — the visit loads run against `next start` on PostgreSQL only");
         out.visits = null;
       } else if (Number(values.visits) === 0) {
         nulls.push("visits: null — skipped (--visits 0)");
@@ -265,7 +275,10 @@ async function main() {
         const t0 = performance.now();
         const countyId = (await withClient(url, (c) => c.query<{ id: string }>(
           `SELECT "countyId" AS id FROM household GROUP BY "countyId" ORDER BY count(*) DESC, 1 LIMIT 1`))).rows[0]!.id;
-        const v = await measureVisits(url, countyId, { visits: Number(values.visits), connections: Number(values.connections), cadres: 200, build: values.build!, log })
+        const v = await measureVisits(url, countyId, {
+          visits: Number(values.visits), connections: Number(values.connections), cadres: 200, build: values.build!, log,
+          phones: Number(values.phones), backlog: Number(values.backlog), openRate: Number(values["open-rate"]), openSeconds: Number(values["open-seconds"]), stepSeconds: Number(values["step-seconds"]),
+        })
           .catch((e: Error) => `the visit load failed: ${e.message.split("\n")[0]}`);
         durations.visits = performance.now() - t0;
         if (typeof v === "string") {
@@ -276,6 +289,8 @@ async function main() {
           log(`visits: ${r.sent} sent, ${r.stored} stored, ${r.requests} requests, ${r.rps.toFixed(1)} req/s, p50 ${r.p50.toFixed(0)} ms, ` +
             `p95 ${r.p95.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, errors ${r.errors}, conflicts ${r.conflicts}, reconciliation ${r.ok ? "ok" : "FAILED"}`);
           out.visits = v.figures;
+          out.sync = v.sync;
+          out.openLoop = v.openLoop;
         }
       }
     }
@@ -297,6 +312,8 @@ async function main() {
     villageList: out.villageList ?? null,
     villagePage: out.villagePage ?? null,
     visits: out.visits ?? null,
+    sync: out.sync ?? null,
+    openLoop: out.openLoop ?? null,
     importPeakRssMb: out.importPeakRssMb ?? null,
   }));
 }

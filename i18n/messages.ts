@@ -30,6 +30,8 @@ import zhHouseholdEdit from "@/messages/zh-CN/household-edit.json";
 import enHouseholdEdit from "@/messages/en/household-edit.json";
 import zhBulkImport from "@/messages/zh-CN/bulk-import.json";
 import enBulkImport from "@/messages/en/bulk-import.json";
+import zhAudit from "@/messages/zh-CN/audit.json";
+import enAudit from "@/messages/en/audit.json";
 import zhTitles from "@/messages/zh-CN/titles.json";
 import enTitles from "@/messages/en/titles.json";
 import zhTownship from "@/messages/zh-CN/township.json";
@@ -37,6 +39,6 @@ import enTownship from "@/messages/en/township.json";
 import type { Locale } from "./config";
 
 export const messages = {
-  "zh-CN": { ...zhCommon, ...zhValidation, ...zhHousehold, ...zhCounty, ...zhRolesHome, ...zhAdmin, ...zhPolicy, ...zhVisit, ...zhProcedure, ...zhCard, ...zhHelp, ...zhEvaluation, ...zhOffline, ...zhHouseholdEdit, ...zhBulkImport, ...zhTitles, ...zhTownship },
-  en: { ...enCommon, ...enValidation, ...enHousehold, ...enCounty, ...enRolesHome, ...enAdmin, ...enPolicy, ...enVisit, ...enProcedure, ...enCard, ...enHelp, ...enEvaluation, ...enOffline, ...enHouseholdEdit, ...enBulkImport, ...enTitles, ...enTownship },
+  "zh-CN": { ...zhCommon, ...zhValidation, ...zhHousehold, ...zhCounty, ...zhRolesHome, ...zhAdmin, ...zhPolicy, ...zhVisit, ...zhProcedure, ...zhCard, ...zhHelp, ...zhEvaluation, ...zhOffline, ...zhHouseholdEdit, ...zhBulkImport, ...zhAudit, ...zhTitles, ...zhTownship },
+  en: { ...enCommon, ...enValidation, ...enHousehold, ...enCounty, ...enRolesHome, ...enAdmin, ...enPolicy, ...enVisit, ...enProcedure, ...enCard, ...enHelp, ...enEvaluation, ...enOffline, ...enHouseholdEdit, ...enBulkImport, ...enAudit, ...enTitles, ...enTownship },
 } satisfies Record<Locale, Record<string, unknown>>;

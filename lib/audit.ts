@@ -2,9 +2,12 @@
 // transaction as the change it records, as the next link of a hash chain (lib/audit-chain.ts).
 // Appends are serialised by a transaction-scoped advisory lock, so the chain has one order; the
 // lock, the read of the last hash and the insert are one database call (jz_audit_append).
-// A database trigger refuses UPDATE, DELETE and TRUNCATE of audit rows.
+// A database trigger refuses UPDATE, DELETE and TRUNCATE of audit rows, and the app's role (on
+// PostgreSQL) owns nothing, so it cannot switch the trigger off. Each event is also sealed with an
+// HMAC under the audit key, which is never in the database (lib/audit-key.ts, decision 0023).
 import type { Db, Tx } from "@/lib/db/client";
-import { eventContent } from "./audit-chain";
+import { eventContent, eventMac } from "./audit-chain";
+import { auditKey } from "./audit-key";
 
 export interface Actor {
   id: string | null;
@@ -37,6 +40,7 @@ function plain(value: unknown): unknown {
 async function append(tx: Tx, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
   const who = actor ?? SYSTEM;
   const at = new Date();
+  const key = auditKey();
   const rows = entries.map((entry) => {
     const content = {
       at,
@@ -50,7 +54,8 @@ async function append(tx: Tx, actor: Actor | null, entries: AuditEntry[]): Promi
       after: plain(entry.after),
       reason: entry.reason ?? null,
     };
-    return { ...content, at: at.toISOString(), content: eventContent(content) };
+    const text = eventContent(content);
+    return { ...content, at: at.toISOString(), content: text, mac: key ? eventMac(key, text) : null };
   });
   await tx.$queryRawUnsafe(`SELECT jz_audit_append($1::jsonb) AS n`, JSON.stringify(rows));
 }

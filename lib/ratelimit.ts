@@ -18,7 +18,12 @@ export const LIMITS = {
   cardViewPerAddress: { max: 60, windowMs: 60_000 },
   challengePerAddress: { max: 30, windowMs: 60_000 },
   reportPerAddress: { max: 5, windowMs: 60 * 60_000 },
+  /** anonymous (village form) reports into one village a day, all senders together… */
   reportPerVillage: { max: 50, windowMs: 24 * 60 * 60_000 },
+  /** …of which one address can send at most this many: no single client fills the village's budget */
+  reportPerAddressPerVillage: { max: 5, windowMs: 24 * 60 * 60_000 },
+  /** reports from one household's card a day (a card report never counts against the village) */
+  reportPerCard: { max: 10, windowMs: 24 * 60 * 60_000 },
   objectionPerAddress: { max: 5, windowMs: 60 * 60_000 },
   statusPerAddress: { max: 60, windowMs: 60_000 },
 } as const satisfies Record<string, Limit>;

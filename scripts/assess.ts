@@ -4,13 +4,16 @@
  *   npm run --silent assess < household.json
  *   npm run --silent assess -- --policy rows.json [--province 52] < household.json
  *
+ * --policy rows are ADDED to the built-in defaults (a row with the same id replaces the
+ * default one); --province CODE resolves the policy for that province (national values
+ * of the poverty line and monitoring threshold are floors).
  * stdin: the household JSON contract. stdout: the assessment (JSON, 2-space indent), exit 0.
  * Invalid JSON, input or arguments: one "path: message (中文)" line per error on stderr, exit 2.
  * Uses exactly parseHouseholdInput + resolvePolicy + assess, as the server does.
  */
 import { readFileSync } from "node:fs";
 import { assess } from "../lib/domain/assess";
-import { PolicyConflictError, resolvePolicy, type PolicyRow } from "../lib/domain/policy";
+import { mergePolicyRows, PolicyConflictError, resolvePolicy, type PolicyRow } from "../lib/domain/policy";
 import { DEFAULT_POLICY_ROWS } from "../lib/domain/policy-defaults";
 import {
   parseHouseholdInput,
@@ -76,7 +79,7 @@ function loadPolicyRows(file: string | null): PolicyRow[] {
   if (!parsed.ok) {
     throw new UsageError(parsed.errors.map((e) => ({ ...e, path: `--policy ${e.path}` })));
   }
-  return parsed.value;
+  return mergePolicyRows(DEFAULT_POLICY_ROWS, parsed.value);
 }
 
 async function readStdin(): Promise<string> {

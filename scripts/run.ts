@@ -5,7 +5,10 @@
 // their workers and the Prisma CLI all connect instead of opening the folder (see
 // docs/decisions/0001-pglite-served-over-the-wire.md). With DATABASE_URL it uses that server.
 // Either way: migrations are applied (`prisma migrate deploy`) and the demo data is seeded on
-// first start.
+// first start. On PostgreSQL, DATABASE_OWNER_URL (the owner role) runs the migrations and grants
+// DATABASE_URL's role what the app needs; the app then connects as a role that owns nothing
+// (docs/decisions/0024-database-roles.md). The audit key is made once beside the data
+// (lib/audit-key.ts), and NEXTAUTH_URL follows JINGZHUN_PUBLIC_URL.
 import "dotenv/config";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -16,6 +19,9 @@ import { databaseChoice, redactUrl } from "../lib/db/config";
 import { servePglite, DataDirBusyError, type PgliteServer } from "../lib/db/pglite-owner";
 import { createPrisma } from "../lib/db/client";
 import { poolConfigFromUrl } from "../lib/db/adapter-fixes";
+import { checkRole, grantAppRole } from "../lib/db/roles";
+import { ensureAuditKeyFile } from "../lib/audit-key";
+import { nextAuthUrl } from "../lib/auth/public-url";
 
 type Mode = "dev" | "start" | "db";
 const mode = (process.argv[2] ?? "dev") as Mode;
@@ -61,6 +67,37 @@ async function checkConnection(url: string) {
   }
 }
 
+/**
+ * With DATABASE_OWNER_URL: grant DATABASE_URL's role what the app needs (as the owner). Either
+ * way: say loudly when the app's role could rewrite the audit history (superuser or owner).
+ */
+async function checkRoles(appUrl: string, ownerUrl: string | undefined) {
+  const appRole = decodeURIComponent(new URL(appUrl).username || "");
+  if (ownerUrl) {
+    const owner = new pg.Client(poolConfigFromUrl(ownerUrl));
+    await owner.connect();
+    try {
+      await grantAppRole(owner, appRole);
+    } finally {
+      await owner.end().catch(() => {});
+    }
+    log(`app role ${appRole}: rows only; the owner role keeps the schema and the audit trigger`);
+  }
+  const app = new pg.Client(poolConfigFromUrl(appUrl));
+  await app.connect();
+  try {
+    const r = await checkRole(app);
+    if (r.superuser || r.ownsAudit) {
+      console.warn(
+        `\n[jingzhun] ⚠ 应用以 ${r.role} 连接数据库，它${r.superuser ? "是超级用户" : "拥有审计表"}，可关闭审计触发器。请用 DATABASE_OWNER_URL 运行迁移，DATABASE_URL 用只写数据的角色（见 README）。` +
+          `\n[jingzhun] ⚠ The app connects as ${r.role}, which ${r.superuser ? "is a superuser" : "owns the audit table"} and could switch the audit trigger off. Run migrations with DATABASE_OWNER_URL and give DATABASE_URL a role that owns nothing (README).\n`,
+      );
+    }
+  } finally {
+    await app.end().catch(() => {});
+  }
+}
+
 async function main() {
   let choice;
   try {
@@ -95,19 +132,35 @@ async function main() {
   process.on("SIGINT", () => void shutdown(130));
   process.on("SIGTERM", () => void shutdown(143));
 
+  const port = process.env.PORT ?? "3000";
+  const publicUrl = process.env.JINGZHUN_PUBLIC_URL?.trim().replace(/\/+$/, "") || "";
+  const keyFile = ensureAuditKeyFile();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: url,
     NEXT_TELEMETRY_DISABLED: "1",
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || localSecret(),
+    // sign-in redirects and the session cookie's Secure flag (https) follow the public address
+    NEXTAUTH_URL: nextAuthUrl(process.env, port),
+    ...(keyFile ? { JINGZHUN_AUDIT_KEY_FILE: keyFile } : {}),
   };
+  if (mode !== "db" && !publicUrl) {
+    console.warn(
+      `\n[jingzhun] ⚠ ⚠ ⚠  JINGZHUN_PUBLIC_URL 未设置：打印的明白卡二维码将指向 ${env.NEXTAUTH_URL}，群众扫码打不开。` +
+        `\n[jingzhun] ⚠ ⚠ ⚠  JINGZHUN_PUBLIC_URL is not set: QR codes on printed cards will point at ${env.NEXTAUTH_URL}, which households cannot open.` +
+        `\n[jingzhun]          Set it to the address people reach this server at, e.g. JINGZHUN_PUBLIC_URL=https://jz.example.gov.cn\n`,
+    );
+  }
 
+  const ownerUrl = choice.kind === "postgres" ? process.env.DATABASE_OWNER_URL?.trim() : undefined;
   const prismaCli = path.join(root, "node_modules", "prisma", "build", "index.js");
-  log("migrate deploy …");
-  if ((await run(process.execPath, [prismaCli, "migrate", "deploy"], env)) !== 0) {
+  log(ownerUrl ? "migrate deploy (as the owner role, DATABASE_OWNER_URL) …" : "migrate deploy …");
+  if ((await run(process.execPath, [prismaCli, "migrate", "deploy"], ownerUrl ? { ...env, DATABASE_URL: ownerUrl } : env)) !== 0) {
     await server?.stop();
     fail("数据库迁移失败 (prisma migrate deploy failed)");
   }
+  if (choice.kind === "postgres") await checkRoles(url, ownerUrl);
+  else log("PGlite: one database role (the app owns the audit table); the audit seals and anchors still show a rewrite");
 
   if (process.env.JINGZHUN_SEED !== "0") {
     const prisma = createPrisma(url, { max: 4 });
@@ -138,8 +191,10 @@ async function main() {
       fail("next build failed");
     }
   }
-  const port = process.env.PORT ?? "3000";
-  const child = spawn(process.execPath, [nextBin, mode, "-p", port], { cwd: root, env, stdio: "inherit" });
+  // `start` serves through scripts/next-server.mjs, which gives the app the socket's address
+  // (lib/request-address.ts); `dev` stays on `next dev` (hot reload).
+  const args = mode === "start" ? [path.join(root, "scripts", "next-server.mjs"), port] : [nextBin, mode, "-p", port];
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...env, NODE_ENV: mode === "start" ? "production" : env.NODE_ENV }, stdio: "inherit" });
   const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
   process.removeAllListeners("SIGINT");
   process.removeAllListeners("SIGTERM");

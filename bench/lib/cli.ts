@@ -19,16 +19,30 @@ export interface Flags {
   keep: boolean;
   maxSeconds: number;
   distDir: string;
+  /** the backlog sync: phones × visits each (0 phones skips it) */
+  phones: number;
+  backlog: number;
+  /** the open loop at a realistic rate: requests/s for seconds (0 seconds skips it) */
+  openRate: number;
+  openSeconds: number;
+  /** the max-rate ladder: seconds per step (0 skips it) */
+  stepSeconds: number;
 }
 
 const HELP = `flags: --visits N (10000)  --connections N (200)  --no-build  --port N (3411)
+       --phones N (200) --backlog N (20): the backlog sync, N phones each syncing N queued visits (--phones 0 skips it)
+       --open-rate N (30) --open-seconds N (120): single visits on a fixed schedule (--open-seconds 0 skips it)
+       --step-seconds N (15): each step of the max-rate ladder (p99 < 1 s; 0 skips it)
        --pool N (the app's Prisma pool, JINGZHUN_DB_POOL; default the app's 10)  --keep (keep the database)
        --max-seconds N (no new visits after N s; default 1800: on a shared 2-core machine 10,000 visits take ~15 min)
 env:   BENCH_VISITS_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/jingzhun_bench_visits, dropped and recreated)
        NEXT_DIST_DIR (default .next-bench; never .next)`;
 
 export function parseFlags(argv = process.argv.slice(2)): Flags {
-  const f: Flags = { visits: 10_000, connections: 200, noBuild: false, port: 3411, pool: undefined, keep: false, maxSeconds: 1800, distDir: process.env.NEXT_DIST_DIR || DEFAULT_DIST_DIR };
+  const f: Flags = {
+    visits: 10_000, connections: 200, noBuild: false, port: 3411, pool: undefined, keep: false, maxSeconds: 1800, distDir: process.env.NEXT_DIST_DIR || DEFAULT_DIST_DIR,
+    phones: 200, backlog: 20, openRate: 30, openSeconds: 120, stepSeconds: 15,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const num = () => {
@@ -36,11 +50,21 @@ export function parseFlags(argv = process.argv.slice(2)): Flags {
       if (!Number.isFinite(v) || v <= 0) throw new Error(`${a} needs a positive number\n${HELP}`);
       return Math.floor(v);
     };
+    const count = () => {
+      const v = Number(argv[++i]);
+      if (!Number.isFinite(v) || v < 0) throw new Error(`${a} needs a number ≥ 0\n${HELP}`);
+      return Math.floor(v);
+    };
     if (a === "--visits") f.visits = num();
     else if (a === "--connections") f.connections = num();
     else if (a === "--port") f.port = num();
     else if (a === "--pool") f.pool = num();
     else if (a === "--max-seconds") f.maxSeconds = num();
+    else if (a === "--phones") f.phones = count();
+    else if (a === "--backlog") f.backlog = num();
+    else if (a === "--open-rate") f.openRate = num();
+    else if (a === "--open-seconds") f.openSeconds = count();
+    else if (a === "--step-seconds") f.stepSeconds = count();
     else if (a === "--no-build") f.noBuild = true;
     else if (a === "--keep") f.keep = true;
     else if (a === "--help" || a === "-h") {
@@ -161,6 +185,7 @@ export function printResult(title: string, r: VisitLoadResult, flags: Flags) {
   console.log(`\n${line}\n${title}\n${line}`);
   console.log(`load          ${r.sent} visits (distinct ids) by ${r.cadres} cadres on ${r.households} households, ${flags.connections} keep-alive connections`);
   if (r.sent < flags.visits) console.log(`              ⚠ stopped at the time bound (--max-seconds ${flags.maxSeconds}) after ${r.sent} of ${flags.visits} visits`);
+  console.log(`closed loop   ${flags.connections} connections each waiting for its answer: latency ≈ connections ÷ throughput by construction`);
   console.log(`throughput    ${fixed(r.rps)} req/s  (${r.answered} answered requests in ${fixed(r.durationS)} s; ${fixed(r.sent / r.durationS)} visits/s; ~${(r.bytesPerAnswer / 1024).toFixed(0)} KiB per answer)`);
   console.log(`latency       p50 ${ms(r.p50)} · p95 ${ms(r.p95)} · p99 ${ms(r.p99)} · max ${ms(r.max)} (mean ${ms(r.mean)})`);
   console.log(`errors        ${r.errors} failed attempts${r.errors ? ` (${Object.entries(r.errorKinds).map(([k, v]) => `${k}=${v}`).join(" ")})` : ""} · retried ${r.retriesAfterFailure} · gave up ${r.gaveUp}`);
@@ -176,7 +201,7 @@ export function printResult(title: string, r: VisitLoadResult, flags: Flags) {
   }
   if (r.reconciliation) console.log(`reconcile     ${formatReconciliation(r.reconciliation)}`);
   if (r.integrity) console.log(`integrity     ${formatIntegrity(r.integrity)}`);
-  console.log(`targets       ≥ 300 req/s: ${r.rps >= 300 ? "met" : "NOT met"} · p99 < 250 ms: ${r.p99 < 250 ? "met" : "NOT met"} · 0 errors: ${r.errors === 0 ? "met" : "NOT met"} · stored = sent: ${r.stored === r.sent ? "met" : "NOT met"}`);
+  console.log(`checks        0 errors: ${r.errors === 0 ? "met" : "NOT met"} · stored = sent: ${r.stored === r.sent ? "met" : "NOT met"} (the latency targets are the open loop's, the throughput target the backlog sync's)`);
 }
 
 /** When the failures of an outage began and ended, and how soon requests sent after it were answered. */

@@ -168,12 +168,12 @@ interface Household {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const chinaToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+export const chinaToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 /** picks round(n * rate) of 0..n-1, spread evenly */
 const every = (rate: number) => (j: number) => rate > 0 && Math.floor((j + 1) * rate) > Math.floor(j * rate);
 
-async function discoverCadres(databaseUrl: string, max: number): Promise<CadreAccount[]> {
+export async function discoverCadres(databaseUrl: string, max: number): Promise<CadreAccount[]> {
   const rows = await query<{ username: string; hs: string[] }>(
     databaseUrl,
     `SELECT u.username, array_agg(DISTINCT a."householdId" ORDER BY a."householdId") AS hs

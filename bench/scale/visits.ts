@@ -4,6 +4,7 @@ import { hashPassword } from "../../lib/auth/password";
 import { ensureBuild, freePort, startApp, DEFAULT_DIST_DIR } from "../lib/app";
 import { actionIdFor } from "../lib/client";
 import { runVisitLoad, type VisitLoadResult } from "../lib/visit-load";
+import { measureOpenLoop, measureSync, type OpenLoopFigures, type SyncFigures } from "../lib/visit-measures";
 import { withClient } from "./target";
 
 export const CADRE_PASSWORD = "Jingzhun@2026";
@@ -59,10 +60,16 @@ export interface VisitOptions {
   /** build .next-bench when it is missing or stale (default: use it as it is) */
   build: boolean;
   log: (m: string) => void;
+  /** the backlog sync (0 phones skips it) and the open loop (0 seconds skips it) */
+  phones: number;
+  backlog: number;
+  openRate: number;
+  openSeconds: number;
+  stepSeconds: number;
 }
 
 /** The figures, or the reason the measure cannot run. */
-export async function measureVisits(url: string, countyId: string, o: VisitOptions): Promise<{ figures: VisitFigures; result: VisitLoadResult } | string> {
+export async function measureVisits(url: string, countyId: string, o: VisitOptions): Promise<{ figures: VisitFigures; result: VisitLoadResult; sync: SyncFigures | null; openLoop: OpenLoopFigures | null } | string> {
   const distDir = process.env.NEXT_DIST_DIR || DEFAULT_DIST_DIR;
   try {
     await ensureBuild({ distDir, noBuild: !o.build, log: o.log });
@@ -78,7 +85,10 @@ export async function measureVisits(url: string, countyId: string, o: VisitOptio
     const r = await runVisitLoad({
       baseUrl: app.baseUrl, databaseUrl: url, visits: o.visits, connections: o.connections, actionId: actionIdFor(distDir), log: o.log, maxSeconds: 300,
     });
-    return { figures: { rps: Math.round(r.rps * 10) / 10, p99_ms: Math.round(r.p99 * 10) / 10, errors: r.errors, sent: r.sent, stored: r.stored }, result: r };
+    const m = { baseUrl: app.baseUrl, databaseUrl: url, distDir, phones: o.phones, backlog: o.backlog, openRate: o.openRate, openSeconds: o.openSeconds, stepSeconds: o.stepSeconds, log: o.log };
+    const sync = await measureSync(m);
+    const openLoop = await measureOpenLoop(m);
+    return { figures: { rps: Math.round(r.rps * 10) / 10, p99_ms: Math.round(r.p99 * 10) / 10, errors: r.errors, sent: r.sent, stored: r.stored }, result: r, sync: sync?.figures ?? null, openLoop };
   } finally {
     await app.stop();
   }

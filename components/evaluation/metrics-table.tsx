@@ -13,12 +13,12 @@ export async function MetricsTable({ metrics, compact = false }: { metrics: Eval
   const lang = (await getLocale()) === "en" ? "en" : "zh";
   const c = metrics.counts;
   const behind: Record<string, string> = {
-    county_incidence: t("behind.county_incidence", { poor: num(c.remainingRegisteredPoor), missed: num(c.missedPeople), wrong: num(c.wronglyLiftedPeople), people: num(c.ruralPopulation) }),
-    wrongly_lifted_rate: t("behind.wrongly_lifted_rate", { wrong: num(c.sampleWronglyLifted), lifted: num(c.sampleLifted), sampled: num(c.sampledLifted) }),
-    missed_rate: t("behind.missed_rate", { missed: num(c.sampleMissed), non: num(c.sampleNonRegistered), sampled: num(c.sampledNonRegistered) }),
-    approval_rate: t("behind.approval_rate", { approve: num(c.approving), surveyed: num(c.surveyed), disapprove: num(c.disapproving), unsure: num(c.unsure) }),
+    county_incidence: t("behind.county_incidence", { poor: num(c.population.registeredPoor), non: num(c.population.notRegistered), lifted: num(c.population.lifted), people: num(c.population.rural), scaled: num(metrics.result.metrics.incidence.numerator) }),
+    wrongly_lifted_rate: t("behind.wrongly_lifted_rate", { wrong: num(c.sampleWronglyLiftedPeople), lifted: num(c.sampleLiftedPeople), sampled: num(c.sampledLifted) }),
+    missed_rate: t("behind.missed_rate", { missed: num(c.sampleMissedPeople), non: num(c.sampleNotRegisteredPeople), sampled: num(c.sampledNonRegistered) }),
+    approval_rate: t("behind.approval_rate", { approve: num(c.approvingHouseholds), surveyed: num(c.surveyedHouseholds), disapprove: num(c.disapproving), unsure: num(c.unsure) }),
   };
-  const op: Record<string, string> = { lt: "<", le: "≤", ge: "≥" };
+  const op: Record<string, string> = { lt: "<", le: "≤", gt: ">" };
   return (
     <div>
       <div className="mb-2 flex flex-wrap items-center gap-2">

@@ -17,6 +17,8 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
   const tv = useTranslations("validation");
   const [state, dispatch, pending] = useActionState(addMeasure, initialActionState);
   const [v, setV] = useState({ category: "", description: "", amount: "0", startDate: today, endDate: "" });
+  // made once per form: a retried (or doubled) submission stores one measure
+  const [id] = useState(() => crypto.randomUUID());
   const [errors, setErrors] = useState<ErrorMap>({});
   const summary = useRef<HTMLDivElement>(null);
   const set = (k: keyof typeof v) => (x: string) => setV((cur) => ({ ...cur, [k]: x }));
@@ -31,7 +33,7 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
 
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
-    const payload = { householdId, ...v };
+    const payload = { id, householdId, ...v };
     const check = addMeasureSchema.safeParse(payload);
     const map: ErrorMap = check.success ? {} : issuesToMap(check.error.issues, (k) => tv(k as never), tAll("errors.invalid"));
     if (!v.category) map.category = [tv("required")];

@@ -18,11 +18,13 @@ const RELATIONS = ["head", "spouse", "child", "child_in_law", "grandchild", "par
 
 /** A new household's facts before anyone changes them: the database defaults. */
 const DEFAULT_INDICATORS: IndicatorFacts = {
-  food: true, clothing: true, housingGrade: "A", electricity: true, waterLitres: "40", waterScarceArea: false, waterPiped: true,
+  food: true, clothing: true, housingGrade: "A", safeAlternative: "", electricity: true, waterLitres: "40", waterScarceArea: false, waterPiped: true,
   waterRoundTripMin: "", waterHorizontalM: "", waterVerticalM: "", waterQualitySafe: true, waterOutageDays: "0",
 };
 const DEFAULT_INCOME: IncomeFacts = {
   incomeWages: "0", incomeBusiness: "0", incomeBusinessCosts: "0", incomeProperty: "0", incomeTransfers: "0", rigidExpenditure: "0", previousYearIncome: "",
+  transferSubsistence: "0", transferExtremeHardship: "0", transferPension: "0", transferEcological: "0", transferFamilyPlanning: "0", transferSupport: "0",
+  excludedMedical: "0", excludedTemporaryRelief: "0", excludedHousingSubsidy: "0", excludedRelocationSubsidy: "0", excludedGifts: "0",
 };
 
 interface Row {

@@ -38,9 +38,11 @@ export function NewMeetingForm({ today }: { today: string }) {
 
 export function AddRepresentativeForm() {
   const t = useTranslations("procedure.reps");
-  const { state, formAction, pending } = useProcedureAction(addRepresentative);
+  const [id, setId] = useState(newId);
+  const { state, formAction, pending } = useProcedureAction(addRepresentative, { onSuccess: () => setId(newId()) });
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
+      <input type="hidden" name="id" value={id} />
       <Field label={t("name")} errors={errorsOf(state, "name")} required>
         {(a) => <input {...a} name="name" maxLength={40} required />}
       </Field>
@@ -120,18 +122,34 @@ export function OpenMeetingButton({ meetingId, roster }: { meetingId: string; ro
 export function AttendanceToggle({ meetingId, representativeId, name, present }: { meetingId: string; representativeId: string; name: string; present: boolean }) {
   const t = useTranslations("procedure.meeting");
   const { state, formAction, pending } = useProcedureAction(recordAttendance);
+  // refused because they voted: the reason, and the way to withdraw their votes (never silent)
+  const hasVoted = !state.ok && Boolean(state.fieldErrors?.representativeId?.length || state.fieldErrors?.reason?.length) && present;
   return (
-    <form action={formAction}>
-      <input type="hidden" name="meetingId" value={meetingId} />
-      <input type="hidden" name="representativeId" value={representativeId} />
-      <input type="hidden" name="present" value={present ? "false" : "true"} />
-      <button type="submit" disabled={pending} aria-pressed={present} aria-label={`${name}：${present ? t("present") : t("absent")}`}
-        className={`flex min-h-11 w-full items-center justify-between gap-2 rounded-lg border px-3 py-2 text-left text-sm ${present ? "border-emerald-600 bg-emerald-50 font-semibold text-emerald-900" : "border-stone-300 bg-white text-stone-600"} disabled:opacity-60`}>
-        <span>{name}</span>
-        <span aria-hidden>{present ? "✓ " + t("present") : t("absent")}</span>
-      </button>
+    <div>
+      <form action={formAction}>
+        <input type="hidden" name="meetingId" value={meetingId} />
+        <input type="hidden" name="representativeId" value={representativeId} />
+        <input type="hidden" name="present" value={present ? "false" : "true"} />
+        <button type="submit" disabled={pending} aria-pressed={present} aria-label={`${name}：${present ? t("present") : t("absent")}`}
+          className={`flex min-h-11 w-full items-center justify-between gap-2 rounded-lg border px-3 py-2 text-left text-sm ${present ? "border-emerald-600 bg-emerald-50 font-semibold text-emerald-900" : "border-stone-300 bg-white text-stone-600"} disabled:opacity-60`}>
+          <span>{name}</span>
+          <span aria-hidden>{present ? "✓ " + t("present") : t("absent")}</span>
+        </button>
+      </form>
       {!state.ok && <Status state={state} className="mt-1" />}
-    </form>
+      {hasVoted && (
+        <form action={formAction} className="mt-1 space-y-1 rounded-lg border border-amber-300 bg-amber-50 p-2" data-testid="withdraw-votes">
+          <input type="hidden" name="meetingId" value={meetingId} />
+          <input type="hidden" name="representativeId" value={representativeId} />
+          <input type="hidden" name="present" value="false" />
+          <input type="hidden" name="withdrawVotes" value="true" />
+          <Field label={t("withdrawReason")} errors={errorsOf(state, "reason")}>
+            {(a) => <input {...a} name="reason" maxLength={500} />}
+          </Field>
+          <Submit pending={pending} tone="danger" className="w-full">{t("withdrawAndAbsent")}</Submit>
+        </form>
+      )}
+    </div>
   );
 }
 
@@ -149,28 +167,44 @@ export function AllPresentButton({ meetingId }: { meetingId: string }) {
   );
 }
 
-/** One attending representative's vote on one item: three buttons, or the vote recorded. */
+/**
+ * One attending representative's vote on one item: three buttons, or the vote recorded — which
+ * may be corrected (a mis-tap) while the meeting is open; the correction is kept in the history.
+ */
 export function VoteButtons({ meetingId, agendaItemId, representativeId, name, recorded }: { meetingId: string; agendaItemId: string; representativeId: string; name: string; recorded: "yes" | "no" | "abstain" | null }) {
   const t = useTranslations("procedure");
   const [id] = useState(newId);
-  const { state, formAction, pending } = useProcedureAction(recordVote);
+  const [correcting, setCorrecting] = useState(false);
+  const { state, formAction, pending } = useProcedureAction(recordVote, { onSuccess: () => setCorrecting(false) });
   const tone = { yes: "bg-emerald-700 text-white", no: "bg-red-700 text-white", abstain: "bg-stone-600 text-white" } as const;
+  const choosing = !recorded || correcting;
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2 py-1.5" data-testid="vote-row">
       <span className="min-w-24 font-medium">{name}</span>
-      {recorded ? (
+      {recorded && (
         <span className={`rounded-full px-3 py-1 text-sm font-semibold ${tone[recorded]}`}>{t(`choice.${recorded}`)}</span>
-      ) : (
+      )}
+      {recorded && !correcting && (
+        <button type="button" onClick={() => setCorrecting(true)} className="min-h-11 rounded-lg px-3 text-sm underline" aria-label={`${t("meeting.correctVote")} ${name}`}>
+          {t("meeting.correctVote")}
+        </button>
+      )}
+      {choosing && (
         <>
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="meetingId" value={meetingId} />
           <input type="hidden" name="agendaItemId" value={agendaItemId} />
           <input type="hidden" name="representativeId" value={representativeId} />
-          {(["yes", "no", "abstain"] as const).map((c) => (
+          {recorded && <input type="hidden" name="correct" value="true" />}
+          {recorded && <span className="text-sm text-stone-600">{t("meeting.correctTo")}</span>}
+          {(["yes", "no", "abstain"] as const).filter((c) => c !== recorded).map((c) => (
             <Submit key={c} pending={pending} tone={c === "yes" ? "green" : c === "no" ? "danger" : "plain"} name="choice" value={c} label={`${name} ${t(`choice.${c}`)}`} className="min-w-16">
               {t(`choice.${c}`)}
             </Submit>
           ))}
+          {recorded && (
+            <button type="button" onClick={() => setCorrecting(false)} className="min-h-11 rounded-lg px-3 text-sm underline">{t("meeting.cancel")}</button>
+          )}
         </>
       )}
       {!state.ok && <Status state={state} className="w-full" />}
@@ -178,20 +212,37 @@ export function VoteButtons({ meetingId, agendaItemId, representativeId, name, r
   );
 }
 
+/**
+ * The counts of a secret ballot. The numbers typed stay in the boxes whatever the server answers
+ * (controlled inputs: a form action would otherwise reset them), a sum that does not match the
+ * attendance is said once (the three boxes are only marked), and nothing is blocked by the
+ * browser's own required check: the server names what is wrong.
+ */
 export function SecretBallotForm({ meetingId, agendaItemId, attending, current }: { meetingId: string; agendaItemId: string; attending: number; current: { yes: number; no: number; abstain: number } | null }) {
   const t = useTranslations("procedure");
   const { state, formAction, pending } = useProcedureAction(recordSecretBallot);
+  const [v, setV] = useState({ yes: current ? String(current.yes) : "", no: current ? String(current.no) : "", abstain: current ? String(current.abstain) : "" });
+  const fe = state.ok ? undefined : state.fieldErrors;
+  // one message for the three boxes (the sum): shown once, in the status line
+  const sumOnly = !state.ok && (["yes", "no", "abstain"] as const).every((c) => fe?.[c]?.[0] === state.message);
+  const sum = [v.yes, v.no, v.abstain].every((x) => /^\d+$/.test(x)) ? Number(v.yes) + Number(v.no) + Number(v.abstain) : null;
   return (
-    <form action={formAction} className="grid gap-3 sm:grid-cols-4 sm:items-end">
+    <form action={formAction} noValidate className="grid gap-3 sm:grid-cols-4 sm:items-end" data-testid="secret-ballot">
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="agendaItemId" value={agendaItemId} />
       {(["yes", "no", "abstain"] as const).map((c) => (
-        <Field key={c} label={t(`choice.${c}`)} errors={errorsOf(state, c)} required>
-          {(a) => <input {...a} name={c} type="number" min={0} max={attending} step={1} inputMode="numeric" defaultValue={current?.[c] ?? ""} required />}
+        <Field key={c} label={t(`choice.${c}`)} errors={sumOnly ? undefined : fe?.[c]} required>
+          {(a) => (
+            <input {...a} aria-invalid={a["aria-invalid"] || Boolean(sumOnly)} name={c} type="number" min={0} max={attending} step={1} inputMode="numeric"
+              value={v[c]} onChange={(e) => setV((cur) => ({ ...cur, [c]: e.target.value }))} />
+          )}
         </Field>
       ))}
       <Submit pending={pending}>{t("meeting.saveCounts")}</Submit>
-      <p className="text-xs text-stone-600 sm:col-span-4">{t("meeting.secretHint", { attending })}</p>
+      <p className="text-xs text-stone-600 sm:col-span-4" aria-live="polite">
+        {t("meeting.secretHint", { attending })}
+        {sum !== null && <span className={`ml-2 font-semibold ${sum === attending ? "text-emerald-800" : "text-red-800"}`}>{t("meeting.sumSoFar", { sum, attending })}</span>}
+      </p>
       <Status state={state} className="sm:col-span-4" />
     </form>
   );

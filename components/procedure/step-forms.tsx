@@ -1,11 +1,9 @@
 "use client";
-// The proposal page's controls for the next step: explain the comparison flags, record an exit's
-// agreement and home check, review / approve (with the reason kept), publish the second notice,
+// The proposal page's controls for the next step: explain the comparison flags, review / approve (with the reason kept), publish the second notice,
 // announce, record an objection, send back for re-verification. The server decides each.
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { explainComparison } from "@/lib/actions/proposals/explain-comparison";
-import { recordExitChecks } from "@/lib/actions/proposals/record-exit-checks";
 import { townshipReview } from "@/lib/actions/procedure/township-review";
 import { countyApprove } from "@/lib/actions/procedure/county-approve";
 import { sendBack } from "@/lib/actions/procedure/send-back";
@@ -30,52 +28,43 @@ export function ExplainForm({ proposalId, version, flagged }: { proposalId: stri
   );
 }
 
-export function ExitChecksForm({ proposalId, version, today, evidence, readBacks }: { proposalId: string; version: number; today: string; evidence: { id: string; label: string }[]; readBacks: { id: string; label: string }[] }) {
+const STEP_ACTIONS = { township: townshipReview, county: countyApprove } as const;
+
+/**
+ * The village's check of the waiting objections: about this item? new? The note is kept with
+ * each objection; only one that stands sends the item back for re-verification and a new vote.
+ */
+export function ObjectionCheckForm({ proposalId, version }: { proposalId: string; version: number }) {
   const t = useTranslations("procedure.page");
-  const [kind, setKind] = useState<"evidence" | "read_back">(evidence.length > 0 || readBacks.length === 0 ? "evidence" : "read_back");
-  const { state, formAction, pending } = useProcedureAction(recordExitChecks);
-  return (
-    <form action={formAction} className="space-y-3">
-      <input type="hidden" name="proposalId" value={proposalId} />
-      <input type="hidden" name="version" value={version} />
-      <fieldset className="flex flex-wrap gap-4">
-        <legend className="mb-1 text-sm font-medium">{t("agreement")}</legend>
-        {(["evidence", "read_back"] as const).map((k) => (
-          <label key={k} className="flex min-h-11 items-center gap-2 text-sm">
-            <input type="radio" name="agreement" value={k} checked={kind === k} onChange={() => setKind(k)} className="h-5 w-5" />
-            {t(`agreementKind.${k}`)}
+  const { state, formAction, pending } = useProcedureAction(sendBack);
+  const yesNo = (name: "aboutItem" | "isNew") => (
+    <fieldset>
+      <legend className="text-sm font-medium">{t(`check.${name}`)}</legend>
+      <div className="mt-1 flex gap-4">
+        {(["yes", "no"] as const).map((v) => (
+          <label key={v} className="flex min-h-11 items-center gap-2 text-sm">
+            <input type="radio" name={name} value={v} className="h-5 w-5" />
+            {t(`check.${v}`)}
           </label>
         ))}
-      </fieldset>
-      {kind === "evidence" ? (
-        <Field label={t("agreementEvidence")} errors={errorsOf(state, "evidenceId")} hint={evidence.length === 0 ? t("noSignature") : undefined}>
-          {(a) => (
-            <select {...a} name="evidenceId">
-              <option value="">—</option>
-              {evidence.map((e) => <option key={e.id} value={e.id}>{e.label}</option>)}
-            </select>
-          )}
-        </Field>
-      ) : (
-        <Field label={t("readBackVisit")} errors={errorsOf(state, "visitId")} hint={readBacks.length === 0 ? t("noReadBack") : undefined}>
-          {(a) => (
-            <select {...a} name="visitId">
-              <option value="">—</option>
-              {readBacks.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
-            </select>
-          )}
-        </Field>
-      )}
-      <Field label={t("homeCheckDate")} errors={errorsOf(state, "homeCheckDate")} hint={t("homeCheckHint")} required>
-        {(a) => <input {...a} type="date" name="homeCheckDate" max={today} defaultValue={today} required />}
+      </div>
+      {errorsOf(state, name) && <p className="text-sm font-medium text-red-700">{errorsOf(state, name)!.join(" ")}</p>}
+    </fieldset>
+  );
+  return (
+    <form action={formAction} className="space-y-3" data-testid="objection-check">
+      <input type="hidden" name="proposalId" value={proposalId} />
+      <input type="hidden" name="version" value={version} />
+      <p className="text-sm text-stone-700">{t("check.hint")}</p>
+      <div className="grid gap-3 sm:grid-cols-2">{yesNo("aboutItem")}{yesNo("isNew")}</div>
+      <Field label={t("check.note")} errors={errorsOf(state, "reason")} required>
+        {(a) => <textarea {...a} name="reason" rows={2} maxLength={1000} />}
       </Field>
-      <Submit pending={pending}>{t("saveExitChecks")}</Submit>
+      <Submit pending={pending}>{t("check.save")}</Submit>
       <Status state={state} />
     </form>
   );
 }
-
-const STEP_ACTIONS = { township: townshipReview, county: countyApprove, send_back: sendBack } as const;
 
 /** A decision with its reason kept: township review, county approval, or sending back. */
 export function ReasonStepForm({ which, proposalId, version, label, placeholder, tone = "brand" }: { which: keyof typeof STEP_ACTIONS; proposalId: string; version: number; label: string; placeholder: string; tone?: "brand" | "danger" }) {

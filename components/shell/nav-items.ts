@@ -21,6 +21,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/county/approvals", key: "candidates" },
     { href: "/leads", key: "leads" },
     { href: "/cards", key: "cards" },
+    { href: "/search", key: "search" },
   ],
   cadre: [
     { href: "/cadre", key: "households", main: true },
@@ -34,6 +35,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/procedure", key: "procedure" },
   ],
   evaluator: [{ href: "/evaluator", key: "evaluations" }],
+  auditor: [{ href: "/audit", key: "audit" }],
 };
 
 /** A county official whose scope is a township reviews its villages' proposals: its own menu. */

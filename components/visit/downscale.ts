@@ -3,7 +3,7 @@
 // re-encoding also drops the photo's own metadata (location is recorded only with consent).
 // PDFs go as they are. Browser-only.
 import { EVIDENCE_MIMES } from "@/lib/validation/file-type";
-import { IMAGE_MAX_SIDE, IMAGE_QUALITY, MAX_EVIDENCE_BYTES } from "@/lib/validation/visit";
+import { IMAGE_MAX_SIDE, IMAGE_QUALITY, MAX_EVIDENCE_BYTES } from "@/lib/validation/visit-constants";
 
 export type PrepareError = "type" | "size" | "decode";
 

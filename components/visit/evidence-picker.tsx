@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Errors, Select, SmallButton } from "./form-parts";
 import type { ErrorMap } from "./fact-fields";
 import { prepareForUpload } from "./downscale";
-import { EVIDENCE_TARGETS, MAX_EVIDENCE_FILES, type EvidenceTarget } from "@/lib/validation/visit";
+import { EVIDENCE_TARGETS, MAX_EVIDENCE_FILES, type EvidenceTarget } from "@/lib/validation/visit-constants";
 import { EVIDENCE_MIMES } from "@/lib/validation/file-type";
 
 export interface EvidenceItem {

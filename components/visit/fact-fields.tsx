@@ -2,6 +2,7 @@
 // The household's facts in the visit form, pre-filled with the current values: indicators and
 // income. A changed value is marked and shows what it was, so the cadre sees exactly what
 // will be sent.
+import { Fragment } from "react";
 import { useTranslations } from "next-intl";
 import { Check, Select, TextInput } from "./form-parts";
 import { INCOME_FIELDS, INCOME_LABEL, type IncomeFacts, type IndicatorFacts } from "@/lib/validation/visit-facts";
@@ -71,6 +72,15 @@ export function IndicatorFields({ base, value, onChange, errors }: { base: Indic
         hint={base.housingGrade === value.housingGrade ? undefined : was(t(`ind.grade.${base.housingGrade}`))}
         errors={errors[key("housingGrade")]}
       />
+      <Select
+        k={key("safeAlternative")}
+        label={t("ind.safeAlternative")}
+        value={value.safeAlternative}
+        onChange={(v) => set("safeAlternative", v as IndicatorFacts["safeAlternative"])}
+        options={(["", "resettlement_flat", "with_children", "public_rental", "other"] as const).map((g) => ({ value: g, label: t(`ind.alt.${g || "none"}`) }))}
+        hint={base.safeAlternative === value.safeAlternative ? undefined : was(t(`ind.alt.${base.safeAlternative || "none"}`))}
+        errors={errors[key("safeAlternative")]}
+      />
       {check("electricity")}
       {number("waterLitres")}
       {check("waterScarceArea")}
@@ -91,16 +101,24 @@ export function IncomeFields({ base, value, onChange, errors }: { base: IncomeFa
   return (
     <>
       {INCOME_FIELDS.map((k) => (
+        <Fragment key={k}>
+        {k === "transferSubsistence" && <p className="mt-2 text-sm font-medium text-stone-700">{t("household.countedTransfers")}</p>}
+        {k === "excludedMedical" && (
+          <div className="mt-2">
+            <p className="text-sm font-medium text-stone-700">{t("household.notCounted")}</p>
+            <p className="text-xs text-stone-500">{t("household.notCountedWhy")}</p>
+          </div>
+        )}
         <TextInput
-          key={k}
           k={`updates.income.${k}`}
-          label={t(`household.${INCOME_LABEL[k]}`)}
+          label={t(k === "rigidExpenditure" ? "household.rigidAfter" : `household.${INCOME_LABEL[k]}`)}
           value={value[k]}
           onChange={(v) => onChange({ ...value, [k]: v })}
           inputMode="decimal"
           hint={numSame(base[k], value[k]) ? (k === "previousYearIncome" ? t("visit.updates.blankUnknown") : undefined) : t("visit.updates.was", { value: base[k] === "" ? t("visit.updates.empty") : base[k] })}
           errors={errors[`updates.income.${k}`]}
         />
+        </Fragment>
       ))}
     </>
   );
@@ -110,7 +128,7 @@ export function countChanged<T extends object>(base: T, value: T): number {
   return (Object.keys(base) as (keyof T)[]).filter((k) => {
     const a = base[k];
     const b = value[k];
-    return typeof a === "string" && typeof b === "string" && k !== "housingGrade" ? !numSame(a, b) : a !== b;
+    return typeof a === "string" && typeof b === "string" && k !== "housingGrade" && k !== "safeAlternative" ? !numSame(a, b) : a !== b;
   }).length;
 }
 

@@ -15,7 +15,7 @@ type T = Awaited<ReturnType<typeof getTranslations>>;
 function describe(p: PanelPending, current: CurrentFacts, t: T): { label: string; now: string; proposed: string }[] {
   const yesNo = (v: unknown) => (v == null ? t("visit.updates.empty") : v === true ? t("visit.updates.yes") : v === false ? t("visit.updates.no") : String(v));
   const value = (k: string, v: unknown) =>
-    k === "housingGrade" && typeof v === "string" ? t(`visit.ind.grade.${v}` as never) : v == null || v === "" ? t("visit.updates.empty") : typeof v === "boolean" ? yesNo(v) : String(v);
+    k === "housingGrade" && typeof v === "string" ? t(`visit.ind.grade.${v}` as never) : k === "safeAlternative" && typeof v === "string" ? t(`visit.ind.alt.${v}` as never) : v == null || v === "" ? t("visit.updates.empty") : typeof v === "boolean" ? yesNo(v) : String(v);
   const rows: { label: string; now: string; proposed: string }[] = [];
   for (const [k, v] of Object.entries(p.changes.indicators ?? {})) rows.push({ label: t(`visit.ind.${k}` as never), now: value(k, current[k]), proposed: value(k, v) });
   for (const [k, v] of Object.entries(p.changes.income ?? {})) {

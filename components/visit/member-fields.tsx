@@ -4,7 +4,7 @@
 import { useTranslations } from "next-intl";
 import { Check, Errors, Select, SmallButton, TextInput } from "./form-parts";
 import type { ErrorMap } from "./fact-fields";
-import { HEALTH, LABOR, SCHOOL } from "@/lib/validation/household-changes";
+import { HEALTH, LABOR, SCHOOL } from "@/lib/validation/visit-constants";
 import { validateNationalId } from "@/lib/national-id";
 import type { MemberFacts, NewMemberDraft } from "@/lib/validation/visit-facts";
 

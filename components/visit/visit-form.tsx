@@ -5,12 +5,12 @@
 // same schema checks the input here and on the server; what the cadre typed stays.
 // Without a signal (the browser is offline, or the request does not get through) the visit is
 // kept in the phone's outbox under that same id and sent later by the same action.
-import { startTransition, useActionState, useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { logVisit } from "@/lib/actions/visits/log-visit";
 import { initialActionState, type ActionResult } from "@/lib/actions/result";
 import type { VisitOutcome } from "@/lib/data/visits/log-visit";
-import { makeVisitSchema, VISIT_MODES } from "@/lib/validation/visit";
+import { VISIT_MODES } from "@/lib/validation/visit-constants";
 import { diffFacts, draftFilled, type HouseholdFacts } from "@/lib/validation/visit-facts";
 import { RadioCards, Section, SmallButton, TextArea, TextInput, fieldId } from "./form-parts";
 import { Collapsible, IncomeFields, IndicatorFields, countChanged, openSectionsWithErrors, type ErrorMap } from "./fact-fields";
@@ -67,6 +67,16 @@ export interface VisitFormProps {
   /** first day of the cadre's current assignment (YYYY-MM-DD) */
   minDate: string | null;
   facts: HouseholdFacts;
+}
+
+/** lib/validation/visit.ts on demand (one fetch; the same promise after). */
+let schemaModule: Promise<typeof import("@/lib/validation/visit")> | null = null;
+function loadSchema() {
+  schemaModule ??= import("@/lib/validation/visit").catch((e) => {
+    schemaModule = null;
+    throw e;
+  });
+  return schemaModule;
 }
 
 export function VisitForm({ householdId, baseVersion, today: pageToday, minDate, facts: base }: VisitFormProps) {
@@ -126,7 +136,17 @@ export function VisitForm({ householdId, baseVersion, today: pageToday, minDate,
   const [notice, setNotice] = useState<string | null>(null);
   const sent = useRef<Sent>({ members: [], newMembers: [], evidence: [] });
   const summary = useRef<HTMLDivElement>(null);
-  const schema = useMemo(() => makeVisitSchema(() => today), [today]);
+  // the schema (zod) is not part of the page's first load: fetched once the page is idle (so it
+  // is there, kept by the service worker, before the cadre loses the signal), awaited at submit
+  useEffect(() => {
+    const warm = () => void loadSchema().catch(() => {});
+    if ("requestIdleCallback" in window) {
+      const id = requestIdleCallback(warm, { timeout: 3000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(warm, 1000);
+    return () => clearTimeout(id);
+  }, []);
   const labelOf = useErrorLabels(facts, drafts, evidence);
 
   const showErrors = (map: ErrorMap) => {
@@ -171,7 +191,13 @@ export function VisitForm({ householdId, baseVersion, today: pageToday, minDate,
       updates,
       evidence: ready.map((x) => ({ file: x.file, indicator: x.indicator })),
     };
-    const check = schema.safeParse(payload);
+    let check;
+    try {
+      check = (await loadSchema()).makeVisitSchema(() => today).safeParse(payload);
+    } catch {
+      // the check's code could not be fetched (no signal before it was kept): the server checks it
+      check = { success: true as const };
+    }
     if (!check.success) {
       const raw: Record<string, string[]> = {};
       for (const issue of check.error.issues) {

@@ -95,21 +95,35 @@ export function defineAction<S extends z.ZodType, T>(options: ActionOptions<S, T
       await denied(viewer, options.name, "forbidden");
       return { ok: false, code: "forbidden", message: t("forbidden") };
     }
-    const input = formToObject(raw);
-    const refused = await unstorableFieldErrors(input);
-    if (refused) return { ok: false, code: "invalid", message: t("invalid"), fieldErrors: refused };
-    const parsed = options.schema.safeParse(input, { error: await localeErrorMap() });
-    if (!parsed.success) {
-      return { ok: false, code: "invalid", message: t("invalid"), fieldErrors: await fieldErrorsOf(parsed.error) };
-    }
-    try {
-      const out = await options.handler(parsed.data, viewer);
-      if (out && typeof out === "object" && "ok" in out && typeof (out as ActionResult).ok === "boolean") return out as ActionResult<T>;
-      return { ok: true, data: out as T };
-    } catch (e) {
-      return handleError(e, viewer, options.name, t);
-    }
+    return runFor(options, viewer, raw);
   };
+}
+
+/**
+ * The steps after "who is calling and may they": parse, handle, errors → one result. Exported for
+ * an action that takes a batch (syncVisits): each item runs these steps on its own, so one
+ * item's refusal is that item's answer and never fails the rest.
+ */
+export async function runFor<S extends z.ZodType, T>(
+  options: Pick<ActionOptions<S, T>, "name" | "schema" | "handler">,
+  viewer: Viewer,
+  raw: FormData | Record<string, unknown>,
+): Promise<ActionResult<T>> {
+  const t = await getTranslations("errors");
+  const input = formToObject(raw);
+  const refused = await unstorableFieldErrors(input);
+  if (refused) return { ok: false, code: "invalid", message: t("invalid"), fieldErrors: refused };
+  const parsed = options.schema.safeParse(input, { error: await localeErrorMap() });
+  if (!parsed.success) {
+    return { ok: false, code: "invalid", message: t("invalid"), fieldErrors: await fieldErrorsOf(parsed.error) };
+  }
+  try {
+    const out = await options.handler(parsed.data, viewer);
+    if (out && typeof out === "object" && "ok" in out && typeof (out as ActionResult).ok === "boolean") return out as ActionResult<T>;
+    return { ok: true, data: out as T };
+  } catch (e) {
+    return handleError(e, viewer, options.name, t);
+  }
 }
 
 /** Record a refused call of `action` (an `access.denied` event); never fails the caller. */

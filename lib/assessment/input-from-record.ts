@@ -4,13 +4,39 @@
  * Prisma row (Decimal columns arrive as Decimal objects) fits, and so does a plain object.
  */
 import type {
+  ExcludedItem,
   HouseholdInput,
   HousingGrade,
   LaborCapacity,
   MemberInput,
   RegisteredStatus,
+  SafeAlternative,
   SchoolStatus,
+  TransferItem,
 } from "@/lib/domain/household";
+
+/** The column of each counted transfer item ("other" is the old lump column). */
+export const TRANSFER_COLUMNS = {
+  subsistence: "transferSubsistence",
+  extremeHardship: "transferExtremeHardship",
+  pension: "transferPension",
+  ecological: "transferEcological",
+  familyPlanning: "transferFamilyPlanning",
+  support: "transferSupport",
+  other: "incomeTransfers",
+} as const satisfies Record<TransferItem, string>;
+
+/** The column of each recorded-but-never-counted item. */
+export const EXCLUDED_COLUMNS = {
+  medicalReimbursement: "excludedMedical",
+  temporaryRelief: "excludedTemporaryRelief",
+  housingSubsidy: "excludedHousingSubsidy",
+  relocationSubsidy: "excludedRelocationSubsidy",
+  gifts: "excludedGifts",
+} as const satisfies Record<ExcludedItem, string>;
+
+export type TransferColumn = (typeof TRANSFER_COLUMNS)[TransferItem];
+export type ExcludedColumn = (typeof EXCLUDED_COLUMNS)[ExcludedItem];
 
 /** A number, a numeric string, or a Decimal-like object (Prisma.Decimal has toString()). */
 export type DecimalLike = number | string | { toString(): string };
@@ -24,7 +50,21 @@ export interface HouseholdRecord {
   incomeBusiness: DecimalLike;
   incomeBusinessCosts: DecimalLike;
   incomeProperty: DecimalLike;
+  /** "other stable transfers" (before itemisation: every transfer) */
   incomeTransfers: DecimalLike;
+  /** itemised transfers and excluded receipts; absent (older readers) counts as 0 */
+  transferSubsistence?: DecimalLike;
+  transferExtremeHardship?: DecimalLike;
+  transferPension?: DecimalLike;
+  transferEcological?: DecimalLike;
+  transferFamilyPlanning?: DecimalLike;
+  transferSupport?: DecimalLike;
+  excludedMedical?: DecimalLike;
+  excludedTemporaryRelief?: DecimalLike;
+  excludedHousingSubsidy?: DecimalLike;
+  excludedRelocationSubsidy?: DecimalLike;
+  excludedGifts?: DecimalLike;
+  safeAlternative?: SafeAlternative | null;
   rigidExpenditure: DecimalLike;
   previousYearIncome: DecimalLike | null;
   food: boolean;
@@ -105,6 +145,10 @@ export function householdInputFromRecord(
   monitored?: boolean,
 ): HouseholdInput {
   const num = (field: DecimalField) => decimalToNumber(h[field], field);
+  const opt = (field: TransferColumn | ExcludedColumn) => {
+    const v = h[field];
+    return v === undefined || v === null ? 0 : decimalToNumber(v, field);
+  };
   return {
     year,
     asOf: typeof asOf === "string" ? asOf : isoDateUtc(asOf),
@@ -116,11 +160,16 @@ export function householdInputFromRecord(
       business: num("incomeBusiness"),
       businessCosts: num("incomeBusinessCosts"),
       property: num("incomeProperty"),
-      transfers: num("incomeTransfers"),
+      transfers: Object.fromEntries(
+        Object.entries(TRANSFER_COLUMNS).map(([item, col]) => [item, opt(col)]),
+      ) as Record<TransferItem, number>,
+      excluded: Object.fromEntries(
+        Object.entries(EXCLUDED_COLUMNS).map(([item, col]) => [item, opt(col)]),
+      ) as Record<ExcludedItem, number>,
     },
     food: h.food,
     clothing: h.clothing,
-    housing: { grade: h.housingGrade, electricity: h.electricity },
+    housing: { grade: h.housingGrade, electricity: h.electricity, safeAlternative: h.safeAlternative ?? null },
     water: {
       litresPerPersonDay: num("waterLitres"),
       waterScarceArea: h.waterScarceArea,
@@ -136,3 +185,19 @@ export function householdInputFromRecord(
       h.previousYearIncome === null ? null : decimalToNumber(h.previousYearIncome, "previousYearIncome"),
   };
 }
+
+/** The itemised-income and safe-housing columns, for a Prisma `select`. */
+export const ITEM_FIELDS_SELECT = {
+  transferSubsistence: true,
+  transferExtremeHardship: true,
+  transferPension: true,
+  transferEcological: true,
+  transferFamilyPlanning: true,
+  transferSupport: true,
+  excludedMedical: true,
+  excludedTemporaryRelief: true,
+  excludedHousingSubsidy: true,
+  excludedRelocationSubsidy: true,
+  excludedGifts: true,
+  safeAlternative: true,
+} as const;

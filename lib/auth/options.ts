@@ -6,9 +6,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { verifyPassword } from "./password";
-import { clearFailures, lockedUntil, recordFailure } from "./throttle";
+import { accountDelay, addressLockedUntil, clearFailures, recordFailure, throttleKeys } from "./throttle";
 import { audit } from "@/lib/audit";
-import { addressFromHeaders } from "@/lib/request-address";
+import { PEER_HEADER, requestAddress } from "@/lib/request-address";
+import { secureCookies } from "./public-url";
 
 const credentialsSchema = z.object({
   username: z.string().trim().min(1).max(64),
@@ -20,7 +21,7 @@ const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$GFx1zj79U3NRu6+4wCASzw$FwWctF
 
 function clientAddress(headers: Record<string, unknown> | undefined): string {
   const text = (v: unknown) => (typeof v === "string" ? v : Array.isArray(v) ? v.join(",") : undefined);
-  return addressFromHeaders(text(headers?.["x-forwarded-for"]), text(headers?.["x-real-ip"]));
+  return requestAddress({ forwardedFor: text(headers?.["x-forwarded-for"]), realIp: text(headers?.["x-real-ip"]), peer: text(headers?.[PEER_HEADER]) });
 }
 
 /** A session ends after this long without a request (the cookie slides forward while used)… */
@@ -45,6 +46,8 @@ export const authOptions: NextAuthOptions = {
   jwt: { maxAge: SESSION_IDLE_S },
   pages: { signIn: "/login", error: "/login" },
   secret: process.env.NEXTAUTH_SECRET,
+  // Secure cookie behind HTTPS (NEXTAUTH_URL follows JINGZHUN_PUBLIC_URL: scripts/run.ts)
+  useSecureCookies: secureCookies(),
   providers: [
     CredentialsProvider({
       name: "credentials",
@@ -54,8 +57,10 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) throw new Error("invalid");
         const { username, password } = parsed.data;
         const prisma = db();
-        const keys = [`user:${username.toLowerCase()}`, `ip:${clientAddress(req?.headers)}`];
-        if (await lockedUntil(prisma, keys)) throw new Error("throttled");
+        const keys = throttleKeys(username, clientAddress(req?.headers));
+        if (await addressLockedUntil(prisma, keys)) throw new Error("throttled");
+        const wait = await accountDelay(prisma, keys);
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         const user = await prisma.user.findUnique({ where: { username } });
         const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
         if (!user || !ok || user.disabled) {
@@ -68,13 +73,31 @@ export const authOptions: NextAuthOptions = {
           });
           throw new Error("invalid"); // one generic message: never say which part was wrong
         }
-        await clearFailures(prisma, keys[0]!);
+        await clearFailures(prisma, keys.account);
         await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
         await audit(prisma, { id: user.id, role: user.role }, { action: "auth.sign_in", entity: "user", entityId: user.id });
         return { id: user.id, name: user.name, sv: user.sessionVersion } as never;
       },
     }),
   ],
+  events: {
+    /**
+     * Signing out ends the session on the server too: the user's session version moves on, so a
+     * cookie kept from before (a copy, a shared computer) opens nothing any more (#16.6). Every
+     * session of the user ends with it, as with a password change.
+     */
+    async signOut({ token }) {
+      const uid = typeof token?.uid === "string" ? token.uid : null;
+      const sv = typeof token?.sv === "number" ? token.sv : null;
+      if (!uid || sv === null) return;
+      const prisma = db();
+      const changed = await prisma.user.updateMany({ where: { id: uid, sessionVersion: sv }, data: { sessionVersion: { increment: 1 } } });
+      if (changed.count === 1) {
+        const user = await prisma.user.findUnique({ where: { id: uid }, select: { role: true } });
+        await audit(prisma, { id: uid, role: user?.role ?? null }, { action: "auth.sign_out", entity: "user", entityId: uid });
+      }
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {

@@ -1,10 +1,12 @@
 // Roles and what each may do. The server decides with can(); the UI only mirrors it.
-export const ROLES = ["admin", "county_official", "cadre", "facilitator", "evaluator"] as const;
+export const ROLES = ["admin", "county_official", "cadre", "facilitator", "evaluator", "auditor"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = {
   "household.read": ["admin", "county_official", "cadre", "facilitator"],
   "household.edit": ["cadre"],
+  /** find a household by a member's national ID (exact, within scope, audited) */
+  "household.search": ["county_official", "cadre", "facilitator"],
   "household.register": ["cadre"],
   "visit.create": ["cadre"],
   "measure.create": ["cadre"],
@@ -20,6 +22,8 @@ export const PERMISSIONS = {
   "region.manage": ["admin"],
   "data.import": ["admin"],
   "audit.read": ["admin", "county_official"],
+  /** the audit viewer: every event of its region, the chain's state, exports (the audit administrator only) */
+  "audit.view": ["auditor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -35,6 +39,7 @@ export const HOME: Record<Role, string> = {
   cadre: "/cadre",
   facilitator: "/meetings",
   evaluator: "/evaluator",
+  auditor: "/audit",
 };
 
 /**

@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { authOptions } from "./options";
 import { db } from "@/lib/db/client";
 import { AppError } from "./errors";
+import { audit } from "@/lib/audit";
 import { can, type Permission, type Role } from "./roles";
 import type { RegionLevel } from "@/lib/generated/prisma/client";
 
@@ -54,12 +55,18 @@ interface UserRow {
   regionName: string;
 }
 
-/** For pages: a signed-in viewer, else the sign-in page. */
-export async function requireViewerPage(permission?: Permission): Promise<Viewer> {
+/** For pages: a signed-in viewer, else the sign-in page; a role without the permission is sent home, and that denial audited. */
+export async function requireViewerPage(permission?: Permission, roles?: readonly Role[]): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect("/login");
-  if (permission && !can(viewer.role, permission)) redirect("/");
+  if ((permission && !can(viewer.role, permission)) || (roles && !roles.includes(viewer.role))) await denyPage(viewer, permission ?? roles!.join("|"));
   return viewer;
+}
+
+/** A page this viewer may not open: audited as access.denied, then home (#16.12: every denial audited). */
+export async function denyPage(viewer: Viewer, what: string): Promise<never> {
+  await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "page", entityId: null, after: { code: "forbidden", need: what.slice(0, 80) } }).catch(() => {});
+  redirect("/");
 }
 
 /** For actions and data functions: a signed-in viewer with the permission, else AppError. */

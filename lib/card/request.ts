@@ -2,12 +2,12 @@
 // used hashed, as a rate-limit key) and the site's public origin for links printed on cards.
 import "server-only";
 import { headers } from "next/headers";
-import { addressFromHeaders } from "@/lib/request-address";
+import { PEER_HEADER, requestAddress } from "@/lib/request-address";
 
-/** The caller's address as the nearest proxy reports it (lib/request-address.ts); "local" when there is none. */
+/** The caller's address: the socket's, or the one our proxy reports (lib/request-address.ts); "local" when there is none. */
 export async function clientAddress(): Promise<string> {
   const h = await headers();
-  return addressFromHeaders(h.get("x-forwarded-for"), h.get("x-real-ip"));
+  return requestAddress({ forwardedFor: h.get("x-forwarded-for"), realIp: h.get("x-real-ip"), peer: h.get(PEER_HEADER) });
 }
 
 /**
@@ -21,4 +21,9 @@ export async function publicOrigin(): Promise<string> {
   const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
   const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
   return `${proto}://${host}`;
+}
+
+/** True when JINGZHUN_PUBLIC_URL names the address households reach: else printed codes point at whatever host this page was opened on. */
+export function publicUrlConfigured(): boolean {
+  return Boolean(process.env.JINGZHUN_PUBLIC_URL?.trim());
 }

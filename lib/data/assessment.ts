@@ -2,14 +2,14 @@
 // member change, policy edit, import). Same pure function as the CLI (lib/domain/assess.ts).
 import type { Db, Tx } from "@/lib/db/client";
 import { assess, type Assessment } from "@/lib/domain/assess";
-import { resolvePolicy, type PolicyRow, type PolicyValues } from "@/lib/domain/policy";
-import { householdInputFromRecord } from "@/lib/assessment/input-from-record";
+import { resolvePolicy, type PolicyRow } from "@/lib/domain/policy";
+import { householdInputFromRecord, ITEM_FIELDS_SELECT } from "@/lib/assessment/input-from-record";
 import { currentYear, dateOnly, today } from "@/lib/clock";
 import type { AssessmentTrigger } from "@/lib/generated/prisma/client";
 
 export async function loadPolicyRows(client: Db | Tx): Promise<PolicyRow[]> {
   const rows = await client.policyRow.findMany({ where: { active: true }, orderBy: [{ year: "asc" }] });
-  return rows.map((r) => ({ id: r.id, year: r.year, provinceCode: r.provinceId, values: r.values as Partial<PolicyValues> }));
+  return rows.map((r) => ({ id: r.id, year: r.year, provinceCode: r.provinceId, values: r.values as PolicyRow["values"] }));
 }
 
 const HOUSEHOLD_FIELDS = {
@@ -18,6 +18,7 @@ const HOUSEHOLD_FIELDS = {
   rigidExpenditure: true, previousYearIncome: true, food: true, clothing: true, housingGrade: true, electricity: true,
   waterLitres: true, waterScarceArea: true, waterPiped: true, waterRoundTripMin: true, waterHorizontalM: true,
   waterVerticalM: true, waterQualitySafe: true, waterOutageDays: true,
+  ...ITEM_FIELDS_SELECT,
   members: {
     where: { active: true },
     select: { birthDate: true, counted: true, active: true, medicalInsurance: true, schoolStatus: true, dropoutMedicalExemption: true, laborCapacity: true },

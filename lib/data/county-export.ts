@@ -84,9 +84,9 @@ export async function exportVillages(request: Request): Promise<Response> {
   const c = (k: string) => zh(`county.${k}` as never);
   const columns = cols([
     ["区划代码", 14, "text"], [c("township"), 16, "text"], [c("village"), 16, "text"], [c("households"), 8, "integer"], [c("people"), 8, "integer"],
-    [c("poorHouseholds"), 10, "integer"], [c("poorPeople"), 10, "integer"], [`${c("incidence")}(%)`, 11, "decimal"], ["是否低于退出标准", 10, "text"],
+    [c("poorHouseholds"), 10, "integer"], [c("poorPeople"), 10, "integer"], [`${c("incidence")}(%)`, 11, "decimal"], ["是否达到退出标准", 10, "text"],
     [c("monitored"), 10, "integer"], ["脱贫不稳定户", 10, "integer"], ["边缘易致贫户", 10, "integer"], ["突发严重困难户", 10, "integer"],
-    [c("missed"), 10, "integer"], ["疑似漏评人数", 10, "integer"], [c("wronglyLifted"), 10, "integer"], ["错退风险人数", 10, "integer"],
+    [c("missed"), 10, "integer"], ["应纳未纳人数", 10, "integer"], [c("wronglyLifted"), 10, "integer"], ["返贫风险人数", 10, "integer"],
     ["有帮扶干部的户", 10, "integer"], ["本月已走访户", 10, "integer"], [`${c("coverage")}(%)`, 11, "decimal"], [c("pending"), 10, "integer"],
   ]);
   async function* batches() {

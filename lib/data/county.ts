@@ -8,7 +8,7 @@ import { AppError } from "@/lib/auth/errors";
 import { today, currentYear } from "@/lib/clock";
 import { loadPolicyRows } from "./assessment";
 import { resolvePolicy, type RegionZone } from "@/lib/domain/policy";
-import { countyIncidence, villageIncidence, type ExitMetric } from "@/lib/domain/exit-metrics";
+import { comprehensiveIncidence, villageIncidence, type ExitMetric } from "@/lib/domain/exit-metrics";
 import { countHouseholds, currentAssignment } from "./county-households";
 import { NEEDS_CADRE } from "./county-assignments";
 import { VILLAGE_NUMERIC, VILLAGE_PAGE_SIZE, VILLAGE_SORTS, type VillageParams, type VillageSort } from "@/lib/validation/county";
@@ -26,7 +26,7 @@ export interface VillageRow {
   poorPeople: number;
   /** percent, 2 decimals; null without population */
   incidence: number | null;
-  /** exact: poorPeople / people < threshold (null without population) */
+  /** exact: poorPeople / people <= threshold, 2% or less (null without population) */
   belowThreshold: boolean | null;
   monitored: number;
   monUnstable: number;
@@ -107,6 +107,8 @@ function villageAggregateSql(countyId: string, threshold: number, opts: { villag
         coalesce(sum(h."memberCount"), 0)::int AS people,
         count(*) FILTER (WHERE h."registeredStatus" = 'registered_poor')::int AS "poorHouseholds",
         coalesce(sum(h."memberCount") FILTER (WHERE h."registeredStatus" = 'registered_poor'), 0)::int AS "poorPeople",
+        coalesce(sum(h."memberCount") FILTER (WHERE h."registeredStatus" = 'lifted'), 0)::int AS "liftedPeople",
+        coalesce(sum(h."memberCount") FILTER (WHERE h."registeredStatus" = 'not_registered'), 0)::int AS "notRegisteredPeople",
         count(*) FILTER (WHERE h."monitoringCategory" = 'unstable_lifted')::int AS "monUnstable",
         count(*) FILTER (WHERE h."monitoringCategory" = 'marginal')::int AS "monMarginal",
         count(*) FILTER (WHERE h."monitoringCategory" = 'sudden_hardship')::int AS "monSudden",
@@ -124,8 +126,9 @@ function villageAggregateSql(countyId: string, threshold: number, opts: { villag
     SELECT v.id, v.name, t.id AS "townshipId", t.name AS "townshipName",
       coalesce(agg.households, 0) AS households, coalesce(agg.people, 0) AS people,
       coalesce(agg."poorHouseholds", 0) AS "poorHouseholds", coalesce(agg."poorPeople", 0) AS "poorPeople",
+      coalesce(agg."liftedPeople", 0) AS "liftedPeople", coalesce(agg."notRegisteredPeople", 0) AS "notRegisteredPeople",
       CASE WHEN coalesce(agg.people, 0) = 0 THEN NULL ELSE round(100.0 * agg."poorPeople" / agg.people, 2)::float8 END AS incidence,
-      CASE WHEN coalesce(agg.people, 0) = 0 THEN NULL ELSE agg."poorPeople"::numeric * 100 < ${threshold}::numeric * agg.people END AS "belowThreshold",
+      CASE WHEN coalesce(agg.people, 0) = 0 THEN NULL ELSE agg."poorPeople"::numeric * 100 <= ${threshold}::numeric * agg.people END AS "belowThreshold",
       coalesce(agg."monUnstable" + agg."monMarginal" + agg."monSudden", 0) AS monitored,
       coalesce(agg."monUnstable", 0) AS "monUnstable", coalesce(agg."monMarginal", 0) AS "monMarginal", coalesce(agg."monSudden", 0) AS "monSudden",
       coalesce(agg.missed, 0) AS missed, coalesce(agg."missedPeople", 0) AS "missedPeople",
@@ -220,6 +223,8 @@ export interface TotalsRow {
   people: number;
   poorHouseholds: number;
   poorPeople: number;
+  liftedPeople: number;
+  notRegisteredPeople: number;
   missed: number;
   missedPeople: number;
   wronglyLifted: number;
@@ -237,7 +242,7 @@ export async function countyTotals(countyId: string, threshold: number, now?: Da
       count(*)::int AS villages, count(*) FILTER (WHERE people > 0)::int AS "villagesWithPeople",
       count(*) FILTER (WHERE "belowThreshold")::int AS "villagesBelow",
       sum(households)::int AS households, sum(people)::int AS people, sum("poorHouseholds")::int AS "poorHouseholds",
-      sum("poorPeople")::int AS "poorPeople", sum(missed)::int AS missed, sum("missedPeople")::int AS "missedPeople",
+      sum("poorPeople")::int AS "poorPeople", sum("liftedPeople")::int AS "liftedPeople", sum("notRegisteredPeople")::int AS "notRegisteredPeople", sum(missed)::int AS missed, sum("missedPeople")::int AS "missedPeople",
       sum("wronglyLifted")::int AS "wronglyLifted", sum("wronglyLiftedPeople")::int AS "wronglyLiftedPeople",
       sum(monitored)::int AS monitored, sum(assigned)::int AS assigned, sum(visited)::int AS visited
     FROM (${base}) x GROUP BY ROLLUP ("townshipId") ORDER BY "townshipId" NULLS LAST`;
@@ -248,7 +253,7 @@ export async function countyTotals(countyId: string, threshold: number, now?: Da
 function emptyTotals(): TotalsRow {
   return {
     townshipId: null, townshipName: null, villages: 0, villagesWithPeople: 0, villagesBelow: 0, households: 0, people: 0,
-    poorHouseholds: 0, poorPeople: 0, missed: 0, missedPeople: 0, wronglyLifted: 0, wronglyLiftedPeople: 0, monitored: 0, assigned: 0, visited: 0,
+    poorHouseholds: 0, poorPeople: 0, liftedPeople: 0, notRegisteredPeople: 0, missed: 0, missedPeople: 0, wronglyLifted: 0, wronglyLiftedPeople: 0, monitored: 0, assigned: 0, visited: 0,
   };
 }
 
@@ -260,7 +265,7 @@ export interface CountySummary {
   villageRule: ExitMetric["rule"];
   villagesWithPeople: number;
   villagesBelow: number;
-  /** percent of villages with population whose incidence is below the threshold; null when none has people */
+  /** percent of villages with population whose incidence is at or below the threshold; null when none has people */
   villagesBelowShare: number | null;
 }
 
@@ -268,8 +273,18 @@ export interface CountySummary {
 export function countySummary(total: TotalsRow, zone: RegionZone | null, threshold: number): CountySummary {
   const policy = { exitIncidenceEast: threshold, exitIncidenceWest: threshold };
   const z: RegionZone = zone ?? "east";
-  const comprehensive = countyIncidence(
-    { remainingRegisteredPoor: total.poorPeople, missed: total.missedPeople, wronglyLifted: total.wronglyLiftedPeople, ruralPopulation: total.people },
+  // the register as its own "sample": every household counts, so the scaled-up rates give back the
+  // estimated missed and wrongly-lifted people themselves. Same function as the evaluation and the CLI.
+  const comprehensive = comprehensiveIncidence(
+    {
+      population: { rural: total.people, registeredPoor: total.poorPeople, lifted: total.liftedPeople, notRegistered: total.notRegisteredPeople },
+      sampleLiftedPeople: total.liftedPeople,
+      sampleWronglyLiftedPeople: total.wronglyLiftedPeople,
+      sampleNotRegisteredPeople: total.notRegisteredPeople,
+      sampleMissedPeople: total.missedPeople,
+      surveyedHouseholds: 0,
+      approvingHouseholds: 0,
+    },
     z,
     policy,
   );
@@ -287,4 +302,37 @@ export function countySummary(total: TotalsRow, zone: RegionZone | null, thresho
 /** Townships of the county (for the filter's select). */
 export async function countyTownships(countyId: string) {
   return db().region.findMany({ where: { parentId: countyId, level: "township" }, select: { id: true, name: true }, orderBy: { id: "asc" } });
+}
+
+export interface GuaranteeGapRow {
+  id: string;
+  number: string;
+  headName: string;
+  villageId: string;
+  villageName: string;
+  registeredStatus: string;
+  unmetIndicators: string[];
+}
+
+/**
+ * Guarantee gaps (三保障问题): households whose latest assessment meets the income line but not
+ * every guarantee. Never identification candidates; the county closes them by measures (危房改造,
+ * water works, insurance enrolment). One query, the first `limit` rows and the total.
+ */
+export async function guaranteeGaps(countyId: string, limit = 20): Promise<{ rows: GuaranteeGapRow[]; total: number }> {
+  const rows = await db().$queryRaw<(GuaranteeGapRow & { total: number })[]>`
+    SELECT h.id, h.number, h."headName", h."villageId", v.name AS "villageName", h."registeredStatus"::text AS "registeredStatus",
+      h."unmetIndicators", count(*) OVER ()::int AS total
+    FROM household h JOIN region v ON v.id = h."villageId"
+    WHERE h."countyId" = ${countyId} AND cardinality(h."unmetIndicators") > 0 AND NOT ('income' = ANY(h."unmetIndicators"))
+    ORDER BY h."villageId", h.number
+    LIMIT ${limit}`;
+  return { rows: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0 };
+}
+
+/** The monitoring threshold in force this year for the county's province, and whether it is stale (carried more than a year). */
+export async function monitoringThresholdStatus(countyId: string): Promise<{ value: number | null; year: number | null; stale: boolean }> {
+  const policy = resolvePolicy(await loadPolicyRows(db()), currentYear(), countyId.slice(0, 2));
+  const source = policy.sources.monitoringThreshold;
+  return { value: policy.values.monitoringThreshold, year: source?.year ?? null, stale: source?.stale ?? false };
 }

@@ -130,8 +130,13 @@ export interface Received {
 /** A refusal the public form shows as is; the key is translated by the action wrapper. */
 const refuse = (key: string, details?: Record<string, unknown>) => new AppError("invalid", key, details);
 
-function fingerprint(r: { source: string; villageId: string; householdId: string | null; category: string; text: string; contact: string | null }): string {
-  return hashToken(JSON.stringify([r.source, r.villageId, r.householdId, r.category, r.text, r.contact ?? ""]));
+/**
+ * What makes two submissions the same report. Never the matched household: whether a head's name
+ * matches exactly one household must not show in how a replay is answered.
+ */
+function fingerprint(r: { source: string; villageId: string; householdId?: string | null; category: string; text: string; contact: string | null }): string {
+  // a card report is its card's household's (known from the token, not from a name)
+  return hashToken(JSON.stringify([r.source, r.villageId, r.source === "card" ? r.householdId : null, r.category, r.text, r.contact ?? ""]));
 }
 
 /** A report already stored under this id: the same content is a retry (same answer), else refused. */
@@ -143,6 +148,19 @@ async function replayOf(id: string, incoming: Parameters<typeof fingerprint>[0] 
   if (!r) return null;
   if (!incoming || fingerprint(r) !== fingerprint(incoming)) return "other";
   return { id: r.id, deadline: isoDay(r.deadline), statusToken: r.statusTokenHash ? statusTokenFor(r.id) : null, replay: true };
+}
+
+/** The same report sent again under a new id (a second tap, a reload) within a day is refused. */
+async function refuseDuplicate(r: { source: HelpSource; villageId: string; householdId?: string | null; category: string; text: string; contact: string | null }, now: Date): Promise<void> {
+  const same = await db().helpRequest.findFirst({
+    where: {
+      source: r.source, villageId: r.villageId, category: r.category as HelpCategoryValue, text: r.text, contact: r.contact,
+      ...(r.householdId !== undefined ? { householdId: r.householdId } : {}),
+      createdAt: { gt: new Date(now.getTime() - 24 * 60 * 60_000) },
+    },
+    select: { id: true },
+  });
+  if (same) throw refuse("h.e.duplicate");
 }
 
 /** The proof of work: signed by us, not expired, enough zero bits, and not used before. */
@@ -157,9 +175,46 @@ async function limitAddress(address: string, now: Date): Promise<void> {
   if (!r.ok) throw new AppError("rate_limited", "h.e.tooMany", { retryAfterS: r.retryAfterS });
 }
 
-async function limitVillage(villageId: string, now: Date): Promise<void> {
-  const r = await hit(db(), `help:village:${villageId}`, LIMITS.reportPerVillage, now);
-  if (!r.ok) throw new AppError("rate_limited", "h.e.villageBusy", { retryAfterS: r.retryAfterS });
+async function limitCard(householdId: string, now: Date): Promise<void> {
+  const r = await hit(db(), `help:card:${householdId}`, LIMITS.reportPerCard, now);
+  if (!r.ok) throw new AppError("rate_limited", "h.e.tooMany", { retryAfterS: r.retryAfterS });
+}
+
+/**
+ * Anonymous reports into a village: one address may use only a small share of the village's
+ * daily budget, and when the budget runs out the county is told (an audit event, once per
+ * window, and the leads page's "flooded villages" list read from the counters).
+ */
+async function limitVillage(village: { id: string; countyId: string }, address: string, now: Date): Promise<void> {
+  const mine = await hit(db(), `help:addr-village:${addressKey(address)}:${village.id}`, LIMITS.reportPerAddressPerVillage, now);
+  if (!mine.ok) throw new AppError("rate_limited", "h.e.tooMany", { retryAfterS: mine.retryAfterS });
+  const r = await hit(db(), `help:village:${village.id}`, LIMITS.reportPerVillage, now);
+  if (r.ok) return;
+  if (r.count === LIMITS.reportPerVillage.max + 1) {
+    await audit(db(), PUBLIC, {
+      action: "help.village_flooded",
+      entity: "region",
+      entityId: village.id,
+      countyId: village.countyId,
+      after: { villageId: village.id, limit: LIMITS.reportPerVillage.max, windowHours: LIMITS.reportPerVillage.windowMs / 3600_000 },
+    });
+  }
+  throw new AppError("rate_limited", "h.e.villageBusy", { retryAfterS: r.retryAfterS });
+}
+
+/** Villages under `regionId` whose anonymous budget ran out in the current window (the county's warning). */
+export async function floodedVillages(regionId: string, now = new Date()): Promise<{ id: string; name: string; refused: number; since: string }[]> {
+  if (!/^\d{6,12}$/.test(regionId)) return [];
+  const since = new Date(now.getTime() - LIMITS.reportPerVillage.windowMs);
+  const rows = await db().rateCounter.findMany({
+    where: { key: { startsWith: `help:village:${regionId}` }, windowStart: { gt: since }, count: { gt: LIMITS.reportPerVillage.max } },
+    orderBy: { count: "desc" },
+    take: 50,
+  });
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.key.slice("help:village:".length));
+  const names = new Map((await db().region.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((v) => [v.id, v.name]));
+  return rows.map((r, i) => ({ id: ids[i]!, name: names.get(ids[i]!) ?? ids[i]!, refused: r.count - LIMITS.reportPerVillage.max, since: r.windowStart.toISOString() }));
 }
 
 async function store(
@@ -206,7 +261,9 @@ export async function receiveCardReport(
   await spendProofOfWork(input, now);
   await limitAddress(ctx.address, now);
   if (!card) throw new AppError("not_found", "card");
-  await limitVillage(card.villageId, now);
+  // a household's own card is never refused by the village's anonymous budget: only its own
+  await limitCard(card.householdId, now);
+  await refuseDuplicate({ ...incoming!, source: "card" }, now);
   return store(
     { id: input.id, source: "card", villageId: card.villageId, countyId: card.countyId, householdId: card.householdId, category: input.category, text: input.text, contact: null },
     photo,
@@ -231,16 +288,18 @@ export async function receiveVillageReport(
   const now = ctx.now ?? new Date();
   const village = await helpVillage(input.villageId);
   if (!village) throw new AppError("not_found", "village");
-  const householdId = await matchHousehold(village.id, input.headName);
   const contact = input.contact.trim() || null;
   const text = input.headName.trim() ? `【户主：${input.headName.trim()}】${input.text}` : input.text;
-  const incoming = { source: "village_form", villageId: village.id, householdId, category: input.category, text, contact };
+  const incoming = { source: "village_form", villageId: village.id, category: input.category, text, contact };
   const before = await replayOf(input.id, incoming);
   if (before === "other") throw refuse("h.e.idTaken");
   if (before) return before;
   await spendProofOfWork(input, now);
   await limitAddress(ctx.address, now);
-  await limitVillage(village.id, now);
+  await limitVillage(village, ctx.address, now);
+  await refuseDuplicate({ source: "village_form", villageId: village.id, category: input.category, text, contact }, now);
+  // only after the proof of work and the limits: which household a name matches is never an answer
+  const householdId = await matchHousehold(village.id, input.headName);
   return store(
     { id: input.id, source: "village_form", villageId: village.id, countyId: village.countyId, householdId, category: input.category, text, contact },
     null,

@@ -16,10 +16,25 @@ export interface ApplyResult {
   changed: string[];
 }
 
-/** Who last changed a household, for a conflict message that says who, what and when. */
+/**
+ * Events about a household that change nothing: reads, views, reveals, denials. A conflict
+ * message must never name someone who only opened the household (#16.7).
+ */
+export const NOT_WRITES: Prisma.AuditEventWhereInput[] = [
+  { action: { startsWith: "sensitive." } },
+  { action: { startsWith: "access." } },
+  { action: { endsWith: ".view" } },
+  { action: { endsWith: ".read" } },
+  { action: { endsWith: ".reveal" } },
+  { action: { endsWith: ".denied" } },
+  { action: { endsWith: ".print" } },
+  { action: { endsWith: ".export" } },
+];
+
+/** Who last changed a household, for a conflict message that says who, what and when. Only writes count. */
 export async function lastChange(tx: Tx, householdId: string) {
   const ev = await tx.auditEvent.findFirst({
-    where: { entity: "household", entityId: householdId },
+    where: { entity: "household", entityId: householdId, NOT: NOT_WRITES },
     orderBy: { id: "desc" },
     select: { at: true, action: true, actorId: true, after: true },
   });

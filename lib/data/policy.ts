@@ -8,8 +8,10 @@ import { loadPolicyRows } from "./assessment";
 
 export interface YearView {
   year: number;
-  values: Record<PolicyKey, number>;
+  values: Record<PolicyKey, number | null>;
   carried: Record<PolicyKey, boolean>;
+  /** carried from more than a year before */
+  stale: Record<PolicyKey, boolean>;
   version: string;
 }
 
@@ -22,8 +24,9 @@ export async function policyTable(provinceId: string | null): Promise<{ rows: Po
     const p = resolvePolicy(rows, y, provinceId);
     years.push({
       year: y,
-      values: p.values as unknown as Record<PolicyKey, number>,
-      carried: Object.fromEntries(POLICY_KEYS.map((k) => [k, p.sources[k].carried])) as Record<PolicyKey, boolean>,
+      values: p.values as unknown as Record<PolicyKey, number | null>,
+      carried: Object.fromEntries(POLICY_KEYS.map((k) => [k, p.sources[k]?.carried ?? false])) as Record<PolicyKey, boolean>,
+      stale: Object.fromEntries(POLICY_KEYS.map((k) => [k, p.sources[k]?.stale ?? false])) as Record<PolicyKey, boolean>,
       version: p.version,
     });
   }

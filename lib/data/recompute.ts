@@ -81,6 +81,12 @@ export function recomputeChunkSql(regionSql: string) {
       h."previousYearIncome"::text AS "previousYearIncome", h.food, h.clothing, h."housingGrade"::text AS "housingGrade", h.electricity,
       h."waterLitres"::text AS "waterLitres", h."waterScarceArea", h."waterPiped", h."waterRoundTripMin", h."waterHorizontalM", h."waterVerticalM",
       h."waterQualitySafe", h."waterOutageDays",
+      h."transferSubsistence"::text AS "transferSubsistence", h."transferExtremeHardship"::text AS "transferExtremeHardship",
+      h."transferPension"::text AS "transferPension", h."transferEcological"::text AS "transferEcological",
+      h."transferFamilyPlanning"::text AS "transferFamilyPlanning", h."transferSupport"::text AS "transferSupport",
+      h."excludedMedical"::text AS "excludedMedical", h."excludedTemporaryRelief"::text AS "excludedTemporaryRelief",
+      h."excludedHousingSubsidy"::text AS "excludedHousingSubsidy", h."excludedRelocationSubsidy"::text AS "excludedRelocationSubsidy",
+      h."excludedGifts"::text AS "excludedGifts", h."safeAlternative"::text AS "safeAlternative",
       (SELECT coalesce(json_agg(json_build_array(m."birthDate", m.counted, m."medicalInsurance", m."schoolStatus", m."dropoutMedicalExemption", m."laborCapacity")), '[]')
          FROM member m WHERE m."householdId" = h.id AND m.active)::text AS members
     FROM household h

@@ -7,14 +7,27 @@ import { clothingIndicator, foodIndicator, type NoNumbers } from "./basic-needs"
 import { candidateFor, type CandidateKind, type MonitoringCategory } from "./candidate";
 import { educationIndicator, type EducationNumbers } from "./education";
 import { formatCents } from "./format";
-import { countedMembers, type HouseholdInput, type RegisteredStatus } from "./household";
+import {
+  countedMembers,
+  type ExcludedItems,
+  type HouseholdInput,
+  type RegisteredStatus,
+  type TransferItems,
+} from "./household";
 import { housingIndicator, type HousingNumbers } from "./housing";
 import { incomeIndicator, type IncomeNumbers } from "./income";
 import { INDICATOR_KEYS, type IndicatorKey, type IndicatorResult } from "./indicator";
 import { medicalIndicator, type MedicalNumbers } from "./medical";
 import { toCents } from "./money";
 import type { ResolvedPolicy } from "./policy";
-import { isBelowMonitoringThreshold, isSuddenHardship, statusFrom, type AssessedStatus } from "./status";
+import {
+  isBelowMonitoringThreshold,
+  isIncomeDrop,
+  isSuddenHardship,
+  MONITORING_FIRST_YEAR,
+  statusFrom,
+  type AssessedStatus,
+} from "./status";
 import { waterIndicator, type WaterNumbers } from "./water";
 
 export { ageOn, countedMembers, householdNetIncome, perCapitaIncome } from "./household";
@@ -25,7 +38,7 @@ export { housingIndicator } from "./housing";
 export { waterIndicator } from "./water";
 export { educationIndicator } from "./education";
 export { candidateFor, monitoringCategoryFor } from "./candidate";
-export { statusFrom, isSuddenHardship, STATUS_RANK } from "./status";
+export { statusFrom, isSuddenHardship, isIncomeDrop, isShock, STATUS_RANK } from "./status";
 
 export interface Indicators {
   income: IndicatorResult<IncomeNumbers>;
@@ -37,7 +50,7 @@ export interface Indicators {
   education: IndicatorResult<EducationNumbers>;
 }
 
-export type ChangeTarget = IndicatorKey | "monitoringThreshold" | "rigidExpenditure";
+export type ChangeTarget = IndicatorKey | "monitoringThreshold" | "rigidExpenditure" | "incomeDrop";
 
 export interface WhatWouldChange {
   indicator: ChangeTarget;
@@ -50,15 +63,34 @@ export interface Assessment {
   registeredStatus: RegisteredStatus;
   candidate: CandidateKind | null;
   monitoringCategory: MonitoringCategory | null;
+  /** identify of a lifted household: a relapse (返贫) */
+  relapse: boolean;
+  /** an unmet guarantee (one of the six other indicators) with income above the line: 三保障问题 */
+  guaranteeGap: boolean;
+  /** rigid expenditure above last year's income, or income below the share of last year's */
+  shock: boolean;
+  /** same as shock (kept for older readers) */
   suddenHardship: boolean;
+  /** the income as recorded: counted items and the excluded ones (never counted) */
+  income: {
+    wages: number;
+    business: number;
+    businessCosts: number;
+    property: number;
+    transfers: number | TransferItems;
+    excluded: ExcludedItems;
+  };
   countedMembers: number;
   householdNetIncome: number;
   perCapitaIncome: number;
   povertyLine: number;
   /** true when the line comes from an earlier year's policy */
   povertyLineCarried: boolean;
-  monitoringThreshold: number;
+  /** null before monitoring began (2020) */
+  monitoringThreshold: number | null;
   monitoringThresholdCarried: boolean;
+  /** the monitoring threshold is carried from more than a year before */
+  thresholdStale: boolean;
   policyVersion: string;
   year: number;
   asOf: string;
@@ -84,40 +116,66 @@ export function assess(input: HouseholdInput, policy: ResolvedPolicy): Assessmen
     education: educationIndicator(input.members, input.asOf, p),
   };
   const allIndicatorsMet = INDICATOR_KEYS.every((k) => indicators[k].met);
-  const suddenHardship = isSuddenHardship(input.rigidExpenditure, input.previousYearIncome);
+  const guaranteesMet = INDICATOR_KEYS.every((k) => k === "income" || indicators[k].met);
+  const monitoring = input.year >= MONITORING_FIRST_YEAR;
+  const threshold = monitoring ? p.monitoringThreshold : null;
+  const thresholdSource = monitoring ? policy.sources.monitoringThreshold : null;
+  const householdIncome = indicators.income.numbers.householdNetIncome;
+  const rigidShock = isSuddenHardship(input.rigidExpenditure, input.previousYearIncome);
+  const dropShock = isIncomeDrop(householdIncome, input.previousYearIncome, p.incomeDropShare);
+  const shock = rigidShock || dropShock;
   const perCapita = indicators.income.numbers.perCapitaIncome;
+  const incomeMet = indicators.income.met;
+  const incomeBelowLine = indicators.income.numbers.difference < 0;
   const status = statusFrom({
     allIndicatorsMet,
     perCapitaIncome: perCapita,
-    monitoringThreshold: p.monitoringThreshold,
-    suddenHardship,
+    monitoringThreshold: threshold,
+    suddenHardship: shock,
+    year: input.year,
   });
-  const { candidate, monitoringCategory } = candidateFor(
-    status,
-    input.registeredStatus,
-    input.year,
-    suddenHardship,
-    input.monitored,
-  );
+  const belowThreshold = isBelowMonitoringThreshold(perCapita, threshold);
+  const { candidate, monitoringCategory } = candidateFor({
+    registeredStatus: input.registeredStatus,
+    year: input.year,
+    incomeBelowLine,
+    incomeMet,
+    guaranteesMet,
+    belowThreshold,
+    shock,
+    monitored: input.monitored,
+  });
 
   return {
     status,
     registeredStatus: input.registeredStatus,
     candidate,
     monitoringCategory,
-    suddenHardship,
+    relapse: candidate === "identify" && input.registeredStatus === "lifted",
+    guaranteeGap: !guaranteesMet && incomeMet,
+    shock,
+    suddenHardship: shock,
+    income: {
+      wages: input.income.wages,
+      business: input.income.business,
+      businessCosts: input.income.businessCosts,
+      property: input.income.property,
+      transfers: input.income.transfers,
+      excluded: input.income.excluded ?? {},
+    },
     countedMembers: indicators.income.numbers.countedMembers,
-    householdNetIncome: indicators.income.numbers.householdNetIncome,
+    householdNetIncome: householdIncome,
     perCapitaIncome: perCapita,
     povertyLine: p.povertyLine,
     povertyLineCarried: policy.sources.povertyLine.carried,
-    monitoringThreshold: p.monitoringThreshold,
-    monitoringThresholdCarried: policy.sources.monitoringThreshold.carried,
+    monitoringThreshold: threshold,
+    monitoringThresholdCarried: thresholdSource?.carried ?? false,
+    thresholdStale: thresholdSource?.stale ?? false,
     policyVersion: policy.version,
     year: input.year,
     asOf: input.asOf,
     indicators,
-    whatWouldChange: whatWouldChange(status, indicators, input, p.monitoringThreshold, suddenHardship),
+    whatWouldChange: whatWouldChange(status, indicators, input, threshold, { rigidShock, dropShock, share: p.incomeDropShare }),
   };
 }
 
@@ -125,8 +183,8 @@ function whatWouldChange(
   status: AssessedStatus,
   indicators: Indicators,
   input: HouseholdInput,
-  monitoringThreshold: number,
-  suddenHardship: boolean,
+  monitoringThreshold: number | null,
+  shock: { rigidShock: boolean; dropShock: boolean; share: number },
 ): WhatWouldChange[] {
   const out: WhatWouldChange[] = [];
   for (const key of INDICATOR_KEYS) {
@@ -136,7 +194,7 @@ function whatWouldChange(
   if (status !== "at_risk") return out;
 
   const perCapita = indicators.income.numbers.perCapitaIncome;
-  if (isBelowMonitoringThreshold(perCapita, monitoringThreshold)) {
+  if (monitoringThreshold !== null && isBelowMonitoringThreshold(perCapita, monitoringThreshold)) {
     const P = formatCents(toCents(perCapita));
     const T = formatCents(toCents(monitoringThreshold));
     const G = formatCents(toCents(monitoringThreshold) - toCents(perCapita));
@@ -146,7 +204,7 @@ function whatWouldChange(
       en: `Per-capita net income ${P} yuan is ${G} below the ${T} monitoring threshold; reaching ${T} or more removes the income risk`,
     });
   }
-  if (suddenHardship && input.previousYearIncome !== null) {
+  if (shock.rigidShock && input.previousYearIncome !== null) {
     const R = formatCents(toCents(input.rigidExpenditure));
     const I = formatCents(toCents(input.previousYearIncome));
     const G = formatCents(toCents(input.rigidExpenditure) - toCents(input.previousYearIncome));
@@ -154,6 +212,16 @@ function whatWouldChange(
       indicator: "rigidExpenditure",
       zh: `刚性支出 ${R} 元超过上年家庭收入 ${I} 元 ${G} 元；刚性支出须降至不超过上年收入`,
       en: `Rigid expenditure ${R} yuan exceeds the previous year's household income of ${I} by ${G}; it must fall to no more than that income`,
+    });
+  }
+  if (shock.dropShock && input.previousYearIncome !== null) {
+    const N = formatCents(toCents(indicators.income.numbers.householdNetIncome));
+    const I = formatCents(toCents(input.previousYearIncome));
+    const S = `${Math.round(shock.share * 1000) / 10}%`;
+    out.push({
+      indicator: "incomeDrop",
+      zh: `近 12 个月家庭纯收入 ${N} 元，低于上年收入 ${I} 元的 ${S}（收入大幅缩减）；须回升到上年收入的 ${S} 及以上`,
+      en: `Household net income of the last 12 months, ${N} yuan, is below ${S} of last year's ${I} (a sharp drop); it must recover to ${S} of last year's or more`,
     });
   }
   return out;

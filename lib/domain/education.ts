@@ -1,15 +1,21 @@
 /**
  * Indicator 7: compulsory education — no counted child of compulsory-school age
- * (inclusive range, age in full years on the assessment date) has dropped out,
- * unless medically exempt. Home-taught (送教上门) counts as in school.
+ * has dropped out, unless medically exempt. Home-taught (送教上门) counts as in school.
+ * Compulsory-school age runs from the school year in which the child is
+ * schoolAgeMin (6) by the entry cut-off (31 August; a policy setting) until the
+ * day before the birthday after schoolAgeMax (the 16th birthday by default).
  * Reasons count children; they never name them.
  */
 import { countEn } from "./format";
+import { compareIsoDates } from "./dates";
 import { ageOn, countedMembers, type MemberInput } from "./household";
 import { metResult, unmetResult, type IndicatorResult } from "./indicator";
 import type { PolicyValues } from "./policy";
 
-export type SchoolAgePolicy = Pick<PolicyValues, "schoolAgeMin" | "schoolAgeMax">;
+export type SchoolAgePolicy = Pick<
+  PolicyValues,
+  "schoolAgeMin" | "schoolAgeMax" | "schoolEntryCutoffMonth" | "schoolEntryCutoffDay"
+>;
 
 export interface EducationNumbers {
   schoolAgeMin: number;
@@ -19,13 +25,25 @@ export interface EducationNumbers {
   medicallyExempt: number;
 }
 
+/**
+ * The entry cut-off that opened the school year `asOf` falls in: the latest
+ * cut-off strictly before `asOf` (the school year begins the day after it).
+ */
+export function schoolYearCutoff(asOf: string, p: Pick<SchoolAgePolicy, "schoolEntryCutoffMonth" | "schoolEntryCutoffDay">): string {
+  const year = Number(asOf.slice(0, 4));
+  const mm = String(p.schoolEntryCutoffMonth).padStart(2, "0");
+  const dd = String(p.schoolEntryCutoffDay).padStart(2, "0");
+  const thisYear = `${year}-${mm}-${dd}`;
+  return compareIsoDates(thisYear, asOf) < 0 ? thisYear : `${year - 1}-${mm}-${dd}`;
+}
+
 export function isCompulsorySchoolAge(
   birthDate: string,
   asOf: string,
   p: SchoolAgePolicy,
 ): boolean {
-  const age = ageOn(birthDate, asOf);
-  return age >= p.schoolAgeMin && age <= p.schoolAgeMax;
+  if (ageOn(birthDate, asOf) > p.schoolAgeMax) return false;
+  return ageOn(birthDate, schoolYearCutoff(asOf, p)) >= p.schoolAgeMin;
 }
 
 export function educationIndicator(

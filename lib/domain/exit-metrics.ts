@@ -1,23 +1,21 @@
 /**
  * Village and county exit metrics (贫困村退出 / 贫困县摘帽). Pure.
  *
- * Every metric is a ratio of whole counts (people or households) shown as a
- * percent. `value` is rounded half up to 2 decimals for display only; the
- * verdict compares the exact ratio with the threshold in integer arithmetic
- * (BigInt cross-multiplication), so 2 of 100 is exactly 2% and 200001 of
- * 10000000 is above 2% even though both display as 2.00.
- *
- * Comparisons:   village incidence  < threshold (exactly on it fails)
- *                county incidence   <= threshold
- *                wrongly lifted     <= threshold
- *                missed             <= threshold
- *                approval           >= threshold
- * Zero denominators give value null and:
- *   - incidences and approval FAIL: they must be shown from data, and an empty
- *     population or survey shows nothing;
- *   - the two error rates PASS: with no lifted (or no non-registered) household in
- *     the sample there is nothing that could have been wrongly lifted (missed),
- *     and the numerator, a subset of the denominator, is necessarily 0.
+ * Wording decides the boundary (以下/以上 include the number, 低于/高于 do not);
+ * one function decides each metric, used by the CLI and every page:
+ *   village incidence       2% or less (3% in the west)   "le"   降至2%以下
+ *   comprehensive incidence 2% or less (3% in the west)   "le"
+ *   wrongly lifted (错退率)  below 2%                      "lt"   低于2%
+ *   missed (漏评率)          below 2%                      "lt"   低于2%
+ *   approval (认可度)        above 90%                     "gt"   高于90%
+ * Rates are in PEOPLE (approval in households surveyed). The comprehensive
+ * incidence scales the sample's rates up to the county:
+ *   (remaining registered-poor people + missed rate x non-registered rural people
+ *    + wrongly-lifted rate x lifted people) / rural people.
+ * `value` is rounded half up to 2 decimals for display only; `exact` is the
+ * unrounded percent; the verdict compares the exact ratio with the threshold in
+ * integer arithmetic (BigInt cross-multiplication).
+ * A zero denominator gives null and does not pass.
  * Counts must be non-negative integers and a numerator never exceeds its
  * denominator; otherwise a RangeError is thrown (an input error, not a verdict).
  */
@@ -31,12 +29,14 @@ export type ExitMetricKey =
   | "missed_rate"
   | "approval_rate";
 
-export type Comparison = "lt" | "le" | "ge";
+export type Comparison = "lt" | "le" | "gt";
 
 export interface ExitMetric {
   key: ExitMetricKey;
   /** percent rounded half up to 2 decimals; null when the denominator is 0 */
   value: number | null;
+  /** percent, unrounded; null when the denominator is 0 */
+  exact: number | null;
   /** percent, from the policy */
   threshold: number;
   comparison: Comparison;
@@ -85,63 +85,101 @@ export function percent(numerator: number, denominator: number): number {
   return Number(hundredths) / 100;
 }
 
-/** Sign of (numerator / denominator * 100) - threshold, exactly. */
-function comparePercent(numerator: number, denominator: number, threshold: Rational): number {
-  const left = BigInt(numerator) * 100n * threshold.den;
-  const right = threshold.num * BigInt(denominator);
+/** Sign of (ratio * 100) - threshold, exactly. */
+function compareRatio(ratio: Rational, threshold: Rational): number {
+  const left = ratio.num * 100n * threshold.den;
+  const right = threshold.num * ratio.den;
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
-const OP_ZH: Record<Comparison, string> = { lt: "低于", le: "不高于", ge: "不低于" };
-const OP_EN: Record<Comparison, string> = { lt: "below", le: "at most", ge: "at least" };
+/** The rule each metric is held to (by the wording of the rules). */
+export const METRIC_COMPARISON: Record<ExitMetricKey, Comparison> = {
+  village_incidence: "le",
+  county_incidence: "le",
+  wrongly_lifted_rate: "lt",
+  missed_rate: "lt",
+  approval_rate: "gt",
+};
+
+/** The one decision for a metric: ratio (a fraction, not a percent) against a percent threshold. */
+export function passes(key: ExitMetricKey, ratio: Rational | null, thresholdPercent: number): boolean {
+  if (ratio === null || ratio.den === 0n) return false;
+  const c = compareRatio(ratio, toRational(thresholdPercent, `${key} threshold`));
+  const op = METRIC_COMPARISON[key];
+  return op === "lt" ? c < 0 : op === "le" ? c <= 0 : c > 0;
+}
+
+/** Unrounded percent of a ratio. */
+function percentOf(r: Rational): number {
+  const n = r.num * 100n;
+  const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+  // one correctly rounded division when both fit (100 * 1 / 51 is exactly what JS gives)
+  if (n <= SAFE && r.den <= SAFE) return Number(n) / Number(r.den);
+  // scale to keep precision for large bigints
+  const q = (r.num * 100n * 10n ** 12n) / r.den;
+  const rem = (r.num * 100n * 10n ** 12n) % r.den;
+  return (Number(q) + Number(rem) / Number(r.den)) / 1e12;
+}
+
+/** Rounded half up to 2 decimals. */
+function percentRounded(r: Rational): number {
+  const n = r.num * 10000n;
+  const hundredths = (2n * n + r.den) / (2n * r.den);
+  return Number(hundredths) / 100;
+}
+
+export type { Rational };
+
+const OP_ZH: Record<Comparison, string> = { lt: "低于", le: "不高于", gt: "高于" };
+const OP_EN: Record<Comparison, string> = { lt: "below", le: "at most", gt: "above" };
 
 function metric(
   key: ExitMetricKey,
   numerator: number,
   denominator: number,
   threshold: number,
-  comparison: Comparison,
-  passWhenEmpty: boolean,
   rule: { zh: string; en: string },
   name: { zh: string; en: string },
+  ratio?: Rational,
 ): ExitMetric {
-  mustBeCount(numerator, `${key} numerator`);
-  mustBeCount(denominator, `${key} denominator`);
-  if (numerator > denominator) {
-    throw new RangeError(`${key}: numerator ${numerator} exceeds denominator ${denominator}`);
+  const comparison = METRIC_COMPARISON[key];
+  if (ratio === undefined) {
+    mustBeCount(numerator, `${key} numerator`);
+    mustBeCount(denominator, `${key} denominator`);
+    if (numerator > denominator) {
+      throw new RangeError(`${key}: numerator ${numerator} exceeds denominator ${denominator}`);
+    }
   }
-  const t = toRational(threshold, `${key} threshold`);
+  toRational(threshold, `${key} threshold`);
   const T = `${formatQuantity(threshold)}%`;
-  const N = formatQuantity(numerator);
+  const N = formatQuantity(Math.round(numerator * 100) / 100);
   const D = formatQuantity(denominator);
-  if (denominator === 0) {
+  const r: Rational | null =
+    ratio ?? (denominator === 0 ? null : { num: BigInt(numerator), den: BigInt(denominator) });
+  if (r === null || r.den === 0n) {
     return {
       key,
       value: null,
+      exact: null,
       threshold,
       comparison,
-      pass: passWhenEmpty,
+      pass: false,
       numerator,
       denominator,
       rule,
-      reason: passWhenEmpty
-        ? {
-            zh: `${name.zh}无法计算（分母为 0），样本中没有可能出错的对象，视为达标`,
-            en: `${name.en} cannot be computed (denominator 0); nothing in the sample could be wrong, so it passes`,
-          }
-        : {
-            zh: `${name.zh}无法计算（分母为 0），没有数据不能证明达标`,
-            en: `${name.en} cannot be computed (denominator 0); without data it cannot be shown to pass`,
-          },
+      reason: {
+        zh: `${name.zh}无法计算（分母为 0），没有数据不能证明达标`,
+        en: `${name.en} cannot be computed (denominator 0); without data it cannot be shown to pass`,
+      },
     };
   }
-  const c = comparePercent(numerator, denominator, t);
-  const pass = comparison === "lt" ? c < 0 : comparison === "le" ? c <= 0 : c >= 0;
-  const value = percent(numerator, denominator);
+  const pass = passes(key, r, threshold);
+  const value = percentRounded(r);
   const V = `${formatQuantity(value)}%`;
   return {
     key,
     value,
+    exact: percentOf(r),
     threshold,
     comparison,
     pass,
@@ -160,7 +198,7 @@ export function incidenceThreshold(zone: RegionZone, policy: IncidencePolicy): n
   return zone === "west" ? policy.exitIncidenceWest : policy.exitIncidenceEast;
 }
 
-/** Village poverty incidence = registered-poor people / registered rural population; exits when strictly below. */
+/** Village poverty incidence = registered-poor people / registered rural population; 2% or less (3% in the west). */
 export function villageIncidence(
   input: { registeredPoorPeople: number; population: number },
   zone: RegionZone,
@@ -173,150 +211,217 @@ export function villageIncidence(
     input.registeredPoorPeople,
     input.population,
     threshold,
-    "lt",
-    false,
     {
-      zh: `贫困村退出：贫困发生率（建档立卡贫困人口 ÷ 户籍农村人口）须低于 ${T}，恰好等于不算`,
-      en: `Village exit: poverty incidence (registered poor people / registered rural population) must be below ${T}; exactly ${T} fails`,
+      zh: `贫困村退出：贫困发生率（建档立卡贫困人口 ÷ 户籍农村人口）须降至 ${T} 以下（含 ${T}）`,
+      en: `Village exit: poverty incidence (registered poor people / registered rural population) must be ${T} or less`,
     },
     { zh: "贫困发生率", en: "Poverty incidence" },
   );
 }
 
-/** County comprehensive incidence = (remaining registered poor + missed + wrongly lifted people) / rural population. */
-export function countyIncidence(
-  input: { remainingRegisteredPoor: number; missed: number; wronglyLifted: number; ruralPopulation: number },
+
+export const SAMPLE_STATUSES = ["registered_poor", "lifted", "not_registered"] as const;
+export const SAMPLE_FINDINGS = ["ok", "wrongly_lifted", "missed"] as const;
+export const APPROVALS = ["approve", "disapprove", "unsure"] as const;
+export type SampleFinding = (typeof SAMPLE_FINDINGS)[number];
+export type Approval = (typeof APPROVALS)[number];
+
+/** The county's register, in people. */
+export interface CountyPopulation {
+  rural: number;
+  registeredPoor: number;
+  lifted: number;
+  notRegistered: number;
+}
+
+/** One sampled household as the evaluation found it. */
+export interface SampleRow {
+  registeredStatus: (typeof SAMPLE_STATUSES)[number];
+  /** counted people of the household */
+  people: number;
+  finding: SampleFinding;
+  /** the survey answer; absent when not surveyed */
+  approval?: Approval | null;
+}
+
+/** What the county metrics are computed from: the register and the sample, in counts. */
+export interface CountyExitCounts {
+  population: CountyPopulation;
+  /** people of the lifted households in the sample, and of those found wrongly lifted */
+  sampleLiftedPeople: number;
+  sampleWronglyLiftedPeople: number;
+  /** people of the non-registered households in the sample, and of those found missed */
+  sampleNotRegisteredPeople: number;
+  sampleMissedPeople: number;
+  /** households surveyed, and those that approve (unsure is not approval) */
+  surveyedHouseholds: number;
+  approvingHouseholds: number;
+}
+
+/** Sample rows -> counts. A finding that contradicts the row's status is a RangeError. */
+export function sampleCounts(population: CountyPopulation, rows: readonly SampleRow[]): CountyExitCounts {
+  const c: CountyExitCounts = {
+    population,
+    sampleLiftedPeople: 0,
+    sampleWronglyLiftedPeople: 0,
+    sampleNotRegisteredPeople: 0,
+    sampleMissedPeople: 0,
+    surveyedHouseholds: 0,
+    approvingHouseholds: 0,
+  };
+  rows.forEach((r, i) => {
+    mustBeCount(r.people, `sample.${i}.people`);
+    if (r.finding === "wrongly_lifted" && r.registeredStatus !== "lifted") {
+      throw new RangeError(`sample.${i}.finding: only a lifted household can be wrongly lifted`);
+    }
+    if (r.finding === "missed" && r.registeredStatus !== "not_registered") {
+      throw new RangeError(`sample.${i}.finding: only a non-registered household can be missed`);
+    }
+    if (r.registeredStatus === "lifted") {
+      c.sampleLiftedPeople += r.people;
+      if (r.finding === "wrongly_lifted") c.sampleWronglyLiftedPeople += r.people;
+    } else if (r.registeredStatus === "not_registered") {
+      c.sampleNotRegisteredPeople += r.people;
+      if (r.finding === "missed") c.sampleMissedPeople += r.people;
+    }
+    if (r.approval !== undefined && r.approval !== null) {
+      c.surveyedHouseholds += 1;
+      if (r.approval === "approve") c.approvingHouseholds += 1;
+    }
+  });
+  return c;
+}
+
+export interface CountyExitResult {
+  /** percent, unrounded; null when the denominator is 0 */
+  wronglyLiftedRate: number | null;
+  missedRate: number | null;
+  comprehensiveIncidence: number | null;
+  approvalRate: number | null;
+  pass: { incidence: boolean; wronglyLifted: boolean; missed: boolean; approval: boolean; county: boolean };
+  /** the same four, with rule, reason and the numbers behind them (for the pages) */
+  metrics: { incidence: ExitMetric; wronglyLifted: ExitMetric; missed: ExitMetric; approval: ExitMetric };
+  counts: CountyExitCounts;
+}
+
+type CountyPolicy = Pick<
+  PolicyValues,
+  "exitIncidenceEast" | "exitIncidenceWest" | "wronglyLiftedMaxRate" | "missedMaxRate" | "approvalMinRate"
+>;
+
+function ratio(num: number, den: number): Rational | null {
+  return den === 0 ? null : { num: BigInt(num), den: BigInt(den) };
+}
+
+/**
+ * Comprehensive incidence as an exact fraction: (R + m/M * N + w/W * L) / P.
+ * A rate whose county population is 0 contributes 0 whether or not the sample
+ * could measure it; a rate the sample cannot measure (null) for a population
+ * that exists makes the whole figure null.
+ */
+export function comprehensiveRatio(c: CountyExitCounts): Rational | null {
+  const P = BigInt(c.population.rural);
+  if (P === 0n) return null;
+  const missed = c.population.notRegistered === 0 ? { num: 0n, den: 1n } : ratio(c.sampleMissedPeople, c.sampleNotRegisteredPeople);
+  const wrong = c.population.lifted === 0 ? { num: 0n, den: 1n } : ratio(c.sampleWronglyLiftedPeople, c.sampleLiftedPeople);
+  if (missed === null || wrong === null) return null;
+  const R = BigInt(c.population.registeredPoor);
+  const N = BigInt(c.population.notRegistered);
+  const L = BigInt(c.population.lifted);
+  return {
+    num: R * missed.den * wrong.den + missed.num * N * wrong.den + wrong.num * L * missed.den,
+    den: missed.den * wrong.den * P,
+  };
+}
+
+/** The comprehensive incidence (综合贫困发生率): 2% or less (3% in the west). */
+export function comprehensiveIncidence(
+  c: CountyExitCounts,
   zone: RegionZone,
-  policy: IncidencePolicy,
+  policy: Pick<PolicyValues, "exitIncidenceEast" | "exitIncidenceWest">,
 ): ExitMetric {
-  mustBeCount(input.remainingRegisteredPoor, "remainingRegisteredPoor");
-  mustBeCount(input.missed, "missed");
-  mustBeCount(input.wronglyLifted, "wronglyLifted");
+  const pop = c.population;
+  for (const [k, v] of Object.entries(pop)) mustBeCount(v, `population.${k}`);
+  if (pop.registeredPoor > pop.rural) throw new RangeError("population.registeredPoor exceeds population.rural");
   const threshold = incidenceThreshold(zone, policy);
   const T = `${formatQuantity(threshold)}%`;
+  const cr = comprehensiveRatio(c);
   return metric(
     "county_incidence",
-    input.remainingRegisteredPoor + input.missed + input.wronglyLifted,
-    input.ruralPopulation,
+    cr === null ? 0 : Math.round((Number(cr.num) / Number(cr.den)) * pop.rural * 100) / 100,
+    pop.rural,
     threshold,
-    "le",
-    false,
     {
-      zh: `贫困县退出：综合贫困发生率（剩余贫困人口 + 漏评人口 + 错退人口）÷ 农村人口，须不高于 ${T}`,
-      en: `County exit: comprehensive incidence (remaining registered poor + missed + wrongly lifted people) / rural population must be at most ${T}`,
+      zh: `贫困县退出：综合贫困发生率 =（剩余贫困人口 + 漏评率 × 非建档立卡农村人口 + 错退率 × 已脱贫人口）÷ 农村人口，须降至 ${T} 以下（含 ${T}）`,
+      en: `County exit: comprehensive incidence = (remaining registered poor + missed rate × non-registered rural people + wrongly-lifted rate × lifted people) / rural people, ${T} or less`,
     },
     { zh: "综合贫困发生率", en: "Comprehensive incidence" },
+    cr ?? { num: 0n, den: 0n },
   );
 }
 
-/** 错退率 = wrongly lifted / lifted, in the evaluation sample. */
-export function wronglyLiftedRate(
-  input: { wronglyLifted: number; liftedInSample: number },
-  policy: Pick<PolicyValues, "wronglyLiftedMaxRate">,
-): ExitMetric {
-  const T = `${formatQuantity(policy.wronglyLiftedMaxRate)}%`;
-  return metric(
+/** The four county exit metrics from counts; the county may exit only when all pass. */
+export function countyExitFromCounts(c: CountyExitCounts, zone: RegionZone, policy: CountyPolicy): CountyExitResult {
+  const incidence = comprehensiveIncidence(c, zone, policy);
+  const WT = `${formatQuantity(policy.wronglyLiftedMaxRate)}%`;
+  const MT = `${formatQuantity(policy.missedMaxRate)}%`;
+  const AT = `${formatQuantity(policy.approvalMinRate)}%`;
+
+  const wronglyLifted = metric(
     "wrongly_lifted_rate",
-    input.wronglyLifted,
-    input.liftedInSample,
+    c.sampleWronglyLiftedPeople,
+    c.sampleLiftedPeople,
     policy.wronglyLiftedMaxRate,
-    "le",
-    true,
     {
-      zh: `错退率（抽样中错退户 ÷ 抽样中已脱贫户）须不高于 ${T}`,
-      en: `Wrongly-lifted rate (wrongly lifted / lifted, in the sample) must be at most ${T}`,
+      zh: `错退率（抽样中错退人口 ÷ 抽样中已脱贫人口）须低于 ${WT}`,
+      en: `Wrongly-lifted rate (wrongly lifted people / lifted people, in the sample) must be below ${WT}`,
     },
     { zh: "错退率", en: "Wrongly-lifted rate" },
   );
-}
-
-/** 漏评率 = missed / sampled non-registered households. */
-export function missedRate(
-  input: { missed: number; sampledNonRegistered: number },
-  policy: Pick<PolicyValues, "missedMaxRate">,
-): ExitMetric {
-  const T = `${formatQuantity(policy.missedMaxRate)}%`;
-  return metric(
+  const missed = metric(
     "missed_rate",
-    input.missed,
-    input.sampledNonRegistered,
+    c.sampleMissedPeople,
+    c.sampleNotRegisteredPeople,
     policy.missedMaxRate,
-    "le",
-    true,
     {
-      zh: `漏评率（抽样中漏评户 ÷ 抽样中非建档立卡户）须不高于 ${T}`,
-      en: `Missed rate (missed / sampled non-registered) must be at most ${T}`,
+      zh: `漏评率（抽样中漏评人口 ÷ 抽样中非建档立卡人口）须低于 ${MT}`,
+      en: `Missed rate (missed people / non-registered people, in the sample) must be below ${MT}`,
     },
     { zh: "漏评率", en: "Missed rate" },
   );
-}
-
-/** 群众认可度 = approving respondents / respondents surveyed. */
-export function approvalRate(
-  input: { approving: number; surveyed: number },
-  policy: Pick<PolicyValues, "approvalMinRate">,
-): ExitMetric {
-  const T = `${formatQuantity(policy.approvalMinRate)}%`;
-  return metric(
+  const approval = metric(
     "approval_rate",
-    input.approving,
-    input.surveyed,
+    c.approvingHouseholds,
+    c.surveyedHouseholds,
     policy.approvalMinRate,
-    "ge",
-    false,
     {
-      zh: `群众认可度（抽样调查中认可人数 ÷ 调查人数）须不低于 ${T}`,
-      en: `Public approval (approving / surveyed, in the sample survey) must be at least ${T}`,
+      zh: `群众认可度（认可户数 ÷ 调查户数，“说不清”不算认可）须高于 ${AT}`,
+      en: `Public approval (approving households / households surveyed; unsure is not approval) must be above ${AT}`,
     },
     { zh: "群众认可度", en: "Public approval" },
   );
+  const pass = {
+    incidence: incidence.pass,
+    wronglyLifted: wronglyLifted.pass,
+    missed: missed.pass,
+    approval: approval.pass,
+    county: incidence.pass && wronglyLifted.pass && missed.pass && approval.pass,
+  };
+  return {
+    wronglyLiftedRate: wronglyLifted.exact,
+    missedRate: missed.exact,
+    comprehensiveIncidence: incidence.exact,
+    approvalRate: approval.exact,
+    pass,
+    metrics: { incidence, wronglyLifted, missed, approval },
+    counts: c,
+  };
 }
 
-export interface CountyExitInput {
-  remainingRegisteredPoor: number;
-  /** missed people (漏评), for the comprehensive incidence */
-  missedPeople: number;
-  /** wrongly lifted people (错退), for the comprehensive incidence */
-  wronglyLiftedPeople: number;
-  ruralPopulation: number;
-  /** sample counts, for the two error rates */
-  sampleWronglyLifted: number;
-  sampleLifted: number;
-  sampleMissed: number;
-  sampleNonRegistered: number;
-  surveyApproving: number;
-  surveyed: number;
-}
-
-export interface CountyExitVerdict {
-  /** every metric passes */
-  pass: boolean;
-  metrics: [ExitMetric, ExitMetric, ExitMetric, ExitMetric];
-}
-
-/** The four county exit metrics; the county may exit only when all pass. */
-export function countyExit(
-  input: CountyExitInput,
-  zone: RegionZone,
-  policy: Pick<
-    PolicyValues,
-    "exitIncidenceEast" | "exitIncidenceWest" | "wronglyLiftedMaxRate" | "missedMaxRate" | "approvalMinRate"
-  >,
-): CountyExitVerdict {
-  const metrics: CountyExitVerdict["metrics"] = [
-    countyIncidence(
-      {
-        remainingRegisteredPoor: input.remainingRegisteredPoor,
-        missed: input.missedPeople,
-        wronglyLifted: input.wronglyLiftedPeople,
-        ruralPopulation: input.ruralPopulation,
-      },
-      zone,
-      policy,
-    ),
-    wronglyLiftedRate({ wronglyLifted: input.sampleWronglyLifted, liftedInSample: input.sampleLifted }, policy),
-    missedRate({ missed: input.sampleMissed, sampledNonRegistered: input.sampleNonRegistered }, policy),
-    approvalRate({ approving: input.surveyApproving, surveyed: input.surveyed }, policy),
-  ];
-  return { pass: metrics.every((m) => m.pass), metrics };
+/** The county exit metrics from the register and the sample rows (the CLI's contract). */
+export function countyExitMetrics(
+  input: { zone: RegionZone; population: CountyPopulation; sample: readonly SampleRow[] },
+  policy: CountyPolicy,
+): CountyExitResult {
+  return countyExitFromCounts(sampleCounts(input.population, input.sample), input.zone, policy);
 }

@@ -34,18 +34,80 @@ export interface MemberInput {
   laborCapacity: LaborCapacity;
 }
 
+/**
+ * Transfers that count as income (each named so a reader sees what was counted):
+ * 低保金, 特困供养金, pensions, ecological compensation, family-planning awards,
+ * support from children living apart (赡养费), other stable transfers.
+ */
+export const TRANSFER_ITEMS = [
+  "subsistence",
+  "extremeHardship",
+  "pension",
+  "ecological",
+  "familyPlanning",
+  "support",
+  "other",
+] as const;
+export type TransferItem = (typeof TRANSFER_ITEMS)[number];
+export type TransferItems = Partial<Record<TransferItem, number>>;
+
+/**
+ * Money the household received that is recorded but NEVER counted as income:
+ * medical reimbursement and assistance, temporary relief (临时救助), housing-repair
+ * subsidy (危房改造补助), relocation subsidy (搬迁补助), one-off gifts. Counting these
+ * was how "paper exits" were made.
+ */
+export const EXCLUDED_ITEMS = [
+  "medicalReimbursement",
+  "temporaryRelief",
+  "housingSubsidy",
+  "relocationSubsidy",
+  "gifts",
+] as const;
+export type ExcludedItem = (typeof EXCLUDED_ITEMS)[number];
+export type ExcludedItems = Partial<Record<ExcludedItem, number>>;
+
 /** Yuan per year, last 12 months; never negative (businessCosts may exceed business). */
 export interface IncomeInput {
   wages: number;
   business: number;
   businessCosts: number;
   property: number;
-  transfers: number;
+  /** counted transfers: itemised, or one lump sum (read as "other") */
+  transfers: number | TransferItems;
+  /** recorded, never counted */
+  excluded?: ExcludedItems;
 }
+
+/** Every transfer item with a value (0 when absent); a lump number is "other". */
+export function transferItems(transfers: number | TransferItems): Record<TransferItem, number> {
+  const items = typeof transfers === "number" ? { other: transfers } : transfers;
+  return Object.fromEntries(TRANSFER_ITEMS.map((k) => [k, items[k] ?? 0])) as Record<TransferItem, number>;
+}
+
+export function excludedItems(excluded: ExcludedItems | undefined): Record<ExcludedItem, number> {
+  return Object.fromEntries(EXCLUDED_ITEMS.map((k) => [k, excluded?.[k] ?? 0])) as Record<ExcludedItem, number>;
+}
+
+export function transfersTotalCents(transfers: number | TransferItems): Cents {
+  const items = transferItems(transfers);
+  return TRANSFER_ITEMS.reduce((sum, k) => sum + toCents(items[k]), 0);
+}
+
+export function excludedTotalCents(excluded: ExcludedItems | undefined): Cents {
+  const items = excludedItems(excluded);
+  return EXCLUDED_ITEMS.reduce((sum, k) => sum + toCents(items[k]), 0);
+}
+
+/** Safe alternative housing (a resettlement flat, with children in a safe home, public rental, other). */
+export const SAFE_ALTERNATIVES = ["resettlement_flat", "with_children", "public_rental", "other"] as const;
+export type SafeAlternative = (typeof SAFE_ALTERNATIVES)[number];
 
 export interface HousingInput {
   grade: HousingGrade;
   electricity: boolean;
+  /** the family lives in safe alternative housing: the guarantee is met whatever the old house's grade */
+  safeAlternative?: SafeAlternative | null;
 }
 
 export interface WaterInput {
@@ -88,11 +150,11 @@ export function householdNetIncomeCents(income: IncomeInput): Cents {
     toCents(income.business) -
     toCents(income.businessCosts) +
     toCents(income.property) +
-    toCents(income.transfers)
+    transfersTotalCents(income.transfers)
   );
 }
 
-/** wages + business - businessCosts + property + transfers, in yuan (may be negative). */
+/** wages + business - businessCosts + property + counted transfers (never the excluded items), in yuan (may be negative). */
 export function householdNetIncome(income: IncomeInput): number {
   return fromCents(householdNetIncomeCents(income));
 }

@@ -1,12 +1,20 @@
-/** Indicator 5: safe housing — appraisal grade A or B, and electricity. */
-import type { HousingGrade, HousingInput } from "./household";
+/** Indicator 5: safe housing — appraisal grade A or B, and electricity; or safe alternative housing. */
+import type { HousingGrade, HousingInput, SafeAlternative } from "./household";
 import { metResult, unmetResult, type IndicatorResult, type Text } from "./indicator";
 
 export interface HousingNumbers {
   grade: HousingGrade;
   electricity: boolean;
   gradeSafe: boolean;
+  safeAlternative: SafeAlternative | null;
 }
+
+export const SAFE_ALTERNATIVE_TEXT: Record<SafeAlternative, Text> = {
+  resettlement_flat: { zh: "易地搬迁安置房", en: "a resettlement flat" },
+  with_children: { zh: "与子女同住安全住房", en: "with children in a safe home" },
+  public_rental: { zh: "公租房", en: "public rental housing" },
+  other: { zh: "其他安全住房", en: "other safe housing" },
+};
 
 const GRADE_TEXT: Record<HousingGrade, Text> = {
   A: { zh: "安全", en: "safe" },
@@ -21,7 +29,18 @@ export function isSafeGrade(grade: HousingGrade): boolean {
 
 export function housingIndicator(housing: HousingInput): IndicatorResult<HousingNumbers> {
   const gradeSafe = isSafeGrade(housing.grade);
-  const numbers: HousingNumbers = { grade: housing.grade, electricity: housing.electricity, gradeSafe };
+  const safeAlternative = housing.safeAlternative ?? null;
+  const numbers: HousingNumbers = { grade: housing.grade, electricity: housing.electricity, gradeSafe, safeAlternative };
+  if (safeAlternative !== null) {
+    const alt = SAFE_ALTERNATIVE_TEXT[safeAlternative];
+    return metResult(
+      {
+        zh: `住在安全的替代住房（${alt.zh}），原住房鉴定等级不影响判断`,
+        en: `Lives in safe alternative housing (${alt.en}); the old house's grade does not matter`,
+      },
+      numbers,
+    );
+  }
   const g = GRADE_TEXT[housing.grade];
   const gradeZh = `住房安全鉴定为 ${housing.grade} 级（${g.zh}）`;
   const gradeEn = `Housing appraised grade ${housing.grade} (${g.en})`;

@@ -1,6 +1,16 @@
 /** Indicator 1 (一达标): per-capita net income strictly above the poverty line. */
 import { formatCents } from "./format";
-import { countedMembers, householdNetIncomeCents, type HouseholdInput } from "./household";
+import {
+  countedMembers,
+  excludedItems,
+  excludedTotalCents,
+  householdNetIncomeCents,
+  transferItems,
+  transfersTotalCents,
+  type ExcludedItem,
+  type HouseholdInput,
+  type TransferItem,
+} from "./household";
 import { metResult, unmetResult, type IndicatorResult } from "./indicator";
 import { divideCents, fromCents, toCents } from "./money";
 import type { PolicyValues } from "./policy";
@@ -12,6 +22,12 @@ export interface IncomeNumbers {
   povertyLine: number;
   /** perCapitaIncome - povertyLine (negative when below) */
   difference: number;
+  /** counted transfers, by item, and their sum */
+  transfers: Record<TransferItem, number>;
+  transfersTotal: number;
+  /** recorded but never counted (medical reimbursement, temporary relief, subsidies, gifts) */
+  excluded: Record<ExcludedItem, number>;
+  excludedTotal: number;
 }
 
 export function incomeIndicator(
@@ -30,6 +46,10 @@ export function incomeIndicator(
     perCapitaIncome: fromCents(pc),
     povertyLine: fromCents(line),
     difference: fromCents(diff),
+    transfers: transferItems(household.income.transfers),
+    transfersTotal: fromCents(transfersTotalCents(household.income.transfers)),
+    excluded: excludedItems(household.income.excluded),
+    excludedTotal: fromCents(excludedTotalCents(household.income.excluded)),
   };
   const P = formatCents(pc);
   const L = formatCents(line);

@@ -1,17 +1,13 @@
 /**
- * National seed rows (DOMAIN.md). Data, not code: an admin edits the policy table;
- * these are only the defaults to seed it with. Monitoring threshold up to 2020 is
- * stored explicitly as 1.5 x that year's line.
+ * National seed rows (docs/rules.md). Data, not code: an admin edits the policy table;
+ * these are only the defaults to seed it with. There is no monitoring threshold
+ * before 2020 (monitoring began then); 2020 = 1.5 x the line (6,000); 2021 6,000;
+ * 2022 6,300; 2023 6,900 as reported (confirm against the province's notice).
  */
 import type { PolicyRow } from "./policy";
 
 function nationalLine(year: number, povertyLine: number): PolicyRow {
-  return {
-    id: `national-${year}`,
-    year,
-    provinceCode: null,
-    values: { povertyLine, monitoringThreshold: povertyLine * 1.5 },
-  };
+  return { id: `national-${year}`, year, provinceCode: null, values: { povertyLine } };
 }
 
 export const DEFAULT_POLICY_ROWS: PolicyRow[] = [
@@ -21,7 +17,18 @@ export const DEFAULT_POLICY_ROWS: PolicyRow[] = [
     provinceCode: null,
     values: {
       povertyLine: 2800,
-      monitoringThreshold: 4200,
+      incomeDropShare: 0.5,
+      schoolEntryCutoffMonth: 8,
+      schoolEntryCutoffDay: 31,
+      comparisonVehicleValue: 30_000,
+      comparisonSplitYears: 3,
+      redLinePublicEmployee: 0,
+      redLineVillageCommittee: 0,
+      redLineVehicle: 0,
+      redLineCommercialHousing: 0,
+      redLineBusiness: 0,
+      redLineRecentSplit: 0,
+      redLineDuplicateId: 0,
       schoolAgeMin: 6,
       schoolAgeMax: 15,
       waterLitresMin: 35,
@@ -52,7 +59,9 @@ export const DEFAULT_POLICY_ROWS: PolicyRow[] = [
   nationalLine(2017, 2952),
   nationalLine(2018, 2995),
   nationalLine(2019, 3218),
-  nationalLine(2020, 4000),
+  { id: "national-2020", year: 2020, provinceCode: null, values: { povertyLine: 4000, monitoringThreshold: 6000 } },
   { id: "national-2021", year: 2021, provinceCode: null, values: { monitoringThreshold: 6000 } },
   { id: "national-2022", year: 2022, provinceCode: null, values: { monitoringThreshold: 6300 } },
+  /** as reported; confirm against the province's notice */
+  { id: "national-2023", year: 2023, provinceCode: null, values: { monitoringThreshold: 6900 } },
 ];

@@ -2,10 +2,14 @@
  * Policy settings (poverty line, thresholds, procedure constants) and their
  * resolution for a year and province. Pure: no I/O.
  *
- * A stored row may set only some values. For each value the resolver takes the
- * latest year <= target that sets it, preferring the province row over the
- * national row at equal year. So a later national row beats an earlier
- * province override, and the last set value carries forward.
+ * A stored row may set only some values. For each value the resolver takes,
+ * in each scope (national, province), the latest year <= target that sets it:
+ * the last set value carries forward. Then:
+ *  - the poverty line and the monitoring threshold: national values are FLOORS,
+ *    the effective value is the higher of the province's and the nation's;
+ *  - every other setting: the province's own value stands where it set one.
+ * The monitoring threshold may be unset (monitoring began in 2020): it is then null.
+ * A value carried from more than one year before the target is "stale".
  */
 import { stableHash } from "./stable-hash";
 
@@ -13,7 +17,25 @@ export type RegionZone = "east" | "central" | "west";
 
 export interface PolicyValues {
   povertyLine: number;
-  monitoringThreshold: number;
+  /** null where no row sets it (monitoring began in 2020) */
+  monitoringThreshold: number | null;
+  /** a shock: household income below this share of the previous year's (0.5) */
+  incomeDropShare: number;
+  /** compulsory-school entry: the child is 6 by this month/day (31 August) */
+  schoolEntryCutoffMonth: number;
+  schoolEntryCutoffDay: number;
+  /** comparison (比对): a vehicle worth this much or more is a flag (yuan) */
+  comparisonVehicleValue: number;
+  /** comparison: a split from another household within this many years is a flag */
+  comparisonSplitYears: number;
+  /** comparison flags a province makes a RED LINE (1: excludes identification and monitoring outright; 0: needs an explanation) */
+  redLinePublicEmployee: number;
+  redLineVillageCommittee: number;
+  redLineVehicle: number;
+  redLineCommercialHousing: number;
+  redLineBusiness: number;
+  redLineRecentSplit: number;
+  redLineDuplicateId: number;
   schoolAgeMin: number;
   schoolAgeMax: number;
   waterLitresMin: number;
@@ -51,6 +73,18 @@ export type PolicyKey = keyof PolicyValues;
 export const POLICY_KEYS = [
   "povertyLine",
   "monitoringThreshold",
+  "incomeDropShare",
+  "schoolEntryCutoffMonth",
+  "schoolEntryCutoffDay",
+  "comparisonVehicleValue",
+  "comparisonSplitYears",
+  "redLinePublicEmployee",
+  "redLineVillageCommittee",
+  "redLineVehicle",
+  "redLineCommercialHousing",
+  "redLineBusiness",
+  "redLineRecentSplit",
+  "redLineDuplicateId",
   "schoolAgeMin",
   "schoolAgeMax",
   "waterLitresMin",
@@ -81,12 +115,24 @@ type MissingKeys = Exclude<PolicyKey, (typeof POLICY_KEYS)[number]>;
 const _allKeysListed: MissingKeys extends never ? true : false = true;
 void _allKeysListed;
 
+/** Keys that may be left unset (resolved to null). */
+export const OPTIONAL_POLICY_KEYS: readonly PolicyKey[] = ["monitoringThreshold"];
+export const REQUIRED_POLICY_KEY_COUNT = POLICY_KEYS.length - OPTIONAL_POLICY_KEYS.length;
+
+/** Keys where the national value is a floor a province may raise but never lower. */
+export const FLOOR_POLICY_KEYS: readonly PolicyKey[] = ["povertyLine", "monitoringThreshold"];
+
+/** A value carried from more than this many years before the target year is stale. */
+export const STALE_AFTER_YEARS = 1;
+
+export type StoredPolicyValues = { [K in PolicyKey]?: Exclude<PolicyValues[K], null> };
+
 export interface PolicyRow {
   id: string;
   year: number;
   /** null for the national row */
   provinceCode: string | null;
-  values: Partial<PolicyValues>;
+  values: StoredPolicyValues;
 }
 
 export interface PolicySource {
@@ -95,6 +141,8 @@ export interface PolicySource {
   rowId: string;
   /** true when the value comes from a year before the target year */
   carried: boolean;
+  /** true when carried from more than one year before the target year */
+  stale: boolean;
 }
 
 export interface ResolvedPolicy {
@@ -103,7 +151,10 @@ export interface ResolvedPolicy {
   values: PolicyValues;
   /** deterministic: "<year>:<scope>:<row ids used>#<hash of their contents>" */
   version: string;
-  sources: Record<PolicyKey, PolicySource>;
+  /** null only for an optional key no row sets */
+  sources: Record<Exclude<PolicyKey, "monitoringThreshold">, PolicySource> & {
+    monitoringThreshold: PolicySource | null;
+  };
 }
 
 export class PolicyNotFoundError extends Error {
@@ -113,7 +164,7 @@ export class PolicyNotFoundError extends Error {
   constructor(year: number, provinceCode: string | null, missing: readonly PolicyKey[]) {
     const scope = provinceCode ?? "national";
     super(
-      missing.length === POLICY_KEYS.length
+      missing.length === REQUIRED_POLICY_KEY_COUNT
         ? `no policy at or before ${year} (${scope})`
         : `policy for ${year} (${scope}) does not set: ${missing.join(", ")}`,
     );
@@ -136,9 +187,19 @@ export class PolicyConflictError extends Error {
   }
 }
 
-/** Higher wins: later year first, then province over national. */
-function precedence(row: PolicyRow): number {
-  return row.year * 2 + (row.provinceCode === null ? 0 : 1);
+/** The row that sets `key` latest (<= year) among `rows`; two rows of the same year must agree. */
+function latestSetting(rows: readonly PolicyRow[], key: PolicyKey): PolicyRow | undefined {
+  let best: PolicyRow | undefined;
+  for (const row of rows) {
+    const v = row.values[key];
+    if (v === undefined) continue;
+    if (best === undefined || row.year > best.year) {
+      best = row;
+    } else if (row.year === best.year && best.values[key] !== v) {
+      throw new PolicyConflictError(key, best.id, row.id);
+    }
+  }
+  return best;
 }
 
 export function resolvePolicy(
@@ -146,37 +207,47 @@ export function resolvePolicy(
   year: number,
   provinceCode: string | null = null,
 ): ResolvedPolicy {
-  const applicable = rows.filter(
-    (r) => r.year <= year && (r.provinceCode === null || r.provinceCode === provinceCode),
-  );
+  const national = rows.filter((r) => r.year <= year && r.provinceCode === null);
+  const province =
+    provinceCode === null ? [] : rows.filter((r) => r.year <= year && r.provinceCode === provinceCode);
 
-  const values: Partial<PolicyValues> = {};
-  const sources: Partial<Record<PolicyKey, PolicySource>> = {};
-  const chosen: Partial<Record<PolicyKey, PolicyRow>> = {};
+  const values: Record<string, number | null> = {};
+  const sources: Record<string, PolicySource | null> = {};
+  const chosen: PolicyRow[] = [];
   const missing: PolicyKey[] = [];
 
   for (const key of POLICY_KEYS) {
+    const n = latestSetting(national, key);
+    const p = latestSetting(province, key);
     let best: PolicyRow | undefined;
-    for (const row of applicable) {
-      const v = row.values[key];
-      if (v === undefined) continue;
-      if (best === undefined || precedence(row) > precedence(best)) {
-        best = row;
-      } else if (precedence(row) === precedence(best) && best.values[key] !== v) {
-        throw new PolicyConflictError(key, best.id, row.id);
-      }
+    if (FLOOR_POLICY_KEYS.includes(key)) {
+      const nv = n?.values[key];
+      const pv = p?.values[key];
+      if (n === undefined || nv === undefined) best = p;
+      else if (p === undefined || pv === undefined) best = n;
+      // the higher wins; on a tie, the more recent row (then the province's)
+      else if (pv !== nv) best = pv > nv ? p : n;
+      else best = p.year >= n.year ? p : n;
+    } else {
+      best = p ?? n;
     }
     if (best === undefined) {
-      missing.push(key);
+      if (OPTIONAL_POLICY_KEYS.includes(key)) {
+        values[key] = null;
+        sources[key] = null;
+      } else {
+        missing.push(key);
+      }
       continue;
     }
-    chosen[key] = best;
-    values[key] = best.values[key];
+    chosen.push(best);
+    values[key] = best.values[key] as number;
     sources[key] = {
       year: best.year,
       provinceCode: best.provinceCode,
       rowId: best.id,
       carried: best.year < year,
+      stale: year - best.year > STALE_AFTER_YEARS,
     };
   }
 
@@ -187,9 +258,9 @@ export function resolvePolicy(
   return {
     year,
     provinceCode,
-    values: values as PolicyValues,
-    version: policyVersion(year, provinceCode, Object.values(chosen)),
-    sources: sources as Record<PolicyKey, PolicySource>,
+    values: values as unknown as PolicyValues,
+    version: policyVersion(year, provinceCode, chosen),
+    sources: sources as unknown as ResolvedPolicy["sources"],
   };
 }
 
@@ -212,4 +283,22 @@ function policyVersion(
     .join(";");
   const ids = unique.map((r) => r.id).join("+");
   return `${year}:${provinceCode ?? "national"}:${ids}#${stableHash(canonical)}`;
+}
+
+/**
+ * Built-in rows with added ones: a row with the same id replaces the built-in one,
+ * and a value an added row sets for a year and scope replaces the built-in value for
+ * that year and scope (so adding a row never conflicts with a default).
+ */
+export function mergePolicyRows(defaults: readonly PolicyRow[], added: readonly PolicyRow[]): PolicyRow[] {
+  const ids = new Set(added.map((r) => r.id));
+  const kept: PolicyRow[] = [];
+  for (const d of defaults) {
+    if (ids.has(d.id)) continue;
+    const overriding = added.filter((a) => a.year === d.year && a.provinceCode === d.provinceCode);
+    const values: StoredPolicyValues = { ...d.values };
+    for (const a of overriding) for (const k of Object.keys(a.values) as PolicyKey[]) delete values[k];
+    if (Object.keys(values).length > 0) kept.push(overriding.length > 0 ? { ...d, values } : d);
+  }
+  return [...kept, ...added];
 }

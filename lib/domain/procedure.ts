@@ -14,19 +14,23 @@
  * What each step needs from the caller (StepContext):
  *   every step             today (not before the date of the previous step)
  *   comparison_explained   comparisonFlags: every flag explained (an empty list is fine)
- *   on_agenda              exit: the household's signed agreement and a home check;
- *                          eliminate_risk: the risk-elimination evidence (below)
+ *   on_agenda              every kind: a signed home verification (homeVerified); no comparison
+ *                          flag the province made a red line; eliminate_risk: the
+ *                          risk-elimination evidence (below)
  *   voted                  meeting: closed, quorum met; passed = more than half of attendance
- *   first/second_notice    noticeStart between the previous step's date and today
+ *   first/second_notice    noticeStart between the previous step's date and today;
+ *                          exit (first notice): the household's own exit agreement, not refused
  *   township_review        first notice ended; openObjections = 0
  *   county_approval        (identify) second notice ended; openObjections = 0;
- *                          the kind's requirements again (exit, eliminate_risk)
- *   reverify               openObjections >= 1
- * Risk elimination: per-capita income strictly above the monitoring threshold in
- * every assessment since the latest one dated on or before (today − N months),
- * N = policy riskEliminationMonths, so the record covers at least N months;
- * rigid expenditure resolved; all guarantees met; and never for a household
- * without labour capacity that lives on subsistence allowance (低保).
+ *                          the kind's requirements again (home verification, exit agreement,
+ *                          risk elimination)
+ *   reverify               openObjections >= 1 (objections the village's check let stand)
+ * Risk elimination: in monitoring for at least M months (settings), at least K assistance
+ * measures delivered, per-capita income strictly above the monitoring threshold in every
+ * assessment since the latest one dated on or before (today − N months), N = policy
+ * riskEliminationMonths, so the record covers at least N months; rigid expenditure resolved
+ * (no shock); all guarantees met; and never for a household whose members all lack labour
+ * capacity, with or without subsistence allowance (暂不标注风险消除).
  */
 import type { MonitoringCategory } from "./candidate";
 import { formatCents } from "./format";
@@ -35,7 +39,7 @@ import { itemPasses, quorumFrom, quorumMet, quorumMinimum } from "./meeting";
 import { toCents } from "./money";
 import { noticeDaysFor, noticeEnd, noticeEnded } from "./notice";
 import type { PolicyValues } from "./policy";
-import { addMonths, toDayNumber } from "./working-days";
+import { addDays, addMonths, toDayNumber } from "./working-days";
 import { isIsoDate } from "./dates";
 
 export type ProposalKind = "identify" | "exit" | "monitor" | "eliminate_risk";
@@ -137,24 +141,121 @@ export interface RiskEliminationInput {
   allGuaranteesMet: boolean;
   noLabourCapacity: boolean;
   livesOnSubsistenceAllowance: boolean;
+  /** the day the current monitoring period began (YYYY-MM-DD); null: not in monitoring */
+  monitoringSince: string | null;
+  /** assistance measures delivered (started on or before today) since monitoring began */
+  measuresDelivered: number;
+}
+
+/**
+ * The procedure's own settings. Policy rows may set each (a province's row over the national
+ * one, the latest year on or before the target); where none does, the default stands.
+ */
+export interface ProcedureSettings {
+  /** risk elimination: at least this many months in monitoring */
+  riskEliminationMonitoringMonths: number;
+  /** risk elimination: at least this many assistance measures delivered */
+  riskEliminationMinMeasures: number;
+  /** a monitoring proposal is decided within this many calendar days of being raised */
+  decisionDays: number;
+  /** comparison flags the province made a red line: they exclude the item from the agenda */
+  comparisonRedLines: readonly ComparisonFlagCode[];
+}
+
+export const PROCEDURE_SETTING_DEFAULTS: ProcedureSettings = {
+  riskEliminationMonitoringMonths: 6,
+  riskEliminationMinMeasures: 1,
+  decisionDays: 15,
+  comparisonRedLines: [],
+};
+
+const SETTING_KEYS = Object.keys(PROCEDURE_SETTING_DEFAULTS) as (keyof ProcedureSettings)[];
+
+function validSetting(key: keyof ProcedureSettings, v: unknown): boolean {
+  if (key === "comparisonRedLines") return Array.isArray(v) && v.every((c) => (COMPARISON_FLAG_CODES as readonly unknown[]).includes(c));
+  return typeof v === "number" && Number.isSafeInteger(v) && v >= (key === "riskEliminationMinMeasures" ? 0 : 1);
+}
+
+/**
+ * The procedure settings for a year and province from policy rows (their `values` may hold
+ * these keys next to the PolicyValues ones): per key, the province's latest row on or before
+ * the year, else the nation's, else the default. A malformed value is ignored.
+ */
+export function resolveProcedureSettings(
+  rows: readonly { year: number; provinceCode: string | null; values: unknown }[],
+  year: number,
+  provinceCode: string | null,
+): ProcedureSettings {
+  const out: Record<string, unknown> = { ...PROCEDURE_SETTING_DEFAULTS };
+  for (const key of SETTING_KEYS) {
+    let best: { year: number; province: boolean; value: unknown } | undefined;
+    for (const r of rows) {
+      if (r.year > year || (r.provinceCode !== null && r.provinceCode !== provinceCode)) continue;
+      const v = (r.values as Record<string, unknown> | null)?.[key];
+      if (v === undefined || !validSetting(key, v)) continue;
+      const province = r.provinceCode !== null;
+      if (!best || province > best.province || (province === best.province && r.year > best.year)) best = { year: r.year, province, value: v };
+    }
+    if (best) out[key] = best.value;
+  }
+  return out as unknown as ProcedureSettings;
 }
 
 export type ProcedurePolicy = Pick<
   PolicyValues,
   "noticeDays" | "monitoringNoticeDays" | "riskEliminationMonths" | "quorumNumerator" | "quorumDenominator"
->;
+> &
+  Partial<ProcedureSettings>;
+
+function settingsOf(policy: ProcedurePolicy): ProcedureSettings {
+  return {
+    riskEliminationMonitoringMonths: policy.riskEliminationMonitoringMonths ?? PROCEDURE_SETTING_DEFAULTS.riskEliminationMonitoringMonths,
+    riskEliminationMinMeasures: policy.riskEliminationMinMeasures ?? PROCEDURE_SETTING_DEFAULTS.riskEliminationMinMeasures,
+    decisionDays: policy.decisionDays ?? PROCEDURE_SETTING_DEFAULTS.decisionDays,
+    comparisonRedLines: policy.comparisonRedLines ?? PROCEDURE_SETTING_DEFAULTS.comparisonRedLines,
+  };
+}
+
+// ---------------------------------------------------------------- time limits
+
+/** Kinds with the decision time limit (a monitoring lead: DOMAIN "time limits"). */
+export const TIME_LIMITED_KINDS: readonly ProposalKind[] = ["monitor"];
+
+export interface DecisionDeadline {
+  /** the last day to decide on (raised + decisionDays calendar days) */
+  due: string;
+  /** days past `due` (0 when not overdue) */
+  daysLate: number;
+  overdue: boolean;
+}
+
+/**
+ * When a proposal raised on `raisedOn` must be decided (announced, or failed): within
+ * `decisionDays` calendar days, so it is overdue from due + 1. Null for kinds without the limit.
+ */
+export function decisionDeadline(kind: ProposalKind, raisedOn: string, today: string, policy: ProcedurePolicy): DecisionDeadline | null {
+  if (!TIME_LIMITED_KINDS.includes(kind)) return null;
+  if (!isIsoDate(raisedOn) || !isIsoDate(today)) throw new RangeError(`not a YYYY-MM-DD date: ${raisedOn} / ${today}`);
+  const due = addDays(raisedOn, settingsOf(policy).decisionDays);
+  const late = toDayNumber(today) - toDayNumber(due);
+  return { due, daysLate: Math.max(0, late), overdue: late > 0 };
+}
 
 export interface StepContext {
   /** the date the step is taken, YYYY-MM-DD */
   today: string;
   policy: ProcedurePolicy;
-  comparisonFlags?: readonly { code: ComparisonFlagCode; explained: boolean }[];
+  /** redLine: the province made this flag a red line (also read from policy.comparisonRedLines) */
+  comparisonFlags?: readonly { code: ComparisonFlagCode; explained: boolean; redLine?: boolean }[];
+  /** a signed home verification (入户核实) of the current round is on record */
+  homeVerified?: boolean;
   meeting?: { closed: boolean; roster: number; attending: number; yes: number };
   /** the day the notice was posted */
   noticeStart?: string;
   /** objections lodged against the current notice and not yet sent to re-verification */
   openObjections?: number;
-  exit?: { householdAgreementSigned: boolean; homeCheckDone: boolean };
+  /** exit: the household's own exit agreement (拟退出贫困户认可): signed, or refused */
+  exit?: { householdAgreementSigned: boolean; householdRefused?: boolean };
   riskElimination?: RiskEliminationInput;
 }
 
@@ -177,7 +278,12 @@ export type RefusalCode =
   | "no_objection"
   | "exit_evidence_missing"
   | "household_agreement_missing"
+  | "household_refused"
   | "home_check_missing"
+  | "red_line"
+  | "monitoring_too_short"
+  | "no_measure_delivered"
+  | "no_labour_capacity"
   | "risk_evidence_missing"
   | "income_history_short"
   | "income_not_above_threshold"
@@ -323,55 +429,96 @@ export function incomeAboveThresholdFor(
   return r.empty ? { ok: true, since } : (r.result() as IncomeStability);
 }
 
-function kindRequirements(state: ProcedureState, ctx: StepContext, r: Reasons): void {
-  if (state.kind === "exit") {
-    if (ctx.exit === undefined) {
-      r.add(
-        "exit_evidence_missing",
-        "缺少农户签字确认和入户核实记录",
-        "The household's signed agreement and the home check are not on record",
-      );
-      return;
-    }
-    if (!ctx.exit.householdAgreementSigned) {
-      r.add("household_agreement_missing", "缺少农户本人签字同意脱贫", "The household has not signed its agreement to exit");
-    }
-    if (!ctx.exit.homeCheckDone) {
-      r.add("home_check_missing", "尚未入户核实", "No home check has been done");
+function homeVerification(ctx: StepContext, r: Reasons): void {
+  if (ctx.homeVerified !== true) {
+    r.add(
+      "home_check_missing",
+      "尚未入户核实：须有核实人签字的入户核实记录（收入和各项保障）",
+      "No home verification is on record: a signed check of income and each guarantee is needed",
+    );
+  }
+}
+
+function exitAgreement(ctx: StepContext, r: Reasons): void {
+  if (ctx.exit === undefined) {
+    r.add("exit_evidence_missing", "缺少农户本人的退出认可记录", "The household's exit agreement is not on record");
+    return;
+  }
+  if (ctx.exit.householdRefused) {
+    r.add("household_refused", "农户不认可退出，退出程序终止", "The household refused the exit; the exit stops here");
+  } else if (!ctx.exit.householdAgreementSigned) {
+    r.add("household_agreement_missing", "缺少农户本人签字（或按手印）认可退出", "The household has not signed (or thumb-printed) its agreement to exit");
+  }
+}
+
+function redLines(ctx: StepContext, r: Reasons): void {
+  const lines = settingsOf(ctx.policy).comparisonRedLines;
+  for (const f of ctx.comparisonFlags ?? []) {
+    if (f.redLine === true || lines.includes(f.code)) {
+      const l = COMPARISON_FLAG_LABELS[f.code];
+      r.add("red_line", `比对疑点为本省“红线”，不能列入评议：${l.zh}`, `A red-line comparison flag of the province excludes the item: ${l.en}`);
     }
   }
-  if (state.kind === "eliminate_risk") {
-    const re = ctx.riskElimination;
-    if (re === undefined) {
-      r.add(
-        "risk_evidence_missing",
-        "缺少风险消除所需的收入评估和保障情况",
-        "The income assessments and guarantee status needed for risk elimination are missing",
-      );
-      return;
-    }
-    if (re.noLabourCapacity && re.livesOnSubsistenceAllowance) {
-      r.add(
-        "no_labour_on_subsistence",
-        "无劳动能力且依靠低保生活的家庭应继续监测，不能消除风险",
-        "A household without labour capacity living on subsistence allowance stays monitored",
-      );
-    }
-    const income = incomeAboveThresholdFor(re.assessments, ctx.today, ctx.policy.riskEliminationMonths);
-    if (!income.ok) {
-      income.codes.forEach((code, i) => r.add(code, income.missing[i]!, income.missingEn[i]!));
-    }
-    if (!re.rigidExpenditureResolved) {
-      r.add("rigid_expenditure_unresolved", "刚性支出问题尚未解决", "Rigid expenditure has not been resolved");
-    }
-    if (!re.allGuaranteesMet) {
-      r.add(
-        "guarantees_unmet",
-        "“两不愁三保障”及饮水安全尚未全部达标",
-        "Not all guarantees (food, clothing, medical care, housing, water, education) are met",
-      );
-    }
+}
+
+function riskRequirements(ctx: StepContext, r: Reasons): void {
+  const re = ctx.riskElimination;
+  if (re === undefined) {
+    r.add(
+      "risk_evidence_missing",
+      "缺少风险消除所需的收入评估和保障情况",
+      "The income assessments and guarantee status needed for risk elimination are missing",
+    );
+    return;
   }
+  const settings = settingsOf(ctx.policy);
+  if (re.noLabourCapacity) {
+    r.add(
+      "no_labour_capacity",
+      `家庭成员均无劳动能力，暂不标注风险消除（${re.livesOnSubsistenceAllowance ? "已纳入低保" : "未纳入低保"}，均应继续监测）`,
+      `Every member lacks labour capacity: not marked risk-eliminated (${re.livesOnSubsistenceAllowance ? "on" : "not on"} subsistence allowance; stays monitored either way)`,
+    );
+  }
+  const months = settings.riskEliminationMonitoringMonths;
+  if (re.monitoringSince === null || !isIsoDate(re.monitoringSince)) {
+    r.add("monitoring_too_short", "没有在监测中的记录", "There is no monitoring period on record");
+  } else if (toDayNumber(re.monitoringSince) > toDayNumber(addMonths(ctx.today, -months))) {
+    r.add(
+      "monitoring_too_short",
+      `纳入监测不满 ${months} 个月（自 ${re.monitoringSince} 起，须不晚于 ${addMonths(ctx.today, -months)}）`,
+      `In monitoring for less than ${months} months (since ${re.monitoringSince}; it must be on or before ${addMonths(ctx.today, -months)})`,
+    );
+  }
+  const minMeasures = settings.riskEliminationMinMeasures;
+  if (re.measuresDelivered < minMeasures) {
+    r.add(
+      "no_measure_delivered",
+      `落实帮扶措施 ${re.measuresDelivered} 项，少于 ${minMeasures} 项`,
+      `${re.measuresDelivered} assistance measure(s) delivered, fewer than ${minMeasures}`,
+    );
+  }
+  const income = incomeAboveThresholdFor(re.assessments, ctx.today, ctx.policy.riskEliminationMonths);
+  if (!income.ok) {
+    income.codes.forEach((code, i) => r.add(code, income.missing[i]!, income.missingEn[i]!));
+  }
+  if (!re.rigidExpenditureResolved) {
+    r.add("rigid_expenditure_unresolved", "刚性支出问题尚未解决（仍有突发变故）", "Rigid expenditure has not been resolved (a shock remains)");
+  }
+  if (!re.allGuaranteesMet) {
+    r.add(
+      "guarantees_unmet",
+      "“两不愁三保障”及饮水安全尚未全部达标",
+      "Not all guarantees (food, clothing, medical care, housing, water, education) are met",
+    );
+  }
+}
+
+/** What the kind needs at the agenda (before) or at county approval (again, after). */
+function kindRequirements(state: ProcedureState, ctx: StepContext, r: Reasons, at: "agenda" | "approval"): void {
+  homeVerification(ctx, r);
+  if (at === "agenda") redLines(ctx, r);
+  if (state.kind === "exit" && at === "approval") exitAgreement(ctx, r);
+  if (state.kind === "eliminate_risk") riskRequirements(ctx, r);
 }
 
 function noticeChecks(state: ProcedureState, ctx: StepContext, r: Reasons): void {
@@ -452,7 +599,7 @@ export function canTake(state: ProcedureState, step: ProcedureStep, ctx: StepCon
       break;
     }
     case "on_agenda":
-      kindRequirements(state, ctx, r);
+      kindRequirements(state, ctx, r, "agenda");
       break;
     case "voted": {
       const m = ctx.meeting;
@@ -505,6 +652,8 @@ export function canTake(state: ProcedureState, step: ProcedureStep, ctx: StepCon
           `The notice posting date ${s} is after today ${ctx.today}`,
         );
       }
+      // the household's own agreement comes after the vote and before the village sees the notice
+      if (step === "first_notice" && state.kind === "exit") exitAgreement(ctx, r);
       break;
     }
     case "township_review":
@@ -513,7 +662,7 @@ export function canTake(state: ProcedureState, step: ProcedureStep, ctx: StepCon
     case "county_approval":
       if (state.kind === "identify") noticeChecks(state, ctx, r);
       else objectionCheck(ctx, r);
-      kindRequirements(state, ctx, r);
+      kindRequirements(state, ctx, r, "approval");
       break;
     case "reverify":
       if (ctx.openObjections === undefined || ctx.openObjections < 1) {

@@ -41,10 +41,15 @@ function within(value: number | null, max: number): boolean {
   return value !== null && value <= max;
 }
 
+/**
+ * Piped, or a measured round trip within the limit. The distances stand in for
+ * the time only when no round trip was measured: a measured 30-minute trip fails
+ * whatever the distance.
+ */
 export function waterConvenienceMet(water: WaterInput, p: WaterPolicy): boolean {
+  if (water.piped) return true;
+  if (water.roundTripMinutes !== null) return water.roundTripMinutes <= p.waterRoundTripMaxMinutes;
   return (
-    water.piped ||
-    within(water.roundTripMinutes, p.waterRoundTripMaxMinutes) ||
     within(water.horizontalMetres, p.waterHorizontalMaxMetres) ||
     within(water.verticalMetres, p.waterVerticalMaxMetres)
   );
@@ -127,9 +132,9 @@ export function waterIndicator(water: WaterInput, p: WaterPolicy): IndicatorResu
     const m = measured(water);
     zh.push(`取水不便：未入户，${m.zh}`);
     en.push(`fetching water is not convenient: not piped, ${m.en}`);
-    fixZh.push(`自来水入户，或往返取水不超过 ${T} 分钟（或水平距离不超过 ${H} 米、垂直距离不超过 ${V} 米）`);
+    fixZh.push(`自来水入户，或实测往返取水不超过 ${T} 分钟（未实测时间时：水平距离不超过 ${H} 米或垂直距离不超过 ${V} 米）`);
     fixEn.push(
-      `water piped into the yard, or fetched within ${T} minutes round trip (or within ${H} m horizontal or ${V} m vertical)`,
+      `water piped into the yard, or a measured round trip within ${T} minutes (only when no trip was measured: within ${H} m horizontal or ${V} m vertical)`,
     );
   }
   if (!numbers.supplyMet) {

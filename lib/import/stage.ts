@@ -62,10 +62,14 @@ export class Stage {
 
   /** Create the five tables (empty when a file is absent, so every check can join them). */
   async create(db: Runner) {
-    try {
-      await db.$executeRawUnsafe(`CREATE SCHEMA IF NOT EXISTS ${STAGE_SCHEMA}`);
-    } catch {
-      // two imports creating the schema at once: one wins, the other finds it
+    // made by the owner when the app's role may not create schemas (lib/db/roles.ts): look first
+    const exists = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = $1`, STAGE_SCHEMA);
+    if (!exists[0]?.n) {
+      try {
+        await db.$executeRawUnsafe(`CREATE SCHEMA IF NOT EXISTS ${STAGE_SCHEMA}`);
+      } catch {
+        // two imports creating the schema at once: one wins, the other finds it
+      }
     }
     await dropStale(db);
     for (const [table, columns] of this.all()) {

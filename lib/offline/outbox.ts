@@ -4,9 +4,10 @@
 // Browser-only: imported by client components.
 import { logVisit } from "@/lib/actions/visits/log-visit";
 import { reportRejectedVisit } from "@/lib/actions/visits/report-rejected-visit";
+import { syncVisits } from "@/lib/actions/visits/sync-visits";
 import { IdbStore, idbAvailable } from "./idb-store";
 import { outboxUser } from "./current-user";
-import { MemoryStore, enqueue, flush, markSeen, memoryLock, pruneSent, type FlushReport, type OutboxItem, type OutboxStore, type SendResult } from "./queue";
+import { MemoryStore, enqueue, flush, markSeen, memoryLock, pruneSent, type BatchResult, type FlushReport, type OutboxItem, type OutboxStore, type SendResult } from "./queue";
 
 let store: OutboxStore | null = null;
 const getStore = () => (store ??= idbAvailable() ? new IdbStore() : new MemoryStore());
@@ -86,6 +87,8 @@ export function sendNow(): Promise<FlushReport | null> {
         store: getStore(),
         userId: me,
         send: (payload) => logVisit(undefined, payload) as Promise<SendResult>,
+        // a backlog (a week without signal) in requests of up to 50 visits, not one request each
+        sendBatch: (visits) => syncVisits(undefined, { visits }) as Promise<BatchResult>,
         report: (payload) => reportRejectedVisit(undefined, payload) as Promise<SendResult>,
         withLock,
         onChange: () => notify(),

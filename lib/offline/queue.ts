@@ -5,7 +5,9 @@
 // same visit twice keeps the first. Sending goes through the SAME server action as the online
 // form, which is idempotent on that id; on top of that an item is sent by one flush at a time
 // (a per-item lock, then an atomic claim in the store), so a retry, a double tap or a second
-// tab never uploads it twice at once. Nothing is ever deleted automatically except the files
+// tab never uploads it twice at once. A backlog of several visits goes in batches (syncVisits:
+// up to 50 visits and 8 MB of files a request, each visit stored and answered on its own); a
+// visit too large for a batch, or a batch refused as a whole, is sent alone. Nothing is ever deleted automatically except the files
 // of a visit the server has stored (the record of it stays).
 //
 //   waiting ──claim──▶ sending ──ok──────────▶ sent
@@ -50,6 +52,15 @@ export interface OutboxItem {
 export type SendResult =
   | { ok: true; data?: { state?: string; replay?: boolean } | unknown; message?: string }
   | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
+
+/** What syncVisits answers: the batch refused as a whole, or each visit's own answer. */
+export type BatchResult =
+  | { ok: true; data?: { results?: { id: string | null; result: SendResult }[] } | unknown; message?: string }
+  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
+
+/** The limits of one syncVisits request, as the server holds them. */
+export { SYNC_MAX_VISITS as BATCH_MAX_VISITS, SYNC_MAX_BYTES as BATCH_MAX_BYTES } from "@/lib/validation/sync-limits";
+import { SYNC_MAX_VISITS as BATCH_MAX_VISITS, SYNC_MAX_BYTES as BATCH_MAX_BYTES } from "@/lib/validation/sync-limits";
 
 export interface OutboxStore {
   get(id: string): Promise<OutboxItem | undefined>;
@@ -216,6 +227,11 @@ export interface FlushDeps {
   userId: string;
   /** calls logVisit with the rebuilt payload; throws when the network fails */
   send: (payload: Record<string, unknown>) => Promise<SendResult>;
+  /**
+   * calls syncVisits with several rebuilt payloads (a backlog in one request); throws when the
+   * network fails. Without it every item is sent on its own.
+   */
+  sendBatch?: (payloads: Record<string, unknown>[]) => Promise<BatchResult>;
   /** calls reportRejectedVisit; throws when the network fails */
   report: (payload: Record<string, unknown>) => Promise<SendResult>;
   /** runs fn holding the item's lock; answers false at once (without running fn) when someone else holds it */
@@ -240,12 +256,23 @@ export async function flush(deps: FlushDeps): Promise<FlushReport> {
   const out: FlushReport = { sent: 0, conflicts: 0, rejected: 0, reported: 0, stopped: null };
   const changed = (item: OutboxItem | undefined) => item && deps.onChange?.(item);
 
-  for (const listed of await deps.store.list(deps.userId)) {
+  const listed0 = await deps.store.list(deps.userId);
+  // a backlog goes in batches (one request for up to BATCH_MAX_VISITS visits); what a batch could
+  // not carry (a visit with large files, a batch refused as a whole) is sent on its own below
+  const tried = new Set<string>();
+  if (deps.sendBatch && listed0.filter(sendable).length > 1) {
+    for (const batch of batchesOf(listed0.filter(sendable))) {
+      if (out.stopped) break;
+      await sendOneBatch(deps, batch, out, tried, now, changed);
+    }
+  }
+
+  for (const listed of listed0) {
     if (out.stopped) break;
     if (!sendable(listed) && !reportable(listed)) continue;
     await deps.withLock(listed.id, async () => {
       // sending: claim it (another flush may have sent it since the list was read)
-      if (sendable(listed)) {
+      if (sendable(listed) && !tried.has(listed.id)) {
         const claim = await deps.store.update(listed.id, (cur) =>
           cur && cur.userId === deps.userId && sendable(cur) ? { ...cur, state: "sending", attempts: cur.attempts + 1, updatedAt: now() } : undefined,
         );
@@ -289,6 +316,98 @@ export async function flush(deps: FlushDeps): Promise<FlushReport> {
     });
   }
   return out;
+}
+
+/** The bytes of an item's files (what a batch request carries besides its fields). */
+export const itemBytes = (i: Pick<OutboxItem, "files">) => (i.files.signature?.size ?? 0) + i.files.evidence.reduce((n, e) => n + e.blob.size, 0);
+
+/** Oldest first, in batches of at most BATCH_MAX_VISITS visits and BATCH_MAX_BYTES of files; a visit too large for any batch is left out (sent alone). */
+export function batchesOf(items: OutboxItem[]): OutboxItem[][] {
+  const out: OutboxItem[][] = [];
+  let cur: OutboxItem[] = [];
+  let bytes = 0;
+  for (const i of items) {
+    const b = itemBytes(i);
+    if (b > BATCH_MAX_BYTES) continue;
+    if (cur.length === BATCH_MAX_VISITS || bytes + b > BATCH_MAX_BYTES) {
+      out.push(cur);
+      cur = [];
+      bytes = 0;
+    }
+    cur.push(i);
+    bytes += b;
+  }
+  if (cur.length) out.push(cur);
+  return out.filter((b) => b.length > 1);
+}
+
+/** Holds the lock of each id it can get (others are skipped), then runs fn with those held. */
+async function withLocks(lock: FlushDeps["withLock"], ids: string[], fn: (held: string[]) => Promise<void>): Promise<void> {
+  const held: string[] = [];
+  const step = async (k: number): Promise<void> => {
+    if (k === ids.length) return fn(held);
+    const ran = await lock(ids[k]!, async () => {
+      held.push(ids[k]!);
+      await step(k + 1);
+    });
+    if (!ran) await step(k + 1);
+  };
+  await step(0);
+}
+
+/** Batch codes after which each visit is better sent on its own (the batch as a whole was refused). */
+const BATCH_FALLBACK = new Set(["invalid", "forbidden", "not_found"]);
+
+async function sendOneBatch(deps: FlushDeps, batch: OutboxItem[], out: FlushReport, tried: Set<string>, now: () => number, changed: (i: OutboxItem | undefined) => void) {
+  await withLocks(deps.withLock, batch.map((i) => i.id), async (held) => {
+    const claimed: OutboxItem[] = [];
+    for (const id of held) {
+      const claim = await deps.store.update(id, (cur) =>
+        cur && cur.userId === deps.userId && sendable(cur) ? { ...cur, state: "sending", attempts: cur.attempts + 1, updatedAt: now() } : undefined,
+      );
+      if (claim.written && claim.item) {
+        claimed.push(claim.item);
+        changed(claim.item);
+      }
+    }
+    if (!claimed.length) return;
+    const back = async (why: string) => {
+      for (const i of claimed) changed((await deps.store.update(i.id, (cur) => (cur ? { ...cur, state: "waiting", lastError: why, updatedAt: now() } : undefined))).item);
+    };
+    let res: BatchResult;
+    try {
+      res = await deps.sendBatch!(claimed.map(rebuildPayload));
+    } catch {
+      await back("network");
+      out.stopped = "offline";
+      return;
+    }
+    if (!res.ok) {
+      if (BATCH_FALLBACK.has(res.code)) return void (await back(res.message)); // each goes alone below
+      for (const i of claimed) tried.add(i.id);
+      const applied = applyResult(claimed[0]!, res, now());
+      await back(res.message);
+      if (applied.kind === "signin") out.stopped = "signin";
+      return;
+    }
+    const answers = new Map<string, SendResult>();
+    const results = (res.data as { results?: { id: string | null; result: SendResult }[] } | undefined)?.results ?? [];
+    for (const r of results) if (r?.id && !answers.has(r.id)) answers.set(r.id, r.result);
+    for (const item of claimed) {
+      tried.add(item.id);
+      const answer = answers.get(item.id);
+      if (!answer) {
+        changed((await deps.store.update(item.id, (cur) => (cur ? { ...cur, state: "waiting", lastError: "network", updatedAt: now() } : undefined))).item);
+        continue;
+      }
+      const next = applyResult(item, answer, now());
+      const saved = await deps.store.update(item.id, (cur) => (cur ? { ...next.item, attempts: cur.attempts } : undefined));
+      changed(saved.item);
+      if (next.kind === "signin") out.stopped = "signin";
+      if (next.kind === "stored") next.item.state === "conflict" ? out.conflicts++ : out.sent++;
+      if (next.kind === "rejected") out.rejected++;
+    }
+  });
 }
 
 // ───────────────────────── what the cadre sees ─────────────────────────

@@ -150,5 +150,7 @@ export function buildUsers(
     users.push(...cadres);
     hs.forEach((p, i) => assign(p, cadres[i % n]!.id, startIn2024(), null, pattern(), FIRST));
   }
+  // the audit administrator, last (its own random stream: the users above stay as they were)
+  users.push(user(new Rng("auditor"), "auditor", "auditor", PROVINCE_ID, passwordHash));
   return { users, assignments };
 }

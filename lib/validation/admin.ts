@@ -54,6 +54,7 @@ export const SCOPE_LEVELS: Record<Role, readonly RegionLevel[]> = {
   cadre: ["village"],
   facilitator: ["village"],
   evaluator: ["province", "city", "county"],
+  auditor: ["province", "city", "county"],
 };
 
 export function scopeFitsRole(role: Role, level: RegionLevel): boolean {

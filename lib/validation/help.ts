@@ -18,6 +18,18 @@ const uuid = plain(z.string()).trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a
 const token = z.string().max(64);
 const text = z.string().trim().min(1, "h.v.textRequired").max(REPORT_TEXT_MAX, "h.v.textTooLong");
 const optionalText = (max: number, message: string) => z.string().trim().max(max, message).optional().default("");
+/**
+ * A phone number to call back, or nothing: 7–15 digits once spaces, dashes, dots and brackets
+ * are dropped, an optional leading +. Stored in that plain form (it becomes a tel: link).
+ */
+const phone = z
+  .string()
+  .trim()
+  .max(CONTACT_MAX, "h.v.contactTooLong")
+  .transform((s) => s.normalize("NFKC").replace(/[\s\-.()（）]/g, ""))
+  .refine((s) => s === "" || /^\+?\d{7,15}$/.test(s), "h.v.contactPhone")
+  .optional()
+  .default("");
 const pow = { challenge: z.string().max(200), nonce: z.string().max(20) };
 
 /** An empty file input arrives as a nameless, empty File: treat it as no file. */
@@ -42,7 +54,7 @@ export const villageReportSchema = z.object({
   category: z.enum(HELP_CATEGORIES, { message: "h.v.category" }).optional().default("other"),
   text,
   headName: optionalText(HEAD_NAME_MAX, "h.v.nameTooLong"),
-  contact: optionalText(CONTACT_MAX, "h.v.contactTooLong"),
+  contact: phone,
   ...pow,
 });
 export type VillageReportInput = z.output<typeof villageReportSchema>;

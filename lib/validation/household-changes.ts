@@ -15,9 +15,8 @@ const optionalCount = (max: number) => numberInput(whole(max).nullable(), { blan
 const bool = z.union([z.boolean(), z.enum(["true", "false", "on", "1", "0"]).transform((v) => v === "true" || v === "on" || v === "1")]);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "v.invalidDate" }).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { message: "v.invalidDate" });
 
-export const SCHOOL = ["enrolled", "home_taught", "graduated", "dropped_out", "not_applicable"] as const;
-export const LABOR = ["full", "partial", "none"] as const;
-export const HEALTH = ["healthy", "chronic", "serious_illness", "disabled"] as const;
+import { HEALTH, LABOR, SCHOOL } from "./visit-constants";
+export { HEALTH, LABOR, SCHOOL } from "./visit-constants";
 export const NOT_COUNTED = ["deceased", "imprisoned", "missing", "not_sharing", "moved_out"] as const;
 
 export const indicatorChangesSchema = z
@@ -25,6 +24,8 @@ export const indicatorChangesSchema = z
     food: bool,
     clothing: bool,
     housingGrade: z.enum(["A", "B", "C", "D"], { message: "v.unknownValue" }),
+    /** safe alternative housing ("" or null: none) */
+    safeAlternative: z.union([z.literal("").transform(() => null), z.enum(["resettlement_flat", "with_children", "public_rental", "other"], { message: "v.unknownValue" })]).nullable(),
     electricity: bool,
     waterLitres: numberInput(numberType().min(0, { message: "v.nonNegative" }).max(10_000, { message: "v.tooLarge" })),
     waterScarceArea: bool,
@@ -45,6 +46,17 @@ export const incomeChangesSchema = z
     incomeBusinessCosts: money,
     incomeProperty: money,
     incomeTransfers: money,
+    transferSubsistence: money,
+    transferExtremeHardship: money,
+    transferPension: money,
+    transferEcological: money,
+    transferFamilyPlanning: money,
+    transferSupport: money,
+    excludedMedical: money,
+    excludedTemporaryRelief: money,
+    excludedHousingSubsidy: money,
+    excludedRelocationSubsidy: money,
+    excludedGifts: money,
     rigidExpenditure: money,
     previousYearIncome: optionalMoney,
   })

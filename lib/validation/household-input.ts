@@ -5,16 +5,23 @@
  */
 import { z } from "zod";
 import { ageOn, isIsoDate } from "@/lib/domain/dates";
+import { isCompulsorySchoolAge, type SchoolAgePolicy } from "@/lib/domain/education";
 import {
+  EXCLUDED_ITEMS,
   HOUSING_GRADES,
   LABOR_CAPACITIES,
   REGISTERED_STATUSES,
+  SAFE_ALTERNATIVES,
   SCHOOL_STATUSES,
+  TRANSFER_ITEMS,
+  type ExcludedItem,
   type HouseholdInput,
+  type TransferItem,
 } from "@/lib/domain/household";
 import {
   POLICY_KEYS,
   PolicyNotFoundError,
+  REQUIRED_POLICY_KEY_COUNT,
   resolvePolicy,
   type PolicyKey,
   type PolicyRow,
@@ -53,17 +60,35 @@ const memberSchema = z.strictObject({
   laborCapacity: z.enum(LABOR_CAPACITIES),
 });
 
+/** Counted transfers by item (any subset, each >= 0). */
+export const transferItemsSchema = z.strictObject(
+  Object.fromEntries(TRANSFER_ITEMS.map((k) => [k, amount.optional()])) as Record<
+    TransferItem,
+    z.ZodOptional<typeof amount>
+  >,
+);
+/** Recorded, never counted (any subset, each >= 0). */
+export const excludedItemsSchema = z.strictObject(
+  Object.fromEntries(EXCLUDED_ITEMS.map((k) => [k, amount.optional()])) as Record<
+    ExcludedItem,
+    z.ZodOptional<typeof amount>
+  >,
+);
+
 const incomeSchema = z.strictObject({
   wages: amount,
   business: amount,
   businessCosts: amount,
   property: amount,
-  transfers: amount,
+  /** a number (counted, read as "other") or the items */
+  transfers: z.union([amount, transferItemsSchema]),
+  excluded: excludedItemsSchema.optional(),
 });
 
 const housingSchema = z.strictObject({
   grade: z.enum(HOUSING_GRADES),
   electricity: z.boolean(),
+  safeAlternative: z.enum(SAFE_ALTERNATIVES).nullable().optional(),
 });
 
 const waterSchema = z.strictObject({
@@ -114,14 +139,14 @@ export function parseHouseholdInput(
   const value = parsed.data;
   const errors: InputError[] = [];
 
-  let school: { min: number; max: number } | null = null;
+  let school: SchoolAgePolicy | null = null;
   try {
     const policy = resolvePolicy(policyRows, value.year, provinceCode);
-    school = { min: policy.values.schoolAgeMin, max: policy.values.schoolAgeMax };
+    school = policy.values;
   } catch (e) {
     if (!(e instanceof PolicyNotFoundError)) throw e;
     errors.push(
-      e.missing.length === POLICY_KEYS.length
+      e.missing.length === REQUIRED_POLICY_KEY_COUNT
         ? err("year", {
             zh: `${value.year} 年及以前没有政策设置（贫困线等）`,
             en: `no policy settings (poverty line etc.) for ${value.year} or earlier`,
@@ -153,11 +178,12 @@ export function parseHouseholdInput(
       );
       return;
     }
-    if (school && m.counted && age >= school.min && age <= school.max && m.schoolStatus === "not_applicable") {
+    if (school && m.counted && isCompulsorySchoolAge(m.birthDate, value.asOf, school) && m.schoolStatus === "not_applicable") {
+      const cutoff = `${school.schoolEntryCutoffMonth}月${school.schoolEntryCutoffDay}日`;
       errors.push(
         err(`members.${i}.schoolStatus`, {
-          zh: `义务教育适龄（${school.min}–${school.max} 周岁）的计入人口成员须填写在学状态，不能为 not_applicable`,
-          en: `a counted member of compulsory-school age (${school.min}–${school.max}) needs a school status other than not_applicable`,
+          zh: `义务教育适龄（入学截止日 ${cutoff} 前满 ${school.schoolAgeMin} 周岁的学年起，至满 ${school.schoolAgeMax + 1} 周岁前）的计入人口成员须填写在学状态，不能为 not_applicable`,
+          en: `a counted member of compulsory-school age (from the school year in which they are ${school.schoolAgeMin} by the entry cut-off, ${school.schoolEntryCutoffDay}/${school.schoolEntryCutoffMonth}, until their ${school.schoolAgeMax + 1}th birthday) needs a school status other than not_applicable`,
         }),
       );
     }
@@ -204,7 +230,7 @@ export function parsePolicyRows(json: unknown): ParseResult<PolicyRow[]> {
 
 // ---- zod issues -> bilingual errors ----
 
-function err(path: string, m: Bilingual): InputError {
+export function err(path: string, m: Bilingual): InputError {
   return { path, message: m.zh, messageEn: m.en };
 }
 
@@ -234,7 +260,7 @@ function isBilingual(x: unknown): x is Bilingual {
   );
 }
 
-function zodErrors(issues: readonly z.core.$ZodIssue[]): InputError[] {
+export function zodErrors(issues: readonly z.core.$ZodIssue[]): InputError[] {
   const out: InputError[] = [];
   for (const issue of issues) {
     const path = joinPath(issue.path);

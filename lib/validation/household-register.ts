@@ -57,6 +57,8 @@ export type RegisterHouseholdInput = z.output<typeof registerHouseholdSchema>;
 
 export const addMeasureSchema = z
   .object({
+    /** generated on the device: a retried (or doubled) submission stores one measure */
+    id: z.preprocess((v) => (v === "" ? undefined : v), z.string().uuid().optional()),
     householdId: z.string().uuid(),
     category: z.enum(MEASURE_CATEGORIES, { message: "v.unknownValue" }),
     description: z.string({ message: "v.required" }).trim().min(1, { message: "v.required" }).max(1000, { message: "v.tooLong" }),

@@ -23,7 +23,15 @@ export const savePolicySchema = z
       ctx.addIssue({ code: "custom", path: ["sampleShare"], message: "抽样比例须在 0 到 1 之间 (share must be in (0, 1])" });
     if (v.quorumNumerator !== undefined && v.quorumDenominator !== undefined && v.quorumNumerator > v.quorumDenominator)
       ctx.addIssue({ code: "custom", path: ["quorumNumerator"], message: "法定人数比例不能大于 1 (quorum above 1)" });
-    for (const k of ["schoolAgeMin", "schoolAgeMax", "noticeDays", "monitoringNoticeDays", "riskEliminationMonths", "leadResponseWorkingDays", "sampleVillagesMin", "sampleVillagesMax", "sampleCapPerVillage", "waterOutageMaxDays"] as const)
+    if (v.incomeDropShare !== undefined && (v.incomeDropShare <= 0 || v.incomeDropShare > 1))
+      ctx.addIssue({ code: "custom", path: ["incomeDropShare"], message: "收入下降比例须在 0 到 1 之间 (share must be in (0, 1])" });
+    if (v.schoolEntryCutoffMonth !== undefined && (v.schoolEntryCutoffMonth < 1 || v.schoolEntryCutoffMonth > 12))
+      ctx.addIssue({ code: "custom", path: ["schoolEntryCutoffMonth"], message: "月份须在 1 到 12 之间 (month 1-12)" });
+    if (v.schoolEntryCutoffDay !== undefined && (v.schoolEntryCutoffDay < 1 || v.schoolEntryCutoffDay > 28 + ((v.schoolEntryCutoffMonth ?? 8) === 2 ? 0 : 2) + ([1, 3, 5, 7, 8, 10, 12].includes(v.schoolEntryCutoffMonth ?? 8) ? 1 : 0)))
+      ctx.addIssue({ code: "custom", path: ["schoolEntryCutoffDay"], message: "日期超出该月天数 (day outside the month)" });
+    for (const k of ["redLinePublicEmployee", "redLineVillageCommittee", "redLineVehicle", "redLineCommercialHousing", "redLineBusiness", "redLineRecentSplit", "redLineDuplicateId"] as const)
+      if (v[k] !== undefined && v[k] !== 0 && v[k] !== 1) ctx.addIssue({ code: "custom", path: [k], message: "红线设置只能是 0（需说明）或 1（红线） (0 or 1)" });
+    for (const k of ["schoolEntryCutoffMonth", "schoolEntryCutoffDay", "comparisonSplitYears", "schoolAgeMin", "schoolAgeMax", "noticeDays", "monitoringNoticeDays", "riskEliminationMonths", "leadResponseWorkingDays", "sampleVillagesMin", "sampleVillagesMax", "sampleCapPerVillage", "waterOutageMaxDays"] as const)
       if (v[k] !== undefined && !Number.isInteger(v[k])) ctx.addIssue({ code: "custom", path: [k], message: "v.integer" });
   });
 

@@ -2,6 +2,7 @@
 // one schema each, shared by the forms and the server actions. Messages "v.<key>" are keys of
 // the `validation` namespace, "p.<key>" keys of `procedure.validation`.
 // Pure: imported by client components, so nothing from Prisma, Next or the data layer.
+import { publicSafe } from "./public-text";
 import { z } from "zod";
 import { numberInput, numberType, plain, versionInput } from "./plain-text";
 
@@ -11,7 +12,6 @@ export type ProposalKindInput = (typeof PROPOSAL_KINDS)[number];
 export const RAISED_SOURCES = ["cadre", "application", "engine"] as const;
 export const MONITORING_CATEGORIES = ["unstable_lifted", "marginal", "sudden_hardship"] as const;
 export const VOTE_CHOICES = ["yes", "no", "abstain"] as const;
-export const AGREEMENT_KINDS = ["evidence", "read_back"] as const;
 
 export const MAX_REASON = 500;
 export const MAX_MINUTES = 20_000;
@@ -38,18 +38,35 @@ const idList = z.preprocess(
   z.array(z.string().uuid({ message: "v.invalidId" })).min(1, { message: "p.pickItems" }).max(MAX_NOTICE_ITEMS, { message: "v.tooMany" }),
 );
 
+/** A signature drawn on the pad (PNG), or a photo of a signed or thumb-printed paper form. */
+export const MAX_CONSENT_FILE_BYTES = 8 * 1024 * 1024;
+const SIGNATURE_MIMES = ["image/png"] as const;
+const PHOTO_MIMES = ["image/jpeg", "image/png", "image/webp"] as const;
+const blankFile = (v: unknown) => (typeof Blob !== "undefined" && v instanceof Blob && v.size === 0 ? undefined : v);
+function consentFile(types: readonly string[]) {
+  return z.preprocess(
+    blankFile,
+    z
+      .custom<Blob>()
+      .superRefine((f, ctx) => {
+        if (typeof Blob === "undefined" || !(f instanceof Blob)) return void ctx.addIssue({ code: "custom", message: "v.fileMissing" });
+        if (f.size > MAX_CONSENT_FILE_BYTES) ctx.addIssue({ code: "custom", message: "v.fileTooLarge" });
+        if (f.type && !types.includes(f.type)) ctx.addIssue({ code: "custom", message: "v.fileType" });
+      })
+      .optional(),
+  );
+}
+export const CONSENT_MIMES = { signature: SIGNATURE_MIMES, photo: PHOTO_MIMES } as const;
+
 /** "" from an empty select means "none". */
 const optionalCategory = z.preprocess((v) => (v === "" || v === undefined ? null : v), z.enum(MONITORING_CATEGORIES, { message: "v.unknownValue" }).nullable());
 
 /**
  * Text that is printed on the public notice must not carry what a notice never shows: national
- * IDs or phone numbers (six or more digits in a row) and money amounts (incomes).
+ * IDs, phone numbers or long numbers and money amounts (incomes), in any spelling — full-width,
+ * with separators, in Chinese numerals (lib/validation/public-text.ts).
  */
-export function publicSafe(s: string): boolean {
-  if (/[0-9]{6,}/.test(s.replace(/[\s-]/g, ""))) return false;
-  if (/[0-9][0-9,.，．]*\s*(元|块|万|千|yuan|rmb)/i.test(s)) return false;
-  return true;
-}
+export { publicSafe };
 
 export const raiseProposalSchema = z
   .object({
@@ -60,9 +77,19 @@ export const raiseProposalSchema = z
     monitoringCategory: optionalCategory.default(null),
     source: z.enum(RAISED_SOURCES, { message: "v.unknownValue" }),
     reason: required(MAX_REASON).refine(publicSafe, { message: "p.reasonNotPublic" }),
+    /**
+     * monitoring from the household's own application: its signed application and asset-query
+     * authorisation (监测对象申请及承诺授权书) — a photo or a signature sent now, or evidence of
+     * the household already stored
+     */
+    authorisation: consentFile(PHOTO_MIMES),
+    authorisationEvidenceId: z.preprocess((v) => (v === "" ? undefined : v), uuid.optional()),
   })
   .strict()
   .superRefine((v, ctx) => {
+    if (v.kind === "monitor" && v.source === "application" && !v.authorisation && !v.authorisationEvidenceId) {
+      ctx.addIssue({ code: "custom", message: "p.authorisationRequired", path: ["authorisation"] });
+    }
     if (v.kind === "monitor" && !v.monitoringCategory) ctx.addIssue({ code: "custom", message: "p.categoryRequired", path: ["monitoringCategory"] });
     if (v.kind !== "monitor" && v.monitoringCategory) ctx.addIssue({ code: "custom", message: "p.categoryOnlyMonitor", path: ["monitoringCategory"] });
   });
@@ -77,22 +104,63 @@ export const explainComparisonSchema = z
   })
   .strict();
 
-export const exitChecksSchema = z
+export const GUARANTEE_KEYS = ["food", "clothing", "medical", "housing", "water", "education"] as const;
+export type GuaranteeKey = (typeof GUARANTEE_KEYS)[number];
+const metField = z.enum(["met", "unmet"], { message: "v.required" });
+
+/** Home verification (入户核实): who checked, when, what was found (income, each guarantee), signed. */
+export const homeVerificationSchema = z
   .object({
+    /** generated on the device: a retried submission stores once */
+    id: uuid,
     proposalId: uuid,
-    version,
-    agreement: z.enum(AGREEMENT_KINDS, { message: "v.unknownValue" }),
-    /** agreement "evidence": a signature or signed form among the household's evidence */
-    evidenceId: z.preprocess((v) => (v === "" ? undefined : v), uuid.optional()),
-    /** agreement "read_back": a visit whose record was read back to the family and confirmed */
-    visitId: z.preprocess((v) => (v === "" ? undefined : v), uuid.optional()),
-    homeCheckDate: isoDate,
+    checkedOn: isoDate,
+    checkedByName: required(40),
+    perCapitaIncome: numberInput(numberType().min(0, { message: "v.nonNegative" }).max(10_000_000, { message: "v.tooLong" })),
+    food: metField,
+    clothing: metField,
+    medical: metField,
+    housing: metField,
+    water: metField,
+    education: metField,
+    findings: required(2000),
+    /** the checker's signature on the pad */
+    signature: consentFile(SIGNATURE_MIMES),
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.agreement === "evidence" && !v.evidenceId) ctx.addIssue({ code: "custom", message: "p.agreementEvidenceRequired", path: ["evidenceId"] });
-    if (v.agreement === "read_back" && !v.visitId) ctx.addIssue({ code: "custom", message: "p.readBackVisitRequired", path: ["visitId"] });
+    if (!v.signature) ctx.addIssue({ code: "custom", message: "p.signatureRequired", path: ["signature"] });
   });
+export type HomeVerificationInput = z.output<typeof homeVerificationSchema>;
+
+export const EXIT_AGREEMENT_METHODS = ["signature", "thumbprint_form"] as const;
+
+/**
+ * The household's exit agreement (拟退出贫困户认可): agreed — the head signs on the pad, or a
+ * thumb-printed paper form is photographed — or refused, with the reason.
+ */
+export const exitAgreementSchema = z
+  .object({
+    id: uuid,
+    proposalId: uuid,
+    version,
+    outcome: z.enum(["agreed", "refused"], { message: "v.unknownValue" }),
+    method: z.preprocess((v) => (v === "" ? undefined : v), z.enum(EXIT_AGREEMENT_METHODS, { message: "v.unknownValue" }).optional()),
+    signature: consentFile(SIGNATURE_MIMES),
+    formPhoto: consentFile(PHOTO_MIMES),
+    refusalReason: text(500).default(""),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.outcome === "agreed") {
+      if (!v.method) ctx.addIssue({ code: "custom", message: "v.required", path: ["method"] });
+      if (v.method === "signature" && !v.signature) ctx.addIssue({ code: "custom", message: "p.signatureRequired", path: ["signature"] });
+      if (v.method === "thumbprint_form" && !v.formPhoto) ctx.addIssue({ code: "custom", message: "p.formPhotoRequired", path: ["formPhoto"] });
+    } else if (!v.refusalReason) {
+      ctx.addIssue({ code: "custom", message: "p.refusalReasonRequired", path: ["refusalReason"] });
+    }
+  });
+export type ExitAgreementInput = z.output<typeof exitAgreementSchema>;
 
 export const createMeetingSchema = z
   .object({
@@ -104,6 +172,8 @@ export const createMeetingSchema = z
 
 export const addRepresentativeSchema = z
   .object({
+    /** generated on the device: a retried (or doubled) submission stores one representative */
+    id: z.preprocess((v) => (v === "" ? undefined : v), uuid.optional()),
     name: required(40),
     phone: plain(z.string()).trim().max(20, { message: "v.tooLong" }).refine((s) => s === "" || /^[0-9+\- ]{5,20}$/.test(s), { message: "p.phoneFormat" }).default(""),
   })
@@ -121,6 +191,9 @@ export const attendanceSchema = z
     /** one representative, or all of the roster at once */
     representativeId: z.union([uuid, z.literal("all")]),
     present: bool,
+    /** marking a voter absent: their votes of this meeting are withdrawn, with the reason kept */
+    withdrawVotes: bool.optional(),
+    reason: text(500).optional(),
   })
   .strict();
 
@@ -132,6 +205,8 @@ export const voteSchema = z
     agendaItemId: uuid,
     representativeId: uuid,
     choice: z.enum(VOTE_CHOICES, { message: "v.unknownValue" }),
+    /** a mis-tap corrected while the meeting is open: the recorded vote changes, the history keeps both */
+    correct: bool.optional(),
   })
   .strict();
 
@@ -199,5 +274,20 @@ export const stepSchema = z
     proposalId: uuid,
     version,
     reason: required(1000),
+  })
+  .strict();
+
+/**
+ * The village's check of the objections waiting on a proposal (异议核查): is each about this item,
+ * is it new? Only one that stands (both yes) sends the item back; otherwise it is answered with
+ * the check's result and the procedure goes on. `reason` is the check's note.
+ */
+export const objectionCheckSchema = z
+  .object({
+    proposalId: uuid,
+    version,
+    reason: required(1000),
+    aboutItem: z.enum(["yes", "no"], { message: "v.required" }),
+    isNew: z.enum(["yes", "no"], { message: "v.required" }),
   })
   .strict();

@@ -9,19 +9,10 @@ import { EVIDENCE_MIMES } from "./file-type";
 import { INCOME_FIELDS, INDICATOR_FIELDS, NULLABLE_NUMBERS } from "./visit-facts";
 import { numberInput, numberType, versionInput } from "./plain-text";
 
-export const VISIT_MODES = ["home", "phone", "wechat"] as const;
-export const CONFIRMATIONS = ["signature", "read_back"] as const;
-/** What a piece of evidence supports: one of the seven indicators, or the visit in general. */
-export const EVIDENCE_TARGETS = ["general", "income", "food", "clothing", "medical", "housing", "water", "education"] as const;
-export type EvidenceTarget = (typeof EVIDENCE_TARGETS)[number];
-
-export const MAX_EVIDENCE_BYTES = 8 * 1024 * 1024;
-export const MAX_SIGNATURE_BYTES = 1024 * 1024;
-export const MAX_EVIDENCE_FILES = 10;
-export const MAX_FOLLOW_UPS = 20;
-/** Images are re-encoded on the device before upload (components/visit/downscale.ts). */
-export const IMAGE_MAX_SIDE = 1600;
-export const IMAGE_QUALITY = 0.8;
+import { CONFIRMATIONS, EVIDENCE_TARGETS, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, MAX_FOLLOW_UPS, MAX_SIGNATURE_BYTES, VISIT_MODES } from "./visit-constants";
+export {
+  VISIT_MODES, CONFIRMATIONS, EVIDENCE_TARGETS, MAX_EVIDENCE_BYTES, MAX_SIGNATURE_BYTES, MAX_EVIDENCE_FILES, MAX_FOLLOW_UPS, IMAGE_MAX_SIDE, IMAGE_QUALITY, type EvidenceTarget,
+} from "./visit-constants";
 
 const isoDate = z
   .string({ message: "v.required" })

@@ -6,6 +6,7 @@
 // does the household's registered monitoring change.
 // Needs the procedure seed (lib/seed/representatives.ts: 31 representatives, user "township").
 import { test, expect } from "./fixtures";
+import { verifyAtHome } from "./procedure-steps";
 import type { Page } from "@playwright/test";
 import fs from "node:fs";
 
@@ -46,6 +47,8 @@ test("a candidate goes from proposal to announcement through the meeting and the
       await explain.click();
     }
     await expect(page.getByTestId("stage")).toContainText("比对已说明");
+    // the village sees it only after a signed home verification
+    await verifyAtHome(page, "帮扶干部甲");
   });
 
   await test.step("creates the meeting and puts the proposal on its agenda", async () => {
@@ -66,9 +69,17 @@ test("a candidate goes from proposal to announcement through the meeting and the
     await expect(page.getByTestId("attendance")).toBeVisible();
     await page.getByRole("button", { name: "全部出席" }).click();
     await expect(page.getByRole("heading", { name: "出席登记（31/31）" })).toBeVisible();
-    await voteRows(page, "赞成", 17);
-    await voteRows(page, "反对", 2);
+    await voteRows(page, "赞成", 16);
+    await voteRows(page, "反对", 3);
     await voteRows(page, "弃权", 1);
+    // a mis-tap corrected while the meeting is open: 反对 → 赞成, kept in the history
+    const wrong = page.getByTestId("vote-row").filter({ has: page.locator("span", { hasText: /^反对$/ }) });
+    await expect(wrong).toHaveCount(3);
+    const row = wrong.first();
+    await row.getByRole("button", { name: /^更正 / }).click();
+    await row.getByRole("button", { name: /赞成$/ }).click();
+    await expect(page.getByText("已更正投票（更正记录留存）。")).toBeVisible();
+    await expect(wrong).toHaveCount(2);
   });
 
   await test.step("the projected tally follows the votes", async () => {

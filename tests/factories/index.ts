@@ -29,7 +29,7 @@ export async function seedRegions(prisma: PrismaClient) {
 
 export async function createUser(
   prisma: PrismaClient,
-  data: { username: string; role: "admin" | "county_official" | "cadre" | "facilitator" | "evaluator"; regionId: string; name?: string },
+  data: { username: string; role: "admin" | "county_official" | "cadre" | "facilitator" | "evaluator" | "auditor"; regionId: string; name?: string },
 ) {
   passwordHash ??= await hashPassword(TEST_PASSWORD);
   return prisma.user.create({
@@ -69,4 +69,25 @@ export async function createHousehold(
 export async function assign(prisma: PrismaClient, householdId: string, cadreId: string, validFrom = new Date("2024-01-01")) {
   const h = await prisma.household.findUniqueOrThrow({ where: { id: householdId }, select: { countyId: true } });
   return prisma.cadreAssignment.create({ data: { householdId, cadreId, countyId: h.countyId, validFrom } });
+}
+
+/** An evidence row of the household (no file behind it: for rules that only need the row). */
+export async function evidenceRow(prisma: PrismaClient, householdId: string, kind: "signature" | "signed_form" | "photo" = "signed_form") {
+  const h = await prisma.household.findUniqueOrThrow({ where: { id: householdId }, select: { countyId: true } });
+  return prisma.evidence.create({
+    data: { householdId, countyId: h.countyId, kind, fileName: `${kind}.png`, mimeType: "image/png", sizeBytes: 1, storageKey: `${h.countyId}/${householdId}/${kind}.png`, sha256: "0".repeat(64) },
+  });
+}
+
+/** A signed home verification of the proposal's current round (入户核实), straight into the database. */
+export async function homeVerified(prisma: PrismaClient, proposalId: string, opts: { income?: number; unmet?: string[]; recordedById?: string } = {}) {
+  const p = await prisma.proposal.findUniqueOrThrow({ where: { id: proposalId }, select: { householdId: true, countyId: true, raisedById: true } });
+  const sig = await evidenceRow(prisma, p.householdId, "signature");
+  const guarantees = Object.fromEntries(["food", "clothing", "medical", "housing", "water", "education"].map((k) => [k, !(opts.unmet ?? []).includes(k)]));
+  return prisma.homeVerification.create({
+    data: {
+      id: crypto.randomUUID(), proposalId, householdId: p.householdId, countyId: p.countyId, checkedByName: "核实人", recordedById: opts.recordedById ?? p.raisedById ?? "test",
+      checkedOn: new Date(new Date().toISOString().slice(0, 10)), perCapitaIncome: opts.income ?? 9000, guarantees, findings: "与档案一致", signatureEvidenceId: sig.id,
+    },
+  });
 }

@@ -85,9 +85,15 @@ import { sendBack } from "@/lib/actions/procedure/send-back";
 import { townshipReview } from "@/lib/actions/procedure/township-review";
 import { explainComparison } from "@/lib/actions/proposals/explain-comparison";
 import { raiseProposal, raiseProposalAndOpen } from "@/lib/actions/proposals/raise-proposal";
-import { recordExitChecks } from "@/lib/actions/proposals/record-exit-checks";
+import { recordHomeVerification } from "@/lib/actions/proposals/record-home-verification";
+import { recordExitAgreement } from "@/lib/actions/proposals/record-exit-agreement";
 import { confirmPending } from "@/lib/actions/visits/confirm-pending";
 import { logVisit } from "@/lib/actions/visits/log-visit";
+import { syncVisits } from "@/lib/actions/visits/sync-visits";
+import { findHouseholdByNationalId } from "@/lib/actions/households/find-by-national-id";
+import { nationalIdSearchSchema } from "@/lib/validation/search";
+import { makeNationalId } from "@/lib/national-id";
+import { syncBatchSchema } from "@/lib/validation/sync";
 import { reportRejectedVisit } from "@/lib/actions/visits/report-rejected-visit";
 import { resolveFollowUp } from "@/lib/actions/visits/resolve-follow-up";
 import { setLocale } from "@/lib/actions/set-locale";
@@ -289,7 +295,12 @@ const CASES: Case[] = [
     base: () => ({ villageId: V, number: `N${next()}`, address: "丹阳村三组", members: [{ name: "新户主", sex: "male", birthDate: "1980-05-01", relation: "head" }] }),
   },
   { name: "households/addMeasure", run: addMeasure, as: "cadre", schema: addMeasureSchema, base: () => ({ householdId: H.h1, category: "industry", description: "发放鸡苗", amount: "1200", startDate: TODAY }) },
+  { name: "households/findHouseholdByNationalId", run: findHouseholdByNationalId, as: "cadre", schema: nationalIdSearchSchema, base: () => ({ nationalId: makeNationalId("520603", "1980-05-01", 123) }) },
   { name: "visits/logVisit", run: logVisit, as: "cadre", schema: visitSchema, base: async () => ({ clientVisitId: uuid(), householdId: H.h1, baseVersion: await householdVersion(), date: TODAY, mode: "phone", findings: "电话回访，情况稳定", confirmation: "read_back" }) },
+  {
+    name: "visits/syncVisits", run: syncVisits as Run, as: "cadre", schema: syncBatchSchema,
+    base: async () => ({ visits: [{ clientVisitId: uuid(), householdId: H.h1, baseVersion: await householdVersion(), date: TODAY, mode: "phone", findings: "离线一周后补传", confirmation: "read_back" }] }),
+  },
   { name: "visits/confirmPending", run: confirmPending, as: "cadre", schema: confirmPendingSchema, base: async () => ({ visitId: W.pendingVisit, baseVersion: await householdVersion(), decision: "discard" }) },
   { name: "visits/resolveFollowUp", run: resolveFollowUp, as: "cadre", schema: resolveFollowUpSchema, base: () => ({ followUpId: W.followUp, resolution: "已办结" }) },
   {
@@ -300,8 +311,12 @@ const CASES: Case[] = [
   { name: "proposals/raiseProposalAndOpen", run: raiseProposalAndOpen, as: "cadre", schema: procedureV.raiseProposalSchema, base: () => ({ id: uuid(), householdId: H.h2, kind: "monitor", monitoringCategory: "marginal", source: "cadre", reason: "收入不稳定" }) },
   { name: "proposals/explainComparison", run: explainComparison, as: "cadre", schema: procedureV.explainComparisonSchema, base: async () => ({ proposalId: W.proposal, version: await proposalVersion(), explanation: "已核实" }) },
   {
-    name: "proposals/recordExitChecks", run: recordExitChecks, as: "cadre", schema: procedureV.exitChecksSchema,
-    base: async () => ({ proposalId: W.proposal, version: await proposalVersion(), agreement: "read_back", visitId: W.visit, homeCheckDate: TODAY }),
+    name: "proposals/recordHomeVerification", run: recordHomeVerification, as: "cadre", schema: procedureV.homeVerificationSchema,
+    base: () => ({ id: uuid(), proposalId: W.proposal, checkedOn: TODAY, checkedByName: "帮扶干部", perCapitaIncome: "9000", food: "met", clothing: "met", medical: "met", housing: "met", water: "met", education: "met", findings: "与档案一致", signature: new File([PNG], "signature.png", { type: "image/png" }) }),
+  },
+  {
+    name: "proposals/recordExitAgreement", run: recordExitAgreement, as: "cadre", schema: procedureV.exitAgreementSchema,
+    base: async () => ({ id: uuid(), proposalId: W.proposal, version: await proposalVersion(), outcome: "refused", refusalReason: "家里收入还不稳定" }),
   },
   { name: "card/issueCards", run: issueCards, as: "cadre", schema: helpV.issueCardsSchema, base: () => ({ householdId: H.h1 }) },
   { name: "card/revokeCard", run: revokeCard, as: "cadre", schema: helpV.revokeCardSchema, base: () => ({ householdId: H.h4, reason: "卡片遗失" }) },
@@ -320,7 +335,7 @@ const CASES: Case[] = [
   { name: "meetings/closeMeeting", run: closeMeeting, as: "facilitator", schema: procedureV.closeMeetingSchema, base: () => ({ meetingId: W.meeting, minutes: "会议纪要" }) },
   { name: "procedure/publishNotice", run: publishNotice, as: "facilitator", schema: procedureV.publishNoticeSchema, base: () => ({ id: uuid(), meetingId: W.meeting, proposalIds: [W.proposal], startDate: TODAY }) },
   { name: "procedure/lodgeObjection", run: lodgeObjection, as: "facilitator", schema: procedureV.objectionSchema, base: () => ({ id: uuid(), proposalId: W.proposal, byName: "村民", contact: "13900000000", text: "收入情况有出入" }) },
-  { name: "procedure/sendBack", run: sendBack, as: "facilitator", schema: procedureV.stepSchema, base: async () => ({ proposalId: W.proposal, version: await proposalVersion(), reason: "需复核" }) },
+  { name: "procedure/sendBack", run: sendBack, as: "facilitator", schema: procedureV.objectionCheckSchema, base: async () => ({ proposalId: W.proposal, version: await proposalVersion(), reason: "需复核", aboutItem: "yes", isNew: "no" }) },
 
   // evaluator (铜仁市)
   {
@@ -627,7 +642,7 @@ describe("hostile input through every action: never a throw, never internal; ref
       saveQuestionnaire, setRelease, verifyDraw, recordOutcome, submitCardReport, submitVillageReport, addMeasure, registerHousehold, updateHousehold, revealNationalId,
       addRepresentative, addToAgenda, closeMeeting, createMeeting, createMeetingAndOpen, openMeeting, recordAttendance, recordSecretBallot, recordVote,
       setRepresentativeActive, jobProgress, savePolicy, announce, countyApprove, lodgeObjection, publishNotice, publishSecondNotice, sendBack, townshipReview,
-      explainComparison, raiseProposal, raiseProposalAndOpen, recordExitChecks, confirmPending, logVisit, reportRejectedVisit, resolveFollowUp,
+      explainComparison, raiseProposal, raiseProposalAndOpen, recordHomeVerification, recordExitAgreement, confirmPending, logVisit, syncVisits, findHouseholdByNationalId, reportRejectedVisit, resolveFollowUp,
       beginImport, importProgress, runImport,
     };
     // no input to fuzz: a challenge is asked for, the locale is a string checked against the list

@@ -5,11 +5,12 @@
 // to each stage an action needs (old notices by pinning the clock back, as procedure.test.ts does).
 // Also: the write log that tells whether a call wrote anything (a row trigger on every table but
 // the audit log and the throttle counters).
+import { makeNationalId } from "@/lib/national-id";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { form, signInAs, signOut, type TestDb } from "./helpers";
-import { assign, createHousehold, createUser, seedRegions } from "../factories";
+import { assign, createHousehold, createUser, homeVerified, seedRegions } from "../factories";
 import { recomputeHousehold } from "@/lib/data/assessment";
 import { lodgeObjectionFromCard } from "@/lib/data/procedure/objections";
 import { generateToken } from "@/lib/card/token";
@@ -29,7 +30,7 @@ import { createEvaluation } from "@/lib/actions/evaluation/create-evaluation";
 import { drawSample } from "@/lib/actions/evaluation/draw-sample";
 import { saveQuestionnaire } from "@/lib/actions/evaluation/save-questionnaire";
 
-export const ACTORS = ["anon", "admin", "official", "township", "cadre", "facilitator", "evaluator"] as const;
+export const ACTORS = ["anon", "admin", "official", "township", "cadre", "facilitator", "evaluator", "auditor"] as const;
 export type Actor = (typeof ACTORS)[number];
 export type Scope = "in" | "out";
 export const SIGNED_IN = ACTORS.filter((a) => a !== "anon");
@@ -43,6 +44,7 @@ export const ACTOR_USER: Record<Exclude<Actor, "anon">, string> = {
   cadre: "cadre",
   facilitator: "facilitator",
   evaluator: "evaluator",
+  auditor: "auditor",
 };
 
 export const PNG = Buffer.from(
@@ -79,6 +81,7 @@ export interface Side {
     sendBack: { facilitator: string; township: string; official: string };
     cardObjection: string;
     voted: string;
+    exitVoted: string;
   };
   meetings: { draft: string; toOpen: string; open: string; toClose: string; closed: string };
   openItems: { secret: string; rollCall: string };
@@ -152,7 +155,8 @@ export async function installWriteLog(t: TestDb): Promise<void> {
     `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
   );
   await t.sql(`CREATE TABLE authz_write_log (id bigserial PRIMARY KEY, tbl text NOT NULL)`);
-  await t.sql(`CREATE FUNCTION authz_log_write() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO authz_write_log (tbl) VALUES (TG_TABLE_NAME); RETURN NULL; END $$`);
+  // SECURITY DEFINER: on PostgreSQL the app's role (jingzhun_app) writes, and may not touch this test table
+  await t.sql(`CREATE FUNCTION authz_log_write() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$ BEGIN INSERT INTO authz_write_log (tbl) VALUES (TG_TABLE_NAME); RETURN NULL; END $$`);
   for (const { table_name: n } of rows) {
     if (UNWATCHED.includes(n)) continue;
     await t.sql(`CREATE TRIGGER authz_write_log AFTER INSERT OR UPDATE OR DELETE ON "${n}" FOR EACH ROW EXECUTE FUNCTION authz_log_write()`);
@@ -204,7 +208,7 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
   });
 
   const users: Record<string, string> = {};
-  const user = async (username: string, role: "admin" | "county_official" | "cadre" | "facilitator" | "evaluator", regionId: string, name = username) => {
+  const user = async (username: string, role: "admin" | "county_official" | "cadre" | "facilitator" | "evaluator" | "auditor", regionId: string, name = username) => {
     users[username] = (await createUser(prisma, { username, role, regionId, name })).id;
   };
   await user("admin", "admin", "52", "管理员");
@@ -219,6 +223,7 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
   await user("facilitator2", "facilitator", "520602100200", "碧江主持人");
   await user("evaluator", "evaluator", "520603", "万山评估员");
   await user("evaluator2", "evaluator", "520602", "碧江评估员");
+  await user("auditor", "auditor", "520603", "万山审计管理员");
   await user("victim", "cadre", "520603201201", "被管理的用户");
   await user("foreigner", "cadre", "530102001200", "外省干部");
   await user("live", "cadre", "520603201200", "将被停用的干部");
@@ -268,7 +273,7 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
     // national IDs and health on the main household's members (the field-level checks)
     const members = await prisma.member.findMany({ where: { householdId: main }, orderBy: { birthDate: "asc" } });
     for (const [i, m] of members.entries()) {
-      const nid = `${v.countyId}19${70 + i * 3}0501${side === "in" ? "1" : "2"}${i}${i}X`;
+      const nid = makeNationalId(v.countyId, `19${70 + i * 3}-05-01`, (side === "in" ? 100 : 200) + i * 11);
       (side === "in" ? nationalIds.in : nationalIds.out).push(nid);
       markers.all.push(nid);
       if (side === "out") markers.out.push(nid);
@@ -315,12 +320,25 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
     const raiseAs = async (username: string, householdId: string, kind: "monitor" | "identify" | "exit", source: "application" | "cadre") => {
       await signInAs(prisma, username);
       const id = crypto.randomUUID();
-      const r = await raiseProposal(undefined, form({ id, householdId, kind, source, reason: "经入户核实，情况属实", ...(kind === "monitor" ? { monitoringCategory: "marginal" } : {}) }));
+      // a monitoring application carries the household's signed authorisation (an evidence row)
+      const authorisation = kind === "monitor" && source === "application" ? { authorisationEvidenceId: await evidence(householdId, v.countyId, "photo") } : {};
+      const r = await raiseProposal(undefined, form({ id, householdId, kind, source, reason: "经入户核实，情况属实", ...(kind === "monitor" ? { monitoringCategory: "marginal" } : {}), ...authorisation }));
       ok(r, `raise ${kind} (${side})`);
       return id;
     };
     const monitor = async (opts: { cadre?: boolean } = {}) => raiseAs(u.facilitator, await household(v.villageId, tag, { cadre: opts.cadre ? cadreId : undefined }), "monitor", "application");
-    const identify = async () => raiseAs(u.facilitator, await household(v.villageId, tag, { incomeWages: 3000 }), "identify", "application");
+    // identification closed at the end of 2020 (#14): these are raised on its last day, and their
+    // procedure (which is what the matrix exercises) runs on as before
+    const identify = async () => {
+      const hh = await household(v.villageId, tag, { incomeWages: 3000 });
+      const pinned = process.env.JINGZHUN_TODAY ?? null;
+      pin("2020-12-31");
+      try {
+        return await raiseAs(u.facilitator, hh, "identify", "application");
+      } finally {
+        pin(pinned);
+      }
+    };
 
     const meeting = async (date: string) => {
       await signInAs(prisma, u.facilitator);
@@ -330,7 +348,10 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
     };
     const openWith = async (meetingId: string, proposalIds: string[]) => {
       await signInAs(prisma, u.facilitator);
-      for (const p of proposalIds) ok(await addToAgenda(undefined, form({ meetingId, proposalId: p })), "agenda");
+      for (const p of proposalIds) {
+        await homeVerified(prisma, p);
+        ok(await addToAgenda(undefined, form({ meetingId, proposalId: p })), "agenda");
+      }
       ok(await openMeeting(undefined, form({ meetingId })), "open");
       ok(await recordAttendance(undefined, form({ meetingId, representativeId: "all", present: true })), "attendance");
     };
@@ -380,7 +401,9 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
     const cardObjection = await monitor();
     const voted = await monitor();
     const running = [...new Set([...Object.values(objection), ...Object.values(sendBack), cardObjection])];
-    const closed = await passAt(T0, [...running, voted], true);
+    // an exit whose vote passed: waiting for the household's own agreement
+    const exitVoted = await raiseAs(u.cadre, await household(v.villageId, tag, { registeredStatus: "registered_poor", incomeWages: 30000, cadre: cadreId }), "exit", "cadre");
+    const closed = await passAt(T0, [...running, voted, exitVoted], true);
     await notice(closed, running, T0);
     for (const p of new Set(Object.values(sendBack))) {
       const hh = (await prisma.proposal.findUniqueOrThrow({ where: { id: p } })).householdId;
@@ -390,6 +413,7 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
 
     // proposals waiting for the agenda, for the comparison's explanation, for the exit's checks
     const explained = await monitor();
+    await homeVerified(prisma, explained);
     const item1 = await monitor();
     const item2 = await monitor();
     const flaggedCadre = await raiseAs(u.facilitator, await household(v.villageId, tag, { vehicle: true, cadre: cadreId }), "monitor", "application");
@@ -453,7 +477,7 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
         explained, flaggedCadre, flaggedFacilitator, exit,
         townshipReview: townshipReviewP, countyApprove: countyApproveP, announce: announceP,
         secondNotice: { facilitator: secondFac, township: secondTw },
-        objection, sendBack, cardObjection, voted,
+        objection, sendBack, cardObjection, voted, exitVoted,
       },
       meetings: { draft, toOpen, open, toClose, closed },
       openItems: { secret: secret!.id, rollCall: rollCall!.id },

@@ -62,7 +62,6 @@ import { lodgeObjection } from "@/lib/actions/procedure/lodge-objection";
 import { publishNotice } from "@/lib/actions/procedure/publish-notice";
 import { publishSecondNotice } from "@/lib/actions/procedure/publish-second-notice";
 import { raiseProposal } from "@/lib/actions/proposals/raise-proposal";
-import { recordExitChecks } from "@/lib/actions/proposals/record-exit-checks";
 import { logVisit } from "@/lib/actions/visits/log-visit";
 import { GET as drawJson } from "@/app/(app)/evaluator/[id]/draw.json/route";
 import { GET as frozenList } from "@/app/(app)/evaluator/[id]/frozen-list.csv/route";
@@ -363,7 +362,7 @@ describe("an allowed caller mixing an object of their scope with one outside it,
     ["announcement: other county's proposal among the own", "official", () => announce(undefined, { id: crypto.randomUUID(), proposalIds: [fx.in.proposals.countyApprove, fx.out.proposals.announce] })],
     ["second notice: other county's proposal among the own", "township", () => publishSecondNotice(undefined, { id: crypto.randomUUID(), proposalIds: [fx.in.proposals.secondNotice.township, fx.out.proposals.secondNotice.township], startDate: today() })],
     ["questionnaire: own evaluation, other county's household", "evaluator", () => saveQuestionnaire(undefined, { id: crypto.randomUUID(), evaluationId: fx.in.evaluations.drawn, householdId: fx.out.sampled, income: { wages: "1", business: "0", businessCosts: "0", property: "0", transfers: "0" }, indicators: { income: { evidence: [] }, ...Object.fromEntries(["food", "clothing", "medical", "housing", "water", "education"].map((k) => [k, { met: "true", evidence: [] }])) }, approval: "approve", notes: "" })],
-    ["exit checks: own proposal, other county's signature", "cadre", async () => recordExitChecks(undefined, { proposalId: fx.in.proposals.exit, version: await v("proposal", fx.in.proposals.exit), agreement: "evidence", evidenceId: fx.out.evidenceAgreement, homeCheckDate: today() })],
+    ["monitoring application: own household, other county's authorisation", "facilitator", async () => raiseProposal(undefined, { id: crypto.randomUUID(), householdId: fx.in.raise.facilitator, kind: "monitor", monitoringCategory: "marginal", source: "application", reason: "户主申请", authorisationEvidenceId: fx.out.evidenceAgreement })],
     ["assignment: own household, other county's cadre", "official", () => assignHousehold(undefined, { householdId: fx.in.unassigned, cadreId: fx.users.cadre2, reason: "调整" })],
     ["bulk assignment: other county's household among the own", "official", () => bulkAssign(undefined, { mode: "selected", householdIds: [fx.in.unassigned, fx.out.unassigned], cadreIds: [fx.spareCadre], reason: "调整" })],
     ["bulk assignment by filter: other county's village", "official", () => bulkAssign(undefined, { mode: "filter", village: fx.out.villageId, show: "all", need: "0", cadreIds: [fx.spareCadre], reason: "调整" })],
@@ -421,6 +420,7 @@ describe("national IDs and health details only for the roles that may see them",
     cadre: "full",
     facilitator: "masked",
     evaluator: "none",
+    auditor: "none",
   };
 
   it.each(SIGNED_IN.map((a) => [a, FULL[a as Exclude<Actor, "anon">]] as const))("%s: the household page's data shows %s IDs and health", async (actor, rule) => {

@@ -33,7 +33,7 @@ import { createRequire } from "node:module";
 import { currentYear, today } from "@/lib/clock";
 import { createPowSolver } from "@/lib/card/pow-solver";
 import { useAddress } from "./helpers";
-import { freshCardToken, type Actor, type Fixtures, type Scope, type Side, EVERYONE } from "./authz-fixtures";
+import { freshCardToken, PNG, type Actor, type Fixtures, type Scope, type Side, EVERYONE } from "./authz-fixtures";
 
 import { changeUserRole } from "@/lib/actions/admin/change-user-role";
 import { createRegion } from "@/lib/actions/admin/create-region";
@@ -66,6 +66,7 @@ import { submitVillageReport } from "@/lib/actions/help/submit-village-report";
 import { addMeasure } from "@/lib/actions/households/add-measure";
 import { registerHousehold } from "@/lib/actions/households/register-household";
 import { updateHousehold } from "@/lib/actions/households/update-household";
+import { findHouseholdByNationalId } from "@/lib/actions/households/find-by-national-id";
 import { addRepresentative } from "@/lib/actions/meetings/add-representative";
 import { addToAgenda } from "@/lib/actions/meetings/add-to-agenda";
 import { closeMeeting } from "@/lib/actions/meetings/close-meeting";
@@ -86,7 +87,8 @@ import { sendBack } from "@/lib/actions/procedure/send-back";
 import { townshipReview } from "@/lib/actions/procedure/township-review";
 import { explainComparison } from "@/lib/actions/proposals/explain-comparison";
 import { raiseProposal, raiseProposalAndOpen } from "@/lib/actions/proposals/raise-proposal";
-import { recordExitChecks } from "@/lib/actions/proposals/record-exit-checks";
+import { recordHomeVerification } from "@/lib/actions/proposals/record-home-verification";
+import { recordExitAgreement } from "@/lib/actions/proposals/record-exit-agreement";
 import { beginImport } from "@/lib/actions/import/begin-import";
 import { importProgress } from "@/lib/actions/import/import-progress";
 import { runImport } from "@/lib/actions/import/run-import";
@@ -94,9 +96,11 @@ import { createJob as createImportJob } from "@/lib/import/jobs";
 import { setLocale } from "@/lib/actions/set-locale";
 import { confirmPending } from "@/lib/actions/visits/confirm-pending";
 import { logVisit } from "@/lib/actions/visits/log-visit";
+import { syncVisits } from "@/lib/actions/visits/sync-visits";
 import { reportRejectedVisit } from "@/lib/actions/visits/report-rejected-visit";
 import { resolveFollowUp } from "@/lib/actions/visits/resolve-follow-up";
 
+import { GET as auditExport } from "@/app/(app)/audit/export/route";
 import { GET as drawJson } from "@/app/(app)/evaluator/[id]/draw.json/route";
 import { GET as frozenList } from "@/app/(app)/evaluator/[id]/frozen-list.csv/route";
 import { GET as leadPhoto } from "@/app/(app)/leads/photo/[id]/route";
@@ -392,7 +396,8 @@ export const REGISTRY: readonly Entry[] = [
     input: async (fx, scope) => ({
       // out: a well-formed token no household holds
       token: scope === "in" ? await freshCardToken(fx.t, fx.in.cardHousehold) : "A".repeat(43),
-      id: uuid(), category: "illness", text: "老伴住院，医药费不够。", ...(await pow(fx)),
+      // a fresh text per call: the same report twice in a day is refused as a duplicate
+      id: uuid(), category: "illness", text: `老伴住院，医药费不够。${uuid().slice(0, 8)}`, ...(await pow(fx)),
     }),
   }),
   action({
@@ -400,7 +405,7 @@ export const REGISTRY: readonly Entry[] = [
     fn: submitVillageReport,
     // out: a village code that is no village
     input: async (fx, scope) => ({
-      villageId: scope === "in" ? fx.in.villageId : "520603201299", id: uuid(), category: "other", text: "村头一户老人无人照顾", headName: "", contact: "", ...(await pow(fx)),
+      villageId: scope === "in" ? fx.in.villageId : "520603201299", id: uuid(), category: "other", text: `村头一户老人无人照顾 ${uuid().slice(0, 8)}`, headName: "", contact: "", ...(await pow(fx)),
     }),
   }),
   action({
@@ -501,6 +506,13 @@ export const REGISTRY: readonly Entry[] = [
     },
   }),
 
+  action({
+    // out of scope: found nothing, the same answer as an ID nobody holds
+    id: `${A}/households/find-by-national-id.ts#findHouseholdByNationalId`, allowed: ["official", "township", "cadre", "facilitator"], out: "filtered", writes: [],
+    fn: findHouseholdByNationalId,
+    input: (fx, scope) => ({ nationalId: (scope === "in" ? fx.nationalIds.in : fx.nationalIds.out)[0] }),
+  }),
+
   // ── visits ──
   action({
     id: `${A}/visits/log-visit.ts#logVisit`, allowed: ["cadre"], out: "denied", writes: ["visit", "household"],
@@ -508,6 +520,20 @@ export const REGISTRY: readonly Entry[] = [
     input: async (fx, scope) => {
       const id = side(fx, scope).household;
       return { clientVisitId: uuid(), householdId: id, baseVersion: await version(fx, "household", id), date: T(), mode: "home", findings: "粮食够吃，衣被齐全。", confirmation: "read_back" };
+    },
+  }),
+  action({
+    // a batch: the caller is refused as a whole (unauthenticated, forbidden); a household out of
+    // scope is refused in that visit's own answer, which is what the matrix reads
+    id: `${A}/visits/sync-visits.ts#syncVisits`, allowed: ["cadre"], out: "denied", writes: ["visit", "household"],
+    fn: syncVisits,
+    call: async (input) => {
+      const r = await syncVisits(undefined, input as Record<string, unknown>);
+      return r.ok ? r.data?.results[0]?.result : r;
+    },
+    input: async (fx, scope) => {
+      const id = side(fx, scope).household;
+      return { visits: [{ clientVisitId: uuid(), householdId: id, baseVersion: await version(fx, "household", id), date: T(), mode: "home", findings: "离线一周后补传的走访。", confirmation: "read_back" }] };
     },
   }),
   action({
@@ -584,20 +610,24 @@ export const REGISTRY: readonly Entry[] = [
 
   // ── proposals and the procedure ──
   action({
-    id: `${A}/proposals/raise-proposal.ts#raiseProposal`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["proposal", "procedure_step"],
+    id: `${A}/proposals/raise-proposal.ts#raiseProposal`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["proposal", "procedure_step", "evidence"],
     fn: raiseProposal,
     input: (fx, scope, actor) => ({
       id: uuid(), householdId: actor === "cadre" ? side(fx, scope).raise.cadre : side(fx, scope).raise.facilitator,
       kind: "monitor", monitoringCategory: "marginal", source: actor === "cadre" ? "cadre" : "application", reason: "户主申请：家中突发变故",
+      // the household's signed application and asset-query authorisation, photographed
+      authorisation: new File([PNG], "authorisation.png", { type: "image/png" }),
     }),
   }),
   action({
-    id: `${A}/proposals/raise-proposal.ts#raiseProposalAndOpen`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["proposal", "procedure_step"],
+    id: `${A}/proposals/raise-proposal.ts#raiseProposalAndOpen`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["proposal", "procedure_step", "evidence"],
     fn: raiseProposalAndOpen,
     call: (input) => redirecting(() => raiseProposalAndOpen(undefined, input as never)),
     input: (fx, scope, actor) => ({
       id: uuid(), householdId: actor === "cadre" ? side(fx, scope).raise.cadreOpen : side(fx, scope).raise.facilitatorOpen,
       kind: "monitor", monitoringCategory: "marginal", source: actor === "cadre" ? "cadre" : "application", reason: "户主申请：家中突发变故",
+      // the household's signed application and asset-query authorisation, photographed
+      authorisation: new File([PNG], "authorisation.png", { type: "image/png" }),
     }),
   }),
   action({
@@ -609,11 +639,20 @@ export const REGISTRY: readonly Entry[] = [
     },
   }),
   action({
-    id: `${A}/proposals/record-exit-checks.ts#recordExitChecks`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["proposal"],
-    fn: recordExitChecks,
+    id: `${A}/proposals/record-home-verification.ts#recordHomeVerification`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["evidence", "home_verification", "proposal"],
+    fn: recordHomeVerification,
+    input: (fx, scope) => ({
+      id: uuid(), proposalId: side(fx, scope).proposals.exit, checkedOn: T(), checkedByName: "帮扶干部", perCapitaIncome: "9000",
+      food: "met", clothing: "met", medical: "met", housing: "met", water: "met", education: "met", findings: "与档案一致",
+      signature: new File([PNG], "signature.png", { type: "image/png" }),
+    }),
+  }),
+  action({
+    id: `${A}/proposals/record-exit-agreement.ts#recordExitAgreement`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["evidence", "exit_agreement", "proposal"],
+    fn: recordExitAgreement,
     input: async (fx, scope) => {
-      const p = side(fx, scope).proposals.exit;
-      return { proposalId: p, version: await version(fx, "proposal", p), agreement: "evidence", evidenceId: side(fx, scope).evidenceAgreement, homeCheckDate: T() };
+      const p = side(fx, scope).proposals.exitVoted;
+      return { id: uuid(), proposalId: p, version: await version(fx, "proposal", p), outcome: "agreed", method: "signature", signature: new File([PNG], "signature.png", { type: "image/png" }) };
     },
   }),
   action({
@@ -627,11 +666,11 @@ export const REGISTRY: readonly Entry[] = [
     input: (fx, scope, actor) => ({ id: uuid(), proposalId: per(side(fx, scope).proposals.objection, actor), byName: "村民甲", contact: "", text: "该户家中有小汽车" }),
   }),
   action({
-    id: `${A}/procedure/send-back.ts#sendBack`, allowed: ["facilitator", "township", "official"], out: "denied", writes: ["proposal", "procedure_step"],
+    id: `${A}/procedure/send-back.ts#sendBack`, allowed: ["facilitator", "township", "official"], out: "denied", writes: ["objection", "proposal", "procedure_step"],
     fn: sendBack,
     input: async (fx, scope, actor) => {
       const p = per(side(fx, scope).proposals.sendBack, actor);
-      return { proposalId: p, version: await version(fx, "proposal", p), reason: "核实明白卡异议" };
+      return { proposalId: p, version: await version(fx, "proposal", p), reason: "核实明白卡异议", aboutItem: "yes", isNew: "yes" };
     },
   }),
   action({
@@ -762,6 +801,12 @@ export const REGISTRY: readonly Entry[] = [
     id: "app/(app)/leads/photo/[id]/route.ts#GET", allowed: ["cadre", "official", "township"], out: "denied", writes: [],
     fn: leadPhoto,
     request: (fx, scope) => ({ url: "/leads/photo/x", params: { id: side(fx, scope).lead } }),
+  }),
+  route({
+    // the audit administrator's export: another county's events are simply not in it
+    id: "app/(app)/audit/export/route.ts#GET", allowed: ["auditor"], out: "filtered", writes: [],
+    fn: auditExport,
+    request: (fx, scope) => ({ url: scope === "in" ? "/audit/export" : `/audit/export?county=${fx.out.countyId}` }),
   }),
   route({
     id: "app/(app)/meetings/[id]/minutes/route.ts#GET", allowed: ["admin", "official", "township", "facilitator"], out: "denied", writes: [],

@@ -7,7 +7,7 @@ import { assign, createHousehold, createUser, seedRegions } from "../factories";
 import type { Viewer } from "@/lib/auth/session";
 import { householdScope } from "@/lib/auth/scope";
 import { today } from "@/lib/clock";
-import { countySummary, countyTotals, exitThreshold, reviewArea, reviewCounty, villageInCounty, villageList, villageSummary } from "@/lib/data/county";
+import { countySummary, countyTotals, exitThreshold, guaranteeGaps, reviewArea, reviewCounty, villageInCounty, villageList, villageSummary } from "@/lib/data/county";
 import { townshipLate } from "@/lib/data/township";
 import { householdBatches, villageHouseholds } from "@/lib/data/county-households";
 import { registeredTrend, statusMatrix, visitCoverage, causes } from "@/lib/data/county-charts";
@@ -168,6 +168,23 @@ describe("village aggregates against the hand-computed county", () => {
     expect(s.comprehensive).toMatchObject({ numerator: 20, denominator: 33, value: 60.61, pass: false, threshold: 3 });
     expect(s.comprehensive.rule.zh).toContain("3%");
     expect(s).toMatchObject({ villagesWithPeople: 3, villagesBelow: 1, villagesBelowShare: 33.3 });
+  });
+
+  it("the register estimate runs through the evaluation's function: the register as its own sample gives back (poor + missed + wrongly lifted) (#14)", async () => {
+    const { total } = await countyTotals("520603", 3);
+    // not registered 5 + 3 + 2 + 3 + 1 = 14 people (missed 5); lifted 2 + 4 = 6 people (wrongly lifted 2)
+    expect(total).toMatchObject({ liftedPeople: 6, notRegisteredPeople: 14 });
+    const s = countySummary(total, "west", 3);
+    expect(s.comprehensive.exact).toBeCloseTo((100 * 20) / 33, 10);
+  });
+
+  it("guarantee gaps: a guarantee unmet with the income met, never the income-poor (#14)", async () => {
+    const gaps = await guaranteeGaps("520603");
+    expect(gaps.rows.map((g) => g.number).sort()).toEqual(["0003", "0004"]);
+    expect(gaps.total).toBe(2);
+    expect(gaps.rows.find((g) => g.number === "0003")?.unmetIndicators).toEqual(["housing"]);
+    // another county's gaps are not listed
+    expect((await guaranteeGaps("520602")).total).toBe(0);
   });
 
   it("sorts every column on the server, empty values last", async () => {

@@ -349,20 +349,23 @@ describe("the embargo", () => {
 });
 
 describe("metrics", () => {
-  it("counts behind each metric (register counts plus the people found, checked households as denominators)", async () => {
+  it("counts behind each metric, in people: the sample's rates scaled up to the frozen register (#14)", async () => {
     const m = await evaluationMetrics(await as("eval1"), EVAL);
     expect(m.zone).toBe("west");
+    // 11 households of 3 people: 3 registered poor, 4 lifted, 4 not registered on the frozen list
     expect(m.counts).toMatchObject({
       sampled: 11, sampledLifted: 4, sampledNonRegistered: 4, checked: 4, frozenHouseholds: 11,
-      remainingRegisteredPoor: 9, missedPeople: 3, wronglyLiftedPeople: 3, ruralPopulation: 33,
-      sampleWronglyLifted: 1, sampleLifted: 3, sampleMissed: 1, sampleNonRegistered: 1,
-      surveyApproving: 2, surveyed: 4, approving: 2, disapproving: 1, unsure: 1,
+      population: { rural: 33, registeredPoor: 9, lifted: 12, notRegistered: 12 },
+      sampleLiftedPeople: 9, sampleWronglyLiftedPeople: 3, sampleNotRegisteredPeople: 3, sampleMissedPeople: 3,
+      surveyedHouseholds: 4, approvingHouseholds: 2, approving: 2, disapproving: 1, unsure: 1,
     });
     const [incidence, wrongly, missed, approval] = m.verdict.metrics;
-    expect(incidence).toMatchObject({ key: "county_incidence", numerator: 15, denominator: 33, value: 45.45, threshold: 3, pass: false });
-    expect(wrongly).toMatchObject({ key: "wrongly_lifted_rate", numerator: 1, denominator: 3, value: 33.33, threshold: 2, pass: false });
-    expect(missed).toMatchObject({ key: "missed_rate", numerator: 1, denominator: 1, value: 100, pass: false });
-    expect(approval).toMatchObject({ key: "approval_rate", numerator: 2, denominator: 4, value: 50, threshold: 90, pass: false });
+    // (9 + 100% x 12 + 33.3% x 12) / 33 = 25 / 33
+    expect(incidence).toMatchObject({ key: "county_incidence", numerator: 25, denominator: 33, value: 75.76, threshold: 3, pass: false });
+    expect(m.result.comprehensiveIncidence).toBeCloseTo((100 * 25) / 33, 10);
+    expect(wrongly).toMatchObject({ key: "wrongly_lifted_rate", numerator: 3, denominator: 9, value: 33.33, threshold: 2, comparison: "lt", pass: false });
+    expect(missed).toMatchObject({ key: "missed_rate", numerator: 3, denominator: 3, value: 100, pass: false });
+    expect(approval).toMatchObject({ key: "approval_rate", numerator: 2, denominator: 4, value: 50, threshold: 90, comparison: "gt", pass: false });
     expect(m.verdict.pass).toBe(false);
   });
 });

@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { createTestDb, form, signInAs, signOut, useAddress, type TestDb } from "./helpers";
+import { createTestDb, form, signInAs, signOut, type TestDb } from "./helpers";
 import { createUser, seedRegions, TEST_PASSWORD } from "../factories";
 import { authOptions } from "@/lib/auth/options";
 import { seed, SeedDataError } from "@/lib/seed/index";
-import { MAX_FAILURES } from "@/lib/auth/throttle";
+import { ACCOUNT_DELAY_MAX_MS, MAX_FAILURES, accountDelay, accountDelayMs, pruneLoginThrottle, throttleKeys } from "@/lib/auth/throttle";
 import { setDb } from "@/lib/db/client";
 import { searchCadres } from "@/lib/actions/county/search-cadres";
 
@@ -24,8 +24,9 @@ afterAll(async () => t?.close());
 
 type Authorize = (c: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown>;
 const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
-const signIn = (username: string, password: string, ip = "10.0.0.1") =>
-  authorize({ username, password }, { headers: { "x-forwarded-for": ip } }).then(() => "ok", (e: Error) => e.message);
+/** A sign-in as `npm start` passes it on: the socket's address in X-Jingzhun-Peer, plus whatever headers the client sent. */
+const signIn = (username: string, password: string, ip = "10.0.0.1", sent: Record<string, string> = {}) =>
+  authorize({ username, password }, { headers: { ...sent, "x-jingzhun-peer": ip } }).then(() => "ok", (e: Error) => e.message);
 
 describe("sign-in", () => {
   it("a wrong password, an unknown user and a disabled user all get the same generic refusal", async () => {
@@ -35,24 +36,49 @@ describe("sign-in", () => {
     expect(await signIn("official", TEST_PASSWORD, "10.0.0.5")).toBe("ok");
   });
 
-  it(`after ${MAX_FAILURES} failures the account is throttled, even with the right password`, async () => {
-    for (let i = 0; i < MAX_FAILURES; i++) expect(await signIn("official", `wrong-${i}`, `10.1.0.${i}`)).toBe("invalid");
-    expect(await signIn("official", TEST_PASSWORD, "10.1.1.1")).toBe("throttled");
+  it("failing on purpose against an account slows further tries but never locks the real user out", async () => {
+    for (let i = 0; i < MAX_FAILURES + 2; i++) expect(await signIn("official", `wrong-${i}`, `10.1.0.${i}`)).toBe("invalid");
+    const keys = throttleKeys("official", "10.1.1.1");
+    expect(await accountDelay(t.prisma, keys)).toBeGreaterThan(0);
+    const t0 = Date.now();
+    expect(await signIn("official", TEST_PASSWORD, "10.1.1.1")).toBe("ok");
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(accountDelayMs(MAX_FAILURES + 2) - 50);
     const failures = await t.prisma.auditEvent.count({ where: { action: "auth.sign_in_failed" } });
     expect(failures).toBeGreaterThanOrEqual(MAX_FAILURES);
+    expect(accountDelayMs(1000)).toBe(ACCOUNT_DELAY_MAX_MS);
   });
 
-  it("one address failing against many accounts is throttled too", async () => {
-    useAddress("10.9.9.9");
+  it("one address failing against many accounts is throttled", async () => {
     for (let i = 0; i < MAX_FAILURES; i++) await signIn(`user${i}`, "x", "10.9.9.9");
     expect(await signIn("gone", TEST_PASSWORD, "10.9.9.9")).toBe("throttled");
   });
 
-  it("forging a new first X-Forwarded-For entry per try does not escape the per-address limit", async () => {
-    const ip = (i: number) => `203.0.113.${i}, 10.8.8.8`; // what the client sent, then what the proxy appended
-    for (let i = 0; i < MAX_FAILURES; i++) await signIn(`other${i}`, "x", ip(i));
-    expect(await signIn("fresh", TEST_PASSWORD, ip(99))).toBe("throttled");
+  it("with no proxy configured, a client rotating X-Forwarded-For / X-Real-IP stays its socket's address", async () => {
+    const sent = (i: number) => ({ "x-forwarded-for": `203.0.113.${i}`, "x-real-ip": `198.51.100.${i}` });
+    for (let i = 0; i < MAX_FAILURES; i++) await signIn(`other${i}`, "x", "10.8.8.8", sent(i));
+    expect(await signIn("fresh", TEST_PASSWORD, "10.8.8.8", sent(99))).toBe("throttled");
     expect(await signIn("fresh", TEST_PASSWORD, "10.7.7.7")).toBe("ok"); // the account itself is not throttled
+  });
+
+  it("behind a configured proxy, the entry the proxy appended counts, not the client's", async () => {
+    process.env.JINGZHUN_PROXY_HOPS = "1";
+    try {
+      const via = (i: number) => authorize({ username: `p${i}`, password: "x" }, { headers: { "x-forwarded-for": `203.0.113.${i}, 10.6.6.6` } }).then(() => "ok", (e: Error) => e.message);
+      for (let i = 0; i < MAX_FAILURES; i++) await via(i);
+      expect(await via(99)).toBe("throttled");
+    } finally {
+      delete process.env.JINGZHUN_PROXY_HOPS;
+    }
+  });
+
+  it("a huge address header never becomes a stored key, and old rows are pruned", async () => {
+    await signIn("nobody", "x", "9".repeat(8000), { "x-forwarded-for": "1".repeat(8000) });
+    const rows = await t.prisma.loginThrottle.findMany();
+    expect(Math.max(...rows.map((r) => r.key.length))).toBeLessThanOrEqual(80);
+    expect(rows.some((r) => r.key.includes("10.8.8.8") || r.key.includes("9".repeat(20)))).toBe(false);
+    const later = new Date(Date.now() + 3 * 24 * 3600_000);
+    await pruneLoginThrottle(t.prisma, later);
+    expect(await t.prisma.loginThrottle.count()).toBe(0);
   });
 });
 

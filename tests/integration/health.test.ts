@@ -36,6 +36,7 @@ beforeAll(async () => {
     logs text, rolled_back_at timestamptz, started_at timestamptz NOT NULL DEFAULT now(), applied_steps_count integer NOT NULL DEFAULT 0)`);
   const folders = fs.readdirSync(migrationsDir(), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
   for (const name of folders) await t.sql(`INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name) VALUES (gen_random_uuid()::text, 'x', now(), $1)`, [name]);
+  if (t.kind === "postgres") await t.sql(`GRANT SELECT ON _prisma_migrations TO jingzhun_app`); // as lib/db/roles.ts grants after a deploy
 });
 
 afterAll(async () => {

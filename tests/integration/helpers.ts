@@ -7,11 +7,14 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createFixedPool, fixedPgAdapterFactory, fixedPgliteAdapterFactory, poolConfigFromUrl } from "@/lib/db/adapter-fixes";
 import { setDb } from "@/lib/db/client";
 import { testSession } from "./session-state";
+import { APP_ROLE, OWNER_ROLE, asRole } from "./global-setup";
 import fs from "node:fs";
 
 export interface TestDb {
   prisma: PrismaClient;
   kind: "pglite" | "postgres";
+  /** PostgreSQL only: the database as its owner role (for attacks made as the owner) */
+  ownerUrl?: string;
   /** raw SQL with no Prisma in between (for checks that must bypass the app) */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -38,17 +41,19 @@ export async function createTestDb(): Promise<TestDb> {
   const name = `jz_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client(poolConfigFromUrl(info.url));
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${info.template}"`);
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${info.template}" OWNER "${OWNER_ROLE}"`);
   await admin.end();
   const url = new URL(info.url);
   url.pathname = `/${name}`;
-  const prisma = new PrismaClient({ adapter: fixedPgAdapterFactory(url.toString(), { max: 20 }) });
+  // the app's role, as in production: it owns nothing (decision 0024); sql() below stays a superuser
+  const prisma = new PrismaClient({ adapter: fixedPgAdapterFactory(asRole(info.url, APP_ROLE, name), { max: 20 }) });
   // with the app's error listener: an idle connection the server ends must not crash the test file
   const pool = createFixedPool({ ...poolConfigFromUrl(url.toString()), max: 2 });
   setDb(prisma);
   return {
     prisma,
     kind: "postgres",
+    ownerUrl: asRole(info.url, OWNER_ROLE, name),
     sql: async <T,>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
     close: async () => {
       await prisma.$disconnect();

@@ -6,7 +6,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb, form, signInAs, signOut, useLocale, type TestDb } from "./helpers";
-import { assign, createHousehold, createUser, seedRegions } from "../factories";
+import { assign, createHousehold, createUser, evidenceRow, homeVerified, seedRegions } from "../factories";
 import { recomputeHousehold } from "@/lib/data/assessment";
 import { raiseProposal } from "@/lib/actions/proposals/raise-proposal";
 import { createMeeting } from "@/lib/actions/meetings/create-meeting";
@@ -56,8 +56,10 @@ async function readyProposal(): Promise<string> {
   await t.prisma.$transaction((tx) => recomputeHousehold(tx, h.id, { trigger: "seed", actorId: null }));
   await signInAs(t.prisma, "fac");
   const id = crypto.randomUUID();
-  const r = await raiseProposal(undefined, form({ id, householdId: h.id, kind: "monitor", monitoringCategory: "marginal", source: "application", reason: "户主申请：家中突发变故，申请纳入监测" }));
+  const authorisation = await evidenceRow(t.prisma, h.id);
+  const r = await raiseProposal(undefined, form({ id, householdId: h.id, kind: "monitor", monitoringCategory: "marginal", source: "application", reason: "户主申请：家中突发变故，申请纳入监测", authorisationEvidenceId: authorisation.id }));
   expect(r).toMatchObject({ ok: true, data: { stage: "comparison_explained", replay: false } });
+  await homeVerified(t.prisma, id);
   return id;
 }
 
@@ -135,7 +137,7 @@ describe("quorum and votes", () => {
     const absent = await recordVote(undefined, form({ meetingId, agendaItemId: items[0]!, representativeId: reps[5]!, choice: "yes" }));
     expect(absent).toMatchObject({ ok: false, fieldErrors: { representativeId: ["该代表未登记出席，不能投票"] } });
     expect(await recordVote(undefined, form({ meetingId, agendaItemId: items[0]!, representativeId: reps[0]!, choice: "yes" }))).toMatchObject({ ok: true });
-    expect(await recordAttendance(undefined, form({ meetingId, representativeId: reps[0]!, present: false }))).toMatchObject({ ok: false, fieldErrors: { representativeId: ["该代表已投过票，不能改为缺席"] } });
+    expect(await recordAttendance(undefined, form({ meetingId, representativeId: reps[0]!, present: false }))).toMatchObject({ ok: false, fieldErrors: { representativeId: [expect.stringContaining("该代表已在第 1 项投票，投票后不能直接改为缺席")] } });
   });
 
   it("the same representative voting twice at once: exactly one vote is stored, the other is told why", async () => {

@@ -6,11 +6,12 @@
 import crypto from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb, form, signInAs, signOut, type TestDb } from "./helpers";
-import { assign, createHousehold, createUser, seedRegions } from "../factories";
+import { assign, createHousehold, createUser, evidenceRow, homeVerified, seedRegions } from "../factories";
 import { recomputeHousehold } from "@/lib/data/assessment";
 import { raiseProposal } from "@/lib/actions/proposals/raise-proposal";
 import { explainComparison } from "@/lib/actions/proposals/explain-comparison";
-import { recordExitChecks } from "@/lib/actions/proposals/record-exit-checks";
+import { recordHomeVerification } from "@/lib/actions/proposals/record-home-verification";
+import { recordExitAgreement } from "@/lib/actions/proposals/record-exit-agreement";
 import { createMeeting } from "@/lib/actions/meetings/create-meeting";
 import { addToAgenda } from "@/lib/actions/meetings/add-to-agenda";
 import { openMeeting } from "@/lib/actions/meetings/open-meeting";
@@ -73,10 +74,15 @@ async function household(data: { registeredStatus?: "not_registered" | "register
   return h.id;
 }
 
+const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082", "hex");
+const png = (name = "signature.png") => new File([PNG], name, { type: "image/png" });
+
 async function raise(user: string, values: Record<string, string>) {
   await signInAs(t.prisma, user);
   const id = crypto.randomUUID();
-  const r = await raiseProposal(undefined, form({ id, reason: "经入户核实，情况属实", ...values }));
+  // a monitoring application carries the household's signed authorisation
+  const extra = values.kind === "monitor" && values.source === "application" ? { authorisationEvidenceId: (await evidenceRow(t.prisma, values.householdId!)).id } : {};
+  const r = await raiseProposal(undefined, form({ id, reason: "经入户核实，情况属实", ...values, ...extra }));
   return { id, r };
 }
 
@@ -85,7 +91,11 @@ async function passAtMeeting(proposalIds: string[]) {
   await signInAs(t.prisma, "fac");
   const meetingId = crypto.randomUUID();
   expect(await createMeeting(undefined, form({ id: meetingId, date: today(), place: "村委会" }))).toMatchObject({ ok: true });
-  for (const p of proposalIds) expect(await addToAgenda(undefined, form({ meetingId, proposalId: p }))).toMatchObject({ ok: true });
+  for (const p of proposalIds) {
+    // each goes to the village with a signed home verification of its round
+    if (!(await t.prisma.homeVerification.findFirst({ where: { proposalId: p, createdAt: { gte: (await t.prisma.procedureStepRecord.findFirst({ where: { proposalId: p, stage: "reverify" }, orderBy: { at: "desc" } }))?.at ?? new Date(0) } } }))) await homeVerified(t.prisma, p);
+    expect(await addToAgenda(undefined, form({ meetingId, proposalId: p }))).toMatchObject({ ok: true });
+  }
   expect(await openMeeting(undefined, form({ meetingId }))).toMatchObject({ ok: true });
   for (const r of reps.slice(0, 5)) await recordAttendance(undefined, form({ meetingId, representativeId: r, present: true }));
   const items = await t.prisma.agendaItem.findMany({ where: { meetingId }, select: { id: true } });
@@ -107,6 +117,13 @@ async function step(user: string, action: typeof townshipReview, proposalId: str
   return action(undefined, form({ proposalId, version, reason }));
 }
 
+/** The village's check of the waiting objections (about this item? new?) with its note. */
+async function check(user: string, proposalId: string, answers: { aboutItem: "yes" | "no"; isNew: "yes" | "no" }, reason: string) {
+  await signInAs(t.prisma, user);
+  const version = (await t.prisma.proposal.findUniqueOrThrow({ where: { id: proposalId } })).version;
+  return sendBack(undefined, form({ proposalId, version, reason, ...answers }));
+}
+
 const stage = async (id: string) => (await t.prisma.proposal.findUniqueOrThrow({ where: { id } })).stage;
 
 describe("an exit, from the cadre's proposal to the announcement", () => {
@@ -121,21 +138,45 @@ describe("an exit, from the cadre's proposal to the announcement", () => {
     // a second proposal for the same household while this one runs is refused
     expect((await raise("cadre", { householdId: hh, kind: "exit", source: "application" })).r).toMatchObject({ ok: false, message: "该户已有正在进行的评议提议，请在原提议中继续" });
 
-    // the agenda waits for the household's agreement and the home check
+    // the agenda waits for the home verification (the agreement comes after the vote)
     await signInAs(t.prisma, "fac");
     const meetingId = crypto.randomUUID();
     await createMeeting(undefined, form({ id: meetingId, date: today(), place: "村委会" }));
     const early = await addToAgenda(undefined, form({ meetingId, proposalId: id }));
-    expect(early).toMatchObject({ ok: false, message: "缺少农户本人签字同意脱贫；尚未入户核实" });
+    expect(early).toMatchObject({ ok: false, message: "尚未入户核实：须有核实人签字的入户核实记录（收入和各项保障）" });
 
-    const evidenceId = crypto.randomUUID();
-    await t.prisma.evidence.create({ data: { id: evidenceId, householdId: hh, countyId: "520603", kind: "signature", fileName: "签名.png", mimeType: "image/png", sizeBytes: 10, storageKey: "x", sha256: "0" } });
+    // the cadre checks at home and signs: who, when, income and each guarantee found
     await signInAs(t.prisma, "cadre");
+    const check = { id: crypto.randomUUID(), proposalId: id, checkedOn: today(), checkedByName: "帮扶干部", perCapitaIncome: "9200", food: "met", clothing: "met", medical: "met", housing: "met", water: "met", education: "met", findings: "与档案一致" };
+    expect(await recordHomeVerification(undefined, form(check))).toMatchObject({ ok: false, fieldErrors: { signature: ["请在签名区域签字"] } });
+    const fd = form(check);
+    fd.append("signature", png());
+    expect(await recordHomeVerification(undefined, fd)).toMatchObject({ ok: true, message: "入户核实已记录。" });
+    const hv = await t.prisma.homeVerification.findFirstOrThrow({ where: { proposalId: id } });
+    expect(hv).toMatchObject({ checkedByName: "帮扶干部", findings: "与档案一致", guarantees: { food: true, water: true } });
+    expect(await t.prisma.evidence.findUniqueOrThrow({ where: { id: hv.signatureEvidenceId } })).toMatchObject({ householdId: hh, kind: "signature" });
+    // the same submission again stores nothing more
+    const again = form(check);
+    again.append("signature", png());
+    expect(await recordHomeVerification(undefined, again)).toMatchObject({ ok: true, data: { replay: true } });
     let version = (await t.prisma.proposal.findUniqueOrThrow({ where: { id } })).version;
-    expect(await recordExitChecks(undefined, form({ proposalId: id, version, agreement: "evidence", evidenceId, homeCheckDate: today() }))).toMatchObject({ ok: true });
 
     const mId = await passAtMeeting([id]);
     expect(await stage(id)).toBe("voted");
+
+    // the first notice waits for the household's own agreement; a visit read back is not one
+    await signInAs(t.prisma, "fac");
+    expect(await publishNotice(undefined, form({ id: crypto.randomUUID(), meetingId: mId, proposalIds: [id], startDate: today() }))).toMatchObject({ ok: false, message: expect.stringContaining("缺少农户本人签字（或按手印）认可退出") });
+    await signInAs(t.prisma, "cadre");
+    version = (await t.prisma.proposal.findUniqueOrThrow({ where: { id } })).version;
+    const agreement = form({ id: crypto.randomUUID(), proposalId: id, version, outcome: "agreed", method: "signature" });
+    expect(await recordExitAgreement(undefined, agreement)).toMatchObject({ ok: false, fieldErrors: { signature: ["请在签名区域签字"] } });
+    agreement.append("signature", png());
+    expect(await recordExitAgreement(undefined, agreement)).toMatchObject({ ok: true, message: "农户认可已记录，可以发布公示。" });
+    const signed = await t.prisma.exitAgreement.findFirstOrThrow({ where: { proposalId: id } });
+    // the record names the income and the guarantees the household was shown
+    expect(signed).toMatchObject({ outcome: "agreed", method: "signature", guarantees: hv.guarantees, refusalReason: null });
+    expect(Number(signed.perCapitaIncome)).toBe(9200);
     const [noticeId] = await firstNotice(mId, [id]);
     const notice = await t.prisma.notice.findUniqueOrThrow({ where: { id: noticeId! } });
     expect(notice).toMatchObject({ kind: "first", days: 7 });
@@ -195,11 +236,34 @@ describe("an exit, from the cadre's proposal to the announcement", () => {
     expect(pub).toMatchObject({ kind: "first", village: "丹阳村", township: "黄道侗族乡", county: "万山区", start: T0, end });
     expect(JSON.stringify(pub)).not.toMatch(/\d{17}[\dX]/);
     version = 0;
+    void version;
+  });
+
+  it("a household that refuses is recorded as refusing, with the reason, and the exit stops there", async () => {
+    const hh = await household({ registeredStatus: "registered_poor", incomeWages: 30000 });
+    await assign(t.prisma, hh, cadreId);
+    const { id } = await raise("cadre", { householdId: hh, kind: "exit", source: "cadre" });
+    const mId = await passAtMeeting([id]);
+    await signInAs(t.prisma, "cadre");
+    const version = (await t.prisma.proposal.findUniqueOrThrow({ where: { id } })).version;
+    expect(await recordExitAgreement(undefined, form({ id: crypto.randomUUID(), proposalId: id, version, outcome: "refused", refusalReason: "" }))).toMatchObject({ ok: false, fieldErrors: { refusalReason: ["请写明农户不认可的理由"] } });
+    expect(await recordExitAgreement(undefined, form({ id: crypto.randomUUID(), proposalId: id, version, outcome: "refused", refusalReason: "儿子刚失业，家里收入不稳" }))).toMatchObject({ ok: true, message: "农户不认可已记录，退出程序终止。" });
+    expect(await stage(id)).toBe("withdrawn");
+    expect(await t.prisma.exitAgreement.findFirstOrThrow({ where: { proposalId: id } })).toMatchObject({ outcome: "refused", refusalReason: "儿子刚失业，家里收入不稳", evidenceId: null });
+    expect(await t.prisma.procedureStepRecord.findFirstOrThrow({ where: { proposalId: id, stage: "withdrawn" } })).toMatchObject({ decision: "household_refused", reason: expect.stringContaining("儿子刚失业") });
+    await signInAs(t.prisma, "fac");
+    expect(await publishNotice(undefined, form({ id: crypto.randomUUID(), meetingId: mId, proposalIds: [id], startDate: today() }))).toMatchObject({ ok: false });
+    expect((await t.prisma.household.findUniqueOrThrow({ where: { id: hh } })).registeredStatus).toBe("registered_poor");
+    const view = await getProposalView((await getViewer())!, id);
+    expect(view).toMatchObject({ stage: "withdrawn", next: [], exit: { agreement: { outcome: "refused" } } });
   });
 });
 
 describe("an identification, with an objection and the second notice", () => {
   it("goes back on an objection, needs a new vote and notice, then the second notice before county approval", async () => {
+    // identification closed at the end of 2020 (#14): this one runs in 2020
+    const T0 = "2020-11-02";
+    pin(T0);
     const hh = await household({ incomeWages: 3000 });
     const { id, r } = await raise("fac", { householdId: hh, kind: "identify", source: "application" });
     expect(r).toMatchObject({ ok: true, data: { stage: "comparison_explained" } });
@@ -209,8 +273,12 @@ describe("an identification, with an objection and the second notice", () => {
     // an objection during the notice sends it back
     await signInAs(t.prisma, "fac");
     const objected = await lodgeObjection(undefined, form({ id: crypto.randomUUID(), proposalId: id, byName: "村民甲", contact: "13900000000", text: "该户家中有小汽车" }));
-    expect(objected).toMatchObject({ ok: true, message: "异议已登记，该事项退回重新核实。" });
+    expect(objected).toMatchObject({ ok: true, message: "异议已登记，待村里核查。" });
+    // the village checks it first: about this item and new, so it stands and sends the item back
+    expect(await stage(id)).toBe("first_notice");
+    expect(await check("fac", id, { aboutItem: "yes", isNew: "yes" }, "经核查，该户确有小汽车一辆，需重新核实")).toMatchObject({ ok: true, data: { stage: "reverify", stands: true } });
     expect(await stage(id)).toBe("reverify");
+    expect(await t.prisma.objection.findFirst({ where: { proposalId: id } })).toMatchObject({ aboutItem: true, isNew: true, stands: true, checkNote: "经核查，该户确有小汽车一辆，需重新核实" });
     expect(await t.prisma.objection.findFirst({ where: { proposalId: id } })).toMatchObject({ source: "village", byName: "村民甲", resolvedAt: null });
     pin(addDays(T0, 7));
     expect(await step("township", townshipReview, id)).toMatchObject({ ok: false, message: expect.stringContaining("不能跳过或颠倒步骤") });
@@ -272,7 +340,7 @@ describe("monitoring, objections through the household card, and the queue", () 
     const row = queue.rows.find((r) => r.proposalId === id)!;
     expect(row).toMatchObject({ next: "township_review", ready: false, openObjections: 1, missing: ["有 1 条异议尚未处理"] });
     expect(await step("township", townshipReview, id)).toMatchObject({ ok: false, message: "有 1 条异议尚未处理" });
-    expect(await step("fac", sendBack, id, "核实明白卡异议")).toMatchObject({ ok: true, data: { stage: "reverify" } });
+    expect(await check("fac", id, { aboutItem: "yes", isNew: "yes" }, "核实明白卡异议")).toMatchObject({ ok: true, data: { stage: "reverify" } });
 
     // again: comparison, vote, notice; then review, approval (no second notice), announcement
     await signInAs(t.prisma, "fac");
@@ -312,6 +380,7 @@ describe("comparison flags and the kind's own requirements", () => {
     expect(await explainComparison(undefined, form({ proposalId: id, version, explanation: "车辆为亲属借用；配偶系临聘人员，非在编" }))).toMatchObject({ ok: true });
     const p = await t.prisma.proposal.findUniqueOrThrow({ where: { id } });
     expect(p).toMatchObject({ stage: "comparison_explained", flagExplanation: "车辆为亲属借用；配偶系临聘人员，非在编" });
+    await homeVerified(t.prisma, id);
     expect(await addToAgenda(undefined, form({ meetingId, proposalId: id }))).toMatchObject({ ok: true });
 
     // the proposal page shows that the household has changed since it was raised
@@ -319,6 +388,26 @@ describe("comparison flags and the kind's own requirements", () => {
     const view = await getProposalView((await getViewer())!, id);
     expect(view!.household).toMatchObject({ changedSince: true });
     expect(view!.flags).toHaveLength(2);
+  });
+
+  it("comparison rules are policy: the province's vehicle value, and a flag it makes a red line excludes outright (#14)", async () => {
+    const hh = await household({ incomeWages: 30000 });
+    await t.prisma.household.update({ where: { id: hh }, data: { vehicleValue: 52000 } });
+    await t.prisma.policyRow.create({ data: { id: "gz-cmp", year: 2014, provinceId: "52", values: { comparisonVehicleValue: 60000 } } });
+    try {
+      // 52,000 is under Guizhou's 60,000: no flag, comparison passes at once
+      const first = await raise("fac", { householdId: hh, kind: "monitor", monitoringCategory: "marginal", source: "application" });
+      expect(first.r).toMatchObject({ ok: true, data: { stage: "comparison_explained", flags: [] } });
+
+      const other = await household({ incomeWages: 30000 });
+      await t.prisma.household.update({ where: { id: other }, data: { vehicleValue: 80000 } });
+      await t.prisma.policyRow.update({ where: { id: "gz-cmp" }, data: { values: { comparisonVehicleValue: 60000, redLineVehicle: 1 } } });
+      const refused = (await raise("fac", { householdId: other, kind: "monitor", monitoringCategory: "marginal", source: "application" })).r;
+      expect(refused).toMatchObject({ ok: false, fieldErrors: { kind: ["该户触及本省比对红线（拥有价值 3 万元以上的车辆），不能提出识别或纳入监测"] } });
+      expect(await t.prisma.proposal.count({ where: { householdId: other } })).toBe(0);
+    } finally {
+      await t.prisma.policyRow.delete({ where: { id: "gz-cmp" } });
+    }
   });
 
   it("a national ID recorded in another household is flagged", async () => {
@@ -340,7 +429,7 @@ describe("comparison flags and the kind's own requirements", () => {
     const meetingId = crypto.randomUUID();
     await createMeeting(undefined, form({ id: meetingId, date: today(), place: "村委会" }));
     const r = await addToAgenda(undefined, form({ meetingId, proposalId: id }));
-    expect(r).toMatchObject({ ok: false, message: expect.stringContaining("无劳动能力且依靠低保生活的家庭应继续监测") });
+    expect(r).toMatchObject({ ok: false, message: expect.stringContaining("家庭成员均无劳动能力，暂不标注风险消除") });
     expect((r as { message: string }).message).toContain("收入评估记录不足 6 个月");
   });
 
@@ -351,5 +440,17 @@ describe("comparison flags and the kind's own requirements", () => {
     expect((await raise("fac", { householdId: hh, kind: "monitor", monitoringCategory: "marginal", source: "engine" })).r).toMatchObject({ ok: false, fieldErrors: { source: ["该户不是系统比对出的这一类候选对象"] } });
     // a cadre only for an assigned household
     expect((await raise("cadre", { householdId: hh, kind: "identify", source: "cadre" })).r).toMatchObject({ ok: false, code: "not_found" });
+  });
+
+  it("from 2021 nobody is identified: refused on its field and audited (#14); 2020 still open", async () => {
+    const hh = await household({ incomeWages: 3000 });
+    pin("2021-01-04");
+    const r = (await raise("fac", { householdId: hh, kind: "identify", source: "application" })).r;
+    expect(r).toMatchObject({ ok: false, fieldErrors: { kind: ["2020 年底建档立卡已关闭：2021 年起不再识别新的贫困户，请改为提出防返贫监测"] } });
+    expect(await t.prisma.proposal.count({ where: { householdId: hh } })).toBe(0);
+    const refused = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: "proposal.refused", entityId: hh } });
+    expect(refused.after).toMatchObject({ kind: "identify", reason: "identify_closed", year: 2021 });
+    pin("2020-12-31");
+    expect((await raise("fac", { householdId: hh, kind: "identify", source: "application" })).r).toMatchObject({ ok: true });
   });
 });

@@ -31,6 +31,14 @@ vi.mock("next/cache", () => ({
 }));
 
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": testSession.address }),
+  // as scripts/next-server.mjs stamps it: the socket's address
+  headers: async () => new Headers({ "x-jingzhun-peer": testSession.address }),
   cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
 }));
+
+// The audit key and a per-file anchors file (lib/audit-key.ts): events are sealed as in production.
+import os from "node:os";
+import path from "node:path";
+import fs from "node:fs";
+process.env.JINGZHUN_AUDIT_KEY ??= "test-audit-key-0123456789abcdefghijklmnopqrstuvwxyz";
+process.env.JINGZHUN_AUDIT_ANCHORS = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "jz-anchors-")), "audit-anchors.jsonl");

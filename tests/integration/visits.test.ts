@@ -129,7 +129,7 @@ describe("a stale version keeps the visit and holds its changes", () => {
     expect(r.code).toBe("conflict");
     expect(r.message).toContain("走访已保存");
     expect(r.message).toContain("李帮扶");
-    expect(r.message).toContain("（转移性收入）");
+    expect(r.message).toContain("（其他稳定转移性收入）"); // the lump column is "other stable transfers" since itemisation (#14)
     expect(r.message).not.toContain("members");
 
     const stored = await t.prisma.visit.findUniqueOrThrow({ where: { id: input.clientVisitId } });

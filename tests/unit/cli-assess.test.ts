@@ -98,24 +98,11 @@ describe("scripts/assess.ts", { timeout: TIMEOUT }, () => {
     expectCleanFailure(cli("{ not json"), "input");
   });
 
-  it("--policy FILE replaces the default rows", () => {
+  it("--policy FILE rows are added to the defaults; the same id replaces one", () => {
     const file = path.join(tmp, "policy.json");
     const rows = [
-      {
-        id: "custom-2014",
-        year: 2014,
-        provinceCode: null,
-        values: {
-          povertyLine: 2800, monitoringThreshold: 4200, schoolAgeMin: 6, schoolAgeMax: 15,
-          waterLitresMin: 35, waterLitresScarceMin: 20, waterRoundTripMaxMinutes: 20,
-          waterHorizontalMaxMetres: 800, waterVerticalMaxMetres: 80, waterOutageMaxDays: 36,
-          noticeDays: 7, monitoringNoticeDays: 5, quorumNumerator: 2, quorumDenominator: 3,
-          exitIncidenceEast: 2, exitIncidenceWest: 3, wronglyLiftedMaxRate: 2, missedMaxRate: 2,
-          approvalMinRate: 90, riskEliminationMonths: 6, leadResponseWorkingDays: 5,
-          sampleVillagesMin: 4, sampleVillagesMax: 6, sampleShare: 0.2, sampleCapPerVillage: 200,
-        },
-      },
-      { id: "custom-2020", year: 2020, provinceCode: null, values: { povertyLine: 3500, monitoringThreshold: 5250 } },
+      { id: "national-2020", year: 2020, provinceCode: null, values: { povertyLine: 3500, monitoringThreshold: 5250 } },
+      { id: "gz-2020", year: 2020, provinceCode: "52", values: { monitoringThreshold: 5600 } },
     ];
     writeFileSync(file, JSON.stringify({ rows }));
     const r = cli(JSON.stringify(scenario1()), ["--policy", file]);
@@ -128,12 +115,18 @@ describe("scripts/assess.ts", { timeout: TIMEOUT }, () => {
       status: "at_risk",
       candidate: "monitor",
       monitoringCategory: "marginal",
+      guaranteeGap: false,
+      shock: false,
+      thresholdStale: false,
     });
-    expect(out.policyVersion).toMatch(/^2020:national:custom-2014\+custom-2020#/);
+    expect(out.policyVersion).toMatch(/^2020:national:national-2014\+national-2020#/);
+    // --province 52: the province's higher threshold
+    const gz = JSON.parse(cli(JSON.stringify(scenario1()), ["--policy", file, "--province", "52"]).stdout) as Record<string, unknown>;
+    expect(gz).toMatchObject({ monitoringThreshold: 5600, povertyLine: 3500 });
 
     // rows starting in 2016 have no policy for 2015: year error; a malformed or missing file names --policy
-    writeFileSync(file, JSON.stringify([{ ...rows[1], year: 2016 }]));
-    expectCleanFailure(cli(JSON.stringify(scenario1({ year: 2015, asOf: "2015-12-31" })), ["--policy", file]), "year");
+    writeFileSync(file, JSON.stringify([{ ...rows[1], provinceCode: null, values: { schoolAgeMin: -1 } }]));
+    expectCleanFailure(cli(JSON.stringify(scenario1()), ["--policy", file]), "--policy 0.values.schoolAgeMin");
     writeFileSync(file, "[{");
     expectCleanFailure(cli(JSON.stringify(scenario1()), ["--policy", file]), "--policy");
     expectCleanFailure(cli(JSON.stringify(scenario1()), ["--policy", path.join(tmp, "missing.json")]), "--policy");

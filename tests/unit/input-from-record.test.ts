@@ -72,10 +72,15 @@ describe("householdInputFromRecord", () => {
         { birthDate: "2013-07-01", counted: true, medicalInsurance: true, schoolStatus: "dropped_out", dropoutMedicalExemption: true, laborCapacity: "none" },
         { birthDate: "1950-01-01", counted: false, medicalInsurance: true, schoolStatus: "not_applicable", dropoutMedicalExemption: false, laborCapacity: "full" },
       ],
-      income: { wages: 24000, business: 6000.5, businessCosts: 2000.5, property: 800, transfers: 3200 },
+      income: {
+        wages: 24000, business: 6000.5, businessCosts: 2000.5, property: 800,
+        // the lump column is "other"; item columns absent from the record count as 0
+        transfers: { subsistence: 0, extremeHardship: 0, pension: 0, ecological: 0, familyPlanning: 0, support: 0, other: 3200 },
+        excluded: { medicalReimbursement: 0, temporaryRelief: 0, housingSubsidy: 0, relocationSubsidy: 0, gifts: 0 },
+      },
       food: true,
       clothing: true,
-      housing: { grade: "B", electricity: true },
+      housing: { grade: "B", electricity: true, safeAlternative: null },
       water: {
         litresPerPersonDay: 42.5,
         waterScarceArea: false,
@@ -172,5 +177,23 @@ describe("householdInputFromRecord", () => {
       policy,
     );
     expect(watched).toMatchObject({ status: "at_risk", candidate: null });
+  });
+});
+
+describe("householdInputFromRecord: itemised income (#14)", () => {
+  it("reads every transfer item as counted and every excluded item as recorded only", () => {
+    const input = householdInputFromRecord(
+      {
+        ...record(),
+        incomeWages: "1000", incomeBusiness: "0", incomeBusinessCosts: "0", incomeProperty: "0", incomeTransfers: "100",
+        transferSubsistence: "1000", transferPension: "500", excludedMedical: "50000", excludedGifts: "500", safeAlternative: "resettlement_flat",
+      },
+      [member("1980-01-01")],
+      2020,
+      "2020-12-31",
+    );
+    expect(input.income.transfers).toMatchObject({ subsistence: 1000, pension: 500, other: 100 });
+    expect(input.income.excluded).toMatchObject({ medicalReimbursement: 50000, gifts: 500 });
+    expect(input.housing.safeAlternative).toBe("resettlement_flat");
   });
 });

@@ -3,7 +3,7 @@
 // procedure.validation). Also the pure eligibility rule and the public-notice text check.
 import { describe, expect, it } from "vitest";
 import {
-  announceSchema, attendanceSchema, closeMeetingSchema, createMeetingSchema, exitChecksSchema, explainComparisonSchema,
+  announceSchema, attendanceSchema, closeMeetingSchema, createMeetingSchema, exitAgreementSchema, explainComparisonSchema,
   objectionSchema, publicSafe, publishNoticeSchema, raiseProposalSchema, secretBallotSchema, stepSchema, voteSchema,
 } from "@/lib/validation/procedure";
 import { proposalEligibility } from "@/lib/data/procedure/eligibility";
@@ -32,7 +32,7 @@ function formObject(entries: [string, string][]): Record<string, unknown> {
 }
 
 describe("raise a proposal", () => {
-  const valid = { id: A, householdId: B, kind: "monitor", monitoringCategory: "marginal", source: "application", reason: "户主因病住院，申请纳入监测" };
+  const valid = { id: A, householdId: B, kind: "monitor", monitoringCategory: "marginal", source: "application", reason: "户主因病住院，申请纳入监测", authorisationEvidenceId: C };
 
   it("accepts a monitor proposal with its category, and any other kind without one", () => {
     expect(raiseProposalSchema.safeParse(valid).success).toBe(true);
@@ -124,11 +124,21 @@ describe("notices, objections and decisions", () => {
     expect(explainComparisonSchema.safeParse({ proposalId: A, version: 2 }).success).toBe(true);
   });
 
-  it("an exit's agreement names its evidence or its read-back visit", () => {
-    expect(exitChecksSchema.safeParse({ proposalId: A, version: 1, agreement: "evidence", evidenceId: B, homeCheckDate: "2026-11-20" }).success).toBe(true);
-    expect(issues(exitChecksSchema, { proposalId: A, version: 1, agreement: "evidence", evidenceId: "", homeCheckDate: "2026-11-20" })).toEqual({ evidenceId: ["p.agreementEvidenceRequired"] });
-    expect(issues(exitChecksSchema, { proposalId: A, version: 1, agreement: "read_back", homeCheckDate: "2026-11-20" })).toEqual({ visitId: ["p.readBackVisitRequired"] });
-    expect(issues(exitChecksSchema, { proposalId: A, version: 1, agreement: "read_back", visitId: C, homeCheckDate: "" })).toEqual({ homeCheckDate: ["v.invalidDate"] });
+  it("an exit agreement: agreed with a signature or a form photo, or refused with the reason", () => {
+    const png = new File([new Uint8Array([0x89, 0x50])], "s.png", { type: "image/png" });
+    expect(exitAgreementSchema.safeParse({ id: A, proposalId: B, version: 1, outcome: "agreed", method: "signature", signature: png }).success).toBe(true);
+    expect(issues(exitAgreementSchema, { id: A, proposalId: B, version: 1, outcome: "agreed", method: "signature" })).toEqual({ signature: ["p.signatureRequired"] });
+    expect(issues(exitAgreementSchema, { id: A, proposalId: B, version: 1, outcome: "agreed", method: "thumbprint_form" })).toEqual({ formPhoto: ["p.formPhotoRequired"] });
+    expect(issues(exitAgreementSchema, { id: A, proposalId: B, version: 1, outcome: "agreed" })).toEqual({ method: ["v.required"] });
+    expect(issues(exitAgreementSchema, { id: A, proposalId: B, version: 1, outcome: "refused", refusalReason: " " })).toEqual({ refusalReason: ["p.refusalReasonRequired"] });
+    expect(exitAgreementSchema.safeParse({ id: A, proposalId: B, version: 1, outcome: "refused", refusalReason: "不同意" }).success).toBe(true);
+  });
+
+  it("a monitoring application carries the household's signed authorisation", () => {
+    const base = { id: A, householdId: B, kind: "monitor", monitoringCategory: "marginal", reason: "户主申请" };
+    expect(issues(raiseProposalSchema, { ...base, source: "application" })).toEqual({ authorisation: ["p.authorisationRequired"] });
+    expect(raiseProposalSchema.safeParse({ ...base, source: "application", authorisationEvidenceId: C }).success).toBe(true);
+    expect(raiseProposalSchema.safeParse({ ...base, source: "cadre" }).success).toBe(true);
   });
 });
 

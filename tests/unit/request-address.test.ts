@@ -1,7 +1,7 @@
 // The address used for per-address limits: the one the nearest proxy appended, never the
 // client-supplied left-most entries of X-Forwarded-For.
 import { afterEach, describe, expect, it } from "vitest";
-import { addressFromHeaders, proxyHops } from "@/lib/request-address";
+import { addressFromHeaders, proxyHops, requestAddress } from "@/lib/request-address";
 
 afterEach(() => {
   delete process.env.JINGZHUN_PROXY_HOPS;
@@ -34,12 +34,34 @@ describe("addressFromHeaders", () => {
     expect(addressFromHeaders(undefined, undefined)).toBe("local");
   });
 
-  it("JINGZHUN_PROXY_HOPS outside 1–10 or not a whole number means 1", () => {
-    for (const v of ["0", "-1", "11", "1.5", "many", ""]) {
+  it("JINGZHUN_PROXY_HOPS unset means no proxy (null); outside 1–10 or not a whole number means 1", () => {
+    expect(proxyHops()).toBeNull();
+    process.env.JINGZHUN_PROXY_HOPS = "";
+    expect(proxyHops()).toBeNull();
+    for (const v of ["0", "-1", "11", "1.5", "many"]) {
       process.env.JINGZHUN_PROXY_HOPS = v;
       expect(proxyHops(), v).toBe(1);
     }
     process.env.JINGZHUN_PROXY_HOPS = "3";
     expect(proxyHops()).toBe(3);
+  });
+});
+
+describe("requestAddress", () => {
+  it("without a proxy, the socket's address (X-Jingzhun-Peer) whatever X-Forwarded-For / X-Real-IP say", () => {
+    const seen = new Set(Array.from({ length: 45 }, (_, i) => requestAddress({ forwardedFor: `10.0.0.${i}`, realIp: `10.1.0.${i}`, peer: "198.51.100.7" })));
+    expect([...seen]).toEqual(["198.51.100.7"]);
+    expect(requestAddress({ peer: "::ffff:127.0.0.1" })).toBe("127.0.0.1");
+  });
+
+  it("with JINGZHUN_PROXY_HOPS set, the proxy's entry, and the peer (the proxy itself) is ignored", () => {
+    process.env.JINGZHUN_PROXY_HOPS = "1";
+    expect(requestAddress({ forwardedFor: "6.6.6.6, 203.0.113.9", peer: "10.0.0.1" })).toBe("203.0.113.9");
+  });
+
+  it("an address is short and plain, or 'invalid'", () => {
+    expect(requestAddress({ peer: "1".repeat(8000) })).toBe("invalid");
+    expect(requestAddress({ peer: "<script>" })).toBe("invalid");
+    expect(requestAddress({ peer: "2001:db8::1" })).toBe("2001:db8::1");
   });
 });

@@ -4,9 +4,11 @@
 //   /cards?poster=ID     the village's A5 poster with the QR code of its public report form
 // Viewing this page never issues or rotates a code: the "generate" button does.
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requireViewerPage } from "@/lib/auth/session";
+import { requireViewerPage, type Viewer } from "@/lib/auth/session";
+import { audit } from "@/lib/audit";
+import { db } from "@/lib/db/client";
 import { listPrintable, posterVillage, printChoices } from "@/lib/data/card";
 import { publicOrigin } from "@/lib/card/request";
 import { helpPath, qrSvg } from "@/lib/card/qr";
@@ -17,8 +19,15 @@ import { RevokeCardForm } from "@/components/card/revoke-card-form";
 import { VillagePoster } from "@/components/help/poster";
 import { PrintButton } from "@/components/card/print-button";
 import { pageTitle } from "@/lib/page-title";
+import { PublicUrlWarning } from "@/components/card/public-url-warning";
 
 export const dynamic = "force-dynamic";
+
+/** Out of scope reads as not found, and is audited (#16.12). */
+async function deniedNotFound(viewer: Viewer, entity: string, id: string, page: string): Promise<never> {
+  await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity, entityId: id.slice(0, 64), after: { code: "not_found", page } }).catch(() => {});
+  notFound();
+}
 
 type Search = { household?: string; village?: string; poster?: string };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
@@ -26,19 +35,19 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?
 export const generateMetadata = pageTitle("cards");
 
 export default async function CardsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewerPage();
-  if (viewer.role !== "cadre" && viewer.role !== "county_official") redirect("/");
+  const viewer = await requireViewerPage(undefined, ["cadre", "county_official"]);
   const sp = await searchParams;
   const q: Search = { household: one(sp.household), village: one(sp.village), poster: one(sp.poster) };
   const t = await getTranslations("card");
 
   if (q.poster) {
     const village = await posterVillage(viewer, q.poster);
-    if (!village) notFound();
+    if (!village) return deniedNotFound(viewer, "region", q.poster, "cards.poster");
     const url = `${await publicOrigin()}${helpPath(village.id)}`;
     return (
       <div>
         <CardPrintStyle size="A5" />
+        <PublicUrlWarning />
         <div className="no-print mb-4">
           <PageTitle sub={t("poster.sub")}>{t("poster.title", { village: village.name })}</PageTitle>
           <PrintButton label={t("poster.print")} />
@@ -51,13 +60,14 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
   if (q.household || q.village) {
     const target = q.household ? { householdId: q.household } : { villageId: q.village };
     const { village, households } = await listPrintable(viewer, target);
-    if (q.household && households.length === 0) notFound();
-    if (q.village && !village) notFound();
+    if (q.household && households.length === 0) await deniedNotFound(viewer, "household", q.household, "cards");
+    if (q.village && !village) await deniedNotFound(viewer, "region", q.village!, "cards");
     const withCard = households.filter((h) => h.hasCard).length;
     const h = q.household ? households[0]! : null;
     return (
       <div className="mx-auto max-w-3xl">
         <CardPrintStyle size="A6" />
+        <PublicUrlWarning />
         <div className="no-print">
           <PageTitle sub={t("print.sub")}>
             {h ? t("print.titleHousehold", { name: h.headName }) : t("print.titleVillage", { village: village?.name ?? "" })}

@@ -4,7 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { CountyFollowups } from "@/components/evaluation/county-followups";
 import { ReleasedSample } from "@/components/evaluation/released-sample";
 import { requireViewerPage } from "@/lib/auth/session";
-import { countySummary, countyTotals, countyTownships, exitThreshold, reviewCounty, villageList } from "@/lib/data/county";
+import { countySummary, countyTotals, countyTownships, exitThreshold, guaranteeGaps, monitoringThresholdStatus, reviewCounty, villageList } from "@/lib/data/county";
+import { GuaranteeGaps } from "@/components/county/guarantee-gaps";
 import { parseVillageParams, toQuery, VILLAGE_NUMERIC, type VillageParams, type VillageSort } from "@/lib/validation/county";
 import { PageTitle, Stat, Card, EmptyState } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
@@ -36,10 +37,12 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
   const sort: VillageSort = p.sort ?? "township";
   const dir = p.dir ?? "asc";
   const threshold = await exitThreshold(county.id, county.zone);
-  const [totals, list, townships] = await Promise.all([
+  const [totals, list, townships, gaps, mt] = await Promise.all([
     countyTotals(county.id, threshold),
     villageList(county.id, threshold, { ...p, sort, dir }),
     countyTownships(county.id),
+    guaranteeGaps(county.id),
+    monitoringThresholdStatus(county.id),
   ]);
   const tot = totals.total;
   const summary = countySummary(tot, county.zone as RegionZone | null, threshold);
@@ -78,12 +81,18 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
       <CountyTabs current="villages" />
       <ParamErrors errors={errors} resetHref="/county" />
 
+      {mt.stale && (
+        <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="note" data-testid="threshold-stale">
+          {t("thresholdStale", { year: mt.year ?? "—", value: num(mt.value ?? 0) })}
+        </p>
+      )}
       <CountySummaryCard summary={summary} locale={locale} total={tot} />
+      <GuaranteeGaps gaps={gaps} />
 
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-7">
         <Stat label={t("households")} value={num(tot.households)} hint={`${num(tot.people)} ${tc("people")}`} />
         <Stat label={t("poorHouseholds")} value={num(tot.poorHouseholds)} hint={`${num(tot.poorPeople)} ${tc("people")}`} />
-        <Stat label={t("incidence")} value={`${pct(tot.poorPeople, tot.people)}%`} tone={pct(tot.poorPeople, tot.people) < threshold ? "good" : "bad"} hint={t("registeredIncidence")} />
+        <Stat label={t("incidence")} value={`${pct(tot.poorPeople, tot.people)}%`} tone={tot.poorPeople * 100 <= threshold * tot.people ? "good" : "bad"} hint={t("registeredIncidence")} />
         <Stat label={t("monitored")} value={num(tot.monitored)} />
         <Stat label={t("missed")} value={num(tot.missed)} tone={tot.missed ? "warn" : "default"} hint={`${num(tot.missedPeople)} ${tc("people")}`} />
         <Stat label={t("wronglyLifted")} value={num(tot.wronglyLifted)} tone={tot.wronglyLifted ? "warn" : "default"} hint={`${num(tot.wronglyLiftedPeople)} ${tc("people")}`} />

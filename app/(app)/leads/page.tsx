@@ -2,10 +2,9 @@
 // those of their households and, in their villages, those no cadre serves; a county official
 // sees the whole county with deadlines, overdue marked, and records outcomes too.
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
-import { listLeads, type LeadFilter } from "@/lib/data/help";
+import { floodedVillages, listLeads, type LeadFilter } from "@/lib/data/help";
 import { deadlineFlag, loadedYears } from "@/lib/data/calendar";
 import { db } from "@/lib/db/client";
 import { Card, EmptyState, PageTitle, Stat } from "@/components/ui/card";
@@ -22,18 +21,29 @@ const STATE_TONE = { open: "amber", visited: "blue", proposed: "purple", no_acti
 export const generateMetadata = pageTitle("leads");
 
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewerPage();
-  if (viewer.role !== "cadre" && viewer.role !== "county_official") redirect("/");
+  const viewer = await requireViewerPage(undefined, ["cadre", "county_official"]);
   const sp = await searchParams;
   const f = typeof sp.filter === "string" && (FILTERS as string[]).includes(sp.filter) ? (sp.filter as LeadFilter) : "open";
   const page = Math.max(1, Number(typeof sp.page === "string" ? sp.page : 1) || 1);
   const t = await getTranslations("help");
   const tc = await getTranslations();
-  const [data, calendarYears] = await Promise.all([listLeads(viewer, { filter: f, page }), loadedYears(db())]);
+  const [data, calendarYears, flooded] = await Promise.all([
+    listLeads(viewer, { filter: f, page }),
+    loadedYears(db()),
+    viewer.role === "county_official" ? floodedVillages(viewer.regionId) : Promise.resolve([]),
+  ]);
 
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <PageTitle sub={viewer.role === "cadre" ? t("leads.subCadre") : t("leads.subCounty")}>{t("leads.title")}</PageTitle>
+      {flooded.length > 0 && (
+        <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="flooded">
+          <p>{t("leads.flooded")}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {flooded.map((v) => <li key={v.id}>{t("leads.floodedItem", { name: v.name, refused: v.refused })}</li>)}
+          </ul>
+        </div>
+      )}
       <div className="grid grid-cols-2 gap-3">
         <Stat label={t("leads.openCount")} value={data.openCount} tone={data.openCount ? "warn" : "default"} />
         <Stat label={t("leads.overdueCount")} value={data.overdueCount} tone={data.overdueCount ? "bad" : "good"} />

@@ -15,6 +15,7 @@ import { audit } from "@/lib/audit";
 import { recomputeHousehold } from "@/lib/data/assessment";
 import { dateOnly, today } from "@/lib/clock";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { recordDenials, takenNationalIds, type Denial } from "@/lib/data/national-id-taken";
 
 type Problem = [field: string, namespace: "validation" | "householdEdit.problems", key: string];
 
@@ -39,6 +40,7 @@ export const registerHousehold = defineAction({
     const ids = input.members.map((m) => m.nationalId).filter((x): x is string => Boolean(x));
 
     let created: { id: string; status: string | null };
+    const denials: Denial[] = [];
     try {
       created = await db().$transaction(async (tx) => {
         const now = new Date();
@@ -51,10 +53,10 @@ export const registerHousehold = defineAction({
           problems.push(["number", "householdEdit.problems", "numberTaken"]);
         }
         if (ids.length) {
-          const taken = await tx.member.findMany({ where: { active: true, nationalId: { in: ids } }, select: { nationalId: true } });
-          const set = new Set(taken.map((m) => m.nationalId));
+          const taken = await takenNationalIds(tx, viewer, ids, "household.register", denials);
           input.members.forEach((m, i) => {
-            if (m.nationalId && set.has(m.nationalId)) problems.push([`members.${i}.nationalId`, "validation", "nationalIdDuplicate"]);
+            if (m.nationalId && taken.inScope.has(m.nationalId)) problems.push([`members.${i}.nationalId`, "validation", "nationalIdDuplicate"]);
+            else if (m.nationalId && taken.outside.has(m.nationalId)) problems.push([`members.${i}.nationalId`, "validation", "nationalIdUnavailable"]);
           });
         }
         let splitFrom: { id: string; number: string } | null = null;
@@ -111,6 +113,7 @@ export const registerHousehold = defineAction({
         return { id: h.id, status: assessment?.status ?? null };
       });
     } catch (e) {
+      await recordDenials(viewer, denials);
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
         const target = JSON.stringify(e.meta ?? {});
         // lost a race: the village number or a national ID was taken between the check and the insert

@@ -11,16 +11,27 @@ import { householdScope } from "@/lib/auth/scope";
 import { AppError } from "@/lib/auth/errors";
 import { applyHouseholdChanges } from "@/lib/data/household-changes";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { recordDenials, takenNationalIds, type Denial } from "@/lib/data/national-id-taken";
+
+async function idRefused(key: "nationalIdDuplicate" | "nationalIdUnavailable"): Promise<AppError> {
+  const message = (await getTranslations("validation"))(key);
+  return new AppError("invalid", message, { fieldErrors: { "changes.newMembers": [message] } });
+}
 
 export const updateHousehold = defineAction({
   name: "household.update",
   permission: "household.edit",
   schema: updateHouseholdSchema,
   handler: async (input, viewer) => {
+    const denials: Denial[] = [];
     try {
       const result = await db().$transaction(async (tx) => {
         const h = await tx.household.findFirst({ where: { AND: [{ id: input.householdId }, householdScope(viewer)] }, select: { id: true } });
         if (!h) throw new AppError("not_found", "household not found", { householdId: input.householdId });
+        const ids = (input.changes.newMembers ?? []).map((m) => m.nationalId ?? "").filter(Boolean);
+        const taken = await takenNationalIds(tx, viewer, ids, "household.update", denials);
+        if (taken.inScope.size) throw await idRefused("nationalIdDuplicate");
+        if (taken.outside.size) throw await idRefused("nationalIdUnavailable"); // held elsewhere: not said where, nor that it is
         return applyHouseholdChanges(tx, {
           householdId: h.id,
           baseVersion: input.baseVersion,
@@ -33,9 +44,9 @@ export const updateHousehold = defineAction({
       revalidatePath(`/households/${input.householdId}`);
       return { ok: true as const, data: { version: result.version, status: result.assessment?.status ?? null, changed: result.changed } };
     } catch (e) {
+      await recordDenials(viewer, denials);
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-        const t = await getTranslations("adminText");
-        throw new AppError("invalid", t("idTaken"), { fieldErrors: { "changes.newMembers": [t("idTaken")] } });
+        throw await idRefused("nationalIdUnavailable"); // a race with another registration
       }
       throw e;
     }

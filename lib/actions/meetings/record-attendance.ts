@@ -1,14 +1,15 @@
 "use server";
 // Record a representative (or the whole roster) present or absent at an open meeting of the
 // facilitator's village (permission meeting.run). Writes: attendance, audit. A closed meeting
-// is refused (and the refusal audited).
+// is refused (and the refusal audited). A voter marked absent: refused with the items voted on,
+// or (withdrawVotes + reason) their votes are withdrawn into vote_correction first.
 import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { defineProcedureAction, done } from "@/lib/actions/procedure/define";
 import { attendanceSchema } from "@/lib/validation/procedure";
 import { recordAttendance as record } from "@/lib/data/procedure/meetings";
 
-type Out = { roster: number; attending: number };
+type Out = { roster: number; attending: number; withdrawn: number };
 
 const run = defineProcedureAction({
   name: "attendance.record",
@@ -17,7 +18,7 @@ const run = defineProcedureAction({
   handler: async (input, viewer) => {
     const out = await record(viewer, input);
     revalidatePath(`/meetings/${input.meetingId}`);
-    return done("p.attendanceSaved", { roster: out.roster, attending: out.attending });
+    return done(out.withdrawn ? "p.votesWithdrawn" : "p.attendanceSaved", { roster: out.roster, attending: out.attending, withdrawn: out.withdrawn });
   },
 });
 

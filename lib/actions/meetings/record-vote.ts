@@ -1,7 +1,8 @@
 "use server";
 // One roll-call vote (permission vote.record: the facilitator of the meeting's own village) by an
 // attending representative, once per item; the database refuses a second one. Writes: vote,
-// audit. Another village's meeting is "not found", a closed one is refused — both audited.
+// audit. With `correct`, a recorded vote of an open meeting takes a new choice (vote_correction
+// keeps who, when, from what to what). Another village's meeting is "not found", a closed one is refused — both audited.
 import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { defineProcedureAction, done } from "@/lib/actions/procedure/define";
@@ -15,7 +16,7 @@ const run = defineProcedureAction({
   handler: async (input, viewer) => {
     const out = await record(viewer, input);
     revalidatePath(`/meetings/${input.meetingId}`);
-    return done(out.replay ? "p.alreadySaved" : "p.voteSaved", out);
+    return done(out.corrected ? "p.voteCorrected" : out.replay ? "p.alreadySaved" : "p.voteSaved", out);
   },
 });
 

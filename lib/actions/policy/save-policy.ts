@@ -15,6 +15,7 @@ import { POLICY_KEYS, resolvePolicy, type PolicyValues } from "@/lib/domain/poli
 import { loadPolicyRows } from "@/lib/data/assessment";
 import { createRecomputeJob, runRecomputeJob } from "@/lib/data/recompute";
 import { currentYear } from "@/lib/clock";
+import { policyOutOfBounds } from "@/lib/domain/policy-bounds";
 
 export const savePolicy = defineAction({
   name: "policy.save",
@@ -33,6 +34,12 @@ export const savePolicy = defineAction({
     }
     const values: Partial<PolicyValues> = {};
     for (const k of POLICY_KEYS) if (rest[k] !== undefined) values[k] = rest[k];
+    // each setting within its range (lib/domain/policy-bounds.ts), refused on its field
+    const outside = policyOutOfBounds(values as Record<string, number | undefined>);
+    if (outside.length) {
+      const fieldErrors = Object.fromEntries(outside.map((o) => [o.key, [`须在 ${o.min} 到 ${o.max} 之间 (must be between ${o.min} and ${o.max})`]]));
+      throw new AppError("invalid", Object.values(fieldErrors)[0]![0]!, { fieldErrors });
+    }
     if (Object.keys(values).length === 0) {
       throw new AppError("invalid", t("atLeastOne"), { fieldErrors: { _form: [t("atLeastOne")] } });
     }

@@ -1,22 +1,23 @@
 "use server";
-// Send a proposal with an open objection back for re-verification (the village's facilitator or
-// an official over it; checked in the data layer). Writes: step reverify, audit.
+// The village's check of a proposal's waiting objections (the village's facilitator or an official
+// over it; checked in the data layer): about this item? new? Only one that stands sends the item
+// back for re-verification. Writes: objection (the check), and step reverify when it stands; audit.
 import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { defineProcedureAction, done } from "./define";
-import { stepSchema } from "@/lib/validation/procedure";
+import { objectionCheckSchema } from "@/lib/validation/procedure";
 import { sendBack as back } from "@/lib/data/procedure/decisions";
 
-type Out = { stage: string; version: number };
+type Out = { stage: string; version: number; stands: boolean };
 
 const run = defineProcedureAction({
   name: "procedure.reverify",
   permission: null,
-  schema: stepSchema,
+  schema: objectionCheckSchema,
   handler: async (input, viewer) => {
     const out = await back(viewer, input);
     revalidatePath(`/procedure/${input.proposalId}`);
-    return done<Out>("p.sentBack", { stage: out.stage, version: out.version });
+    return done<Out>(out.stands ? "p.sentBack" : "p.objectionDismissed", { stage: out.stage, version: out.version, stands: out.stands });
   },
 });
 

@@ -251,7 +251,7 @@ export interface RecheckResult {
   recorded: RecordedSide;
   recheck: RecheckSide;
   povertyLine: number;
-  monitoringThreshold: number;
+  monitoringThreshold: number | null;
   policyVersion: string;
   discrepancies: FoundDiscrepancy[];
 }
@@ -280,8 +280,9 @@ export function recheckHousehold(
   const status = statusFrom({
     allIndicatorsMet: INDICATOR_KEYS.every((k) => recheckMet[k]),
     perCapitaIncome: resurveyed.perCapitaIncome,
-    monitoringThreshold: policy.values.monitoringThreshold,
-    suddenHardship: resurveyed.suddenHardship,
+    monitoringThreshold: resurveyed.monitoringThreshold,
+    suddenHardship: resurveyed.shock,
+    year: policy.year,
   });
 
   const recorded: RecordedSide = {
@@ -305,7 +306,7 @@ export function recheckHousehold(
     recorded,
     recheck,
     povertyLine: policy.values.povertyLine,
-    monitoringThreshold: policy.values.monitoringThreshold,
+    monitoringThreshold: resurveyed.monitoringThreshold,
     policyVersion: policy.version,
     discrepancies: compareRecheck(recorded, recheck, ctx),
   };

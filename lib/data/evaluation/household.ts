@@ -62,7 +62,8 @@ export async function sampledHousehold(viewer: Viewer, evaluationId: string, hou
     entity: "evaluation",
     entityId: e.id,
     reason: why,
-    after: { householdId, fields: ["head", "members (national IDs masked)", "indicators", "income", "measures", "visits", "evidence list"] },
+    // the masking table (lib/data/masking.ts) lets an evaluator see health and income only as an audited read: named here
+    after: { householdId, fields: ["head", "members (national IDs masked)", "health", "indicators", "income", "measures", "visits", "evidence list"], sensitive: ["health", "income"] },
   });
 
   return {

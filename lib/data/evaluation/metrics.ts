@@ -1,25 +1,26 @@
-// The county's exit metrics from an evaluation (lib/domain/exit-metrics.ts countyExit), with
-// the counts behind each. Team only.
-//  - wrongly-lifted rate = wrongly lifted ÷ lifted households checked in the sample;
-//  - missed rate = missed ÷ not-registered households checked in the sample;
-//  - public approval = "approve" answers ÷ questionnaires answered;
-//  - comprehensive incidence = (registered-poor people on the frozen list + people of the
-//    missed and wrongly lifted households found) ÷ people of all households on the frozen list.
-//    The sample's findings are NOT scaled up to the county: the register counts plus what was
-//    found. "Registered" is the status frozen at the draw; people are the households' current
-//    member counts.
-// The denominators of the two rates and approval count the households CHECKED so far (a
-// questionnaire saved), so the figures are right at every point of the field work; the page
-// shows how many of the sample are checked.
+// The county's exit metrics from an evaluation, by the same domain function as the CLI
+// (lib/domain/exit-metrics.ts countyExitFromCounts; `npm run metrics`), with the counts behind each.
+// Team only. All rates are in PEOPLE (approval in households):
+//  - wrongly-lifted rate = people of the checked lifted households found wrongly lifted ÷ people
+//    of the checked lifted households;
+//  - missed rate = people of the checked non-registered households found missed ÷ people of the
+//    checked non-registered households;
+//  - public approval = households answering "approve" ÷ questionnaires answered (unsure is not approval);
+//  - comprehensive incidence = (registered-poor people on the frozen list + missed rate ×
+//    non-registered people on it + wrongly-lifted rate × lifted people on it) ÷ people on it:
+//    the sample's rates SCALED UP to the county.
+// "Registered" is the status frozen at the draw; people are the households' current member counts.
+// The denominators count the households CHECKED so far (a questionnaire saved), so the figures are
+// right at every point of the field work; the page shows how many of the sample are checked.
 import "server-only";
 import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/session";
 import { loadPolicyRows } from "@/lib/data/assessment";
-import { countyExit, type CountyExitInput, type CountyExitVerdict } from "@/lib/domain/exit-metrics";
+import { countyExitFromCounts, type CountyExitCounts, type CountyExitResult, type ExitMetric } from "@/lib/domain/exit-metrics";
 import { resolvePolicy, type RegionZone } from "@/lib/domain/policy";
 import { teamEvaluation, type EvaluationRow } from "./access";
 
-export interface MetricsCounts extends CountyExitInput {
+export interface MetricsCounts extends CountyExitCounts {
   sampled: number;
   sampledLifted: number;
   sampledNonRegistered: number;
@@ -36,39 +37,52 @@ export interface EvaluationMetrics {
   policyVersion: string;
   thresholds: { incidence: number; wronglyLifted: number; missed: number; approval: number };
   counts: MetricsCounts;
-  verdict: CountyExitVerdict;
+  result: CountyExitResult;
+  /** the four metrics in display order */
+  verdict: { pass: boolean; metrics: ExitMetric[] };
 }
 
 /** Counts for one evaluation, in three grouped queries. */
 export async function metricsCounts(evaluationId: string, client: Db | Tx = db()): Promise<MetricsCounts> {
   const [sample] = await client.$queryRaw<
-    { sampled: number; sampledLifted: number; sampledNonRegistered: number; checked: number; checkedLifted: number; checkedNonRegistered: number; approving: number; disapproving: number; unsure: number }[]
+    { sampled: number; sampledLifted: number; sampledNonRegistered: number; checked: number; liftedPeople: number; wronglyLiftedPeople: number; nonRegisteredPeople: number; missedPeople: number; surveyed: number; approving: number; disapproving: number; unsure: number }[]
   >`
+    WITH found AS (
+      SELECT "householdId",
+        bool_or(kind = 'wrongly_lifted') AS wrong, bool_or(kind = 'missed') AS missed
+      FROM discrepancy WHERE "evaluationId" = ${evaluationId} GROUP BY "householdId"
+    )
     SELECT count(*)::int AS sampled,
       count(*) FILTER (WHERE l."registeredStatus" = 'lifted')::int AS "sampledLifted",
       count(*) FILTER (WHERE l."registeredStatus" = 'not_registered')::int AS "sampledNonRegistered",
       count(q.id)::int AS checked,
-      count(q.id) FILTER (WHERE l."registeredStatus" = 'lifted')::int AS "checkedLifted",
-      count(q.id) FILTER (WHERE l."registeredStatus" = 'not_registered')::int AS "checkedNonRegistered",
+      coalesce(sum(h."memberCount") FILTER (WHERE q.id IS NOT NULL AND l."registeredStatus" = 'lifted'), 0)::int AS "liftedPeople",
+      coalesce(sum(h."memberCount") FILTER (WHERE q.id IS NOT NULL AND l."registeredStatus" = 'lifted' AND f.wrong), 0)::int AS "wronglyLiftedPeople",
+      coalesce(sum(h."memberCount") FILTER (WHERE q.id IS NOT NULL AND l."registeredStatus" = 'not_registered'), 0)::int AS "nonRegisteredPeople",
+      coalesce(sum(h."memberCount") FILTER (WHERE q.id IS NOT NULL AND l."registeredStatus" = 'not_registered' AND f.missed), 0)::int AS "missedPeople",
+      count(q.id) FILTER (WHERE q.approval IS NOT NULL)::int AS surveyed,
       count(q.id) FILTER (WHERE q.approval = 'approve')::int AS approving,
       count(q.id) FILTER (WHERE q.approval = 'disapprove')::int AS disapproving,
       count(q.id) FILTER (WHERE q.approval = 'unsure')::int AS unsure
     FROM sample_household s
     JOIN evaluation_list_entry l ON l."evaluationId" = s."evaluationId" AND l."householdId" = s."householdId"
+    JOIN household h ON h.id = s."householdId"
     LEFT JOIN questionnaire q ON q."evaluationId" = s."evaluationId" AND q."householdId" = s."householdId"
+    LEFT JOIN found f ON f."householdId" = s."householdId"
     WHERE s."evaluationId" = ${evaluationId}`;
-  const [register] = await client.$queryRaw<{ households: number; people: number; poorPeople: number }[]>`
+  const [register] = await client.$queryRaw<{ households: number; people: number; poorPeople: number; liftedPeople: number; notRegisteredPeople: number }[]>`
     SELECT count(*)::int AS households, coalesce(sum(h."memberCount"), 0)::int AS people,
-      coalesce(sum(h."memberCount") FILTER (WHERE l."registeredStatus" = 'registered_poor'), 0)::int AS "poorPeople"
+      coalesce(sum(h."memberCount") FILTER (WHERE l."registeredStatus" = 'registered_poor'), 0)::int AS "poorPeople",
+      coalesce(sum(h."memberCount") FILTER (WHERE l."registeredStatus" = 'lifted'), 0)::int AS "liftedPeople",
+      coalesce(sum(h."memberCount") FILTER (WHERE l."registeredStatus" = 'not_registered'), 0)::int AS "notRegisteredPeople"
     FROM evaluation_list_entry l JOIN household h ON h.id = l."householdId"
     WHERE l."evaluationId" = ${evaluationId}`;
-  const found = await client.$queryRaw<{ kind: string; households: number; people: number }[]>`
-    SELECT d.kind::text AS kind, count(DISTINCT d."householdId")::int AS households, coalesce(sum(h."memberCount"), 0)::int AS people
-    FROM discrepancy d JOIN household h ON h.id = d."householdId"
+  const found = await client.$queryRaw<{ kind: string; households: number }[]>`
+    SELECT d.kind::text AS kind, count(DISTINCT d."householdId")::int AS households
+    FROM discrepancy d
     WHERE d."evaluationId" = ${evaluationId}
     GROUP BY d.kind`;
-  const kind = (k: string) => found.find((f) => f.kind === k);
-  const s = sample ?? { sampled: 0, sampledLifted: 0, sampledNonRegistered: 0, checked: 0, checkedLifted: 0, checkedNonRegistered: 0, approving: 0, disapproving: 0, unsure: 0 };
+  const s = sample ?? { sampled: 0, sampledLifted: 0, sampledNonRegistered: 0, checked: 0, liftedPeople: 0, wronglyLiftedPeople: 0, nonRegisteredPeople: 0, missedPeople: 0, surveyed: 0, approving: 0, disapproving: 0, unsure: 0 };
   return {
     sampled: s.sampled,
     sampledLifted: s.sampledLifted,
@@ -79,16 +93,18 @@ export async function metricsCounts(evaluationId: string, client: Db | Tx = db()
     disapproving: s.disapproving,
     unsure: s.unsure,
     discrepanciesByKind: Object.fromEntries(found.map((f) => [f.kind, f.households])),
-    remainingRegisteredPoor: register?.poorPeople ?? 0,
-    missedPeople: kind("missed")?.people ?? 0,
-    wronglyLiftedPeople: kind("wrongly_lifted")?.people ?? 0,
-    ruralPopulation: register?.people ?? 0,
-    sampleWronglyLifted: kind("wrongly_lifted")?.households ?? 0,
-    sampleLifted: s.checkedLifted,
-    sampleMissed: kind("missed")?.households ?? 0,
-    sampleNonRegistered: s.checkedNonRegistered,
-    surveyApproving: s.approving,
-    surveyed: s.checked,
+    population: {
+      rural: register?.people ?? 0,
+      registeredPoor: register?.poorPeople ?? 0,
+      lifted: register?.liftedPeople ?? 0,
+      notRegistered: register?.notRegisteredPeople ?? 0,
+    },
+    sampleLiftedPeople: s.liftedPeople,
+    sampleWronglyLiftedPeople: s.wronglyLiftedPeople,
+    sampleNotRegisteredPeople: s.nonRegisteredPeople,
+    sampleMissedPeople: s.missedPeople,
+    surveyedHouseholds: s.surveyed,
+    approvingHouseholds: s.approving,
   };
 }
 
@@ -101,12 +117,14 @@ export async function metricsFor(e: Pick<EvaluationRow, "id" | "countyId" | "yea
   const policy = resolvePolicy(rows, e.year, e.countyId.slice(0, 2));
   const zone: RegionZone = (county?.zone as RegionZone | null) ?? "east";
   const p = policy.values;
+  const result = countyExitFromCounts(counts, zone, p);
   return {
     zone,
     policyVersion: policy.version,
     thresholds: { incidence: zone === "west" ? p.exitIncidenceWest : p.exitIncidenceEast, wronglyLifted: p.wronglyLiftedMaxRate, missed: p.missedMaxRate, approval: p.approvalMinRate },
     counts,
-    verdict: countyExit(counts, zone, p),
+    result,
+    verdict: { pass: result.pass.county, metrics: [result.metrics.incidence, result.metrics.wronglyLifted, result.metrics.missed, result.metrics.approval] },
   };
 }
 

@@ -14,6 +14,7 @@ import { resolvePolicy } from "@/lib/domain/policy";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { QuestionnaireInput } from "@/lib/validation/evaluation";
 import { CHECKED_INDICATORS } from "@/lib/validation/evaluation";
+import { ITEM_FIELDS_SELECT } from "@/lib/assessment/input-from-record";
 import { actorOf, lockForWrite, sampleWhere } from "./access";
 import { discrepancyKey, recheckHousehold, type FoundDiscrepancy, type RecheckAnswers } from "./compare";
 
@@ -23,6 +24,7 @@ const RECORD_FIELDS = {
   rigidExpenditure: true, previousYearIncome: true, food: true, clothing: true, housingGrade: true, electricity: true,
   waterLitres: true, waterScarceArea: true, waterPiped: true, waterRoundTripMin: true, waterHorizontalM: true,
   waterVerticalM: true, waterQualitySafe: true, waterOutageDays: true,
+  ...ITEM_FIELDS_SELECT,
   members: {
     where: { active: true },
     select: { birthDate: true, counted: true, active: true, medicalInsurance: true, schoolStatus: true, dropoutMedicalExemption: true, laborCapacity: true },

@@ -1,16 +1,27 @@
 // Comparison (比对): the checks run on a household when a proposal is raised (and again after an
 // objection), each a flag a person must explain before the proposal reaches the agenda.
-// The two amounts below are the published comparison rules (a vehicle worth 30,000 yuan or
-// more, a split within three years); COMPARISON_FLAG_LABELS in lib/domain/procedure.ts names them.
+// The amounts are policy settings (comparisonVehicleValue: 30,000 yuan; comparisonSplitYears: 3),
+// and a province may make any flag a red line (redLine*: 1), which excludes identification and
+// monitoring outright instead of asking for an explanation. COMPARISON_FLAG_LABELS names them.
 import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 import { addMonths } from "@/lib/domain/working-days";
 import { today } from "@/lib/clock";
 import type { ComparisonFlag } from "./state";
+import { loadPolicyRows } from "@/lib/data/assessment";
+import { resolvePolicy, type PolicyKey } from "@/lib/domain/policy";
+import type { ComparisonFlagCode } from "@/lib/domain/procedure";
 import { isoDay } from "./state";
 
-export const VEHICLE_FLAG_YUAN = 30_000;
-export const RECENT_SPLIT_YEARS = 3;
+const RED_LINE_KEY: Record<ComparisonFlagCode, PolicyKey> = {
+  public_employee: "redLinePublicEmployee",
+  village_committee: "redLineVillageCommittee",
+  vehicle: "redLineVehicle",
+  commercial_housing: "redLineCommercialHousing",
+  business: "redLineBusiness",
+  recent_split: "redLineRecentSplit",
+  duplicate_id: "redLineDuplicateId",
+};
 
 type Client = Db | Tx;
 
@@ -19,18 +30,20 @@ export async function comparisonFlags(client: Client, householdId: string, on: s
   const h = await client.household.findUniqueOrThrow({
     where: { id: householdId },
     select: {
+      countyId: true,
       vehicleValue: true, commercialHousing: true, registeredBusiness: true, splitAt: true, splitFromId: true,
       members: { where: { active: true }, select: { name: true, nationalId: true, villageCommittee: true, publicEmployee: true } },
     },
   });
+  const policy = resolvePolicy(await loadPolicyRows(client), Number(on.slice(0, 4)), h.countyId.slice(0, 2)).values;
   const flags: ComparisonFlag[] = [];
   for (const m of h.members.filter((m) => m.publicEmployee)) flags.push({ code: "public_employee", detail: m.name });
   for (const m of h.members.filter((m) => m.villageCommittee)) flags.push({ code: "village_committee", detail: m.name });
-  if (Number(h.vehicleValue) >= VEHICLE_FLAG_YUAN) flags.push({ code: "vehicle", detail: "" });
+  if (Number(h.vehicleValue) >= policy.comparisonVehicleValue) flags.push({ code: "vehicle", detail: "" });
   if (h.commercialHousing) flags.push({ code: "commercial_housing", detail: "" });
   if (h.registeredBusiness) flags.push({ code: "business", detail: "" });
-  // within the last three years: on or after the same day three years ago
-  if (h.splitAt && isoDay(h.splitAt) >= addMonths(on, -12 * RECENT_SPLIT_YEARS)) {
+  // within the last N years: on or after the same day N years ago
+  if (h.splitAt && isoDay(h.splitAt) >= addMonths(on, -12 * policy.comparisonSplitYears)) {
     flags.push({ code: "recent_split", detail: isoDay(h.splitAt) });
   }
   // The same national ID in another household. Active members' IDs are unique in the database
@@ -52,5 +65,5 @@ export async function comparisonFlags(client: Client, householdId: string, on: s
       flags.push({ code: "duplicate_id", detail: `${own.name} · ${e.household.village.name} ${e.household.number}${e.active ? "" : "（已迁出）"}` });
     }
   }
-  return flags;
+  return flags.map((f) => (policy[RED_LINE_KEY[f.code]] === 1 ? { ...f, redLine: true as const } : f));
 }

@@ -11,7 +11,7 @@ import { dateOnly, today } from "@/lib/clock";
 import { registeredStatusAfter } from "@/lib/domain/procedure";
 import { recomputeHousehold } from "@/lib/data/assessment";
 import { mustApproveCounty, mustReviewTownship, proposalScope, isTownshipReviewer, isCountyOfficial } from "./scope";
-import { loadProposal, stepContext, takeStep, type LoadedProposal } from "./state";
+import { loadProposal, staleProposal, stepContext, takeStep, type LoadedProposal } from "./state";
 
 const actorOf = (viewer: Viewer) => ({ id: viewer.id, role: viewer.role });
 
@@ -41,14 +41,41 @@ export function mayActOnObjections(viewer: Viewer, p: Pick<LoadedProposal, "vill
   return false;
 }
 
-/** An open objection (e.g. one lodged through the household card) sends the item back. */
-export async function sendBack(viewer: Viewer, input: { proposalId: string; version: number; reason: string }) {
+/**
+ * The village's check of the objections waiting on a proposal (lodged by anyone during a notice):
+ * each is recorded with the check (about this item? new?) and its note. Only when the objection
+ * stands (both yes) does the item go back for re-verification (then a new vote and notice); else
+ * the objections are answered with the check's result and the procedure goes on.
+ */
+export async function sendBack(viewer: Viewer, input: { proposalId: string; version: number; reason: string; aboutItem: "yes" | "no"; isNew: "yes" | "no" }) {
   const scope = await proposalScope(db(), viewer);
   return db().$transaction(async (tx) => {
     const p = await loadProposal(tx, { AND: [{ id: input.proposalId }, scope] });
     if (!mayActOnObjections(viewer, p)) throw new AppError("forbidden", "send back", { proposalId: p.id });
+    if (input.version !== p.version) throw staleProposal();
+    const waiting = await tx.objection.findMany({ where: { proposalId: p.id, resolvedAt: null, checkedAt: null }, select: { id: true } });
+    if (waiting.length === 0) throw new AppError("invalid", "p.noObjectionToCheck");
+    const stands = input.aboutItem === "yes" && input.isNew === "yes";
+    const now = new Date();
+    const check = { checkedAt: now, checkedById: viewer.id, aboutItem: input.aboutItem === "yes", isNew: input.isNew === "yes", stands, checkNote: input.reason };
+    const ids = waiting.map((o) => o.id);
+    if (!stands) {
+      const why = [input.aboutItem === "no" ? "与本事项无关" : null, input.isNew === "no" ? "不是新情况（此前已核实）" : null].filter(Boolean).join("；");
+      await tx.objection.updateMany({ where: { id: { in: ids } }, data: { ...check, resolvedAt: now, resolution: `村级核查：异议不成立（${why}）。${input.reason}` } });
+      await audit(tx, actorOf(viewer), {
+        action: "objection.dismissed", entity: "proposal", entityId: p.id, countyId: p.countyId, reason: input.reason,
+        after: { objectionIds: ids, aboutItem: check.aboutItem, isNew: check.isNew, stands: false },
+      });
+      return { stage: p.stage, version: p.version, stands: false };
+    }
+    await tx.objection.updateMany({ where: { id: { in: ids } }, data: check });
+    await audit(tx, actorOf(viewer), {
+      action: "objection.stands", entity: "proposal", entityId: p.id, countyId: p.countyId, reason: input.reason,
+      after: { objectionIds: ids, aboutItem: true, isNew: true, stands: true },
+    });
     const ctx = await stepContext(tx, p);
-    return takeStep(tx, p, "reverify", ctx, { actor: actorOf(viewer), reason: input.reason, decision: "objection", expectVersion: input.version });
+    const r = await takeStep(tx, p, "reverify", ctx, { actor: actorOf(viewer), reason: `异议核查成立：${input.reason}`, decision: "objection", expectVersion: input.version });
+    return { stage: r.stage, version: r.version, stands: true };
   });
 }
 

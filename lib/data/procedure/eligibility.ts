@@ -2,10 +2,11 @@
 // the list, exit for a registered poor one, monitoring for one not already monitored (in the
 // category its status allows), risk elimination for a monitored one. Pure (no server imports).
 import type { ProposalKind } from "@/lib/domain/procedure";
-import type { MonitoringCategory } from "@/lib/domain/candidate";
+import { identificationOpen, type MonitoringCategory } from "@/lib/domain/candidate";
 import type { RegisteredStatus } from "@/lib/domain/household";
 
 export type IneligibleReason =
+  | "identify_closed"
   | "identify_already_registered"
   | "exit_not_registered"
   | "monitor_already_monitored"
@@ -18,9 +19,12 @@ export function proposalEligibility(
   kind: ProposalKind,
   category: MonitoringCategory | null,
   household: { registeredStatus: RegisteredStatus; monitoringCategory: MonitoringCategory | null },
+  /** the year of the proposal: the list closed at the end of 2020 (nobody is identified from 2021) */
+  year?: number,
 ): IneligibleReason | null {
   switch (kind) {
     case "identify":
+      if (year !== undefined && !identificationOpen(year)) return "identify_closed";
       return household.registeredStatus === "registered_poor" ? "identify_already_registered" : null;
     case "exit":
       return household.registeredStatus === "registered_poor" ? null : "exit_not_registered";

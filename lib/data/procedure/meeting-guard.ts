@@ -71,9 +71,12 @@ export interface LockedMeeting {
 }
 
 /**
- * Locks the meeting row for the transaction: SHARE for a vote or attendance (many at once),
- * UPDATE to open or close it. A vote and the close thus never interleave: a vote that got in
- * first is counted by the close; one that waited sees the meeting closed and is refused.
+ * Locks the meeting row for the transaction. Every write on a meeting (attendance, a vote or its
+ * correction, a secret-ballot count, the agenda, opening, closing) takes UPDATE, so they run one
+ * after another per meeting: a representative cannot be marked absent while their vote is being
+ * stored, an item cannot take a secret count and roll-call votes at once, and a vote and the close
+ * never interleave (a vote that got in first is counted by the close; one that waited sees the
+ * meeting closed and is refused). SHARE is left for readers that must see a settled meeting.
  * Checks the facilitator's village, and refuses a closed meeting.
  */
 export async function lockMeeting(tx: Tx, viewer: Viewer, meetingId: string, mode: "share" | "update"): Promise<LockedMeeting> {

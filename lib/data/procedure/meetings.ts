@@ -24,16 +24,35 @@ function mustBeVillageFacilitator(viewer: Viewer): void {
 
 // ───────────────────────── the assembly's roster ─────────────────────────
 
-export async function addRepresentative(viewer: Viewer, input: { name: string; phone: string }) {
+export async function addRepresentative(viewer: Viewer, input: { id?: string; name: string; phone: string }) {
   mustBeVillageFacilitator(viewer);
-  return db().$transaction(async (tx) => {
-    const r = await tx.representative.create({
-      data: { villageId: viewer.regionId, countyId: viewer.regionId.slice(0, 6), name: input.name, phone: input.phone || null },
-      select: { id: true, name: true },
+  const id = input.id ?? randomUUID();
+  const replayOf = async () => {
+    const r = await db().representative.findUnique({ where: { id }, select: { id: true, name: true, villageId: true } });
+    if (!r) return null;
+    // an id from another village (guessed, or a collision) is not theirs to learn about
+    if (r.villageId !== viewer.regionId) throw new AppError("not_found", "representative id belongs to another", { id });
+    return { id: r.id, name: r.name, replay: true };
+  };
+  const before = await replayOf();
+  if (before) return before;
+  try {
+    return await db().$transaction(async (tx) => {
+      const r = await tx.representative.create({
+        data: { id, villageId: viewer.regionId, countyId: viewer.regionId.slice(0, 6), name: input.name, phone: input.phone || null },
+        select: { id: true, name: true },
+      });
+      await audit(tx, actorOf(viewer), { action: "representative.add", entity: "representative", entityId: r.id, countyId: viewer.regionId.slice(0, 6), after: { name: r.name } });
+      return { ...r, replay: false };
     });
-    await audit(tx, actorOf(viewer), { action: "representative.add", entity: "representative", entityId: r.id, countyId: viewer.regionId.slice(0, 6), after: { name: r.name } });
-    return r;
-  });
+  } catch (e) {
+    // the same request sent twice at once: the primary key let one in; answer with that one
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+      const after = await replayOf();
+      if (after) return after;
+    }
+    throw e;
+  }
 }
 
 export async function setRepresentativeActive(viewer: Viewer, input: { representativeId: string; active: boolean }) {
@@ -121,20 +140,44 @@ function mustBeOpen(m: { state: string }): void {
   if (m.state !== "open") throw new AppError("invalid", "p.meetingNotOpen");
 }
 
-/** Marks one representative of the roster (or all of it) present or absent. */
-export async function recordAttendance(viewer: Viewer, input: { meetingId: string; representativeId: string; present: boolean }) {
+/**
+ * Marks one representative of the roster (or all of it) present or absent. A representative who
+ * has voted is part of the count: marking them absent is refused with the items they voted on,
+ * unless the facilitator withdraws their votes of this meeting, giving the reason (each withdrawn
+ * vote kept in the history as a correction to "none").
+ */
+export async function recordAttendance(viewer: Viewer, input: { meetingId: string; representativeId: string; present: boolean; withdrawVotes?: boolean; reason?: string }) {
   return meetingWrite(viewer, input.meetingId, "attendance.record", () =>
     db().$transaction(async (tx) => {
-      const m = await lockMeeting(tx, viewer, input.meetingId, "share");
+      const m = await lockMeeting(tx, viewer, input.meetingId, "update");
       mustBeOpen(m);
       const all = input.representativeId === "all";
+      let withdrawn = 0;
       if (!input.present) {
-        // a representative who has voted is part of the count: they cannot leave the attendance
-        const voted = await tx.vote.findFirst({
+        const votes = await tx.vote.findMany({
           where: { agendaItem: { meetingId: m.id }, ...(all ? {} : { representativeId: input.representativeId }) },
-          select: { id: true },
+          select: { id: true, agendaItemId: true, representativeId: true, choice: true, agendaItem: { select: { position: true } } },
+          orderBy: { agendaItem: { position: "asc" } },
         });
-        if (voted) throw fieldError("representativeId", "p.hasVoted");
+        if (votes.length > 0) {
+          const items = [...new Set(votes.map((v) => v.agendaItem.position))].join("、");
+          if (all) throw fieldError("representativeId", "p.hasVotedAll");
+          if (!input.withdrawVotes) throw new AppError("invalid", "p.hasVotedExplain", { params: { items }, fieldErrors: { representativeId: ["p.hasVotedExplain"] }, hasVoted: true });
+          const reason = input.reason?.trim() ?? "";
+          if (!reason) throw new AppError("invalid", "p.withdrawReasonRequired", { params: { items }, fieldErrors: { reason: ["p.withdrawReasonRequired"] }, hasVoted: true });
+          for (const v of votes) {
+            await tx.voteCorrection.create({
+              data: { voteId: v.id, meetingId: m.id, agendaItemId: v.agendaItemId, countyId: m.countyId, representativeId: v.representativeId, fromChoice: v.choice, toChoice: null, reason, correctedById: viewer.id },
+            });
+          }
+          await tx.vote.deleteMany({ where: { id: { in: votes.map((v) => v.id) } } });
+          await audit(tx, actorOf(viewer), {
+            action: "vote.withdraw", entity: "meeting", entityId: m.id, countyId: m.countyId, reason,
+            before: { votes: votes.map((v) => ({ voteId: v.id, agendaItemId: v.agendaItemId, choice: v.choice })) },
+            after: { representativeId: input.representativeId, present: false },
+          });
+          withdrawn = votes.length;
+        }
       }
       const changed = await tx.meetingAttendance.updateMany({
         where: { meetingId: m.id, ...(all ? {} : { representativeId: input.representativeId }) },
@@ -143,9 +186,9 @@ export async function recordAttendance(viewer: Viewer, input: { meetingId: strin
       if (!all && changed.count === 0) throw fieldError("representativeId", "p.notOnRoster");
       await audit(tx, actorOf(viewer), {
         action: "attendance.record", entity: "meeting", entityId: m.id, countyId: m.countyId,
-        after: { representativeId: input.representativeId, present: input.present, rows: changed.count },
+        after: { representativeId: input.representativeId, present: input.present, rows: changed.count, withdrawnVotes: withdrawn },
       });
-      return attendanceCount(tx, m.id);
+      return { ...(await attendanceCount(tx, m.id)), withdrawn };
     }),
   );
 }
@@ -176,6 +219,8 @@ async function itemOf(tx: Tx, meetingId: string, agendaItemId: string) {
 export interface VoteOutcome {
   voteId: string;
   replay: boolean;
+  /** a correction of a recorded vote changed it */
+  corrected?: boolean;
 }
 
 /**
@@ -184,13 +229,14 @@ export interface VoteOutcome {
  */
 export async function recordVote(
   viewer: Viewer,
-  input: { id?: string; meetingId: string; agendaItemId: string; representativeId: string; choice: "yes" | "no" | "abstain" },
+  input: { id?: string; meetingId: string; agendaItemId: string; representativeId: string; choice: "yes" | "no" | "abstain"; correct?: boolean },
 ): Promise<VoteOutcome> {
+  if (input.correct) return correctVote(viewer, input);
   const id = input.id ?? randomUUID();
   try {
     return await meetingWrite(viewer, input.meetingId, "vote.record", () =>
       db().$transaction(async (tx) => {
-        const m = await lockMeeting(tx, viewer, input.meetingId, "share");
+        const m = await lockMeeting(tx, viewer, input.meetingId, "update");
         mustBeOpen(m);
         const item = await itemOf(tx, m.id, input.agendaItemId);
         if (item.ballot === "secret") throw fieldError("agendaItemId", "p.secretBallotItem");
@@ -216,11 +262,41 @@ export async function recordVote(
   }
 }
 
+/**
+ * A mis-tapped roll-call vote corrected while the meeting is open: the stored vote takes the new
+ * choice and the correction (who, when, from what to what) is kept; a closed meeting refuses it.
+ */
+async function correctVote(
+  viewer: Viewer,
+  input: { meetingId: string; agendaItemId: string; representativeId: string; choice: "yes" | "no" | "abstain" },
+): Promise<VoteOutcome> {
+  return meetingWrite(viewer, input.meetingId, "vote.correct", () =>
+    db().$transaction(async (tx) => {
+      const m = await lockMeeting(tx, viewer, input.meetingId, "update");
+      mustBeOpen(m);
+      const item = await itemOf(tx, m.id, input.agendaItemId);
+      if (item.ballot === "secret") throw fieldError("agendaItemId", "p.secretBallotItem");
+      const vote = await tx.vote.findFirst({ where: { agendaItemId: item.id, representativeId: input.representativeId }, select: { id: true, choice: true } });
+      if (!vote) throw fieldError("representativeId", "p.noVoteToCorrect");
+      if (vote.choice === input.choice) return { voteId: vote.id, replay: true, corrected: false };
+      await tx.vote.update({ where: { id: vote.id }, data: { choice: input.choice, recordedById: viewer.id, recordedAt: new Date() } });
+      await tx.voteCorrection.create({
+        data: { voteId: vote.id, meetingId: m.id, agendaItemId: item.id, countyId: m.countyId, representativeId: input.representativeId, fromChoice: vote.choice, toChoice: input.choice, correctedById: viewer.id },
+      });
+      await audit(tx, actorOf(viewer), {
+        action: "vote.correct", entity: "vote", entityId: vote.id, countyId: m.countyId,
+        before: { choice: vote.choice }, after: { meetingId: m.id, agendaItemId: item.id, representativeId: input.representativeId, choice: input.choice },
+      });
+      return { voteId: vote.id, replay: false, corrected: true };
+    }),
+  );
+}
+
 /** Secret-ballot counts of one item: each a non-negative whole number, together the attendance. */
 export async function recordSecretBallot(viewer: Viewer, input: { meetingId: string; agendaItemId: string; yes: number; no: number; abstain: number }, lang: "zh" | "en" = "zh") {
   return meetingWrite(viewer, input.meetingId, "ballot.record", () =>
     db().$transaction(async (tx) => {
-      const m = await lockMeeting(tx, viewer, input.meetingId, "share");
+      const m = await lockMeeting(tx, viewer, input.meetingId, "update");
       mustBeOpen(m);
       const item = await itemOf(tx, m.id, input.agendaItemId);
       if ((await tx.vote.count({ where: { agendaItemId: item.id } })) > 0) throw fieldError("agendaItemId", "p.rollCallItem");
@@ -267,6 +343,8 @@ export async function closeMeeting(viewer: Viewer, input: { meetingId: string; m
           if (!r.ok) throw new ProcedureRefusal([r.message], [r.messageEn], [r.code]);
           tally = r;
         } else {
+          // never both kinds on one item (the row lock keeps them apart; this refuses old data)
+          if (item.votes.length > 0) throw new AppError("invalid", "p.mixedBallot", { params: { position: item.position } });
           if (item.yes === null || item.no === null || item.abstain === null) throw new AppError("invalid", "p.itemNotCounted", { params: { position: item.position } });
           const r = validateSecretBallot({ yes: item.yes, no: item.no, abstain: item.abstain }, counts.attending);
           if (!r.ok) throw new ProcedureRefusal([`第 ${item.position} 项：${r.message}`], [`Item ${item.position}: ${r.messageEn}`], [r.code]);

@@ -5,6 +5,7 @@
 // A notice runs for noticeDaysFor(kind) days (policy): items of different lengths get one notice
 // each. What a notice shows the public: the head's name, the kind and the reason; never national
 // IDs, health details or incomes.
+import { stripControls } from "@/lib/validation/public-text";
 import "server-only";
 import { createHash } from "node:crypto";
 import { db, type Tx } from "@/lib/db/client";
@@ -203,11 +204,12 @@ export async function getPublicNotice(id: string) {
     hotline,
     items: n.items
       .map((i) => ({
-        headName: byId.get(i.proposal.householdId)?.headName ?? "",
+        // printed for anyone: without bidi or zero-width controls that could reorder or hide text
+        headName: stripControls(byId.get(i.proposal.householdId)?.headName ?? ""),
         number: byId.get(i.proposal.householdId)?.number ?? "",
         kind: i.proposal.kind,
         category: i.proposal.monitoringCategory,
-        reason: i.proposal.reason,
+        reason: stripControls(i.proposal.reason),
       }))
       .sort((a, b) => a.number.localeCompare(b.number)),
   };

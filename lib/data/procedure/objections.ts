@@ -1,10 +1,11 @@
 // Objections (异议) during a public notice. Anyone may object while the notice runs:
-//  - told to the village's facilitator, a cadre or an official, who records it (who, what,
-//    when): the item goes back for re-verification at once (then comparison, the agenda and a
-//    new vote);
-//  - lodged by the household card (明白卡, source "card"): recorded open, and the proposal cannot
-//    be reviewed or approved until a facilitator or official sends it back.
-// An objection is answered by the new vote (closeMeeting sets its resolution).
+//  - told to the village's facilitator, a cadre or an official, who records it (who, what, when);
+//  - lodged by the household card (明白卡, source "card").
+// Either way it is recorded open, and the proposal cannot be reviewed or approved while it is.
+// The village then checks it (decisions.ts sendBack: is it about this item, is it new?): one
+// that stands sends the item back for re-verification (then comparison, the agenda and a new
+// vote), which the new vote answers (closeMeeting sets its resolution); one that does not is
+// answered with the check's result and the procedure goes on.
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/auth/errors";
@@ -42,7 +43,7 @@ async function storedObjection(client: Tx | ReturnType<typeof db>, id: string, p
   return { objectionId: id, replay: true };
 }
 
-/** An objection recorded by a facilitator, cadre or official: kept, and the item goes back. */
+/** An objection recorded by a facilitator, cadre or official: kept open for the village's check. */
 export async function lodgeObjection(
   viewer: Viewer,
   input: { id: string; proposalId: string; byName: string; contact: string; text: string },
@@ -66,13 +67,6 @@ export async function lodgeObjection(
       await audit(tx, { id: viewer.id, role: viewer.role }, {
         action: "objection.lodge", entity: "objection", entityId: input.id, countyId: p.countyId,
         after: { proposalId: p.id, noticeId: n.id, byName: input.byName || null, text: input.text },
-      });
-      const ctx = await stepContext(tx, p);
-      await takeStep(tx, p, "reverify", ctx, {
-        actor: { id: viewer.id, role: viewer.role },
-        reason: `异议：${input.text}`,
-        decision: "objection",
-        auditAfter: { objectionId: input.id },
       });
       return { objectionId: input.id, replay: false };
     });
@@ -116,6 +110,6 @@ export async function objectionsOf(client: Tx | ReturnType<typeof db>, proposalI
   return client.objection.findMany({
     where: { proposalId },
     orderBy: { lodgedAt: "asc" },
-    select: { id: true, source: true, byName: true, contact: true, text: true, lodgedAt: true, recordedById: true, resolvedAt: true, resolution: true, noticeId: true },
+    select: { id: true, source: true, byName: true, contact: true, text: true, lodgedAt: true, recordedById: true, resolvedAt: true, resolution: true, noticeId: true, checkedAt: true, aboutItem: true, isNew: true, stands: true, checkNote: true },
   });
 }

@@ -1,5 +1,5 @@
-// Raising a proposal, explaining its comparison flags, recording an exit's agreement and home
-// check. Each is one transaction with its step record and audit event.
+// Raising a proposal (with a monitoring application's signed authorisation) and explaining its
+// comparison flags. Each is one transaction with its step record and audit event.
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/auth/errors";
@@ -9,8 +9,11 @@ import { audit } from "@/lib/audit";
 import { dateOnly, today } from "@/lib/clock";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { COMPARISON_FLAG_LABELS } from "@/lib/domain/procedure";
+import { identificationOpen } from "@/lib/domain/candidate";
 import type { RaiseProposalInput } from "@/lib/validation/procedure";
 import { comparisonFlags } from "./comparison";
+import { createEvidence, storeConsentFile } from "./consent";
+import { removeStored } from "@/lib/data/visits/evidence-store";
 import { OPEN_STAGES, proposalEligibility } from "./eligibility";
 import { proposalScope } from "./scope";
 import { loadProposal, stepContext, takeStep, type ComparisonFlag } from "./state";
@@ -57,10 +60,31 @@ export async function raiseProposal(viewer: Viewer, input: RaiseProposalInput): 
   if (before) return before;
   if (viewer.role === "cadre" && input.source === "engine") throw fieldError("source", "p.sourceNotForRole");
   if (viewer.role === "facilitator" && input.source === "cadre") throw fieldError("source", "p.sourceNotForRole");
+  // a monitoring application carries the household's signed application and asset-query
+  // authorisation: a photo (or signature) sent now is stored as the household's evidence
+  const needsAuthorisation = input.kind === "monitor" && input.source === "application";
+  let file: Awaited<ReturnType<typeof storeConsentFile>> | null = null;
+  if (needsAuthorisation && input.authorisation) {
+    const h = await db().household.findFirst({ where: { AND: [{ id: input.householdId }, householdScope(viewer)] }, select: { id: true, countyId: true } });
+    if (!h) throw new AppError("not_found", "household not found", { householdId: input.householdId });
+    file = await storeConsentFile("authorisation", input.authorisation, "photo", h.countyId, h.id);
+  }
+  const year = Number(today().slice(0, 4));
   try {
     return await db().$transaction(async (tx) => {
       const h = await lockHousehold(tx, viewer, input.householdId);
-      const why = proposalEligibility(input.kind, input.monitoringCategory, h);
+      // The list closed at the end of 2020: from 2021 nobody is identified, by the engine or by hand.
+      if (input.kind === "identify" && !identificationOpen(year)) throw new IdentificationClosed(h.countyId);
+      let authorisationEvidenceId: string | null = null;
+      if (needsAuthorisation) {
+        if (file) authorisationEvidenceId = await createEvidence(tx, viewer, { householdId: h.id, countyId: h.countyId }, file);
+        else {
+          const ev = await tx.evidence.findFirst({ where: { id: input.authorisationEvidenceId, householdId: h.id, kind: { in: ["signature", "signed_form", "photo"] } }, select: { id: true } });
+          if (!ev) throw fieldError("authorisation", "p.authorisationRequired");
+          authorisationEvidenceId = ev.id;
+        }
+      }
+      const why = proposalEligibility(input.kind, input.monitoringCategory, h, year);
       if (why) throw fieldError("kind", `p.ineligible.${why}`);
       if (input.source === "engine" && (h.candidate !== input.kind || (input.kind === "monitor" && h.candidateCategory !== input.monitoringCategory))) {
         throw fieldError("source", "p.notACandidate");
@@ -72,6 +96,11 @@ export async function raiseProposal(viewer: Viewer, input: RaiseProposalInput): 
       // one connection in a transaction: its queries go one after another
       const assessment = await tx.assessment.findFirst({ where: { householdId: h.id }, orderBy: { createdAt: "desc" }, select: { id: true } });
       const flags = await comparisonFlags(tx, h.id, now);
+      // a flag the province made a red line excludes identification and monitoring outright
+      const red = flags.filter((f) => f.redLine);
+      if (red.length > 0 && (input.kind === "identify" || input.kind === "monitor")) {
+        throw new AppError("invalid", "p.redLine", { fieldErrors: { kind: ["p.redLine"] }, params: { flags: red.map((f) => COMPARISON_FLAG_LABELS[f.code].zh).join("、") } });
+      }
       await tx.proposal.create({
         data: {
           id: input.id,
@@ -86,6 +115,7 @@ export async function raiseProposal(viewer: Viewer, input: RaiseProposalInput): 
           assessmentId: assessment?.id ?? null,
           householdVersion: h.version,
           flags: flags as unknown as Prisma.InputJsonValue,
+          authorisationEvidenceId,
         },
       });
       await tx.procedureStepRecord.create({
@@ -96,7 +126,7 @@ export async function raiseProposal(viewer: Viewer, input: RaiseProposalInput): 
         entity: "proposal",
         entityId: input.id,
         countyId: h.countyId,
-        after: { householdId: h.id, kind: input.kind, category: input.monitoringCategory, source: input.source, assessmentId: assessment?.id ?? null, householdVersion: h.version, flags },
+        after: { householdId: h.id, kind: input.kind, category: input.monitoringCategory, source: input.source, assessmentId: assessment?.id ?? null, householdVersion: h.version, flags, authorisationEvidenceId },
         reason: input.reason,
       });
       let stage = "proposed";
@@ -108,12 +138,31 @@ export async function raiseProposal(viewer: Viewer, input: RaiseProposalInput): 
       return { proposalId: input.id, stage, flags, replay: false };
     });
   } catch (e) {
+    if (file) await removeStored([file.key]);
+    // refused on its field, and the attempt kept in the audit history (outside the rolled-back transaction)
+    if (e instanceof IdentificationClosed) {
+      await audit(db(), actorOf(viewer), {
+        action: "proposal.refused",
+        entity: "household",
+        entityId: input.householdId,
+        countyId: e.countyId,
+        after: { kind: input.kind, source: input.source, year, reason: "identify_closed" },
+        reason: input.reason,
+      });
+      throw fieldError("kind", "p.ineligible.identify_closed");
+    }
     // the same proposal sent twice at once: the primary key let one in; answer with that one
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
       const again = await stored(viewer, input.id, input.householdId);
       if (again) return again;
     }
     throw e;
+  }
+}
+
+class IdentificationClosed extends Error {
+  constructor(readonly countyId: string) {
+    super("identification closed after 2020");
   }
 }
 
@@ -144,58 +193,5 @@ export async function explainComparison(viewer: Viewer, input: { proposalId: str
       data: { flags: flags as unknown as Prisma.InputJsonValue, flagExplanation: explanation || null },
       auditAfter: { flags, explanation },
     });
-  });
-}
-
-/**
- * An exit's two conditions: the household's own agreement — a signature or signed form among its
- * evidence, or a visit whose record was read back and confirmed (stored as "visit:<id>") — and
- * the home check, recorded by the person who made it.
- */
-export async function recordExitChecks(
-  viewer: Viewer,
-  input: { proposalId: string; version: number; agreement: "evidence" | "read_back"; evidenceId?: string; visitId?: string; homeCheckDate: string },
-) {
-  if (input.homeCheckDate > today()) throw fieldError("homeCheckDate", "v.futureDate");
-  const scope = await proposalScope(db(), viewer);
-  return db().$transaction(async (tx) => {
-    const p = await loadProposal(tx, { AND: [{ id: input.proposalId }, scope] });
-    if (p.kind !== "exit") throw new AppError("invalid", "p.exitOnly");
-    if (!["proposed", "comparison_explained", "reverify", "township_review", "second_notice", "first_notice", "voted", "on_agenda"].includes(p.stage)) {
-      throw new AppError("invalid", "p.exitChecksTooLate");
-    }
-    let agreementEvidenceId: string;
-    let agreedAt: Date;
-    if (input.agreement === "evidence") {
-      const ev = await tx.evidence.findFirst({
-        where: { id: input.evidenceId, householdId: p.householdId, kind: { in: ["signature", "signed_form"] } },
-        select: { id: true, createdAt: true, capturedAt: true },
-      });
-      if (!ev) throw fieldError("evidenceId", "p.agreementEvidenceRequired");
-      agreementEvidenceId = ev.id;
-      agreedAt = ev.capturedAt ?? ev.createdAt;
-    } else {
-      const v = await tx.visit.findFirst({
-        where: { id: input.visitId, householdId: p.householdId, confirmation: "read_back", state: "accepted" },
-        select: { id: true, date: true },
-      });
-      if (!v) throw fieldError("visitId", "p.readBackVisitRequired");
-      agreementEvidenceId = `visit:${v.id}`;
-      agreedAt = v.date;
-    }
-    const moved = await tx.proposal.updateMany({
-      where: { id: p.id, version: input.version },
-      data: { householdAgreedAt: agreedAt, agreementEvidenceId, homeCheckAt: dateOnly(input.homeCheckDate), homeCheckById: viewer.id, version: { increment: 1 } },
-    });
-    if (moved.count === 0) throw new AppError("conflict", "p.staleProposal");
-    await audit(tx, actorOf(viewer), {
-      action: "proposal.exit_checks",
-      entity: "proposal",
-      entityId: p.id,
-      countyId: p.countyId,
-      before: { householdAgreedAt: p.householdAgreedAt, agreementEvidenceId: p.agreementEvidenceId, homeCheckAt: p.homeCheckAt, homeCheckById: p.homeCheckById },
-      after: { householdAgreedAt: agreedAt, agreementEvidenceId, homeCheckAt: input.homeCheckDate, homeCheckById: viewer.id },
-    });
-    return { version: p.version + 1 };
   });
 }

@@ -6,12 +6,14 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/session";
-import { canTake, nextSteps, type ProcedureStep } from "@/lib/domain/procedure";
+import { canTake, decisionDeadline, nextSteps, TIME_LIMITED_KINDS, type ProcedureStep } from "@/lib/domain/procedure";
+import { addDays } from "@/lib/domain/working-days";
+import { OPEN_STAGES } from "./eligibility";
 import { noticeEnd } from "@/lib/domain/notice";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { today } from "@/lib/clock";
 import { isCountyOfficial, isTownshipReviewer } from "./scope";
-import { proposalSelect, procedurePolicy, stateOf, stepContext, type LoadedProposal } from "./state";
+import { chinaDate, proposalSelect, procedurePolicy, stateOf, stepContext, type LoadedProposal } from "./state";
 
 export interface QueueRow {
   proposalId: string;
@@ -27,6 +29,9 @@ export interface QueueRow {
   ready: boolean;
   missing: string[];
   missingEn: string[];
+  /** the decision time limit (monitoring): the day it is due and how many days late */
+  due: string | null;
+  daysLate: number;
 }
 
 const LIMIT = 200;
@@ -71,8 +76,8 @@ export async function approvalQueue(viewer: Viewer): Promise<{ role: "township" 
       openObjections: objections.find((o) => o.proposalId === p.id)?._count._all ?? 0,
     });
   }
-  // ready first, then the order above
-  rows.sort((a, b) => Number(b.ready) - Number(a.ready));
+  // overdue first (the latest first), then ready, then the order above
+  rows.sort((a, b) => b.daysLate - a.daysLate || Number(b.ready) - Number(a.ready));
   return { role, rows };
 }
 
@@ -90,8 +95,67 @@ async function rowOf(p: LoadedProposal, policy: Awaited<ReturnType<typeof proced
     stage: p.stage,
     next,
     noticeEnd: state.notice ? noticeEnd(state.notice.start, state.notice.days) : null,
+    ...deadlineOf(p, policy, now),
     ready: check.ok,
     missing: check.ok ? [] : check.missing,
     missingEn: check.ok ? [] : check.missingEn,
   };
+}
+
+function deadlineOf(p: Pick<LoadedProposal, "kind" | "raisedAt">, policy: Awaited<ReturnType<typeof procedurePolicy>>, now: string) {
+  const d = decisionDeadline(p.kind, chinaDate(p.raisedAt), now, policy);
+  return { due: d?.due ?? null, daysLate: d?.daysLate ?? 0 };
+}
+
+export interface OverdueRow {
+  proposalId: string;
+  headName: string;
+  villageName: string;
+  kind: string;
+  category: string | null;
+  stage: string;
+  raisedOn: string;
+  due: string;
+  daysLate: number;
+}
+
+/**
+ * Monitoring proposals of the township (or county) still open past their decision time limit
+ * (raised + decisionDays calendar days, a policy setting), the latest first, with how late.
+ */
+export async function overdueProposals(viewer: Viewer): Promise<OverdueRow[]> {
+  let where: Prisma.ProposalWhereInput;
+  let countyId: string;
+  if (isTownshipReviewer(viewer)) {
+    where = { villageId: { startsWith: viewer.regionId } };
+    countyId = viewer.regionId.slice(0, 6);
+  } else if (isCountyOfficial(viewer)) {
+    where = { countyId: viewer.regionId };
+    countyId = viewer.regionId;
+  } else return [];
+  const now = today();
+  const policy = await procedurePolicy(db(), countyId, now);
+  // raised on or before today − (limit + 1) in China: midnight of the next day there, as a moment
+  const cutoff = new Date(`${addDays(now, -policy.decisionDays)}T00:00:00+08:00`);
+  const rows = await db().proposal.findMany({
+    where: { AND: [where, { kind: { in: [...TIME_LIMITED_KINDS] }, stage: { in: [...OPEN_STAGES] }, raisedAt: { lt: cutoff } }] },
+    orderBy: { raisedAt: "asc" },
+    take: LIMIT,
+    select: { id: true, householdId: true, villageId: true, kind: true, monitoringCategory: true, stage: true, raisedAt: true },
+  });
+  if (rows.length === 0) return [];
+  const [households, villages] = await Promise.all([
+    db().household.findMany({ where: { id: { in: rows.map((r) => r.householdId) } }, select: { id: true, headName: true } }),
+    db().region.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.villageId))] } }, select: { id: true, name: true } }),
+  ]);
+  return rows
+    .map((r) => {
+      const d = decisionDeadline(r.kind, chinaDate(r.raisedAt), now, policy)!;
+      return {
+        proposalId: r.id, headName: households.find((h) => h.id === r.householdId)?.headName ?? "—", villageName: villages.find((v) => v.id === r.villageId)?.name ?? r.villageId,
+        kind: r.kind, category: r.monitoringCategory, stage: r.stage, raisedOn: chinaDate(r.raisedAt), due: d.due, daysLate: d.daysLate,
+      };
+    })
+    .filter((r) => r.daysLate > 0)
+    .sort((a, b) => b.daysLate - a.daysLate);
 }

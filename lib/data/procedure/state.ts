@@ -9,7 +9,9 @@ import { today } from "@/lib/clock";
 import { loadPolicyRows } from "@/lib/data/assessment";
 import { resolvePolicy } from "@/lib/domain/policy";
 import {
+  resolveProcedureSettings,
   take,
+  type ProcedureSettings,
   type ComparisonFlagCode,
   type IncomeAssessment,
   type ProcedurePolicy,
@@ -28,7 +30,9 @@ export const proposalSelect = {
   id: true, householdId: true, countyId: true, villageId: true, kind: true, monitoringCategory: true, source: true,
   reason: true, raisedById: true, raisedAt: true, assessmentId: true, householdVersion: true, flags: true,
   flagExplanation: true, stage: true, householdAgreedAt: true, agreementEvidenceId: true, homeCheckAt: true,
-  homeCheckById: true, version: true,
+  homeCheckById: true, authorisationEvidenceId: true, version: true,
+  homeVerifications: { orderBy: { createdAt: "asc" }, select: { id: true, createdAt: true, checkedOn: true, checkedByName: true, perCapitaIncome: true, guarantees: true, findings: true, signatureEvidenceId: true, recordedById: true } },
+  exitAgreements: { orderBy: { createdAt: "asc" }, select: { id: true, createdAt: true, outcome: true, method: true, evidenceId: true, perCapitaIncome: true, guarantees: true, refusalReason: true, recordedById: true } },
   steps: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { id: true, stage: true, decision: true, reason: true, actorId: true, at: true } },
   notices: { select: { notice: { select: { id: true, kind: true, startDate: true, days: true, endDate: true, publishedAt: true, meetingId: true } } } },
   agenda: { select: { id: true, passed: true, meetingId: true, meeting: { select: { id: true, date: true, state: true, closedAt: true } } } },
@@ -39,12 +43,16 @@ export type LoadedProposal = Prisma.ProposalGetPayload<{ select: typeof proposal
 export interface ComparisonFlag {
   code: ComparisonFlagCode;
   detail: string;
+  /** the province made this flag a red line (set by the comparison from the policy) */
+  redLine?: boolean;
 }
 
 /** A calendar day in China (YYYY-MM-DD) of a moment. */
 export function chinaDate(d: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
 }
+
+const dateOnlyOf = (d: string) => new Date(`${d}T00:00:00Z`);
 
 /** A @db.Date value as YYYY-MM-DD. */
 export function isoDay(d: Date): string {
@@ -122,16 +130,37 @@ export function stateOf(p: LoadedProposal, now: string = today()): ProcedureStat
   };
 }
 
-export async function procedurePolicy(client: Client, countyId: string, on: string = today()): Promise<ProcedurePolicy> {
+export async function procedurePolicy(client: Client, countyId: string, on: string = today()): Promise<ProcedurePolicy & ProcedureSettings> {
   const rows = await loadPolicyRows(client);
-  const v = resolvePolicy(rows, Number(on.slice(0, 4)), countyId.slice(0, 2)).values;
+  const year = Number(on.slice(0, 4));
+  const province = countyId.slice(0, 2);
+  const v = resolvePolicy(rows, year, province).values;
   return {
     noticeDays: v.noticeDays,
     monitoringNoticeDays: v.monitoringNoticeDays,
     riskEliminationMonths: v.riskEliminationMonths,
     quorumNumerator: v.quorumNumerator,
     quorumDenominator: v.quorumDenominator,
+    ...resolveProcedureSettings(rows, year, province),
   };
+}
+
+/** The moment the current round began: the last return to re-verification, else the start. */
+export function roundStart(p: Pick<LoadedProposal, "steps">): Date {
+  const last = [...p.steps].reverse().find((s) => s.stage === "reverify");
+  return last ? last.at : new Date(0);
+}
+
+/** The home verification of the current round (the latest one made after the round began). */
+export function currentHomeVerification(p: Pick<LoadedProposal, "steps" | "homeVerifications">) {
+  const from = roundStart(p);
+  return p.homeVerifications.filter((h) => h.createdAt >= from).at(-1) ?? null;
+}
+
+/** The household's exit agreement of the current round (after the round's vote). */
+export function currentExitAgreement(p: Pick<LoadedProposal, "steps" | "exitAgreements">) {
+  const from = roundStart(p);
+  return p.exitAgreements.filter((a) => a.createdAt >= from).at(-1) ?? null;
 }
 
 export async function openObjections(client: Client, proposalId: string): Promise<number> {
@@ -143,7 +172,7 @@ export async function openObjections(client: Client, proposalId: string): Promis
  * against that assessment's own monitoring threshold, the latest assessment's rigid expenditure
  * and guarantees, and the active members' labour capacity and subsistence allowance.
  */
-export async function riskEliminationInput(client: Client, householdId: string): Promise<RiskEliminationInput> {
+export async function riskEliminationInput(client: Client, householdId: string, now: string = today()): Promise<RiskEliminationInput> {
   // sequential: the client may be a transaction (one connection)
   const assessments = await client.assessment.findMany({
     where: { householdId },
@@ -151,6 +180,13 @@ export async function riskEliminationInput(client: Client, householdId: string):
     select: { asOf: true, perCapitaIncome: true, result: true, createdAt: true },
   });
   const members = await client.member.findMany({ where: { householdId, active: true }, select: { laborCapacity: true, subsistenceAllowance: true, counted: true } });
+  const period = await client.monitoringPeriod.findFirst({ where: { householdId, toDate: null }, orderBy: { fromDate: "desc" }, select: { fromDate: true } });
+  // households registered as monitored before periods were kept carry only the household's date
+  const household = period ? null : await client.household.findUnique({ where: { id: householdId }, select: { monitoringSince: true, monitoringCategory: true } });
+  const since = period ? isoDay(period.fromDate) : household?.monitoringCategory && household.monitoringSince ? isoDay(household.monitoringSince) : null;
+  const measuresDelivered = since
+    ? await client.assistanceMeasure.count({ where: { householdId, startDate: { lte: new Date(`${now}T00:00:00Z`) }, OR: [{ endDate: null }, { endDate: { gte: dateOnlyOf(since) } }] } })
+    : 0;
   const list: IncomeAssessment[] = assessments.map((a) => ({
     date: isoDay(a.asOf),
     perCapitaIncome: Number(a.perCapitaIncome),
@@ -166,6 +202,8 @@ export async function riskEliminationInput(client: Client, householdId: string):
     allGuaranteesMet: guarantees.length > 0 && guarantees.every(([, v]) => v.met),
     noLabourCapacity: members.length > 0 && members.every((m) => m.laborCapacity === "none"),
     livesOnSubsistenceAllowance: members.some((m) => m.subsistenceAllowance),
+    monitoringSince: since,
+    measuresDelivered,
   };
 }
 
@@ -174,13 +212,15 @@ export async function stepContext(client: Client, p: LoadedProposal, extra: Part
   const now = extra.today ?? today();
   const policy = extra.policy ?? (await procedurePolicy(client, p.countyId, now));
   const objections = await openObjections(client, p.id);
-  const risk = p.kind === "eliminate_risk" ? await riskEliminationInput(client, p.householdId) : undefined;
+  const risk = p.kind === "eliminate_risk" ? await riskEliminationInput(client, p.householdId, now) : undefined;
+  const agreement = currentExitAgreement(p);
   return {
     today: now,
     policy,
-    comparisonFlags: flagsOf(p).map((f) => ({ code: f.code, explained: Boolean(p.flagExplanation?.trim()) })),
+    comparisonFlags: flagsOf(p).map((f) => ({ code: f.code, explained: Boolean(p.flagExplanation?.trim()), redLine: f.redLine === true })),
+    homeVerified: currentHomeVerification(p) !== null,
     openObjections: objections,
-    exit: p.kind === "exit" ? { householdAgreementSigned: p.householdAgreedAt !== null, homeCheckDone: p.homeCheckAt !== null } : undefined,
+    exit: p.kind === "exit" ? { householdAgreementSigned: agreement?.outcome === "agreed", householdRefused: agreement?.outcome === "refused" } : undefined,
     riskElimination: risk,
     ...extra,
   };

@@ -9,7 +9,7 @@ import { canTake, nextSteps, type CanTake, type ProcedureStep } from "@/lib/doma
 import { noticeState } from "@/lib/domain/notice";
 import { mayActOnObjections } from "./decisions";
 import { isCountyOfficial, isTownshipReviewer, proposalScope } from "./scope";
-import { chinaDate, flagsOf, isoDay, proposalSelect, stateOf, stepContext } from "./state";
+import { currentExitAgreement, currentHomeVerification, flagsOf, isoDay, proposalSelect, stateOf, stepContext } from "./state";
 import { objectionsOf } from "./objections";
 import { OPEN_STAGES } from "./eligibility";
 
@@ -69,14 +69,15 @@ export async function getProposalView(viewer: Viewer, id: string) {
   const users = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, role: true } });
   const nameOf = (uid: string | null) => (uid ? users.find((u) => u.id === uid)?.name ?? "—" : null);
 
-  const state = stateOf(p, now);
+  // a withdrawn proposal (e.g. the household refused the exit) has no next step
+  const state = p.stage === "withdrawn" ? null : stateOf(p, now);
   const ctx = await stepContext(db(), p, { today: now });
   // sending back is offered only when an objection waits (an objection recorded in the village
   // sends the item back at once; one from the household card waits for someone to do it)
   const open = objections.filter((o) => !o.resolvedAt).length;
-  const next = nextSteps(state).filter((step) => step !== "reverify" || open > 0).map((step) => {
+  const next = (state ? nextSteps(state) : []).filter((step) => step !== "reverify" || open > 0).map((step) => {
     const stepCtx = step === "first_notice" || step === "second_notice" ? { ...ctx, noticeStart: now } : ctx;
-    const check: CanTake = step === "voted" ? { ok: true } : canTake(state, step, stepCtx);
+    const check: CanTake = step === "voted" ? { ok: true } : canTake(state!, step, stepCtx);
     return { step, actor: actorFor(viewer, step, p), check };
   });
 
@@ -86,17 +87,13 @@ export async function getProposalView(viewer: Viewer, id: string) {
     .map((n) => ({ id: n.id, kind: n.kind, start: isoDay(n.startDate), end: isoDay(n.endDate), days: n.days, state: noticeState(isoDay(n.startDate), n.days, now) }));
   const running = noticeRows.filter((n) => n.state === "open" && ((p.stage === "first_notice" && n.kind === "first") || (p.stage === "second_notice" && n.kind === "second"))).at(-1) ?? null;
 
-  let exitOptions: { evidence: { id: string; label: string }[]; readBacks: { id: string; label: string }[] } | null = null;
-  if (p.kind === "exit") {
-    const [evidence, visits] = await Promise.all([
-      db().evidence.findMany({ where: { householdId: p.householdId, kind: { in: ["signature", "signed_form"] } }, orderBy: { createdAt: "desc" }, take: 20, select: { id: true, fileName: true, createdAt: true, kind: true } }),
-      db().visit.findMany({ where: { householdId: p.householdId, confirmation: "read_back", state: "accepted" }, orderBy: { date: "desc" }, take: 20, select: { id: true, date: true, mode: true } }),
-    ]);
-    exitOptions = {
-      evidence: evidence.map((e) => ({ id: e.id, label: `${chinaDate(e.createdAt)} · ${e.fileName}` })),
-      readBacks: visits.map((v) => ({ id: v.id, label: `${isoDay(v.date)} · ${v.mode}` })),
-    };
-  }
+  // home verification and (exit) the household's own agreement, of the current round
+  const hv = currentHomeVerification(p);
+  const agreement = p.kind === "exit" ? currentExitAgreement(p) : null;
+  const recorders = await db().user.findMany({ where: { id: { in: [hv?.recordedById, agreement?.recordedById].filter((x): x is string => Boolean(x)) } }, select: { id: true, name: true } });
+  const recorderName = (id: string | undefined) => recorders.find((u) => u.id === id)?.name ?? null;
+  const mayRecord = viewer.role === "cadre" || (viewer.role === "facilitator" && viewer.regionId === p.villageId);
+  const latestAssessment = p.assessmentId ? await db().assessment.findUnique({ where: { id: p.assessmentId }, select: { perCapitaIncome: true } }) : null;
 
   return {
     id: p.id,
@@ -121,13 +118,36 @@ export async function getProposalView(viewer: Viewer, id: string) {
     assessmentId: p.assessmentId,
     flags: flagsOf(p),
     flagExplanation: p.flagExplanation,
+    homeVerification: hv && {
+      id: hv.id,
+      checkedOn: isoDay(hv.checkedOn),
+      checkedByName: hv.checkedByName,
+      recordedBy: recorderName(hv.recordedById),
+      perCapitaIncome: Number(hv.perCapitaIncome),
+      guarantees: hv.guarantees as Record<string, boolean>,
+      findings: hv.findings,
+      signatureEvidenceId: hv.signatureEvidenceId,
+      at: hv.createdAt,
+    },
+    /** before the agenda (or when sent back) a verification may be recorded */
+    canVerify: mayRecord && ["proposed", "comparison_explained", "reverify"].includes(p.stage),
+    /** the income the record holds, to prefill the check */
+    recordIncome: latestAssessment ? Number(latestAssessment.perCapitaIncome) : null,
+    authorisationEvidenceId: p.authorisationEvidenceId,
     exit: p.kind === "exit"
       ? {
-          agreedAt: p.householdAgreedAt,
-          agreement: p.agreementEvidenceId?.startsWith("visit:") ? ("read_back" as const) : p.agreementEvidenceId ? ("evidence" as const) : null,
-          homeCheckAt: p.homeCheckAt ? isoDay(p.homeCheckAt) : null,
-          homeCheckBy: nameOf(p.homeCheckById),
-          options: exitOptions,
+          agreement: agreement && {
+            outcome: agreement.outcome,
+            method: agreement.method,
+            evidenceId: agreement.evidenceId,
+            perCapitaIncome: Number(agreement.perCapitaIncome),
+            guarantees: agreement.guarantees as Record<string, boolean>,
+            refusalReason: agreement.refusalReason,
+            recordedBy: recorderName(agreement.recordedById),
+            at: agreement.createdAt,
+          },
+          /** after the vote passed, before the first notice */
+          canAgree: mayRecord && p.stage === "voted" && !agreement && hv !== null,
         }
       : null,
     steps: p.steps.map((s) => ({ id: s.id, stage: s.stage, decision: s.decision, reason: s.reason, at: s.at, actor: nameOf(s.actorId) })),
@@ -143,7 +163,6 @@ export async function getProposalView(viewer: Viewer, id: string) {
     next,
     meetings: meetings.map((m) => ({ id: m.id, date: isoDay(m.date), place: m.place, state: m.state })),
     canObject: running !== null && ["facilitator", "cadre", "county_official"].includes(viewer.role),
-    canRecordExitChecks: p.kind === "exit" && (viewer.role === "cadre" || (viewer.role === "facilitator" && viewer.regionId === p.villageId)) && !["announced", "failed", "withdrawn", "county_approval"].includes(p.stage),
     today: now,
   };
 }

@@ -5,6 +5,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { audit, type Actor } from "@/lib/audit";
+import { recordDenials, takenNationalIds, type Denial } from "@/lib/data/national-id-taken";
 import { AppError } from "@/lib/auth/errors";
 import { householdScope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/session";
@@ -74,16 +75,15 @@ export async function storedOutcome(client: Tx | ReturnType<typeof db>, visitId:
 }
 
 /** A national ID may belong to one active member only: say which new member's is taken, before any write fails on the index. */
-async function refuseTakenNationalIds(tx: Tx, added: { nationalId?: string | null }[]) {
+async function refuseTakenNationalIds(tx: Tx, viewer: Viewer, added: { nationalId?: string | null }[], denials: Denial[]) {
   const ids = added.map((n) => n.nationalId ?? "").filter(Boolean);
   if (!ids.length) return;
-  const taken = await tx.member.findMany({ where: { nationalId: { in: ids }, active: true }, select: { nationalId: true } });
-  const takenSet = new Set(taken.map((m) => m.nationalId));
+  // held outside the cadre's region: not said, only "cannot be registered here" (and audited)
+  const taken = await takenNationalIds(tx, viewer, ids, "visit.newMember", denials);
   added.forEach((n, i) => {
     const id = n.nationalId ?? "";
-    if (id && (takenSet.has(id) || ids.indexOf(id) !== ids.lastIndexOf(id))) {
-      throw new AppError("invalid", "v.nationalIdDuplicate", { fieldErrors: { [`updates.newMembers.${i}.nationalId`]: ["v.nationalIdDuplicate"] } });
-    }
+    const key = id && (taken.inScope.has(id) || ids.indexOf(id) !== ids.lastIndexOf(id)) ? "v.nationalIdDuplicate" : id && taken.outside.has(id) ? "v.nationalIdUnavailable" : null;
+    if (key) throw new AppError("invalid", key, { fieldErrors: { [`updates.newMembers.${i}.nationalId`]: [key] } });
   });
 }
 
@@ -94,6 +94,22 @@ export async function recordVisit(
   opts: { conflictMessage: (info: ConflictInfo | null) => string },
 ): Promise<VisitOutcome> {
   const actor: Actor = { id: viewer.id, role: viewer.role };
+  const denials: Denial[] = [];
+  try {
+    return await recordVisitTx(viewer, actor, input, evidence, opts, denials);
+  } finally {
+    if (denials.length) await recordDenials(viewer, denials);
+  }
+}
+
+async function recordVisitTx(
+  viewer: Viewer,
+  actor: Actor,
+  input: Omit<VisitInput, "evidence" | "signature">,
+  evidence: StoredEvidence[],
+  opts: { conflictMessage: (info: ConflictInfo | null) => string },
+  denials: Denial[],
+): Promise<VisitOutcome> {
   return db().$transaction(async (tx) => {
     const h = await tx.household.findFirst({
       where: { AND: [{ id: input.householdId }, householdScope(viewer)] },
@@ -165,7 +181,7 @@ export async function recordVisit(
     // the facts (and members) are read only when the visit brings updates to compare them with
     const facts = input.updates ? await tx.household.findUniqueOrThrow({ where: { id: h.id }, select: factsSelect }) : null;
     const changes = facts ? pruneChanges(currentFacts(facts), input.updates) : null;
-    await refuseTakenNationalIds(tx, changes?.newMembers ?? []);
+    await refuseTakenNationalIds(tx, viewer, changes?.newMembers ?? [], denials);
     if (changes) {
       try {
         const applied = await applyHouseholdChanges(tx, { householdId: h.id, baseVersion: input.baseVersion, changes, actor, trigger: "visit", visitId: input.clientVisitId });

@@ -1,35 +1,51 @@
 import { describe, it, expect } from "vitest";
-import { candidateFor, monitoringCategoryFor } from "@/lib/domain/candidate";
+import { candidateFor, monitoringCategoryFor, type CandidateFacts } from "@/lib/domain/candidate";
 import { statusFrom } from "@/lib/domain/status";
 
-describe("candidateFor(status, registeredStatus, year, suddenHardship)", () => {
+const facts = (o: Partial<CandidateFacts>): CandidateFacts => ({
+  registeredStatus: "not_registered",
+  year: 2021,
+  incomeBelowLine: false,
+  incomeMet: true,
+  guaranteesMet: true,
+  belowThreshold: false,
+  shock: false,
+  monitored: false,
+  ...o,
+});
+
+describe("candidateFor", () => {
   it.each([
-    // registered poor: exit once every indicator is met
-    ["secure", "registered_poor", 2020, false, "exit", null],
-    ["at_risk", "registered_poor", 2020, false, "exit", null],
-    ["at_risk", "registered_poor", 2021, true, "exit", null],
-    ["below_standard", "registered_poor", 2020, false, null, null],
-    // below standard, not on the list: identify up to 2020, monitor from 2021
-    ["below_standard", "not_registered", 2020, false, "identify", null],
-    ["below_standard", "lifted", 2019, false, "identify", null],
-    ["below_standard", "not_registered", 2021, false, "monitor", "marginal"],
-    ["below_standard", "lifted", 2021, false, "monitor", "unstable_lifted"],
-    ["below_standard", "not_registered", 2022, true, "monitor", "sudden_hardship"],
-    // at risk: monitor
-    ["at_risk", "not_registered", 2020, false, "monitor", "marginal"],
-    ["at_risk", "lifted", 2022, false, "monitor", "unstable_lifted"],
-    ["at_risk", "lifted", 2022, true, "monitor", "sudden_hardship"],
-    ["at_risk", "not_registered", 2021, true, "monitor", "sudden_hardship"],
-    // secure and not on the list: nothing to propose
-    ["secure", "not_registered", 2020, false, null, null],
-    ["secure", "lifted", 2022, false, null, null],
-  ] as const)("%s / %s / %i / hardship %s -> %s %s", (status, reg, year, hardship, candidate, category) => {
-    expect(candidateFor(status, reg, year, hardship)).toEqual({ candidate, monitoringCategory: category });
+    // registered poor: exit once income and every guarantee are met
+    [{ registeredStatus: "registered_poor", year: 2020 }, "exit", null],
+    [{ registeredStatus: "registered_poor", year: 2020, guaranteesMet: false }, null, null],
+    [{ registeredStatus: "registered_poor", year: 2019, incomeMet: false, incomeBelowLine: true }, null, null],
+    // identify up to 2020 on income below the line only
+    [{ year: 2020, incomeMet: false, incomeBelowLine: true, belowThreshold: true }, "identify", null],
+    [{ registeredStatus: "lifted", year: 2019, incomeMet: false, incomeBelowLine: true }, "identify", null],
+    [{ year: 2018, guaranteesMet: false }, null, null],
+    // from 2021 monitor
+    [{ year: 2021, incomeMet: false, incomeBelowLine: true, belowThreshold: true }, "monitor", "marginal"],
+    [{ registeredStatus: "lifted", year: 2021, incomeMet: false, incomeBelowLine: true, belowThreshold: true }, "monitor", "unstable_lifted"],
+    [{ year: 2022, shock: true }, "monitor", "sudden_hardship"],
+    [{ year: 2022, shock: true, belowThreshold: true }, "monitor", "marginal"],
+    [{ registeredStatus: "lifted", year: 2022, guaranteesMet: false }, "monitor", "unstable_lifted"],
+    // 2020: monitor on income below the threshold only, all met
+    [{ year: 2020, belowThreshold: true }, "monitor", "marginal"],
+    [{ year: 2020, shock: true }, null, null],
+    [{ year: 2020, guaranteesMet: false }, null, null],
+    // secure
+    [{ year: 2022 }, null, null],
+    // already monitored
+    [{ year: 2022, belowThreshold: true, monitored: true }, null, null],
+  ] as const)("%o -> %s %s", (o, candidate, category) => {
+    expect(candidateFor(facts(o))).toEqual({ candidate, monitoringCategory: category });
   });
 
-  it("monitoring category precedence: sudden hardship, then lifted, then marginal", () => {
-    expect(monitoringCategoryFor("lifted", true)).toBe("sudden_hardship");
-    expect(monitoringCategoryFor("lifted", false)).toBe("unstable_lifted");
+  it("monitoring category: income within the range first, then a shock, then lifted or not", () => {
+    expect(monitoringCategoryFor("lifted", true, true)).toBe("unstable_lifted");
+    expect(monitoringCategoryFor("lifted", true, false)).toBe("sudden_hardship");
+    expect(monitoringCategoryFor("lifted", true, false, 2020)).toBe("unstable_lifted");
     expect(monitoringCategoryFor("not_registered", false)).toBe("marginal");
   });
 });
@@ -40,22 +56,12 @@ describe("statusFrom", () => {
       statusFrom({ allIndicatorsMet: false, perCapitaIncome: 99_999, monitoringThreshold: 6000, suddenHardship: false }),
     ).toBe("below_standard");
   });
-  it("sudden hardship makes at_risk whatever the income", () => {
+  it("a shock makes at_risk whatever the income, from 2020; never before", () => {
     expect(
       statusFrom({ allIndicatorsMet: true, perCapitaIncome: 99_999, monitoringThreshold: 6000, suddenHardship: true }),
     ).toBe("at_risk");
-  });
-});
-
-describe("candidateFor: households already under monitoring", () => {
-  it("staying at risk or below standard is not a new candidate", () => {
-    expect(candidateFor("at_risk", "lifted", 2022, false, true)).toEqual({ candidate: null, monitoringCategory: null });
-    expect(candidateFor("below_standard", "not_registered", 2022, true, true)).toEqual({ candidate: null, monitoringCategory: null });
-  });
-  it("a registered poor household that meets everything is still an exit candidate", () => {
-    expect(candidateFor("secure", "registered_poor", 2020, false, true).candidate).toBe("exit");
-  });
-  it("without monitoring the same household is a monitor candidate", () => {
-    expect(candidateFor("at_risk", "lifted", 2022, false, false)).toEqual({ candidate: "monitor", monitoringCategory: "unstable_lifted" });
+    expect(
+      statusFrom({ allIndicatorsMet: true, perCapitaIncome: 99_999, monitoringThreshold: null, suddenHardship: true, year: 2019 }),
+    ).toBe("secure");
   });
 });

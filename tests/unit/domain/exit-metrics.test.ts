@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  approvalRate,
-  countyExit,
-  countyIncidence,
-  incidenceThreshold,
-  missedRate,
-  percent,
-  villageIncidence,
-  wronglyLiftedRate,
-} from "@/lib/domain/exit-metrics";
+import { countyExitFromCounts, incidenceThreshold, percent, villageIncidence } from "@/lib/domain/exit-metrics";
 import { DEFAULT_POLICY_ROWS } from "@/lib/domain/policy-defaults";
 import { resolvePolicy } from "@/lib/domain/policy";
 
@@ -35,19 +26,19 @@ describe("incidenceThreshold", () => {
   });
 });
 
-describe("villageIncidence: strictly below the threshold", () => {
+describe("villageIncidence: 2% or less (3% in the west), 降至2%以下 includes the number", () => {
   it.each([
     ["east", 19, 1000, true, 1.9],
-    ["east", 20, 1000, false, 2], // exactly 2%: fails
+    ["east", 20, 1000, true, 2], // exactly 2%: passes
     ["east", 21, 1000, false, 2.1],
     ["west", 29, 1000, true, 2.9],
-    ["west", 30, 1000, false, 3], // exactly 3%: fails
+    ["west", 30, 1000, true, 3], // exactly 3%: passes
     ["west", 31, 1000, false, 3.1],
-    ["central", 20, 1000, false, 2],
-    ["central", 19, 1000, true, 1.9],
+    ["central", 20, 1000, true, 2],
+    ["central", 21, 1000, false, 2.1],
   ] as const)("%s: %i of %i -> pass %s", (zone, poor, pop, pass, value) => {
     const m = villageIncidence({ registeredPoorPeople: poor, population: pop }, zone, policy);
-    expect(m).toMatchObject({ key: "village_incidence", pass, value, numerator: poor, denominator: pop, comparison: "lt" });
+    expect(m).toMatchObject({ key: "village_incidence", pass, value, numerator: poor, denominator: pop, comparison: "le" });
   });
 
   it("Danyang 2018 (443 of 2,850, Guizhou = west) may not exit; 2019 (11 left) may", () => {
@@ -58,14 +49,14 @@ describe("villageIncidence: strictly below the threshold", () => {
     expect(m2018.reason.zh).toContain("2,850");
     const m2019 = villageIncidence({ registeredPoorPeople: 11, population: 2850 }, "west", policy);
     expect(m2019).toMatchObject({ pass: true, value: 0.39, threshold: 3 });
-    expect(m2019.rule.zh).toContain("低于 3%");
-    expect(m2019.rule.en).toContain("below 3%");
+    expect(m2019.rule.zh).toContain("3% 以下（含 3%）");
+    expect(m2019.rule.en).toContain("3% or less");
   });
 
   it("compares exactly, not the rounded display value", () => {
-    // 1999999 / 100000000 = 1.999999% displays as 2.00 but is below 2
-    const below = villageIncidence({ registeredPoorPeople: 1_999_999, population: 100_000_000 }, "east", policy);
-    expect(below).toMatchObject({ value: 2, pass: true });
+    // 2000000 / 100000000 = exactly 2%: passes
+    const on = villageIncidence({ registeredPoorPeople: 2_000_000, population: 100_000_000 }, "east", policy);
+    expect(on).toMatchObject({ value: 2, pass: true });
     // 2000001 / 100000000 displays as 2.00 too, but is above
     const above = villageIncidence({ registeredPoorPeople: 2_000_001, population: 100_000_000 }, "east", policy);
     expect(above).toMatchObject({ value: 2, pass: false });
@@ -85,113 +76,48 @@ describe("villageIncidence: strictly below the threshold", () => {
 
   it("a fractional policy threshold is compared exactly (2.5%)", () => {
     const p = { exitIncidenceEast: 2.5, exitIncidenceWest: 3 };
-    expect(villageIncidence({ registeredPoorPeople: 24, population: 1000 }, "east", p).pass).toBe(true);
-    expect(villageIncidence({ registeredPoorPeople: 25, population: 1000 }, "east", p).pass).toBe(false);
+    expect(villageIncidence({ registeredPoorPeople: 25, population: 1000 }, "east", p).pass).toBe(true);
+    expect(villageIncidence({ registeredPoorPeople: 26, population: 1000 }, "east", p).pass).toBe(false);
   });
 });
 
-describe("countyIncidence: at most the threshold", () => {
-  it.each([
-    ["east", 10, 5, 4, 1000, true], // 19 = 1.9%
-    ["east", 10, 5, 5, 1000, true], // 20 = 2% exactly: passes
-    ["east", 10, 5, 6, 1000, false], // 21 = 2.1%
-    ["west", 20, 5, 5, 1000, true], // 30 = 3% exactly
-    ["west", 20, 5, 6, 1000, false],
-  ] as const)("%s: %i + %i + %i of %i -> %s", (zone, remaining, missed, wrong, pop, pass) => {
-    const m = countyIncidence(
-      { remainingRegisteredPoor: remaining, missed, wronglyLifted: wrong, ruralPopulation: pop },
-      zone,
-      policy,
-    );
-    expect(m.pass).toBe(pass);
-    expect(m.numerator).toBe(remaining + missed + wrong);
-    expect(m.comparison).toBe("le");
-  });
-
-  it("zero rural population fails", () => {
-    expect(
-      countyIncidence({ remainingRegisteredPoor: 0, missed: 0, wronglyLifted: 0, ruralPopulation: 0 }, "west", policy),
-    ).toMatchObject({ value: null, pass: false });
-  });
-});
-
-describe("wronglyLiftedRate and missedRate: at most 2%", () => {
-  it.each([
-    [1, 49, false], // 2.04%
-    [1, 50, true], // exactly 2%
-    [1, 51, true], // 1.96%
-    [2, 100, true],
-    [3, 100, false],
-    [0, 10, true],
-  ])("%i of %i -> %s", (bad, total, pass) => {
-    expect(wronglyLiftedRate({ wronglyLifted: bad, liftedInSample: total }, policy).pass).toBe(pass);
-    expect(missedRate({ missed: bad, sampledNonRegistered: total }, policy).pass).toBe(pass);
-  });
-
-  it("zero denominators: value null and pass (nothing in the sample could be wrong)", () => {
-    expect(wronglyLiftedRate({ wronglyLifted: 0, liftedInSample: 0 }, policy)).toMatchObject({ value: null, pass: true });
-    expect(missedRate({ missed: 0, sampledNonRegistered: 0 }, policy)).toMatchObject({ value: null, pass: true });
-  });
-
-  it("the numerator cannot exceed the sample", () => {
-    expect(() => wronglyLiftedRate({ wronglyLifted: 1, liftedInSample: 0 }, policy)).toThrow(RangeError);
-    expect(() => missedRate({ missed: 3, sampledNonRegistered: 2 }, policy)).toThrow(RangeError);
-  });
-});
-
-describe("approvalRate: at least 90%", () => {
-  it.each([
-    [89, 100, false],
-    [90, 100, true], // exactly 90%
-    [91, 100, true],
-    [899, 1000, false],
-    [900, 1000, true],
-    [8, 9, false], // 88.89%
-    [9, 10, true],
-  ])("%i of %i -> %s", (approving, surveyed, pass) => {
-    const m = approvalRate({ approving, surveyed }, policy);
-    expect(m.pass).toBe(pass);
-    expect(m.comparison).toBe("ge");
-    expect(m.threshold).toBe(90);
-  });
-
-  it("nobody surveyed: value null and fails", () => {
-    expect(approvalRate({ approving: 0, surveyed: 0 }, policy)).toMatchObject({ value: null, pass: false });
-  });
-
-  it("reasons in both languages carry the numbers", () => {
-    const m = approvalRate({ approving: 89, surveyed: 100 }, policy);
-    expect(m.reason.zh).toBe("群众认可度 89%（89 ÷ 100），不符合“不低于 90%”的标准");
-    expect(m.reason.en).toBe("Public approval 89% (89 / 100) does not meet the rule: at least 90%");
-  });
-});
-
-describe("countyExit", () => {
-  const ok = {
-    remainingRegisteredPoor: 1000,
-    missedPeople: 100,
-    wronglyLiftedPeople: 50,
-    ruralPopulation: 100_000,
-    sampleWronglyLifted: 2,
-    sampleLifted: 400,
-    sampleMissed: 3,
-    sampleNonRegistered: 600,
-    surveyApproving: 950,
-    surveyed: 1000,
+describe("countyExitFromCounts (people; the sample's rates scaled up)", () => {
+  const counts = {
+    population: { rural: 100_000, registeredPoor: 1000, lifted: 20_000, notRegistered: 79_000 },
+    sampleLiftedPeople: 400,
+    sampleWronglyLiftedPeople: 4,
+    sampleNotRegisteredPeople: 600,
+    sampleMissedPeople: 3,
+    surveyedHouseholds: 1000,
+    approvingHouseholds: 950,
   };
-  it("passes when all four pass", () => {
-    const v = countyExit(ok, "west", policy);
-    expect(v.pass).toBe(true);
-    expect(v.metrics.map((m) => m.key)).toEqual(["county_incidence", "wrongly_lifted_rate", "missed_rate", "approval_rate"]);
+  it("scales: (1000 + 0.5% x 79,000 + 1% x 20,000) / 100,000 = 1.595%", () => {
+    const r = countyExitFromCounts(counts, "west", policy);
+    expect(r.comprehensiveIncidence).toBeCloseTo(1.595, 12);
+    expect(r.metrics.incidence.value).toBe(1.6);
+    expect(r.metrics.incidence.numerator).toBe(1595);
+    expect(r.wronglyLiftedRate).toBe(1);
+    expect(r.missedRate).toBe(0.5);
+    expect(r.approvalRate).toBe(95);
+    expect(r.pass.county).toBe(true);
   });
   it.each([
-    ["county_incidence", { remainingRegisteredPoor: 2851 }],
-    ["wrongly_lifted_rate", { sampleWronglyLifted: 9 }],
-    ["missed_rate", { sampleMissed: 13 }],
-    ["approval_rate", { surveyApproving: 899 }],
-  ] as const)("fails when %s fails", (key, change) => {
-    const v = countyExit({ ...ok, ...change }, "east", policy);
-    expect(v.pass).toBe(false);
-    expect(v.metrics.filter((m) => !m.pass).map((m) => m.key)).toEqual([key]);
+    ["incidence", { population: { ...counts.population, registeredPoor: 2000 } }, "east"],
+    ["wronglyLifted", { sampleWronglyLiftedPeople: 8 }, "west"],
+    ["missed", { sampleMissedPeople: 12 }, "west"],
+    ["approval", { approvingHouseholds: 900 }, "west"],
+  ] as const)("fails when %s fails", (key, change, zone) => {
+    const r = countyExitFromCounts({ ...counts, ...change }, zone, policy);
+    expect(r.pass.county).toBe(false);
+    expect(Object.entries(r.pass).filter(([k, v]) => k !== "county" && !v).map(([k]) => k)).toEqual([key]);
+  });
+  it("reasons in both languages carry the numbers", () => {
+    const m = countyExitFromCounts({ ...counts, approvingHouseholds: 890 }, "west", policy).metrics.approval;
+    expect(m.reason.zh).toBe("群众认可度 89%（890 ÷ 1,000），不符合“高于 90%”的标准");
+    expect(m.reason.en).toBe("Public approval 89% (890 / 1,000) does not meet the rule: above 90%");
+  });
+  it("rejects bad counts", () => {
+    expect(() => countyExitFromCounts({ ...counts, sampleWronglyLiftedPeople: 401 }, "west", policy)).toThrow(RangeError);
+    expect(() => countyExitFromCounts({ ...counts, population: { ...counts.population, rural: -1 } }, "west", policy)).toThrow(RangeError);
   });
 });

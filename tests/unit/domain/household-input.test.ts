@@ -130,7 +130,7 @@ describe("parseHouseholdInput: cross-field rules", () => {
     const members = [adult(), adult({ birthDate: "2010-01-01" }), adult({ birthDate: "2010-01-01", counted: false })];
     const errs = errorsOf(household({ members }));
     expect(paths(errs)).toEqual(["members.1.schoolStatus"]);
-    expect(errs[0]?.messageEn).toContain("(6–15)");
+    expect(errs[0]?.messageEn).toContain("compulsory-school age");
     // age 16 on the assessment date: not_applicable is fine
     expect(errorsOf(household({ members: [adult({ birthDate: "2004-12-31" })] }))).toEqual([]);
     // age 5: fine

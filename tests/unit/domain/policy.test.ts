@@ -19,15 +19,16 @@ const LINES: Array<[number, number]> = [
 ];
 
 describe("DEFAULT_POLICY_ROWS", () => {
-  it.each(LINES)("%i: poverty line %i, monitoring threshold 1.5x, not carried", (year, line) => {
+  it.each(LINES)("%i: poverty line %i, not carried; no monitoring threshold before 2020", (year, line) => {
     const p = resolvePolicy(DEFAULT_POLICY_ROWS, year);
     expect(p.values.povertyLine).toBe(line);
-    expect(p.values.monitoringThreshold).toBe(line * 1.5);
+    expect(p.values.monitoringThreshold).toBe(year >= 2020 ? 6000 : null);
     expect(p.sources.povertyLine).toEqual({
       year,
       provinceCode: null,
       rowId: `national-${year}`,
       carried: false,
+      stale: false,
     });
   });
 
@@ -65,16 +66,17 @@ describe("DEFAULT_POLICY_ROWS", () => {
     expect(p.values.povertyLine).toBe(4000);
     expect(p.sources.povertyLine).toMatchObject({ year: 2020, rowId: "national-2020", carried: true });
     expect(p.values.monitoringThreshold).toBe(6000);
-    expect(p.sources.monitoringThreshold.carried).toBe(false);
+    expect(p.sources.monitoringThreshold?.carried).toBe(false);
   });
 
-  it("2022: threshold 6,300; 2025: 4,000 and 6,300 both carried", () => {
+  it("2022: threshold 6,300; 2023: 6,900; 2025: 4,000 and 6,900 both carried, 6,900 stale", () => {
     expect(resolvePolicy(DEFAULT_POLICY_ROWS, 2022).values.monitoringThreshold).toBe(6300);
+    expect(resolvePolicy(DEFAULT_POLICY_ROWS, 2023).values.monitoringThreshold).toBe(6900);
     const p = resolvePolicy(DEFAULT_POLICY_ROWS, 2025);
     expect(p.values.povertyLine).toBe(4000);
-    expect(p.values.monitoringThreshold).toBe(6300);
+    expect(p.values.monitoringThreshold).toBe(6900);
     expect(p.sources.povertyLine.carried).toBe(true);
-    expect(p.sources.monitoringThreshold).toMatchObject({ year: 2022, carried: true });
+    expect(p.sources.monitoringThreshold).toMatchObject({ year: 2023, carried: true, stale: true });
     expect(p.sources.schoolAgeMin).toMatchObject({ year: 2014, rowId: "national-2014", carried: true });
   });
 
@@ -94,10 +96,10 @@ describe("resolvePolicy: province overrides and carry-forward", () => {
   it("province row of the exact year beats the national row of that year", () => {
     const p = resolvePolicy(rows, 2018, "52");
     expect(p.values.povertyLine).toBe(3100);
-    expect(p.sources.povertyLine).toEqual({ year: 2018, provinceCode: "52", rowId: "gz-2018", carried: false });
+    expect(p.sources.povertyLine).toEqual({ year: 2018, provinceCode: "52", rowId: "gz-2018", carried: false, stale: false });
     // values the province row does not set come from the national row
-    expect(p.values.monitoringThreshold).toBe(4492.5);
-    expect(p.sources.monitoringThreshold.rowId).toBe("national-2018");
+    expect(p.values.incomeDropShare).toBe(0.5);
+    expect(p.sources.incomeDropShare.rowId).toBe("national-2014");
   });
 
   it("an earlier province override carries forward over earlier national rows", () => {
@@ -107,7 +109,7 @@ describe("resolvePolicy: province overrides and carry-forward", () => {
     expect(resolvePolicy(rows, 2024, "52").sources.schoolAgeMax).toMatchObject({ rowId: "gz-2018", carried: true });
   });
 
-  it("a later national row beats an earlier province override", () => {
+  it("a later, higher national line beats an earlier, lower province line (national values are floors)", () => {
     const p = resolvePolicy(rows, 2019, "52");
     expect(p.values.povertyLine).toBe(3218);
     expect(p.sources.povertyLine.rowId).toBe("national-2019");
@@ -120,11 +122,11 @@ describe("resolvePolicy: province overrides and carry-forward", () => {
     expect(resolvePolicy(rows, 2018, null).values.schoolAgeMax).toBe(15);
   });
 
-  it("province threshold from 2023 replaces the carried national 6,300", () => {
+  it("a province threshold below the nation's 6,900 of 2023 does not lower it", () => {
     expect(resolvePolicy(rows, 2022, "52").values.monitoringThreshold).toBe(6300);
-    expect(resolvePolicy(rows, 2023, "52").values.monitoringThreshold).toBe(6600);
-    expect(resolvePolicy(rows, 2030, "52").sources.monitoringThreshold).toMatchObject({ year: 2023, carried: true });
-    expect(resolvePolicy(rows, 2023, "33").values.monitoringThreshold).toBe(6300);
+    expect(resolvePolicy(rows, 2023, "52").values.monitoringThreshold).toBe(6900);
+    expect(resolvePolicy(rows, 2030, "52").sources.monitoringThreshold).toMatchObject({ year: 2023, rowId: "national-2023", carried: true, stale: true });
+    expect(resolvePolicy(rows, 2023, "33").values.monitoringThreshold).toBe(6900);
   });
 
   it("the order of rows does not matter", () => {
@@ -147,9 +149,11 @@ describe("resolvePolicy: province overrides and carry-forward", () => {
     } catch (e) {
       expect(e).toBeInstanceOf(PolicyNotFoundError);
       const missing = (e as PolicyNotFoundError).missing;
-      expect(missing).toContain("monitoringThreshold");
+      expect(missing).toContain("schoolAgeMin");
       expect(missing).not.toContain("povertyLine");
-      expect(missing).toHaveLength(POLICY_KEYS.length - 1);
+      // the monitoring threshold may be unset (null): it is never "missing"
+      expect(missing).not.toContain("monitoringThreshold");
+      expect(missing).toHaveLength(POLICY_KEYS.length - 2);
     }
   });
 

@@ -3,6 +3,8 @@ import { DEFAULT_POLICY_ROWS } from "@/lib/domain/policy-defaults";
 import { resolvePolicy } from "@/lib/domain/policy";
 import {
   canTake,
+  decisionDeadline,
+  resolveProcedureSettings,
   incomeAboveThresholdFor,
   nextSteps,
   PROCEDURE_STEPS,
@@ -19,7 +21,7 @@ import type { MonitoringCategory } from "@/lib/domain/candidate";
 const policy = resolvePolicy(DEFAULT_POLICY_ROWS, 2021).values;
 const by = { actorId: "u-1", reason: "test" };
 
-const exitOk = { householdAgreementSigned: true, homeCheckDone: true };
+const exitOk = { householdAgreementSigned: true };
 const riskOk = {
   assessments: [
     { date: "2026-05-01", perCapitaIncome: 6500, monitoringThreshold: 6300 },
@@ -30,10 +32,12 @@ const riskOk = {
   allGuaranteesMet: true,
   noLabourCapacity: false,
   livesOnSubsistenceAllowance: false,
+  monitoringSince: "2026-05-01",
+  measuresDelivered: 1,
 };
 
 function ctx(today: string, extra: Partial<StepContext> = {}): StepContext {
-  return { today, policy, exit: exitOk, riskElimination: riskOk, openObjections: 0, ...extra };
+  return { today, policy, exit: exitOk, homeVerified: true, riskElimination: riskOk, openObjections: 0, ...extra };
 }
 
 function must(state: ProcedureState, step: ProcedureStep, c: StepContext): ProcedureState {
@@ -320,25 +324,88 @@ describe("notices", () => {
   });
 });
 
-describe("exit needs the household's agreement and a home check", () => {
+describe("exit: home verification before the agenda, the household's own agreement before the notice", () => {
   function atApproval(): ProcedureState {
     return must(toFirstNotice("exit"), "township_review", ctx("2026-12-06"));
   }
+  function voted(): ProcedureState {
+    let s = must(start("exit"), "comparison_explained", ctx("2026-11-21", { comparisonFlags: [] }));
+    s = must(s, "on_agenda", ctx("2026-11-22"));
+    return must(s, "voted", ctx("2026-11-28", { meeting: passingMeeting }));
+  }
+  it("the agenda needs the signed home verification, not the agreement (that comes after the vote)", () => {
+    const agenda = must(start("exit"), "comparison_explained", ctx("2026-11-21", { comparisonFlags: [] }));
+    expect(refusal(canTake(agenda, "on_agenda", ctx("2026-11-22", { homeVerified: false }))).codes).toEqual(["home_check_missing"]);
+    expect(canTake(agenda, "on_agenda", ctx("2026-11-22", { exit: { householdAgreementSigned: false } }))).toEqual({ ok: true });
+  });
   it.each([
     [undefined, ["exit_evidence_missing"]],
-    [{ householdAgreementSigned: false, homeCheckDone: true }, ["household_agreement_missing"]],
-    [{ householdAgreementSigned: true, homeCheckDone: false }, ["home_check_missing"]],
-    [{ householdAgreementSigned: false, homeCheckDone: false }, ["household_agreement_missing", "home_check_missing"]],
-  ] as const)("%j -> %j", (exit, codes) => {
+    [{ householdAgreementSigned: false }, ["household_agreement_missing"]],
+    [{ householdAgreementSigned: false, householdRefused: true }, ["household_refused"]],
+  ] as const)("first notice and county approval with %j -> %j", (exit, codes) => {
+    expect(refusal(canTake(voted(), "first_notice", ctx("2026-11-29", { exit, noticeStart: "2026-11-29" }))).codes).toEqual(codes);
     expect(refusal(canTake(atApproval(), "county_approval", ctx("2026-12-07", { exit }))).codes).toEqual(codes);
-    const agenda = must(start("exit"), "comparison_explained", ctx("2026-11-21", { comparisonFlags: [] }));
-    expect(refusal(canTake(agenda, "on_agenda", ctx("2026-11-22", { exit }))).codes).toEqual(codes);
   });
-  it("says what is missing in Chinese", () => {
-    const r = refusal(
-      canTake(atApproval(), "county_approval", ctx("2026-12-07", { exit: { householdAgreementSigned: false, homeCheckDone: true } })),
-    );
-    expect(r.missing).toEqual(["缺少农户本人签字同意脱贫"]);
+  it("a visit read back is not an agreement: only a signed (or thumb-printed) agreement opens the notice", () => {
+    const r = refusal(canTake(voted(), "first_notice", ctx("2026-11-29", { exit: { householdAgreementSigned: false }, noticeStart: "2026-11-29" })));
+    expect(r.missing).toEqual(["缺少农户本人签字（或按手印）认可退出"]);
+    expect(canTake(voted(), "first_notice", ctx("2026-11-29", { noticeStart: "2026-11-29" }))).toEqual({ ok: true });
+  });
+  it("county approval checks the home verification again", () => {
+    expect(refusal(canTake(atApproval(), "county_approval", ctx("2026-12-07", { homeVerified: false }))).codes).toEqual(["home_check_missing"]);
+  });
+});
+
+describe("home verification before the village, for every kind", () => {
+  it.each([["identify"], ["monitor"], ["eliminate_risk"], ["exit"]] as const)("%s: refused at the agenda without it", (kind) => {
+    const agenda = must(start(kind, kind === "monitor" ? "marginal" : null), "comparison_explained", ctx("2026-11-21", { comparisonFlags: [] }));
+    expect(refusal(canTake(agenda, "on_agenda", ctx("2026-11-22", { homeVerified: undefined }))).codes).toEqual(["home_check_missing"]);
+  });
+});
+
+describe("red-line comparison flags exclude the item from the agenda", () => {
+  const explainedFlag = { code: "vehicle" as const, explained: true };
+  function explained(): ProcedureState {
+    return must(start("monitor", "marginal"), "comparison_explained", ctx("2026-11-21", { comparisonFlags: [explainedFlag] }));
+  }
+  it("an explained flag is fine; the same flag marked red line refuses, whatever the explanation", () => {
+    expect(canTake(explained(), "on_agenda", ctx("2026-11-22", { comparisonFlags: [explainedFlag] }))).toEqual({ ok: true });
+    const r = refusal(canTake(explained(), "on_agenda", ctx("2026-11-22", { comparisonFlags: [{ ...explainedFlag, redLine: true }] })));
+    expect(r.codes).toEqual(["red_line"]);
+    expect(r.missing[0]).toContain("红线");
+  });
+  it("or the province's policy names the flag a red line", () => {
+    const r = refusal(canTake(explained(), "on_agenda", ctx("2026-11-22", { comparisonFlags: [explainedFlag], policy: { ...policy, comparisonRedLines: ["vehicle"] } })));
+    expect(r.codes).toEqual(["red_line"]);
+    expect(canTake(explained(), "on_agenda", ctx("2026-11-22", { comparisonFlags: [explainedFlag], policy: { ...policy, comparisonRedLines: ["business"] } }))).toEqual({ ok: true });
+  });
+});
+
+describe("procedure settings from policy rows", () => {
+  it("defaults, the nation's latest row, and the province's own value over it", () => {
+    expect(resolveProcedureSettings([], 2026, "52")).toEqual({ riskEliminationMonitoringMonths: 6, riskEliminationMinMeasures: 1, decisionDays: 15, comparisonRedLines: [] });
+    const rows = [
+      { year: 2021, provinceCode: null, values: { decisionDays: 20, comparisonRedLines: ["vehicle"] } },
+      { year: 2024, provinceCode: null, values: { decisionDays: 15 } },
+      { year: 2022, provinceCode: "52", values: { decisionDays: 10, riskEliminationMinMeasures: 2, comparisonRedLines: ["vehicle", "business"] } },
+      { year: 2027, provinceCode: "52", values: { decisionDays: 5 } },
+      { year: 2022, provinceCode: "53", values: { decisionDays: 30 } },
+      { year: 2022, provinceCode: null, values: { riskEliminationMonitoringMonths: 0, comparisonRedLines: ["nonsense"] } },
+    ];
+    expect(resolveProcedureSettings(rows, 2026, "52")).toEqual({ riskEliminationMonitoringMonths: 6, riskEliminationMinMeasures: 2, decisionDays: 10, comparisonRedLines: ["vehicle", "business"] });
+    expect(resolveProcedureSettings(rows, 2026, "11")).toEqual({ riskEliminationMonitoringMonths: 6, riskEliminationMinMeasures: 1, decisionDays: 15, comparisonRedLines: ["vehicle"] });
+  });
+});
+
+describe("time limits: a monitoring proposal is decided within 15 calendar days of being raised", () => {
+  it("due on day 15, late from day 16, and how late", () => {
+    expect(decisionDeadline("monitor", "2026-11-20", "2026-12-05", policy)).toEqual({ due: "2026-12-05", daysLate: 0, overdue: false });
+    expect(decisionDeadline("monitor", "2026-11-20", "2026-12-06", policy)).toEqual({ due: "2026-12-05", daysLate: 1, overdue: true });
+    expect(decisionDeadline("monitor", "2026-11-20", "2027-01-04", policy)).toMatchObject({ daysLate: 30, overdue: true });
+    expect(decisionDeadline("monitor", "2026-11-20", "2026-12-06", { ...policy, decisionDays: 20 })).toMatchObject({ due: "2026-12-10", overdue: false });
+  });
+  it("other kinds have no such limit", () => {
+    expect(decisionDeadline("exit", "2026-01-01", "2026-12-06", policy)).toBeNull();
   });
 });
 
@@ -348,20 +415,27 @@ describe("eliminate_risk", () => {
   }
   const today = "2026-12-04";
 
-  it("refused for a household without labour capacity living on subsistence allowance", () => {
-    const r = refusal(
-      canTake(atApproval(), "county_approval", ctx(today, {
-        riskElimination: { ...riskOk, noLabourCapacity: true, livesOnSubsistenceAllowance: true },
-      })),
-    );
-    expect(r.codes).toEqual(["no_labour_on_subsistence"]);
-    expect(r.missing[0]).toContain("应继续监测");
+  it("never for a household whose members all lack labour capacity, with or without subsistence allowance", () => {
+    for (const livesOnSubsistenceAllowance of [true, false]) {
+      const r = refusal(
+        canTake(atApproval(), "county_approval", ctx(today, {
+          riskElimination: { ...riskOk, noLabourCapacity: true, livesOnSubsistenceAllowance },
+        })),
+      );
+      expect(r.codes).toEqual(["no_labour_capacity"]);
+      expect(r.missing[0]).toContain("暂不标注风险消除");
+    }
+    expect(canTake(atApproval(), "county_approval", ctx(today, { riskElimination: { ...riskOk, livesOnSubsistenceAllowance: true } }))).toEqual({ ok: true });
   });
 
-  it("either flag alone is not a refusal", () => {
-    for (const flags of [{ noLabourCapacity: true }, { livesOnSubsistenceAllowance: true }]) {
-      expect(canTake(atApproval(), "county_approval", ctx(today, { riskElimination: { ...riskOk, ...flags } }))).toEqual({ ok: true });
-    }
+  it("needs 6 months in monitoring (a setting) and a measure delivered (a setting)", () => {
+    expect(canTake(atApproval(), "county_approval", ctx(today, { riskElimination: { ...riskOk, monitoringSince: "2026-06-04" } }))).toEqual({ ok: true });
+    const short = refusal(canTake(atApproval(), "county_approval", ctx(today, { riskElimination: { ...riskOk, monitoringSince: "2026-06-05" } })));
+    expect(short.codes).toEqual(["monitoring_too_short"]);
+    expect(refusal(canTake(atApproval(), "county_approval", ctx(today, { riskElimination: { ...riskOk, monitoringSince: null } }))).codes).toEqual(["monitoring_too_short"]);
+    expect(refusal(canTake(atApproval(), "county_approval", ctx(today, { riskElimination: { ...riskOk, measuresDelivered: 0 } }))).codes).toEqual(["no_measure_delivered"]);
+    const strict = { ...policy, riskEliminationMonitoringMonths: 12, riskEliminationMinMeasures: 2 };
+    expect(refusal(canTake(atApproval(), "county_approval", ctx(today, { policy: strict }))).codes).toEqual(["monitoring_too_short", "no_measure_delivered"]);
   });
 
   it("refused when rigid expenditure is unresolved or a guarantee unmet", () => {

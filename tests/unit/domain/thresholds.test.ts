@@ -44,13 +44,13 @@ describe("monitoring threshold: exactly on it is not below it", () => {
     [2021, 6000, "secure"],
     [2022, 6299.99, "at_risk"],
     [2022, 6300, "secure"],
-    [2024, 6299.99, "at_risk"],
-    [2024, 6300, "secure"],
-    // exactly half: 1.5 x 2,995 = 4,492.5 and 1.5 x 2,855 = 4,282.5
-    [2018, 4492.49, "at_risk"],
-    [2018, 4492.5, "secure"],
-    [2015, 4282.49, "at_risk"],
-    [2015, 4282.5, "secure"],
+    [2023, 6899.99, "at_risk"],
+    [2023, 6900, "secure"],
+    [2024, 6899.99, "at_risk"],
+    [2024, 6900, "secure"],
+    // no monitoring before 2020: above the line is secure
+    [2018, 3000, "secure"],
+    [2015, 2855.01, "secure"],
   ] as const)("%i per capita %d -> %s", (year, pc, status) => {
     expect(run(withPerCapita(pc, { year })).status).toBe(status);
   });
@@ -140,7 +140,9 @@ describe("water", () => {
     [800, true],
     [801, false],
   ] as const)("horizontal %d m -> %s", (metres, met) => {
-    expect(water({ ...FAR_WATER, roundTripMinutes: 45, horizontalMetres: metres }).met).toBe(met);
+    // distances stand in only when no round trip was measured
+    expect(water({ ...FAR_WATER, horizontalMetres: metres }).met).toBe(met);
+    expect(water({ ...FAR_WATER, roundTripMinutes: 45, horizontalMetres: metres }).met).toBe(false);
   });
 
   it.each([
@@ -148,7 +150,8 @@ describe("water", () => {
     [80, true],
     [81, false],
   ] as const)("vertical %d m -> %s", (metres, met) => {
-    expect(water({ ...FAR_WATER, roundTripMinutes: 45, verticalMetres: metres }).met).toBe(met);
+    expect(water({ ...FAR_WATER, verticalMetres: metres }).met).toBe(met);
+    expect(water({ ...FAR_WATER, roundTripMinutes: 45, verticalMetres: metres }).met).toBe(false);
   });
 
   it("unknown distances do not count; piped needs nothing else", () => {
@@ -178,14 +181,14 @@ describe("water", () => {
   });
 });
 
-describe("education: compulsory-school age 6-15 on the assessment date", () => {
+describe("education: compulsory-school age from the school year of 6 by 31 August until 16", () => {
   const dropped = { schoolStatus: "dropped_out" } as const;
   const edu = (birthDate: string, asOf = "2020-12-31", o = {}) =>
     run(household({ asOf, members: [adult(), child(birthDate, { ...dropped, ...o })] })).indicators.education;
 
-  it("6 from the sixth birthday", () => {
-    expect(edu("2015-01-01").met).toBe(true); // 5
-    expect(edu("2014-12-31").met).toBe(false); // 6 on the day
+  it("6 by 31 August of the school year's start", () => {
+    expect(edu("2014-09-01").met).toBe(true); // 5 on 31 Aug 2020: not yet
+    expect(edu("2014-08-31").met).toBe(false); // 6 on 31 Aug 2020: of age
   });
 
   it("15 until the day before the sixteenth birthday; 16 on it", () => {

@@ -44,8 +44,9 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
                 <tr key={y.year} className={y.year === currentYear() ? "bg-amber-50" : ""}>
                   <th scope="row" className="sticky left-0 bg-inherit px-2 py-1 text-left">{y.year}</th>
                   {shown.map((k) => (
-                    <td key={k} className={`px-2 py-1 ${y.carried[k] ? "text-stone-400" : "font-medium"}`} title={y.carried[k] ? t("carried") : t("set")}>
-                      {y.values[k]}{y.carried[k] && <span className="ml-0.5 text-[10px]" aria-label={t("carried")}>↓</span>}
+                    <td key={k} className={`px-2 py-1 ${y.stale[k] && k === "monitoringThreshold" ? "bg-amber-100 text-amber-900" : y.carried[k] ? "text-stone-400" : "font-medium"}`}
+                      title={y.stale[k] && k === "monitoringThreshold" ? t("stale") : y.carried[k] ? t("carried") : t("set")} data-stale={y.stale[k] && k === "monitoringThreshold" ? "true" : undefined}>
+                      {y.values[k] ?? "—"}{y.carried[k] && <span className="ml-0.5 text-[10px]" aria-label={y.stale[k] && k === "monitoringThreshold" ? t("stale") : t("carried")}>{y.stale[k] && k === "monitoringThreshold" ? "⚠" : "↓"}</span>}
                     </td>
                   ))}
                 </tr>
@@ -53,7 +54,8 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
             </tbody>
           </table>
         </div>
-        <p className="mt-2 text-xs text-stone-500">↓ = {t("carried")}</p>
+        <p className="mt-2 text-xs text-stone-500">↓ = {t("carried")} · ⚠ = {t("stale")}</p>
+        <p className="mt-1 text-xs text-amber-800" data-testid="as-reported">{t("asReported")}</p>
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={t("edit")}>

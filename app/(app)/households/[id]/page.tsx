@@ -77,8 +77,21 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
           <>
             <p className="mb-2 text-sm text-stone-600">
               {t("household.line")} {yuan(latest.povertyLine)}{latest.povertyLineCarried ? t("household.carried") : ""} ·{" "}
-              {t("household.threshold")} {yuan(latest.monitoringThreshold)} · {latest.year}
+              {t("household.threshold")} {latest.monitoringThreshold == null ? t("household.noThreshold") : yuan(latest.monitoringThreshold)}
+              {latest.monitoringThresholdCarried && !latest.thresholdStale ? t("household.carried") : ""} · {latest.year}
             </p>
+            {latest.thresholdStale && (
+              <p className="mb-2 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm text-amber-900" role="note" data-testid="threshold-stale">
+                {t("household.thresholdStale")}
+              </p>
+            )}
+            {(latest.guaranteeGap || latest.shock || latest.relapse) && (
+              <div className="mb-2 flex flex-wrap gap-2" data-testid="assessment-flags">
+                {latest.guaranteeGap && <span title={t("household.guaranteeGapHint")}><Badge tone="amber">{t("household.guaranteeGap")}</Badge></span>}
+                {latest.shock && <span title={t("household.shockHint")}><Badge tone="red">{t("household.shock")}</Badge></span>}
+                {latest.relapse && <Badge tone="red">{t("household.relapse")}</Badge>}
+              </div>
+            )}
             <IndicatorChecklist assessment={latest} />
           </>
         ) : (
@@ -93,13 +106,38 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
       <div className="grid gap-4 md:grid-cols-2">
         <Card title={t("household.income")}>
           <dl className="grid grid-cols-2 gap-y-1 text-sm">
-            {([["wages", h.incomeWages], ["business", h.incomeBusiness], ["businessCosts", h.incomeBusinessCosts], ["property", h.incomeProperty], ["transfers", h.incomeTransfers], ["rigid", h.rigidExpenditure], ["previousYear", h.previousYearIncome]] as const).map(([k, v]) => (
+            {([["wages", h.incomeWages], ["business", h.incomeBusiness], ["businessCosts", h.incomeBusinessCosts], ["property", h.incomeProperty]] as const).map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt className="text-stone-600">{t(`household.${k}`)}</dt>
+                <dd className="text-right tabular-nums">{v == null ? "—" : yuan(v)}</dd>
+              </div>
+            ))}
+            <div className="col-span-2 mt-1 text-xs font-medium text-stone-500">{t("household.countedTransfers")}</div>
+            {([["transferSubsistence", h.transferSubsistence], ["transferExtremeHardship", h.transferExtremeHardship], ["transferPension", h.transferPension], ["transferEcological", h.transferEcological], ["transferFamilyPlanning", h.transferFamilyPlanning], ["transferSupport", h.transferSupport], ["transferOther", h.incomeTransfers]] as const).map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt className="text-stone-600">{t(`household.${k}`)}</dt>
+                <dd className="text-right tabular-nums">{yuan(v)}</dd>
+              </div>
+            ))}
+            {([["rigidAfter", h.rigidExpenditure], ["previousYear", h.previousYearIncome]] as const).map(([k, v]) => (
               <div key={k} className="contents">
                 <dt className="text-stone-600">{t(`household.${k}`)}</dt>
                 <dd className="text-right tabular-nums">{v == null ? "—" : yuan(v)}</dd>
               </div>
             ))}
           </dl>
+          <div className="mt-3 rounded border border-stone-200 bg-stone-50 p-2" data-testid="income-not-counted">
+            <div className="text-xs font-medium text-stone-600">{t("household.notCounted")}</div>
+            <dl className="mt-1 grid grid-cols-2 gap-y-1 text-sm">
+              {([["excludedMedical", h.excludedMedical], ["excludedTemporaryRelief", h.excludedTemporaryRelief], ["excludedHousingSubsidy", h.excludedHousingSubsidy], ["excludedRelocationSubsidy", h.excludedRelocationSubsidy], ["excludedGifts", h.excludedGifts]] as const).map(([k, v]) => (
+                <div key={k} className="contents">
+                  <dt className="text-stone-600">{t(`household.${k}`)}</dt>
+                  <dd className="text-right tabular-nums">{yuan(v)}</dd>
+                </div>
+              ))}
+            </dl>
+            <p className="mt-1 text-xs text-stone-500">{t("household.notCountedWhy")}</p>
+          </div>
           {h.mainCause && <p className="mt-3 text-sm"><span className="text-stone-600">{t("household.cause")}：</span>{t(`causes.${h.mainCause}`)}{h.secondaryCauses.length > 0 && <span className="text-stone-600">（{t("household.secondary")}：{h.secondaryCauses.map((c) => t(`causes.${c}`)).join("、")}）</span>}</p>}
         </Card>
         <Card title={t("household.measures")}>

@@ -8,7 +8,8 @@ import { COMPARISON_FLAG_LABELS, STEP_LABELS } from "@/lib/domain/procedure";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Badge, RegisteredBadge } from "@/components/ui/badge";
 import { KindLabel, StageBadge } from "@/components/procedure/labels";
-import { AnnounceForm, ExitChecksForm, ExplainForm, ObjectionForm, ReasonStepForm, SecondNoticeForm } from "@/components/procedure/step-forms";
+import { AnnounceForm, ExplainForm, ObjectionCheckForm, ObjectionForm, ReasonStepForm, SecondNoticeForm } from "@/components/procedure/step-forms";
+import { ExitAgreementForm, HomeVerificationForm, VerificationRecord, GUARANTEES } from "@/components/procedure/consent-forms";
 import { AgendaAddForProposal } from "@/components/procedure/meeting-forms";
 import { pageTitle } from "@/lib/page-title";
 
@@ -81,7 +82,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                   {actor === "second_notice" && <SecondNoticeForm proposalIds={[p.id]} today={p.today} notBefore={notBefore} />}
                   {actor === "county" && <ReasonStepForm which="county" proposalId={p.id} version={p.version} label={t("page.approve")} placeholder={t("page.approvePlaceholder")} />}
                   {actor === "announce" && <AnnounceForm proposalIds={[p.id]} label={t("page.announce")} />}
-                  {actor === "send_back" && <ReasonStepForm which="send_back" proposalId={p.id} version={p.version} label={t("page.sendBack")} placeholder={t("page.sendBackPlaceholder")} tone="danger" />}
+                  {actor === "send_back" && <ObjectionCheckForm proposalId={p.id} version={p.version} />}
                   {actor === null && step !== "voted" && <p className="text-xs text-stone-600">{t("page.byOthers")}</p>}
                 </div>
               </li>
@@ -101,17 +102,40 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
         )}
       </Card>
 
+      <Card title={t("page.verificationTitle")}>
+        {p.homeVerification ? (
+          <VerificationRecord v={p.homeVerification} />
+        ) : (
+          <p className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800" role="note" data-testid="verification-missing">{t("page.verificationMissing")}</p>
+        )}
+        {p.authorisationEvidenceId && (
+          <p className="mt-2 text-sm">{t("page.authorisation")}：<a href={`/api/evidence/${p.authorisationEvidenceId}`} target="_blank" className="underline">{t("page.viewFile")}</a></p>
+        )}
+        {p.canVerify && (
+          <details className="mt-3" open={!p.homeVerification}>
+            <summary className="cursor-pointer text-sm font-semibold">{p.homeVerification ? t("page.verifyAgain") : t("page.recordVerification")}</summary>
+            <div className="mt-2"><HomeVerificationForm proposalId={p.id} today={p.today} income={p.recordIncome} /></div>
+          </details>
+        )}
+      </Card>
+
       {p.exit && (
         <Card title={t("page.exitTitle")}>
-          <dl className="grid gap-2 text-sm sm:grid-cols-2">
-            <div><dt className="text-xs text-stone-500">{t("page.agreement")}</dt><dd>{p.exit.agreedAt ? `${when(p.exit.agreedAt).slice(0, 10)} · ${t(`page.agreementKind.${p.exit.agreement ?? "evidence"}`)}` : <span className="text-red-700">{t("page.missingItem")}</span>}</dd></div>
-            <div><dt className="text-xs text-stone-500">{t("page.homeCheck")}</dt><dd>{p.exit.homeCheckAt ? `${p.exit.homeCheckAt} · ${p.exit.homeCheckBy ?? ""}` : <span className="text-red-700">{t("page.missingItem")}</span>}</dd></div>
-          </dl>
-          {p.canRecordExitChecks && p.exit.options && (
-            <details className="mt-3" open={!p.exit.agreedAt}>
-              <summary className="cursor-pointer text-sm font-semibold">{t("page.recordExitChecks")}</summary>
-              <div className="mt-2"><ExitChecksForm proposalId={p.id} version={p.version} today={p.today} evidence={p.exit.options.evidence} readBacks={p.exit.options.readBacks} /></div>
-            </details>
+          {p.exit.agreement ? (
+            <div className="space-y-2 text-sm" data-testid="exit-agreement">
+              <p>
+                <Badge tone={p.exit.agreement.outcome === "agreed" ? "green" : "red"}>{t(`page.agreementOutcome.${p.exit.agreement.outcome}`)}</Badge>
+                <span className="ml-2 text-stone-600">{when(p.exit.agreement.at)} · {p.exit.agreement.recordedBy ?? "—"}{p.exit.agreement.method ? ` · ${t(`page.agreementMethod.${p.exit.agreement.method}` as never)}` : ""}</span>
+              </p>
+              <p>{t("page.shownIncome", { income: p.exit.agreement.perCapitaIncome.toLocaleString("zh-CN") })}；{GUARANTEES.map((k) => `${t(`guarantee.${k}` as never)}${p.exit!.agreement!.guarantees[k] ? "✓" : "✗"}`).join("　")}</p>
+              {p.exit.agreement.refusalReason && <p className="text-red-800">{t("page.refusalReason")}：{p.exit.agreement.refusalReason}</p>}
+              {p.exit.agreement.evidenceId && <a href={`/api/evidence/${p.exit.agreement.evidenceId}`} target="_blank" className="underline">{t("page.viewFile")}</a>}
+            </div>
+          ) : (
+            <p className="text-sm text-stone-700">{p.stage === "voted" ? t("page.agreementDue") : t("page.agreementLater")}</p>
+          )}
+          {p.exit.canAgree && p.homeVerification && (
+            <div className="mt-3"><ExitAgreementForm proposalId={p.id} version={p.version} income={p.homeVerification.perCapitaIncome} guarantees={p.homeVerification.guarantees} /></div>
           )}
         </Card>
       )}

@@ -18,11 +18,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const m = /^[0-9a-f-]{36}$/i.test(id)
     ? await db().meeting.findFirst({ where: { AND: [{ id }, meetingScope(viewer)] }, select: { minutesKey: true } })
     : null;
-  const scan = m?.minutesKey ? await readMinutesScan(m.minutesKey) : null;
-  if (!scan) {
+  if (!m) {
     await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "meeting_minutes", entityId: id.slice(0, 64), after: { code: "not_found" } }).catch(() => {});
     return plain(404, "Not found");
   }
+  // the meeting is the viewer's: no scan yet is no denial (#16.12), just nothing to serve
+  const scan = m.minutesKey ? await readMinutesScan(m.minutesKey) : null;
+  if (!scan) return plain(404, "Not found");
   const headers: Record<string, string> = {
     "Content-Type": scan.mime,
     "Content-Length": String(scan.bytes.length),

@@ -1,0 +1,25 @@
+"use server";
+// Home verification (入户核实) of a proposal before it goes to the village (permission
+// proposal.create: a cadre for an assigned household, a facilitator for the village). The id
+// comes from the device. Writes: evidence (the checker's signature), home_verification,
+// proposal (latest check), audit.
+import { revalidatePath } from "next/cache";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import { defineProcedureAction, done } from "@/lib/actions/procedure/define";
+import { homeVerificationSchema } from "@/lib/validation/procedure";
+import { recordHomeVerification as record, type RecordOutcome } from "@/lib/data/procedure/consent";
+
+const run = defineProcedureAction({
+  name: "proposal.home_verification",
+  permission: "proposal.create",
+  schema: homeVerificationSchema,
+  handler: async (input, viewer) => {
+    const out = await record(viewer, input);
+    revalidatePath(`/procedure/${input.proposalId}`);
+    return done(out.replay ? "p.alreadySaved" : "p.verificationSaved", out);
+  },
+});
+
+export async function recordHomeVerification(prev: ActionResult<RecordOutcome> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<RecordOutcome>> {
+  return run(prev, input);
+}
