@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { test, expect, signIn } from "./fixtures";
 import { downloadsOf, linksOf, rawIdsIn, representatives, shapeOf } from "./crawl";
 
-const ROLES = ["admin", "official", "official2", "township", "cadre", "facilitator", "evaluator"] as const;
+const ROLES = ["admin", "official", "official2", "township", "cadre", "facilitator", "evaluator", "auditor"] as const;
 
 for (const user of ROLES) {
   test(`${user}: every link of the menu and the landing page opens without an error or a raw id`, async ({ page }) => {
