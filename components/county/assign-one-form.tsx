@@ -6,6 +6,7 @@ import { assignHousehold } from "@/lib/actions/county/assign-household";
 import { initialActionState, type ActionResult } from "@/lib/actions/result";
 import type { CadreOption } from "@/lib/data/county-assignments";
 import { CadrePicker } from "./cadre-picker";
+import { useFocusResult } from "@/components/ui/use-focus-result";
 
 const errorsOf = (s: ActionResult<unknown>, name: string) => (s.ok ? undefined : s.fieldErrors?.[name]);
 
@@ -15,6 +16,7 @@ export function AssignOneForm({ householdId, villageId, hasCadre }: { householdI
   const [cadre, setCadre] = useState<CadreOption[]>([]);
   const [reason, setReason] = useState("");
   const reasonErrors = errorsOf(state, "reason");
+  const status = useFocusResult<HTMLDivElement>(state, Boolean(state.message));
   return (
     <form action={action} noValidate className="space-y-3" data-testid="assign-one-form">
       <input type="hidden" name="householdId" value={householdId} />
@@ -26,7 +28,7 @@ export function AssignOneForm({ householdId, villageId, hasCadre }: { householdI
           className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600" placeholder={t("reasonPlaceholder")} />
         {reasonErrors ? <p id="assign-reason-error" className="mt-1 text-sm text-red-700">{reasonErrors.join(" ")}</p> : <p id="assign-reason-hint" className="mt-1 text-xs text-stone-500">{t("reasonHint")}</p>}
       </div>
-      <div role="status" aria-live="polite" data-testid="assign-status">
+      <div ref={status} tabIndex={-1} role="status" aria-live="polite" data-testid="assign-status" className="outline-none">
         {state.message && <p className={`rounded px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}>{state.message}</p>}
       </div>
       <button type="submit" disabled={pending} className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60">

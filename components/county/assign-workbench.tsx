@@ -16,6 +16,7 @@ import { bulkAssign } from "@/lib/actions/county/bulk-assign";
 import { initialActionState, type ActionResult } from "@/lib/actions/result";
 import type { AssignableRow, CadreOption } from "@/lib/data/county-assignments";
 import { CadrePicker } from "./cadre-picker";
+import { useFocusResult } from "@/components/ui/use-focus-result";
 import { AssessedPills, Pill, RegisteredPills, VisitCell } from "./pills";
 
 const features = tableFeatures({ rowSelectionFeature });
@@ -39,6 +40,7 @@ export function AssignWorkbench({ items, total, filter, query }: Props) {
   const [team, setTeam] = useState<CadreOption[]>([]);
   const [reason, setReason] = useState("");
   const [state, action, pending] = useActionState(bulkAssign, initialActionState);
+  const statusRef = useFocusResult<HTMLDivElement>(state, Boolean(state.message));
 
   useEffect(() => {
     if (state.ok && state.message) {
@@ -181,7 +183,7 @@ export function AssignWorkbench({ items, total, filter, query }: Props) {
           {errorsOf(state, "reason") && <p className="mt-1 text-sm text-red-700">{errorsOf(state, "reason")!.join(" ")}</p>}
         </div>
         {team.length > 1 && count > 0 && <p className="text-xs text-stone-600">{ta("roundRobin", { households: count, cadres: team.length, each: Math.ceil(count / team.length) })}</p>}
-        <div role="status" aria-live="polite" data-testid="bulk-status">
+        <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite" data-testid="bulk-status" className="outline-none">
           {state.message && <p className={`rounded px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}>{state.message}</p>}
         </div>
         <button type="submit" disabled={pending || count === 0} className="w-full rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-50">

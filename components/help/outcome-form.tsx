@@ -2,6 +2,7 @@
 // Recording what was done about a lead: visited, proposed for monitoring, or no action (with
 // the reason, required).
 import { useActionState, useState } from "react";
+import { useFocusOnMount } from "@/components/ui/use-focus-result";
 import { useTranslations } from "next-intl";
 import { recordOutcome } from "@/lib/actions/help/record-outcome";
 import type { ActionResult } from "@/lib/actions/result";
@@ -11,7 +12,7 @@ export function OutcomeForm({ id, state: current }: { id: string; state: string 
   const t = useTranslations("help");
   const [state, action, pending] = useActionState<ActionResult<{ id: string; state: string }> | undefined, FormData>(recordOutcome, undefined);
   const [outcome, setOutcome] = useState<string>(current === "visited" ? "proposed" : "visited");
-  if (state?.ok) return <p role="status" className="text-sm text-emerald-800" data-testid="outcome-saved">{state.message}</p>;
+  if (state?.ok) return <Saved message={state.message} />;
   const options = HELP_OUTCOMES.filter((o) => o !== current);
   return (
     <form action={action} className="mt-2 space-y-2 rounded-lg bg-stone-50 p-3 text-sm" data-testid="outcome-form">
@@ -37,4 +38,10 @@ export function OutcomeForm({ id, state: current }: { id: string; state: string 
       </button>
     </form>
   );
+}
+
+/** The saved outcome, focused as it replaces the form. */
+function Saved({ message }: { message?: string }) {
+  const ref = useFocusOnMount<HTMLParagraphElement>();
+  return <p ref={ref} tabIndex={-1} role="status" className="text-sm text-emerald-800 outline-none" data-testid="outcome-saved">{message}</p>;
 }

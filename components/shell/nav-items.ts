@@ -44,6 +44,7 @@ const TOWNSHIP_REVIEWER: NavItem[] = [
   { href: "/procedure", key: "townshipReview" },
   { href: "/leads", key: "leads" },
   { href: "/cards", key: "cards" },
+  { href: "/search", key: "search" },
 ];
 
 export function navFor(viewer: { role: Role; regionLevel: string }): NavItem[] {

@@ -3,6 +3,7 @@
 // household had changed meanwhile, that the visit is kept and its changes await confirmation.
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useFocusOnMount } from "@/components/ui/use-focus-result";
 import type { VisitOutcome } from "@/lib/data/visits/log-visit";
 
 const TONE: Record<string, string> = {
@@ -14,9 +15,12 @@ const TONE: Record<string, string> = {
 export function VisitResult({ householdId, outcome, message, conflict }: { householdId: string; outcome?: VisitOutcome; message: string; conflict: boolean }) {
   const t = useTranslations();
   const status = outcome?.assessedStatus ?? null;
+  const ref = useFocusOnMount<HTMLElement>();
   return (
     <section
-      className={`rounded-xl border p-4 shadow-sm ${conflict ? "border-amber-300 bg-amber-50" : "border-emerald-300 bg-emerald-50"}`}
+      ref={ref}
+      tabIndex={-1}
+      className={`rounded-xl border p-4 shadow-sm outline-none ${conflict ? "border-amber-300 bg-amber-50" : "border-emerald-300 bg-emerald-50"}`}
       data-testid="visit-result"
       role="status"
       aria-live="polite"

@@ -27,10 +27,10 @@ export const EVIDENCE_FOR: Record<(typeof ALL_INDICATORS)[number], readonly Evid
   income: ["bank_statement", "income_record", "interview", "other"],
   food: ["interview", "photo", "other"],
   clothing: ["interview", "photo", "other"],
-  medical: ["insurance_record", "interview", "other"],
+  medical: ["insurance_record", "interview", "photo", "other"],
   housing: ["housing_certificate", "photo", "interview", "other"],
   water: ["water_test", "photo", "interview", "other"],
-  education: ["school_record", "interview", "other"],
+  education: ["school_record", "interview", "photo", "other"],
 };
 
 export const APPROVAL_ANSWERS = ["approve", "disapprove", "unsure"] as const;

@@ -104,7 +104,8 @@ import * as notifyV from "@/lib/validation/notify";
 import * as countyV from "@/lib/validation/county";
 import * as evaluationV from "@/lib/validation/evaluation";
 import * as helpV from "@/lib/validation/help";
-import { updateHouseholdSchema } from "@/lib/validation/household-edit";
+import { revealNationalIdSchema, updateHouseholdSchema } from "@/lib/validation/household-edit";
+import { revealNationalId } from "@/lib/actions/households/reveal-national-id";
 import { addMeasureSchema, registerHouseholdSchema } from "@/lib/validation/household-register";
 import { jobProgressSchema, savePolicySchema } from "@/lib/validation/policy";
 import { beginImportSchema, importProgressSchema, runImportSchema } from "@/lib/validation/import";
@@ -285,6 +286,10 @@ const CASES: Case[] = [
 
   // cadre (丹阳村, household h1)
   { name: "households/updateHousehold", run: updateHousehold, as: "cadre", schema: updateHouseholdSchema, base: async () => ({ householdId: H.h1, baseVersion: await householdVersion(), reason: "入户核实更正", changes: { income: { incomeWages: String(30_000 + next()) } } }) },
+  {
+    name: "households/revealNationalId", run: revealNationalId, as: "cadre", schema: revealNationalIdSchema,
+    base: async () => ({ householdId: H.h1, memberId: (await t.prisma.member.findFirstOrThrow({ where: { householdId: H.h1 }, select: { id: true } })).id }),
+  },
   {
     name: "households/registerHousehold", run: registerHousehold, as: "cadre", schema: registerHouseholdSchema,
     base: () => ({ villageId: V, number: `N${next()}`, address: "丹阳村三组", members: [{ name: "新户主", sex: "male", birthDate: "1980-05-01", relation: "head" }] }),
@@ -634,7 +639,7 @@ describe("hostile input through every action: never a throw, never internal; ref
       changeUserRole, createRegion, createUser: createUserAction, importRegions, renameRegion, resetUserPassword, searchRegions, setRegionHotline, setRegionZone, setUserDisabled,
       setCalendarDay, removeCalendarDay, publishCalendarYear, withdrawCalendarYear, saveNotifyChannel, sendTestNotification,
       issueCards, lodgeCardObjection, revokeCard, assignHousehold, bulkAssign, searchCadres, closeEvaluation, createEvaluation, drawSample, resolveDiscrepancy,
-      saveQuestionnaire, setRelease, verifyDraw, recordOutcome, submitCardReport, submitVillageReport, addMeasure, registerHousehold, updateHousehold,
+      saveQuestionnaire, setRelease, verifyDraw, recordOutcome, submitCardReport, submitVillageReport, addMeasure, registerHousehold, updateHousehold, revealNationalId,
       addRepresentative, addToAgenda, closeMeeting, createMeeting, createMeetingAndOpen, openMeeting, recordAttendance, recordSecretBallot, recordVote,
       setRepresentativeActive, jobProgress, savePolicy, announce, countyApprove, lodgeObjection, publishNotice, publishSecondNotice, sendBack, townshipReview,
       explainComparison, raiseProposal, raiseProposalAndOpen, recordHomeVerification, recordExitAgreement, confirmPending, logVisit, syncVisits, findHouseholdByNationalId, reportRejectedVisit, resolveFollowUp,

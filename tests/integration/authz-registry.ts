@@ -10,7 +10,8 @@
 // The table (allowed = may use it on an object of their own scope; everyone else is refused):
 //   admin/*, policy/*                         admin (the work calendar too: one for the country)
 //   card issue/revoke, help outcome, photo     cadre (own households), county officials (county or township)
-//   county assign/bulk/search, export routes  county official (county-scoped)
+//   county assign/bulk/search                 county official (county-scoped)
+//   export routes                             county official (its county), township official (its township's villages)
 //   evaluations                               the evaluator on the team; resolving a discrepancy: the
 //                                             county official; the draw files: both (the official
 //                                             only after the release)
@@ -818,12 +819,12 @@ export const REGISTRY: readonly Entry[] = [
     request: (fx, scope, actor) => ({ url: "/api/evidence/x", params: { id: scope === "in" ? fx.in.evidence : actor === "admin" ? fx.foreign.evidence : fx.out.evidence } }),
   }),
   route({
-    id: "app/api/county/export/households/route.ts#GET", allowed: ["official"], out: "denied", writes: [],
+    id: "app/api/county/export/households/route.ts#GET", allowed: ["official", "township"], out: "denied", writes: [],
     fn: exportHouseholds,
     request: (fx, scope) => ({ url: `/api/county/export/households?village=${side(fx, scope).villageId}` }),
   }),
   route({
-    id: "app/api/county/export/villages/route.ts#GET", allowed: ["official"], out: "filtered", writes: [],
+    id: "app/api/county/export/villages/route.ts#GET", allowed: ["official", "township"], out: "filtered", writes: [],
     fn: exportVillages,
     // out: the other county's township as the filter, and a page past the end
     request: (fx, scope) => ({ url: scope === "in" ? "/api/county/export/villages" : `/api/county/export/villages?township=${fx.out.townshipId}&page=2` }),
