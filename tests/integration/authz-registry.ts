@@ -682,7 +682,8 @@ export const REGISTRY: readonly Entry[] = [
     },
   }),
   action({
-    id: `${A}/procedure/publish-second-notice.ts#publishSecondNotice`, allowed: ["facilitator", "township"], out: "denied", writes: ["notice", "notice_item", "proposal", "procedure_step"],
+    // another village's items: refused on the field like items not eligible, and the denial recorded
+    id: `${A}/procedure/publish-second-notice.ts#publishSecondNotice`, allowed: ["facilitator", "township"], out: "field", field: "proposalIds", writes: ["notice", "notice_item", "proposal", "procedure_step"],
     fn: publishSecondNotice,
     input: (fx, scope, actor) => ({ id: uuid(), proposalIds: [per(side(fx, scope).proposals.secondNotice, actor)], startDate: T() }),
   }),

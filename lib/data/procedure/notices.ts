@@ -127,6 +127,16 @@ export async function publishSecondNotice(viewer: Viewer, input: { id: string; p
   const before = await replayOf(viewer, input.id);
   if (before) return before;
   return db().$transaction(async (tx) => {
+    // an item outside the caller's village or township: the same answer as one not eligible
+    // (nothing said about it), and the refusal recorded as a scope denial (#16.12)
+    const reach: Prisma.ProposalWhereInput | null =
+      viewer.role === "facilitator" ? { villageId: viewer.regionId } : isTownshipReviewer(viewer) ? { villageId: { startsWith: viewer.regionId } } : null;
+    if (reach) {
+      const outside = await tx.proposal.findMany({ where: { id: { in: input.proposalIds }, NOT: reach }, select: { id: true } });
+      if (outside.length) {
+        throw new AppError("invalid", "p.itemNotEligible", { fieldErrors: { proposalIds: ["p.itemNotEligible"] }, outOfScope: { field: "proposalIds", proposals: outside.map((o) => o.id) } });
+      }
+    }
     const proposals = await proposalsOf(tx, input.proposalIds, { kind: "identify", stage: "township_review" });
     const villages = new Set(proposals.map((p) => p.villageId));
     if (villages.size !== 1) throw fieldError("proposalIds", "p.oneVillage");
