@@ -26,12 +26,16 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { logError } = await import("./lib/log/logger");
   const reqId = request.headers["x-request-id"];
-  logError(error, {
-    ref: (error as { digest?: string } | null)?.digest,
-    reqId: typeof reqId === "string" ? reqId : undefined,
-    method: request.method,
-    route: context.routePath,
-    routeType: context.routeType,
-    renderSource: context.renderSource,
-  }, "server error");
+  logError(
+    error,
+    {
+      ref: (error as { digest?: string } | null)?.digest,
+      reqId: typeof reqId === "string" ? reqId : undefined,
+      method: request.method,
+      route: context.routePath,
+      routeType: context.routeType,
+      renderSource: context.renderSource,
+    },
+    "server error",
+  );
 };

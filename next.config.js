@@ -33,7 +33,14 @@ const nextConfig = {
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   poweredByHeader: false,
   // native or wasm packages: loaded by Node at run time, never bundled
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "pg-copy-streams"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "pglite-prisma-adapter",
+    "@node-rs/argon2",
+    "pg",
+    "pg-copy-streams",
+  ],
   experimental: {
     serverActions: { bodySizeLimit: "12mb" },
   },

@@ -25,12 +25,24 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+      ],
     },
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 } }, testIgnore: /\.phone\.spec\.ts$/ },
-    { name: "phone", use: { ...devices["Pixel 5"], viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true }, testMatch: /\.phone\.spec\.ts$/ },
+    {
+      name: "phone",
+      use: { ...devices["Pixel 5"], viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true },
+      testMatch: /\.phone\.spec\.ts$/,
+    },
   ],
   webServer: {
     command: "npx tsx scripts/run.ts start",

@@ -10,7 +10,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { MAX_ACTION_DEPTH, badCallbackUrl, contentSecurityPolicy, hasNul, jsonDepthOver, servedOverHttps } from "@/lib/http/guards";
 
-const bad = (message: string) => new NextResponse(`Bad request: ${message}`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+const bad = (message: string) =>
+  new NextResponse(`Bad request: ${message}`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 export async function proxy(request: NextRequest) {
   const url = request.nextUrl;
@@ -43,7 +44,8 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
-  if (servedOverHttps(url, request.headers.get("x-forwarded-proto"))) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  if (servedOverHttps(url, request.headers.get("x-forwarded-proto")))
+    response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   return response;
 }
 

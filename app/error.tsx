@@ -9,7 +9,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   const t = useTranslations("nav");
   return (
     <main>
-      <div className="flex justify-end bg-brand-700 px-3 py-2 text-white"><SignOutButton label={t("signOut")} /></div>
+      <div className="flex justify-end bg-brand-700 px-3 py-2 text-white">
+        <SignOutButton label={t("signOut")} />
+      </div>
       <ErrorBody digest={error.digest} reset={reset} />
     </main>
   );

@@ -15,6 +15,15 @@ export async function generateMetadata() {
 
 export default async function NotFound() {
   const viewer = await getViewer().catch(() => null);
-  if (viewer) return <AppShell viewer={viewer}><NotFoundBody home={homeFor(viewer)} /></AppShell>;
-  return <main><NotFoundBody home="/" /></main>;
+  if (viewer)
+    return (
+      <AppShell viewer={viewer}>
+        <NotFoundBody home={homeFor(viewer)} />
+      </AppShell>
+    );
+  return (
+    <main>
+      <NotFoundBody home="/" />
+    </main>
+  );
 }

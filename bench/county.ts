@@ -143,18 +143,29 @@ async function main() {
     for (const sql of migrationSql()) await direct.query(sql);
     const t0 = Date.now();
     await direct.query(GENERATE(HOUSEHOLDS));
-    const counts = (await direct.query(`SELECT
+    const counts = (
+      await direct.query(`SELECT
         (SELECT count(*) FROM household)::int AS households, (SELECT sum("memberCount") FROM household)::int AS people,
         (SELECT count(*) FROM region WHERE level = 'village')::int AS villages, (SELECT count(*) FROM app_user)::int AS cadres,
         (SELECT count(*) FROM cadre_assignment WHERE "validTo" IS NULL)::int AS current,
-        (SELECT count(*) FROM household WHERE candidate IS NOT NULL)::int AS candidates`)).rows[0];
+        (SELECT count(*) FROM household WHERE candidate IS NOT NULL)::int AS candidates`)
+    ).rows[0];
     log(`generated in ${Date.now() - t0} ms: ${JSON.stringify(counts)}`);
 
     setDb(prisma);
-    const viewer: Viewer = { id: "bench", name: "bench", username: "bench", role: "county_official", regionId: COUNTY, regionLevel: "county", regionName: "基准县" };
+    const viewer: Viewer = {
+      id: "bench",
+      name: "bench",
+      username: "bench",
+      role: "county_official",
+      regionId: COUNTY,
+      regionLevel: "county",
+      regionName: "基准县",
+    };
     const village = `${COUNTY}101201`;
 
-    const baselineList = () => prisma.$queryRaw`SELECT "villageId", count(*)::int AS households, sum("memberCount")::int AS people FROM household WHERE "countyId" = ${COUNTY} GROUP BY "villageId"`;
+    const baselineList = () =>
+      prisma.$queryRaw`SELECT "villageId", count(*)::int AS households, sum("memberCount")::int AS people FROM household WHERE "countyId" = ${COUNTY} GROUP BY "villageId"`;
     const baselinePage = () =>
       Promise.all([
         prisma.$queryRaw`SELECT id, number, "headName", "memberCount", "registeredStatus", "assessedStatus", "lastVisitAt" FROM household WHERE "villageId" = ${village} ORDER BY number LIMIT 50`,
@@ -169,7 +180,8 @@ async function main() {
       ours: [
         await measure("villageList, default (township order, page 1 of 100)", () => villageList(COUNTY, THRESHOLD, {})),
         await measure("villageList, filtered + sorted (inc=above, missed≥1, incidence desc)", () =>
-          villageList(COUNTY, THRESHOLD, { inc: "above", missedMin: 1, sort: "incidence", dir: "desc" })),
+          villageList(COUNTY, THRESHOLD, { inc: "above", missedMin: 1, sort: "incidence", dir: "desc" }),
+        ),
         await measure("countyTotals (township rollup)", () => countyTotals(COUNTY, THRESHOLD)),
       ],
     });
@@ -179,9 +191,16 @@ async function main() {
       baseline: pageBase,
       ours: [
         await measure("villageHouseholds, default", () => villageHouseholds(viewer, COUNTY, village, {})),
-        await measure("villageHouseholds, mismatch=any, lastVisit asc", () => villageHouseholds(viewer, COUNTY, village, { mismatch: "any", sort: "lastVisit", dir: "asc" })),
+        await measure("villageHouseholds, mismatch=any, lastVisit asc", () =>
+          villageHouseholds(viewer, COUNTY, village, { mismatch: "any", sort: "lastVisit", dir: "asc" }),
+        ),
         await measure("whole page data (summary + list + cadres)", () =>
-          Promise.all([villageSummary(COUNTY, village, THRESHOLD), villageHouseholds(viewer, COUNTY, village, {}), villageCadres(COUNTY, village)])),
+          Promise.all([
+            villageSummary(COUNTY, village, THRESHOLD),
+            villageHouseholds(viewer, COUNTY, village, {}),
+            villageCadres(COUNTY, village),
+          ]),
+        ),
       ],
     });
 
@@ -192,7 +211,10 @@ async function main() {
       console.log(`\n${g.group}`);
       console.log(`  ${"query".padEnd(72)}${"p50".padStart(8)}${"p95".padStart(8)}   ×p50   ×p95`);
       for (const r of [g.baseline, ...g.ours]) {
-        const ratio = r === g.baseline ? "" : `  ${(r.p50 / g.baseline.p50).toFixed(2).padStart(5)}  ${(r.p95 / g.baseline.p95).toFixed(2).padStart(5)}`;
+        const ratio =
+          r === g.baseline
+            ? ""
+            : `  ${(r.p50 / g.baseline.p50).toFixed(2).padStart(5)}  ${(r.p95 / g.baseline.p95).toFixed(2).padStart(5)}`;
         console.log(`  ${r.name.padEnd(72)}${f(r.p50)}${f(r.p95)}${ratio}${r.runs < RUNS ? `  (${r.runs} runs: time limit)` : ""}`);
       }
     }

@@ -35,7 +35,9 @@ runVisitBench("fault", 50 * 60, async (s, flags, log) => {
   const options = visitLoadOptions(s, flags, log, { faults: true });
   const actionId = options.actionId;
   const pid = s.app.pid;
-  let restart: { restartMs: number; recoveredMs: number; probeAttempts: number; stderr: string; beganAt: number; backAt: number; inFlight: number } | undefined;
+  let restart:
+    | { restartMs: number; recoveredMs: number; probeAttempts: number; stderr: string; beganAt: number; backAt: number; inFlight: number }
+    | undefined;
 
   const r = await runVisitLoad({
     ...options,
@@ -48,9 +50,11 @@ runVisitBench("fault", 50 * 60, async (s, flags, log) => {
           log(`⚠ restarting PostgreSQL ${version}/main now (${inFlight} requests in flight)`);
           const t0 = performance.now();
           const beganAt = ctx.now();
-          const out = await run("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "restart"], { timeout: 60_000 }).catch((e: { stderr?: string; message: string }) => {
-            throw new Error(`pg_ctlcluster failed: ${e.stderr || e.message}`);
-          });
+          const out = await run("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "restart"], { timeout: 60_000 }).catch(
+            (e: { stderr?: string; message: string }) => {
+              throw new Error(`pg_ctlcluster failed: ${e.stderr || e.message}`);
+            },
+          );
           const restartMs = performance.now() - t0;
           const backAt = ctx.now();
           log(`PostgreSQL back after ${(restartMs / 1000).toFixed(1)} s; probing the app (same process, pid ${pid}) …`);
@@ -64,7 +68,9 @@ runVisitBench("fault", 50 * 60, async (s, flags, log) => {
             await new Promise((res) => setTimeout(res, 250));
           }
           const recoveredMs = performance.now() - t0;
-          log(`app answered a new sign-in + visit ${(recoveredMs / 1000).toFixed(1)} s after the restart began (${probeAttempts} probe(s))`);
+          log(
+            `app answered a new sign-in + visit ${(recoveredMs / 1000).toFixed(1)} s after the restart began (${probeAttempts} probe(s))`,
+          );
           restart = { restartMs, recoveredMs, probeAttempts, stderr: out.stderr.trim(), beganAt, backAt, inFlight };
           return restart;
         },
@@ -75,14 +81,23 @@ runVisitBench("fault", 50 * 60, async (s, flags, log) => {
   // the same server process, never restarted, answers again
   const alive = s.app.alive() && s.app.pid === pid;
   const finalProbe = await probeVisit({ baseUrl: s.app.baseUrl, databaseUrl: s.databaseUrl, actionId });
-  const [conns] = await query<{ n: string }>(s.databaseUrl, `SELECT count(*)::text AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+  const [conns] = await query<{ n: string }>(
+    s.databaseUrl,
+    `SELECT count(*)::text AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
 
-  printResult(`bench:fault — ${flags.visits} visits, ${flags.connections} connections, PostgreSQL restarted at ${Math.round(at * 100)}%`, r, flags);
+  printResult(
+    `bench:fault — ${flags.visits} visits, ${flags.connections} connections, PostgreSQL restarted at ${Math.round(at * 100)}%`,
+    r,
+    flags,
+  );
   console.log(
     `restart       ${restart ? `pg_ctlcluster restart took ${(restart.restartMs / 1000).toFixed(1)} s with ${restart.inFlight} requests in flight; a new sign-in + visit (first probe) was answered ${(restart.recoveredMs / 1000).toFixed(1)} s after it began (queued behind the load)` : "✖ did not happen"}`,
   );
   if (restart) console.log(`recovery      ${outageSummary(r, restart.beganAt, restart.backAt)}`);
-  console.log(`app process   ${alive ? `same process (pid ${pid}), never restarted` : "✖ the app process died or was replaced"} · after the run: ${finalProbe.ok ? `a new sign-in + visit ok (${finalProbe.ms.toFixed(0)} ms)` : `✖ ${finalProbe.detail}`} · its connections now ${conns!.n}`);
+  console.log(
+    `app process   ${alive ? `same process (pid ${pid}), never restarted` : "✖ the app process died or was replaced"} · after the run: ${finalProbe.ok ? `a new sign-in + visit ok (${finalProbe.ms.toFixed(0)} ms)` : `✖ ${finalProbe.detail}`} · its connections now ${conns!.n}`,
+  );
   console.log(`app log       ${appLogSummary("fault-app.log")}`);
   const ok = r.ok && !!restart && alive && finalProbe.ok;
   console.log(ok ? "\n✔ one row per id, no orphans, the app reconnected by itself" : "\n✖ bench:fault FAILED");

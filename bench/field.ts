@@ -56,7 +56,14 @@ async function measure(context: BrowserContext, baseUrl: string, spec: PageSpec)
   const scripts: { url: string; bytes: Promise<number> }[] = [];
   page.on("request", (req) => {
     if (req.resourceType() !== "script") return;
-    scripts.push({ url: new URL(req.url()).pathname, bytes: req.response().then((r) => (r ? r.body() : Buffer.alloc(0))).then((b) => zlib.gzipSync(b).length).catch(() => 0) });
+    scripts.push({
+      url: new URL(req.url()).pathname,
+      bytes: req
+        .response()
+        .then((r) => (r ? r.body() : Buffer.alloc(0)))
+        .then((b) => zlib.gzipSync(b).length)
+        .catch(() => 0),
+    });
   });
   const t0 = Date.now();
   const res = await page.goto(`${baseUrl}${spec.path}`, { waitUntil: "load", timeout: 120_000 });
@@ -64,7 +71,9 @@ async function measure(context: BrowserContext, baseUrl: string, spec: PageSpec)
   const html = (await res?.text()) ?? "";
   const htmlKb = Buffer.byteLength(html) / 1024;
   const htmlGzKb = zlib.gzipSync(html).length / 1024;
-  const named = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, "&"), baseUrl).pathname));
+  const named = new Set(
+    [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, "&"), baseUrl).pathname),
+  );
   const load = (Date.now() - t0) / 1000;
   await page.waitForSelector(spec.ready, { timeout: 120_000 });
   const usable = (Date.now() - t0) / 1000;
@@ -101,34 +110,74 @@ async function main(): Promise<number> {
     ];
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+      ],
     });
-    const out: { page: string; path: string; html_kb: number; html_kb_gzip: number; js_kb_gzip: number; later_js_kb_gzip: number; load_s: number; usable_s: number }[] = [];
+    const out: {
+      page: string;
+      path: string;
+      html_kb: number;
+      html_kb_gzip: number;
+      js_kb_gzip: number;
+      later_js_kb_gzip: number;
+      load_s: number;
+      usable_s: number;
+    }[] = [];
     try {
       for (const spec of pages) {
         const rows = [];
         for (let i = 0; i < runs; i++) {
           // a new context each time: nothing cached, no service worker
           const context = await browser.newContext({
-            viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: "zh-CN", timezoneId: "Asia/Shanghai", serviceWorkers: "block",
+            viewport: { width: 360, height: 740 },
+            isMobile: true,
+            hasTouch: true,
+            locale: "zh-CN",
+            timezoneId: "Asia/Shanghai",
+            serviceWorkers: "block",
           });
-          await context.addCookies(cookie.split(/;\s*/).filter(Boolean).map((kv) => {
-            const k = kv.indexOf("=");
-            return { name: kv.slice(0, k), value: kv.slice(k + 1), url: baseUrl };
-          }));
+          await context.addCookies(
+            cookie
+              .split(/;\s*/)
+              .filter(Boolean)
+              .map((kv) => {
+                const k = kv.indexOf("=");
+                return { name: kv.slice(0, k), value: kv.slice(k + 1), url: baseUrl };
+              }),
+          );
           rows.push(await measure(context, baseUrl, spec));
           await context.close();
         }
-        const r = { page: spec.name, path: spec.path.replace(cadre.hid, "<id>"), html_kb: Math.round(median(rows.map((x) => x.htmlKb)) * 10) / 10, html_kb_gzip: Math.round(median(rows.map((x) => x.htmlGzKb)) * 10) / 10, js_kb_gzip: Math.round(median(rows.map((x) => x.js)) * 10) / 10, later_js_kb_gzip: Math.round(median(rows.map((x) => x.later)) * 10) / 10, load_s: Math.round(median(rows.map((x) => x.load)) * 100) / 100, usable_s: Math.round(median(rows.map((x) => x.usable)) * 100) / 100 };
+        const r = {
+          page: spec.name,
+          path: spec.path.replace(cadre.hid, "<id>"),
+          html_kb: Math.round(median(rows.map((x) => x.htmlKb)) * 10) / 10,
+          html_kb_gzip: Math.round(median(rows.map((x) => x.htmlGzKb)) * 10) / 10,
+          js_kb_gzip: Math.round(median(rows.map((x) => x.js)) * 10) / 10,
+          later_js_kb_gzip: Math.round(median(rows.map((x) => x.later)) * 10) / 10,
+          load_s: Math.round(median(rows.map((x) => x.load)) * 100) / 100,
+          usable_s: Math.round(median(rows.map((x) => x.usable)) * 100) / 100,
+        };
         out.push(r);
-        log(`${spec.name.padEnd(10)} HTML ${r.html_kb.toFixed(1)} KB (${r.html_kb_gzip.toFixed(1)} KB gzip) · JS ${r.js_kb_gzip.toFixed(1)} KB gzip (+ ${r.later_js_kb_gzip.toFixed(1)} KB once idle) · load ${r.load_s.toFixed(2)} s · usable ${r.usable_s.toFixed(2)} s (median of ${runs}, Regular 3G, CPU ×4)`);
+        log(
+          `${spec.name.padEnd(10)} HTML ${r.html_kb.toFixed(1)} KB (${r.html_kb_gzip.toFixed(1)} KB gzip) · JS ${r.js_kb_gzip.toFixed(1)} KB gzip (+ ${r.later_js_kb_gzip.toFixed(1)} KB once idle) · load ${r.load_s.toFixed(2)} s · usable ${r.usable_s.toFixed(2)} s (median of ${runs}, Regular 3G, CPU ×4)`,
+        );
       }
     } finally {
       await browser.close();
     }
     const worstJs = Math.max(...out.map((p) => p.js_kb_gzip));
     const visit = out.find((p) => p.page === "visit")!;
-    console.log(`targets       JS ≤ 150 KB on every cadre page: ${worstJs <= 150 ? "met" : `NOT met (largest ${worstJs} KB)`} · visit page usable ≤ 3 s: ${visit.usable_s <= 3 ? "met" : `NOT met (${visit.usable_s} s)`}`);
+    console.log(
+      `targets       JS ≤ 150 KB on every cadre page: ${worstJs <= 150 ? "met" : `NOT met (largest ${worstJs} KB)`} · visit page usable ≤ 3 s: ${visit.usable_s <= 3 ? "met" : `NOT met (${visit.usable_s} s)`}`,
+    );
     console.log(JSON.stringify({ pages: out }));
     return 0;
   } finally {

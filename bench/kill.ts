@@ -66,21 +66,46 @@ runVisitBench("kill", 50 * 60, async (s, flags, log) => {
             if (leftoverBackends === 0) break;
             await new Promise((res) => setTimeout(res, 100));
           }
-          const [stored] = await query<{ n: string }>(s.databaseUrl, `SELECT count(*)::text AS n FROM visit WHERE id = ANY($1::text[])`, [ids]);
+          const [stored] = await query<{ n: string }>(s.databaseUrl, `SELECT count(*)::text AS n FROM visit WHERE id = ANY($1::text[])`, [
+            ids,
+          ]);
           const whileDown = await integrity(s.databaseUrl, ctx.baseline!, ctx.sentIds(), { chain: false });
-          log(`with the app down: ${leftoverBackends} backends left; of the ${ids.length} visits in flight ${stored!.n} had committed; partial rows: ${whileDown.ok ? "none" : "FOUND"}`);
-          s.app = await startApp({ port: s.port, databaseUrl: s.databaseUrl, distDir: flags.distDir, dbPool: flags.pool, logName: "kill-app.log" });
+          log(
+            `with the app down: ${leftoverBackends} backends left; of the ${ids.length} visits in flight ${stored!.n} had committed; partial rows: ${whileDown.ok ? "none" : "FOUND"}`,
+          );
+          s.app = await startApp({
+            port: s.port,
+            databaseUrl: s.databaseUrl,
+            distDir: flags.distDir,
+            dbPool: flags.pool,
+            logName: "kill-app.log",
+          });
           const downMs = performance.now() - t0;
           const backAt = ctx.now();
           log(`next start again (pid ${s.app.pid}) after ${(downMs / 1000).toFixed(1)} s down`);
-          kill = { inFlight: ids.length, inFlightIds: ids, committedBeforeKill: Number(stored!.n), leftoverBackends, whileDown, downMs, oldPid, newPid: s.app.pid, beganAt, backAt };
+          kill = {
+            inFlight: ids.length,
+            inFlightIds: ids,
+            committedBeforeKill: Number(stored!.n),
+            leftoverBackends,
+            whileDown,
+            downMs,
+            oldPid,
+            newPid: s.app.pid,
+            beganAt,
+            backAt,
+          };
           return { inFlight: ids.length, committedBeforeKill: kill.committedBeforeKill, downMs };
         },
       },
     ],
   });
 
-  printResult(`bench:kill — ${flags.visits} visits, ${flags.connections} connections, next start SIGKILLed at ${Math.round(at * 100)}%`, r, flags);
+  printResult(
+    `bench:kill — ${flags.visits} visits, ${flags.connections} connections, next start SIGKILLed at ${Math.round(at * 100)}%`,
+    r,
+    flags,
+  );
   let killOk = false;
   if (kill) {
     const ids = kill.inFlightIds;
@@ -92,15 +117,28 @@ runVisitBench("kill", 50 * 60, async (s, flags, log) => {
                  GROUP BY 1 HAVING count(*) > 1) d)::text AS dup`,
       [ids],
     );
-    killOk = kill.whileDown.ok && kill.leftoverBackends === 0 && Number(after!.stored) === ids.length && Number(after!.events) === ids.length && after!.dup === "0";
-    console.log(`kill          SIGKILL of pid ${kill.oldPid} with ${kill.inFlight} visits in flight; ${kill.committedBeforeKill} of them had committed, ${kill.inFlight - kill.committedBeforeKill} had not`);
-    console.log(`while down    server backends left open ${kill.leftoverBackends} · ${formatIntegrity(kill.whileDown).replace(/\n  /g, "\n                ")}`);
+    killOk =
+      kill.whileDown.ok &&
+      kill.leftoverBackends === 0 &&
+      Number(after!.stored) === ids.length &&
+      Number(after!.events) === ids.length &&
+      after!.dup === "0";
+    console.log(
+      `kill          SIGKILL of pid ${kill.oldPid} with ${kill.inFlight} visits in flight; ${kill.committedBeforeKill} of them had committed, ${kill.inFlight - kill.committedBeforeKill} had not`,
+    );
+    console.log(
+      `while down    server backends left open ${kill.leftoverBackends} · ${formatIntegrity(kill.whileDown).replace(/\n  /g, "\n                ")}`,
+    );
     console.log(`restart       next start again as pid ${kill.newPid}; the app was down ${(kill.downMs / 1000).toFixed(1)} s`);
     console.log(`recovery      ${outageSummary(r, kill.beganAt, kill.backAt)}`);
-    console.log(`in-flight ids after retries: ${after!.stored}/${ids.length} stored, ${after!.events} visit.create events, ${after!.dup} ids stored twice → ${killOk ? "each stored exactly once" : "FAILED"}`);
+    console.log(
+      `in-flight ids after retries: ${after!.stored}/${ids.length} stored, ${after!.events} visit.create events, ${after!.dup} ids stored twice → ${killOk ? "each stored exactly once" : "FAILED"}`,
+    );
   } else console.log("kill          ✖ did not happen");
   const probe = await probeVisit({ baseUrl: s.app.baseUrl, databaseUrl: s.databaseUrl, actionId });
-  console.log(`app          ${probe.ok ? `the restarted app answers a new sign-in + visit (${probe.ms.toFixed(0)} ms)` : `✖ ${probe.detail}`}`);
+  console.log(
+    `app          ${probe.ok ? `the restarted app answers a new sign-in + visit (${probe.ms.toFixed(0)} ms)` : `✖ ${probe.detail}`}`,
+  );
   console.log(`app log       ${appLogSummary("kill-app.log")}`);
   const ok = r.ok && killOk && probe.ok;
   console.log(ok ? "\n✔ no partial rows after SIGKILL; retried ids stored once" : "\n✖ bench:kill FAILED");

@@ -25,15 +25,35 @@ runVisitBench("load", 45 * 60, async (setup, flags, log) => {
   const r = await runVisitLoad(visitLoadOptions(setup, flags, log));
   printResult(`bench:load — ${flags.visits} visits, ${flags.connections} connections, next start + PostgreSQL on loopback`, r, flags);
   console.log(`app log       ${appLogSummary("load-app.log")}`);
-  const m = { baseUrl: setup.app.baseUrl, databaseUrl: setup.databaseUrl, distDir: flags.distDir, phones: flags.phones, backlog: flags.backlog, openRate: flags.openRate, openSeconds: flags.openSeconds, stepSeconds: flags.stepSeconds, log };
+  const m = {
+    baseUrl: setup.app.baseUrl,
+    databaseUrl: setup.databaseUrl,
+    distDir: flags.distDir,
+    phones: flags.phones,
+    backlog: flags.backlog,
+    openRate: flags.openRate,
+    openSeconds: flags.openSeconds,
+    stepSeconds: flags.stepSeconds,
+    log,
+  };
   const sync = await measureSync(m);
   const openLoop = await measureOpenLoop(m);
   const ok = r.ok && (sync?.ok ?? true);
   console.log(ok ? "\n✔ reconciliation and integrity hold" : "\n✖ reconciliation or integrity FAILED");
-  console.log(JSON.stringify({
-    visits: { rps: Math.round(r.rps * 10) / 10, p99_ms: Math.round(r.p99 * 10) / 10, errors: r.errors, sent: r.sent, stored: r.stored, loop: "closed", connections: flags.connections },
-    sync: sync?.figures ?? null,
-    openLoop,
-  }));
+  console.log(
+    JSON.stringify({
+      visits: {
+        rps: Math.round(r.rps * 10) / 10,
+        p99_ms: Math.round(r.p99 * 10) / 10,
+        errors: r.errors,
+        sent: r.sent,
+        stored: r.stored,
+        loop: "closed",
+        connections: flags.connections,
+      },
+      sync: sync?.figures ?? null,
+      openLoop,
+    }),
+  );
   return ok ? 0 : 1;
 });

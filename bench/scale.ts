@@ -49,7 +49,16 @@ import { runChild } from "./scale/child";
 import { emptyImportedTables, type BaselineImportResult } from "./scale/baseline-import";
 import { addScratchColumns, dropScratchColumns, recomputeBaseline } from "./scale/recompute-baseline";
 import { measureReads, pickSubjects, type ReadResults } from "./scale/reads";
-import { DEFAULT_SCALE_URL, openPglite, openPostgres, peakRssMb, serverStartedAt, withClient, type DbKind, type Target } from "./scale/target";
+import {
+  DEFAULT_SCALE_URL,
+  openPglite,
+  openPostgres,
+  peakRssMb,
+  serverStartedAt,
+  withClient,
+  type DbKind,
+  type Target,
+} from "./scale/target";
 import { measureVisits } from "./scale/visits";
 import { loadImporter } from "./scale/importer";
 import { loadAverage, procCpuMs } from "./scale/cpu";
@@ -76,10 +85,16 @@ interface RecomputeOurs {
 }
 
 async function counts(url: string) {
-  return withClient(url, async (c) => (await c.query<{ regions: number; households: number; members: number; assessed: number; assessments: number }>(`SELECT
+  return withClient(
+    url,
+    async (c) =>
+      (
+        await c.query<{ regions: number; households: number; members: number; assessed: number; assessments: number }>(`SELECT
       (SELECT count(*) FROM region)::int AS regions, (SELECT count(*) FROM household)::int AS households,
       (SELECT count(*) FROM member)::int AS members, (SELECT count(*) FROM household WHERE "assessedStatus" IS NOT NULL)::int AS assessed,
-      (SELECT count(*) FROM assessment)::int AS assessments`)).rows[0]!);
+      (SELECT count(*) FROM assessment)::int AS assessments`)
+      ).rows[0]!,
+  );
 }
 
 async function vacuum(url: string, what = "") {
@@ -165,8 +180,13 @@ async function main() {
       const t0 = performance.now();
       base = await target.baselineImport(dataDir);
       durations.baselineImport = performance.now() - t0;
-      log(`import baseline (COPY + INSERT … SELECT): ${secs(base.ms)} — copy ${secs(base.copyMs)}, ` +
-        Object.entries(base.insertMs).map(([k, v]) => `${k} ${secs(v)}`).join(", ") + `; rows ${JSON.stringify(base.rows)}`);
+      log(
+        `import baseline (COPY + INSERT … SELECT): ${secs(base.ms)} — copy ${secs(base.copyMs)}, ` +
+          Object.entries(base.insertMs)
+            .map(([k, v]) => `${k} ${secs(v)}`)
+            .join(", ") +
+          `; rows ${JSON.stringify(base.rows)}`,
+      );
     }
     const importer = await loadImporter();
     let ours: ImportOurs | undefined;
@@ -176,15 +196,23 @@ async function main() {
       await emptyImportedTables(url);
       log(`import ours: load average ${loadAverage()}`);
       // DATABASE_URL as the CLI import has it: on PostgreSQL the import may stage with COPY
-      const r = await runChild<ImportOurs>("bench/scale/import-child.ts", [url, dataDir], { timeoutMs: stepMs, env: { DATABASE_URL: url }, onLine: (l) => log(l) });
+      const r = await runChild<ImportOurs>("bench/scale/import-child.ts", [url, dataDir], {
+        timeoutMs: stepMs,
+        env: { DATABASE_URL: url },
+        onLine: (l) => log(l),
+      });
       durations.import = r.wallMs;
       if (r.ok && r.result) {
         ours = r.result;
         importPeakRssMb = ours.maxRssMb;
         const c = await counts(url);
         const rep = ours.summary as { ok?: boolean; loader?: string; timings?: Record<string, number>; issueCount?: number };
-        log(`import ours: ${secs(ours.ms)} (node CPU ${secs(ours.cpuMs)}), peak RSS ${ours.maxRssMb} MB; ok ${rep.ok}, loader ${rep.loader}, issues ${rep.issueCount}; ` +
-          `phases ${Object.entries(rep.timings ?? {}).map(([k, v]) => `${k} ${secs(v)}`).join(", ")}; rows ${JSON.stringify(c)}`);
+        log(
+          `import ours: ${secs(ours.ms)} (node CPU ${secs(ours.cpuMs)}), peak RSS ${ours.maxRssMb} MB; ok ${rep.ok}, loader ${rep.loader}, issues ${rep.issueCount}; ` +
+            `phases ${Object.entries(rep.timings ?? {})
+              .map(([k, v]) => `${k} ${secs(v)}`)
+              .join(", ")}; rows ${JSON.stringify(c)}`,
+        );
         if (rep.ok === false) nulls.push(`import: our import reported problems (${rep.issueCount}); see the log above`);
         if (c.households !== base.rows.households || c.members !== base.rows.members || c.regions !== base.rows.regions) {
           log(`WARNING: our import stored other row counts than the baseline (${JSON.stringify(base.rows)})`);
@@ -216,16 +244,22 @@ async function main() {
       const serverCpu3 = target.serverPid ? procCpuMs(target.serverPid) : null;
       await dropScratchColumns(url);
       const baseDbCpu = b.dbCpuMs ?? (serverCpu2 !== null && serverCpu3 !== null ? serverCpu3 - serverCpu2 : null);
-      log(`recompute baseline (UPDATE … FROM GROUP BY): ${secs(b.ms)} for ${b.rows.toLocaleString("en")} households, database CPU ${baseDbCpu === null ? "?" : secs(baseDbCpu)}; ` +
-        `per-capita income differing from ours: ${b.pciMismatches ?? "n/a"}`);
+      log(
+        `recompute baseline (UPDATE … FROM GROUP BY): ${secs(b.ms)} for ${b.rows.toLocaleString("en")} households, database CPU ${baseDbCpu === null ? "?" : secs(baseDbCpu)}; ` +
+          `per-capita income differing from ours: ${b.pciMismatches ?? "n/a"}`,
+      );
       if (r.ok && r.result) {
         const o = r.result;
         const dbCpu = o.dbCpuMs ?? (serverCpu0 !== null && serverCpu1 !== null ? serverCpu1 - serverCpu0 : null);
-        log(`recompute ours: ${secs(o.ms)} (${o.job.done.toLocaleString("en")} households, ${o.chunks} chunks, state ${o.job.state}); ` +
-          `CPU: node ${secs(o.cpuMs)}, database ${dbCpu === null ? "?" : secs(dbCpu)}; peak RSS ${o.maxRssMb} MB`);
+        log(
+          `recompute ours: ${secs(o.ms)} (${o.job.done.toLocaleString("en")} households, ${o.chunks} chunks, state ${o.job.state}); ` +
+            `CPU: node ${secs(o.cpuMs)}, database ${dbCpu === null ? "?" : secs(dbCpu)}; peak RSS ${o.maxRssMb} MB`,
+        );
         if (dbCpu !== null && baseDbCpu) {
-          log(`recompute CPU (node + database) ours ${secs(o.cpuMs + dbCpu)} vs baseline ${secs(baseDbCpu)}: ×${ratio(o.cpuMs + dbCpu, baseDbCpu)} ` +
-            `(wall ×${ratio(o.ms, b.ms)}; CPU time does not count the neighbours' load)`);
+          log(
+            `recompute CPU (node + database) ours ${secs(o.cpuMs + dbCpu)} vs baseline ${secs(baseDbCpu)}: ×${ratio(o.cpuMs + dbCpu, baseDbCpu)} ` +
+              `(wall ×${ratio(o.ms, b.ms)}; CPU time does not count the neighbours' load)`,
+          );
         }
         out.recompute = { ours_ms: r0(o.ms), baseline_ms: r0(b.ms), ratio: ratio(o.ms, b.ms) };
       } else {
@@ -242,20 +276,29 @@ async function main() {
       setDb(prisma);
       try {
         const s = await pickSubjects(prisma);
-        log(`reads: county ${s.county.id} (${s.county.households.toLocaleString("en")} households), village ${s.village.id} (${s.village.households})`);
+        log(
+          `reads: county ${s.county.id} (${s.county.households.toLocaleString("en")} households), village ${s.village.id} (${s.village.households})`,
+        );
         const t0 = performance.now();
         const rr: ReadResults = await measureReads(prisma, s, runs, Date.now() + 300_000);
         durations.reads = performance.now() - t0;
         const line = (name: string, t: { p50: number; p95: number; runs: number }, base?: { p50: number; p95: number }) =>
-          log(`  ${name.padEnd(58)} p50 ${t.p50.toFixed(1).padStart(7)} ms  p95 ${t.p95.toFixed(1).padStart(7)} ms` +
-            (base ? `   ×p50 ${(t.p50 / base.p50).toFixed(2)}  ×p95 ${(t.p95 / base.p95).toFixed(2)}` : "") + `  (${t.runs} runs)`);
+          log(
+            `  ${name.padEnd(58)} p50 ${t.p50.toFixed(1).padStart(7)} ms  p95 ${t.p95.toFixed(1).padStart(7)} ms` +
+              (base ? `   ×p50 ${(t.p50 / base.p50).toFixed(2)}  ×p95 ${(t.p95 / base.p95).toFixed(2)}` : "") +
+              `  (${t.runs} runs)`,
+          );
         line("village list baseline: GROUP BY villageId count/sum", rr.listBaseline);
         line("villageList (default)", rr.listOurs, rr.listBaseline);
         line("villageList (inc=above, missed≥1, incidence desc)", rr.listFiltered, rr.listBaseline);
         line("village page baseline: filtered page + count", rr.pageBaseline);
         line("villageHouseholds (default)", rr.pageDefault, rr.pageBaseline);
         line("villageHouseholds (mismatch=any, lastVisit asc)", rr.pageFiltered, rr.pageBaseline);
-        out.villageList = { ours_p95_ms: r1(rr.listOurs.p95), baseline_p95_ms: r1(rr.listBaseline.p95), ratio: ratio(rr.listOurs.p95, rr.listBaseline.p95) };
+        out.villageList = {
+          ours_p95_ms: r1(rr.listOurs.p95),
+          baseline_p95_ms: r1(rr.listBaseline.p95),
+          ratio: ratio(rr.listOurs.p95, rr.listBaseline.p95),
+        };
         out.villagePage = { p95_ms: r1(rr.pageFiltered.p95) };
       } finally {
         setDb(undefined);
@@ -273,21 +316,33 @@ async function main() {
         out.visits = null;
       } else {
         const t0 = performance.now();
-        const countyId = (await withClient(url, (c) => c.query<{ id: string }>(
-          `SELECT "countyId" AS id FROM household GROUP BY "countyId" ORDER BY count(*) DESC, 1 LIMIT 1`))).rows[0]!.id;
+        const countyId = (
+          await withClient(url, (c) =>
+            c.query<{ id: string }>(`SELECT "countyId" AS id FROM household GROUP BY "countyId" ORDER BY count(*) DESC, 1 LIMIT 1`),
+          )
+        ).rows[0]!.id;
         const v = await measureVisits(url, countyId, {
-          visits: Number(values.visits), connections: Number(values.connections), cadres: 200, build: values.build!, log,
-          phones: Number(values.phones), backlog: Number(values.backlog), openRate: Number(values["open-rate"]), openSeconds: Number(values["open-seconds"]), stepSeconds: Number(values["step-seconds"]),
-        })
-          .catch((e: Error) => `the visit load failed: ${e.message.split("\n")[0]}`);
+          visits: Number(values.visits),
+          connections: Number(values.connections),
+          cadres: 200,
+          build: values.build!,
+          log,
+          phones: Number(values.phones),
+          backlog: Number(values.backlog),
+          openRate: Number(values["open-rate"]),
+          openSeconds: Number(values["open-seconds"]),
+          stepSeconds: Number(values["step-seconds"]),
+        }).catch((e: Error) => `the visit load failed: ${e.message.split("\n")[0]}`);
         durations.visits = performance.now() - t0;
         if (typeof v === "string") {
           nulls.push(`visits: null — ${v}`);
           out.visits = null;
         } else {
           const r = v.result;
-          log(`visits: ${r.sent} sent, ${r.stored} stored, ${r.requests} requests, ${r.rps.toFixed(1)} req/s, p50 ${r.p50.toFixed(0)} ms, ` +
-            `p95 ${r.p95.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, errors ${r.errors}, conflicts ${r.conflicts}, reconciliation ${r.ok ? "ok" : "FAILED"}`);
+          log(
+            `visits: ${r.sent} sent, ${r.stored} stored, ${r.requests} requests, ${r.rps.toFixed(1)} req/s, p50 ${r.p50.toFixed(0)} ms, ` +
+              `p95 ${r.p95.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, errors ${r.errors}, conflicts ${r.conflicts}, reconciliation ${r.ok ? "ok" : "FAILED"}`,
+          );
           out.visits = v.figures;
           out.sync = v.sync;
           out.openLoop = v.openLoop;
@@ -301,21 +356,27 @@ async function main() {
     if (!values.keep && !values.data) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 
-  log(`durations: ${Object.entries(durations).map(([k, v]) => `${k} ${secs(v)}`).join(", ")}; total ${secs(performance.now() - started)}`);
+  log(
+    `durations: ${Object.entries(durations)
+      .map(([k, v]) => `${k} ${secs(v)}`)
+      .join(", ")}; total ${secs(performance.now() - started)}`,
+  );
   log(`bench process peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; gen peak RSS ${genPeakRssMb} MB`);
   for (const n of nulls) console.log(n);
-  console.log(JSON.stringify({
-    households: N,
-    db: kind,
-    import: out.import ?? null,
-    recompute: out.recompute ?? null,
-    villageList: out.villageList ?? null,
-    villagePage: out.villagePage ?? null,
-    visits: out.visits ?? null,
-    sync: out.sync ?? null,
-    openLoop: out.openLoop ?? null,
-    importPeakRssMb: out.importPeakRssMb ?? null,
-  }));
+  console.log(
+    JSON.stringify({
+      households: N,
+      db: kind,
+      import: out.import ?? null,
+      recompute: out.recompute ?? null,
+      villageList: out.villageList ?? null,
+      villagePage: out.villagePage ?? null,
+      visits: out.visits ?? null,
+      sync: out.sync ?? null,
+      openLoop: out.openLoop ?? null,
+      importPeakRssMb: out.importPeakRssMb ?? null,
+    }),
+  );
 }
 
 main().catch((e) => {

@@ -9,7 +9,18 @@ import { messages } from "./messages";
 import type { Locale } from "./config";
 
 export const FEATURE_NAMESPACES = [
-  "procedure", "evaluation", "admin", "county", "bulkImport", "policy", "card", "help", "visit", "householdEdit", "audit", "township",
+  "procedure",
+  "evaluation",
+  "admin",
+  "county",
+  "bulkImport",
+  "policy",
+  "card",
+  "help",
+  "visit",
+  "householdEdit",
+  "audit",
+  "township",
 ] as const;
 export type FeatureNamespace = (typeof FEATURE_NAMESPACES)[number];
 const FEATURE = new Set<string>(FEATURE_NAMESPACES);

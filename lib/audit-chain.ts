@@ -96,12 +96,30 @@ export function verifyChain(events: Iterable<StoredEvent>, prev = GENESIS, check
   let lastId: string | null = null;
   for (const e of events) {
     const id = String(e.id);
-    if (e.prevHash !== prev) return { ok: false, checked, brokenAt: id, why: `prevHash ${e.prevHash?.slice(0, 12) ?? "null"}… ≠ previous event's hash ${prev.slice(0, 12)}…` };
+    if (e.prevHash !== prev)
+      return {
+        ok: false,
+        checked,
+        brokenAt: id,
+        why: `prevHash ${e.prevHash?.slice(0, 12) ?? "null"}… ≠ previous event's hash ${prev.slice(0, 12)}…`,
+      };
     const h = eventHash(prev, e);
-    if (e.hash !== h) return { ok: false, checked, brokenAt: id, why: `content does not match its hash (stored ${e.hash?.slice(0, 12) ?? "null"}…, computed ${h.slice(0, 12)}…)` };
+    if (e.hash !== h)
+      return {
+        ok: false,
+        checked,
+        brokenAt: id,
+        why: `content does not match its hash (stored ${e.hash?.slice(0, 12) ?? "null"}…, computed ${h.slice(0, 12)}…)`,
+      };
     if (opts.key) {
       if (e.mac) {
-        if (!sameHex(e.mac, eventMac(opts.key, eventContent(e)))) return { ok: false, checked, brokenAt: id, why: "its seal (HMAC under the audit key) does not match its content: written or edited without the key" };
+        if (!sameHex(e.mac, eventMac(opts.key, eventContent(e))))
+          return {
+            ok: false,
+            checked,
+            brokenAt: id,
+            why: "its seal (HMAC under the audit key) does not match its content: written or edited without the key",
+          };
         keyed = true;
       } else if (keyed) {
         return { ok: false, checked, brokenAt: id, why: "an unsealed event after sealed ones: written without the audit key" };
@@ -111,7 +129,12 @@ export function verifyChain(events: Iterable<StoredEvent>, prev = GENESIS, check
     checked++;
     const anchor = opts.anchors?.get(id);
     if (anchor && (anchor.hash !== h || anchor.events !== checked)) {
-      return { ok: false, checked, brokenAt: id, why: `differs from the head anchored outside the database (anchored hash ${anchor.hash.slice(0, 12)}… after ${anchor.events} events; now ${h.slice(0, 12)}… after ${checked})` };
+      return {
+        ok: false,
+        checked,
+        brokenAt: id,
+        why: `differs from the head anchored outside the database (anchored hash ${anchor.hash.slice(0, 12)}… after ${anchor.events} events; now ${h.slice(0, 12)}… after ${checked})`,
+      };
     }
     if (anchor) opts.met?.add(id);
     lastId = id;

@@ -72,7 +72,12 @@ function anchorMac(key: Buffer, a: Omit<Anchor, "mac">): string {
 }
 
 /** Append an anchor of the verified head. No key: nothing is written (returns null). */
-export function writeAnchor(head: { id: string; hash: string; events: number }, key = auditKey(), file = anchorsFile(), now = new Date()): Anchor | null {
+export function writeAnchor(
+  head: { id: string; hash: string; events: number },
+  key = auditKey(),
+  file = anchorsFile(),
+  now = new Date(),
+): Anchor | null {
   if (!key) return null;
   const body = { id: head.id, hash: head.hash, events: head.events, at: now.toISOString() };
   const anchor: Anchor = { ...body, mac: anchorMac(key, body) };
@@ -81,7 +86,9 @@ export function writeAnchor(head: { id: string; hash: string; events: number }, 
   return anchor;
 }
 
-export type AnchorRead = { ok: true; anchors: Map<string, { hash: string; events: number }>; count: number; last: Anchor | null } | { ok: false; line: number; why: string };
+export type AnchorRead =
+  | { ok: true; anchors: Map<string, { hash: string; events: number }>; count: number; last: Anchor | null }
+  | { ok: false; line: number; why: string };
 
 /** The anchors file, every line's HMAC checked. A missing file is no anchors. */
 export function readAnchors(key = auditKey(), file = anchorsFile()): AnchorRead {
@@ -103,11 +110,20 @@ export function readAnchors(key = auditKey(), file = anchorsFile()): AnchorRead 
     } catch {
       return { ok: false, line: i + 1, why: "not JSON" };
     }
-    if (typeof a.id !== "string" || typeof a.hash !== "string" || typeof a.events !== "number" || typeof a.at !== "string" || typeof a.mac !== "string") return { ok: false, line: i + 1, why: "missing fields" };
+    if (
+      typeof a.id !== "string" ||
+      typeof a.hash !== "string" ||
+      typeof a.events !== "number" ||
+      typeof a.at !== "string" ||
+      typeof a.mac !== "string"
+    )
+      return { ok: false, line: i + 1, why: "missing fields" };
     if (!key) return { ok: false, line: i + 1, why: "no audit key to check the anchors with" };
     const expected = anchorMac(key, { id: a.id, hash: a.hash, events: a.events, at: a.at });
-    if (expected.length !== a.mac.length || !crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(a.mac))) return { ok: false, line: i + 1, why: "its HMAC does not match (edited, or another key)" };
-    if (last && (BigInt(a.id) < BigInt(last.id) || a.events < last.events)) return { ok: false, line: i + 1, why: "goes back before the previous anchor" };
+    if (expected.length !== a.mac.length || !crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(a.mac)))
+      return { ok: false, line: i + 1, why: "its HMAC does not match (edited, or another key)" };
+    if (last && (BigInt(a.id) < BigInt(last.id) || a.events < last.events))
+      return { ok: false, line: i + 1, why: "goes back before the previous anchor" };
     anchors.set(a.id, { hash: a.hash, events: a.events });
     last = a;
   }

@@ -17,13 +17,41 @@ const CHECK_CHARS = "10X98765432";
  * Permanent residence cards of foreigners issued since 2023 begin with 9.
  */
 const PROVINCE_PREFIXES = new Set([
-  "11", "12", "13", "14", "15",
-  "21", "22", "23",
-  "31", "32", "33", "34", "35", "36", "37",
-  "41", "42", "43", "44", "45", "46",
-  "50", "51", "52", "53", "54",
-  "61", "62", "63", "64", "65",
-  "71", "81", "82", "83",
+  "11",
+  "12",
+  "13",
+  "14",
+  "15",
+  "21",
+  "22",
+  "23",
+  "31",
+  "32",
+  "33",
+  "34",
+  "35",
+  "36",
+  "37",
+  "41",
+  "42",
+  "43",
+  "44",
+  "45",
+  "46",
+  "50",
+  "51",
+  "52",
+  "53",
+  "54",
+  "61",
+  "62",
+  "63",
+  "64",
+  "65",
+  "71",
+  "81",
+  "82",
+  "83",
 ]);
 
 export type NationalIdError = {
@@ -34,9 +62,7 @@ export type NationalIdError = {
   messageEn: string;
 };
 
-export type NationalIdResult =
-  | { ok: true; birthDate: string; sex: "male" | "female" }
-  | NationalIdError;
+export type NationalIdResult = { ok: true; birthDate: string; sex: "male" | "female" } | NationalIdError;
 
 /** ISO 7064 MOD 11-2 check character of the first 17 digits. */
 export function checkDigit(first17: string): string {
@@ -88,25 +114,13 @@ function formatError(id: string): NationalIdError | null {
     );
   }
   if (WHITESPACE.test(id)) {
-    return fail(
-      "format",
-      "身份证号含有空格，请删除空格",
-      "The ID number contains spaces; remove them",
-    );
+    return fail("format", "身份证号含有空格，请删除空格", "The ID number contains spaces; remove them");
   }
   if (id.length !== 18) {
-    return fail(
-      "format",
-      `身份证号应为 18 位，实际为 ${id.length} 位`,
-      `The ID number must have 18 characters, it has ${id.length}`,
-    );
+    return fail("format", `身份证号应为 18 位，实际为 ${id.length} 位`, `The ID number must have 18 characters, it has ${id.length}`);
   }
   if (/^[0-9]{17}x$/.test(id)) {
-    return fail(
-      "format",
-      "身份证号末位校验码应为大写 X，不接受小写 x",
-      "The last character must be an uppercase X, not a lowercase x",
-    );
+    return fail("format", "身份证号末位校验码应为大写 X，不接受小写 x", "The last character must be an uppercase X, not a lowercase x");
   }
   if (!/^[0-9]{17}[0-9X]$/.test(id)) {
     return fail(
@@ -142,11 +156,7 @@ export function validateNationalId(id: string, options: { today?: string } = {})
   const d = Number(id.slice(12, 14));
   const ymd = id.slice(6, 14);
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
-    return fail(
-      "birth_date",
-      `身份证号第 7-14 位出生日期 ${ymd} 不是有效日期`,
-      `Digits 7-14 (birth date) ${ymd} are not a real date`,
-    );
+    return fail("birth_date", `身份证号第 7-14 位出生日期 ${ymd} 不是有效日期`, `Digits 7-14 (birth date) ${ymd} are not a real date`);
   }
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   const today = options.today ?? todayInChina();
@@ -180,8 +190,7 @@ export function makeNationalId(regionCode6: string, birthDate: string, seq3: num
     throw new RangeError(`region code must be 6 digits, got "${regionCode6}"`);
   }
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[3]) < 1 ||
-      Number(m[3]) > daysInMonth(Number(m[1]), Number(m[2]))) {
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[3]) < 1 || Number(m[3]) > daysInMonth(Number(m[1]), Number(m[2]))) {
     throw new RangeError(`birth date must be a real YYYY-MM-DD date, got "${birthDate}"`);
   }
   if (!Number.isInteger(seq3) || seq3 < 1 || seq3 > 999) {

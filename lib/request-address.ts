@@ -25,13 +25,20 @@ export interface AddressHeaders {
 /** The caller's address from the request's headers; "local" when there is none. */
 export function requestAddress(h: AddressHeaders, hops = proxyHops()): string {
   if (hops === null && h.peer?.trim()) return clean(h.peer);
-  const chain = (h.forwardedFor ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const chain = (h.forwardedFor ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (chain.length) return clean(chain[Math.max(0, chain.length - (hops ?? 1))]!);
   return h.realIp?.trim() ? clean(h.realIp) : "local";
 }
 
 /** The address from X-Forwarded-For / X-Real-IP values (behind a proxy); "local" when there is none. */
-export function addressFromHeaders(forwardedFor: string | null | undefined, realIp: string | null | undefined, hops: number | null = proxyHops() ?? 1): string {
+export function addressFromHeaders(
+  forwardedFor: string | null | undefined,
+  realIp: string | null | undefined,
+  hops: number | null = proxyHops() ?? 1,
+): string {
   return requestAddress({ forwardedFor, realIp }, hops ?? 1);
 }
 

@@ -30,7 +30,11 @@ export function xlsxValue(kind: ColumnKind, value: CsvValue): string | number | 
 }
 
 /** A streamed .xlsx body with one worksheet. */
-export function xlsxStream(sheetName: string, columns: readonly XlsxColumn[], batches: AsyncIterable<readonly (readonly CsvValue[])[]>): ReadableStream<Uint8Array> {
+export function xlsxStream(
+  sheetName: string,
+  columns: readonly XlsxColumn[],
+  batches: AsyncIterable<readonly (readonly CsvValue[])[]>,
+): ReadableStream<Uint8Array> {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = "精准 Jingzhun";

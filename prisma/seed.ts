@@ -22,7 +22,10 @@ async function main(): Promise<number> {
     return 0;
   } catch (e) {
     // Prisma's messages end with the cause, after a code excerpt: keep the last line
-    const lines = (e instanceof Error ? e.message : String(e)).split("\n").map((l) => l.trim()).filter(Boolean);
+    const lines = (e instanceof Error ? e.message : String(e))
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
     const msg = lines[lines.length - 1] ?? "unknown error";
     console.error(`种子数据写入失败 (seed failed): ${msg}`);
     return 1;

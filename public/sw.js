@@ -51,7 +51,9 @@ async function getSession() {
 
 async function setSession(session) {
   sessionMemo = session;
-  await (await caches.open(META)).put(SESSION_KEY, new Response(JSON.stringify(session), { headers: { "content-type": "application/json" } }));
+  await (
+    await caches.open(META)
+  ).put(SESSION_KEY, new Response(JSON.stringify(session), { headers: { "content-type": "application/json" } }));
 }
 
 async function forgetPages() {
@@ -77,7 +79,8 @@ self.addEventListener("message", (event) => {
   const msg = event.data || {};
   if (msg.type === "session") event.waitUntil(onSession(msg, event.source));
   else if (msg.type === "signout") event.waitUntil(forgetPages().then(() => reply(event, { type: "signed-out" })));
-  else if (msg.type === "assets" && Array.isArray(msg.urls)) event.waitUntil(cacheAssets(msg.urls.filter((u) => typeof u === "string").join(" ")));
+  else if (msg.type === "assets" && Array.isArray(msg.urls))
+    event.waitUntil(cacheAssets(msg.urls.filter((u) => typeof u === "string").join(" ")));
 });
 
 function reply(event, data) {
@@ -232,9 +235,7 @@ async function cachedOrOffline(url, session) {
 }
 
 function offlinePage(cadre) {
-  const links = cadre
-    ? '<p><a href="/cadre">我的帮扶户 (My households)</a></p><p><a href="/outbox">待发送的走访 (Outbox)</a></p>'
-    : "";
+  const links = cadre ? '<p><a href="/cadre">我的帮扶户 (My households)</a></p><p><a href="/outbox">待发送的走访 (Outbox)</a></p>' : "";
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>离线 · 精准</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#fafaf9;color:#1c1917}header{background:#b42318;color:#fff;padding:12px 16px;font-weight:600}main{padding:16px}a{display:inline-block;min-height:44px;line-height:44px;color:#912018}</style></head>
 <body><header>精准</header><main><h1 style="font-size:20px">现在没有网络</h1><p>这个页面没有保存在手机上。有信号后再打开。(No connection, and this page is not kept on the phone.)</p>${links}</main></body></html>`;

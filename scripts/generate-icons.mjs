@@ -34,22 +34,36 @@ function png(size, pixel) {
     for (let x = 0; x < size; x++) {
       const [r, g, b, a] = pixel(x, y);
       const o = y * (size * 4 + 1) + 1 + x * 4;
-      raw[o] = r; raw[o + 1] = g; raw[o + 2] = b; raw[o + 3] = a;
+      raw[o] = r;
+      raw[o + 1] = g;
+      raw[o + 2] = b;
+      raw[o + 3] = a;
     }
   }
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0; // 8-bit RGBA
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", zlib.deflateSync(raw, { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0; // 8-bit RGBA
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", zlib.deflateSync(raw, { level: 9 })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /** What colour a point (0..1 square) is: background (rounded or full-bleed), rings, the centre dot. */
 function shade(u, v, { maskable }) {
-  const dx = u - 0.5, dy = v - 0.5;
+  const dx = u - 0.5,
+    dy = v - 0.5;
   if (!maskable) {
     // a rounded square, transparent corners
-    const r = 0.18, q = (t) => Math.max(Math.abs(t) - (0.5 - r), 0);
+    const r = 0.18,
+      q = (t) => Math.max(Math.abs(t) - (0.5 - r), 0);
     if (Math.hypot(q(dx), q(dy)) > r) return null;
   }
   const s = maskable ? 0.8 : 1; // the target shrinks into the maskable safe zone
@@ -64,12 +78,19 @@ function shade(u, v, { maskable }) {
 function icon(size, opts) {
   const N = 4;
   return png(size, (x, y) => {
-    let r = 0, g = 0, b = 0, a = 0;
-    for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) {
-      const c = shade((x + (i + 0.5) / N) / size, (y + (j + 0.5) / N) / size, opts);
-      if (!c) continue;
-      r += c[0]; g += c[1]; b += c[2]; a += 255;
-    }
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0;
+    for (let i = 0; i < N; i++)
+      for (let j = 0; j < N; j++) {
+        const c = shade((x + (i + 0.5) / N) / size, (y + (j + 0.5) / N) / size, opts);
+        if (!c) continue;
+        r += c[0];
+        g += c[1];
+        b += c[2];
+        a += 255;
+      }
     const n = a / 255;
     return n ? [Math.round(r / n), Math.round(g / n), Math.round(b / n), Math.round(a / (N * N))] : [0, 0, 0, 0];
   });

@@ -21,7 +21,8 @@ import { formatIssue, importDirectory, type ImportProgress, type ImportReport } 
 import { CSV_ENCODINGS, type CsvEncoding } from "../lib/import/csv";
 import { messages } from "../i18n/messages";
 
-const USAGE = "usage: npm run import -- DIR [--dry-run] [--as USERNAME] [--scope REGION_CODE] [--locale zh-CN|en] [--encoding auto|utf-8|gb18030]";
+const USAGE =
+  "usage: npm run import -- DIR [--dry-run] [--as USERNAME] [--scope REGION_CODE] [--locale zh-CN|en] [--encoding auto|utf-8|gb18030]";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
@@ -46,14 +47,27 @@ async function openDatabase(): Promise<{ prisma: PrismaClient; label: string }> 
     );
   }
   const lite = await openPglite(choice.dataDir);
-  return { prisma: new PrismaClient({ adapter: fixedPgliteAdapterFactory(lite, { closeOnDispose: true }) }), label: `PGlite ${choice.dataDir}` };
+  return {
+    prisma: new PrismaClient({ adapter: fixedPgliteAdapterFactory(lite, { closeOnDispose: true }) }),
+    label: `PGlite ${choice.dataDir}`,
+  };
 }
 
 async function actorFor(prisma: PrismaClient, username: string | undefined) {
   const user = username
-    ? await prisma.user.findUnique({ where: { username }, select: { id: true, role: true, regionId: true, username: true, disabled: true } })
-    : await prisma.user.findFirst({ where: { role: "admin", disabled: false }, orderBy: { createdAt: "asc" }, select: { id: true, role: true, regionId: true, username: true, disabled: true } });
-  if (!user) fail(username ? `没有用户 ${username} (no user ${username})` : "没有管理员账户，请用 --as 指定操作人 (no admin user: name one with --as)");
+    ? await prisma.user.findUnique({
+        where: { username },
+        select: { id: true, role: true, regionId: true, username: true, disabled: true },
+      })
+    : await prisma.user.findFirst({
+        where: { role: "admin", disabled: false },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, role: true, regionId: true, username: true, disabled: true },
+      });
+  if (!user)
+    fail(
+      username ? `没有用户 ${username} (no user ${username})` : "没有管理员账户，请用 --as 指定操作人 (no admin user: name one with --as)",
+    );
   if (user.disabled) fail(`用户 ${user.username} 已停用 (user ${user.username} is disabled)`);
   return user;
 }
@@ -67,12 +81,18 @@ function progressLine(t: Translate, p: ImportProgress): string {
 }
 
 function printReport(t: Translate, r: ImportReport) {
-  for (const f of r.files) console.log(`[import]   ${f.name.padEnd(15)} ${String(f.rows).padStart(10)} rows  sha256 ${f.sha256}  ${f.format === "xlsx" ? "xlsx" : (f.encoding ?? "")}`);
+  for (const f of r.files)
+    console.log(
+      `[import]   ${f.name.padEnd(15)} ${String(f.rows).padStart(10)} rows  sha256 ${f.sha256}  ${f.format === "xlsx" ? "xlsx" : (f.encoding ?? "")}`,
+    );
   const c = r.counts;
-  console.log(`[import] ${t("counts.regions")} +${c.regions.inserted} / ${c.regions.skipped} · ${t("counts.households")} +${c.households.inserted} / ${c.households.skipped} · ${t("counts.members")} +${c.members.inserted} / ${c.members.skipped} · ${t("counts.assessments")} ${c.assessments}   (${t("counts.inserted")} / ${t("counts.skipped")})`);
+  console.log(
+    `[import] ${t("counts.regions")} +${c.regions.inserted} / ${c.regions.skipped} · ${t("counts.households")} +${c.households.inserted} / ${c.households.skipped} · ${t("counts.members")} +${c.members.inserted} / ${c.members.skipped} · ${t("counts.assessments")} ${c.assessments}   (${t("counts.inserted")} / ${t("counts.skipped")})`,
+  );
   if (r.issueCount === 0) return;
   console.error(`[import] ${t("result.failedTitle", { count: r.issueCount })}`);
-  for (const [file, count] of Object.entries(r.issuesByFile)) console.error(`[import]   ${t("result.byFile", { file, count: count ?? 0 })}`);
+  for (const [file, count] of Object.entries(r.issuesByFile))
+    console.error(`[import]   ${t("result.byFile", { file, count: count ?? 0 })}`);
   for (const issue of r.issues) console.error(`  ${formatIssue(t, issue)}`);
   if (r.truncated) console.error(`[import] ${t("result.truncated", { shown: r.issues.length, count: r.issueCount })}`);
 }
@@ -103,7 +123,10 @@ async function main() {
     prisma = opened.prisma;
     choiceLabel = opened.label;
     const [ready] = await prisma.$queryRawUnsafe<{ ok: boolean }[]>(`SELECT to_regclass('household') IS NOT NULL AS ok`);
-    if (!ready?.ok) fail(`数据库尚未迁移，请先运行 npm run db:migrate 或 npm run dev (the database has no tables yet: run npm run db:migrate first) — ${choiceLabel}`);
+    if (!ready?.ok)
+      fail(
+        `数据库尚未迁移，请先运行 npm run db:migrate 或 npm run dev (the database has no tables yet: run npm run db:migrate first) — ${choiceLabel}`,
+      );
     const user = await actorFor(prisma, values.as);
     console.log(`[import] ${folder} → ${choiceLabel} as ${user.username}${values["dry-run"] ? " (dry run)" : ""}`);
     let last = 0;
@@ -124,10 +147,15 @@ async function main() {
     printReport(t, report);
     const peak = Math.round(process.resourceUsage().maxRSS / 1024);
     const perSecond = report.durationMs ? Math.round((report.counts.households.rows * 1000) / report.durationMs) : 0;
-    console.log(`[import] ${report.ok ? "✔" : "✖"} ${(report.durationMs / 1000).toFixed(1)} s, ${perSecond} households/s, loader ${report.loader}, peak RSS ${peak} MB`);
+    console.log(
+      `[import] ${report.ok ? "✔" : "✖"} ${(report.durationMs / 1000).toFixed(1)} s, ${perSecond} households/s, loader ${report.loader}, peak RSS ${peak} MB`,
+    );
     code = report.ok ? 0 : 1;
   } catch (e) {
-    const lines = (e instanceof Error ? e.message : String(e)).split("\n").map((l) => l.trim()).filter(Boolean);
+    const lines = (e instanceof Error ? e.message : String(e))
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
     console.error(`[import] ✖ ${lines[lines.length - 1] ?? "unknown error"}`);
     if (process.env.DEBUG) console.error(e);
     code = 2;

@@ -194,7 +194,11 @@ async function main() {
   // `start` serves through scripts/next-server.mjs, which gives the app the socket's address
   // (lib/request-address.ts); `dev` stays on `next dev` (hot reload).
   const args = mode === "start" ? [path.join(root, "scripts", "next-server.mjs"), port] : [nextBin, mode, "-p", port];
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...env, NODE_ENV: mode === "start" ? "production" : env.NODE_ENV }, stdio: "inherit" });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...env, NODE_ENV: mode === "start" ? "production" : env.NODE_ENV },
+    stdio: "inherit",
+  });
   const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
   process.removeAllListeners("SIGINT");
   process.removeAllListeners("SIGTERM");

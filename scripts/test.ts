@@ -13,8 +13,23 @@ const ci = process.env.CI === "true" || process.env.CI === "1";
 const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
 const want = (tier: string) => only.length === 0 || only.includes(tier);
 
-interface Unhandled { name: string; message: string; code?: string; testFile?: string; stack: string }
-interface Tier { name: string; passed: number; failed: number; skipped: number; ok: boolean; seconds: number; note?: string; unhandled?: Unhandled[] }
+interface Unhandled {
+  name: string;
+  message: string;
+  code?: string;
+  testFile?: string;
+  stack: string;
+}
+interface Tier {
+  name: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+  ok: boolean;
+  seconds: number;
+  note?: string;
+  unhandled?: Unhandled[];
+}
 const tiers: Tier[] = [];
 const out = fs.mkdtempSync(path.join(os.tmpdir(), "jz-test-"));
 
@@ -35,13 +50,22 @@ function vitest(name: string, project: string, env: Record<string, string>) {
   const t0 = Date.now();
   let run = vitestOnce(name, project, env, 1);
   if (!run.ok && run.failedTests === 0 && run.unhandled.length > 0 && run.unhandled.every((e) => VITEST_PLUMBING.test(e.message))) {
-    console.log(`\n[test] ${name}: every test passed but Vitest's plumbing timed out (${run.unhandled.map((e) => e.message).join("; ")}); running the tier once more`);
+    console.log(
+      `\n[test] ${name}: every test passed but Vitest's plumbing timed out (${run.unhandled.map((e) => e.message).join("; ")}); running the tier once more`,
+    );
     const first = run;
     run = vitestOnce(name, project, env, 2);
     run.note = `second run after Vitest plumbing timed out in the first (${first.unhandled.length} error(s): ${first.unhandled[0]!.message.slice(0, 80)})${run.note ? `; ${run.note}` : ""}`;
   }
   tiers.push({
-    name, ok: run.ok, seconds: (Date.now() - t0) / 1000, passed: run.passed, failed: run.failed, skipped: run.skipped, note: run.note, unhandled: run.unhandled,
+    name,
+    ok: run.ok,
+    seconds: (Date.now() - t0) / 1000,
+    passed: run.passed,
+    failed: run.failed,
+    skipped: run.skipped,
+    note: run.note,
+    unhandled: run.unhandled,
   });
 }
 
@@ -49,12 +73,23 @@ function vitestOnce(name: string, project: string, env: Record<string, string>, 
   const base = `${name.replace(/\W+/g, "-")}-${attempt}`;
   const json = path.join(out, `${base}.json`);
   const unhandledFile = path.join(out, `${base}.unhandled.json`);
-  const r = spawnSync(bin("vitest"), [
-    "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${json}`,
-    "--reporter=./tests/support/unhandled-reporter.ts",
-  ], {
-    cwd: root, stdio: "inherit", env: { ...process.env, ...env, JZ_UNHANDLED_FILE: unhandledFile },
-  });
+  const r = spawnSync(
+    bin("vitest"),
+    [
+      "run",
+      "--project",
+      project,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${json}`,
+      "--reporter=./tests/support/unhandled-reporter.ts",
+    ],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, ...env, JZ_UNHANDLED_FILE: unhandledFile },
+    },
+  );
   const report = fs.existsSync(json) ? JSON.parse(fs.readFileSync(json, "utf8")) : {};
   const unhandled: Unhandled[] = fs.existsSync(unhandledFile) ? JSON.parse(fs.readFileSync(unhandledFile, "utf8")) : [];
   const failedTests: number = report.numFailedTests ?? 0;
@@ -89,25 +124,48 @@ if (want("e2e")) {
       "",
     ].join("\n");
     console.error(msg);
-    tiers.push({ name: "e2e", ok: !ci, passed: 0, failed: ci ? 1 : 0, skipped: 1, seconds: 0, note: ci ? "Chromium missing under CI" : "skipped: no Chromium" });
+    tiers.push({
+      name: "e2e",
+      ok: !ci,
+      passed: 0,
+      failed: ci ? 1 : 0,
+      skipped: 1,
+      seconds: 0,
+      note: ci ? "Chromium missing under CI" : "skipped: no Chromium",
+    });
   } else {
     const t0 = Date.now();
     const build = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
-      cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     });
     if (build.status !== 0) {
-      tiers.push({ name: "e2e", ok: false, passed: 0, failed: 1, skipped: 0, seconds: (Date.now() - t0) / 1000, note: "next build failed" });
+      tiers.push({
+        name: "e2e",
+        ok: false,
+        passed: 0,
+        failed: 1,
+        skipped: 0,
+        seconds: (Date.now() - t0) / 1000,
+        note: "next build failed",
+      });
     } else {
       const json = path.join(out, "e2e.json");
       const r = spawnSync(bin("playwright"), ["test"], {
-        cwd: root, stdio: "inherit",
+        cwd: root,
+        stdio: "inherit",
         env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: json, CHROMIUM_PATH: chromium },
       });
       const report = fs.existsSync(json) ? JSON.parse(fs.readFileSync(json, "utf8")) : { stats: {} };
       const s = report.stats ?? {};
       tiers.push({
-        name: "e2e", ok: r.status === 0, seconds: (Date.now() - t0) / 1000,
-        passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0) + (r.status !== 0 && !s.unexpected ? 1 : 0), skipped: s.skipped ?? 0,
+        name: "e2e",
+        ok: r.status === 0,
+        seconds: (Date.now() - t0) / 1000,
+        passed: s.expected ?? 0,
+        failed: (s.unexpected ?? 0) + (s.flaky ?? 0) + (r.status !== 0 && !s.unexpected ? 1 : 0),
+        skipped: s.skipped ?? 0,
       });
     }
   }
@@ -115,12 +173,20 @@ if (want("e2e")) {
 
 banner("summary");
 for (const t of tiers) {
-  console.log(`${t.ok ? "✔" : "✖"} ${t.name.padEnd(26)} ${String(t.passed).padStart(4)} passed ${String(t.failed).padStart(3)} failed ${String(t.skipped).padStart(3)} skipped  ${t.seconds.toFixed(0)} s${t.note ? `  (${t.note})` : ""}`);
+  console.log(
+    `${t.ok ? "✔" : "✖"} ${t.name.padEnd(26)} ${String(t.passed).padStart(4)} passed ${String(t.failed).padStart(3)} failed ${String(t.skipped).padStart(3)} skipped  ${t.seconds.toFixed(0)} s${t.note ? `  (${t.note})` : ""}`,
+  );
 }
 // Unhandled errors fail a tier with every test passed; repeat them here, where a log's tail shows them.
 for (const t of tiers) {
   for (const e of t.unhandled ?? []) {
-    console.log(`\n✖ ${t.name}: unhandled ${e.name}${e.code ? ` (${e.code})` : ""} while ${e.testFile ? path.relative(root, e.testFile) : "no test file"} ran:\n  ${e.message}\n${e.stack.split("\n").slice(1).map((l) => `  ${l.trim()}`).join("\n")}`);
+    console.log(
+      `\n✖ ${t.name}: unhandled ${e.name}${e.code ? ` (${e.code})` : ""} while ${e.testFile ? path.relative(root, e.testFile) : "no test file"} ran:\n  ${e.message}\n${e.stack
+        .split("\n")
+        .slice(1)
+        .map((l) => `  ${l.trim()}`)
+        .join("\n")}`,
+    );
   }
 }
 const sum = (k: "passed" | "failed" | "skipped") => tiers.reduce((n, t) => n + t[k], 0);

@@ -6,5 +6,10 @@ export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireViewerPage();
-  return <AppShell viewer={viewer}><OfflineMount viewer={viewer} />{children}</AppShell>;
+  return (
+    <AppShell viewer={viewer}>
+      <OfflineMount viewer={viewer} />
+      {children}
+    </AppShell>
+  );
 }

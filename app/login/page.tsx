@@ -17,7 +17,10 @@ export default async function LoginPage() {
   return (
     <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center px-4 py-8">
       <div className="mb-6 text-center">
-        <div className="mx-auto mb-3 flex h-14 w-14 items-center justify-center rounded-2xl bg-brand-700 text-2xl font-bold text-white" aria-hidden>
+        <div
+          className="mx-auto mb-3 flex h-14 w-14 items-center justify-center rounded-2xl bg-brand-700 text-2xl font-bold text-white"
+          aria-hidden
+        >
           准
         </div>
         <h1 className="text-2xl font-semibold">{t("app.fullName")}</h1>

@@ -18,7 +18,21 @@ export const DEFAULT_DIST_DIR = ".next-bench";
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 export const OUT_DIR = path.join(ROOT, "bench", "out");
 
-const SOURCES = ["app", "components", "lib", "i18n", "messages", "public", "prisma/schema.prisma", "proxy.ts", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package.json", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "i18n",
+  "messages",
+  "public",
+  "prisma/schema.prisma",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "package.json",
+  "package-lock.json",
+];
 
 function newestMtime(p: string): number {
   let st: fs.Stats;
@@ -161,11 +175,15 @@ export async function startApp(opts: StartOptions): Promise<AppHandle> {
   if (opts.dbPool) env.JINGZHUN_DB_POOL = String(opts.dbPool);
   // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/out/prof" profiles the server of any bench
   const extra = (process.env.BENCH_APP_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...extra, NEXT_BIN, "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", fd, fd],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(opts.nodeArgs ?? []), ...extra, NEXT_BIN, "start", "-p", String(opts.port), "-H", "127.0.0.1"],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", fd, fd],
+    },
+  );
   fs.closeSync(fd);
   let done = false;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>

@@ -25,7 +25,10 @@ export async function takeBaseline(url: string, householdIds: string[]): Promise
        FROM household h WHERE h.id = ANY($1::text[])`,
     [householdIds],
   );
-  return { maxAuditId: top?.max ?? "0", households: new Map(rows.map((r) => [r.id, { version: r.version, assessments: Number(r.assessments) }])) };
+  return {
+    maxAuditId: top?.max ?? "0",
+    households: new Map(rows.map((r) => [r.id, { version: r.version, assessments: Number(r.assessments) }])),
+  };
 }
 
 export interface Reconciliation {
@@ -170,7 +173,16 @@ export async function integrity(url: string, base: Baseline, runIds: string[], o
   }
   const conflictVisits = await n(url, `SELECT count(*)::text AS n FROM visit WHERE id = ANY($1::text[]) AND state = 'conflict'`, [runIds]);
   const auditChain = opts.chain === false ? { ok: true, checked: 0, detail: "not walked" } : await verifyChain(url);
-  const counts = { visitsWithoutAudit, visitAuditsWithoutVisit, householdAuditsWithoutVisit, changedVisitsWithoutHouseholdAudit, evidenceWithoutVisit, followUpsWithoutVisit, versionMismatches, assessmentMismatches };
+  const counts = {
+    visitsWithoutAudit,
+    visitAuditsWithoutVisit,
+    householdAuditsWithoutVisit,
+    changedVisitsWithoutHouseholdAudit,
+    evidenceWithoutVisit,
+    followUpsWithoutVisit,
+    versionMismatches,
+    assessmentMismatches,
+  };
   return {
     ok: Object.values(counts).every((v) => v === 0) && auditChain.ok,
     ...counts,

@@ -40,8 +40,19 @@ env:   BENCH_VISITS_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/j
 
 export function parseFlags(argv = process.argv.slice(2)): Flags {
   const f: Flags = {
-    visits: 10_000, connections: 200, noBuild: false, port: 3411, pool: undefined, keep: false, maxSeconds: 1800, distDir: process.env.NEXT_DIST_DIR || DEFAULT_DIST_DIR,
-    phones: 200, backlog: 20, openRate: 30, openSeconds: 120, stepSeconds: 15,
+    visits: 10_000,
+    connections: 200,
+    noBuild: false,
+    port: 3411,
+    pool: undefined,
+    keep: false,
+    maxSeconds: 1800,
+    distDir: process.env.NEXT_DIST_DIR || DEFAULT_DIST_DIR,
+    phones: 200,
+    backlog: 20,
+    openRate: 30,
+    openSeconds: 120,
+    stepSeconds: 15,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -118,7 +129,11 @@ export function fractionFlag(name: string, fallback: number): number {
  * The frame of bench:load / fault / kill: a watchdog, set-up (build, fresh database, app), the
  * body, clean-up whatever happens, and the process's exit code (2 on an unexpected error).
  */
-export function runVisitBench(name: string, watchdogSeconds: number, body: (s: Setup, flags: Flags, log: (m: string) => void) => Promise<number>): void {
+export function runVisitBench(
+  name: string,
+  watchdogSeconds: number,
+  body: (s: Setup, flags: Flags, log: (m: string) => void) => Promise<number>,
+): void {
   const log = logger(`bench:${name}`);
   const main = async (): Promise<number> => {
     const flags = parseFlags();
@@ -173,23 +188,48 @@ export function appLogSummary(logName: string): string {
   const errors = lines.filter((l) => /error|✖|ECONN|terminat/i.test(l));
   const kinds = new Map<string, number>();
   for (const l of errors) {
-    const key = l.replace(/ref=\w+/, "ref=…").replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, "<id>").replace(/\d+/g, "N").slice(0, 140);
+    const key = l
+      .replace(/ref=\w+/, "ref=…")
+      .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, "<id>")
+      .replace(/\d+/g, "N")
+      .slice(0, 140);
     kinds.set(key, (kinds.get(key) ?? 0) + 1);
   }
   if (!kinds.size) return "no error lines";
-  return [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${v}× ${k}`).join("\n    ");
+  return [...kinds]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([k, v]) => `${v}× ${k}`)
+    .join("\n    ");
 }
 
 export function printResult(title: string, r: VisitLoadResult, flags: Flags) {
   const line = "─".repeat(78);
   console.log(`\n${line}\n${title}\n${line}`);
-  console.log(`load          ${r.sent} visits (distinct ids) by ${r.cadres} cadres on ${r.households} households, ${flags.connections} keep-alive connections`);
-  if (r.sent < flags.visits) console.log(`              ⚠ stopped at the time bound (--max-seconds ${flags.maxSeconds}) after ${r.sent} of ${flags.visits} visits`);
-  console.log(`closed loop   ${flags.connections} connections each waiting for its answer: latency ≈ connections ÷ throughput by construction`);
-  console.log(`throughput    ${fixed(r.rps)} req/s  (${r.answered} answered requests in ${fixed(r.durationS)} s; ${fixed(r.sent / r.durationS)} visits/s; ~${(r.bytesPerAnswer / 1024).toFixed(0)} KiB per answer)`);
+  console.log(
+    `load          ${r.sent} visits (distinct ids) by ${r.cadres} cadres on ${r.households} households, ${flags.connections} keep-alive connections`,
+  );
+  if (r.sent < flags.visits)
+    console.log(`              ⚠ stopped at the time bound (--max-seconds ${flags.maxSeconds}) after ${r.sent} of ${flags.visits} visits`);
+  console.log(
+    `closed loop   ${flags.connections} connections each waiting for its answer: latency ≈ connections ÷ throughput by construction`,
+  );
+  console.log(
+    `throughput    ${fixed(r.rps)} req/s  (${r.answered} answered requests in ${fixed(r.durationS)} s; ${fixed(r.sent / r.durationS)} visits/s; ~${(r.bytesPerAnswer / 1024).toFixed(0)} KiB per answer)`,
+  );
   console.log(`latency       p50 ${ms(r.p50)} · p95 ${ms(r.p95)} · p99 ${ms(r.p99)} · max ${ms(r.max)} (mean ${ms(r.mean)})`);
-  console.log(`errors        ${r.errors} failed attempts${r.errors ? ` (${Object.entries(r.errorKinds).map(([k, v]) => `${k}=${v}`).join(" ")})` : ""} · retried ${r.retriesAfterFailure} · gave up ${r.gaveUp}`);
-  console.log(`resends       ${r.deliberateResends} deliberate (same id) · answers "already stored, nothing written" ${r.replays} (deliberate resends and retries of requests that had committed) · a resend stored again ${r.resendStoredAgain}`);
+  console.log(
+    `errors        ${r.errors} failed attempts${
+      r.errors
+        ? ` (${Object.entries(r.errorKinds)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(" ")})`
+        : ""
+    } · retried ${r.retriesAfterFailure} · gave up ${r.gaveUp}`,
+  );
+  console.log(
+    `resends       ${r.deliberateResends} deliberate (same id) · answers "already stored, nothing written" ${r.replays} (deliberate resends and retries of requests that had committed) · a resend stored again ${r.resendStoredAgain}`,
+  );
   console.log(`conflicts     ${r.conflicts} visits kept as "conflict" (stale base version; expected only after lost answers)`);
   if (r.events.length) {
     for (const e of r.events) console.log(`event         ${e.name} at ${fixed(e.firedAtS)} s${e.error ? ` ✖ ${e.error}` : ""}`);
@@ -197,11 +237,15 @@ export function printResult(title: string, r: VisitLoadResult, flags: Flags) {
   console.log(`limits        ${formatSampler(r.limits)}`);
   if (r.limits.appCpuMs > 0 && r.answered) {
     const per = r.limits.appCpuMs / r.answered;
-    console.log(`              app CPU per answered request ${per.toFixed(0)} ms → one Node.js process cannot exceed ~${(1000 / per).toFixed(0)} req/s even with a core to itself`);
+    console.log(
+      `              app CPU per answered request ${per.toFixed(0)} ms → one Node.js process cannot exceed ~${(1000 / per).toFixed(0)} req/s even with a core to itself`,
+    );
   }
   if (r.reconciliation) console.log(`reconcile     ${formatReconciliation(r.reconciliation)}`);
   if (r.integrity) console.log(`integrity     ${formatIntegrity(r.integrity)}`);
-  console.log(`checks        0 errors: ${r.errors === 0 ? "met" : "NOT met"} · stored = sent: ${r.stored === r.sent ? "met" : "NOT met"} (the latency targets are the open loop's, the throughput target the backlog sync's)`);
+  console.log(
+    `checks        0 errors: ${r.errors === 0 ? "met" : "NOT met"} · stored = sent: ${r.stored === r.sent ? "met" : "NOT met"} (the latency targets are the open loop's, the throughput target the backlog sync's)`,
+  );
 }
 
 /** When the failures of an outage began and ended, and how soon requests sent after it were answered. */
@@ -213,9 +257,13 @@ export function outageSummary(r: VisitLoadResult, beganAt: number, backAt: numbe
   const first = after[0];
   return (
     `failed attempts ${failed.length}` +
-    (failed.length ? ` (finished between +${s(Math.min(...failed.map((f) => f[1])) - beganAt)} and +${s(Math.max(...failed.map((f) => f[1])) - beganAt)} after the fault began)` : "") +
+    (failed.length
+      ? ` (finished between +${s(Math.min(...failed.map((f) => f[1])) - beganAt)} and +${s(Math.max(...failed.map((f) => f[1])) - beganAt)} after the fault began)`
+      : "") +
     ` · attempts sent after recovery that failed: ${failedAfterBack}` +
-    (first ? ` · the first attempt sent after recovery was answered +${s(first[1] - backAt)} after it (queued behind the requests in flight)` : "")
+    (first
+      ? ` · the first attempt sent after recovery was answered +${s(first[1] - backAt)} after it (queued behind the requests in flight)`
+      : "")
   );
 }
 
@@ -224,7 +272,12 @@ export function outageSummary(r: VisitLoadResult, beganAt: number, backAt: numbe
  * counts, the logVisit action id of the build. `faults: true` adds the patient retry policy of
  * the fault and kill benches (12 attempts, backoff 250 ms → 4 s).
  */
-export function visitLoadOptions(s: Setup, flags: Flags, log: (m: string) => void, opts: { faults?: boolean } = {}): VisitLoadOptions & { actionId: string } {
+export function visitLoadOptions(
+  s: Setup,
+  flags: Flags,
+  log: (m: string) => void,
+  opts: { faults?: boolean } = {},
+): VisitLoadOptions & { actionId: string } {
   return {
     baseUrl: s.app.baseUrl,
     databaseUrl: s.databaseUrl,

@@ -56,7 +56,9 @@ export function request(
         res.on("aborted", () => reject(new HttpError("aborted", "response aborted")));
       },
     );
-    req.setTimeout(opts.timeoutMs ?? 30_000, () => req.destroy(new HttpError("timeout", `no answer within ${opts.timeoutMs ?? 30_000} ms`)));
+    req.setTimeout(opts.timeoutMs ?? 30_000, () =>
+      req.destroy(new HttpError("timeout", `no answer within ${opts.timeoutMs ?? 30_000} ms`)),
+    );
     req.on("error", (e: NodeJS.ErrnoException) => reject(e instanceof HttpError ? e : new HttpError(e.code ?? "network", e.message)));
     if (body) req.write(body);
     req.end();

@@ -69,10 +69,18 @@ async function signAll(o: Omit<OpenLoopOptions, "rate" | "seconds">, log: (m: st
   const agent = keepAliveAgent(2000);
   const cookies = new Map<string, string>();
   for (let i = 0; i < cadres.length; i += 4) {
-    await Promise.all(cadres.slice(i, i + 4).map(async (c) => cookies.set(c.username, await signIn(o.baseUrl, c.username, c.password ?? o.password ?? DEMO_PASSWORD, agent))));
+    await Promise.all(
+      cadres
+        .slice(i, i + 4)
+        .map(async (c) => cookies.set(c.username, await signIn(o.baseUrl, c.username, c.password ?? o.password ?? DEMO_PASSWORD, agent))),
+    );
   }
   const versions = new Map<string, number>();
-  for (const r of await query<{ id: string; version: number }>(o.databaseUrl, `SELECT id, version FROM household WHERE id = ANY($1::text[])`, [[...new Set(cadres.flatMap((c) => c.householdIds))]])) {
+  for (const r of await query<{ id: string; version: number }>(
+    o.databaseUrl,
+    `SELECT id, version FROM household WHERE id = ANY($1::text[])`,
+    [[...new Set(cadres.flatMap((c) => c.householdIds))]],
+  )) {
     versions.set(r.id, r.version);
   }
   log(`open loop: ${cadres.length} cadres signed in`);
@@ -86,7 +94,8 @@ async function oneRun(o: OpenLoopOptions, s: Signed): Promise<OpenLoopResult> {
   const latencies: number[] = [];
   const kinds = new Map<string, number>();
   const ids: string[] = [];
-  let answered = 0, maxLag = 0;
+  let answered = 0,
+    maxLag = 0;
   const pending: Promise<void>[] = [];
   const t0 = performance.now() + 50;
   for (let i = 0; i < total; i++) {
@@ -99,12 +108,27 @@ async function oneRun(o: OpenLoopOptions, s: Signed): Promise<OpenLoopResult> {
     const id = crypto.randomUUID();
     ids.push(id);
     const payload: Record<string, unknown> = {
-      clientVisitId: id, householdId, baseVersion: s.versions.get(householdId) ?? 1, date: today, mode: (["home", "phone", "wechat"] as const)[i % 3],
-      findings: `bench ${runTag} open #${i}: 粮食够吃，衣被齐全，饮水安全。`, problems: "", actionsTaken: "", confirmation: "read_back",
+      clientVisitId: id,
+      householdId,
+      baseVersion: s.versions.get(householdId) ?? 1,
+      date: today,
+      mode: (["home", "phone", "wechat"] as const)[i % 3],
+      findings: `bench ${runTag} open #${i}: 粮食够吃，衣被齐全，饮水安全。`,
+      problems: "",
+      actionsTaken: "",
+      confirmation: "read_back",
       ...(i % 10 === 0 ? { followUps: [{ description: "协助办理医保续保", dueDate: addDays(today, 14) }] } : {}),
     };
     pending.push(
-      callAction({ baseUrl: o.baseUrl, pagePath: `/households/${householdId}/visit`, actionId: o.actionId, cookie: s.cookies.get(cadre.username)!, args: [INITIAL_STATE, payload], agent: s.agent, timeoutMs: o.requestTimeoutMs ?? 30_000 })
+      callAction({
+        baseUrl: o.baseUrl,
+        pagePath: `/households/${householdId}/visit`,
+        actionId: o.actionId,
+        cookie: s.cookies.get(cadre.username)!,
+        args: [INITIAL_STATE, payload],
+        agent: s.agent,
+        timeoutMs: o.requestTimeoutMs ?? 30_000,
+      })
         .then((a) => {
           const r = a.result as { ok: boolean; code?: string };
           if (!r.ok) throw Object.assign(new Error(r.code), { kind: `action:${r.code}` });
@@ -122,8 +146,18 @@ async function oneRun(o: OpenLoopOptions, s: Signed): Promise<OpenLoopResult> {
   const lat = summarize(latencies);
   const errors = [...kinds.values()].reduce((a, b) => a + b, 0);
   return {
-    rate: o.rate, seconds: o.seconds, sent: total, answered, errors, errorKinds: Object.fromEntries(kinds),
-    p50: lat.p50, p95: lat.p95, p99: lat.p99, max: lat.max, maxSendLagMs: maxLag, stored: Number(row!.n),
+    rate: o.rate,
+    seconds: o.seconds,
+    sent: total,
+    answered,
+    errors,
+    errorKinds: Object.fromEntries(kinds),
+    p50: lat.p50,
+    p95: lat.p95,
+    p99: lat.p99,
+    max: lat.max,
+    maxSendLagMs: maxLag,
+    stored: Number(row!.n),
   };
 }
 
@@ -133,7 +167,9 @@ export async function runOpenLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
   const s = await signAll(o, log);
   try {
     const r = await oneRun(o, s);
-    log(`open loop ${o.rate}/s for ${o.seconds} s: p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, ${r.errors} errors, ${r.stored}/${r.sent} stored`);
+    log(
+      `open loop ${o.rate}/s for ${o.seconds} s: p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, ${r.errors} errors, ${r.stored}/${r.sent} stored`,
+    );
     return r;
   } finally {
     s.agent.destroy();

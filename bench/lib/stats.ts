@@ -44,7 +44,12 @@ export class Tally {
     return t;
   }
   toString() {
-    return [...this.counts.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}=${v}`).join(" ") || "none";
+    return (
+      [...this.counts.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k}=${v}`)
+        .join(" ") || "none"
+    );
   }
   toJSON() {
     return Object.fromEntries(this.counts);
@@ -70,7 +75,10 @@ export interface Timing {
  * Times `fn` `runs` times after `warmup` unmeasured calls, stopping early at `deadline` (a
  * Date.now() value) once `minRuns` are in: p50 and p95 of the measured calls, in ms.
  */
-export async function timeRuns(fn: () => Promise<unknown>, o: { runs: number; warmup?: number; deadline?: number; minRuns?: number }): Promise<Timing> {
+export async function timeRuns(
+  fn: () => Promise<unknown>,
+  o: { runs: number; warmup?: number; deadline?: number; minRuns?: number },
+): Promise<Timing> {
   for (let i = 0; i < (o.warmup ?? 3); i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < o.runs && (i < (o.minRuns ?? 0) || Date.now() < (o.deadline ?? Infinity)); i++) {

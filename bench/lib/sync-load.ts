@@ -73,11 +73,20 @@ export async function runSyncLoad(o: SyncLoadOptions): Promise<SyncLoadResult> {
   const agent: http.Agent = keepAliveAgent(phones + 8);
   const cookies = new Map<string, string>();
   for (let i = 0; i < accounts.length; i += 4) {
-    await Promise.all(accounts.slice(i, i + 4).map(async (c) => cookies.set(c.username, await signIn(o.baseUrl, c.username, c.password ?? o.password ?? DEMO_PASSWORD, agent))));
+    await Promise.all(
+      accounts
+        .slice(i, i + 4)
+        .map(async (c) => cookies.set(c.username, await signIn(o.baseUrl, c.username, c.password ?? o.password ?? DEMO_PASSWORD, agent))),
+    );
   }
   const today = chinaToday();
   const versions = new Map<string, number>();
-  for (const r of await query<{ id: string; version: number }>(o.databaseUrl, `SELECT id, version FROM household WHERE id = ANY($1::text[])`, [[...new Set(accounts.flatMap((a) => a.householdIds))]])) versions.set(r.id, r.version);
+  for (const r of await query<{ id: string; version: number }>(
+    o.databaseUrl,
+    `SELECT id, version FROM household WHERE id = ANY($1::text[])`,
+    [[...new Set(accounts.flatMap((a) => a.householdIds))]],
+  ))
+    versions.set(r.id, r.version);
   const baseline = await takeBaseline(o.databaseUrl, [...versions.keys()]);
 
   // each phone's backlog: a week of visits, oldest first, plain visits (10% with a follow-up)
@@ -92,9 +101,15 @@ export async function runSyncLoad(o: SyncLoadOptions): Promise<SyncLoadResult> {
         const id = crypto.randomUUID();
         sentIds.push(id);
         const v: Record<string, unknown> = {
-          clientVisitId: id, householdId, baseVersion: versions.get(householdId) ?? 1, date: today,
-          mode: (["home", "phone", "wechat"] as const)[k % 3], findings: `bench ${runTag} phone ${p} #${k}: 粮食够吃，衣被齐全，饮水安全。`,
-          problems: "", actionsTaken: "", confirmation: "read_back",
+          clientVisitId: id,
+          householdId,
+          baseVersion: versions.get(householdId) ?? 1,
+          date: today,
+          mode: (["home", "phone", "wechat"] as const)[k % 3],
+          findings: `bench ${runTag} phone ${p} #${k}: 粮食够吃，衣被齐全，饮水安全。`,
+          problems: "",
+          actionsTaken: "",
+          confirmation: "read_back",
         };
         if (k % 10 === 0) {
           v.followUps = [{ description: "协助办理医保续保", dueDate: addDays(today, 14) }];
@@ -108,40 +123,52 @@ export async function runSyncLoad(o: SyncLoadOptions): Promise<SyncLoadResult> {
 
   const acked = new Set<string>();
   const latencies: number[] = [];
-  let requests = 0, failed = 0;
+  let requests = 0,
+    failed = 0;
   const t0 = performance.now();
-  await Promise.all(backlogs.map(async ({ cadre, visits }) => {
-    for (let i = 0; i < visits.length; i += SYNC_MAX_VISITS) {
-      const batch = visits.slice(i, i + SYNC_MAX_VISITS);
-      for (let attempt = 1; ; attempt++) {
-        requests++;
-        const t = performance.now();
-        try {
-          const a = await callAction({
-            baseUrl: o.baseUrl, pagePath: "/outbox", actionId: o.syncActionId, cookie: cookies.get(cadre.username)!,
-            args: [INITIAL_STATE, { visits: batch }], agent, timeoutMs: o.requestTimeoutMs ?? 120_000,
-          });
-          const r = a.result as { ok: boolean; code?: string; data?: { results: { id: string; result: { ok: boolean; code?: string } }[] } };
-          if (!r.ok) throw new HttpError(`action:${r.code}`, `batch refused: ${r.code}`);
-          latencies.push(performance.now() - t);
-          const again = batch.filter((v) => {
-            const answer = r.data!.results.find((x) => x.id === v.clientVisitId)?.result;
-            if (answer && (answer.ok || answer.code === "conflict")) acked.add(String(v.clientVisitId));
-            return !answer || answer.code === "internal";
-          });
-          if (!again.length) break;
-          batch.splice(0, batch.length, ...again);
-        } catch (e) {
-          failed++;
-          if (attempt >= maxAttempts) {
-            log(`a phone gave up after ${attempt} attempts: ${(e as Error).message.slice(0, 120)}`);
-            break;
+  await Promise.all(
+    backlogs.map(async ({ cadre, visits }) => {
+      for (let i = 0; i < visits.length; i += SYNC_MAX_VISITS) {
+        const batch = visits.slice(i, i + SYNC_MAX_VISITS);
+        for (let attempt = 1; ; attempt++) {
+          requests++;
+          const t = performance.now();
+          try {
+            const a = await callAction({
+              baseUrl: o.baseUrl,
+              pagePath: "/outbox",
+              actionId: o.syncActionId,
+              cookie: cookies.get(cadre.username)!,
+              args: [INITIAL_STATE, { visits: batch }],
+              agent,
+              timeoutMs: o.requestTimeoutMs ?? 120_000,
+            });
+            const r = a.result as {
+              ok: boolean;
+              code?: string;
+              data?: { results: { id: string; result: { ok: boolean; code?: string } }[] };
+            };
+            if (!r.ok) throw new HttpError(`action:${r.code}`, `batch refused: ${r.code}`);
+            latencies.push(performance.now() - t);
+            const again = batch.filter((v) => {
+              const answer = r.data!.results.find((x) => x.id === v.clientVisitId)?.result;
+              if (answer && (answer.ok || answer.code === "conflict")) acked.add(String(v.clientVisitId));
+              return !answer || answer.code === "internal";
+            });
+            if (!again.length) break;
+            batch.splice(0, batch.length, ...again);
+          } catch (e) {
+            failed++;
+            if (attempt >= maxAttempts) {
+              log(`a phone gave up after ${attempt} attempts: ${(e as Error).message.slice(0, 120)}`);
+              break;
+            }
           }
+          await sleep(Math.min(4000, 200 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2));
         }
-        await sleep(Math.min(4000, 200 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2));
       }
-    }
-  }));
+    }),
+  );
   const durationS = (performance.now() - t0) / 1000;
   agent.destroy();
   const reconciliation = await reconcile(o.databaseUrl, { runTag, sentIds, ackedIds: acked, followUpsSent });
@@ -150,10 +177,18 @@ export async function runSyncLoad(o: SyncLoadOptions): Promise<SyncLoadResult> {
   const lost = reconciliation.notStored + reconciliation.lostAcknowledged;
   return {
     ok: reconciliation.ok && integ.ok,
-    phones, cadres: accounts.length, visitsPerPhone: perPhone,
+    phones,
+    cadres: accounts.length,
+    visitsPerPhone: perPhone,
     visitsPerS: reconciliation.stored / durationS,
-    lost, duplicated: reconciliation.duplicates,
-    requests, failedRequests: failed, durationS, p50: lat.p50, p99: lat.p99,
-    reconciliation, integrity: integ,
+    lost,
+    duplicated: reconciliation.duplicates,
+    requests,
+    failedRequests: failed,
+    durationS,
+    p50: lat.p50,
+    p99: lat.p99,
+    reconciliation,
+    integrity: integ,
   };
 }

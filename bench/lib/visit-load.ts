@@ -168,7 +168,8 @@ interface Household {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-export const chinaToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+export const chinaToday = () =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 /** picks round(n * rate) of 0..n-1, spread evenly */
 const every = (rate: number) => (j: number) => rate > 0 && Math.floor((j + 1) * rate) > Math.floor(j * rate);
@@ -187,9 +188,11 @@ export async function discoverCadres(databaseUrl: string, max: number): Promise<
 
 async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>) {
   let i = 0;
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, async () => {
-    while (i < items.length) await fn(items[i++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(n, items.length) }, async () => {
+      while (i < items.length) await fn(items[i++]!);
+    }),
+  );
 }
 
 type Answer = { kind: "ok"; replay: boolean; changed: number; state: string } | { kind: "conflict" } | { kind: "failed"; why: string };
@@ -232,12 +235,22 @@ export async function runVisitLoad(o: VisitLoadOptions): Promise<VisitLoadResult
   });
   const cadres = accounts;
   const signInS = (Date.now() - t0SignIn) / 1000;
-  log(`${cadres.length} cadres signed in (${signInS.toFixed(1)} s), ${allHouseholdIds.length} households; ${visits} visits over ${connections} connections, run ${runTag}`);
+  log(
+    `${cadres.length} cadres signed in (${signInS.toFixed(1)} s), ${allHouseholdIds.length} households; ${visits} visits over ${connections} connections, run ${runTag}`,
+  );
 
   // ─── counters ───
   const latencies: number[] = [];
   const errorKinds = new Tally();
-  let requests = 0, answered = 0, bytes = 0, replays = 0, conflicts = 0, retriesAfterFailure = 0, deliberateResends = 0, resendStoredAgain = 0, gaveUp = 0;
+  let requests = 0,
+    answered = 0,
+    bytes = 0,
+    replays = 0,
+    conflicts = 0,
+    retriesAfterFailure = 0,
+    deliberateResends = 0,
+    resendStoredAgain = 0,
+    gaveUp = 0;
   const sentIds: string[] = [];
   const ackedIds = new Set<string>();
   const followUpsSent = new Map<string, number>();
@@ -260,7 +273,12 @@ export async function runVisitLoad(o: VisitLoadOptions): Promise<VisitLoadResult
   };
 
   async function refreshHousehold(h: Household) {
-    const [r] = await query<{ version: number; outage: number }>(o.databaseUrl, `SELECT version, "waterOutageDays" AS outage FROM household WHERE id = $1`, [h.id], 20);
+    const [r] = await query<{ version: number; outage: number }>(
+      o.databaseUrl,
+      `SELECT version, "waterOutageDays" AS outage FROM household WHERE id = $1`,
+      [h.id],
+      20,
+    );
     if (r) Object.assign(h, { version: r.version, outage: r.outage });
   }
 
@@ -274,8 +292,21 @@ export async function runVisitLoad(o: VisitLoadOptions): Promise<VisitLoadResult
       let why: string;
       let retryable = true;
       try {
-        const a = await callAction({ baseUrl: o.baseUrl, pagePath: `/households/${householdId}/visit`, actionId, cookie, args: [INITIAL_STATE, payload], agent, timeoutMs });
-        const r = a.result as { ok: boolean; code?: string; message?: string; data?: { replay: boolean; changed: string[]; state: string } };
+        const a = await callAction({
+          baseUrl: o.baseUrl,
+          pagePath: `/households/${householdId}/visit`,
+          actionId,
+          cookie,
+          args: [INITIAL_STATE, payload],
+          agent,
+          timeoutMs,
+        });
+        const r = a.result as {
+          ok: boolean;
+          code?: string;
+          message?: string;
+          data?: { replay: boolean; changed: string[]; state: string };
+        };
         latencies.push(performance.now() - t);
         timeline.answered.push([t - p0, performance.now() - p0]);
         answered++;
@@ -407,7 +438,9 @@ export async function runVisitLoad(o: VisitLoadOptions): Promise<VisitLoadResult
     const rate = ((answered - lastAnswered) * 1000) / (now - lastT);
     lastAnswered = answered;
     lastT = now;
-    log(`${((now - t0) / 1000).toFixed(0)} s: ${started}/${visits} visits started, ${answered} answers (${rate.toFixed(0)}/s now), ${ctx.inFlight()} in flight, ${errorKinds.total} errors`);
+    log(
+      `${((now - t0) / 1000).toFixed(0)} s: ${started}/${visits} visits started, ${answered} answers (${rate.toFixed(0)}/s now), ${ctx.inFlight()} in flight, ${errorKinds.total} errors`,
+    );
   }, o.progressEveryMs ?? 5000);
 
   // ─── workers ───
@@ -478,7 +511,14 @@ export async function runVisitLoad(o: VisitLoadOptions): Promise<VisitLoadResult
 }
 
 /** One new visit by `username` on one of their households, then its row by SQL: is the app answering? */
-export async function probeVisit(o: { baseUrl: string; databaseUrl: string; actionId: string; username?: string; password?: string; timeoutMs?: number }): Promise<{ ok: boolean; ms: number; detail: string }> {
+export async function probeVisit(o: {
+  baseUrl: string;
+  databaseUrl: string;
+  actionId: string;
+  username?: string;
+  password?: string;
+  timeoutMs?: number;
+}): Promise<{ ok: boolean; ms: number; detail: string }> {
   const t = performance.now();
   const username = o.username ?? "cadre";
   try {
@@ -491,12 +531,31 @@ export async function probeVisit(o: { baseUrl: string; databaseUrl: string; acti
     if (!row) return { ok: false, ms: 0, detail: `${username} has no household` };
     const cookie = await signIn(o.baseUrl, username, o.password ?? DEMO_PASSWORD);
     const id = crypto.randomUUID();
-    const payload = { clientVisitId: id, householdId: row.id, baseVersion: row.version, date: chinaToday(), mode: "phone", findings: "probe: 电话回访", confirmation: "read_back" };
-    const a = await callAction({ baseUrl: o.baseUrl, pagePath: `/households/${row.id}/visit`, actionId: o.actionId, cookie, args: [INITIAL_STATE, payload], timeoutMs: o.timeoutMs ?? 15_000 });
+    const payload = {
+      clientVisitId: id,
+      householdId: row.id,
+      baseVersion: row.version,
+      date: chinaToday(),
+      mode: "phone",
+      findings: "probe: 电话回访",
+      confirmation: "read_back",
+    };
+    const a = await callAction({
+      baseUrl: o.baseUrl,
+      pagePath: `/households/${row.id}/visit`,
+      actionId: o.actionId,
+      cookie,
+      args: [INITIAL_STATE, payload],
+      timeoutMs: o.timeoutMs ?? 15_000,
+    });
     const r = a.result as { ok: boolean; code?: string; data?: { replay: boolean } };
     const [stored] = await query<{ n: string }>(o.databaseUrl, `SELECT count(*)::text AS n FROM visit WHERE id = $1`, [id]);
     const ok = r.ok && r.data?.replay === false && stored!.n === "1";
-    return { ok, ms: performance.now() - t, detail: ok ? `visit ${id} stored` : `answer ${JSON.stringify(r).slice(0, 160)}, rows ${stored!.n}` };
+    return {
+      ok,
+      ms: performance.now() - t,
+      detail: ok ? `visit ${id} stored` : `answer ${JSON.stringify(r).slice(0, 160)}, rows ${stored!.n}`,
+    };
   } catch (e) {
     return { ok: false, ms: performance.now() - t, detail: (e as Error).message.slice(0, 200) };
   }

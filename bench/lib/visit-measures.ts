@@ -39,28 +39,56 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
 export async function measureSync(o: VisitMeasureOptions): Promise<{ figures: SyncFigures; ok: boolean } | null> {
   if (o.phones === 0) return null;
   const r = await runSyncLoad({
-    baseUrl: o.baseUrl, databaseUrl: o.databaseUrl, syncActionId: actionIdFor(o.distDir, SYNC_ACTION_FILE, "syncVisits"), phones: o.phones, visitsPerPhone: o.backlog, log: o.log,
+    baseUrl: o.baseUrl,
+    databaseUrl: o.databaseUrl,
+    syncActionId: actionIdFor(o.distDir, SYNC_ACTION_FILE, "syncVisits"),
+    phones: o.phones,
+    visitsPerPhone: o.backlog,
+    log: o.log,
   });
-  console.log(`\nbacklog sync  ${r.phones} phones (${r.cadres} cadres) × ${r.visitsPerPhone} queued visits, all at once, syncVisits (≤ 50 visits a request)`);
-  console.log(`              ${fixed(r.visitsPerS)} visits/s stored (${r.reconciliation.stored} in ${fixed(r.durationS)} s) · ${r.requests} requests, ${r.failedRequests} failed and sent again · per request p50 ${ms(r.p50)} p99 ${ms(r.p99)}`);
+  console.log(
+    `\nbacklog sync  ${r.phones} phones (${r.cadres} cadres) × ${r.visitsPerPhone} queued visits, all at once, syncVisits (≤ 50 visits a request)`,
+  );
+  console.log(
+    `              ${fixed(r.visitsPerS)} visits/s stored (${r.reconciliation.stored} in ${fixed(r.durationS)} s) · ${r.requests} requests, ${r.failedRequests} failed and sent again · per request p50 ${ms(r.p50)} p99 ${ms(r.p99)}`,
+  );
   console.log(`              lost ${r.lost} · duplicated ${r.duplicated} · ${formatReconciliation(r.reconciliation)}`);
   console.log(`              ${formatIntegrity(r.integrity)}`);
-  console.log(`              target ≥ 300 visits/s, 0 lost, 0 duplicated, chain intact: ${r.visitsPerS >= 300 && r.lost === 0 && r.duplicated === 0 && r.integrity.auditChain.ok ? "met" : "NOT met"}`);
+  console.log(
+    `              target ≥ 300 visits/s, 0 lost, 0 duplicated, chain intact: ${r.visitsPerS >= 300 && r.lost === 0 && r.duplicated === 0 && r.integrity.auditChain.ok ? "met" : "NOT met"}`,
+  );
   return { figures: { visits_per_s: r1(r.visitsPerS), lost: r.lost, duplicated: r.duplicated }, ok: r.ok };
 }
 
 export async function measureOpenLoop(o: VisitMeasureOptions): Promise<OpenLoopFigures | null> {
   if (o.openSeconds === 0) return null;
   const actionId = actionIdFor(o.distDir);
-  const r = await runOpenLoop({ baseUrl: o.baseUrl, databaseUrl: o.databaseUrl, actionId, rate: o.openRate, seconds: o.openSeconds, log: o.log });
+  const r = await runOpenLoop({
+    baseUrl: o.baseUrl,
+    databaseUrl: o.databaseUrl,
+    actionId,
+    rate: o.openRate,
+    seconds: o.openSeconds,
+    log: o.log,
+  });
   console.log(`\nopen loop     ${r.rate} visits/s on a fixed schedule for ${r.seconds} s (latency from the scheduled time; no retries)`);
-  console.log(`              p50 ${ms(r.p50)} · p95 ${ms(r.p95)} · p99 ${ms(r.p99)} · max ${ms(r.max)} · errors ${r.errors}${r.errors ? ` (${Object.entries(r.errorKinds).map(([k, v]) => `${k}=${v}`).join(" ")})` : ""} · stored ${r.stored}/${r.sent} · sender lag ≤ ${ms(r.maxSendLagMs)}`);
+  console.log(
+    `              p50 ${ms(r.p50)} · p95 ${ms(r.p95)} · p99 ${ms(r.p99)} · max ${ms(r.max)} · errors ${r.errors}${
+      r.errors
+        ? ` (${Object.entries(r.errorKinds)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(" ")})`
+        : ""
+    } · stored ${r.stored}/${r.sent} · sender lag ≤ ${ms(r.maxSendLagMs)}`,
+  );
   console.log(`              target p99 < 250 ms, 0 errors: ${r.p99 < 250 && r.errors === 0 ? "met" : "NOT met"}`);
   let max: number | null = null;
   if (o.stepSeconds > 0) {
     const ladder = await findMaxRate({ baseUrl: o.baseUrl, databaseUrl: o.databaseUrl, actionId, stepSeconds: o.stepSeconds, log: o.log });
     max = ladder.maxRate;
-    console.log(`max rate      ${ladder.steps.map((s) => `${s.rate}/s p99 ${ms(s.p99)}${s.errors ? ` ${s.errors} err` : ""}`).join(" · ")}`);
+    console.log(
+      `max rate      ${ladder.steps.map((s) => `${s.rate}/s p99 ${ms(s.p99)}${s.errors ? ` ${s.errors} err` : ""}`).join(" · ")}`,
+    );
     console.log(`              highest rate with p99 < 1 s and no error: ${max}/s (steps of ${o.stepSeconds} s)`);
   }
   return { rate: r.rate, p50_ms: r1(r.p50), p99_ms: r1(r.p99), errors: r.errors, max_rate_p99_under_1s: max };

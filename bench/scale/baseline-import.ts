@@ -77,7 +77,12 @@ function headerOf(file: string): string[] {
   try {
     const buf = Buffer.alloc(4096);
     const n = fs.readSync(fd, buf, 0, buf.length, 0);
-    return buf.subarray(0, n).toString("utf8").replace(/^\uFEFF/, "").split(/\r?\n/)[0]!.split(",");
+    return buf
+      .subarray(0, n)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .split(/\r?\n/)[0]!
+      .split(",");
   } finally {
     fs.closeSync(fd);
   }
@@ -103,7 +108,11 @@ async function run(db: Runner, dir: string): Promise<BaselineImportResult> {
   const copyMs = performance.now() - t0;
   const insertMs: Record<string, number> = {};
   const rows = { regions: 0, households: 0, members: 0 };
-  for (const [name, sql] of [["regions", INSERT_REGIONS], ["households", INSERT_HOUSEHOLDS], ["members", INSERT_MEMBERS]] as const) {
+  for (const [name, sql] of [
+    ["regions", INSERT_REGIONS],
+    ["households", INSERT_HOUSEHOLDS],
+    ["members", INSERT_MEMBERS],
+  ] as const) {
     const t = performance.now();
     const r = await db.query(sql);
     insertMs[name] = performance.now() - t;
@@ -119,12 +128,17 @@ async function run(db: Runner, dir: string): Promise<BaselineImportResult> {
 export async function baselineImportPglite(db: PGlite, dir: string): Promise<BaselineImportResult> {
   await db.query("BEGIN");
   try {
-    const r = await run({
-      query: (sql) => db.query(sql),
-      copy: async (table, columns, file) => {
-        await db.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob' WITH (FORMAT csv, HEADER true)`, [], { blob: new Blob([fs.readFileSync(file)]) });
+    const r = await run(
+      {
+        query: (sql) => db.query(sql),
+        copy: async (table, columns, file) => {
+          await db.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob' WITH (FORMAT csv, HEADER true)`, [], {
+            blob: new Blob([fs.readFileSync(file)]),
+          });
+        },
       },
-    }, dir);
+      dir,
+    );
     await db.query("COMMIT");
     return r;
   } catch (e) {
@@ -137,13 +151,16 @@ export async function baselineImport(url: string, dir: string): Promise<Baseline
   const c = await connect(url);
   try {
     await c.query("BEGIN");
-    const r = await run({
-      query: (sql) => c.query(sql),
-      copy: async (table, columns, file) => {
-        const copy = c.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv, HEADER true)`));
-        await pipeline(fs.createReadStream(file, { highWaterMark: 1 << 20 }), copy);
+    const r = await run(
+      {
+        query: (sql) => c.query(sql),
+        copy: async (table, columns, file) => {
+          const copy = c.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv, HEADER true)`));
+          await pipeline(fs.createReadStream(file, { highWaterMark: 1 << 20 }), copy);
+        },
       },
-    }, dir);
+      dir,
+    );
     await c.query("COMMIT");
     return r;
   } catch (e) {

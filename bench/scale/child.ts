@@ -22,7 +22,11 @@ export function report(result: object): void {
 }
 
 /** `script` is relative to the repository root. */
-export function runChild<T>(script: string, args: string[], opts: { timeoutMs: number; env?: Record<string, string>; onLine?: (l: string) => void }): Promise<ChildResult<T>> {
+export function runChild<T>(
+  script: string,
+  args: string[],
+  opts: { timeoutMs: number; env?: Record<string, string>; onLine?: (l: string) => void },
+): Promise<ChildResult<T>> {
   const t0 = performance.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, script), ...args], {

@@ -32,5 +32,8 @@ export async function backendPid(c: pg.Client): Promise<number> {
 }
 
 export function loadAverage(): string {
-  return os.loadavg().map((x) => x.toFixed(1)).join(" ");
+  return os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ");
 }

@@ -28,7 +28,15 @@ async function main() {
   try {
     const s = await pickSubjects(prisma);
     const threshold = await exitThreshold(s.county.id, s.county.zone);
-    const viewer: Viewer = { id: "bench", name: "bench", username: "bench", role: "county_official", regionId: s.county.id, regionLevel: "county", regionName: s.county.name };
+    const viewer: Viewer = {
+      id: "bench",
+      name: "bench",
+      username: "bench",
+      role: "county_official",
+      regionId: s.county.id,
+      regionLevel: "county",
+      regionName: s.county.name,
+    };
     const explain = async (title: string, sql: string, params: unknown[]) => {
       const plan = (await c.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)).rows.map((r: Record<string, string>) => r["QUERY PLAN"]);
       console.log(`\n── ${title}`);
@@ -44,13 +52,23 @@ async function main() {
       for (const [i, q] of captured.entries()) {
         if (/^(BEGIN|COMMIT|SELECT 1)/.test(q.query)) continue;
         const params = JSON.parse(q.params) as unknown[];
-        await explain(`${title} [${i + 1}/${captured.length}]`, q.query, params.map((p) => (p !== null && typeof p === "object" ? JSON.stringify(p) : p)));
+        await explain(
+          `${title} [${i + 1}/${captured.length}]`,
+          q.query,
+          params.map((p) => (p !== null && typeof p === "object" ? JSON.stringify(p) : p)),
+        );
       }
     };
     console.log(`county ${s.county.id} (${s.county.households} households), village ${s.village.id} (${s.village.households})`);
-    await explain("village list baseline", `SELECT "villageId", count(*)::int AS households, sum("memberCount")::int AS people FROM household WHERE "countyId" = $1 GROUP BY "villageId"`, [s.county.id]);
+    await explain(
+      "village list baseline",
+      `SELECT "villageId", count(*)::int AS households, sum("memberCount")::int AS people FROM household WHERE "countyId" = $1 GROUP BY "villageId"`,
+      [s.county.id],
+    );
     await run("villageList (default)", () => villageList(s.county.id, threshold, {}));
-    await run("villageHouseholds (mismatch=any, lastVisit asc)", () => villageHouseholds(viewer, s.county.id, s.village.id, { mismatch: "any", sort: "lastVisit", dir: "asc" }));
+    await run("villageHouseholds (mismatch=any, lastVisit asc)", () =>
+      villageHouseholds(viewer, s.county.id, s.village.id, { mismatch: "any", sort: "lastVisit", dir: "asc" }),
+    );
     await run("villageHouseholds (default)", () => villageHouseholds(viewer, s.county.id, s.village.id, {}));
   } finally {
     setDb(undefined);

@@ -20,7 +20,9 @@ async function main() {
       const now = performance.now();
       if (now - last < 5000) return;
       last = now;
-      console.error(`[import] ${((now - t0) / 1000).toFixed(0)} s ${JSON.stringify(p)} rss ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
+      console.error(
+        `[import] ${((now - t0) / 1000).toFixed(0)} s ${JSON.stringify(p)} rss ${Math.round(process.memoryUsage().rss / 1048576)} MB`,
+      );
     });
     const ms = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);

@@ -16,7 +16,9 @@ export async function loadImporter(): Promise<Importer | string> {
   const dir = path.join(ROOT, "lib", "import");
   if (!fs.existsSync(dir)) return "lib/import does not exist yet";
   const files = fs.readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
-  const holder = files.find((f) => /export\s+(async\s+)?function\s+importDirectory\b|export\s+const\s+importDirectory\b/.test(fs.readFileSync(path.join(dir, f), "utf8")));
+  const holder = files.find((f) =>
+    /export\s+(async\s+)?function\s+importDirectory\b|export\s+const\s+importDirectory\b/.test(fs.readFileSync(path.join(dir, f), "utf8")),
+  );
   if (!holder) return "lib/import has no importDirectory export yet";
   const mod = (await import(pathToFileURL(path.join(dir, holder)).href)) as { importDirectory?: (...a: unknown[]) => Promise<unknown> };
   const fn = mod.importDirectory;

@@ -44,28 +44,44 @@ export async function measureReads(prisma: PrismaClient, s: ReadSubjects, runs: 
   const villageId = s.village.id;
   const threshold = await exitThreshold(countyId, s.county.zone);
   const viewer: Viewer = {
-    id: "bench", name: "bench", username: "bench", role: "county_official", regionId: countyId, regionLevel: "county", regionName: s.county.name,
+    id: "bench",
+    name: "bench",
+    username: "bench",
+    role: "county_official",
+    regionId: countyId,
+    regionLevel: "county",
+    regionName: s.county.name,
   };
   const listBaseline = await measure(
-    () => prisma.$queryRaw`SELECT "villageId", count(*)::int AS households, sum("memberCount")::int AS people FROM household WHERE "countyId" = ${countyId} GROUP BY "villageId"`,
-    runs, 3, deadline,
+    () =>
+      prisma.$queryRaw`SELECT "villageId", count(*)::int AS households, sum("memberCount")::int AS people FROM household WHERE "countyId" = ${countyId} GROUP BY "villageId"`,
+    runs,
+    3,
+    deadline,
   );
   const listOurs = await measure(() => villageList(countyId, threshold, {}), runs, 3, deadline);
   const listFiltered = await measure(
     () => villageList(countyId, threshold, { inc: "above", missedMin: 1, sort: "incidence", dir: "desc" }),
-    runs, 3, deadline,
+    runs,
+    3,
+    deadline,
   );
   const pageBaseline = await measure(
-    () => Promise.all([
-      prisma.$queryRaw`SELECT id, number, "headName", "memberCount", "registeredStatus", "assessedStatus", "lastVisitAt" FROM household WHERE "villageId" = ${villageId} AND candidate IS NOT NULL ORDER BY "lastVisitAt" NULLS FIRST, number LIMIT 50`,
-      prisma.$queryRaw`SELECT count(*)::int AS n FROM household WHERE "villageId" = ${villageId} AND candidate IS NOT NULL`,
-    ]),
-    runs, 3, deadline,
+    () =>
+      Promise.all([
+        prisma.$queryRaw`SELECT id, number, "headName", "memberCount", "registeredStatus", "assessedStatus", "lastVisitAt" FROM household WHERE "villageId" = ${villageId} AND candidate IS NOT NULL ORDER BY "lastVisitAt" NULLS FIRST, number LIMIT 50`,
+        prisma.$queryRaw`SELECT count(*)::int AS n FROM household WHERE "villageId" = ${villageId} AND candidate IS NOT NULL`,
+      ]),
+    runs,
+    3,
+    deadline,
   );
   const pageDefault = await measure(() => villageHouseholds(viewer, countyId, villageId, {}), runs, 3, deadline);
   const pageFiltered = await measure(
     () => villageHouseholds(viewer, countyId, villageId, { mismatch: "any", sort: "lastVisit", dir: "asc" }),
-    runs, 3, deadline,
+    runs,
+    3,
+    deadline,
   );
   return { listBaseline, listOurs, listFiltered, pageDefault, pageFiltered, pageBaseline };
 }

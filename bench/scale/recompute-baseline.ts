@@ -47,9 +47,16 @@ export async function recomputeBaseline(url: string, povertyLine: number, monito
     );
     const ms = performance.now() - t0;
     const cpu1 = pid ? procCpuMs(pid) : null;
-    const [check] = (await c.query<{ n: number; assessed: number }>(
-      `SELECT count(*) FILTER (WHERE bench_pci IS DISTINCT FROM "perCapitaIncome")::int AS n, count("perCapitaIncome")::int AS assessed FROM household`,
-    )).rows;
-    return { ms, dbCpuMs: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null, rows: r.rowCount ?? 0, pciMismatches: check && check.assessed > 0 ? check.n : null };
+    const [check] = (
+      await c.query<{ n: number; assessed: number }>(
+        `SELECT count(*) FILTER (WHERE bench_pci IS DISTINCT FROM "perCapitaIncome")::int AS n, count("perCapitaIncome")::int AS assessed FROM household`,
+      )
+    ).rows;
+    return {
+      ms,
+      dbCpuMs: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null,
+      rows: r.rowCount ?? 0,
+      pciMismatches: check && check.assessed > 0 ? check.n : null,
+    };
   });
 }

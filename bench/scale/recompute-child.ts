@@ -28,7 +28,9 @@ async function main() {
         const now = performance.now();
         if (now - last > 10_000) {
           last = now;
-          console.error(`[recompute] ${((now - t0) / 1000).toFixed(0)} s, ${chunks} chunks (${ids.length} households each), rss ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
+          console.error(
+            `[recompute] ${((now - t0) / 1000).toFixed(0)} s, ${chunks} chunks (${ids.length} households each), rss ${Math.round(process.memoryUsage().rss / 1048576)} MB`,
+          );
         }
       },
     });

@@ -50,59 +50,155 @@ async function main() {
     const policy = resolvePolicy(await loadPolicyRows(prisma), year, "53");
     let cursor = "";
     for (let k = 0; k < chunks; k++) {
-      await step("read (before: findMany + members)", () => prisma.household.findMany({
-        where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: size,
-        select: {
-          id: true, countyId: true, version: true, registeredStatus: true, monitoringCategory: true, incomeWages: true, incomeBusiness: true,
-          incomeBusinessCosts: true, incomeProperty: true, incomeTransfers: true, rigidExpenditure: true, previousYearIncome: true, food: true,
-          clothing: true, housingGrade: true, electricity: true, waterLitres: true, waterScarceArea: true, waterPiped: true, waterRoundTripMin: true,
-          waterHorizontalM: true, waterVerticalM: true, waterQualitySafe: true, waterOutageDays: true,
-          members: { where: { active: true }, select: { birthDate: true, counted: true, active: true, medicalInsurance: true, schoolStatus: true, dropoutMedicalExemption: true, laborCapacity: true } },
-        },
-      }));
-      const rows = await step("read (raw, members as JSON)", () => prisma.$queryRawUnsafe<(HouseholdRecord & { id: string; countyId: string; version: number; members: string })[]>(READ, cursor, size));
+      await step("read (before: findMany + members)", () =>
+        prisma.household.findMany({
+          where: { id: { gt: cursor } },
+          orderBy: { id: "asc" },
+          take: size,
+          select: {
+            id: true,
+            countyId: true,
+            version: true,
+            registeredStatus: true,
+            monitoringCategory: true,
+            incomeWages: true,
+            incomeBusiness: true,
+            incomeBusinessCosts: true,
+            incomeProperty: true,
+            incomeTransfers: true,
+            rigidExpenditure: true,
+            previousYearIncome: true,
+            food: true,
+            clothing: true,
+            housingGrade: true,
+            electricity: true,
+            waterLitres: true,
+            waterScarceArea: true,
+            waterPiped: true,
+            waterRoundTripMin: true,
+            waterHorizontalM: true,
+            waterVerticalM: true,
+            waterQualitySafe: true,
+            waterOutageDays: true,
+            members: {
+              where: { active: true },
+              select: {
+                birthDate: true,
+                counted: true,
+                active: true,
+                medicalInsurance: true,
+                schoolStatus: true,
+                dropoutMedicalExemption: true,
+                laborCapacity: true,
+              },
+            },
+          },
+        }),
+      );
+      const rows = await step("read (raw, members as JSON)", () =>
+        prisma.$queryRawUnsafe<(HouseholdRecord & { id: string; countyId: string; version: number; members: string })[]>(
+          READ,
+          cursor,
+          size,
+        ),
+      );
       if (rows.length === 0) break;
       households += rows.length;
       cursor = rows[rows.length - 1]!.id;
       const results = await step("assess (JS)", () => {
         const out: { id: string; countyId: string; version: number; members: number; a: Assessment }[] = [];
         for (const h of rows) {
-          const members: MemberRecord[] = (JSON.parse(h.members) as [string, boolean, boolean, MemberRecord["schoolStatus"], boolean, MemberRecord["laborCapacity"]][]).map(
-            ([b, counted, medicalInsurance, schoolStatus, dropoutMedicalExemption, laborCapacity]) => ({ birthDate: new Date(`${b}T00:00:00Z`), counted, active: true, medicalInsurance, schoolStatus, dropoutMedicalExemption, laborCapacity }));
+          const members: MemberRecord[] = (
+            JSON.parse(h.members) as [string, boolean, boolean, MemberRecord["schoolStatus"], boolean, MemberRecord["laborCapacity"]][]
+          ).map(([b, counted, medicalInsurance, schoolStatus, dropoutMedicalExemption, laborCapacity]) => ({
+            birthDate: new Date(`${b}T00:00:00Z`),
+            counted,
+            active: true,
+            medicalInsurance,
+            schoolStatus,
+            dropoutMedicalExemption,
+            laborCapacity,
+          }));
           if (!members.some((m) => m.counted)) continue;
-          out.push({ id: h.id, countyId: h.countyId, version: Number(h.version), members: members.length, a: assess(householdInputFromRecord(h, members, year, asOf), policy) });
+          out.push({
+            id: h.id,
+            countyId: h.countyId,
+            version: Number(h.version),
+            members: members.length,
+            a: assess(householdInputFromRecord(h, members, year, asOf), policy),
+          });
         }
         return out;
       });
       const now = new Date();
       const updates = results.map(({ id, version, members, a }) => ({
-        id, version, status: a.status, candidate: a.candidate, category: a.monitoringCategory, pci: a.perCapitaIncome, counted: a.countedMembers, members, unmet: unmetOf(a),
+        id,
+        version,
+        status: a.status,
+        candidate: a.candidate,
+        category: a.monitoringCategory,
+        pci: a.perCapitaIncome,
+        counted: a.countedMembers,
+        members,
+        unmet: unmetOf(a),
       }));
       const inserts = results.map(({ id, countyId, a }) => ({
-        id: crypto.randomUUID(), householdId: id, countyId, year, asOf, status: a.status, candidate: a.candidate, monitoringCategory: a.monitoringCategory,
-        perCapitaIncome: a.perCapitaIncome, countedMembers: a.countedMembers, policyVersion: a.policyVersion, result: a, trigger: "policy" as const, createdById: null, createdAt: now,
+        id: crypto.randomUUID(),
+        householdId: id,
+        countyId,
+        year,
+        asOf,
+        status: a.status,
+        candidate: a.candidate,
+        monitoringCategory: a.monitoringCategory,
+        perCapitaIncome: a.perCapitaIncome,
+        countedMembers: a.countedMembers,
+        policyVersion: a.policyVersion,
+        result: a,
+        trigger: "policy" as const,
+        createdById: null,
+        createdAt: now,
       }));
-      await prisma.$transaction(async (tx) => {
-        await step("update (before: JSON text parameter)", () => tx.$queryRawUnsafe(UPDATE("$1::jsonb"), JSON.stringify(updates), now.toISOString()));
-        await step("update (base64 parameter)", () => tx.$queryRawUnsafe(UPDATE("convert_from(decode($1, 'base64'), 'UTF8')::jsonb"), jsonParam(updates), now.toISOString()));
-        await step("insert assessments (before: JSON text parameter)", async () => {
-          const cols = Object.keys(inserts[0]!);
-          const types = new Map((await tx.$queryRawUnsafe<{ name: string; type: string }[]>(
-            `SELECT a.attname::text AS name, format_type(a.atttypid, a.atttypmod)::text AS type FROM pg_attribute a WHERE a.attrelid = 'assessment'::regclass AND a.attnum > 0`)).map((r) => [r.name, r.type]));
-          const list = cols.map((c) => `"${c}"`).join(", ");
-          await tx.$executeRawUnsafe(`INSERT INTO assessment (${list}) SELECT ${list} FROM jsonb_to_recordset($1::jsonb) AS t(${cols.map((c) => `"${c}" ${types.get(c)}`).join(", ")})`,
-            JSON.stringify(inserts.map((r) => ({ ...r, id: crypto.randomUUID() }))));
+      await prisma
+        .$transaction(
+          async (tx) => {
+            await step("update (before: JSON text parameter)", () =>
+              tx.$queryRawUnsafe(UPDATE("$1::jsonb"), JSON.stringify(updates), now.toISOString()),
+            );
+            await step("update (base64 parameter)", () =>
+              tx.$queryRawUnsafe(UPDATE("convert_from(decode($1, 'base64'), 'UTF8')::jsonb"), jsonParam(updates), now.toISOString()),
+            );
+            await step("insert assessments (before: JSON text parameter)", async () => {
+              const cols = Object.keys(inserts[0]!);
+              const types = new Map(
+                (
+                  await tx.$queryRawUnsafe<{ name: string; type: string }[]>(
+                    `SELECT a.attname::text AS name, format_type(a.atttypid, a.atttypmod)::text AS type FROM pg_attribute a WHERE a.attrelid = 'assessment'::regclass AND a.attnum > 0`,
+                  )
+                ).map((r) => [r.name, r.type]),
+              );
+              const list = cols.map((c) => `"${c}"`).join(", ");
+              await tx.$executeRawUnsafe(
+                `INSERT INTO assessment (${list}) SELECT ${list} FROM jsonb_to_recordset($1::jsonb) AS t(${cols.map((c) => `"${c}" ${types.get(c)}`).join(", ")})`,
+                JSON.stringify(inserts.map((r) => ({ ...r, id: crypto.randomUUID() }))),
+              );
+            });
+            await step("insert assessments (base64 parameter)", () => insertRows(tx, "assessment", inserts, now));
+            throw new Rollback();
+          },
+          { timeout: 120_000 },
+        )
+        .catch((e) => {
+          if (!(e instanceof Rollback)) throw e;
         });
-        await step("insert assessments (base64 parameter)", () => insertRows(tx, "assessment", inserts, now));
-        throw new Rollback();
-      }, { timeout: 120_000 }).catch((e) => {
-        if (!(e instanceof Rollback)) throw e;
-      });
     }
     const us = (ms: number) => Math.round((1000 * ms) / households);
     console.log(`per household (µs CPU), ${households} households in ${Math.ceil(households / size)} chunks of ${size}:`);
     console.log(`  ${"step".padEnd(50)}${"node".padStart(8)}${"database".padStart(10)}${"total".padStart(8)}`);
-    for (const k of Object.keys(node)) console.log(`  ${k.padEnd(50)}${String(us(node[k]!)).padStart(8)}${String(us(db[k]!)).padStart(10)}${String(us(node[k]! + db[k]!)).padStart(8)}`);
+    for (const k of Object.keys(node))
+      console.log(
+        `  ${k.padEnd(50)}${String(us(node[k]!)).padStart(8)}${String(us(db[k]!)).padStart(10)}${String(us(node[k]! + db[k]!)).padStart(8)}`,
+      );
   } finally {
     await probe.end();
     await prisma.$disconnect();

@@ -69,7 +69,10 @@ async function migrate(url: string) {
     for (const sql of migrationSql(ROOT)) await c.query(sql);
     for (const r of DEFAULT_POLICY_ROWS) {
       await c.query(`INSERT INTO policy_row (id, year, "provinceId", values) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
-        r.id, r.year, r.provinceCode, JSON.stringify(r.values),
+        r.id,
+        r.year,
+        r.provinceCode,
+        JSON.stringify(r.values),
       ]);
     }
   });
@@ -156,7 +159,9 @@ export function peakRssMb(pid: number): number | null {
 /** When the PostgreSQL server last started: a change between two readings means a restart (by anyone). */
 export async function serverStartedAt(url: string): Promise<string | null> {
   try {
-    return await withClient(url, async (c) => String((await c.query<{ t: string }>("SELECT pg_postmaster_start_time()::text AS t")).rows[0]!.t));
+    return await withClient(url, async (c) =>
+      String((await c.query<{ t: string }>("SELECT pg_postmaster_start_time()::text AS t")).rows[0]!.t),
+    );
   } catch {
     return null;
   }

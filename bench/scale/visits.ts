@@ -69,7 +69,11 @@ export interface VisitOptions {
 }
 
 /** The figures, or the reason the measure cannot run. */
-export async function measureVisits(url: string, countyId: string, o: VisitOptions): Promise<{ figures: VisitFigures; result: VisitLoadResult; sync: SyncFigures | null; openLoop: OpenLoopFigures | null } | string> {
+export async function measureVisits(
+  url: string,
+  countyId: string,
+  o: VisitOptions,
+): Promise<{ figures: VisitFigures; result: VisitLoadResult; sync: SyncFigures | null; openLoop: OpenLoopFigures | null } | string> {
   const distDir = process.env.NEXT_DIST_DIR || DEFAULT_DIST_DIR;
   try {
     await ensureBuild({ distDir, noBuild: !o.build, log: o.log });
@@ -83,12 +87,33 @@ export async function measureVisits(url: string, countyId: string, o: VisitOptio
   try {
     o.log(`visits: next start on ${app.baseUrl} (pid ${app.pid}; log bench/out/scale-app.log)`);
     const r = await runVisitLoad({
-      baseUrl: app.baseUrl, databaseUrl: url, visits: o.visits, connections: o.connections, actionId: actionIdFor(distDir), log: o.log, maxSeconds: 300,
+      baseUrl: app.baseUrl,
+      databaseUrl: url,
+      visits: o.visits,
+      connections: o.connections,
+      actionId: actionIdFor(distDir),
+      log: o.log,
+      maxSeconds: 300,
     });
-    const m = { baseUrl: app.baseUrl, databaseUrl: url, distDir, phones: o.phones, backlog: o.backlog, openRate: o.openRate, openSeconds: o.openSeconds, stepSeconds: o.stepSeconds, log: o.log };
+    const m = {
+      baseUrl: app.baseUrl,
+      databaseUrl: url,
+      distDir,
+      phones: o.phones,
+      backlog: o.backlog,
+      openRate: o.openRate,
+      openSeconds: o.openSeconds,
+      stepSeconds: o.stepSeconds,
+      log: o.log,
+    };
     const sync = await measureSync(m);
     const openLoop = await measureOpenLoop(m);
-    return { figures: { rps: Math.round(r.rps * 10) / 10, p99_ms: Math.round(r.p99 * 10) / 10, errors: r.errors, sent: r.sent, stored: r.stored }, result: r, sync: sync?.figures ?? null, openLoop };
+    return {
+      figures: { rps: Math.round(r.rps * 10) / 10, p99_ms: Math.round(r.p99 * 10) / 10, errors: r.errors, sent: r.sent, stored: r.stored },
+      result: r,
+      sync: sync?.figures ?? null,
+      openLoop,
+    };
   } finally {
     await app.stop();
   }

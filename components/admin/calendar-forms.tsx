@@ -20,10 +20,37 @@ export function SetDayForm({ year }: { year: number }) {
     <form action={action} noValidate className="space-y-3" data-testid="calendar-set-day">
       <p className="text-xs text-stone-600">{t("addHint")}</p>
       <div className="grid gap-3 sm:grid-cols-3">
-        <TextField name="date" label={t("dateLabel")} value={values.date} onChange={(v) => set("date", v)} errors={errorsOf(state, "date")} maxLength={10} required hint="YYYY-MM-DD" />
-        <SelectField name="kind" label={t("kindLabel")} value={values.kind} onChange={(v) => set("kind", v)} errors={errorsOf(state, "kind")} required
-          options={[{ value: "holiday", label: t("kindHoliday") }, { value: "workday", label: t("kindWorkday") }]} />
-        <TextField name="name" label={t("nameLabel")} value={values.name} onChange={(v) => set("name", v)} errors={errorsOf(state, "name")} maxLength={20} required />
+        <TextField
+          name="date"
+          label={t("dateLabel")}
+          value={values.date}
+          onChange={(v) => set("date", v)}
+          errors={errorsOf(state, "date")}
+          maxLength={10}
+          required
+          hint="YYYY-MM-DD"
+        />
+        <SelectField
+          name="kind"
+          label={t("kindLabel")}
+          value={values.kind}
+          onChange={(v) => set("kind", v)}
+          errors={errorsOf(state, "kind")}
+          required
+          options={[
+            { value: "holiday", label: t("kindHoliday") },
+            { value: "workday", label: t("kindWorkday") },
+          ]}
+        />
+        <TextField
+          name="name"
+          label={t("nameLabel")}
+          value={values.name}
+          onChange={(v) => set("name", v)}
+          errors={errorsOf(state, "name")}
+          maxLength={20}
+          required
+        />
       </div>
       <FormStatus state={state} />
       <SubmitButton pending={pending}>{t("save")}</SubmitButton>
@@ -36,8 +63,19 @@ export function RemoveDayButton({ date, label }: { date: string; label: string }
   return (
     <form action={action} className="inline">
       <input type="hidden" name="date" value={date} />
-      <button type="submit" disabled={pending} className="text-sm text-red-700 underline disabled:opacity-50" aria-label={`${label} ${date}`}>{label}</button>
-      {!state.ok && state.message && <span role="status" className="ml-2 text-xs text-red-700">{state.message}</span>}
+      <button
+        type="submit"
+        disabled={pending}
+        className="text-sm text-red-700 underline disabled:opacity-50"
+        aria-label={`${label} ${date}`}
+      >
+        {label}
+      </button>
+      {!state.ok && state.message && (
+        <span role="status" className="ml-2 text-xs text-red-700">
+          {state.message}
+        </span>
+      )}
     </form>
   );
 }
@@ -63,9 +101,20 @@ export function MarkLoadedForm({ year }: { year: number }) {
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="mode" value="manual" />
-      <TextField name="notice" label={t("sourceLabel")} value={values.notice} onChange={(v) => set("notice", v)} errors={errorsOf(state, "notice")} maxLength={200} required hint={t("markLoadedHint")} />
+      <TextField
+        name="notice"
+        label={t("sourceLabel")}
+        value={values.notice}
+        onChange={(v) => set("notice", v)}
+        errors={errorsOf(state, "notice")}
+        maxLength={200}
+        required
+        hint={t("markLoadedHint")}
+      />
       <FormStatus state={state} />
-      <SubmitButton pending={pending} tone="plain">{t("markLoaded")}</SubmitButton>
+      <SubmitButton pending={pending} tone="plain">
+        {t("markLoaded")}
+      </SubmitButton>
     </form>
   );
 }
@@ -78,7 +127,9 @@ export function WithdrawYearForm({ year }: { year: number }) {
       <input type="hidden" name="year" value={year} />
       <p className="text-xs text-stone-600">{t("withdrawHint")}</p>
       <FormStatus state={state} />
-      <SubmitButton pending={pending} tone="plain">{t("withdraw")}</SubmitButton>
+      <SubmitButton pending={pending} tone="plain">
+        {t("withdraw")}
+      </SubmitButton>
     </form>
   );
 }

@@ -39,7 +39,9 @@ export function Field({
   required,
   className = "",
   children,
-}: FieldShell & { children: (a11y: { id: string; "aria-invalid": boolean; "aria-describedby"?: string; className: string }) => React.ReactNode }) {
+}: FieldShell & {
+  children: (a11y: { id: string; "aria-invalid": boolean; "aria-describedby"?: string; className: string }) => React.ReactNode;
+}) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
@@ -48,10 +50,18 @@ export function Field({
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
-        {required && <span className="ml-0.5 text-red-700" aria-hidden>*</span>}
+        {required && (
+          <span className="ml-0.5 text-red-700" aria-hidden>
+            *
+          </span>
+        )}
       </label>
       {children({ id, "aria-invalid": Boolean(errorId), "aria-describedby": describedBy, className: `${inputClass} border-stone-300` })}
-      {hint && <p id={hintId} className="mt-1 text-xs text-stone-500">{hint}</p>}
+      {hint && (
+        <p id={hintId} className="mt-1 text-xs text-stone-500">
+          {hint}
+        </p>
+      )}
       {errorId && (
         <p id={errorId} className="mt-1 text-sm text-red-700">
           {errors!.join(" ")}
@@ -138,7 +148,15 @@ export function FormStatus({ state, children }: { state: ActionResult<unknown>; 
   );
 }
 
-export function SubmitButton({ pending, children, tone = "brand" }: { pending: boolean; children: React.ReactNode; tone?: "brand" | "danger" | "plain" }) {
+export function SubmitButton({
+  pending,
+  children,
+  tone = "brand",
+}: {
+  pending: boolean;
+  children: React.ReactNode;
+  tone?: "brand" | "danger" | "plain";
+}) {
   const t = useTranslations("admin.form");
   const tones = {
     brand: "bg-brand-700 text-white hover:bg-brand-800",
@@ -146,8 +164,12 @@ export function SubmitButton({ pending, children, tone = "brand" }: { pending: b
     plain: "border border-stone-300 bg-white text-stone-900 hover:bg-stone-50",
   };
   return (
-    <button type="submit" disabled={pending} aria-disabled={pending}
-      className={`rounded-lg px-4 py-2 text-sm font-medium disabled:opacity-60 ${tones[tone]}`}>
+    <button
+      type="submit"
+      disabled={pending}
+      aria-disabled={pending}
+      className={`rounded-lg px-4 py-2 text-sm font-medium disabled:opacity-60 ${tones[tone]}`}
+    >
       {pending ? t("saving") : children}
     </button>
   );

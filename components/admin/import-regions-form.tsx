@@ -14,19 +14,33 @@ export function ImportRegionsForm() {
   return (
     <form action={action} noValidate className="space-y-3">
       <div>
-        <label htmlFor={id} className="block text-sm font-medium">{t("file")}</label>
-        <input id={id} name="file" type="file" accept="application/json,.json" required
-          aria-invalid={Boolean(errors?.length)} aria-describedby={[`${id}-hint`, errors?.length ? errorId : ""].filter(Boolean).join(" ")}
-          className="mt-1 block w-full text-sm file:mr-3 file:rounded-lg file:border file:border-stone-300 file:bg-white file:px-3 file:py-2" />
-        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-500">{t("fileHint")}</p>
+        <label htmlFor={id} className="block text-sm font-medium">
+          {t("file")}
+        </label>
+        <input
+          id={id}
+          name="file"
+          type="file"
+          accept="application/json,.json"
+          required
+          aria-invalid={Boolean(errors?.length)}
+          aria-describedby={[`${id}-hint`, errors?.length ? errorId : ""].filter(Boolean).join(" ")}
+          className="mt-1 block w-full text-sm file:mr-3 file:rounded-lg file:border file:border-stone-300 file:bg-white file:px-3 file:py-2"
+        />
+        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-500">
+          {t("fileHint")}
+        </p>
       </div>
       <FormStatus state={state}>
-        {state.ok && state.data && (
-          <span className="mt-1 block text-xs">{t("summary", state.data)}</span>
-        )}
+        {state.ok && state.data && <span className="mt-1 block text-xs">{t("summary", state.data)}</span>}
       </FormStatus>
       {errors?.length ? (
-        <ul id={errorId} className="max-h-80 list-disc overflow-y-auto rounded border border-red-200 bg-red-50 py-2 pl-8 pr-3 text-sm text-red-800" tabIndex={0} aria-label={t("errorList")}>
+        <ul
+          id={errorId}
+          className="max-h-80 list-disc overflow-y-auto rounded border border-red-200 bg-red-50 py-2 pl-8 pr-3 text-sm text-red-800"
+          tabIndex={0}
+          aria-label={t("errorList")}
+        >
           {errors.map((e, i) => (
             <li key={i}>{e}</li>
           ))}

@@ -21,11 +21,26 @@ export function CreateRegionForm({ parentId, childLevel }: { parentId: string; c
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="parentId" value={parentId} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField name="id" inputMode="numeric" label={t("admin.regions.code")} value={values.id} onChange={(v) => set("id", v.replace(/\s/g, ""))}
-          errors={errorsOf(state, "id") ?? errorsOf(state, "parentId")} maxLength={digits} required
-          hint={t("admin.regions.codeHint", { parent: parentId, digits, level: t(`levels.${childLevel}`) })} />
-        <TextField name="name" label={t("admin.regions.name")} value={values.name} onChange={(v) => set("name", v)}
-          errors={errorsOf(state, "name")} maxLength={64} required />
+        <TextField
+          name="id"
+          inputMode="numeric"
+          label={t("admin.regions.code")}
+          value={values.id}
+          onChange={(v) => set("id", v.replace(/\s/g, ""))}
+          errors={errorsOf(state, "id") ?? errorsOf(state, "parentId")}
+          maxLength={digits}
+          required
+          hint={t("admin.regions.codeHint", { parent: parentId, digits, level: t(`levels.${childLevel}`) })}
+        />
+        <TextField
+          name="name"
+          label={t("admin.regions.name")}
+          value={values.name}
+          onChange={(v) => set("name", v)}
+          errors={errorsOf(state, "name")}
+          maxLength={64}
+          required
+        />
       </div>
       <FormStatus state={state} />
       <SubmitButton pending={pending}>{t("admin.regions.addChild", { level: t(`levels.${childLevel}`) })}</SubmitButton>
@@ -41,8 +56,23 @@ export function RenameRegionForm({ id, name, nameEn }: { id: string; name: strin
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="id" value={id} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField name="name" label={t("name")} value={values.name} onChange={(v) => set("name", v)} errors={errorsOf(state, "name")} maxLength={64} required />
-        <TextField name="nameEn" label={t("nameEn")} value={values.nameEn} onChange={(v) => set("nameEn", v)} errors={errorsOf(state, "nameEn")} maxLength={128} />
+        <TextField
+          name="name"
+          label={t("name")}
+          value={values.name}
+          onChange={(v) => set("name", v)}
+          errors={errorsOf(state, "name")}
+          maxLength={64}
+          required
+        />
+        <TextField
+          name="nameEn"
+          label={t("nameEn")}
+          value={values.nameEn}
+          onChange={(v) => set("nameEn", v)}
+          errors={errorsOf(state, "nameEn")}
+          maxLength={128}
+        />
       </div>
       <FormStatus state={state} />
       <SubmitButton pending={pending}>{t("rename")}</SubmitButton>
@@ -57,9 +87,16 @@ export function ZoneForm({ id, zone }: { id: string; zone: Zone | null }) {
   return (
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="id" value={id} />
-      <SelectField name="zone" label={t("regions.zone")} value={values.zone} onChange={(v) => set("zone", v)} errors={errorsOf(state, "zone")} required
+      <SelectField
+        name="zone"
+        label={t("regions.zone")}
+        value={values.zone}
+        onChange={(v) => set("zone", v)}
+        errors={errorsOf(state, "zone")}
+        required
         hint={t("regions.zoneHint")}
-        options={[{ value: "", label: t("regions.zoneUnset") }, ...ZONES.map((z) => ({ value: z, label: t(`zones.${z}`) }))]} />
+        options={[{ value: "", label: t("regions.zoneUnset") }, ...ZONES.map((z) => ({ value: z, label: t(`zones.${z}`) }))]}
+      />
       <FormStatus state={state} />
       <SubmitButton pending={pending}>{t("regions.setZone")}</SubmitButton>
     </form>
@@ -73,8 +110,17 @@ export function HotlineForm({ id, hotline }: { id: string; hotline: string | nul
   return (
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="id" value={id} />
-      <TextField name="hotline" type="tel" inputMode="tel" label={t("hotline")} value={values.hotline} onChange={(v) => set("hotline", v)}
-        errors={errorsOf(state, "hotline")} hint={t("hotlineHint")} maxLength={32} />
+      <TextField
+        name="hotline"
+        type="tel"
+        inputMode="tel"
+        label={t("hotline")}
+        value={values.hotline}
+        onChange={(v) => set("hotline", v)}
+        errors={errorsOf(state, "hotline")}
+        hint={t("hotlineHint")}
+        maxLength={32}
+      />
       <FormStatus state={state} />
       <SubmitButton pending={pending}>{t("setHotline")}</SubmitButton>
     </form>

@@ -63,12 +63,12 @@ export function RegionPicker({
             {chosen && role && !scopeFitsRole(role, chosen.level)
               ? t("admin.picker.wrongLevel", { name: chosen.name, level: t(`levels.${chosen.level}`) })
               : chosen
-              ? t("admin.picker.chosen", { name: chosen.name, level: t(`levels.${chosen.level}`), parent: chosen.parentName ?? "—" })
-              : searching
-                ? t("admin.picker.searching")
-                : value.trim() && options.length === 0
-                  ? t("admin.picker.noMatch")
-                  : t("admin.picker.hint")}
+                ? t("admin.picker.chosen", { name: chosen.name, level: t(`levels.${chosen.level}`), parent: chosen.parentName ?? "—" })
+                : searching
+                  ? t("admin.picker.searching")
+                  : value.trim() && options.length === 0
+                    ? t("admin.picker.noMatch")
+                    : t("admin.picker.hint")}
           </span>
           {hint && <span className="block">{hint}</span>}
         </>

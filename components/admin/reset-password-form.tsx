@@ -18,10 +18,27 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="userId" value={userId} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField name="password" type="password" label={t("user.newPassword")} value={values.password} onChange={(v) => set("password", v)}
-          errors={errorsOf(state, "password")} hint={t("users.passwordHint", { min: PASSWORD_MIN })} autoComplete="new-password" required />
-        <TextField name="confirm" type="password" label={t("users.confirmPassword")} value={values.confirm} onChange={(v) => set("confirm", v)}
-          errors={errorsOf(state, "confirm")} autoComplete="new-password" required />
+        <TextField
+          name="password"
+          type="password"
+          label={t("user.newPassword")}
+          value={values.password}
+          onChange={(v) => set("password", v)}
+          errors={errorsOf(state, "password")}
+          hint={t("users.passwordHint", { min: PASSWORD_MIN })}
+          autoComplete="new-password"
+          required
+        />
+        <TextField
+          name="confirm"
+          type="password"
+          label={t("users.confirmPassword")}
+          value={values.confirm}
+          onChange={(v) => set("confirm", v)}
+          errors={errorsOf(state, "confirm")}
+          autoComplete="new-password"
+          required
+        />
       </div>
       <p className="text-sm text-stone-600">{t("user.resetNote")}</p>
       <FormStatus state={state} />

@@ -17,11 +17,27 @@ export function RoleScopeForm({ userId, role, region }: { userId: string; role: 
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="userId" value={userId} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField name="role" label={t("admin.users.role")} value={values.role} onChange={(v) => set("role", v)} errors={errorsOf(state, "role")} required
-          options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
-        <RegionPicker name="regionId" label={t("admin.users.scope")} value={values.regionId} onChange={(v) => set("regionId", v)} role={chosenRole}
-          initialOption={region} errors={errorsOf(state, "regionId")}
-          hint={t("admin.users.scopeFits", { levels: SCOPE_LEVELS[chosenRole].map((l) => t(`levels.${l}`)).join(t("admin.listSeparator")) })} />
+        <SelectField
+          name="role"
+          label={t("admin.users.role")}
+          value={values.role}
+          onChange={(v) => set("role", v)}
+          errors={errorsOf(state, "role")}
+          required
+          options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        />
+        <RegionPicker
+          name="regionId"
+          label={t("admin.users.scope")}
+          value={values.regionId}
+          onChange={(v) => set("regionId", v)}
+          role={chosenRole}
+          initialOption={region}
+          errors={errorsOf(state, "regionId")}
+          hint={t("admin.users.scopeFits", {
+            levels: SCOPE_LEVELS[chosenRole].map((l) => t(`levels.${l}`)).join(t("admin.listSeparator")),
+          })}
+        />
       </div>
       <p className="text-sm text-stone-600">{t("admin.user.roleNote")}</p>
       <FormStatus state={state} />

@@ -31,7 +31,9 @@ export async function CardView({ view, token }: { view: CardData; token: string 
       <header className="flex items-start justify-between gap-3">
         <div>
           <p className="text-base text-stone-600">{t("page.kicker")}</p>
-          <h1 className="text-2xl font-bold" data-testid="card-head">{t("page.title", { name: view.headName })}</h1>
+          <h1 className="text-2xl font-bold" data-testid="card-head">
+            {t("page.title", { name: view.headName })}
+          </h1>
           <p className="text-base text-stone-600">{[view.countyName, view.townshipName, view.villageName].filter(Boolean).join(" · ")}</p>
         </div>
         <LanguageSwitcher />
@@ -39,8 +41,12 @@ export async function CardView({ view, token }: { view: CardData; token: string 
 
       <Section title={t("status.title")} testId="card-status">
         <p className="text-xl font-semibold">{t(`status.${view.registeredStatus}` as "status.lifted")}</p>
-        {view.registeredStatus === "registered_poor" && view.registeredOn && <p className="text-base text-stone-600">{t("status.since", { date: view.registeredOn })}</p>}
-        {view.registeredStatus === "lifted" && view.liftedOn && <p className="text-base text-stone-600">{t("status.liftedOn", { date: view.liftedOn })}</p>}
+        {view.registeredStatus === "registered_poor" && view.registeredOn && (
+          <p className="text-base text-stone-600">{t("status.since", { date: view.registeredOn })}</p>
+        )}
+        {view.registeredStatus === "lifted" && view.liftedOn && (
+          <p className="text-base text-stone-600">{t("status.liftedOn", { date: view.liftedOn })}</p>
+        )}
         {view.monitoringCategory && (
           <p className="mt-2 rounded-xl bg-amber-50 p-3 text-amber-900">
             {t("status.monitoring", { category: tc(`monitoring.${view.monitoringCategory}` as never) })}
@@ -58,21 +64,39 @@ export async function CardView({ view, token }: { view: CardData; token: string 
       <Section title={t("indicators.title")} testId="card-indicators">
         {a ? (
           <>
-            <p className={`mb-3 rounded-xl p-3 font-semibold ${unmet > 0 ? "bg-red-50 text-red-900" : a.status === "at_risk" ? "bg-amber-50 text-amber-900" : "bg-emerald-50 text-emerald-900"}`} data-testid="card-summary">
-              {unmet > 0 ? t("indicators.unmet", { count: unmet }) : a.status === "at_risk" ? t("indicators.atRisk") : t("indicators.allMet")}
+            <p
+              className={`mb-3 rounded-xl p-3 font-semibold ${unmet > 0 ? "bg-red-50 text-red-900" : a.status === "at_risk" ? "bg-amber-50 text-amber-900" : "bg-emerald-50 text-emerald-900"}`}
+              data-testid="card-summary"
+            >
+              {unmet > 0
+                ? t("indicators.unmet", { count: unmet })
+                : a.status === "at_risk"
+                  ? t("indicators.atRisk")
+                  : t("indicators.allMet")}
             </p>
             <ul className="space-y-3">
               {a.indicators.map((i) => (
                 <li key={i.key} data-indicator={i.key} data-met={i.met} className="flex gap-3">
-                  <span aria-hidden className={`mt-0.5 flex h-8 w-8 shrink-0 items-center justify-center rounded-full text-lg font-bold text-white ${i.met ? "bg-emerald-600" : "bg-red-600"}`}>
+                  <span
+                    aria-hidden
+                    className={`mt-0.5 flex h-8 w-8 shrink-0 items-center justify-center rounded-full text-lg font-bold text-white ${i.met ? "bg-emerald-600" : "bg-red-600"}`}
+                  >
                     {i.met ? "✓" : "✕"}
                   </span>
                   <div>
                     <div className="font-semibold">
-                      {t(`indicators.name.${i.key}` as "indicators.name.income")} · <span className={i.met ? "text-emerald-700" : "text-red-700"}>{i.met ? t("indicators.met") : t("indicators.notMet")}</span>
+                      {t(`indicators.name.${i.key}` as "indicators.name.income")} ·{" "}
+                      <span className={i.met ? "text-emerald-700" : "text-red-700"}>
+                        {i.met ? t("indicators.met") : t("indicators.notMet")}
+                      </span>
                     </div>
                     <div className="text-base text-stone-700">{en ? i.reasonEn : i.reason}</div>
-                    {!i.met && (en ? i.fixEn : i.fix) && <div className="text-base text-stone-700">{t("indicators.fix")}{en ? i.fixEn : i.fix}</div>}
+                    {!i.met && (en ? i.fixEn : i.fix) && (
+                      <div className="text-base text-stone-700">
+                        {t("indicators.fix")}
+                        {en ? i.fixEn : i.fix}
+                      </div>
+                    )}
                   </div>
                 </li>
               ))}
@@ -81,7 +105,11 @@ export async function CardView({ view, token }: { view: CardData; token: string 
               <div className="mt-3 rounded-xl bg-stone-50 p-3 text-base text-stone-700" data-testid="card-not-counted">
                 <div className="font-semibold">{t("indicators.notCounted")}</div>
                 <ul className="mt-1">
-                  {a.notCounted.map((n) => <li key={n.item}>{t(`indicators.excluded.${n.item}` as "indicators.excluded.gifts")}：{money(n.amount, locale)}</li>)}
+                  {a.notCounted.map((n) => (
+                    <li key={n.item}>
+                      {t(`indicators.excluded.${n.item}` as "indicators.excluded.gifts")}：{money(n.amount, locale)}
+                    </li>
+                  ))}
                 </ul>
                 <p className="mt-1 text-sm text-stone-500">{t("indicators.notCountedWhy")}</p>
               </div>
@@ -98,7 +126,10 @@ export async function CardView({ view, token }: { view: CardData; token: string 
           <>
             <p className="text-xl font-semibold">{view.cadre.name}</p>
             {view.cadre.phone && (
-              <a href={`tel:${view.cadre.phone}`} className="mt-2 flex items-center justify-center gap-2 rounded-xl bg-emerald-700 px-4 py-3 text-xl font-semibold text-white">
+              <a
+                href={`tel:${view.cadre.phone}`}
+                className="mt-2 flex items-center justify-center gap-2 rounded-xl bg-emerald-700 px-4 py-3 text-xl font-semibold text-white"
+              >
                 {t("cadre.call", { phone: view.cadre.phone })}
               </a>
             )}
@@ -108,7 +139,9 @@ export async function CardView({ view, token }: { view: CardData; token: string 
         )}
         <p className="mt-3 text-base">
           {t("cadre.hotline")}{" "}
-          <a className="font-semibold underline" href={`tel:${view.hotline}`}>{view.hotline}</a>
+          <a className="font-semibold underline" href={`tel:${view.hotline}`}>
+            {view.hotline}
+          </a>
         </p>
       </Section>
 
@@ -124,7 +157,9 @@ export async function CardView({ view, token }: { view: CardData; token: string 
                   {m.amount > 0 && <span className="tabular-nums">{t("measures.amount", { amount: money(m.amount, locale) })}</span>}
                 </div>
                 {m.text && <div className="text-base text-stone-700">{m.text}</div>}
-                <div className="text-sm text-stone-500">{m.endDate ? t("measures.period", { from: m.startDate, to: m.endDate }) : t("measures.from", { from: m.startDate })}</div>
+                <div className="text-sm text-stone-500">
+                  {m.endDate ? t("measures.period", { from: m.startDate, to: m.endDate }) : t("measures.from", { from: m.startDate })}
+                </div>
               </li>
             ))}
           </ul>
@@ -155,12 +190,18 @@ export async function CardView({ view, token }: { view: CardData; token: string 
                   {t(`procedure.kind.${p.kind}` as "procedure.kind.exit")}
                   {p.monitoringCategory ? `（${tc(`monitoring.${p.monitoringCategory}` as never)}）` : ""}
                 </div>
-                <div className="text-base">{t("procedure.now", { stage: t(`procedure.stage.${p.stage}` as "procedure.stage.proposed") })}</div>
+                <div className="text-base">
+                  {t("procedure.now", { stage: t(`procedure.stage.${p.stage}` as "procedure.stage.proposed") })}
+                </div>
                 {p.notices.map((n, i) => (
                   <div key={i} className={`rounded-xl p-3 text-base ${n.open ? "bg-amber-50 text-amber-900" : "bg-stone-100"}`}>
                     {n.kind === "announcement"
                       ? t("procedure.announced", { date: n.startDate })
-                      : t("procedure.notice", { which: t(`procedure.noticeKind.${n.kind}` as "procedure.noticeKind.first"), from: n.startDate, to: n.endDate })}
+                      : t("procedure.notice", {
+                          which: t(`procedure.noticeKind.${n.kind}` as "procedure.noticeKind.first"),
+                          from: n.startDate,
+                          to: n.endDate,
+                        })}
                     {n.open && <span className="block font-semibold">{t("procedure.objectUntil", { date: n.endDate })}</span>}
                   </div>
                 ))}
@@ -168,7 +209,9 @@ export async function CardView({ view, token }: { view: CardData; token: string 
                   <summary className="cursor-pointer">{t("procedure.steps")}</summary>
                   <ol className="mt-1 list-decimal pl-6">
                     {p.steps.map((s, i) => (
-                      <li key={i}>{s.on} {t(`procedure.stage.${s.stage}` as "procedure.stage.proposed")}</li>
+                      <li key={i}>
+                        {s.on} {t(`procedure.stage.${s.stage}` as "procedure.stage.proposed")}
+                      </li>
                     ))}
                   </ol>
                 </details>
@@ -189,8 +232,13 @@ export async function CardView({ view, token }: { view: CardData; token: string 
           <ul className="space-y-3">
             {view.requests.map((r, i) => (
               <li key={i} className="rounded-xl bg-stone-50 p-3">
-                <div className="font-semibold">{th(`category.${r.category}` as "category.other")} · {r.receivedOn}</div>
-                <div className="text-base">{th(`state.${r.state}` as "state.open")}{r.handledOn ? `（${r.handledOn}）` : ""}</div>
+                <div className="font-semibold">
+                  {th(`category.${r.category}` as "category.other")} · {r.receivedOn}
+                </div>
+                <div className="text-base">
+                  {th(`state.${r.state}` as "state.open")}
+                  {r.handledOn ? `（${r.handledOn}）` : ""}
+                </div>
                 {r.state === "open" && <div className="text-base text-stone-600">{th("mine.deadline", { date: r.deadline })}</div>}
                 {r.outcome && <div className="text-base text-stone-700">{r.outcome}</div>}
               </li>

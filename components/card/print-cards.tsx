@@ -21,44 +21,78 @@ export function PrintCards({ householdId, villageId, total, withCard }: Props) {
   const [state, action, pending] = useActionState<ActionResult<IssueResult> | undefined, FormData>(issueCards, undefined);
   const single = Boolean(householdId);
   const labels: CardLabels = {
-    title: t("printed.title"), head: t("printed.head"), number: t("printed.number"), scan: t("printed.scan"),
-    cadre: t("printed.cadre"), noCadre: t("printed.noCadre"), hotline: t("printed.hotline"), keep: t("printed.keep"),
+    title: t("printed.title"),
+    head: t("printed.head"),
+    number: t("printed.number"),
+    scan: t("printed.scan"),
+    cadre: t("printed.cadre"),
+    noCadre: t("printed.noCadre"),
+    hotline: t("printed.hotline"),
+    keep: t("printed.keep"),
   };
-  const cards = state?.ok ? state.data?.cards ?? [] : [];
+  const cards = state?.ok ? (state.data?.cards ?? []) : [];
   const done = cards.length > 0;
 
   return (
     <div className="space-y-4">
       {done ? (
-        <p role="status" className="no-print rounded-xl border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-900" data-testid="issue-result">
+        <p
+          role="status"
+          className="no-print rounded-xl border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-900"
+          data-testid="issue-result"
+        >
           {state?.message}
         </p>
       ) : (
-      <form action={action} className="no-print space-y-3 rounded-xl border border-stone-200 bg-white p-4 shadow-sm">
-        {householdId && <input type="hidden" name="householdId" value={householdId} />}
-        {villageId && <input type="hidden" name="villageId" value={villageId} />}
-        <p className="text-sm text-stone-700">{single ? (withCard ? t("print.singleHasCard") : t("print.singleNew")) : t("print.villageSummary", { total, withCard, without: total - withCard })}</p>
-        {withCard > 0 && (
-          <label className="flex items-start gap-2 rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
-            <input type="checkbox" name="reissue" className="mt-0.5 h-5 w-5" data-testid="reissue" />
-            <span>
-              <b>{t("print.reissue")}</b>
-              <span className="block">{t("print.reissueWarning")}</span>
-            </span>
-          </label>
-        )}
-        <p className="text-xs text-stone-500">{t("print.onceOnly")}</p>
-        <button type="submit" disabled={pending || total === 0} className="rounded-lg bg-brand-700 px-4 py-2.5 font-semibold text-white disabled:opacity-50" data-testid="issue-cards">
-          {pending ? t("print.issuing") : t("print.issue")}
-        </button>
-        {state && <p role={state.ok ? "status" : "alert"} className={state.ok ? "text-sm text-emerald-800" : "text-sm text-red-700"} data-testid="issue-result">{state.message}</p>}
-      </form>
+        <form action={action} className="no-print space-y-3 rounded-xl border border-stone-200 bg-white p-4 shadow-sm">
+          {householdId && <input type="hidden" name="householdId" value={householdId} />}
+          {villageId && <input type="hidden" name="villageId" value={villageId} />}
+          <p className="text-sm text-stone-700">
+            {single
+              ? withCard
+                ? t("print.singleHasCard")
+                : t("print.singleNew")
+              : t("print.villageSummary", { total, withCard, without: total - withCard })}
+          </p>
+          {withCard > 0 && (
+            <label className="flex items-start gap-2 rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
+              <input type="checkbox" name="reissue" className="mt-0.5 h-5 w-5" data-testid="reissue" />
+              <span>
+                <b>{t("print.reissue")}</b>
+                <span className="block">{t("print.reissueWarning")}</span>
+              </span>
+            </label>
+          )}
+          <p className="text-xs text-stone-500">{t("print.onceOnly")}</p>
+          <button
+            type="submit"
+            disabled={pending || total === 0}
+            className="rounded-lg bg-brand-700 px-4 py-2.5 font-semibold text-white disabled:opacity-50"
+            data-testid="issue-cards"
+          >
+            {pending ? t("print.issuing") : t("print.issue")}
+          </button>
+          {state && (
+            <p
+              role={state.ok ? "status" : "alert"}
+              className={state.ok ? "text-sm text-emerald-800" : "text-sm text-red-700"}
+              data-testid="issue-result"
+            >
+              {state.message}
+            </p>
+          )}
+        </form>
       )}
 
       {done && (
         <>
           <div className="no-print flex flex-wrap items-center gap-3">
-            <button type="button" onClick={() => window.print()} className="rounded-lg bg-emerald-700 px-4 py-2.5 font-semibold text-white" data-testid="print-now">
+            <button
+              type="button"
+              onClick={() => window.print()}
+              className="rounded-lg bg-emerald-700 px-4 py-2.5 font-semibold text-white"
+              data-testid="print-now"
+            >
               {t("print.printNow", { count: cards.length })}
             </button>
             <span className="text-sm text-stone-600">{t("print.paper")}</span>

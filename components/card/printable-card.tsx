@@ -18,13 +18,25 @@ export function PrintableCard({ card, labels }: { card: Card; labels: CardLabels
     <article className="jz-card mx-auto flex flex-col border border-stone-400 bg-white text-black" data-testid="printed-card">
       <header className="flex items-baseline justify-between border-b-2 border-brand-700 pb-1">
         <h2 className="text-[6mm] font-bold text-brand-700">{labels.title}</h2>
-        <span className="text-[3mm] text-stone-600">{labels.number} {card.number}</span>
+        <span className="text-[3mm] text-stone-600">
+          {labels.number} {card.number}
+        </span>
       </header>
-      <p className="mt-[2mm] text-[5.5mm] font-bold leading-tight">{labels.head}{card.headName}</p>
+      <p className="mt-[2mm] text-[5.5mm] font-bold leading-tight">
+        {labels.head}
+        {card.headName}
+      </p>
       <p className="text-[3.5mm] text-stone-700">{[card.townshipName, card.villageName].filter(Boolean).join(" · ")}</p>
-      <div className="mx-auto mt-[2mm] w-[52mm] [&>svg]:block [&>svg]:h-auto [&>svg]:w-full" aria-label={labels.scan} role="img" dangerouslySetInnerHTML={{ __html: card.svg }} />
+      <div
+        className="mx-auto mt-[2mm] w-[52mm] [&>svg]:block [&>svg]:h-auto [&>svg]:w-full"
+        aria-label={labels.scan}
+        role="img"
+        dangerouslySetInnerHTML={{ __html: card.svg }}
+      />
       <p className="mt-[1mm] text-center text-[4.2mm] font-semibold">{labels.scan}</p>
-      <p className="break-all text-center font-mono text-[2.3mm] leading-tight text-stone-600" data-testid="card-url">{card.url}</p>
+      <p className="break-all text-center font-mono text-[2.3mm] leading-tight text-stone-600" data-testid="card-url">
+        {card.url}
+      </p>
       <div className="mt-auto space-y-[0.5mm] border-t border-stone-300 pt-[1.5mm] text-[3.6mm]">
         <p>
           {labels.cadre}
@@ -36,7 +48,10 @@ export function PrintableCard({ card, labels }: { card: Card; labels: CardLabels
             labels.noCadre
           )}
         </p>
-        <p>{labels.hotline}<b>{card.hotline}</b></p>
+        <p>
+          {labels.hotline}
+          <b>{card.hotline}</b>
+        </p>
         <p className="text-[2.8mm] text-stone-600">{labels.keep}</p>
       </div>
     </article>

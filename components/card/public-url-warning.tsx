@@ -8,7 +8,11 @@ export async function PublicUrlWarning() {
   if (publicUrlConfigured()) return null;
   const t = await getTranslations("card");
   return (
-    <div role="alert" className="no-print mb-4 rounded border-2 border-red-400 bg-red-50 p-3 text-sm text-red-900" data-testid="public-url-warning">
+    <div
+      role="alert"
+      className="no-print mb-4 rounded border-2 border-red-400 bg-red-50 p-3 text-sm text-red-900"
+      data-testid="public-url-warning"
+    >
       {t("publicUrlMissing", { origin: await publicOrigin() })}
     </div>
   );

@@ -5,13 +5,7 @@
 import { useActionState, useEffect, useMemo, useState } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import {
-  createColumnHelper,
-  rowSelectionFeature,
-  tableFeatures,
-  useTable,
-  type RowSelectionState,
-} from "@tanstack/react-table";
+import { createColumnHelper, rowSelectionFeature, tableFeatures, useTable, type RowSelectionState } from "@tanstack/react-table";
 import { bulkAssign } from "@/lib/actions/county/bulk-assign";
 import { initialActionState, type ActionResult } from "@/lib/actions/result";
 import type { AssignableRow, CadreOption } from "@/lib/data/county-assignments";
@@ -55,13 +49,24 @@ export function AssignWorkbench({ items, total, filter, query }: Props) {
         helper.display({
           id: "select",
           header: ({ table }) => (
-            <input type="checkbox" aria-label={ta("selectPage")} checked={table.getIsAllPageRowsSelected()}
-              ref={(el) => { if (el) el.indeterminate = table.getIsSomePageRowsSelected(); }}
-              onChange={table.getToggleAllPageRowsSelectedHandler()} />
+            <input
+              type="checkbox"
+              aria-label={ta("selectPage")}
+              checked={table.getIsAllPageRowsSelected()}
+              ref={(el) => {
+                if (el) el.indeterminate = table.getIsSomePageRowsSelected();
+              }}
+              onChange={table.getToggleAllPageRowsSelectedHandler()}
+            />
           ),
           cell: ({ row }) => (
-            <input type="checkbox" aria-label={ta("selectOne", { name: row.original.headName })} checked={row.getIsSelected()}
-              onChange={row.getToggleSelectedHandler()} data-testid="select-household" />
+            <input
+              type="checkbox"
+              aria-label={ta("selectOne", { name: row.original.headName })}
+              checked={row.getIsSelected()}
+              onChange={row.getToggleSelectedHandler()}
+              data-testid="select-household"
+            />
           ),
         }),
         helper.accessor("headName", {
@@ -69,7 +74,9 @@ export function AssignWorkbench({ items, total, filter, query }: Props) {
           header: () => tv("col.head"),
           cell: (info) => (
             <span className="flex flex-col">
-              <Link href={`/households/${info.row.original.id}`} className="font-medium text-brand-800 hover:underline">{info.getValue()}</Link>
+              <Link href={`/households/${info.row.original.id}`} className="font-medium text-brand-800 hover:underline">
+                {info.getValue()}
+              </Link>
               <span className="text-xs text-stone-500">{tv("number", { number: info.row.original.number })}</span>
             </span>
           ),
@@ -86,7 +93,11 @@ export function AssignWorkbench({ items, total, filter, query }: Props) {
           header: () => tv("col.assessed"),
           cell: (info) => <AssessedPills status={info.getValue()} candidate={info.row.original.candidate} />,
         }),
-        helper.accessor("mainCause", { id: "cause", header: () => tv("col.cause"), cell: (info) => (info.getValue() ? t(`causes.${info.getValue()}`) : "—") }),
+        helper.accessor("mainCause", {
+          id: "cause",
+          header: () => tv("col.cause"),
+          cell: (info) => (info.getValue() ? t(`causes.${info.getValue()}`) : "—"),
+        }),
         helper.display({
           id: "cadre",
           header: () => tv("col.cadre"),
@@ -95,7 +106,10 @@ export function AssignWorkbench({ items, total, filter, query }: Props) {
             return (
               <span className="flex flex-col items-start gap-0.5">
                 {r.cadres.length ? r.cadres.map((c) => <span key={c.id}>{c.name}</span>) : <Pill tone="amber">{tv("noCadre")}</Pill>}
-                <Link href={`/county/assignments?${query ? `${query}&` : ""}household=${r.id}`} className="text-xs text-brand-800 underline">
+                <Link
+                  href={`/county/assignments?${query ? `${query}&` : ""}household=${r.id}`}
+                  className="text-xs text-brand-800 underline"
+                >
                   {r.cadres.length ? tv("reassign") : tv("assign")}
                 </Link>
               </span>
@@ -135,13 +149,23 @@ export function AssignWorkbench({ items, total, filter, query }: Props) {
             <table className="w-full min-w-[860px] text-sm" data-testid="assign-table">
               <thead className="bg-stone-50 text-left text-xs text-stone-600">
                 {table.getHeaderGroups().map((g) => (
-                  <tr key={g.id}>{g.headers.map((h) => <th key={h.id} scope="col" className="px-2 py-2 font-medium"><table.FlexRender header={h} /></th>)}</tr>
+                  <tr key={g.id}>
+                    {g.headers.map((h) => (
+                      <th key={h.id} scope="col" className="px-2 py-2 font-medium">
+                        <table.FlexRender header={h} />
+                      </th>
+                    ))}
+                  </tr>
                 ))}
               </thead>
               <tbody className="divide-y divide-stone-100 align-top">
                 {table.getRowModel().rows.map((row) => (
                   <tr key={row.id} className={row.getIsSelected() ? "bg-brand-50" : "hover:bg-stone-50"}>
-                    {row.getAllCells().map((c) => <td key={c.id} className="px-2 py-2"><table.FlexRender cell={c} /></td>)}
+                    {row.getAllCells().map((c) => (
+                      <td key={c.id} className="px-2 py-2">
+                        <table.FlexRender cell={c} />
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </tbody>
@@ -150,7 +174,12 @@ export function AssignWorkbench({ items, total, filter, query }: Props) {
         )}
       </div>
 
-      <form action={action} noValidate className="h-fit space-y-3 rounded-xl border border-stone-200 bg-white p-4 shadow-sm lg:sticky lg:top-16" data-testid="bulk-form">
+      <form
+        action={action}
+        noValidate
+        className="h-fit space-y-3 rounded-xl border border-stone-200 bg-white p-4 shadow-sm lg:sticky lg:top-16"
+        data-testid="bulk-form"
+      >
         <h2 className="text-base font-semibold">{ta("bulkTitle")}</h2>
         <fieldset className="space-y-1 text-sm">
           <legend className="font-medium">{ta("which")}</legend>
@@ -174,19 +203,54 @@ export function AssignWorkbench({ items, total, filter, query }: Props) {
             <input type="hidden" name="expected" value={total} />
           </>
         )}
-        <CadrePicker refresh={state} near={filter.village} name="cadreIds" label={ta("team")} multiple value={team} onChange={setTeam} errors={errorsOf(state, "cadreIds")} />
+        <CadrePicker
+          refresh={state}
+          near={filter.village}
+          name="cadreIds"
+          label={ta("team")}
+          multiple
+          value={team}
+          onChange={setTeam}
+          errors={errorsOf(state, "cadreIds")}
+        />
         <div>
-          <label htmlFor="bulk-reason" className="block text-sm font-medium">{ta("reason")}<span className="ml-0.5 text-red-700" aria-hidden>*</span></label>
-          <textarea id="bulk-reason" name="reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={500} aria-required
-            aria-invalid={Boolean(errorsOf(state, "reason"))} placeholder={ta("reasonPlaceholder")}
-            className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600" />
+          <label htmlFor="bulk-reason" className="block text-sm font-medium">
+            {ta("reason")}
+            <span className="ml-0.5 text-red-700" aria-hidden>
+              *
+            </span>
+          </label>
+          <textarea
+            id="bulk-reason"
+            name="reason"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            rows={2}
+            maxLength={500}
+            aria-required
+            aria-invalid={Boolean(errorsOf(state, "reason"))}
+            placeholder={ta("reasonPlaceholder")}
+            className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600"
+          />
           {errorsOf(state, "reason") && <p className="mt-1 text-sm text-red-700">{errorsOf(state, "reason")!.join(" ")}</p>}
         </div>
-        {team.length > 1 && count > 0 && <p className="text-xs text-stone-600">{ta("roundRobin", { households: count, cadres: team.length, each: Math.ceil(count / team.length) })}</p>}
+        {team.length > 1 && count > 0 && (
+          <p className="text-xs text-stone-600">
+            {ta("roundRobin", { households: count, cadres: team.length, each: Math.ceil(count / team.length) })}
+          </p>
+        )}
         <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite" data-testid="bulk-status" className="outline-none">
-          {state.message && <p className={`rounded px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}>{state.message}</p>}
+          {state.message && (
+            <p className={`rounded px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}>
+              {state.message}
+            </p>
+          )}
         </div>
-        <button type="submit" disabled={pending || count === 0} className="w-full rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={pending || count === 0}
+          className="w-full rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-50"
+        >
           {pending ? ta("saving") : ta("submitBulk", { households: count, cadres: team.length })}
         </button>
       </form>

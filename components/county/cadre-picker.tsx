@@ -38,14 +38,17 @@ export function CadrePicker({
 
   useEffect(() => {
     const ticket = ++latest.current;
-    const timer = setTimeout(() => {
-      start(async () => {
-        const result = await searchCadres(undefined, { q: q.trim(), ...(near ? { near } : {}) });
-        if (ticket !== latest.current) return; // a newer search is under way
-        setOptions(result.ok ? result.data ?? [] : []);
-        setSearched(true);
-      });
-    }, q ? 250 : 0);
+    const timer = setTimeout(
+      () => {
+        start(async () => {
+          const result = await searchCadres(undefined, { q: q.trim(), ...(near ? { near } : {}) });
+          if (ticket !== latest.current) return; // a newer search is under way
+          setOptions(result.ok ? (result.data ?? []) : []);
+          setSearched(true);
+        });
+      },
+      q ? 250 : 0,
+    );
     return () => clearTimeout(timer);
   }, [q, near, refresh]);
 
@@ -57,22 +60,41 @@ export function CadrePicker({
 
   return (
     <fieldset className="space-y-2" aria-describedby={errorId}>
-      <legend className="text-sm font-medium">{label}<span className="ml-0.5 text-red-700" aria-hidden>*</span></legend>
-      {value.map((c) => <input key={c.id} type="hidden" name={name} value={c.id} />)}
+      <legend className="text-sm font-medium">
+        {label}
+        <span className="ml-0.5 text-red-700" aria-hidden>
+          *
+        </span>
+      </legend>
+      {value.map((c) => (
+        <input key={c.id} type="hidden" name={name} value={c.id} />
+      ))}
       <div className="flex flex-wrap gap-1" aria-live="polite" data-testid="picked-cadres">
         {value.length === 0 ? (
           <span className="text-sm text-stone-500">{multiple ? t("noneChosenTeam") : t("noneChosen")}</span>
         ) : (
           value.map((c) => (
-            <span key={c.id} className="inline-flex items-center gap-1 rounded-full bg-brand-50 px-2 py-0.5 text-sm text-brand-800 ring-1 ring-brand-100">
+            <span
+              key={c.id}
+              className="inline-flex items-center gap-1 rounded-full bg-brand-50 px-2 py-0.5 text-sm text-brand-800 ring-1 ring-brand-100"
+            >
               {c.name}
               <span className="text-xs text-stone-500">· {c.villageName}</span>
-              <button type="button" onClick={() => onChange(value.filter((v) => v.id !== c.id))} aria-label={t("remove", { name: c.name })} className="ml-1 text-stone-500 hover:text-red-700">✕</button>
+              <button
+                type="button"
+                onClick={() => onChange(value.filter((v) => v.id !== c.id))}
+                aria-label={t("remove", { name: c.name })}
+                className="ml-1 text-stone-500 hover:text-red-700"
+              >
+                ✕
+              </button>
             </span>
           ))
         )}
       </div>
-      <label htmlFor={`${id}-q`} className="block text-xs text-stone-600">{t("searchCadre")}</label>
+      <label htmlFor={`${id}-q`} className="block text-xs text-stone-600">
+        {t("searchCadre")}
+      </label>
       <input
         id={`${id}-q`}
         value={q}
@@ -90,25 +112,45 @@ export function CadrePicker({
         data-testid="cadre-search"
         className="block w-full rounded-lg border border-stone-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600"
       />
-      <ul id={`${id}-results`} className="max-h-48 overflow-y-auto rounded-lg border border-stone-200" aria-label={t("results")} aria-busy={searching}>
+      <ul
+        id={`${id}-results`}
+        className="max-h-48 overflow-y-auto rounded-lg border border-stone-200"
+        aria-label={t("results")}
+        aria-busy={searching}
+      >
         {options.map((c) => {
           const chosen = value.some((v) => v.id === c.id);
           return (
             <li key={c.id} className="border-b border-stone-100 last:border-0">
-              <button type="button" onClick={() => pick(c)} aria-pressed={chosen} data-testid="cadre-option"
-                className={`flex w-full items-center justify-between gap-2 px-3 py-1.5 text-left text-sm hover:bg-stone-50 ${chosen ? "bg-brand-50" : ""}`}>
+              <button
+                type="button"
+                onClick={() => pick(c)}
+                aria-pressed={chosen}
+                data-testid="cadre-option"
+                className={`flex w-full items-center justify-between gap-2 px-3 py-1.5 text-left text-sm hover:bg-stone-50 ${chosen ? "bg-brand-50" : ""}`}
+              >
                 <span>
                   <span className="font-medium">{c.name}</span>
-                  <span className="ml-2 text-xs text-stone-500" title={c.username}>{c.townshipName ? `${c.townshipName} · ` : ""}{c.villageName}</span>
+                  <span className="ml-2 text-xs text-stone-500" title={c.username}>
+                    {c.townshipName ? `${c.townshipName} · ` : ""}
+                    {c.villageName}
+                  </span>
                 </span>
-                <span className="whitespace-nowrap text-xs text-stone-500">{t("load", { count: c.load })}{chosen ? " ✓" : ""}</span>
+                <span className="whitespace-nowrap text-xs text-stone-500">
+                  {t("load", { count: c.load })}
+                  {chosen ? " ✓" : ""}
+                </span>
               </button>
             </li>
           );
         })}
         {searched && !searching && options.length === 0 && <li className="px-3 py-2 text-sm text-stone-500">{t("noCadreMatch")}</li>}
       </ul>
-      {errorId && <p id={errorId} className="text-sm text-red-700" data-testid="cadre-error">{errors!.join(" ")}</p>}
+      {errorId && (
+        <p id={errorId} className="text-sm text-red-700" data-testid="cadre-error">
+          {errors!.join(" ")}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -10,15 +10,20 @@ export async function ParamErrors({ errors, resetHref }: { errors: ParamError[];
   // the filter's name on the page, not the address's parameter name
   const label = (param: string) => {
     const range = /^(.*)(Min|Max)$/.exec(param);
-    if (range && (VILLAGE_NUMERIC as readonly string[]).includes(range[1]!)) return tc(range[2] === "Min" ? "minOf" : "maxOf", { col: tc(range[1] as never) });
+    if (range && (VILLAGE_NUMERIC as readonly string[]).includes(range[1]!))
+      return tc(range[2] === "Min" ? "minOf" : "maxOf", { col: tc(range[1] as never) });
     return t.has(`names.${param}` as never) ? t(`names.${param}` as never) : param;
   };
   const why = (e: ParamError) => {
     switch (e.code) {
-      case "enum": return t("enum", { allowed: (e.allowed ?? []).join(t("separator")) });
-      case "min": return t("min", { min: e.min ?? 0 });
-      case "max": return t("max", { max: e.max ?? 0 });
-      default: return t(e.code);
+      case "enum":
+        return t("enum", { allowed: (e.allowed ?? []).join(t("separator")) });
+      case "min":
+        return t("min", { min: e.min ?? 0 });
+      case "max":
+        return t("max", { max: e.max ?? 0 });
+      default:
+        return t(e.code);
     }
   };
   return (
@@ -29,7 +34,9 @@ export async function ParamErrors({ errors, resetHref }: { errors: ParamError[];
           <li key={e.param}>{t("item", { param: label(e.param), value: e.value, why: why(e) })}</li>
         ))}
       </ul>
-      <Link href={resetHref} className="mt-2 inline-block underline">{t("reset")}</Link>
+      <Link href={resetHref} className="mt-2 inline-block underline">
+        {t("reset")}
+      </Link>
     </div>
   );
 }
@@ -38,8 +45,15 @@ export async function ParamErrors({ errors, resetHref }: { errors: ParamError[];
 export async function PageOutOfRange({ page, pages, lastHref }: { page: number; pages: number; lastHref: string }) {
   const t = await getTranslations("county.params");
   return (
-    <div role="alert" className="mb-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="page-out-of-range">
-      {t("pageOutOfRange", { page, pages })} <Link href={lastHref} className="underline">{t("lastPage")}</Link>
+    <div
+      role="alert"
+      className="mb-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+      data-testid="page-out-of-range"
+    >
+      {t("pageOutOfRange", { page, pages })}{" "}
+      <Link href={lastHref} className="underline">
+        {t("lastPage")}
+      </Link>
     </div>
   );
 }

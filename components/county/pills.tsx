@@ -19,18 +19,30 @@ export function RegisteredPills({ status, monitoring }: { status: string; monito
   );
 }
 
-export function AssessedPills({ status, candidate, category }: { status: string | null; candidate: string | null; category?: string | null }) {
+export function AssessedPills({
+  status,
+  candidate,
+  category,
+}: {
+  status: string | null;
+  candidate: string | null;
+  category?: string | null;
+}) {
   const t = useTranslations();
   const icon = status === "secure" ? "✓" : status === "at_risk" ? "!" : status === "below_standard" ? "✕" : "?";
   return (
     <span className="flex flex-wrap gap-1">
-      <Pill tone={status ? ASSESSED_TONE[status] ?? "gray" : "gray"}>
-        <span aria-hidden className="mr-1">{icon}</span>
+      <Pill tone={status ? (ASSESSED_TONE[status] ?? "gray") : "gray"}>
+        <span aria-hidden className="mr-1">
+          {icon}
+        </span>
         {t(`assessed.${status ?? "none"}`)}
       </Pill>
       {candidate && (
         <Pill tone="purple" title={t("candidate.mismatch")}>
-          <span aria-hidden className="mr-1">⚑</span>
+          <span aria-hidden className="mr-1">
+            ⚑
+          </span>
           {t(`candidate.${candidate}`)}
           {category ? ` · ${t(`monitoring.${category}`)}` : ""}
           <span className="sr-only"> {t("candidate.mismatch")}</span>
@@ -56,7 +68,11 @@ export function UnmetList({ items }: { items: string[] }) {
   if (items.length === 0) return <span className="text-stone-400">—</span>;
   return (
     <span className="flex flex-wrap gap-1">
-      {items.map((k) => <Pill key={k} tone="red">{t(k)}</Pill>)}
+      {items.map((k) => (
+        <Pill key={k} tone="red">
+          {t(k)}
+        </Pill>
+      ))}
     </span>
   );
 }

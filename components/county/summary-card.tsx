@@ -6,7 +6,12 @@ import { Badge } from "@/components/ui/badge";
 const num = (n: number) => n.toLocaleString("zh-CN");
 
 /** The county's exit picture from the register: comprehensive incidence and villages below the line. */
-export async function CountySummaryCard({ summary, total, locale, evaluated = null }: {
+export async function CountySummaryCard({
+  summary,
+  total,
+  locale,
+  evaluated = null,
+}: {
   summary: CountySummary;
   total: TotalsRow;
   locale: string;
@@ -18,9 +23,15 @@ export async function CountySummaryCard({ summary, total, locale, evaluated = nu
   const lang = locale === "en" ? "en" : "zh";
   const c = summary.comprehensive;
   return (
-    <section className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm" aria-labelledby="county-summary-title" data-testid="county-summary">
+    <section
+      className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm"
+      aria-labelledby="county-summary-title"
+      data-testid="county-summary"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="county-summary-title" className="text-base font-semibold">{t("title")}</h2>
+        <h2 id="county-summary-title" className="text-base font-semibold">
+          {t("title")}
+        </h2>
         <Badge tone="amber">{t("estimate")}</Badge>
       </div>
       {evaluated && (
@@ -33,7 +44,12 @@ export async function CountySummaryCard({ summary, total, locale, evaluated = nu
             {evaluated.metrics.map((m) => (
               <div key={m.key}>
                 <dt className="text-xs text-stone-500">{tm(`keys.${m.key}`)}</dt>
-                <dd className={`text-xl font-semibold tabular-nums ${m.pass ? "text-emerald-700" : "text-red-700"}`} data-testid={`county-metric-${m.key}`}>{m.value === null ? "—" : `${m.value}%`}</dd>
+                <dd
+                  className={`text-xl font-semibold tabular-nums ${m.pass ? "text-emerald-700" : "text-red-700"}`}
+                  data-testid={`county-metric-${m.key}`}
+                >
+                  {m.value === null ? "—" : `${m.value}%`}
+                </dd>
               </div>
             ))}
           </dl>
@@ -43,15 +59,29 @@ export async function CountySummaryCard({ summary, total, locale, evaluated = nu
         <div>
           <div className="text-xs text-stone-500">{evaluated ? t("comprehensiveRegister") : t("comprehensive")}</div>
           <div className="mt-1 flex flex-wrap items-baseline gap-2">
-            <span className={`text-3xl font-semibold tabular-nums ${c.value === null ? "text-stone-400" : c.pass ? "text-emerald-700" : "text-red-700"}`} data-testid="comprehensive-incidence">
+            <span
+              className={`text-3xl font-semibold tabular-nums ${c.value === null ? "text-stone-400" : c.pass ? "text-emerald-700" : "text-red-700"}`}
+              data-testid="comprehensive-incidence"
+            >
               {c.value === null ? "—" : `${c.value}%`}
             </span>
-            {c.value !== null && <Badge tone={c.pass ? "green" : "red"}>{c.pass ? t("meets", { threshold: summary.threshold }) : t("fails", { threshold: summary.threshold })}</Badge>}
+            {c.value !== null && (
+              <Badge tone={c.pass ? "green" : "red"}>
+                {c.pass ? t("meets", { threshold: summary.threshold }) : t("fails", { threshold: summary.threshold })}
+              </Badge>
+            )}
           </div>
           <p className="mt-1 text-sm tabular-nums text-stone-700">
-            {t("formula", { poor: num(total.poorPeople), missed: num(total.missedPeople), wrong: num(total.wronglyLiftedPeople), people: num(total.people) })}
+            {t("formula", {
+              poor: num(total.poorPeople),
+              missed: num(total.missedPeople),
+              wrong: num(total.wronglyLiftedPeople),
+              people: num(total.people),
+            })}
           </p>
-          <p className="mt-1 text-xs text-stone-500">{t("rule")}：{c.rule[lang]}</p>
+          <p className="mt-1 text-xs text-stone-500">
+            {t("rule")}：{c.rule[lang]}
+          </p>
         </div>
         <div>
           <div className="text-xs text-stone-500">{t("villagesBelow")}</div>
@@ -59,9 +89,13 @@ export async function CountySummaryCard({ summary, total, locale, evaluated = nu
             <span className="text-3xl font-semibold tabular-nums" data-testid="villages-below-share">
               {summary.villagesBelowShare === null ? "—" : `${summary.villagesBelowShare}%`}
             </span>
-            <span className="text-sm text-stone-700">{t("villagesBelowCount", { below: summary.villagesBelow, with: summary.villagesWithPeople, threshold: summary.threshold })}</span>
+            <span className="text-sm text-stone-700">
+              {t("villagesBelowCount", { below: summary.villagesBelow, with: summary.villagesWithPeople, threshold: summary.threshold })}
+            </span>
           </div>
-          <p className="mt-1 text-xs text-stone-500">{t("rule")}：{summary.villageRule[lang]}</p>
+          <p className="mt-1 text-xs text-stone-500">
+            {t("rule")}：{summary.villageRule[lang]}
+          </p>
           <p className="mt-1 text-xs text-stone-500">{t("noPopulation", { count: total.villages - summary.villagesWithPeople })}</p>
         </div>
       </div>

@@ -44,7 +44,18 @@ interface Props {
   canAssign?: boolean;
 }
 
-export function VillageHouseholdTable({ outOfRange = false, rows, total, page, pageSize, sort, dir, filters, cadres, canAssign = true }: Props) {
+export function VillageHouseholdTable({
+  outOfRange = false,
+  rows,
+  total,
+  page,
+  pageSize,
+  sort,
+  dir,
+  filters,
+  cadres,
+  canAssign = true,
+}: Props) {
   const t = useTranslations();
   const tv = useTranslations("county.villagePage");
   const router = useRouter();
@@ -85,13 +96,20 @@ export function VillageHouseholdTable({ outOfRange = false, rows, total, page, p
             const r = info.row.original;
             return (
               <span className="flex flex-col">
-                <Link href={`/households/${r.id}`} className="font-medium text-brand-800 hover:underline">{r.headName}</Link>
+                <Link href={`/households/${r.id}`} className="font-medium text-brand-800 hover:underline">
+                  {r.headName}
+                </Link>
                 <span className="text-xs text-stone-500">{tv("number", { number: r.number })}</span>
               </span>
             );
           },
         }),
-        helper.accessor("memberCount", { id: "members", header: () => tv("col.members"), sortDescFirst: true, cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
+        helper.accessor("memberCount", {
+          id: "members",
+          header: () => tv("col.members"),
+          sortDescFirst: true,
+          cell: (info) => <span className="tabular-nums">{info.getValue()}</span>,
+        }),
         helper.accessor("registeredStatus", {
           id: "registered",
           header: () => tv("col.registered"),
@@ -100,9 +118,20 @@ export function VillageHouseholdTable({ outOfRange = false, rows, total, page, p
         helper.accessor("assessedStatus", {
           id: "assessed",
           header: () => tv("col.assessed"),
-          cell: (info) => <AssessedPills status={info.getValue()} candidate={info.row.original.candidate} category={info.row.original.candidateCategory} />,
+          cell: (info) => (
+            <AssessedPills
+              status={info.getValue()}
+              candidate={info.row.original.candidate}
+              category={info.row.original.candidateCategory}
+            />
+          ),
         }),
-        helper.accessor("unmetIndicators", { id: "unmet", header: () => tv("col.unmet"), enableSorting: false, cell: (info) => <UnmetList items={info.getValue()} /> }),
+        helper.accessor("unmetIndicators", {
+          id: "unmet",
+          header: () => tv("col.unmet"),
+          enableSorting: false,
+          cell: (info) => <UnmetList items={info.getValue()} />,
+        }),
         helper.accessor("mainCause", {
           id: "cause",
           header: () => tv("col.cause"),
@@ -116,10 +145,20 @@ export function VillageHouseholdTable({ outOfRange = false, rows, total, page, p
             const r = info.row.original;
             return (
               <span className="flex flex-col items-start gap-0.5">
-                {r.cadres.length ? r.cadres.map((c) => <span key={c.id}>{c.name}</span>) : r.needsCadre ? <Pill tone="amber">{tv("noCadre")}</Pill> : <span className="text-stone-400">{tv("noCadre")}</span>}
+                {r.cadres.length ? (
+                  r.cadres.map((c) => <span key={c.id}>{c.name}</span>)
+                ) : r.needsCadre ? (
+                  <Pill tone="amber">{tv("noCadre")}</Pill>
+                ) : (
+                  <span className="text-stone-400">{tv("noCadre")}</span>
+                )}
                 {canAssign && (
-                  <Link href={`/county/assignments?household=${r.id}`} className="text-xs text-brand-800 underline" data-testid="reassign-link"
-                    aria-label={tv(r.cadres.length ? "reassignFor" : "assignFor", { name: r.headName })}>
+                  <Link
+                    href={`/county/assignments?household=${r.id}`}
+                    className="text-xs text-brand-800 underline"
+                    data-testid="reassign-link"
+                    aria-label={tv(r.cadres.length ? "reassignFor" : "assignFor", { name: r.headName })}
+                  >
                     {r.cadres.length ? tv("reassign") : tv("assign")}
                   </Link>
                 )}
@@ -158,10 +197,18 @@ export function VillageHouseholdTable({ outOfRange = false, rows, total, page, p
   const select = (id: FilterId, label: string, options: { value: string; label: string }[]) => (
     <label className="text-xs text-stone-600">
       {label}
-      <select value={filters[id] ?? ""} onChange={(e) => setFilter(id, e.target.value)} data-testid={`filter-${id}`}
-        className="mt-1 block max-w-44 rounded border border-stone-300 px-2 py-1.5 text-sm text-stone-900">
+      <select
+        value={filters[id] ?? ""}
+        onChange={(e) => setFilter(id, e.target.value)}
+        data-testid={`filter-${id}`}
+        className="mt-1 block max-w-44 rounded border border-stone-300 px-2 py-1.5 text-sm text-stone-900"
+      >
         <option value="">{t("common.all")}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -180,26 +227,62 @@ export function VillageHouseholdTable({ outOfRange = false, rows, total, page, p
         <label className="text-xs text-stone-600">
           {tv("searchHead")}
           <span className="mt-1 flex">
-            <input name="q" defaultValue={filters.q ?? ""} key={filters.q ?? ""} maxLength={40} className="w-40 rounded-l border border-stone-300 px-2 py-1.5 text-sm text-stone-900" />
+            <input
+              name="q"
+              defaultValue={filters.q ?? ""}
+              key={filters.q ?? ""}
+              maxLength={40}
+              className="w-40 rounded-l border border-stone-300 px-2 py-1.5 text-sm text-stone-900"
+            />
             <button className="rounded-r border border-l-0 border-stone-300 bg-stone-50 px-2 text-sm">{t("common.search")}</button>
           </span>
         </label>
-        {select("mismatch", tv("filter.mismatch"), [{ value: "any", label: tv("filter.mismatchAny") }, ...CANDIDATES.map((c) => ({ value: c, label: t(`candidate.${c}`) }))])}
+        {select("mismatch", tv("filter.mismatch"), [
+          { value: "any", label: tv("filter.mismatchAny") },
+          ...CANDIDATES.map((c) => ({ value: c, label: t(`candidate.${c}`) })),
+        ])}
         {select("monitoring", tv("filter.monitoring"), [
-          { value: "any", label: tv("filter.monitoringAny") }, { value: "none", label: tv("filter.monitoringNone") },
+          { value: "any", label: tv("filter.monitoringAny") },
+          { value: "none", label: tv("filter.monitoringNone") },
           ...MONITORING.map((m) => ({ value: m, label: t(`monitoring.${m}`) })),
         ])}
-        {select("unmet", tv("filter.unmet"), INDICATORS.map((k) => ({ value: k, label: t(`indicators.${k}`) })))}
-        {select("cause", tv("filter.cause"), CAUSES.map((k) => ({ value: k, label: t(`causes.${k}`) })))}
-        {select("registered", tv("col.registered"), REGISTERED.map((k) => ({ value: k, label: t(`registered.${k}`) })))}
-        {select("assessed", tv("col.assessed"), [...ASSESSED, "none"].map((k) => ({ value: k, label: t(`assessed.${k}`) })))}
-        {select("cadre", tv("col.cadre"), [{ value: "none", label: tv("noCadre") }, ...cadres.map((c) => ({ value: c.id, label: c.name }))])}
+        {select(
+          "unmet",
+          tv("filter.unmet"),
+          INDICATORS.map((k) => ({ value: k, label: t(`indicators.${k}`) })),
+        )}
+        {select(
+          "cause",
+          tv("filter.cause"),
+          CAUSES.map((k) => ({ value: k, label: t(`causes.${k}`) })),
+        )}
+        {select(
+          "registered",
+          tv("col.registered"),
+          REGISTERED.map((k) => ({ value: k, label: t(`registered.${k}`) })),
+        )}
+        {select(
+          "assessed",
+          tv("col.assessed"),
+          [...ASSESSED, "none"].map((k) => ({ value: k, label: t(`assessed.${k}`) })),
+        )}
+        {select("cadre", tv("col.cadre"), [
+          { value: "none", label: tv("noCadre") },
+          ...cadres.map((c) => ({ value: c.id, label: c.name })),
+        ])}
         <label className="flex items-center gap-1.5 self-center pt-4 text-sm">
-          <input type="checkbox" checked={filters.overdue === "1"} onChange={(e) => setFilter("overdue", e.target.checked ? "1" : "")} data-testid="filter-overdue" />
+          <input
+            type="checkbox"
+            checked={filters.overdue === "1"}
+            onChange={(e) => setFilter("overdue", e.target.checked ? "1" : "")}
+            data-testid="filter-overdue"
+          />
           {tv("filter.overdue")}
         </label>
         {columnFilters.length > 0 && (
-          <button type="button" onClick={() => table.setColumnFilters([])} className="self-center pt-4 text-sm underline">{tv("clear")}</button>
+          <button type="button" onClick={() => table.setColumnFilters([])} className="self-center pt-4 text-sm underline">
+            {tv("clear")}
+          </button>
         )}
       </form>
 
@@ -211,7 +294,11 @@ export function VillageHouseholdTable({ outOfRange = false, rows, total, page, p
         <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-sm text-stone-500">{tv("empty")}</p>
       ) : (
         <div className="-mx-4 overflow-x-auto px-4">
-          <table className={`w-full min-w-[1100px] text-sm transition-opacity ${pending ? "opacity-50" : ""}`} aria-busy={pending} data-testid="household-table">
+          <table
+            className={`w-full min-w-[1100px] text-sm transition-opacity ${pending ? "opacity-50" : ""}`}
+            aria-busy={pending}
+            data-testid="household-table"
+          >
             <caption className="sr-only">{tv("caption", { total, page, pages: pageCount })}</caption>
             <thead className="bg-stone-50 text-left text-xs text-stone-600">
               {table.getHeaderGroups().map((group) => (
@@ -220,12 +307,25 @@ export function VillageHouseholdTable({ outOfRange = false, rows, total, page, p
                     const col = header.column;
                     const sorted = col.getIsSorted();
                     return (
-                      <th key={header.id} scope="col" className="px-2 py-2 font-medium"
-                        aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : col.getCanSort() ? "none" : undefined}>
+                      <th
+                        key={header.id}
+                        scope="col"
+                        className="px-2 py-2 font-medium"
+                        aria-sort={
+                          sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : col.getCanSort() ? "none" : undefined
+                        }
+                      >
                         {col.getCanSort() ? (
-                          <button type="button" onClick={col.getToggleSortingHandler()} className="inline-flex items-center gap-1 hover:underline" data-testid={`sort-${col.id}`}>
+                          <button
+                            type="button"
+                            onClick={col.getToggleSortingHandler()}
+                            className="inline-flex items-center gap-1 hover:underline"
+                            data-testid={`sort-${col.id}`}
+                          >
                             <table.FlexRender header={header} />
-                            <span aria-hidden className="text-stone-400">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+                            <span aria-hidden className="text-stone-400">
+                              {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                            </span>
                           </button>
                         ) : (
                           <table.FlexRender header={header} />
@@ -251,17 +351,42 @@ export function VillageHouseholdTable({ outOfRange = false, rows, total, page, p
         </div>
       )}
 
-      <nav className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm" aria-label={t("common.page", { page, pages: pageCount })}>
+      <nav
+        className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm"
+        aria-label={t("common.page", { page, pages: pageCount })}
+      >
         <label className="flex items-center gap-2 text-stone-600">
           {tv("pageSize")}
-          <select value={String(pageSize)} onChange={(e) => table.setPagination({ pageIndex: 0, pageSize: Number(e.target.value) })} className="rounded border border-stone-300 px-2 py-1">
-            {PAGE_SIZES.map((s) => <option key={s} value={s}>{s}</option>)}
+          <select
+            value={String(pageSize)}
+            onChange={(e) => table.setPagination({ pageIndex: 0, pageSize: Number(e.target.value) })}
+            className="rounded border border-stone-300 px-2 py-1"
+          >
+            {PAGE_SIZES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </select>
         </label>
         <div className="flex items-center gap-2">
-          <button type="button" className="rounded border px-3 py-1.5 disabled:opacity-40" disabled={!table.getCanPreviousPage()} onClick={() => table.previousPage()}>{t("common.previous")}</button>
+          <button
+            type="button"
+            className="rounded border px-3 py-1.5 disabled:opacity-40"
+            disabled={!table.getCanPreviousPage()}
+            onClick={() => table.previousPage()}
+          >
+            {t("common.previous")}
+          </button>
           <span className="tabular-nums">{t("common.page", { page, pages: pageCount })}</span>
-          <button type="button" className="rounded border px-3 py-1.5 disabled:opacity-40" disabled={!table.getCanNextPage()} onClick={() => table.nextPage()}>{t("common.next")}</button>
+          <button
+            type="button"
+            className="rounded border px-3 py-1.5 disabled:opacity-40"
+            disabled={!table.getCanNextPage()}
+            onClick={() => table.nextPage()}
+          >
+            {t("common.next")}
+          </button>
         </div>
       </nav>
     </div>

@@ -10,7 +10,15 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { ResolveDiscrepancyForm } from "./resolve-discrepancy-form";
 
-export async function CountyFollowups({ viewer, countyId, hideWhenEmpty = false }: { viewer: Viewer; countyId?: string; hideWhenEmpty?: boolean }) {
+export async function CountyFollowups({
+  viewer,
+  countyId,
+  hideWhenEmpty = false,
+}: {
+  viewer: Viewer;
+  countyId?: string;
+  hideWhenEmpty?: boolean;
+}) {
   const items = await countyFollowups(viewer, { countyId });
   if (!items.length && hideWhenEmpty) return null;
   const t = await getTranslations("evaluation");
@@ -28,14 +36,28 @@ export async function CountyFollowups({ viewer, countyId, hideWhenEmpty = false 
                 <Badge tone={d.state === "open" ? "red" : "green"}>{t(`discrepancy.state.${d.state}`)}</Badge>
                 <span className="font-semibold">{t(`discrepancy.kinds.${d.kind}`)}</span>
                 <span className="text-sm">
-                  {d.villageName} · <Link className="underline" href={`/households/${d.householdId}`}>{d.headName}</Link>（{d.number}）
+                  {d.villageName} ·{" "}
+                  <Link className="underline" href={`/households/${d.householdId}`}>
+                    {d.headName}
+                  </Link>
+                  （{d.number}）
                 </span>
                 <span className="text-xs text-stone-500">{d.evaluationName}</span>
               </div>
               <p className="mt-1 text-sm text-stone-700">{d.detail[lang] ?? d.detail.zh}</p>
-              {d.evidence && <p className="mt-0.5 text-xs text-stone-500">{t("discrepancy.evidence")}：{d.evidence.split(",").map((k) => t(`questionnaire.evidence.${k}`)).join("、")}</p>}
+              {d.evidence && (
+                <p className="mt-0.5 text-xs text-stone-500">
+                  {t("discrepancy.evidence")}：
+                  {d.evidence
+                    .split(",")
+                    .map((k) => t(`questionnaire.evidence.${k}`))
+                    .join("、")}
+                </p>
+              )}
               {d.state === "resolved" ? (
-                <p className="mt-1 text-sm text-emerald-800">{t("followups.resolution")}：{d.resolution}</p>
+                <p className="mt-1 text-sm text-emerald-800">
+                  {t("followups.resolution")}：{d.resolution}
+                </p>
               ) : (
                 <ResolveDiscrepancyForm discrepancyId={d.id} />
               )}

@@ -9,7 +9,13 @@ import type { ActionResult } from "@/lib/actions/result";
 import type { Created, CountyChoice, PlanDefaults, TeamCandidate } from "@/lib/data/evaluation/evaluations";
 import { ErrorSummary, FieldError, StatusLine, errorProps, fid, inputClass, primaryButton } from "./form-bits";
 
-export function CreateEvaluationForm({ counties, defaults, candidates, viewerId, year }: {
+export function CreateEvaluationForm({
+  counties,
+  defaults,
+  candidates,
+  viewerId,
+  year,
+}: {
   counties: CountyChoice[];
   defaults: Record<string, PlanDefaults>;
   candidates: TeamCandidate[];
@@ -60,7 +66,14 @@ export function CreateEvaluationForm({ counties, defaults, candidates, viewerId,
   function submit(e: React.FormEvent) {
     e.preventDefault();
     startTransition(() =>
-      dispatch({ id, countyId, year: yearText, name, team, plan: { villages, sharePercent: share, capPerVillage: cap, includeAllExited: includeExited } }),
+      dispatch({
+        id,
+        countyId,
+        year: yearText,
+        name,
+        team,
+        plan: { villages, sharePercent: share, capPerVillage: cap, includeAllExited: includeExited },
+      }),
     );
   }
 
@@ -69,44 +82,105 @@ export function CreateEvaluationForm({ counties, defaults, candidates, viewerId,
       <ErrorSummary title={t("form.errorsTitle")} errors={errors} />
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
-          <label htmlFor={fid("countyId")} className="block text-sm font-medium">{t("fields.countyId")}</label>
-          <select id={fid("countyId")} value={countyId} onChange={(e) => pickCounty(e.target.value)} className={inputClass} {...errorProps("countyId", errors)}>
+          <label htmlFor={fid("countyId")} className="block text-sm font-medium">
+            {t("fields.countyId")}
+          </label>
+          <select
+            id={fid("countyId")}
+            value={countyId}
+            onChange={(e) => pickCounty(e.target.value)}
+            className={inputClass}
+            {...errorProps("countyId", errors)}
+          >
             {counties.map((c) => (
-              <option key={c.id} value={c.id}>{t("create.countyOption", { name: c.name, households: c.households, villages: c.villages })}</option>
+              <option key={c.id} value={c.id}>
+                {t("create.countyOption", { name: c.name, households: c.households, villages: c.villages })}
+              </option>
             ))}
           </select>
           <FieldError path="countyId" errors={errors} />
         </div>
         <div>
-          <label htmlFor={fid("year")} className="block text-sm font-medium">{t("fields.year")}</label>
-          <input id={fid("year")} inputMode="numeric" value={yearText} onChange={(e) => setYearText(e.target.value)} className={inputClass} {...errorProps("year", errors)} />
+          <label htmlFor={fid("year")} className="block text-sm font-medium">
+            {t("fields.year")}
+          </label>
+          <input
+            id={fid("year")}
+            inputMode="numeric"
+            value={yearText}
+            onChange={(e) => setYearText(e.target.value)}
+            className={inputClass}
+            {...errorProps("year", errors)}
+          />
           <FieldError path="year" errors={errors} />
         </div>
         <div className="sm:col-span-2">
-          <label htmlFor={fid("name")} className="block text-sm font-medium">{t("fields.name")}</label>
-          <input id={fid("name")} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} className={inputClass} {...errorProps("name", errors)} />
+          <label htmlFor={fid("name")} className="block text-sm font-medium">
+            {t("fields.name")}
+          </label>
+          <input
+            id={fid("name")}
+            value={name}
+            maxLength={120}
+            onChange={(e) => setName(e.target.value)}
+            className={inputClass}
+            {...errorProps("name", errors)}
+          />
           <FieldError path="name" errors={errors} />
         </div>
       </div>
 
       <fieldset className="rounded-lg border border-stone-200 p-3">
         <legend className="px-1 text-sm font-semibold">{t("create.planTitle")}</legend>
-        {d && <p className="mb-2 text-xs text-stone-600" id="plan-hint">{t("create.defaultsHint", { min: d.villagesMin, max: d.villagesMax, share: d.sharePercent, cap: d.capPerVillage })}</p>}
+        {d && (
+          <p className="mb-2 text-xs text-stone-600" id="plan-hint">
+            {t("create.defaultsHint", { min: d.villagesMin, max: d.villagesMax, share: d.sharePercent, cap: d.capPerVillage })}
+          </p>
+        )}
         <div className="grid gap-3 sm:grid-cols-3">
           <div>
-            <label htmlFor={fid("plan.villages")} className="block text-sm font-medium">{t("fields.plan.villages")}</label>
-            <input id={fid("plan.villages")} inputMode="numeric" value={villages} onChange={(e) => setVillages(e.target.value)} className={inputClass} {...errorProps("plan.villages", errors, "villages-hint")} />
-            <p id="villages-hint" className="mt-1 text-xs text-stone-600">{county ? t("create.villagesAvailable", { count: county.villages }) : ""}</p>
+            <label htmlFor={fid("plan.villages")} className="block text-sm font-medium">
+              {t("fields.plan.villages")}
+            </label>
+            <input
+              id={fid("plan.villages")}
+              inputMode="numeric"
+              value={villages}
+              onChange={(e) => setVillages(e.target.value)}
+              className={inputClass}
+              {...errorProps("plan.villages", errors, "villages-hint")}
+            />
+            <p id="villages-hint" className="mt-1 text-xs text-stone-600">
+              {county ? t("create.villagesAvailable", { count: county.villages }) : ""}
+            </p>
             <FieldError path="plan.villages" errors={errors} />
           </div>
           <div>
-            <label htmlFor={fid("plan.sharePercent")} className="block text-sm font-medium">{t("fields.plan.sharePercent")}</label>
-            <input id={fid("plan.sharePercent")} inputMode="decimal" value={share} onChange={(e) => setShare(e.target.value)} className={inputClass} {...errorProps("plan.sharePercent", errors)} />
+            <label htmlFor={fid("plan.sharePercent")} className="block text-sm font-medium">
+              {t("fields.plan.sharePercent")}
+            </label>
+            <input
+              id={fid("plan.sharePercent")}
+              inputMode="decimal"
+              value={share}
+              onChange={(e) => setShare(e.target.value)}
+              className={inputClass}
+              {...errorProps("plan.sharePercent", errors)}
+            />
             <FieldError path="plan.sharePercent" errors={errors} />
           </div>
           <div>
-            <label htmlFor={fid("plan.capPerVillage")} className="block text-sm font-medium">{t("fields.plan.capPerVillage")}</label>
-            <input id={fid("plan.capPerVillage")} inputMode="numeric" value={cap} onChange={(e) => setCap(e.target.value)} className={inputClass} {...errorProps("plan.capPerVillage", errors)} />
+            <label htmlFor={fid("plan.capPerVillage")} className="block text-sm font-medium">
+              {t("fields.plan.capPerVillage")}
+            </label>
+            <input
+              id={fid("plan.capPerVillage")}
+              inputMode="numeric"
+              value={cap}
+              onChange={(e) => setCap(e.target.value)}
+              className={inputClass}
+              {...errorProps("plan.capPerVillage", errors)}
+            />
             <FieldError path="plan.capPerVillage" errors={errors} />
           </div>
         </div>
@@ -123,8 +197,13 @@ export function CreateEvaluationForm({ counties, defaults, candidates, viewerId,
           {eligible.map((c) => (
             <li key={c.id}>
               <label className="flex min-h-11 items-center gap-2 text-sm">
-                <input type="checkbox" className="h-5 w-5" checked={team.includes(c.id)} disabled={c.id === viewerId}
-                  onChange={(e) => setTeam((old) => (e.target.checked ? [...old, c.id] : old.filter((x) => x !== c.id)))} />
+                <input
+                  type="checkbox"
+                  className="h-5 w-5"
+                  checked={team.includes(c.id)}
+                  disabled={c.id === viewerId}
+                  onChange={(e) => setTeam((old) => (e.target.checked ? [...old, c.id] : old.filter((x) => x !== c.id)))}
+                />
                 {c.name}（{c.username} · {c.regionName}）{c.id === viewerId ? t("create.you") : ""}
               </label>
             </li>

@@ -22,8 +22,14 @@ function Chart({ option, height }: { option: object; height: number }) {
   const locale = useLocale();
   return (
     <div aria-hidden="true" className="break-inside-avoid">
-      <ReactEChartsCore echarts={echarts} option={{ textStyle: FONT, animation: false, ...option }} style={{ height, width: "100%" }}
-        opts={{ renderer: "svg", locale: locale === "en" ? "EN" : "ZH" }} notMerge lazyUpdate />
+      <ReactEChartsCore
+        echarts={echarts}
+        option={{ textStyle: FONT, animation: false, ...option }}
+        style={{ height, width: "100%" }}
+        opts={{ renderer: "svg", locale: locale === "en" ? "EN" : "ZH" }}
+        notMerge
+        lazyUpdate
+      />
     </div>
   );
 }
@@ -44,13 +50,21 @@ export function MetricsChart({ metrics }: { metrics: MetricBar[] }) {
   const pct = (v: unknown) => (v === null || v === undefined ? "—" : `${v}%`);
   const bars = (list: MetricBar[], axis: number) => [
     {
-      type: "bar", name: t("chartValue"), xAxisIndex: axis, yAxisIndex: axis, itemStyle: { color: "#57534e" },
+      type: "bar",
+      name: t("chartValue"),
+      xAxisIndex: axis,
+      yAxisIndex: axis,
+      itemStyle: { color: "#57534e" },
       data: list.map((m) => ({ value: m.value, itemStyle: { color: m.pass ? GREEN : RED } })),
       label: { show: true, position: "top", formatter: (p: { value: unknown }) => pct(p.value), fontSize: 11 },
     },
     {
-      type: "bar", name: t("chartThreshold"), xAxisIndex: axis, yAxisIndex: axis,
-      data: list.map((m) => m.threshold), itemStyle: { color: GRAY },
+      type: "bar",
+      name: t("chartThreshold"),
+      xAxisIndex: axis,
+      yAxisIndex: axis,
+      data: list.map((m) => m.threshold),
+      itemStyle: { color: GRAY },
       label: { show: true, position: "top", formatter: "{c}%", fontSize: 11 },
     },
   ];
@@ -69,7 +83,12 @@ export function MetricsChart({ metrics }: { metrics: MetricBar[] }) {
           { type: "category", gridIndex: 1, data: approval.map((m) => m.label), axisLabel: { interval: 0, fontSize: 11 } },
         ],
         yAxis: [
-          { type: "value", gridIndex: 0, axisLabel: { formatter: "{value}%" }, max: (v: { max: number }) => Math.max(4, Math.ceil(v.max * 1.2)) },
+          {
+            type: "value",
+            gridIndex: 0,
+            axisLabel: { formatter: "{value}%" },
+            max: (v: { max: number }) => Math.max(4, Math.ceil(v.max * 1.2)),
+          },
           { type: "value", gridIndex: 1, min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
         ],
         series: [...bars(rates, 0), ...bars(approval, 1)],
@@ -88,7 +107,14 @@ export function DiscrepancyChart({ kinds }: { kinds: { label: string; count: num
         tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
         xAxis: { type: "value", minInterval: 1 },
         yAxis: { type: "category", data: [...kinds].reverse().map((k) => k.label) },
-        series: [{ type: "bar", data: [...kinds].reverse().map((k) => k.count), itemStyle: { color: AMBER }, label: { show: true, position: "right" } }],
+        series: [
+          {
+            type: "bar",
+            data: [...kinds].reverse().map((k) => k.count),
+            itemStyle: { color: AMBER },
+            label: { show: true, position: "right" },
+          },
+        ],
       }}
     />
   );

@@ -8,8 +8,16 @@ export const fid = (path: string) => `ev-${path.replace(/[^A-Za-z0-9_-]/g, "-")}
 export function StatusLine({ ok, message, testId }: { ok: boolean; message?: string; testId?: string }) {
   const ref = useFocusResult<HTMLParagraphElement>(message, Boolean(message));
   return (
-    <p ref={ref} tabIndex={-1} role="status" aria-live="polite" data-testid={testId}
-      className={message ? `mt-2 rounded-lg px-3 py-2 text-sm ${ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}` : "sr-only"}>
+    <p
+      ref={ref}
+      tabIndex={-1}
+      role="status"
+      aria-live="polite"
+      data-testid={testId}
+      className={
+        message ? `mt-2 rounded-lg px-3 py-2 text-sm ${ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}` : "sr-only"
+      }
+    >
       {message}
     </p>
   );
@@ -17,7 +25,11 @@ export function StatusLine({ ok, message, testId }: { ok: boolean; message?: str
 
 export function FieldError({ path, errors }: { path: string; errors?: Record<string, string[]> }) {
   const list = errors?.[path];
-  return list?.length ? <p id={`${fid(path)}-error`} className="mt-1 text-sm font-medium text-red-700">{list.join(" ")}</p> : null;
+  return list?.length ? (
+    <p id={`${fid(path)}-error`} className="mt-1 text-sm font-medium text-red-700">
+      {list.join(" ")}
+    </p>
+  ) : null;
 }
 
 /** aria props for a control whose errors sit under `path`. */
@@ -37,7 +49,13 @@ export function ErrorSummary({ title, errors }: { title: string; errors?: Record
       <ul className="mt-1 list-disc pl-5">
         {entries.map(([path, list]) => (
           <li key={path}>
-            {path === "_form" ? list.join(" ") : <a className="underline" href={`#${fid(path)}`}>{list.join(" ")}</a>}
+            {path === "_form" ? (
+              list.join(" ")
+            ) : (
+              <a className="underline" href={`#${fid(path)}`}>
+                {list.join(" ")}
+              </a>
+            )}
           </li>
         ))}
       </ul>
@@ -48,4 +66,5 @@ export function ErrorSummary({ title, errors }: { title: string; errors?: Record
 export const inputClass =
   "mt-1 block min-h-11 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600";
 export const primaryButton = "min-h-12 rounded-lg bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60";
-export const secondaryButton = "min-h-11 rounded-lg border border-stone-400 bg-white px-4 font-medium hover:bg-stone-50 disabled:opacity-60";
+export const secondaryButton =
+  "min-h-11 rounded-lg border border-stone-400 bg-white px-4 font-medium hover:bg-stone-50 disabled:opacity-60";

@@ -8,6 +8,15 @@ const placeholder = (height: number) =>
     return <div className="animate-pulse rounded-lg bg-stone-100" style={{ height }} aria-hidden />;
   };
 
-export const MetricsChart = dynamic(() => import("./evaluation-charts").then((m) => m.MetricsChart), { ssr: false, loading: placeholder(260) });
-export const DiscrepancyChart = dynamic(() => import("./evaluation-charts").then((m) => m.DiscrepancyChart), { ssr: false, loading: placeholder(200) });
-export const SampleChart = dynamic(() => import("./evaluation-charts").then((m) => m.SampleChart), { ssr: false, loading: placeholder(240) });
+export const MetricsChart = dynamic(() => import("./evaluation-charts").then((m) => m.MetricsChart), {
+  ssr: false,
+  loading: placeholder(260),
+});
+export const DiscrepancyChart = dynamic(() => import("./evaluation-charts").then((m) => m.DiscrepancyChart), {
+  ssr: false,
+  loading: placeholder(200),
+});
+export const SampleChart = dynamic(() => import("./evaluation-charts").then((m) => m.SampleChart), {
+  ssr: false,
+  loading: placeholder(240),
+});

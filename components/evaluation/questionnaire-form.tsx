@@ -27,7 +27,13 @@ const cents = (s: string) => {
   return s.trim() === "" || !Number.isFinite(n) ? null : Math.round(n * 100);
 };
 
-export function QuestionnaireForm({ evaluationId, householdId, stored, countedMembers, povertyLine }: {
+export function QuestionnaireForm({
+  evaluationId,
+  householdId,
+  stored,
+  countedMembers,
+  povertyLine,
+}: {
   evaluationId: string;
   householdId: string;
   stored: Stored | null;
@@ -39,11 +45,13 @@ export function QuestionnaireForm({ evaluationId, householdId, stored, countedMe
   const ti = useTranslations("indicators");
   const ta = useTranslations("assessed");
   const [id] = useState(() => stored?.id ?? crypto.randomUUID());
-  const [income, setIncome] = useState<Record<IncomeItem, string>>(() =>
-    Object.fromEntries(INCOME_ITEMS.map((k) => [k, stored ? String(stored.income[k] ?? "") : ""])) as Record<IncomeItem, string>,
+  const [income, setIncome] = useState<Record<IncomeItem, string>>(
+    () => Object.fromEntries(INCOME_ITEMS.map((k) => [k, stored ? String(stored.income[k] ?? "") : ""])) as Record<IncomeItem, string>,
   );
   const [met, setMet] = useState<Record<string, Met>>(() =>
-    Object.fromEntries(CHECKED_INDICATORS.map((k) => [k, stored?.indicators[k]?.met === undefined ? "" : stored.indicators[k]!.met ? "true" : "false"])),
+    Object.fromEntries(
+      CHECKED_INDICATORS.map((k) => [k, stored?.indicators[k]?.met === undefined ? "" : stored.indicators[k]!.met ? "true" : "false"]),
+    ),
   );
   const [evidence, setEvidence] = useState<Record<string, string[]>>(() =>
     Object.fromEntries(["income", ...CHECKED_INDICATORS].map((k) => [k, stored?.indicators[k]?.evidence ?? []])),
@@ -80,8 +88,13 @@ export function QuestionnaireForm({ evaluationId, householdId, stored, countedMe
       <div className="mt-1 flex flex-wrap gap-x-3 gap-y-1" id={fid(`indicators.${key}.evidence`)}>
         {EVIDENCE_FOR[key].map((kind) => (
           <label key={kind} className="flex min-h-11 items-center gap-2 text-sm">
-            <input type="checkbox" className="h-5 w-5" checked={(evidence[key] ?? []).includes(kind)} onChange={(e) => toggle(key, kind, e.target.checked)}
-              data-testid={`evidence-${key}-${kind}`} />
+            <input
+              type="checkbox"
+              className="h-5 w-5"
+              checked={(evidence[key] ?? []).includes(kind)}
+              onChange={(e) => toggle(key, kind, e.target.checked)}
+              data-testid={`evidence-${key}-${kind}`}
+            />
             {tq(`evidence.${kind}`)}
           </label>
         ))}
@@ -100,10 +113,20 @@ export function QuestionnaireForm({ evaluationId, householdId, stored, countedMe
         <div className="mt-2 grid grid-cols-1 gap-3 min-[400px]:grid-cols-2">
           {INCOME_ITEMS.map((k) => (
             <div key={k}>
-              <label htmlFor={fid(`income.${k}`)} className="block text-sm font-medium">{t(`fields.income.${k}`)}</label>
-              <input id={fid(`income.${k}`)} inputMode="decimal" autoComplete="off" value={income[k]} placeholder="0"
-                onChange={(e) => setIncome((old) => ({ ...old, [k]: e.target.value }))} className={`${inputClass} tabular-nums`} {...errorProps(`income.${k}`, errors)}
-                data-testid={`income-${k}`} />
+              <label htmlFor={fid(`income.${k}`)} className="block text-sm font-medium">
+                {t(`fields.income.${k}`)}
+              </label>
+              <input
+                id={fid(`income.${k}`)}
+                inputMode="decimal"
+                autoComplete="off"
+                value={income[k]}
+                placeholder="0"
+                onChange={(e) => setIncome((old) => ({ ...old, [k]: e.target.value }))}
+                className={`${inputClass} tabular-nums`}
+                {...errorProps(`income.${k}`, errors)}
+                data-testid={`income-${k}`}
+              />
               <FieldError path={`income.${k}`} errors={errors} />
             </div>
           ))}
@@ -111,7 +134,12 @@ export function QuestionnaireForm({ evaluationId, householdId, stored, countedMe
         <p className="mt-2 rounded-lg bg-stone-50 p-2 text-sm tabular-nums" aria-live="polite" data-testid="income-computed">
           {net === null || perCapita === null
             ? tq("computedPending")
-            : tq("computed", { net: yuan(net), pc: yuan(perCapita), n: countedMembers, line: povertyLine === null ? "—" : povertyLine.toLocaleString("zh-CN") })}
+            : tq("computed", {
+                net: yuan(net),
+                pc: yuan(perCapita),
+                n: countedMembers,
+                line: povertyLine === null ? "—" : povertyLine.toLocaleString("zh-CN"),
+              })}
           {perCapita !== null && povertyLine !== null && (
             <span className={`ml-1 font-semibold ${perCapita > Math.round(povertyLine * 100) ? "text-emerald-700" : "text-red-700"}`}>
               {perCapita > Math.round(povertyLine * 100) ? tq("aboveLine") : tq("notAboveLine")}
@@ -130,9 +158,19 @@ export function QuestionnaireForm({ evaluationId, householdId, stored, countedMe
                 <legend className="text-sm font-semibold">{ti(k)}</legend>
                 <div className="mt-1 grid grid-cols-2 gap-2">
                   {(["true", "false"] as const).map((v) => (
-                    <label key={v} className={`flex min-h-12 items-center justify-center gap-2 rounded-lg border text-sm font-medium ${met[k] === v ? (v === "true" ? "border-emerald-600 bg-emerald-50 text-emerald-900" : "border-red-600 bg-red-50 text-red-900") : "border-stone-300 bg-white"}`}>
-                      <input type="radio" className="h-5 w-5" name={`met-${k}`} value={v} checked={met[k] === v} onChange={() => setMet((old) => ({ ...old, [k]: v }))}
-                        data-testid={`met-${k}-${v}`} />
+                    <label
+                      key={v}
+                      className={`flex min-h-12 items-center justify-center gap-2 rounded-lg border text-sm font-medium ${met[k] === v ? (v === "true" ? "border-emerald-600 bg-emerald-50 text-emerald-900" : "border-red-600 bg-red-50 text-red-900") : "border-stone-300 bg-white"}`}
+                    >
+                      <input
+                        type="radio"
+                        className="h-5 w-5"
+                        name={`met-${k}`}
+                        value={v}
+                        checked={met[k] === v}
+                        onChange={() => setMet((old) => ({ ...old, [k]: v }))}
+                        data-testid={`met-${k}-${v}`}
+                      />
                       {v === "true" ? tq("met") : tq("notMet")}
                     </label>
                   ))}
@@ -151,8 +189,19 @@ export function QuestionnaireForm({ evaluationId, householdId, stored, countedMe
           <p className="text-xs text-stone-600">{tq("approvalHint")}</p>
           <div className="mt-2 grid grid-cols-3 gap-2">
             {APPROVAL_ANSWERS.map((a) => (
-              <label key={a} className={`flex min-h-12 items-center justify-center gap-1 rounded-lg border px-1 text-sm font-medium ${approval === a ? "border-brand-700 bg-brand-50" : "border-stone-300 bg-white"}`}>
-                <input type="radio" className="h-5 w-5" name="approval" value={a} checked={approval === a} onChange={() => setApproval(a)} data-testid={`approval-${a}`} />
+              <label
+                key={a}
+                className={`flex min-h-12 items-center justify-center gap-1 rounded-lg border px-1 text-sm font-medium ${approval === a ? "border-brand-700 bg-brand-50" : "border-stone-300 bg-white"}`}
+              >
+                <input
+                  type="radio"
+                  className="h-5 w-5"
+                  name="approval"
+                  value={a}
+                  checked={approval === a}
+                  onChange={() => setApproval(a)}
+                  data-testid={`approval-${a}`}
+                />
                 {tq(`approval.${a}`)}
               </label>
             ))}
@@ -162,19 +211,36 @@ export function QuestionnaireForm({ evaluationId, householdId, stored, countedMe
       </section>
 
       <section className="rounded-xl border border-stone-200 bg-white p-3 shadow-sm">
-        <label htmlFor={fid("notes")} className="block text-base font-semibold">{t("fields.notes")}</label>
-        <textarea id={fid("notes")} rows={3} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} className={inputClass} {...errorProps("notes", errors)} />
+        <label htmlFor={fid("notes")} className="block text-base font-semibold">
+          {t("fields.notes")}
+        </label>
+        <textarea
+          id={fid("notes")}
+          rows={3}
+          maxLength={2000}
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+          className={inputClass}
+          {...errorProps("notes", errors)}
+        />
         <FieldError path="notes" errors={errors} />
       </section>
 
       {saved && (
-        <section role="status" aria-live="polite" className={`rounded-xl border p-3 text-sm ${saved.discrepancies.length ? "border-amber-400 bg-amber-50" : "border-emerald-400 bg-emerald-50"}`} data-testid="questionnaire-result">
+        <section
+          role="status"
+          aria-live="polite"
+          className={`rounded-xl border p-3 text-sm ${saved.discrepancies.length ? "border-amber-400 bg-amber-50" : "border-emerald-400 bg-emerald-50"}`}
+          data-testid="questionnaire-result"
+        >
           <p className="font-semibold">{state.message}</p>
           <p className="mt-1">{tq("recheckStatus", { status: ta(saved.status), pc: saved.perCapitaIncome.toLocaleString("zh-CN") })}</p>
           {saved.discrepancies.length > 0 && (
             <ul className="mt-2 list-disc space-y-1 pl-5" data-testid="questionnaire-discrepancies">
               {saved.discrepancies.map((d) => (
-                <li key={`${d.kind}${d.indicator ?? ""}`}><span className="font-semibold">{t(`discrepancy.kinds.${d.kind}`)}</span>：{d.zh}</li>
+                <li key={`${d.kind}${d.indicator ?? ""}`}>
+                  <span className="font-semibold">{t(`discrepancy.kinds.${d.kind}`)}</span>：{d.zh}
+                </li>
               ))}
             </ul>
           )}

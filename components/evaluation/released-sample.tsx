@@ -42,13 +42,22 @@ export async function ReleasedSample({ viewer, countyId }: { viewer: Viewer; cou
                   <div className="overflow-x-auto px-2 pb-2">
                     <table className="w-full min-w-[420px] text-sm">
                       <thead className="bg-stone-50 text-left text-xs text-stone-600">
-                        <tr><th className="px-2 py-2">{t("number")}</th><th className="px-2">{t("head")}</th><th className="px-2">{t("status")}</th><th className="px-2">{t("exited")}</th></tr>
+                        <tr>
+                          <th className="px-2 py-2">{t("number")}</th>
+                          <th className="px-2">{t("head")}</th>
+                          <th className="px-2">{t("status")}</th>
+                          <th className="px-2">{t("exited")}</th>
+                        </tr>
                       </thead>
                       <tbody className="divide-y divide-stone-100">
                         {list.map((h) => (
                           <tr key={h.householdId}>
                             <td className="px-2 py-1.5 tabular-nums">{h.number}</td>
-                            <td className="px-2"><Link className="underline" href={`/households/${h.householdId}`}>{h.headName}</Link></td>
+                            <td className="px-2">
+                              <Link className="underline" href={`/households/${h.householdId}`}>
+                                {h.headName}
+                              </Link>
+                            </td>
                             <td className="px-2">{tr(h.registeredStatus)}</td>
                             <td className="px-2">{h.exited ? t("yes") : ""}</td>
                           </tr>

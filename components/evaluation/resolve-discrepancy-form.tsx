@@ -13,15 +13,31 @@ export function ResolveDiscrepancyForm({ discrepancyId }: { discrepancyId: strin
   const errors = state.ok ? undefined : state.fieldErrors;
   const key = `resolution-${discrepancyId}`;
   if (!open) {
-    return <button type="button" onClick={() => setOpen(true)} className={`${secondaryButton} mt-2 text-sm`}>{t("resolve")}</button>;
+    return (
+      <button type="button" onClick={() => setOpen(true)} className={`${secondaryButton} mt-2 text-sm`}>
+        {t("resolve")}
+      </button>
+    );
   }
   return (
     <form action={action} className="mt-2 space-y-2">
       <input type="hidden" name="discrepancyId" value={discrepancyId} />
-      <label htmlFor={fid(key)} className="block text-sm font-medium">{t("resolution")}</label>
-      <textarea id={fid(key)} name="resolution" rows={2} maxLength={1000} required className={inputClass} {...errorProps("resolution", errors)} />
+      <label htmlFor={fid(key)} className="block text-sm font-medium">
+        {t("resolution")}
+      </label>
+      <textarea
+        id={fid(key)}
+        name="resolution"
+        rows={2}
+        maxLength={1000}
+        required
+        className={inputClass}
+        {...errorProps("resolution", errors)}
+      />
       <FieldError path="resolution" errors={errors} />
-      <button disabled={pending} className={secondaryButton}>{pending ? t("submitting") : t("submit")}</button>
+      <button disabled={pending} className={secondaryButton}>
+        {pending ? t("submitting") : t("submit")}
+      </button>
       <StatusLine ok={state.ok} message={state.message} />
     </form>
   );

@@ -10,7 +10,10 @@ import { HELP_OUTCOMES, REPORT_TEXT_MAX } from "@/lib/validation/help";
 
 export function OutcomeForm({ id, state: current }: { id: string; state: string }) {
   const t = useTranslations("help");
-  const [state, action, pending] = useActionState<ActionResult<{ id: string; state: string }> | undefined, FormData>(recordOutcome, undefined);
+  const [state, action, pending] = useActionState<ActionResult<{ id: string; state: string }> | undefined, FormData>(
+    recordOutcome,
+    undefined,
+  );
   const [outcome, setOutcome] = useState<string>(current === "visited" ? "proposed" : "visited");
   if (state?.ok) return <Saved message={state.message} />;
   const options = HELP_OUTCOMES.filter((o) => o !== current);
@@ -28,10 +31,18 @@ export function OutcomeForm({ id, state: current }: { id: string; state: string 
       </fieldset>
       <label className="block">
         <span className="text-stone-600">{outcome === "no_action" ? t("leads.reasonRequired") : t("leads.note")}</span>
-        <textarea name="note" rows={2} maxLength={REPORT_TEXT_MAX} required={outcome === "no_action"} className="mt-1 w-full rounded border border-stone-300 px-2 py-1.5" />
+        <textarea
+          name="note"
+          rows={2}
+          maxLength={REPORT_TEXT_MAX}
+          required={outcome === "no_action"}
+          className="mt-1 w-full rounded border border-stone-300 px-2 py-1.5"
+        />
       </label>
       {state && !state.ok && (
-        <p role="alert" className="text-red-700">{state.fieldErrors?.note?.join("；") ?? state.message}</p>
+        <p role="alert" className="text-red-700">
+          {state.fieldErrors?.note?.join("；") ?? state.message}
+        </p>
       )}
       <button type="submit" disabled={pending} className="rounded-lg bg-brand-700 px-3 py-1.5 font-semibold text-white disabled:opacity-50">
         {t("leads.save")}
@@ -43,5 +54,9 @@ export function OutcomeForm({ id, state: current }: { id: string; state: string 
 /** The saved outcome, focused as it replaces the form. */
 function Saved({ message }: { message?: string }) {
   const ref = useFocusOnMount<HTMLParagraphElement>();
-  return <p ref={ref} tabIndex={-1} role="status" className="text-sm text-emerald-800 outline-none" data-testid="outcome-saved">{message}</p>;
+  return (
+    <p ref={ref} tabIndex={-1} role="status" className="text-sm text-emerald-800 outline-none" data-testid="outcome-saved">
+      {message}
+    </p>
+  );
 }

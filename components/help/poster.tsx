@@ -18,11 +18,19 @@ export async function VillagePoster({ village, url, svg }: { village: PosterVill
       <p className="text-[4.5mm] text-stone-700">{[village.countyName, village.townshipName, village.name].filter(Boolean).join(" · ")}</p>
       <h2 className="mt-[2mm] text-[11mm] font-bold leading-tight text-brand-700">{t("poster.title")}</h2>
       <p className="mt-[2mm] text-[5mm] leading-snug">{t("poster.body")}</p>
-      <div className="mt-[4mm] w-[80mm] [&>svg]:block [&>svg]:h-auto [&>svg]:w-full" role="img" aria-label={t("poster.scan")} dangerouslySetInnerHTML={{ __html: svg }} />
+      <div
+        className="mt-[4mm] w-[80mm] [&>svg]:block [&>svg]:h-auto [&>svg]:w-full"
+        role="img"
+        aria-label={t("poster.scan")}
+        dangerouslySetInnerHTML={{ __html: svg }}
+      />
       <p className="mt-[2mm] text-[6mm] font-semibold">{t("poster.scan")}</p>
-      <p className="break-all font-mono text-[3mm] text-stone-600" data-testid="poster-url">{url}</p>
+      <p className="break-all font-mono text-[3mm] text-stone-600" data-testid="poster-url">
+        {url}
+      </p>
       <p className="mt-auto text-[5mm]">
-        {t("poster.hotline")}<b>{village.hotline}</b>
+        {t("poster.hotline")}
+        <b>{village.hotline}</b>
       </p>
       <p className="text-[3.5mm] text-stone-600">{t("poster.free", { days: village.responseDays })}</p>
     </article>

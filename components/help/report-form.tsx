@@ -22,7 +22,7 @@ export function ReportForm(props: Props) {
     props.variant === "card" ? submitCardReport(undefined, fd) : submitVillageReport(undefined, fd);
   const { phase, result, submit } = usePowSubmit(send, t("e.network"));
   const busy = phase !== "idle";
-  const errors = result && !result.ok ? result.fieldErrors ?? {} : {};
+  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -57,8 +57,17 @@ export function ReportForm(props: Props) {
         <legend className="mb-2 text-lg font-semibold">{t("form.category")}</legend>
         <div className="grid grid-cols-2 gap-2">
           {HELP_CATEGORIES.map((c, i) => (
-            <label key={c} className="flex min-h-14 cursor-pointer items-center gap-2 rounded-xl border-2 border-stone-300 bg-white px-3 py-2 text-lg has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-              <input type="radio" name="category" value={c} defaultChecked={i === HELP_CATEGORIES.length - 1} className="h-5 w-5 accent-brand-600" />
+            <label
+              key={c}
+              className="flex min-h-14 cursor-pointer items-center gap-2 rounded-xl border-2 border-stone-300 bg-white px-3 py-2 text-lg has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+            >
+              <input
+                type="radio"
+                name="category"
+                value={c}
+                defaultChecked={i === HELP_CATEGORIES.length - 1}
+                className="h-5 w-5 accent-brand-600"
+              />
               <span>{t(`category.${c}`)}</span>
             </label>
           ))}
@@ -69,7 +78,12 @@ export function ReportForm(props: Props) {
         <label className="block">
           <span className="text-lg font-semibold">{t("form.headName")}</span>
           <span className="block text-base text-stone-600">{t("form.headNameHint")}</span>
-          <input name="headName" maxLength={HEAD_NAME_MAX} autoComplete="off" className="mt-1 w-full rounded-xl border-2 border-stone-300 px-3 py-3 text-lg" />
+          <input
+            name="headName"
+            maxLength={HEAD_NAME_MAX}
+            autoComplete="off"
+            className="mt-1 w-full rounded-xl border-2 border-stone-300 px-3 py-3 text-lg"
+          />
           <FieldError messages={errors.headName} />
         </label>
       )}
@@ -85,7 +99,9 @@ export function ReportForm(props: Props) {
           className="mt-1 w-full rounded-xl border-2 border-stone-300 px-3 py-3 text-lg"
           aria-describedby="report-count"
         />
-        <span id="report-count" className="block text-right text-sm text-stone-500">{t("form.count", { count: length, max: REPORT_TEXT_MAX })}</span>
+        <span id="report-count" className="block text-right text-sm text-stone-500">
+          {t("form.count", { count: length, max: REPORT_TEXT_MAX })}
+        </span>
         <FieldError messages={errors.text} />
       </label>
 
@@ -100,14 +116,26 @@ export function ReportForm(props: Props) {
         <label className="block">
           <span className="text-lg font-semibold">{t("form.contact")}</span>
           <span className="block text-base text-stone-600">{t("form.contactHint")}</span>
-          <input name="contact" inputMode="tel" maxLength={CONTACT_MAX} autoComplete="tel" className="mt-1 w-full rounded-xl border-2 border-stone-300 px-3 py-3 text-lg" />
+          <input
+            name="contact"
+            inputMode="tel"
+            maxLength={CONTACT_MAX}
+            autoComplete="tel"
+            className="mt-1 w-full rounded-xl border-2 border-stone-300 px-3 py-3 text-lg"
+          />
           <FieldError messages={errors.contact} />
         </label>
       )}
 
-      {clientError && <p role="alert" className="rounded-xl bg-red-50 p-3 text-lg text-red-800">{clientError}</p>}
+      {clientError && (
+        <p role="alert" className="rounded-xl bg-red-50 p-3 text-lg text-red-800">
+          {clientError}
+        </p>
+      )}
       {result && !result.ok && (
-        <p role="alert" className="rounded-xl bg-red-50 p-3 text-lg text-red-800" data-testid="report-error">{result.message}</p>
+        <p role="alert" className="rounded-xl bg-red-50 p-3 text-lg text-red-800" data-testid="report-error">
+          {result.message}
+        </p>
       )}
       {receipt && (
         <div role="status" className="rounded-xl bg-emerald-50 p-3 text-lg text-emerald-900" data-testid="report-received">
@@ -116,7 +144,9 @@ export function ReportForm(props: Props) {
           {receipt.statusPath && (
             <p className="mt-2 text-base">
               {t("statusLinkIntro")}{" "}
-              <a className="break-all font-semibold underline" href={receipt.statusPath} data-testid="status-link">{t("statusLink")}</a>
+              <a className="break-all font-semibold underline" href={receipt.statusPath} data-testid="status-link">
+                {t("statusLink")}
+              </a>
             </p>
           )}
           {props.variant === "village" && !receipt.statusPath && <p className="mt-1 text-base">{t("noContactNoStatus")}</p>}
@@ -131,7 +161,11 @@ export function ReportForm(props: Props) {
       >
         {busy ? t("form.submitting") : t("form.submit")}
       </button>
-      {busy && <p className="text-center text-base text-stone-600" aria-live="polite">{phase === "working" ? t("form.working") : t("form.sending")}</p>}
+      {busy && (
+        <p className="text-center text-base text-stone-600" aria-live="polite">
+          {phase === "working" ? t("form.working") : t("form.sending")}
+        </p>
+      )}
     </form>
   );
 }

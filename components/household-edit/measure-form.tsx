@@ -49,26 +49,72 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
 
   if (state.ok && state.data) {
     return (
-      <Done message={state.message ?? t("measure.saved")} links={[
-        { href: `/households/${householdId}`, label: t("back"), primary: true },
-        { href: `/households/${householdId}/measures/new`, label: t("measure.another") },
-      ]} />
+      <Done
+        message={state.message ?? t("measure.saved")}
+        links={[
+          { href: `/households/${householdId}`, label: t("back"), primary: true },
+          { href: `/households/${householdId}/measures/new`, label: t("measure.another") },
+        ]}
+      />
     );
   }
   const failed = !state.ok ? state.message : null;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 pb-4" aria-busy={pending}>
       <Section title={t("measure.title")}>
-        <Select k="category" label={t("measure.category")} value={v.category} onChange={set("category")} required errors={errors.category}
-          options={[{ value: "", label: t("measure.choose") }, ...MEASURE_CATEGORIES.map((c) => ({ value: c, label: tAll(`measure.${c}`) }))]} />
-        <TextArea k="description" label={t("measure.description")} value={v.description} onChange={set("description")} required rows={4} maxLength={1000}
-          hint={t("measure.descriptionHint")} errors={errors.description} />
-        <TextInput k="amount" label={t("measure.amount")} value={v.amount} onChange={set("amount")} inputMode="decimal" required
-          hint={t("measure.amountHint")} errors={errors.amount} />
+        <Select
+          k="category"
+          label={t("measure.category")}
+          value={v.category}
+          onChange={set("category")}
+          required
+          errors={errors.category}
+          options={[
+            { value: "", label: t("measure.choose") },
+            ...MEASURE_CATEGORIES.map((c) => ({ value: c, label: tAll(`measure.${c}`) })),
+          ]}
+        />
+        <TextArea
+          k="description"
+          label={t("measure.description")}
+          value={v.description}
+          onChange={set("description")}
+          required
+          rows={4}
+          maxLength={1000}
+          hint={t("measure.descriptionHint")}
+          errors={errors.description}
+        />
+        <TextInput
+          k="amount"
+          label={t("measure.amount")}
+          value={v.amount}
+          onChange={set("amount")}
+          inputMode="decimal"
+          required
+          hint={t("measure.amountHint")}
+          errors={errors.amount}
+        />
         <div className="grid grid-cols-1 gap-3 min-[400px]:grid-cols-2">
-          <TextInput k="startDate" type="date" label={t("measure.startDate")} value={v.startDate} onChange={set("startDate")} required errors={errors.startDate} />
-          <TextInput k="endDate" type="date" label={t("measure.endDate")} value={v.endDate} onChange={set("endDate")} min={v.startDate || undefined}
-            hint={t("measure.endDateHint")} errors={errors.endDate} />
+          <TextInput
+            k="startDate"
+            type="date"
+            label={t("measure.startDate")}
+            value={v.startDate}
+            onChange={set("startDate")}
+            required
+            errors={errors.startDate}
+          />
+          <TextInput
+            k="endDate"
+            type="date"
+            label={t("measure.endDate")}
+            value={v.endDate}
+            onChange={set("endDate")}
+            min={v.startDate || undefined}
+            hint={t("measure.endDateHint")}
+            errors={errors.endDate}
+          />
         </div>
       </Section>
       <ErrorSummary ref={summary} title={t("measure.errorSummary")} message={failed} errors={errors} labelOf={labelOf} />

@@ -18,13 +18,39 @@ const RELATIONS = ["head", "spouse", "child", "child_in_law", "grandchild", "par
 
 /** A new household's facts before anyone changes them: the database defaults. */
 const DEFAULT_INDICATORS: IndicatorFacts = {
-  food: true, clothing: true, housingGrade: "A", safeAlternative: "", electricity: true, waterLitres: "40", waterScarceArea: false, waterPiped: true,
-  waterRoundTripMin: "", waterHorizontalM: "", waterVerticalM: "", waterQualitySafe: true, waterOutageDays: "0",
+  food: true,
+  clothing: true,
+  housingGrade: "A",
+  safeAlternative: "",
+  electricity: true,
+  waterLitres: "40",
+  waterScarceArea: false,
+  waterPiped: true,
+  waterRoundTripMin: "",
+  waterHorizontalM: "",
+  waterVerticalM: "",
+  waterQualitySafe: true,
+  waterOutageDays: "0",
 };
 const DEFAULT_INCOME: IncomeFacts = {
-  incomeWages: "0", incomeBusiness: "0", incomeBusinessCosts: "0", incomeProperty: "0", incomeTransfers: "0", rigidExpenditure: "0", previousYearIncome: "",
-  transferSubsistence: "0", transferExtremeHardship: "0", transferPension: "0", transferEcological: "0", transferFamilyPlanning: "0", transferSupport: "0",
-  excludedMedical: "0", excludedTemporaryRelief: "0", excludedHousingSubsidy: "0", excludedRelocationSubsidy: "0", excludedGifts: "0",
+  incomeWages: "0",
+  incomeBusiness: "0",
+  incomeBusinessCosts: "0",
+  incomeProperty: "0",
+  incomeTransfers: "0",
+  rigidExpenditure: "0",
+  previousYearIncome: "",
+  transferSubsistence: "0",
+  transferExtremeHardship: "0",
+  transferPension: "0",
+  transferEcological: "0",
+  transferFamilyPlanning: "0",
+  transferSupport: "0",
+  excludedMedical: "0",
+  excludedTemporaryRelief: "0",
+  excludedHousingSubsidy: "0",
+  excludedRelocationSubsidy: "0",
+  excludedGifts: "0",
 };
 
 interface Row {
@@ -63,14 +89,38 @@ export function RegisterForm({ villages, households, today }: RegisterFormProps)
   const tv = useTranslations("validation");
   const [state, dispatch, pending] = useActionState(registerHousehold, initialActionState);
   const seq = useRef(1);
-  const blank = (relation: string): Row => ({ key: `r${++seq.current}`, name: "", nationalId: "", sex: "", birthDate: "", relation, schoolStatus: "not_applicable", laborCapacity: "full", health: "healthy", medicalInsurance: true });
+  const blank = (relation: string): Row => ({
+    key: `r${++seq.current}`,
+    name: "",
+    nationalId: "",
+    sex: "",
+    birthDate: "",
+    relation,
+    schoolStatus: "not_applicable",
+    laborCapacity: "full",
+    health: "healthy",
+    medicalInsurance: true,
+  });
   const [villageId, setVillageId] = useState(villages[0]?.id ?? "");
   const [number, setNumber] = useState("");
   const [address, setAddress] = useState("");
   const [phone, setPhone] = useState("");
   const [splitFromId, setSplitFromId] = useState("");
   const [splitAt, setSplitAt] = useState(today);
-  const [rows, setRows] = useState<Row[]>(() => [{ key: "r1", name: "", nationalId: "", sex: "", birthDate: "", relation: "head", schoolStatus: "not_applicable", laborCapacity: "full", health: "healthy", medicalInsurance: true }]);
+  const [rows, setRows] = useState<Row[]>(() => [
+    {
+      key: "r1",
+      name: "",
+      nationalId: "",
+      sex: "",
+      birthDate: "",
+      relation: "head",
+      schoolStatus: "not_applicable",
+      laborCapacity: "full",
+      health: "healthy",
+      medicalInsurance: true,
+    },
+  ]);
   const [indicators, setIndicators] = useState<IndicatorFacts>(DEFAULT_INDICATORS);
   const [income, setIncome] = useState<IncomeFacts>(DEFAULT_INCOME);
   const [open, setOpen] = useState({ indicators: false, income: false });
@@ -81,7 +131,10 @@ export function RegisterForm({ villages, households, today }: RegisterFormProps)
   const showErrors = (map: ErrorMap) => {
     setErrors(map);
     const keys = Object.keys(map);
-    setOpen((o) => ({ indicators: o.indicators || keys.some((k) => k.startsWith("updates.indicators")), income: o.income || keys.some((k) => k.startsWith("updates.income")) }));
+    setOpen((o) => ({
+      indicators: o.indicators || keys.some((k) => k.startsWith("updates.indicators")),
+      income: o.income || keys.some((k) => k.startsWith("updates.income")),
+    }));
     requestAnimationFrame(() => summary.current?.focus());
   };
   useEffect(() => {
@@ -97,15 +150,23 @@ export function RegisterForm({ villages, households, today }: RegisterFormProps)
   };
   const labelOf = (k: string): string => {
     const [head, a, b] = k.split(".");
-    if (head === "members" && a !== undefined) return b ? `${t("register.member", { n: Number(a) + 1 })} · ${t(`register.${b === "schoolStatus" ? "school" : b === "laborCapacity" ? "labor" : b === "medicalInsurance" ? "insured" : b}` as never)}` : t("register.members");
+    if (head === "members" && a !== undefined)
+      return b
+        ? `${t("register.member", { n: Number(a) + 1 })} · ${t(`register.${b === "schoolStatus" ? "school" : b === "laborCapacity" ? "labor" : b === "medicalInsurance" ? "insured" : b}` as never)}`
+        : t("register.members");
     if (head === "updates") return a === "income" ? t("edit.income") : t("edit.indicators");
-    if (["villageId", "number", "address", "phone", "splitFromId", "splitAt", "reason"].includes(k)) return t(`register.${k === "villageId" ? "village" : k === "splitFromId" ? "splitFrom" : k}` as never);
+    if (["villageId", "number", "address", "phone", "splitFromId", "splitAt", "reason"].includes(k))
+      return t(`register.${k === "villageId" ? "village" : k === "splitFromId" ? "splitFrom" : k}` as never);
     return k === "_form" ? t("register.household") : k;
   };
 
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
-    const facts = diffFacts({ indicators: DEFAULT_INDICATORS, income: DEFAULT_INCOME, members: [] } satisfies HouseholdFacts, { indicators, income, members: [] });
+    const facts = diffFacts({ indicators: DEFAULT_INDICATORS, income: DEFAULT_INCOME, members: [] } satisfies HouseholdFacts, {
+      indicators,
+      income,
+      members: [],
+    });
     const payload = {
       villageId,
       number,
@@ -123,7 +184,8 @@ export function RegisterForm({ villages, households, today }: RegisterFormProps)
     for (const [f, key] of Object.entries(registerProblems(payload))) (map[f] ??= []).push(t(`problems.${key}` as never));
     // an empty required choice says "required", not "not an allowed value"
     rows.forEach((r, i) => {
-      for (const f of ["name", "sex", "birthDate", "relation"] as const) if (map[`members.${i}.${f}`] && !r[f].trim()) map[`members.${i}.${f}`] = [tv("required")];
+      for (const f of ["name", "sex", "birthDate", "relation"] as const)
+        if (map[`members.${i}.${f}`] && !r[f].trim()) map[`members.${i}.${f}`] = [tv("required")];
     });
     if (Object.keys(map).length) return showErrors(map);
     setErrors({});
@@ -133,10 +195,13 @@ export function RegisterForm({ villages, households, today }: RegisterFormProps)
   if (state.ok && state.data) {
     const id = (state.data as { id: string }).id;
     return (
-      <Done message={state.message ?? t("register.saved")} links={[
-        { href: `/households/${id}`, label: t("register.open"), primary: true },
-        { href: "/households/new", label: t("register.another") },
-      ]} />
+      <Done
+        message={state.message ?? t("register.saved")}
+        links={[
+          { href: `/households/${id}`, label: t("register.open"), primary: true },
+          { href: "/households/new", label: t("register.another") },
+        ]}
+      />
     );
   }
 
@@ -146,18 +211,72 @@ export function RegisterForm({ villages, households, today }: RegisterFormProps)
     <form onSubmit={onSubmit} noValidate className="space-y-4 pb-4" aria-busy={pending}>
       <p className="text-sm text-stone-700">{t("register.intro")}</p>
       <Section title={t("register.household")}>
-        <Select k="villageId" label={t("register.village")} value={villageId} required errors={errors.villageId}
-          onChange={(v) => { setVillageId(v); setSplitFromId(""); }} options={villages.map((v) => ({ value: v.id, label: v.name }))} />
-        <TextInput k="number" label={t("register.number")} value={number} onChange={setNumber} required maxLength={20} hint={t("register.numberHint")} errors={errors.number} />
-        <TextInput k="address" label={t("register.address")} value={address} onChange={setAddress} maxLength={200} autoComplete="street-address" errors={errors.address} />
-        <TextInput k="phone" label={t("register.phone")} value={phone} onChange={setPhone} maxLength={30} inputMode="numeric" autoComplete="tel" errors={errors.phone} />
+        <Select
+          k="villageId"
+          label={t("register.village")}
+          value={villageId}
+          required
+          errors={errors.villageId}
+          onChange={(v) => {
+            setVillageId(v);
+            setSplitFromId("");
+          }}
+          options={villages.map((v) => ({ value: v.id, label: v.name }))}
+        />
+        <TextInput
+          k="number"
+          label={t("register.number")}
+          value={number}
+          onChange={setNumber}
+          required
+          maxLength={20}
+          hint={t("register.numberHint")}
+          errors={errors.number}
+        />
+        <TextInput
+          k="address"
+          label={t("register.address")}
+          value={address}
+          onChange={setAddress}
+          maxLength={200}
+          autoComplete="street-address"
+          errors={errors.address}
+        />
+        <TextInput
+          k="phone"
+          label={t("register.phone")}
+          value={phone}
+          onChange={setPhone}
+          maxLength={30}
+          inputMode="numeric"
+          autoComplete="tel"
+          errors={errors.phone}
+        />
       </Section>
 
       <Section title={t("register.split")}>
-        <Select k="splitFromId" label={t("register.splitFrom")} value={splitFromId} onChange={setSplitFromId} errors={errors.splitFromId}
-          options={[{ value: "", label: t("register.splitNone") }, ...candidates.map((h) => ({ value: h.id, label: `${h.number} · ${h.headName}` }))]} />
+        <Select
+          k="splitFromId"
+          label={t("register.splitFrom")}
+          value={splitFromId}
+          onChange={setSplitFromId}
+          errors={errors.splitFromId}
+          options={[
+            { value: "", label: t("register.splitNone") },
+            ...candidates.map((h) => ({ value: h.id, label: `${h.number} · ${h.headName}` })),
+          ]}
+        />
         {splitFromId && (
-          <TextInput k="splitAt" type="date" label={t("register.splitAt")} value={splitAt} onChange={setSplitAt} max={today} required errors={errors.splitAt} />
+          <TextInput
+            k="splitAt"
+            type="date"
+            label={t("register.splitAt")}
+            value={splitAt}
+            onChange={setSplitAt}
+            max={today}
+            required
+            errors={errors.splitAt}
+          />
         )}
       </Section>
 
@@ -169,28 +288,100 @@ export function RegisterForm({ villages, households, today }: RegisterFormProps)
             <fieldset key={r.key} className="rounded-lg border border-stone-200 p-3">
               <legend className="px-1 font-semibold">{t("register.member", { n: i + 1 })}</legend>
               <div className="grid gap-3">
-                <TextInput k={k("name")} label={t("register.name")} value={r.name} onChange={(v) => setRow(i, { name: v })} maxLength={40} required errors={errors[k("name")]} />
-                <TextInput k={k("nationalId")} label={t("register.nationalId")} value={r.nationalId} onChange={(v) => onId(i, v)} maxLength={18}
-                  hint={t("register.nationalIdHint")} errors={errors[k("nationalId")]} />
+                <TextInput
+                  k={k("name")}
+                  label={t("register.name")}
+                  value={r.name}
+                  onChange={(v) => setRow(i, { name: v })}
+                  maxLength={40}
+                  required
+                  errors={errors[k("name")]}
+                />
+                <TextInput
+                  k={k("nationalId")}
+                  label={t("register.nationalId")}
+                  value={r.nationalId}
+                  onChange={(v) => onId(i, v)}
+                  maxLength={18}
+                  hint={t("register.nationalIdHint")}
+                  errors={errors[k("nationalId")]}
+                />
                 <div className="grid grid-cols-2 gap-3">
-                  <Select k={k("sex")} label={t("register.sex")} value={r.sex} onChange={(v) => setRow(i, { sex: v })} required errors={errors[k("sex")]}
-                    options={[{ value: "", label: t("measure.choose") }, { value: "male", label: t("register.male") }, { value: "female", label: t("register.female") }]} />
-                  <TextInput k={k("birthDate")} type="date" label={t("register.birthDate")} value={r.birthDate} onChange={(v) => setRow(i, { birthDate: v })} max={today} required errors={errors[k("birthDate")]} />
+                  <Select
+                    k={k("sex")}
+                    label={t("register.sex")}
+                    value={r.sex}
+                    onChange={(v) => setRow(i, { sex: v })}
+                    required
+                    errors={errors[k("sex")]}
+                    options={[
+                      { value: "", label: t("measure.choose") },
+                      { value: "male", label: t("register.male") },
+                      { value: "female", label: t("register.female") },
+                    ]}
+                  />
+                  <TextInput
+                    k={k("birthDate")}
+                    type="date"
+                    label={t("register.birthDate")}
+                    value={r.birthDate}
+                    onChange={(v) => setRow(i, { birthDate: v })}
+                    max={today}
+                    required
+                    errors={errors[k("birthDate")]}
+                  />
                 </div>
-                <Select k={k("relation")} label={t("register.relation")} value={r.relation} onChange={(v) => setRow(i, { relation: v })} required errors={errors[k("relation")]}
-                  options={RELATIONS.map((x) => ({ value: x, label: tAll(`relation.${x}`) }))} />
-                <Select k={k("schoolStatus")} label={t("register.school")} value={r.schoolStatus} onChange={(v) => setRow(i, { schoolStatus: v })} errors={errors[k("schoolStatus")]}
-                  options={SCHOOL.map((x) => ({ value: x, label: tAll(`school.${x}`) }))} />
+                <Select
+                  k={k("relation")}
+                  label={t("register.relation")}
+                  value={r.relation}
+                  onChange={(v) => setRow(i, { relation: v })}
+                  required
+                  errors={errors[k("relation")]}
+                  options={RELATIONS.map((x) => ({ value: x, label: tAll(`relation.${x}`) }))}
+                />
+                <Select
+                  k={k("schoolStatus")}
+                  label={t("register.school")}
+                  value={r.schoolStatus}
+                  onChange={(v) => setRow(i, { schoolStatus: v })}
+                  errors={errors[k("schoolStatus")]}
+                  options={SCHOOL.map((x) => ({ value: x, label: tAll(`school.${x}`) }))}
+                />
                 <div className="grid grid-cols-2 gap-3">
-                  <Select k={k("laborCapacity")} label={t("register.labor")} value={r.laborCapacity} onChange={(v) => setRow(i, { laborCapacity: v })} errors={errors[k("laborCapacity")]}
-                    options={LABOR.map((x) => ({ value: x, label: tAll(`labor.${x}`) }))} />
-                  <Select k={k("health")} label={t("register.health")} value={r.health} onChange={(v) => setRow(i, { health: v })} errors={errors[k("health")]}
-                    options={HEALTH.map((x) => ({ value: x, label: tAll(`health.${x}`) }))} />
+                  <Select
+                    k={k("laborCapacity")}
+                    label={t("register.labor")}
+                    value={r.laborCapacity}
+                    onChange={(v) => setRow(i, { laborCapacity: v })}
+                    errors={errors[k("laborCapacity")]}
+                    options={LABOR.map((x) => ({ value: x, label: tAll(`labor.${x}`) }))}
+                  />
+                  <Select
+                    k={k("health")}
+                    label={t("register.health")}
+                    value={r.health}
+                    onChange={(v) => setRow(i, { health: v })}
+                    errors={errors[k("health")]}
+                    options={HEALTH.map((x) => ({ value: x, label: tAll(`health.${x}`) }))}
+                  />
                 </div>
-                <Check k={k("medicalInsurance")} label={t("register.insured")} checked={r.medicalInsurance} onChange={(v) => setRow(i, { medicalInsurance: v })} errors={errors[k("medicalInsurance")]} />
+                <Check
+                  k={k("medicalInsurance")}
+                  label={t("register.insured")}
+                  checked={r.medicalInsurance}
+                  onChange={(v) => setRow(i, { medicalInsurance: v })}
+                  errors={errors[k("medicalInsurance")]}
+                />
                 {rows.length > 1 && (
                   <div>
-                    <SmallButton tone="danger" onClick={() => { setRows((cur) => cur.filter((x) => x.key !== r.key)); setErrors({}); }}>
+                    <SmallButton
+                      tone="danger"
+                      onClick={() => {
+                        setRows((cur) => cur.filter((x) => x.key !== r.key));
+                        setErrors({});
+                      }}
+                    >
                       {t("register.removeMember", { n: i + 1 })}
                     </SmallButton>
                   </div>
@@ -203,16 +394,35 @@ export function RegisterForm({ villages, households, today }: RegisterFormProps)
       </Section>
 
       <Section title={t("register.facts")}>
-        <Collapsible title={t("edit.indicators")} changed={countChanged(DEFAULT_INDICATORS, indicators)} open={open.indicators} onToggle={(v) => setOpen((o) => ({ ...o, indicators: v }))}>
+        <Collapsible
+          title={t("edit.indicators")}
+          changed={countChanged(DEFAULT_INDICATORS, indicators)}
+          open={open.indicators}
+          onToggle={(v) => setOpen((o) => ({ ...o, indicators: v }))}
+        >
           <IndicatorFields base={DEFAULT_INDICATORS} value={indicators} onChange={setIndicators} errors={errors} />
         </Collapsible>
-        <Collapsible title={t("edit.income")} changed={countChanged(DEFAULT_INCOME, income)} open={open.income} onToggle={(v) => setOpen((o) => ({ ...o, income: v }))}>
+        <Collapsible
+          title={t("edit.income")}
+          changed={countChanged(DEFAULT_INCOME, income)}
+          open={open.income}
+          onToggle={(v) => setOpen((o) => ({ ...o, income: v }))}
+        >
           <IncomeFields base={DEFAULT_INCOME} value={income} onChange={setIncome} errors={errors} />
         </Collapsible>
       </Section>
 
       <Section title={t("register.reason")}>
-        <TextArea k="reason" label={t("register.reason")} value={reason} onChange={setReason} rows={2} maxLength={500} hint={t("register.reasonHint")} errors={errors.reason} />
+        <TextArea
+          k="reason"
+          label={t("register.reason")}
+          value={reason}
+          onChange={setReason}
+          rows={2}
+          maxLength={500}
+          hint={t("register.reasonHint")}
+          errors={errors.reason}
+        />
       </Section>
 
       <ErrorSummary ref={summary} title={t("register.errorSummary")} message={failed} errors={errors} labelOf={labelOf} />

@@ -14,13 +14,18 @@ export async function IndicatorChecklist({ assessment }: { assessment: Assessmen
         const fix = en ? ind.fixEn : ind.fix;
         return (
           <li key={key} className="flex gap-3 py-2.5" data-indicator={key} data-met={ind.met}>
-            <span aria-hidden className={`mt-0.5 flex h-6 w-6 shrink-0 items-center justify-center rounded-full text-sm font-bold ${ind.met ? "bg-emerald-100 text-emerald-800" : "bg-red-100 text-red-800"}`}>
+            <span
+              aria-hidden
+              className={`mt-0.5 flex h-6 w-6 shrink-0 items-center justify-center rounded-full text-sm font-bold ${ind.met ? "bg-emerald-100 text-emerald-800" : "bg-red-100 text-red-800"}`}
+            >
               {ind.met ? "✓" : "✕"}
             </span>
             <div className="min-w-0">
               <div className="font-medium">
                 {t(`indicators.${key}`)}
-                <span className={`ml-2 text-sm ${ind.met ? "text-emerald-700" : "text-red-700"}`}>{ind.met ? t("household.met") : t("household.unmet")}</span>
+                <span className={`ml-2 text-sm ${ind.met ? "text-emerald-700" : "text-red-700"}`}>
+                  {ind.met ? t("household.met") : t("household.unmet")}
+                </span>
               </div>
               <p className="text-sm text-stone-700">{en ? ind.reasonEn : ind.reason}</p>
               {!ind.met && fix && (

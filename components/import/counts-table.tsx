@@ -18,16 +18,26 @@ export function CountsTable({ counts }: { counts: ImportReport["counts"] }) {
       <caption className="sr-only">{t("caption")}</caption>
       <thead className="text-left text-stone-600">
         <tr>
-          <th scope="col" className="py-1 pr-2 font-medium">{t("what")}</th>
-          <th scope="col" className="py-1 pr-2 text-right font-medium">{t("rows")}</th>
-          <th scope="col" className="py-1 pr-2 text-right font-medium">{t("inserted")}</th>
-          <th scope="col" className="py-1 text-right font-medium">{t("skipped")}</th>
+          <th scope="col" className="py-1 pr-2 font-medium">
+            {t("what")}
+          </th>
+          <th scope="col" className="py-1 pr-2 text-right font-medium">
+            {t("rows")}
+          </th>
+          <th scope="col" className="py-1 pr-2 text-right font-medium">
+            {t("inserted")}
+          </th>
+          <th scope="col" className="py-1 text-right font-medium">
+            {t("skipped")}
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-stone-100">
         {rows.map(([label, total, inserted, skipped]) => (
           <tr key={label}>
-            <th scope="row" className="py-1 pr-2 text-left font-normal">{label}</th>
+            <th scope="row" className="py-1 pr-2 text-left font-normal">
+              {label}
+            </th>
             <td className="py-1 pr-2 text-right">{n(total)}</td>
             <td className="py-1 pr-2 text-right">{n(inserted)}</td>
             <td className="py-1 text-right">{n(skipped)}</td>

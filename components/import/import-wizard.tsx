@@ -12,7 +12,10 @@ import type { JobView } from "@/lib/import/jobs";
 import { IssueTable } from "./issue-table";
 import { CountsTable } from "./counts-table";
 
-const FILES = ["regions.csv", "households.csv", "members.csv", "income.csv", "indicators.csv"].flatMap((f) => [f, f.replace(/\.csv$/, ".xlsx")]);
+const FILES = ["regions.csv", "households.csv", "members.csv", "income.csv", "indicators.csv"].flatMap((f) => [
+  f,
+  f.replace(/\.csv$/, ".xlsx"),
+]);
 const ENCODINGS = ["auto", "utf-8", "gb18030"] as const;
 type Step = "idle" | "uploading" | "running" | "finished";
 
@@ -41,26 +44,29 @@ export function ImportWizard({ maxBytes, pglite }: { maxBytes: number; pglite: b
   ];
   const busy = step === "uploading" || step === "running";
 
-  const poll = useCallback(async (jobId: string) => {
-    for (;;) {
-      await new Promise((r) => setTimeout(r, 1000));
-      if (!alive.current) return;
-      const r = await importProgress(undefined, { jobId });
-      if (!r.ok) {
-        setError(r.message);
-        setStep("finished");
-        return;
+  const poll = useCallback(
+    async (jobId: string) => {
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 1000));
+        if (!alive.current) return;
+        const r = await importProgress(undefined, { jobId });
+        if (!r.ok) {
+          setError(r.message);
+          setStep("finished");
+          return;
+        }
+        const view = r.data as JobView;
+        setJob(view);
+        if (view.state === "done" || view.state === "failed") {
+          setStep("finished");
+          requestAnimationFrame(() => resultRef.current?.focus());
+          if (view.report?.ok && !view.report.dryRun) router.refresh(); // the recent imports list
+          return;
+        }
       }
-      const view = r.data as JobView;
-      setJob(view);
-      if (view.state === "done" || view.state === "failed") {
-        setStep("finished");
-        requestAnimationFrame(() => resultRef.current?.focus());
-        if (view.report?.ok && !view.report.dryRun) router.refresh(); // the recent imports list
-        return;
-      }
-    }
-  }, [router]);
+    },
+    [router],
+  );
 
   async function start(dryRun: boolean) {
     setError(null);
@@ -118,7 +124,9 @@ export function ImportWizard({ maxBytes, pglite }: { maxBytes: number; pglite: b
   return (
     <div className="space-y-4">
       <div>
-        <label htmlFor={inputId} className="block text-sm font-medium">{t("files.label")}</label>
+        <label htmlFor={inputId} className="block text-sm font-medium">
+          {t("files.label")}
+        </label>
         <input
           id={inputId}
           type="file"
@@ -135,16 +143,33 @@ export function ImportWizard({ maxBytes, pglite }: { maxBytes: number; pglite: b
           aria-invalid={problems.length > 0}
           className="mt-1 block w-full text-sm file:mr-3 file:rounded-lg file:border file:border-stone-300 file:bg-white file:px-3 file:py-2"
         />
-        <p id={`${inputId}-hint`} className="mt-1 text-xs text-stone-500">{t("files.hint", { maxMb })}</p>
+        <p id={`${inputId}-hint`} className="mt-1 text-xs text-stone-500">
+          {t("files.hint", { maxMb })}
+        </p>
       </div>
 
       <div>
-        <label htmlFor={`${inputId}-encoding`} className="block text-sm font-medium">{t("encoding.label")}</label>
-        <select id={`${inputId}-encoding`} value={encoding} disabled={busy} onChange={(e) => setEncoding(e.target.value as typeof encoding)}
-          aria-describedby={`${inputId}-encoding-hint`} className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2 text-base sm:w-auto" data-testid="import-encoding">
-          {ENCODINGS.map((e) => <option key={e} value={e}>{t(`encoding.${e}`)}</option>)}
+        <label htmlFor={`${inputId}-encoding`} className="block text-sm font-medium">
+          {t("encoding.label")}
+        </label>
+        <select
+          id={`${inputId}-encoding`}
+          value={encoding}
+          disabled={busy}
+          onChange={(e) => setEncoding(e.target.value as typeof encoding)}
+          aria-describedby={`${inputId}-encoding-hint`}
+          className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2 text-base sm:w-auto"
+          data-testid="import-encoding"
+        >
+          {ENCODINGS.map((e) => (
+            <option key={e} value={e}>
+              {t(`encoding.${e}`)}
+            </option>
+          ))}
         </select>
-        <p id={`${inputId}-encoding-hint`} className="mt-1 text-xs text-stone-500">{t("encoding.hint")}</p>
+        <p id={`${inputId}-encoding-hint`} className="mt-1 text-xs text-stone-500">
+          {t("encoding.hint")}
+        </p>
       </div>
 
       {files.length > 0 && (
@@ -154,30 +179,44 @@ export function ImportWizard({ maxBytes, pglite }: { maxBytes: number; pglite: b
             {files.map((f) => (
               <li key={f.name} className="flex justify-between gap-2 py-1">
                 <span className={`font-mono text-xs ${FILES.includes(f.name) ? "" : "text-red-700"}`}>{f.name}</span>
-                <span className="tabular-nums text-stone-600">{t("files.size", { size: Math.max(1, Math.round(f.size / 1024)).toLocaleString() })}</span>
+                <span className="tabular-nums text-stone-600">
+                  {t("files.size", { size: Math.max(1, Math.round(f.size / 1024)).toLocaleString() })}
+                </span>
               </li>
             ))}
           </ul>
           <p className="mt-1 text-xs text-stone-500">
-            {total < 1048576 ? t("files.totalKb", { size: Math.max(1, Math.round(total / 1024)) }) : t("files.total", { size: (total / 1048576).toFixed(1) })}
+            {total < 1048576
+              ? t("files.totalKb", { size: Math.max(1, Math.round(total / 1024)) })
+              : t("files.total", { size: (total / 1048576).toFixed(1) })}
           </p>
         </div>
       )}
 
       {problems.length > 0 && (
         <ul className="list-disc rounded-lg border border-red-200 bg-red-50 py-2 pl-8 pr-3 text-sm text-red-800" role="alert">
-          {problems.map((m) => <li key={m}>{m}</li>)}
+          {problems.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
         </ul>
       )}
 
       <div className="flex flex-wrap gap-2">
-        <button type="button" onClick={() => void start(true)} disabled={busy || files.length === 0 || problems.length > 0}
-          className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-50">
+        <button
+          type="button"
+          onClick={() => void start(true)}
+          disabled={busy || files.length === 0 || problems.length > 0}
+          className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-50"
+        >
           {busy ? t("actions.busy") : t("actions.validate")}
         </button>
         {report?.ok && report.dryRun && step === "finished" && (
-          <button type="button" onClick={() => void start(false)}
-            className="rounded-lg bg-emerald-700 px-4 py-2 text-sm font-medium text-white hover:bg-emerald-800" data-testid="import-confirm">
+          <button
+            type="button"
+            onClick={() => void start(false)}
+            className="rounded-lg bg-emerald-700 px-4 py-2 text-sm font-medium text-white hover:bg-emerald-800"
+            data-testid="import-confirm"
+          >
             {t("actions.import")}
           </button>
         )}
@@ -190,15 +229,32 @@ export function ImportWizard({ maxBytes, pglite }: { maxBytes: number; pglite: b
 
       <div role="status" aria-live="polite" className="text-sm">
         {busy && (
-          <div className="rounded-lg border border-stone-200 p-3" data-testid="import-progress" data-phase={step === "uploading" ? "upload" : p?.phase ?? "read"}>
+          <div
+            className="rounded-lg border border-stone-200 p-3"
+            data-testid="import-progress"
+            data-phase={step === "uploading" ? "upload" : (p?.phase ?? "read")}
+          >
             <div className="flex flex-wrap justify-between gap-2">
               <span className="font-medium">{step === "uploading" ? t("phase.upload") : t(`phase.${p?.phase ?? "read"}`)}</span>
-              {p && p.phase === "read" && <span className="tabular-nums text-stone-600">{t("progress.rows", { rows: p.rows, rate: p.rowsPerSecond })}</span>}
-              {p && p.phase === "assess" && <span className="tabular-nums text-stone-600">{t("progress.households", { done: p.done ?? 0, total: p.total ?? 0 })}</span>}
+              {p && p.phase === "read" && (
+                <span className="tabular-nums text-stone-600">{t("progress.rows", { rows: p.rows, rate: p.rowsPerSecond })}</span>
+              )}
+              {p && p.phase === "assess" && (
+                <span className="tabular-nums text-stone-600">{t("progress.households", { done: p.done ?? 0, total: p.total ?? 0 })}</span>
+              )}
             </div>
-            <div className="mt-2 h-2 overflow-hidden rounded bg-stone-200" role="progressbar" aria-label={t("progress.label")}
-              aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined}>
-              <div className={`h-full bg-emerald-600 ${pct === null ? "w-1/3 animate-pulse" : ""}`} style={pct === null ? undefined : { width: `${pct}%` }} />
+            <div
+              className="mt-2 h-2 overflow-hidden rounded bg-stone-200"
+              role="progressbar"
+              aria-label={t("progress.label")}
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={pct ?? undefined}
+            >
+              <div
+                className={`h-full bg-emerald-600 ${pct === null ? "w-1/3 animate-pulse" : ""}`}
+                style={pct === null ? undefined : { width: `${pct}%` }}
+              />
             </div>
             {p?.phase === "read" && p.file && <p className="mt-1 text-xs text-stone-500">{t("progress.file", { file: p.file })}</p>}
             {pglite && !job?.dryRun && <p className="mt-1 text-xs text-amber-800">{t("progress.pgliteNote")}</p>}
@@ -209,7 +265,9 @@ export function ImportWizard({ maxBytes, pglite }: { maxBytes: number; pglite: b
 
       {step === "finished" && job?.state === "failed" && (
         <div className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          <h3 ref={resultRef} tabIndex={-1} className="font-semibold">{t("phase.failed")}</h3>
+          <h3 ref={resultRef} tabIndex={-1} className="font-semibold">
+            {t("phase.failed")}
+          </h3>
           <p>{t("errors.internal", { ref: job.errorRef ?? "?" })}</p>
         </div>
       )}
@@ -223,23 +281,45 @@ export function ImportWizard({ maxBytes, pglite }: { maxBytes: number; pglite: b
               </h3>
               <p className="mt-1">
                 {report.dryRun
-                  ? t("result.valid", { households: report.counts.households.inserted, members: report.counts.members.inserted, regions: report.counts.regions.inserted, skipped: report.counts.households.skipped })
-                  : t("result.done", { households: report.counts.households.inserted, members: report.counts.members.inserted, regions: report.counts.regions.inserted, skipped: report.counts.households.skipped, assessments: report.counts.assessments })}
-                {" "}{t("result.duration", { seconds: (report.durationMs / 1000).toFixed(1) })}
+                  ? t("result.valid", {
+                      households: report.counts.households.inserted,
+                      members: report.counts.members.inserted,
+                      regions: report.counts.regions.inserted,
+                      skipped: report.counts.households.skipped,
+                    })
+                  : t("result.done", {
+                      households: report.counts.households.inserted,
+                      members: report.counts.members.inserted,
+                      regions: report.counts.regions.inserted,
+                      skipped: report.counts.households.skipped,
+                      assessments: report.counts.assessments,
+                    })}{" "}
+                {t("result.duration", { seconds: (report.durationMs / 1000).toFixed(1) })}
               </p>
               <p className="mt-1 text-xs" data-testid="import-encodings">
-                {report.files.map((f) => t("encoding.read", { file: f.source, how: f.format === "xlsx" ? t("encoding.xlsx") : f.encoding === "gb18030" ? "GB18030" : "UTF-8" })).join(" · ")}
+                {report.files
+                  .map((f) =>
+                    t("encoding.read", {
+                      file: f.source,
+                      how: f.format === "xlsx" ? t("encoding.xlsx") : f.encoding === "gb18030" ? "GB18030" : "UTF-8",
+                    }),
+                  )
+                  .join(" · ")}
               </p>
             </div>
           ) : (
             <div className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-900">
-              <h3 id={`${inputId}-result`} ref={resultRef} tabIndex={-1} className="font-semibold">{t("result.failedTitle", { count: report.issueCount })}</h3>
+              <h3 id={`${inputId}-result`} ref={resultRef} tabIndex={-1} className="font-semibold">
+                {t("result.failedTitle", { count: report.issueCount })}
+              </h3>
               <ul className="mt-1 text-xs">
                 {Object.entries(report.issuesByFile).map(([file, count]) => (
                   <li key={file}>{t("result.byFile", { file: file === "-" ? "—" : file, count: count ?? 0 })}</li>
                 ))}
               </ul>
-              {report.truncated && <p className="mt-1 text-xs">{t("result.truncated", { shown: report.issues.length, count: report.issueCount })}</p>}
+              {report.truncated && (
+                <p className="mt-1 text-xs">{t("result.truncated", { shown: report.issues.length, count: report.issueCount })}</p>
+              )}
             </div>
           )}
           {!report.ok && report.issues.length > 0 && <IssueTable issues={report.issues} />}

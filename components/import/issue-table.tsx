@@ -10,13 +10,22 @@ export function IssueTable({ issues }: { issues: ImportIssue[] }) {
   const t = useTranslations("bulkImport");
   const message = (issue: ImportIssue) => t(`rules.${issue.rule}` as never, (issue.params ?? {}) as never);
   return (
-    <div className="max-h-[32rem] overflow-auto rounded-lg border border-red-200" tabIndex={0} role="region" aria-label={t("table.caption")}>
+    <div
+      className="max-h-[32rem] overflow-auto rounded-lg border border-red-200"
+      tabIndex={0}
+      role="region"
+      aria-label={t("table.caption")}
+    >
       <ol className="divide-y divide-stone-100 text-sm sm:hidden" data-testid="import-issues-list">
         {issues.map((issue, i) => (
           <li key={i} className="px-3 py-2">
             <div className="flex flex-wrap gap-x-2 font-mono text-xs text-stone-600">
               <span>{issue.file ?? "—"}</span>
-              {issue.row !== null && <span>{t("table.row")} {issue.row}</span>}
+              {issue.row !== null && (
+                <span>
+                  {t("table.row")} {issue.row}
+                </span>
+              )}
               {issue.column && <span className="font-semibold text-stone-800">{issue.column}</span>}
             </div>
             <div className="mt-0.5">{message(issue)}</div>
@@ -27,10 +36,18 @@ export function IssueTable({ issues }: { issues: ImportIssue[] }) {
         <caption className="sr-only">{t("table.caption")}</caption>
         <thead className="sticky top-0 bg-red-50 text-left text-red-900">
           <tr>
-            <th scope="col" className="px-2 py-2 font-medium">{t("table.file")}</th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">{t("table.row")}</th>
-            <th scope="col" className="px-2 py-2 font-medium">{t("table.column")}</th>
-            <th scope="col" className="px-2 py-2 font-medium">{t("table.rule")}</th>
+            <th scope="col" className="px-2 py-2 font-medium">
+              {t("table.file")}
+            </th>
+            <th scope="col" className="px-2 py-2 text-right font-medium">
+              {t("table.row")}
+            </th>
+            <th scope="col" className="px-2 py-2 font-medium">
+              {t("table.column")}
+            </th>
+            <th scope="col" className="px-2 py-2 font-medium">
+              {t("table.rule")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-stone-100">

@@ -42,7 +42,10 @@ export function OfflineClient({ userId, role, directory }: { userId: string; rol
   useEffect(() => {
     if (!cadre) return;
     const tryNow = () => {
-      if (navigator.onLine) void loadOutbox().then((m) => m.sendNow()).catch(() => {});
+      if (navigator.onLine)
+        void loadOutbox()
+          .then((m) => m.sendNow())
+          .catch(() => {});
     };
     const onVisible = () => document.visibilityState === "visible" && tryNow();
     tryNow();

@@ -18,20 +18,38 @@ const BADGE: Record<OutboxState, string> = {
   reported: "bg-red-100 text-red-900 ring-red-300",
 };
 
-const when = (ms: number) => new Date(ms).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false, month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+const when = (ms: number) =>
+  new Date(ms).toLocaleString("zh-CN", {
+    timeZone: "Asia/Shanghai",
+    hour12: false,
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
 
 function Item({ item }: { item: OutboxItem }) {
   const t = useTranslations("offline.outbox");
   const files = (item.files.signature ? 1 : 0) + item.files.evidence.length;
   const refused = item.state === "rejected" || item.state === "reported";
   return (
-    <li className="rounded-xl border border-stone-200 bg-white p-3 shadow-sm" data-testid="outbox-item" data-state={item.state} data-visit-id={item.id}>
+    <li
+      className="rounded-xl border border-stone-200 bg-white p-3 shadow-sm"
+      data-testid="outbox-item"
+      data-state={item.state}
+      data-visit-id={item.id}
+    >
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
           <p className="truncate font-semibold">{item.label || t("unnamed")}</p>
-          <p className="text-xs text-stone-600">{t("visitDate", { date: item.visitDate })} · {t("loggedAt", { time: when(item.createdAt) })}</p>
+          <p className="text-xs text-stone-600">
+            {t("visitDate", { date: item.visitDate })} · {t("loggedAt", { time: when(item.createdAt) })}
+          </p>
         </div>
-        <span className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${BADGE[item.state]}`} data-testid="outbox-state">
+        <span
+          className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${BADGE[item.state]}`}
+          data-testid="outbox-state"
+        >
           {t(`state.${item.state}`)}
         </span>
       </div>
@@ -43,19 +61,29 @@ function Item({ item }: { item: OutboxItem }) {
           {item.lastError && <> · {t("lastError", { message: item.lastError === "network" ? t("network") : item.lastError })}</>}
         </p>
       )}
-      {item.state === "sent" && <p className="mt-1 text-sm text-emerald-900">✓ {item.result?.replay ? t("sentReplay") : t("sentAccepted")}</p>}
+      {item.state === "sent" && (
+        <p className="mt-1 text-sm text-emerald-900">✓ {item.result?.replay ? t("sentReplay") : t("sentAccepted")}</p>
+      )}
       {item.state === "conflict" && (
         <div className="mt-2 rounded-lg bg-amber-50 p-2 text-sm text-amber-950" data-testid="outbox-conflict">
           <p>⚠ {t("conflictBody")}</p>
-          <Link href={`/households/${item.householdId}`} className="mt-1 inline-flex min-h-11 items-center font-semibold underline">{t("confirmLink")} ›</Link>
+          <Link href={`/households/${item.householdId}`} className="mt-1 inline-flex min-h-11 items-center font-semibold underline">
+            {t("confirmLink")} ›
+          </Link>
         </div>
       )}
       {refused && (
         <div className="mt-2 rounded-lg bg-red-50 p-2 text-sm text-red-900" data-testid="outbox-rejection">
-          <p className="font-semibold">{item.rejection?.reassigned ? t("reassigned") : t("rejectedBody", { message: item.rejection?.message ?? "" })}</p>
+          <p className="font-semibold">
+            {item.rejection?.reassigned ? t("reassigned") : t("rejectedBody", { message: item.rejection?.message ?? "" })}
+          </p>
           {item.rejection?.reassigned && (
             <p className="mt-0.5" data-testid="outbox-reported">
-              {item.state === "reported" ? `✓ ${t("reported")}` : item.rejection.reportError ? t("reportFailed", { message: item.rejection.reportError }) : t("reporting")}
+              {item.state === "reported"
+                ? `✓ ${t("reported")}`
+                : item.rejection.reportError
+                  ? t("reportFailed", { message: item.rejection.reportError })
+                  : t("reporting")}
             </p>
           )}
           <p className="mt-0.5 text-xs text-red-800">{t("keptHere")}</p>
@@ -76,12 +104,25 @@ export function OutboxList() {
   const { items, sending } = useOutbox();
   const online = useOnline();
   // what is shown here has been seen: the bar on the other pages stops counting it
-  const unseen = (items ?? []).filter((i) => !i.seenAt && i.state !== "waiting" && i.state !== "sending").map((i) => i.id).join(",");
+  const unseen = (items ?? [])
+    .filter((i) => !i.seenAt && i.state !== "waiting" && i.state !== "sending")
+    .map((i) => i.id)
+    .join(",");
   useEffect(() => {
     if (unseen) void seen(unseen.split(","));
   }, [unseen]);
-  if (!items) return <p className="text-sm text-stone-600" aria-busy>…</p>;
-  if (items.length === 0) return <p className="rounded-xl border border-dashed border-stone-300 p-6 text-center text-sm text-stone-600" data-testid="outbox-empty">{t("outbox.empty")}</p>;
+  if (!items)
+    return (
+      <p className="text-sm text-stone-600" aria-busy>
+        …
+      </p>
+    );
+  if (items.length === 0)
+    return (
+      <p className="rounded-xl border border-dashed border-stone-300 p-6 text-center text-sm text-stone-600" data-testid="outbox-empty">
+        {t("outbox.empty")}
+      </p>
+    );
   const open = items.filter((i) => i.state === "waiting" || i.state === "sending");
   const done = items.filter((i) => !open.includes(i)).sort((a, b) => b.updatedAt - a.updatedAt);
   return (
@@ -89,19 +130,36 @@ export function OutboxList() {
       {open.length > 0 && (
         <section aria-labelledby="outbox-open">
           <div className="mb-2 flex items-center justify-between gap-2">
-            <h2 id="outbox-open" className="font-semibold">{t("outbox.waitingTitle")} ({open.length})</h2>
-            <button type="button" onClick={() => void sendNow()} disabled={!online || sending}
-              className="min-h-11 rounded-lg bg-brand-700 px-4 font-semibold text-white disabled:opacity-50" data-testid="outbox-send-now">
+            <h2 id="outbox-open" className="font-semibold">
+              {t("outbox.waitingTitle")} ({open.length})
+            </h2>
+            <button
+              type="button"
+              onClick={() => void sendNow()}
+              disabled={!online || sending}
+              className="min-h-11 rounded-lg bg-brand-700 px-4 font-semibold text-white disabled:opacity-50"
+              data-testid="outbox-send-now"
+            >
               {sending ? t("bar.sending", { count: open.length }) : online ? t("bar.sendNow") : t("bar.offline")}
             </button>
           </div>
-          <ul className="space-y-2">{open.map((i) => <Item key={i.id} item={i} />)}</ul>
+          <ul className="space-y-2">
+            {open.map((i) => (
+              <Item key={i.id} item={i} />
+            ))}
+          </ul>
         </section>
       )}
       {done.length > 0 && (
         <section aria-labelledby="outbox-done">
-          <h2 id="outbox-done" className="mb-2 font-semibold">{t("outbox.doneTitle")} ({done.length})</h2>
-          <ul className="space-y-2">{done.map((i) => <Item key={i.id} item={i} />)}</ul>
+          <h2 id="outbox-done" className="mb-2 font-semibold">
+            {t("outbox.doneTitle")} ({done.length})
+          </h2>
+          <ul className="space-y-2">
+            {done.map((i) => (
+              <Item key={i.id} item={i} />
+            ))}
+          </ul>
         </section>
       )}
     </div>

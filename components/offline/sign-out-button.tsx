@@ -30,8 +30,12 @@ export function SignOutButton({ label }: { label: string }) {
     }
   };
   return (
-    <button type="button" onClick={() => void signOut()} disabled={busy}
-      className="rounded border border-white/40 px-2 py-1 text-sm hover:bg-brand-800 disabled:opacity-60">
+    <button
+      type="button"
+      onClick={() => void signOut()}
+      disabled={busy}
+      className="rounded border border-white/40 px-2 py-1 text-sm hover:bg-brand-800 disabled:opacity-60"
+    >
       {label}
     </button>
   );

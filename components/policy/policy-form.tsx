@@ -26,14 +26,26 @@ export function PolicyForm({ provinces, defaultYear }: { provinces: { id: string
         <label className="text-sm">
           <span className="block text-stone-600">{t("year")}</span>
           <input type="number" inputMode="numeric" className="mt-1 w-28 rounded border border-stone-300 px-2 py-1.5" {...field("year")} />
-          {err("year") && <span id="year-error" className="block text-xs text-red-700">{err("year")}</span>}
+          {err("year") && (
+            <span id="year-error" className="block text-xs text-red-700">
+              {err("year")}
+            </span>
+          )}
         </label>
         <label className="text-sm">
           <span className="block text-stone-600">{t("scope")}</span>
           <select className="mt-1 rounded border border-stone-300 px-2 py-1.5" {...field("provinceId")}>
-            {provinces.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            {provinces.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
           </select>
-          {err("provinceId") && <span id="provinceId-error" className="block text-xs text-red-700">{err("provinceId")}</span>}
+          {err("provinceId") && (
+            <span id="provinceId-error" className="block text-xs text-red-700">
+              {err("provinceId")}
+            </span>
+          )}
         </label>
       </div>
       <p className="text-xs text-stone-500">{t("blankHint")}</p>
@@ -44,8 +56,19 @@ export function PolicyForm({ provinces, defaultYear }: { provinces: { id: string
             {g.keys.map((k) => (
               <label key={k} className="text-sm">
                 <span className="block text-stone-600">{t(`keys.${k}`)}</span>
-                <input type="number" step="any" min={0} inputMode="decimal" className="mt-1 w-full rounded border border-stone-300 px-2 py-1.5" {...field(k)} />
-                {err(k) && <span id={`${k}-error`} className="block text-xs text-red-700">{err(k)}</span>}
+                <input
+                  type="number"
+                  step="any"
+                  min={0}
+                  inputMode="decimal"
+                  className="mt-1 w-full rounded border border-stone-300 px-2 py-1.5"
+                  {...field(k)}
+                />
+                {err(k) && (
+                  <span id={`${k}-error`} className="block text-xs text-red-700">
+                    {err(k)}
+                  </span>
+                )}
               </label>
             ))}
           </div>
@@ -56,11 +79,20 @@ export function PolicyForm({ provinces, defaultYear }: { provinces: { id: string
         <input className="mt-1 w-full rounded border border-stone-300 px-2 py-1.5" {...field("note")} />
       </label>
       <div role="status" aria-live="polite" className="text-sm">
-        {!state.ok && <p className="rounded bg-red-50 px-3 py-2 text-red-800">{state.message}{err("_form") ? `：${err("_form")}` : ""}</p>}
+        {!state.ok && (
+          <p className="rounded bg-red-50 px-3 py-2 text-red-800">
+            {state.message}
+            {err("_form") ? `：${err("_form")}` : ""}
+          </p>
+        )}
         {state.ok && state.message && <p className="rounded bg-emerald-50 px-3 py-2 text-emerald-800">{state.message}</p>}
       </div>
-      {jobs.map((id) => <JobProgress key={id} id={id} />)}
-      <button disabled={pending} className="rounded-lg bg-brand-700 px-4 py-2 text-white disabled:opacity-60">{pending ? tc("loading") : t("save")}</button>
+      {jobs.map((id) => (
+        <JobProgress key={id} id={id} />
+      ))}
+      <button disabled={pending} className="rounded-lg bg-brand-700 px-4 py-2 text-white disabled:opacity-60">
+        {pending ? tc("loading") : t("save")}
+      </button>
     </form>
   );
 }

@@ -24,7 +24,9 @@ export async function ApprovalQueue({ viewer }: { viewer: Viewer }) {
         {overdue.map((o) => (
           <li key={o.proposalId} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-1.5">
             <Badge tone="red">{t("daysLate", { days: o.daysLate })}</Badge>
-            <Link href={`/procedure/${o.proposalId}`} className="font-medium underline">{o.headName}</Link>
+            <Link href={`/procedure/${o.proposalId}`} className="font-medium underline">
+              {o.headName}
+            </Link>
             <span className="text-stone-700">{o.villageName}</span>
             <KindLabel kind={o.kind} category={o.category} />
             <span className="text-xs text-stone-600">{t("raisedDue", { raised: o.raisedOn, due: o.due })}</span>
@@ -33,7 +35,13 @@ export async function ApprovalQueue({ viewer }: { viewer: Viewer }) {
       </ul>
     </section>
   );
-  if (rows.length === 0) return <>{late}<EmptyState>{t("empty")}</EmptyState></>;
+  if (rows.length === 0)
+    return (
+      <>
+        {late}
+        <EmptyState>{t("empty")}</EmptyState>
+      </>
+    );
   return (
     <div className="-mx-4 overflow-x-auto px-4">
       {late}
@@ -52,17 +60,37 @@ export async function ApprovalQueue({ viewer }: { viewer: Viewer }) {
         <tbody className="divide-y divide-stone-100">
           {rows.map((r) => (
             <tr key={r.proposalId} className="align-top">
-              <td className="py-2 pr-2 font-medium"><Link href={`/procedure/${r.proposalId}`} className="underline-offset-2 hover:underline">{r.headName}</Link>{r.daysLate > 0 && <span className="ml-1"><Badge tone="red">{t("daysLate", { days: r.daysLate })}</Badge></span>}</td>
+              <td className="py-2 pr-2 font-medium">
+                <Link href={`/procedure/${r.proposalId}`} className="underline-offset-2 hover:underline">
+                  {r.headName}
+                </Link>
+                {r.daysLate > 0 && (
+                  <span className="ml-1">
+                    <Badge tone="red">{t("daysLate", { days: r.daysLate })}</Badge>
+                  </span>
+                )}
+              </td>
               <td className="pr-2">{r.villageName}</td>
-              <td className="pr-2"><KindLabel kind={r.kind} category={r.category} /></td>
+              <td className="pr-2">
+                <KindLabel kind={r.kind} category={r.category} />
+              </td>
               <td className="pr-2">{STEP_LABELS[r.next][en ? "en" : "zh"]}</td>
               <td className="pr-2 tabular-nums">{r.noticeEnd ?? "—"}</td>
               <td className="pr-2 tabular-nums">{r.openObjections > 0 ? <Badge tone="red">{r.openObjections}</Badge> : 0}</td>
               <td>
                 {r.ready ? (
-                  <Link href={`/procedure/${r.proposalId}`} className="inline-block rounded-lg bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">{t("act")}</Link>
+                  <Link
+                    href={`/procedure/${r.proposalId}`}
+                    className="inline-block rounded-lg bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white"
+                  >
+                    {t("act")}
+                  </Link>
                 ) : (
-                  <ul className="list-disc pl-4 text-xs text-amber-900">{(en ? r.missingEn : r.missing).map((m) => <li key={m}>{m}</li>)}</ul>
+                  <ul className="list-disc pl-4 text-xs text-amber-900">
+                    {(en ? r.missingEn : r.missing).map((m) => (
+                      <li key={m}>{m}</li>
+                    ))}
+                  </ul>
                 )}
               </td>
             </tr>

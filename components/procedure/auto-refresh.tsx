@@ -16,5 +16,9 @@ export function AutoRefresh({ everyMs = 2000, label }: { everyMs?: number; label
     const timer = window.setInterval(tick, everyMs);
     return () => window.clearInterval(timer);
   }, [router, everyMs]);
-  return <span aria-live="off" className="tabular-nums">{label} {at}</span>;
+  return (
+    <span aria-live="off" className="tabular-nums">
+      {label} {at}
+    </span>
+  );
 }

@@ -25,28 +25,66 @@ function withSignature(form: HTMLFormElement, pad: SignaturePadHandle | null, fi
   })();
 }
 
-export function VerificationRecord({ v }: {
-  v: { checkedOn: string; checkedByName: string; recordedBy: string | null; perCapitaIncome: number; guarantees: Record<string, boolean>; findings: string; signatureEvidenceId: string };
+export function VerificationRecord({
+  v,
+}: {
+  v: {
+    checkedOn: string;
+    checkedByName: string;
+    recordedBy: string | null;
+    perCapitaIncome: number;
+    guarantees: Record<string, boolean>;
+    findings: string;
+    signatureEvidenceId: string;
+  };
 }) {
   const t = useTranslations("procedure");
-  const labels = { checkedBy: t("page.checkedBy"), checkedOn: t("page.checkedOn"), income: t("page.incomeFound"), findings: t("page.findings"), signature: t("page.checkerSignature"), met: t("page.met"), unmet: t("page.unmet") };
+  const labels = {
+    checkedBy: t("page.checkedBy"),
+    checkedOn: t("page.checkedOn"),
+    income: t("page.incomeFound"),
+    findings: t("page.findings"),
+    signature: t("page.checkerSignature"),
+    met: t("page.met"),
+    unmet: t("page.unmet"),
+  };
   const guaranteeLabel = (k: string) => t(`guarantee.${k}` as never);
   return (
     <div className="space-y-2 text-sm" data-testid="verification">
       <dl className="grid gap-2 sm:grid-cols-3">
-        <div><dt className="text-xs text-stone-500">{labels.checkedBy}</dt><dd>{v.checkedByName}{v.recordedBy && v.recordedBy !== v.checkedByName ? `（${v.recordedBy}）` : ""}</dd></div>
-        <div><dt className="text-xs text-stone-500">{labels.checkedOn}</dt><dd>{v.checkedOn}</dd></div>
-        <div><dt className="text-xs text-stone-500">{labels.income}</dt><dd className="tabular-nums">{v.perCapitaIncome.toLocaleString("zh-CN")}</dd></div>
+        <div>
+          <dt className="text-xs text-stone-500">{labels.checkedBy}</dt>
+          <dd>
+            {v.checkedByName}
+            {v.recordedBy && v.recordedBy !== v.checkedByName ? `（${v.recordedBy}）` : ""}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs text-stone-500">{labels.checkedOn}</dt>
+          <dd>{v.checkedOn}</dd>
+        </div>
+        <div>
+          <dt className="text-xs text-stone-500">{labels.income}</dt>
+          <dd className="tabular-nums">{v.perCapitaIncome.toLocaleString("zh-CN")}</dd>
+        </div>
       </dl>
       <ul className="flex flex-wrap gap-2">
         {GUARANTEES.map((k) => (
-          <li key={k} className={`rounded-full px-2 py-0.5 text-xs font-medium ${v.guarantees[k] ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}>
+          <li
+            key={k}
+            className={`rounded-full px-2 py-0.5 text-xs font-medium ${v.guarantees[k] ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}
+          >
             {guaranteeLabel(k)}：{v.guarantees[k] ? labels.met : labels.unmet}
           </li>
         ))}
       </ul>
-      <p><span className="text-stone-500">{labels.findings}：</span>{v.findings}</p>
-      <a href={`/api/evidence/${v.signatureEvidenceId}`} target="_blank" className="underline">{labels.signature}</a>
+      <p>
+        <span className="text-stone-500">{labels.findings}：</span>
+        {v.findings}
+      </p>
+      <a href={`/api/evidence/${v.signatureEvidenceId}`} target="_blank" className="underline">
+        {labels.signature}
+      </a>
     </div>
   );
 }
@@ -76,7 +114,12 @@ export function HomeVerificationForm({ proposalId, today, income }: { proposalId
         <Field label={t("page.checkedOn")} errors={errorsOf(state, "checkedOn")} required>
           {(a) => <input {...a} type="date" name="checkedOn" max={today} defaultValue={today} />}
         </Field>
-        <Field label={t("page.incomeFound")} errors={errorsOf(state, "perCapitaIncome")} hint={income !== null ? t("page.incomeOnRecord", { income: income.toLocaleString("zh-CN") }) : undefined} required>
+        <Field
+          label={t("page.incomeFound")}
+          errors={errorsOf(state, "perCapitaIncome")}
+          hint={income !== null ? t("page.incomeOnRecord", { income: income.toLocaleString("zh-CN") }) : undefined}
+          required
+        >
           {(a) => <input {...a} name="perCapitaIncome" inputMode="decimal" defaultValue={income ?? ""} />}
         </Field>
       </div>
@@ -99,8 +142,15 @@ export function HomeVerificationForm({ proposalId, today, income }: { proposalId
         {(a) => <textarea {...a} name="findings" rows={3} maxLength={2000} />}
       </Field>
       <div>
-        <span className="text-sm font-medium">{t("page.checkerSignature")}{signed && <span className="ml-2 text-emerald-700">✓</span>}</span>
-        <SignaturePad ref={pad} labels={{ area: t("page.signatureArea"), undo: t("page.undo"), clear: t("page.clear") }} onInk={setSigned} />
+        <span className="text-sm font-medium">
+          {t("page.checkerSignature")}
+          {signed && <span className="ml-2 text-emerald-700">✓</span>}
+        </span>
+        <SignaturePad
+          ref={pad}
+          labels={{ area: t("page.signatureArea"), undo: t("page.undo"), clear: t("page.clear") }}
+          onInk={setSigned}
+        />
         {errorsOf(state, "signature") && <p className="mt-1 text-sm font-medium text-red-700">{errorsOf(state, "signature")!.join(" ")}</p>}
       </div>
       <Submit pending={pending}>{t("page.saveVerification")}</Submit>
@@ -109,7 +159,17 @@ export function HomeVerificationForm({ proposalId, today, income }: { proposalId
   );
 }
 
-export function ExitAgreementForm({ proposalId, version, income, guarantees }: { proposalId: string; version: number; income: number; guarantees: Record<string, boolean> }) {
+export function ExitAgreementForm({
+  proposalId,
+  version,
+  income,
+  guarantees,
+}: {
+  proposalId: string;
+  version: number;
+  income: number;
+  guarantees: Record<string, boolean>;
+}) {
   const t = useTranslations("procedure");
   const [id] = useState(newId);
   const [outcome, setOutcome] = useState<"agreed" | "refused">("agreed");
@@ -135,7 +195,11 @@ export function ExitAgreementForm({ proposalId, version, income, guarantees }: {
         <p className="font-semibold">{t("page.agreementText")}</p>
         <p className="mt-1">{t("page.shownIncome", { income: income.toLocaleString("zh-CN") })}</p>
         <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-          {GUARANTEES.map((k) => <li key={k}>{t(`guarantee.${k}` as never)}：{guarantees[k] ? t("page.met") : t("page.unmet")}</li>)}
+          {GUARANTEES.map((k) => (
+            <li key={k}>
+              {t(`guarantee.${k}` as never)}：{guarantees[k] ? t("page.met") : t("page.unmet")}
+            </li>
+          ))}
         </ul>
       </div>
       <fieldset className="flex flex-wrap gap-4">
@@ -160,9 +224,18 @@ export function ExitAgreementForm({ proposalId, version, income, guarantees }: {
           </fieldset>
           {method === "signature" ? (
             <div>
-              <span className="text-sm font-medium">{t("page.headSignature")}{signed && <span className="ml-2 text-emerald-700">✓</span>}</span>
-              <SignaturePad ref={pad} labels={{ area: t("page.signatureArea"), undo: t("page.undo"), clear: t("page.clear") }} onInk={setSigned} />
-              {errorsOf(state, "signature") && <p className="mt-1 text-sm font-medium text-red-700">{errorsOf(state, "signature")!.join(" ")}</p>}
+              <span className="text-sm font-medium">
+                {t("page.headSignature")}
+                {signed && <span className="ml-2 text-emerald-700">✓</span>}
+              </span>
+              <SignaturePad
+                ref={pad}
+                labels={{ area: t("page.signatureArea"), undo: t("page.undo"), clear: t("page.clear") }}
+                onInk={setSigned}
+              />
+              {errorsOf(state, "signature") && (
+                <p className="mt-1 text-sm font-medium text-red-700">{errorsOf(state, "signature")!.join(" ")}</p>
+              )}
             </div>
           ) : (
             <Field label={t("page.formPhoto")} errors={errorsOf(state, "formPhoto")} hint={t("page.formPhotoHint")} required>
@@ -175,7 +248,9 @@ export function ExitAgreementForm({ proposalId, version, income, guarantees }: {
           {(a) => <textarea {...a} name="refusalReason" rows={3} maxLength={500} />}
         </Field>
       )}
-      <Submit pending={pending} tone={outcome === "agreed" ? "green" : "danger"}>{outcome === "agreed" ? t("page.saveAgreement") : t("page.saveRefusal")}</Submit>
+      <Submit pending={pending} tone={outcome === "agreed" ? "green" : "danger"}>
+        {outcome === "agreed" ? t("page.saveAgreement") : t("page.saveRefusal")}
+      </Submit>
       <Status state={state} />
     </form>
   );

@@ -24,9 +24,15 @@ export function newId(): string {
  * useActionState, then on success: router.refresh() (the server components re-read), or a move
  * to `next(data)` when given.
  */
-export function useProcedureAction<T>(action: Action<T>, opts: { next?: (data: T | undefined) => string | null; onSuccess?: (data: T | undefined) => void } = {}) {
+export function useProcedureAction<T>(
+  action: Action<T>,
+  opts: { next?: (data: T | undefined) => string | null; onSuccess?: (data: T | undefined) => void } = {},
+) {
   const router = useRouter();
-  const [state, formAction, pending] = useActionState(action as (prev: ActionResult<T>, input: FormData) => Promise<ActionResult<T>>, initialActionState as ActionResult<T>);
+  const [state, formAction, pending] = useActionState(
+    action as (prev: ActionResult<T>, input: FormData) => Promise<ActionResult<T>>,
+    initialActionState as ActionResult<T>,
+  );
   const handled = useRef<ActionResult<T> | null>(null);
   const { next, onSuccess } = opts;
   useEffect(() => {
@@ -70,11 +76,28 @@ export function Field({
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium text-stone-800">
         {label}
-        {required && <span className="ml-0.5 text-red-700" aria-hidden>*</span>}
+        {required && (
+          <span className="ml-0.5 text-red-700" aria-hidden>
+            *
+          </span>
+        )}
       </label>
-      {children({ id, "aria-invalid": Boolean(errorId), "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined, className: control })}
-      {hint && <p id={hintId} className="mt-1 text-xs text-stone-600">{hint}</p>}
-      {errorId && <p id={errorId} className="mt-1 text-sm font-medium text-red-700">{errors!.join(" ")}</p>}
+      {children({
+        id,
+        "aria-invalid": Boolean(errorId),
+        "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+        className: control,
+      })}
+      {hint && (
+        <p id={hintId} className="mt-1 text-xs text-stone-600">
+          {hint}
+        </p>
+      )}
+      {errorId && (
+        <p id={errorId} className="mt-1 text-sm font-medium text-red-700">
+          {errors!.join(" ")}
+        </p>
+      )}
     </div>
   );
 }
@@ -83,7 +106,17 @@ export function Field({
 export function Status({ state, className = "" }: { state: ActionResult<unknown>; className?: string }) {
   const ref = useFocusResult<HTMLParagraphElement>(state, Boolean(state.message));
   return (
-    <p ref={ref} tabIndex={-1} role="status" aria-live="polite" className={state.message ? `rounded px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"} ${className}` : "sr-only"}>
+    <p
+      ref={ref}
+      tabIndex={-1}
+      role="status"
+      aria-live="polite"
+      className={
+        state.message
+          ? `rounded px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"} ${className}`
+          : "sr-only"
+      }
+    >
       {state.message}
     </p>
   );
@@ -96,10 +129,33 @@ const TONES = {
   green: "bg-emerald-700 text-white hover:bg-emerald-800",
 };
 
-export function Submit({ pending, children, tone = "brand", className = "", name, value, label }: { pending: boolean; children: React.ReactNode; tone?: keyof typeof TONES; className?: string; name?: string; value?: string; label?: string }) {
+export function Submit({
+  pending,
+  children,
+  tone = "brand",
+  className = "",
+  name,
+  value,
+  label,
+}: {
+  pending: boolean;
+  children: React.ReactNode;
+  tone?: keyof typeof TONES;
+  className?: string;
+  name?: string;
+  value?: string;
+  label?: string;
+}) {
   return (
-    <button type="submit" name={name} value={value} disabled={pending} aria-disabled={pending} aria-label={label}
-      className={`min-h-11 rounded-lg px-4 py-2 text-sm font-semibold disabled:opacity-60 ${TONES[tone]} ${className}`}>
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      disabled={pending}
+      aria-disabled={pending}
+      aria-label={label}
+      className={`min-h-11 rounded-lg px-4 py-2 text-sm font-semibold disabled:opacity-60 ${TONES[tone]} ${className}`}
+    >
       {children}
     </button>
   );

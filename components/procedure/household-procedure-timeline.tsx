@@ -13,8 +13,14 @@ import { Badge } from "@/components/ui/badge";
 const when = (d: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(d);
 
 const DOT: Record<TimelineEvent["kind"], string> = {
-  raised: "bg-stone-500", flags: "bg-amber-500", step: "bg-sky-600", vote: "bg-violet-600", notice: "bg-amber-600",
-  objection: "bg-red-600", objection_resolved: "bg-emerald-600", decision: "bg-emerald-700",
+  raised: "bg-stone-500",
+  flags: "bg-amber-500",
+  step: "bg-sky-600",
+  vote: "bg-violet-600",
+  notice: "bg-amber-600",
+  objection: "bg-red-600",
+  objection_resolved: "bg-emerald-600",
+  decision: "bg-emerald-700",
 };
 
 export async function HouseholdProcedureTimeline({ householdId, viewer }: { householdId: string; viewer: Viewer }) {
@@ -26,29 +32,65 @@ export async function HouseholdProcedureTimeline({ householdId, viewer }: { hous
   const step = (s: string) => (s in STEP_LABELS ? STEP_LABELS[s as keyof typeof STEP_LABELS][en ? "en" : "zh"] : t(`stage.${s}` as never));
   const title = (e: TimelineEvent): React.ReactNode => {
     switch (e.kind) {
-      case "raised": return t("timeline.raised", { kind: t(`kind.${e.proposalKind}` as never), source: t(`source.${e.title}` as never) });
-      case "flags": return t("timeline.flags", { flags: e.title.split(",").map((c) => COMPARISON_FLAG_LABELS[c as ComparisonFlagCode]?.[en ? "en" : "zh"] ?? c).join("；") });
-      case "vote": return <>{t("timeline.vote", { date: e.title })} <Badge tone={e.passed ? "green" : "red"}>{e.passed ? t("meeting.passed") : t("meeting.notPassed")}</Badge></>;
-      case "notice": return t(`noticeKind.${e.title}` as never);
-      case "objection": return t("timeline.objection", { source: t(`objectionSource.${e.title}` as never) });
-      case "objection_resolved": return t("timeline.objectionResolved");
-      default: return step(e.stage ?? e.title);
+      case "raised":
+        return t("timeline.raised", { kind: t(`kind.${e.proposalKind}` as never), source: t(`source.${e.title}` as never) });
+      case "flags":
+        return t("timeline.flags", {
+          flags: e.title
+            .split(",")
+            .map((c) => COMPARISON_FLAG_LABELS[c as ComparisonFlagCode]?.[en ? "en" : "zh"] ?? c)
+            .join("；"),
+        });
+      case "vote":
+        return (
+          <>
+            {t("timeline.vote", { date: e.title })}{" "}
+            <Badge tone={e.passed ? "green" : "red"}>{e.passed ? t("meeting.passed") : t("meeting.notPassed")}</Badge>
+          </>
+        );
+      case "notice":
+        return t(`noticeKind.${e.title}` as never);
+      case "objection":
+        return t("timeline.objection", { source: t(`objectionSource.${e.title}` as never) });
+      case "objection_resolved":
+        return t("timeline.objectionResolved");
+      default:
+        return step(e.stage ?? e.title);
     }
   };
   return (
     <Card title={t("timeline.title")}>
-      {events.length === 0 ? <EmptyState>{t("timeline.empty")}</EmptyState> : (
+      {events.length === 0 ? (
+        <EmptyState>{t("timeline.empty")}</EmptyState>
+      ) : (
         <ol className="relative space-y-3 border-l-2 border-stone-200 pl-4" data-testid="procedure-timeline">
           {events.map((e, i) => (
             <li key={i} className="relative text-sm">
               <span aria-hidden className={`absolute -left-[1.4rem] top-1.5 h-3 w-3 rounded-full ${DOT[e.kind]}`} />
               <div className="flex flex-wrap items-center gap-2">
                 <span className="font-semibold">{title(e)}</span>
-                <span className="text-xs text-stone-500">{when(e.at)}{e.actor ? ` · ${e.actor}` : ""}</span>
-                <Link href={`/procedure/${e.proposalId}`} className="text-xs underline">{t("timeline.open")}</Link>
-                {e.noticeId && <Link href={`/notices/${e.noticeId}`} target="_blank" className="text-xs underline">{t("timeline.print")}</Link>}
+                <span className="text-xs text-stone-500">
+                  {when(e.at)}
+                  {e.actor ? ` · ${e.actor}` : ""}
+                </span>
+                <Link href={`/procedure/${e.proposalId}`} className="text-xs underline">
+                  {t("timeline.open")}
+                </Link>
+                {e.noticeId && (
+                  <Link href={`/notices/${e.noticeId}`} target="_blank" className="text-xs underline">
+                    {t("timeline.print")}
+                  </Link>
+                )}
               </div>
-              {e.detail && <p className="text-stone-700">{e.kind === "vote" ? t("timeline.counts", { counts: e.detail }) : e.kind === "step" || e.kind === "decision" ? historyLine(e.detail, th as never) : e.detail}</p>}
+              {e.detail && (
+                <p className="text-stone-700">
+                  {e.kind === "vote"
+                    ? t("timeline.counts", { counts: e.detail })
+                    : e.kind === "step" || e.kind === "decision"
+                      ? historyLine(e.detail, th as never)
+                      : e.detail}
+                </p>
+              )}
             </li>
           ))}
         </ol>

@@ -62,7 +62,9 @@ export function RepresentativeToggle({ id, active, name }: { id: string; active:
     <form action={formAction} className="inline">
       <input type="hidden" name="representativeId" value={id} />
       <input type="hidden" name="active" value={active ? "false" : "true"} />
-      <Submit pending={pending} tone="plain" label={`${active ? t("deactivate") : t("activate")} ${name}`}>{active ? t("deactivate") : t("activate")}</Submit>
+      <Submit pending={pending} tone="plain" label={`${active ? t("deactivate") : t("activate")} ${name}`}>
+        {active ? t("deactivate") : t("activate")}
+      </Submit>
       {!state.ok && <Status state={state} />}
     </form>
   );
@@ -73,25 +75,47 @@ export function AgendaAddForm({ meetingId, options }: { meetingId: string; optio
   return <AgendaAdd meetingId={meetingId} options={options} />;
 }
 
-function AgendaAdd({ meetingId, options, meetings, proposalId }: { meetingId?: string; options?: { id: string; label: string }[]; meetings?: { id: string; label: string }[]; proposalId?: string }) {
+function AgendaAdd({
+  meetingId,
+  options,
+  meetings,
+  proposalId,
+}: {
+  meetingId?: string;
+  options?: { id: string; label: string }[];
+  meetings?: { id: string; label: string }[];
+  proposalId?: string;
+}) {
   const t = useTranslations("procedure.meeting");
   const { state, formAction, pending } = useProcedureAction(addToAgenda);
   return (
     <form action={formAction} className="grid gap-2 sm:grid-cols-[1fr_auto] sm:items-end">
-      {meetingId ? <input type="hidden" name="meetingId" value={meetingId} /> : (
+      {meetingId ? (
+        <input type="hidden" name="meetingId" value={meetingId} />
+      ) : (
         <Field label={t("whichMeeting")} errors={errorsOf(state, "meetingId")}>
           {(a) => (
             <select {...a} name="meetingId">
-              {meetings?.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
+              {meetings?.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
             </select>
           )}
         </Field>
       )}
-      {proposalId ? <input type="hidden" name="proposalId" value={proposalId} /> : (
+      {proposalId ? (
+        <input type="hidden" name="proposalId" value={proposalId} />
+      ) : (
         <Field label={t("addItem")} errors={errorsOf(state, "proposalId")}>
           {(a) => (
             <select {...a} name="proposalId">
-              {options?.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+              {options?.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.label}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -113,13 +137,25 @@ export function OpenMeetingButton({ meetingId, roster }: { meetingId: string; ro
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="meetingId" value={meetingId} />
-      <Submit pending={pending} tone="green">{t("open", { roster })}</Submit>
+      <Submit pending={pending} tone="green">
+        {t("open", { roster })}
+      </Submit>
       <Status state={state} />
     </form>
   );
 }
 
-export function AttendanceToggle({ meetingId, representativeId, name, present }: { meetingId: string; representativeId: string; name: string; present: boolean }) {
+export function AttendanceToggle({
+  meetingId,
+  representativeId,
+  name,
+  present,
+}: {
+  meetingId: string;
+  representativeId: string;
+  name: string;
+  present: boolean;
+}) {
   const t = useTranslations("procedure.meeting");
   const { state, formAction, pending } = useProcedureAction(recordAttendance);
   // refused because they voted: the reason, and the way to withdraw their votes (never silent)
@@ -130,15 +166,24 @@ export function AttendanceToggle({ meetingId, representativeId, name, present }:
         <input type="hidden" name="meetingId" value={meetingId} />
         <input type="hidden" name="representativeId" value={representativeId} />
         <input type="hidden" name="present" value={present ? "false" : "true"} />
-        <button type="submit" disabled={pending} aria-pressed={present} aria-label={`${name}：${present ? t("present") : t("absent")}`}
-          className={`flex min-h-11 w-full items-center justify-between gap-2 rounded-lg border px-3 py-2 text-left text-sm ${present ? "border-emerald-600 bg-emerald-50 font-semibold text-emerald-900" : "border-stone-300 bg-white text-stone-600"} disabled:opacity-60`}>
+        <button
+          type="submit"
+          disabled={pending}
+          aria-pressed={present}
+          aria-label={`${name}：${present ? t("present") : t("absent")}`}
+          className={`flex min-h-11 w-full items-center justify-between gap-2 rounded-lg border px-3 py-2 text-left text-sm ${present ? "border-emerald-600 bg-emerald-50 font-semibold text-emerald-900" : "border-stone-300 bg-white text-stone-600"} disabled:opacity-60`}
+        >
           <span>{name}</span>
           <span aria-hidden>{present ? "✓ " + t("present") : t("absent")}</span>
         </button>
       </form>
       {!state.ok && <Status state={state} className="mt-1" />}
       {hasVoted && (
-        <form action={formAction} className="mt-1 space-y-1 rounded-lg border border-amber-300 bg-amber-50 p-2" data-testid="withdraw-votes">
+        <form
+          action={formAction}
+          className="mt-1 space-y-1 rounded-lg border border-amber-300 bg-amber-50 p-2"
+          data-testid="withdraw-votes"
+        >
           <input type="hidden" name="meetingId" value={meetingId} />
           <input type="hidden" name="representativeId" value={representativeId} />
           <input type="hidden" name="present" value="false" />
@@ -146,7 +191,9 @@ export function AttendanceToggle({ meetingId, representativeId, name, present }:
           <Field label={t("withdrawReason")} errors={errorsOf(state, "reason")}>
             {(a) => <input {...a} name="reason" maxLength={500} />}
           </Field>
-          <Submit pending={pending} tone="danger" className="w-full">{t("withdrawAndAbsent")}</Submit>
+          <Submit pending={pending} tone="danger" className="w-full">
+            {t("withdrawAndAbsent")}
+          </Submit>
         </form>
       )}
     </div>
@@ -161,7 +208,9 @@ export function AllPresentButton({ meetingId }: { meetingId: string }) {
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="representativeId" value="all" />
       <input type="hidden" name="present" value="true" />
-      <Submit pending={pending} tone="plain">{t("allPresent")}</Submit>
+      <Submit pending={pending} tone="plain">
+        {t("allPresent")}
+      </Submit>
       {!state.ok && <Status state={state} />}
     </form>
   );
@@ -171,7 +220,19 @@ export function AllPresentButton({ meetingId }: { meetingId: string }) {
  * One attending representative's vote on one item: three buttons, or the vote recorded — which
  * may be corrected (a mis-tap) while the meeting is open; the correction is kept in the history.
  */
-export function VoteButtons({ meetingId, agendaItemId, representativeId, name, recorded }: { meetingId: string; agendaItemId: string; representativeId: string; name: string; recorded: "yes" | "no" | "abstain" | null }) {
+export function VoteButtons({
+  meetingId,
+  agendaItemId,
+  representativeId,
+  name,
+  recorded,
+}: {
+  meetingId: string;
+  agendaItemId: string;
+  representativeId: string;
+  name: string;
+  recorded: "yes" | "no" | "abstain" | null;
+}) {
   const t = useTranslations("procedure");
   const [id] = useState(newId);
   const [correcting, setCorrecting] = useState(false);
@@ -181,11 +242,14 @@ export function VoteButtons({ meetingId, agendaItemId, representativeId, name, r
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2 py-1.5" data-testid="vote-row">
       <span className="min-w-24 font-medium">{name}</span>
-      {recorded && (
-        <span className={`rounded-full px-3 py-1 text-sm font-semibold ${tone[recorded]}`}>{t(`choice.${recorded}`)}</span>
-      )}
+      {recorded && <span className={`rounded-full px-3 py-1 text-sm font-semibold ${tone[recorded]}`}>{t(`choice.${recorded}`)}</span>}
       {recorded && !correcting && (
-        <button type="button" onClick={() => setCorrecting(true)} className="min-h-11 rounded-lg px-3 text-sm underline" aria-label={`${t("meeting.correctVote")} ${name}`}>
+        <button
+          type="button"
+          onClick={() => setCorrecting(true)}
+          className="min-h-11 rounded-lg px-3 text-sm underline"
+          aria-label={`${t("meeting.correctVote")} ${name}`}
+        >
           {t("meeting.correctVote")}
         </button>
       )}
@@ -197,13 +261,25 @@ export function VoteButtons({ meetingId, agendaItemId, representativeId, name, r
           <input type="hidden" name="representativeId" value={representativeId} />
           {recorded && <input type="hidden" name="correct" value="true" />}
           {recorded && <span className="text-sm text-stone-600">{t("meeting.correctTo")}</span>}
-          {(["yes", "no", "abstain"] as const).filter((c) => c !== recorded).map((c) => (
-            <Submit key={c} pending={pending} tone={c === "yes" ? "green" : c === "no" ? "danger" : "plain"} name="choice" value={c} label={`${name} ${t(`choice.${c}`)}`} className="min-w-16">
-              {t(`choice.${c}`)}
-            </Submit>
-          ))}
+          {(["yes", "no", "abstain"] as const)
+            .filter((c) => c !== recorded)
+            .map((c) => (
+              <Submit
+                key={c}
+                pending={pending}
+                tone={c === "yes" ? "green" : c === "no" ? "danger" : "plain"}
+                name="choice"
+                value={c}
+                label={`${name} ${t(`choice.${c}`)}`}
+                className="min-w-16"
+              >
+                {t(`choice.${c}`)}
+              </Submit>
+            ))}
           {recorded && (
-            <button type="button" onClick={() => setCorrecting(false)} className="min-h-11 rounded-lg px-3 text-sm underline">{t("meeting.cancel")}</button>
+            <button type="button" onClick={() => setCorrecting(false)} className="min-h-11 rounded-lg px-3 text-sm underline">
+              {t("meeting.cancel")}
+            </button>
           )}
         </>
       )}
@@ -218,10 +294,24 @@ export function VoteButtons({ meetingId, agendaItemId, representativeId, name, r
  * attendance is said once (the three boxes are only marked), and nothing is blocked by the
  * browser's own required check: the server names what is wrong.
  */
-export function SecretBallotForm({ meetingId, agendaItemId, attending, current }: { meetingId: string; agendaItemId: string; attending: number; current: { yes: number; no: number; abstain: number } | null }) {
+export function SecretBallotForm({
+  meetingId,
+  agendaItemId,
+  attending,
+  current,
+}: {
+  meetingId: string;
+  agendaItemId: string;
+  attending: number;
+  current: { yes: number; no: number; abstain: number } | null;
+}) {
   const t = useTranslations("procedure");
   const { state, formAction, pending } = useProcedureAction(recordSecretBallot);
-  const [v, setV] = useState({ yes: current ? String(current.yes) : "", no: current ? String(current.no) : "", abstain: current ? String(current.abstain) : "" });
+  const [v, setV] = useState({
+    yes: current ? String(current.yes) : "",
+    no: current ? String(current.no) : "",
+    abstain: current ? String(current.abstain) : "",
+  });
   const fe = state.ok ? undefined : state.fieldErrors;
   // one message for the three boxes (the sum): shown once, in the status line
   const sumOnly = !state.ok && (["yes", "no", "abstain"] as const).every((c) => fe?.[c]?.[0] === state.message);
@@ -233,15 +323,29 @@ export function SecretBallotForm({ meetingId, agendaItemId, attending, current }
       {(["yes", "no", "abstain"] as const).map((c) => (
         <Field key={c} label={t(`choice.${c}`)} errors={sumOnly ? undefined : fe?.[c]} required>
           {(a) => (
-            <input {...a} aria-invalid={a["aria-invalid"] || Boolean(sumOnly)} name={c} type="number" min={0} max={attending} step={1} inputMode="numeric"
-              value={v[c]} onChange={(e) => setV((cur) => ({ ...cur, [c]: e.target.value }))} />
+            <input
+              {...a}
+              aria-invalid={a["aria-invalid"] || Boolean(sumOnly)}
+              name={c}
+              type="number"
+              min={0}
+              max={attending}
+              step={1}
+              inputMode="numeric"
+              value={v[c]}
+              onChange={(e) => setV((cur) => ({ ...cur, [c]: e.target.value }))}
+            />
           )}
         </Field>
       ))}
       <Submit pending={pending}>{t("meeting.saveCounts")}</Submit>
       <p className="text-xs text-stone-600 sm:col-span-4" aria-live="polite">
         {t("meeting.secretHint", { attending })}
-        {sum !== null && <span className={`ml-2 font-semibold ${sum === attending ? "text-emerald-800" : "text-red-800"}`}>{t("meeting.sumSoFar", { sum, attending })}</span>}
+        {sum !== null && (
+          <span className={`ml-2 font-semibold ${sum === attending ? "text-emerald-800" : "text-red-800"}`}>
+            {t("meeting.sumSoFar", { sum, attending })}
+          </span>
+        )}
       </p>
       <Status state={state} className="sm:col-span-4" />
     </form>
@@ -265,13 +369,25 @@ export function CloseMeetingForm({ meetingId }: { meetingId: string }) {
         <input type="checkbox" className="mt-1 h-5 w-5" checked={confirming} onChange={(e) => setConfirming(e.target.checked)} />
         <span>{t("closeConfirm")}</span>
       </label>
-      <Submit pending={pending || !confirming} tone="danger">{t("close")}</Submit>
+      <Submit pending={pending || !confirming} tone="danger">
+        {t("close")}
+      </Submit>
       <Status state={state} />
     </form>
   );
 }
 
-export function PublishNoticeForm({ meetingId, meetingDate, today, items }: { meetingId: string; meetingDate: string; today: string; items: { id: string; label: string }[] }) {
+export function PublishNoticeForm({
+  meetingId,
+  meetingDate,
+  today,
+  items,
+}: {
+  meetingId: string;
+  meetingDate: string;
+  today: string;
+  items: { id: string; label: string }[];
+}) {
   const t = useTranslations("procedure.meeting");
   const [id, setId] = useState(newId);
   const { state, formAction, pending } = useProcedureAction(publishNotice, { onSuccess: () => setId(newId()) });
@@ -293,7 +409,12 @@ export function PublishNoticeForm({ meetingId, meetingDate, today, items }: { me
         </ul>
         {errorsOf(state, "proposalIds") && <p className="text-sm font-medium text-red-700">{errorsOf(state, "proposalIds")!.join(" ")}</p>}
       </fieldset>
-      <Field label={t("noticeStart")} errors={errorsOf(state, "startDate")} hint={t("noticeStartHint", { from: meetingDate, to: today })} required>
+      <Field
+        label={t("noticeStart")}
+        errors={errorsOf(state, "startDate")}
+        hint={t("noticeStartHint", { from: meetingDate, to: today })}
+        required
+      >
         {(a) => <input {...a} type="date" name="startDate" defaultValue={today} min={meetingDate} max={today} required />}
       </Field>
       <Submit pending={pending}>{t("publish")}</Submit>

@@ -13,7 +13,13 @@ export interface KindOption {
   disabledReason: string | null;
 }
 
-export function ProposeForm({ householdId, kinds, categories, sources, initial }: {
+export function ProposeForm({
+  householdId,
+  kinds,
+  categories,
+  sources,
+  initial,
+}: {
   householdId: string;
   kinds: KindOption[];
   categories: { value: string; label: string }[];
@@ -30,11 +36,27 @@ export function ProposeForm({ householdId, kinds, categories, sources, initial }
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="householdId" value={householdId} />
       <fieldset>
-        <legend className="text-sm font-medium">{t("kind")}<span className="ml-0.5 text-red-700" aria-hidden>*</span></legend>
+        <legend className="text-sm font-medium">
+          {t("kind")}
+          <span className="ml-0.5 text-red-700" aria-hidden>
+            *
+          </span>
+        </legend>
         <div className="mt-1 grid gap-2 sm:grid-cols-2">
           {kinds.map((k) => (
-            <label key={k.kind} className={`flex min-h-11 items-start gap-2 rounded-lg border p-3 text-sm ${k.disabledReason ? "border-stone-200 text-stone-400" : kind === k.kind ? "border-brand-700 bg-brand-50" : "border-stone-300"}`}>
-              <input type="radio" name="kind" value={k.kind} checked={kind === k.kind} disabled={Boolean(k.disabledReason)} onChange={() => setKind(k.kind)} className="mt-0.5 h-5 w-5" />
+            <label
+              key={k.kind}
+              className={`flex min-h-11 items-start gap-2 rounded-lg border p-3 text-sm ${k.disabledReason ? "border-stone-200 text-stone-400" : kind === k.kind ? "border-brand-700 bg-brand-50" : "border-stone-300"}`}
+            >
+              <input
+                type="radio"
+                name="kind"
+                value={k.kind}
+                checked={kind === k.kind}
+                disabled={Boolean(k.disabledReason)}
+                onChange={() => setKind(k.kind)}
+                className="mt-0.5 h-5 w-5"
+              />
               <span>
                 <span className="font-semibold">{k.label}</span>
                 {k.disabledReason && <span className="block text-xs">{k.disabledReason}</span>}
@@ -49,7 +71,11 @@ export function ProposeForm({ householdId, kinds, categories, sources, initial }
           {(a) => (
             <select {...a} name="monitoringCategory" defaultValue={initial.category}>
               <option value="">{t("chooseCategory")}</option>
-              {categories.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+              {categories.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
             </select>
           )}
         </Field>

@@ -19,7 +19,12 @@ export function ExplainForm({ proposalId, version, flagged }: { proposalId: stri
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="proposalId" value={proposalId} />
       <input type="hidden" name="version" value={version} />
-      <Field label={t("explanation")} errors={errorsOf(state, "explanation")} hint={flagged ? t("explanationHint") : t("rerunHint")} required={flagged}>
+      <Field
+        label={t("explanation")}
+        errors={errorsOf(state, "explanation")}
+        hint={flagged ? t("explanationHint") : t("rerunHint")}
+        required={flagged}
+      >
         {(a) => <textarea {...a} name="explanation" rows={3} maxLength={2000} />}
       </Field>
       <Submit pending={pending}>{flagged ? t("explain") : t("rerun")}</Submit>
@@ -56,7 +61,10 @@ export function ObjectionCheckForm({ proposalId, version }: { proposalId: string
       <input type="hidden" name="proposalId" value={proposalId} />
       <input type="hidden" name="version" value={version} />
       <p className="text-sm text-stone-700">{t("check.hint")}</p>
-      <div className="grid gap-3 sm:grid-cols-2">{yesNo("aboutItem")}{yesNo("isNew")}</div>
+      <div className="grid gap-3 sm:grid-cols-2">
+        {yesNo("aboutItem")}
+        {yesNo("isNew")}
+      </div>
       <Field label={t("check.note")} errors={errorsOf(state, "reason")} required>
         {(a) => <textarea {...a} name="reason" rows={2} maxLength={1000} />}
       </Field>
@@ -67,7 +75,21 @@ export function ObjectionCheckForm({ proposalId, version }: { proposalId: string
 }
 
 /** A decision with its reason kept: township review, county approval, or sending back. */
-export function ReasonStepForm({ which, proposalId, version, label, placeholder, tone = "brand" }: { which: keyof typeof STEP_ACTIONS; proposalId: string; version: number; label: string; placeholder: string; tone?: "brand" | "danger" }) {
+export function ReasonStepForm({
+  which,
+  proposalId,
+  version,
+  label,
+  placeholder,
+  tone = "brand",
+}: {
+  which: keyof typeof STEP_ACTIONS;
+  proposalId: string;
+  version: number;
+  label: string;
+  placeholder: string;
+  tone?: "brand" | "danger";
+}) {
   const t = useTranslations("procedure.page");
   const { state, formAction, pending } = useProcedureAction(STEP_ACTIONS[which]);
   return (
@@ -77,7 +99,9 @@ export function ReasonStepForm({ which, proposalId, version, label, placeholder,
       <Field label={t("reason")} errors={errorsOf(state, "reason")} required>
         {(a) => <textarea {...a} name="reason" rows={2} maxLength={1000} placeholder={placeholder} required />}
       </Field>
-      <Submit pending={pending} tone={tone}>{label}</Submit>
+      <Submit pending={pending} tone={tone}>
+        {label}
+      </Submit>
       <Status state={state} />
     </form>
   );
@@ -90,8 +114,15 @@ export function SecondNoticeForm({ proposalIds, today, notBefore }: { proposalId
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="id" value={id} />
-      {proposalIds.map((p) => <input key={p} type="hidden" name="proposalIds" value={p} />)}
-      <Field label={t("noticeStart")} errors={errorsOf(state, "startDate")} hint={t("noticeStartHint", { from: notBefore, to: today })} required>
+      {proposalIds.map((p) => (
+        <input key={p} type="hidden" name="proposalIds" value={p} />
+      ))}
+      <Field
+        label={t("noticeStart")}
+        errors={errorsOf(state, "startDate")}
+        hint={t("noticeStartHint", { from: notBefore, to: today })}
+        required
+      >
         {(a) => <input {...a} type="date" name="startDate" defaultValue={today} min={notBefore} max={today} required />}
       </Field>
       <Submit pending={pending}>{t("publishSecond")}</Submit>
@@ -108,7 +139,9 @@ export function AnnounceForm({ proposalIds, label }: { proposalIds: string[]; la
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="id" value={id} />
-      {proposalIds.map((p) => <input key={p} type="hidden" name="proposalIds" value={p} />)}
+      {proposalIds.map((p) => (
+        <input key={p} type="hidden" name="proposalIds" value={p} />
+      ))}
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} className="mt-1 h-5 w-5" />
         <span>{t("announceConfirm")}</span>
@@ -138,7 +171,9 @@ export function ObjectionForm({ proposalId }: { proposalId: string }) {
       <Field label={t("objectionText")} errors={errorsOf(state, "text")} hint={t("objectionHint")} required>
         {(a) => <textarea {...a} name="text" rows={3} maxLength={2000} required />}
       </Field>
-      <Submit pending={pending} tone="danger">{t("lodge")}</Submit>
+      <Submit pending={pending} tone="danger">
+        {t("lodge")}
+      </Submit>
       <Status state={state} />
     </form>
   );

@@ -28,17 +28,30 @@ export function NationalIdSearch() {
     <div className="space-y-4">
       <form action={action} className="flex flex-wrap items-end gap-2" noValidate>
         <div className="min-w-0 flex-1">
-          <label htmlFor="nationalId" className="block text-sm font-medium text-stone-700">{t("label")}</label>
+          <label htmlFor="nationalId" className="block text-sm font-medium text-stone-700">
+            {t("label")}
+          </label>
           <input
-            id="nationalId" name="nationalId" inputMode="text" autoComplete="off" spellCheck={false} maxLength={40}
-            value={typed} onChange={(e) => setTyped(e.target.value)}
+            id="nationalId"
+            name="nationalId"
+            inputMode="text"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={40}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
             className="mt-1 w-full max-w-sm rounded border border-stone-300 px-3 py-2 font-mono tracking-wide"
-            aria-invalid={fieldError ? true : undefined} aria-describedby={fieldError ? "nationalId-error" : "nationalId-hint"}
+            aria-invalid={fieldError ? true : undefined}
+            aria-describedby={fieldError ? "nationalId-error" : "nationalId-hint"}
           />
           {fieldError ? (
-            <p id="nationalId-error" className="mt-1 text-sm text-red-700" role="alert">{fieldError}</p>
+            <p id="nationalId-error" className="mt-1 text-sm text-red-700" role="alert">
+              {fieldError}
+            </p>
           ) : (
-            <p id="nationalId-hint" className="mt-1 text-xs text-stone-500">{t("hint")}</p>
+            <p id="nationalId-hint" className="mt-1 text-xs text-stone-500">
+              {t("hint")}
+            </p>
           )}
         </div>
         <button type="submit" disabled={pending} className="rounded bg-red-700 px-4 py-2 text-white disabled:opacity-60">
@@ -52,16 +65,24 @@ export function NationalIdSearch() {
         {hits && hits.length > 0 && (
           <ul className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
             {hits.map((h) => (
-              <li key={`${h.householdId}-${h.member.maskedId}-${h.member.active}`} className="flex flex-wrap items-center justify-between gap-2 p-3" data-testid="id-search-hit">
+              <li
+                key={`${h.householdId}-${h.member.maskedId}-${h.member.active}`}
+                className="flex flex-wrap items-center justify-between gap-2 p-3"
+                data-testid="id-search-hit"
+              >
                 <div>
                   <Link href={`/households/${h.householdId}`} className="font-medium text-red-800 hover:underline">
                     {t("household", { head: h.headName, number: h.number })}
                   </Link>
-                  <p className="text-sm text-stone-600">{[h.townshipName, h.villageName].filter(Boolean).join(" · ")} · {tr(h.registeredStatus as never)}</p>
+                  <p className="text-sm text-stone-600">
+                    {[h.townshipName, h.villageName].filter(Boolean).join(" · ")} · {tr(h.registeredStatus as never)}
+                  </p>
                 </div>
                 <p className="text-sm">
                   {h.member.name} <span className="font-mono text-stone-500">{h.member.maskedId}</span>{" "}
-                  <span className={h.member.active ? "text-green-800" : "text-stone-500"}>{h.member.active ? t("current") : t("former")}</span>
+                  <span className={h.member.active ? "text-green-800" : "text-stone-500"}>
+                    {h.member.active ? t("current") : t("former")}
+                  </span>
                 </p>
               </li>
             ))}

@@ -25,7 +25,9 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
       <header className="no-print sticky top-0 z-30 border-b border-brand-800 bg-brand-700 text-white">
         <div className="mx-auto flex max-w-7xl items-center gap-x-4 gap-y-1 px-3 py-2">
           <Link href={homeFor(viewer)} className="flex shrink-0 items-center gap-2 font-semibold">
-            <span className="flex h-7 w-7 items-center justify-center rounded-md bg-white text-brand-700" aria-hidden>准</span>
+            <span className="flex h-7 w-7 items-center justify-center rounded-md bg-white text-brand-700" aria-hidden>
+              准
+            </span>
             <span>{t("app.name")}</span>
           </Link>
           <nav aria-label={t("nav.menu")} className="hidden flex-wrap gap-1 sm:flex" data-testid="menu">
@@ -36,7 +38,9 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
             ))}
           </nav>
           <div className="ml-auto flex shrink-0 items-center gap-2 text-sm">
-            <span className="hidden lg:inline" data-testid="viewer">{who}</span>
+            <span className="hidden lg:inline" data-testid="viewer">
+              {who}
+            </span>
             <span className="[&_button]:border-white/40 [&_button]:text-white">
               <LanguageSwitcher />
             </span>

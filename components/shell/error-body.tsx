@@ -12,11 +12,17 @@ export function ErrorBody({ digest, reset }: { digest?: string; reset: () => voi
   return (
     <div className="mx-auto max-w-lg p-8 text-center" role="alert" data-testid="error-page">
       <title>{t("errorTitle")}</title>
-      <h1 ref={heading} tabIndex={-1} className="text-2xl font-semibold outline-none">{t("errorTitle")}</h1>
+      <h1 ref={heading} tabIndex={-1} className="text-2xl font-semibold outline-none">
+        {t("errorTitle")}
+      </h1>
       <p className="mt-3 text-stone-600">{t("internal", { ref: digest ?? "-" })}</p>
       <div className="mt-6 flex justify-center gap-3">
-        <button onClick={reset} className="rounded bg-brand-700 px-4 py-2 text-white">{t("retry")}</button>
-        <Link href="/" className="rounded border border-stone-300 px-4 py-2">{t("backHome")}</Link>
+        <button onClick={reset} className="rounded bg-brand-700 px-4 py-2 text-white">
+          {t("retry")}
+        </button>
+        <Link href="/" className="rounded border border-stone-300 px-4 py-2">
+          {t("backHome")}
+        </Link>
       </div>
     </div>
   );

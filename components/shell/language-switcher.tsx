@@ -9,8 +9,13 @@ export function LanguageSwitcher() {
   const [pending, start] = useTransition();
   const other = locale === "zh-CN" ? "en" : "zh-CN";
   return (
-    <button type="button" disabled={pending} onClick={() => start(() => setLocale(other))}
-      className="rounded border border-stone-300 px-2 py-1 text-sm" aria-label={t("language")}>
+    <button
+      type="button"
+      disabled={pending}
+      onClick={() => start(() => setLocale(other))}
+      className="rounded border border-stone-300 px-2 py-1 text-sm"
+      aria-label={t("language")}
+    >
       {other === "en" ? "English" : "中文"}
     </button>
   );

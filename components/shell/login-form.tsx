@@ -29,22 +29,41 @@ export function LoginForm() {
   return (
     <form onSubmit={onSubmit} method="post" className="space-y-4 rounded-xl border border-stone-200 bg-white p-5 shadow-sm" noValidate>
       <div>
-        <label htmlFor="username" className="block text-sm font-medium">{t("username")}</label>
-        <input id="username" name="username" autoComplete="username" required autoCapitalize="none"
-          className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2.5 text-base" />
+        <label htmlFor="username" className="block text-sm font-medium">
+          {t("username")}
+        </label>
+        <input
+          id="username"
+          name="username"
+          autoComplete="username"
+          required
+          autoCapitalize="none"
+          className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2.5 text-base"
+        />
       </div>
       <div>
-        <label htmlFor="password" className="block text-sm font-medium">{t("password")}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required
-          className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2.5 text-base" />
+        <label htmlFor="password" className="block text-sm font-medium">
+          {t("password")}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2.5 text-base"
+        />
       </div>
       {error && (
         <p id="login-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" aria-live="assertive">
           {error}
         </p>
       )}
-      <button type="submit" disabled={pending}
-        className="w-full rounded-lg bg-brand-700 px-4 py-2.5 text-base font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-lg bg-brand-700 px-4 py-2.5 text-base font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+      >
         {pending ? t("submitting") : t("submit")}
       </button>
     </form>

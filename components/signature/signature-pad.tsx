@@ -32,7 +32,13 @@ const MAX_RATIO = 3;
 /** The strokes, scaled about the top-left corner. */
 function scaled(data: PointGroup[], s: number): PointGroup[] {
   if (s === 1) return data;
-  return data.map((g) => ({ ...g, minWidth: g.minWidth * s, maxWidth: g.maxWidth * s, dotSize: g.dotSize * s, points: g.points.map((p) => ({ ...p, x: p.x * s, y: p.y * s })) }));
+  return data.map((g) => ({
+    ...g,
+    minWidth: g.minWidth * s,
+    maxWidth: g.maxWidth * s,
+    dotSize: g.dotSize * s,
+    points: g.points.map((p) => ({ ...p, x: p.x * s, y: p.y * s })),
+  }));
 }
 
 export function SignaturePad({
@@ -159,8 +165,12 @@ export function SignaturePad({
         className={`block w-full touch-none rounded-lg border-2 border-dashed border-stone-400 bg-white ${className}`}
       />
       <div className="mt-1 flex justify-end gap-2">
-        <button type="button" className={button} onClick={undo} disabled={!hasInk}>{labels.undo}</button>
-        <button type="button" className={button} onClick={clear} disabled={!hasInk}>{labels.clear}</button>
+        <button type="button" className={button} onClick={undo} disabled={!hasInk}>
+          {labels.undo}
+        </button>
+        <button type="button" className={button} onClick={clear} disabled={!hasInk}>
+          {labels.clear}
+        </button>
       </div>
     </div>
   );

@@ -13,8 +13,10 @@ export async function AssessedBadge({ status }: { status: string | null }) {
   const t = await getTranslations("assessed");
   const icon = status === "secure" ? "✓" : status === "at_risk" ? "!" : status === "below_standard" ? "✕" : "?";
   return (
-    <Badge tone={status ? ASSESSED_TONE[status] ?? "gray" : "gray"}>
-      <span aria-hidden className="mr-1">{icon}</span>
+    <Badge tone={status ? (ASSESSED_TONE[status] ?? "gray") : "gray"}>
+      <span aria-hidden className="mr-1">
+        {icon}
+      </span>
       {t(status ?? "none")}
     </Badge>
   );
@@ -25,7 +27,9 @@ export async function CandidateBadge({ candidate, category }: { candidate: strin
   const t = await getTranslations();
   return (
     <Badge tone="purple" title={t("candidate.mismatch")}>
-      <span aria-hidden className="mr-1">⚑</span>
+      <span aria-hidden className="mr-1">
+        ⚑
+      </span>
       {t(`candidate.${candidate}`)}
       {category ? ` · ${t(`monitoring.${category}`)}` : ""}
     </Badge>

@@ -1,4 +1,14 @@
-export function Card({ title, children, className = "", actions }: { title?: React.ReactNode; children: React.ReactNode; className?: string; actions?: React.ReactNode }) {
+export function Card({
+  title,
+  children,
+  className = "",
+  actions,
+}: {
+  title?: React.ReactNode;
+  children: React.ReactNode;
+  className?: string;
+  actions?: React.ReactNode;
+}) {
   return (
     <section className={`rounded-xl border border-stone-200 bg-white p-4 shadow-sm ${className}`}>
       {(title || actions) && (
@@ -12,7 +22,17 @@ export function Card({ title, children, className = "", actions }: { title?: Rea
   );
 }
 
-export function Stat({ label, value, hint, tone = "default" }: { label: string; value: React.ReactNode; hint?: React.ReactNode; tone?: "default" | "warn" | "bad" | "good" }) {
+export function Stat({
+  label,
+  value,
+  hint,
+  tone = "default",
+}: {
+  label: string;
+  value: React.ReactNode;
+  hint?: React.ReactNode;
+  tone?: "default" | "warn" | "bad" | "good";
+}) {
   const tones = { default: "text-stone-900", warn: "text-amber-700", bad: "text-red-700", good: "text-emerald-700" };
   return (
     <div className="rounded-xl border border-stone-200 bg-white p-3 shadow-sm">

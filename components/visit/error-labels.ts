@@ -21,7 +21,8 @@ export function useErrorLabels(facts: HouseholdFacts, drafts: DraftRow[], eviden
         return `${t("visit.followUps.item", { n: Number(a) + 1 })} · ${t(b === "dueDate" ? "visit.followUps.dueDate" : "visit.followUps.description")}`;
       case "updates":
         if (a === "indicators" && b) return `${t("visit.updates.indicators")} · ${t(`visit.ind.${b}` as never)}`;
-        if (a === "income" && b && b in INCOME_LABEL) return `${t("visit.updates.income")} · ${t(`household.${INCOME_LABEL[b as keyof typeof INCOME_LABEL]}`)}`;
+        if (a === "income" && b && b in INCOME_LABEL)
+          return `${t("visit.updates.income")} · ${t(`household.${INCOME_LABEL[b as keyof typeof INCOME_LABEL]}`)}`;
         return t("visit.sections.updates");
       case "member": {
         const name = facts.members.find((m) => m.id === a)?.name ?? "";

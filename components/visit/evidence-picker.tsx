@@ -20,7 +20,12 @@ export interface EvidenceItem {
 
 const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
-export function EvidencePicker({ items, setItems, errors, newKey }: {
+export function EvidencePicker({
+  items,
+  setItems,
+  errors,
+  newKey,
+}: {
   items: EvidenceItem[];
   setItems: React.Dispatch<React.SetStateAction<EvidenceItem[]>>;
   errors: ErrorMap;
@@ -61,16 +66,42 @@ export function EvidencePicker({ items, setItems, errors, newKey }: {
   const full = items.length >= MAX_EVIDENCE_FILES;
   return (
     <div className="space-y-3">
-      <p id="evidence-hint" className="text-sm text-stone-600">{t("visit.evidence.hint", { max: MAX_EVIDENCE_FILES })}</p>
+      <p id="evidence-hint" className="text-sm text-stone-600">
+        {t("visit.evidence.hint", { max: MAX_EVIDENCE_FILES })}
+      </p>
       <div className="grid grid-cols-2 gap-2">
-        <label className={`flex min-h-12 cursor-pointer items-center justify-center rounded-lg border-2 border-brand-700 px-2 text-center font-medium text-brand-800 has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-blue-600 ${full ? "pointer-events-none opacity-50" : ""}`}>
-          <input type="file" accept="image/*" capture="environment" className="sr-only" disabled={full} aria-describedby="evidence-hint"
-            onChange={(e) => { add(e.target.files); e.target.value = ""; }} />
+        <label
+          className={`flex min-h-12 cursor-pointer items-center justify-center rounded-lg border-2 border-brand-700 px-2 text-center font-medium text-brand-800 has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-blue-600 ${full ? "pointer-events-none opacity-50" : ""}`}
+        >
+          <input
+            type="file"
+            accept="image/*"
+            capture="environment"
+            className="sr-only"
+            disabled={full}
+            aria-describedby="evidence-hint"
+            onChange={(e) => {
+              add(e.target.files);
+              e.target.value = "";
+            }}
+          />
           {t("visit.evidence.takePhoto")}
         </label>
-        <label className={`flex min-h-12 cursor-pointer items-center justify-center rounded-lg border-2 border-stone-400 px-2 text-center font-medium has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-blue-600 ${full ? "pointer-events-none opacity-50" : ""}`}>
-          <input type="file" multiple accept={EVIDENCE_MIMES.join(",")} className="sr-only" disabled={full} aria-describedby="evidence-hint"
-            onChange={(e) => { add(e.target.files); e.target.value = ""; }} />
+        <label
+          className={`flex min-h-12 cursor-pointer items-center justify-center rounded-lg border-2 border-stone-400 px-2 text-center font-medium has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-blue-600 ${full ? "pointer-events-none opacity-50" : ""}`}
+        >
+          <input
+            type="file"
+            multiple
+            accept={EVIDENCE_MIMES.join(",")}
+            className="sr-only"
+            disabled={full}
+            aria-describedby="evidence-hint"
+            onChange={(e) => {
+              add(e.target.files);
+              e.target.value = "";
+            }}
+          />
           {t("visit.evidence.chooseFile")}
         </label>
       </div>
@@ -85,22 +116,45 @@ export function EvidencePicker({ items, setItems, errors, newKey }: {
                     // eslint-disable-next-line @next/next/no-img-element
                     <img src={it.previewUrl} alt="" className="h-12 w-12 shrink-0 rounded object-cover" />
                   ) : (
-                    <span aria-hidden className="flex h-12 w-12 shrink-0 items-center justify-center rounded bg-stone-100 text-xs text-stone-600">{it.status === "processing" ? "…" : "PDF"}</span>
+                    <span
+                      aria-hidden
+                      className="flex h-12 w-12 shrink-0 items-center justify-center rounded bg-stone-100 text-xs text-stone-600"
+                    >
+                      {it.status === "processing" ? "…" : "PDF"}
+                    </span>
                   )}
                   <div className="min-w-0 flex-1 text-sm">
                     <div className="truncate font-medium">{it.name}</div>
                     <div className="text-stone-600">
-                      {it.status === "processing" ? <span role="status">{t("visit.evidence.processing")}</span> : it.file ? kb(it.file.size) : null}
+                      {it.status === "processing" ? (
+                        <span role="status">{t("visit.evidence.processing")}</span>
+                      ) : it.file ? (
+                        kb(it.file.size)
+                      ) : null}
                     </div>
                   </div>
-                  <SmallButton tone="danger" label={t("visit.evidence.remove", { name: it.name })} onClick={() => remove(it.key)}>✕</SmallButton>
+                  <SmallButton tone="danger" label={t("visit.evidence.remove", { name: it.name })} onClick={() => remove(it.key)}>
+                    ✕
+                  </SmallButton>
                 </div>
-                {it.error && <p className="mt-1 text-sm font-medium text-red-700" role="alert">{it.error}</p>}
+                {it.error && (
+                  <p className="mt-1 text-sm font-medium text-red-700" role="alert">
+                    {it.error}
+                  </p>
+                )}
                 <Errors k={k} errors={errors[k]} />
                 {it.status !== "error" && (
-                  <Select k={`evidence.${it.key}.indicator`} className="mt-2" label={t("visit.evidence.indicator")} value={it.indicator}
+                  <Select
+                    k={`evidence.${it.key}.indicator`}
+                    className="mt-2"
+                    label={t("visit.evidence.indicator")}
+                    value={it.indicator}
                     onChange={(v) => setItems((cur) => cur.map((x) => (x.key === it.key ? { ...x, indicator: v as EvidenceTarget } : x)))}
-                    options={EVIDENCE_TARGETS.map((g) => ({ value: g, label: g === "general" ? t("visit.evidence.general") : t(`indicators.${g}`) }))} />
+                    options={EVIDENCE_TARGETS.map((g) => ({
+                      value: g,
+                      label: g === "general" ? t("visit.evidence.general") : t(`indicators.${g}`),
+                    }))}
+                  />
                 )}
               </li>
             );

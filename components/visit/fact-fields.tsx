@@ -9,15 +9,28 @@ import { INCOME_FIELDS, INCOME_LABEL, type IncomeFacts, type IndicatorFacts } fr
 
 export type ErrorMap = Record<string, string[]>;
 
-
 /** A collapsible group, closed until opened (or until it holds an error). */
-export function Collapsible({ title, changed, open, onToggle, children }: { title: string; changed: number; open: boolean; onToggle: (open: boolean) => void; children: React.ReactNode }) {
+export function Collapsible({
+  title,
+  changed,
+  open,
+  onToggle,
+  children,
+}: {
+  title: string;
+  changed: number;
+  open: boolean;
+  onToggle: (open: boolean) => void;
+  children: React.ReactNode;
+}) {
   const t = useTranslations("visit.updates");
   return (
     <details open={open} onToggle={(e) => onToggle(e.currentTarget.open)} className="rounded-lg border border-stone-200">
       <summary className="flex min-h-12 cursor-pointer list-none items-center justify-between gap-2 px-3 py-2 font-medium [&::-webkit-details-marker]:hidden">
         <span>
-          <span aria-hidden className="mr-1 inline-block w-4 text-stone-500">{open ? "▾" : "▸"}</span>
+          <span aria-hidden className="mr-1 inline-block w-4 text-stone-500">
+            {open ? "▾" : "▸"}
+          </span>
           {title}
         </span>
         <span className={`rounded-full px-2 py-0.5 text-xs ${changed ? "bg-amber-100 text-amber-900" : "bg-stone-100 text-stone-600"}`}>
@@ -38,15 +51,37 @@ function numSame(a: string, b: string): boolean {
   return Number.isFinite(nx) && Number.isFinite(ny) ? nx === ny : x === y;
 }
 
-export function IndicatorFields({ base, value, onChange, errors }: { base: IndicatorFacts; value: IndicatorFacts; onChange: (v: IndicatorFacts) => void; errors: ErrorMap }) {
+export function IndicatorFields({
+  base,
+  value,
+  onChange,
+  errors,
+}: {
+  base: IndicatorFacts;
+  value: IndicatorFacts;
+  onChange: (v: IndicatorFacts) => void;
+  errors: ErrorMap;
+}) {
   const t = useTranslations("visit");
   const set = <K extends keyof IndicatorFacts>(k: K, v: IndicatorFacts[K]) => onChange({ ...value, [k]: v });
   const key = (k: string) => `updates.indicators.${k}`;
   const was = (v: string) => t("updates.was", { value: v === "" ? t("updates.empty") : v });
   const flag = (k: keyof IndicatorFacts) =>
-    base[k] === value[k] ? undefined : typeof base[k] === "boolean" ? was(base[k] ? t("updates.yes") : t("updates.no")) : was(String(base[k]));
+    base[k] === value[k]
+      ? undefined
+      : typeof base[k] === "boolean"
+        ? was(base[k] ? t("updates.yes") : t("updates.no"))
+        : was(String(base[k]));
   const check = (k: "food" | "clothing" | "electricity" | "waterScarceArea" | "waterPiped" | "waterQualitySafe") => (
-    <Check k={key(k)} label={t(`ind.${k}`)} checked={value[k]} onChange={(v) => set(k, v)} changed={base[k] !== value[k]} hint={flag(k)} errors={errors[key(k)]} />
+    <Check
+      k={key(k)}
+      label={t(`ind.${k}`)}
+      checked={value[k]}
+      onChange={(v) => set(k, v)}
+      changed={base[k] !== value[k]}
+      hint={flag(k)}
+      errors={errors[key(k)]}
+    />
   );
   const number = (k: "waterLitres" | "waterRoundTripMin" | "waterHorizontalM" | "waterVerticalM" | "waterOutageDays", nullable = false) => (
     <TextInput
@@ -77,7 +112,10 @@ export function IndicatorFields({ base, value, onChange, errors }: { base: Indic
         label={t("ind.safeAlternative")}
         value={value.safeAlternative}
         onChange={(v) => set("safeAlternative", v as IndicatorFacts["safeAlternative"])}
-        options={(["", "resettlement_flat", "with_children", "public_rental", "other"] as const).map((g) => ({ value: g, label: t(`ind.alt.${g || "none"}`) }))}
+        options={(["", "resettlement_flat", "with_children", "public_rental", "other"] as const).map((g) => ({
+          value: g,
+          label: t(`ind.alt.${g || "none"}`),
+        }))}
         hint={base.safeAlternative === value.safeAlternative ? undefined : was(t(`ind.alt.${base.safeAlternative || "none"}`))}
         errors={errors[key("safeAlternative")]}
       />
@@ -96,28 +134,44 @@ export function IndicatorFields({ base, value, onChange, errors }: { base: Indic
   );
 }
 
-export function IncomeFields({ base, value, onChange, errors }: { base: IncomeFacts; value: IncomeFacts; onChange: (v: IncomeFacts) => void; errors: ErrorMap }) {
+export function IncomeFields({
+  base,
+  value,
+  onChange,
+  errors,
+}: {
+  base: IncomeFacts;
+  value: IncomeFacts;
+  onChange: (v: IncomeFacts) => void;
+  errors: ErrorMap;
+}) {
   const t = useTranslations();
   return (
     <>
       {INCOME_FIELDS.map((k) => (
         <Fragment key={k}>
-        {k === "transferSubsistence" && <p className="mt-2 text-sm font-medium text-stone-700">{t("household.countedTransfers")}</p>}
-        {k === "excludedMedical" && (
-          <div className="mt-2">
-            <p className="text-sm font-medium text-stone-700">{t("household.notCounted")}</p>
-            <p className="text-xs text-stone-500">{t("household.notCountedWhy")}</p>
-          </div>
-        )}
-        <TextInput
-          k={`updates.income.${k}`}
-          label={t(k === "rigidExpenditure" ? "household.rigidAfter" : `household.${INCOME_LABEL[k]}`)}
-          value={value[k]}
-          onChange={(v) => onChange({ ...value, [k]: v })}
-          inputMode="decimal"
-          hint={numSame(base[k], value[k]) ? (k === "previousYearIncome" ? t("visit.updates.blankUnknown") : undefined) : t("visit.updates.was", { value: base[k] === "" ? t("visit.updates.empty") : base[k] })}
-          errors={errors[`updates.income.${k}`]}
-        />
+          {k === "transferSubsistence" && <p className="mt-2 text-sm font-medium text-stone-700">{t("household.countedTransfers")}</p>}
+          {k === "excludedMedical" && (
+            <div className="mt-2">
+              <p className="text-sm font-medium text-stone-700">{t("household.notCounted")}</p>
+              <p className="text-xs text-stone-500">{t("household.notCountedWhy")}</p>
+            </div>
+          )}
+          <TextInput
+            k={`updates.income.${k}`}
+            label={t(k === "rigidExpenditure" ? "household.rigidAfter" : `household.${INCOME_LABEL[k]}`)}
+            value={value[k]}
+            onChange={(v) => onChange({ ...value, [k]: v })}
+            inputMode="decimal"
+            hint={
+              numSame(base[k], value[k])
+                ? k === "previousYearIncome"
+                  ? t("visit.updates.blankUnknown")
+                  : undefined
+                : t("visit.updates.was", { value: base[k] === "" ? t("visit.updates.empty") : base[k] })
+            }
+            errors={errors[`updates.income.${k}`]}
+          />
         </Fragment>
       ))}
     </>

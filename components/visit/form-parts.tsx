@@ -23,7 +23,11 @@ function describedBy(k: string, hint: unknown, errors?: string[]) {
 }
 
 export function Hint({ k, children }: { k: string; children?: React.ReactNode }) {
-  return children ? <p id={`${fieldId(k)}-hint`} className="mt-1 text-xs text-stone-600">{children}</p> : null;
+  return children ? (
+    <p id={`${fieldId(k)}-hint`} className="mt-1 text-xs text-stone-600">
+      {children}
+    </p>
+  ) : null;
 }
 
 export function Errors({ k, errors }: { k: string; errors?: string[] }) {
@@ -38,12 +42,31 @@ function Label({ k, label, required }: Pick<Shell, "k" | "label" | "required">) 
   return (
     <label htmlFor={fieldId(k)} className="block text-sm font-medium text-stone-800">
       {label}
-      {required && <span className="ml-0.5 text-red-700" aria-hidden>*</span>}
+      {required && (
+        <span className="ml-0.5 text-red-700" aria-hidden>
+          *
+        </span>
+      )}
     </label>
   );
 }
 
-export function TextInput({ k, label, errors, hint, required, className = "", value, onChange, type = "text", inputMode, max, min, maxLength, autoComplete }: Shell & {
+export function TextInput({
+  k,
+  label,
+  errors,
+  hint,
+  required,
+  className = "",
+  value,
+  onChange,
+  type = "text",
+  inputMode,
+  max,
+  min,
+  maxLength,
+  autoComplete,
+}: Shell & {
   value: string;
   onChange: (v: string) => void;
   type?: "text" | "date";
@@ -77,7 +100,18 @@ export function TextInput({ k, label, errors, hint, required, className = "", va
   );
 }
 
-export function TextArea({ k, label, errors, hint, required, className = "", value, onChange, rows = 3, maxLength }: Shell & {
+export function TextArea({
+  k,
+  label,
+  errors,
+  hint,
+  required,
+  className = "",
+  value,
+  onChange,
+  rows = 3,
+  maxLength,
+}: Shell & {
   value: string;
   onChange: (v: string) => void;
   rows?: number;
@@ -103,7 +137,17 @@ export function TextArea({ k, label, errors, hint, required, className = "", val
   );
 }
 
-export function Select({ k, label, errors, hint, required, className = "", value, onChange, options }: Shell & {
+export function Select({
+  k,
+  label,
+  errors,
+  hint,
+  required,
+  className = "",
+  value,
+  onChange,
+  options,
+}: Shell & {
   value: string;
   onChange: (v: string) => void;
   options: { value: string; label: string }[];
@@ -133,7 +177,16 @@ export function Select({ k, label, errors, hint, required, className = "", value
 }
 
 /** A checkbox whose whole row is the touch target. */
-export function Check({ k, label, errors, hint, className = "", checked, onChange, changed }: Shell & {
+export function Check({
+  k,
+  label,
+  errors,
+  hint,
+  className = "",
+  checked,
+  onChange,
+  changed,
+}: Shell & {
   checked: boolean;
   onChange: (v: boolean) => void;
   /** marks a pre-filled value the cadre has changed */
@@ -163,7 +216,16 @@ export function Check({ k, label, errors, hint, className = "", checked, onChang
 }
 
 /** Big radio buttons in a fieldset (the legend is the label). */
-export function RadioCards({ k, label, errors, hint, value, onChange, options, columns = 3 }: Shell & {
+export function RadioCards({
+  k,
+  label,
+  errors,
+  hint,
+  value,
+  onChange,
+  options,
+  columns = 3,
+}: Shell & {
   value: string;
   onChange: (v: string) => void;
   options: { value: string; label: string; sub?: string }[];
@@ -178,7 +240,14 @@ export function RadioCards({ k, label, errors, hint, value, onChange, options, c
             key={o.value}
             className="flex min-h-14 cursor-pointer flex-col items-center justify-center rounded-lg border-2 border-stone-300 bg-white px-1 py-2 text-center has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-blue-600"
           >
-            <input type="radio" name={k} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} className="sr-only" />
+            <input
+              type="radio"
+              name={k}
+              value={o.value}
+              checked={value === o.value}
+              onChange={() => onChange(o.value)}
+              className="sr-only"
+            />
             <span className="text-base font-semibold">{o.label}</span>
             {o.sub && <span className="text-xs text-stone-600">{o.sub}</span>}
           </label>
@@ -201,7 +270,17 @@ export function Section({ title, children, hint }: { title: string; children: Re
   );
 }
 
-export function SmallButton({ children, onClick, tone = "plain", label }: { children: React.ReactNode; onClick: () => void; tone?: "plain" | "danger"; label?: string }) {
+export function SmallButton({
+  children,
+  onClick,
+  tone = "plain",
+  label,
+}: {
+  children: React.ReactNode;
+  onClick: () => void;
+  tone?: "plain" | "danger";
+  label?: string;
+}) {
   return (
     <button
       type="button"

@@ -10,7 +10,17 @@ import type { MemberFacts, NewMemberDraft } from "@/lib/validation/visit-facts";
 
 const RELATIONS = ["spouse", "child", "child_in_law", "grandchild", "parent", "grandparent", "sibling", "other", "head"] as const;
 
-export function MemberChanges({ base, value, onChange, errors }: { base: MemberFacts[]; value: MemberFacts[]; onChange: (v: MemberFacts[]) => void; errors: ErrorMap }) {
+export function MemberChanges({
+  base,
+  value,
+  onChange,
+  errors,
+}: {
+  base: MemberFacts[];
+  value: MemberFacts[];
+  onChange: (v: MemberFacts[]) => void;
+  errors: ErrorMap;
+}) {
   const t = useTranslations();
   if (value.length === 0) return <p className="text-sm text-stone-600">{t("visit.member.none")}</p>;
   const set = (i: number, patch: Partial<MemberFacts>) => onChange(value.map((m, j) => (j === i ? { ...m, ...patch } : m)));
@@ -25,20 +35,54 @@ export function MemberChanges({ base, value, onChange, errors }: { base: MemberF
             <h4 className="font-semibold">{m.name}</h4>
             <Errors k={`member.${m.id}`} errors={errors[`member.${m.id}`]} />
             <div className="mt-2 grid gap-3">
-              <Select k={k("schoolStatus")} label={t("visit.member.schoolStatus")} value={m.schoolStatus} onChange={(v) => set(i, { schoolStatus: v })}
-                options={SCHOOL.map((s) => ({ value: s, label: t(`school.${s}`) }))} errors={errors[k("schoolStatus")]}
-                hint={b.schoolStatus !== m.schoolStatus ? was(t(`school.${b.schoolStatus}`)) : undefined} />
-              <Check k={k("medicalInsurance")} label={t("visit.member.medicalInsurance")} checked={m.medicalInsurance} onChange={(v) => set(i, { medicalInsurance: v })}
-                changed={b.medicalInsurance !== m.medicalInsurance} errors={errors[k("medicalInsurance")]} />
-              <Select k={k("laborCapacity")} label={t("visit.member.laborCapacity")} value={m.laborCapacity} onChange={(v) => set(i, { laborCapacity: v })}
-                options={LABOR.map((s) => ({ value: s, label: t(`labor.${s}`) }))} errors={errors[k("laborCapacity")]}
-                hint={b.laborCapacity !== m.laborCapacity ? was(t(`labor.${b.laborCapacity}`)) : undefined} />
-              <Select k={k("health")} label={t("visit.member.health")} value={m.health} onChange={(v) => set(i, { health: v })}
-                options={HEALTH.map((s) => ({ value: s, label: t(`health.${s}`) }))} errors={errors[k("health")]}
-                hint={b.health !== m.health ? was(t(`health.${b.health}`)) : undefined} />
-              <Select k={k("leave")} label={t("visit.member.leave")} value={m.leave} onChange={(v) => set(i, { leave: v as MemberFacts["leave"] })}
-                options={[{ value: "", label: t("visit.member.stays") }, { value: "deceased", label: t("visit.member.deceased") }, { value: "moved_out", label: t("visit.member.moved_out") }]}
-                errors={errors[k("leave")]} hint={m.leave ? t("visit.member.leaving", { reason: t(`visit.member.${m.leave}`) }) : undefined} />
+              <Select
+                k={k("schoolStatus")}
+                label={t("visit.member.schoolStatus")}
+                value={m.schoolStatus}
+                onChange={(v) => set(i, { schoolStatus: v })}
+                options={SCHOOL.map((s) => ({ value: s, label: t(`school.${s}`) }))}
+                errors={errors[k("schoolStatus")]}
+                hint={b.schoolStatus !== m.schoolStatus ? was(t(`school.${b.schoolStatus}`)) : undefined}
+              />
+              <Check
+                k={k("medicalInsurance")}
+                label={t("visit.member.medicalInsurance")}
+                checked={m.medicalInsurance}
+                onChange={(v) => set(i, { medicalInsurance: v })}
+                changed={b.medicalInsurance !== m.medicalInsurance}
+                errors={errors[k("medicalInsurance")]}
+              />
+              <Select
+                k={k("laborCapacity")}
+                label={t("visit.member.laborCapacity")}
+                value={m.laborCapacity}
+                onChange={(v) => set(i, { laborCapacity: v })}
+                options={LABOR.map((s) => ({ value: s, label: t(`labor.${s}`) }))}
+                errors={errors[k("laborCapacity")]}
+                hint={b.laborCapacity !== m.laborCapacity ? was(t(`labor.${b.laborCapacity}`)) : undefined}
+              />
+              <Select
+                k={k("health")}
+                label={t("visit.member.health")}
+                value={m.health}
+                onChange={(v) => set(i, { health: v })}
+                options={HEALTH.map((s) => ({ value: s, label: t(`health.${s}`) }))}
+                errors={errors[k("health")]}
+                hint={b.health !== m.health ? was(t(`health.${b.health}`)) : undefined}
+              />
+              <Select
+                k={k("leave")}
+                label={t("visit.member.leave")}
+                value={m.leave}
+                onChange={(v) => set(i, { leave: v as MemberFacts["leave"] })}
+                options={[
+                  { value: "", label: t("visit.member.stays") },
+                  { value: "deceased", label: t("visit.member.deceased") },
+                  { value: "moved_out", label: t("visit.member.moved_out") },
+                ]}
+                errors={errors[k("leave")]}
+                hint={m.leave ? t("visit.member.leaving", { reason: t(`visit.member.${m.leave}`) }) : undefined}
+              />
             </div>
           </li>
         );
@@ -49,7 +93,17 @@ export function MemberChanges({ base, value, onChange, errors }: { base: MemberF
 
 export type DraftRow = NewMemberDraft & { key: string };
 
-export function NewMembers({ value, onChange, errors, newKey }: { value: DraftRow[]; onChange: (v: DraftRow[]) => void; errors: ErrorMap; newKey: () => string }) {
+export function NewMembers({
+  value,
+  onChange,
+  errors,
+  newKey,
+}: {
+  value: DraftRow[];
+  onChange: (v: DraftRow[]) => void;
+  errors: ErrorMap;
+  newKey: () => string;
+}) {
   const t = useTranslations();
   const set = (i: number, patch: Partial<DraftRow>) => onChange(value.map((m, j) => (j === i ? { ...m, ...patch } : m)));
   const onId = (i: number, id: string) => {
@@ -65,24 +119,69 @@ export function NewMembers({ value, onChange, errors, newKey }: { value: DraftRo
           <fieldset key={m.key} className="rounded-lg border border-stone-200 p-3">
             <legend className="px-1 font-semibold">{t("visit.newMember.item", { n: i + 1 })}</legend>
             <div className="grid gap-3">
-              <TextInput k={k("name")} label={t("visit.newMember.name")} value={m.name} onChange={(v) => set(i, { name: v })} maxLength={40} required errors={errors[k("name")]} />
-              <TextInput k={k("nationalId")} label={t("visit.newMember.nationalId")} value={m.nationalId} onChange={(v) => onId(i, v)} maxLength={18}
-                hint={t("visit.newMember.nationalIdHint")} errors={errors[k("nationalId")]} />
+              <TextInput
+                k={k("name")}
+                label={t("visit.newMember.name")}
+                value={m.name}
+                onChange={(v) => set(i, { name: v })}
+                maxLength={40}
+                required
+                errors={errors[k("name")]}
+              />
+              <TextInput
+                k={k("nationalId")}
+                label={t("visit.newMember.nationalId")}
+                value={m.nationalId}
+                onChange={(v) => onId(i, v)}
+                maxLength={18}
+                hint={t("visit.newMember.nationalIdHint")}
+                errors={errors[k("nationalId")]}
+              />
               <div className="grid grid-cols-2 gap-3">
-                <Select k={k("sex")} label={t("visit.newMember.sex")} value={m.sex} onChange={(v) => set(i, { sex: v })} required errors={errors[k("sex")]}
-                  options={[{ value: "", label: t("visit.newMember.choose") }, { value: "male", label: t("visit.newMember.male") }, { value: "female", label: t("visit.newMember.female") }]} />
-                <TextInput k={k("birthDate")} type="date" label={t("visit.newMember.birthDate")} value={m.birthDate} onChange={(v) => set(i, { birthDate: v })} required errors={errors[k("birthDate")]} />
+                <Select
+                  k={k("sex")}
+                  label={t("visit.newMember.sex")}
+                  value={m.sex}
+                  onChange={(v) => set(i, { sex: v })}
+                  required
+                  errors={errors[k("sex")]}
+                  options={[
+                    { value: "", label: t("visit.newMember.choose") },
+                    { value: "male", label: t("visit.newMember.male") },
+                    { value: "female", label: t("visit.newMember.female") },
+                  ]}
+                />
+                <TextInput
+                  k={k("birthDate")}
+                  type="date"
+                  label={t("visit.newMember.birthDate")}
+                  value={m.birthDate}
+                  onChange={(v) => set(i, { birthDate: v })}
+                  required
+                  errors={errors[k("birthDate")]}
+                />
               </div>
-              <Select k={k("relation")} label={t("visit.newMember.relation")} value={m.relation} onChange={(v) => set(i, { relation: v })} required errors={errors[k("relation")]}
-                options={RELATIONS.map((r) => ({ value: r, label: t(`relation.${r}`) }))} />
+              <Select
+                k={k("relation")}
+                label={t("visit.newMember.relation")}
+                value={m.relation}
+                onChange={(v) => set(i, { relation: v })}
+                required
+                errors={errors[k("relation")]}
+                options={RELATIONS.map((r) => ({ value: r, label: t(`relation.${r}`) }))}
+              />
               <div>
-                <SmallButton tone="danger" onClick={() => onChange(value.filter((_, j) => j !== i))}>{t("visit.newMember.remove", { n: i + 1 })}</SmallButton>
+                <SmallButton tone="danger" onClick={() => onChange(value.filter((_, j) => j !== i))}>
+                  {t("visit.newMember.remove", { n: i + 1 })}
+                </SmallButton>
               </div>
             </div>
           </fieldset>
         );
       })}
-      <SmallButton onClick={() => onChange([...value, { key: newKey(), name: "", sex: "", birthDate: "", relation: "child", nationalId: "" }])}>
+      <SmallButton
+        onClick={() => onChange([...value, { key: newKey(), name: "", sex: "", birthDate: "", relation: "child", nationalId: "" }])}
+      >
         + {t("visit.newMember.add")}
       </SmallButton>
     </div>

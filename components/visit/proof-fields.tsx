@@ -28,7 +28,12 @@ export function useLocation() {
     setStatus("locating");
     navigator.geolocation.getCurrentPosition(
       (p) => {
-        setLocation({ latitude: p.coords.latitude, longitude: p.coords.longitude, accuracyM: Number.isFinite(p.coords.accuracy) ? p.coords.accuracy : null, locatedAt: new Date(p.timestamp || Date.now()).toISOString() });
+        setLocation({
+          latitude: p.coords.latitude,
+          longitude: p.coords.longitude,
+          accuracyM: Number.isFinite(p.coords.accuracy) ? p.coords.accuracy : null,
+          locatedAt: new Date(p.timestamp || Date.now()).toISOString(),
+        });
         setStatus("located");
       },
       (err) => {
@@ -45,14 +50,21 @@ export function useLocation() {
   return { status, location, locate, forget };
 }
 
-export function LocationConsent({ consent, setConsent, loc, errors }: {
+export function LocationConsent({
+  consent,
+  setConsent,
+  loc,
+  errors,
+}: {
   consent: boolean;
   setConsent: (v: boolean) => void;
   loc: ReturnType<typeof useLocation>;
   errors: ErrorMap;
 }) {
   const t = useTranslations("visit.proof");
-  const time = loc.location ? new Date(loc.location.locatedAt).toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : "";
+  const time = loc.location
+    ? new Date(loc.location.locatedAt).toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })
+    : "";
   return (
     <div>
       <Check
@@ -70,8 +82,14 @@ export function LocationConsent({ consent, setConsent, loc, errors }: {
       {consent && (
         <div role="status" aria-live="polite" className="mt-2 rounded-lg bg-stone-100 px-3 py-2 text-sm" data-testid="location-status">
           {loc.status === "locating" && t("locating")}
-          {loc.status === "located" && loc.location &&
-            t("located", { lat: loc.location.latitude.toFixed(5), lng: loc.location.longitude.toFixed(5), accuracy: Math.round(loc.location.accuracyM ?? 0), time })}
+          {loc.status === "located" &&
+            loc.location &&
+            t("located", {
+              lat: loc.location.latitude.toFixed(5),
+              lng: loc.location.longitude.toFixed(5),
+              accuracy: Math.round(loc.location.accuracyM ?? 0),
+              time,
+            })}
           {(loc.status === "denied" || loc.status === "unavailable" || loc.status === "timeout") && (
             <span className="flex flex-wrap items-center justify-between gap-2">
               <span className="text-amber-900">{t(loc.status)}</span>
@@ -84,7 +102,15 @@ export function LocationConsent({ consent, setConsent, loc, errors }: {
   );
 }
 
-export function Confirmation({ mode, pad, signed, setSigned, readBack, setReadBack, errors }: {
+export function Confirmation({
+  mode,
+  pad,
+  signed,
+  setSigned,
+  readBack,
+  setReadBack,
+  errors,
+}: {
   mode: string;
   pad: React.RefObject<SignaturePadHandle | null>;
   signed: boolean;
@@ -96,14 +122,30 @@ export function Confirmation({ mode, pad, signed, setSigned, readBack, setReadBa
   const t = useTranslations("visit.proof");
   const errs = [...(errors.confirmation ?? []), ...(errors.signature ?? [])];
   return (
-    <fieldset id={fieldId("confirmation")} tabIndex={-1} aria-describedby={`${fieldId("confirmation")}-hint${errs.length ? ` ${fieldId("confirmation")}-error` : ""}`}>
+    <fieldset
+      id={fieldId("confirmation")}
+      tabIndex={-1}
+      aria-describedby={`${fieldId("confirmation")}-hint${errs.length ? ` ${fieldId("confirmation")}-error` : ""}`}
+    >
       <legend className="text-sm font-medium text-stone-800">{t("confirmTitle")}</legend>
-      <p id={`${fieldId("confirmation")}-hint`} className="mt-0.5 text-xs text-stone-600">{t("confirmHint")}</p>
+      <p id={`${fieldId("confirmation")}-hint`} className="mt-0.5 text-xs text-stone-600">
+        {t("confirmHint")}
+      </p>
       {mode === "home" && (
         <div className="mt-2" id={fieldId("signature")} tabIndex={-1}>
-          <span className="text-sm font-medium">{t("signature")}{signed && <span className="ml-2 text-emerald-700">✓ {t("signed")}</span>}</span>
-          <p id="signature-hint" className="mb-1 text-xs text-stone-600">{t("signatureHint")}</p>
-          <SignaturePad ref={pad} labels={{ area: t("signatureArea"), undo: t("undo"), clear: t("clear") }} describedBy="signature-hint" onInk={setSigned} />
+          <span className="text-sm font-medium">
+            {t("signature")}
+            {signed && <span className="ml-2 text-emerald-700">✓ {t("signed")}</span>}
+          </span>
+          <p id="signature-hint" className="mb-1 text-xs text-stone-600">
+            {t("signatureHint")}
+          </p>
+          <SignaturePad
+            ref={pad}
+            labels={{ area: t("signatureArea"), undo: t("undo"), clear: t("clear") }}
+            describedBy="signature-hint"
+            onInk={setSigned}
+          />
         </div>
       )}
       <Check k="readBack" className="mt-3" label={t("readBack")} checked={readBack} onChange={setReadBack} />

@@ -34,7 +34,8 @@ function deviceUuid(): string {
 }
 
 /** Today in China as the device's clock sees it (a page kept offline carries the day it was fetched). */
-const deviceToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+const deviceToday = () =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -50,9 +51,11 @@ function normalize(raw: Record<string, string[]>, sent: Sent): ErrorMap {
   for (const [path, msgs] of Object.entries(raw)) {
     let key = path;
     let m: RegExpExecArray | null;
-    if ((m = /^updates\.members\.(\d+)(?:\.(\w+))?/.exec(path))) key = `member.${sent.members[Number(m[1])] ?? "?"}${m[2] ? `.${m[2]}` : ""}`;
+    if ((m = /^updates\.members\.(\d+)(?:\.(\w+))?/.exec(path)))
+      key = `member.${sent.members[Number(m[1])] ?? "?"}${m[2] ? `.${m[2]}` : ""}`;
     else if ((m = /^members\.([0-9a-f-]{36})/.exec(path))) key = `member.${m[1]}`;
-    else if ((m = /^updates\.newMembers\.(\d+)(?:\.(\w+))?/.exec(path))) key = `newMember.${sent.newMembers[Number(m[1])] ?? "?"}.${m[2] ?? "name"}`;
+    else if ((m = /^updates\.newMembers\.(\d+)(?:\.(\w+))?/.exec(path)))
+      key = `newMember.${sent.newMembers[Number(m[1])] ?? "?"}.${m[2] ?? "name"}`;
     else if ((m = /^evidence\.(\d+)/.exec(path))) key = `evidence.${sent.evidence[Number(m[1])] ?? "?"}.file`;
     const list = (out[key] ??= []);
     for (const msg of msgs) if (!list.includes(msg)) list.push(msg);
@@ -206,16 +209,18 @@ export function VisitForm({ householdId, baseVersion, today: pageToday, minDate,
       }
       const map = normalize(raw, sent.current);
       // an empty required choice says "required", not "not an allowed value"
-      for (const d of drafts) for (const f of ["name", "sex", "birthDate", "relation"] as const) {
-        if (map[`newMember.${d.key}.${f}`] && !d[f].trim()) map[`newMember.${d.key}.${f}`] = [tv("required")];
-      }
+      for (const d of drafts)
+        for (const f of ["name", "sex", "birthDate", "relation"] as const) {
+          if (map[`newMember.${d.key}.${f}`] && !d[f].trim()) map[`newMember.${d.key}.${f}`] = [tv("required")];
+        }
       return showErrors(map);
     }
     setErrors({});
     startTransition(() => dispatch(payload));
   };
 
-  if (state.ok && state.data) return <VisitResult householdId={householdId} outcome={state.data} message={state.message ?? ""} conflict={false} />;
+  if (state.ok && state.data)
+    return <VisitResult householdId={householdId} outcome={state.data} message={state.message ?? ""} conflict={false} />;
   if (!state.ok && state.code === "conflict") return <VisitResult householdId={householdId} message={state.message} conflict />;
   if (!state.ok && state.code === "queued") return <QueuedResult />;
 
@@ -228,17 +233,56 @@ export function VisitForm({ householdId, baseVersion, today: pageToday, minDate,
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 pb-4" aria-busy={pending}>
       <Section title={t("visit.sections.basics")}>
-        <TextInput k="date" type="date" label={t("visit.fields.date")} value={date} onChange={setDate} max={today} min={minDate ?? undefined} required
-          hint={minDate ? t("visit.fields.dateHint", { today, from: minDate }) : t("visit.fields.dateHintNoFrom", { today })} errors={errors.date} />
-        <RadioCards k="mode" label={t("visit.fields.mode")} value={mode} onChange={(v) => setMode(v as typeof mode)} errors={errors.mode}
-          options={VISIT_MODES.map((m) => ({ value: m, label: t(`visit.mode.${m}`), sub: t(`visit.mode.${m}Hint`) }))} />
+        <TextInput
+          k="date"
+          type="date"
+          label={t("visit.fields.date")}
+          value={date}
+          onChange={setDate}
+          max={today}
+          min={minDate ?? undefined}
+          required
+          hint={minDate ? t("visit.fields.dateHint", { today, from: minDate }) : t("visit.fields.dateHintNoFrom", { today })}
+          errors={errors.date}
+        />
+        <RadioCards
+          k="mode"
+          label={t("visit.fields.mode")}
+          value={mode}
+          onChange={(v) => setMode(v as typeof mode)}
+          errors={errors.mode}
+          options={VISIT_MODES.map((m) => ({ value: m, label: t(`visit.mode.${m}`), sub: t(`visit.mode.${m}Hint`) }))}
+        />
       </Section>
 
       <Section title={t("visit.sections.notes")}>
-        <TextArea k="findings" label={t("visit.fields.findings")} value={findings} onChange={setFindings} required rows={4} maxLength={4000}
-          hint={t("visit.fields.findingsHint")} errors={errors.findings} />
-        <TextArea k="problems" label={t("visit.fields.problems")} value={problems} onChange={setProblems} maxLength={4000} errors={errors.problems} />
-        <TextArea k="actionsTaken" label={t("visit.fields.actionsTaken")} value={actionsTaken} onChange={setActionsTaken} maxLength={4000} errors={errors.actionsTaken} />
+        <TextArea
+          k="findings"
+          label={t("visit.fields.findings")}
+          value={findings}
+          onChange={setFindings}
+          required
+          rows={4}
+          maxLength={4000}
+          hint={t("visit.fields.findingsHint")}
+          errors={errors.findings}
+        />
+        <TextArea
+          k="problems"
+          label={t("visit.fields.problems")}
+          value={problems}
+          onChange={setProblems}
+          maxLength={4000}
+          errors={errors.problems}
+        />
+        <TextArea
+          k="actionsTaken"
+          label={t("visit.fields.actionsTaken")}
+          value={actionsTaken}
+          onChange={setActionsTaken}
+          maxLength={4000}
+          errors={errors.actionsTaken}
+        />
       </Section>
 
       <Section title={t("visit.sections.followUps")} hint={t("visit.followUps.hint")}>
@@ -246,30 +290,82 @@ export function VisitForm({ householdId, baseVersion, today: pageToday, minDate,
           <fieldset key={f.key} className="rounded-lg border border-stone-200 p-3">
             <legend className="px-1 font-semibold">{t("visit.followUps.item", { n: i + 1 })}</legend>
             <div className="grid gap-3">
-              <TextArea k={`followUps.${i}.description`} label={t("visit.followUps.description")} value={f.description} rows={2} maxLength={500} required
-                onChange={(v) => setFollowUps((cur) => cur.map((x) => (x.key === f.key ? { ...x, description: v } : x)))} errors={errors[`followUps.${i}.description`]} />
-              <TextInput k={`followUps.${i}.dueDate`} type="date" label={t("visit.followUps.dueDate")} value={f.dueDate} min={date} required
-                onChange={(v) => setFollowUps((cur) => cur.map((x) => (x.key === f.key ? { ...x, dueDate: v } : x)))} errors={errors[`followUps.${i}.dueDate`]} />
+              <TextArea
+                k={`followUps.${i}.description`}
+                label={t("visit.followUps.description")}
+                value={f.description}
+                rows={2}
+                maxLength={500}
+                required
+                onChange={(v) => setFollowUps((cur) => cur.map((x) => (x.key === f.key ? { ...x, description: v } : x)))}
+                errors={errors[`followUps.${i}.description`]}
+              />
+              <TextInput
+                k={`followUps.${i}.dueDate`}
+                type="date"
+                label={t("visit.followUps.dueDate")}
+                value={f.dueDate}
+                min={date}
+                required
+                onChange={(v) => setFollowUps((cur) => cur.map((x) => (x.key === f.key ? { ...x, dueDate: v } : x)))}
+                errors={errors[`followUps.${i}.dueDate`]}
+              />
               <div>
-                <SmallButton tone="danger" onClick={() => setFollowUps((cur) => cur.filter((x) => x.key !== f.key))}>{t("visit.followUps.remove", { n: i + 1 })}</SmallButton>
+                <SmallButton tone="danger" onClick={() => setFollowUps((cur) => cur.filter((x) => x.key !== f.key))}>
+                  {t("visit.followUps.remove", { n: i + 1 })}
+                </SmallButton>
               </div>
             </div>
           </fieldset>
         ))}
-        <SmallButton onClick={() => setFollowUps((cur) => [...cur, { key: newKey(), description: "", dueDate: addDays(date || today, 7) }])}>+ {t("visit.followUps.add")}</SmallButton>
+        <SmallButton
+          onClick={() => setFollowUps((cur) => [...cur, { key: newKey(), description: "", dueDate: addDays(date || today, 7) }])}
+        >
+          + {t("visit.followUps.add")}
+        </SmallButton>
       </Section>
 
       <Section title={t("visit.sections.updates")} hint={t("visit.sections.updatesHint")}>
-        <Collapsible title={t("visit.updates.indicators")} changed={indicatorsChanged} open={open.indicators} onToggle={(v) => setOpen((o) => ({ ...o, indicators: v }))}>
-          <IndicatorFields base={base.indicators} value={facts.indicators} onChange={(v) => setFacts((f) => ({ ...f, indicators: v }))} errors={errors} />
+        <Collapsible
+          title={t("visit.updates.indicators")}
+          changed={indicatorsChanged}
+          open={open.indicators}
+          onToggle={(v) => setOpen((o) => ({ ...o, indicators: v }))}
+        >
+          <IndicatorFields
+            base={base.indicators}
+            value={facts.indicators}
+            onChange={(v) => setFacts((f) => ({ ...f, indicators: v }))}
+            errors={errors}
+          />
         </Collapsible>
-        <Collapsible title={t("visit.updates.income")} changed={incomeChanged} open={open.income} onToggle={(v) => setOpen((o) => ({ ...o, income: v }))}>
+        <Collapsible
+          title={t("visit.updates.income")}
+          changed={incomeChanged}
+          open={open.income}
+          onToggle={(v) => setOpen((o) => ({ ...o, income: v }))}
+        >
           <IncomeFields base={base.income} value={facts.income} onChange={(v) => setFacts((f) => ({ ...f, income: v }))} errors={errors} />
         </Collapsible>
-        <Collapsible title={t("visit.updates.members")} changed={membersChanged} open={open.members} onToggle={(v) => setOpen((o) => ({ ...o, members: v }))}>
-          <MemberChanges base={base.members} value={facts.members} onChange={(v) => setFacts((f) => ({ ...f, members: v }))} errors={errors} />
+        <Collapsible
+          title={t("visit.updates.members")}
+          changed={membersChanged}
+          open={open.members}
+          onToggle={(v) => setOpen((o) => ({ ...o, members: v }))}
+        >
+          <MemberChanges
+            base={base.members}
+            value={facts.members}
+            onChange={(v) => setFacts((f) => ({ ...f, members: v }))}
+            errors={errors}
+          />
         </Collapsible>
-        <Collapsible title={t("visit.updates.newMembers")} changed={drafts.filter(draftFilled).length} open={open.newMembers} onToggle={(v) => setOpen((o) => ({ ...o, newMembers: v }))}>
+        <Collapsible
+          title={t("visit.updates.newMembers")}
+          changed={drafts.filter(draftFilled).length}
+          open={open.newMembers}
+          onToggle={(v) => setOpen((o) => ({ ...o, newMembers: v }))}
+        >
           <NewMembers value={drafts} onChange={setDrafts} errors={errors} newKey={newKey} />
         </Collapsible>
       </Section>
@@ -280,7 +376,15 @@ export function VisitForm({ householdId, baseVersion, today: pageToday, minDate,
 
       <Section title={t("visit.sections.proof")}>
         {mode === "home" && <LocationConsent consent={consent} setConsent={setConsent} loc={loc} errors={errors} />}
-        <Confirmation mode={mode} pad={pad} signed={signed} setSigned={setSigned} readBack={readBack} setReadBack={setReadBack} errors={errors} />
+        <Confirmation
+          mode={mode}
+          pad={pad}
+          signed={signed}
+          setSigned={setSigned}
+          readBack={readBack}
+          setReadBack={setReadBack}
+          errors={errors}
+        />
       </Section>
 
       <div ref={summary} tabIndex={-1} role="alert" className="space-y-2 outline-none" data-testid="form-errors">
@@ -291,7 +395,11 @@ export function VisitForm({ householdId, baseVersion, today: pageToday, minDate,
             <ul className="mt-1 list-disc pl-5">
               {errorList.map(([k, msgs]) => (
                 <li key={k}>
-                  <a className="underline" href={`#${fieldId(k === "signature" ? "confirmation" : k)}`}>{labelOf(k)}</a>{t("visit.errorSep")}{msgs.join(" ")}
+                  <a className="underline" href={`#${fieldId(k === "signature" ? "confirmation" : k)}`}>
+                    {labelOf(k)}
+                  </a>
+                  {t("visit.errorSep")}
+                  {msgs.join(" ")}
                 </li>
               ))}
             </ul>
@@ -300,8 +408,12 @@ export function VisitForm({ householdId, baseVersion, today: pageToday, minDate,
       </div>
 
       <div className="sticky bottom-0 -mx-3 border-t border-stone-200 bg-stone-50/95 px-3 py-3 backdrop-blur">
-        <button type="submit" disabled={pending || !visitId} aria-disabled={pending || !visitId}
-          className="flex min-h-12 w-full items-center justify-center rounded-lg bg-brand-700 px-4 text-base font-semibold text-white disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending || !visitId}
+          aria-disabled={pending || !visitId}
+          className="flex min-h-12 w-full items-center justify-center rounded-lg bg-brand-700 px-4 text-base font-semibold text-white disabled:opacity-60"
+        >
           {pending ? t("visit.saving") : t("visit.submit")}
         </button>
       </div>

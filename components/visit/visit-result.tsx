@@ -12,7 +12,17 @@ const TONE: Record<string, string> = {
   secure: "bg-emerald-50 text-emerald-800 ring-emerald-300",
 };
 
-export function VisitResult({ householdId, outcome, message, conflict }: { householdId: string; outcome?: VisitOutcome; message: string; conflict: boolean }) {
+export function VisitResult({
+  householdId,
+  outcome,
+  message,
+  conflict,
+}: {
+  householdId: string;
+  outcome?: VisitOutcome;
+  message: string;
+  conflict: boolean;
+}) {
   const t = useTranslations();
   const status = outcome?.assessedStatus ?? null;
   const ref = useFocusOnMount<HTMLElement>();
@@ -25,13 +35,18 @@ export function VisitResult({ householdId, outcome, message, conflict }: { house
       role="status"
       aria-live="polite"
     >
-      <p className={`font-semibold ${conflict ? "text-amber-900" : "text-emerald-900"}`}>{conflict ? "⚠ " : "✓ "}{message}</p>
+      <p className={`font-semibold ${conflict ? "text-amber-900" : "text-emerald-900"}`}>
+        {conflict ? "⚠ " : "✓ "}
+        {message}
+      </p>
       {outcome && (
         <dl className="mt-3 space-y-2 text-sm">
           <div>
             <dt className="text-stone-600">{t("visit.result.status")}</dt>
             <dd className="mt-1" data-testid="result-status">
-              <span className={`inline-flex items-center rounded-full px-2.5 py-1 text-sm font-semibold ring-1 ring-inset ${status ? TONE[status] : "bg-stone-100 ring-stone-300"}`}>
+              <span
+                className={`inline-flex items-center rounded-full px-2.5 py-1 text-sm font-semibold ring-1 ring-inset ${status ? TONE[status] : "bg-stone-100 ring-stone-300"}`}
+              >
                 {t(`assessed.${status ?? "none"}`)}
               </span>
             </dd>
@@ -39,16 +54,24 @@ export function VisitResult({ householdId, outcome, message, conflict }: { house
           <div>
             <dt className="text-stone-600">{t("visit.result.unmet")}</dt>
             <dd className="mt-1">
-              {outcome.unmetIndicators.length ? outcome.unmetIndicators.map((k) => t(`indicators.${k}`)).join("、") : t("visit.result.allMet")}
+              {outcome.unmetIndicators.length
+                ? outcome.unmetIndicators.map((k) => t(`indicators.${k}`)).join("、")
+                : t("visit.result.allMet")}
             </dd>
           </div>
         </dl>
       )}
       <div className="mt-4 grid gap-2 sm:grid-cols-2">
-        <Link href={`/households/${householdId}`} className="flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-4 font-semibold text-white">
+        <Link
+          href={`/households/${householdId}`}
+          className="flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-4 font-semibold text-white"
+        >
           {t("visit.result.toHousehold")}
         </Link>
-        <Link href="/cadre" className="flex min-h-12 items-center justify-center rounded-lg border border-stone-300 bg-white px-4 font-medium">
+        <Link
+          href="/cadre"
+          className="flex min-h-12 items-center justify-center rounded-lg border border-stone-300 bg-white px-4 font-medium"
+        >
           {t("visit.result.toList")}
         </Link>
       </div>

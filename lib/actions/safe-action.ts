@@ -132,20 +132,34 @@ export async function auditDenied(viewer: Viewer, action: string, code: string, 
 }
 
 async function denied(viewer: Viewer, action: string, code: string, detail?: unknown) {
-  await audit(db(), { id: viewer.id, role: viewer.role }, {
-    action: "access.denied",
-    entity: "action",
-    entityId: action,
-    after: { code, detail: detail ?? null },
-  }).catch(() => {});
+  await audit(
+    db(),
+    { id: viewer.id, role: viewer.role },
+    {
+      action: "access.denied",
+      entity: "action",
+      entityId: action,
+      after: { code, detail: detail ?? null },
+    },
+  ).catch(() => {});
 }
 
-async function handleError(e: unknown, viewer: Viewer, action: string, t: Awaited<ReturnType<typeof getTranslations<"errors">>>): Promise<ActionResult<never>> {
+async function handleError(
+  e: unknown,
+  viewer: Viewer,
+  action: string,
+  t: Awaited<ReturnType<typeof getTranslations<"errors">>>,
+): Promise<ActionResult<never>> {
   if (e instanceof AppError) {
     if (e.code === "not_found" || e.code === "forbidden") await denied(viewer, action, e.code, e.details);
     else if (e.code === "invalid" && e.details?.outOfScope) await denied(viewer, action, "out_of_scope", e.details.outOfScope);
     const fieldErrors = e.details?.fieldErrors as Record<string, string[]> | undefined;
-    return { ok: false, code: e.code, message: e.code === "conflict" || e.code === "invalid" || e.code === "closed" ? e.message : t(e.code), fieldErrors };
+    return {
+      ok: false,
+      code: e.code,
+      message: e.code === "conflict" || e.code === "invalid" || e.code === "closed" ? e.message : t(e.code),
+      fieldErrors,
+    };
   }
   if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2025") {
     await denied(viewer, action, "not_found");

@@ -82,13 +82,7 @@ export interface HouseholdRecord {
 }
 
 type DecimalField =
-  | "incomeWages"
-  | "incomeBusiness"
-  | "incomeBusinessCosts"
-  | "incomeProperty"
-  | "incomeTransfers"
-  | "rigidExpenditure"
-  | "waterLitres";
+  "incomeWages" | "incomeBusiness" | "incomeBusinessCosts" | "incomeProperty" | "incomeTransfers" | "rigidExpenditure" | "waterLitres";
 
 /** The Member columns the engine reads. */
 export interface MemberRecord {
@@ -160,12 +154,11 @@ export function householdInputFromRecord(
       business: num("incomeBusiness"),
       businessCosts: num("incomeBusinessCosts"),
       property: num("incomeProperty"),
-      transfers: Object.fromEntries(
-        Object.entries(TRANSFER_COLUMNS).map(([item, col]) => [item, opt(col)]),
-      ) as Record<TransferItem, number>,
-      excluded: Object.fromEntries(
-        Object.entries(EXCLUDED_COLUMNS).map(([item, col]) => [item, opt(col)]),
-      ) as Record<ExcludedItem, number>,
+      transfers: Object.fromEntries(Object.entries(TRANSFER_COLUMNS).map(([item, col]) => [item, opt(col)])) as Record<
+        TransferItem,
+        number
+      >,
+      excluded: Object.fromEntries(Object.entries(EXCLUDED_COLUMNS).map(([item, col]) => [item, opt(col)])) as Record<ExcludedItem, number>,
     },
     food: h.food,
     clothing: h.clothing,
@@ -181,8 +174,7 @@ export function householdInputFromRecord(
       outageDaysPerYear: h.waterOutageDays,
     },
     rigidExpenditure: num("rigidExpenditure"),
-    previousYearIncome:
-      h.previousYearIncome === null ? null : decimalToNumber(h.previousYearIncome, "previousYearIncome"),
+    previousYearIncome: h.previousYearIncome === null ? null : decimalToNumber(h.previousYearIncome, "previousYearIncome"),
   };
 }
 

@@ -1,12 +1,5 @@
 // Expected errors carry a code the UI translates; anything else is logged and shown generically.
-export type AppErrorCode =
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "invalid"
-  | "rate_limited"
-  | "closed";
+export type AppErrorCode = "unauthenticated" | "forbidden" | "not_found" | "conflict" | "invalid" | "rate_limited" | "closed";
 
 export class AppError extends Error {
   constructor(

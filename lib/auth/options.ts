@@ -21,7 +21,11 @@ const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$GFx1zj79U3NRu6+4wCASzw$FwWctF
 
 function clientAddress(headers: Record<string, unknown> | undefined): string {
   const text = (v: unknown) => (typeof v === "string" ? v : Array.isArray(v) ? v.join(",") : undefined);
-  return requestAddress({ forwardedFor: text(headers?.["x-forwarded-for"]), realIp: text(headers?.["x-real-ip"]), peer: text(headers?.[PEER_HEADER]) });
+  return requestAddress({
+    forwardedFor: text(headers?.["x-forwarded-for"]),
+    realIp: text(headers?.["x-real-ip"]),
+    peer: text(headers?.[PEER_HEADER]),
+  });
 }
 
 /** A session ends after this long without a request (the cookie slides forward while used)… */

@@ -59,13 +59,18 @@ interface UserRow {
 export async function requireViewerPage(permission?: Permission, roles?: readonly Role[]): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect("/login");
-  if ((permission && !can(viewer.role, permission)) || (roles && !roles.includes(viewer.role))) await denyPage(viewer, permission ?? roles!.join("|"));
+  if ((permission && !can(viewer.role, permission)) || (roles && !roles.includes(viewer.role)))
+    await denyPage(viewer, permission ?? roles!.join("|"));
   return viewer;
 }
 
 /** A page this viewer may not open: audited as access.denied, then home (#16.12: every denial audited). */
 export async function denyPage(viewer: Viewer, what: string): Promise<never> {
-  await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "page", entityId: null, after: { code: "forbidden", need: what.slice(0, 80) } }).catch(() => {});
+  await audit(
+    db(),
+    { id: viewer.id, role: viewer.role },
+    { action: "access.denied", entity: "page", entityId: null, after: { code: "forbidden", need: what.slice(0, 80) } },
+  ).catch(() => {});
   redirect("/");
 }
 

@@ -47,7 +47,10 @@ export async function accountDelay(client: Db | Tx, keys: ThrottleKeys, now = ne
 }
 
 export async function recordFailure(client: Db, keys: ThrottleKeys, now = new Date()): Promise<void> {
-  for (const [key, locks] of [[keys.account, false], [keys.address, true]] as const) {
+  for (const [key, locks] of [
+    [keys.account, false],
+    [keys.address, true],
+  ] as const) {
     await client.$transaction(async (tx) => {
       const row = await tx.loginThrottle.upsert({ where: { key }, create: { key, failures: 0, windowStart: now }, update: {} });
       const fresh = now.getTime() - row.windowStart.getTime() > WINDOW_MS && !(row.lockedUntil && row.lockedUntil > now);
@@ -67,7 +70,9 @@ export async function clearFailures(client: Db, key: string): Promise<void> {
 /** Drop rows whose window and lock are both over (older than a day). */
 export async function pruneLoginThrottle(client: Db | Tx, now = new Date()): Promise<number> {
   const before = new Date(now.getTime() - 24 * 60 * 60_000);
-  const r = await client.loginThrottle.deleteMany({ where: { windowStart: { lt: before }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] } });
+  const r = await client.loginThrottle.deleteMany({
+    where: { windowStart: { lt: before }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+  });
   return r.count;
 }
 

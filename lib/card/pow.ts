@@ -53,13 +53,15 @@ export function leadingZeroBits(bytes: Uint8Array): number {
 }
 
 export function workDone(challenge: string, nonce: string, bits: number): boolean {
-  const digest = crypto.createHash("sha256").update(challenge + nonce, "utf8").digest();
+  const digest = crypto
+    .createHash("sha256")
+    .update(challenge + nonce, "utf8")
+    .digest();
   return leadingZeroBits(digest) >= bits;
 }
 
 export type PowVerdict =
-  | { ok: true; id: string; expiresAt: number }
-  | { ok: false; reason: "malformed" | "signature" | "expired" | "too_easy" | "work" };
+  { ok: true; id: string; expiresAt: number } | { ok: false; reason: "malformed" | "signature" | "expired" | "too_easy" | "work" };
 
 export function verifyPow(challenge: unknown, nonce: unknown, now = Date.now(), opts: { key?: Buffer; minBits?: number } = {}): PowVerdict {
   if (typeof challenge !== "string" || typeof nonce !== "string") return { ok: false, reason: "malformed" };

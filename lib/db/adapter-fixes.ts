@@ -72,9 +72,7 @@ export function createFixedPool(config: pg.PoolConfig): pg.Pool {
   const connect = pool.connect.bind(pool) as (cb?: unknown) => unknown;
   (pool as unknown as { connect: (cb?: unknown) => unknown }).connect = (cb?: unknown) => {
     if (typeof cb === "function") return connect(cb); // used by pool.query internally
-    return (connect() as Promise<pg.PoolClient>).then((client) =>
-      patchQuery(client as unknown as Queryish) as unknown as pg.PoolClient,
-    );
+    return (connect() as Promise<pg.PoolClient>).then((client) => patchQuery(client as unknown as Queryish) as unknown as pg.PoolClient);
   };
   return pool;
 }
@@ -236,10 +234,7 @@ function remapErrors<T extends object>(target: T, names: (keyof T)[]): T {
   return target;
 }
 
-export function fixedPgliteAdapterFactory(
-  db: PGlite,
-  options: { closeOnDispose?: boolean } = {},
-): SqlMigrationAwareDriverAdapterFactory {
+export function fixedPgliteAdapterFactory(db: PGlite, options: { closeOnDispose?: boolean } = {}): SqlMigrationAwareDriverAdapterFactory {
   const base = new PrismaPGlite(db);
   return {
     provider: base.provider,
@@ -324,12 +319,22 @@ export function unrefLongTimers(thresholdMs = 5_000): void {
 // exactly as the server already does for a connection inside a transaction.
 
 /** The parts of pglite-socket's (unexported) query queue this fix drives. */
-interface QueueEntry { handlerId: number; message: Uint8Array; resolve(n: number): void; reject(e: unknown): void; onData(d: Uint8Array): void }
+interface QueueEntry {
+  handlerId: number;
+  message: Uint8Array;
+  resolve(n: number): void;
+  reject(e: unknown): void;
+  onData(d: Uint8Array): void;
+}
 interface QueryQueue {
   queue: QueueEntry[];
   processing: boolean;
   lastHandlerId: number | null;
-  db: { isInTransaction(): boolean; runExclusive<T>(fn: () => Promise<T>): Promise<T>; execProtocolRawStream(m: Uint8Array, o: { onRawData(d: Uint8Array): void }): Promise<unknown> };
+  db: {
+    isInTransaction(): boolean;
+    runExclusive<T>(fn: () => Promise<T>): Promise<T>;
+    execProtocolRawStream(m: Uint8Array, o: { onRawData(d: Uint8Array): void }): Promise<unknown>;
+  };
   processQueue(): Promise<void>;
   clearQueueForHandler(handlerId: number): void;
 }
@@ -360,9 +365,14 @@ export function serializePgliteExchanges(server: { queryQueue?: unknown }): void
         let bytes = 0;
         const current = entry;
         try {
-          await this.db.runExclusive(() => this.db.execProtocolRawStream(current.message, {
-            onRawData: (d) => { bytes += d.length; current.onData(d); },
-          }));
+          await this.db.runExclusive(() =>
+            this.db.execProtocolRawStream(current.message, {
+              onRawData: (d) => {
+                bytes += d.length;
+                current.onData(d);
+              },
+            }),
+          );
         } catch (e) {
           owner = null;
           current.reject(e);

@@ -6,17 +6,13 @@
 //                                  ./data/pglite), owned by exactly one process at a time.
 import path from "node:path";
 
-export type DatabaseChoice =
-  | { kind: "postgres"; url: string }
-  | { kind: "pglite"; dataDir: string };
+export type DatabaseChoice = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
 
 export function databaseChoice(env: NodeJS.ProcessEnv = process.env): DatabaseChoice {
   const url = env.DATABASE_URL?.trim();
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) {
-      throw new Error(
-        `DATABASE_URL 必须以 postgresql:// 开头 (DATABASE_URL must start with postgresql://), got "${redactUrl(url)}"`,
-      );
+      throw new Error(`DATABASE_URL 必须以 postgresql:// 开头 (DATABASE_URL must start with postgresql://), got "${redactUrl(url)}"`);
     }
     return { kind: "postgres", url };
   }

@@ -36,7 +36,9 @@ export function appRoleGrants(app: string): string[] {
 export function createRolesSql(owner: string, app: string): string[] {
   return [owner, app].map(
     // two test runs at once may both find the role missing: the loser's duplicate is no error
-    (r) => `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${r.replace(/'/g, "")}') THEN CREATE ROLE ${ident(r)} LOGIN; END IF;
+    (
+      r,
+    ) => `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${r.replace(/'/g, "")}') THEN CREATE ROLE ${ident(r)} LOGIN; END IF;
       EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`,
   );
 }

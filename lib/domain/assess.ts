@@ -7,13 +7,7 @@ import { clothingIndicator, foodIndicator, type NoNumbers } from "./basic-needs"
 import { candidateFor, type CandidateKind, type MonitoringCategory } from "./candidate";
 import { educationIndicator, type EducationNumbers } from "./education";
 import { formatCents } from "./format";
-import {
-  countedMembers,
-  type ExcludedItems,
-  type HouseholdInput,
-  type RegisteredStatus,
-  type TransferItems,
-} from "./household";
+import { countedMembers, type ExcludedItems, type HouseholdInput, type RegisteredStatus, type TransferItems } from "./household";
 import { housingIndicator, type HousingNumbers } from "./housing";
 import { incomeIndicator, type IncomeNumbers } from "./income";
 import { INDICATOR_KEYS, type IndicatorKey, type IndicatorResult } from "./indicator";

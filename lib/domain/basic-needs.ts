@@ -15,10 +15,7 @@ export function foodIndicator(food: boolean): IndicatorResult<NoNumbers> {
 
 export function clothingIndicator(clothing: boolean): IndicatorResult<NoNumbers> {
   return clothing
-    ? metResult(
-        { zh: "不愁穿：走访评定已达标", en: "Clothing is assured, as assessed on the visit" },
-        {},
-      )
+    ? metResult({ zh: "不愁穿：走访评定已达标", en: "Clothing is assured, as assessed on the visit" }, {})
     : unmetResult(
         { zh: "不愁穿未达标（走访评定）", en: "Clothing is not assured, as assessed on the visit" },
         { zh: "走访须评定家庭不愁穿", en: "A visit must find the household's clothing assured" },

@@ -12,10 +12,7 @@ import { ageOn, countedMembers, type MemberInput } from "./household";
 import { metResult, unmetResult, type IndicatorResult } from "./indicator";
 import type { PolicyValues } from "./policy";
 
-export type SchoolAgePolicy = Pick<
-  PolicyValues,
-  "schoolAgeMin" | "schoolAgeMax" | "schoolEntryCutoffMonth" | "schoolEntryCutoffDay"
->;
+export type SchoolAgePolicy = Pick<PolicyValues, "schoolAgeMin" | "schoolAgeMax" | "schoolEntryCutoffMonth" | "schoolEntryCutoffDay">;
 
 export interface EducationNumbers {
   schoolAgeMin: number;
@@ -37,20 +34,12 @@ export function schoolYearCutoff(asOf: string, p: Pick<SchoolAgePolicy, "schoolE
   return compareIsoDates(thisYear, asOf) < 0 ? thisYear : `${year - 1}-${mm}-${dd}`;
 }
 
-export function isCompulsorySchoolAge(
-  birthDate: string,
-  asOf: string,
-  p: SchoolAgePolicy,
-): boolean {
+export function isCompulsorySchoolAge(birthDate: string, asOf: string, p: SchoolAgePolicy): boolean {
   if (ageOn(birthDate, asOf) > p.schoolAgeMax) return false;
   return ageOn(birthDate, schoolYearCutoff(asOf, p)) >= p.schoolAgeMin;
 }
 
-export function educationIndicator(
-  members: readonly MemberInput[],
-  asOf: string,
-  p: SchoolAgePolicy,
-): IndicatorResult<EducationNumbers> {
+export function educationIndicator(members: readonly MemberInput[], asOf: string, p: SchoolAgePolicy): IndicatorResult<EducationNumbers> {
   const children = countedMembers(members).filter((m) => isCompulsorySchoolAge(m.birthDate, asOf, p));
   const dropped = children.filter((m) => m.schoolStatus === "dropped_out");
   const exempt = dropped.filter((m) => m.dropoutMedicalExemption).length;

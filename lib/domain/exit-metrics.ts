@@ -22,12 +22,7 @@
 import { formatQuantity } from "./format";
 import type { PolicyValues, RegionZone } from "./policy";
 
-export type ExitMetricKey =
-  | "village_incidence"
-  | "county_incidence"
-  | "wrongly_lifted_rate"
-  | "missed_rate"
-  | "approval_rate";
+export type ExitMetricKey = "village_incidence" | "county_incidence" | "wrongly_lifted_rate" | "missed_rate" | "approval_rate";
 
 export type Comparison = "lt" | "le" | "gt";
 
@@ -154,8 +149,7 @@ function metric(
   const T = `${formatQuantity(threshold)}%`;
   const N = formatQuantity(Math.round(numerator * 100) / 100);
   const D = formatQuantity(denominator);
-  const r: Rational | null =
-    ratio ?? (denominator === 0 ? null : { num: BigInt(numerator), den: BigInt(denominator) });
+  const r: Rational | null = ratio ?? (denominator === 0 ? null : { num: BigInt(numerator), den: BigInt(denominator) });
   if (r === null || r.den === 0n) {
     return {
       key,
@@ -218,7 +212,6 @@ export function villageIncidence(
     { zh: "贫困发生率", en: "Poverty incidence" },
   );
 }
-
 
 export const SAMPLE_STATUSES = ["registered_poor", "lifted", "not_registered"] as const;
 export const SAMPLE_FINDINGS = ["ok", "wrongly_lifted", "missed"] as const;

@@ -18,7 +18,9 @@ export function formatCents(cents: Cents): string {
 /** Quantities such as litres or metres: up to 2 decimals, trailing zeros dropped. */
 export function formatQuantity(value: number): string {
   const sign = value < 0 ? "-" : "";
-  const fixed = Math.abs(value).toFixed(2).replace(/\.?0+$/, "");
+  const fixed = Math.abs(value)
+    .toFixed(2)
+    .replace(/\.?0+$/, "");
   const [whole = "0", frac] = fixed.split(".");
   return `${sign}${groupThousands(whole)}${frac ? `.${frac}` : ""}`;
 }

@@ -9,13 +9,7 @@ export { ageOn } from "./dates";
 export const REGISTERED_STATUSES = ["not_registered", "registered_poor", "lifted"] as const;
 export type RegisteredStatus = (typeof REGISTERED_STATUSES)[number];
 
-export const SCHOOL_STATUSES = [
-  "enrolled",
-  "home_taught",
-  "graduated",
-  "dropped_out",
-  "not_applicable",
-] as const;
+export const SCHOOL_STATUSES = ["enrolled", "home_taught", "graduated", "dropped_out", "not_applicable"] as const;
 export type SchoolStatus = (typeof SCHOOL_STATUSES)[number];
 
 export const LABOR_CAPACITIES = ["full", "partial", "none"] as const;
@@ -39,15 +33,7 @@ export interface MemberInput {
  * 低保金, 特困供养金, pensions, ecological compensation, family-planning awards,
  * support from children living apart (赡养费), other stable transfers.
  */
-export const TRANSFER_ITEMS = [
-  "subsistence",
-  "extremeHardship",
-  "pension",
-  "ecological",
-  "familyPlanning",
-  "support",
-  "other",
-] as const;
+export const TRANSFER_ITEMS = ["subsistence", "extremeHardship", "pension", "ecological", "familyPlanning", "support", "other"] as const;
 export type TransferItem = (typeof TRANSFER_ITEMS)[number];
 export type TransferItems = Partial<Record<TransferItem, number>>;
 
@@ -57,13 +43,7 @@ export type TransferItems = Partial<Record<TransferItem, number>>;
  * subsidy (危房改造补助), relocation subsidy (搬迁补助), one-off gifts. Counting these
  * was how "paper exits" were made.
  */
-export const EXCLUDED_ITEMS = [
-  "medicalReimbursement",
-  "temporaryRelief",
-  "housingSubsidy",
-  "relocationSubsidy",
-  "gifts",
-] as const;
+export const EXCLUDED_ITEMS = ["medicalReimbursement", "temporaryRelief", "housingSubsidy", "relocationSubsidy", "gifts"] as const;
 export type ExcludedItem = (typeof EXCLUDED_ITEMS)[number];
 export type ExcludedItems = Partial<Record<ExcludedItem, number>>;
 

@@ -1,14 +1,6 @@
 /** The shape of one indicator's verdict. Reasons in zh-CN and English. */
 
-export const INDICATOR_KEYS = [
-  "income",
-  "food",
-  "clothing",
-  "medical",
-  "housing",
-  "water",
-  "education",
-] as const;
+export const INDICATOR_KEYS = ["income", "food", "clothing", "medical", "housing", "water", "education"] as const;
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 
 export interface IndicatorResult<N extends object = Record<string, never>> {
@@ -31,10 +23,6 @@ export function metResult<N extends object>(reason: Text, numbers: N): Indicator
   return { met: true, reason: reason.zh, reasonEn: reason.en, fix: null, fixEn: null, numbers };
 }
 
-export function unmetResult<N extends object>(
-  reason: Text,
-  fix: Text,
-  numbers: N,
-): IndicatorResult<N> {
+export function unmetResult<N extends object>(reason: Text, fix: Text, numbers: N): IndicatorResult<N> {
   return { met: false, reason: reason.zh, reasonEn: reason.en, fix: fix.zh, fixEn: fix.en, numbers };
 }

@@ -40,9 +40,7 @@ export interface Tally {
   passed: boolean;
 }
 
-export type TallyResult =
-  | ({ ok: true } & Tally)
-  | DomainFailure<"duplicate_attendance" | "vote_by_absent" | "duplicate_vote">;
+export type TallyResult = ({ ok: true } & Tally) | DomainFailure<"duplicate_attendance" | "vote_by_absent" | "duplicate_vote">;
 
 export type BallotCountField = "yes" | "no" | "abstain";
 
@@ -166,10 +164,7 @@ const FIELD_EN: Record<BallotCountField, string> = { yes: "yes count", no: "no c
  * yes + no + abstain equal to attendance (every attendee's ballot is counted,
  * a blank one as abstain).
  */
-export function validateSecretBallot(
-  counts: { yes: number; no: number; abstain: number },
-  attending: number,
-): SecretBallotResult {
+export function validateSecretBallot(counts: { yes: number; no: number; abstain: number }, attending: number): SecretBallotResult {
   if (!Number.isSafeInteger(attending) || attending < 0) {
     return {
       ok: false,

@@ -23,6 +23,6 @@ export function divideCents(cents: Cents, by: number): Cents {
   const q = Math.trunc(cents / by);
   const r = cents - q * by;
   const twice = Math.abs(r) * 2;
-  if (twice >= by) return (q + Math.sign(cents)) || 0;
+  if (twice >= by) return q + Math.sign(cents) || 0;
   return q || 0;
 }

@@ -26,10 +26,7 @@ function mustBePositiveDays(days: number): void {
  * policy's noticeDays (7 by default); monitoring decisions (entering monitoring,
  * eliminating risk) use monitoringNoticeDays (5 by default).
  */
-export function noticeDaysFor(
-  kind: NoticeKind,
-  policy: Pick<PolicyValues, "noticeDays" | "monitoringNoticeDays">,
-): number {
+export function noticeDaysFor(kind: NoticeKind, policy: Pick<PolicyValues, "noticeDays" | "monitoringNoticeDays">): number {
   const days = kind === "monitor" || kind === "eliminate_risk" ? policy.monitoringNoticeDays : policy.noticeDays;
   mustBePositiveDays(days);
   return days;

@@ -202,14 +202,9 @@ function latestSetting(rows: readonly PolicyRow[], key: PolicyKey): PolicyRow | 
   return best;
 }
 
-export function resolvePolicy(
-  rows: readonly PolicyRow[],
-  year: number,
-  provinceCode: string | null = null,
-): ResolvedPolicy {
+export function resolvePolicy(rows: readonly PolicyRow[], year: number, provinceCode: string | null = null): ResolvedPolicy {
   const national = rows.filter((r) => r.year <= year && r.provinceCode === null);
-  const province =
-    provinceCode === null ? [] : rows.filter((r) => r.year <= year && r.provinceCode === provinceCode);
+  const province = provinceCode === null ? [] : rows.filter((r) => r.year <= year && r.provinceCode === provinceCode);
 
   const values: Record<string, number | null> = {};
   const sources: Record<string, PolicySource | null> = {};
@@ -265,14 +260,8 @@ export function resolvePolicy(
 }
 
 /** Version id from the rows actually used: readable ids plus a hash of their contents. */
-function policyVersion(
-  year: number,
-  provinceCode: string | null,
-  used: readonly PolicyRow[],
-): string {
-  const unique = [...new Map(used.map((r) => [r.id, r])).values()].sort((a, b) =>
-    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-  );
+function policyVersion(year: number, provinceCode: string | null, used: readonly PolicyRow[]): string {
+  const unique = [...new Map(used.map((r) => [r.id, r])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const canonical = unique
     .map((r) => {
       const vals = POLICY_KEYS.filter((k) => r.values[k] !== undefined)

@@ -190,7 +190,8 @@ export function resolveProcedureSettings(
       const v = (r.values as Record<string, unknown> | null)?.[key];
       if (v === undefined || !validSetting(key, v)) continue;
       const province = r.provinceCode !== null;
-      if (!best || province > best.province || (province === best.province && r.year > best.year)) best = { year: r.year, province, value: v };
+      if (!best || province > best.province || (province === best.province && r.year > best.year))
+        best = { year: r.year, province, value: v };
     }
     if (best) out[key] = best.value;
   }
@@ -365,20 +366,14 @@ function label(step: ProcedureStep): { zh: string; en: string } {
 
 // ---------------------------------------------------------------- risk elimination
 
-export type IncomeStability =
-  | { ok: true; since: string }
-  | { ok: false; missing: string[]; missingEn: string[]; codes: RefusalCode[] };
+export type IncomeStability = { ok: true; since: string } | { ok: false; missing: string[]; missingEn: string[]; codes: RefusalCode[] };
 
 /**
  * Income strictly above the monitoring threshold (compared in cents) in every
  * assessment of at least the last `months` months: there must be an assessment
  * dated on or before today − months, and it and every later one must be above.
  */
-export function incomeAboveThresholdFor(
-  assessments: readonly IncomeAssessment[],
-  today: string,
-  months: number,
-): IncomeStability {
+export function incomeAboveThresholdFor(assessments: readonly IncomeAssessment[], today: string, months: number): IncomeStability {
   if (!Number.isSafeInteger(months) || months < 1) throw new RangeError(`months must be a positive integer: ${months}`);
   const r = new Reasons();
   for (const a of assessments) {
@@ -442,7 +437,11 @@ function exitAgreement(ctx: StepContext, r: Reasons): void {
   if (ctx.exit.householdRefused) {
     r.add("household_refused", "农户不认可退出，退出程序终止", "The household refused the exit; the exit stops here");
   } else if (!ctx.exit.householdAgreementSigned) {
-    r.add("household_agreement_missing", "缺少农户本人签字（或按手印）认可退出", "The household has not signed (or thumb-printed) its agreement to exit");
+    r.add(
+      "household_agreement_missing",
+      "缺少农户本人签字（或按手印）认可退出",
+      "The household has not signed (or thumb-printed) its agreement to exit",
+    );
   }
 }
 
@@ -452,7 +451,11 @@ function redLines(state: ProcedureState, ctx: StepContext, r: Reasons): void {
   for (const f of ctx.comparisonFlags ?? []) {
     if (f.redLine === true) {
       const l = COMPARISON_FLAG_LABELS[f.code];
-      r.add("red_line", `比对疑点为本省“红线”，不能列入评议：${l.zh}`, `A red-line comparison flag of the province excludes the item: ${l.en}`);
+      r.add(
+        "red_line",
+        `比对疑点为本省“红线”，不能列入评议：${l.zh}`,
+        `A red-line comparison flag of the province excludes the item: ${l.en}`,
+      );
     }
   }
 }
@@ -498,7 +501,11 @@ function riskRequirements(ctx: StepContext, r: Reasons): void {
     income.codes.forEach((code, i) => r.add(code, income.missing[i]!, income.missingEn[i]!));
   }
   if (!re.rigidExpenditureResolved) {
-    r.add("rigid_expenditure_unresolved", "刚性支出问题尚未解决（仍有突发变故）", "Rigid expenditure has not been resolved (a shock remains)");
+    r.add(
+      "rigid_expenditure_unresolved",
+      "刚性支出问题尚未解决（仍有突发变故）",
+      "Rigid expenditure has not been resolved (a shock remains)",
+    );
   }
   if (!re.allGuaranteesMet) {
     r.add(
@@ -522,11 +529,7 @@ function noticeChecks(state: ProcedureState, ctx: StepContext, r: Reasons): void
   if (n !== null && !noticeEnded(n.start, n.days, ctx.today)) {
     const end = noticeEnd(n.start, n.days);
     const which = n.which === "first" ? "第一次" : "第二次";
-    r.add(
-      "notice_not_ended",
-      `${which}公示期尚未结束（至 ${end}）`,
-      `The ${n.which} notice period has not ended (runs through ${end})`,
-    );
+    r.add("notice_not_ended", `${which}公示期尚未结束（至 ${end}）`, `The ${n.which} notice period has not ended (runs through ${end})`);
   }
   objectionCheck(ctx, r);
 }
@@ -675,12 +678,7 @@ export function canTake(state: ProcedureState, step: ProcedureStep, ctx: StepCon
 export type TakeResult = { ok: true; state: ProcedureState } | Extract<CanTake, { ok: false }>;
 
 /** Takes the step if canTake allows it, returning the new state with the step recorded. */
-export function take(
-  state: ProcedureState,
-  step: ProcedureStep,
-  ctx: StepContext,
-  by: { actorId: string; reason: string },
-): TakeResult {
+export function take(state: ProcedureState, step: ProcedureStep, ctx: StepContext, by: { actorId: string; reason: string }): TakeResult {
   const check = canTake(state, step, ctx);
   if (!check.ok) return check;
   const record: StepRecord = { step, on: ctx.today, actorId: by.actorId, reason: by.reason };

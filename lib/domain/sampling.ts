@@ -318,9 +318,7 @@ export interface SampleDifferences {
 }
 
 export type VerifyResult =
-  | { ok: true; sample: Sample }
-  | (DomainFailure<"mismatch"> & { sample: Sample; differences: SampleDifferences })
-  | DrawFailure;
+  { ok: true; sample: Sample } | (DomainFailure<"mismatch"> & { sample: Sample; differences: SampleDifferences }) | DrawFailure;
 
 function setDifference(a: readonly string[], b: readonly string[]): string[] {
   const other = new Set(b);
@@ -331,12 +329,7 @@ function setDifference(a: readonly string[], b: readonly string[]): string[] {
  * Re-draws with the seed, list and plan and compares with a claimed sample
  * (ids compared as sets, order ignored). Plan or list errors are returned as is.
  */
-export function verifyDraw(
-  seed: string,
-  households: readonly SampleHousehold[],
-  plan: SamplePlan,
-  claimed: ClaimedSample,
-): VerifyResult {
+export function verifyDraw(seed: string, households: readonly SampleHousehold[], plan: SamplePlan, claimed: ClaimedSample): VerifyResult {
   const drawn = drawSample(seed, households, plan);
   if (!drawn.ok) return drawn;
   const { ok: _ok, ...sample } = drawn;
@@ -367,15 +360,11 @@ export function verifyDraw(
   }
   if (differences.villagesMissing.length || differences.villagesUnexpected.length) {
     zh.push(`村：缺少 ${differences.villagesMissing.length} 个，多出 ${differences.villagesUnexpected.length} 个`);
-    en.push(
-      `villages: ${differences.villagesMissing.length} missing, ${differences.villagesUnexpected.length} unexpected`,
-    );
+    en.push(`villages: ${differences.villagesMissing.length} missing, ${differences.villagesUnexpected.length} unexpected`);
   }
   if (differences.householdsMissing.length || differences.householdsUnexpected.length) {
     zh.push(`农户：缺少 ${differences.householdsMissing.length} 户，多出 ${differences.householdsUnexpected.length} 户`);
-    en.push(
-      `households: ${differences.householdsMissing.length} missing, ${differences.householdsUnexpected.length} unexpected`,
-    );
+    en.push(`households: ${differences.householdsMissing.length} missing, ${differences.householdsUnexpected.length} unexpected`);
   }
   return {
     ok: false,

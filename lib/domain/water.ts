@@ -49,10 +49,7 @@ function within(value: number | null, max: number): boolean {
 export function waterConvenienceMet(water: WaterInput, p: WaterPolicy): boolean {
   if (water.piped) return true;
   if (water.roundTripMinutes !== null) return water.roundTripMinutes <= p.waterRoundTripMaxMinutes;
-  return (
-    within(water.horizontalMetres, p.waterHorizontalMaxMetres) ||
-    within(water.verticalMetres, p.waterVerticalMaxMetres)
-  );
+  return within(water.horizontalMetres, p.waterHorizontalMaxMetres) || within(water.verticalMetres, p.waterVerticalMaxMetres);
 }
 
 export function waterSupplyMet(water: WaterInput, p: WaterPolicy): boolean {

@@ -251,10 +251,6 @@ export function timeLimitDeadline(start: string, limit: { days: number; unit: "c
  * Deadline for answering a help request or a reported problem: the policy's
  * working days (5 by default) after the day it was received, by the work calendar.
  */
-export function responseDeadline(
-  receivedOn: string,
-  policy: Pick<PolicyValues, "leadResponseWorkingDays">,
-  cal: WorkCalendar,
-): Deadline {
+export function responseDeadline(receivedOn: string, policy: Pick<PolicyValues, "leadResponseWorkingDays">, cal: WorkCalendar): Deadline {
   return workingDeadline(receivedOn, policy.leadResponseWorkingDays, cal);
 }

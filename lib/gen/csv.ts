@@ -10,15 +10,61 @@ export type FileName = (typeof FILES)[number];
 
 export const COLUMNS: Record<FileName, readonly string[]> = {
   "regions.csv": ["code", "parent_code", "level", "name", "name_en"],
-  "households.csv": ["village_code", "household_number", "head_name", "address", "phone", "registered_status", "registered_at", "lifted_at", "main_cause"],
-  "members.csv": [
-    "village_code", "household_number", "name", "national_id", "sex", "birth_date", "relation", "education", "school_status",
-    "health", "labor_capacity", "work_status", "medical_insurance", "pension", "subsistence_allowance", "counted",
+  "households.csv": [
+    "village_code",
+    "household_number",
+    "head_name",
+    "address",
+    "phone",
+    "registered_status",
+    "registered_at",
+    "lifted_at",
+    "main_cause",
   ],
-  "income.csv": ["village_code", "household_number", "wages", "business", "business_costs", "property", "transfers", "rigid_expenditure", "previous_year_income"],
+  "members.csv": [
+    "village_code",
+    "household_number",
+    "name",
+    "national_id",
+    "sex",
+    "birth_date",
+    "relation",
+    "education",
+    "school_status",
+    "health",
+    "labor_capacity",
+    "work_status",
+    "medical_insurance",
+    "pension",
+    "subsistence_allowance",
+    "counted",
+  ],
+  "income.csv": [
+    "village_code",
+    "household_number",
+    "wages",
+    "business",
+    "business_costs",
+    "property",
+    "transfers",
+    "rigid_expenditure",
+    "previous_year_income",
+  ],
   "indicators.csv": [
-    "village_code", "household_number", "food", "clothing", "housing_grade", "electricity", "water_litres", "water_scarce_area",
-    "water_piped", "water_round_trip_min", "water_horizontal_m", "water_vertical_m", "water_quality_safe", "water_outage_days",
+    "village_code",
+    "household_number",
+    "food",
+    "clothing",
+    "housing_grade",
+    "electricity",
+    "water_litres",
+    "water_scarce_area",
+    "water_piped",
+    "water_round_trip_min",
+    "water_horizontal_m",
+    "water_vertical_m",
+    "water_quality_safe",
+    "water_outage_days",
   ],
 };
 
@@ -50,8 +96,22 @@ export function memberLines(village: string, h: GenHousehold): string {
   let out = "";
   for (const m of h.members) {
     out += line([
-      village, h.number, m.name, m.nationalId, m.sex, m.birthDate, m.relation, m.education, m.schoolStatus, m.health,
-      m.laborCapacity, m.workStatus, b(m.medicalInsurance), b(m.pension), b(m.subsistenceAllowance), b(m.counted),
+      village,
+      h.number,
+      m.name,
+      m.nationalId,
+      m.sex,
+      m.birthDate,
+      m.relation,
+      m.education,
+      m.schoolStatus,
+      m.health,
+      m.laborCapacity,
+      m.workStatus,
+      b(m.medicalInsurance),
+      b(m.pension),
+      b(m.subsistenceAllowance),
+      b(m.counted),
     ]);
   }
   return out;
@@ -65,7 +125,19 @@ export function incomeLine(village: string, h: GenHousehold): string {
 export function indicatorLine(village: string, h: GenHousehold): string {
   const x = h.indicators;
   return line([
-    village, h.number, b(x.food), b(x.clothing), x.housingGrade, b(x.electricity), x.waterLitres, b(x.waterScarceArea),
-    b(x.waterPiped), x.waterRoundTripMin, x.waterHorizontalM, x.waterVerticalM, b(x.waterQualitySafe), String(x.waterOutageDays),
+    village,
+    h.number,
+    b(x.food),
+    b(x.clothing),
+    x.housingGrade,
+    b(x.electricity),
+    x.waterLitres,
+    b(x.waterScarceArea),
+    b(x.waterPiped),
+    x.waterRoundTripMin,
+    x.waterHorizontalM,
+    x.waterVerticalM,
+    b(x.waterQualitySafe),
+    String(x.waterOutageDays),
   ]);
 }

@@ -38,7 +38,13 @@ export interface GenMember {
 
 /** Household sizes (active members): mean ≈ 3.39, as in rural China's census tables. */
 export const SIZE_WEIGHTS: readonly (readonly [number, number])[] = [
-  [1, 12], [2, 20], [3, 22], [4, 22], [5, 14], [6, 7], [7, 3],
+  [1, 12],
+  [2, 20],
+  [3, 22],
+  [4, 22],
+  [5, 14],
+  [6, 7],
+  [7, 3],
 ];
 
 const DAY = 86_400_000;
@@ -91,7 +97,12 @@ function draftFamily(rng: Prng, size: number): Draft[] {
       drafts.push(grown);
       slots--;
       if (slots > 0 && childAge >= 22) {
-        drafts.push({ sex: opposite(grown.sex), age: Math.max(20, childAge + rng.int(-3, 3)), relation: "child_in_law", surname: pickSurname(rng, childSurname) });
+        drafts.push({
+          sex: opposite(grown.sex),
+          age: Math.max(20, childAge + rng.int(-3, 3)),
+          relation: "child_in_law",
+          surname: pickSurname(rng, childSurname),
+        });
         slots--;
       }
       const grandSurname = grown.sex === "male" ? childSurname : pickSurname(rng);
@@ -120,13 +131,23 @@ function draftFamily(rng: Prng, size: number): Draft[] {
     let parents = 0;
     while (slots > 0 && parents < 2) {
       const pSex: Sex = parents === 0 ? "male" : "female";
-      drafts.push({ sex: pSex, age: Math.min(95, headAge + rng.int(22, 30)), relation: "parent", surname: pSex === "male" ? family : pickSurname(rng, family) });
+      drafts.push({
+        sex: pSex,
+        age: Math.min(95, headAge + rng.int(22, 30)),
+        relation: "parent",
+        surname: pSex === "male" ? family : pickSurname(rng, family),
+      });
       slots--;
       parents++;
     }
   }
   while (slots > 0) {
-    drafts.push({ sex: rng.chance(0.6) ? "male" : "female", age: Math.max(18, headAge + rng.int(-8, 8)), relation: "sibling", surname: family });
+    drafts.push({
+      sex: rng.chance(0.6) ? "male" : "female",
+      age: Math.max(18, headAge + rng.int(-8, 8)),
+      relation: "sibling",
+      surname: family,
+    });
     slots--;
   }
   return drafts;
@@ -170,7 +191,13 @@ function person(rng: Prng, d: Draft, asOf: string, ids: CountyIdIssuer): GenMemb
   else if (schoolStatus === "enrolled") workStatus = "student";
   else if (laborCapacity === "none") workStatus = d.age >= 60 && rng.chance(0.3) ? "retired" : "none";
   else if (laborCapacity === "partial") workStatus = "local_farming";
-  else workStatus = rng.weighted<WorkStatus>([["migrant_work", 42], ["local_work", 20], ["local_farming", 35], ["unemployed", 3]]);
+  else
+    workStatus = rng.weighted<WorkStatus>([
+      ["migrant_work", 42],
+      ["local_work", 20],
+      ["local_farming", 35],
+      ["unemployed", 3],
+    ]);
 
   return {
     name: d.surname + givenName(rng, d.sex, birthYear),

@@ -62,7 +62,13 @@ export function* generate(opts: GenOptions): Generator<Chunk> {
           people += h.members.length;
         }
         yield {
-          text: { "regions.csv": regions, "households.csv": households, "members.csv": members, "income.csv": income, "indicators.csv": indicators },
+          text: {
+            "regions.csv": regions,
+            "households.csv": households,
+            "members.csv": members,
+            "income.csv": income,
+            "indicators.csv": indicators,
+          },
           households: village.households,
           members: people,
           county: county.code,

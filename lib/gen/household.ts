@@ -11,8 +11,18 @@ import type { CountyIdIssuer } from "./national-ids";
 
 export type RegisteredStatus = "not_registered" | "registered_poor" | "lifted";
 export type PovertyCause =
-  | "illness" | "disability" | "schooling" | "disaster" | "lack_of_land" | "lack_of_water"
-  | "lack_of_skills" | "lack_of_labour" | "lack_of_capital" | "poor_transport" | "lack_of_drive" | "other";
+  | "illness"
+  | "disability"
+  | "schooling"
+  | "disaster"
+  | "lack_of_land"
+  | "lack_of_water"
+  | "lack_of_skills"
+  | "lack_of_labour"
+  | "lack_of_capital"
+  | "poor_transport"
+  | "lack_of_drive"
+  | "other";
 
 export interface GenHousehold {
   number: string;
@@ -53,8 +63,18 @@ export interface GenHousehold {
 
 /** Shares of the main causes among registered households (national 2014 survey, rounded). */
 const CAUSES: readonly (readonly [PovertyCause, number])[] = [
-  ["illness", 42], ["lack_of_capital", 14], ["lack_of_skills", 12], ["lack_of_labour", 8], ["disability", 6],
-  ["schooling", 4], ["disaster", 4], ["lack_of_land", 3], ["lack_of_water", 2], ["poor_transport", 2], ["lack_of_drive", 2], ["other", 1],
+  ["illness", 42],
+  ["lack_of_capital", 14],
+  ["lack_of_skills", 12],
+  ["lack_of_labour", 8],
+  ["disability", 6],
+  ["schooling", 4],
+  ["disaster", 4],
+  ["lack_of_land", 3],
+  ["lack_of_water", 2],
+  ["poor_transport", 2],
+  ["lack_of_drive", 2],
+  ["other", 1],
 ];
 
 export interface HouseholdContext {
@@ -156,11 +176,20 @@ export function buildHousehold(ctx: HouseholdContext, index: number): GenHouseho
     if (rng.chance(0.3)) vertical = String(far ? rng.int(90, 300) : rng.int(2, 80));
   }
   const litres = ctx.waterScarce
-    ? (rng.chance(0.98) ? 20 + rng.float() * 40 : 12 + rng.float() * 7.9)
-    : (rng.chance(0.998) ? 35 + rng.float() * 85 : 20 + rng.float() * 14.9);
+    ? rng.chance(0.98)
+      ? 20 + rng.float() * 40
+      : 12 + rng.float() * 7.9
+    : rng.chance(0.998)
+      ? 35 + rng.float() * 85
+      : 20 + rng.float() * 14.9;
   const outage = rng.float();
 
-  const grade = rng.weighted<"A" | "B" | "C" | "D">([["A", 77], ["B", 22], ["C", 0.7], ["D", 0.3]]);
+  const grade = rng.weighted<"A" | "B" | "C" | "D">([
+    ["A", 77],
+    ["B", 22],
+    ["C", 0.7],
+    ["D", 0.3],
+  ]);
 
   return {
     number: String(index + 1).padStart(4, "0"),

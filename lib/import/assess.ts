@@ -82,8 +82,16 @@ export async function assessStaged(db: PrismaClient, stage: Stage, stager: Stage
         if (!members.some((x) => x.counted)) continue; // nobody counted: nothing to assess (as the recompute)
         const a = assess(householdInputFromRecord(h, members, opts.year, opts.asOf), policyFor(r.county.slice(0, 2)));
         tuples.push([
-          r.id, r.county, a.status, a.candidate, a.monitoringCategory, a.perCapitaIncome, a.countedMembers,
-          `{${unmetOf(a).join(",")}}`, a.policyVersion, JSON.stringify(a),
+          r.id,
+          r.county,
+          a.status,
+          a.candidate,
+          a.monitoringCategory,
+          a.perCapitaIncome,
+          a.countedMembers,
+          `{${unmetOf(a).join(",")}}`,
+          a.policyVersion,
+          JSON.stringify(a),
         ]);
       }
       if (tuples.length) await writer.write(tuples);

@@ -129,83 +129,137 @@ export async function runChecks(db: Runner, stage: Stage, issues: IssueList, ctx
 
   // ── regions.csv ──
   await run("regions.csv", "regions.duplicate", duplicates(R, "code", "code"));
-  await run("regions.csv", "regions.parent", `
+  await run(
+    "regions.csv",
+    "regions.parent",
+    `
     SELECT s.line, 'parent_code' AS col, 'parent_missing' AS rule, jsonb_build_object('code', s.parent_code) AS params
       FROM ${R} s
      WHERE s.parent_code IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM ${R} p WHERE p.code = s.parent_code)
-       AND NOT EXISTS (SELECT 1 FROM region g WHERE g.id = s.parent_code)`, ["regions.csv"]);
-  await run("regions.csv", "regions.name", `
+       AND NOT EXISTS (SELECT 1 FROM region g WHERE g.id = s.parent_code)`,
+    ["regions.csv"],
+  );
+  await run(
+    "regions.csv",
+    "regions.name",
+    `
     SELECT s.line, 'name' AS col, 'region_name_differs' AS rule, jsonb_build_object('existing', g.name) AS params
       FROM ${R} s JOIN region g ON g.id = s.code
-     WHERE s.name IS NOT NULL AND g.name <> s.name`);
+     WHERE s.name IS NOT NULL AND g.name <> s.name`,
+  );
   if (ctx.scope) {
     // an ancestor of the importer's node may be listed, but only as it already is
-    await run("regions.csv", "regions.scope", `
+    await run(
+      "regions.csv",
+      "regions.scope",
+      `
       SELECT s.line, 'code' AS col, 'outside_scope' AS rule, jsonb_build_object('scope', '${ctx.scope.replace(/\D/g, "")}') AS params
         FROM ${R} s
        WHERE left(s.code, ${ctx.scope.length}) <> '${ctx.scope.replace(/\D/g, "")}'
-         AND NOT EXISTS (SELECT 1 FROM region g WHERE g.id = s.code)`);
+         AND NOT EXISTS (SELECT 1 FROM region g WHERE g.id = s.code)`,
+    );
   }
 
   // ── households.csv ──
   await run("households.csv", "households.duplicate", duplicates(H, "village, number", "household_number"));
-  await run("households.csv", "households.village", `
+  await run(
+    "households.csv",
+    "households.village",
+    `
     SELECT s.line, 'village_code' AS col, 'village_missing' AS rule, jsonb_build_object('code', s.village) AS params
       FROM ${H} s
      WHERE NOT EXISTS (SELECT 1 FROM ${R} r WHERE r.code = s.village AND r.level = 'village')
-       AND NOT EXISTS (SELECT 1 FROM region g WHERE g.id = s.village AND g.level = 'village')`, ["regions.csv"]);
+       AND NOT EXISTS (SELECT 1 FROM region g WHERE g.id = s.village AND g.level = 'village')`,
+    ["regions.csv"],
+  );
   {
     const d = firstDifference(HOUSEHOLD_FACTS);
-    await run("households.csv", "households.differs", `
+    await run(
+      "households.csv",
+      "households.differs",
+      `
       SELECT s.line, ${d.col} AS col, 'household_differs' AS rule,
              jsonb_build_object('existing', ${d.existing}, 'value', ${d.value}) AS params
         FROM ${H} s JOIN household e ON e."villageId" = s.village AND e.number = s.number
-       WHERE s.ok AND (${d.any})`);
+       WHERE s.ok AND (${d.any})`,
+    );
   }
-  await run("households.csv", "households.head", `
+  await run(
+    "households.csv",
+    "households.head",
+    `
     SELECT s.line, 'household_number' AS col, 'no_head' AS rule, NULL::jsonb AS params
       FROM ${H} s
      WHERE NOT ${inRegister("s")}
-       AND NOT EXISTS (SELECT 1 FROM ${M} m WHERE ${sameKey("m", "s")} AND m.relation = 'head')`, ["members.csv"]);
+       AND NOT EXISTS (SELECT 1 FROM ${M} m WHERE ${sameKey("m", "s")} AND m.relation = 'head')`,
+    ["members.csv"],
+  );
 
   // ── members.csv, income.csv, indicators.csv: the household they belong to ──
-  for (const [file, table] of [["members.csv", M], ["income.csv", I], ["indicators.csv", X]] as const) {
-    await run(file, `${file}.household`, `
+  for (const [file, table] of [
+    ["members.csv", M],
+    ["income.csv", I],
+    ["indicators.csv", X],
+  ] as const) {
+    await run(
+      file,
+      `${file}.household`,
+      `
       SELECT s.line, 'household_number' AS col, 'household_missing' AS rule,
              jsonb_build_object('village', s.village, 'number', s.number) AS params
         FROM ${table} s
-       WHERE NOT EXISTS (SELECT 1 FROM ${H} h WHERE ${sameKey("h", "s")}) AND NOT ${inRegister("s")}`, ["households.csv"]);
+       WHERE NOT EXISTS (SELECT 1 FROM ${H} h WHERE ${sameKey("h", "s")}) AND NOT ${inRegister("s")}`,
+      ["households.csv"],
+    );
   }
   await run("income.csv", "income.duplicate", duplicates(I, "village, number", "household_number"));
   await run("indicators.csv", "indicators.duplicate", duplicates(X, "village, number", "household_number"));
-  for (const [file, table, facts] of [["income.csv", I, INCOME_FACTS], ["indicators.csv", X, INDICATOR_FACTS]] as const) {
+  for (const [file, table, facts] of [
+    ["income.csv", I, INCOME_FACTS],
+    ["indicators.csv", X, INDICATOR_FACTS],
+  ] as const) {
     const d = firstDifference(facts);
-    await run(file, `${file}.differs`, `
+    await run(
+      file,
+      `${file}.differs`,
+      `
       SELECT s.line, ${d.col} AS col, 'household_differs' AS rule,
              jsonb_build_object('existing', ${d.existing}, 'value', ${d.value}) AS params
         FROM ${table} s JOIN household e ON e."villageId" = s.village AND e.number = s.number
-       WHERE s.ok AND (${d.any})`);
+       WHERE s.ok AND (${d.any})`,
+    );
   }
 
   // ── members.csv ──
-  await run("members.csv", "members.head", `
+  await run(
+    "members.csv",
+    "members.head",
+    `
     SELECT line, 'relation' AS col, 'second_head' AS rule, jsonb_build_object('first', first) AS params
       FROM (SELECT line, min(line) OVER (PARTITION BY village, number) AS first FROM ${M} WHERE relation = 'head') d
-     WHERE line <> first`);
+     WHERE line <> first`,
+  );
   await run("members.csv", "members.duplicate_id", duplicates(M, "national_id", "national_id", "national_id IS NOT NULL"));
-  await run("members.csv", "members.id_taken", `
+  await run(
+    "members.csv",
+    "members.id_taken",
+    `
     SELECT s.line, 'national_id' AS col, 'national_id_taken' AS rule,
            jsonb_build_object('village', e."villageId", 'number', e.number) AS params
       FROM ${M} s
       JOIN member d ON d."nationalId" = s.national_id AND d.active
       JOIN household e ON e.id = d."householdId"
-     WHERE s.national_id IS NOT NULL AND (e."villageId" <> s.village OR e.number <> s.number)`);
+     WHERE s.national_id IS NOT NULL AND (e."villageId" <> s.village OR e.number <> s.number)`,
+  );
   {
     // members of a household already registered: each must be one of its active members
     // (by national ID, else by name and birth date), with the same facts
     const d = firstDifference(MEMBER_FACTS);
-    await run("members.csv", "members.existing", `
+    await run(
+      "members.csv",
+      "members.existing",
+      `
       SELECT s.line,
              CASE WHEN d.id IS NULL THEN 'name' ELSE ${d.col} END AS col,
              CASE WHEN d.id IS NULL THEN 'member_not_in_household' ELSE 'member_differs' END AS rule,
@@ -218,7 +272,8 @@ export async function runChecks(db: Runner, stage: Stage, issues: IssueList, ctx
              AND CASE WHEN s.national_id IS NOT NULL THEN x."nationalId" = s.national_id
                       ELSE x.name = s.name AND x."birthDate" = s.birth_date END
            LIMIT 1) d ON true
-       WHERE s.ok AND (d.id IS NULL OR ${d.any})`);
+       WHERE s.ok AND (d.id IS NULL OR ${d.any})`,
+    );
   }
 }
 

@@ -20,10 +20,16 @@ export async function recentImports(limit = 10): Promise<ImportHistoryRow[]> {
   });
   const ids = [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))];
   const users = new Map(
-    (await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, username: true } })).map((u) => [u.id, `${u.name} (${u.username})`]),
+    (await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, username: true } })).map((u) => [
+      u.id,
+      `${u.name} (${u.username})`,
+    ]),
   );
   return events.map((e) => {
-    const after = (e.after ?? {}) as { counts?: { households?: { inserted?: number }; members?: { inserted?: number } }; files?: { name: string }[] };
+    const after = (e.after ?? {}) as {
+      counts?: { households?: { inserted?: number }; members?: { inserted?: number } };
+      files?: { name: string }[];
+    };
     return {
       id: String(e.id),
       at: e.at,

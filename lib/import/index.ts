@@ -61,5 +61,9 @@ export async function importFiles(
   files: (ImportSource | { name: string; data: Uint8Array | string })[],
   options: ImportOptions,
 ): Promise<ImportReport> {
-  return importSources(db, files.map((f) => ("data" in f ? memorySource(f.name, f.data) : f)), options);
+  return importSources(
+    db,
+    files.map((f) => ("data" in f ? memorySource(f.name, f.data) : f)),
+    options,
+  );
 }

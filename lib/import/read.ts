@@ -98,14 +98,24 @@ export async function readFile(
           issues.add({ file, row: rec.line, column: key ? labelOf(key) : null, rule: rec.problem.kind });
         }
         if (rec.fields.length !== h.keys.length) {
-          issues.add({ file, row: rec.line, column: null, rule: "field_count", params: { expected: h.keys.length, actual: rec.fields.length } });
+          issues.add({
+            file,
+            row: rec.line,
+            column: null,
+            rule: "field_count",
+            params: { expected: h.keys.length, actual: rec.fields.length },
+          });
           continue; // the cells would be read under the wrong columns
         }
         const fields = rec.fields;
-        const r = validate((k) => {
-          const i = h.index.get(k);
-          return i === undefined ? "" : fields[i]!.trim();
-        }, rec.line, ctx);
+        const r = validate(
+          (k) => {
+            const i = h.index.get(k);
+            return i === undefined ? "" : fields[i]!.trim();
+          },
+          rec.line,
+          ctx,
+        );
         for (const i of r.issues) issues.add({ file, row: rec.line, column: labelOf(i.column), rule: i.rule, params: i.params });
         if (r.tuple) tuples.push(r.tuple);
       }
@@ -126,5 +136,15 @@ export async function readFile(
     issues.add({ file, row: e.line, column: null, rule: e.kind });
     broken = true;
   }
-  return { name: file, bytes, rows, sha256: hash.digest("hex"), labels: header?.label ?? new Map(), broken, format, source: source.name, encoding: format === "csv" ? (used ?? "utf-8") : null };
+  return {
+    name: file,
+    bytes,
+    rows,
+    sha256: hash.digest("hex"),
+    labels: header?.label ?? new Map(),
+    broken,
+    format,
+    source: source.name,
+    encoding: format === "csv" ? (used ?? "utf-8") : null,
+  };
 }

@@ -10,9 +10,24 @@
 import { checkDigit, validateNationalId } from "@/lib/national-id";
 import { amount, bool, date, integer, oneOf, phone, text, type Params, type Parsed } from "./values";
 import {
-  CODE_DIGITS, EDUCATIONS, HEALTHS, HOUSING_GRADES, LABOR_CAPACITIES, LEVEL_LABELS, POVERTY_CAUSES, REGION_LEVELS,
-  REGISTERED_STATUSES, RELATIONS, RELATION_LABELS, SCHOOL_STATUSES, SEXES, SEX_LABELS, STATUS_LABELS, WORK_STATUSES,
-  type ImportFileName, type RegionLevel,
+  CODE_DIGITS,
+  EDUCATIONS,
+  HEALTHS,
+  HOUSING_GRADES,
+  LABOR_CAPACITIES,
+  LEVEL_LABELS,
+  POVERTY_CAUSES,
+  REGION_LEVELS,
+  REGISTERED_STATUSES,
+  RELATIONS,
+  RELATION_LABELS,
+  SCHOOL_STATUSES,
+  SEXES,
+  SEX_LABELS,
+  STATUS_LABELS,
+  WORK_STATUSES,
+  type ImportFileName,
+  type RegionLevel,
 } from "./spec";
 
 export type Cell = string | number | boolean | null;
@@ -44,28 +59,78 @@ type Get = (key: string) => string;
 /** Staging columns per file, in tuple order (line and ok first). */
 export const STAGE_COLUMNS: Record<ImportFileName, readonly (readonly [string, string])[]> = {
   "regions.csv": [
-    ["line", "int"], ["ok", "boolean"], ["code", "text"], ["parent_code", "text"], ["level", "text"], ["name", "text"], ["name_en", "text"],
+    ["line", "int"],
+    ["ok", "boolean"],
+    ["code", "text"],
+    ["parent_code", "text"],
+    ["level", "text"],
+    ["name", "text"],
+    ["name_en", "text"],
   ],
   "households.csv": [
-    ["line", "int"], ["ok", "boolean"], ["id", "text"], ["village", "text"], ["number", "text"], ["head_name", "text"], ["address", "text"],
-    ["phone", "text"], ["status", "text"], ["registered_at", "date"], ["lifted_at", "date"], ["main_cause", "text"],
+    ["line", "int"],
+    ["ok", "boolean"],
+    ["id", "text"],
+    ["village", "text"],
+    ["number", "text"],
+    ["head_name", "text"],
+    ["address", "text"],
+    ["phone", "text"],
+    ["status", "text"],
+    ["registered_at", "date"],
+    ["lifted_at", "date"],
+    ["main_cause", "text"],
   ],
   "members.csv": [
-    ["line", "int"], ["ok", "boolean"], ["village", "text"], ["number", "text"], ["name", "text"], ["national_id", "text"], ["sex", "text"],
-    ["birth_date", "date"], ["relation", "text"], ["education", "text"], ["school_status", "text"], ["health", "text"],
-    ["labor_capacity", "text"], ["work_status", "text"], ["medical_insurance", "boolean"], ["pension", "boolean"],
-    ["subsistence_allowance", "boolean"], ["counted", "boolean"],
+    ["line", "int"],
+    ["ok", "boolean"],
+    ["village", "text"],
+    ["number", "text"],
+    ["name", "text"],
+    ["national_id", "text"],
+    ["sex", "text"],
+    ["birth_date", "date"],
+    ["relation", "text"],
+    ["education", "text"],
+    ["school_status", "text"],
+    ["health", "text"],
+    ["labor_capacity", "text"],
+    ["work_status", "text"],
+    ["medical_insurance", "boolean"],
+    ["pension", "boolean"],
+    ["subsistence_allowance", "boolean"],
+    ["counted", "boolean"],
   ],
   "income.csv": [
-    ["line", "int"], ["ok", "boolean"], ["village", "text"], ["number", "text"], ["wages", "numeric"], ["business", "numeric"],
-    ["business_costs", "numeric"], ["property", "numeric"], ["transfers", "numeric"], ["rigid_expenditure", "numeric"],
+    ["line", "int"],
+    ["ok", "boolean"],
+    ["village", "text"],
+    ["number", "text"],
+    ["wages", "numeric"],
+    ["business", "numeric"],
+    ["business_costs", "numeric"],
+    ["property", "numeric"],
+    ["transfers", "numeric"],
+    ["rigid_expenditure", "numeric"],
     ["previous_year_income", "numeric"],
   ],
   "indicators.csv": [
-    ["line", "int"], ["ok", "boolean"], ["village", "text"], ["number", "text"], ["food", "boolean"], ["clothing", "boolean"],
-    ["housing_grade", "text"], ["electricity", "boolean"], ["water_litres", "numeric"], ["water_scarce_area", "boolean"],
-    ["water_piped", "boolean"], ["water_round_trip_min", "int"], ["water_horizontal_m", "int"], ["water_vertical_m", "int"],
-    ["water_quality_safe", "boolean"], ["water_outage_days", "int"],
+    ["line", "int"],
+    ["ok", "boolean"],
+    ["village", "text"],
+    ["number", "text"],
+    ["food", "boolean"],
+    ["clothing", "boolean"],
+    ["housing_grade", "text"],
+    ["electricity", "boolean"],
+    ["water_litres", "numeric"],
+    ["water_scarce_area", "boolean"],
+    ["water_piped", "boolean"],
+    ["water_round_trip_min", "int"],
+    ["water_horizontal_m", "int"],
+    ["water_vertical_m", "int"],
+    ["water_quality_safe", "boolean"],
+    ["water_outage_days", "int"],
   ],
 };
 
@@ -112,7 +177,9 @@ function inScope(code: string, scope: string) {
 
 /** village_code + household_number, or null when either is unreadable. */
 function householdKey(row: Row, ctx: RowContext): [string, string] | null {
-  const village = row.required("village_code", (raw) => (/^\d{12}$/.test(raw) ? { ok: true, value: raw } : { ok: false, rule: "village_code" }));
+  const village = row.required("village_code", (raw) =>
+    /^\d{12}$/.test(raw) ? { ok: true, value: raw } : { ok: false, rule: "village_code" },
+  );
   if (village && !inScope(village, ctx.scope)) row.issue("village_code", "outside_scope", { scope: ctx.scope });
   const number = row.required("household_number", (raw) => text(raw, 1, 20));
   return village && number ? [village, number] : null;
@@ -156,14 +223,13 @@ export function householdRow(get: Get, line: number, ctx: RowContext): RowResult
   const registeredAt = row.cell("registered_at", (raw) => date(raw, ctx.today), null);
   const liftedAt = row.cell("lifted_at", (raw) => date(raw, ctx.today), null);
   const cause = row.cell("main_cause", (raw) => oneOf(raw, POVERTY_CAUSES), null);
-  if (status && status !== "not_registered" && row.raw("registered_at") === "") row.issue("registered_at", "required_for_status", { status });
+  if (status && status !== "not_registered" && row.raw("registered_at") === "")
+    row.issue("registered_at", "required_for_status", { status });
   if (status === "lifted" && row.raw("lifted_at") === "") row.issue("lifted_at", "required_for_status", { status });
   if (status && status !== "lifted" && row.raw("lifted_at") !== "") row.issue("lifted_at", "only_when_lifted");
   if (registeredAt && liftedAt && liftedAt < registeredAt) row.issue("lifted_at", "lifted_before_registered", { registeredAt });
   return {
-    tuple: key
-      ? [line, row.ok, ctx.newId(), key[0], key[1], head, address || null, tel, status, registeredAt, liftedAt, cause]
-      : null,
+    tuple: key ? [line, row.ok, ctx.newId(), key[0], key[1], head, address || null, tel, status, registeredAt, liftedAt, cause] : null,
     issues: row.issues,
   };
 }
@@ -201,7 +267,26 @@ export function memberRow(get: Get, line: number, ctx: RowContext): RowResult {
   const counted = row.cell("counted", bool, true);
   return {
     tuple: key
-      ? [line, row.ok, key[0], key[1], name, nationalId, sex, birth, relation, education, school, health, labor, work, insurance, pension, dibao, counted]
+      ? [
+          line,
+          row.ok,
+          key[0],
+          key[1],
+          name,
+          nationalId,
+          sex,
+          birth,
+          relation,
+          education,
+          school,
+          health,
+          labor,
+          work,
+          insurance,
+          pension,
+          dibao,
+          counted,
+        ]
       : null,
     issues: row.issues,
   };
@@ -245,7 +330,24 @@ export function indicatorRow(get: Get, line: number, ctx: RowContext): RowResult
   const outage = row.cell("water_outage_days", (raw) => integer(raw, 0, 366), 0);
   return {
     tuple: key
-      ? [line, row.ok, key[0], key[1], food, clothing, grade, electricity, litres, scarce, piped, roundTrip, horizontal, vertical, quality, outage]
+      ? [
+          line,
+          row.ok,
+          key[0],
+          key[1],
+          food,
+          clothing,
+          grade,
+          electricity,
+          litres,
+          scarce,
+          piped,
+          roundTrip,
+          horizontal,
+          vertical,
+          quality,
+          outage,
+        ]
       : null,
     issues: row.issues,
   };

@@ -69,7 +69,15 @@ export interface ImportReport {
   importId: string;
   /** how rows reached the staging tables */
   loader: "copy" | "sql";
-  files: { name: ImportFileName; bytes: number; rows: number; sha256: string; format: "csv" | "xlsx"; source: string; encoding: "utf-8" | "gb18030" | null }[];
+  files: {
+    name: ImportFileName;
+    bytes: number;
+    rows: number;
+    sha256: string;
+    format: "csv" | "xlsx";
+    source: string;
+    encoding: "utf-8" | "gb18030" | null;
+  }[];
   /** what was (or, for a dry run or a failed check, would be) inserted and skipped */
   counts: PlannedCounts & { assessments: number };
   issues: ImportIssue[];
@@ -184,7 +192,14 @@ export async function importSources(db: PrismaClient, sources: ImportSource[], o
     if (!force && now - lastReport < 200) return;
     lastReport = now;
     const elapsedMs = now - started;
-    options.onProgress({ ...p, rows: rowsNow, bytes: bytesNow, totalBytes, elapsedMs, rowsPerSecond: elapsedMs ? Math.round((rowsNow * 1000) / elapsedMs) : 0 });
+    options.onProgress({
+      ...p,
+      rows: rowsNow,
+      bytes: bytesNow,
+      totalBytes,
+      elapsedMs,
+      rowsPerSecond: elapsedMs ? Math.round((rowsNow * 1000) / elapsedMs) : 0,
+    });
   };
   const report = (extra: Partial<ImportReport>): ImportReport => ({
     ok: false,
@@ -203,7 +218,10 @@ export async function importSources(db: PrismaClient, sources: ImportSource[], o
   });
 
   // "households.xlsx" stands for households.csv (a name that is neither stays as it is: unknown)
-  const present = checkFileSet(sources.map((s) => importFileOf(s.name) ?? s.name), issues);
+  const present = checkFileSet(
+    sources.map((s) => importFileOf(s.name) ?? s.name),
+    issues,
+  );
   if (issues.count > 0) return report({});
 
   const stage = new Stage(importId);
@@ -219,29 +237,52 @@ export async function importSources(db: PrismaClient, sources: ImportSource[], o
       const index = present.get(file);
       if (index === undefined) continue;
       progress({ phase: "read", file }, true);
-      const read = await readFile(sources[index]!, file, stager, stage.tables[file], issues, ctx, (rows, bytes) => {
-        rowsNow = rowsBefore + rows;
-        bytesNow = bytesBefore + bytes;
-        progress({ phase: "read", file });
-      }, options.encoding ?? "auto");
+      const read = await readFile(
+        sources[index]!,
+        file,
+        stager,
+        stage.tables[file],
+        issues,
+        ctx,
+        (rows, bytes) => {
+          rowsNow = rowsBefore + rows;
+          bytesNow = bytesBefore + bytes;
+          progress({ phase: "read", file });
+        },
+        options.encoding ?? "auto",
+      );
       rowsBefore += read.rows;
       bytesBefore += read.bytes;
       reads.push(read);
     }
     timings.read = Date.now() - t0;
-    const files = reads.map(({ name, bytes, rows, sha256, format, source, encoding }) => ({ name, bytes, rows, sha256, format, source, encoding }));
+    const files = reads.map(({ name, bytes, rows, sha256, format, source, encoding }) => ({
+      name,
+      bytes,
+      rows,
+      sha256,
+      format,
+      source,
+      encoding,
+    }));
 
     // ── check ──
     t0 = Date.now();
     progress({ phase: "check", step: "index" }, true);
     await stage.index(db);
     const broken = new Set(reads.filter((r) => r.broken).map((r) => r.name));
-    await runChecks(db, stage, issues, {
-      scope,
-      labels: Object.fromEntries(reads.map((r) => [r.name, r.labels])),
-      present: new Set(reads.filter((r) => !r.broken).map((r) => r.name)),
-      broken,
-    }, (step) => progress({ phase: "check", step }, true));
+    await runChecks(
+      db,
+      stage,
+      issues,
+      {
+        scope,
+        labels: Object.fromEntries(reads.map((r) => [r.name, r.labels])),
+        present: new Set(reads.filter((r) => !r.broken).map((r) => r.name)),
+        broken,
+      },
+      (step) => progress({ phase: "check", step }, true),
+    );
     const planned = await plannedCounts(db, stage);
     timings.check = Date.now() - t0;
     const counts = { ...planned, assessments: 0 };
@@ -278,7 +319,9 @@ export async function importSources(db: PrismaClient, sources: ImportSource[], o
           await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`);
           // bulk statements on fresh rows: JIT compilation costs more than it saves
           await tx.$executeRawUnsafe(`SELECT set_config('jit', 'off', true)`);
-          const written = await writeRows(tx, stage, { now: new Date(), year, asOf, actorId: options.actor.id }, (step) => progress({ phase: "write", step }, true));
+          const written = await writeRows(tx, stage, { now: new Date(), year, asOf, actorId: options.actor.id }, (step) =>
+            progress({ phase: "write", step }, true),
+          );
           counts.regions = { ...counts.regions, inserted: written.regions, skipped: counts.regions.rows - written.regions };
           counts.households = { ...counts.households, inserted: written.households, skipped: counts.households.rows - written.households };
           counts.members = { ...counts.members, inserted: written.members, skipped: counts.members.rows - written.members };

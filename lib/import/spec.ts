@@ -99,8 +99,18 @@ export const STATUS_LABELS: Record<string, (typeof REGISTERED_STATUSES)[number]>
   已脱贫: "lifted",
 };
 export const POVERTY_CAUSES = [
-  "illness", "disability", "schooling", "disaster", "lack_of_land", "lack_of_water", "lack_of_skills",
-  "lack_of_labour", "lack_of_capital", "poor_transport", "lack_of_drive", "other",
+  "illness",
+  "disability",
+  "schooling",
+  "disaster",
+  "lack_of_land",
+  "lack_of_water",
+  "lack_of_skills",
+  "lack_of_labour",
+  "lack_of_capital",
+  "poor_transport",
+  "lack_of_drive",
+  "other",
 ] as const;
 export const SEXES = ["male", "female"] as const;
 export const SEX_LABELS: Record<string, (typeof SEXES)[number]> = { 男: "male", 女: "female" };

@@ -39,8 +39,16 @@ export type Columns = readonly (readonly [string, string])[];
 
 /** The assessments of the new households, computed before the write transaction. */
 export const ASSESSMENT_COLUMNS: Columns = [
-  ["id", "text"], ["county", "text"], ["status", "text"], ["candidate", "text"], ["category", "text"], ["pci", "numeric"],
-  ["counted", "int"], ["unmet", "text[]"], ["policy_version", "text"], ["result", "jsonb"],
+  ["id", "text"],
+  ["county", "text"],
+  ["status", "text"],
+  ["candidate", "text"],
+  ["category", "text"],
+  ["pci", "numeric"],
+  ["counted", "int"],
+  ["unmet", "text[]"],
+  ["policy_version", "text"],
+  ["result", "jsonb"],
 ];
 
 export class Stage {
@@ -48,7 +56,10 @@ export class Stage {
   readonly assessments: string;
 
   constructor(readonly id: string) {
-    this.tables = Object.fromEntries(IMPORT_FILES.map((f) => [f, `${STAGE_SCHEMA}."${PREFIX[f]}_${id}"`])) as Record<ImportFileName, string>;
+    this.tables = Object.fromEntries(IMPORT_FILES.map((f) => [f, `${STAGE_SCHEMA}."${PREFIX[f]}_${id}"`])) as Record<
+      ImportFileName,
+      string
+    >;
     this.assessments = `${STAGE_SCHEMA}."a_${id}"`;
   }
 
@@ -63,7 +74,10 @@ export class Stage {
   /** Create the five tables (empty when a file is absent, so every check can join them). */
   async create(db: Runner) {
     // made by the owner when the app's role may not create schemas (lib/db/roles.ts): look first
-    const exists = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = $1`, STAGE_SCHEMA);
+    const exists = await db.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = $1`,
+      STAGE_SCHEMA,
+    );
     if (!exists[0]?.n) {
       try {
         await db.$executeRawUnsafe(`CREATE SCHEMA IF NOT EXISTS ${STAGE_SCHEMA}`);

@@ -97,7 +97,10 @@ export async function writeRows(
         "assessedStatus", candidate, "candidateCategory", "perCapitaIncome", "countedMembers", "unmetIndicators", "assessedAt",
         version, "createdAt", "updatedAt")
      SELECT s.id, left(s.village, 6), s.village, s.number, s.head_name, s.address, s.phone, s.registered_at, s.lifted_at,
-            s.main_cause::"PovertyCause", '{}', ${facts.split(", ").map((c) => `s.${c}`).join(", ")}, s.member_count,
+            s.main_cause::"PovertyCause", '{}', ${facts
+              .split(", ")
+              .map((c) => `s.${c}`)
+              .join(", ")}, s.member_count,
             s.a_status::"AssessedStatus", s.a_candidate::"CandidateKind", s.a_category::"MonitoringCategory", s.a_pci,
             coalesce(s.a_counted, 0), coalesce(s.a_unmet, '{}'), CASE WHEN s.a_id IS NULL THEN NULL ELSE $1::timestamptz END,
             1, $1::timestamptz, $1::timestamptz

@@ -35,7 +35,14 @@ export function cellText(v: unknown): CellText {
   }
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? { text: "", problem: "cell_error" } : { text: isoDate(v) };
   if (typeof v === "object") {
-    const o = v as { richText?: { text?: string }[]; text?: unknown; result?: unknown; formula?: unknown; sharedFormula?: unknown; error?: unknown };
+    const o = v as {
+      richText?: { text?: string }[];
+      text?: unknown;
+      result?: unknown;
+      formula?: unknown;
+      sharedFormula?: unknown;
+      error?: unknown;
+    };
     if (Array.isArray(o.richText)) return { text: o.richText.map((r) => r.text ?? "").join("") };
     if (o.error !== undefined) return { text: "", problem: "cell_error" };
     if ("formula" in o || "sharedFormula" in o || "result" in o) {
@@ -65,7 +72,10 @@ export function rowRecord(line: number, values: unknown, width: number | null): 
 }
 
 /** Bytes in (the hash sees each), batches of records out. */
-export async function* readXlsx(chunks: AsyncIterable<Uint8Array | string>, onBytes?: (bytes: Uint8Array) => void): AsyncGenerator<CsvRecord[]> {
+export async function* readXlsx(
+  chunks: AsyncIterable<Uint8Array | string>,
+  onBytes?: (bytes: Uint8Array) => void,
+): AsyncGenerator<CsvRecord[]> {
   const tapped = (async function* () {
     for await (const c of chunks) {
       const b = typeof c === "string" ? Buffer.from(c, "utf8") : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
@@ -73,7 +83,13 @@ export async function* readXlsx(chunks: AsyncIterable<Uint8Array | string>, onBy
       yield b;
     }
   })();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(tapped), { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(tapped), {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
   let first = true;
   let width: number | null = null;
   let lastLine = 1;

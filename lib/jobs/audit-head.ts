@@ -34,7 +34,14 @@ export interface AuditHeadState {
 }
 
 /** Walks from (afterId, prevHash) to the head. */
-async function walk(db: Db, afterId: bigint, prevHash: string, counted: number, keyedBefore: boolean, anchors?: Map<string, { hash: string; events: number }>) {
+async function walk(
+  db: Db,
+  afterId: bigint,
+  prevHash: string,
+  counted: number,
+  keyedBefore: boolean,
+  anchors?: Map<string, { hash: string; events: number }>,
+) {
   let after = afterId;
   let prev = prevHash;
   let checked = counted;
@@ -45,7 +52,8 @@ async function walk(db: Db, afterId: bigint, prevHash: string, counted: number, 
   for (;;) {
     const rows = await db.auditEvent.findMany({ where: { id: { gt: after } }, orderBy: { id: "asc" }, take: BATCH });
     if (rows.length === 0) {
-      for (const [id] of anchors ?? []) if (!met.has(id)) return { ok: false as const, checked, brokenAt: id, why: "the event anchored outside the database is gone" };
+      for (const [id] of anchors ?? [])
+        if (!met.has(id)) return { ok: false as const, checked, brokenAt: id, why: "the event anchored outside the database is gone" };
       return { ok: true as const, lastId, lastHash: prev, checked, keyed };
     }
     const r = verifyChain(rows, prev, checked, { key, keyed, anchors, met });
@@ -61,19 +69,35 @@ async function walk(db: Db, afterId: bigint, prevHash: string, counted: number, 
 /** Verifies the head now (a full walk when asked, or when the last full walk is a day old). */
 export async function verifyAuditHead(db: Db, previous: AuditHeadState | null, opts: { full?: boolean } = {}): Promise<AuditHeadState> {
   const now = new Date();
-  const full = opts.full || !previous?.ok || !previous.lastId || !previous.fullAt || now.getTime() - Date.parse(previous.fullAt) >= FULL_EVERY_MS;
+  const full =
+    opts.full || !previous?.ok || !previous.lastId || !previous.fullAt || now.getTime() - Date.parse(previous.fullAt) >= FULL_EVERY_MS;
   if (!full && previous?.lastId) {
     // the verified head must still be there, unchanged
     const head = await db.auditEvent.findUnique({ where: { id: BigInt(previous.lastId) }, select: { hash: true } });
     if (!head || head.hash !== previous.lastHash) {
-      return { ...previous, ok: false, verifiedAt: now.toISOString(), brokenAt: previous.lastId, why: head ? "the verified head's hash changed" : "the verified head is gone" };
+      return {
+        ...previous,
+        ok: false,
+        verifiedAt: now.toISOString(),
+        brokenAt: previous.lastId,
+        why: head ? "the verified head's hash changed" : "the verified head is gone",
+      };
     }
   }
   let anchors: Map<string, { hash: string; events: number }> | undefined;
   if (full) {
     const read = readAnchors();
     if (!read.ok) {
-      return { ok: false, lastId: previous?.lastId ?? null, lastHash: previous?.lastHash ?? GENESIS, events: 0, verifiedAt: now.toISOString(), fullAt: previous?.fullAt ?? null, brokenAt: `anchors:${read.line}`, why: `anchors file: ${read.why}` };
+      return {
+        ok: false,
+        lastId: previous?.lastId ?? null,
+        lastHash: previous?.lastHash ?? GENESIS,
+        events: 0,
+        verifiedAt: now.toISOString(),
+        fullAt: previous?.fullAt ?? null,
+        brokenAt: `anchors:${read.line}`,
+        why: `anchors file: ${read.why}`,
+      };
     }
     anchors = read.anchors;
   }
@@ -81,7 +105,16 @@ export async function verifyAuditHead(db: Db, previous: AuditHeadState | null, o
     ? await walk(db, -1n, GENESIS, 0, false, anchors)
     : await walk(db, BigInt(previous!.lastId!), previous!.lastHash, previous!.events, previous!.keyed ?? false);
   if (!r.ok) {
-    return { ok: false, lastId: previous?.lastId ?? null, lastHash: previous?.lastHash ?? GENESIS, events: r.checked, verifiedAt: now.toISOString(), fullAt: previous?.fullAt ?? null, brokenAt: r.brokenAt, why: r.why };
+    return {
+      ok: false,
+      lastId: previous?.lastId ?? null,
+      lastHash: previous?.lastHash ?? GENESIS,
+      events: r.checked,
+      verifiedAt: now.toISOString(),
+      fullAt: previous?.fullAt ?? null,
+      brokenAt: r.brokenAt,
+      why: r.why,
+    };
   }
   const lastId = r.lastId === null ? null : String(r.lastId);
   let anchoredId = previous?.anchoredId ?? null;
@@ -108,7 +141,10 @@ export async function verifyAuditHead(db: Db, previous: AuditHeadState | null, o
  * Runs the check if it is due (or `force`) and this process gets the lease; answers with the
  * latest recorded state either way.
  */
-export async function runAuditHeadCheck(db: Db, opts: { everyMs: number; force?: boolean; full?: boolean }): Promise<AuditHeadState | null> {
+export async function runAuditHeadCheck(
+  db: Db,
+  opts: { everyMs: number; force?: boolean; full?: boolean },
+): Promise<AuditHeadState | null> {
   const claimed = await claim<AuditHeadState>(db, AUDIT_JOB, { leaseMs: 10 * 60_000, everyMs: opts.everyMs, force: opts.force });
   if (!claimed) return (await jobState<AuditHeadState>(db, AUDIT_JOB))?.state ?? null;
   let state: AuditHeadState;

@@ -37,6 +37,10 @@ export function setLogDestination(destination?: DestinationStream, level = "info
  * An unexpected error, with the reference the user was shown (`ref`: an action's reference or
  * Next's error digest) and where it happened. Only scrubbed fields (scrub.ts).
  */
-export function logError(e: unknown, fields: { ref?: string; action?: string; route?: string; reqId?: string; [k: string]: unknown }, msg = "error"): void {
+export function logError(
+  e: unknown,
+  fields: { ref?: string; action?: string; route?: string; reqId?: string; [k: string]: unknown },
+  msg = "error",
+): void {
   log().error({ ...fields, err: errorForLog(e) }, msg);
 }

@@ -21,7 +21,9 @@ const g = globalThis as typeof globalThis & { __jzRequestLog?: boolean };
 function loadPatterns(): RoutePattern[] {
   const dir = process.env.NEXT_DIST_DIR || ".next";
   try {
-    return routePatterns(JSON.parse(fs.readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), dir, "routes-manifest.json"), "utf8")));
+    return routePatterns(
+      JSON.parse(fs.readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), dir, "routes-manifest.json"), "utf8")),
+    );
   } catch {
     return [];
   }

@@ -82,7 +82,11 @@ export function errorForLog(e: unknown, depth = 0): LoggedError {
   };
   if (typeof err.code === "string" || typeof err.code === "number") out.code = String(err.code);
   if (typeof err.digest === "string") out.digest = err.digest;
-  const frames = (err.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l)).slice(0, 12).map((l) => scrubText(l.trim(), 240));
+  const frames = (err.stack ?? "")
+    .split("\n")
+    .filter((l) => /^\s+at /.test(l))
+    .slice(0, 12)
+    .map((l) => scrubText(l.trim(), 240));
   if (frames.length) out.stack = frames;
   if (err.cause !== undefined && depth < 2) out.cause = errorForLog(err.cause, depth + 1);
   return out;

@@ -45,10 +45,24 @@ export function printToPdf(url: string): Promise<Buffer> {
         execFile(
           /*turbopackIgnore: true*/ CHROMIUM,
           [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions", "--mute-audio",
-            "--hide-scrollbars", `--user-data-dir=${path.join(dir, "profile")}`, "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",
-            "--virtual-time-budget=15000", `--print-to-pdf=${out}`, url,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--no-default-browser-check",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-extensions",
+            "--mute-audio",
+            "--hide-scrollbars",
+            `--user-data-dir=${path.join(dir, "profile")}`,
+            "--no-pdf-header-footer",
+            "--run-all-compositor-stages-before-draw",
+            "--virtual-time-budget=15000",
+            `--print-to-pdf=${out}`,
+            url,
           ],
           { timeout: TIMEOUT_MS, maxBuffer: 4 << 20 },
           (err) => (err ? reject(new Error(`chromium failed: ${err.message.split("\n")[0]}`)) : resolve()),
@@ -76,7 +90,10 @@ export interface NoticePdf {
  */
 export async function noticePdf(viewer: Viewer, id: string): Promise<NoticePdf | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const notice = await db().notice.findFirst({ where: { AND: [{ id }, noticeScope(viewer)] }, select: { id: true, countyId: true, villageId: true, kind: true, startDate: true } });
+  const notice = await db().notice.findFirst({
+    where: { AND: [{ id }, noticeScope(viewer)] },
+    select: { id: true, countyId: true, villageId: true, kind: true, startDate: true },
+  });
   if (!notice) return null;
   const fileName = `notice-${notice.villageId}-${notice.startDate.toISOString().slice(0, 10)}-${notice.kind}.pdf`;
   const archived = await db().noticePdf.findUnique({ where: { noticeId: id }, select: { storageKey: true } });
@@ -97,10 +114,24 @@ export async function noticePdf(viewer: Viewer, id: string): Promise<NoticePdf |
       const rows = await tx.$queryRawUnsafe<{ noticeId: string }[]>(
         `INSERT INTO notice_pdf ("noticeId", "storageKey", sha256, "sizeBytes", "createdById") VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT ("noticeId") DO NOTHING RETURNING "noticeId"`,
-        id, key, sha256, bytes.length, viewer.id,
+        id,
+        key,
+        sha256,
+        bytes.length,
+        viewer.id,
       );
       if (!rows[0]) return false; // saved at the same moment by someone else: theirs is the archive
-      await audit(tx, { id: viewer.id, role: viewer.role }, { action: "notice.pdf", entity: "notice", entityId: id, countyId: notice.countyId, after: { sha256, sizeBytes: bytes.length, storageKey: key } });
+      await audit(
+        tx,
+        { id: viewer.id, role: viewer.role },
+        {
+          action: "notice.pdf",
+          entity: "notice",
+          entityId: id,
+          countyId: notice.countyId,
+          after: { sha256, sizeBytes: bytes.length, storageKey: key },
+        },
+      );
       return true;
     });
     if (!stored) {

@@ -27,7 +27,10 @@ export interface ChannelView {
 export async function channelView(db: Db, viewer: Viewer): Promise<ChannelView> {
   const provinceId = provinceOf(viewer);
   const [row, job] = await Promise.all([
-    db.notifyChannel.findUnique({ where: { provinceId }, select: { kind: true, url: true, secret: true, enabled: true, version: true, updatedAt: true } }),
+    db.notifyChannel.findUnique({
+      where: { provinceId },
+      select: { kind: true, url: true, secret: true, enabled: true, version: true, updatedAt: true },
+    }),
     jobState(db, NOTIFY_JOB),
   ]);
   return {
@@ -49,15 +52,33 @@ const audited = (c: { kind: string; url: string | null; secret: string | null; e
 export async function saveChannel(db: Db, viewer: Viewer, actor: Actor, input: SaveNotifyChannelInput): Promise<boolean> {
   const provinceId = provinceOf(viewer);
   return db.$transaction(async (tx) => {
-    const before = await tx.notifyChannel.findUnique({ where: { provinceId }, select: { kind: true, url: true, secret: true, enabled: true, version: true } });
+    const before = await tx.notifyChannel.findUnique({
+      where: { provinceId },
+      select: { kind: true, url: true, secret: true, enabled: true, version: true },
+    });
     if ((before?.version ?? 1) !== input.version) throw new AppError("conflict", "admin:notify.conflict");
     const secret = input.secret ?? (input.clearSecret ? null : (before?.secret ?? null));
     const after = { kind: input.kind, url: input.url, secret, enabled: input.enabled };
-    const same = before && before.kind === after.kind && before.url === after.url && before.secret === after.secret && before.enabled === after.enabled;
+    const same =
+      before &&
+      before.kind === after.kind &&
+      before.url === after.url &&
+      before.secret === after.secret &&
+      before.enabled === after.enabled;
     if (same) return false;
-    if (before) await tx.notifyChannel.update({ where: { provinceId }, data: { ...after, version: { increment: 1 }, updatedById: actor.id, updatedAt: new Date() } });
+    if (before)
+      await tx.notifyChannel.update({
+        where: { provinceId },
+        data: { ...after, version: { increment: 1 }, updatedById: actor.id, updatedAt: new Date() },
+      });
     else await tx.notifyChannel.create({ data: { provinceId, ...after, version: 2, updatedById: actor.id } });
-    await audit(tx, actor, { action: "notify.channel.set", entity: "notify_channel", entityId: provinceId, before: audited(before), after: { ...audited(after), secretChanged: (before?.secret ?? null) !== secret } });
+    await audit(tx, actor, {
+      action: "notify.channel.set",
+      entity: "notify_channel",
+      entityId: provinceId,
+      before: audited(before),
+      after: { ...audited(after), secretChanged: (before?.secret ?? null) !== secret },
+    });
     return true;
   });
 }
@@ -65,9 +86,20 @@ export async function saveChannel(db: Db, viewer: Viewer, actor: Actor, input: S
 /** A test message through the province's channel (to the admin's own phone for SMS), recorded and audited. */
 export async function sendTest(db: Db, viewer: Viewer, actor: Actor, now = new Date()): Promise<{ status: string; detail: string | null }> {
   const provinceId = provinceOf(viewer);
-  const channel = await db.notifyChannel.findUnique({ where: { provinceId }, select: { kind: true, url: true, secret: true, enabled: true } });
-  const effective = channel && channel.enabled ? { kind: channel.kind, url: channel.url, secret: channel.secret } : { kind: "log" as const, url: null, secret: null };
-  const time = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium", hour12: false }).format(now);
+  const channel = await db.notifyChannel.findUnique({
+    where: { provinceId },
+    select: { kind: true, url: true, secret: true, enabled: true },
+  });
+  const effective =
+    channel && channel.enabled
+      ? { kind: channel.kind, url: channel.url, secret: channel.secret }
+      : { kind: "log" as const, url: null, secret: null };
+  const time = new Intl.DateTimeFormat("zh-CN", {
+    timeZone: "Asia/Shanghai",
+    dateStyle: "short",
+    timeStyle: "medium",
+    hour12: false,
+  }).format(now);
   const text = messageText("test", { time });
   const row = await db.notification.create({
     data: {
@@ -82,7 +114,12 @@ export async function sendTest(db: Db, viewer: Viewer, actor: Actor, now = new D
   });
   const status = await send(db, row, effective);
   const stored = await db.notification.findUniqueOrThrow({ where: { id: row.id }, select: { detail: true } });
-  await audit(db, actor, { action: "notify.test", entity: "notification", entityId: row.id, after: { channel: effective.kind, status, detail: stored.detail } });
+  await audit(db, actor, {
+    action: "notify.test",
+    entity: "notification",
+    entityId: row.id,
+    after: { channel: effective.kind, status, detail: stored.detail },
+  });
   return { status, detail: stored.detail };
 }
 
@@ -98,7 +135,11 @@ export interface NotificationItem {
   text: string;
 }
 
-export async function recentNotifications(db: Db, viewer: Viewer, page = 1): Promise<{ items: NotificationItem[]; total: number; page: number; pageSize: number }> {
+export async function recentNotifications(
+  db: Db,
+  viewer: Viewer,
+  page = 1,
+): Promise<{ items: NotificationItem[]; total: number; page: number; pageSize: number }> {
   const where = { provinceId: provinceOf(viewer) };
   const p = Math.max(1, Math.min(page, 10_000));
   const [total, rows] = await Promise.all([
@@ -108,7 +149,17 @@ export async function recentNotifications(db: Db, viewer: Viewer, page = 1): Pro
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       skip: (p - 1) * NOTIFY_PAGE_SIZE,
       take: NOTIFY_PAGE_SIZE,
-      select: { id: true, createdAt: true, kind: true, recipientId: true, channel: true, status: true, detail: true, attempts: true, text: true },
+      select: {
+        id: true,
+        createdAt: true,
+        kind: true,
+        recipientId: true,
+        channel: true,
+        status: true,
+        detail: true,
+        attempts: true,
+        text: true,
+      },
     }),
   ]);
   const ids = [...new Set(rows.map((r) => r.recipientId).filter((x): x is string => !!x))];

@@ -45,7 +45,11 @@ export function dingtalkSignedUrl(url: string, secret: string, timestamp = Date.
   return u.toString();
 }
 
-async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown } | { error: string }> {
+async function post(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: unknown } | { error: string }> {
   try {
     const res = await fetch(url, {
       method: "POST",
@@ -85,9 +89,15 @@ export async function deliver(channel: Channel, msg: Outgoing): Promise<Delivery
     case "sms_http": {
       if (!channel.url) return { status: "failed", detail: "no_url" };
       if (!msg.phone) return { status: "skipped", detail: "no_phone" };
-      const r = await post(channel.url, { to: msg.phone, text: msg.text, ref: msg.id }, channel.secret ? { authorization: `Bearer ${channel.secret}` } : {});
+      const r = await post(
+        channel.url,
+        { to: msg.phone, text: msg.text, ref: msg.id },
+        channel.secret ? { authorization: `Bearer ${channel.secret}` } : {},
+      );
       if ("error" in r) return { status: "failed", detail: r.error };
-      return r.status >= 200 && r.status < 300 ? { status: "sent", detail: `http_${r.status}` } : { status: "failed", detail: `http_${r.status}` };
+      return r.status >= 200 && r.status < 300
+        ? { status: "sent", detail: `http_${r.status}` }
+        : { status: "failed", detail: `http_${r.status}` };
     }
     case "wecom":
     case "dingtalk": {

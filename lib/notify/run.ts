@@ -24,7 +24,10 @@ const localeOf = (l: string | null | undefined): Locale => (l === "en" ? "en" : 
 /** The message for an event in a language (texts: messages/<locale>/admin.json, admin.notify.text). */
 export function messageText(kind: string, params: Record<string, string>, locale: Locale = "zh-CN"): string {
   // the catalogue's types are too deep for the compiler here: a plain (key, values) → text
-  const t = createTranslator({ locale, messages: messages[locale] as never, namespace: "admin.notify.text" as never }) as unknown as (key: string, values?: Record<string, string>) => string;
+  const t = createTranslator({ locale, messages: messages[locale] as never, namespace: "admin.notify.text" as never }) as unknown as (
+    key: string,
+    values?: Record<string, string>,
+  ) => string;
   const which = params.which === "second" ? t("second") : t("first");
   return t(kind, { ...params, which });
 }
@@ -32,7 +35,12 @@ export function messageText(kind: string, params: Record<string, string>, locale
 /** Each province's channel (log only where none is set or it is switched off). */
 export async function channelsByProvince(db: Db): Promise<Map<string, Channel>> {
   const rows = await db.notifyChannel.findMany({ select: { provinceId: true, kind: true, url: true, secret: true, enabled: true } });
-  return new Map(rows.map((r) => [r.provinceId, r.enabled ? { kind: r.kind, url: r.url, secret: r.secret } : { kind: "log" as NotifyChannelKind, url: null, secret: null }]));
+  return new Map(
+    rows.map((r) => [
+      r.provinceId,
+      r.enabled ? { kind: r.kind, url: r.url, secret: r.secret } : { kind: "log" as NotifyChannelKind, url: null, secret: null },
+    ]),
+  );
 }
 
 const LOG_ONLY: Channel = { kind: "log", url: null, secret: null };
@@ -54,10 +62,26 @@ function plan(events: NotifyEvent[], channels: Map<string, Channel>): Planned[] 
     const channel = channels.get(provinceId) ?? LOG_ONLY;
     if (isGroupChannel(channel.kind)) {
       if (e.recipients.length === 0) continue;
-      out.push({ dedupeKey: `${e.key}:group`, kind: e.kind, provinceId, countyId: e.countyId, recipientId: null, channel: channel.kind, text: messageText(e.kind, e.params) });
+      out.push({
+        dedupeKey: `${e.key}:group`,
+        kind: e.kind,
+        provinceId,
+        countyId: e.countyId,
+        recipientId: null,
+        channel: channel.kind,
+        text: messageText(e.kind, e.params),
+      });
     } else {
       for (const r of e.recipients) {
-        out.push({ dedupeKey: `${e.key}:${r.id}`, kind: e.kind, provinceId, countyId: e.countyId, recipientId: r.id, channel: channel.kind, text: messageText(e.kind, e.params, localeOf(r.locale)) });
+        out.push({
+          dedupeKey: `${e.key}:${r.id}`,
+          kind: e.kind,
+          provinceId,
+          countyId: e.countyId,
+          recipientId: r.id,
+          channel: channel.kind,
+          text: messageText(e.kind, e.params, localeOf(r.locale)),
+        });
       }
     }
   }
@@ -65,12 +89,23 @@ function plan(events: NotifyEvent[], channels: Map<string, Channel>): Planned[] 
 }
 
 /** Sends one stored message and records the outcome. */
-export async function send(db: Db, row: { id: string; text: string; recipientId: string | null; provinceId: string }, channel: Channel): Promise<string> {
-  const phone = row.recipientId ? (await db.user.findUnique({ where: { id: row.recipientId }, select: { phone: true } }))?.phone ?? null : null;
+export async function send(
+  db: Db,
+  row: { id: string; text: string; recipientId: string | null; provinceId: string },
+  channel: Channel,
+): Promise<string> {
+  const phone = row.recipientId
+    ? ((await db.user.findUnique({ where: { id: row.recipientId }, select: { phone: true } }))?.phone ?? null)
+    : null;
   const d = await deliver(channel, { id: row.id, text: row.text, phone: phone?.trim() || null });
   await db.notification.update({
     where: { id: row.id },
-    data: { status: d.status, detail: d.detail, attempts: { increment: 1 }, sentAt: d.status === "sent" || d.status === "logged" ? new Date() : null },
+    data: {
+      status: d.status,
+      detail: d.detail,
+      attempts: { increment: 1 },
+      sentAt: d.status === "sent" || d.status === "logged" ? new Date() : null,
+    },
   });
   return d.status;
 }
@@ -86,7 +121,10 @@ export interface NotifyRun {
  * One run, if due (or forced) and this process holds the lease; null when another process has
  * it or it ran less than `everyMs` ago.
  */
-export async function runNotifications(db: Db, opts: { everyMs: number; force?: boolean; now?: Date; today?: string }): Promise<NotifyRun | null> {
+export async function runNotifications(
+  db: Db,
+  opts: { everyMs: number; force?: boolean; now?: Date; today?: string },
+): Promise<NotifyRun | null> {
   const claimed = await claim(db, NOTIFY_JOB, { leaseMs: 10 * 60_000, everyMs: opts.everyMs, force: opts.force });
   if (!claimed) return null;
   const now = opts.now ?? new Date();
@@ -103,13 +141,23 @@ export async function runNotifications(db: Db, opts: { everyMs: number; force?: 
         `INSERT INTO notification (id, "dedupeKey", kind, "provinceId", "countyId", "recipientId", channel, text)
          VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5, $6::"NotifyChannelKind", $7)
          ON CONFLICT ("dedupeKey") DO NOTHING RETURNING id`,
-        p.dedupeKey, p.kind, p.provinceId, p.countyId, p.recipientId, p.channel, p.text,
+        p.dedupeKey,
+        p.kind,
+        p.provinceId,
+        p.countyId,
+        p.recipientId,
+        p.channel,
+        p.text,
       );
       if (rows[0]) fresh.push({ id: rows[0].id, text: p.text, recipientId: p.recipientId, provinceId: p.provinceId });
     }
     result.created = fresh.length;
     const retry = await db.notification.findMany({
-      where: { OR: [{ status: "failed" }, { status: "pending", createdAt: { lt: new Date(now.getTime() - RETRY_AFTER_MS) } }], attempts: { lt: MAX_ATTEMPTS }, id: { notIn: fresh.map((f) => f.id) } },
+      where: {
+        OR: [{ status: "failed" }, { status: "pending", createdAt: { lt: new Date(now.getTime() - RETRY_AFTER_MS) } }],
+        attempts: { lt: MAX_ATTEMPTS },
+        id: { notIn: fresh.map((f) => f.id) },
+      },
       select: { id: true, text: true, recipientId: true, provinceId: true },
       take: 500,
     });

@@ -54,7 +54,8 @@ async function activeUsersUnder(db: Db, regionIds: string[]): Promise<UserRow[]>
 }
 
 const asRecipient = (u: UserRow): Recipient => ({ id: u.id, phone: u.phone, locale: u.locale });
-const officialsOver = (users: UserRow[], regionId: string) => users.filter((u) => u.role === "county_official" && regionId.startsWith(u.regionId));
+const officialsOver = (users: UserRow[], regionId: string) =>
+  users.filter((u) => u.role === "county_official" && regionId.startsWith(u.regionId));
 
 export async function dueEvents(db: Db, today: string, now: Date): Promise<NotifyEvent[]> {
   const cal = await loadWorkCalendar(db, today);
@@ -78,13 +79,18 @@ export async function dueEvents(db: Db, today: string, now: Date): Promise<Notif
     }),
   ]);
   const villageIds = [...new Set([...leads.map((l) => l.villageId), ...notices.map((n) => n.villageId)])];
-  const countyIds = [...new Set([...leads.map((l) => l.countyId), ...notices.map((n) => n.countyId), ...evaluations.map((e) => e.countyId)])];
+  const countyIds = [
+    ...new Set([...leads.map((l) => l.countyId), ...notices.map((n) => n.countyId), ...evaluations.map((e) => e.countyId)]),
+  ];
   const householdIds = [...new Set(leads.map((l) => l.householdId).filter((x): x is string => !!x))];
   const [regions, users, assignments] = await Promise.all([
     db.region.findMany({ where: { id: { in: [...villageIds, ...countyIds] } }, select: { id: true, name: true } }),
     activeUsersUnder(db, [...villageIds, ...countyIds]),
     householdIds.length
-      ? db.cadreAssignment.findMany({ where: { householdId: { in: householdIds }, validTo: null }, select: { householdId: true, cadreId: true } })
+      ? db.cadreAssignment.findMany({
+          where: { householdId: { in: householdIds }, validTo: null },
+          select: { householdId: true, cadreId: true },
+        })
       : Promise.resolve([]),
   ]);
   const name = new Map(regions.map((r) => [r.id, r.name]));
@@ -110,7 +116,12 @@ export async function dueEvents(db: Db, today: string, now: Date): Promise<Notif
       key: `notice_ending:${n.id}`,
       kind: "notice_ending",
       countyId: n.countyId,
-      params: { village: name.get(n.villageId) ?? n.villageId, which: n.kind, start: n.startDate.toISOString().slice(0, 10), end: n.endDate.toISOString().slice(0, 10) },
+      params: {
+        village: name.get(n.villageId) ?? n.villageId,
+        which: n.kind,
+        start: n.startDate.toISOString().slice(0, 10),
+        end: n.endDate.toISOString().slice(0, 10),
+      },
       recipients: who.map(asRecipient),
     });
   }

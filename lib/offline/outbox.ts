@@ -7,7 +7,19 @@ import { reportRejectedVisit } from "@/lib/actions/visits/report-rejected-visit"
 import { syncVisits } from "@/lib/actions/visits/sync-visits";
 import { IdbStore, idbAvailable } from "./idb-store";
 import { outboxUser } from "./current-user";
-import { MemoryStore, enqueue, flush, markSeen, memoryLock, pruneSent, type BatchResult, type FlushReport, type OutboxItem, type OutboxStore, type SendResult } from "./queue";
+import {
+  MemoryStore,
+  enqueue,
+  flush,
+  markSeen,
+  memoryLock,
+  pruneSent,
+  type BatchResult,
+  type FlushReport,
+  type OutboxItem,
+  type OutboxStore,
+  type SendResult,
+} from "./queue";
 
 let store: OutboxStore | null = null;
 const getStore = () => (store ??= idbAvailable() ? new IdbStore() : new MemoryStore());
@@ -68,7 +80,9 @@ const localLock = memoryLock();
 async function withLock(id: string, fn: () => Promise<void>): Promise<boolean> {
   const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
   if (!locks?.request) return localLock(id, fn);
-  const ran: unknown = await locks.request(`jingzhun-outbox:${id}`, { ifAvailable: true }, async (lock) => (lock ? localLock(id, fn) : false));
+  const ran: unknown = await locks.request(`jingzhun-outbox:${id}`, { ifAvailable: true }, async (lock) =>
+    lock ? localLock(id, fn) : false,
+  );
   return ran === true;
 }
 

@@ -40,7 +40,14 @@ export interface OutboxItem {
   /** the server's answer once stored */
   result: { visitState: "accepted" | "conflict"; message: string; replay: boolean; at: number } | null;
   /** the server's refusal */
-  rejection: { code: string; message: string; reassigned: boolean; at: number; reportedAt: number | null; reportError: string | null } | null;
+  rejection: {
+    code: string;
+    message: string;
+    reassigned: boolean;
+    at: number;
+    reportedAt: number | null;
+    reportError: string | null;
+  } | null;
   /** when the cadre saw its outcome on the outbox page (the bar stops counting it then) */
   seenAt?: number | null;
   /** the visit as the form sent it, without its files (plain, structured-cloneable) */
@@ -65,7 +72,10 @@ import { SYNC_MAX_VISITS as BATCH_MAX_VISITS, SYNC_MAX_BYTES as BATCH_MAX_BYTES 
 export interface OutboxStore {
   get(id: string): Promise<OutboxItem | undefined>;
   /** Atomically: read the item, let `fn` decide (synchronously) what it becomes; undefined leaves it. Answers what is stored after. */
-  update(id: string, fn: (current: OutboxItem | undefined) => OutboxItem | undefined): Promise<{ item: OutboxItem | undefined; written: boolean }>;
+  update(
+    id: string,
+    fn: (current: OutboxItem | undefined) => OutboxItem | undefined,
+  ): Promise<{ item: OutboxItem | undefined; written: boolean }>;
   /** This user's items, oldest first. */
   list(userId: string): Promise<OutboxItem[]>;
   remove(id: string): Promise<void>;
@@ -190,7 +200,13 @@ export function applyResult(item: OutboxItem, res: SendResult, now: number): Out
     // stored server-side with its changes pending: the cadre confirms them on the household page
     return {
       kind: "stored",
-      item: { ...base, state: "conflict", lastError: null, result: { visitState: "conflict", message: res.message, replay: false, at: now }, files: { signature: null, evidence: [] } },
+      item: {
+        ...base,
+        state: "conflict",
+        lastError: null,
+        result: { visitState: "conflict", message: res.message, replay: false, at: now },
+        files: { signature: null, evidence: [] },
+      },
     };
   }
   if (res.code === "unauthenticated") return { kind: "signin", item: { ...base, state: "waiting", lastError: res.message } };
@@ -274,7 +290,9 @@ export async function flush(deps: FlushDeps): Promise<FlushReport> {
       // sending: claim it (another flush may have sent it since the list was read)
       if (sendable(listed) && !tried.has(listed.id)) {
         const claim = await deps.store.update(listed.id, (cur) =>
-          cur && cur.userId === deps.userId && sendable(cur) ? { ...cur, state: "sending", attempts: cur.attempts + 1, updatedAt: now() } : undefined,
+          cur && cur.userId === deps.userId && sendable(cur)
+            ? { ...cur, state: "sending", attempts: cur.attempts + 1, updatedAt: now() }
+            : undefined,
         );
         if (!claim.written || !claim.item) return;
         changed(claim.item);
@@ -282,7 +300,9 @@ export async function flush(deps: FlushDeps): Promise<FlushReport> {
         try {
           res = await deps.send(rebuildPayload(claim.item));
         } catch (e) {
-          const back = await deps.store.update(listed.id, (cur) => (cur ? { ...cur, state: "waiting", lastError: "network", updatedAt: now() } : undefined));
+          const back = await deps.store.update(listed.id, (cur) =>
+            cur ? { ...cur, state: "waiting", lastError: "network", updatedAt: now() } : undefined,
+          );
           changed(back.item);
           out.stopped = "offline";
           return void e;
@@ -306,7 +326,8 @@ export async function flush(deps: FlushDeps): Promise<FlushReport> {
         }
         const saved = await deps.store.update(listed.id, (cur) => {
           if (!cur?.rejection) return undefined;
-          if (res.ok) return { ...cur, state: "reported", updatedAt: now(), rejection: { ...cur.rejection, reportedAt: now(), reportError: null } };
+          if (res.ok)
+            return { ...cur, state: "reported", updatedAt: now(), rejection: { ...cur.rejection, reportedAt: now(), reportError: null } };
           return { ...cur, updatedAt: now(), rejection: { ...cur.rejection, reportError: res.message } };
         });
         changed(saved.item);
@@ -319,7 +340,8 @@ export async function flush(deps: FlushDeps): Promise<FlushReport> {
 }
 
 /** The bytes of an item's files (what a batch request carries besides its fields). */
-export const itemBytes = (i: Pick<OutboxItem, "files">) => (i.files.signature?.size ?? 0) + i.files.evidence.reduce((n, e) => n + e.blob.size, 0);
+export const itemBytes = (i: Pick<OutboxItem, "files">) =>
+  (i.files.signature?.size ?? 0) + i.files.evidence.reduce((n, e) => n + e.blob.size, 0);
 
 /** Oldest first, in batches of at most BATCH_MAX_VISITS visits and BATCH_MAX_BYTES of files; a visit too large for any batch is left out (sent alone). */
 export function batchesOf(items: OutboxItem[]): OutboxItem[][] {
@@ -358,56 +380,79 @@ async function withLocks(lock: FlushDeps["withLock"], ids: string[], fn: (held: 
 /** Batch codes after which each visit is better sent on its own (the batch as a whole was refused). */
 const BATCH_FALLBACK = new Set(["invalid", "forbidden", "not_found"]);
 
-async function sendOneBatch(deps: FlushDeps, batch: OutboxItem[], out: FlushReport, tried: Set<string>, now: () => number, changed: (i: OutboxItem | undefined) => void) {
-  await withLocks(deps.withLock, batch.map((i) => i.id), async (held) => {
-    const claimed: OutboxItem[] = [];
-    for (const id of held) {
-      const claim = await deps.store.update(id, (cur) =>
-        cur && cur.userId === deps.userId && sendable(cur) ? { ...cur, state: "sending", attempts: cur.attempts + 1, updatedAt: now() } : undefined,
-      );
-      if (claim.written && claim.item) {
-        claimed.push(claim.item);
-        changed(claim.item);
+async function sendOneBatch(
+  deps: FlushDeps,
+  batch: OutboxItem[],
+  out: FlushReport,
+  tried: Set<string>,
+  now: () => number,
+  changed: (i: OutboxItem | undefined) => void,
+) {
+  await withLocks(
+    deps.withLock,
+    batch.map((i) => i.id),
+    async (held) => {
+      const claimed: OutboxItem[] = [];
+      for (const id of held) {
+        const claim = await deps.store.update(id, (cur) =>
+          cur && cur.userId === deps.userId && sendable(cur)
+            ? { ...cur, state: "sending", attempts: cur.attempts + 1, updatedAt: now() }
+            : undefined,
+        );
+        if (claim.written && claim.item) {
+          claimed.push(claim.item);
+          changed(claim.item);
+        }
       }
-    }
-    if (!claimed.length) return;
-    const back = async (why: string) => {
-      for (const i of claimed) changed((await deps.store.update(i.id, (cur) => (cur ? { ...cur, state: "waiting", lastError: why, updatedAt: now() } : undefined))).item);
-    };
-    let res: BatchResult;
-    try {
-      res = await deps.sendBatch!(claimed.map(rebuildPayload));
-    } catch {
-      await back("network");
-      out.stopped = "offline";
-      return;
-    }
-    if (!res.ok) {
-      if (BATCH_FALLBACK.has(res.code)) return void (await back(res.message)); // each goes alone below
-      for (const i of claimed) tried.add(i.id);
-      const applied = applyResult(claimed[0]!, res, now());
-      await back(res.message);
-      if (applied.kind === "signin") out.stopped = "signin";
-      return;
-    }
-    const answers = new Map<string, SendResult>();
-    const results = (res.data as { results?: { id: string | null; result: SendResult }[] } | undefined)?.results ?? [];
-    for (const r of results) if (r?.id && !answers.has(r.id)) answers.set(r.id, r.result);
-    for (const item of claimed) {
-      tried.add(item.id);
-      const answer = answers.get(item.id);
-      if (!answer) {
-        changed((await deps.store.update(item.id, (cur) => (cur ? { ...cur, state: "waiting", lastError: "network", updatedAt: now() } : undefined))).item);
-        continue;
+      if (!claimed.length) return;
+      const back = async (why: string) => {
+        for (const i of claimed)
+          changed(
+            (await deps.store.update(i.id, (cur) => (cur ? { ...cur, state: "waiting", lastError: why, updatedAt: now() } : undefined)))
+              .item,
+          );
+      };
+      let res: BatchResult;
+      try {
+        res = await deps.sendBatch!(claimed.map(rebuildPayload));
+      } catch {
+        await back("network");
+        out.stopped = "offline";
+        return;
       }
-      const next = applyResult(item, answer, now());
-      const saved = await deps.store.update(item.id, (cur) => (cur ? { ...next.item, attempts: cur.attempts } : undefined));
-      changed(saved.item);
-      if (next.kind === "signin") out.stopped = "signin";
-      if (next.kind === "stored") next.item.state === "conflict" ? out.conflicts++ : out.sent++;
-      if (next.kind === "rejected") out.rejected++;
-    }
-  });
+      if (!res.ok) {
+        if (BATCH_FALLBACK.has(res.code)) return void (await back(res.message)); // each goes alone below
+        for (const i of claimed) tried.add(i.id);
+        const applied = applyResult(claimed[0]!, res, now());
+        await back(res.message);
+        if (applied.kind === "signin") out.stopped = "signin";
+        return;
+      }
+      const answers = new Map<string, SendResult>();
+      const results = (res.data as { results?: { id: string | null; result: SendResult }[] } | undefined)?.results ?? [];
+      for (const r of results) if (r?.id && !answers.has(r.id)) answers.set(r.id, r.result);
+      for (const item of claimed) {
+        tried.add(item.id);
+        const answer = answers.get(item.id);
+        if (!answer) {
+          changed(
+            (
+              await deps.store.update(item.id, (cur) =>
+                cur ? { ...cur, state: "waiting", lastError: "network", updatedAt: now() } : undefined,
+              )
+            ).item,
+          );
+          continue;
+        }
+        const next = applyResult(item, answer, now());
+        const saved = await deps.store.update(item.id, (cur) => (cur ? { ...next.item, attempts: cur.attempts } : undefined));
+        changed(saved.item);
+        if (next.kind === "signin") out.stopped = "signin";
+        if (next.kind === "stored") next.item.state === "conflict" ? out.conflicts++ : out.sent++;
+        if (next.kind === "rejected") out.rejected++;
+      }
+    },
+  );
 }
 
 // ───────────────────────── what the cadre sees ─────────────────────────
@@ -419,7 +464,10 @@ export const SENT_KEPT_MS = 30 * 86_400_000;
 
 /** The outcomes the cadre has now seen on the outbox page. */
 export async function markSeen(store: OutboxStore, ids: string[], now = Date.now()): Promise<void> {
-  for (const id of ids) await store.update(id, (cur) => (cur && !cur.seenAt && cur.state !== "waiting" && cur.state !== "sending" ? { ...cur, seenAt: now } : undefined));
+  for (const id of ids)
+    await store.update(id, (cur) =>
+      cur && !cur.seenAt && cur.state !== "waiting" && cur.state !== "sending" ? { ...cur, seenAt: now } : undefined,
+    );
 }
 
 export async function pruneSent(store: OutboxStore, userId: string, now = Date.now()): Promise<number> {

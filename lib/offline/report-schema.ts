@@ -26,10 +26,18 @@ export const rejectedVisitSchema = z
     findings: text(4000),
     problems: text(4000).default(""),
     actionsTaken: text(4000).default(""),
-    followUps: z.array(z.object({ description: text(500), dueDate: isoDate })).max(20).default([]),
+    followUps: z
+      .array(z.object({ description: text(500), dueDate: isoDate }))
+      .max(20)
+      .default([]),
     locationConsent: z.boolean().default(false),
     location: z
-      .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), accuracyM: z.number().min(0).nullable().optional(), locatedAt: z.string().max(40) })
+      .object({
+        latitude: z.number().min(-90).max(90),
+        longitude: z.number().min(-180).max(180),
+        accuracyM: z.number().min(0).nullable().optional(),
+        locatedAt: z.string().max(40),
+      })
       .nullable()
       .optional(),
     confirmation: z.enum(["signature", "read_back"]).nullable().optional(),

@@ -14,7 +14,16 @@ export interface OutboxSummary {
 }
 
 export function summarize(items: Pick<OutboxItem, "state" | "seenAt">[]): OutboxSummary {
-  const s: OutboxSummary = { waiting: 0, sending: 0, sent: 0, needsConfirm: 0, rejected: 0, total: items.length, unseenConfirm: 0, unseenRejected: 0 };
+  const s: OutboxSummary = {
+    waiting: 0,
+    sending: 0,
+    sent: 0,
+    needsConfirm: 0,
+    rejected: 0,
+    total: items.length,
+    unseenConfirm: 0,
+    unseenRejected: 0,
+  };
   for (const i of items) {
     if (i.state === "waiting") s.waiting++;
     else if (i.state === "sending") s.sending++;

@@ -9,7 +9,8 @@ export interface SwSession {
   precache: boolean;
 }
 
-const supported = () => typeof navigator !== "undefined" && "serviceWorker" in navigator && typeof window !== "undefined" && window.isSecureContext;
+const supported = () =>
+  typeof navigator !== "undefined" && "serviceWorker" in navigator && typeof window !== "undefined" && window.isSecureContext;
 
 /** Registers /sw.js for the whole site: production builds only (a dev server's chunks change all the time). */
 export async function registerServiceWorker(): Promise<ServiceWorkerRegistration | null> {

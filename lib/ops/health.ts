@@ -39,7 +39,9 @@ class Timeout extends Error {
 
 function within<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Timeout()), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Timeout()), ms)))]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 /** A failure named by its kind only (never a message that could carry a host, a path or a value). */
@@ -51,7 +53,10 @@ export function migrationsDir(): string {
 
 async function migrationFolders(): Promise<string[]> {
   const entries = await fs.readdir(migrationsDir(), { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 async function checkDatabase(db: Db): Promise<CheckResult> {

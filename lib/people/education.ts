@@ -22,10 +22,41 @@ export function educationForAge(rng: ChanceSource, age: number): { education: Ed
       : { education: "junior", enrolled: false };
   }
   if (age <= 22) {
-    const e = rng.weighted<Education>([["college", 30], ["vocational", 25], ["senior", 20], ["junior", 25]]);
+    const e = rng.weighted<Education>([
+      ["college", 30],
+      ["vocational", 25],
+      ["senior", 20],
+      ["junior", 25],
+    ]);
     return { education: e, enrolled: e === "college" && rng.chance(0.8) };
   }
-  if (age <= 40) return { education: rng.weighted<Education>([["primary", 8], ["junior", 45], ["senior", 20], ["vocational", 15], ["college", 12]]), enrolled: false };
-  if (age <= 60) return { education: rng.weighted<Education>([["none", 5], ["primary", 40], ["junior", 45], ["senior", 10]]), enrolled: false };
-  return { education: rng.weighted<Education>([["none", 45], ["primary", 45], ["junior", 10]]), enrolled: false };
+  if (age <= 40)
+    return {
+      education: rng.weighted<Education>([
+        ["primary", 8],
+        ["junior", 45],
+        ["senior", 20],
+        ["vocational", 15],
+        ["college", 12],
+      ]),
+      enrolled: false,
+    };
+  if (age <= 60)
+    return {
+      education: rng.weighted<Education>([
+        ["none", 5],
+        ["primary", 40],
+        ["junior", 45],
+        ["senior", 10],
+      ]),
+      enrolled: false,
+    };
+  return {
+    education: rng.weighted<Education>([
+      ["none", 45],
+      ["primary", 45],
+      ["junior", 10],
+    ]),
+    enrolled: false,
+  };
 }

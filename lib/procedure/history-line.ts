@@ -9,7 +9,15 @@ const PATTERNS: { re: RegExp; key: string; values: (m: RegExpMatchArray) => Reco
   {
     re: /^(\S+) 评议会表决：赞成 (\d+)，反对 (\d+)，弃权 (\d+)(?:，未投票 (\d+))?；出席 (\d+)\/(\d+)$/,
     key: "vote",
-    values: (m) => ({ date: m[1]!, yes: Number(m[2]), no: Number(m[3]), abstain: Number(m[4]), notVoted: Number(m[5] ?? 0), attending: Number(m[6]), roster: Number(m[7]) }),
+    values: (m) => ({
+      date: m[1]!,
+      yes: Number(m[2]),
+      no: Number(m[3]),
+      abstain: Number(m[4]),
+      notVoted: Number(m[5] ?? 0),
+      attending: Number(m[6]),
+      roster: Number(m[7]),
+    }),
   },
   { re: /^公示 (\S+) 至 (\S+)（(\d+) 天）$/, key: "notice", values: (m) => ({ start: m[1]!, end: m[2]!, days: Number(m[3]) }) },
   { re: /^公告 (\d{4}-\d{2}-\d{2})$/, key: "announcement", values: (m) => ({ date: m[1]! }) },

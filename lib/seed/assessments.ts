@@ -47,12 +47,7 @@ function memberRecords(p: HouseholdPlan): MemberRecord[] {
   }));
 }
 
-function row(
-  rng: Rng,
-  p: HouseholdPlan,
-  a: Assessment,
-  createdAt: Date,
-): Prisma.AssessmentCreateManyInput {
+function row(rng: Rng, p: HouseholdPlan, a: Assessment, createdAt: Date): Prisma.AssessmentCreateManyInput {
   return {
     id: rng.uuid(),
     householdId: p.row.id,

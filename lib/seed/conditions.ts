@@ -111,9 +111,7 @@ export function householdConditions(
   }
 
   const sudden = scenario === "sudden_hardship" || scenario === "sudden_below";
-  let previousYearIncome: number | null = rng.chance(0.03)
-    ? null
-    : Math.round((total * (0.9 + rng.float() * 0.18)) / 100) * 100;
+  let previousYearIncome: number | null = rng.chance(0.03) ? null : Math.round((total * (0.9 + rng.float() * 0.18)) / 100) * 100;
   let rigidExpenditure = rng.chance(0.55) ? 0 : round10(rng.int(200, 6_000));
   if (previousYearIncome !== null && rigidExpenditure > previousYearIncome * 0.4) {
     rigidExpenditure = round10(previousYearIncome * 0.3);

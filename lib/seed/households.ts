@@ -2,13 +2,7 @@
  * Households and members of the seeded villages, with their registration history and
  * registered monitoring. Pure: builds rows, writes nothing.
  */
-import type {
-  MonitoringCategory,
-  NotCountedReason,
-  PovertyCause,
-  Prisma,
-  RegisteredStatus,
-} from "@/lib/generated/prisma/client";
+import type { MonitoringCategory, NotCountedReason, PovertyCause, Prisma, RegisteredStatus } from "@/lib/generated/prisma/client";
 import { householdConditions, type Conditions } from "./conditions";
 import { day, dayBetween, DANYANG_ID } from "./constants";
 import { mobile } from "./names";
@@ -68,19 +62,44 @@ const CHILD_SCENARIOS: Partial<Record<Scenario, FamilyHints["child"]>> = {
 };
 
 const NEEDS_THREE: ReadonlySet<Scenario> = new Set<Scenario>([
-  "education_dropout", "education_exempt", "education_home_taught", "medical_not_counted_ok",
+  "education_dropout",
+  "education_exempt",
+  "education_home_taught",
+  "medical_not_counted_ok",
 ]);
 
 const NOT_SECURE: ReadonlySet<Scenario> = new Set<Scenario>([
-  "at_risk_income", "income_below", "income_on_line", "housing_c", "housing_d", "no_electricity",
-  "water_quantity", "water_scarce_quantity", "water_quality", "water_convenience", "water_supply",
-  "medical", "education_dropout", "food", "clothing", "sudden_hardship", "sudden_below",
+  "at_risk_income",
+  "income_below",
+  "income_on_line",
+  "housing_c",
+  "housing_d",
+  "no_electricity",
+  "water_quantity",
+  "water_scarce_quantity",
+  "water_quality",
+  "water_convenience",
+  "water_supply",
+  "medical",
+  "education_dropout",
+  "food",
+  "clothing",
+  "sudden_hardship",
+  "sudden_below",
 ]);
 
 /** Household sizes with a mean of about 3.5; adjusted to an exact total when given. */
 function drawSizes(rng: Rng, count: number, total?: number): number[] {
   const sizes = Array.from({ length: count }, () =>
-    rng.weighted<number>([[1, 7], [2, 17], [3, 25], [4, 25], [5, 15], [6, 8], [7, 3]]),
+    rng.weighted<number>([
+      [1, 7],
+      [2, 17],
+      [3, 25],
+      [4, 25],
+      [5, 15],
+      [6, 8],
+      [7, 3],
+    ]),
   );
   if (total === undefined) return sizes;
   if (total < count || total > count * 7) throw new Error(`cannot spread ${total} people over ${count} households`);
@@ -167,9 +186,7 @@ function groupSlots(rng: Rng, village: VillagePlan, group: GroupPlan): Slot[] {
   if (group.registered !== "not_registered") {
     const reg = years(rng, group.count, group.registeredYears ?? { 2014: 80, 2015: 12, 2016: 8 }).sort();
     const lifted =
-      group.registered === "lifted"
-        ? years(rng, group.count, group.liftedYears ?? group.liftedYearWeights ?? { 2018: 1 }).sort()
-        : [];
+      group.registered === "lifted" ? years(rng, group.count, group.liftedYears ?? group.liftedYearWeights ?? { 2018: 1 }).sort() : [];
     const pairs = reg.map((r, i) => ({ r, l: lifted[i] ?? null }));
     for (const p of pairs) if (p.l !== null && p.l < p.r) p.r = p.l;
     const shuffled = rng.shuffle(pairs);
@@ -198,7 +215,11 @@ function groupSlots(rng: Rng, village: VillagePlan, group: GroupPlan): Slot[] {
 
 function secondaryCauses(rng: Rng, main: PovertyCause | null, village: VillagePlan): PovertyCause[] {
   if (main === null) return [];
-  const n = rng.weighted<number>([[0, 55], [1, 35], [2, 10]]);
+  const n = rng.weighted<number>([
+    [0, 55],
+    [1, 35],
+    [2, 10],
+  ]);
   const out: PovertyCause[] = [];
   for (let guard = 0; out.length < n && guard < 20; guard++) {
     const c = rng.weighted(village.causes);
@@ -292,7 +313,10 @@ function buildVillage(village: VillagePlan, ids: NationalIdRegistry, phones: Set
  * resettlement flat (safe alternative housing).
  */
 function addRelocation(rng: Rng, plans: HouseholdPlan[], r: NonNullable<VillagePlan["relocation"]>): void {
-  const ordered = [...rng.shuffle(plans.filter((p) => p.row.registeredStatus !== "not_registered")), ...rng.shuffle(plans.filter((p) => p.row.registeredStatus === "not_registered"))];
+  const ordered = [
+    ...rng.shuffle(plans.filter((p) => p.row.registeredStatus !== "not_registered")),
+    ...rng.shuffle(plans.filter((p) => p.row.registeredStatus === "not_registered")),
+  ];
   for (const p of ordered.slice(0, r.count)) {
     const [id, name] = rng.weighted(r.origins.map(([code, n, w]) => [[code, n] as const, w] as const));
     const year = rng.weighted(Object.entries(r.years).map(([y, w]) => [Number(y), w] as const));

@@ -49,7 +49,10 @@ export function buildSeedData(passwordHash: string, today: string = DEFAULT_TODA
     year: r.year,
     provinceId: r.provinceCode,
     values: r.values as Prisma.InputJsonValue,
-    note: r.id === "national-2023" ? "按公开报道，请以本省通知为准 (as reported; confirm against the province's notice)" : "默认值（docs/rules.md，种子数据）",
+    note:
+      r.id === "national-2023"
+        ? "按公开报道，请以本省通知为准 (as reported; confirm against the province's notice)"
+        : "默认值（docs/rules.md，种子数据）",
   }));
   const { plans, members, registrationChanges } = buildHouseholds();
   const measures = buildMeasures(plans);
@@ -106,7 +109,9 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
 
   const started = Date.now();
   const passwordHash = await hash(DEMO_PASSWORD);
-  const data = opts.mutate ? opts.mutate(buildSeedData(passwordHash, opts.today ?? DEFAULT_TODAY)) : buildSeedData(passwordHash, opts.today ?? DEFAULT_TODAY);
+  const data = opts.mutate
+    ? opts.mutate(buildSeedData(passwordHash, opts.today ?? DEFAULT_TODAY))
+    : buildSeedData(passwordHash, opts.today ?? DEFAULT_TODAY);
   checkSeedData(data);
   log(`seed: data built and checked in ${Date.now() - started} ms`);
 
@@ -152,7 +157,10 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
         "cadre_assignment",
         data.assignments.map((a) => ({ ...a, cadreId: remap(a.cadreId), createdById: a.createdById ? remap(a.createdById) : null })),
       );
-      await put("visit", data.visits.map((v) => ({ ...v, cadreId: remap(v.cadreId) })));
+      await put(
+        "visit",
+        data.visits.map((v) => ({ ...v, cadreId: remap(v.cadreId) })),
+      );
       await put("follow_up", data.followUps);
       await seedProcedure(tx, { passwordHash, now });
       await put("assessment", data.assessments, { batchSize: 500 });

@@ -130,7 +130,13 @@ export function buildFamily(ctx: FamilyContext, hints: FamilyHints): Person[] {
   let spouse: Draft | undefined;
   if (slots > 0 && rng.chance(size >= 3 ? 0.93 : 0.8)) {
     const age = Math.max(20, headAge + (headSex === "male" ? rng.int(-6, 2) : rng.int(-2, 6)));
-    spouse = { sex: opposite(headSex), age, relation: "spouse", surname: pickSurname(rng, surname), ethnicity: rng.weighted(ctx.ethnicity) };
+    spouse = {
+      sex: opposite(headSex),
+      age,
+      relation: "spouse",
+      surname: pickSurname(rng, surname),
+      ethnicity: rng.weighted(ctx.ethnicity),
+    };
     drafts.push(spouse);
     slots--;
   }
@@ -142,22 +148,46 @@ export function buildFamily(ctx: FamilyContext, hints: FamilyHints): Person[] {
     // three generations: a grown child (often with a spouse) and grandchildren
     if (slots > 0) {
       const childAge = Math.max(18, headAge - rng.int(22, 30));
-      const grown: Draft = { sex: rng.chance(0.75) ? "male" : "female", age: childAge, relation: "child", surname: childSurname, ethnicity: childEthnicity };
+      const grown: Draft = {
+        sex: rng.chance(0.75) ? "male" : "female",
+        age: childAge,
+        relation: "child",
+        surname: childSurname,
+        ethnicity: childEthnicity,
+      };
       drafts.push(grown);
       slots--;
       if (slots > 0 && childAge >= 22) {
-        drafts.push({ sex: opposite(grown.sex), age: childAge + rng.int(-3, 3), relation: "child_in_law", surname: pickSurname(rng, childSurname), ethnicity: rng.weighted(ctx.ethnicity) });
+        drafts.push({
+          sex: opposite(grown.sex),
+          age: childAge + rng.int(-3, 3),
+          relation: "child_in_law",
+          surname: pickSurname(rng, childSurname),
+          ethnicity: rng.weighted(ctx.ethnicity),
+        });
         slots--;
       }
       let gAge = childAge - rng.int(21, 28);
       while (slots > 0 && gAge >= 0) {
-        drafts.push({ sex: rng.chance(0.5) ? "male" : "female", age: gAge, relation: "grandchild", surname: childSurname, ethnicity: childEthnicity });
+        drafts.push({
+          sex: rng.chance(0.5) ? "male" : "female",
+          age: gAge,
+          relation: "grandchild",
+          surname: childSurname,
+          ethnicity: childEthnicity,
+        });
         slots--;
         gAge -= rng.int(2, 5);
       }
       let youngerAge = childAge - rng.int(2, 6);
       while (slots > 0 && youngerAge >= 16) {
-        drafts.push({ sex: rng.chance(0.5) ? "male" : "female", age: youngerAge, relation: "child", surname: childSurname, ethnicity: childEthnicity });
+        drafts.push({
+          sex: rng.chance(0.5) ? "male" : "female",
+          age: youngerAge,
+          relation: "child",
+          surname: childSurname,
+          ethnicity: childEthnicity,
+        });
         slots--;
         youngerAge -= rng.int(2, 5);
       }
@@ -170,7 +200,13 @@ export function buildFamily(ctx: FamilyContext, hints: FamilyHints): Person[] {
     else childAge = headAge - rng.int(22, 32);
     let children = 0;
     while (slots > 0 && childAge >= 0 && children < 3) {
-      drafts.push({ sex: rng.chance(0.52) ? "male" : "female", age: childAge, relation: "child", surname: childSurname, ethnicity: childEthnicity });
+      drafts.push({
+        sex: rng.chance(0.52) ? "male" : "female",
+        age: childAge,
+        relation: "child",
+        surname: childSurname,
+        ethnicity: childEthnicity,
+      });
       slots--;
       children++;
       childAge -= rng.int(2, 5);
@@ -179,13 +215,25 @@ export function buildFamily(ctx: FamilyContext, hints: FamilyHints): Person[] {
     while (slots > 0 && parents < 2) {
       const pSex: Sex = parents === 0 ? "male" : "female";
       const age = Math.min(93, headAge + rng.int(22, 30));
-      drafts.push({ sex: pSex, age, relation: "parent", surname: pSex === "male" ? surname : pickSurname(rng, surname), ethnicity: headEthnicity });
+      drafts.push({
+        sex: pSex,
+        age,
+        relation: "parent",
+        surname: pSex === "male" ? surname : pickSurname(rng, surname),
+        ethnicity: headEthnicity,
+      });
       slots--;
       parents++;
     }
   }
   while (slots > 0) {
-    drafts.push({ sex: rng.chance(0.6) ? "male" : "female", age: Math.max(18, headAge + rng.int(-8, 8)), relation: "sibling", surname, ethnicity: headEthnicity });
+    drafts.push({
+      sex: rng.chance(0.6) ? "male" : "female",
+      age: Math.max(18, headAge + rng.int(-8, 8)),
+      relation: "sibling",
+      surname,
+      ethnicity: headEthnicity,
+    });
     slots--;
   }
 
@@ -298,7 +346,13 @@ function person(ctx: FamilyContext, d: Draft): Person {
   else if (schoolStatus === "enrolled") workStatus = "student";
   else if (laborCapacity === "none") workStatus = "none";
   else if (laborCapacity === "partial") workStatus = "local_farming";
-  else workStatus = rng.weighted<WorkStatus>([["migrant_work", 45], ["local_work", 20], ["local_farming", 33], ["unemployed", 2]]);
+  else
+    workStatus = rng.weighted<WorkStatus>([
+      ["migrant_work", 45],
+      ["local_work", 20],
+      ["local_farming", 33],
+      ["unemployed", 2],
+    ]);
 
   return {
     id: rng.uuid(),

@@ -55,9 +55,18 @@ type Runner = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "$executeRawUns
  * Call it inside lib/seed/index.ts's transaction, after the regions and users are written:
  *   await seedProcedure(tx, { passwordHash, now });
  */
-export async function seedProcedure(client: Runner, opts: { passwordHash: string; now?: Date }): Promise<{ representatives: number; users: number }> {
+export async function seedProcedure(
+  client: Runner,
+  opts: { passwordHash: string; now?: Date },
+): Promise<{ representatives: number; users: number }> {
   const now = opts.now ?? new Date();
-  const representatives = await insertRows(client, "representative", buildRepresentatives().map((r) => ({ ...r, createdAt: now })), now, { skipDuplicates: true });
+  const representatives = await insertRows(
+    client,
+    "representative",
+    buildRepresentatives().map((r) => ({ ...r, createdAt: now })),
+    now,
+    { skipDuplicates: true },
+  );
   const users = await insertRows(client, "app_user", [buildTownshipReviewer(opts.passwordHash)], now, { skipDuplicates: true });
   return { representatives, users };
 }

@@ -27,13 +27,7 @@ export interface UserSet {
   assignments: AssignmentPlan[];
 }
 
-function user(
-  rng: Rng,
-  username: string,
-  role: Role,
-  regionId: string,
-  passwordHash: string,
-): Prisma.UserCreateManyInput & { id: string } {
+function user(rng: Rng, username: string, role: Role, regionId: string, passwordHash: string): Prisma.UserCreateManyInput & { id: string } {
   const sex = rng.chance(0.65) ? "male" : "female";
   return {
     id: rng.uuid(),
@@ -56,11 +50,7 @@ function ofInterest(p: HouseholdPlan, assessments: AssessmentSet): boolean {
   );
 }
 
-export function buildUsers(
-  plans: readonly HouseholdPlan[],
-  assessments: AssessmentSet,
-  passwordHash: string,
-): UserSet {
+export function buildUsers(plans: readonly HouseholdPlan[], assessments: AssessmentSet, passwordHash: string): UserSet {
   const rng = new Rng("users");
   const users: UserSet["users"] = [
     user(rng, "admin", "admin", PROVINCE_ID, passwordHash),
@@ -76,14 +66,7 @@ export function buildUsers(
   users.push(...danyangCadres);
 
   const assignments: AssignmentPlan[] = [];
-  const assign = (
-    p: HouseholdPlan,
-    cadreId: string,
-    from: string,
-    to: string | null,
-    pattern: VisitPattern,
-    reason: string,
-  ) => {
+  const assign = (p: HouseholdPlan, cadreId: string, from: string, to: string | null, pattern: VisitPattern, reason: string) => {
     assignments.push({
       row: {
         id: rng.uuid(),
@@ -101,7 +84,12 @@ export function buildUsers(
       pattern,
     });
   };
-  const pattern = (): VisitPattern => rng.weighted<VisitPattern>([["current", 65], ["due", 25], ["overdue", 10]]);
+  const pattern = (): VisitPattern =>
+    rng.weighted<VisitPattern>([
+      ["current", 65],
+      ["due", 25],
+      ["overdue", 10],
+    ]);
   const startIn2024 = () => dayBetween("2024-01-08", "2024-03-29", rng.float());
   const FIRST = "驻村帮扶：结对帮扶（一户一策）";
 

@@ -89,14 +89,33 @@ export interface VillagePlan {
   };
 }
 
-const DONG: VillagePlan["ethnicity"] = [["侗族", 70], ["汉族", 18], ["苗族", 7], ["土家族", 5]];
+const DONG: VillagePlan["ethnicity"] = [
+  ["侗族", 70],
+  ["汉族", 18],
+  ["苗族", 7],
+  ["土家族", 5],
+];
 
 const DANYANG_CAUSES: VillagePlan["causes"] = [
-  ["illness", 30], ["disability", 15], ["lack_of_skills", 20], ["lack_of_labour", 15], ["schooling", 10], ["poor_transport", 10],
+  ["illness", 30],
+  ["disability", 15],
+  ["lack_of_skills", 20],
+  ["lack_of_labour", 15],
+  ["schooling", 10],
+  ["poor_transport", 10],
 ];
 const COMMON_CAUSES: VillagePlan["causes"] = [
-  ["illness", 26], ["disability", 12], ["lack_of_skills", 16], ["lack_of_labour", 12], ["schooling", 8],
-  ["poor_transport", 6], ["lack_of_capital", 10], ["lack_of_land", 3], ["disaster", 3], ["lack_of_drive", 2], ["other", 2],
+  ["illness", 26],
+  ["disability", 12],
+  ["lack_of_skills", 16],
+  ["lack_of_labour", 12],
+  ["schooling", 8],
+  ["poor_transport", 6],
+  ["lack_of_capital", 10],
+  ["lack_of_land", 3],
+  ["disaster", 3],
+  ["lack_of_drive", 2],
+  ["other", 2],
 ];
 
 const OTHER_LIFTED_YEARS = { 2015: 2, 2016: 3, 2017: 3, 2018: 3, 2019: 2 };
@@ -113,7 +132,12 @@ const DANYANG: VillagePlan = {
   causes: DANYANG_CAUSES,
   // 86 Danyang households were relocated (易地扶贫搬迁) from the remote hamlets to a resettlement site;
   // their old houses stay on record, and they live in the resettlement flats
-  relocation: { count: 86, origins: [[DANYANG_ID, "丹阳村（偏远村民组）", 1]], years: { 2016: 30, 2017: 40, 2018: 16 }, keepsOldHouse: true },
+  relocation: {
+    count: 86,
+    origins: [[DANYANG_ID, "丹阳村（偏远村民组）", 1]],
+    years: { 2016: 30, 2017: 40, 2018: 16 },
+    keepsOldHouse: true,
+  },
   groups: [
     {
       registered: "lifted",
@@ -184,8 +208,7 @@ const DANYANG: VillagePlan = {
 
 function village(
   id: string,
-  o: Omit<VillagePlan, "id" | "countyId" | "householdsPerCadre" | "causes"> &
-    Partial<Pick<VillagePlan, "householdsPerCadre" | "causes">>,
+  o: Omit<VillagePlan, "id" | "countyId" | "householdsPerCadre" | "causes"> & Partial<Pick<VillagePlan, "householdsPerCadre" | "causes">>,
 ): VillagePlan {
   return { id, countyId: id.slice(0, 6), householdsPerCadre: 5, causes: COMMON_CAUSES, ...o };
 }
@@ -195,15 +218,21 @@ export const VILLAGE_PLANS: readonly VillagePlan[] = [
   // Wanshan district: six more villages
   village("520603201201", {
     // 黄溪村, Huangdao Dong township
-    hamlets: 7, ethnicity: DONG, lat: 27.58, lon: 109.101,
+    hamlets: 7,
+    ethnicity: DONG,
+    lat: 27.58,
+    lon: 109.101,
     groups: [
       {
-        registered: "lifted", count: 34, liftedYearWeights: OTHER_LIFTED_YEARS,
+        registered: "lifted",
+        count: 34,
+        liftedYearWeights: OTHER_LIFTED_YEARS,
         scenarios: { at_risk_income: 3, water_convenience: 1 },
         monitoring: [{ category: "unstable_lifted", from: "at_risk_income", count: 1, since: ["2022-03-01", "2023-12-31"] }],
       },
       {
-        registered: "not_registered", count: 206,
+        registered: "not_registered",
+        count: 206,
         scenarios: { at_risk_income: 6, water_convenience: 1, water_distance_ok: 1, income_below: 1, sudden_hardship: 1 },
         monitoring: [{ category: "marginal", from: "at_risk_income", count: 1, since: ["2023-04-01", "2024-06-30"] }],
       },
@@ -212,14 +241,22 @@ export const VILLAGE_PLANS: readonly VillagePlan[] = [
   village("520603200200", {
     // 高楼坪村, Gaolouping Dong township: its last three poor households were lifted in 2020
     // (all 832 poor counties exited by the end of 2020: no household is registered poor after it)
-    hamlets: 6, ethnicity: DONG, lat: 27.492, lon: 109.118,
+    hamlets: 6,
+    ethnicity: DONG,
+    lat: 27.492,
+    lon: 109.118,
     groups: [
       {
-        registered: "lifted", count: 3, registeredYears: { 2016: 3 }, liftedYearWeights: { 2020: 1 },
+        registered: "lifted",
+        count: 3,
+        registeredYears: { 2016: 3 },
+        liftedYearWeights: { 2020: 1 },
         scenarios: { secure: 1, at_risk_income: 1, income_below: 1 },
       },
       {
-        registered: "lifted", count: 24, liftedYearWeights: OTHER_LIFTED_YEARS,
+        registered: "lifted",
+        count: 24,
+        liftedYearWeights: OTHER_LIFTED_YEARS,
         scenarios: { at_risk_income: 2, housing_d: 1 },
         monitoring: [{ category: "unstable_lifted", from: "at_risk_income", count: 1, since: ["2021-09-01", "2022-06-30"] }],
       },
@@ -228,11 +265,20 @@ export const VILLAGE_PLANS: readonly VillagePlan[] = [
   }),
   village("520603204200", {
     // 鱼塘村, Yutang Dong and Miao township
-    hamlets: 8, ethnicity: [["侗族", 45], ["苗族", 35], ["汉族", 15], ["土家族", 5]], lat: 27.418, lon: 109.198,
+    hamlets: 8,
+    ethnicity: [
+      ["侗族", 45],
+      ["苗族", 35],
+      ["汉族", 15],
+      ["土家族", 5],
+    ],
+    lat: 27.418,
+    lon: 109.198,
     groups: [
       { registered: "lifted", count: 30, liftedYearWeights: OTHER_LIFTED_YEARS, scenarios: { at_risk_income: 3, medical: 1 } },
       {
-        registered: "not_registered", count: 190,
+        registered: "not_registered",
+        count: 190,
         scenarios: { at_risk_income: 5, clothing: 1, water_quality: 1, sudden_hardship: 1 },
         monitoring: [
           { category: "sudden_hardship", from: "sudden_hardship", count: 1, since: ["2026-01-10", "2026-04-30"] },
@@ -243,15 +289,27 @@ export const VILLAGE_PLANS: readonly VillagePlan[] = [
   }),
   village("520603205200", {
     // 大坪村, Daping township: a designated water-scarce area
-    hamlets: 9, ethnicity: [["侗族", 35], ["土家族", 30], ["苗族", 20], ["汉族", 15]], waterScarce: true, lat: 27.438, lon: 109.301,
+    hamlets: 9,
+    ethnicity: [
+      ["侗族", 35],
+      ["土家族", 30],
+      ["苗族", 20],
+      ["汉族", 15],
+    ],
+    waterScarce: true,
+    lat: 27.438,
+    lon: 109.301,
     groups: [
       {
-        registered: "lifted", count: 42, liftedYearWeights: OTHER_LIFTED_YEARS,
+        registered: "lifted",
+        count: 42,
+        liftedYearWeights: OTHER_LIFTED_YEARS,
         scenarios: { at_risk_income: 4, water_scarce_quantity: 1 },
         monitoring: [{ category: "unstable_lifted", from: "at_risk_income", count: 2, since: ["2021-07-01", "2024-12-31"] }],
       },
       {
-        registered: "not_registered", count: 238,
+        registered: "not_registered",
+        count: 238,
         scenarios: { at_risk_income: 7, water_scarce_quantity: 1, water_scarce_ok: 2, income_below: 1, housing_c: 1 },
         monitoring: [{ category: "marginal", from: "at_risk_income", count: 1, since: ["2024-02-01", "2024-09-30"] }],
       },
@@ -260,11 +318,20 @@ export const VILLAGE_PLANS: readonly VillagePlan[] = [
   }),
   village("520603002200", {
     // 茶店村, Chadian subdistrict
-    hamlets: 5, ethnicity: [["汉族", 55], ["侗族", 30], ["苗族", 10], ["土家族", 5]], lat: 27.553, lon: 109.178,
+    hamlets: 5,
+    ethnicity: [
+      ["汉族", 55],
+      ["侗族", 30],
+      ["苗族", 10],
+      ["土家族", 5],
+    ],
+    lat: 27.553,
+    lon: 109.178,
     groups: [
       { registered: "lifted", count: 15, liftedYearWeights: OTHER_LIFTED_YEARS, scenarios: { at_risk_income: 1 } },
       {
-        registered: "not_registered", count: 135,
+        registered: "not_registered",
+        count: 135,
         scenarios: { at_risk_income: 3, water_supply: 1, housing_c: 1 },
         monitoring: [{ category: "marginal", from: "at_risk_income", count: 1, since: ["2023-03-01", "2023-10-31"] }],
       },
@@ -272,11 +339,20 @@ export const VILLAGE_PLANS: readonly VillagePlan[] = [
   }),
   village("520603203200", {
     // 兴隆村, Xiaxi Dong township
-    hamlets: 5, ethnicity: [["侗族", 65], ["汉族", 20], ["苗族", 10], ["土家族", 5]], lat: 27.458, lon: 109.052,
+    hamlets: 5,
+    ethnicity: [
+      ["侗族", 65],
+      ["汉族", 20],
+      ["苗族", 10],
+      ["土家族", 5],
+    ],
+    lat: 27.458,
+    lon: 109.052,
     groups: [
       { registered: "lifted", count: 20, liftedYearWeights: OTHER_LIFTED_YEARS, scenarios: { at_risk_income: 2, sudden_below: 1 } },
       {
-        registered: "not_registered", count: 110,
+        registered: "not_registered",
+        count: 110,
         scenarios: { at_risk_income: 3, sudden_hardship: 2 },
         monitoring: [{ category: "sudden_hardship", from: "sudden_hardship", count: 1, since: ["2025-08-01", "2025-12-31"] }],
       },
@@ -285,10 +361,20 @@ export const VILLAGE_PLANS: readonly VillagePlan[] = [
   // Bijiang district: three villages for comparison
   village("520602201207", {
     // 滑石村, Huashi township
-    hamlets: 6, ethnicity: [["侗族", 35], ["苗族", 25], ["土家族", 20], ["汉族", 20]], lat: 27.665, lon: 109.264,
+    hamlets: 6,
+    ethnicity: [
+      ["侗族", 35],
+      ["苗族", 25],
+      ["土家族", 20],
+      ["汉族", 20],
+    ],
+    lat: 27.665,
+    lon: 109.264,
     groups: [
       {
-        registered: "lifted", count: 25, liftedYearWeights: OTHER_LIFTED_YEARS,
+        registered: "lifted",
+        count: 25,
+        liftedYearWeights: OTHER_LIFTED_YEARS,
         scenarios: { at_risk_income: 2, income_below: 1 },
         monitoring: [{ category: "unstable_lifted", from: "at_risk_income", count: 1, since: ["2022-08-01", "2023-08-31"] }],
       },
@@ -297,15 +383,26 @@ export const VILLAGE_PLANS: readonly VillagePlan[] = [
   }),
   village("520602204202", {
     // 六龙山村, Liulongshan township
-    hamlets: 5, ethnicity: [["侗族", 40], ["土家族", 35], ["汉族", 20], ["苗族", 5]], lat: 27.812, lon: 109.143,
+    hamlets: 5,
+    ethnicity: [
+      ["侗族", 40],
+      ["土家族", 35],
+      ["汉族", 20],
+      ["苗族", 5],
+    ],
+    lat: 27.812,
+    lon: 109.143,
     groups: [
       {
-        registered: "lifted", count: 28, liftedYearWeights: OTHER_LIFTED_YEARS,
+        registered: "lifted",
+        count: 28,
+        liftedYearWeights: OTHER_LIFTED_YEARS,
         scenarios: { at_risk_income: 3, housing_c: 1 },
         monitoring: [{ category: "unstable_lifted", from: "at_risk_income", count: 1, since: ["2021-10-01", "2022-12-31"] }],
       },
       {
-        registered: "not_registered", count: 112,
+        registered: "not_registered",
+        count: 112,
         scenarios: { at_risk_income: 4, water_convenience: 1, medical: 1 },
         monitoring: [{ category: "marginal", from: "at_risk_income", count: 1, since: ["2024-04-01", "2025-03-31"] }],
       },
@@ -313,11 +410,20 @@ export const VILLAGE_PLANS: readonly VillagePlan[] = [
   }),
   village("520602200203", {
     // 桐木坪村, Tongmuping Dong township
-    hamlets: 4, ethnicity: [["侗族", 60], ["汉族", 30], ["苗族", 5], ["土家族", 5]], lat: 27.752, lon: 109.318,
+    hamlets: 4,
+    ethnicity: [
+      ["侗族", 60],
+      ["汉族", 30],
+      ["苗族", 5],
+      ["土家族", 5],
+    ],
+    lat: 27.752,
+    lon: 109.318,
     groups: [
       { registered: "lifted", count: 14, liftedYearWeights: OTHER_LIFTED_YEARS, scenarios: { at_risk_income: 1 } },
       {
-        registered: "not_registered", count: 96,
+        registered: "not_registered",
+        count: 96,
         scenarios: { at_risk_income: 3, income_below: 1 },
         monitoring: [{ category: "marginal", from: "at_risk_income", count: 1, since: ["2023-06-01", "2024-05-31"] }],
       },
@@ -327,10 +433,22 @@ export const VILLAGE_PLANS: readonly VillagePlan[] = [
   // 4,322 relocated households (18,379 people) from Sinan, Shiqian and Yinjiang; the demo holds 300,
   // each with its origin county and the year it moved.
   village(WANGJIA_ID, {
-    hamlets: 12, ethnicity: [["土家族", 45], ["汉族", 30], ["苗族", 20], ["侗族", 5]], lat: 27.523, lon: 109.205, householdsPerCadre: 8,
+    hamlets: 12,
+    ethnicity: [
+      ["土家族", 45],
+      ["汉族", 30],
+      ["苗族", 20],
+      ["侗族", 5],
+    ],
+    lat: 27.523,
+    lon: 109.205,
+    householdsPerCadre: 8,
     groups: [
       {
-        registered: "lifted", count: 255, registeredYears: { 2014: 70, 2015: 20, 2016: 10 }, liftedYearWeights: { 2017: 2, 2018: 3, 2019: 2 },
+        registered: "lifted",
+        count: 255,
+        registeredYears: { 2014: 70, 2015: 20, 2016: 10 },
+        liftedYearWeights: { 2017: 2, 2018: 3, 2019: 2 },
         scenarios: { at_risk_income: 9, income_below: 1 },
         monitoring: [{ category: "unstable_lifted", from: "at_risk_income", count: 3, since: ["2021-05-01", "2024-06-30"] }],
       },
@@ -338,7 +456,11 @@ export const VILLAGE_PLANS: readonly VillagePlan[] = [
     ],
     relocation: {
       count: 300,
-      origins: [["520624", "思南县", 40], ["520623", "石阡县", 30], ["520626", "印江土家族苗族自治县", 30]],
+      origins: [
+        ["520624", "思南县", 40],
+        ["520623", "石阡县", 30],
+        ["520626", "印江土家族苗族自治县", 30],
+      ],
       years: { 2016: 25, 2017: 45, 2018: 30 },
       keepsOldHouse: false,
     },

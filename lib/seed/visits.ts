@@ -68,12 +68,20 @@ function standingIssue(p: HouseholdPlan): Issue | null {
     case "water_quality":
       return { problem: "饮用水未经检测，水质存疑", followUp: "联系疾控中心开展水质检测，必要时安装净水设备", resolution: "" };
     case "water_convenience":
-      return { problem: `自来水未入户，往返取水约 ${r.waterRoundTripMin} 分钟`, followUp: "申报农村饮水安全巩固提升工程，管网延伸入户", resolution: "" };
+      return {
+        problem: `自来水未入户，往返取水约 ${r.waterRoundTripMin} 分钟`,
+        followUp: "申报农村饮水安全巩固提升工程，管网延伸入户",
+        resolution: "",
+      };
     case "water_supply":
       return { problem: `去年断水约 ${r.waterOutageDays} 天，供水不稳定`, followUp: "联系水务站检修管网、落实应急送水", resolution: "" };
     case "medical": {
       const m = child(p, (x) => x.counted && !x.medicalInsurance);
-      return { problem: `家庭成员${m?.name ?? ""}未参加 2026 年度城乡居民基本医疗保险`, followUp: "协助办理参保缴费（申请医疗救助资助参保）", resolution: "" };
+      return {
+        problem: `家庭成员${m?.name ?? ""}未参加 2026 年度城乡居民基本医疗保险`,
+        followUp: "协助办理参保缴费（申请医疗救助资助参保）",
+        resolution: "",
+      };
     }
     case "education_dropout": {
       const m = child(p, (x) => x.schoolStatus === "dropped_out" && !x.dropoutMedicalExemption);
@@ -86,7 +94,11 @@ function standingIssue(p: HouseholdPlan): Issue | null {
     case "sudden_hardship":
     case "sudden_below": {
       const m = child(p, (x) => x.health === "serious_illness");
-      return { problem: `家庭成员${m?.name ?? ""}患重病住院，医疗支出大`, followUp: "申请医疗救助、临时救助，落实防返贫监测帮扶", resolution: "" };
+      return {
+        problem: `家庭成员${m?.name ?? ""}患重病住院，医疗支出大`,
+        followUp: "申请医疗救助、临时救助，落实防返贫监测帮扶",
+        resolution: "",
+      };
     }
     case "income_below":
     case "income_on_line":
@@ -176,15 +188,27 @@ export function buildVisits(assignments: readonly AssignmentPlan[], assessments:
       if (!isLast && i > 0 && rng.chance(0.06)) return; // a missed month now and then
       const maxDay = key(m) === todayMonth ? Number(today.slice(8, 10)) : lastDayOf(m);
       const minDay = key(m) === sinceMonth ? Number(a.from.slice(8, 10)) : 1;
-      const date = dayBetween(`${key(m)}-${String(Math.min(minDay, maxDay)).padStart(2, "0")}`, `${key(m)}-${String(maxDay).padStart(2, "0")}`, rng.float());
-      const mode = rng.weighted<VisitMode>([["home", 60], ["phone", 25], ["wechat", 15]]);
+      const date = dayBetween(
+        `${key(m)}-${String(Math.min(minDay, maxDay)).padStart(2, "0")}`,
+        `${key(m)}-${String(maxDay).padStart(2, "0")}`,
+        rng.float(),
+      );
+      const mode = rng.weighted<VisitMode>([
+        ["home", 60],
+        ["phone", 25],
+        ["wechat", 15],
+      ]);
       const id = rng.uuid();
       const hour = rng.int(9, 17);
       const minute = rng.int(0, 59);
 
       const parts: string[] = [];
       const lead =
-        mode === "home" ? `入户走访${head.name}家，家中${n}口人。` : mode === "phone" ? `电话回访${head.name}。` : `微信视频回访${head.name}家。`;
+        mode === "home"
+          ? `入户走访${head.name}家，家中${n}口人。`
+          : mode === "phone"
+            ? `电话回访${head.name}。`
+            : `微信视频回访${head.name}家。`;
       parts.push(lead, incomeLine(rng, status, pc, p));
       let problems = "";
       let raise: Issue | null = null;
@@ -205,8 +229,13 @@ export function buildVisits(assignments: readonly AssignmentPlan[], assessments:
 
       const confirmation: VisitConfirmation =
         mode === "home"
-          ? rng.chance(0.55) ? "signature" : "read_back"
-          : rng.weighted<VisitConfirmation>([["read_back", mode === "phone" ? 80 : 60], ["none", mode === "phone" ? 20 : 40]]);
+          ? rng.chance(0.55)
+            ? "signature"
+            : "read_back"
+          : rng.weighted<VisitConfirmation>([
+              ["read_back", mode === "phone" ? 80 : 60],
+              ["none", mode === "phone" ? 20 : 40],
+            ]);
       const located = mode === "home" && rng.chance(0.9);
       const at = chinaTime(date, hour, minute);
       visits.push({

@@ -44,7 +44,9 @@ export function levelOfCode(code: string): RegionLevel | null {
 
 /** The codes of a node's ancestors, province first, ending with the node itself. */
 export function codePath(code: string): string[] {
-  return REGION_LEVELS.map((l) => CODE_LENGTH[l]).filter((n) => n <= code.length).map((n) => code.slice(0, n));
+  return REGION_LEVELS.map((l) => CODE_LENGTH[l])
+    .filter((n) => n <= code.length)
+    .map((n) => code.slice(0, n));
 }
 
 /** Which levels a user's scope may be, by role. */
@@ -69,8 +71,7 @@ export const IMPORT_MAX_ROWS = 200_000;
 
 // ─── shared fields ─────────────────────────────────────────────────────────────
 
-const required = (max: number) =>
-  z.string({ error: "v.required" }).trim().min(1, { error: "v.required" }).max(max, { error: "v.tooLong" });
+const required = (max: number) => z.string({ error: "v.required" }).trim().min(1, { error: "v.required" }).max(max, { error: "v.tooLong" });
 
 /** Empty → null (an optional text field of a form); a field with a pattern (a phone number) refuses hidden characters. */
 const optionalText = (max: number, pattern?: RegExp, patternKey?: string) =>
@@ -98,7 +99,10 @@ export const regionCodeField = plain(z.string({ error: "v.required" }))
   .refine((s) => levelOfCode(s) !== null, { error: "admin:v.regionCode" });
 
 const roleField = z.enum(ROLES, { error: "v.unknownValue" });
-const userIdField = plain(z.string({ error: "v.required" })).trim().min(1, { error: "v.required" }).max(64, { error: "v.tooLong" });
+const userIdField = plain(z.string({ error: "v.required" }))
+  .trim()
+  .min(1, { error: "v.required" })
+  .max(64, { error: "v.tooLong" });
 const phoneField = optionalText(32, /^\+?[0-9][0-9 -]{2,30}$/, "admin:v.phone");
 
 // ─── users ─────────────────────────────────────────────────────────────────────
@@ -150,7 +154,12 @@ export const regionSearchSchema = z.object({
 // ─── regions ───────────────────────────────────────────────────────────────────
 
 export const regionBrowseSchema = z.object({
-  id: z.string().trim().regex(/^\d{2,12}$/).optional().catch(undefined),
+  id: z
+    .string()
+    .trim()
+    .regex(/^\d{2,12}$/)
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 
@@ -158,7 +167,9 @@ export const createRegionSchema = z
   .object({
     parentId: regionCodeField,
     /** checked below against the parent, so one message says what is wrong */
-    id: plain(z.string({ error: "v.required" })).trim().min(1, { error: "v.required" }),
+    id: plain(z.string({ error: "v.required" }))
+      .trim()
+      .min(1, { error: "v.required" }),
     name: required(64),
   })
   .superRefine((v, ctx) => {
@@ -242,7 +253,12 @@ export function checkRegionRows(
     const id = typeof r.id === "string" ? r.id.trim() : typeof r.id === "number" ? String(r.id) : "";
     const level = r.level;
     const name = typeof r.name === "string" ? r.name.trim() : "";
-    const parentId = r.parentId === null || r.parentId === undefined || r.parentId === "" ? null : typeof r.parentId === "string" ? r.parentId.trim() : String(r.parentId);
+    const parentId =
+      r.parentId === null || r.parentId === undefined || r.parentId === ""
+        ? null
+        : typeof r.parentId === "string"
+          ? r.parentId.trim()
+          : String(r.parentId);
     const before = errors.length;
 
     if (typeof level !== "string" || !(REGION_LEVELS as readonly string[]).includes(level)) {

@@ -5,14 +5,25 @@ import { z } from "zod";
 import { parseParams } from "./county";
 
 const text = (max: number) => z.string().trim().max(max, { error: "text" });
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "text" }).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: "text" });
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "text" })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: "text" });
 
 const auditShape = {
   /** a user: their username exactly, or part of their name */
   actor: text(60),
   /** an action exactly ("household.update"), or a family of them ending in a dot ("visit.") */
-  action: z.string().trim().regex(/^[a-z_]+(\.[a-z_]*)*$/, { error: "text" }).max(60, { error: "text" }),
-  entity: z.string().trim().regex(/^[a-z_]+$/, { error: "text" }).max(40, { error: "text" }),
+  action: z
+    .string()
+    .trim()
+    .regex(/^[a-z_]+(\.[a-z_]*)*$/, { error: "text" })
+    .max(60, { error: "text" }),
+  entity: z
+    .string()
+    .trim()
+    .regex(/^[a-z_]+$/, { error: "text" })
+    .max(40, { error: "text" }),
   entityId: text(80),
   county: z.string().regex(/^\d{6}$/, { error: "id" }),
   from: date,

@@ -15,16 +15,22 @@ export const CALENDAR_YEAR_MAX = 2100;
 export const CALENDAR_DAY_KINDS = ["holiday", "workday"] as const;
 
 const yearField = numberInput(
-  numberType().int({ error: "v.integer" }).min(CALENDAR_YEAR_MIN, { error: "admin:calendar.v.yearRange" }).max(CALENDAR_YEAR_MAX, { error: "admin:calendar.v.yearRange" }),
+  numberType()
+    .int({ error: "v.integer" })
+    .min(CALENDAR_YEAR_MIN, { error: "admin:calendar.v.yearRange" })
+    .max(CALENDAR_YEAR_MAX, { error: "admin:calendar.v.yearRange" }),
 );
 
 const dateField = plain(z.string({ error: "v.required" }))
   .trim()
   .refine(isIsoDate, { error: "v.invalidDate", abort: true })
-  .refine((s) => {
-    const y = Number(s.slice(0, 4));
-    return y >= CALENDAR_YEAR_MIN && y <= CALENDAR_YEAR_MAX;
-  }, { error: "admin:calendar.v.yearRange" });
+  .refine(
+    (s) => {
+      const y = Number(s.slice(0, 4));
+      return y >= CALENDAR_YEAR_MIN && y <= CALENDAR_YEAR_MAX;
+    },
+    { error: "admin:calendar.v.yearRange" },
+  );
 
 /** Text shown as typed: invisible and control characters refused (never trimmed away silently). */
 const visible = (s: string) => !INVISIBLE.test(s) && !/[\u0000-\u001f\u007f]/.test(s);
@@ -60,7 +66,13 @@ export const publishCalendarYearSchema = z
     /** "package": load the bundled chinese-days data; "manual": the days were entered by hand */
     mode: z.enum(["package", "manual"], { error: "v.unknownValue" }),
     /** the published notice the days were typed from (manual): the year's recorded source */
-    notice: z.string({ error: "v.required" }).refine(visible, { error: "v.invisibleChars", abort: true }).trim().max(200, { error: "v.tooLong" }).optional().default(""),
+    notice: z
+      .string({ error: "v.required" })
+      .refine(visible, { error: "v.invisibleChars", abort: true })
+      .trim()
+      .max(200, { error: "v.tooLong" })
+      .optional()
+      .default(""),
   })
   .strict()
   .superRefine((v, ctx) => {

@@ -13,8 +13,18 @@ import { INT4_MAX, numberInput, numberType, plain } from "./plain-text";
 
 export const INDICATORS = ["income", "food", "clothing", "medical", "housing", "water", "education"] as const;
 export const CAUSES = [
-  "illness", "disability", "schooling", "disaster", "lack_of_land", "lack_of_water",
-  "lack_of_skills", "lack_of_labour", "lack_of_capital", "poor_transport", "lack_of_drive", "other",
+  "illness",
+  "disability",
+  "schooling",
+  "disaster",
+  "lack_of_land",
+  "lack_of_water",
+  "lack_of_skills",
+  "lack_of_labour",
+  "lack_of_capital",
+  "poor_transport",
+  "lack_of_drive",
+  "other",
 ] as const;
 export const REGISTERED = ["not_registered", "registered_poor", "lifted"] as const;
 export const ASSESSED = ["below_standard", "at_risk", "secure"] as const;
@@ -27,9 +37,17 @@ export type ParamCode = "enum" | "int" | "number" | "min" | "max" | "text" | "id
 
 const enumParam = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: "enum" });
 const intParam = (min: number, max: number) =>
-  z.string().regex(/^\d{1,9}$/, { error: "int" }).transform(Number).pipe(z.number().min(min, { error: "min" }).max(max, { error: "max" }));
+  z
+    .string()
+    .regex(/^\d{1,9}$/, { error: "int" })
+    .transform(Number)
+    .pipe(z.number().min(min, { error: "min" }).max(max, { error: "max" }));
 const numberParam = (max: number) =>
-  z.string().regex(/^\d{1,9}(\.\d{1,2})?$/, { error: "number" }).transform(Number).pipe(z.number().max(max, { error: "max" }));
+  z
+    .string()
+    .regex(/^\d{1,9}(\.\d{1,2})?$/, { error: "number" })
+    .transform(Number)
+    .pipe(z.number().max(max, { error: "max" }));
 const textParam = (max: number) => z.string().trim().max(max, { error: "text" });
 const regionParam = (digits: number) => z.string().regex(new RegExp(`^\\d{${digits}}$`), { error: "id" });
 const uuidParam = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: "id" });
@@ -102,14 +120,33 @@ export function toQuery(values: Record<string, unknown>, drop: readonly string[]
 // ───────────── village list (/county, export/villages) ─────────────
 
 export const VILLAGE_SORTS = [
-  "township", "name", "households", "people", "poorHouseholds", "poorPeople", "incidence",
-  "monitored", "missed", "wronglyLifted", "coverage", "pending",
+  "township",
+  "name",
+  "households",
+  "people",
+  "poorHouseholds",
+  "poorPeople",
+  "incidence",
+  "monitored",
+  "missed",
+  "wronglyLifted",
+  "coverage",
+  "pending",
 ] as const;
 export type VillageSort = (typeof VILLAGE_SORTS)[number];
 
 /** Numeric columns of the village list: each gets <col>Min and <col>Max filters. */
 export const VILLAGE_NUMERIC = [
-  "households", "people", "poorHouseholds", "poorPeople", "incidence", "monitored", "missed", "wronglyLifted", "coverage", "pending",
+  "households",
+  "people",
+  "poorHouseholds",
+  "poorPeople",
+  "incidence",
+  "monitored",
+  "missed",
+  "wronglyLifted",
+  "coverage",
+  "pending",
 ] as const;
 export type VillageNumeric = (typeof VILLAGE_NUMERIC)[number];
 const PERCENT_COLUMNS: readonly VillageNumeric[] = ["incidence", "coverage"];
@@ -164,7 +201,17 @@ const householdShape = {
 export const HOUSEHOLD_PARAMS = householdShape;
 export type HouseholdParams = Partial<{ [K in keyof typeof householdShape]: z.output<(typeof householdShape)[K]> }>;
 /** The filter part of the household parameters (what an export repeats). */
-export const HOUSEHOLD_FILTER_KEYS = ["q", "mismatch", "monitoring", "overdue", "unmet", "cause", "registered", "assessed", "cadre"] as const;
+export const HOUSEHOLD_FILTER_KEYS = [
+  "q",
+  "mismatch",
+  "monitoring",
+  "overdue",
+  "unmet",
+  "cause",
+  "registered",
+  "assessed",
+  "cadre",
+] as const;
 
 export function parseHouseholdParams(raw: Record<string, string | string[] | undefined>) {
   return parseParams(householdShape, raw) as { values: HouseholdParams; errors: ParamError[] };
@@ -188,7 +235,10 @@ export function parseAssignParams(raw: Record<string, string | string[] | undefi
 
 // ───────────── assignment forms ─────────────
 
-const id = plain(z.string({ error: "v.required" })).trim().min(1, "v.required").max(64, "v.invalidId");
+const id = plain(z.string({ error: "v.required" }))
+  .trim()
+  .min(1, "v.required")
+  .max(64, "v.invalidId");
 const reason = z.string({ error: "v.required" }).trim().min(1, "v.required").max(500, "v.tooLong");
 
 /** One household to one cadre (first assignment or reassignment). */
@@ -203,22 +253,36 @@ export const assignBulkSchema = z
   .object({
     mode: z.enum(["selected", "filter"], { error: "v.unknownValue" }),
     householdIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(id).max(2000, "v.tooMany")),
-    cadreIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(id).min(1, "v.required").max(50, "v.tooMany")),
+    cadreIds: z.preprocess(
+      (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+      z.array(id).min(1, "v.required").max(50, "v.tooMany"),
+    ),
     reason,
     // the list's filter, for mode "filter"
-    village: z.string().regex(/^\d{12}$/, "v.invalidId").optional().or(z.literal("").transform(() => undefined)),
+    village: z
+      .string()
+      .regex(/^\d{12}$/, "v.invalidId")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     need: z.enum(["1", "0"]).optional(),
     show: z.enum(["unassigned", "all"]).optional(),
     q: z.string().trim().max(40, "v.tooLong").optional(),
     /** how many the official saw: a different count now means the list changed */
-    expected: numberInput(numberType().int({ message: "v.integer" }).min(0, { message: "v.nonNegative" }).max(INT4_MAX, { message: "v.tooLarge" }).optional(), { blank: undefined }),
+    expected: numberInput(
+      numberType().int({ message: "v.integer" }).min(0, { message: "v.nonNegative" }).max(INT4_MAX, { message: "v.tooLarge" }).optional(),
+      { blank: undefined },
+    ),
   })
   .superRefine((v, ctx) => {
-    if (v.mode === "selected" && v.householdIds.length === 0) ctx.addIssue({ code: "custom", path: ["householdIds"], message: "v.required" });
+    if (v.mode === "selected" && v.householdIds.length === 0)
+      ctx.addIssue({ code: "custom", path: ["householdIds"], message: "v.required" });
   });
 
 export const cadreSearchSchema = z.object({
   q: z.string().trim().max(20, "v.tooLong").default(""),
   /** a village whose own cadres are listed first */
-  near: z.string().regex(/^\d{12}$/, "v.invalidId").optional(),
+  near: z
+    .string()
+    .regex(/^\d{12}$/, "v.invalidId")
+    .optional(),
 });

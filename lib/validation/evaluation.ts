@@ -10,7 +10,15 @@ import { numberInput } from "./plain-text";
 
 /** Evidence an evaluator may have seen for an indicator (a subset of EvidenceKind). */
 export const EVIDENCE_SEEN = [
-  "bank_statement", "income_record", "insurance_record", "housing_certificate", "water_test", "school_record", "interview", "photo", "other",
+  "bank_statement",
+  "income_record",
+  "insurance_record",
+  "housing_certificate",
+  "water_test",
+  "school_record",
+  "interview",
+  "photo",
+  "other",
 ] as const;
 export type EvidenceSeen = (typeof EVIDENCE_SEEN)[number];
 
@@ -50,7 +58,8 @@ const bool = z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v)
 const metAnswer = z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")], M("metChoice"));
 
 /** A number typed into a form ("" is missing): plain-text.ts refuses hidden characters and non-numbers. */
-const typed = <T extends z.ZodType>(inner: T) => numberInput(inner, { blank: undefined, required: "evaluation:number", number: "evaluation:number" });
+const typed = <T extends z.ZodType>(inner: T) =>
+  numberInput(inner, { blank: undefined, required: "evaluation:number", number: "evaluation:number" });
 
 /** A number from a form ("" is missing, not 0), finite, with at most 2 decimals. */
 const amount = (max: number) =>
@@ -63,10 +72,7 @@ const amount = (max: number) =>
       .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, M("twoDecimals")),
   );
 
-const int = (min: number, max: number) =>
-  typed(
-    z.number(M("number")).int(M("integer")).min(min, M("tooSmall")).max(max, M("tooLarge")),
-  );
+const int = (min: number, max: number) => typed(z.number(M("number")).int(M("integer")).min(min, M("tooSmall")).max(max, M("tooLarge")));
 
 // ───────────── create ─────────────
 
@@ -74,9 +80,7 @@ export const planSchema = z
   .object({
     villages: int(1, 1000),
     /** percent of ordinary households per picked village, (0, 100] */
-    sharePercent: typed(
-      z.number(M("number")).gt(0, M("sharePercent")).max(100, M("sharePercent")),
-    ),
+    sharePercent: typed(z.number(M("number")).gt(0, M("sharePercent")).max(100, M("sharePercent"))),
     capPerVillage: int(1, 100_000),
     includeAllExited: bool.default(false),
   })

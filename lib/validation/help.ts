@@ -13,7 +13,10 @@ export const HEAD_NAME_MAX = 20;
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 
-const uuid = plain(z.string()).trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, "v.invalidId").transform((s) => s.toLowerCase());
+const uuid = plain(z.string())
+  .trim()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, "v.invalidId")
+  .transform((s) => s.toLowerCase());
 /** A link token: checked for its exact shape by lib/card/token.ts; here only bounded. */
 const token = z.string().max(64);
 const text = z.string().trim().min(1, "h.v.textRequired").max(REPORT_TEXT_MAX, "h.v.textTooLong");
@@ -81,14 +84,22 @@ export type LeadOutcomeInput = z.output<typeof leadOutcomeSchema>;
 
 /** A checkbox: "on" (or true) ticked, absent or "false" not; anything else is refused, not read as "no". */
 const checkbox = z.preprocess(
-  (v) => (v === "on" || v === "true" || v === true ? true : v === undefined || v === "" || v === "off" || v === "false" || v === false ? false : v),
+  (v) =>
+    v === "on" || v === "true" || v === true
+      ? true
+      : v === undefined || v === "" || v === "off" || v === "false" || v === false
+        ? false
+        : v,
   z.boolean({ message: "v.unknownValue" }),
 );
 
 export const issueCardsSchema = z
   .object({
     householdId: plain(z.string()).trim().max(64).optional(),
-    villageId: z.string().regex(/^\d{12}$/).optional(),
+    villageId: z
+      .string()
+      .regex(/^\d{12}$/)
+      .optional(),
     reissue: checkbox.optional().default(false),
   })
   .refine((v) => Boolean(v.householdId) !== Boolean(v.villageId), { message: "v.required", path: ["householdId"] });

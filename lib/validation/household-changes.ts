@@ -6,10 +6,12 @@ import { atMostCents, birthDate, numberInput, numberType, plain } from "./plain-
 
 // Amounts and counts: decimal text or numbers (numberInput refuses blanks, hidden characters and
 // non-numbers by name); the upper bounds keep every value inside its database column.
-const amount = (max: number) => numberType().min(0, { message: "v.nonNegative" }).max(max, { message: "v.tooLong" }).refine(atMostCents, { message: "v.cents" });
+const amount = (max: number) =>
+  numberType().min(0, { message: "v.nonNegative" }).max(max, { message: "v.tooLong" }).refine(atMostCents, { message: "v.cents" });
 const money = numberInput(amount(100_000_000));
 const optionalMoney = numberInput(amount(100_000_000).nullable(), { blank: null });
-const whole = (max: number) => numberType().int({ message: "v.integer" }).min(0, { message: "v.nonNegative" }).max(max, { message: "v.tooLarge" });
+const whole = (max: number) =>
+  numberType().int({ message: "v.integer" }).min(0, { message: "v.nonNegative" }).max(max, { message: "v.tooLarge" });
 const count = (max: number) => numberInput(whole(max));
 const optionalCount = (max: number) => numberInput(whole(max).nullable(), { blank: null });
 const bool = z.union([z.boolean(), z.enum(["true", "false", "on", "1", "0"]).transform((v) => v === "true" || v === "on" || v === "1")]);
@@ -24,7 +26,12 @@ export const indicatorChangesSchema = z
     clothing: bool,
     housingGrade: z.enum(["A", "B", "C", "D"], { message: "v.unknownValue" }),
     /** safe alternative housing ("" or null: none) */
-    safeAlternative: z.union([z.literal("").transform(() => null), z.enum(["resettlement_flat", "with_children", "public_rental", "other"], { message: "v.unknownValue" })]).nullable(),
+    safeAlternative: z
+      .union([
+        z.literal("").transform(() => null),
+        z.enum(["resettlement_flat", "with_children", "public_rental", "other"], { message: "v.unknownValue" }),
+      ])
+      .nullable(),
     electricity: bool,
     waterLitres: numberInput(numberType().min(0, { message: "v.nonNegative" }).max(10_000, { message: "v.tooLarge" })),
     waterScarceArea: bool,
@@ -82,7 +89,11 @@ export const nationalIdSchema = plain(z.string())
   .trim()
   .superRefine((value, ctx) => {
     const r = validateNationalId(value);
-    if (!r.ok) ctx.addIssue({ code: "custom", message: r.code === "check_digit" ? "v.nationalIdCheck" : r.code === "birth_date" ? "v.nationalIdBirth" : "v.nationalIdFormat" });
+    if (!r.ok)
+      ctx.addIssue({
+        code: "custom",
+        message: r.code === "check_digit" ? "v.nationalIdCheck" : r.code === "birth_date" ? "v.nationalIdBirth" : "v.nationalIdFormat",
+      });
   });
 
 export const newMemberSchema = z
@@ -91,7 +102,9 @@ export const newMemberSchema = z
     nationalId: nationalIdSchema.nullable().optional(),
     sex: z.enum(["male", "female"], { message: "v.unknownValue" }),
     birthDate: birthDate(),
-    relation: z.enum(["head", "spouse", "child", "child_in_law", "grandchild", "parent", "grandparent", "sibling", "other"], { message: "v.unknownValue" }),
+    relation: z.enum(["head", "spouse", "child", "child_in_law", "grandchild", "parent", "grandparent", "sibling", "other"], {
+      message: "v.unknownValue",
+    }),
     schoolStatus: z.enum(SCHOOL, { message: "v.unknownValue" }).default("not_applicable"),
     medicalInsurance: bool.default(true),
     laborCapacity: z.enum(LABOR, { message: "v.unknownValue" }).default("none"),

@@ -62,17 +62,11 @@ const memberSchema = z.strictObject({
 
 /** Counted transfers by item (any subset, each >= 0). */
 export const transferItemsSchema = z.strictObject(
-  Object.fromEntries(TRANSFER_ITEMS.map((k) => [k, amount.optional()])) as Record<
-    TransferItem,
-    z.ZodOptional<typeof amount>
-  >,
+  Object.fromEntries(TRANSFER_ITEMS.map((k) => [k, amount.optional()])) as Record<TransferItem, z.ZodOptional<typeof amount>>,
 );
 /** Recorded, never counted (any subset, each >= 0). */
 export const excludedItemsSchema = z.strictObject(
-  Object.fromEntries(EXCLUDED_ITEMS.map((k) => [k, amount.optional()])) as Record<
-    ExcludedItem,
-    z.ZodOptional<typeof amount>
-  >,
+  Object.fromEntries(EXCLUDED_ITEMS.map((k) => [k, amount.optional()])) as Record<ExcludedItem, z.ZodOptional<typeof amount>>,
 );
 
 const incomeSchema = z.strictObject({
@@ -121,11 +115,7 @@ export const householdInputSchema = z
 
 // Compile-time check: the schema's output is exactly the domain type.
 type SchemaOutput = z.output<typeof householdInputSchema>;
-const _sameShape: [SchemaOutput] extends [HouseholdInput]
-  ? [HouseholdInput] extends [SchemaOutput]
-    ? true
-    : false
-  : false = true;
+const _sameShape: [SchemaOutput] extends [HouseholdInput] ? ([HouseholdInput] extends [SchemaOutput] ? true : false) : false = true;
 void _sameShape;
 
 /** Parses and checks a household document against the year's policy (national unless provinceCode). */
@@ -195,10 +185,7 @@ export function parseHouseholdInput(
 // ---- policy rows (the CLI's --policy file; the admin policy editor) ----
 
 const policyValuesSchema = z.strictObject(
-  Object.fromEntries(POLICY_KEYS.map((k) => [k, z.number().min(0).optional()])) as Record<
-    PolicyKey,
-    z.ZodOptional<z.ZodNumber>
-  >,
+  Object.fromEntries(POLICY_KEYS.map((k) => [k, z.number().min(0).optional()])) as Record<PolicyKey, z.ZodOptional<z.ZodNumber>>,
 );
 
 export const policyRowSchema = z.strictObject({
@@ -219,9 +206,7 @@ export function parsePolicyRows(json: unknown): ParseResult<PolicyRow[]> {
   const errors: InputError[] = [];
   rows.forEach((r, i) => {
     if (seen.has(r.id)) {
-      errors.push(
-        err(`${isArray ? "" : "rows."}${i}.id`, { zh: `重复的 id：${r.id}`, en: `duplicate id: ${r.id}` }),
-      );
+      errors.push(err(`${isArray ? "" : "rows."}${i}.id`, { zh: `重复的 id：${r.id}`, en: `duplicate id: ${r.id}` }));
     }
     seen.add(r.id);
   });
@@ -288,9 +273,7 @@ export function zodErrors(issues: readonly z.core.$ZodIssue[]): InputError[] {
         if (issue.origin === "number" && Number(issue.minimum) === 0) {
           out.push(err(path, { zh: "不能为负数", en: "must not be negative" }));
         } else if (issue.origin === "array" || issue.origin === "string") {
-          out.push(
-            err(path, { zh: `长度至少为 ${fmt(issue.minimum)}`, en: `must have at least ${fmt(issue.minimum)} items` }),
-          );
+          out.push(err(path, { zh: `长度至少为 ${fmt(issue.minimum)}`, en: `must have at least ${fmt(issue.minimum)} items` }));
         } else {
           out.push(err(path, { zh: `不能小于 ${fmt(issue.minimum)}`, en: `must be at least ${fmt(issue.minimum)}` }));
         }

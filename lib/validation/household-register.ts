@@ -12,18 +12,32 @@ const blankIdToUndefined = (v: unknown) => (typeof v === "string" && v.trim() ==
 const isoDate = realDate("v.invalidDate"); // 2024-02-30 and year 0000 refused, never rolled over
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, { message: "v.tooLong" }).optional());
 
-export const MEASURE_CATEGORIES = ["industry", "employment", "relocation", "ecological", "education", "health", "social_assistance"] as const;
+export const MEASURE_CATEGORIES = [
+  "industry",
+  "employment",
+  "relocation",
+  "ecological",
+  "education",
+  "health",
+  "social_assistance",
+] as const;
 
 /** A new member as registration takes it: the same rules as everywhere; an empty ID means none. */
 const registerMemberSchema = z.preprocess(
-  (v) => (v && typeof v === "object" && !Array.isArray(v) ? { ...v, nationalId: blankIdToUndefined((v as Record<string, unknown>).nationalId) } : v),
+  (v) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? { ...v, nationalId: blankIdToUndefined((v as Record<string, unknown>).nationalId) }
+      : v,
   newMemberSchema,
 );
 
 export const registerHouseholdSchema = z
   .object({
     villageId: z.string({ message: "v.required" }).regex(/^\d{12}$/, { message: "v.unknownValue" }),
-    number: plain(z.string({ message: "v.required" })).trim().min(1, { message: "v.required" }).max(20, { message: "v.tooLong" }),
+    number: plain(z.string({ message: "v.required" }))
+      .trim()
+      .min(1, { message: "v.required" })
+      .max(20, { message: "v.tooLong" }),
     address: optionalText(200),
     phone: optionalText(30),
     splitFromId: z.preprocess(blankToUndefined, z.string().uuid({ message: "v.unknownValue" }).optional()),
@@ -42,7 +56,8 @@ export const registerHouseholdSchema = z
       if (!m.nationalId) return;
       // the ID already says when the person was born and their sex (as in the visit form)
       const id = validateNationalId(m.nationalId);
-      if (id.ok && id.birthDate !== m.birthDate) ctx.addIssue({ code: "custom", path: ["members", i, "birthDate"], message: "v.nationalIdMismatchBirth" });
+      if (id.ok && id.birthDate !== m.birthDate)
+        ctx.addIssue({ code: "custom", path: ["members", i, "birthDate"], message: "v.nationalIdMismatchBirth" });
       if (id.ok && id.sex !== m.sex) ctx.addIssue({ code: "custom", path: ["members", i, "sex"], message: "v.nationalIdMismatchSex" });
       if (seen.has(m.nationalId)) ctx.addIssue({ code: "custom", path: ["members", i, "nationalId"], message: "v.nationalIdDuplicate" });
       else seen.set(m.nationalId, i);
@@ -59,7 +74,12 @@ export const addMeasureSchema = z
     householdId: z.string().uuid(),
     category: z.enum(MEASURE_CATEGORIES, { message: "v.unknownValue" }),
     description: z.string({ message: "v.required" }).trim().min(1, { message: "v.required" }).max(1000, { message: "v.tooLong" }),
-    amount: numberInput(numberType().min(0, { message: "v.nonNegative" }).max(100_000_000, { message: "v.tooLong" }).refine(atMostCents, { message: "v.cents" })),
+    amount: numberInput(
+      numberType()
+        .min(0, { message: "v.nonNegative" })
+        .max(100_000_000, { message: "v.tooLong" })
+        .refine(atMostCents, { message: "v.cents" }),
+    ),
     startDate: isoDate,
     endDate: z.preprocess(blankToUndefined, isoDate.optional()),
   })

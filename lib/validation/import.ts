@@ -10,5 +10,9 @@ export const importProgressSchema = z.object({ jobId: z.string().uuid() }).stric
 
 /** the CSV files' encoding: detected (auto), or chosen on the form */
 export const runImportSchema = z
-  .object({ jobId: z.string().uuid(), dryRun: z.boolean(), encoding: z.enum(CSV_ENCODINGS, { error: "v.unknownValue" }).optional().default("auto") })
+  .object({
+    jobId: z.string().uuid(),
+    dryRun: z.boolean(),
+    encoding: z.enum(CSV_ENCODINGS, { error: "v.unknownValue" }).optional().default("auto"),
+  })
   .strict();

@@ -34,7 +34,12 @@ export const saveNotifyChannelSchema = z
       .optional()
       .transform((s) => s || null),
     /** a new secret replaces the saved one; blank keeps it (or clears it, with clearSecret "on") */
-    secret: z.string({ error: "v.required" }).refine(visible, { error: "v.invisibleChars", abort: true }).max(200, { error: "v.tooLong" }).optional().transform((s) => s || null),
+    secret: z
+      .string({ error: "v.required" })
+      .refine(visible, { error: "v.invisibleChars", abort: true })
+      .max(200, { error: "v.tooLong" })
+      .optional()
+      .transform((s) => s || null),
     clearSecret: onOff.optional().default(false),
     enabled: onOff,
     /** the channel's version the form was loaded with (1 when none was saved yet) */

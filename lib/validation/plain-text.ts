@@ -77,7 +77,9 @@ export function numberType(required = "v.required", notNumber = "v.number") {
 }
 
 /** The version a form was loaded with (optimistic concurrency): a positive integer that fits the column. */
-export const versionInput = numberInput(numberType().int({ message: "v.integer" }).min(1, { message: "v.positive" }).max(INT4_MAX, { message: "v.tooLarge" }));
+export const versionInput = numberInput(
+  numberType().int({ message: "v.integer" }).min(1, { message: "v.positive" }).max(INT4_MAX, { message: "v.tooLarge" }),
+);
 
 /**
  * Text the database cannot keep as typed: a NUL character (PostgreSQL refuses it) or half of a
@@ -95,7 +97,12 @@ export function unstorableText(value: unknown, path: (string | number)[] = [], o
     if (UNSTORABLE.test(value.name)) out.push(here()); // a file's name is kept (evidence lists, audit events)
   } else if (Array.isArray(value)) {
     if (depth < 32) value.forEach((v, i) => unstorableText(v, [...path, i], out, depth + 1));
-  } else if (value !== null && typeof value === "object" && !(typeof Blob !== "undefined" && value instanceof Blob) && !(value instanceof Date)) {
+  } else if (
+    value !== null &&
+    typeof value === "object" &&
+    !(typeof Blob !== "undefined" && value instanceof Blob) &&
+    !(value instanceof Date)
+  ) {
     for (const [k, v] of Object.entries(value)) {
       if (UNSTORABLE.test(k)) out.push([...path, k].map(String).join("."));
       else if (depth < 32) unstorableText(v, [...path, k], out, depth + 1);
@@ -117,15 +124,19 @@ export function realDate(required = "v.required") {
   return z
     .string({ message: required })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "v.invalidDate", abort: true })
-    .refine((s) => {
-      const y = Number(s.slice(0, 4));
-      const d = new Date(`${s}T00:00:00Z`);
-      return y >= 1900 && y <= 2100 && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-    }, { message: "v.invalidDate", abort: true });
+    .refine(
+      (s) => {
+        const y = Number(s.slice(0, 4));
+        const d = new Date(`${s}T00:00:00Z`);
+        return y >= 1900 && y <= 2100 && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+      },
+      { message: "v.invalidDate", abort: true },
+    );
 }
 
 /** A birth date: a real date, not after today. */
 export const birthDate = () => realDate().refine((s) => s <= chinaToday(), { message: "v.futureDate" });
 
 /** At most two decimals (fen): 12.345 is refused, not rounded silently (#16.10). */
-export const atMostCents = (v: number | null | undefined): boolean => v === null || v === undefined || Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
+export const atMostCents = (v: number | null | undefined): boolean =>
+  v === null || v === undefined || Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;

@@ -5,13 +5,21 @@ import { numberInput, numberType } from "./plain-text";
 // blank = "not set in this row" (the value then carries from an earlier year or the nation)
 const optionalNumber = z.preprocess(
   (v) => (v === null ? undefined : v),
-  numberInput(numberType().min(0, { message: "v.nonNegative" }).max(1_000_000_000, { message: "v.tooLarge" }).optional(), { blank: undefined }),
+  numberInput(numberType().min(0, { message: "v.nonNegative" }).max(1_000_000_000, { message: "v.tooLarge" }).optional(), {
+    blank: undefined,
+  }),
 );
 
 export const savePolicySchema = z
   .object({
     year: numberInput(numberType().int({ message: "v.integer" }).min(2014).max(2100)),
-    provinceId: z.preprocess((v) => (v === "" ? null : v), z.string().regex(/^\d{2}$/, { message: "v.unknownValue" }).nullable()),
+    provinceId: z.preprocess(
+      (v) => (v === "" ? null : v),
+      z
+        .string()
+        .regex(/^\d{2}$/, { message: "v.unknownValue" })
+        .nullable(),
+    ),
     note: z.string().trim().max(200, { message: "v.tooLong" }).optional(),
     ...(Object.fromEntries(POLICY_KEYS.map((k) => [k, optionalNumber])) as Record<PolicyKey, typeof optionalNumber>),
   })
@@ -27,11 +35,39 @@ export const savePolicySchema = z
       ctx.addIssue({ code: "custom", path: ["incomeDropShare"], message: "收入下降比例须在 0 到 1 之间 (share must be in (0, 1])" });
     if (v.schoolEntryCutoffMonth !== undefined && (v.schoolEntryCutoffMonth < 1 || v.schoolEntryCutoffMonth > 12))
       ctx.addIssue({ code: "custom", path: ["schoolEntryCutoffMonth"], message: "月份须在 1 到 12 之间 (month 1-12)" });
-    if (v.schoolEntryCutoffDay !== undefined && (v.schoolEntryCutoffDay < 1 || v.schoolEntryCutoffDay > 28 + ((v.schoolEntryCutoffMonth ?? 8) === 2 ? 0 : 2) + ([1, 3, 5, 7, 8, 10, 12].includes(v.schoolEntryCutoffMonth ?? 8) ? 1 : 0)))
+    if (
+      v.schoolEntryCutoffDay !== undefined &&
+      (v.schoolEntryCutoffDay < 1 ||
+        v.schoolEntryCutoffDay >
+          28 + ((v.schoolEntryCutoffMonth ?? 8) === 2 ? 0 : 2) + ([1, 3, 5, 7, 8, 10, 12].includes(v.schoolEntryCutoffMonth ?? 8) ? 1 : 0))
+    )
       ctx.addIssue({ code: "custom", path: ["schoolEntryCutoffDay"], message: "日期超出该月天数 (day outside the month)" });
-    for (const k of ["redLinePublicEmployee", "redLineVillageCommittee", "redLineVehicle", "redLineCommercialHousing", "redLineBusiness", "redLineRecentSplit", "redLineDuplicateId"] as const)
-      if (v[k] !== undefined && v[k] !== 0 && v[k] !== 1) ctx.addIssue({ code: "custom", path: [k], message: "红线设置只能是 0（需说明）或 1（红线） (0 or 1)" });
-    for (const k of ["schoolEntryCutoffMonth", "schoolEntryCutoffDay", "comparisonSplitYears", "schoolAgeMin", "schoolAgeMax", "noticeDays", "monitoringNoticeDays", "riskEliminationMonths", "leadResponseWorkingDays", "sampleVillagesMin", "sampleVillagesMax", "sampleCapPerVillage", "waterOutageMaxDays"] as const)
+    for (const k of [
+      "redLinePublicEmployee",
+      "redLineVillageCommittee",
+      "redLineVehicle",
+      "redLineCommercialHousing",
+      "redLineBusiness",
+      "redLineRecentSplit",
+      "redLineDuplicateId",
+    ] as const)
+      if (v[k] !== undefined && v[k] !== 0 && v[k] !== 1)
+        ctx.addIssue({ code: "custom", path: [k], message: "红线设置只能是 0（需说明）或 1（红线） (0 or 1)" });
+    for (const k of [
+      "schoolEntryCutoffMonth",
+      "schoolEntryCutoffDay",
+      "comparisonSplitYears",
+      "schoolAgeMin",
+      "schoolAgeMax",
+      "noticeDays",
+      "monitoringNoticeDays",
+      "riskEliminationMonths",
+      "leadResponseWorkingDays",
+      "sampleVillagesMin",
+      "sampleVillagesMax",
+      "sampleCapPerVillage",
+      "waterOutageMaxDays",
+    ] as const)
       if (v[k] !== undefined && !Number.isInteger(v[k])) ctx.addIssue({ code: "custom", path: [k], message: "v.integer" });
   });
 

@@ -20,22 +20,30 @@ export const MAX_NOTICE_ITEMS = 200;
 
 const uuid = z.string({ message: "v.required" }).uuid({ message: "v.invalidId" });
 const text = (max: number) => z.string().trim().max(max, { message: "v.tooLong" });
-const required = (max: number) => z.string({ message: "v.required" }).trim().min(1, { message: "v.required" }).max(max, { message: "v.tooLong" });
+const required = (max: number) =>
+  z.string({ message: "v.required" }).trim().min(1, { message: "v.required" }).max(max, { message: "v.tooLong" });
 const bool = z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")]);
 const version = versionInput;
 
 export const isoDate = z
   .string({ message: "v.required" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "v.invalidDate", abort: true })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: "v.invalidDate" });
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: "v.invalidDate",
+  });
 
 /** A count typed into a form: "" is missing (not 0), a fraction or a negative number is wrong. */
-const count = numberInput(numberType().int({ message: "v.integer" }).min(0, { message: "v.nonNegative" }).max(100_000, { message: "v.tooLong" }));
+const count = numberInput(
+  numberType().int({ message: "v.integer" }).min(0, { message: "v.nonNegative" }).max(100_000, { message: "v.tooLong" }),
+);
 
 /** One id or several (a form posts repeated keys; one checked box arrives as a string). */
 const idList = z.preprocess(
   (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
-  z.array(z.string().uuid({ message: "v.invalidId" })).min(1, { message: "p.pickItems" }).max(MAX_NOTICE_ITEMS, { message: "v.tooMany" }),
+  z
+    .array(z.string().uuid({ message: "v.invalidId" }))
+    .min(1, { message: "p.pickItems" })
+    .max(MAX_NOTICE_ITEMS, { message: "v.tooMany" }),
 );
 
 /** A signature drawn on the pad (PNG), or a photo of a signed or thumb-printed paper form. */
@@ -59,7 +67,10 @@ function consentFile(types: readonly string[]) {
 export const CONSENT_MIMES = { signature: SIGNATURE_MIMES, photo: PHOTO_MIMES } as const;
 
 /** "" from an empty select means "none". */
-const optionalCategory = z.preprocess((v) => (v === "" || v === undefined ? null : v), z.enum(MONITORING_CATEGORIES, { message: "v.unknownValue" }).nullable());
+const optionalCategory = z.preprocess(
+  (v) => (v === "" || v === undefined ? null : v),
+  z.enum(MONITORING_CATEGORIES, { message: "v.unknownValue" }).nullable(),
+);
 
 /**
  * Text that is printed on the public notice must not carry what a notice never shows: national
@@ -90,8 +101,10 @@ export const raiseProposalSchema = z
     if (v.kind === "monitor" && v.source === "application" && !v.authorisation && !v.authorisationEvidenceId) {
       ctx.addIssue({ code: "custom", message: "p.authorisationRequired", path: ["authorisation"] });
     }
-    if (v.kind === "monitor" && !v.monitoringCategory) ctx.addIssue({ code: "custom", message: "p.categoryRequired", path: ["monitoringCategory"] });
-    if (v.kind !== "monitor" && v.monitoringCategory) ctx.addIssue({ code: "custom", message: "p.categoryOnlyMonitor", path: ["monitoringCategory"] });
+    if (v.kind === "monitor" && !v.monitoringCategory)
+      ctx.addIssue({ code: "custom", message: "p.categoryRequired", path: ["monitoringCategory"] });
+    if (v.kind !== "monitor" && v.monitoringCategory)
+      ctx.addIssue({ code: "custom", message: "p.categoryOnlyMonitor", path: ["monitoringCategory"] });
   });
 export type RaiseProposalInput = z.output<typeof raiseProposalSchema>;
 
@@ -155,7 +168,8 @@ export const exitAgreementSchema = z
     if (v.outcome === "agreed") {
       if (!v.method) ctx.addIssue({ code: "custom", message: "v.required", path: ["method"] });
       if (v.method === "signature" && !v.signature) ctx.addIssue({ code: "custom", message: "p.signatureRequired", path: ["signature"] });
-      if (v.method === "thumbprint_form" && !v.formPhoto) ctx.addIssue({ code: "custom", message: "p.formPhotoRequired", path: ["formPhoto"] });
+      if (v.method === "thumbprint_form" && !v.formPhoto)
+        ctx.addIssue({ code: "custom", message: "p.formPhotoRequired", path: ["formPhoto"] });
     } else if (!v.refusalReason) {
       ctx.addIssue({ code: "custom", message: "p.refusalReasonRequired", path: ["refusalReason"] });
     }
@@ -175,7 +189,11 @@ export const addRepresentativeSchema = z
     /** generated on the device: a retried (or doubled) submission stores one representative */
     id: z.preprocess((v) => (v === "" ? undefined : v), uuid.optional()),
     name: required(40),
-    phone: plain(z.string()).trim().max(20, { message: "v.tooLong" }).refine((s) => s === "" || /^[0-9+\- ]{5,20}$/.test(s), { message: "p.phoneFormat" }).default(""),
+    phone: plain(z.string())
+      .trim()
+      .max(20, { message: "v.tooLong" })
+      .refine((s) => s === "" || /^[0-9+\- ]{5,20}$/.test(s), { message: "p.phoneFormat" })
+      .default(""),
   })
   .strict();
 

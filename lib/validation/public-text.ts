@@ -19,7 +19,8 @@ export function normalisedForCheck(s: string): string {
 
 const CN_NUM = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟";
 const CN_AMOUNT = new RegExp(`[${CN_NUM}]+\\s*(?:多|余|来)?\\s*(?:元|块|圆)`);
-const MONEY_WORD = /(收入|工资|存款|补助|补贴|年薪|月薪|income|salary)\s*[:：为是有约达共]*\s*[0-9零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]/i;
+const MONEY_WORD =
+  /(收入|工资|存款|补助|补贴|年薪|月薪|income|salary)\s*[:：为是有约达共]*\s*[0-9零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]/i;
 
 export type PublicTextProblem = "nationalId" | "phone" | "digits" | "amount";
 

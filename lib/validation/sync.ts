@@ -22,8 +22,11 @@ export const syncBatchSchema = z
       .max(SYNC_MAX_VISITS, { message: "v.tooMany" }),
   })
   .strict()
-  .superRefine((b, ctx) => {
-    if (!b || !Array.isArray(b.visits)) return;
-    const bytes = b.visits.reduce((n, v) => n + fileBytes(v), 0);
-    if (bytes > SYNC_MAX_BYTES) ctx.addIssue({ code: "custom", message: "v.batchTooLarge", path: ["visits"] });
-  }, { when: () => true });
+  .superRefine(
+    (b, ctx) => {
+      if (!b || !Array.isArray(b.visits)) return;
+      const bytes = b.visits.reduce((n, v) => n + fileBytes(v), 0);
+      if (bytes > SYNC_MAX_BYTES) ctx.addIssue({ code: "custom", message: "v.batchTooLarge", path: ["visits"] });
+    },
+    { when: () => true },
+  );

@@ -6,19 +6,50 @@
 import type { HouseholdChanges } from "./household-changes";
 
 export const INDICATOR_FIELDS = [
-  "food", "clothing", "housingGrade", "safeAlternative", "electricity", "waterLitres", "waterScarceArea", "waterPiped",
-  "waterRoundTripMin", "waterHorizontalM", "waterVerticalM", "waterQualitySafe", "waterOutageDays",
+  "food",
+  "clothing",
+  "housingGrade",
+  "safeAlternative",
+  "electricity",
+  "waterLitres",
+  "waterScarceArea",
+  "waterPiped",
+  "waterRoundTripMin",
+  "waterHorizontalM",
+  "waterVerticalM",
+  "waterQualitySafe",
+  "waterOutageDays",
 ] as const;
 export const INCOME_FIELDS = [
-  "incomeWages", "incomeBusiness", "incomeBusinessCosts", "incomeProperty",
+  "incomeWages",
+  "incomeBusiness",
+  "incomeBusinessCosts",
+  "incomeProperty",
   // counted transfers, itemised; incomeTransfers is "other stable transfers"
-  "transferSubsistence", "transferExtremeHardship", "transferPension", "transferEcological", "transferFamilyPlanning", "transferSupport", "incomeTransfers",
+  "transferSubsistence",
+  "transferExtremeHardship",
+  "transferPension",
+  "transferEcological",
+  "transferFamilyPlanning",
+  "transferSupport",
+  "incomeTransfers",
   // recorded, never counted as income
-  "excludedMedical", "excludedTemporaryRelief", "excludedHousingSubsidy", "excludedRelocationSubsidy", "excludedGifts",
-  "rigidExpenditure", "previousYearIncome",
+  "excludedMedical",
+  "excludedTemporaryRelief",
+  "excludedHousingSubsidy",
+  "excludedRelocationSubsidy",
+  "excludedGifts",
+  "rigidExpenditure",
+  "previousYearIncome",
 ] as const;
 /** Income fields recorded but never counted (the form shows them as their own list). */
-export const EXCLUDED_INCOME_FIELDS = new Set<string>(["excludedMedical", "excludedTemporaryRelief", "excludedHousingSubsidy", "excludedRelocationSubsidy", "excludedGifts"]);
+export const EXCLUDED_INCOME_FIELDS = new Set<string>([
+  "excludedMedical",
+  "excludedTemporaryRelief",
+  "excludedHousingSubsidy",
+  "excludedRelocationSubsidy",
+  "excludedGifts",
+]);
 export const MEMBER_FIELDS = ["schoolStatus", "medicalInsurance", "laborCapacity", "health"] as const;
 
 /** Numeric fields that may be empty (not measured / not known). */
@@ -30,23 +61,43 @@ export type IncomeField = (typeof INCOME_FIELDS)[number];
 
 /** Indicators as the form holds them: switches as booleans, numbers as the typed text. */
 export type IndicatorFacts = {
-  food: boolean; clothing: boolean; housingGrade: "A" | "B" | "C" | "D";
+  food: boolean;
+  clothing: boolean;
+  housingGrade: "A" | "B" | "C" | "D";
   /** "" when the family lives in its own house */
   safeAlternative: "" | "resettlement_flat" | "with_children" | "public_rental" | "other";
   electricity: boolean;
-  waterLitres: string; waterScarceArea: boolean; waterPiped: boolean; waterRoundTripMin: string;
-  waterHorizontalM: string; waterVerticalM: string; waterQualitySafe: boolean; waterOutageDays: string;
+  waterLitres: string;
+  waterScarceArea: boolean;
+  waterPiped: boolean;
+  waterRoundTripMin: string;
+  waterHorizontalM: string;
+  waterVerticalM: string;
+  waterQualitySafe: boolean;
+  waterOutageDays: string;
 };
 export type IncomeFacts = Record<IncomeField, string>;
 
 /** Each income field's label key in the `household` namespace. */
 export const INCOME_LABEL: Record<IncomeField, string> = {
-  incomeWages: "wages", incomeBusiness: "business", incomeBusinessCosts: "businessCosts", incomeProperty: "property",
-  incomeTransfers: "transferOther", rigidExpenditure: "rigid", previousYearIncome: "previousYear",
-  transferSubsistence: "transferSubsistence", transferExtremeHardship: "transferExtremeHardship", transferPension: "transferPension",
-  transferEcological: "transferEcological", transferFamilyPlanning: "transferFamilyPlanning", transferSupport: "transferSupport",
-  excludedMedical: "excludedMedical", excludedTemporaryRelief: "excludedTemporaryRelief", excludedHousingSubsidy: "excludedHousingSubsidy",
-  excludedRelocationSubsidy: "excludedRelocationSubsidy", excludedGifts: "excludedGifts",
+  incomeWages: "wages",
+  incomeBusiness: "business",
+  incomeBusinessCosts: "businessCosts",
+  incomeProperty: "property",
+  incomeTransfers: "transferOther",
+  rigidExpenditure: "rigid",
+  previousYearIncome: "previousYear",
+  transferSubsistence: "transferSubsistence",
+  transferExtremeHardship: "transferExtremeHardship",
+  transferPension: "transferPension",
+  transferEcological: "transferEcological",
+  transferFamilyPlanning: "transferFamilyPlanning",
+  transferSupport: "transferSupport",
+  excludedMedical: "excludedMedical",
+  excludedTemporaryRelief: "excludedTemporaryRelief",
+  excludedHousingSubsidy: "excludedHousingSubsidy",
+  excludedRelocationSubsidy: "excludedRelocationSubsidy",
+  excludedGifts: "excludedGifts",
 };
 export interface MemberFacts {
   id: string;
@@ -77,28 +128,75 @@ const text = (v: DecimalLike) => (v == null ? "" : String(v));
 
 /** The household record (Prisma row or plain object) → the form's pre-filled facts. */
 export function factsFromRecord(h: {
-  food: boolean; clothing: boolean; housingGrade: string; safeAlternative?: string | null; electricity: boolean; waterLitres: DecimalLike; waterScarceArea: boolean;
-  waterPiped: boolean; waterRoundTripMin: number | null; waterHorizontalM: number | null; waterVerticalM: number | null;
-  waterQualitySafe: boolean; waterOutageDays: number;
-  incomeWages: DecimalLike; incomeBusiness: DecimalLike; incomeBusinessCosts: DecimalLike; incomeProperty: DecimalLike;
-  incomeTransfers: DecimalLike; rigidExpenditure: DecimalLike; previousYearIncome: DecimalLike;
-  transferSubsistence?: DecimalLike; transferExtremeHardship?: DecimalLike; transferPension?: DecimalLike; transferEcological?: DecimalLike;
-  transferFamilyPlanning?: DecimalLike; transferSupport?: DecimalLike; excludedMedical?: DecimalLike; excludedTemporaryRelief?: DecimalLike;
-  excludedHousingSubsidy?: DecimalLike; excludedRelocationSubsidy?: DecimalLike; excludedGifts?: DecimalLike;
-  members: { id: string; name: string; active: boolean; schoolStatus: string; medicalInsurance: boolean; laborCapacity: string; health: string }[];
+  food: boolean;
+  clothing: boolean;
+  housingGrade: string;
+  safeAlternative?: string | null;
+  electricity: boolean;
+  waterLitres: DecimalLike;
+  waterScarceArea: boolean;
+  waterPiped: boolean;
+  waterRoundTripMin: number | null;
+  waterHorizontalM: number | null;
+  waterVerticalM: number | null;
+  waterQualitySafe: boolean;
+  waterOutageDays: number;
+  incomeWages: DecimalLike;
+  incomeBusiness: DecimalLike;
+  incomeBusinessCosts: DecimalLike;
+  incomeProperty: DecimalLike;
+  incomeTransfers: DecimalLike;
+  rigidExpenditure: DecimalLike;
+  previousYearIncome: DecimalLike;
+  transferSubsistence?: DecimalLike;
+  transferExtremeHardship?: DecimalLike;
+  transferPension?: DecimalLike;
+  transferEcological?: DecimalLike;
+  transferFamilyPlanning?: DecimalLike;
+  transferSupport?: DecimalLike;
+  excludedMedical?: DecimalLike;
+  excludedTemporaryRelief?: DecimalLike;
+  excludedHousingSubsidy?: DecimalLike;
+  excludedRelocationSubsidy?: DecimalLike;
+  excludedGifts?: DecimalLike;
+  members: {
+    id: string;
+    name: string;
+    active: boolean;
+    schoolStatus: string;
+    medicalInsurance: boolean;
+    laborCapacity: string;
+    health: string;
+  }[];
 }): HouseholdFacts {
   return {
     indicators: {
-      food: h.food, clothing: h.clothing, housingGrade: h.housingGrade as IndicatorFacts["housingGrade"],
-      safeAlternative: (h.safeAlternative ?? "") as IndicatorFacts["safeAlternative"], electricity: h.electricity,
-      waterLitres: text(h.waterLitres), waterScarceArea: h.waterScarceArea, waterPiped: h.waterPiped,
-      waterRoundTripMin: text(h.waterRoundTripMin), waterHorizontalM: text(h.waterHorizontalM), waterVerticalM: text(h.waterVerticalM),
-      waterQualitySafe: h.waterQualitySafe, waterOutageDays: text(h.waterOutageDays),
+      food: h.food,
+      clothing: h.clothing,
+      housingGrade: h.housingGrade as IndicatorFacts["housingGrade"],
+      safeAlternative: (h.safeAlternative ?? "") as IndicatorFacts["safeAlternative"],
+      electricity: h.electricity,
+      waterLitres: text(h.waterLitres),
+      waterScarceArea: h.waterScarceArea,
+      waterPiped: h.waterPiped,
+      waterRoundTripMin: text(h.waterRoundTripMin),
+      waterHorizontalM: text(h.waterHorizontalM),
+      waterVerticalM: text(h.waterVerticalM),
+      waterQualitySafe: h.waterQualitySafe,
+      waterOutageDays: text(h.waterOutageDays),
     },
     income: Object.fromEntries(INCOME_FIELDS.map((k) => [k, text(h[k] ?? (k === "previousYearIncome" ? null : 0))])) as IncomeFacts,
     members: h.members
       .filter((m) => m.active)
-      .map((m) => ({ id: m.id, name: m.name, schoolStatus: m.schoolStatus, medicalInsurance: m.medicalInsurance, laborCapacity: m.laborCapacity, health: m.health, leave: "" })),
+      .map((m) => ({
+        id: m.id,
+        name: m.name,
+        schoolStatus: m.schoolStatus,
+        medicalInsurance: m.medicalInsurance,
+        laborCapacity: m.laborCapacity,
+        health: m.health,
+        leave: "",
+      })),
   };
 }
 
@@ -157,7 +255,13 @@ export function diffFacts(base: HouseholdFacts, edited: HouseholdFacts, newMembe
   if (members.length) out.members = members;
   const added = newMembers
     .filter(draftFilled)
-    .map((n) => ({ name: n.name.trim(), sex: n.sex, birthDate: n.birthDate, relation: n.relation, ...(n.nationalId.trim() ? { nationalId: n.nationalId.trim() } : {}) }));
+    .map((n) => ({
+      name: n.name.trim(),
+      sex: n.sex,
+      birthDate: n.birthDate,
+      relation: n.relation,
+      ...(n.nationalId.trim() ? { nationalId: n.nationalId.trim() } : {}),
+    }));
   if (added.length) out.newMembers = added;
   return Object.keys(out).length ? out : undefined;
 }

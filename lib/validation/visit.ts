@@ -9,15 +9,34 @@ import { EVIDENCE_MIMES } from "./file-type";
 import { INCOME_FIELDS, INDICATOR_FIELDS, NULLABLE_NUMBERS } from "./visit-facts";
 import { numberInput, numberType, versionInput } from "./plain-text";
 
-import { CONFIRMATIONS, EVIDENCE_TARGETS, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, MAX_FOLLOW_UPS, MAX_SIGNATURE_BYTES, VISIT_MODES } from "./visit-constants";
+import {
+  CONFIRMATIONS,
+  EVIDENCE_TARGETS,
+  MAX_EVIDENCE_BYTES,
+  MAX_EVIDENCE_FILES,
+  MAX_FOLLOW_UPS,
+  MAX_SIGNATURE_BYTES,
+  VISIT_MODES,
+} from "./visit-constants";
 export {
-  VISIT_MODES, CONFIRMATIONS, EVIDENCE_TARGETS, MAX_EVIDENCE_BYTES, MAX_SIGNATURE_BYTES, MAX_EVIDENCE_FILES, MAX_FOLLOW_UPS, IMAGE_MAX_SIDE, IMAGE_QUALITY, type EvidenceTarget,
+  VISIT_MODES,
+  CONFIRMATIONS,
+  EVIDENCE_TARGETS,
+  MAX_EVIDENCE_BYTES,
+  MAX_SIGNATURE_BYTES,
+  MAX_EVIDENCE_FILES,
+  MAX_FOLLOW_UPS,
+  IMAGE_MAX_SIDE,
+  IMAGE_QUALITY,
+  type EvidenceTarget,
 } from "./visit-constants";
 
 const isoDate = z
   .string({ message: "v.required" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "v.invalidDate" })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: "v.invalidDate" });
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: "v.invalidDate",
+  });
 
 const text = (max: number) => z.string().trim().max(max, { message: "v.tooLong" });
 const bool = z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")]);
@@ -41,7 +60,8 @@ function noBlankNumbers(raw: unknown, ctx: z.RefinementCtx) {
     if (!values || typeof values !== "object") continue;
     for (const [k, v] of Object.entries(values)) {
       // an unknown key is left to the strict schema, which names it as not a field
-      if (FACT_FIELDS[part].has(k) && !NULLABLE_NUMBERS.has(k) && (v === "" || v === null)) ctx.addIssue({ code: "custom", message: "v.required", path: [part, k] });
+      if (FACT_FIELDS[part].has(k) && !NULLABLE_NUMBERS.has(k) && (v === "" || v === null))
+        ctx.addIssue({ code: "custom", message: "v.required", path: [part, k] });
     }
   }
 }
@@ -86,32 +106,40 @@ export function makeVisitSchema(today: () => string = serverToday) {
       evidence: z.array(evidenceSchema).max(MAX_EVIDENCE_FILES, { message: "v.tooMany" }).default([]),
     })
     .strict()
-    .superRefine((v, ctx) => {
-      // runs even when other fields failed (when: always), so every value is checked before use
-      if (!v || typeof v !== "object") return;
-      const date = typeof v.date === "string" ? v.date : null;
-      if (date && Array.isArray(v.followUps)) {
-        v.followUps.forEach((f, i) => {
-          if (typeof f?.dueDate === "string" && f.dueDate < date) ctx.addIssue({ code: "custom", message: "v.dueBeforeVisit", path: ["followUps", i, "dueDate"] });
+    .superRefine(
+      (v, ctx) => {
+        // runs even when other fields failed (when: always), so every value is checked before use
+        if (!v || typeof v !== "object") return;
+        const date = typeof v.date === "string" ? v.date : null;
+        if (date && Array.isArray(v.followUps)) {
+          v.followUps.forEach((f, i) => {
+            if (typeof f?.dueDate === "string" && f.dueDate < date)
+              ctx.addIssue({ code: "custom", message: "v.dueBeforeVisit", path: ["followUps", i, "dueDate"] });
+          });
+        }
+        if (v.location && (v.mode !== "home" || v.locationConsent !== true))
+          ctx.addIssue({ code: "custom", message: "v.locationWithoutConsent", path: ["locationConsent"] });
+        if (v.confirmation === "signature") {
+          if (v.mode !== "home") ctx.addIssue({ code: "custom", message: "v.signatureHomeOnly", path: ["confirmation"] });
+          else if (!v.signature) ctx.addIssue({ code: "custom", message: "v.signatureRequired", path: ["signature"] });
+        }
+        const added = Array.isArray(v.updates?.newMembers) ? v.updates.newMembers : [];
+        added.forEach((n, i) => {
+          if (typeof n?.birthDate !== "string") return;
+          if (n.birthDate > today())
+            ctx.addIssue({ code: "custom", message: "v.futureDate", path: ["updates", "newMembers", i, "birthDate"] });
+          // a national ID already says when the person was born and their sex: the two must agree
+          if (typeof n.nationalId !== "string" || !n.nationalId) return;
+          const id = validateNationalId(n.nationalId);
+          if (!id.ok) return;
+          if (id.birthDate !== n.birthDate)
+            ctx.addIssue({ code: "custom", message: "v.nationalIdMismatchBirth", path: ["updates", "newMembers", i, "birthDate"] });
+          if (id.sex !== n.sex)
+            ctx.addIssue({ code: "custom", message: "v.nationalIdMismatchSex", path: ["updates", "newMembers", i, "sex"] });
         });
-      }
-      if (v.location && (v.mode !== "home" || v.locationConsent !== true)) ctx.addIssue({ code: "custom", message: "v.locationWithoutConsent", path: ["locationConsent"] });
-      if (v.confirmation === "signature") {
-        if (v.mode !== "home") ctx.addIssue({ code: "custom", message: "v.signatureHomeOnly", path: ["confirmation"] });
-        else if (!v.signature) ctx.addIssue({ code: "custom", message: "v.signatureRequired", path: ["signature"] });
-      }
-      const added = Array.isArray(v.updates?.newMembers) ? v.updates.newMembers : [];
-      added.forEach((n, i) => {
-        if (typeof n?.birthDate !== "string") return;
-        if (n.birthDate > today()) ctx.addIssue({ code: "custom", message: "v.futureDate", path: ["updates", "newMembers", i, "birthDate"] });
-        // a national ID already says when the person was born and their sex: the two must agree
-        if (typeof n.nationalId !== "string" || !n.nationalId) return;
-        const id = validateNationalId(n.nationalId);
-        if (!id.ok) return;
-        if (id.birthDate !== n.birthDate) ctx.addIssue({ code: "custom", message: "v.nationalIdMismatchBirth", path: ["updates", "newMembers", i, "birthDate"] });
-        if (id.sex !== n.sex) ctx.addIssue({ code: "custom", message: "v.nationalIdMismatchSex", path: ["updates", "newMembers", i, "sex"] });
-      });
-    }, { when: () => true });
+      },
+      { when: () => true },
+    );
 }
 
 export const visitSchema = makeVisitSchema();

@@ -13,7 +13,10 @@ async function signOutVia(page: Page) {
   await expect(page).toHaveURL(/\/login/);
 }
 
-test("a cadre prints a card; the household opens it, reads the indicators and asks for help; the cadre sees the lead", async ({ page, loginAs }) => {
+test("a cadre prints a card; the household opens it, reads the indicators and asks for help; the cadre sees the lead", async ({
+  page,
+  loginAs,
+}) => {
   await loginAs("cadre");
 
   // the printable card of one of the cadre's households

@@ -50,7 +50,9 @@ test("official: sort villages by incidence, filter Danyang's mismatches, reassig
   const hbytes = await bytesOf(householdCsv);
   expect([...hbytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = hbytes.subarray(3).toString("utf8").trimEnd().split("\r\n");
-  expect(lines[0]).toBe("村,户编号,户主,户主身份证号,人口,登记状态,监测类别,评估状态,登记与评估不一致,拟纳入监测类别,未达标指标,人均纯收入(元),主要致贫原因,其他致贫原因,帮扶干部,最近走访,走访情况");
+  expect(lines[0]).toBe(
+    "村,户编号,户主,户主身份证号,人口,登记状态,监测类别,评估状态,登记与评估不一致,拟纳入监测类别,未达标指标,人均纯收入(元),主要致贫原因,其他致贫原因,帮扶干部,最近走访,走访情况",
+  );
   expect(lines).toHaveLength(count + 1); // the same filter as the page (one page of at most 50 shown)
 
   // reassign the first one to another cadre of the county

@@ -6,7 +6,10 @@ import type { Page } from "@playwright/test";
 /** Patterns that must never be visible text: ids, policy row ids, file paths, parameter names. */
 export const RAW_ID_PATTERNS: { name: string; re: RegExp }[] = [
   { name: "uuid", re: /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i },
-  { name: "short hash", re: /(?:^|[^0-9A-Za-z])(?=[0-9a-f]{8}(?:[^0-9A-Za-z]|$))(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{8}(?:[^0-9A-Za-z]|$)/ },
+  {
+    name: "short hash",
+    re: /(?:^|[^0-9A-Za-z])(?=[0-9a-f]{8}(?:[^0-9A-Za-z]|$))(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{8}(?:[^0-9A-Za-z]|$)/,
+  },
   { name: "policy row id", re: /\b\d{2}-\d{4}-r\d+\b/ },
   { name: "policy version", re: /\d{4}:\d{2}:[a-z]/ },
   { name: "file path", re: /\b(?:lib|app|docs|components)\/[\w./-]+|\.tsx?\b/ },

@@ -32,7 +32,10 @@ test("cadre at 360 px: the menu fits, every page of the menu and the landing pag
   const box = await menu.getByRole("link", { name: "打印明白卡" }).boundingBox();
   expect(box!.x + box!.width).toBeLessThanOrEqual(360);
   await shot(page, "menu-360.png");
-  const links = representatives([...(await linksOf(page)), ...(await page.$$eval("#mobile-menu a[href], [data-testid=bottom-bar] a[href]", (as) => as.map((a) => a.getAttribute("href") ?? "")))]);
+  const links = representatives([
+    ...(await linksOf(page)),
+    ...(await page.$$eval("#mobile-menu a[href], [data-testid=bottom-bar] a[href]", (as) => as.map((a) => a.getAttribute("href") ?? ""))),
+  ]);
   await page.keyboard.press("Escape");
 
   const problems: string[] = [];

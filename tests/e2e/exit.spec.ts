@@ -10,11 +10,16 @@ import { sign, verifyAtHome } from "./procedure-steps";
 
 const SHOTS = process.env.SHOTS_DIR ?? "test-results";
 const shanghaiDay = (offsetDays: number) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() + offsetDays * 86_400_000));
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(Date.now() + offsetDays * 86_400_000),
+  );
 
 const HEAD = "退出测试户主";
 
-test("an exit runs through home check, vote, the household's signed agreement, notice, township, county and announcement", async ({ page, loginAs }) => {
+test("an exit runs through home check, vote, the household's signed agreement, notice, township, county and announcement", async ({
+  page,
+  loginAs,
+}) => {
   test.setTimeout(300_000);
   fs.mkdirSync(SHOTS, { recursive: true });
   const meetingDay = shanghaiDay(-8);
@@ -23,9 +28,27 @@ test("an exit runs through home check, vote, the household's signed agreement, n
     await loginAs("admin");
     await page.goto("/admin/import");
     const files = [
-      { name: "households.csv", mimeType: "text/csv", buffer: Buffer.from(`village_code,household_number,head_name,registered_status,registered_at\n520603201200,E2E-EXIT-1,${HEAD},registered_poor,2016-03-01\n`) },
-      { name: "members.csv", mimeType: "text/csv", buffer: Buffer.from(`village_code,household_number,name,sex,birth_date,relation,education,work_status\n520603201200,E2E-EXIT-1,${HEAD},male,1975-05-01,head,junior,migrant_work\n520603201200,E2E-EXIT-1,退出测试配偶,female,1977-08-01,spouse,junior,local_work\n`) },
-      { name: "income.csv", mimeType: "text/csv", buffer: Buffer.from(`village_code,household_number,wages,business,business_costs,property,transfers,rigid_expenditure\n520603201200,E2E-EXIT-1,60000,0,0,0,0,0\n`) },
+      {
+        name: "households.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(
+          `village_code,household_number,head_name,registered_status,registered_at\n520603201200,E2E-EXIT-1,${HEAD},registered_poor,2016-03-01\n`,
+        ),
+      },
+      {
+        name: "members.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(
+          `village_code,household_number,name,sex,birth_date,relation,education,work_status\n520603201200,E2E-EXIT-1,${HEAD},male,1975-05-01,head,junior,migrant_work\n520603201200,E2E-EXIT-1,退出测试配偶,female,1977-08-01,spouse,junior,local_work\n`,
+        ),
+      },
+      {
+        name: "income.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(
+          `village_code,household_number,wages,business,business_costs,property,transfers,rigid_expenditure\n520603201200,E2E-EXIT-1,60000,0,0,0,0,0\n`,
+        ),
+      },
     ];
     await page.locator('input[type="file"]').setInputFiles(files);
     await page.getByRole("button", { name: /检查/ }).click();
@@ -83,7 +106,10 @@ test("an exit runs through home check, vote, the household's signed agreement, n
     const form = page.getByTestId("exit-agreement-form");
     await expect(form.getByTestId("agreement-shown")).toContainText("核实的人均纯收入");
     await expect(form.getByTestId("agreement-shown")).toContainText("住房安全：达标");
-    for (const [w, h] of [[360, 740], [1280, 900]] as const) {
+    for (const [w, h] of [
+      [360, 740],
+      [1280, 900],
+    ] as const) {
       await page.setViewportSize({ width: w, height: h });
       await form.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS}/proc-exit-agreement-${w}.png`, fullPage: true });

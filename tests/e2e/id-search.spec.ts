@@ -4,7 +4,6 @@
 import { test, expect } from "./fixtures";
 import { demoMember } from "./seed-data";
 
-
 test("find a household by national ID, and a mistyped one refused by name", async ({ page, loginAs }) => {
   const m = demoMember();
   await loginAs("official");

@@ -11,13 +11,18 @@ import type { Page } from "@playwright/test";
 import fs from "node:fs";
 
 const shanghaiDay = (offsetDays: number) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() + offsetDays * 86_400_000));
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(Date.now() + offsetDays * 86_400_000),
+  );
 
 async function voteRows(page: Page, choice: "赞成" | "反对" | "弃权", count: number) {
   for (let i = 0; i < count; i++) {
     const open = page.getByTestId("vote-row").filter({ has: page.getByRole("button", { name: new RegExp(`${choice}$`) }) });
     const before = await open.count();
-    await open.first().getByRole("button", { name: new RegExp(`${choice}$`) }).click();
+    await open
+      .first()
+      .getByRole("button", { name: new RegExp(`${choice}$`) })
+      .click();
     await expect(open).toHaveCount(before - 1);
   }
 }
@@ -31,7 +36,11 @@ test("a candidate goes from proposal to announcement through the meeting and the
   await test.step("the facilitator proposes an engine candidate", async () => {
     await loginAs("facilitator");
     await expect(page).toHaveURL(/\/meetings$/);
-    const candidate = page.getByTestId("candidates").locator("li").filter({ has: page.getByRole("link", { name: "提出评议" }) }).first();
+    const candidate = page
+      .getByTestId("candidates")
+      .locator("li")
+      .filter({ has: page.getByRole("link", { name: "提出评议" }) })
+      .first();
     head = (await candidate.locator("a").first().innerText()).trim();
     await candidate.getByRole("link", { name: "提出评议" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(head);
@@ -95,7 +104,9 @@ test("a candidate goes from proposal to announcement through the meeting and the
   });
 
   await test.step("closes the meeting with the minutes; the result is frozen", async () => {
-    await page.getByRole("textbox", { name: "会议记录" }).fill("到会代表 31 人。表决 1 项：赞成 18，反对 2，弃权 1，未投票 10。与会代表已签字。");
+    await page
+      .getByRole("textbox", { name: "会议记录" })
+      .fill("到会代表 31 人。表决 1 项：赞成 18，反对 2，弃权 1，未投票 10。与会代表已签字。");
     await page.getByLabel(/我已核对出席和每项表决/).check();
     await page.getByRole("button", { name: "结束会议并锁定结果" }).click();
     await expect(page.getByText("已结束").first()).toBeVisible();

@@ -5,21 +5,30 @@
 import { test, expect } from "./fixtures";
 import { movedHousehold, queueInOutbox } from "./seed-data";
 
-
 test("a backlog of queued visits goes in one request, each stored or refused on its own", async ({ page, loginAs }) => {
   const moved = movedHousehold();
   await loginAs(moved.username);
   await expect(page.getByTestId("outbox-bar")).toContainText("已全部发送");
-  const hrefs = await page.getByTestId("my-households").locator("a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href")!));
+  const hrefs = await page
+    .getByTestId("my-households")
+    .locator("a")
+    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href")!));
   const mine = [...new Set(hrefs.map((h) => h.match(/\/households\/([0-9a-f-]{36})/)?.[1]).filter(Boolean))].slice(0, 3) as string[];
   expect(mine.length).toBeGreaterThanOrEqual(2);
 
   // the visits kept on the phone while there was no signal (what the form queues), oldest first
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
   const tag = Date.now();
-  const ids = await queueInOutbox(page, moved.cadreId, [...mine, moved.householdId].map((householdId, n) => ({
-    householdId, date: today, findings: `补传走访 ${tag}-${n}：户主在家，情况稳定。`, label: "山里记下的走访",
-  })));
+  const ids = await queueInOutbox(
+    page,
+    moved.cadreId,
+    [...mine, moved.householdId].map((householdId, n) => ({
+      householdId,
+      date: today,
+      findings: `补传走访 ${tag}-${n}：户主在家，情况稳定。`,
+      label: "山里记下的走访",
+    })),
+  );
 
   // count the action requests that carry visits: one, with all of them
   const carrying: number[] = [];

@@ -6,18 +6,22 @@ import { test, expect } from "./fixtures";
 import type { BrowserContext, Page } from "@playwright/test";
 import { movedHousehold, queueInOutbox } from "./seed-data";
 
-
 /** Entries of the household page's visit list (走访记录). */
-const visitEntries = (page: Page) => page.locator("section", { has: page.getByRole("heading", { name: "走访记录", exact: true }) }).locator("ol > li");
+const visitEntries = (page: Page) =>
+  page.locator("section", { has: page.getByRole("heading", { name: "走访记录", exact: true }) }).locator("ol > li");
 
 async function workerReady(page: Page) {
-  await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration("/"))?.active), { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration("/"))?.active), { timeout: 20_000 })
+    .toBe(true);
 }
 
 /** The pages /cadre asks the worker to keep, kept. */
 async function precached(page: Page, paths: string[]) {
   for (const p of paths) {
-    await expect.poll(() => page.evaluate(async (u) => !!(await caches.match(u, { ignoreVary: true })), p), { timeout: 30_000, message: `${p} kept` }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(async (u) => !!(await caches.match(u, { ignoreVary: true })), p), { timeout: 30_000, message: `${p} kept` })
+      .toBe(true);
   }
 }
 
@@ -39,7 +43,10 @@ test("a visit saved without a signal waits on the phone and is sent once when th
   await workerReady(page);
   // the worker took over: reload so the page itself is served through it, and /cadre asks for the rest ahead
   await page.reload();
-  const hrefs = await page.getByTestId("my-households").locator("a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href")!));
+  const hrefs = await page
+    .getByTestId("my-households")
+    .locator("a")
+    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href")!));
   const href = hrefs[0]!;
   await precached(page, ["/cadre", "/outbox", href, `${href}/visit`]);
 
@@ -94,10 +101,18 @@ test("a visit saved without a signal waits on the phone and is sent once when th
   await page.screenshot({ path: "test-results/offline-household-after.png" });
 });
 
-test("a queued visit that meets a changed household is kept, and the outbox asks for the confirmation", async ({ page, context, browser, loginAs }) => {
+test("a queued visit that meets a changed household is kept, and the outbox asks for the confirmation", async ({
+  page,
+  context,
+  browser,
+  loginAs,
+}) => {
   await loginAs("cadre");
   await workerReady(page);
-  const hrefs = await page.getByTestId("my-households").locator("a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href")!));
+  const hrefs = await page
+    .getByTestId("my-households")
+    .locator("a")
+    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href")!));
   const href = hrefs[1]!;
   await precached(page, ["/outbox", href, `${href}/visit`]);
 
@@ -135,7 +150,10 @@ test("a queued visit that meets a changed household is kept, and the outbox asks
 
   // the signal returns: sent by itself (a tap on "send now" on top of it still sends it once)
   await setOffline(context, page, false);
-  await bar.getByRole("button", { name: "立即发送" }).click({ timeout: 2000 }).catch(() => {});
+  await bar
+    .getByRole("button", { name: "立即发送" })
+    .click({ timeout: 2000 })
+    .catch(() => {});
   await expect(bar).toContainText("1 条需要确认", { timeout: 30_000 });
   await page.screenshot({ path: "test-results/offline-bar-conflict.png" });
 
@@ -155,14 +173,19 @@ test("a queued visit that meets a changed household is kept, and the outbox asks
   await expect(page.getByTestId("pending-changes")).toBeVisible();
 });
 
-test("a visit queued for a household since moved to another cadre is refused, kept on the phone and handed to the county", async ({ page, loginAs }) => {
+test("a visit queued for a household since moved to another cadre is refused, kept on the phone and handed to the county", async ({
+  page,
+  loginAs,
+}) => {
   // the demo data moves two households to other cadres on 2026-04-01: one of the earlier cadres
   const moved = movedHousehold();
   await loginAs(moved.username);
   await expect(page.getByTestId("outbox-bar")).toContainText("已全部发送");
 
   // a visit the old cadre logged offline before the move, still in the phone's outbox
-  await queueInOutbox(page, moved.cadreId, [{ householdId: moved.householdId, date: "2026-03-28", findings: "三月底入户：户主务工返乡，收入下降。", label: "调整前的帮扶户" }]);
+  await queueInOutbox(page, moved.cadreId, [
+    { householdId: moved.householdId, date: "2026-03-28", findings: "三月底入户：户主务工返乡，收入下降。", label: "调整前的帮扶户" },
+  ]);
 
   await page.goto("/outbox");
   const item = page.getByTestId("outbox-item");

@@ -20,7 +20,10 @@ export async function verifyAtHome(page: Page, checker: string, shots?: string) 
   await formEl.getByLabel("核实人").fill(checker);
   await formEl.getByLabel("核实情况").fill("入户查看住房、饮水，核对务工收入，与档案一致");
   if (shots) {
-    for (const [w, h] of [[360, 740], [1280, 900]] as const) {
+    for (const [w, h] of [
+      [360, 740],
+      [1280, 900],
+    ] as const) {
       await page.setViewportSize({ width: w, height: h });
       await formEl.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${shots}-home-verification-${w}.png`, fullPage: true });

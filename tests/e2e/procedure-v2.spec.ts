@@ -16,7 +16,11 @@ test("home verification before the agenda; the secret-ballot form keeps what was
 
   await test.step("a candidate proposed: the agenda refuses it until the home verification exists", async () => {
     await loginAs("facilitator");
-    const candidate = page.getByTestId("candidates").locator("li").filter({ has: page.getByRole("link", { name: "提出评议" }) }).first();
+    const candidate = page
+      .getByTestId("candidates")
+      .locator("li")
+      .filter({ has: page.getByRole("link", { name: "提出评议" }) })
+      .first();
     head = (await candidate.locator("a").first().innerText()).trim();
     await candidate.getByRole("link", { name: "提出评议" }).click();
     await page.getByLabel("理由（将在公示中公开）").fill("收入不稳定，存在返贫致贫风险，申请纳入监测");

@@ -6,21 +6,25 @@ import type { Locator, Page } from "@playwright/test";
 
 /** The darkest value (0 black … 255 white) in a 9×9 square of the canvas around a point given in CSS pixels. */
 async function inkNear(pad: Locator, x: number, y: number): Promise<number> {
-  return pad.evaluate((el, [cx, cy]) => {
-    const c = el as HTMLCanvasElement;
-    const r = c.width / c.getBoundingClientRect().width;
-    const d = c.getContext("2d")!.getImageData(Math.round(cx! * r) - 4, Math.round(cy! * r) - 4, 9, 9).data;
-    let min = 255;
-    for (let i = 0; i < d.length; i += 4) min = Math.min(min, d[i]!, d[i + 1]!, d[i + 2]!);
-    return min;
-  }, [x, y]);
+  return pad.evaluate(
+    (el, [cx, cy]) => {
+      const c = el as HTMLCanvasElement;
+      const r = c.width / c.getBoundingClientRect().width;
+      const d = c.getContext("2d")!.getImageData(Math.round(cx! * r) - 4, Math.round(cy! * r) - 4, 9, 9).data;
+      let min = 255;
+      for (let i = 0; i < d.length; i += 4) min = Math.min(min, d[i]!, d[i + 1]!, d[i + 2]!);
+      return min;
+    },
+    [x, y],
+  );
 }
 
 async function stroke(page: Page, pad: Locator, from: [number, number], to: [number, number]) {
   const box = (await pad.boundingBox())!;
   await page.mouse.move(box.x + from[0], box.y + from[1]);
   await page.mouse.down();
-  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + from[0] + ((to[0] - from[0]) * i) / 10, box.y + from[1] + ((to[1] - from[1]) * i) / 10);
+  for (let i = 1; i <= 10; i++)
+    await page.mouse.move(box.x + from[0] + ((to[0] - from[0]) * i) / 10, box.y + from[1] + ((to[1] - from[1]) * i) / 10);
   await page.mouse.up();
 }
 
@@ -54,10 +58,12 @@ test("a tap is a mark, undo takes it back; after turning the phone the ink lands
   await expect.poll(async () => (await pad.boundingBox())!.width).toBeGreaterThan(portrait.width * 1.5);
   // the bitmap follows the canvas's new size (device pixels), so a pixel is where the finger is
   await expect
-    .poll(() => pad.evaluate((el) => {
-      const c = el as HTMLCanvasElement;
-      return Math.abs(c.width - Math.round(c.getBoundingClientRect().width * Math.min(3, devicePixelRatio))) <= 1;
-    }))
+    .poll(() =>
+      pad.evaluate((el) => {
+        const c = el as HTMLCanvasElement;
+        return Math.abs(c.width - Math.round(c.getBoundingClientRect().width * Math.min(3, devicePixelRatio))) <= 1;
+      }),
+    )
     .toBe(true);
   // what was signed before is redrawn (the middle of the first stroke)
   expect(await inkNear(pad, 115, 85)).toBeLessThan(120);

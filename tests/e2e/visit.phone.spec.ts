@@ -8,7 +8,10 @@ import type { Page } from "@playwright/test";
 test.use({ geolocation: { latitude: 27.5186, longitude: 109.2135, accuracy: 20 }, permissions: ["geolocation"] });
 
 // 1×1 PNG: goes through the on-device downscaling (canvas → JPEG)
-const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082", "hex");
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+  "hex",
+);
 
 /**
  * The first of the cadre's households whose housing indicator is met now by the house itself: not
@@ -16,7 +19,10 @@ const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000
  * the old house's grade, so grade C would change nothing there).
  */
 async function householdWithSafeHousing(page: Page): Promise<string> {
-  const links = await page.getByTestId("my-households").locator("a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href")!));
+  const links = await page
+    .getByTestId("my-households")
+    .locator("a")
+    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href")!));
   for (const href of links) {
     await page.goto(href);
     const met = (await page.locator('[data-indicator="housing"]').getAttribute("data-met")) === "true";

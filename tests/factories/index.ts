@@ -29,7 +29,12 @@ export async function seedRegions(prisma: PrismaClient) {
 
 export async function createUser(
   prisma: PrismaClient,
-  data: { username: string; role: "admin" | "county_official" | "cadre" | "facilitator" | "evaluator" | "auditor"; regionId: string; name?: string },
+  data: {
+    username: string;
+    role: "admin" | "county_official" | "cadre" | "facilitator" | "evaluator" | "auditor";
+    regionId: string;
+    name?: string;
+  },
 ) {
   passwordHash ??= await hashPassword(TEST_PASSWORD);
   return prisma.user.create({
@@ -39,7 +44,14 @@ export async function createUser(
 
 export async function createHousehold(
   prisma: PrismaClient,
-  data: { villageId: string; number: string; headName?: string; registeredStatus?: "not_registered" | "registered_poor" | "lifted"; incomeWages?: number; members?: number },
+  data: {
+    villageId: string;
+    number: string;
+    headName?: string;
+    registeredStatus?: "not_registered" | "registered_poor" | "lifted";
+    incomeWages?: number;
+    members?: number;
+  },
 ) {
   const countyId = data.villageId.slice(0, 6);
   const headName = data.headName ?? `户主${data.number}`;
@@ -75,19 +87,46 @@ export async function assign(prisma: PrismaClient, householdId: string, cadreId:
 export async function evidenceRow(prisma: PrismaClient, householdId: string, kind: "signature" | "signed_form" | "photo" = "signed_form") {
   const h = await prisma.household.findUniqueOrThrow({ where: { id: householdId }, select: { countyId: true } });
   return prisma.evidence.create({
-    data: { householdId, countyId: h.countyId, kind, fileName: `${kind}.png`, mimeType: "image/png", sizeBytes: 1, storageKey: `${h.countyId}/${householdId}/${kind}.png`, sha256: "0".repeat(64) },
+    data: {
+      householdId,
+      countyId: h.countyId,
+      kind,
+      fileName: `${kind}.png`,
+      mimeType: "image/png",
+      sizeBytes: 1,
+      storageKey: `${h.countyId}/${householdId}/${kind}.png`,
+      sha256: "0".repeat(64),
+    },
   });
 }
 
 /** A signed home verification of the proposal's current round (入户核实), straight into the database. */
-export async function homeVerified(prisma: PrismaClient, proposalId: string, opts: { income?: number; unmet?: string[]; recordedById?: string } = {}) {
-  const p = await prisma.proposal.findUniqueOrThrow({ where: { id: proposalId }, select: { householdId: true, countyId: true, raisedById: true } });
+export async function homeVerified(
+  prisma: PrismaClient,
+  proposalId: string,
+  opts: { income?: number; unmet?: string[]; recordedById?: string } = {},
+) {
+  const p = await prisma.proposal.findUniqueOrThrow({
+    where: { id: proposalId },
+    select: { householdId: true, countyId: true, raisedById: true },
+  });
   const sig = await evidenceRow(prisma, p.householdId, "signature");
-  const guarantees = Object.fromEntries(["food", "clothing", "medical", "housing", "water", "education"].map((k) => [k, !(opts.unmet ?? []).includes(k)]));
+  const guarantees = Object.fromEntries(
+    ["food", "clothing", "medical", "housing", "water", "education"].map((k) => [k, !(opts.unmet ?? []).includes(k)]),
+  );
   return prisma.homeVerification.create({
     data: {
-      id: crypto.randomUUID(), proposalId, householdId: p.householdId, countyId: p.countyId, checkedByName: "核实人", recordedById: opts.recordedById ?? p.raisedById ?? "test",
-      checkedOn: new Date(new Date().toISOString().slice(0, 10)), perCapitaIncome: opts.income ?? 9000, guarantees, findings: "与档案一致", signatureEvidenceId: sig.id,
+      id: crypto.randomUUID(),
+      proposalId,
+      householdId: p.householdId,
+      countyId: p.countyId,
+      checkedByName: "核实人",
+      recordedById: opts.recordedById ?? p.raisedById ?? "test",
+      checkedOn: new Date(new Date().toISOString().slice(0, 10)),
+      perCapitaIncome: opts.income ?? 9000,
+      guarantees,
+      findings: "与档案一致",
+      signatureEvidenceId: sig.id,
     },
   });
 }

@@ -23,7 +23,21 @@ import { recomputeHousehold } from "@/lib/data/assessment";
 import { formToObject, type ActionResult } from "@/lib/actions/safe-action";
 import { today, currentYear } from "@/lib/clock";
 import { createPowSolver } from "@/lib/card/pow-solver";
-import { HUGE, MASS_KEYS, declaredAt, fcOptions, getAt, hostile, isPlain, massValue, pick, positions, put, setAt, show } from "../support/fuzz";
+import {
+  HUGE,
+  MASS_KEYS,
+  declaredAt,
+  fcOptions,
+  getAt,
+  hostile,
+  isPlain,
+  massValue,
+  pick,
+  positions,
+  put,
+  setAt,
+  show,
+} from "../support/fuzz";
 import { unstorableText } from "@/lib/validation/plain-text";
 // the actions
 import { changeUserRole } from "@/lib/actions/admin/change-user-role";
@@ -138,12 +152,25 @@ beforeAll(async () => {
   t = await createTestDb();
   await seedRegions(t.prisma);
   const users: [string, "admin" | "county_official" | "cadre" | "facilitator" | "evaluator", string][] = [
-    ["admin", "admin", "52"], ["official", "county_official", "520603"], ["official2", "county_official", "520602"], ["township", "county_official", "520603201"],
-    ["cadre", "cadre", V], ["cadre2", "cadre", V], ["facilitator", "facilitator", V], ["evaluator", "evaluator", "5206"], ["spare", "cadre", V2],
+    ["admin", "admin", "52"],
+    ["official", "county_official", "520603"],
+    ["official2", "county_official", "520602"],
+    ["township", "county_official", "520603201"],
+    ["cadre", "cadre", V],
+    ["cadre2", "cadre", V],
+    ["facilitator", "facilitator", V],
+    ["evaluator", "evaluator", "5206"],
+    ["spare", "cadre", V2],
   ];
-  for (const [username, role, regionId] of users) U[username] = (await createUser(t.prisma, { username, role, regionId, name: username })).id;
+  for (const [username, role, regionId] of users)
+    U[username] = (await createUser(t.prisma, { username, role, regionId, name: username })).id;
 
-  const mk = async (key: string, villageId: string, cadre: string | null, registeredStatus: "not_registered" | "registered_poor" | "lifted" = "not_registered") => {
+  const mk = async (
+    key: string,
+    villageId: string,
+    cadre: string | null,
+    registeredStatus: "not_registered" | "registered_poor" | "lifted" = "not_registered",
+  ) => {
     H[key] = (await createHousehold(t.prisma, { villageId, number: key, registeredStatus, incomeWages: 30_000 })).id;
     if (cadre) await assign(t.prisma, H[key]!, U[cadre]!);
     await t.prisma.$transaction((tx) => recomputeHousehold(tx, H[key]!, { trigger: "seed", actorId: null }));
@@ -154,12 +181,15 @@ beforeAll(async () => {
   await mk("h4", V, "cadre"); // its card is revoked
   await mk("hx", OTHER_VILLAGE, null); // another county
   W.member = (await t.prisma.member.findFirstOrThrow({ where: { householdId: H.h1! }, select: { id: true } })).id;
-  for (let i = 0; i < 3; i++) W[`rep${i}`] = (await t.prisma.representative.create({ data: { villageId: V, countyId: "520603", name: `代表${i}` } })).id;
+  for (let i = 0; i < 3; i++)
+    W[`rep${i}`] = (await t.prisma.representative.create({ data: { villageId: V, countyId: "520603", name: `代表${i}` } })).id;
 
   // a proposal, a meeting, an evaluation, a card, a lead, a visit with a follow-up and one with pending changes
   await signInAs(t.prisma, "cadre");
   W.proposal = crypto.randomUUID();
-  expect(await raiseProposal(undefined, { id: W.proposal, householdId: H.h1!, kind: "exit", source: "cadre", reason: "经入户核实，收入稳定" })).toMatchObject({ ok: true });
+  expect(
+    await raiseProposal(undefined, { id: W.proposal, householdId: H.h1!, kind: "exit", source: "cadre", reason: "经入户核实，收入稳定" }),
+  ).toMatchObject({ ok: true });
   for (const key of ["h1", "h4"]) {
     const r = await issueCards(undefined, { householdId: H[key]! });
     expect(r).toMatchObject({ ok: true });
@@ -171,18 +201,62 @@ beforeAll(async () => {
   await signInAs(t.prisma, "evaluator");
   for (const key of ["evaluation", "evaluation2"]) {
     W[key] = crypto.randomUUID();
-    const r = await createEvaluation(undefined, { id: W[key], countyId: "520603", year: String(YEAR), name: "抽查", team: [], plan: { villages: "1", sharePercent: "50", capPerVillage: "5" } });
+    const r = await createEvaluation(undefined, {
+      id: W[key],
+      countyId: "520603",
+      year: String(YEAR),
+      name: "抽查",
+      team: [],
+      plan: { villages: "1", sharePercent: "50", capPerVillage: "5" },
+    });
     expect(r).toMatchObject({ ok: true });
   }
   signOut();
   W.lead = crypto.randomUUID();
-  await t.prisma.helpRequest.create({ data: { id: W.lead, villageId: V, countyId: "520603", householdId: H.h1!, source: "village_form", category: "illness", text: "老人生病", deadline: new Date(`${TODAY}T00:00:00Z`) } });
+  await t.prisma.helpRequest.create({
+    data: {
+      id: W.lead,
+      villageId: V,
+      countyId: "520603",
+      householdId: H.h1!,
+      source: "village_form",
+      category: "illness",
+      text: "老人生病",
+      deadline: new Date(`${TODAY}T00:00:00Z`),
+    },
+  });
   W.visit = crypto.randomUUID();
-  await t.prisma.visit.create({ data: { id: W.visit, householdId: H.h1!, countyId: "520603", cadreId: U.cadre!, date: new Date(`${TODAY}T00:00:00Z`), mode: "home", findings: "正常", confirmation: "read_back" } });
-  W.followUp = (await t.prisma.followUp.create({ data: { visitId: W.visit, householdId: H.h1!, countyId: "520603", description: "跟进", dueDate: new Date(`${TODAY}T00:00:00Z`) } })).id;
+  await t.prisma.visit.create({
+    data: {
+      id: W.visit,
+      householdId: H.h1!,
+      countyId: "520603",
+      cadreId: U.cadre!,
+      date: new Date(`${TODAY}T00:00:00Z`),
+      mode: "home",
+      findings: "正常",
+      confirmation: "read_back",
+    },
+  });
+  W.followUp = (
+    await t.prisma.followUp.create({
+      data: { visitId: W.visit, householdId: H.h1!, countyId: "520603", description: "跟进", dueDate: new Date(`${TODAY}T00:00:00Z`) },
+    })
+  ).id;
   W.pendingVisit = crypto.randomUUID();
   await t.prisma.visit.create({
-    data: { id: W.pendingVisit, householdId: H.h1!, countyId: "520603", cadreId: U.cadre!, date: new Date(`${TODAY}T00:00:00Z`), mode: "phone", findings: "冲突", state: "conflict", baseVersion: 1, pendingChanges: { income: { incomeWages: 31000 } } },
+    data: {
+      id: W.pendingVisit,
+      householdId: H.h1!,
+      countyId: "520603",
+      cadreId: U.cadre!,
+      date: new Date(`${TODAY}T00:00:00Z`),
+      mode: "phone",
+      findings: "冲突",
+      state: "conflict",
+      baseVersion: 1,
+      pendingChanges: { income: { incomeWages: 31000 } },
+    },
   });
 });
 
@@ -195,10 +269,37 @@ afterAll(async () => {
 // ─────────────────────────── what "nothing written" means ───────────────────────────
 
 const COUNTED = [
-  "region", "policy_row", "app_user", "household", "member", "assistance_measure", "evidence", "cadre_assignment", "visit", "follow_up", "assessment",
-  "registration_change", "recompute_job", "proposal", "procedure_step", "representative", "meeting", "meeting_attendance", "agenda_item", "vote", "notice",
-  "notice_item", "objection", "monitoring_period", "evaluation", "evaluation_member", "evaluation_list_entry", "sample_household", "questionnaire",
-  "discrepancy", "help_request",
+  "region",
+  "policy_row",
+  "app_user",
+  "household",
+  "member",
+  "assistance_measure",
+  "evidence",
+  "cadre_assignment",
+  "visit",
+  "follow_up",
+  "assessment",
+  "registration_change",
+  "recompute_job",
+  "proposal",
+  "procedure_step",
+  "representative",
+  "meeting",
+  "meeting_attendance",
+  "agenda_item",
+  "vote",
+  "notice",
+  "notice_item",
+  "objection",
+  "monitoring_period",
+  "evaluation",
+  "evaluation_member",
+  "evaluation_list_entry",
+  "sample_household",
+  "questionnaire",
+  "discrepancy",
+  "help_request",
 ];
 const STATE = [
   `(SELECT coalesce(sum(version), 0) FROM household) AS household_versions`,
@@ -214,7 +315,8 @@ const STATE = [
   `(SELECT count(*) FROM audit_event WHERE action <> 'access.denied') AS audit_events`,
 ];
 const SNAPSHOT_SQL = `SELECT ${[...COUNTED.map((n) => `(SELECT count(*) FROM ${n}) AS ${n}`), ...STATE].join(", ")}`;
-const snapshot = async () => Object.fromEntries(Object.entries((await t.sql<Record<string, unknown>>(SNAPSHOT_SQL))[0]!).map(([k, v]) => [k, String(v)]));
+const snapshot = async () =>
+  Object.fromEntries(Object.entries((await t.sql<Record<string, unknown>>(SNAPSHOT_SQL))[0]!).map(([k, v]) => [k, String(v)]));
 
 // ─────────────────────────── the actions ───────────────────────────
 
@@ -230,8 +332,10 @@ interface Case {
 }
 
 const uuid = () => crypto.randomUUID();
-const proposalVersion = async () => (await t.prisma.proposal.findUniqueOrThrow({ where: { id: W.proposal! }, select: { version: true } })).version;
-const householdVersion = async (key = "h1") => (await t.prisma.household.findUniqueOrThrow({ where: { id: H[key]! }, select: { version: true } })).version;
+const proposalVersion = async () =>
+  (await t.prisma.proposal.findUniqueOrThrow({ where: { id: W.proposal! }, select: { version: true } })).version;
+const householdVersion = async (key = "h1") =>
+  (await t.prisma.household.findUniqueOrThrow({ where: { id: H[key]! }, select: { version: true } })).version;
 
 async function pow(): Promise<{ challenge: string; nonce: string }> {
   useAddress(`10.77.${next() % 250}.${next() % 250}`);
@@ -240,121 +344,544 @@ async function pow(): Promise<{ challenge: string; nonce: string }> {
   return { challenge: r.data.challenge, nonce: String(createPowSolver().search(r.data.challenge, r.data.bits, 0, 1 << 22)) };
 }
 const regionsFile = () =>
-  new File([JSON.stringify([{ id: V2, parentId: "520603201", level: "village", name: "邻村" }])], "regions.json", { type: "application/json" });
+  new File([JSON.stringify([{ id: V2, parentId: "520603201", level: "village", name: "邻村" }])], "regions.json", {
+    type: "application/json",
+  });
 const income = { wages: "30000", business: "0", businessCosts: "0", property: "0", transfers: "0" };
 const indicators = {
   income: { evidence: [] },
-  ...Object.fromEntries(["food", "clothing", "medical", "housing", "water", "education"].map((k) => [k, { met: "true", evidence: ["photo"] }])),
+  ...Object.fromEntries(
+    ["food", "clothing", "medical", "housing", "water", "education"].map((k) => [k, { met: "true", evidence: ["photo"] }]),
+  ),
 };
 
 const CASES: Case[] = [
   // admin (scope: 贵州省)
-  { name: "admin/createUser", run: createUserAction, as: "admin", schema: adminV.createUserSchema, base: () => ({ username: `fuzz${next()}`, name: "新干部", role: "cadre", regionId: V, password: "Password-123", confirm: "Password-123" }) },
-  { name: "admin/changeUserRole", run: changeUserRole, as: "admin", schema: adminV.changeRoleScopeSchema, base: () => ({ userId: U.spare, role: "cadre", regionId: V2 }) },
-  { name: "admin/setUserDisabled", run: setUserDisabled, as: "admin", schema: adminV.setUserDisabledSchema, base: () => ({ userId: U.spare, disabled: "false" }) },
-  { name: "admin/resetUserPassword", run: resetUserPassword, as: "admin", schema: adminV.resetPasswordSchema, base: () => ({ userId: U.spare, password: "Another-pass-1", confirm: "Another-pass-1" }) },
-  { name: "admin/createRegion", run: createRegion, as: "admin", schema: adminV.createRegionSchema, base: () => ({ parentId: "520603201", id: `520603201${String(300 + next()).slice(-3)}`, name: "新村" }) },
+  {
+    name: "admin/createUser",
+    run: createUserAction,
+    as: "admin",
+    schema: adminV.createUserSchema,
+    base: () => ({
+      username: `fuzz${next()}`,
+      name: "新干部",
+      role: "cadre",
+      regionId: V,
+      password: "Password-123",
+      confirm: "Password-123",
+    }),
+  },
+  {
+    name: "admin/changeUserRole",
+    run: changeUserRole,
+    as: "admin",
+    schema: adminV.changeRoleScopeSchema,
+    base: () => ({ userId: U.spare, role: "cadre", regionId: V2 }),
+  },
+  {
+    name: "admin/setUserDisabled",
+    run: setUserDisabled,
+    as: "admin",
+    schema: adminV.setUserDisabledSchema,
+    base: () => ({ userId: U.spare, disabled: "false" }),
+  },
+  {
+    name: "admin/resetUserPassword",
+    run: resetUserPassword,
+    as: "admin",
+    schema: adminV.resetPasswordSchema,
+    base: () => ({ userId: U.spare, password: "Another-pass-1", confirm: "Another-pass-1" }),
+  },
+  {
+    name: "admin/createRegion",
+    run: createRegion,
+    as: "admin",
+    schema: adminV.createRegionSchema,
+    base: () => ({ parentId: "520603201", id: `520603201${String(300 + next()).slice(-3)}`, name: "新村" }),
+  },
   { name: "admin/renameRegion", run: renameRegion, as: "admin", schema: adminV.renameRegionSchema, base: () => ({ id: V2, name: "邻村" }) },
   { name: "admin/searchRegions", run: searchRegions, as: "admin", schema: adminV.regionSearchSchema, base: () => ({ q: "丹阳" }) },
-  { name: "admin/setRegionHotline", run: setRegionHotline, as: "admin", schema: adminV.setHotlineSchema, base: () => ({ id: "520603", hotline: "0856-12317" }) },
-  { name: "admin/setRegionZone", run: setRegionZone, as: "admin", schema: adminV.setZoneSchema, base: () => ({ id: "52", zone: "west" }) },
-  { name: "admin/importRegions", run: importRegions, as: "admin", schema: adminV.importRegionsSchema, base: () => ({ file: regionsFile() }) },
-  { name: "admin/setCalendarDay", run: setCalendarDay, as: "admin", schema: calendarV.setCalendarDaySchema, base: () => ({ date: "2095-10-01", kind: "holiday", name: "国庆节" }) },
-  { name: "admin/removeCalendarDay", run: removeCalendarDay, as: "admin", schema: calendarV.removeCalendarDaySchema, base: () => ({ date: "2095-10-01" }) },
-  { name: "admin/publishCalendarYear", run: publishCalendarYear, as: "admin", schema: calendarV.publishCalendarYearSchema, base: () => ({ year: "2095", mode: "manual", notice: "国办发明电〔2094〕1号" }) },
-  { name: "admin/withdrawCalendarYear", run: withdrawCalendarYear, as: "admin", schema: calendarV.withdrawCalendarYearSchema, base: () => ({ year: "2095" }) },
   {
-    name: "admin/saveNotifyChannel", run: saveNotifyChannel, as: "admin", schema: notifyV.saveNotifyChannelSchema,
-    base: async () => ({ kind: "log", enabled: "on", version: String((await t.prisma.notifyChannel.findUnique({ where: { provinceId: "52" } }))?.version ?? 1) }),
+    name: "admin/setRegionHotline",
+    run: setRegionHotline,
+    as: "admin",
+    schema: adminV.setHotlineSchema,
+    base: () => ({ id: "520603", hotline: "0856-12317" }),
   },
-  { name: "admin/sendTestNotification", run: sendTestNotification, as: "admin", schema: notifyV.sendTestNotificationSchema, base: () => ({}) },
-  { name: "policy/savePolicy", run: savePolicy, as: "admin", schema: savePolicySchema, base: () => ({ year: "2099", provinceId: "52", povertyLine: "5000", note: "测试" }) },
+  { name: "admin/setRegionZone", run: setRegionZone, as: "admin", schema: adminV.setZoneSchema, base: () => ({ id: "52", zone: "west" }) },
+  {
+    name: "admin/importRegions",
+    run: importRegions,
+    as: "admin",
+    schema: adminV.importRegionsSchema,
+    base: () => ({ file: regionsFile() }),
+  },
+  {
+    name: "admin/setCalendarDay",
+    run: setCalendarDay,
+    as: "admin",
+    schema: calendarV.setCalendarDaySchema,
+    base: () => ({ date: "2095-10-01", kind: "holiday", name: "国庆节" }),
+  },
+  {
+    name: "admin/removeCalendarDay",
+    run: removeCalendarDay,
+    as: "admin",
+    schema: calendarV.removeCalendarDaySchema,
+    base: () => ({ date: "2095-10-01" }),
+  },
+  {
+    name: "admin/publishCalendarYear",
+    run: publishCalendarYear,
+    as: "admin",
+    schema: calendarV.publishCalendarYearSchema,
+    base: () => ({ year: "2095", mode: "manual", notice: "国办发明电〔2094〕1号" }),
+  },
+  {
+    name: "admin/withdrawCalendarYear",
+    run: withdrawCalendarYear,
+    as: "admin",
+    schema: calendarV.withdrawCalendarYearSchema,
+    base: () => ({ year: "2095" }),
+  },
+  {
+    name: "admin/saveNotifyChannel",
+    run: saveNotifyChannel,
+    as: "admin",
+    schema: notifyV.saveNotifyChannelSchema,
+    base: async () => ({
+      kind: "log",
+      enabled: "on",
+      version: String((await t.prisma.notifyChannel.findUnique({ where: { provinceId: "52" } }))?.version ?? 1),
+    }),
+  },
+  {
+    name: "admin/sendTestNotification",
+    run: sendTestNotification,
+    as: "admin",
+    schema: notifyV.sendTestNotificationSchema,
+    base: () => ({}),
+  },
+  {
+    name: "policy/savePolicy",
+    run: savePolicy,
+    as: "admin",
+    schema: savePolicySchema,
+    base: () => ({ year: "2099", provinceId: "52", povertyLine: "5000", note: "测试" }),
+  },
   { name: "policy/jobProgress", run: jobProgress, as: "admin", schema: jobProgressSchema, base: () => ({ id: uuid() }) },
   { name: "import/beginImport", run: beginImport, as: "admin", schema: beginImportSchema, base: () => ({}) },
   { name: "import/importProgress", run: importProgress, as: "admin", schema: importProgressSchema, base: () => ({ jobId: uuid() }) },
   { name: "import/runImport", run: runImport, as: "admin", schema: runImportSchema, base: () => ({ jobId: uuid(), dryRun: true }) },
 
   // county official (万山区)
-  { name: "county/assignHousehold", run: assignHousehold, as: "official", schema: countyV.assignOneSchema, base: () => ({ householdId: H.h3, cadreId: U.cadre2, reason: "就近帮扶" }) },
-  { name: "county/bulkAssign", run: bulkAssign, as: "official", schema: countyV.assignBulkSchema, base: () => ({ mode: "selected", householdIds: [H.h3], cadreIds: [U.cadre2], reason: "就近帮扶" }) },
-  { name: "county/searchCadres", run: searchCadres, as: "official", schema: countyV.cadreSearchSchema, base: () => ({ q: "cadre", near: V }) },
-  { name: "evaluation/resolveDiscrepancy", run: resolveDiscrepancy, as: "official", schema: evaluationV.resolveDiscrepancySchema, base: () => ({ discrepancyId: uuid(), resolution: "已核实更正" }) },
-  { name: "procedure/countyApprove", run: countyApprove, as: "official", schema: procedureV.stepSchema, base: async () => ({ proposalId: W.proposal, version: await proposalVersion(), reason: "同意" }) },
-  { name: "procedure/announce", run: announce, as: "official", schema: procedureV.announceSchema, base: () => ({ id: uuid(), proposalIds: [W.proposal] }) },
-  { name: "procedure/townshipReview", run: townshipReview, as: "township", schema: procedureV.stepSchema, base: async () => ({ proposalId: W.proposal, version: await proposalVersion(), reason: "同意" }) },
-  { name: "procedure/publishSecondNotice", run: publishSecondNotice, as: "township", schema: procedureV.secondNoticeSchema, base: () => ({ id: uuid(), proposalIds: [W.proposal], startDate: TODAY }) },
+  {
+    name: "county/assignHousehold",
+    run: assignHousehold,
+    as: "official",
+    schema: countyV.assignOneSchema,
+    base: () => ({ householdId: H.h3, cadreId: U.cadre2, reason: "就近帮扶" }),
+  },
+  {
+    name: "county/bulkAssign",
+    run: bulkAssign,
+    as: "official",
+    schema: countyV.assignBulkSchema,
+    base: () => ({ mode: "selected", householdIds: [H.h3], cadreIds: [U.cadre2], reason: "就近帮扶" }),
+  },
+  {
+    name: "county/searchCadres",
+    run: searchCadres,
+    as: "official",
+    schema: countyV.cadreSearchSchema,
+    base: () => ({ q: "cadre", near: V }),
+  },
+  {
+    name: "evaluation/resolveDiscrepancy",
+    run: resolveDiscrepancy,
+    as: "official",
+    schema: evaluationV.resolveDiscrepancySchema,
+    base: () => ({ discrepancyId: uuid(), resolution: "已核实更正" }),
+  },
+  {
+    name: "procedure/countyApprove",
+    run: countyApprove,
+    as: "official",
+    schema: procedureV.stepSchema,
+    base: async () => ({ proposalId: W.proposal, version: await proposalVersion(), reason: "同意" }),
+  },
+  {
+    name: "procedure/announce",
+    run: announce,
+    as: "official",
+    schema: procedureV.announceSchema,
+    base: () => ({ id: uuid(), proposalIds: [W.proposal] }),
+  },
+  {
+    name: "procedure/townshipReview",
+    run: townshipReview,
+    as: "township",
+    schema: procedureV.stepSchema,
+    base: async () => ({ proposalId: W.proposal, version: await proposalVersion(), reason: "同意" }),
+  },
+  {
+    name: "procedure/publishSecondNotice",
+    run: publishSecondNotice,
+    as: "township",
+    schema: procedureV.secondNoticeSchema,
+    base: () => ({ id: uuid(), proposalIds: [W.proposal], startDate: TODAY }),
+  },
 
   // cadre (丹阳村, household h1)
-  { name: "households/updateHousehold", run: updateHousehold, as: "cadre", schema: updateHouseholdSchema, base: async () => ({ householdId: H.h1, baseVersion: await householdVersion(), reason: "入户核实更正", changes: { income: { incomeWages: String(30_000 + next()) } } }) },
   {
-    name: "households/revealNationalId", run: revealNationalId, as: "cadre", schema: revealNationalIdSchema,
-    base: async () => ({ householdId: H.h1, memberId: (await t.prisma.member.findFirstOrThrow({ where: { householdId: H.h1 }, select: { id: true } })).id }),
+    name: "households/updateHousehold",
+    run: updateHousehold,
+    as: "cadre",
+    schema: updateHouseholdSchema,
+    base: async () => ({
+      householdId: H.h1,
+      baseVersion: await householdVersion(),
+      reason: "入户核实更正",
+      changes: { income: { incomeWages: String(30_000 + next()) } },
+    }),
   },
   {
-    name: "households/registerHousehold", run: registerHousehold, as: "cadre", schema: registerHouseholdSchema,
-    base: () => ({ villageId: V, number: `N${next()}`, address: "丹阳村三组", members: [{ name: "新户主", sex: "male", birthDate: "1980-05-01", relation: "head" }] }),
-  },
-  { name: "households/addMeasure", run: addMeasure, as: "cadre", schema: addMeasureSchema, base: () => ({ householdId: H.h1, category: "industry", description: "发放鸡苗", amount: "1200", startDate: TODAY }) },
-  { name: "households/findHouseholdByNationalId", run: findHouseholdByNationalId, as: "cadre", schema: nationalIdSearchSchema, base: () => ({ nationalId: makeNationalId("520603", "1980-05-01", 123) }) },
-  { name: "visits/logVisit", run: logVisit, as: "cadre", schema: visitSchema, base: async () => ({ clientVisitId: uuid(), householdId: H.h1, baseVersion: await householdVersion(), date: TODAY, mode: "phone", findings: "电话回访，情况稳定", confirmation: "read_back" }) },
-  {
-    name: "visits/syncVisits", run: syncVisits as Run, as: "cadre", schema: syncBatchSchema,
-    base: async () => ({ visits: [{ clientVisitId: uuid(), householdId: H.h1, baseVersion: await householdVersion(), date: TODAY, mode: "phone", findings: "离线一周后补传", confirmation: "read_back" }] }),
-  },
-  { name: "visits/confirmPending", run: confirmPending, as: "cadre", schema: confirmPendingSchema, base: async () => ({ visitId: W.pendingVisit, baseVersion: await householdVersion(), decision: "discard" }) },
-  { name: "visits/resolveFollowUp", run: resolveFollowUp, as: "cadre", schema: resolveFollowUpSchema, base: () => ({ followUpId: W.followUp, resolution: "已办结" }) },
-  {
-    name: "visits/reportRejectedVisit", run: reportRejectedVisit as Run, as: "cadre", schema: rejectedVisitSchema,
-    base: () => ({ clientVisitId: uuid(), householdId: H.h1, baseVersion: 1, date: TODAY, mode: "home", findings: "离线记录", files: { signature: 0, evidence: 0 }, loggedAt: new Date().toISOString() }),
-  },
-  { name: "proposals/raiseProposal", run: raiseProposal, as: "cadre", schema: procedureV.raiseProposalSchema, base: () => ({ id: uuid(), householdId: H.h2, kind: "monitor", monitoringCategory: "marginal", source: "cadre", reason: "收入不稳定" }) },
-  { name: "proposals/raiseProposalAndOpen", run: raiseProposalAndOpen, as: "cadre", schema: procedureV.raiseProposalSchema, base: () => ({ id: uuid(), householdId: H.h2, kind: "monitor", monitoringCategory: "marginal", source: "cadre", reason: "收入不稳定" }) },
-  { name: "proposals/explainComparison", run: explainComparison, as: "cadre", schema: procedureV.explainComparisonSchema, base: async () => ({ proposalId: W.proposal, version: await proposalVersion(), explanation: "已核实" }) },
-  {
-    name: "proposals/recordHomeVerification", run: recordHomeVerification, as: "cadre", schema: procedureV.homeVerificationSchema,
-    base: () => ({ id: uuid(), proposalId: W.proposal, checkedOn: TODAY, checkedByName: "帮扶干部", perCapitaIncome: "9000", food: "met", clothing: "met", medical: "met", housing: "met", water: "met", education: "met", findings: "与档案一致", signature: new File([PNG], "signature.png", { type: "image/png" }) }),
+    name: "households/revealNationalId",
+    run: revealNationalId,
+    as: "cadre",
+    schema: revealNationalIdSchema,
+    base: async () => ({
+      householdId: H.h1,
+      memberId: (await t.prisma.member.findFirstOrThrow({ where: { householdId: H.h1 }, select: { id: true } })).id,
+    }),
   },
   {
-    name: "proposals/recordExitAgreement", run: recordExitAgreement, as: "cadre", schema: procedureV.exitAgreementSchema,
-    base: async () => ({ id: uuid(), proposalId: W.proposal, version: await proposalVersion(), outcome: "refused", refusalReason: "家里收入还不稳定" }),
+    name: "households/registerHousehold",
+    run: registerHousehold,
+    as: "cadre",
+    schema: registerHouseholdSchema,
+    base: () => ({
+      villageId: V,
+      number: `N${next()}`,
+      address: "丹阳村三组",
+      members: [{ name: "新户主", sex: "male", birthDate: "1980-05-01", relation: "head" }],
+    }),
+  },
+  {
+    name: "households/addMeasure",
+    run: addMeasure,
+    as: "cadre",
+    schema: addMeasureSchema,
+    base: () => ({ householdId: H.h1, category: "industry", description: "发放鸡苗", amount: "1200", startDate: TODAY }),
+  },
+  {
+    name: "households/findHouseholdByNationalId",
+    run: findHouseholdByNationalId,
+    as: "cadre",
+    schema: nationalIdSearchSchema,
+    base: () => ({ nationalId: makeNationalId("520603", "1980-05-01", 123) }),
+  },
+  {
+    name: "visits/logVisit",
+    run: logVisit,
+    as: "cadre",
+    schema: visitSchema,
+    base: async () => ({
+      clientVisitId: uuid(),
+      householdId: H.h1,
+      baseVersion: await householdVersion(),
+      date: TODAY,
+      mode: "phone",
+      findings: "电话回访，情况稳定",
+      confirmation: "read_back",
+    }),
+  },
+  {
+    name: "visits/syncVisits",
+    run: syncVisits as Run,
+    as: "cadre",
+    schema: syncBatchSchema,
+    base: async () => ({
+      visits: [
+        {
+          clientVisitId: uuid(),
+          householdId: H.h1,
+          baseVersion: await householdVersion(),
+          date: TODAY,
+          mode: "phone",
+          findings: "离线一周后补传",
+          confirmation: "read_back",
+        },
+      ],
+    }),
+  },
+  {
+    name: "visits/confirmPending",
+    run: confirmPending,
+    as: "cadre",
+    schema: confirmPendingSchema,
+    base: async () => ({ visitId: W.pendingVisit, baseVersion: await householdVersion(), decision: "discard" }),
+  },
+  {
+    name: "visits/resolveFollowUp",
+    run: resolveFollowUp,
+    as: "cadre",
+    schema: resolveFollowUpSchema,
+    base: () => ({ followUpId: W.followUp, resolution: "已办结" }),
+  },
+  {
+    name: "visits/reportRejectedVisit",
+    run: reportRejectedVisit as Run,
+    as: "cadre",
+    schema: rejectedVisitSchema,
+    base: () => ({
+      clientVisitId: uuid(),
+      householdId: H.h1,
+      baseVersion: 1,
+      date: TODAY,
+      mode: "home",
+      findings: "离线记录",
+      files: { signature: 0, evidence: 0 },
+      loggedAt: new Date().toISOString(),
+    }),
+  },
+  {
+    name: "proposals/raiseProposal",
+    run: raiseProposal,
+    as: "cadre",
+    schema: procedureV.raiseProposalSchema,
+    base: () => ({ id: uuid(), householdId: H.h2, kind: "monitor", monitoringCategory: "marginal", source: "cadre", reason: "收入不稳定" }),
+  },
+  {
+    name: "proposals/raiseProposalAndOpen",
+    run: raiseProposalAndOpen,
+    as: "cadre",
+    schema: procedureV.raiseProposalSchema,
+    base: () => ({ id: uuid(), householdId: H.h2, kind: "monitor", monitoringCategory: "marginal", source: "cadre", reason: "收入不稳定" }),
+  },
+  {
+    name: "proposals/explainComparison",
+    run: explainComparison,
+    as: "cadre",
+    schema: procedureV.explainComparisonSchema,
+    base: async () => ({ proposalId: W.proposal, version: await proposalVersion(), explanation: "已核实" }),
+  },
+  {
+    name: "proposals/recordHomeVerification",
+    run: recordHomeVerification,
+    as: "cadre",
+    schema: procedureV.homeVerificationSchema,
+    base: () => ({
+      id: uuid(),
+      proposalId: W.proposal,
+      checkedOn: TODAY,
+      checkedByName: "帮扶干部",
+      perCapitaIncome: "9000",
+      food: "met",
+      clothing: "met",
+      medical: "met",
+      housing: "met",
+      water: "met",
+      education: "met",
+      findings: "与档案一致",
+      signature: new File([PNG], "signature.png", { type: "image/png" }),
+    }),
+  },
+  {
+    name: "proposals/recordExitAgreement",
+    run: recordExitAgreement,
+    as: "cadre",
+    schema: procedureV.exitAgreementSchema,
+    base: async () => ({
+      id: uuid(),
+      proposalId: W.proposal,
+      version: await proposalVersion(),
+      outcome: "refused",
+      refusalReason: "家里收入还不稳定",
+    }),
   },
   { name: "card/issueCards", run: issueCards, as: "cadre", schema: helpV.issueCardsSchema, base: () => ({ householdId: H.h1 }) },
-  { name: "card/revokeCard", run: revokeCard, as: "cadre", schema: helpV.revokeCardSchema, base: () => ({ householdId: H.h4, reason: "卡片遗失" }) },
-  { name: "help/recordOutcome", run: recordOutcome, as: "cadre", schema: helpV.leadOutcomeSchema, base: () => ({ id: W.lead, outcome: "visited", note: "已入户" }) },
+  {
+    name: "card/revokeCard",
+    run: revokeCard,
+    as: "cadre",
+    schema: helpV.revokeCardSchema,
+    base: () => ({ householdId: H.h4, reason: "卡片遗失" }),
+  },
+  {
+    name: "help/recordOutcome",
+    run: recordOutcome,
+    as: "cadre",
+    schema: helpV.leadOutcomeSchema,
+    base: () => ({ id: W.lead, outcome: "visited", note: "已入户" }),
+  },
 
   // facilitator (丹阳村)
-  { name: "meetings/createMeeting", run: createMeeting, as: "facilitator", schema: procedureV.createMeetingSchema, base: () => ({ id: uuid(), date: TODAY, place: "村委会" }) },
-  { name: "meetings/createMeetingAndOpen", run: createMeetingAndOpen, as: "facilitator", schema: procedureV.createMeetingSchema, base: () => ({ id: uuid(), date: TODAY, place: "村委会" }) },
-  { name: "meetings/addRepresentative", run: addRepresentative, as: "facilitator", schema: procedureV.addRepresentativeSchema, base: () => ({ name: "新代表", phone: "13800000000" }) },
-  { name: "meetings/setRepresentativeActive", run: setRepresentativeActive, as: "facilitator", schema: procedureV.setRepresentativeActiveSchema, base: () => ({ representativeId: W.rep0, active: "true" }) },
-  { name: "meetings/addToAgenda", run: addToAgenda, as: "facilitator", schema: procedureV.agendaSchema, base: () => ({ meetingId: W.meeting, proposalId: W.proposal }) },
-  { name: "meetings/openMeeting", run: openMeeting, as: "facilitator", schema: procedureV.meetingIdSchema, base: () => ({ meetingId: W.meeting }) },
-  { name: "meetings/recordAttendance", run: recordAttendance, as: "facilitator", schema: procedureV.attendanceSchema, base: () => ({ meetingId: W.meeting, representativeId: W.rep1, present: "true" }) },
-  { name: "meetings/recordVote", run: recordVote, as: "facilitator", schema: procedureV.voteSchema, base: () => ({ id: uuid(), meetingId: W.meeting, agendaItemId: uuid(), representativeId: W.rep1, choice: "yes" }) },
-  { name: "meetings/recordSecretBallot", run: recordSecretBallot, as: "facilitator", schema: procedureV.secretBallotSchema, base: () => ({ meetingId: W.meeting, agendaItemId: uuid(), yes: "2", no: "1", abstain: "0" }) },
-  { name: "meetings/closeMeeting", run: closeMeeting, as: "facilitator", schema: procedureV.closeMeetingSchema, base: () => ({ meetingId: W.meeting, minutes: "会议纪要" }) },
-  { name: "procedure/publishNotice", run: publishNotice, as: "facilitator", schema: procedureV.publishNoticeSchema, base: () => ({ id: uuid(), meetingId: W.meeting, proposalIds: [W.proposal], startDate: TODAY }) },
-  { name: "procedure/lodgeObjection", run: lodgeObjection, as: "facilitator", schema: procedureV.objectionSchema, base: () => ({ id: uuid(), proposalId: W.proposal, byName: "村民", contact: "13900000000", text: "收入情况有出入" }) },
-  { name: "procedure/sendBack", run: sendBack, as: "facilitator", schema: procedureV.objectionCheckSchema, base: async () => ({ proposalId: W.proposal, version: await proposalVersion(), reason: "需复核", aboutItem: "yes", isNew: "no" }) },
+  {
+    name: "meetings/createMeeting",
+    run: createMeeting,
+    as: "facilitator",
+    schema: procedureV.createMeetingSchema,
+    base: () => ({ id: uuid(), date: TODAY, place: "村委会" }),
+  },
+  {
+    name: "meetings/createMeetingAndOpen",
+    run: createMeetingAndOpen,
+    as: "facilitator",
+    schema: procedureV.createMeetingSchema,
+    base: () => ({ id: uuid(), date: TODAY, place: "村委会" }),
+  },
+  {
+    name: "meetings/addRepresentative",
+    run: addRepresentative,
+    as: "facilitator",
+    schema: procedureV.addRepresentativeSchema,
+    base: () => ({ name: "新代表", phone: "13800000000" }),
+  },
+  {
+    name: "meetings/setRepresentativeActive",
+    run: setRepresentativeActive,
+    as: "facilitator",
+    schema: procedureV.setRepresentativeActiveSchema,
+    base: () => ({ representativeId: W.rep0, active: "true" }),
+  },
+  {
+    name: "meetings/addToAgenda",
+    run: addToAgenda,
+    as: "facilitator",
+    schema: procedureV.agendaSchema,
+    base: () => ({ meetingId: W.meeting, proposalId: W.proposal }),
+  },
+  {
+    name: "meetings/openMeeting",
+    run: openMeeting,
+    as: "facilitator",
+    schema: procedureV.meetingIdSchema,
+    base: () => ({ meetingId: W.meeting }),
+  },
+  {
+    name: "meetings/recordAttendance",
+    run: recordAttendance,
+    as: "facilitator",
+    schema: procedureV.attendanceSchema,
+    base: () => ({ meetingId: W.meeting, representativeId: W.rep1, present: "true" }),
+  },
+  {
+    name: "meetings/recordVote",
+    run: recordVote,
+    as: "facilitator",
+    schema: procedureV.voteSchema,
+    base: () => ({ id: uuid(), meetingId: W.meeting, agendaItemId: uuid(), representativeId: W.rep1, choice: "yes" }),
+  },
+  {
+    name: "meetings/recordSecretBallot",
+    run: recordSecretBallot,
+    as: "facilitator",
+    schema: procedureV.secretBallotSchema,
+    base: () => ({ meetingId: W.meeting, agendaItemId: uuid(), yes: "2", no: "1", abstain: "0" }),
+  },
+  {
+    name: "meetings/closeMeeting",
+    run: closeMeeting,
+    as: "facilitator",
+    schema: procedureV.closeMeetingSchema,
+    base: () => ({ meetingId: W.meeting, minutes: "会议纪要" }),
+  },
+  {
+    name: "procedure/publishNotice",
+    run: publishNotice,
+    as: "facilitator",
+    schema: procedureV.publishNoticeSchema,
+    base: () => ({ id: uuid(), meetingId: W.meeting, proposalIds: [W.proposal], startDate: TODAY }),
+  },
+  {
+    name: "procedure/lodgeObjection",
+    run: lodgeObjection,
+    as: "facilitator",
+    schema: procedureV.objectionSchema,
+    base: () => ({ id: uuid(), proposalId: W.proposal, byName: "村民", contact: "13900000000", text: "收入情况有出入" }),
+  },
+  {
+    name: "procedure/sendBack",
+    run: sendBack,
+    as: "facilitator",
+    schema: procedureV.objectionCheckSchema,
+    base: async () => ({ proposalId: W.proposal, version: await proposalVersion(), reason: "需复核", aboutItem: "yes", isNew: "no" }),
+  },
 
   // evaluator (铜仁市)
   {
-    name: "evaluation/createEvaluation", run: createEvaluation, as: "evaluator", schema: evaluationV.createEvaluationSchema,
-    base: () => ({ id: uuid(), countyId: "520603", year: String(YEAR), name: "抽查", team: [], plan: { villages: "1", sharePercent: "50", capPerVillage: "5" } }),
+    name: "evaluation/createEvaluation",
+    run: createEvaluation,
+    as: "evaluator",
+    schema: evaluationV.createEvaluationSchema,
+    base: () => ({
+      id: uuid(),
+      countyId: "520603",
+      year: String(YEAR),
+      name: "抽查",
+      team: [],
+      plan: { villages: "1", sharePercent: "50", capPerVillage: "5" },
+    }),
   },
-  { name: "evaluation/drawSample", run: drawSample, as: "evaluator", schema: evaluationV.drawSchema, base: () => ({ evaluationId: W.evaluation, seed: "fuzz-seed" }) },
-  { name: "evaluation/verifyDraw", run: verifyDraw, as: "evaluator", schema: evaluationV.evaluationRefSchema, base: () => ({ evaluationId: W.evaluation }) },
-  { name: "evaluation/setRelease", run: setRelease, as: "evaluator", schema: evaluationV.releaseSchema, base: () => ({ evaluationId: W.evaluation, releaseAt: `${YEAR + 1}-06-01T10:00` }) },
   {
-    name: "evaluation/saveQuestionnaire", run: saveQuestionnaire, as: "evaluator", schema: evaluationV.questionnaireSchema,
+    name: "evaluation/drawSample",
+    run: drawSample,
+    as: "evaluator",
+    schema: evaluationV.drawSchema,
+    base: () => ({ evaluationId: W.evaluation, seed: "fuzz-seed" }),
+  },
+  {
+    name: "evaluation/verifyDraw",
+    run: verifyDraw,
+    as: "evaluator",
+    schema: evaluationV.evaluationRefSchema,
+    base: () => ({ evaluationId: W.evaluation }),
+  },
+  {
+    name: "evaluation/setRelease",
+    run: setRelease,
+    as: "evaluator",
+    schema: evaluationV.releaseSchema,
+    base: () => ({ evaluationId: W.evaluation, releaseAt: `${YEAR + 1}-06-01T10:00` }),
+  },
+  {
+    name: "evaluation/saveQuestionnaire",
+    run: saveQuestionnaire,
+    as: "evaluator",
+    schema: evaluationV.questionnaireSchema,
     base: () => ({ id: uuid(), evaluationId: W.evaluation, householdId: H.h1, income, indicators, approval: "approve", notes: "" }),
   },
-  { name: "evaluation/closeEvaluation", run: closeEvaluation, as: "evaluator", schema: evaluationV.evaluationRefSchema, base: () => ({ evaluationId: W.evaluation2 }) },
+  {
+    name: "evaluation/closeEvaluation",
+    run: closeEvaluation,
+    as: "evaluator",
+    schema: evaluationV.evaluationRefSchema,
+    base: () => ({ evaluationId: W.evaluation2 }),
+  },
 
   // public (no session): the card page and the village form
-  { name: "help/submitCardReport", run: submitCardReport, as: null, schema: helpV.cardReportSchema, base: async () => ({ token: cardToken, id: uuid(), category: "illness", text: "家里老人住院", ...(await pow()) }) },
-  { name: "help/submitVillageReport", run: submitVillageReport, as: null, schema: helpV.villageReportSchema, base: async () => ({ villageId: V, id: uuid(), text: "邻居家房屋漏雨", ...(await pow()) }) },
-  { name: "card/lodgeCardObjection", run: lodgeCardObjection, as: null, schema: helpV.cardObjectionSchema, base: async () => ({ token: cardToken, proposalId: W.proposal, text: "不同意", contact: "", ...(await pow()) }) },
+  {
+    name: "help/submitCardReport",
+    run: submitCardReport,
+    as: null,
+    schema: helpV.cardReportSchema,
+    base: async () => ({ token: cardToken, id: uuid(), category: "illness", text: "家里老人住院", ...(await pow()) }),
+  },
+  {
+    name: "help/submitVillageReport",
+    run: submitVillageReport,
+    as: null,
+    schema: helpV.villageReportSchema,
+    base: async () => ({ villageId: V, id: uuid(), text: "邻居家房屋漏雨", ...(await pow()) }),
+  },
+  {
+    name: "card/lodgeCardObjection",
+    run: lodgeCardObjection,
+    as: null,
+    schema: helpV.cardObjectionSchema,
+    base: async () => ({ token: cardToken, proposalId: W.proposal, text: "不同意", contact: "", ...(await pow()) }),
+  },
 ];
 
 async function actAs(c: Case) {
@@ -377,7 +904,8 @@ function expectInvalid(c: Case, r: ActionResult<unknown>, raw: unknown, fields: 
     const head = k.split(".")[0]!;
     const real = fields.has(head) || extra.has(k) || (wholeInput && k === "_form");
     if (!real) expect.fail(`${where}: fieldErrors key "${k}" names no field (${[...fields].join(", ")}): ${show(r.fieldErrors)}`);
-    for (const m of r.fieldErrors![k]!) if (typeof m !== "string" || !m.trim() || UNTRANSLATED.test(m)) expect.fail(`${where}: "${k}" has the message ${show(m)}`);
+    for (const m of r.fieldErrors![k]!)
+      if (typeof m !== "string" || !m.trim() || UNTRANSLATED.test(m)) expect.fail(`${where}: "${k}" has the message ${show(m)}`);
   }
   if (!r.message?.trim() || UNTRANSLATED.test(r.message)) expect.fail(`${where}: message ${show(r.message)}`);
 }
@@ -397,9 +925,33 @@ function asForm(input: unknown): FormData | null {
 }
 
 /** Text a schema may well accept, that the database or a spreadsheet may not. */
-const NASTY_TEXT = ["王\u0000大山", "\u0000", "a\uD800b", "\uDFFF", '=HYPERLINK("http://x","y")', "@SUM(A1:A9)", "😀👨‍👩‍👧", "\u202Eevil", "a\u0007b", "'; DROP TABLE household; --"];
+const NASTY_TEXT = [
+  "王\u0000大山",
+  "\u0000",
+  "a\uD800b",
+  "\uDFFF",
+  '=HYPERLINK("http://x","y")',
+  "@SUM(A1:A9)",
+  "😀👨‍👩‍👧",
+  "\u202Eevil",
+  "a\u0007b",
+  "'; DROP TABLE household; --",
+];
 /** Numbers at and past the edges of what columns hold. */
-const EDGE_NUMBERS: unknown[] = [2147483647, 2147483648, "2147483647", 99_999_999.99, 100_000_000, 1e15, -0, "0.001", "1e3", "0x1F", "\u00A0 1", 9007199254740993];
+const EDGE_NUMBERS: unknown[] = [
+  2147483647,
+  2147483648,
+  "2147483647",
+  99_999_999.99,
+  100_000_000,
+  1e15,
+  -0,
+  "0.001",
+  "1e3",
+  "0x1F",
+  "\u00A0 1",
+  9007199254740993,
+];
 
 /** One hostile variation of a valid input. */
 const variation = fc.record({
@@ -415,14 +967,21 @@ const variation = fc.record({
 
 type Variation = typeof variation extends fc.Arbitrary<infer T> ? T : never;
 
-function vary(base: Record<string, unknown>, fields: Set<string>, v: Variation): { input: unknown; extra: Set<string>; wholeInput: boolean } {
+function vary(
+  base: Record<string, unknown>,
+  fields: Set<string>,
+  v: Variation,
+): { input: unknown; extra: Set<string>; wholeInput: boolean } {
   const extra = new Set<string>();
   // an input with no fields (beginImport) can only be replaced as a whole, or carry extra keys
-  if (v.kind === "wholeInput" || (positions(base).length === 0 && v.kind !== "extraKeys")) return { input: v.whole, extra, wholeInput: true };
+  if (v.kind === "wholeInput" || (positions(base).length === 0 && v.kind !== "extraKeys"))
+    return { input: v.whole, extra, wholeInput: true };
   if (v.kind === "value") return { input: setAt(base, pick(positions(base), v.at), v.bad), extra, wholeInput: false };
   if (v.kind === "text" || v.kind === "number") {
     const numeric = (x: unknown) => typeof x === "number" || (typeof x === "string" && /^-?\d+(\.\d+)?$/.test(x));
-    const where = positions(base).filter((p) => (v.kind === "text" ? typeof getAt(base, p) === "string" && !numeric(getAt(base, p)) : numeric(getAt(base, p))));
+    const where = positions(base).filter((p) =>
+      v.kind === "text" ? typeof getAt(base, p) === "string" && !numeric(getAt(base, p)) : numeric(getAt(base, p)),
+    );
     if (where.length) return { input: setAt(base, pick(where, v.at), v.kind === "text" ? v.text : v.edge), extra, wholeInput: false };
     return { input: setAt(base, pick(positions(base), v.at), v.bad), extra, wholeInput: false };
   }
@@ -447,12 +1006,38 @@ function vary(base: Record<string, unknown>, fields: Set<string>, v: Variation):
 function massExtras(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const values: [string, unknown][] = [
-    ["version", 999], ["assignedCadreId", U.official2], ["role", "admin"], ["countyId", "520602"], ["registeredStatus", "registered_poor"],
-    ["id", "00000000-0000-4000-8000-00000000dead"], ["createdById", U.official2], ["regionId", "53"], ["villageId", OTHER_VILLAGE], ["householdId", H.hx],
-    ["cadreId", U.official2], ["userId", U.admin], ["passwordHash", "x"], ["sessionVersion", 99], ["disabled", true], ["username", "hijack"], ["state", "no_action"],
-    ["stage", "announced"], ["active", false], ["source", "department"], ["isAdmin", true], ["handledById", U.official2], ["recordedById", U.official2],
-    ["cardTokenHash", "0".repeat(64)], ["level", "province"], ["zone", "east"], ["hotline", "110"], ["assessedStatus", "below_standard"],
-    ["__proto__", { role: "admin", isAdmin: true }], ["constructor", "x"], ["toString", "x"], ["hasOwnProperty", "x"],
+    ["version", 999],
+    ["assignedCadreId", U.official2],
+    ["role", "admin"],
+    ["countyId", "520602"],
+    ["registeredStatus", "registered_poor"],
+    ["id", "00000000-0000-4000-8000-00000000dead"],
+    ["createdById", U.official2],
+    ["regionId", "53"],
+    ["villageId", OTHER_VILLAGE],
+    ["householdId", H.hx],
+    ["cadreId", U.official2],
+    ["userId", U.admin],
+    ["passwordHash", "x"],
+    ["sessionVersion", 99],
+    ["disabled", true],
+    ["username", "hijack"],
+    ["state", "no_action"],
+    ["stage", "announced"],
+    ["active", false],
+    ["source", "department"],
+    ["isAdmin", true],
+    ["handledById", U.official2],
+    ["recordedById", U.official2],
+    ["cardTokenHash", "0".repeat(64)],
+    ["level", "province"],
+    ["zone", "east"],
+    ["hotline", "110"],
+    ["assessedStatus", "below_standard"],
+    ["__proto__", { role: "admin", isAdmin: true }],
+    ["constructor", "x"],
+    ["toString", "x"],
+    ["hasOwnProperty", "x"],
   ];
   for (const [k, v] of values) put(out, k, v);
   return out;
@@ -460,7 +1045,8 @@ function massExtras(): Record<string, unknown> {
 
 /** What no request may ever have written, whatever keys it carried. */
 async function violations(): Promise<string[]> {
-  const rows = await t.sql<{ problem: string }>(`
+  const rows = await t.sql<{ problem: string }>(
+    `
     SELECT 'an admin besides admin: ' || username AS problem FROM app_user WHERE role = 'admin' AND username <> 'admin'
     UNION ALL SELECT 'user ' || username || ' took a crafted value' FROM app_user WHERE username = 'hijack' OR "passwordHash" = 'x' OR "sessionVersion" >= 99 OR (disabled AND username <> 'spare')
     UNION ALL SELECT 'household ' || number || ' in the wrong county' FROM household WHERE "countyId" <> left("villageId", 6)
@@ -478,7 +1064,9 @@ async function violations(): Promise<string[]> {
     UNION ALL SELECT 'evaluation by a stranger' FROM evaluation WHERE "createdById" = $1 OR "countyId" <> '520603' OR version >= 999
     UNION ALL SELECT 'a row with the crafted id' FROM app_user WHERE id = '00000000-0000-4000-8000-00000000dead'
     UNION ALL SELECT 'representative elsewhere' FROM representative WHERE "villageId" <> $4
-  `, [U.official2, H.hx, U.cadre, V]);
+  `,
+    [U.official2, H.hx, U.cadre, V],
+  );
   return rows.map((r) => r.problem);
 }
 
@@ -506,7 +1094,9 @@ describe("mass assignment: extra keys on a VALID input are refused by name (stri
     if (strict) {
       // refused, each crafted key named as not a field of the form, and nothing written
       expectInvalid(c, r, input, fields, new Set(added), false);
-      if (!r.ok) for (const k of added) expect(Object.hasOwn(r.fieldErrors ?? {}, k), `${c.name}: "${k}" not named in ${show(r.fieldErrors)}`).toBe(true);
+      if (!r.ok)
+        for (const k of added)
+          expect(Object.hasOwn(r.fieldErrors ?? {}, k), `${c.name}: "${k}" not named in ${show(r.fieldErrors)}`).toBe(true);
       expect(await snapshot()).toEqual(before);
     }
     expect(await violations()).toEqual([]);
@@ -514,7 +1104,11 @@ describe("mass assignment: extra keys on a VALID input are refused by name (stri
 
   it("updating a household: registeredStatus, countyId, assignedCadreId — at the top or inside the changes — never land", async () => {
     await signInAs(t.prisma, "cadre");
-    const row = () => t.prisma.household.findUniqueOrThrow({ where: { id: H.h1! }, select: { registeredStatus: true, countyId: true, villageId: true, version: true } });
+    const row = () =>
+      t.prisma.household.findUniqueOrThrow({
+        where: { id: H.h1! },
+        select: { registeredStatus: true, countyId: true, villageId: true, version: true },
+      });
     const was = await row();
     const valid = { householdId: H.h1, baseVersion: was.version, reason: "入户核实更正", changes: { income: { incomeWages: "31234" } } };
     const crafted = [
@@ -526,12 +1120,21 @@ describe("mass assignment: extra keys on a VALID input are refused by name (stri
     for (const input of crafted) {
       const r = await updateHousehold(undefined, input);
       expect(r).toMatchObject({ ok: false, code: "invalid" });
-      expect(Object.keys((r as { fieldErrors: object }).fieldErrors).sort().join(" ")).toMatch(/registeredStatus|countyId|assignedCadreId|role|householdId/);
+      expect(
+        Object.keys((r as { fieldErrors: object }).fieldErrors)
+          .sort()
+          .join(" "),
+      ).toMatch(/registeredStatus|countyId|assignedCadreId|role|householdId/);
       expect(await row()).toEqual(was);
     }
     // the same change without the crafted keys is saved; the status and county stay the server's
     expect(await updateHousehold(undefined, valid)).toMatchObject({ ok: true });
-    expect(await row()).toMatchObject({ registeredStatus: was.registeredStatus, countyId: was.countyId, villageId: was.villageId, version: was.version + 1 });
+    expect(await row()).toMatchObject({
+      registeredStatus: was.registeredStatus,
+      countyId: was.countyId,
+      villageId: was.villageId,
+      version: was.version + 1,
+    });
     expect(await t.prisma.cadreAssignment.count({ where: { householdId: H.h1!, cadreId: U.cadre2!, validTo: null } })).toBe(0);
   });
 
@@ -555,13 +1158,20 @@ describe("mass assignment: extra keys on a VALID input are refused by name (stri
 
 // ─────────────────────────── files: names the database cannot keep ───────────────────────────
 
-const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082", "hex");
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+  "hex",
+);
 
 describe("files: a name with a NUL or half an emoji is refused on its field or kept safely, never a 500", () => {
   it("an import file named with a NUL is refused on the file (the audit event keeps its name)", async () => {
     await signInAs(t.prisma, "admin");
     const before = await snapshot();
-    const r = await importRegions(undefined, { file: new File([JSON.stringify([{ id: V2, parentId: "520603201", level: "village", name: "邻村" }])], "regions\u0000.json", { type: "application/json" }) });
+    const r = await importRegions(undefined, {
+      file: new File([JSON.stringify([{ id: V2, parentId: "520603201", level: "village", name: "邻村" }])], "regions\u0000.json", {
+        type: "application/json",
+      }),
+    });
     expect(r).toMatchObject({ ok: false, code: "invalid", fieldErrors: { file: [expect.stringContaining("无法保存")] } });
     expect(await snapshot()).toEqual(before);
   });
@@ -570,11 +1180,20 @@ describe("files: a name with a NUL or half an emoji is refused on its field or k
     await signInAs(t.prisma, "cadre");
     const name = `${"😀".repeat(60)}.jpeg`;
     const r = await logVisit(undefined, {
-      clientVisitId: uuid(), householdId: H.h1, baseVersion: await householdVersion(), date: TODAY, mode: "home", findings: "拍照留证", confirmation: "read_back",
+      clientVisitId: uuid(),
+      householdId: H.h1,
+      baseVersion: await householdVersion(),
+      date: TODAY,
+      mode: "home",
+      findings: "拍照留证",
+      confirmation: "read_back",
       evidence: [{ file: new File([PNG], name, { type: "image/png" }), indicator: "housing" }],
     });
     expect(r).toMatchObject({ ok: true });
-    const stored = await t.prisma.evidence.findFirstOrThrow({ where: { visitId: (r as { data: { visitId: string } }).data.visitId }, select: { fileName: true } });
+    const stored = await t.prisma.evidence.findFirstOrThrow({
+      where: { visitId: (r as { data: { visitId: string } }).data.visitId },
+      select: { fileName: true },
+    });
     expect(unstorableText(stored.fileName)).toEqual([]); // no half of a surrogate pair
     expect(stored.fileName.endsWith(".png")).toBe(true);
   });
@@ -582,11 +1201,22 @@ describe("files: a name with a NUL or half an emoji is refused on its field or k
   it("a photo or scan named with a NUL is refused on its field", async () => {
     signOut();
     const photo = new File([PNG], "x\u0000.png", { type: "image/png" });
-    const r = await submitCardReport(undefined, { token: cardToken, id: uuid(), category: "illness", text: "老人生病", photo, ...(await pow()) });
+    const r = await submitCardReport(undefined, {
+      token: cardToken,
+      id: uuid(),
+      category: "illness",
+      text: "老人生病",
+      photo,
+      ...(await pow()),
+    });
     expect(r).toMatchObject({ ok: false, code: "invalid", fieldErrors: { photo: [expect.any(String)] } });
     await signInAs(t.prisma, "facilitator");
     const scan = new File([PNG], "\u0000scan.png", { type: "image/png" }); // (a File's name never holds half a pair: it becomes U+FFFD)
-    expect(await closeMeeting(undefined, { meetingId: W.meeting, minutes: "纪要", scan })).toMatchObject({ ok: false, code: "invalid", fieldErrors: { scan: [expect.any(String)] } });
+    expect(await closeMeeting(undefined, { meetingId: W.meeting, minutes: "纪要", scan })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { scan: [expect.any(String)] },
+    });
   });
 });
 
@@ -611,10 +1241,12 @@ describe("hostile input through every action: never a throw, never internal; ref
           r = await c.run(undefined, raw);
         } catch (e) {
           // a redirect after success (createMeetingAndOpen, raiseProposalAndOpen) is Next's way of answering
-          if (accepted && String((e as { digest?: string }).digest ?? "").startsWith("NEXT_REDIRECT")) return void (before = await snapshot());
+          if (accepted && String((e as { digest?: string }).digest ?? "").startsWith("NEXT_REDIRECT"))
+            return void (before = await snapshot());
           throw new Error(`${c.name} threw on ${show(raw instanceof FormData ? [...raw.entries()] : raw)}: ${(e as Error).stack}`);
         }
-        if (!r.ok && r.code === "internal") expect.fail(`${c.name} answered "internal" on ${show(raw instanceof FormData ? [...raw.entries()] : raw)}: ${r.message}`);
+        if (!r.ok && r.code === "internal")
+          expect.fail(`${c.name} answered "internal" on ${show(raw instanceof FormData ? [...raw.entries()] : raw)}: ${r.message}`);
         if (accepted) return void (before = await snapshot()); // accepted input may be refused by the rules, or saved
         expectInvalid(c, r, raw, fields, extra, wholeInput);
         const after = await snapshot();
@@ -636,14 +1268,75 @@ describe("hostile input through every action: never a throw, never internal; ref
       });
     const covered = new Set(CASES.map((c) => c.run as unknown));
     const byName: Record<string, unknown> = {
-      changeUserRole, createRegion, createUser: createUserAction, importRegions, renameRegion, resetUserPassword, searchRegions, setRegionHotline, setRegionZone, setUserDisabled,
-      setCalendarDay, removeCalendarDay, publishCalendarYear, withdrawCalendarYear, saveNotifyChannel, sendTestNotification,
-      issueCards, lodgeCardObjection, revokeCard, assignHousehold, bulkAssign, searchCadres, closeEvaluation, createEvaluation, drawSample, resolveDiscrepancy,
-      saveQuestionnaire, setRelease, verifyDraw, recordOutcome, submitCardReport, submitVillageReport, addMeasure, registerHousehold, updateHousehold, revealNationalId,
-      addRepresentative, addToAgenda, closeMeeting, createMeeting, createMeetingAndOpen, openMeeting, recordAttendance, recordSecretBallot, recordVote,
-      setRepresentativeActive, jobProgress, savePolicy, announce, countyApprove, lodgeObjection, publishNotice, publishSecondNotice, sendBack, townshipReview,
-      explainComparison, raiseProposal, raiseProposalAndOpen, recordHomeVerification, recordExitAgreement, confirmPending, logVisit, syncVisits, findHouseholdByNationalId, reportRejectedVisit, resolveFollowUp,
-      beginImport, importProgress, runImport,
+      changeUserRole,
+      createRegion,
+      createUser: createUserAction,
+      importRegions,
+      renameRegion,
+      resetUserPassword,
+      searchRegions,
+      setRegionHotline,
+      setRegionZone,
+      setUserDisabled,
+      setCalendarDay,
+      removeCalendarDay,
+      publishCalendarYear,
+      withdrawCalendarYear,
+      saveNotifyChannel,
+      sendTestNotification,
+      issueCards,
+      lodgeCardObjection,
+      revokeCard,
+      assignHousehold,
+      bulkAssign,
+      searchCadres,
+      closeEvaluation,
+      createEvaluation,
+      drawSample,
+      resolveDiscrepancy,
+      saveQuestionnaire,
+      setRelease,
+      verifyDraw,
+      recordOutcome,
+      submitCardReport,
+      submitVillageReport,
+      addMeasure,
+      registerHousehold,
+      updateHousehold,
+      revealNationalId,
+      addRepresentative,
+      addToAgenda,
+      closeMeeting,
+      createMeeting,
+      createMeetingAndOpen,
+      openMeeting,
+      recordAttendance,
+      recordSecretBallot,
+      recordVote,
+      setRepresentativeActive,
+      jobProgress,
+      savePolicy,
+      announce,
+      countyApprove,
+      lodgeObjection,
+      publishNotice,
+      publishSecondNotice,
+      sendBack,
+      townshipReview,
+      explainComparison,
+      raiseProposal,
+      raiseProposalAndOpen,
+      recordHomeVerification,
+      recordExitAgreement,
+      confirmPending,
+      logVisit,
+      syncVisits,
+      findHouseholdByNationalId,
+      reportRejectedVisit,
+      resolveFollowUp,
+      beginImport,
+      importProgress,
+      runImport,
     };
     // no input to fuzz: a challenge is asked for, the locale is a string checked against the list
     const noInput = new Set(["getChallenge", "setLocale"]);
@@ -653,6 +1346,7 @@ describe("hostile input through every action: never a throw, never internal; ref
   });
 
   it("setLocale takes only a known locale (anything else is ignored, never thrown)", async () => {
-    for (const bad of [HUGE, "", "de", "zh-CN\u0000", null, 1, {}] as unknown[]) await expect(setLocale(bad as string)).resolves.toBeUndefined();
+    for (const bad of [HUGE, "", "de", "zh-CN\u0000", null, 1, {}] as unknown[])
+      await expect(setLocale(bad as string)).resolves.toBeUndefined();
   });
 });

@@ -30,7 +30,7 @@ describe.skipIf(!pgUrl)("P1/P2 adapter-pg on PostgreSQL", () => {
     await adapter.dispose();
   });
 
-  it("P1: the fixed adapter reads name as text and \"char\" as a character, also in transactions", async () => {
+  it('P1: the fixed adapter reads name as text and "char" as a character, also in transactions', async () => {
     const adapter = await fixedPgAdapterFactory(pgUrl!, { max: 2 }).connect();
     const result = await adapter.queryRaw(catalogQuery);
     expect(result.columnTypes).toEqual([ColumnTypeEnum.Text, ColumnTypeEnum.Character, ColumnTypeEnum.Int32]);
@@ -103,9 +103,9 @@ describe("P3 pglite-prisma-adapter", () => {
   it("upstream still broken: executeScript is not awaited and multi-command raw SQL fails", async () => {
     const lite = new PGlite();
     const adapter = await new PrismaPGlite(lite).connect();
-    await expect(
-      adapter.executeRaw({ sql: "CREATE TABLE a(x int); CREATE TABLE b(y int)", args: [], argTypes: [] }),
-    ).rejects.toThrow(/multiple commands/);
+    await expect(adapter.executeRaw({ sql: "CREATE TABLE a(x int); CREATE TABLE b(y int)", args: [], argTypes: [] })).rejects.toThrow(
+      /multiple commands/,
+    );
     await lite.close();
   });
 

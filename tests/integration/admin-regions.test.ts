@@ -14,10 +14,10 @@ import { getRegionView, searchRegions } from "@/lib/data/admin/regions";
 import { getAdminOverview } from "@/lib/data/admin/overview";
 import { getViewer } from "@/lib/auth/session";
 
-
 let t: TestDb;
 
-const file = (rows: unknown, name = "regions.json") => new File([typeof rows === "string" ? rows : JSON.stringify(rows)], name, { type: "application/json" });
+const file = (rows: unknown, name = "regions.json") =>
+  new File([typeof rows === "string" ? rows : JSON.stringify(rows)], name, { type: "application/json" });
 const fileForm = (f: File) => {
   const fd = new FormData();
   fd.append("file", f);
@@ -91,7 +91,11 @@ describe("edit nodes", () => {
 
     const ok = await createRegion(undefined, form({ parentId: "520603201", id: "520603201202", name: "新村" }));
     expect(ok).toMatchObject({ ok: true });
-    expect(await t.prisma.region.findUnique({ where: { id: "520603201202" } })).toMatchObject({ parentId: "520603201", level: "village", zone: "west" });
+    expect(await t.prisma.region.findUnique({ where: { id: "520603201202" } })).toMatchObject({
+      parentId: "520603201",
+      level: "village",
+      zone: "west",
+    });
     expect(await t.prisma.auditEvent.count({ where: { action: "region.create", entityId: "520603201202" } })).toBe(1);
 
     const outside = await createRegion(undefined, form({ parentId: "53", id: "5302", name: "曲靖市" }));
@@ -101,7 +105,10 @@ describe("edit nodes", () => {
   it("renames, sets a province's zone down the tree and a county's hotline, each audited", async () => {
     await admin();
     expect(await renameRegion(undefined, form({ id: "520603201202", name: "新寨村", nameEn: "Xinzhai" }))).toMatchObject({ ok: true });
-    expect(await t.prisma.region.findUnique({ where: { id: "520603201202" }, select: { name: true, nameEn: true } })).toEqual({ name: "新寨村", nameEn: "Xinzhai" });
+    expect(await t.prisma.region.findUnique({ where: { id: "520603201202" }, select: { name: true, nameEn: true } })).toEqual({
+      name: "新寨村",
+      nameEn: "Xinzhai",
+    });
 
     expect(await setRegionZone(undefined, form({ id: "52", zone: "central" }))).toMatchObject({ ok: true });
     expect(await t.prisma.region.count({ where: { id: { startsWith: "52" }, NOT: { zone: "central" } } })).toBe(0);
@@ -113,7 +120,9 @@ describe("edit nodes", () => {
     expect(await setRegionHotline(undefined, form({ id: "520603", hotline: "0856-12317" }))).toMatchObject({ ok: true });
     expect(await t.prisma.region.findUnique({ where: { id: "520603" }, select: { hotline: true } })).toEqual({ hotline: "0856-12317" });
 
-    const actions = (await t.prisma.auditEvent.findMany({ where: { entity: "region" }, orderBy: { id: "asc" }, select: { action: true } })).map((e) => e.action);
+    const actions = (
+      await t.prisma.auditEvent.findMany({ where: { entity: "region" }, orderBy: { id: "asc" }, select: { action: true } })
+    ).map((e) => e.action);
     expect(actions).toEqual(["region.create", "region.rename", "region.zone", "region.zone", "region.hotline"]);
   });
 
@@ -141,7 +150,7 @@ describe("load the official tree", () => {
     ];
     const result = await importRegions(undefined, fileForm(file(rows)));
     expect(result).toMatchObject({ ok: false, code: "invalid", message: "文件有 6 处错误，未写入任何数据。" });
-    const errors = !result.ok ? result.fieldErrors?.file ?? [] : [];
+    const errors = !result.ok ? (result.fieldErrors?.file ?? []) : [];
     expect(errors.map((e) => e.match(/^第 (\d+) 行/)?.[1])).toEqual(["3", "4", "5", "6", "7", "8"]);
     expect(errors[0]).toContain("county 级代码须为 6 位");
     expect(await t.prisma.region.count()).toBe(before);
@@ -163,8 +172,14 @@ describe("load the official tree", () => {
     expect(summary?.rows).toBe(nodes.length);
     expect(summary?.created).toBe(nodes.length - existing.length);
     // the factory's made-up names differ from the official ones
-    expect(await t.prisma.region.findUnique({ where: { id: "520603201200" }, select: { name: true, zone: true } })).toEqual({ name: "丹阳村", zone: "west" });
-    expect(await t.prisma.region.findUnique({ where: { id: "520603004003" }, select: { name: true, level: true } })).toEqual({ name: "旺家社区", level: "village" });
+    expect(await t.prisma.region.findUnique({ where: { id: "520603201200" }, select: { name: true, zone: true } })).toEqual({
+      name: "丹阳村",
+      zone: "west",
+    });
+    expect(await t.prisma.region.findUnique({ where: { id: "520603004003" }, select: { name: true, level: true } })).toEqual({
+      name: "旺家社区",
+      level: "village",
+    });
     const event = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: "region.import" } });
     expect(event).toMatchObject({ entityId: "52", actorId: viewer.id });
 

@@ -12,7 +12,6 @@ import { getViewer } from "@/lib/auth/session";
 import { verifyPassword } from "@/lib/auth/password";
 import { listUsers } from "@/lib/data/admin/users";
 
-
 let t: TestDb;
 let adminId: string;
 let yunnanUserId: string;
@@ -46,10 +45,18 @@ async function auditsFor(entityId: string) {
 describe("create user", () => {
   it("creates a user in scope, hashes the password and audits without the hash", async () => {
     await signInAs(t.prisma, "gz_admin");
-    const result = await createUser(undefined, form({
-      username: "danyang_cadre", name: "王丹", phone: "13800000000", role: "cadre",
-      regionId: "520603201200", password: NEW_PASSWORD, confirm: NEW_PASSWORD,
-    }));
+    const result = await createUser(
+      undefined,
+      form({
+        username: "danyang_cadre",
+        name: "王丹",
+        phone: "13800000000",
+        role: "cadre",
+        regionId: "520603201200",
+        password: NEW_PASSWORD,
+        confirm: NEW_PASSWORD,
+      }),
+    );
     expect(result).toMatchObject({ ok: true, message: "用户已创建。" });
     const user = await t.prisma.user.findUniqueOrThrow({ where: { username: "danyang_cadre" } });
     expect(user).toMatchObject({ name: "王丹", role: "cadre", regionId: "520603201200", disabled: false, sessionVersion: 1 });
@@ -64,10 +71,17 @@ describe("create user", () => {
 
   it("answers a duplicate username (any case) with a field error on username, keeping one user", async () => {
     await signInAs(t.prisma, "gz_admin");
-    const result = await createUser(undefined, form({
-      username: "Danyang_Cadre", name: "另一个人", role: "cadre",
-      regionId: "520603201201", password: NEW_PASSWORD, confirm: NEW_PASSWORD,
-    }));
+    const result = await createUser(
+      undefined,
+      form({
+        username: "Danyang_Cadre",
+        name: "另一个人",
+        role: "cadre",
+        regionId: "520603201201",
+        password: NEW_PASSWORD,
+        confirm: NEW_PASSWORD,
+      }),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.code).toBe("invalid");
@@ -77,17 +91,36 @@ describe("create user", () => {
 
   it("checks fields, role ↔ scope coherence and the admin's scope", async () => {
     await signInAs(t.prisma, "gz_admin");
-    const short = await createUser(undefined, form({ username: "x1y", name: "甲", role: "cadre", regionId: "520603201200", password: "short", confirm: "other" }));
+    const short = await createUser(
+      undefined,
+      form({ username: "x1y", name: "甲", role: "cadre", regionId: "520603201200", password: "short", confirm: "other" }),
+    );
     expect(!short.ok && short.fieldErrors).toMatchObject({ password: ["密码至少 10 个字符"] });
 
-    const countyCadre = await createUser(undefined, form({ username: "cadre_county", name: "乙", role: "cadre", regionId: "520603", password: NEW_PASSWORD, confirm: NEW_PASSWORD }));
+    const countyCadre = await createUser(
+      undefined,
+      form({ username: "cadre_county", name: "乙", role: "cadre", regionId: "520603", password: NEW_PASSWORD, confirm: NEW_PASSWORD }),
+    );
     expect(!countyCadre.ok && countyCadre.fieldErrors).toEqual({ regionId: ["帮扶干部的范围必须是村"] });
 
-    const elsewhere = await createUser(undefined, form({ username: "kunming_eval", name: "丙", role: "evaluator", regionId: "5301", password: NEW_PASSWORD, confirm: NEW_PASSWORD }));
+    const elsewhere = await createUser(
+      undefined,
+      form({ username: "kunming_eval", name: "丙", role: "evaluator", regionId: "5301", password: NEW_PASSWORD, confirm: NEW_PASSWORD }),
+    );
     expect(!elsewhere.ok && elsewhere.fieldErrors).toEqual({ regionId: ["该区划不存在，或不在您的管理范围内"] });
 
     useLocale("en");
-    const english = await createUser(undefined, form({ username: "cadre_county", name: "乙", role: "county_official", regionId: "520603201", password: NEW_PASSWORD, confirm: NEW_PASSWORD }));
+    const english = await createUser(
+      undefined,
+      form({
+        username: "cadre_county",
+        name: "乙",
+        role: "county_official",
+        regionId: "520603201",
+        password: NEW_PASSWORD,
+        confirm: NEW_PASSWORD,
+      }),
+    );
     expect(!english.ok && english.fieldErrors).toEqual({ regionId: ["A county official's scope must be a county"] });
     useLocale("zh-CN");
 
@@ -187,9 +220,17 @@ describe("walls", () => {
     const usersBefore = await t.prisma.user.count();
     const target = await t.prisma.user.findUniqueOrThrow({ where: { username: "danyang_cadre" } });
 
-    const created = await createUser(undefined, form({
-      username: "sneaky", name: "某", role: "cadre", regionId: "520603201200", password: NEW_PASSWORD, confirm: NEW_PASSWORD,
-    }));
+    const created = await createUser(
+      undefined,
+      form({
+        username: "sneaky",
+        name: "某",
+        role: "cadre",
+        regionId: "520603201200",
+        password: NEW_PASSWORD,
+        confirm: NEW_PASSWORD,
+      }),
+    );
     expect(created).toMatchObject({ ok: false, code: "forbidden", message: "您无权执行此操作。" });
     const disabled = await setUserDisabled(undefined, form({ userId: target.id, disabled: true }));
     expect(disabled).toMatchObject({ ok: false, code: "forbidden" });

@@ -57,7 +57,8 @@ async function rewriteAsOwner(change: string, params: unknown[] = []) {
 }
 
 async function appendSome(n: number, tag: string) {
-  for (let i = 0; i < n; i++) await audit(t.prisma, { id: `u${i}`, role: "cadre" }, { action: `test.${tag}`, entity: "test", entityId: String(i), after: { i } });
+  for (let i = 0; i < n; i++)
+    await audit(t.prisma, { id: `u${i}`, role: "cadre" }, { action: `test.${tag}`, entity: "test", entityId: String(i), after: { i } });
 }
 
 describe("a rewrite of the audit history made as the database owner", () => {
@@ -105,7 +106,22 @@ describe("a rewrite of the audit history made as the database owner", () => {
     fs.writeFileSync(process.env.JINGZHUN_AUDIT_ANCHORS!, "");
     await appendSome(2, "third");
     await asOwner(`SELECT jz_audit_append($1::jsonb)`, [
-      JSON.stringify([{ at: new Date().toISOString(), actorId: null, actorRole: "system", action: "forged", entity: "test", entityId: null, countyId: null, before: null, after: null, reason: null, content: "x", mac: null }]),
+      JSON.stringify([
+        {
+          at: new Date().toISOString(),
+          actorId: null,
+          actorRole: "system",
+          action: "forged",
+          entity: "test",
+          entityId: null,
+          countyId: null,
+          before: null,
+          after: null,
+          reason: null,
+          content: "x",
+          mac: null,
+        },
+      ]),
     ]);
     expect((await verifyAudit(t.prisma, 5000, { key: key() })).ok).toBe(false);
   });
@@ -142,7 +158,12 @@ describe.runIf(process.env.TEST_DB === "postgres")("PostgreSQL: two roles", () =
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jz-verify-"));
     const env = { ...process.env, DATABASE_URL: t.ownerUrl!, JINGZHUN_AUDIT_ANCHORS: path.join(dir, "anchors.jsonl") };
     await appendSome(4, "cli");
-    const cli = () => spawnSync(process.execPath, ["--import", "tsx", path.resolve("scripts/audit-verify.ts"), "--anchor"], { env, encoding: "utf8", timeout: 60_000 });
+    const cli = () =>
+      spawnSync(process.execPath, ["--import", "tsx", path.resolve("scripts/audit-verify.ts"), "--anchor"], {
+        env,
+        encoding: "utf8",
+        timeout: 60_000,
+      });
     const first = cli();
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain("anchored event");

@@ -26,9 +26,22 @@ beforeAll(async () => {
   provinceAuditor = { id: p.id, role: "auditor", regionId: "52", regionLevel: "province" };
   const actor = { id: officialId, role: "county_official" };
   for (let i = 0; i < AUDIT_PAGE + 5; i++) {
-    await audit(t.prisma, actor, { action: i % 2 ? "household.update" : "visit.create", entity: i % 2 ? "household" : "visit", entityId: `e${i}`, countyId: "520603", before: { n: i }, after: { n: i + 1 } });
+    await audit(t.prisma, actor, {
+      action: i % 2 ? "household.update" : "visit.create",
+      entity: i % 2 ? "household" : "visit",
+      entityId: `e${i}`,
+      countyId: "520603",
+      before: { n: i },
+      after: { n: i + 1 },
+    });
   }
-  await audit(t.prisma, actor, { action: "household.update", entity: "household", entityId: "bijiang", countyId: "520602", after: { secret: "碧江的事" } });
+  await audit(t.prisma, actor, {
+    action: "household.update",
+    entity: "household",
+    entityId: "bijiang",
+    countyId: "520602",
+    after: { secret: "碧江的事" },
+  });
   await audit(t.prisma, null, { action: "user.create", entity: "user", entityId: "u1", countyId: null, after: { username: "new" } });
 });
 

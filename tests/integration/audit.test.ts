@@ -12,9 +12,26 @@ afterAll(async () => t?.close());
 
 describe("audit chain", () => {
   it("links every event to the previous one, also when appends race", async () => {
-    await audit(t.prisma, { id: null, role: "system" }, { action: "test.one", entity: "test", after: { n: 1, nested: { b: 2, a: [1, "二"] } } });
-    await Promise.all(Array.from({ length: 20 }, (_, i) => audit(t.prisma, { id: `u${i}`, role: "cadre" }, { action: "test.race", entity: "test", entityId: String(i), before: { i }, after: { i: i + 1 } })));
-    await t.prisma.$transaction((tx) => auditMany(tx, null, [{ action: "test.a", entity: "test" }, { action: "test.b", entity: "test", reason: "理由" }]));
+    await audit(
+      t.prisma,
+      { id: null, role: "system" },
+      { action: "test.one", entity: "test", after: { n: 1, nested: { b: 2, a: [1, "二"] } } },
+    );
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        audit(
+          t.prisma,
+          { id: `u${i}`, role: "cadre" },
+          { action: "test.race", entity: "test", entityId: String(i), before: { i }, after: { i: i + 1 } },
+        ),
+      ),
+    );
+    await t.prisma.$transaction((tx) =>
+      auditMany(tx, null, [
+        { action: "test.a", entity: "test" },
+        { action: "test.b", entity: "test", reason: "理由" },
+      ]),
+    );
     const r = await verifyAudit(t.prisma, 7);
     expect(r).toMatchObject({ ok: true, checked: 23 });
     const rows = await t.prisma.auditEvent.findMany({ orderBy: { id: "asc" } });

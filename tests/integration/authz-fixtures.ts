@@ -156,10 +156,14 @@ export async function installWriteLog(t: TestDb): Promise<void> {
   );
   await t.sql(`CREATE TABLE authz_write_log (id bigserial PRIMARY KEY, tbl text NOT NULL)`);
   // SECURITY DEFINER: on PostgreSQL the app's role (jingzhun_app) writes, and may not touch this test table
-  await t.sql(`CREATE FUNCTION authz_log_write() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$ BEGIN INSERT INTO authz_write_log (tbl) VALUES (TG_TABLE_NAME); RETURN NULL; END $$`);
+  await t.sql(
+    `CREATE FUNCTION authz_log_write() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$ BEGIN INSERT INTO authz_write_log (tbl) VALUES (TG_TABLE_NAME); RETURN NULL; END $$`,
+  );
   for (const { table_name: n } of rows) {
     if (UNWATCHED.includes(n)) continue;
-    await t.sql(`CREATE TRIGGER authz_write_log AFTER INSERT OR UPDATE OR DELETE ON "${n}" FOR EACH ROW EXECUTE FUNCTION authz_log_write()`);
+    await t.sql(
+      `CREATE TRIGGER authz_write_log AFTER INSERT OR UPDATE OR DELETE ON "${n}" FOR EACH ROW EXECUTE FUNCTION authz_log_write()`,
+    );
   }
 }
 
@@ -208,7 +212,12 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
   });
 
   const users: Record<string, string> = {};
-  const user = async (username: string, role: "admin" | "county_official" | "cadre" | "facilitator" | "evaluator" | "auditor", regionId: string, name = username) => {
+  const user = async (
+    username: string,
+    role: "admin" | "county_official" | "cadre" | "facilitator" | "evaluator" | "auditor",
+    regionId: string,
+    name = username,
+  ) => {
     users[username] = (await createUser(prisma, { username, role, regionId, name })).id;
   };
   await user("admin", "admin", "52", "管理员");
@@ -235,10 +244,27 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
   const nationalIds = { in: [] as string[], out: [] as string[] };
 
   // an assessment only where a call needs one (eligibility and comparison read the record itself)
-  const household = async (villageId: string, tag: string, opts: { registeredStatus?: "not_registered" | "registered_poor" | "lifted"; incomeWages?: number; cadre?: string; vehicle?: boolean; assess?: boolean } = {}) => {
+  const household = async (
+    villageId: string,
+    tag: string,
+    opts: {
+      registeredStatus?: "not_registered" | "registered_poor" | "lifted";
+      incomeWages?: number;
+      cadre?: string;
+      vehicle?: boolean;
+      assess?: boolean;
+    } = {},
+  ) => {
     const n = counter();
     const headName = `${tag}户主${n}`;
-    const h = await createHousehold(prisma, { villageId, number: String(1000 + n), headName, registeredStatus: opts.registeredStatus, incomeWages: opts.incomeWages ?? 30000, members: 3 });
+    const h = await createHousehold(prisma, {
+      villageId,
+      number: String(1000 + n),
+      headName,
+      registeredStatus: opts.registeredStatus,
+      incomeWages: opts.incomeWages ?? 30000,
+      members: 3,
+    });
     if (opts.vehicle) await prisma.household.update({ where: { id: h.id }, data: { vehicleValue: 52000 } });
     if (opts.assess) await prisma.$transaction((tx) => recomputeHousehold(tx, h.id, { trigger: "seed", actorId: null }));
     if (opts.cadre) await assign(prisma, h.id, opts.cadre);
@@ -261,15 +287,33 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
     const key = writeFile(`${countyId}/${householdId}/${crypto.randomUUID()}.png`);
     return (
       await prisma.evidence.create({
-        data: { householdId, countyId, kind, fileName: `${kind}.png`, mimeType: "image/png", sizeBytes: PNG.length, storageKey: key, sha256: "0" },
+        data: {
+          householdId,
+          countyId,
+          kind,
+          fileName: `${kind}.png`,
+          mimeType: "image/png",
+          sizeBytes: PNG.length,
+          storageKey: key,
+          sha256: "0",
+        },
       })
     ).id;
   };
 
-  const buildSide = async (side: "in" | "out", v: { countyId: string; townshipId: string; villageId: string }, u: SideUsers): Promise<Side> => {
+  const buildSide = async (
+    side: "in" | "out",
+    v: { countyId: string; townshipId: string; villageId: string },
+    u: SideUsers,
+  ): Promise<Side> => {
     const tag = side === "in" ? "万山" : "碧江";
     const cadreId = users[u.cadre]!;
-    const main = await household(v.villageId, tag, { registeredStatus: "registered_poor", incomeWages: 6000, cadre: cadreId, assess: true });
+    const main = await household(v.villageId, tag, {
+      registeredStatus: "registered_poor",
+      incomeWages: 6000,
+      cadre: cadreId,
+      assess: true,
+    });
     // national IDs and health on the main household's members (the field-level checks)
     const members = await prisma.member.findMany({ where: { householdId: main }, orderBy: { birthDate: "asc" } });
     for (const [i, m] of members.entries()) {
@@ -279,7 +323,11 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
       if (side === "out") markers.out.push(nid);
       await prisma.member.update({
         where: { id: m.id },
-        data: { nationalId: nid, health: i === 1 ? "serious_illness" : i === 2 ? "disabled" : "chronic", disability: i === 2 ? "肢体残疾二级" : null },
+        data: {
+          nationalId: nid,
+          health: i === 1 ? "serious_illness" : i === 2 ? "disabled" : "chronic",
+          disability: i === 2 ? "肢体残疾二级" : null,
+        },
       });
     }
     const ev = await evidence(main, v.countyId, "photo");
@@ -288,21 +336,58 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
     const conflictVisit = crypto.randomUUID();
     await prisma.visit.create({
       data: {
-        id: conflictVisit, householdId: main, countyId: v.countyId, cadreId, date: new Date(`${T0}T00:00:00Z`), mode: "home", findings: "走访",
-        state: "conflict", stateReason: "stale", baseVersion: 1, pendingChanges: { income: { incomeTransfers: 1234 } },
+        id: conflictVisit,
+        householdId: main,
+        countyId: v.countyId,
+        cadreId,
+        date: new Date(`${T0}T00:00:00Z`),
+        mode: "home",
+        findings: "走访",
+        state: "conflict",
+        stateReason: "stale",
+        baseVersion: 1,
+        pendingChanges: { income: { incomeTransfers: 1234 } },
       },
     });
     const plainVisit = crypto.randomUUID();
-    await prisma.visit.create({ data: { id: plainVisit, householdId: main, countyId: v.countyId, cadreId, date: new Date(`${T0}T00:00:00Z`), mode: "home", findings: "走访" } });
+    await prisma.visit.create({
+      data: {
+        id: plainVisit,
+        householdId: main,
+        countyId: v.countyId,
+        cadreId,
+        date: new Date(`${T0}T00:00:00Z`),
+        mode: "home",
+        findings: "走访",
+      },
+    });
     const followUp = (
-      await prisma.followUp.create({ data: { visitId: plainVisit, householdId: main, countyId: v.countyId, description: "协助办理参保", dueDate: new Date(`${addDays(T0, 10)}T00:00:00Z`) } })
+      await prisma.followUp.create({
+        data: {
+          visitId: plainVisit,
+          householdId: main,
+          countyId: v.countyId,
+          description: "协助办理参保",
+          dueDate: new Date(`${addDays(T0, 10)}T00:00:00Z`),
+        },
+      })
     ).id;
 
     // a lead (help request) with a photo
     const lead = crypto.randomUUID();
     const photoKey = writeFile(`help/${v.countyId}/${lead}.png`);
     await prisma.helpRequest.create({
-      data: { id: lead, villageId: v.villageId, countyId: v.countyId, householdId: main, source: "card", category: "illness", text: "老伴住院", photoKey, deadline: new Date(`${addDays(T0, 7)}T00:00:00Z`) },
+      data: {
+        id: lead,
+        villageId: v.villageId,
+        countyId: v.countyId,
+        householdId: main,
+        source: "card",
+        category: "illness",
+        text: "老伴住院",
+        photoKey,
+        deadline: new Date(`${addDays(T0, 7)}T00:00:00Z`),
+      },
     });
 
     const unassigned = await household(v.villageId, tag);
@@ -315,18 +400,39 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
 
     // the village assembly: six representatives (quorum 2/3 is four)
     const reps: string[] = [];
-    for (let i = 0; i < 6; i++) reps.push((await prisma.representative.create({ data: { villageId: v.villageId, countyId: v.countyId, name: `${tag}代表${i + 1}` } })).id);
+    for (let i = 0; i < 6; i++)
+      reps.push(
+        (await prisma.representative.create({ data: { villageId: v.villageId, countyId: v.countyId, name: `${tag}代表${i + 1}` } })).id,
+      );
 
-    const raiseAs = async (username: string, householdId: string, kind: "monitor" | "identify" | "exit", source: "application" | "cadre") => {
+    const raiseAs = async (
+      username: string,
+      householdId: string,
+      kind: "monitor" | "identify" | "exit",
+      source: "application" | "cadre",
+    ) => {
       await signInAs(prisma, username);
       const id = crypto.randomUUID();
       // a monitoring application carries the household's signed authorisation (an evidence row)
-      const authorisation = kind === "monitor" && source === "application" ? { authorisationEvidenceId: await evidence(householdId, v.countyId, "photo") } : {};
-      const r = await raiseProposal(undefined, form({ id, householdId, kind, source, reason: "经入户核实，情况属实", ...(kind === "monitor" ? { monitoringCategory: "marginal" } : {}), ...authorisation }));
+      const authorisation =
+        kind === "monitor" && source === "application" ? { authorisationEvidenceId: await evidence(householdId, v.countyId, "photo") } : {};
+      const r = await raiseProposal(
+        undefined,
+        form({
+          id,
+          householdId,
+          kind,
+          source,
+          reason: "经入户核实，情况属实",
+          ...(kind === "monitor" ? { monitoringCategory: "marginal" } : {}),
+          ...authorisation,
+        }),
+      );
       ok(r, `raise ${kind} (${side})`);
       return id;
     };
-    const monitor = async (opts: { cadre?: boolean } = {}) => raiseAs(u.facilitator, await household(v.villageId, tag, { cadre: opts.cadre ? cadreId : undefined }), "monitor", "application");
+    const monitor = async (opts: { cadre?: boolean } = {}) =>
+      raiseAs(u.facilitator, await household(v.villageId, tag, { cadre: opts.cadre ? cadreId : undefined }), "monitor", "application");
     // identification closed at the end of 2020 (#14): these are raised on its last day, and their
     // procedure (which is what the matrix exercises) runs on as before
     const identify = async () => {
@@ -359,7 +465,8 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
       const meetingId = await meeting(date);
       await openWith(meetingId, proposalIds);
       const items = await prisma.agendaItem.findMany({ where: { meetingId }, select: { id: true } });
-      for (const i of items) ok(await recordSecretBallot(undefined, form({ meetingId, agendaItemId: i.id, yes: 5, no: 1, abstain: 0 })), "ballot");
+      for (const i of items)
+        ok(await recordSecretBallot(undefined, form({ meetingId, agendaItemId: i.id, yes: 5, no: 1, abstain: 0 })), "ballot");
       const fd = form({ meetingId, minutes: "表决通过" });
       if (scan) fd.append("scan", new File([PNG], "minutes.png", { type: "image/png" }));
       ok(await closeMeeting(undefined, fd), "close");
@@ -397,12 +504,19 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
       ? { facilitator: one, cadre: one, official: one, township: one }
       : { facilitator: await monitor(), cadre: await monitor({ cadre: true }), official: await monitor(), township: await monitor() };
     const back = lean ? await monitor() : null;
-    const sendBack = back ? { facilitator: back, township: back, official: back } : { facilitator: await monitor(), township: await monitor(), official: await monitor() };
+    const sendBack = back
+      ? { facilitator: back, township: back, official: back }
+      : { facilitator: await monitor(), township: await monitor(), official: await monitor() };
     const cardObjection = await monitor();
     const voted = await monitor();
     const running = [...new Set([...Object.values(objection), ...Object.values(sendBack), cardObjection])];
     // an exit whose vote passed: waiting for the household's own agreement
-    const exitVoted = await raiseAs(u.cadre, await household(v.villageId, tag, { registeredStatus: "registered_poor", incomeWages: 30000, cadre: cadreId }), "exit", "cadre");
+    const exitVoted = await raiseAs(
+      u.cadre,
+      await household(v.villageId, tag, { registeredStatus: "registered_poor", incomeWages: 30000, cadre: cadreId }),
+      "exit",
+      "cadre",
+    );
     const closed = await passAt(T0, [...running, voted, exitVoted], true);
     await notice(closed, running, T0);
     for (const p of new Set(Object.values(sendBack))) {
@@ -416,7 +530,12 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
     await homeVerified(prisma, explained);
     const item1 = await monitor();
     const item2 = await monitor();
-    const flaggedCadre = await raiseAs(u.facilitator, await household(v.villageId, tag, { vehicle: true, cadre: cadreId }), "monitor", "application");
+    const flaggedCadre = await raiseAs(
+      u.facilitator,
+      await household(v.villageId, tag, { vehicle: true, cadre: cadreId }),
+      "monitor",
+      "application",
+    );
     const flaggedFacilitator = await raiseAs(u.facilitator, await household(v.villageId, tag, { vehicle: true }), "monitor", "application");
     const exitHousehold = await household(v.villageId, tag, { registeredStatus: "registered_poor", incomeWages: 30000, cadre: cadreId });
     const exit = await raiseAs(u.cadre, exitHousehold, "exit", "cadre");
@@ -427,10 +546,16 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
     const toOpen = await meeting(T0);
     const open = await meeting(T0);
     await openWith(open, [item1, item2]);
-    const [secret, rollCall] = await prisma.agendaItem.findMany({ where: { meetingId: open }, orderBy: { position: "asc" }, select: { id: true } });
+    const [secret, rollCall] = await prisma.agendaItem.findMany({
+      where: { meetingId: open },
+      orderBy: { position: "asc" },
+      select: { id: true },
+    });
     const toClose = await meeting(T0);
     await openWith(toClose, []);
-    const spareRep = (await prisma.representative.create({ data: { villageId: v.villageId, countyId: v.countyId, name: `${tag}备用代表` } })).id;
+    const spareRep = (
+      await prisma.representative.create({ data: { villageId: v.villageId, countyId: v.countyId, name: `${tag}备用代表` } })
+    ).id;
 
     // evaluations of the county by the side's evaluator
     await signInAs(prisma, u.evaluator);
@@ -446,22 +571,34 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
     ok(await drawSample(undefined, { evaluationId: evDrawn, seed: "seed-drawn" }), "draw");
     const evReleased = await evaluation(`${tag}已发布`);
     ok(await drawSample(undefined, { evaluationId: evReleased, seed: "seed-released" }), "draw released");
-    const sampled = (await prisma.sampleHousehold.findFirstOrThrow({ where: { evaluationId: evDrawn }, orderBy: { householdId: "asc" } })).householdId;
-    const sampledReleased = (await prisma.sampleHousehold.findFirstOrThrow({ where: { evaluationId: evReleased }, orderBy: { householdId: "asc" } })).householdId;
+    const sampled = (await prisma.sampleHousehold.findFirstOrThrow({ where: { evaluationId: evDrawn }, orderBy: { householdId: "asc" } }))
+      .householdId;
+    const sampledReleased = (
+      await prisma.sampleHousehold.findFirstOrThrow({ where: { evaluationId: evReleased }, orderBy: { householdId: "asc" } })
+    ).householdId;
     const q = (evaluationId: string, householdId: string) => ({
-      id: crypto.randomUUID(), evaluationId, householdId,
+      id: crypto.randomUUID(),
+      evaluationId,
+      householdId,
       income: { wages: "900000", business: "0", businessCosts: "0", property: "0", transfers: "0" },
       indicators: {
         income: { evidence: ["bank_statement"] },
-        ...Object.fromEntries(["food", "clothing", "medical", "housing", "water", "education"].map((k) => [k, { met: "true", evidence: [] }])),
+        ...Object.fromEntries(
+          ["food", "clothing", "medical", "housing", "water", "education"].map((k) => [k, { met: "true", evidence: [] }]),
+        ),
       },
-      approval: "approve", notes: "",
+      approval: "approve",
+      notes: "",
     });
     ok(await saveQuestionnaire(undefined, q(evReleased, sampledReleased)), "questionnaire");
     await prisma.evaluation.update({ where: { id: evReleased }, data: { releaseAt: new Date(Date.now() - 3600_000) } });
     const discrepancy = (await prisma.discrepancy.findFirstOrThrow({ where: { evaluationId: evReleased } })).id;
 
-    const job = (await prisma.recomputeJob.create({ data: { regionId: v.countyId.slice(0, 2), reason: "fixture", state: "done", createdById: users.admin } })).id;
+    const job = (
+      await prisma.recomputeJob.create({
+        data: { regionId: v.countyId.slice(0, 2), reason: "fixture", state: "done", createdById: users.admin },
+      })
+    ).id;
     signOut();
     return {
       ...v,
@@ -474,10 +611,19 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
       followUp,
       lead,
       proposals: {
-        explained, flaggedCadre, flaggedFacilitator, exit,
-        townshipReview: townshipReviewP, countyApprove: countyApproveP, announce: announceP,
+        explained,
+        flaggedCadre,
+        flaggedFacilitator,
+        exit,
+        townshipReview: townshipReviewP,
+        countyApprove: countyApproveP,
+        announce: announceP,
         secondNotice: { facilitator: secondFac, township: secondTw },
-        objection, sendBack, cardObjection, voted, exitVoted,
+        objection,
+        sendBack,
+        cardObjection,
+        voted,
+        exitVoted,
       },
       meetings: { draft, toOpen, open, toClose, closed },
       openItems: { secret: secret!.id, rollCall: rollCall!.id },
@@ -491,8 +637,16 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
     };
   };
 
-  const sideIn = await buildSide("in", { countyId: "520603", townshipId: "520603201", villageId: "520603201200" }, { facilitator: "facilitator", cadre: "cadre", township: "township", official: "official", evaluator: "evaluator" });
-  const sideOut = await buildSide("out", { countyId: "520602", townshipId: "520602100", villageId: "520602100200" }, { facilitator: "facilitator2", cadre: "cadre2", township: "township2", official: "official2", evaluator: "evaluator2" });
+  const sideIn = await buildSide(
+    "in",
+    { countyId: "520603", townshipId: "520603201", villageId: "520603201200" },
+    { facilitator: "facilitator", cadre: "cadre", township: "township", official: "official", evaluator: "evaluator" },
+  );
+  const sideOut = await buildSide(
+    "out",
+    { countyId: "520602", townshipId: "520602100", villageId: "520602100200" },
+    { facilitator: "facilitator2", cadre: "cadre2", township: "township2", official: "official2", evaluator: "evaluator2" },
+  );
 
   // the foreign province: what the Guizhou admin must not reach
   const fHousehold = await household("530102001200", "外省", { cadre: users.foreigner });
@@ -500,7 +654,18 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
   const fMeeting = crypto.randomUUID();
   const fMinutes = writeFile(`530102/meetings/${fMeeting}/${crypto.randomUUID()}.png`);
   await prisma.meeting.create({
-    data: { id: fMeeting, villageId: "530102001200", countyId: "530102", date: new Date(`${T0}T00:00:00Z`), place: "外省村委会", facilitatorId: users.foreigner!, state: "closed", minutes: "外省会议记录", minutesKey: fMinutes, closedAt: new Date() },
+    data: {
+      id: fMeeting,
+      villageId: "530102001200",
+      countyId: "530102",
+      date: new Date(`${T0}T00:00:00Z`),
+      place: "外省村委会",
+      facilitatorId: users.foreigner!,
+      state: "closed",
+      minutes: "外省会议记录",
+      minutesKey: fMinutes,
+      closedAt: new Date(),
+    },
   });
   const fJob = (await prisma.recomputeJob.create({ data: { regionId: "53", reason: "fixture", state: "done" } })).id;
   markers.foreign.push("外省会议记录", "五华区", "外省村", "外省干部", "华山街道");
@@ -520,7 +685,17 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
     t,
     in: sideIn,
     out: sideOut,
-    foreign: { provinceId: "53", countyId: "530102", townshipId: "530102001", villageId: "530102001200", household: fHousehold, evidence: fEvidence, meeting: fMeeting, user: users.foreigner!, job: fJob },
+    foreign: {
+      provinceId: "53",
+      countyId: "530102",
+      townshipId: "530102001",
+      villageId: "530102001200",
+      household: fHousehold,
+      evidence: fEvidence,
+      meeting: fMeeting,
+      user: users.foreigner!,
+      job: fJob,
+    },
     users,
     spareCadre: users.cadreSpare!,
     victim: users.victim!,

@@ -19,8 +19,28 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { createTestDb, signInAs, signOut, type TestDb } from "./helpers";
 import { testSession } from "./session-state";
-import { ACTOR_USER, ACTORS, SIGNED_IN, auditSince, buildFixtures, snapshot, writtenSince, type Actor, type Fixtures, type Scope } from "./authz-fixtures";
-import { REGISTRY, callAction, callRoute, expectation, removeImportDirs, type Entry, type Expectation, type RouteRequest } from "./authz-registry";
+import {
+  ACTOR_USER,
+  ACTORS,
+  SIGNED_IN,
+  auditSince,
+  buildFixtures,
+  snapshot,
+  writtenSince,
+  type Actor,
+  type Fixtures,
+  type Scope,
+} from "./authz-fixtures";
+import {
+  REGISTRY,
+  callAction,
+  callRoute,
+  expectation,
+  removeImportDirs,
+  type Entry,
+  type Expectation,
+  type RouteRequest,
+} from "./authz-registry";
 import { getViewer, requireViewer, type Viewer } from "@/lib/auth/session";
 import { today } from "@/lib/clock";
 import { getHousehold, listMyHouseholds } from "@/lib/data/households";
@@ -130,7 +150,6 @@ interface Ran {
   audits: { action: string; actorId: string | null; entity: string }[];
 }
 
-
 async function run(entry: Entry, actor: Actor, scope: Scope): Promise<Ran> {
   await actAs(actor);
   const prepared = entry.kind === "action" ? await entry.input(fx, scope, actor) : await entry.request(fx, scope, actor);
@@ -147,17 +166,21 @@ async function run(entry: Entry, actor: Actor, scope: Scope): Promise<Ran> {
 }
 
 function check(entry: Entry, actor: Actor, scope: Scope, exp: Expectation, ran: Ran, userId: string | null) {
-  const shown = entry.kind === "action" ? JSON.stringify(ran.result) ?? "" : `${ran.status} ${ran.body}`;
+  const shown = entry.kind === "action" ? (JSON.stringify(ran.result) ?? "") : `${ran.status} ${ran.body}`;
   const outMarkers = actor === "admin" ? fx.markers.foreign : fx.markers.out;
   if (exp === "allowed") {
     if (entry.kind === "action") {
       // set-locale answers nothing; everything else answers { ok: true, … } (or its one expected refusal)
       const r = ran.result as { ok?: boolean; code?: string } | undefined;
-      if (r !== undefined && !(entry.refusal && r.ok === false && r.code === entry.refusal.code)) expect(r, shown).toMatchObject({ ok: true });
+      if (r !== undefined && !(entry.refusal && r.ok === false && r.code === entry.refusal.code))
+        expect(r, shown).toMatchObject({ ok: true });
     } else {
       expect(ran.status, shown.slice(0, 300)).toBe(entry.okStatus ?? 200);
     }
-    expect(ran.changed.filter((x) => !entry.writes.includes(x)), "wrote outside its entry's tables").toEqual([]);
+    expect(
+      ran.changed.filter((x) => !entry.writes.includes(x)),
+      "wrote outside its entry's tables",
+    ).toEqual([]);
     return;
   }
   // every refusal: nothing written, nothing of any household in the answer
@@ -185,7 +208,10 @@ function check(entry: Entry, actor: Actor, scope: Scope, exp: Expectation, ran: 
     else expect(DENIALS, shown).toContain(r.code);
   }
   if (userId) {
-    expect(ran.audits.some((a) => a.action === "access.denied" && a.actorId === userId), `no access.denied audit for ${actor}: ${JSON.stringify(ran.audits)} ${shown.slice(0, 200)}`).toBe(true);
+    expect(
+      ran.audits.some((a) => a.action === "access.denied" && a.actorId === userId),
+      `no access.denied audit for ${actor}: ${JSON.stringify(ran.audits)} ${shown.slice(0, 200)}`,
+    ).toBe(true);
   }
 }
 
@@ -214,7 +240,13 @@ describe.each(REGISTRY.map((e) => [e.id, e] as const))("%s", (_id, entry) => {
     const userId = actor === "anon" ? null : fx.users[ACTOR_USER[actor]]!;
     const ran = await run(entry, actor, scope);
     const r = ran.result as { ok?: boolean; code?: string } | undefined;
-    report.push({ id: entry.id, actor, scope, exp, got: entry.kind === "route" ? String(ran.status) : r === undefined ? "void" : r.ok ? "ok" : String(r.code) });
+    report.push({
+      id: entry.id,
+      actor,
+      scope,
+      exp,
+      got: entry.kind === "route" ? String(ran.status) : r === undefined ? "void" : r.ok ? "ok" : String(r.code),
+    });
     check(entry, actor, scope, exp, ran, userId);
   });
 });
@@ -249,7 +281,8 @@ describe("lists and exports with filters and paging that reach for another count
     }
     const batches: unknown[] = [];
     for await (const b of householdBatches(official, { countyId: "520602" }, {})) batches.push(...b);
-    for await (const b of householdBatches(official, { countyId: "520602", villageId: fx.out.villageId }, { cadre: cadre2 })) batches.push(...b);
+    for await (const b of householdBatches(official, { countyId: "520602", villageId: fx.out.villageId }, { cadre: cadre2 }))
+      batches.push(...b);
     expect(batches).toEqual([]);
     expect(leaks(JSON.stringify(await villageCadres("520603", fx.out.villageId)), fx.markers.out)).toEqual([]);
     expect(leaks(JSON.stringify(await searchCountyCadres("520603", "碧江", fx.out.villageId)), fx.markers.out)).toEqual([]);
@@ -267,9 +300,18 @@ describe("lists and exports with filters and paging that reach for another count
     expect((await get(`?village=${fx.out.villageId}`)).status).toBe(404);
     expect((await auditSince(t, before.auditMax)).some((a) => a.action === "access.denied" && a.actorId === officialId)).toBe(true);
     for (const q of [
-      `?cadre=${fx.users.cadre2}`, "?q=碧江", `?q=${fx.out.household}`, "?page=2&size=50", "?sort=head&dir=desc", `?village=${fx.in.villageId}&cadre=${fx.users.cadre2}`,
+      `?cadre=${fx.users.cadre2}`,
+      "?q=碧江",
+      `?q=${fx.out.household}`,
+      "?page=2&size=50",
+      "?sort=head&dir=desc",
+      `?village=${fx.in.villageId}&cadre=${fx.users.cadre2}`,
       // parameters the export does not take are no way around the county either
-      `?villageId=${fx.out.villageId}`, `?regionId=${fx.out.countyId}`, `?county=${fx.out.countyId}`, `?countyId=${fx.out.countyId}&page=1`, `?township=${fx.out.townshipId}`,
+      `?villageId=${fx.out.villageId}`,
+      `?regionId=${fx.out.countyId}`,
+      `?county=${fx.out.countyId}`,
+      `?countyId=${fx.out.countyId}&page=1`,
+      `?township=${fx.out.townshipId}`,
     ]) {
       const r = await get(q);
       expect([200, 400], q).toContain(r.status);
@@ -278,7 +320,14 @@ describe("lists and exports with filters and paging that reach for another count
     const full = await get("");
     expect(full.status).toBe(200);
     expect(full.body).toContain(fx.nationalIds.in[0]!); // the county official sees the county's IDs in full
-    for (const q of [`?township=${fx.out.townshipId}`, "?q=碧江", "?page=3", "?inc=above&sort=incidence", `?regionId=${fx.out.countyId}`, `?county=${fx.out.countyId}&page=1`]) {
+    for (const q of [
+      `?township=${fx.out.townshipId}`,
+      "?q=碧江",
+      "?page=3",
+      "?inc=above&sort=incidence",
+      `?regionId=${fx.out.countyId}`,
+      `?county=${fx.out.countyId}&page=1`,
+    ]) {
       const r = await get(q, exportVillages);
       expect([200, 400], q).toContain(r.status);
       expect(leaks(r.body, fx.markers.out), q).toEqual([]);
@@ -327,12 +376,22 @@ describe("lists and exports with filters and paging that reach for another count
       }
       expect(out, what).toBeNull();
     };
-    await nothing("facilitator: the other county's meeting", async () => getMeetingView(await viewerOf("facilitator"), fx.out.meetings.open));
-    await nothing("official: the other county's proposal", async () => getProposalView(await viewerOf("official"), fx.out.proposals.explained));
-    await nothing("township: the other county's proposal", async () => getProposalView(await viewerOf("township"), fx.out.proposals.townshipReview));
+    await nothing("facilitator: the other county's meeting", async () =>
+      getMeetingView(await viewerOf("facilitator"), fx.out.meetings.open),
+    );
+    await nothing("official: the other county's proposal", async () =>
+      getProposalView(await viewerOf("official"), fx.out.proposals.explained),
+    );
+    await nothing("township: the other county's proposal", async () =>
+      getProposalView(await viewerOf("township"), fx.out.proposals.townshipReview),
+    );
     await nothing("cadre: another county's household's timeline", async () => householdTimeline(await viewerOf("cadre"), fx.out.household));
-    await nothing("evaluator: another team's evaluation", async () => evaluationDetail(await viewerOf("evaluator"), fx.out.evaluations.drawn));
-    await nothing("evaluator: another team's metrics", async () => evaluationMetrics(await viewerOf("evaluator"), fx.out.evaluations.drawn));
+    await nothing("evaluator: another team's evaluation", async () =>
+      evaluationDetail(await viewerOf("evaluator"), fx.out.evaluations.drawn),
+    );
+    await nothing("evaluator: another team's metrics", async () =>
+      evaluationMetrics(await viewerOf("evaluator"), fx.out.evaluations.drawn),
+    );
     await nothing("admin: a user of another province", async () => getUserForAdmin(await viewerOf("admin"), fx.foreign.user));
     await nothing("admin: a region of another province", async () => getRegionView(await viewerOf("admin"), fx.foreign.provinceId));
     await nothing("admin: a village of another province", async () => findRegionInScope(await viewerOf("admin"), fx.foreign.villageId));
@@ -350,63 +409,285 @@ describe("lists and exports with filters and paging that reach for another count
 
 describe("an allowed caller mixing an object of their scope with one outside it, or another's client id", () => {
   type Call = [what: string, username: string, call: () => Promise<unknown>];
-  const member = async (householdId: string) => (await t.prisma.member.findFirstOrThrow({ where: { householdId }, select: { id: true } })).id;
-  const v = async (table: "household" | "proposal", id: string) => (await t.sql<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0]!.version;
+  const member = async (householdId: string) =>
+    (await t.prisma.member.findFirstOrThrow({ where: { householdId }, select: { id: true } })).id;
+  const v = async (table: "household" | "proposal", id: string) =>
+    (await t.sql<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0]!.version;
   const calls = (): Call[] => [
-    ["agenda: own meeting, other county's proposal", "facilitator", () => addToAgenda(undefined, { meetingId: fx.in.meetings.draft, proposalId: fx.out.proposals.explained })],
-    ["attendance: own meeting, other county's representative", "facilitator", () => recordAttendance(undefined, { meetingId: fx.in.meetings.open, representativeId: fx.out.reps[0], present: "true" })],
-    ["vote: own meeting, other county's item", "facilitator", () => recordVote(undefined, { meetingId: fx.in.meetings.open, agendaItemId: fx.out.openItems.rollCall, representativeId: fx.in.reps[1], choice: "yes" })],
-    ["vote: own meeting and item, other county's representative", "facilitator", () => recordVote(undefined, { meetingId: fx.in.meetings.open, agendaItemId: fx.in.openItems.rollCall, representativeId: fx.out.reps[1], choice: "yes" })],
-    ["ballot: own meeting, other county's item", "facilitator", () => recordSecretBallot(undefined, { meetingId: fx.in.meetings.open, agendaItemId: fx.out.openItems.secret, yes: "5", no: "1", abstain: "0" })],
-    ["first notice: own meeting, other county's proposal", "facilitator", () => publishNotice(undefined, { id: crypto.randomUUID(), meetingId: fx.in.meetings.closed, proposalIds: [fx.out.proposals.voted], startDate: today() })],
-    ["announcement: other county's proposal among the own", "official", () => announce(undefined, { id: crypto.randomUUID(), proposalIds: [fx.in.proposals.countyApprove, fx.out.proposals.announce] })],
-    ["second notice: other county's proposal among the own", "township", () => publishSecondNotice(undefined, { id: crypto.randomUUID(), proposalIds: [fx.in.proposals.secondNotice.township, fx.out.proposals.secondNotice.township], startDate: today() })],
-    ["questionnaire: own evaluation, other county's household", "evaluator", () => saveQuestionnaire(undefined, { id: crypto.randomUUID(), evaluationId: fx.in.evaluations.drawn, householdId: fx.out.sampled, income: { wages: "1", business: "0", businessCosts: "0", property: "0", transfers: "0" }, indicators: { income: { evidence: [] }, ...Object.fromEntries(["food", "clothing", "medical", "housing", "water", "education"].map((k) => [k, { met: "true", evidence: [] }])) }, approval: "approve", notes: "" })],
-    ["monitoring application: own household, other county's authorisation", "facilitator", async () => raiseProposal(undefined, { id: crypto.randomUUID(), householdId: fx.in.raise.facilitator, kind: "monitor", monitoringCategory: "marginal", source: "application", reason: "户主申请", authorisationEvidenceId: fx.out.evidenceAgreement })],
-    ["assignment: own household, other county's cadre", "official", () => assignHousehold(undefined, { householdId: fx.in.unassigned, cadreId: fx.users.cadre2, reason: "调整" })],
-    ["bulk assignment: other county's household among the own", "official", () => bulkAssign(undefined, { mode: "selected", householdIds: [fx.in.unassigned, fx.out.unassigned], cadreIds: [fx.spareCadre], reason: "调整" })],
-    ["bulk assignment by filter: other county's village", "official", () => bulkAssign(undefined, { mode: "filter", village: fx.out.villageId, show: "all", need: "0", cadreIds: [fx.spareCadre], reason: "调整" })],
-    ["register: own village, split from another county's household", "cadre", () => registerHousehold(undefined, { villageId: fx.in.villageId, number: `S${fx.counter()}`, splitFromId: fx.out.household, splitAt: today(), members: [{ name: "分户户主", sex: "male", birthDate: "1985-05-01", relation: "head" }] })],
-    ["correction: own household, another county's member", "cadre", async () => updateHousehold(undefined, { householdId: fx.in.household, baseVersion: await v("household", fx.in.household), reason: "更正", changes: { members: [{ id: await member(fx.out.household), laborCapacity: "none" }] } })],
-    ["visit: own household, another county's member updated", "cadre", async () => logVisit(undefined, { clientVisitId: crypto.randomUUID(), householdId: fx.in.household, baseVersion: await v("household", fx.in.household), date: today(), mode: "home", findings: "走访", confirmation: "read_back", updates: { members: [{ id: await member(fx.out.household), laborCapacity: "none" }] } })],
+    [
+      "agenda: own meeting, other county's proposal",
+      "facilitator",
+      () => addToAgenda(undefined, { meetingId: fx.in.meetings.draft, proposalId: fx.out.proposals.explained }),
+    ],
+    [
+      "attendance: own meeting, other county's representative",
+      "facilitator",
+      () => recordAttendance(undefined, { meetingId: fx.in.meetings.open, representativeId: fx.out.reps[0], present: "true" }),
+    ],
+    [
+      "vote: own meeting, other county's item",
+      "facilitator",
+      () =>
+        recordVote(undefined, {
+          meetingId: fx.in.meetings.open,
+          agendaItemId: fx.out.openItems.rollCall,
+          representativeId: fx.in.reps[1],
+          choice: "yes",
+        }),
+    ],
+    [
+      "vote: own meeting and item, other county's representative",
+      "facilitator",
+      () =>
+        recordVote(undefined, {
+          meetingId: fx.in.meetings.open,
+          agendaItemId: fx.in.openItems.rollCall,
+          representativeId: fx.out.reps[1],
+          choice: "yes",
+        }),
+    ],
+    [
+      "ballot: own meeting, other county's item",
+      "facilitator",
+      () =>
+        recordSecretBallot(undefined, {
+          meetingId: fx.in.meetings.open,
+          agendaItemId: fx.out.openItems.secret,
+          yes: "5",
+          no: "1",
+          abstain: "0",
+        }),
+    ],
+    [
+      "first notice: own meeting, other county's proposal",
+      "facilitator",
+      () =>
+        publishNotice(undefined, {
+          id: crypto.randomUUID(),
+          meetingId: fx.in.meetings.closed,
+          proposalIds: [fx.out.proposals.voted],
+          startDate: today(),
+        }),
+    ],
+    [
+      "announcement: other county's proposal among the own",
+      "official",
+      () => announce(undefined, { id: crypto.randomUUID(), proposalIds: [fx.in.proposals.countyApprove, fx.out.proposals.announce] }),
+    ],
+    [
+      "second notice: other county's proposal among the own",
+      "township",
+      () =>
+        publishSecondNotice(undefined, {
+          id: crypto.randomUUID(),
+          proposalIds: [fx.in.proposals.secondNotice.township, fx.out.proposals.secondNotice.township],
+          startDate: today(),
+        }),
+    ],
+    [
+      "questionnaire: own evaluation, other county's household",
+      "evaluator",
+      () =>
+        saveQuestionnaire(undefined, {
+          id: crypto.randomUUID(),
+          evaluationId: fx.in.evaluations.drawn,
+          householdId: fx.out.sampled,
+          income: { wages: "1", business: "0", businessCosts: "0", property: "0", transfers: "0" },
+          indicators: {
+            income: { evidence: [] },
+            ...Object.fromEntries(
+              ["food", "clothing", "medical", "housing", "water", "education"].map((k) => [k, { met: "true", evidence: [] }]),
+            ),
+          },
+          approval: "approve",
+          notes: "",
+        }),
+    ],
+    [
+      "monitoring application: own household, other county's authorisation",
+      "facilitator",
+      async () =>
+        raiseProposal(undefined, {
+          id: crypto.randomUUID(),
+          householdId: fx.in.raise.facilitator,
+          kind: "monitor",
+          monitoringCategory: "marginal",
+          source: "application",
+          reason: "户主申请",
+          authorisationEvidenceId: fx.out.evidenceAgreement,
+        }),
+    ],
+    [
+      "assignment: own household, other county's cadre",
+      "official",
+      () => assignHousehold(undefined, { householdId: fx.in.unassigned, cadreId: fx.users.cadre2, reason: "调整" }),
+    ],
+    [
+      "bulk assignment: other county's household among the own",
+      "official",
+      () =>
+        bulkAssign(undefined, {
+          mode: "selected",
+          householdIds: [fx.in.unassigned, fx.out.unassigned],
+          cadreIds: [fx.spareCadre],
+          reason: "调整",
+        }),
+    ],
+    [
+      "bulk assignment by filter: other county's village",
+      "official",
+      () =>
+        bulkAssign(undefined, {
+          mode: "filter",
+          village: fx.out.villageId,
+          show: "all",
+          need: "0",
+          cadreIds: [fx.spareCadre],
+          reason: "调整",
+        }),
+    ],
+    [
+      "register: own village, split from another county's household",
+      "cadre",
+      () =>
+        registerHousehold(undefined, {
+          villageId: fx.in.villageId,
+          number: `S${fx.counter()}`,
+          splitFromId: fx.out.household,
+          splitAt: today(),
+          members: [{ name: "分户户主", sex: "male", birthDate: "1985-05-01", relation: "head" }],
+        }),
+    ],
+    [
+      "correction: own household, another county's member",
+      "cadre",
+      async () =>
+        updateHousehold(undefined, {
+          householdId: fx.in.household,
+          baseVersion: await v("household", fx.in.household),
+          reason: "更正",
+          changes: { members: [{ id: await member(fx.out.household), laborCapacity: "none" }] },
+        }),
+    ],
+    [
+      "visit: own household, another county's member updated",
+      "cadre",
+      async () =>
+        logVisit(undefined, {
+          clientVisitId: crypto.randomUUID(),
+          householdId: fx.in.household,
+          baseVersion: await v("household", fx.in.household),
+          date: today(),
+          mode: "home",
+          findings: "走访",
+          confirmation: "read_back",
+          updates: { members: [{ id: await member(fx.out.household), laborCapacity: "none" }] },
+        }),
+    ],
     ["cards: another county's village", "official", () => issueCards(undefined, { villageId: fx.out.villageId, reissue: true })],
     ["cards: another county's village (cadre)", "cadre", () => issueCards(undefined, { villageId: fx.out.villageId, reissue: true })],
-    ["role change: own user into another province", "admin", () => changeUserRole(undefined, { userId: fx.victim, role: "cadre", regionId: fx.foreign.villageId })],
+    [
+      "role change: own user into another province",
+      "admin",
+      () => changeUserRole(undefined, { userId: fx.victim, role: "cadre", regionId: fx.foreign.villageId }),
+    ],
     // a client id (the device's) someone else used is never answered as a replay of theirs
-    ["objection id of another's objection", "official2", async () => {
-      const o = await t.prisma.objection.findFirstOrThrow({ where: { proposalId: fx.in.proposals.sendBack.official }, select: { id: true, proposalId: true } });
-      return lodgeObjection(undefined, { id: o.id, proposalId: o.proposalId, text: "重复" });
-    }],
-    ["objection id of another's objection (same county)", "cadre", async () => {
-      const o = await t.prisma.objection.findFirstOrThrow({ where: { proposalId: fx.in.proposals.sendBack.facilitator }, select: { id: true, proposalId: true } });
-      return lodgeObjection(undefined, { id: o.id, proposalId: o.proposalId, text: "重复" });
-    }],
-    ["meeting id of another's meeting", "facilitator2", () => createMeeting(undefined, { id: fx.in.meetings.draft, date: today(), place: "村委会" })],
-    ["proposal id of another's proposal", "cadre2", () => raiseProposal(undefined, { id: fx.in.proposals.explained, householdId: fx.out.raise.cadre, kind: "monitor", monitoringCategory: "marginal", source: "cadre", reason: "申请" })],
-    ["evaluation id of another's evaluation", "evaluator2", () => createEvaluation(undefined, { id: fx.in.evaluations.drawn, countyId: "520602", year: String(new Date().getFullYear()), name: "x", team: [], plan: { villages: "1", sharePercent: "100", capPerVillage: "200", includeAllExited: true } })],
-    ["visit id of another's visit", "cadre2", async () => logVisit(undefined, { clientVisitId: fx.in.conflictVisit, householdId: fx.out.household, baseVersion: await v("household", fx.out.household), date: today(), mode: "home", findings: "走访", confirmation: "read_back" })],
-    ["notice id of another's notice", "official2", async () => {
-      const n = await t.prisma.notice.findFirstOrThrow({ where: { countyId: "520603" }, select: { id: true } });
-      return announce(undefined, { id: n.id, proposalIds: [fx.out.proposals.announce] });
-    }],
+    [
+      "objection id of another's objection",
+      "official2",
+      async () => {
+        const o = await t.prisma.objection.findFirstOrThrow({
+          where: { proposalId: fx.in.proposals.sendBack.official },
+          select: { id: true, proposalId: true },
+        });
+        return lodgeObjection(undefined, { id: o.id, proposalId: o.proposalId, text: "重复" });
+      },
+    ],
+    [
+      "objection id of another's objection (same county)",
+      "cadre",
+      async () => {
+        const o = await t.prisma.objection.findFirstOrThrow({
+          where: { proposalId: fx.in.proposals.sendBack.facilitator },
+          select: { id: true, proposalId: true },
+        });
+        return lodgeObjection(undefined, { id: o.id, proposalId: o.proposalId, text: "重复" });
+      },
+    ],
+    [
+      "meeting id of another's meeting",
+      "facilitator2",
+      () => createMeeting(undefined, { id: fx.in.meetings.draft, date: today(), place: "村委会" }),
+    ],
+    [
+      "proposal id of another's proposal",
+      "cadre2",
+      () =>
+        raiseProposal(undefined, {
+          id: fx.in.proposals.explained,
+          householdId: fx.out.raise.cadre,
+          kind: "monitor",
+          monitoringCategory: "marginal",
+          source: "cadre",
+          reason: "申请",
+        }),
+    ],
+    [
+      "evaluation id of another's evaluation",
+      "evaluator2",
+      () =>
+        createEvaluation(undefined, {
+          id: fx.in.evaluations.drawn,
+          countyId: "520602",
+          year: String(new Date().getFullYear()),
+          name: "x",
+          team: [],
+          plan: { villages: "1", sharePercent: "100", capPerVillage: "200", includeAllExited: true },
+        }),
+    ],
+    [
+      "visit id of another's visit",
+      "cadre2",
+      async () =>
+        logVisit(undefined, {
+          clientVisitId: fx.in.conflictVisit,
+          householdId: fx.out.household,
+          baseVersion: await v("household", fx.out.household),
+          date: today(),
+          mode: "home",
+          findings: "走访",
+          confirmation: "read_back",
+        }),
+    ],
+    [
+      "notice id of another's notice",
+      "official2",
+      async () => {
+        const n = await t.prisma.notice.findFirstOrThrow({ where: { countyId: "520603" }, select: { id: true } });
+        return announce(undefined, { id: n.id, proposalIds: [fx.out.proposals.announce] });
+      },
+    ],
   ];
 
-  it.each(calls().map((c) => [c[0], c[1]] as const))("%s (%s): refused, nothing of the other scope returned or written", async (what, username) => {
-    const call = calls().find((c) => c[0] === what)![2];
-    await signInAs(t.prisma, username);
-    const before = await snapshot(t);
-    const r = (await call()) as { ok: boolean; code?: string; data?: { cards?: unknown[] } };
-    const shown = JSON.stringify(r);
-    expect(await writtenSince(t, before), shown).toEqual([]);
-    expect(leaks(shown, username.endsWith("2") ? fx.markers.all : fx.markers.out), shown).toEqual([]);
-    if (what.startsWith("cards:")) {
-      // a village print only ever covers the viewer's own households: here, none
-      expect(r.ok ? r.data?.cards : [], shown).toEqual([]);
-    } else {
-      expect(r.ok, shown).toBe(false);
-      if (what.includes(" id of another's")) expect(r.code, shown).toBe("not_found");
-    }
-  });
+  it.each(calls().map((c) => [c[0], c[1]] as const))(
+    "%s (%s): refused, nothing of the other scope returned or written",
+    async (what, username) => {
+      const call = calls().find((c) => c[0] === what)![2];
+      await signInAs(t.prisma, username);
+      const before = await snapshot(t);
+      const r = (await call()) as { ok: boolean; code?: string; data?: { cards?: unknown[] } };
+      const shown = JSON.stringify(r);
+      expect(await writtenSince(t, before), shown).toEqual([]);
+      expect(leaks(shown, username.endsWith("2") ? fx.markers.all : fx.markers.out), shown).toEqual([]);
+      if (what.startsWith("cards:")) {
+        // a village print only ever covers the viewer's own households: here, none
+        expect(r.ok ? r.data?.cards : [], shown).toEqual([]);
+      } else {
+        expect(r.ok, shown).toBe(false);
+        if (what.includes(" id of another's")) expect(r.code, shown).toBe("not_found");
+      }
+    },
+  );
 });
 
 // ───────────────────────────── national IDs and health ─────────────────────────────
@@ -423,32 +704,36 @@ describe("national IDs and health details only for the roles that may see them",
     auditor: "none",
   };
 
-  it.each(SIGNED_IN.map((a) => [a, FULL[a as Exclude<Actor, "anon">]] as const))("%s: the household page's data shows %s IDs and health", async (actor, rule) => {
-    const viewer = await viewerOf(ACTOR_USER[actor as Exclude<Actor, "anon">]);
-    const h = await getHousehold(viewer, fx.in.household);
-    if (rule === "none") {
-      expect(h).toBeNull();
-      return;
-    }
-    expect(h).not.toBeNull();
-    const text = JSON.stringify(h);
-    const ids = h!.members.map((m) => m.nationalId);
-    if (rule === "full") {
-      expect(ids.sort()).toEqual([...fx.nationalIds.in].sort());
-      expect(h!.members.map((m) => m.health).sort()).toEqual(["chronic", "disabled", "serious_illness"]);
-      expect(text).toContain("肢体残疾二级");
-    } else {
-      for (const id of fx.nationalIds.in) expect(text).not.toContain(id);
-      for (const id of ids) expect(id).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
-      for (const m of h!.members) expect(m.health, "health for a role that may not see it").toBeNull();
-      expect(text).not.toContain("肢体残疾二级");
-      expect(text).not.toMatch(/serious_illness|"disabled"|chronic/);
-    }
-  });
+  it.each(SIGNED_IN.map((a) => [a, FULL[a as Exclude<Actor, "anon">]] as const))(
+    "%s: the household page's data shows %s IDs and health",
+    async (actor, rule) => {
+      const viewer = await viewerOf(ACTOR_USER[actor as Exclude<Actor, "anon">]);
+      const h = await getHousehold(viewer, fx.in.household);
+      if (rule === "none") {
+        expect(h).toBeNull();
+        return;
+      }
+      expect(h).not.toBeNull();
+      const text = JSON.stringify(h);
+      const ids = h!.members.map((m) => m.nationalId);
+      if (rule === "full") {
+        expect(ids.sort()).toEqual([...fx.nationalIds.in].sort());
+        expect(h!.members.map((m) => m.health).sort()).toEqual(["chronic", "disabled", "serious_illness"]);
+        expect(text).toContain("肢体残疾二级");
+      } else {
+        for (const id of fx.nationalIds.in) expect(text).not.toContain(id);
+        for (const id of ids) expect(id).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+        for (const m of h!.members) expect(m.health, "health for a role that may not see it").toBeNull();
+        expect(text).not.toContain("肢体残疾二级");
+        expect(text).not.toMatch(/serious_illness|"disabled"|chronic/);
+      }
+    },
+  );
 
   it("a cadre of the same village who does not serve the household, and the other county, read nothing", async () => {
     expect(await getHousehold(await viewerOf("cadreSpare"), fx.in.household)).toBeNull();
-    for (const u of ["official", "township", "cadre", "facilitator"]) expect(await getHousehold(await viewerOf(u), fx.out.household), u).toBeNull();
+    for (const u of ["official", "township", "cadre", "facilitator"])
+      expect(await getHousehold(await viewerOf(u), fx.out.household), u).toBeNull();
     expect(await getHousehold(await viewerOf("admin"), fx.foreign.household)).toBeNull();
   });
 
@@ -471,7 +756,9 @@ describe("a disabled user's live session is refused at once", () => {
   it("the admin disables the user: the very next action, data read and route call are unauthenticated", async () => {
     const live = await signInAs(t.prisma, "live");
     const session = { ...testSession.current! };
-    await t.prisma.cadreAssignment.create({ data: { householdId: fx.in.household, cadreId: live.id, countyId: "520603", validFrom: new Date("2024-01-01") } });
+    await t.prisma.cadreAssignment.create({
+      data: { householdId: fx.in.household, cadreId: live.id, countyId: "520603", validFrom: new Date("2024-01-01") },
+    });
     expect((await getViewer())?.id).toBe(live.id);
     expect(await getHousehold((await getViewer())!, fx.in.household)).not.toBeNull();
 
@@ -482,8 +769,18 @@ describe("a disabled user's live session is refused at once", () => {
     expect(await getViewer()).toBeNull();
     await expect(requireViewer()).rejects.toMatchObject({ code: "unauthenticated" });
     const before = await snapshot(t);
-    expect(await addMeasure(undefined, { householdId: fx.in.household, category: "industry", description: "x", amount: "1", startDate: today() })).toMatchObject({ ok: false, code: "unauthenticated" });
-    expect((await evidenceFile(new Request("http://localhost:3000/api/evidence/x"), { params: Promise.resolve({ id: fx.in.evidence }) })).status).toBe(401);
+    expect(
+      await addMeasure(undefined, {
+        householdId: fx.in.household,
+        category: "industry",
+        description: "x",
+        amount: "1",
+        startDate: today(),
+      }),
+    ).toMatchObject({ ok: false, code: "unauthenticated" });
+    expect(
+      (await evidenceFile(new Request("http://localhost:3000/api/evidence/x"), { params: Promise.resolve({ id: fx.in.evidence }) })).status,
+    ).toBe(401);
     expect((await exportHouseholds(new Request("http://localhost:3000/api/county/export/households"))).status).toBe(401);
     expect(await writtenSince(t, before)).toEqual([]);
   });
@@ -493,7 +790,13 @@ describe("a disabled user's live session is refused at once", () => {
     const session = { ...testSession.current! };
     expect(await getViewer()).not.toBeNull();
     await signInAs(t.prisma, "admin");
-    expect(await resetUserPassword(undefined, { userId: fx.users.cadre2, password: "Another-long-password-2", confirm: "Another-long-password-2" })).toMatchObject({ ok: true });
+    expect(
+      await resetUserPassword(undefined, {
+        userId: fx.users.cadre2,
+        password: "Another-long-password-2",
+        confirm: "Another-long-password-2",
+      }),
+    ).toMatchObject({ ok: true });
     testSession.current = session;
     expect(await getViewer()).toBeNull();
     signOut();

@@ -56,7 +56,10 @@ function exportedNames(src: string): string[] {
     for (const part of m[2]!.split(",")) {
       const p = part.trim();
       if (!p || p.startsWith("type ")) continue;
-      const name = p.split(/\s+as\s+/).pop()!.trim();
+      const name = p
+        .split(/\s+as\s+/)
+        .pop()!
+        .trim();
       if (name) names.add(name);
     }
   }
@@ -97,15 +100,23 @@ describe("the authorization registry covers every endpoint", () => {
       "app/api/auth/[...nextauth]/route.ts#GET",
       "app/api/auth/[...nextauth]/route.ts#POST",
       "app/api/evidence/[id]/route.ts#GET",
-    ]) expect(endpoints).toContain(known);
+    ])
+      expect(endpoints).toContain(known);
     // helper modules of the actions are not endpoints (no directive)
     expect(endpoints.filter((e) => e.startsWith("lib/actions/safe-action.ts") || e.includes("/define.ts#"))).toEqual([]);
-    expect(exportedNames('"use server";\nexport { a as B, type C, d };\nexport type E = 1;\nexport interface F {}\nexport const g = 1, h = 2;\nexport default async function () {}')).toEqual(["B", "d", "default", "g"]);
+    expect(
+      exportedNames(
+        '"use server";\nexport { a as B, type C, d };\nexport type E = 1;\nexport interface F {}\nexport const g = 1, h = 2;\nexport default async function () {}',
+      ),
+    ).toEqual(["B", "d", "default", "g"]);
   });
 
   it("every server action and route handler has an entry", () => {
     const missing = endpoints.filter((e) => !registered.includes(e));
-    expect(missing, `not in tests/integration/authz-registry.ts — add an entry (who may call it, how, what it writes):\n  ${missing.join("\n  ")}`).toEqual([]);
+    expect(
+      missing,
+      `not in tests/integration/authz-registry.ts — add an entry (who may call it, how, what it writes):\n  ${missing.join("\n  ")}`,
+    ).toEqual([]);
   });
 
   it("every entry names an endpoint that exists", () => {

@@ -203,7 +203,10 @@ async function archivedNotice(fx: Fixtures, villageId: string): Promise<string> 
   let [n] = await fx.t.sql<{ id: string }>(`SELECT id FROM notice WHERE "villageId" = $1 ORDER BY id LIMIT 1`, [villageId]);
   if (!n) {
     n = { id: uuid() };
-    await fx.t.sql(`INSERT INTO notice (id, "villageId", "countyId", kind, "startDate", days, "endDate") VALUES ($1, $2, $3, 'first', $4::date, 7, $4::date + 6)`, [n.id, villageId, villageId.slice(0, 6), T()]);
+    await fx.t.sql(
+      `INSERT INTO notice (id, "villageId", "countyId", kind, "startDate", days, "endDate") VALUES ($1, $2, $3, 'first', $4::date, 7, $4::date + 6)`,
+      [n.id, villageId, villageId.slice(0, 6), T()],
+    );
   }
   const [done] = await fx.t.sql(`SELECT 1 FROM notice_pdf WHERE "noticeId" = $1`, [n.id]);
   if (!done) {
@@ -211,7 +214,12 @@ async function archivedNotice(fx: Fixtures, villageId: string): Promise<string> 
     const bytes = Buffer.from("%PDF-1.7\n% archived notice\n");
     fs.mkdirSync(path.join(process.env.UPLOAD_DIR!, path.dirname(key)), { recursive: true });
     fs.writeFileSync(path.join(process.env.UPLOAD_DIR!, key), bytes);
-    await fx.t.sql(`INSERT INTO notice_pdf ("noticeId", "storageKey", sha256, "sizeBytes") VALUES ($1, $2, $3, $4)`, [n.id, key, crypto.createHash("sha256").update(bytes).digest("hex"), bytes.length]);
+    await fx.t.sql(`INSERT INTO notice_pdf ("noticeId", "storageKey", sha256, "sizeBytes") VALUES ($1, $2, $3, $4)`, [
+      n.id,
+      key,
+      crypto.createHash("sha256").update(bytes).digest("hex"),
+      bytes.length,
+    ]);
   }
   return n.id;
 }
@@ -248,7 +256,10 @@ function inNextRequestScope<T>(route: string, fn: () => Promise<T>): Promise<T> 
 /** A fresh import job: the admin's own ("in"), or another province's admin's ("out"). */
 const importDirs: string[] = [];
 function importJob(fx: Fixtures, scope: Scope): string {
-  const job = scope === "in" ? createImportJob({ id: fx.users.admin!, role: "admin" }, "52") : createImportJob({ id: fx.users.admin53!, role: "admin" }, "53");
+  const job =
+    scope === "in"
+      ? createImportJob({ id: fx.users.admin!, role: "admin" }, "52")
+      : createImportJob({ id: fx.users.admin53!, role: "admin" }, "53");
   importDirs.push(job.dir);
   return job.id;
 }
@@ -273,12 +284,18 @@ const A = "lib/actions";
 export const REGISTRY: readonly Entry[] = [
   // ── admin: users and regions of the admin's province; "out" is another province ──
   action({
-    id: `${A}/admin/change-user-role.ts#changeUserRole`, allowed: ["admin"], out: "denied", writes: ["app_user"],
+    id: `${A}/admin/change-user-role.ts#changeUserRole`,
+    allowed: ["admin"],
+    out: "denied",
+    writes: ["app_user"],
     fn: changeUserRole,
     input: (fx, scope) => ({ userId: scope === "in" ? fx.victim : fx.foreign.user, role: "cadre", regionId: "520603201200" }),
   }),
   action({
-    id: `${A}/admin/create-region.ts#createRegion`, allowed: ["admin"], out: "denied", writes: ["region"],
+    id: `${A}/admin/create-region.ts#createRegion`,
+    allowed: ["admin"],
+    out: "denied",
+    writes: ["region"],
     fn: createRegion,
     input: (fx, scope) => {
       const parent = scope === "in" ? "520603201" : fx.foreign.townshipId;
@@ -286,15 +303,28 @@ export const REGISTRY: readonly Entry[] = [
     },
   }),
   action({
-    id: `${A}/admin/create-user.ts#createUser`, allowed: ["admin"], out: "field", field: "regionId", writes: ["app_user"],
+    id: `${A}/admin/create-user.ts#createUser`,
+    allowed: ["admin"],
+    out: "field",
+    field: "regionId",
+    writes: ["app_user"],
     fn: createUser,
     input: (fx, scope) => ({
-      username: `authz.user${fx.counter()}`, name: "新用户", phone: "", role: "cadre",
-      regionId: scope === "in" ? "520603201200" : fx.foreign.villageId, password: PASSWORD, confirm: PASSWORD,
+      username: `authz.user${fx.counter()}`,
+      name: "新用户",
+      phone: "",
+      role: "cadre",
+      regionId: scope === "in" ? "520603201200" : fx.foreign.villageId,
+      password: PASSWORD,
+      confirm: PASSWORD,
     }),
   }),
   action({
-    id: `${A}/admin/import-regions.ts#importRegions`, allowed: ["admin"], out: "field", field: "file", writes: ["region"],
+    id: `${A}/admin/import-regions.ts#importRegions`,
+    allowed: ["admin"],
+    out: "field",
+    field: "file",
+    writes: ["region"],
     fn: importRegions,
     input: (fx, scope) => {
       const parent = scope === "in" ? "520603201" : fx.foreign.townshipId;
@@ -303,58 +333,96 @@ export const REGISTRY: readonly Entry[] = [
     },
   }),
   action({
-    id: `${A}/admin/rename-region.ts#renameRegion`, allowed: ["admin"], out: "denied", writes: ["region"],
+    id: `${A}/admin/rename-region.ts#renameRegion`,
+    allowed: ["admin"],
+    out: "denied",
+    writes: ["region"],
     fn: renameRegion,
     input: (fx, scope) => ({ id: scope === "in" ? "520603201201" : fx.foreign.villageId, name: `邻村${fx.counter()}` }),
   }),
   action({
-    id: `${A}/admin/reset-user-password.ts#resetUserPassword`, allowed: ["admin"], out: "denied", writes: ["app_user"],
+    id: `${A}/admin/reset-user-password.ts#resetUserPassword`,
+    allowed: ["admin"],
+    out: "denied",
+    writes: ["app_user"],
     fn: resetUserPassword,
     input: (fx, scope) => ({ userId: scope === "in" ? fx.victim : fx.foreign.user, password: PASSWORD, confirm: PASSWORD }),
   }),
   action({
-    id: `${A}/admin/search-regions.ts#searchRegions`, allowed: ["admin"], out: "filtered", writes: [],
+    id: `${A}/admin/search-regions.ts#searchRegions`,
+    allowed: ["admin"],
+    out: "filtered",
+    writes: [],
     fn: searchRegions,
     input: (_fx, scope) => ({ q: scope === "in" ? "丹阳" : "外省" }),
   }),
   action({
-    id: `${A}/admin/set-region-hotline.ts#setRegionHotline`, allowed: ["admin"], out: "denied", writes: ["region"],
+    id: `${A}/admin/set-region-hotline.ts#setRegionHotline`,
+    allowed: ["admin"],
+    out: "denied",
+    writes: ["region"],
     fn: setRegionHotline,
-    input: (fx, scope) => ({ id: scope === "in" ? "520603" : fx.foreign.countyId, hotline: `0856-55${String(fx.counter()).padStart(5, "0")}` }),
+    input: (fx, scope) => ({
+      id: scope === "in" ? "520603" : fx.foreign.countyId,
+      hotline: `0856-55${String(fx.counter()).padStart(5, "0")}`,
+    }),
   }),
   action({
-    id: `${A}/admin/set-region-zone.ts#setRegionZone`, allowed: ["admin"], out: "denied", writes: ["region"],
+    id: `${A}/admin/set-region-zone.ts#setRegionZone`,
+    allowed: ["admin"],
+    out: "denied",
+    writes: ["region"],
     fn: setRegionZone,
     // the zone it already has: allowed, and changes nothing (a real change would move every threshold)
     input: (fx, scope) => ({ id: scope === "in" ? "52" : fx.foreign.provinceId, zone: "west" }),
   }),
   action({
-    id: `${A}/admin/set-user-disabled.ts#setUserDisabled`, allowed: ["admin"], out: "denied", writes: ["app_user"],
+    id: `${A}/admin/set-user-disabled.ts#setUserDisabled`,
+    allowed: ["admin"],
+    out: "denied",
+    writes: ["app_user"],
     fn: setUserDisabled,
     input: (fx, scope) => ({ userId: scope === "in" ? fx.victim : fx.foreign.user, disabled: "true" }),
   }),
 
   // ── policy ──
   action({
-    id: `${A}/policy/job-progress.ts#jobProgress`, allowed: ["admin"], out: "denied", writes: [],
+    id: `${A}/policy/job-progress.ts#jobProgress`,
+    allowed: ["admin"],
+    out: "denied",
+    writes: [],
     fn: jobProgress,
     input: (fx, scope, actor) => ({ id: scope === "in" ? fx.in.job : actor === "admin" ? fx.foreign.job : fx.out.job }),
   }),
   action({
-    id: `${A}/policy/save-policy.ts#savePolicy`, allowed: ["admin"], out: "denied", writes: ["policy_row"],
+    id: `${A}/policy/save-policy.ts#savePolicy`,
+    allowed: ["admin"],
+    out: "denied",
+    writes: ["policy_row"],
     fn: savePolicy,
     // a far year: the current year's policy (and so every assessment) stays as it is
-    input: (fx, scope) => ({ year: "2100", provinceId: scope === "in" ? "52" : fx.foreign.provinceId, note: "测试", noticeDays: String(7 + (fx.counter() % 3)) }),
+    input: (fx, scope) => ({
+      year: "2100",
+      provinceId: scope === "in" ? "52" : fx.foreign.provinceId,
+      note: "测试",
+      noticeDays: String(7 + (fx.counter() % 3)),
+    }),
   }),
 
   // ── the household card and the public help forms ──
   action({
-    id: `${A}/card/issue-cards.ts#issueCards`, allowed: ["official", "township", "cadre"], out: "denied", writes: ["household"],
+    id: `${A}/card/issue-cards.ts#issueCards`,
+    allowed: ["official", "township", "cadre"],
+    out: "denied",
+    writes: ["household"],
     fn: issueCards,
     input: (fx, scope) => ({ householdId: side(fx, scope).household, reissue: true }),
   }),
   action({
-    id: `${A}/card/revoke-card.ts#revokeCard`, allowed: ["official", "township", "cadre"], out: "denied", writes: ["household"],
+    id: `${A}/card/revoke-card.ts#revokeCard`,
+    allowed: ["official", "township", "cadre"],
+    out: "denied",
+    writes: ["household"],
     fn: revokeCard,
     input: async (fx, scope) => {
       await freshCardToken(fx.t, side(fx, scope).household);
@@ -363,7 +431,10 @@ export const REGISTRY: readonly Entry[] = [
   }),
   action({
     // IDs in full to those who may see them (the household's cadre, the county's and township's officials); one member at a time, audited
-    id: `${A}/households/reveal-national-id.ts#revealNationalId`, allowed: ["official", "township", "cadre"], out: "denied", writes: [],
+    id: `${A}/households/reveal-national-id.ts#revealNationalId`,
+    allowed: ["official", "township", "cadre"],
+    out: "denied",
+    writes: [],
     fn: revealNationalId,
     input: async (fx, scope) => {
       const household = side(fx, scope).household;
@@ -372,17 +443,25 @@ export const REGISTRY: readonly Entry[] = [
     },
   }),
   action({
-    id: `${A}/card/lodge-objection.ts#lodgeCardObjection`, allowed: EVERYONE, out: "unknown_key", writes: ["objection"],
+    id: `${A}/card/lodge-objection.ts#lodgeCardObjection`,
+    allowed: EVERYONE,
+    out: "unknown_key",
+    writes: ["objection"],
     fn: lodgeCardObjection,
     // out: this household's card, another household's proposal (of the other county)
     input: async (fx, scope) => ({
       token: await freshCardToken(fx.t, fx.in.cardHousehold),
       proposalId: scope === "in" ? fx.in.proposals.cardObjection : fx.out.proposals.cardObjection,
-      text: "听说他家开了小卖部", contact: "", ...(await pow(fx)),
+      text: "听说他家开了小卖部",
+      contact: "",
+      ...(await pow(fx)),
     }),
   }),
   action({
-    id: `${A}/help/get-challenge.ts#getChallenge`, allowed: EVERYONE, out: null, writes: [],
+    id: `${A}/help/get-challenge.ts#getChallenge`,
+    allowed: EVERYONE,
+    out: null,
+    writes: [],
     fn: getChallenge,
     call: () => getChallenge(),
     input: (fx) => {
@@ -391,141 +470,240 @@ export const REGISTRY: readonly Entry[] = [
     },
   }),
   action({
-    id: `${A}/help/submit-card-report.ts#submitCardReport`, allowed: EVERYONE, out: "unknown_key", writes: ["help_request"],
+    id: `${A}/help/submit-card-report.ts#submitCardReport`,
+    allowed: EVERYONE,
+    out: "unknown_key",
+    writes: ["help_request"],
     fn: submitCardReport,
     input: async (fx, scope) => ({
       // out: a well-formed token no household holds
       token: scope === "in" ? await freshCardToken(fx.t, fx.in.cardHousehold) : "A".repeat(43),
       // a fresh text per call: the same report twice in a day is refused as a duplicate
-      id: uuid(), category: "illness", text: `老伴住院，医药费不够。${uuid().slice(0, 8)}`, ...(await pow(fx)),
+      id: uuid(),
+      category: "illness",
+      text: `老伴住院，医药费不够。${uuid().slice(0, 8)}`,
+      ...(await pow(fx)),
     }),
   }),
   action({
-    id: `${A}/help/submit-village-report.ts#submitVillageReport`, allowed: EVERYONE, out: "unknown_key", writes: ["help_request"],
+    id: `${A}/help/submit-village-report.ts#submitVillageReport`,
+    allowed: EVERYONE,
+    out: "unknown_key",
+    writes: ["help_request"],
     fn: submitVillageReport,
     // out: a village code that is no village
     input: async (fx, scope) => ({
-      villageId: scope === "in" ? fx.in.villageId : "520603201299", id: uuid(), category: "other", text: `村头一户老人无人照顾 ${uuid().slice(0, 8)}`, headName: "", contact: "", ...(await pow(fx)),
+      villageId: scope === "in" ? fx.in.villageId : "520603201299",
+      id: uuid(),
+      category: "other",
+      text: `村头一户老人无人照顾 ${uuid().slice(0, 8)}`,
+      headName: "",
+      contact: "",
+      ...(await pow(fx)),
     }),
   }),
   action({
-    id: `${A}/help/record-outcome.ts#recordOutcome`, allowed: ["official", "township", "cadre"], out: "denied", writes: ["help_request"],
+    id: `${A}/help/record-outcome.ts#recordOutcome`,
+    allowed: ["official", "township", "cadre"],
+    out: "denied",
+    writes: ["help_request"],
     fn: recordOutcome,
     input: async (fx, scope) => {
       const lead = side(fx, scope).lead;
-      await fx.t.prisma.helpRequest.update({ where: { id: lead }, data: { state: "open", outcome: null, handledById: null, handledAt: null } });
+      await fx.t.prisma.helpRequest.update({
+        where: { id: lead },
+        data: { state: "open", outcome: null, handledById: null, handledAt: null },
+      });
       return { id: lead, outcome: "visited", note: "已上门走访" };
     },
   }),
 
   // ── county: assignments ──
   action({
-    id: `${A}/county/assign-household.ts#assignHousehold`, allowed: ["official"], out: "denied", writes: ["cadre_assignment"],
+    id: `${A}/county/assign-household.ts#assignHousehold`,
+    allowed: ["official"],
+    out: "denied",
+    writes: ["cadre_assignment"],
     fn: assignHousehold,
     input: (fx, scope) => ({ householdId: side(fx, scope).unassigned, cadreId: fx.spareCadre, reason: "工作调整" }),
   }),
   action({
-    id: `${A}/county/bulk-assign.ts#bulkAssign`, allowed: ["official"], out: "denied", writes: ["cadre_assignment"],
+    id: `${A}/county/bulk-assign.ts#bulkAssign`,
+    allowed: ["official"],
+    out: "denied",
+    writes: ["cadre_assignment"],
     fn: bulkAssign,
     input: (fx, scope) => ({ mode: "selected", householdIds: [side(fx, scope).unassigned], cadreIds: [fx.spareCadre], reason: "工作调整" }),
   }),
   action({
-    id: `${A}/county/search-cadres.ts#searchCadres`, allowed: ["official"], out: "filtered", writes: [],
+    id: `${A}/county/search-cadres.ts#searchCadres`,
+    allowed: ["official"],
+    out: "filtered",
+    writes: [],
     fn: searchCadres,
     input: (fx, scope) => (scope === "in" ? { q: "" } : { q: "碧江", near: fx.out.villageId }),
   }),
 
   // ── evaluations ──
   action({
-    id: `${A}/evaluation/create-evaluation.ts#createEvaluation`, allowed: ["evaluator"], out: "field", field: "countyId", writes: ["evaluation", "evaluation_member"],
+    id: `${A}/evaluation/create-evaluation.ts#createEvaluation`,
+    allowed: ["evaluator"],
+    out: "field",
+    field: "countyId",
+    writes: ["evaluation", "evaluation_member"],
     fn: createEvaluation,
     input: (fx, scope) => ({
-      id: uuid(), countyId: side(fx, scope).countyId, year: String(currentYear()), name: `抽查${fx.counter()}`, team: [],
+      id: uuid(),
+      countyId: side(fx, scope).countyId,
+      year: String(currentYear()),
+      name: `抽查${fx.counter()}`,
+      team: [],
       plan: { villages: "1", sharePercent: "100", capPerVillage: "200", includeAllExited: true },
     }),
   }),
   action({
-    id: `${A}/evaluation/draw-sample.ts#drawSample`, allowed: ["evaluator"], out: "denied", writes: ["evaluation", "evaluation_list_entry", "sample_household"],
+    id: `${A}/evaluation/draw-sample.ts#drawSample`,
+    allowed: ["evaluator"],
+    out: "denied",
+    writes: ["evaluation", "evaluation_list_entry", "sample_household"],
     fn: drawSample,
     input: (fx, scope) => ({ evaluationId: side(fx, scope).evaluations.draft, seed: "matrix-seed" }),
   }),
   action({
-    id: `${A}/evaluation/verify-draw.ts#verifyDraw`, allowed: ["evaluator"], out: "denied", writes: [],
+    id: `${A}/evaluation/verify-draw.ts#verifyDraw`,
+    allowed: ["evaluator"],
+    out: "denied",
+    writes: [],
     fn: verifyDraw,
     input: (fx, scope) => ({ evaluationId: side(fx, scope).evaluations.drawn }),
   }),
   action({
-    id: `${A}/evaluation/set-release.ts#setRelease`, allowed: ["evaluator"], out: "denied", writes: ["evaluation"],
+    id: `${A}/evaluation/set-release.ts#setRelease`,
+    allowed: ["evaluator"],
+    out: "denied",
+    writes: ["evaluation"],
     fn: setRelease,
     input: (fx, scope) => ({ evaluationId: side(fx, scope).evaluations.drawn, releaseAt: new Date(Date.now() + 86_400_000).toISOString() }),
   }),
   action({
-    id: `${A}/evaluation/save-questionnaire.ts#saveQuestionnaire`, allowed: ["evaluator"], out: "denied", writes: ["questionnaire", "discrepancy"],
+    id: `${A}/evaluation/save-questionnaire.ts#saveQuestionnaire`,
+    allowed: ["evaluator"],
+    out: "denied",
+    writes: ["questionnaire", "discrepancy"],
     fn: saveQuestionnaire,
     input: (fx, scope) => ({
-      id: uuid(), evaluationId: side(fx, scope).evaluations.drawn, householdId: side(fx, scope).sampled,
+      id: uuid(),
+      evaluationId: side(fx, scope).evaluations.drawn,
+      householdId: side(fx, scope).sampled,
       income: { wages: "30000", business: "0", businessCosts: "0", property: "0", transfers: "0" },
       indicators: {
         income: { evidence: ["bank_statement"] },
-        ...Object.fromEntries(["food", "clothing", "medical", "housing", "water", "education"].map((k) => [k, { met: "true", evidence: [] }])),
+        ...Object.fromEntries(
+          ["food", "clothing", "medical", "housing", "water", "education"].map((k) => [k, { met: "true", evidence: [] }]),
+        ),
       },
-      approval: "approve", notes: "",
+      approval: "approve",
+      notes: "",
     }),
   }),
   action({
-    id: `${A}/evaluation/close-evaluation.ts#closeEvaluation`, allowed: ["evaluator"], out: "denied", writes: ["evaluation"],
+    id: `${A}/evaluation/close-evaluation.ts#closeEvaluation`,
+    allowed: ["evaluator"],
+    out: "denied",
+    writes: ["evaluation"],
     fn: closeEvaluation,
     input: (fx, scope) => ({ evaluationId: side(fx, scope).evaluations.toClose }),
   }),
   action({
-    id: `${A}/evaluation/resolve-discrepancy.ts#resolveDiscrepancy`, allowed: ["official"], out: "denied", writes: ["discrepancy"],
+    id: `${A}/evaluation/resolve-discrepancy.ts#resolveDiscrepancy`,
+    allowed: ["official"],
+    out: "denied",
+    writes: ["discrepancy"],
     fn: resolveDiscrepancy,
     input: (fx, scope) => ({ discrepancyId: side(fx, scope).discrepancy, resolution: "已入户核实并更正" }),
   }),
 
   // ── households ──
   action({
-    id: `${A}/households/add-measure.ts#addMeasure`, allowed: ["cadre"], out: "denied", writes: ["assistance_measure"],
+    id: `${A}/households/add-measure.ts#addMeasure`,
+    allowed: ["cadre"],
+    out: "denied",
+    writes: ["assistance_measure"],
     fn: addMeasure,
-    input: (fx, scope) => ({ householdId: side(fx, scope).household, category: "industry", description: "产业扶贫：养牛补助", amount: "5000", startDate: T() }),
+    input: (fx, scope) => ({
+      householdId: side(fx, scope).household,
+      category: "industry",
+      description: "产业扶贫：养牛补助",
+      amount: "5000",
+      startDate: T(),
+    }),
   }),
   action({
-    id: `${A}/households/register-household.ts#registerHousehold`, allowed: ["cadre"], out: "denied", writes: ["household", "member", "cadre_assignment", "assessment"],
+    id: `${A}/households/register-household.ts#registerHousehold`,
+    allowed: ["cadre"],
+    out: "denied",
+    writes: ["household", "member", "cadre_assignment", "assessment"],
     fn: registerHousehold,
     input: (fx, scope) => ({
-      villageId: side(fx, scope).villageId, number: `R${fx.counter()}`,
+      villageId: side(fx, scope).villageId,
+      number: `R${fx.counter()}`,
       members: [{ name: "新立户户主", sex: "male", birthDate: "1980-05-01", relation: "head" }],
     }),
   }),
   action({
-    id: `${A}/households/update-household.ts#updateHousehold`, allowed: ["cadre"], out: "denied", writes: ["household", "assessment"],
+    id: `${A}/households/update-household.ts#updateHousehold`,
+    allowed: ["cadre"],
+    out: "denied",
+    writes: ["household", "assessment"],
     fn: updateHousehold,
     input: async (fx, scope) => {
       const id = side(fx, scope).household;
-      return { householdId: id, baseVersion: await version(fx, "household", id), reason: "复核收入", changes: { income: { incomeTransfers: 1000 + fx.counter() } } };
+      return {
+        householdId: id,
+        baseVersion: await version(fx, "household", id),
+        reason: "复核收入",
+        changes: { income: { incomeTransfers: 1000 + fx.counter() } },
+      };
     },
   }),
 
   action({
     // out of scope: found nothing, the same answer as an ID nobody holds
-    id: `${A}/households/find-by-national-id.ts#findHouseholdByNationalId`, allowed: ["official", "township", "cadre", "facilitator"], out: "filtered", writes: [],
+    id: `${A}/households/find-by-national-id.ts#findHouseholdByNationalId`,
+    allowed: ["official", "township", "cadre", "facilitator"],
+    out: "filtered",
+    writes: [],
     fn: findHouseholdByNationalId,
     input: (fx, scope) => ({ nationalId: (scope === "in" ? fx.nationalIds.in : fx.nationalIds.out)[0] }),
   }),
 
   // ── visits ──
   action({
-    id: `${A}/visits/log-visit.ts#logVisit`, allowed: ["cadre"], out: "denied", writes: ["visit", "household"],
+    id: `${A}/visits/log-visit.ts#logVisit`,
+    allowed: ["cadre"],
+    out: "denied",
+    writes: ["visit", "household"],
     fn: logVisit,
     input: async (fx, scope) => {
       const id = side(fx, scope).household;
-      return { clientVisitId: uuid(), householdId: id, baseVersion: await version(fx, "household", id), date: T(), mode: "home", findings: "粮食够吃，衣被齐全。", confirmation: "read_back" };
+      return {
+        clientVisitId: uuid(),
+        householdId: id,
+        baseVersion: await version(fx, "household", id),
+        date: T(),
+        mode: "home",
+        findings: "粮食够吃，衣被齐全。",
+        confirmation: "read_back",
+      };
     },
   }),
   action({
     // a batch: the caller is refused as a whole (unauthenticated, forbidden); a household out of
     // scope is refused in that visit's own answer, which is what the matrix reads
-    id: `${A}/visits/sync-visits.ts#syncVisits`, allowed: ["cadre"], out: "denied", writes: ["visit", "household"],
+    id: `${A}/visits/sync-visits.ts#syncVisits`,
+    allowed: ["cadre"],
+    out: "denied",
+    writes: ["visit", "household"],
     fn: syncVisits,
     call: async (input) => {
       const r = await syncVisits(undefined, input as Record<string, unknown>);
@@ -533,105 +711,195 @@ export const REGISTRY: readonly Entry[] = [
     },
     input: async (fx, scope) => {
       const id = side(fx, scope).household;
-      return { visits: [{ clientVisitId: uuid(), householdId: id, baseVersion: await version(fx, "household", id), date: T(), mode: "home", findings: "离线一周后补传的走访。", confirmation: "read_back" }] };
+      return {
+        visits: [
+          {
+            clientVisitId: uuid(),
+            householdId: id,
+            baseVersion: await version(fx, "household", id),
+            date: T(),
+            mode: "home",
+            findings: "离线一周后补传的走访。",
+            confirmation: "read_back",
+          },
+        ],
+      };
     },
   }),
   action({
-    id: `${A}/visits/confirm-pending.ts#confirmPending`, allowed: ["cadre"], out: "denied", writes: ["visit"],
+    id: `${A}/visits/confirm-pending.ts#confirmPending`,
+    allowed: ["cadre"],
+    out: "denied",
+    writes: ["visit"],
     fn: confirmPending,
-    input: async (fx, scope) => ({ visitId: side(fx, scope).conflictVisit, baseVersion: await version(fx, "household", side(fx, scope).household), decision: "discard" }),
+    input: async (fx, scope) => ({
+      visitId: side(fx, scope).conflictVisit,
+      baseVersion: await version(fx, "household", side(fx, scope).household),
+      decision: "discard",
+    }),
   }),
   action({
-    id: `${A}/visits/resolve-follow-up.ts#resolveFollowUp`, allowed: ["cadre"], out: "denied", writes: ["follow_up"],
+    id: `${A}/visits/resolve-follow-up.ts#resolveFollowUp`,
+    allowed: ["cadre"],
+    out: "denied",
+    writes: ["follow_up"],
     fn: resolveFollowUp,
     input: (fx, scope) => ({ followUpId: side(fx, scope).followUp, resolution: "已协助办理" }),
   }),
   action({
-    id: `${A}/visits/report-rejected-visit.ts#reportRejectedVisit`, allowed: ["cadre"], out: "denied", writes: [],
+    id: `${A}/visits/report-rejected-visit.ts#reportRejectedVisit`,
+    allowed: ["cadre"],
+    out: "denied",
+    writes: [],
     fn: reportRejectedVisit,
     input: (fx, scope) => ({
-      clientVisitId: uuid(), householdId: side(fx, scope).household, baseVersion: null, date: T(), mode: "home", findings: "离线记录的走访",
-      files: { signature: 0, evidence: 0 }, loggedAt: new Date().toISOString(),
+      clientVisitId: uuid(),
+      householdId: side(fx, scope).household,
+      baseVersion: null,
+      date: T(),
+      mode: "home",
+      findings: "离线记录的走访",
+      files: { signature: 0, evidence: 0 },
+      loggedAt: new Date().toISOString(),
     }),
   }),
 
   // ── the village meeting ──
   action({
-    id: `${A}/meetings/add-representative.ts#addRepresentative`, allowed: ["facilitator"], out: null, writes: ["representative"],
+    id: `${A}/meetings/add-representative.ts#addRepresentative`,
+    allowed: ["facilitator"],
+    out: null,
+    writes: ["representative"],
     fn: addRepresentative,
     input: (fx) => ({ name: `新代表${fx.counter()}`, phone: "" }),
   }),
   action({
-    id: `${A}/meetings/set-representative-active.ts#setRepresentativeActive`, allowed: ["facilitator"], out: "denied", writes: ["representative"],
+    id: `${A}/meetings/set-representative-active.ts#setRepresentativeActive`,
+    allowed: ["facilitator"],
+    out: "denied",
+    writes: ["representative"],
     fn: setRepresentativeActive,
     input: (fx, scope) => ({ representativeId: side(fx, scope).spareRep, active: "false" }),
   }),
   action({
-    id: `${A}/meetings/create-meeting.ts#createMeeting`, allowed: ["facilitator"], out: null, writes: ["meeting"],
+    id: `${A}/meetings/create-meeting.ts#createMeeting`,
+    allowed: ["facilitator"],
+    out: null,
+    writes: ["meeting"],
     fn: createMeeting,
     input: () => ({ id: uuid(), date: T(), place: "村委会" }),
   }),
   action({
-    id: `${A}/meetings/create-meeting.ts#createMeetingAndOpen`, allowed: ["facilitator"], out: null, writes: ["meeting"],
+    id: `${A}/meetings/create-meeting.ts#createMeetingAndOpen`,
+    allowed: ["facilitator"],
+    out: null,
+    writes: ["meeting"],
     fn: createMeetingAndOpen,
     call: (input) => redirecting(() => createMeetingAndOpen(undefined, input as never)),
     input: () => ({ id: uuid(), date: T(), place: "村委会" }),
   }),
   action({
-    id: `${A}/meetings/add-to-agenda.ts#addToAgenda`, allowed: ["facilitator"], out: "denied", writes: ["agenda_item", "proposal", "procedure_step"],
+    id: `${A}/meetings/add-to-agenda.ts#addToAgenda`,
+    allowed: ["facilitator"],
+    out: "denied",
+    writes: ["agenda_item", "proposal", "procedure_step"],
     fn: addToAgenda,
     input: (fx, scope) => ({ meetingId: side(fx, scope).meetings.draft, proposalId: side(fx, scope).proposals.explained }),
   }),
   action({
-    id: `${A}/meetings/open-meeting.ts#openMeeting`, allowed: ["facilitator"], out: "denied", writes: ["meeting", "meeting_attendance"],
+    id: `${A}/meetings/open-meeting.ts#openMeeting`,
+    allowed: ["facilitator"],
+    out: "denied",
+    writes: ["meeting", "meeting_attendance"],
     fn: openMeeting,
     input: (fx, scope) => ({ meetingId: side(fx, scope).meetings.toOpen }),
   }),
   action({
-    id: `${A}/meetings/record-attendance.ts#recordAttendance`, allowed: ["facilitator"], out: "denied", writes: ["meeting_attendance"],
+    id: `${A}/meetings/record-attendance.ts#recordAttendance`,
+    allowed: ["facilitator"],
+    out: "denied",
+    writes: ["meeting_attendance"],
     fn: recordAttendance,
     input: (fx, scope) => ({ meetingId: side(fx, scope).meetings.open, representativeId: side(fx, scope).reps[5], present: "true" }),
   }),
   action({
-    id: `${A}/meetings/record-secret-ballot.ts#recordSecretBallot`, allowed: ["facilitator"], out: "denied", writes: ["agenda_item"],
+    id: `${A}/meetings/record-secret-ballot.ts#recordSecretBallot`,
+    allowed: ["facilitator"],
+    out: "denied",
+    writes: ["agenda_item"],
     fn: recordSecretBallot,
-    input: (fx, scope) => ({ meetingId: side(fx, scope).meetings.open, agendaItemId: side(fx, scope).openItems.secret, yes: "5", no: "1", abstain: "0" }),
+    input: (fx, scope) => ({
+      meetingId: side(fx, scope).meetings.open,
+      agendaItemId: side(fx, scope).openItems.secret,
+      yes: "5",
+      no: "1",
+      abstain: "0",
+    }),
   }),
   action({
-    id: `${A}/meetings/record-vote.ts#recordVote`, allowed: ["facilitator"], out: "denied", writes: ["vote"],
+    id: `${A}/meetings/record-vote.ts#recordVote`,
+    allowed: ["facilitator"],
+    out: "denied",
+    writes: ["vote"],
     fn: recordVote,
-    input: (fx, scope) => ({ id: uuid(), meetingId: side(fx, scope).meetings.open, agendaItemId: side(fx, scope).openItems.rollCall, representativeId: side(fx, scope).reps[0], choice: "yes" }),
+    input: (fx, scope) => ({
+      id: uuid(),
+      meetingId: side(fx, scope).meetings.open,
+      agendaItemId: side(fx, scope).openItems.rollCall,
+      representativeId: side(fx, scope).reps[0],
+      choice: "yes",
+    }),
   }),
   action({
-    id: `${A}/meetings/close-meeting.ts#closeMeeting`, allowed: ["facilitator"], out: "denied", writes: ["meeting"],
+    id: `${A}/meetings/close-meeting.ts#closeMeeting`,
+    allowed: ["facilitator"],
+    out: "denied",
+    writes: ["meeting"],
     fn: closeMeeting,
     input: (fx, scope) => ({ meetingId: side(fx, scope).meetings.toClose, minutes: "会议记录：无表决事项" }),
   }),
 
   // ── proposals and the procedure ──
   action({
-    id: `${A}/proposals/raise-proposal.ts#raiseProposal`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["proposal", "procedure_step", "evidence"],
+    id: `${A}/proposals/raise-proposal.ts#raiseProposal`,
+    allowed: ["cadre", "facilitator"],
+    out: "denied",
+    writes: ["proposal", "procedure_step", "evidence"],
     fn: raiseProposal,
     input: (fx, scope, actor) => ({
-      id: uuid(), householdId: actor === "cadre" ? side(fx, scope).raise.cadre : side(fx, scope).raise.facilitator,
-      kind: "monitor", monitoringCategory: "marginal", source: actor === "cadre" ? "cadre" : "application", reason: "户主申请：家中突发变故",
+      id: uuid(),
+      householdId: actor === "cadre" ? side(fx, scope).raise.cadre : side(fx, scope).raise.facilitator,
+      kind: "monitor",
+      monitoringCategory: "marginal",
+      source: actor === "cadre" ? "cadre" : "application",
+      reason: "户主申请：家中突发变故",
       // the household's signed application and asset-query authorisation, photographed
       authorisation: new File([PNG], "authorisation.png", { type: "image/png" }),
     }),
   }),
   action({
-    id: `${A}/proposals/raise-proposal.ts#raiseProposalAndOpen`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["proposal", "procedure_step", "evidence"],
+    id: `${A}/proposals/raise-proposal.ts#raiseProposalAndOpen`,
+    allowed: ["cadre", "facilitator"],
+    out: "denied",
+    writes: ["proposal", "procedure_step", "evidence"],
     fn: raiseProposalAndOpen,
     call: (input) => redirecting(() => raiseProposalAndOpen(undefined, input as never)),
     input: (fx, scope, actor) => ({
-      id: uuid(), householdId: actor === "cadre" ? side(fx, scope).raise.cadreOpen : side(fx, scope).raise.facilitatorOpen,
-      kind: "monitor", monitoringCategory: "marginal", source: actor === "cadre" ? "cadre" : "application", reason: "户主申请：家中突发变故",
+      id: uuid(),
+      householdId: actor === "cadre" ? side(fx, scope).raise.cadreOpen : side(fx, scope).raise.facilitatorOpen,
+      kind: "monitor",
+      monitoringCategory: "marginal",
+      source: actor === "cadre" ? "cadre" : "application",
+      reason: "户主申请：家中突发变故",
       // the household's signed application and asset-query authorisation, photographed
       authorisation: new File([PNG], "authorisation.png", { type: "image/png" }),
     }),
   }),
   action({
-    id: `${A}/proposals/explain-comparison.ts#explainComparison`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["proposal", "procedure_step"],
+    id: `${A}/proposals/explain-comparison.ts#explainComparison`,
+    allowed: ["cadre", "facilitator"],
+    out: "denied",
+    writes: ["proposal", "procedure_step"],
     fn: explainComparison,
     input: async (fx, scope, actor) => {
       const p = actor === "cadre" ? side(fx, scope).proposals.flaggedCadre : side(fx, scope).proposals.flaggedFacilitator;
@@ -639,34 +907,77 @@ export const REGISTRY: readonly Entry[] = [
     },
   }),
   action({
-    id: `${A}/proposals/record-home-verification.ts#recordHomeVerification`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["evidence", "home_verification", "proposal"],
+    id: `${A}/proposals/record-home-verification.ts#recordHomeVerification`,
+    allowed: ["cadre", "facilitator"],
+    out: "denied",
+    writes: ["evidence", "home_verification", "proposal"],
     fn: recordHomeVerification,
     input: (fx, scope) => ({
-      id: uuid(), proposalId: side(fx, scope).proposals.exit, checkedOn: T(), checkedByName: "帮扶干部", perCapitaIncome: "9000",
-      food: "met", clothing: "met", medical: "met", housing: "met", water: "met", education: "met", findings: "与档案一致",
+      id: uuid(),
+      proposalId: side(fx, scope).proposals.exit,
+      checkedOn: T(),
+      checkedByName: "帮扶干部",
+      perCapitaIncome: "9000",
+      food: "met",
+      clothing: "met",
+      medical: "met",
+      housing: "met",
+      water: "met",
+      education: "met",
+      findings: "与档案一致",
       signature: new File([PNG], "signature.png", { type: "image/png" }),
     }),
   }),
   action({
-    id: `${A}/proposals/record-exit-agreement.ts#recordExitAgreement`, allowed: ["cadre", "facilitator"], out: "denied", writes: ["evidence", "exit_agreement", "proposal"],
+    id: `${A}/proposals/record-exit-agreement.ts#recordExitAgreement`,
+    allowed: ["cadre", "facilitator"],
+    out: "denied",
+    writes: ["evidence", "exit_agreement", "proposal"],
     fn: recordExitAgreement,
     input: async (fx, scope) => {
       const p = side(fx, scope).proposals.exitVoted;
-      return { id: uuid(), proposalId: p, version: await version(fx, "proposal", p), outcome: "agreed", method: "signature", signature: new File([PNG], "signature.png", { type: "image/png" }) };
+      return {
+        id: uuid(),
+        proposalId: p,
+        version: await version(fx, "proposal", p),
+        outcome: "agreed",
+        method: "signature",
+        signature: new File([PNG], "signature.png", { type: "image/png" }),
+      };
     },
   }),
   action({
-    id: `${A}/procedure/publish-notice.ts#publishNotice`, allowed: ["facilitator"], out: "denied", writes: ["notice", "notice_item", "proposal", "procedure_step"],
+    id: `${A}/procedure/publish-notice.ts#publishNotice`,
+    allowed: ["facilitator"],
+    out: "denied",
+    writes: ["notice", "notice_item", "proposal", "procedure_step"],
     fn: publishNotice,
-    input: (fx, scope) => ({ id: uuid(), meetingId: side(fx, scope).meetings.closed, proposalIds: [side(fx, scope).proposals.voted], startDate: T() }),
+    input: (fx, scope) => ({
+      id: uuid(),
+      meetingId: side(fx, scope).meetings.closed,
+      proposalIds: [side(fx, scope).proposals.voted],
+      startDate: T(),
+    }),
   }),
   action({
-    id: `${A}/procedure/lodge-objection.ts#lodgeObjection`, allowed: ["facilitator", "cadre", "official", "township"], out: "denied", writes: ["objection", "proposal", "procedure_step"],
+    id: `${A}/procedure/lodge-objection.ts#lodgeObjection`,
+    allowed: ["facilitator", "cadre", "official", "township"],
+    out: "denied",
+    writes: ["objection", "proposal", "procedure_step"],
     fn: lodgeObjection,
-    input: (fx, scope, actor) => ({ id: uuid(), proposalId: per(side(fx, scope).proposals.objection, actor), byName: "村民甲", contact: "", text: "该户家中有小汽车" }),
+    input: (fx, scope, actor) => ({
+      id: uuid(),
+      proposalId: per(side(fx, scope).proposals.objection, actor),
+      byName: "村民甲",
+      contact: "",
+      text: "该户家中有小汽车",
+    }),
   }),
   action({
-    id: `${A}/procedure/send-back.ts#sendBack`, allowed: ["facilitator", "township", "official"], out: "denied", writes: ["objection", "proposal", "procedure_step"],
+    id: `${A}/procedure/send-back.ts#sendBack`,
+    allowed: ["facilitator", "township", "official"],
+    out: "denied",
+    writes: ["objection", "proposal", "procedure_step"],
     fn: sendBack,
     input: async (fx, scope, actor) => {
       const p = per(side(fx, scope).proposals.sendBack, actor);
@@ -674,7 +985,10 @@ export const REGISTRY: readonly Entry[] = [
     },
   }),
   action({
-    id: `${A}/procedure/township-review.ts#townshipReview`, allowed: ["township"], out: "denied", writes: ["proposal", "procedure_step"],
+    id: `${A}/procedure/township-review.ts#townshipReview`,
+    allowed: ["township"],
+    out: "denied",
+    writes: ["proposal", "procedure_step"],
     fn: townshipReview,
     input: async (fx, scope) => {
       const p = side(fx, scope).proposals.townshipReview;
@@ -683,12 +997,19 @@ export const REGISTRY: readonly Entry[] = [
   }),
   action({
     // another village's items: refused on the field like items not eligible, and the denial recorded
-    id: `${A}/procedure/publish-second-notice.ts#publishSecondNotice`, allowed: ["facilitator", "township"], out: "field", field: "proposalIds", writes: ["notice", "notice_item", "proposal", "procedure_step"],
+    id: `${A}/procedure/publish-second-notice.ts#publishSecondNotice`,
+    allowed: ["facilitator", "township"],
+    out: "field",
+    field: "proposalIds",
+    writes: ["notice", "notice_item", "proposal", "procedure_step"],
     fn: publishSecondNotice,
     input: (fx, scope, actor) => ({ id: uuid(), proposalIds: [per(side(fx, scope).proposals.secondNotice, actor)], startDate: T() }),
   }),
   action({
-    id: `${A}/procedure/county-approve.ts#countyApprove`, allowed: ["official"], out: "denied", writes: ["proposal", "procedure_step"],
+    id: `${A}/procedure/county-approve.ts#countyApprove`,
+    allowed: ["official"],
+    out: "denied",
+    writes: ["proposal", "procedure_step"],
     fn: countyApprove,
     input: async (fx, scope) => {
       const p = side(fx, scope).proposals.countyApprove;
@@ -696,7 +1017,9 @@ export const REGISTRY: readonly Entry[] = [
     },
   }),
   action({
-    id: `${A}/procedure/announce.ts#announce`, allowed: ["official"], out: "denied",
+    id: `${A}/procedure/announce.ts#announce`,
+    allowed: ["official"],
+    out: "denied",
     writes: ["notice", "notice_item", "proposal", "procedure_step", "household", "monitoring_period", "assessment", "registration_change"],
     fn: announce,
     input: (fx, scope) => ({ id: uuid(), proposalIds: [side(fx, scope).proposals.announce] }),
@@ -704,24 +1027,36 @@ export const REGISTRY: readonly Entry[] = [
 
   // ── bulk import (admin): jobs live in the server's memory, one user's each ──
   action({
-    id: `${A}/import/begin-import.ts#beginImport`, allowed: ["admin"], out: null, writes: [],
+    id: `${A}/import/begin-import.ts#beginImport`,
+    allowed: ["admin"],
+    out: null,
+    writes: [],
     fn: beginImport,
     input: () => ({}),
   }),
   action({
-    id: `${A}/import/import-progress.ts#importProgress`, allowed: ["admin"], out: "denied", writes: [],
+    id: `${A}/import/import-progress.ts#importProgress`,
+    allowed: ["admin"],
+    out: "denied",
+    writes: [],
     fn: importProgress,
     input: (fx, scope) => ({ jobId: importJob(fx, scope) }),
   }),
   action({
-    id: `${A}/import/run-import.ts#runImport`, allowed: ["admin"], out: "denied", writes: [],
+    id: `${A}/import/run-import.ts#runImport`,
+    allowed: ["admin"],
+    out: "denied",
+    writes: [],
     // the matrix uploads nothing, so no import starts in the background
     refusal: { code: "invalid", why: "a job with no file uploaded" },
     fn: runImport,
     input: (fx, scope) => ({ jobId: importJob(fx, scope), dryRun: true }),
   }),
   route({
-    id: "app/(app)/admin/import/upload/route.ts#PUT", allowed: ["admin"], out: "denied", writes: [],
+    id: "app/(app)/admin/import/upload/route.ts#PUT",
+    allowed: ["admin"],
+    out: "denied",
+    writes: [],
     fn: importUpload,
     request: (fx, scope) => ({
       url: `/admin/import/upload?job=${importJob(fx, scope)}&name=regions.csv`,
@@ -731,12 +1066,18 @@ export const REGISTRY: readonly Entry[] = [
 
   // ── the work calendar (admin; one national calendar, so no out-of-scope object) ──
   action({
-    id: `${A}/admin/set-calendar-day.ts#setCalendarDay`, allowed: ["admin"], out: null, writes: ["calendar_day"],
+    id: `${A}/admin/set-calendar-day.ts#setCalendarDay`,
+    allowed: ["admin"],
+    out: null,
+    writes: ["calendar_day"],
     fn: setCalendarDay,
     input: (fx) => ({ date: calendarDate(fx), kind: "holiday", name: "测试节" }),
   }),
   action({
-    id: `${A}/admin/remove-calendar-day.ts#removeCalendarDay`, allowed: ["admin"], out: null, writes: ["calendar_day"],
+    id: `${A}/admin/remove-calendar-day.ts#removeCalendarDay`,
+    allowed: ["admin"],
+    out: null,
+    writes: ["calendar_day"],
     fn: removeCalendarDay,
     input: async (fx) => {
       const date = calendarDate(fx);
@@ -745,12 +1086,18 @@ export const REGISTRY: readonly Entry[] = [
     },
   }),
   action({
-    id: `${A}/admin/publish-calendar-year.ts#publishCalendarYear`, allowed: ["admin"], out: null, writes: ["calendar_year"],
+    id: `${A}/admin/publish-calendar-year.ts#publishCalendarYear`,
+    allowed: ["admin"],
+    out: null,
+    writes: ["calendar_year"],
     fn: publishCalendarYear,
     input: (fx) => ({ year: 2030 + (fx.counter() % 60), mode: "manual", notice: "国办发明电 测试" }),
   }),
   action({
-    id: `${A}/admin/withdraw-calendar-year.ts#withdrawCalendarYear`, allowed: ["admin"], out: null, writes: ["calendar_year"],
+    id: `${A}/admin/withdraw-calendar-year.ts#withdrawCalendarYear`,
+    allowed: ["admin"],
+    out: null,
+    writes: ["calendar_year"],
     fn: withdrawCalendarYear,
     input: async (fx) => {
       const year = 2030 + (fx.counter() % 60);
@@ -761,16 +1108,27 @@ export const REGISTRY: readonly Entry[] = [
 
   // ── notifications (admin: the channel of their own province) ──
   action({
-    id: `${A}/admin/save-notify-channel.ts#saveNotifyChannel`, allowed: ["admin"], out: null, writes: ["notify_channel"],
+    id: `${A}/admin/save-notify-channel.ts#saveNotifyChannel`,
+    allowed: ["admin"],
+    out: null,
+    writes: ["notify_channel"],
     fn: saveNotifyChannel,
     input: async (fx) => {
       const rows = await fx.t.sql<{ version: number }>(`SELECT version FROM notify_channel WHERE "provinceId" = '52'`);
       // a change every time (the kind flips), so an allowed call always writes
-      return { kind: fx.counter() % 2 ? "log" : "wecom", url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=test", enabled: "on", version: rows[0]?.version ?? 1 };
+      return {
+        kind: fx.counter() % 2 ? "log" : "wecom",
+        url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=test",
+        enabled: "on",
+        version: rows[0]?.version ?? 1,
+      };
     },
   }),
   action({
-    id: `${A}/admin/send-test-notification.ts#sendTestNotification`, allowed: ["admin"], out: null, writes: ["notification"],
+    id: `${A}/admin/send-test-notification.ts#sendTestNotification`,
+    allowed: ["admin"],
+    out: null,
+    writes: ["notification"],
     fn: sendTestNotification,
     // log only (no channel set, or the channel switched off): recorded, nothing leaves the machine
     input: async (fx) => {
@@ -781,7 +1139,10 @@ export const REGISTRY: readonly Entry[] = [
 
   // ── the language cookie ──
   action({
-    id: `${A}/set-locale.ts#setLocale`, allowed: EVERYONE, out: null, writes: [],
+    id: `${A}/set-locale.ts#setLocale`,
+    allowed: EVERYONE,
+    out: null,
+    writes: [],
     fn: setLocale,
     call: (input) => setLocale(input as string),
     input: () => "en",
@@ -789,77 +1150,135 @@ export const REGISTRY: readonly Entry[] = [
 
   // ── route handlers ──
   route({
-    id: "app/(app)/evaluator/[id]/draw.json/route.ts#GET", allowed: ["evaluator", "official"], out: "denied", writes: [],
+    id: "app/(app)/evaluator/[id]/draw.json/route.ts#GET",
+    allowed: ["evaluator", "official"],
+    out: "denied",
+    writes: [],
     fn: drawJson,
     request: (fx, scope) => ({ url: "/evaluator/x/draw.json", params: { id: side(fx, scope).evaluations.released } }),
   }),
   route({
-    id: "app/(app)/evaluator/[id]/frozen-list.csv/route.ts#GET", allowed: ["evaluator", "official"], out: "denied", writes: [],
+    id: "app/(app)/evaluator/[id]/frozen-list.csv/route.ts#GET",
+    allowed: ["evaluator", "official"],
+    out: "denied",
+    writes: [],
     fn: frozenList,
     request: (fx, scope) => ({ url: "/evaluator/x/frozen-list.csv", params: { id: side(fx, scope).evaluations.released } }),
   }),
   route({
-    id: "app/(app)/leads/photo/[id]/route.ts#GET", allowed: ["cadre", "official", "township"], out: "denied", writes: [],
+    id: "app/(app)/leads/photo/[id]/route.ts#GET",
+    allowed: ["cadre", "official", "township"],
+    out: "denied",
+    writes: [],
     fn: leadPhoto,
     request: (fx, scope) => ({ url: "/leads/photo/x", params: { id: side(fx, scope).lead } }),
   }),
   route({
     // the audit administrator's export: another county's events are simply not in it
-    id: "app/(app)/audit/export/route.ts#GET", allowed: ["auditor"], out: "filtered", writes: [],
+    id: "app/(app)/audit/export/route.ts#GET",
+    allowed: ["auditor"],
+    out: "filtered",
+    writes: [],
     fn: auditExport,
     request: (fx, scope) => ({ url: scope === "in" ? "/audit/export" : `/audit/export?county=${fx.out.countyId}` }),
   }),
   route({
-    id: "app/(app)/meetings/[id]/minutes/route.ts#GET", allowed: ["admin", "official", "township", "facilitator"], out: "denied", writes: [],
+    id: "app/(app)/meetings/[id]/minutes/route.ts#GET",
+    allowed: ["admin", "official", "township", "facilitator"],
+    out: "denied",
+    writes: [],
     fn: minutesScan,
-    request: (fx, scope, actor) => ({ url: "/meetings/x/minutes", params: { id: scope === "in" ? fx.in.meetings.closed : actor === "admin" ? fx.foreign.meeting : fx.out.meetings.closed } }),
+    request: (fx, scope, actor) => ({
+      url: "/meetings/x/minutes",
+      params: { id: scope === "in" ? fx.in.meetings.closed : actor === "admin" ? fx.foreign.meeting : fx.out.meetings.closed },
+    }),
   }),
   route({
-    id: "app/api/evidence/[id]/route.ts#GET", allowed: ["admin", "official", "township", "cadre", "facilitator"], out: "denied", writes: [],
+    id: "app/api/evidence/[id]/route.ts#GET",
+    allowed: ["admin", "official", "township", "cadre", "facilitator"],
+    out: "denied",
+    writes: [],
     fn: evidenceFile,
-    request: (fx, scope, actor) => ({ url: "/api/evidence/x", params: { id: scope === "in" ? fx.in.evidence : actor === "admin" ? fx.foreign.evidence : fx.out.evidence } }),
+    request: (fx, scope, actor) => ({
+      url: "/api/evidence/x",
+      params: { id: scope === "in" ? fx.in.evidence : actor === "admin" ? fx.foreign.evidence : fx.out.evidence },
+    }),
   }),
   route({
-    id: "app/api/county/export/households/route.ts#GET", allowed: ["official", "township"], out: "denied", writes: [],
+    id: "app/api/county/export/households/route.ts#GET",
+    allowed: ["official", "township"],
+    out: "denied",
+    writes: [],
     fn: exportHouseholds,
     request: (fx, scope) => ({ url: `/api/county/export/households?village=${side(fx, scope).villageId}` }),
   }),
   route({
-    id: "app/api/county/export/villages/route.ts#GET", allowed: ["official", "township"], out: "filtered", writes: [],
+    id: "app/api/county/export/villages/route.ts#GET",
+    allowed: ["official", "township"],
+    out: "filtered",
+    writes: [],
     fn: exportVillages,
     // out: the other county's township as the filter, and a page past the end
-    request: (fx, scope) => ({ url: scope === "in" ? "/api/county/export/villages" : `/api/county/export/villages?township=${fx.out.townshipId}&page=2` }),
+    request: (fx, scope) => ({
+      url: scope === "in" ? "/api/county/export/villages" : `/api/county/export/villages?township=${fx.out.townshipId}&page=2`,
+    }),
   }),
   route({
-    id: "app/notices/[id]/pdf/route.ts#GET", allowed: ["admin", "official", "township", "facilitator"], out: "denied", writes: [],
+    id: "app/notices/[id]/pdf/route.ts#GET",
+    allowed: ["admin", "official", "township", "facilitator"],
+    out: "denied",
+    writes: [],
     fn: noticePdf,
     // archived already (no Chromium in this test: the archive is streamed)
-    request: async (fx, scope, actor) => ({ url: "/notices/x/pdf", params: { id: await archivedNotice(fx, scope === "in" ? fx.in.villageId : actor === "admin" ? fx.foreign.villageId : fx.out.villageId) } }),
+    request: async (fx, scope, actor) => ({
+      url: "/notices/x/pdf",
+      params: {
+        id: await archivedNotice(fx, scope === "in" ? fx.in.villageId : actor === "admin" ? fx.foreign.villageId : fx.out.villageId),
+      },
+    }),
   }),
   route({
-    id: "app/api/health/route.ts#GET", allowed: EVERYONE, out: null, writes: ["ops_job"],
+    id: "app/api/health/route.ts#GET",
+    allowed: EVERYONE,
+    out: null,
+    writes: ["ops_job"],
     fn: health,
     // no migration table in the test databases and no upload folder set up: a 503 is its answer here
     okStatus: 503,
     request: () => ({ url: "/api/health" }),
   }),
   route({
-    id: "app/card/[token]/limited/route.ts#GET", allowed: EVERYONE, out: null, writes: [], okStatus: 429,
+    id: "app/card/[token]/limited/route.ts#GET",
+    allowed: EVERYONE,
+    out: null,
+    writes: [],
+    okStatus: 429,
     fn: cardLimited,
     request: () => ({ url: "/card/x/limited", params: { token: "A".repeat(43) } }),
   }),
   route({
-    id: "app/api/auth/[...nextauth]/route.ts#GET", allowed: EVERYONE, out: null, writes: [],
+    id: "app/api/auth/[...nextauth]/route.ts#GET",
+    allowed: EVERYONE,
+    out: null,
+    writes: [],
     fn: authGet,
     call: (req, ctx) => inNextRequestScope("/api/auth/[...nextauth]", () => authGet(req, ctx)),
     request: () => ({ url: "/api/auth/providers", params: { nextauth: ["providers"] } }),
   }),
   route({
-    id: "app/api/auth/[...nextauth]/route.ts#POST", allowed: EVERYONE, out: null, writes: [], okStatus: 302,
+    id: "app/api/auth/[...nextauth]/route.ts#POST",
+    allowed: EVERYONE,
+    out: null,
+    writes: [],
+    okStatus: 302,
     fn: authPost,
     call: (req, ctx) => inNextRequestScope("/api/auth/[...nextauth]", () => authPost(req, ctx)),
     // a sign-out without the CSRF token: next-auth answers with a redirect, and nothing changes
-    request: () => ({ url: "/api/auth/signout", params: { nextauth: ["signout"] }, init: { method: "POST", body: new URLSearchParams({}), headers: { "content-type": "application/x-www-form-urlencoded" } } }),
+    request: () => ({
+      url: "/api/auth/signout",
+      params: { nextauth: ["signout"] },
+      init: { method: "POST", body: new URLSearchParams({}), headers: { "content-type": "application/x-www-form-urlencoded" } },
+    }),
   }),
 ];
 

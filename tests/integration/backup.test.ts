@@ -18,11 +18,16 @@ import { createHousehold, seedRegions } from "../factories";
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "jz-backup-"));
 /** The script as `npm run db:backup` runs it; an upload folder of its own unless one is given. */
 const run = (args: string[], env: Record<string, string>) =>
-  spawnSync(process.execPath, ["--import", "tsx", path.resolve("scripts/backup.ts"), ...args], { env: { ...process.env, UPLOAD_DIR: tmp(), ...env }, encoding: "utf8", timeout: 120_000 });
+  spawnSync(process.execPath, ["--import", "tsx", path.resolve("scripts/backup.ts"), ...args], {
+    env: { ...process.env, UPLOAD_DIR: tmp(), ...env },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
 
 async function fill(prisma: PrismaClient) {
   await prisma.region.create({ data: { id: "52", level: "province", name: "贵州省", zone: "west" } });
-  for (let i = 0; i < 5; i++) await audit(prisma, { id: null, role: "system" }, { action: "test.backup", entity: "test", entityId: String(i), after: { i } });
+  for (let i = 0; i < 5; i++)
+    await audit(prisma, { id: null, role: "system" }, { action: "test.backup", entity: "test", entityId: String(i), after: { i } });
 }
 
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
@@ -39,12 +44,54 @@ async function fillFiles(prisma: PrismaClient, uploads: string) {
   const photo = put(`520603/${h.id}/${randomUUID()}.jpg`, Buffer.from("photo bytes"));
   const signature = put(`520603/${h.id}/${randomUUID()}.png`, Buffer.from("signature bytes"));
   const evidence = async (f: typeof photo, kind: "photo" | "signature") =>
-    (await prisma.evidence.create({ data: { householdId: h.id, countyId: "520603", kind, fileName: `${kind}.bin`, mimeType: "image/png", sizeBytes: f.size, storageKey: f.key, sha256: f.sha256 } })).id;
-  const ids = { photo: await evidence(photo, "photo"), signature: await evidence(signature, "signature"), meeting: randomUUID(), lead: randomUUID(), notice: randomUUID() };
+    (
+      await prisma.evidence.create({
+        data: {
+          householdId: h.id,
+          countyId: "520603",
+          kind,
+          fileName: `${kind}.bin`,
+          mimeType: "image/png",
+          sizeBytes: f.size,
+          storageKey: f.key,
+          sha256: f.sha256,
+        },
+      })
+    ).id;
+  const ids = {
+    photo: await evidence(photo, "photo"),
+    signature: await evidence(signature, "signature"),
+    meeting: randomUUID(),
+    lead: randomUUID(),
+    notice: randomUUID(),
+  };
   const scan = put(`520603/meetings/${ids.meeting}/${randomUUID()}.pdf`, Buffer.from("%PDF-1.4 minutes"));
-  await prisma.meeting.create({ data: { id: ids.meeting, villageId: "520603201200", countyId: "520603", date: new Date("2026-11-30T00:00:00Z"), place: "村委会", facilitatorId: randomUUID(), minutesKey: scan.key, minutesSha256: scan.sha256 } });
+  await prisma.meeting.create({
+    data: {
+      id: ids.meeting,
+      villageId: "520603201200",
+      countyId: "520603",
+      date: new Date("2026-11-30T00:00:00Z"),
+      place: "村委会",
+      facilitatorId: randomUUID(),
+      minutesKey: scan.key,
+      minutesSha256: scan.sha256,
+    },
+  });
   const help = put(`help/520603/${randomUUID()}.jpg`, Buffer.from("help photo"));
-  await prisma.helpRequest.create({ data: { id: ids.lead, villageId: "520603201200", countyId: "520603", source: "village_form", category: "other", text: "x", photoKey: help.key, photoSha256: help.sha256, deadline: new Date("2026-12-11T00:00:00Z") } });
+  await prisma.helpRequest.create({
+    data: {
+      id: ids.lead,
+      villageId: "520603201200",
+      countyId: "520603",
+      source: "village_form",
+      category: "other",
+      text: "x",
+      photoKey: help.key,
+      photoSha256: help.sha256,
+      deadline: new Date("2026-12-11T00:00:00Z"),
+    },
+  });
   const pdf = put(`520603/notices/${ids.notice}/${randomUUID()}.pdf`, Buffer.from("%PDF-1.7 notice"));
   await prisma.noticePdf.create({ data: { noticeId: ids.notice, storageKey: pdf.key, sha256: pdf.sha256, sizeBytes: pdf.size } });
   return { ids, keys: { photo: photo.key, signature: signature.key, scan: scan.key, help: help.key, pdf: pdf.key } };
@@ -95,41 +142,49 @@ describe("backup and restore", () => {
     expect(again.stderr).toContain("--force");
   }, 120_000);
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)("PostgreSQL: pg_dump / pg_restore into an empty database, audit chain intact", async () => {
-    const base = process.env.TEST_DATABASE_URL!;
-    const admin = new pg.Client(poolConfigFromUrl(base));
-    await admin.connect();
-    const [a, b] = [`jz_bk_a_${process.pid}`, `jz_bk_b_${process.pid}`];
-    for (const d of [a, b]) {
-      await admin.query(`DROP DATABASE IF EXISTS "${d}" WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE "${d}"`);
-    }
-    const urlOf = (d: string) => { const u = new URL(base); u.pathname = `/${d}`; return u.toString(); };
-    const c = new pg.Client(poolConfigFromUrl(urlOf(a)));
-    await c.connect();
-    for (const sql of migrationSql()) await c.query(sql);
-    await c.end();
-    const prisma = new PrismaClient({ adapter: fixedPgAdapterFactory(urlOf(a), { max: 2 }) });
-    await fill(prisma);
-    const up1 = tmp();
-    const { ids, keys } = await fillFiles(prisma, up1);
-    await prisma.$disconnect();
-    fs.rmSync(path.join(up1, keys.scan)); // lost before the backup
-    const file = path.join(tmp(), "pg.tar.gz");
-    expect(run(["backup", file], { DATABASE_URL: urlOf(a), UPLOAD_DIR: up1 }).status).toBe(0);
-    expect(spawnSync("tar", ["-tzf", file], { encoding: "utf8" }).stdout).toContain("database.dump");
-    const up2 = tmp();
-    const r = run(["restore", file], { DATABASE_URL: urlOf(b), UPLOAD_DIR: up2 });
-    expect(r.status).toBe(1);
-    expect(r.stdout).toContain("5 events");
-    expect(r.stderr).toContain(`缺少文件 (missing) minutes ${ids.meeting}: ${keys.scan}`);
-    expect(fs.readFileSync(path.join(up2, keys.photo), "utf8")).toBe("photo bytes");
-    const refused = run(["restore", file], { DATABASE_URL: urlOf(b) });
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain("not empty");
-    for (const d of [a, b]) await admin.query(`DROP DATABASE IF EXISTS "${d}" WITH (FORCE)`);
-    await admin.end();
-  }, 120_000);
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "PostgreSQL: pg_dump / pg_restore into an empty database, audit chain intact",
+    async () => {
+      const base = process.env.TEST_DATABASE_URL!;
+      const admin = new pg.Client(poolConfigFromUrl(base));
+      await admin.connect();
+      const [a, b] = [`jz_bk_a_${process.pid}`, `jz_bk_b_${process.pid}`];
+      for (const d of [a, b]) {
+        await admin.query(`DROP DATABASE IF EXISTS "${d}" WITH (FORCE)`);
+        await admin.query(`CREATE DATABASE "${d}"`);
+      }
+      const urlOf = (d: string) => {
+        const u = new URL(base);
+        u.pathname = `/${d}`;
+        return u.toString();
+      };
+      const c = new pg.Client(poolConfigFromUrl(urlOf(a)));
+      await c.connect();
+      for (const sql of migrationSql()) await c.query(sql);
+      await c.end();
+      const prisma = new PrismaClient({ adapter: fixedPgAdapterFactory(urlOf(a), { max: 2 }) });
+      await fill(prisma);
+      const up1 = tmp();
+      const { ids, keys } = await fillFiles(prisma, up1);
+      await prisma.$disconnect();
+      fs.rmSync(path.join(up1, keys.scan)); // lost before the backup
+      const file = path.join(tmp(), "pg.tar.gz");
+      expect(run(["backup", file], { DATABASE_URL: urlOf(a), UPLOAD_DIR: up1 }).status).toBe(0);
+      expect(spawnSync("tar", ["-tzf", file], { encoding: "utf8" }).stdout).toContain("database.dump");
+      const up2 = tmp();
+      const r = run(["restore", file], { DATABASE_URL: urlOf(b), UPLOAD_DIR: up2 });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain("5 events");
+      expect(r.stderr).toContain(`缺少文件 (missing) minutes ${ids.meeting}: ${keys.scan}`);
+      expect(fs.readFileSync(path.join(up2, keys.photo), "utf8")).toBe("photo bytes");
+      const refused = run(["restore", file], { DATABASE_URL: urlOf(b) });
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain("not empty");
+      for (const d of [a, b]) await admin.query(`DROP DATABASE IF EXISTS "${d}" WITH (FORCE)`);
+      await admin.end();
+    },
+    120_000,
+  );
 
   it("PGlite: the stored files travel with the database; every one checked against its row's SHA-256", async () => {
     const root = tmp();

@@ -72,7 +72,10 @@ describe("help leads: 5 working days by the State Council's schedule", () => {
     try {
       useAddress("203.0.113.7");
       const id = crypto.randomUUID();
-      const r = await submitVillageReport(undefined, form({ villageId: VILLAGE, id, category: "illness", text: "邻居老人生病无人照顾", headName: "", contact: "", ...(await pow()) }));
+      const r = await submitVillageReport(
+        undefined,
+        form({ villageId: VILLAGE, id, category: "illness", text: "邻居老人生病无人照顾", headName: "", contact: "", ...(await pow()) }),
+      );
       expect(r.ok, JSON.stringify(r)).toBe(true);
       expect(r.ok && r.data?.deadline).toBe("2025-10-14");
       expect(r.ok && r.data?.message).toContain("2025-10-14");
@@ -117,11 +120,16 @@ describe("the admin edits the calendar (admins only, every change audited)", () 
 
     // the admin types the first days from the State Council's notice, then marks the year loaded
     expect((await setCalendarDay(undefined, form({ date: `${next}-01-01`, kind: "holiday", name: "元旦" }))).ok).toBe(true);
-    const sat = [2, 3, 4, 5, 6, 7, 8].map((d) => `${next}-01-${String(d).padStart(2, "0")}`).find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 6)!;
+    const sat = [2, 3, 4, 5, 6, 7, 8]
+      .map((d) => `${next}-01-${String(d).padStart(2, "0")}`)
+      .find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 6)!;
     expect((await setCalendarDay(undefined, form({ date: sat, kind: "workday", name: "元旦" }))).ok).toBe(true);
     const refused = await publishCalendarYear(undefined, form({ year: next, mode: "manual", notice: "" }));
     expect(!refused.ok && refused.fieldErrors?.notice?.length).toBeTruthy();
-    const published = await publishCalendarYear(undefined, form({ year: next, mode: "manual", notice: "国办发明电〔2026〕号 关于部分节假日安排的通知" }));
+    const published = await publishCalendarYear(
+      undefined,
+      form({ year: next, mode: "manual", notice: "国办发明电〔2026〕号 关于部分节假日安排的通知" }),
+    );
     expect(published.ok, JSON.stringify(published)).toBe(true);
     expect(deadlineFlag(`${next - 1}-12-30`, due, await loadedYears(t.prisma))).toEqual([]);
     const view = await calendarYearView(t.prisma, next, next - 1);
@@ -135,7 +143,11 @@ describe("the admin edits the calendar (admins only, every change audited)", () 
     expect(sets.map((s) => s.entityId)).toEqual([`${next}-01-01`, sat]);
     expect(sets[0]).toMatchObject({ actorRole: "admin", before: null, after: { kind: "holiday", name: "元旦" } });
     const pubs = await auditOf("calendar.year.publish");
-    expect(pubs.at(-1)).toMatchObject({ entityId: String(next), before: { loaded: false }, after: { loaded: true, days: 2, fromPackage: false } });
+    expect(pubs.at(-1)).toMatchObject({
+      entityId: String(next),
+      before: { loaded: false },
+      after: { loaded: true, days: 2, fromPackage: false },
+    });
 
     // removing a day and withdrawing the year are audited too
     expect((await removeCalendarDay(undefined, form({ date: sat }))).ok).toBe(true);
@@ -153,7 +165,10 @@ describe("the admin edits the calendar (admins only, every change audited)", () 
     const r = await publishCalendarYear(undefined, form({ year: 2025, mode: "package" }));
     expect(r.ok, JSON.stringify(r)).toBe(true);
     expect(await leadDeadline(t.prisma, COUNTY, "2025-09-30")).toBe("2025-10-14");
-    expect((await auditOf("calendar.year.publish")).at(-1)).toMatchObject({ entityId: "2025", after: { fromPackage: true, days: chineseDaysFor(2025).length } });
+    expect((await auditOf("calendar.year.publish")).at(-1)).toMatchObject({
+      entityId: "2025",
+      after: { fromPackage: true, days: chineseDaysFor(2025).length },
+    });
     const notThere = await publishCalendarYear(undefined, form({ year: 2099, mode: "package" }));
     expect(!notThere.ok && notThere.fieldErrors?.year?.length).toBeTruthy();
   });

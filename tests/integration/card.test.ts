@@ -17,7 +17,6 @@ import { hashToken } from "@/lib/card/token";
 import { LIMITS } from "@/lib/ratelimit";
 import { today } from "@/lib/clock";
 
-
 let t: TestDb;
 let mine: string; // cadre1's household, with sensitive member data
 let theirs: string; // cadre2's household, same village
@@ -34,9 +33,27 @@ beforeAll(async () => {
   await createUser(t.prisma, { username: "official", role: "county_official", regionId: "520603" });
   await createUser(t.prisma, { username: "official2", role: "county_official", regionId: "520602" });
   await createUser(t.prisma, { username: "facilitator", role: "facilitator", regionId: "520603201200" });
-  const a = await createHousehold(t.prisma, { villageId: "520603201200", number: "0001", headName: "王大山", incomeWages: 3000, members: 3 });
-  const b = await createHousehold(t.prisma, { villageId: "520603201200", number: "0002", headName: "赵邻居", incomeWages: 60000, members: 2 });
-  const c = await createHousehold(t.prisma, { villageId: "520603201200", number: "0003", headName: "孙备用", incomeWages: 60000, members: 2 });
+  const a = await createHousehold(t.prisma, {
+    villageId: "520603201200",
+    number: "0001",
+    headName: "王大山",
+    incomeWages: 3000,
+    members: 3,
+  });
+  const b = await createHousehold(t.prisma, {
+    villageId: "520603201200",
+    number: "0002",
+    headName: "赵邻居",
+    incomeWages: 60000,
+    members: 2,
+  });
+  const c = await createHousehold(t.prisma, {
+    villageId: "520603201200",
+    number: "0003",
+    headName: "孙备用",
+    incomeWages: 60000,
+    members: 2,
+  });
   [mine, theirs, spare] = [a.id, b.id, c.id];
   await assign(t.prisma, mine, cadre1.id);
   await assign(t.prisma, spare, cadre1.id);
@@ -51,15 +68,45 @@ beforeAll(async () => {
   }
   await t.prisma.assistanceMeasure.createMany({
     data: [
-      { householdId: mine, countyId: "520603", category: "health", description: "大病专项救治：王大山家人1 住院", amount: 8000, startDate: new Date("2025-03-01") },
-      { householdId: mine, countyId: "520603", category: "education", description: "雨露计划：王大山家人2 中职补助", amount: 3000, startDate: new Date("2025-09-01") },
-      { householdId: mine, countyId: "520603", category: "industry", description: "产业扶贫：养牛补助", amount: 5000, startDate: new Date("2024-05-01") },
+      {
+        householdId: mine,
+        countyId: "520603",
+        category: "health",
+        description: "大病专项救治：王大山家人1 住院",
+        amount: 8000,
+        startDate: new Date("2025-03-01"),
+      },
+      {
+        householdId: mine,
+        countyId: "520603",
+        category: "education",
+        description: "雨露计划：王大山家人2 中职补助",
+        amount: 3000,
+        startDate: new Date("2025-09-01"),
+      },
+      {
+        householdId: mine,
+        countyId: "520603",
+        category: "industry",
+        description: "产业扶贫：养牛补助",
+        amount: 5000,
+        startDate: new Date("2024-05-01"),
+      },
     ],
   });
   await t.prisma.visit.create({
-    data: { id: crypto.randomUUID(), householdId: mine, countyId: "520603", cadreId: cadre1.id, date: new Date("2026-10-12"), mode: "home", findings: "王大山家人1 患大病住院，身份证 520603197305010028" },
+    data: {
+      id: crypto.randomUUID(),
+      householdId: mine,
+      countyId: "520603",
+      cadreId: cadre1.id,
+      date: new Date("2026-10-12"),
+      mode: "home",
+      findings: "王大山家人1 患大病住院，身份证 520603197305010028",
+    },
   });
-  for (const id of [mine, theirs, spare]) await t.prisma.$transaction((tx) => recomputeHousehold(tx, id, { trigger: "seed", actorId: null }));
+  for (const id of [mine, theirs, spare])
+    await t.prisma.$transaction((tx) => recomputeHousehold(tx, id, { trigger: "seed", actorId: null }));
 });
 
 afterAll(async () => {
@@ -119,7 +166,9 @@ describe("issuing and revoking cards", () => {
     const official2 = await t.prisma.user.findUniqueOrThrow({ where: { username: "official2" } });
     const r = await issue("official2", { villageId: "520603201200", reissue: "on" });
     expect(r).toMatchObject({ ok: false, code: "not_found" });
-    const denied = await t.prisma.auditEvent.findMany({ where: { action: "access.denied", actorId: official2.id, entityId: "card.issue" } });
+    const denied = await t.prisma.auditEvent.findMany({
+      where: { action: "access.denied", actorId: official2.id, entityId: "card.issue" },
+    });
     expect(denied.filter((e) => JSON.stringify(e.after).includes("520603201200"))).toHaveLength(1);
     expect(await t.prisma.household.findUniqueOrThrow({ where: { id: mine } }).then((h) => h.cardTokenHash)).toBe(hashToken(token));
   });
@@ -240,12 +289,36 @@ describe("an objection from the card during a notice", () => {
     const r = await issue("cadre1", { householdId: mine, reissue: "on" });
     token = tokenOf(r.ok ? r.data!.cards[0]!.url : "");
     const day = new Date(`${today()}T00:00:00Z`);
-    for (const [id, householdId] of [[proposalId, mine], [otherProposal, theirs]] as const) {
+    for (const [id, householdId] of [
+      [proposalId, mine],
+      [otherProposal, theirs],
+    ] as const) {
       await t.prisma.proposal.create({
-        data: { id, householdId, countyId: "520603", villageId: "520603201200", kind: "monitor", monitoringCategory: "marginal", source: "cadre", reason: "走访发现", householdVersion: 1, stage: "first_notice" },
+        data: {
+          id,
+          householdId,
+          countyId: "520603",
+          villageId: "520603201200",
+          kind: "monitor",
+          monitoringCategory: "marginal",
+          source: "cadre",
+          reason: "走访发现",
+          householdVersion: 1,
+          stage: "first_notice",
+        },
       });
       const noticeId = crypto.randomUUID();
-      await t.prisma.notice.create({ data: { id: noticeId, villageId: "520603201200", countyId: "520603", kind: "first", startDate: day, days: 5, endDate: new Date(day.getTime() + 4 * 86_400_000) } });
+      await t.prisma.notice.create({
+        data: {
+          id: noticeId,
+          villageId: "520603201200",
+          countyId: "520603",
+          kind: "first",
+          startDate: day,
+          days: 5,
+          endDate: new Date(day.getTime() + 4 * 86_400_000),
+        },
+      });
       await t.prisma.noticeItem.create({ data: { noticeId, proposalId: id } });
     }
   });
@@ -260,7 +333,10 @@ describe("an objection from the card during a notice", () => {
 
   it("is recorded open, from the card, through the procedure's function", async () => {
     useAddress("192.0.2.50");
-    const r = await lodgeCardObjection(undefined, form({ token, proposalId, text: "我家老人常年吃药，收入不稳，不同意现在解除。", contact: "", ...(await proofOfWork()) }));
+    const r = await lodgeCardObjection(
+      undefined,
+      form({ token, proposalId, text: "我家老人常年吃药，收入不稳，不同意现在解除。", contact: "", ...(await proofOfWork()) }),
+    );
     expect(r.ok).toBe(true);
     const o = await t.prisma.objection.findMany({ where: { proposalId } });
     expect(o).toHaveLength(1);
@@ -269,7 +345,10 @@ describe("an objection from the card during a notice", () => {
 
   it("cannot touch another household's proposal, nor come from a dead link", async () => {
     useAddress("192.0.2.51");
-    const r = await lodgeCardObjection(undefined, form({ token, proposalId: otherProposal, text: "试试别人家的", ...(await proofOfWork()) }));
+    const r = await lodgeCardObjection(
+      undefined,
+      form({ token, proposalId: otherProposal, text: "试试别人家的", ...(await proofOfWork()) }),
+    );
     expect(r.ok).toBe(false);
     expect(!r.ok && r.message).toBe("未找到：链接无效或已作废。");
     const dead = await lodgeCardObjection(undefined, form({ token: "C".repeat(43), proposalId, text: "x", ...(await proofOfWork()) }));

@@ -7,7 +7,17 @@ import { assign, createHousehold, createUser, seedRegions } from "../factories";
 import type { Viewer } from "@/lib/auth/session";
 import { householdScope } from "@/lib/auth/scope";
 import { today } from "@/lib/clock";
-import { countySummary, countyTotals, exitThreshold, guaranteeGaps, reviewArea, reviewCounty, villageInCounty, villageList, villageSummary } from "@/lib/data/county";
+import {
+  countySummary,
+  countyTotals,
+  exitThreshold,
+  guaranteeGaps,
+  reviewArea,
+  reviewCounty,
+  villageInCounty,
+  villageList,
+  villageSummary,
+} from "@/lib/data/county";
 import { townshipLate } from "@/lib/data/township";
 import { householdBatches, villageHouseholds } from "@/lib/data/county-households";
 import { registeredTrend, statusMatrix, visitCoverage, causes } from "@/lib/data/county-charts";
@@ -57,17 +67,94 @@ interface Plan {
 //   V2 邻村:   3 households, 12 people; poor h8 (6) → 50%; monitored h6 (unstable); assigned h6 h8, both visited → 100%
 //   V3 测试村: 2 households, 4 people; no poor → 0% (below 3%); monitored h9 (marginal, so not missed); assigned h9, not visited → 0%
 const PLANS: Record<string, Plan> = {
-  h1: { village: V1, number: "0001", members: 4, registered: "registered_poor", assessed: "below_standard", cadre: "cadreA", lastVisit: monthsAgo(0, 1), unmet: ["income", "water"], cause: "illness" },
-  h2: { village: V1, number: "0002", members: 3, registered: "registered_poor", assessed: "secure", candidate: "exit", cadre: "cadreA", lastVisit: monthsAgo(1), cause: "illness" },
-  h3: { village: V1, number: "0003", members: 2, registered: "lifted", assessed: "below_standard", candidate: "monitor", candidateCategory: "unstable_lifted", cadre: "cadreB", cause: "disability", unmet: ["housing"] },
-  h4: { village: V1, number: "0004", members: 5, registered: "not_registered", assessed: "below_standard", candidate: "monitor", candidateCategory: "marginal", unmet: ["water"], headName: "=HYPERLINK(\"http://x\")" },
+  h1: {
+    village: V1,
+    number: "0001",
+    members: 4,
+    registered: "registered_poor",
+    assessed: "below_standard",
+    cadre: "cadreA",
+    lastVisit: monthsAgo(0, 1),
+    unmet: ["income", "water"],
+    cause: "illness",
+  },
+  h2: {
+    village: V1,
+    number: "0002",
+    members: 3,
+    registered: "registered_poor",
+    assessed: "secure",
+    candidate: "exit",
+    cadre: "cadreA",
+    lastVisit: monthsAgo(1),
+    cause: "illness",
+  },
+  h3: {
+    village: V1,
+    number: "0003",
+    members: 2,
+    registered: "lifted",
+    assessed: "below_standard",
+    candidate: "monitor",
+    candidateCategory: "unstable_lifted",
+    cadre: "cadreB",
+    cause: "disability",
+    unmet: ["housing"],
+  },
+  h4: {
+    village: V1,
+    number: "0004",
+    members: 5,
+    registered: "not_registered",
+    assessed: "below_standard",
+    candidate: "monitor",
+    candidateCategory: "marginal",
+    unmet: ["water"],
+    headName: '=HYPERLINK("http://x")',
+  },
   h5: { village: V1, number: "0005", members: 3, registered: "not_registered", assessed: "secure" },
-  h6: { village: V2, number: "0006", members: 4, registered: "lifted", assessed: "at_risk", monitoring: "unstable_lifted", cadre: "cadreB", lastVisit: monthsAgo(0, 1), cause: "schooling" },
+  h6: {
+    village: V2,
+    number: "0006",
+    members: 4,
+    registered: "lifted",
+    assessed: "at_risk",
+    monitoring: "unstable_lifted",
+    cadre: "cadreB",
+    lastVisit: monthsAgo(0, 1),
+    cause: "schooling",
+  },
   h7: { village: V2, number: "0007", members: 2, registered: "not_registered", assessed: "secure" },
-  h8: { village: V2, number: "0008", members: 6, registered: "registered_poor", assessed: "at_risk", candidate: "exit", cadre: "cadreA", lastVisit: monthsAgo(0, 1), cause: "illness" },
-  h9: { village: V3, number: "0009", members: 3, registered: "not_registered", assessed: "below_standard", monitoring: "marginal", cadre: "cadreC", lastVisit: monthsAgo(3) },
+  h8: {
+    village: V2,
+    number: "0008",
+    members: 6,
+    registered: "registered_poor",
+    assessed: "at_risk",
+    candidate: "exit",
+    cadre: "cadreA",
+    lastVisit: monthsAgo(0, 1),
+    cause: "illness",
+  },
+  h9: {
+    village: V3,
+    number: "0009",
+    members: 3,
+    registered: "not_registered",
+    assessed: "below_standard",
+    monitoring: "marginal",
+    cadre: "cadreC",
+    lastVisit: monthsAgo(3),
+  },
   h10: { village: V3, number: "0010", members: 1, registered: "not_registered", assessed: "secure" },
-  b1: { village: BIJIANG_VILLAGE, number: "0001", members: 3, registered: "registered_poor", assessed: "below_standard", cadre: "bijiangCadre" },
+  b1: {
+    village: BIJIANG_VILLAGE,
+    number: "0001",
+    members: 3,
+    registered: "registered_poor",
+    assessed: "below_standard",
+    cadre: "bijiangCadre",
+  },
 };
 
 function viewerOf(key: string): Viewer {
@@ -86,21 +173,43 @@ beforeAll(async () => {
     ],
   });
   for (const [key, role, regionId] of [
-    ["official", "county_official", "520603"], ["official2", "county_official", "520602"],
-    ["cadreA", "cadre", V1], ["cadreB", "cadre", V1], ["cadreC", "cadre", V3], ["bijiangCadre", "cadre", BIJIANG_VILLAGE],
-    ["facilitator", "facilitator", V1], ["township", "county_official", "520603201"],
+    ["official", "county_official", "520603"],
+    ["official2", "county_official", "520602"],
+    ["cadreA", "cadre", V1],
+    ["cadreB", "cadre", V1],
+    ["cadreC", "cadre", V3],
+    ["bijiangCadre", "cadre", BIJIANG_VILLAGE],
+    ["facilitator", "facilitator", V1],
+    ["township", "county_official", "520603201"],
   ] as const) {
-    const u = await createUser(t.prisma, { username: key, role, regionId, name: key === "cadreA" ? "王甲" : key === "cadreB" ? "李乙" : key === "cadreC" ? "张丙" : key });
+    const u = await createUser(t.prisma, {
+      username: key,
+      role,
+      regionId,
+      name: key === "cadreA" ? "王甲" : key === "cadreB" ? "李乙" : key === "cadreC" ? "张丙" : key,
+    });
     U[key] = { id: u.id, regionId, role };
   }
   for (const [key, p] of Object.entries(PLANS)) {
-    const h = await createHousehold(t.prisma, { villageId: p.village, number: p.number, members: p.members, registeredStatus: p.registered, headName: p.headName });
+    const h = await createHousehold(t.prisma, {
+      villageId: p.village,
+      number: p.number,
+      members: p.members,
+      registeredStatus: p.registered,
+      headName: p.headName,
+    });
     await t.prisma.household.update({
       where: { id: h.id },
       data: {
-        memberCount: p.members, countedMembers: p.members, assessedStatus: p.assessed, monitoringCategory: p.monitoring ?? null,
-        candidate: p.candidate ?? null, candidateCategory: p.candidateCategory ?? null, lastVisitAt: p.lastVisit ?? null,
-        unmetIndicators: p.unmet ?? [], mainCause: p.cause ?? null,
+        memberCount: p.members,
+        countedMembers: p.members,
+        assessedStatus: p.assessed,
+        monitoringCategory: p.monitoring ?? null,
+        candidate: p.candidate ?? null,
+        candidateCategory: p.candidateCategory ?? null,
+        lastVisitAt: p.lastVisit ?? null,
+        unmetIndicators: p.unmet ?? [],
+        mainCause: p.cause ?? null,
       },
     });
     H[key] = h.id;
@@ -108,14 +217,18 @@ beforeAll(async () => {
   }
   // visits this month for h1, h6, h8 (the chart reads the visit table) and one last month for h2
   const visit = (key: string, cadre: string, date: Date, id: string) =>
-    t.prisma.visit.create({ data: { id, householdId: H[key]!, countyId: "520603", cadreId: U[cadre]!.id, date, mode: "home", findings: "走访" } });
+    t.prisma.visit.create({
+      data: { id, householdId: H[key]!, countyId: "520603", cadreId: U[cadre]!.id, date, mode: "home", findings: "走访" },
+    });
   await visit("h1", "cadreA", monthsAgo(0, 1), "v-h1");
   await visit("h6", "cadreB", monthsAgo(0, 1), "v-h6");
   await visit("h8", "cadreA", monthsAgo(0, 1), "v-h8");
   await visit("h2", "cadreA", monthsAgo(1), "v-h2");
   // registration history: year-end registered poor 2014: 3, 2015: 4, 2016: 4, 2017 on: 3
   const change = (key: string, from: "not_registered" | "registered_poor", to: "registered_poor" | "lifted", effective: string) =>
-    t.prisma.registrationChange.create({ data: { householdId: H[key]!, countyId: "520603", fromStatus: from, toStatus: to, effective: new Date(effective) } });
+    t.prisma.registrationChange.create({
+      data: { householdId: H[key]!, countyId: "520603", fromStatus: from, toStatus: to, effective: new Date(effective) },
+    });
   await change("h1", "not_registered", "registered_poor", "2014-06-01");
   await change("h3", "not_registered", "registered_poor", "2014-06-01");
   await change("h6", "not_registered", "registered_poor", "2014-06-01");
@@ -140,24 +253,71 @@ describe("village aggregates against the hand-computed county", () => {
     expect(list.total).toBe(3);
     const by = Object.fromEntries(list.rows.map((r) => [r.id, r]));
     expect(by[V1]).toMatchObject({
-      name: "丹阳村", townshipName: "黄道侗族乡", households: 5, people: 17, poorHouseholds: 2, poorPeople: 7, incidence: 41.18, belowThreshold: false,
-      monitored: 0, missed: 1, missedPeople: 5, wronglyLifted: 1, wronglyLiftedPeople: 2, assigned: 3, visited: 1, coverage: 33.3, pending: 0,
+      name: "丹阳村",
+      townshipName: "黄道侗族乡",
+      households: 5,
+      people: 17,
+      poorHouseholds: 2,
+      poorPeople: 7,
+      incidence: 41.18,
+      belowThreshold: false,
+      monitored: 0,
+      missed: 1,
+      missedPeople: 5,
+      wronglyLifted: 1,
+      wronglyLiftedPeople: 2,
+      assigned: 3,
+      visited: 1,
+      coverage: 33.3,
+      pending: 0,
     });
     expect(by[V2]).toMatchObject({
-      households: 3, people: 12, poorHouseholds: 1, poorPeople: 6, incidence: 50, monitored: 1, monUnstable: 1, missed: 0, wronglyLifted: 0,
-      assigned: 2, visited: 2, coverage: 100,
+      households: 3,
+      people: 12,
+      poorHouseholds: 1,
+      poorPeople: 6,
+      incidence: 50,
+      monitored: 1,
+      monUnstable: 1,
+      missed: 0,
+      wronglyLifted: 0,
+      assigned: 2,
+      visited: 2,
+      coverage: 100,
     });
     expect(by[V3]).toMatchObject({
-      townshipName: "测试镇", households: 2, people: 4, poorPeople: 0, incidence: 0, belowThreshold: true, monitored: 1, monMarginal: 1,
-      missed: 0, assigned: 1, visited: 0, coverage: 0,
+      townshipName: "测试镇",
+      households: 2,
+      people: 4,
+      poorPeople: 0,
+      incidence: 0,
+      belowThreshold: true,
+      monitored: 1,
+      monMarginal: 1,
+      missed: 0,
+      assigned: 1,
+      visited: 0,
+      coverage: 0,
     });
   });
 
   it("rolls up townships and the county in one query, and the summary follows the exit rules", async () => {
     const { townships, total } = await countyTotals("520603", 3);
     expect(total).toMatchObject({
-      villages: 3, villagesWithPeople: 3, villagesBelow: 1, households: 10, people: 33, poorHouseholds: 3, poorPeople: 13,
-      missed: 1, missedPeople: 5, wronglyLifted: 1, wronglyLiftedPeople: 2, monitored: 2, assigned: 6, visited: 3,
+      villages: 3,
+      villagesWithPeople: 3,
+      villagesBelow: 1,
+      households: 10,
+      people: 33,
+      poorHouseholds: 3,
+      poorPeople: 13,
+      missed: 1,
+      missedPeople: 5,
+      wronglyLifted: 1,
+      wronglyLiftedPeople: 2,
+      monitored: 2,
+      assigned: 6,
+      visited: 3,
     });
     expect(townships.map((r) => [r.townshipId, r.villages, r.households, r.people])).toEqual([
       ["520603201", 2, 8, 29],
@@ -198,7 +358,8 @@ describe("village aggregates against the hand-computed county", () => {
   });
 
   it("filters on every kind of column, in SQL", async () => {
-    const ids = async (opts: Parameters<typeof villageList>[2]) => (await villageList("520603", 3, { sort: "name", ...opts })).rows.map((r) => r.id).sort();
+    const ids = async (opts: Parameters<typeof villageList>[2]) =>
+      (await villageList("520603", 3, { sort: "name", ...opts })).rows.map((r) => r.id).sort();
     expect(await ids({ inc: "above" })).toEqual([V1, V2]);
     expect(await ids({ inc: "below" })).toEqual([V3]);
     expect(await ids({ missedMin: 1 })).toEqual([V1]);
@@ -319,7 +480,11 @@ describe("chart queries", () => {
 
   it("groups candidates by kind and village", async () => {
     const g = await candidateGroups("520603");
-    expect(g.map((x) => [x.kind, x.households])).toEqual([["exit", 2], ["monitor", 2], ["identify", 0]]);
+    expect(g.map((x) => [x.kind, x.households])).toEqual([
+      ["exit", 2],
+      ["monitor", 2],
+      ["identify", 0],
+    ]);
     expect(g[1]!.villages).toEqual([expect.objectContaining({ villageId: V1, households: 2, unstableLifted: 1, marginal: 1 })]);
   });
 });
@@ -351,7 +516,9 @@ describe("CSV exports", () => {
     expect(res.status).toBe(200);
     const text = (await readAll(res)).toString("utf8");
     const lines = text.slice(1).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("村,户编号,户主,户主身份证号,人口,登记状态,监测类别,评估状态,登记与评估不一致,拟纳入监测类别,未达标指标,人均纯收入(元),主要致贫原因,其他致贫原因,帮扶干部,最近走访,走访情况");
+    expect(lines[0]).toBe(
+      "村,户编号,户主,户主身份证号,人口,登记状态,监测类别,评估状态,登记与评估不一致,拟纳入监测类别,未达标指标,人均纯收入(元),主要致贫原因,其他致贫原因,帮扶干部,最近走访,走访情况",
+    );
     expect(lines).toHaveLength(4);
     expect(lines[1]!.split(",").slice(0, 2)).toEqual(["丹阳村", "0002"]);
     expect(lines[3]).toContain(`"'=HYPERLINK(""http://x"")"`);
@@ -385,8 +552,26 @@ describe("XLSX exports (Excel, WPS)", () => {
     const ws = wb.worksheets[0]!;
     expect(ws.name).toBe("农户");
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(ws.getRow(1).values).toEqual([undefined, "村", "户编号", "户主", "户主身份证号", "人口", "登记状态", "监测类别", "评估状态", "登记与评估不一致", "拟纳入监测类别",
-      "未达标指标", "人均纯收入(元)", "主要致贫原因", "其他致贫原因", "帮扶干部", "最近走访", "走访情况"]);
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      "村",
+      "户编号",
+      "户主",
+      "户主身份证号",
+      "人口",
+      "登记状态",
+      "监测类别",
+      "评估状态",
+      "登记与评估不一致",
+      "拟纳入监测类别",
+      "未达标指标",
+      "人均纯收入(元)",
+      "主要致贫原因",
+      "其他致贫原因",
+      "帮扶干部",
+      "最近走访",
+      "走访情况",
+    ]);
     expect(ws.getRow(1).font?.bold).toBe(true);
     expect(ws.getColumn(4).width).toBeGreaterThanOrEqual(20);
     expect(ws.rowCount).toBe(4);
@@ -402,7 +587,7 @@ describe("XLSX exports (Excel, WPS)", () => {
     // a name beginning with "=" is a text cell, not a formula
     const formulaName = ws.getRow(4).getCell(3);
     expect(formulaName.type).toBe(ExcelJS.ValueType.String);
-    expect(formulaName.value).toBe("=HYPERLINK(\"http://x\")");
+    expect(formulaName.value).toBe('=HYPERLINK("http://x")');
   });
 
   it("village list: region codes are text, incidence a number", async () => {
@@ -429,7 +614,13 @@ describe("the township reviewer (a county official whose scope is a township)", 
     await signInAs(t.prisma, "township");
     const list = await exportVillages(new Request("http://test/api/county/export/villages?township=520603202"));
     expect(list.status).toBe(200);
-    const codes = (await readAll(list)).toString("utf8").slice(1).trimEnd().split("\r\n").slice(1).map((l) => l.split(",")[0]);
+    const codes = (await readAll(list))
+      .toString("utf8")
+      .slice(1)
+      .trimEnd()
+      .split("\r\n")
+      .slice(1)
+      .map((l) => l.split(",")[0]);
     expect(codes.sort()).toEqual([V1, V2]);
     expect((await exportHouseholds(new Request(`http://test/x?village=${V3}`))).status).toBe(404);
     const households = await exportHouseholds(new Request(`http://test/x?village=${V1}`));
@@ -459,7 +650,9 @@ describe("walls between counties", () => {
     await signInAs(t.prisma, "official2");
     const res = await exportHouseholds(new Request(`http://test/api/county/export/households?village=${V1}`));
     expect(res.status).toBe(404);
-    const denied = await t.prisma.auditEvent.findFirst({ where: { action: "access.denied", entity: "village", entityId: V1, actorId: U.official2!.id } });
+    const denied = await t.prisma.auditEvent.findFirst({
+      where: { action: "access.denied", entity: "village", entityId: V1, actorId: U.official2!.id },
+    });
     expect(denied).not.toBeNull();
     // its own county's export has only its own households
     const own = (await readAll(await exportHouseholds(new Request("http://test/x")))).toString("utf8").trimEnd().split("\r\n");
@@ -471,10 +664,17 @@ describe("walls between counties", () => {
     await signInAs(t.prisma, "official2");
     const r = await assignHousehold(undefined, form({ householdId: H.h4!, cadreId: U.bijiangCadre!.id, reason: "试图跨县分配" }));
     expect(r).toMatchObject({ ok: false, code: "not_found" });
-    const bulk = await bulkAssign(undefined, form({ mode: "selected", householdIds: [H.h4!, H.b1!], cadreIds: [U.bijiangCadre!.id], reason: "跨县" }));
+    const bulk = await bulkAssign(
+      undefined,
+      form({ mode: "selected", householdIds: [H.h4!, H.b1!], cadreIds: [U.bijiangCadre!.id], reason: "跨县" }),
+    );
     expect(bulk).toMatchObject({ ok: false, code: "not_found" });
     expect(await t.prisma.cadreAssignment.count({ where: { householdId: H.h4! } })).toBe(0);
-    expect(await t.prisma.auditEvent.count({ where: { action: "access.denied", entity: "action", entityId: "county.assignHousehold", actorId: U.official2!.id } })).toBe(1);
+    expect(
+      await t.prisma.auditEvent.count({
+        where: { action: "access.denied", entity: "action", entityId: "county.assignHousehold", actorId: U.official2!.id },
+      }),
+    ).toBe(1);
   });
 
   it("the cadre picker lists only enabled cadres of the official's county", async () => {
@@ -507,8 +707,15 @@ describe("assignment", () => {
     // the old cadre's scope no longer includes it; the new cadre's does
     expect(await inScope("cadreA", "h1")).toBe(0);
     expect(await inScope("cadreB", "h1")).toBe(1);
-    const ev = await t.prisma.auditEvent.findFirstOrThrow({ where: { entity: "household", entityId: H.h1!, action: "assignment.reassign" } });
-    expect(ev).toMatchObject({ actorId: U.official!.id, actorRole: "county_official", countyId: "520603", reason: "原帮扶干部调任乡镇工作" });
+    const ev = await t.prisma.auditEvent.findFirstOrThrow({
+      where: { entity: "household", entityId: H.h1!, action: "assignment.reassign" },
+    });
+    expect(ev).toMatchObject({
+      actorId: U.official!.id,
+      actorRole: "county_official",
+      countyId: "520603",
+      reason: "原帮扶干部调任乡镇工作",
+    });
     expect(ev.before).toEqual({ cadres: [{ assignmentId: before.id, cadreId: U.cadreA!.id }] });
     expect(ev.after).toMatchObject({ cadreId: U.cadreB!.id });
   });
@@ -526,11 +733,17 @@ describe("assignment", () => {
     const n = await t.prisma.cadreAssignment.count();
     const r = await assignHousehold(undefined, form({ householdId: H.h4!, cadreId: U.bijiangCadre!.id, reason: "分配" }));
     expect(r).toMatchObject({ ok: false, code: "invalid", fieldErrors: { cadreId: ["该干部不在本县"] } });
-    const unknown = await assignHousehold(undefined, form({ householdId: H.h4!, cadreId: "00000000-0000-0000-0000-000000000000", reason: "分配" }));
+    const unknown = await assignHousehold(
+      undefined,
+      form({ householdId: H.h4!, cadreId: "00000000-0000-0000-0000-000000000000", reason: "分配" }),
+    );
     expect(unknown).toMatchObject({ ok: false, fieldErrors: { cadreId: ["该干部不在本县"] } });
     const notCadre = await assignHousehold(undefined, form({ householdId: H.h4!, cadreId: U.facilitator!.id, reason: "分配" }));
     expect(notCadre).toMatchObject({ ok: false, fieldErrors: { cadreId: ["该用户不是帮扶干部"] } });
-    const team = await bulkAssign(undefined, form({ mode: "selected", householdIds: [H.h4!], cadreIds: [U.cadreA!.id, U.bijiangCadre!.id], reason: "分配" }));
+    const team = await bulkAssign(
+      undefined,
+      form({ mode: "selected", householdIds: [H.h4!], cadreIds: [U.cadreA!.id, U.bijiangCadre!.id], reason: "分配" }),
+    );
     expect(team).toMatchObject({ ok: false, fieldErrors: { cadreIds: ["该干部不在本县"] } });
     expect(await t.prisma.cadreAssignment.count()).toBe(n);
   });
@@ -550,9 +763,13 @@ describe("assignment", () => {
   it("bulk: the ticked households go round-robin to a team, one audit event each", async () => {
     await signInAs(t.prisma, "official");
     const ids = [H.h7!, H.h5!, H.h4!]; // list order is village, number: h4, h5, h7
-    const r = await bulkAssign(undefined, form({ mode: "selected", householdIds: ids, cadreIds: [U.cadreA!.id, U.cadreC!.id], reason: "新一轮结对帮扶" }));
+    const r = await bulkAssign(
+      undefined,
+      form({ mode: "selected", householdIds: ids, cadreIds: [U.cadreA!.id, U.cadreC!.id], reason: "新一轮结对帮扶" }),
+    );
     expect(r).toMatchObject({ ok: true, data: { changed: 3, unchanged: 0, ended: 0 } });
-    const cur = async (key: string) => (await t.prisma.cadreAssignment.findFirstOrThrow({ where: { householdId: H[key]!, validTo: null } })).cadreId;
+    const cur = async (key: string) =>
+      (await t.prisma.cadreAssignment.findFirstOrThrow({ where: { householdId: H[key]!, validTo: null } })).cadreId;
     expect([await cur("h4"), await cur("h5"), await cur("h7")]).toEqual([U.cadreA!.id, U.cadreC!.id, U.cadreA!.id]);
     const events = await t.prisma.auditEvent.findMany({ where: { action: "assignment.assign", entityId: { in: ids } } });
     expect(events).toHaveLength(3);
@@ -563,12 +780,21 @@ describe("assignment", () => {
 
   it("bulk: every household matching the filter, checked against the count the official saw", async () => {
     await signInAs(t.prisma, "official");
-    const stale = await bulkAssign(undefined, form({ mode: "filter", village: V3, need: "0", show: "unassigned", expected: 5, cadreIds: [U.cadreC!.id], reason: "补充分配" }));
+    const stale = await bulkAssign(
+      undefined,
+      form({ mode: "filter", village: V3, need: "0", show: "unassigned", expected: 5, cadreIds: [U.cadreC!.id], reason: "补充分配" }),
+    );
     expect(stale).toMatchObject({ ok: false, code: "conflict" });
-    const r = await bulkAssign(undefined, form({ mode: "filter", village: V3, need: "0", show: "unassigned", expected: 1, cadreIds: [U.cadreC!.id], reason: "补充分配" }));
+    const r = await bulkAssign(
+      undefined,
+      form({ mode: "filter", village: V3, need: "0", show: "unassigned", expected: 1, cadreIds: [U.cadreC!.id], reason: "补充分配" }),
+    );
     expect(r).toMatchObject({ ok: true, data: { changed: 1 } });
     expect((await t.prisma.cadreAssignment.findFirstOrThrow({ where: { householdId: H.h10!, validTo: null } })).cadreId).toBe(U.cadreC!.id);
-    const none = await bulkAssign(undefined, form({ mode: "filter", village: V3, need: "0", show: "unassigned", cadreIds: [U.cadreC!.id], reason: "补充分配" }));
+    const none = await bulkAssign(
+      undefined,
+      form({ mode: "filter", village: V3, need: "0", show: "unassigned", cadreIds: [U.cadreC!.id], reason: "补充分配" }),
+    );
     expect(none).toMatchObject({ ok: false, code: "invalid" });
   });
 });

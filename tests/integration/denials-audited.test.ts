@@ -24,7 +24,11 @@ afterAll(async () => {
 });
 
 const denials = () => t.prisma.auditEvent.count({ where: { action: "access.denied" } });
-const thrown = (p: Promise<unknown>) => p.then(() => "none", (e: Error & { digest?: string }) => e.digest ?? e.message);
+const thrown = (p: Promise<unknown>) =>
+  p.then(
+    () => "none",
+    (e: Error & { digest?: string }) => e.digest ?? e.message,
+  );
 
 describe("denials are audited", () => {
   it("a page whose role check sends the viewer home", async () => {
@@ -40,7 +44,9 @@ describe("denials are audited", () => {
   it("a card print page of a household out of scope", async () => {
     await signInAs(t.prisma, "cadre1");
     const before = await denials();
-    expect(await thrown(CardsPage({ searchParams: Promise.resolve({ household: far }) }))).toMatch(/NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/);
+    expect(await thrown(CardsPage({ searchParams: Promise.resolve({ household: far }) }))).toMatch(
+      /NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/,
+    );
     expect(await denials()).toBe(before + 1);
     const ev = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: "access.denied" }, orderBy: { id: "desc" } });
     expect(ev).toMatchObject({ entity: "household", entityId: far });
@@ -51,7 +57,9 @@ describe("no false denials", () => {
   it("a meeting's own minutes before any scan: not found, not a denial", async () => {
     await signInAs(t.prisma, "facilitator");
     const id = crypto.randomUUID();
-    expect(await createMeeting(undefined, { id, date: new Date().toISOString().slice(0, 10), place: "村委会" })).toMatchObject({ ok: true });
+    expect(await createMeeting(undefined, { id, date: new Date().toISOString().slice(0, 10), place: "村委会" })).toMatchObject({
+      ok: true,
+    });
     const before = await denials();
     const res = await getMinutes(new Request("http://x"), { params: Promise.resolve({ id }) });
     expect(res.status).toBe(404);
@@ -68,7 +76,9 @@ describe("another village's meeting", () => {
     await signInAs(t.prisma, "facilitator2");
     const before = await denials();
     const id = (await t.prisma.meeting.findFirstOrThrow()).id; // the Danyang facilitator's
-    expect(await thrown(MeetingPage({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}) }))).toMatch(/NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/);
+    expect(await thrown(MeetingPage({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}) }))).toMatch(
+      /NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/,
+    );
     expect(await denials()).toBe(before + 1);
   });
 });

@@ -27,7 +27,6 @@ import { evaluationMetrics } from "@/lib/data/evaluation/metrics";
 import { listEvaluations } from "@/lib/data/evaluation/evaluations";
 import { getHousehold } from "@/lib/data/households";
 
-
 let t: TestDb;
 const YEAR = currentYear();
 const A = "520603201200"; // 丹阳村
@@ -41,7 +40,15 @@ async function as(username: string): Promise<Viewer> {
 }
 
 async function lifted(id: string, effective: string) {
-  await t.prisma.registrationChange.create({ data: { householdId: id, countyId: "520603", fromStatus: "registered_poor", toStatus: "lifted", effective: new Date(`${effective}T00:00:00Z`) } });
+  await t.prisma.registrationChange.create({
+    data: {
+      householdId: id,
+      countyId: "520603",
+      fromStatus: "registered_poor",
+      toStatus: "lifted",
+      effective: new Date(`${effective}T00:00:00Z`),
+    },
+  });
 }
 
 beforeAll(async () => {
@@ -55,7 +62,13 @@ beforeAll(async () => {
   await createUser(t.prisma, { username: "cadre1", role: "cadre", regionId: A });
   await createUser(t.prisma, { username: "fac", role: "facilitator", regionId: A });
 
-  const make = async (key: string, villageId: string, registeredStatus: "not_registered" | "registered_poor" | "lifted", incomeWages: number, members = 3) => {
+  const make = async (
+    key: string,
+    villageId: string,
+    registeredStatus: "not_registered" | "registered_poor" | "lifted",
+    incomeWages: number,
+    members = 3,
+  ) => {
     H[key] = (await createHousehold(t.prisma, { villageId, number: key, registeredStatus, incomeWages, members })).id;
   };
   await make("A1", A, "lifted", 30_000);
@@ -89,7 +102,10 @@ function plan(o: Record<string, unknown> = {}) {
   return { villages: "2", sharePercent: "100", capPerVillage: "200", includeAllExited: true, ...o };
 }
 
-function questionnaire(householdId: string, o: { income?: Record<string, string>; unmet?: string[]; approval?: string; incomeEvidence?: string[]; id?: string } = {}) {
+function questionnaire(
+  householdId: string,
+  o: { income?: Record<string, string>; unmet?: string[]; approval?: string; incomeEvidence?: string[]; id?: string } = {},
+) {
   const ind = (k: string) => ({ met: o.unmet?.includes(k) ? "false" : "true", evidence: [] as string[] });
   return {
     id: o.id ?? crypto.randomUUID(),
@@ -98,7 +114,12 @@ function questionnaire(householdId: string, o: { income?: Record<string, string>
     income: { wages: "30000", business: "0", businessCosts: "0", property: "0", transfers: "0", ...o.income },
     indicators: {
       income: { evidence: o.incomeEvidence ?? ["bank_statement"] },
-      food: ind("food"), clothing: ind("clothing"), medical: ind("medical"), housing: ind("housing"), water: ind("water"), education: ind("education"),
+      food: ind("food"),
+      clothing: ind("clothing"),
+      medical: ind("medical"),
+      housing: ind("housing"),
+      water: ind("water"),
+      education: ind("education"),
     },
     approval: o.approval ?? "approve",
     notes: "",
@@ -108,7 +129,14 @@ function questionnaire(householdId: string, o: { income?: Record<string, string>
 describe("creating an evaluation", () => {
   it("refuses a plan asking for more villages than the county has, naming the counts and the field", async () => {
     await as("eval1");
-    const r = await createEvaluation(undefined, { id: crypto.randomUUID(), countyId: "520603", year: String(YEAR), name: "太多村", team: [], plan: plan({ villages: "3" }) });
+    const r = await createEvaluation(undefined, {
+      id: crypto.randomUUID(),
+      countyId: "520603",
+      year: String(YEAR),
+      name: "太多村",
+      team: [],
+      plan: plan({ villages: "3" }),
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.code).toBe("invalid");
@@ -117,10 +145,24 @@ describe("creating an evaluation", () => {
 
   it("names the field of every bad value (share, cap, county out of scope)", async () => {
     await as("evalfar");
-    const r = await createEvaluation(undefined, { id: crypto.randomUUID(), countyId: "520603", year: String(YEAR), name: "越权", team: [], plan: plan() });
+    const r = await createEvaluation(undefined, {
+      id: crypto.randomUUID(),
+      countyId: "520603",
+      year: String(YEAR),
+      name: "越权",
+      team: [],
+      plan: plan(),
+    });
     expect(r).toMatchObject({ ok: false, fieldErrors: { countyId: ["县（区）：该县（区）不在您的评估范围内"] } });
     await as("eval1");
-    const bad = await createEvaluation(undefined, { id: crypto.randomUUID(), countyId: "520603", year: String(YEAR), name: "x", team: [], plan: plan({ sharePercent: "0", capPerVillage: "-1" }) });
+    const bad = await createEvaluation(undefined, {
+      id: crypto.randomUUID(),
+      countyId: "520603",
+      year: String(YEAR),
+      name: "x",
+      team: [],
+      plan: plan({ sharePercent: "0", capPerVillage: "-1" }),
+    });
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(bad.fieldErrors?.["plan.sharePercent"]?.[0]).toBe("普通户抽样比例（%）：必须大于 0 且不超过 100");
@@ -154,11 +196,23 @@ describe("the draw", () => {
     expect(r.ok).toBe(true);
     const frozen = await t.prisma.evaluationListEntry.findMany({ where: { evaluationId: EVAL }, orderBy: { householdId: "asc" } });
     expect(frozen).toHaveLength(11); // Wanshan only
-    const exited = frozen.filter((f) => f.exitedThisYear).map((f) => f.householdId).sort();
+    const exited = frozen
+      .filter((f) => f.exitedThisYear)
+      .map((f) => f.householdId)
+      .sort();
     expect(exited).toEqual([H.A1!, H.A2!].sort());
     const e = await t.prisma.evaluation.findUniqueOrThrow({ where: { id: EVAL } });
     expect(e).toMatchObject({ state: "drawn", seed: "万山-2026-test", algorithm: "jingzhun-sample-v1" });
-    expect(e.listHash).toBe(listHash(frozen.map((f) => ({ id: f.householdId, villageId: f.villageId, exitedThisYear: f.exitedThisYear, registeredStatus: f.registeredStatus }))));
+    expect(e.listHash).toBe(
+      listHash(
+        frozen.map((f) => ({
+          id: f.householdId,
+          villageId: f.villageId,
+          exitedThisYear: f.exitedThisYear,
+          registeredStatus: f.registeredStatus,
+        })),
+      ),
+    );
     // 100 % of ordinary households in both villages, plus the exited ones: everyone
     expect(await t.prisma.sampleHousehold.count({ where: { evaluationId: EVAL } })).toBe(11);
     expect(await audits({ action: "evaluation.draw", entityId: EVAL })).toBe(1);
@@ -174,11 +228,17 @@ describe("the draw", () => {
   it("re-draws to verify: 一致; a tampered frozen list is caught", async () => {
     await as("eval1");
     expect(await verifyDraw(undefined, { evaluationId: EVAL })).toMatchObject({ ok: true, message: "一致", data: { same: true } });
-    await t.sql(`UPDATE evaluation_list_entry SET "registeredStatus" = 'not_registered' WHERE "evaluationId" = $1 AND "householdId" = $2`, [EVAL, H.A3]);
+    await t.sql(`UPDATE evaluation_list_entry SET "registeredStatus" = 'not_registered' WHERE "evaluationId" = $1 AND "householdId" = $2`, [
+      EVAL,
+      H.A3,
+    ]);
     const tampered = await verifyDraw(undefined, { evaluationId: EVAL });
     expect(tampered).toMatchObject({ ok: true, data: { same: false } });
     if (tampered.ok) expect(tampered.data?.message).toContain("名单哈希不同");
-    await t.sql(`UPDATE evaluation_list_entry SET "registeredStatus" = 'lifted' WHERE "evaluationId" = $1 AND "householdId" = $2`, [EVAL, H.A3]);
+    await t.sql(`UPDATE evaluation_list_entry SET "registeredStatus" = 'lifted' WHERE "evaluationId" = $1 AND "householdId" = $2`, [
+      EVAL,
+      H.A3,
+    ]);
     expect(await verifyDraw(undefined, { evaluationId: EVAL })).toMatchObject({ data: { same: true } });
   });
 });
@@ -190,7 +250,10 @@ describe("evaluator access to household records", () => {
     expect(r.household.number).toBe("A1");
     const head = r.household.members.find((m) => m.relation === "head");
     expect(head?.nationalId).toBe("520603********001X");
-    const ev = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: "evaluation.household.read", actorId: v.id }, orderBy: { id: "desc" } });
+    const ev = await t.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "evaluation.household.read", actorId: v.id },
+      orderBy: { id: "desc" },
+    });
     expect(ev).toMatchObject({ entity: "evaluation", entityId: EVAL, countyId: null, reason: "抽样核查 (spot check): 核对收入" });
     expect(ev.after).toMatchObject({ householdId: H.A1 });
     // the household's own history (shown to cadres) never mentions the evaluator's read
@@ -206,7 +269,9 @@ describe("evaluator access to household records", () => {
   it("outside the sample: not found, audited with the reason", async () => {
     const v = await as("eval1");
     await expect(sampledHousehold(v, EVAL, H.X1!)).rejects.toMatchObject({ code: "not_found" });
-    const ev = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: "access.denied", actorId: v.id, entity: "evaluation.household", entityId: H.X1! } });
+    const ev = await t.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "access.denied", actorId: v.id, entity: "evaluation.household", entityId: H.X1! },
+    });
     expect(ev.after).toMatchObject({ reason: "outside the sample" });
     // the normal household pages give an evaluator nothing at all
     expect(await getHousehold(v, H.A1!)).toBeNull();
@@ -251,9 +316,14 @@ describe("questionnaires and discrepancies", () => {
 
   it("a missed household, a clean one and a suspected paper exit", async () => {
     await as("eval1");
-    expect(await saveQuestionnaire(undefined, questionnaire(H.A6!, { unmet: ["food"], approval: "disapprove" }))).toMatchObject({ ok: true, data: { status: "below_standard" } });
+    expect(await saveQuestionnaire(undefined, questionnaire(H.A6!, { unmet: ["food"], approval: "disapprove" }))).toMatchObject({
+      ok: true,
+      data: { status: "below_standard" },
+    });
     expect(await saveQuestionnaire(undefined, questionnaire(H.A2!))).toMatchObject({ ok: true, message: "问卷已保存，未发现问题。" });
-    expect(await saveQuestionnaire(undefined, questionnaire(H.B2!, { income: { wages: "12600" }, incomeEvidence: [] }))).toMatchObject({ ok: true });
+    expect(await saveQuestionnaire(undefined, questionnaire(H.B2!, { income: { wages: "12600" }, incomeEvidence: [] }))).toMatchObject({
+      ok: true,
+    });
     const kinds = async (id: string) => (await t.prisma.discrepancy.findMany({ where: { householdId: id } })).map((x) => x.kind).sort();
     expect(await kinds(H.A6!)).toEqual(["indicator_wrong", "missed"]);
     expect(await kinds(H.A2!)).toEqual([]);
@@ -262,14 +332,19 @@ describe("questionnaires and discrepancies", () => {
 
   it("one questionnaire per household: a second one updates it (audited); the same again is not saved twice", async () => {
     await as("eval1");
-    const stored = await t.prisma.questionnaire.findUniqueOrThrow({ where: { evaluationId_householdId: { evaluationId: EVAL, householdId: H.B2! } } });
+    const stored = await t.prisma.questionnaire.findUniqueOrThrow({
+      where: { evaluationId_householdId: { evaluationId: EVAL, householdId: H.B2! } },
+    });
     // another device, another id: still the same questionnaire, now with the bank statement seen
     const r = await saveQuestionnaire(undefined, questionnaire(H.B2!, { income: { wages: "12600" }, incomeEvidence: ["bank_statement"] }));
     expect(r).toMatchObject({ ok: true, data: { questionnaireId: stored.id, replay: false } });
     expect(await t.prisma.questionnaire.count({ where: { householdId: H.B2! } })).toBe(1);
     expect(await t.prisma.discrepancy.count({ where: { householdId: H.B2! } })).toBe(0); // the paper exit is withdrawn
     expect(await audits({ action: "questionnaire.update", entityId: stored.id })).toBe(1);
-    const again = await saveQuestionnaire(undefined, questionnaire(H.B2!, { id: stored.id, income: { wages: "12600" }, incomeEvidence: ["bank_statement"] }));
+    const again = await saveQuestionnaire(
+      undefined,
+      questionnaire(H.B2!, { id: stored.id, income: { wages: "12600" }, incomeEvidence: ["bank_statement"] }),
+    );
     expect(again).toMatchObject({ ok: true, message: "内容没有变化，未重复保存。", data: { replay: true } });
     expect(await audits({ action: "questionnaire.update", entityId: stored.id })).toBe(1);
     // and back: the paper exit comes back
@@ -320,12 +395,32 @@ describe("the embargo", () => {
     const later = new Date(releaseAt.getTime() + 60_000);
     const seen = await countyFunctions(official, later);
     expect(seen.released).toHaveLength(1);
-    expect(seen.released[0]!.households.map((h) => h.number).sort()).toEqual(["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "B1", "B2", "B3"]);
+    expect(seen.released[0]!.households.map((h) => h.number).sort()).toEqual([
+      "A1",
+      "A2",
+      "A3",
+      "A4",
+      "A5",
+      "A6",
+      "A7",
+      "A8",
+      "B1",
+      "B2",
+      "B3",
+    ]);
     expect(seen.inSample).toBe(true);
-    expect(seen.followups.map((f) => f.kind).sort()).toEqual(["income_overstated", "indicator_wrong", "indicator_wrong", "missed", "paper_exit", "wrongly_lifted"]);
+    expect(seen.followups.map((f) => f.kind).sort()).toEqual([
+      "income_overstated",
+      "indicator_wrong",
+      "indicator_wrong",
+      "missed",
+      "paper_exit",
+      "wrongly_lifted",
+    ]);
     expect((await frozenListFor(official, EVAL, later)).rows).toHaveLength(11);
     // other counties and other roles still see nothing
-    for (const user of ["official2", "cadre1", "fac"]) expect(await countyFunctions(await as(user), later)).toEqual({ released: [], releasedForCounty: [], followups: [], inSample: false });
+    for (const user of ["official2", "cadre1", "fac"])
+      expect(await countyFunctions(await as(user), later)).toEqual({ released: [], releasedForCounty: [], followups: [], inSample: false });
   });
 
   it("once passed, the release time cannot move", async () => {
@@ -340,12 +435,20 @@ describe("the embargo", () => {
   it("the county resolves a follow-up (audited with the county)", async () => {
     const official = await as("official");
     const [first] = await countyFollowups(official, { state: "open" });
-    expect(await resolveDiscrepancy(undefined, { discrepancyId: first!.id, resolution: "已重新核实收入并整改" })).toMatchObject({ ok: true });
-    expect(await resolveDiscrepancy(undefined, { discrepancyId: first!.id, resolution: "again" })).toMatchObject({ ok: false, code: "closed" });
+    expect(await resolveDiscrepancy(undefined, { discrepancyId: first!.id, resolution: "已重新核实收入并整改" })).toMatchObject({
+      ok: true,
+    });
+    expect(await resolveDiscrepancy(undefined, { discrepancyId: first!.id, resolution: "again" })).toMatchObject({
+      ok: false,
+      code: "closed",
+    });
     expect(await audits({ action: "discrepancy.resolve", countyId: "520603" })).toBe(1);
     await as("official2");
     const other = (await t.prisma.discrepancy.findFirstOrThrow({ where: { state: "open" } })).id;
-    expect(await resolveDiscrepancy(undefined, { discrepancyId: other, resolution: "越权" })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await resolveDiscrepancy(undefined, { discrepancyId: other, resolution: "越权" })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
   });
 });
 
@@ -355,18 +458,45 @@ describe("metrics", () => {
     expect(m.zone).toBe("west");
     // 11 households of 3 people: 3 registered poor, 4 lifted, 4 not registered on the frozen list
     expect(m.counts).toMatchObject({
-      sampled: 11, sampledLifted: 4, sampledNonRegistered: 4, checked: 4, frozenHouseholds: 11,
+      sampled: 11,
+      sampledLifted: 4,
+      sampledNonRegistered: 4,
+      checked: 4,
+      frozenHouseholds: 11,
       population: { rural: 33, registeredPoor: 9, lifted: 12, notRegistered: 12 },
-      sampleLiftedPeople: 9, sampleWronglyLiftedPeople: 3, sampleNotRegisteredPeople: 3, sampleMissedPeople: 3,
-      surveyedHouseholds: 4, approvingHouseholds: 2, approving: 2, disapproving: 1, unsure: 1,
+      sampleLiftedPeople: 9,
+      sampleWronglyLiftedPeople: 3,
+      sampleNotRegisteredPeople: 3,
+      sampleMissedPeople: 3,
+      surveyedHouseholds: 4,
+      approvingHouseholds: 2,
+      approving: 2,
+      disapproving: 1,
+      unsure: 1,
     });
     const [incidence, wrongly, missed, approval] = m.verdict.metrics;
     // (9 + 100% x 12 + 33.3% x 12) / 33 = 25 / 33
     expect(incidence).toMatchObject({ key: "county_incidence", numerator: 25, denominator: 33, value: 75.76, threshold: 3, pass: false });
     expect(m.result.comprehensiveIncidence).toBeCloseTo((100 * 25) / 33, 10);
-    expect(wrongly).toMatchObject({ key: "wrongly_lifted_rate", numerator: 3, denominator: 9, value: 33.33, threshold: 2, comparison: "lt", pass: false });
+    expect(wrongly).toMatchObject({
+      key: "wrongly_lifted_rate",
+      numerator: 3,
+      denominator: 9,
+      value: 33.33,
+      threshold: 2,
+      comparison: "lt",
+      pass: false,
+    });
     expect(missed).toMatchObject({ key: "missed_rate", numerator: 3, denominator: 3, value: 100, pass: false });
-    expect(approval).toMatchObject({ key: "approval_rate", numerator: 2, denominator: 4, value: 50, threshold: 90, comparison: "gt", pass: false });
+    expect(approval).toMatchObject({
+      key: "approval_rate",
+      numerator: 2,
+      denominator: 4,
+      value: 50,
+      threshold: 90,
+      comparison: "gt",
+      pass: false,
+    });
     expect(m.verdict.pass).toBe(false);
   });
 });
@@ -379,15 +509,27 @@ describe("closing", () => {
     expect(close.after).toMatchObject({ state: "closed", metrics: { pass: false } });
     // the county page shows the same figure by the same name as the report (#14)
     const onCountyPage = await latestEvaluationMetrics("520603");
-    expect(onCountyPage?.metrics.verdict.metrics.map((m) => [m.key, m.value])).toEqual((await evaluationMetrics(v, EVAL)).verdict.metrics.map((m) => [m.key, m.value]));
+    expect(onCountyPage?.metrics.verdict.metrics.map((m) => [m.key, m.value])).toEqual(
+      (await evaluationMetrics(v, EVAL)).verdict.metrics.map((m) => [m.key, m.value]),
+    );
     expect(onCountyPage?.metrics.verdict.metrics[0]).toMatchObject({ key: "county_incidence", value: 75.76 });
 
-    expect(await saveQuestionnaire(undefined, questionnaire(H.A7!))).toMatchObject({ ok: false, code: "closed", message: "该评估已结束，不能再修改。" });
-    expect(await setRelease(undefined, { evaluationId: EVAL, releaseAt: new Date(Date.now() + 86_400_000).toISOString() })).toMatchObject({ ok: false, code: "closed" });
+    expect(await saveQuestionnaire(undefined, questionnaire(H.A7!))).toMatchObject({
+      ok: false,
+      code: "closed",
+      message: "该评估已结束，不能再修改。",
+    });
+    expect(await setRelease(undefined, { evaluationId: EVAL, releaseAt: new Date(Date.now() + 86_400_000).toISOString() })).toMatchObject({
+      ok: false,
+      code: "closed",
+    });
     expect(await drawSample(undefined, { evaluationId: EVAL })).toMatchObject({ ok: false, code: "closed" });
     expect(await closeEvaluation(undefined, { evaluationId: EVAL })).toMatchObject({ ok: false, code: "closed" });
     await expect(sampledHousehold(v, EVAL, H.A1!)).rejects.toMatchObject({ code: "not_found" });
-    const denied = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: "access.denied", actorId: v.id, entity: "evaluation.household", entityId: H.A1! }, orderBy: { id: "desc" } });
+    const denied = await t.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "access.denied", actorId: v.id, entity: "evaluation.household", entityId: H.A1! },
+      orderBy: { id: "desc" },
+    });
     expect(denied.after).toMatchObject({ reason: "evaluation closed" });
     // still verifiable and reportable; head names no longer listed
     expect(await verifyDraw(undefined, { evaluationId: EVAL })).toMatchObject({ data: { same: true } });

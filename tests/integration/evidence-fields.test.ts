@@ -13,7 +13,10 @@ import { MASKING, canSeeHealth, fieldAccess } from "@/lib/data/masking";
 let t: TestDb;
 let uploadDir: string;
 const files: Record<string, string> = {};
-const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082", "hex");
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+  "hex",
+);
 
 beforeAll(async () => {
   uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "jz-evidence-fields-"));
@@ -27,12 +30,26 @@ beforeAll(async () => {
   await createUser(t.prisma, { username: "admin", role: "admin", regionId: "520603" });
   const h = await createHousehold(t.prisma, { villageId: "520603201200", number: "0001", members: 2 });
   await assign(t.prisma, h.id, cadre.id);
-  for (const [name, kind, indicator] of [["medical", "photo", "medical"], ["signature", "signature", null], ["house", "photo", "housing"]] as const) {
+  for (const [name, kind, indicator] of [
+    ["medical", "photo", "medical"],
+    ["signature", "signature", null],
+    ["house", "photo", "housing"],
+  ] as const) {
     const key = `520603/${h.id}/${name}.png`;
     fs.mkdirSync(path.join(uploadDir, path.dirname(key)), { recursive: true });
     fs.writeFileSync(path.join(uploadDir, key), PNG);
     const e = await t.prisma.evidence.create({
-      data: { householdId: h.id, countyId: "520603", kind, indicator, fileName: `${name}.png`, mimeType: "image/png", sizeBytes: PNG.length, storageKey: key, sha256: "0".repeat(64) },
+      data: {
+        householdId: h.id,
+        countyId: "520603",
+        kind,
+        indicator,
+        fileName: `${name}.png`,
+        mimeType: "image/png",
+        sizeBytes: PNG.length,
+        storageKey: key,
+        sha256: "0".repeat(64),
+      },
     });
     files[name] = e.id;
   }

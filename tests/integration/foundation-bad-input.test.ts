@@ -26,7 +26,10 @@ type Authorize = (c: Record<string, string>, req: { headers: Record<string, stri
 const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
 /** A sign-in as `npm start` passes it on: the socket's address in X-Jingzhun-Peer, plus whatever headers the client sent. */
 const signIn = (username: string, password: string, ip = "10.0.0.1", sent: Record<string, string> = {}) =>
-  authorize({ username, password }, { headers: { ...sent, "x-jingzhun-peer": ip } }).then(() => "ok", (e: Error) => e.message);
+  authorize({ username, password }, { headers: { ...sent, "x-jingzhun-peer": ip } }).then(
+    () => "ok",
+    (e: Error) => e.message,
+  );
 
 describe("sign-in", () => {
   it("a wrong password, an unknown user and a disabled user all get the same generic refusal", async () => {
@@ -63,7 +66,11 @@ describe("sign-in", () => {
   it("behind a configured proxy, the entry the proxy appended counts, not the client's", async () => {
     process.env.JINGZHUN_PROXY_HOPS = "1";
     try {
-      const via = (i: number) => authorize({ username: `p${i}`, password: "x" }, { headers: { "x-forwarded-for": `203.0.113.${i}, 10.6.6.6` } }).then(() => "ok", (e: Error) => e.message);
+      const via = (i: number) =>
+        authorize({ username: `p${i}`, password: "x" }, { headers: { "x-forwarded-for": `203.0.113.${i}, 10.6.6.6` } }).then(
+          () => "ok",
+          (e: Error) => e.message,
+        );
       for (let i = 0; i < MAX_FAILURES; i++) await via(i);
       expect(await via(99)).toBe("throttled");
     } finally {
@@ -104,7 +111,12 @@ describe("seed", () => {
   it("a malformed national ID stops the seed with a message naming it, and writes nothing", async () => {
     const before = await t.prisma.household.count();
     const run = seed(t.prisma, {
-      mutate: (d) => ({ ...d, members: d.members.map((m, i) => (i === 7 ? { ...m, nationalId: `${m.nationalId!.slice(0, 17)}${m.nationalId!.endsWith("0") ? "1" : "0"}` } : m)) }),
+      mutate: (d) => ({
+        ...d,
+        members: d.members.map((m, i) =>
+          i === 7 ? { ...m, nationalId: `${m.nationalId!.slice(0, 17)}${m.nationalId!.endsWith("0") ? "1" : "0"}` } : m,
+        ),
+      }),
     });
     await expect(run).rejects.toBeInstanceOf(SeedDataError);
     await expect(run).rejects.toThrow(/身份证号.*校验/);

@@ -21,7 +21,11 @@ let uploads: string;
 
 async function get() {
   const res = await GET();
-  return { status: res.status, body: (await res.json()) as { status: string; checks: Record<string, Record<string, unknown>> }, cache: res.headers.get("cache-control") };
+  return {
+    status: res.status,
+    body: (await res.json()) as { status: string; checks: Record<string, Record<string, unknown>> },
+    cache: res.headers.get("cache-control"),
+  };
 }
 
 beforeAll(async () => {
@@ -30,12 +34,20 @@ beforeAll(async () => {
   t = await createTestDb();
   await seedRegions(t.prisma);
   await createHousehold(t.prisma, { villageId: "520603201200", number: "0001", headName: "王大山" });
-  for (let i = 0; i < 3; i++) await audit(t.prisma, { id: null, role: "system" }, { action: "test.event", entity: "test", entityId: String(i), after: { i } });
+  for (let i = 0; i < 3; i++)
+    await audit(t.prisma, { id: null, role: "system" }, { action: "test.event", entity: "test", entityId: String(i), after: { i } });
   // what `prisma migrate deploy` leaves behind: a row per migration folder
   await t.sql(`CREATE TABLE IF NOT EXISTS _prisma_migrations (id varchar(36) PRIMARY KEY, checksum varchar(64) NOT NULL, finished_at timestamptz, migration_name varchar(255) NOT NULL,
     logs text, rolled_back_at timestamptz, started_at timestamptz NOT NULL DEFAULT now(), applied_steps_count integer NOT NULL DEFAULT 0)`);
-  const folders = fs.readdirSync(migrationsDir(), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
-  for (const name of folders) await t.sql(`INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name) VALUES (gen_random_uuid()::text, 'x', now(), $1)`, [name]);
+  const folders = fs
+    .readdirSync(migrationsDir(), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  for (const name of folders)
+    await t.sql(
+      `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name) VALUES (gen_random_uuid()::text, 'x', now(), $1)`,
+      [name],
+    );
   if (t.kind === "postgres") await t.sql(`GRANT SELECT ON _prisma_migrations TO jingzhun_app`); // as lib/db/roles.ts grants after a deploy
 });
 
@@ -83,14 +95,19 @@ describe("unhealthy: 503 naming the check", () => {
   });
 
   it("a migration not applied", async () => {
-    const [last] = await t.sql<{ migration_name: string }>(`SELECT migration_name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1`);
+    const [last] = await t.sql<{ migration_name: string }>(
+      `SELECT migration_name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1`,
+    );
     await t.sql(`DELETE FROM _prisma_migrations WHERE migration_name = $1`, [last!.migration_name]);
     try {
       const r = await get();
       expect(r.status).toBe(503);
       expect(r.body.checks.migrations).toMatchObject({ ok: false, pending: 1 });
     } finally {
-      await t.sql(`INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name) VALUES (gen_random_uuid()::text, 'x', now(), $1)`, [last!.migration_name]);
+      await t.sql(
+        `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name) VALUES (gen_random_uuid()::text, 'x', now(), $1)`,
+        [last!.migration_name],
+      );
     }
   });
 
@@ -114,7 +131,10 @@ describe("unhealthy: 503 naming the check", () => {
     await t.sql(`UPDATE audit_event SET after = '{"i": 99}' WHERE "entityId" = '1' AND action = 'test.event'`);
     await t.sql(`ALTER TABLE audit_event ENABLE TRIGGER USER`);
     // the last check is a minute old: health checks again
-    await t.sql(`UPDATE ops_job SET "lastRunAt" = now() - interval '2 minutes', state = jsonb_set(state, '{fullAt}', '"2000-01-01T00:00:00.000Z"') WHERE name = $1`, [AUDIT_JOB]);
+    await t.sql(
+      `UPDATE ops_job SET "lastRunAt" = now() - interval '2 minutes', state = jsonb_set(state, '{fullAt}', '"2000-01-01T00:00:00.000Z"') WHERE name = $1`,
+      [AUDIT_JOB],
+    );
     const r = await get();
     expect(r.status).toBe(503);
     expect(r.body.checks.audit).toMatchObject({ ok: false, error: "chain_broken" });

@@ -50,7 +50,18 @@ describe("the village's anonymous budget", () => {
       const now = new Date(start + hour * 3600_000);
       for (let i = 0; i < LIMITS.reportPerAddress.max; i++) {
         try {
-          await receiveVillageReport({ villageId: VILLAGE, id: crypto.randomUUID(), category: "other", text: `刷屏 ${hour}-${i}`, headName: "", contact: "", ...powAt(now.getTime()) }, { address: "192.0.2.66", now });
+          await receiveVillageReport(
+            {
+              villageId: VILLAGE,
+              id: crypto.randomUUID(),
+              category: "other",
+              text: `刷屏 ${hour}-${i}`,
+              headName: "",
+              contact: "",
+              ...powAt(now.getTime()),
+            },
+            { address: "192.0.2.66", now },
+          );
           accepted++;
         } catch {
           /* refused */
@@ -65,13 +76,19 @@ describe("the village's anonymous budget", () => {
     for (let a = 0; refused === 0 && a < 40; a++) {
       useAddress(`198.51.100.${a}`);
       for (let i = 0; i < LIMITS.reportPerAddress.max; i++) {
-        const r = await submitVillageReport(undefined, form({ villageId: VILLAGE, id: crypto.randomUUID(), text: `洪水 ${a}-${i}`, ...(await pow()) }));
+        const r = await submitVillageReport(
+          undefined,
+          form({ villageId: VILLAGE, id: crypto.randomUUID(), text: `洪水 ${a}-${i}`, ...(await pow()) }),
+        );
         if (!r.ok && r.code === "rate_limited" && r.message.includes("本村")) refused++;
       }
     }
     expect(refused).toBeGreaterThan(0);
     useAddress("203.0.113.200");
-    const mine = await submitCardReport(undefined, form({ token, id: crypto.randomUUID(), category: "illness", text: "老伴住院，医药费不够。", ...(await pow()) }));
+    const mine = await submitCardReport(
+      undefined,
+      form({ token, id: crypto.randomUUID(), category: "illness", text: "老伴住院，医药费不够。", ...(await pow()) }),
+    );
     expect(mine.ok).toBe(true);
     const flooded = await floodedVillages("520603");
     expect(flooded.map((v) => v.id)).toEqual([VILLAGE]);
@@ -84,11 +101,17 @@ describe("the village's anonymous budget", () => {
 describe("the village form's contact and duplicates (#17.4)", () => {
   it("'abc' is not a phone number; a phone with separators is stored plain", async () => {
     useAddress("203.0.113.51");
-    const bad = await submitVillageReport(undefined, form({ villageId: "520603201201", id: crypto.randomUUID(), text: "有困难", contact: "abc", ...(await pow()) }));
+    const bad = await submitVillageReport(
+      undefined,
+      form({ villageId: "520603201201", id: crypto.randomUUID(), text: "有困难", contact: "abc", ...(await pow()) }),
+    );
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.fieldErrors?.contact).toEqual(["请填写电话号码（7–15 位数字），或留空"]);
     const id = crypto.randomUUID();
-    const good = await submitVillageReport(undefined, form({ villageId: "520603201201", id, text: "有困难", contact: "0856-123 4567", ...(await pow()) }));
+    const good = await submitVillageReport(
+      undefined,
+      form({ villageId: "520603201201", id, text: "有困难", contact: "0856-123 4567", ...(await pow()) }),
+    );
     expect(good.ok).toBe(true);
     expect((await t.prisma.helpRequest.findUniqueOrThrow({ where: { id } })).contact).toBe("08561234567");
   });

@@ -26,7 +26,6 @@ import { addWorkingDays } from "@/lib/domain/working-days";
 import { loadWorkCalendar } from "@/lib/data/calendar";
 import { GET as getLeadPhoto } from "@/app/(app)/leads/photo/[id]/route";
 
-
 const VILLAGE = "520603201200";
 const OTHER_VILLAGE = "520603201201";
 let t: TestDb;
@@ -34,7 +33,10 @@ let uploadDir: string;
 let mine: string; // cadre1's
 let theirs: string; // cadre2's, same village
 let token = ""; // mine's card
-const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082", "hex");
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+  "hex",
+);
 
 beforeAll(async () => {
   process.env.JINGZHUN_POW_BITS = "8";
@@ -91,7 +93,14 @@ describe("a report from the household card", () => {
 
   it("lands with the household's cadre and the county, with a deadline of 5 working days", async () => {
     useAddress("203.0.113.1");
-    const r = await cardReport({ token, id, category: "illness", text: "老伴住院，医药费不够。", photo: new File([PNG], "x.png", { type: "image/png" }), ...(await pow()) });
+    const r = await cardReport({
+      token,
+      id,
+      category: "illness",
+      text: "老伴住院，医药费不够。",
+      photo: new File([PNG], "x.png", { type: "image/png" }),
+      ...(await pow()),
+    });
     expect(r.ok).toBe(true);
     const row = await t.prisma.helpRequest.findUniqueOrThrow({ where: { id } });
     expect(row.householdId).toBe(mine);
@@ -170,12 +179,33 @@ describe("bad input is refused in plain words", () => {
 
   it("a photo of the wrong type (by its bytes, whatever its name) or too large", async () => {
     useAddress("203.0.113.3");
-    const fake = await cardReport({ token, id: crypto.randomUUID(), category: "other", text: "照片", photo: new File([Buffer.from("GIF89a....")], "x.jpg", { type: "image/jpeg" }), ...(await pow()) });
+    const fake = await cardReport({
+      token,
+      id: crypto.randomUUID(),
+      category: "other",
+      text: "照片",
+      photo: new File([Buffer.from("GIF89a....")], "x.jpg", { type: "image/jpeg" }),
+      ...(await pow()),
+    });
     expect(!fake.ok && fake.fieldErrors?.photo).toEqual(["照片只能是 JPG、PNG 或 WebP 格式"]);
-    const pdf = await cardReport({ token, id: crypto.randomUUID(), category: "other", text: "照片", photo: new File([Buffer.from("%PDF-1.4 ...")], "x.png", { type: "image/png" }), ...(await pow()) });
+    const pdf = await cardReport({
+      token,
+      id: crypto.randomUUID(),
+      category: "other",
+      text: "照片",
+      photo: new File([Buffer.from("%PDF-1.4 ...")], "x.png", { type: "image/png" }),
+      ...(await pow()),
+    });
     expect(!pdf.ok && pdf.fieldErrors?.photo).toEqual(["照片只能是 JPG、PNG 或 WebP 格式"]);
     const big = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]);
-    const large = await cardReport({ token, id: crypto.randomUUID(), category: "other", text: "照片", photo: new File([big], "x.png", { type: "image/png" }), ...(await pow()) });
+    const large = await cardReport({
+      token,
+      id: crypto.randomUUID(),
+      category: "other",
+      text: "照片",
+      photo: new File([big], "x.png", { type: "image/png" }),
+      ...(await pow()),
+    });
     expect(!large.ok && large.fieldErrors?.photo).toEqual(["照片不能超过 5 MB"]);
     expect(fs.readdirSync(path.join(uploadDir, "help", "520603"))).toHaveLength(1); // only the first report's
   });
@@ -195,27 +225,50 @@ describe("bad input is refused in plain words", () => {
     const reused = await cardReport({ token, id: crypto.randomUUID(), category: "other", text: "第二次", ...p });
     expect(!reused.ok && reused.message).toBe("这次提交已经用过，请再点一次“提交”。");
     const forged = issueChallenge(Date.now(), { bits: 8, key: Buffer.alloc(32, 7) });
-    const f = await cardReport({ token, id: crypto.randomUUID(), category: "other", text: "伪造", challenge: forged.challenge, nonce: String(createPowSolver().search(forged.challenge, 8, 0, 1 << 22)) });
+    const f = await cardReport({
+      token,
+      id: crypto.randomUUID(),
+      category: "other",
+      text: "伪造",
+      challenge: forged.challenge,
+      nonce: String(createPowSolver().search(forged.challenge, 8, 0, 1 << 22)),
+    });
     expect(f.ok).toBe(false);
     const q = await pow();
     let lazy = 0;
     while (createPowSolver().search(q.challenge, 8, lazy, 1) === lazy) lazy++;
-    const l = await cardReport({ token, id: crypto.randomUUID(), category: "other", text: "偷懒", challenge: q.challenge, nonce: String(lazy) });
+    const l = await cardReport({
+      token,
+      id: crypto.randomUUID(),
+      category: "other",
+      text: "偷懒",
+      challenge: q.challenge,
+      nonce: String(lazy),
+    });
     expect(l.ok).toBe(false);
   });
 
   it("a flood from one address: the 6th report in the hour is refused, another address is not", async () => {
     useAddress("198.51.100.77");
     for (let i = 0; i < LIMITS.reportPerAddress.max; i++) {
-      const r = await submitVillageReport(undefined, form({ villageId: VILLAGE, id: crypto.randomUUID(), text: `第 ${i + 1} 条`, ...(await pow()) }));
+      const r = await submitVillageReport(
+        undefined,
+        form({ villageId: VILLAGE, id: crypto.randomUUID(), text: `第 ${i + 1} 条`, ...(await pow()) }),
+      );
       expect(r.ok).toBe(true);
     }
-    const sixth = await submitVillageReport(undefined, form({ villageId: VILLAGE, id: crypto.randomUUID(), text: "第 6 条", ...(await pow()) }));
+    const sixth = await submitVillageReport(
+      undefined,
+      form({ villageId: VILLAGE, id: crypto.randomUUID(), text: "第 6 条", ...(await pow()) }),
+    );
     expect(sixth.ok).toBe(false);
     expect(!sixth.ok && sixth.code).toBe("rate_limited");
     expect(!sixth.ok && sixth.message).toBe("提交太频繁了，请过一小时再试，或直接拨打求助热线。");
     useAddress("198.51.100.78");
-    const other = await submitVillageReport(undefined, form({ villageId: VILLAGE, id: crypto.randomUUID(), text: "另一个地址", ...(await pow()) }));
+    const other = await submitVillageReport(
+      undefined,
+      form({ villageId: VILLAGE, id: crypto.randomUUID(), text: "另一个地址", ...(await pow()) }),
+    );
     expect(other.ok).toBe(true);
     // no raw address is stored anywhere
     const counters = await t.prisma.rateCounter.findMany({ select: { key: true } });
@@ -224,7 +277,10 @@ describe("bad input is refused in plain words", () => {
 
   it("an unknown village", async () => {
     useAddress("203.0.113.6");
-    const r = await submitVillageReport(undefined, form({ villageId: "520603201299", id: crypto.randomUUID(), text: "x", ...(await pow()) }));
+    const r = await submitVillageReport(
+      undefined,
+      form({ villageId: "520603201299", id: crypto.randomUUID(), text: "x", ...(await pow()) }),
+    );
     expect(!r.ok && r.message).toBe("未找到：链接无效或已作废。");
   });
 });
@@ -233,7 +289,10 @@ describe("the village form", () => {
   it("a report naming no household reaches the village's cadres, not other villages'", async () => {
     useAddress("203.0.113.10");
     const id = crypto.randomUUID();
-    const r = await submitVillageReport(undefined, form({ villageId: VILLAGE, id, category: "disaster", text: "村东头房子被冲坏了", contact: "13900000000", ...(await pow()) }));
+    const r = await submitVillageReport(
+      undefined,
+      form({ villageId: VILLAGE, id, category: "disaster", text: "村东头房子被冲坏了", contact: "13900000000", ...(await pow()) }),
+    );
     expect(r.ok).toBe(true);
     const row = await t.prisma.helpRequest.findUniqueOrThrow({ where: { id } });
     expect(row.householdId).toBeNull();
@@ -251,7 +310,10 @@ describe("the village form", () => {
   it("a report naming exactly one household's head reaches that household's cadre only", async () => {
     useAddress("203.0.113.11");
     const id = crypto.randomUUID();
-    const r = await submitVillageReport(undefined, form({ villageId: VILLAGE, id, category: "job_loss", headName: "赵邻居", text: "他家儿子工厂倒闭没了工作", ...(await pow()) }));
+    const r = await submitVillageReport(
+      undefined,
+      form({ villageId: VILLAGE, id, category: "job_loss", headName: "赵邻居", text: "他家儿子工厂倒闭没了工作", ...(await pow()) }),
+    );
     expect(r.ok).toBe(true);
     expect(r.ok && r.data!.statusPath).toBeNull(); // no contact: no link
     const row = await t.prisma.helpRequest.findUniqueOrThrow({ where: { id } });
@@ -294,6 +356,9 @@ describe("recording the outcome", () => {
     const events = await t.prisma.auditEvent.findMany({ where: { action: "help.outcome", entityId: id }, orderBy: { id: "asc" } });
     expect(events.map((e) => (e.after as { state: string }).state)).toEqual(["visited", "proposed"]);
     const view = await getCardView(mine);
-    expect(view!.requests.find((x) => x.category === "illness")).toMatchObject({ state: "proposed", outcome: "提出纳入突发严重困难户监测" });
+    expect(view!.requests.find((x) => x.category === "illness")).toMatchObject({
+      state: "proposed",
+      outcome: "提出纳入突发严重困难户监测",
+    });
   });
 });

@@ -30,7 +30,7 @@ export async function createTestDb(): Promise<TestDb> {
     return {
       prisma,
       kind: "pglite",
-      sql: async <T,>(text: string, params: unknown[] = []) => (await lite.query<T>(text, params)).rows,
+      sql: async <T>(text: string, params: unknown[] = []) => (await lite.query<T>(text, params)).rows,
       close: async () => {
         await prisma.$disconnect();
         await lite.close();
@@ -54,7 +54,7 @@ export async function createTestDb(): Promise<TestDb> {
     prisma,
     kind: "postgres",
     ownerUrl: asRole(info.url, OWNER_ROLE, name),
-    sql: async <T,>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
+    sql: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
     close: async () => {
       await prisma.$disconnect();
       await pool.end();

@@ -30,7 +30,10 @@ beforeAll(async () => {
   await assign(t.prisma, theirs, other.id);
   await assign(t.prisma, c.id, other.id);
   // an active member who already holds this ID
-  await t.prisma.member.update({ where: { id: (await t.prisma.member.findFirstOrThrow({ where: { householdId: theirs } })).id }, data: { nationalId: makeNationalId("520603", "1980-03-04", 11) } });
+  await t.prisma.member.update({
+    where: { id: (await t.prisma.member.findFirstOrThrow({ where: { householdId: theirs } })).id },
+    data: { nationalId: makeNationalId("520603", "1980-03-04", 11) },
+  });
 });
 
 afterAll(async () => {
@@ -38,7 +41,13 @@ afterAll(async () => {
   await t?.close();
 });
 
-const head = (name: string, seq: number) => ({ name, nationalId: makeNationalId("520603", "1990-06-15", seq), sex: "male", birthDate: "1990-06-15", relation: "head" });
+const head = (name: string, seq: number) => ({
+  name,
+  nationalId: makeNationalId("520603", "1990-06-15", seq),
+  sex: "male",
+  birthDate: "1990-06-15",
+  relation: "head",
+});
 
 describe("register a household", () => {
   it("registers, assigns to the cadre, assesses and audits in one go", async () => {
@@ -49,14 +58,25 @@ describe("register a household", () => {
       address: "丹阳村三组",
       splitFromId: mine,
       splitAt: "2025-03-01",
-      members: [head("王新户", 13), { name: "王小妹", nationalId: "", sex: "female", birthDate: "2015-02-01", relation: "child", schoolStatus: "enrolled" }],
+      members: [
+        head("王新户", 13),
+        { name: "王小妹", nationalId: "", sex: "female", birthDate: "2015-02-01", relation: "child", schoolStatus: "enrolled" },
+      ],
       income: { incomeWages: "20000" },
       reason: "分户",
     });
     expect(res).toMatchObject({ ok: true });
     const id = (res as { data: { id: string } }).data.id;
     const h = await t.prisma.household.findUniqueOrThrow({ where: { id }, include: { members: true, assignments: true } });
-    expect(h).toMatchObject({ villageId: VILLAGE, countyId: "520603", number: "0101", headName: "王新户", splitFromId: mine, memberCount: 2, countedMembers: 2 });
+    expect(h).toMatchObject({
+      villageId: VILLAGE,
+      countyId: "520603",
+      number: "0101",
+      headName: "王新户",
+      splitFromId: mine,
+      memberCount: 2,
+      countedMembers: 2,
+    });
     expect(h.splitAt?.toISOString().slice(0, 10)).toBe("2025-03-01");
     expect(Number(h.incomeWages)).toBe(20000);
     expect(h.assessedStatus).not.toBeNull();
@@ -74,7 +94,10 @@ describe("register a household", () => {
     const res = await registerHousehold(undefined, {
       villageId: VILLAGE,
       number: "0102",
-      members: [head("赵某", 15), { name: "赵妻", nationalId: makeNationalId("520603", "1980-03-04", 11), sex: "male", birthDate: "1980-03-04", relation: "spouse" }],
+      members: [
+        head("赵某", 15),
+        { name: "赵妻", nationalId: makeNationalId("520603", "1980-03-04", 11), sex: "male", birthDate: "1980-03-04", relation: "spouse" },
+      ],
     });
     expect(res).toMatchObject({ ok: false, code: "invalid" });
     if (res.ok) throw new Error("expected a refusal");
@@ -116,7 +139,12 @@ describe("register a household", () => {
 
   it("refuses a split-from household the cadre cannot see", async () => {
     await signInAs(t.prisma, "cadre1");
-    const res = await registerHousehold(undefined, { villageId: VILLAGE, number: "0106", splitFromId: theirs, members: [head("周某", 23)] });
+    const res = await registerHousehold(undefined, {
+      villageId: VILLAGE,
+      number: "0106",
+      splitFromId: theirs,
+      members: [head("周某", 23)],
+    });
     expect(res).toMatchObject({ ok: false, code: "invalid" });
     if (res.ok) throw new Error("expected a refusal");
     expect(res.fieldErrors?.splitFromId).toBeDefined();
@@ -135,7 +163,14 @@ describe("register a household", () => {
 describe("record an assistance measure", () => {
   it("records it with its audit event", async () => {
     await signInAs(t.prisma, "cadre1");
-    const res = await addMeasure(undefined, { householdId: mine, category: "industry", description: "发放鸡苗200只", amount: "1500.50", startDate: "2025-04-01", endDate: "" });
+    const res = await addMeasure(undefined, {
+      householdId: mine,
+      category: "industry",
+      description: "发放鸡苗200只",
+      amount: "1500.50",
+      startDate: "2025-04-01",
+      endDate: "",
+    });
     expect(res).toMatchObject({ ok: true });
     const id = (res as { data: { id: string } }).data.id;
     const m = await t.prisma.assistanceMeasure.findUniqueOrThrow({ where: { id } });
@@ -147,7 +182,13 @@ describe("record an assistance measure", () => {
 
   it("a negative amount is a field error", async () => {
     await signInAs(t.prisma, "cadre1");
-    const res = await addMeasure(undefined, { householdId: mine, category: "employment", description: "务工培训", amount: "-5", startDate: "2025-04-01" });
+    const res = await addMeasure(undefined, {
+      householdId: mine,
+      category: "employment",
+      description: "务工培训",
+      amount: "-5",
+      startDate: "2025-04-01",
+    });
     expect(res).toMatchObject({ ok: false, code: "invalid" });
     if (res.ok) throw new Error("expected a refusal");
     expect(res.fieldErrors?.amount?.[0]).toBe("不能为负数");
@@ -155,14 +196,27 @@ describe("record an assistance measure", () => {
 
   it("an end before the start is a field error", async () => {
     await signInAs(t.prisma, "cadre1");
-    const res = await addMeasure(undefined, { householdId: mine, category: "health", description: "慢病签约", amount: "0", startDate: "2025-04-01", endDate: "2025-03-01" });
+    const res = await addMeasure(undefined, {
+      householdId: mine,
+      category: "health",
+      description: "慢病签约",
+      amount: "0",
+      startDate: "2025-04-01",
+      endDate: "2025-03-01",
+    });
     expect(res).toMatchObject({ ok: false, code: "invalid", fieldErrors: { endDate: ["结束日期不能早于开始日期"] } });
   });
 
   it("another cadre's household is not found, and nothing is written", async () => {
     await signInAs(t.prisma, "cadre1");
     const before = await t.prisma.assistanceMeasure.count();
-    const res = await addMeasure(undefined, { householdId: theirs, category: "education", description: "助学金", amount: "500", startDate: "2025-04-01" });
+    const res = await addMeasure(undefined, {
+      householdId: theirs,
+      category: "education",
+      description: "助学金",
+      amount: "500",
+      startDate: "2025-04-01",
+    });
     expect(res).toMatchObject({ ok: false, code: "not_found" });
     expect(await t.prisma.assistanceMeasure.count()).toBe(before);
   });

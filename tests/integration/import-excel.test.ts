@@ -74,9 +74,17 @@ describe("GB18030 CSV (Excel on a Chinese system)", () => {
     expect(r.counts).toMatchObject({ households: { inserted: 3 }, members: { inserted: 6 } });
     // income and indicators hold ASCII alone: the same bytes in both encodings
     expect(r.files.map((f) => [f.name, f.format, f.encoding])).toEqual([
-      ["regions.csv", "csv", "gb18030"], ["households.csv", "csv", "gb18030"], ["members.csv", "csv", "gb18030"], ["income.csv", "csv", "utf-8"], ["indicators.csv", "csv", "utf-8"],
+      ["regions.csv", "csv", "gb18030"],
+      ["households.csv", "csv", "gb18030"],
+      ["members.csv", "csv", "gb18030"],
+      ["income.csv", "csv", "utf-8"],
+      ["indicators.csv", "csv", "utf-8"],
     ]);
-    const heads = await t.prisma.household.findMany({ where: { number: { startsWith: "G" } }, select: { number: true, headName: true, address: true }, orderBy: { number: "asc" } });
+    const heads = await t.prisma.household.findMany({
+      where: { number: { startsWith: "G" } },
+      select: { number: true, headName: true, address: true },
+      orderBy: { number: "asc" },
+    });
     expect(heads).toEqual([
       { number: "G001", headName: "张三", address: "新寨村一组, 3号" },
       { number: "G002", headName: "李四", address: null },
@@ -94,7 +102,13 @@ describe("GB18030 CSV (Excel on a Chinese system)", () => {
     const begun = await beginImport(undefined, {});
     const jobId = begun.ok ? (begun.data as { jobId: string }).jobId : "";
     for (const [name, rows] of Object.entries(files)) {
-      const res = await upload(new Request(`http://localhost:3000/admin/import/upload?job=${jobId}&name=${name}`, { method: "PUT", body: Buffer.from(gb18030(toCsv(rows))), headers: { origin: "http://localhost:3000", host: "localhost:3000" } }));
+      const res = await upload(
+        new Request(`http://localhost:3000/admin/import/upload?job=${jobId}&name=${name}`, {
+          method: "PUT",
+          body: Buffer.from(gb18030(toCsv(rows))),
+          headers: { origin: "http://localhost:3000", host: "localhost:3000" },
+        }),
+      );
       expect(res.status).toBe(200);
     }
     const finished = async () => {
@@ -127,7 +141,12 @@ describe(".xlsx workbooks (the first worksheet)", () => {
     const files = sampleFiles({ prefix: "W", seq: 500 });
     const asExcel = (column: string, v: string | number) => {
       if (column.endsWith("_date") || column.endsWith("_at")) return v ? new Date(`${v}T00:00:00Z`) : null; // a date cell
-      if (["village_code", "code", "wages", "business", "business_costs", "transfers", "water_litres"].includes(column) && v !== "" && /^\d+(\.\d+)?$/.test(String(v))) return Number(v); // a number cell
+      if (
+        ["village_code", "code", "wages", "business", "business_costs", "transfers", "water_litres"].includes(column) &&
+        v !== "" &&
+        /^\d+(\.\d+)?$/.test(String(v))
+      )
+        return Number(v); // a number cell
       if (column === "counted" && v === "1") return true;
       return v === "" ? null : v;
     };
@@ -141,9 +160,18 @@ describe(".xlsx workbooks (the first worksheet)", () => {
     const r = await run(dir);
     expect(r.issues).toEqual([]);
     expect(r.counts).toMatchObject({ households: { inserted: 3 }, members: { inserted: 6 } });
-    expect(r.files.map((f) => [f.source, f.format])).toEqual([["regions.csv", "csv"], ["households.xlsx", "xlsx"], ["members.xlsx", "xlsx"], ["income.xlsx", "xlsx"], ["indicators.csv", "csv"]]);
+    expect(r.files.map((f) => [f.source, f.format])).toEqual([
+      ["regions.csv", "csv"],
+      ["households.xlsx", "xlsx"],
+      ["members.xlsx", "xlsx"],
+      ["income.xlsx", "xlsx"],
+      ["indicators.csv", "csv"],
+    ]);
     expect(r.files.find((f) => f.source === "households.xlsx")!.sha256).toBe(sha256File(path.join(dir, "households.xlsx")));
-    const h = await t.prisma.household.findFirstOrThrow({ where: { number: "W001" }, select: { id: true, registeredAt: true, incomeBusiness: true } });
+    const h = await t.prisma.household.findFirstOrThrow({
+      where: { number: "W001" },
+      select: { id: true, registeredAt: true, incomeBusiness: true },
+    });
     expect(h.registeredAt?.toISOString().slice(0, 10)).toBe("2016-03-01");
     expect(Number(h.incomeBusiness)).toBe(1200.5);
     const kid = await t.prisma.member.findFirstOrThrow({ where: { householdId: h.id, relation: "child" }, select: { birthDate: true } });
@@ -154,8 +182,19 @@ describe(".xlsx workbooks (the first worksheet)", () => {
     const files = sampleFiles({ prefix: "N", seq: 600 });
     const id = makeNationalId("520603", "1970-05-01", 611);
     files["members.csv"]![0]!.national_id = id.endsWith("X") ? makeNationalId("520603", "1970-05-01", 613) : id;
-    const members = await workbook(files["members.csv"]!, (c, v) => (c === "national_id" && /^\d{18}$/.test(String(v)) ? Number(v) : c === "name" && v === "赵花" ? { formula: "A1/0", result: { error: "#DIV/0!" } } : v === "" ? null : v));
-    const r = await run(folder({ "households.csv": toCsv(files["households.csv"]!), "members.xlsx": members, "regions.csv": toCsv(files["regions.csv"]!) }), { dryRun: true });
+    const members = await workbook(files["members.csv"]!, (c, v) =>
+      c === "national_id" && /^\d{18}$/.test(String(v))
+        ? Number(v)
+        : c === "name" && v === "赵花"
+          ? { formula: "A1/0", result: { error: "#DIV/0!" } }
+          : v === ""
+            ? null
+            : v,
+    );
+    const r = await run(
+      folder({ "households.csv": toCsv(files["households.csv"]!), "members.xlsx": members, "regions.csv": toCsv(files["regions.csv"]!) }),
+      { dryRun: true },
+    );
     expect(r.ok).toBe(false);
     const got = r.issues.map((i) => `${i.file}:${i.row}:${i.column}:${i.rule}`);
     expect(got).toContain("members.csv:2:national_id:long_number");
@@ -163,11 +202,22 @@ describe(".xlsx workbooks (the first worksheet)", () => {
   });
 
   it("a file named .xlsx that is not one, and a name that is neither, are refused", async () => {
-    const r = await importFiles(t.prisma, [{ name: "households.xlsx", data: "village_code,household_number,head_name\r\n" }], { actor, dryRun: true, copyUrl: null });
+    const r = await importFiles(t.prisma, [{ name: "households.xlsx", data: "village_code,household_number,head_name\r\n" }], {
+      actor,
+      dryRun: true,
+      copyUrl: null,
+    });
     expect(r.issues.map((i) => `${i.file}:${i.rule}`)).toEqual(["households.csv:not_xlsx"]);
     const other = await importFiles(t.prisma, [{ name: "households.xls", data: "x" }], { actor, dryRun: true, copyUrl: null });
     expect(other.issues.map((i) => i.rule)).toEqual(["unknown_file"]);
-    const both = await importFiles(t.prisma, [{ name: "households.csv", data: "x" }, { name: "households.xlsx", data: "x" }], { actor, dryRun: true, copyUrl: null });
+    const both = await importFiles(
+      t.prisma,
+      [
+        { name: "households.csv", data: "x" },
+        { name: "households.xlsx", data: "x" },
+      ],
+      { actor, dryRun: true, copyUrl: null },
+    );
     expect(both.issues.map((i) => i.rule)).toEqual(["duplicate_file"]);
   });
 });

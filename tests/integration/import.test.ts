@@ -19,7 +19,17 @@ import { messages } from "@/i18n/messages";
 import { makeNationalId } from "@/lib/national-id";
 import { verifyAudit } from "@/scripts/audit-verify";
 import { recomputeHousehold } from "@/lib/data/assessment";
-import { NEW_VILLAGE, OLD_VILLAGE, ZH, removeFolders, renameColumns, sampleFiles, sha256File, writeFolder, type Rows } from "./import-fixture";
+import {
+  NEW_VILLAGE,
+  OLD_VILLAGE,
+  ZH,
+  removeFolders,
+  renameColumns,
+  sampleFiles,
+  sha256File,
+  writeFolder,
+  type Rows,
+} from "./import-fixture";
 
 let t: TestDb;
 const TAKEN_ID = makeNationalId("520603", "1970-05-01", 501);
@@ -27,8 +37,14 @@ let actor: { id: string; role: string };
 /** PostgreSQL: the import finds its way to COPY by itself (the server's address) */
 let onPostgres = false;
 
-const zh = createTranslator({ locale: "zh-CN", messages: messages["zh-CN"], namespace: "bulkImport" }) as unknown as (k: string, v?: Record<string, string | number>) => string;
-const en = createTranslator({ locale: "en", messages: messages.en, namespace: "bulkImport" }) as unknown as (k: string, v?: Record<string, string | number>) => string;
+const zh = createTranslator({ locale: "zh-CN", messages: messages["zh-CN"], namespace: "bulkImport" }) as unknown as (
+  k: string,
+  v?: Record<string, string | number>,
+) => string;
+const en = createTranslator({ locale: "en", messages: messages.en, namespace: "bulkImport" }) as unknown as (
+  k: string,
+  v?: Record<string, string | number>,
+) => string;
 
 async function counts() {
   const [r] = await t.sql<{ h: number; m: number; a: number; r: number; e: number }>(
@@ -121,8 +137,20 @@ describe("a clean folder", () => {
 
     const village = await t.prisma.region.findUniqueOrThrow({ where: { id: NEW_VILLAGE } });
     expect(village).toMatchObject({ parentId: "520603201", level: "village", name: "新寨村", nameEn: "Xinzhai", zone: "west" });
-    const h1 = await t.prisma.household.findUniqueOrThrow({ where: { villageId_number: { villageId: NEW_VILLAGE, number: "H001" } }, include: { members: true, assessments: true } });
-    expect(h1).toMatchObject({ countyId: "520603", headName: "张三", address: "新寨村一组, 3号", registeredStatus: "registered_poor", mainCause: "illness", housingGrade: "C", memberCount: 3, countedMembers: 3 });
+    const h1 = await t.prisma.household.findUniqueOrThrow({
+      where: { villageId_number: { villageId: NEW_VILLAGE, number: "H001" } },
+      include: { members: true, assessments: true },
+    });
+    expect(h1).toMatchObject({
+      countyId: "520603",
+      headName: "张三",
+      address: "新寨村一组, 3号",
+      registeredStatus: "registered_poor",
+      mainCause: "illness",
+      housingGrade: "C",
+      memberCount: 3,
+      countedMembers: 3,
+    });
     expect(Number(h1.incomeBusiness)).toBe(1200.5);
     expect(h1.assessedStatus).toBe("below_standard");
     expect(h1.unmetIndicators).toContain("housing");
@@ -130,20 +158,28 @@ describe("a clean folder", () => {
     expect(h1.assessments[0]).toMatchObject({ trigger: "import", createdById: actor.id, year: 2024 });
     // the same result as the status engine's own path for a single household
     const stored = h1.assessments[0]!.result as { status: string; perCapitaIncome: number; policyVersion: string; indicators: unknown };
-    const again = await t.prisma.$transaction(async (tx) => {
-      const a = await recomputeHousehold(tx, h1.id, { trigger: "edit", actorId: null, year: 2024, asOf: "2024-06-30" });
-      throw Object.assign(new Error("rollback"), { a });
-    }).catch((e: { a?: unknown }) => e.a as typeof stored);
+    const again = await t.prisma
+      .$transaction(async (tx) => {
+        const a = await recomputeHousehold(tx, h1.id, { trigger: "edit", actorId: null, year: 2024, asOf: "2024-06-30" });
+        throw Object.assign(new Error("rollback"), { a });
+      })
+      .catch((e: { a?: unknown }) => e.a as typeof stored);
     expect(again).toBeTruthy();
     expect(stored).toEqual(JSON.parse(JSON.stringify(again)));
-    const h2 = await t.prisma.household.findUniqueOrThrow({ where: { villageId_number: { villageId: NEW_VILLAGE, number: "H002" } }, include: { members: true } });
+    const h2 = await t.prisma.household.findUniqueOrThrow({
+      where: { villageId_number: { villageId: NEW_VILLAGE, number: "H002" } },
+      include: { members: true },
+    });
     expect(h2.members[0]!.nationalId).toMatch(/^\d{17}[\dX]$/);
     const x100 = await t.prisma.household.findUniqueOrThrow({ where: { villageId_number: { villageId: OLD_VILLAGE, number: "X100" } } });
     expect(x100).toMatchObject({ memberCount: 2, countedMembers: 1, assessedStatus: "secure" });
 
     const events = await t.prisma.auditEvent.findMany({ where: { action: "import.completed" } });
     expect(events).toHaveLength(1);
-    const after_ = events[0]!.after as { files: { name: string; sha256: string; rows: number }[]; counts: { households: { inserted: number } } };
+    const after_ = events[0]!.after as {
+      files: { name: string; sha256: string; rows: number }[];
+      counts: { households: { inserted: number } };
+    };
     expect(events[0]).toMatchObject({ entity: "import", entityId: r.importId, actorId: actor.id });
     expect(after_.counts.households.inserted).toBe(3);
     for (const f of after_.files) expect(f.sha256).toBe(sha256File(path.join(dir, f.name)));
@@ -168,7 +204,9 @@ describe("a clean folder", () => {
 
   it("Chinese headers in another order read the same", async () => {
     const files = sampleFiles();
-    const households = renameColumns(files["households.csv"]!, ZH["households.csv"]!).map((r) => Object.fromEntries(Object.entries(r).reverse()));
+    const households = renameColumns(files["households.csv"]!, ZH["households.csv"]!).map((r) =>
+      Object.fromEntries(Object.entries(r).reverse()),
+    );
     const r = await run(writeFolder({ ...files, "households.csv": households }), { dryRun: true });
     expect(r.issues).toEqual([]);
     expect(r.counts.households.skipped).toBe(3);
@@ -203,7 +241,15 @@ describe("rules that need other rows or the register", () => {
     mm.push({ ...mm[0]!, national_id: "", name: "张二" }); // second head for H001
     mm.push({ ...mm[1]!, household_number: "K002", relation: "spouse" }); // same ID again
     mm.push({ ...mm[4]!, household_number: "K999", national_id: "" }); // unknown household
-    mm.push({ village_code: NEW_VILLAGE, household_number: "K002", name: "户主001", national_id: TAKEN_ID, sex: "male", birth_date: "1970-05-01", relation: "other" });
+    mm.push({
+      village_code: NEW_VILLAGE,
+      household_number: "K002",
+      name: "户主001",
+      national_id: TAKEN_ID,
+      sex: "male",
+      birth_date: "1970-05-01",
+      relation: "other",
+    });
     const r = await run(writeFolder(files), { dryRun: true });
     const found = r.issues.map((i) => `${i.file}:${i.row}:${i.column}:${i.rule}`);
     expect(found).toEqual([
@@ -221,20 +267,33 @@ describe("rules that need other rows or the register", () => {
   });
 
   it("an unknown column, a missing file and a broken quote are reported without reading on", async () => {
-    let r = await run(withFile("households.csv", "village_code,household_number,head_name,colour\r\n" + `${NEW_VILLAGE},H001,张三,red\r\n`), { dryRun: true });
+    let r = await run(
+      withFile("households.csv", "village_code,household_number,head_name,colour\r\n" + `${NEW_VILLAGE},H001,张三,red\r\n`),
+      { dryRun: true },
+    );
     expect(r.issues[0]).toMatchObject({ file: "households.csv", row: 1, column: "colour", rule: "unknown_column" });
     const dir = writeFolder(sampleFiles());
     fs.rmSync(path.join(dir, "households.csv"));
     r = await run(dir, { dryRun: true });
     expect(r.issues.map((i) => i.rule)).toEqual(["households_file_missing", "households_file_missing", "households_file_missing"]);
-    r = await importFiles(t.prisma, [{ name: "regions.csv", data: `code,parent_code,level,name\r\n${NEW_VILLAGE},520603201,village,"新寨村\r\n` }], { actor, dryRun: true, copyUrl: null });
+    r = await importFiles(
+      t.prisma,
+      [{ name: "regions.csv", data: `code,parent_code,level,name\r\n${NEW_VILLAGE},520603201,village,"新寨村\r\n` }],
+      { actor, dryRun: true, copyUrl: null },
+    );
     expect(r.issues[0]).toMatchObject({ file: "regions.csv", row: 2, rule: "unterminated_quote" });
   });
 });
 
 describe("from the admin page", () => {
   const put = (jobId: string, name: string, body: string, origin = "http://localhost") =>
-    upload(new Request(`http://localhost/admin/import/upload?job=${jobId}&name=${name}`, { method: "PUT", body, headers: { origin, host: "localhost" } }));
+    upload(
+      new Request(`http://localhost/admin/import/upload?job=${jobId}&name=${name}`, {
+        method: "PUT",
+        body,
+        headers: { origin, host: "localhost" },
+      }),
+    );
 
   async function finished(jobId: string): Promise<JobView> {
     for (let i = 0; i < 200; i++) {
@@ -269,7 +328,9 @@ describe("from the admin page", () => {
     expect((await runImport(undefined, { jobId, dryRun: true })).ok).toBe(true);
     let view = await finished(jobId);
     expect(view.report?.ok).toBe(false);
-    expect(view.report?.issues.map((i) => `${i.file}:${i.row}:${i.column}:${i.rule}`)).toEqual(["members.csv:2:birth_date:id_birth_mismatch"]);
+    expect(view.report?.issues.map((i) => `${i.file}:${i.row}:${i.column}:${i.rule}`)).toEqual([
+      "members.csv:2:birth_date:id_birth_mismatch",
+    ]);
 
     files["members.csv"]![0]!.birth_date = "1970-05-01";
     expect((await put(jobId, "members.csv", toCsv(files["members.csv"]!))).status).toBe(200);

@@ -17,7 +17,10 @@ beforeAll(async () => {
   const a = await createHousehold(t.prisma, { villageId: VILLAGE, number: "0001", members: 2 });
   await assign(t.prisma, a.id, cadre.id);
   const far = await createHousehold(t.prisma, { villageId: "520602100200", number: "0001", members: 2 });
-  await t.prisma.member.update({ where: { id: (await t.prisma.member.findFirstOrThrow({ where: { householdId: far.id } })).id }, data: { nationalId: FAR_ID } });
+  await t.prisma.member.update({
+    where: { id: (await t.prisma.member.findFirstOrThrow({ where: { householdId: far.id } })).id },
+    data: { nationalId: FAR_ID },
+  });
 });
 afterAll(async () => {
   signOut();

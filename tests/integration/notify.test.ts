@@ -48,11 +48,23 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  setLogDestination(new Writable({ write(chunk, _enc, done) { for (const l of String(chunk).split("\n").filter(Boolean)) logLines.push(JSON.parse(l)); done(); } }));
+  setLogDestination(
+    new Writable({
+      write(chunk, _enc, done) {
+        for (const l of String(chunk).split("\n").filter(Boolean)) logLines.push(JSON.parse(l));
+        done();
+      },
+    }),
+  );
 
   t = await createTestDb();
   await seedRegions(t.prisma);
-  const mk = async (username: string, role: "admin" | "county_official" | "cadre" | "facilitator" | "evaluator", regionId: string, phone: string | null) => {
+  const mk = async (
+    username: string,
+    role: "admin" | "county_official" | "cadre" | "facilitator" | "evaluator",
+    regionId: string,
+    phone: string | null,
+  ) => {
     const u = await createUser(t.prisma, { username, role, regionId, name: username });
     if (phone) await t.prisma.user.update({ where: { id: u.id }, data: { phone } });
     ids[username] = u.id;
@@ -70,7 +82,18 @@ beforeAll(async () => {
   ids.household = h.id;
   await assign(t.prisma, h.id, ids.cadre1!);
   const lead = (id: string, deadline: string, householdId: string | null) =>
-    t.prisma.helpRequest.create({ data: { id, villageId: VILLAGE, countyId: COUNTY, householdId, source: householdId ? "card" : "village_form", category: "illness", text: "老伴住院，医药费不够", deadline: new Date(`${deadline}T00:00:00Z`) } });
+    t.prisma.helpRequest.create({
+      data: {
+        id,
+        villageId: VILLAGE,
+        countyId: COUNTY,
+        householdId,
+        source: householdId ? "card" : "village_form",
+        category: "illness",
+        text: "老伴住院，医药费不够",
+        deadline: new Date(`${deadline}T00:00:00Z`),
+      },
+    });
   ids.leadTomorrow = crypto.randomUUID();
   ids.leadToday = crypto.randomUUID();
   ids.leadLater = crypto.randomUUID();
@@ -78,11 +101,23 @@ beforeAll(async () => {
   await lead(ids.leadToday, "2026-12-03", null);
   await lead(ids.leadLater, "2026-12-07", h.id);
   ids.notice = crypto.randomUUID();
-  await t.prisma.notice.create({ data: { id: ids.notice, villageId: VILLAGE, countyId: COUNTY, kind: "first", startDate: new Date("2026-11-28T00:00:00Z"), days: 7, endDate: new Date("2026-12-04T00:00:00Z") } });
+  await t.prisma.notice.create({
+    data: {
+      id: ids.notice,
+      villageId: VILLAGE,
+      countyId: COUNTY,
+      kind: "first",
+      startDate: new Date("2026-11-28T00:00:00Z"),
+      days: 7,
+      endDate: new Date("2026-12-04T00:00:00Z"),
+    },
+  });
   ids.evaluation = crypto.randomUUID();
   ids.oldEvaluation = crypto.randomUUID();
   const evaluation = (id: string, countyId: string, releaseAt: Date) =>
-    t.prisma.evaluation.create({ data: { id, countyId, year: 2026, name: "2026年第三方评估", state: "drawn", plan: {}, createdById: ids.evaluator!, releaseAt } });
+    t.prisma.evaluation.create({
+      data: { id, countyId, year: 2026, name: "2026年第三方评估", state: "drawn", plan: {}, createdById: ids.evaluator!, releaseAt },
+    });
   await evaluation(ids.evaluation, COUNTY, new Date("2026-12-02T12:00:00Z"));
   await evaluation(ids.oldEvaluation, "520602", new Date("2026-10-01T00:00:00Z"));
 });
@@ -156,28 +191,58 @@ describe("log only (the default): who must act, recorded; nothing leaves the mac
 describe("an SMS gateway over HTTP", () => {
   it("the admin sets it (audited without the secret); each recipient with a phone gets one message", async () => {
     await setChannel({ kind: "sms_http", url: `${base}/sms`, secret: "gateway-token-1" });
-    const audit = await t.sql<{ after: Record<string, unknown> }>(`SELECT after FROM audit_event WHERE action = 'notify.channel.set' ORDER BY id DESC LIMIT 1`);
+    const audit = await t.sql<{ after: Record<string, unknown> }>(
+      `SELECT after FROM audit_event WHERE action = 'notify.channel.set' ORDER BY id DESC LIMIT 1`,
+    );
     expect(audit[0]!.after).toMatchObject({ kind: "sms_http", url: `${base}/sms`, secretSet: true, secretChanged: true });
     expect(JSON.stringify(audit)).not.toContain("gateway-token-1");
 
     const lead = crypto.randomUUID();
-    await t.prisma.helpRequest.create({ data: { id: lead, villageId: VILLAGE, countyId: COUNTY, householdId: null, source: "hotline", category: "disaster", text: "房屋漏雨", deadline: new Date("2026-12-04T00:00:00Z") } });
+    await t.prisma.helpRequest.create({
+      data: {
+        id: lead,
+        villageId: VILLAGE,
+        countyId: COUNTY,
+        householdId: null,
+        source: "hotline",
+        category: "disaster",
+        text: "房屋漏雨",
+        deadline: new Date("2026-12-04T00:00:00Z"),
+      },
+    });
     const r = await run();
     expect(r?.created).toBe(2); // cadre1 and cadre2
     expect(received).toHaveLength(1); // cadre2 has no phone
     expect(received[0]!.url).toBe("/sms");
     expect(received[0]!.headers.authorization).toBe("Bearer gateway-token-1");
-    expect(received[0]!.body).toMatchObject({ to: "13800000001", text: "【精准】丹阳村有一条求助线索将于2026-12-04到期，请登录精准系统处理。" });
+    expect(received[0]!.body).toMatchObject({
+      to: "13800000001",
+      text: "【精准】丹阳村有一条求助线索将于2026-12-04到期，请登录精准系统处理。",
+    });
     const mine = await rows({ dedupeKey: { startsWith: `lead_due:${lead}` } });
     expect(received[0]!.body.ref).toBe(mine.find((n) => n.recipientId === ids.cadre1)!.id);
     expect(mine.map((n) => [n.recipientId, n.channel, n.status, n.detail])).toEqual(
-      expect.arrayContaining([[ids.cadre1, "sms_http", "sent", "http_200"], [ids.cadre2, "sms_http", "skipped", "no_phone"]]),
+      expect.arrayContaining([
+        [ids.cadre1, "sms_http", "sent", "http_200"],
+        [ids.cadre2, "sms_http", "skipped", "no_phone"],
+      ]),
     );
   });
 
   it("a gateway failure is recorded and tried again on the next run, three times at most", async () => {
     const lead = crypto.randomUUID();
-    await t.prisma.helpRequest.create({ data: { id: lead, villageId: VILLAGE, countyId: COUNTY, householdId: ids.household!, source: "card", category: "accident", text: "摔伤", deadline: new Date("2026-12-04T00:00:00Z") } });
+    await t.prisma.helpRequest.create({
+      data: {
+        id: lead,
+        villageId: VILLAGE,
+        countyId: COUNTY,
+        householdId: ids.household!,
+        source: "card",
+        category: "accident",
+        text: "摔伤",
+        deadline: new Date("2026-12-04T00:00:00Z"),
+      },
+    });
     answer = () => ({ status: 500, body: { error: "down" } });
     await run();
     let row = (await rows({ dedupeKey: `lead_due:${lead}:${ids.cadre1}` }))[0]!;
@@ -220,14 +285,28 @@ describe("group robots: one message per event, to the group", () => {
     const a = crypto.randomUUID();
     const b = crypto.randomUUID();
     for (const id of [a, b]) {
-      await t.prisma.helpRequest.create({ data: { id, villageId: VILLAGE, countyId: COUNTY, householdId: null, source: "hotline", category: "other", text: "x", deadline: new Date("2026-12-04T00:00:00Z") } });
+      await t.prisma.helpRequest.create({
+        data: {
+          id,
+          villageId: VILLAGE,
+          countyId: COUNTY,
+          householdId: null,
+          source: "hotline",
+          category: "other",
+          text: "x",
+          deadline: new Date("2026-12-04T00:00:00Z"),
+        },
+      });
     }
     let n = 0;
     answer = () => ({ status: 200, body: n++ === 0 ? { errcode: 0, errmsg: "ok" } : { errcode: 93000, errmsg: "invalid webhook url" } });
     await run();
     expect(received).toHaveLength(2);
     expect(received[0]!.url).toBe("/cgi-bin/webhook/send?key=abc");
-    expect(received[0]!.body).toEqual({ msgtype: "text", text: { content: "【精准】丹阳村有一条求助线索将于2026-12-04到期，请登录精准系统处理。" } });
+    expect(received[0]!.body).toEqual({
+      msgtype: "text",
+      text: { content: "【精准】丹阳村有一条求助线索将于2026-12-04到期，请登录精准系统处理。" },
+    });
     const group = await rows({ OR: [{ dedupeKey: `lead_due:${a}:group` }, { dedupeKey: `lead_due:${b}:group` }] });
     expect(group.map((g) => g.recipientId)).toEqual([null, null]);
     expect(group.map((g) => g.status).sort()).toEqual(["failed", "sent"]);
@@ -237,7 +316,18 @@ describe("group robots: one message per event, to the group", () => {
   it("DingTalk with a signing secret: timestamp and sign on the URL", async () => {
     await setChannel({ kind: "dingtalk", url: `${base}/robot/send?access_token=tok`, secret: "SEC-dingtalk" });
     const id = crypto.randomUUID();
-    await t.prisma.helpRequest.create({ data: { id, villageId: VILLAGE, countyId: COUNTY, householdId: null, source: "hotline", category: "other", text: "x", deadline: new Date("2026-12-03T00:00:00Z") } });
+    await t.prisma.helpRequest.create({
+      data: {
+        id,
+        villageId: VILLAGE,
+        countyId: COUNTY,
+        householdId: null,
+        source: "hotline",
+        category: "other",
+        text: "x",
+        deadline: new Date("2026-12-03T00:00:00Z"),
+      },
+    });
     answer = () => ({ status: 200, body: { errcode: 0 } });
     await run();
     const hit = received.find((r) => r.url.startsWith("/robot/send"))!;

@@ -20,9 +20,16 @@ describe("PGlite folder ownership", () => {
     const lock = lockDataDir(dir);
     expect(() => lockDataDir(dir)).toThrow(DataDirBusyError);
     // another process, too
-    const child = spawnSync(process.execPath, ["--import", "tsx", "-e",
-      `import("${path.resolve("lib/db/pglite-owner.ts")}").then(m => { try { m.lockDataDir(${JSON.stringify(dir)}); process.exit(0) } catch (e) { console.log(e.message); process.exit(3) } })`,
-    ], { encoding: "utf8" });
+    const child = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "-e",
+        `import("${path.resolve("lib/db/pglite-owner.ts")}").then(m => { try { m.lockDataDir(${JSON.stringify(dir)}); process.exit(0) } catch (e) { console.log(e.message); process.exit(3) } })`,
+      ],
+      { encoding: "utf8" },
+    );
     expect(child.status).toBe(3);
     expect(child.stdout).toContain(String(process.pid));
     lock.release();
@@ -50,10 +57,13 @@ describe("PGlite folder ownership", () => {
     // 100 concurrent read-modify-write transactions from 8 connections: none may be lost
     await Promise.all(
       Array.from({ length: 100 }, () =>
-        prisma.$transaction(async (tx) => {
-          const row = await tx.$queryRaw<{ failures: number }[]>`SELECT failures FROM login_throttle WHERE key = 'counter' FOR UPDATE`;
-          await tx.loginThrottle.update({ where: { key: "counter" }, data: { failures: row[0]!.failures + 1 } });
-        }, { maxWait: 60_000, timeout: 60_000 }),
+        prisma.$transaction(
+          async (tx) => {
+            const row = await tx.$queryRaw<{ failures: number }[]>`SELECT failures FROM login_throttle WHERE key = 'counter' FOR UPDATE`;
+            await tx.loginThrottle.update({ where: { key: "counter" }, data: { failures: row[0]!.failures + 1 } });
+          },
+          { maxWait: 60_000, timeout: 60_000 },
+        ),
       ),
     );
     expect((await prisma.loginThrottle.findUniqueOrThrow({ where: { key: "counter" } })).failures).toBe(100);
@@ -84,7 +94,13 @@ describe("PGlite folder ownership", () => {
       await new Promise((r) => setTimeout(r, 300));
       // A: Bind two parameters, Execute, Sync
       const params = Buffer.concat([int16(0), int16(2), int32(1), Buffer.from("2"), int32(1), Buffer.from("3"), int16(0)]);
-      raw.send(Buffer.concat([msg("B", Buffer.concat([cstr(""), cstr(""), params])), msg("E", Buffer.concat([cstr(""), int32(0)])), msg("S", Buffer.alloc(0))]));
+      raw.send(
+        Buffer.concat([
+          msg("B", Buffer.concat([cstr(""), cstr(""), params])),
+          msg("E", Buffer.concat([cstr(""), int32(0)])),
+          msg("S", Buffer.alloc(0)),
+        ]),
+      );
       const reply = await raw.until((buf) => buf.includes(0x5a) && buf.lastIndexOf(0x5a) > buf.indexOf(0x32)); // … ReadyForQuery ('Z')
       expect(reply.toString("latin1")).not.toContain("bind message supplies");
       expect(reply.includes(0x44)).toBe(true); // a DataRow ('D'): 2 + 3
@@ -99,22 +115,39 @@ describe("PGlite folder ownership", () => {
 });
 
 // ─── a bare wire-protocol client, to pause between the messages of one exchange ───
-const int16 = (n: number) => { const b = Buffer.alloc(2); b.writeInt16BE(n); return b; };
-const int32 = (n: number) => { const b = Buffer.alloc(4); b.writeInt32BE(n); return b; };
+const int16 = (n: number) => {
+  const b = Buffer.alloc(2);
+  b.writeInt16BE(n);
+  return b;
+};
+const int32 = (n: number) => {
+  const b = Buffer.alloc(4);
+  b.writeInt32BE(n);
+  return b;
+};
 const cstr = (s: string) => Buffer.from(`${s}\0`, "utf8");
 const msg = (type: string, body: Buffer) => Buffer.concat([Buffer.from(type, "latin1"), int32(body.length + 4), body]);
 
 async function rawConnection(port: number) {
   const socket = net.connect(port, "127.0.0.1");
-  await new Promise<void>((resolve, reject) => { socket.once("connect", () => resolve()); socket.once("error", reject); });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("error", reject);
+  });
   let received = Buffer.alloc(0);
   let waiter: (() => void) | null = null;
-  socket.on("data", (d) => { received = Buffer.concat([received, d]); waiter?.(); });
+  socket.on("data", (d) => {
+    received = Buffer.concat([received, d]);
+    waiter?.();
+  });
   const until = async (done: (b: Buffer) => boolean): Promise<Buffer> => {
     const deadline = Date.now() + 20_000;
     while (!done(received)) {
       if (Date.now() > deadline) throw new Error(`no reply: ${received.toString("latin1")}`);
-      await new Promise<void>((r) => { waiter = r; setTimeout(r, 50); });
+      await new Promise<void>((r) => {
+        waiter = r;
+        setTimeout(r, 50);
+      });
     }
     const out = received;
     received = Buffer.alloc(0);

@@ -31,7 +31,16 @@ describe("policy bounds", () => {
   });
 
   it("the settings of this policy have bounds, and the bounds name only settings", () => {
-    for (const k of ["povertyLine", "quorumNumerator", "quorumDenominator", "noticeDays", "leadResponseWorkingDays", "sampleShare", "schoolAgeMax"]) expect(POLICY_BOUNDS[k], k).toBeDefined();
+    for (const k of [
+      "povertyLine",
+      "quorumNumerator",
+      "quorumDenominator",
+      "noticeDays",
+      "leadResponseWorkingDays",
+      "sampleShare",
+      "schoolAgeMax",
+    ])
+      expect(POLICY_BOUNDS[k], k).toBeDefined();
     expect(Object.keys(POLICY_BOUNDS).filter((k) => !(POLICY_KEYS as readonly string[]).includes(k))).toEqual([]);
   });
 });

@@ -22,7 +22,6 @@ import { today } from "@/lib/clock";
 import { createMeeting as createMeetingAs } from "@/lib/data/procedure/meetings";
 import type { Viewer } from "@/lib/auth/session";
 
-
 const DANYANG = "520603201200";
 const NEIGHBOUR = "520603201201";
 let t: TestDb;
@@ -57,7 +56,18 @@ async function readyProposal(): Promise<string> {
   await signInAs(t.prisma, "fac");
   const id = crypto.randomUUID();
   const authorisation = await evidenceRow(t.prisma, h.id);
-  const r = await raiseProposal(undefined, form({ id, householdId: h.id, kind: "monitor", monitoringCategory: "marginal", source: "application", reason: "户主申请：家中突发变故，申请纳入监测", authorisationEvidenceId: authorisation.id }));
+  const r = await raiseProposal(
+    undefined,
+    form({
+      id,
+      householdId: h.id,
+      kind: "monitor",
+      monitoringCategory: "marginal",
+      source: "application",
+      reason: "户主申请：家中突发变故，申请纳入监测",
+      authorisationEvidenceId: authorisation.id,
+    }),
+  );
   expect(r).toMatchObject({ ok: true, data: { stage: "comparison_explained", replay: false } });
   await homeVerified(t.prisma, id);
   return id;
@@ -69,7 +79,8 @@ async function openMeetingWith(proposalIds: string[], present = reps): Promise<{
   expect(await createMeeting(undefined, form({ id: meetingId, date: today(), place: "村委会议室" }))).toMatchObject({ ok: true });
   for (const p of proposalIds) expect(await addToAgenda(undefined, form({ meetingId, proposalId: p }))).toMatchObject({ ok: true });
   expect(await openMeeting(undefined, form({ meetingId }))).toMatchObject({ ok: true, data: { rosterSize: reps.length } });
-  for (const r of present) expect(await recordAttendance(undefined, form({ meetingId, representativeId: r, present: true }))).toMatchObject({ ok: true });
+  for (const r of present)
+    expect(await recordAttendance(undefined, form({ meetingId, representativeId: r, present: true }))).toMatchObject({ ok: true });
   const items = await t.prisma.agendaItem.findMany({ where: { meetingId }, orderBy: { position: "asc" }, select: { id: true } });
   return { meetingId, items: items.map((i) => i.id) };
 }
@@ -94,7 +105,10 @@ describe("creating a meeting with a client id", () => {
       expect(lost.reason).toMatchObject({ code: "not_found" });
       // and the same facilitator sending it twice at once gets one meeting, the second a replay
       const again = crypto.randomUUID();
-      const twice = await Promise.all([createMeetingAs(fac, { id: again, date: today(), place: "村委会" }), createMeetingAs(fac, { id: again, date: today(), place: "村委会" })]);
+      const twice = await Promise.all([
+        createMeetingAs(fac, { id: again, date: today(), place: "村委会" }),
+        createMeetingAs(fac, { id: again, date: today(), place: "村委会" }),
+      ]);
       expect(twice.map((r) => r.replay).sort()).toEqual([false, true]);
     }
   });
@@ -108,10 +122,15 @@ describe("the roster", () => {
     const id = (added as { data: { id: string } }).data.id;
     expect(await setRepresentativeActive(undefined, form({ representativeId: id, active: "false" }))).toMatchObject({ ok: true });
     expect((await t.prisma.representative.findUniqueOrThrow({ where: { id } })).active).toBe(false);
-    expect(await t.prisma.auditEvent.count({ where: { entityId: id, action: { in: ["representative.add", "representative.deactivate"] } } })).toBe(2);
+    expect(
+      await t.prisma.auditEvent.count({ where: { entityId: id, action: { in: ["representative.add", "representative.deactivate"] } } }),
+    ).toBe(2);
     // another village's facilitator cannot touch it
     await signInAs(t.prisma, "fac2");
-    expect(await setRepresentativeActive(undefined, form({ representativeId: id, active: "true" }))).toMatchObject({ ok: false, code: "not_found" });
+    expect(await setRepresentativeActive(undefined, form({ representativeId: id, active: "true" }))).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
   });
 
   it("a cadre cannot run meetings", async () => {
@@ -136,14 +155,20 @@ describe("quorum and votes", () => {
     const { meetingId, items } = await openMeetingWith([p], reps.slice(0, 5));
     const absent = await recordVote(undefined, form({ meetingId, agendaItemId: items[0]!, representativeId: reps[5]!, choice: "yes" }));
     expect(absent).toMatchObject({ ok: false, fieldErrors: { representativeId: ["该代表未登记出席，不能投票"] } });
-    expect(await recordVote(undefined, form({ meetingId, agendaItemId: items[0]!, representativeId: reps[0]!, choice: "yes" }))).toMatchObject({ ok: true });
-    expect(await recordAttendance(undefined, form({ meetingId, representativeId: reps[0]!, present: false }))).toMatchObject({ ok: false, fieldErrors: { representativeId: [expect.stringContaining("该代表已在第 1 项投票，投票后不能直接改为缺席")] } });
+    expect(
+      await recordVote(undefined, form({ meetingId, agendaItemId: items[0]!, representativeId: reps[0]!, choice: "yes" })),
+    ).toMatchObject({ ok: true });
+    expect(await recordAttendance(undefined, form({ meetingId, representativeId: reps[0]!, present: false }))).toMatchObject({
+      ok: false,
+      fieldErrors: { representativeId: [expect.stringContaining("该代表已在第 1 项投票，投票后不能直接改为缺席")] },
+    });
   });
 
   it("the same representative voting twice at once: exactly one vote is stored, the other is told why", async () => {
     const p = await readyProposal();
     const { meetingId, items } = await openMeetingWith([p]);
-    const vote = (choice: string) => recordVote(undefined, form({ id: crypto.randomUUID(), meetingId, agendaItemId: items[0]!, representativeId: reps[1]!, choice }));
+    const vote = (choice: string) =>
+      recordVote(undefined, form({ id: crypto.randomUUID(), meetingId, agendaItemId: items[0]!, representativeId: reps[1]!, choice }));
     const results = await Promise.all([vote("yes"), vote("no"), vote("yes")]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     for (const r of results.filter((r) => !r.ok)) expect(r).toMatchObject({ ok: false, code: "conflict", message: "该代表已对此项投票" });
@@ -172,9 +197,14 @@ describe("quorum and votes", () => {
     const en = await recordSecretBallot(undefined, form({ meetingId, agendaItemId: items[0]!, yes: 1, no: 1, abstain: 1 }));
     useLocale("zh-CN");
     expect(en).toMatchObject({ ok: false, fieldErrors: { yes: ["Yes 1 + no 1 + abstain 1 = 3, but 5 attended"] } });
-    expect(await recordSecretBallot(undefined, form({ meetingId, agendaItemId: items[0]!, yes: 3, no: 1, abstain: 1 }))).toMatchObject({ ok: true, data: { passed: true } });
+    expect(await recordSecretBallot(undefined, form({ meetingId, agendaItemId: items[0]!, yes: 3, no: 1, abstain: 1 }))).toMatchObject({
+      ok: true,
+      data: { passed: true },
+    });
     // a secret-ballot item takes no roll-call vote
-    expect(await recordVote(undefined, form({ meetingId, agendaItemId: items[0]!, representativeId: reps[0]!, choice: "yes" }))).toMatchObject({ ok: false, fieldErrors: { agendaItemId: [expect.any(String)] } });
+    expect(
+      await recordVote(undefined, form({ meetingId, agendaItemId: items[0]!, representativeId: reps[0]!, choice: "yes" })),
+    ).toMatchObject({ ok: false, fieldErrors: { agendaItemId: [expect.any(String)] } });
   });
 });
 
@@ -185,18 +215,36 @@ describe("closing", () => {
     const { meetingId, items } = await openMeetingWith([pass, fail], reps.slice(0, 5));
     // item 1: 3 yes of 5 attending → passes; item 2: 2 yes, 1 no, 2 not voting → fails (half or less)
     for (const [i, choice] of (["yes", "yes", "yes", "no", "abstain"] as const).entries()) {
-      expect(await recordVote(undefined, form({ meetingId, agendaItemId: items[0]!, representativeId: reps[i]!, choice }))).toMatchObject({ ok: true });
+      expect(await recordVote(undefined, form({ meetingId, agendaItemId: items[0]!, representativeId: reps[i]!, choice }))).toMatchObject({
+        ok: true,
+      });
     }
     for (const [i, choice] of (["yes", "yes", "no"] as const).entries()) {
-      expect(await recordVote(undefined, form({ meetingId, agendaItemId: items[1]!, representativeId: reps[i]!, choice }))).toMatchObject({ ok: true });
+      expect(await recordVote(undefined, form({ meetingId, agendaItemId: items[1]!, representativeId: reps[i]!, choice }))).toMatchObject({
+        ok: true,
+      });
     }
-    expect(await closeMeeting(undefined, form({ meetingId, minutes: "" }))).toMatchObject({ ok: false, fieldErrors: { minutes: ["必填"] } });
+    expect(await closeMeeting(undefined, form({ meetingId, minutes: "" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { minutes: ["必填"] },
+    });
     const closed = await closeMeeting(undefined, form({ meetingId, minutes: "2026 年评议会：到会代表 5 人，表决两项。" }));
-    expect(closed).toMatchObject({ ok: true, data: { results: [{ proposalId: pass, passed: true }, { proposalId: fail, passed: false }] } });
+    expect(closed).toMatchObject({
+      ok: true,
+      data: {
+        results: [
+          { proposalId: pass, passed: true },
+          { proposalId: fail, passed: false },
+        ],
+      },
+    });
     const m = await t.prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } });
     expect(m).toMatchObject({ state: "closed", quorumMet: true, rosterSize: 6, minutes: expect.stringContaining("评议会") });
     const agenda = await t.prisma.agendaItem.findMany({ where: { meetingId }, orderBy: { position: "asc" } });
-    expect(agenda.map((a) => [a.yes, a.no, a.abstain, a.passed])).toEqual([[3, 1, 1, true], [2, 1, 0, false]]);
+    expect(agenda.map((a) => [a.yes, a.no, a.abstain, a.passed])).toEqual([
+      [3, 1, 1, true],
+      [2, 1, 0, false],
+    ]);
     expect((await t.prisma.proposal.findUniqueOrThrow({ where: { id: pass } })).stage).toBe("voted");
     expect((await t.prisma.proposal.findUniqueOrThrow({ where: { id: fail } })).stage).toBe("failed");
     const step = await t.prisma.procedureStepRecord.findFirstOrThrow({ where: { proposalId: fail, stage: "voted" } });
@@ -205,7 +253,10 @@ describe("closing", () => {
     // any later write is refused with a clear message, and the refusal is audited
     const late = await recordVote(undefined, form({ meetingId, agendaItemId: items[1]!, representativeId: reps[4]!, choice: "yes" }));
     expect(late).toMatchObject({ ok: false, code: "closed", message: "评议会已结束，不能再修改" });
-    expect(await recordAttendance(undefined, form({ meetingId, representativeId: reps[5]!, present: true }))).toMatchObject({ ok: false, code: "closed" });
+    expect(await recordAttendance(undefined, form({ meetingId, representativeId: reps[5]!, present: true }))).toMatchObject({
+      ok: false,
+      code: "closed",
+    });
     expect(await closeMeeting(undefined, form({ meetingId, minutes: "再次结束" }))).toMatchObject({ ok: false, code: "closed" });
     expect(await t.prisma.auditEvent.count({ where: { action: "meeting.write_refused", entityId: meetingId } })).toBe(3);
 
@@ -216,9 +267,23 @@ describe("closing", () => {
     expect(await t.prisma.vote.count({ where: { agendaItemId: items[0], choice: "no" } })).toBe(1);
     // and a write that slips past the check (straight through Prisma) gets the same clear message
     const { meetingWrite } = await import("@/lib/data/procedure/meeting-guard");
-    const viewer = { id: "x", role: "facilitator" as const, regionId: DANYANG, regionLevel: "village" as const, name: "", username: "", regionName: "" };
-    await expect(meetingWrite(viewer, meetingId, "test", () => t.prisma.agendaItem.update({ where: { id: items[0]! }, data: { passed: false } }))).rejects.toMatchObject({ code: "closed", message: "p.meetingClosed" });
-    expect(await t.prisma.auditEvent.count({ where: { action: "meeting.write_refused", entityId: meetingId, after: { path: ["refusedBy"], equals: "database" } } })).toBe(1);
+    const viewer = {
+      id: "x",
+      role: "facilitator" as const,
+      regionId: DANYANG,
+      regionLevel: "village" as const,
+      name: "",
+      username: "",
+      regionName: "",
+    };
+    await expect(
+      meetingWrite(viewer, meetingId, "test", () => t.prisma.agendaItem.update({ where: { id: items[0]! }, data: { passed: false } })),
+    ).rejects.toMatchObject({ code: "closed", message: "p.meetingClosed" });
+    expect(
+      await t.prisma.auditEvent.count({
+        where: { action: "meeting.write_refused", entityId: meetingId, after: { path: ["refusedBy"], equals: "database" } },
+      }),
+    ).toBe(1);
   });
 
   it("another village's facilitator can neither vote in nor see the meeting; the attempt is audited", async () => {
@@ -236,7 +301,8 @@ describe("closing", () => {
     for (let round = 0; round < 4; round++) {
       const p = await readyProposal();
       const { meetingId, items } = await openMeetingWith([p]);
-      for (const i of [0, 1, 2]) await recordVote(undefined, form({ meetingId, agendaItemId: items[0]!, representativeId: reps[i]!, choice: "yes" }));
+      for (const i of [0, 1, 2])
+        await recordVote(undefined, form({ meetingId, agendaItemId: items[0]!, representativeId: reps[i]!, choice: "yes" }));
       const racing = () => recordVote(undefined, form({ meetingId, agendaItemId: items[0]!, representativeId: reps[3]!, choice: "yes" }));
       const closing = () => closeMeeting(undefined, form({ meetingId, minutes: `第 ${round + 1} 轮` }));
       // started in both orders: the vote first in even rounds, the close first in odd ones

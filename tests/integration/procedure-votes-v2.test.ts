@@ -47,7 +47,20 @@ async function readyProposal(): Promise<string> {
   const id = crypto.randomUUID();
   // the proposal goes straight to the agenda: its home verification is not the subject here
   await t.prisma.$transaction(async (tx) => {
-    await tx.proposal.create({ data: { id, householdId: h.id, countyId: "520603", villageId: DANYANG, kind: "monitor", monitoringCategory: "marginal", source: "application", reason: "测试", householdVersion: 1, stage: "comparison_explained" } });
+    await tx.proposal.create({
+      data: {
+        id,
+        householdId: h.id,
+        countyId: "520603",
+        villageId: DANYANG,
+        kind: "monitor",
+        monitoringCategory: "marginal",
+        source: "application",
+        reason: "测试",
+        householdVersion: 1,
+        stage: "comparison_explained",
+      },
+    });
   });
   return id;
 }
@@ -62,7 +75,8 @@ async function openMeetingWith(proposalIds: string[], present = reps): Promise<{
     await t.prisma.proposal.update({ where: { id: p }, data: { stage: "on_agenda" } });
   }
   expect(await openMeeting(undefined, form({ meetingId }))).toMatchObject({ ok: true, data: { rosterSize: reps.length } });
-  for (const r of present) expect(await recordAttendance(undefined, form({ meetingId, representativeId: r, present: true }))).toMatchObject({ ok: true });
+  for (const r of present)
+    expect(await recordAttendance(undefined, form({ meetingId, representativeId: r, present: true }))).toMatchObject({ ok: true });
   const items = await t.prisma.agendaItem.findMany({ where: { meetingId }, orderBy: { position: "asc" }, select: { id: true } });
   return { meetingId, items: items.map((i) => i.id) };
 }
@@ -74,11 +88,15 @@ describe("no races (point 9): sent at the same moment", () => {
       const p = await readyProposal();
       const { meetingId, items } = await openMeetingWith([p]);
       const rep = reps[5]!;
-      const vote = () => recordVote(undefined, form({ id: crypto.randomUUID(), meetingId, agendaItemId: items[0]!, representativeId: rep, choice: "yes" }));
+      const vote = () =>
+        recordVote(undefined, form({ id: crypto.randomUUID(), meetingId, agendaItemId: items[0]!, representativeId: rep, choice: "yes" }));
       const absent = () => recordAttendance(undefined, form({ meetingId, representativeId: rep, present: false }));
-      const [v, a] = round % 2 === 0 ? await Promise.all([vote(), absent()]) : await Promise.all([absent(), vote()]).then(([x, y]) => [y, x] as const);
+      const [v, a] =
+        round % 2 === 0 ? await Promise.all([vote(), absent()]) : await Promise.all([absent(), vote()]).then(([x, y]) => [y, x] as const);
       outcomes.add(`${v.ok ? "voted" : "vote-refused"}/${a.ok ? "absent" : "absent-refused"}`);
-      const present = (await t.prisma.meetingAttendance.findUniqueOrThrow({ where: { meetingId_representativeId: { meetingId, representativeId: rep } } })).present;
+      const present = (
+        await t.prisma.meetingAttendance.findUniqueOrThrow({ where: { meetingId_representativeId: { meetingId, representativeId: rep } } })
+      ).present;
       const votes = await t.prisma.vote.count({ where: { agendaItemId: items[0], representativeId: rep } });
       expect({ present, votes, v: v.ok, a: a.ok }).not.toMatchObject({ present: false, votes: 1 });
       expect(v.ok && a.ok).toBe(false);
@@ -91,7 +109,12 @@ describe("no races (point 9): sent at the same moment", () => {
       const p = await readyProposal();
       const { meetingId, items } = await openMeetingWith([p]);
       const item = items[0]!;
-      const votes = reps.slice(0, 3).map((r) => () => recordVote(undefined, form({ id: crypto.randomUUID(), meetingId, agendaItemId: item, representativeId: r, choice: "yes" })));
+      const votes = reps
+        .slice(0, 3)
+        .map(
+          (r) => () =>
+            recordVote(undefined, form({ id: crypto.randomUUID(), meetingId, agendaItemId: item, representativeId: r, choice: "yes" })),
+        );
       const ballot = () => recordSecretBallot(undefined, form({ meetingId, agendaItemId: item, yes: 2, no: 4, abstain: 0 }));
       const all = round % 2 === 0 ? [ballot, ...votes] : [...votes, ballot];
       await Promise.all(all.map((f) => f()));
@@ -102,7 +125,8 @@ describe("no races (point 9): sent at the same moment", () => {
       else expect(stored.yes).toBeNull();
       // and whatever is stored is what the close counts
       if (stored.ballot === "roll_call") {
-        for (const r of reps.slice(3)) await recordVote(undefined, form({ meetingId, agendaItemId: item, representativeId: r, choice: "no" }));
+        for (const r of reps.slice(3))
+          await recordVote(undefined, form({ meetingId, agendaItemId: item, representativeId: r, choice: "no" }));
       }
       expect(await closeMeeting(undefined, form({ meetingId, minutes: "记录" }))).toMatchObject({ ok: true });
       const after = await t.prisma.agendaItem.findUniqueOrThrow({ where: { id: item } });
@@ -118,7 +142,10 @@ describe("duplicate submissions (point 12): device-made ids", () => {
     const id = crypto.randomUUID();
     const send = () => addRepresentative(undefined, form({ id, name: "潘红霞", phone: "13800000000" }));
     const results = await Promise.all([send(), send(), send()]);
-    expect(results.every((r) => r.ok), JSON.stringify(results)).toBe(true);
+    expect(
+      results.every((r) => r.ok),
+      JSON.stringify(results),
+    ).toBe(true);
     expect(await t.prisma.representative.count({ where: { villageId: DANYANG, name: "潘红霞" } })).toBe(1);
     expect(await t.prisma.auditEvent.count({ where: { action: "representative.add", entityId: id } })).toBe(1);
     await t.prisma.representative.update({ where: { id }, data: { active: false } });
@@ -129,14 +156,27 @@ describe("duplicate submissions (point 12): device-made ids", () => {
     const h = await createHousehold(t.prisma, { villageId: DANYANG, number: "0901", members: 2 });
     await assign(t.prisma, h.id, cadreId);
     const id = crypto.randomUUID();
-    const send = () => addMeasure(undefined, { id, householdId: h.id, category: "industry", description: "发放鸡苗200只", amount: "1500", startDate: "2025-04-01" });
+    const send = () =>
+      addMeasure(undefined, {
+        id,
+        householdId: h.id,
+        category: "industry",
+        description: "发放鸡苗200只",
+        amount: "1500",
+        startDate: "2025-04-01",
+      });
     const results = await Promise.all([send(), send(), send()]);
-    expect(results.every((r) => r.ok), JSON.stringify(results)).toBe(true);
+    expect(
+      results.every((r) => r.ok),
+      JSON.stringify(results),
+    ).toBe(true);
     expect(await t.prisma.assistanceMeasure.count({ where: { householdId: h.id } })).toBe(1);
     // the same id for another household is not a replay
     const h2 = await createHousehold(t.prisma, { villageId: DANYANG, number: "0902", members: 2 });
     await assign(t.prisma, h2.id, cadreId);
-    expect(await addMeasure(undefined, { id, householdId: h2.id, category: "industry", description: "x", amount: "1", startDate: "2025-04-01" })).toMatchObject({ ok: false, code: "not_found" });
+    expect(
+      await addMeasure(undefined, { id, householdId: h2.id, category: "industry", description: "x", amount: "1", startDate: "2025-04-01" }),
+    ).toMatchObject({ ok: false, code: "not_found" });
   });
 });
 
@@ -146,24 +186,50 @@ describe("a mis-tap corrected while the meeting is open (point 8)", () => {
     const { meetingId, items } = await openMeetingWith([p]);
     const { id: facId } = await signInAs(t.prisma, "fac");
     const item = items[0]!;
-    expect(await recordVote(undefined, form({ meetingId, agendaItemId: item, representativeId: reps[0]!, choice: "no" }))).toMatchObject({ ok: true });
+    expect(await recordVote(undefined, form({ meetingId, agendaItemId: item, representativeId: reps[0]!, choice: "no" }))).toMatchObject({
+      ok: true,
+    });
     // a second plain vote is still refused: a correction must say so
-    expect(await recordVote(undefined, form({ meetingId, agendaItemId: item, representativeId: reps[0]!, choice: "yes" }))).toMatchObject({ ok: false, code: "conflict" });
-    const fixed = await recordVote(undefined, form({ meetingId, agendaItemId: item, representativeId: reps[0]!, choice: "yes", correct: "true" }));
+    expect(await recordVote(undefined, form({ meetingId, agendaItemId: item, representativeId: reps[0]!, choice: "yes" }))).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
+    const fixed = await recordVote(
+      undefined,
+      form({ meetingId, agendaItemId: item, representativeId: reps[0]!, choice: "yes", correct: "true" }),
+    );
     expect(fixed).toMatchObject({ ok: true, message: "已更正投票（更正记录留存）。" });
     expect((await t.prisma.vote.findFirstOrThrow({ where: { agendaItemId: item, representativeId: reps[0] } })).choice).toBe("yes");
     const history = await t.prisma.voteCorrection.findMany({ where: { meetingId } });
-    expect(history).toEqual([expect.objectContaining({ representativeId: reps[0], fromChoice: "no", toChoice: "yes", correctedById: facId, correctedAt: expect.any(Date) })]);
+    expect(history).toEqual([
+      expect.objectContaining({
+        representativeId: reps[0],
+        fromChoice: "no",
+        toChoice: "yes",
+        correctedById: facId,
+        correctedAt: expect.any(Date),
+      }),
+    ]);
     expect(await t.prisma.auditEvent.count({ where: { action: "vote.correct", countyId: "520603" } })).toBeGreaterThanOrEqual(1);
     // nothing to correct for someone who has not voted
-    expect(await recordVote(undefined, form({ meetingId, agendaItemId: item, representativeId: reps[1]!, choice: "yes", correct: "true" }))).toMatchObject({ ok: false, fieldErrors: { representativeId: ["该代表尚未对此项投票，无需更正"] } });
-    for (const r of reps.slice(1, 4)) await recordVote(undefined, form({ meetingId, agendaItemId: item, representativeId: r, choice: "yes" }));
+    expect(
+      await recordVote(undefined, form({ meetingId, agendaItemId: item, representativeId: reps[1]!, choice: "yes", correct: "true" })),
+    ).toMatchObject({ ok: false, fieldErrors: { representativeId: ["该代表尚未对此项投票，无需更正"] } });
+    for (const r of reps.slice(1, 4))
+      await recordVote(undefined, form({ meetingId, agendaItemId: item, representativeId: r, choice: "yes" }));
     expect(await closeMeeting(undefined, form({ meetingId, minutes: "记录" }))).toMatchObject({ ok: true });
     expect((await t.prisma.agendaItem.findUniqueOrThrow({ where: { id: item } })).yes).toBe(4);
     // after closing nothing changes, and the history cannot be rewritten either
-    expect(await recordVote(undefined, form({ meetingId, agendaItemId: item, representativeId: reps[0]!, choice: "no", correct: "true" }))).toMatchObject({ ok: false, code: "closed" });
+    expect(
+      await recordVote(undefined, form({ meetingId, agendaItemId: item, representativeId: reps[0]!, choice: "no", correct: "true" })),
+    ).toMatchObject({ ok: false, code: "closed" });
     await expect(t.sql(`UPDATE vote_correction SET "toChoice" = 'no' WHERE "meetingId" = $1`, [meetingId])).rejects.toThrow();
-    await expect(t.sql(`INSERT INTO vote_correction (id, "voteId", "meetingId", "agendaItemId", "countyId", "representativeId", "fromChoice") VALUES ('x', 'v', $1, $2, '520603', 'r', 'yes')`, [meetingId, item])).rejects.toThrow(/closed/);
+    await expect(
+      t.sql(
+        `INSERT INTO vote_correction (id, "voteId", "meetingId", "agendaItemId", "countyId", "representativeId", "fromChoice") VALUES ('x', 'v', $1, $2, '520603', 'r', 'yes')`,
+        [meetingId, item],
+      ),
+    ).rejects.toThrow(/closed/);
   });
 });
 
@@ -176,15 +242,34 @@ describe("absent after voting (point 11)", () => {
     await recordVote(undefined, form({ meetingId, agendaItemId: items[1]!, representativeId: reps[2]!, choice: "yes" }));
     const refused = await recordAttendance(undefined, form({ meetingId, representativeId: reps[2]!, present: false }));
     expect(refused).toMatchObject({ ok: false, message: expect.stringContaining("该代表已在第 2 项投票") });
-    expect((await t.prisma.meetingAttendance.findUniqueOrThrow({ where: { meetingId_representativeId: { meetingId, representativeId: reps[2]! } } })).present).toBe(true);
-    const noReason = await recordAttendance(undefined, form({ meetingId, representativeId: reps[2]!, present: false, withdrawVotes: "true", reason: " " }));
+    expect(
+      (
+        await t.prisma.meetingAttendance.findUniqueOrThrow({
+          where: { meetingId_representativeId: { meetingId, representativeId: reps[2]! } },
+        })
+      ).present,
+    ).toBe(true);
+    const noReason = await recordAttendance(
+      undefined,
+      form({ meetingId, representativeId: reps[2]!, present: false, withdrawVotes: "true", reason: " " }),
+    );
     expect(noReason).toMatchObject({ ok: false, fieldErrors: { reason: ["撤销投票须写明原因"] } });
-    const withdrawn = await recordAttendance(undefined, form({ meetingId, representativeId: reps[2]!, present: false, withdrawVotes: "true", reason: "误登记出席，本人未到会" }));
+    const withdrawn = await recordAttendance(
+      undefined,
+      form({ meetingId, representativeId: reps[2]!, present: false, withdrawVotes: "true", reason: "误登记出席，本人未到会" }),
+    );
     expect(withdrawn, JSON.stringify(withdrawn)).toMatchObject({ ok: true, data: { attending: 5, withdrawn: 1 } });
     expect(await t.prisma.vote.count({ where: { agendaItemId: items[1], representativeId: reps[2] } })).toBe(0);
-    expect(await t.prisma.voteCorrection.findFirst({ where: { meetingId, representativeId: reps[2] } })).toMatchObject({ fromChoice: "yes", toChoice: null, reason: "误登记出席，本人未到会" });
+    expect(await t.prisma.voteCorrection.findFirst({ where: { meetingId, representativeId: reps[2] } })).toMatchObject({
+      fromChoice: "yes",
+      toChoice: null,
+      reason: "误登记出席，本人未到会",
+    });
     // the whole roster cannot be marked absent while anyone has voted
     await recordVote(undefined, form({ meetingId, agendaItemId: items[0]!, representativeId: reps[0]!, choice: "yes" }));
-    expect(await recordAttendance(undefined, form({ meetingId, representativeId: "all", present: false }))).toMatchObject({ ok: false, fieldErrors: { representativeId: [expect.stringContaining("逐人")] } });
+    expect(await recordAttendance(undefined, form({ meetingId, representativeId: "all", present: false }))).toMatchObject({
+      ok: false,
+      fieldErrors: { representativeId: [expect.stringContaining("逐人")] },
+    });
   });
 });

@@ -27,7 +27,7 @@ vi.mock("next-intl/server", () => {
 vi.mock("next/cache", () => ({
   revalidatePath: () => {},
   revalidateTag: () => {},
-  unstable_cache: <T,>(fn: T) => fn,
+  unstable_cache: <T>(fn: T) => fn,
 }));
 
 vi.mock("next/headers", () => ({

@@ -38,7 +38,9 @@ describe("a correction recomputes the assessment in the same transaction as the 
     await signInAs(t.prisma, "cadre1");
     const before = await t.prisma.assessment.count({ where: { householdId } });
     const r = await updateHousehold(undefined, {
-      householdId, baseVersion: await version(householdId), reason: "房屋鉴定为C级",
+      householdId,
+      baseVersion: await version(householdId),
+      reason: "房屋鉴定为C级",
       changes: { indicators: { housingGrade: "C" } },
     });
     expect(r).toMatchObject({ ok: true, data: { status: "below_standard" } });
@@ -50,7 +52,10 @@ describe("a correction recomputes the assessment in the same transaction as the 
     const h = await t.prisma.household.findUniqueOrThrow({ where: { id: householdId } });
     expect(h.assessedStatus).toBe("below_standard");
     expect(h.unmetIndicators).toContain("housing");
-    const ev = await t.prisma.auditEvent.findFirstOrThrow({ where: { entity: "household", entityId: householdId }, orderBy: { id: "desc" } });
+    const ev = await t.prisma.auditEvent.findFirstOrThrow({
+      where: { entity: "household", entityId: householdId },
+      orderBy: { id: "desc" },
+    });
     expect(ev.action).toBe("household.update");
     expect(ev.before).toMatchObject({ housingGrade: "A" });
     expect(ev.after).toMatchObject({ housingGrade: "C", assessment: { status: "below_standard", policyVersion: latest.policyVersion } });
@@ -64,7 +69,10 @@ describe("a correction recomputes the assessment in the same transaction as the 
     await expect(
       t.prisma.$transaction((tx) =>
         applyHouseholdChanges(tx, {
-          householdId, baseVersion: v, actor: { id: null, role: "system" }, trigger: "edit",
+          householdId,
+          baseVersion: v,
+          actor: { id: null, role: "system" },
+          trigger: "edit",
           // the income change is written first, then the unknown member id throws
           changes: { income: { incomeWages: 1 }, members: [{ id: "00000000-0000-4000-8000-000000000000", medicalInsurance: false }] },
         }),
@@ -78,7 +86,10 @@ describe("a correction recomputes the assessment in the same transaction as the 
 
   it("a stale version is refused with who changed it, and nothing is overwritten", async () => {
     const r = await updateHousehold(undefined, {
-      householdId, baseVersion: 1, reason: "旧页面提交", changes: { indicators: { housingGrade: "A" } },
+      householdId,
+      baseVersion: 1,
+      reason: "旧页面提交",
+      changes: { indicators: { housingGrade: "A" } },
     });
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -89,7 +100,10 @@ describe("a correction recomputes the assessment in the same transaction as the 
 
   it("a negative income item is refused naming the field", async () => {
     const r = await updateHousehold(undefined, {
-      householdId, baseVersion: await version(householdId), reason: "收入更正", changes: { income: { incomeWages: -1 } },
+      householdId,
+      baseVersion: await version(householdId),
+      reason: "收入更正",
+      changes: { income: { incomeWages: -1 } },
     });
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -99,7 +113,10 @@ describe("a correction recomputes the assessment in the same transaction as the 
   it("another cadre's household reads as not found and the denial is audited", async () => {
     await signInAs(t.prisma, "cadre2");
     const r = await updateHousehold(undefined, {
-      householdId, baseVersion: await version(householdId), reason: "越权修改", changes: { indicators: { food: false } },
+      householdId,
+      baseVersion: await version(householdId),
+      reason: "越权修改",
+      changes: { indicators: { food: false } },
     });
     expect(r).toMatchObject({ ok: false, code: "not_found" });
     const denial = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: "access.denied" }, orderBy: { id: "desc" } });
@@ -135,7 +152,10 @@ describe("a policy edit recomputes the households it affects", () => {
     expect(r.ok).toBe(true);
     for (const id of (r.ok && (r.data as { jobs: string[] }).jobs) || []) await runRecomputeJob(t.prisma, id);
     const rows = await t.prisma.policyRow.findMany({ where: { provinceId: "52", year }, orderBy: { revision: "asc" } });
-    expect(rows.map((x) => [x.revision, x.active])).toEqual([[1, false], [2, true]]);
+    expect(rows.map((x) => [x.revision, x.active])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
     expect(rows[0]!.values).toEqual({ povertyLine: 5200 });
   });
 
@@ -146,7 +166,10 @@ describe("a policy edit recomputes the households it affects", () => {
     expect(r).toMatchObject({ ok: false, code: "invalid" });
     if (!r.ok) expect(r.fieldErrors?.provinceId?.[0]).toContain("全国标准");
     expect(await t.prisma.policyRow.count()).toBe(before);
-    const denial = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: "access.denied", actorId: admin.id }, orderBy: { id: "desc" } });
+    const denial = await t.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "access.denied", actorId: admin.id },
+      orderBy: { id: "desc" },
+    });
     expect(denial).toMatchObject({ entityId: "policy.save", after: { code: "out_of_scope", detail: { field: "provinceId" } } });
   });
 

@@ -23,7 +23,12 @@ describe("one head of household", () => {
     await signInAs(t.prisma, "cadre1");
     expect(await t.prisma.member.count({ where: { householdId: h, relation: "head", active: true } })).toBe(1);
     const version = (await t.prisma.household.findUniqueOrThrow({ where: { id: h } })).version;
-    const r = await updateHousehold(undefined, { householdId: h, baseVersion: version, changes: { newMembers: [{ name: "第二户主", sex: "male", birthDate: "1980-01-01", relation: "head" }] }, reason: "新增成员" });
+    const r = await updateHousehold(undefined, {
+      householdId: h,
+      baseVersion: version,
+      changes: { newMembers: [{ name: "第二户主", sex: "male", birthDate: "1980-01-01", relation: "head" }] },
+      reason: "新增成员",
+    });
     expect(r.ok, JSON.stringify(r)).toBe(false);
     expect(!r.ok && r.fieldErrors?.["changes.newMembers.0.relation"]?.[0]).toBe("一户只能有一位户主");
     expect(await t.prisma.member.count({ where: { householdId: h, relation: "head", active: true } })).toBe(1);

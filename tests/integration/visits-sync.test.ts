@@ -37,7 +37,8 @@ beforeAll(async () => {
   await assign(t.prisma, mine, cadreId);
   await assign(t.prisma, mine2, cadreId);
   await assign(t.prisma, theirs, other.id);
-  for (const id of [mine, mine2, theirs]) await t.prisma.$transaction((tx) => recomputeHousehold(tx, id, { trigger: "seed", actorId: null }));
+  for (const id of [mine, mine2, theirs])
+    await t.prisma.$transaction((tx) => recomputeHousehold(tx, id, { trigger: "seed", actorId: null }));
 });
 
 afterAll(async () => {
@@ -48,9 +49,23 @@ afterAll(async () => {
 
 const version = async (id: string) => (await t.prisma.household.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
 async function visit(householdId: string, extra: Record<string, unknown> = {}) {
-  return { clientVisitId: crypto.randomUUID(), householdId, baseVersion: await version(householdId), date: TODAY, mode: "home", findings: "粮食够吃，衣被齐全。", confirmation: "read_back", ...extra };
+  return {
+    clientVisitId: crypto.randomUUID(),
+    householdId,
+    baseVersion: await version(householdId),
+    date: TODAY,
+    mode: "home",
+    findings: "粮食够吃，衣被齐全。",
+    confirmation: "read_back",
+    ...extra,
+  };
 }
-type Results = { results: { id: string | null; result: { ok: boolean; code?: string; fieldErrors?: Record<string, string[]>; data?: { replay?: boolean } } }[] };
+type Results = {
+  results: {
+    id: string | null;
+    result: { ok: boolean; code?: string; fieldErrors?: Record<string, string[]>; data?: { replay?: boolean } };
+  }[];
+};
 
 describe("syncVisits", () => {
   it("stores each visit on its own: one in scope, one another cadre's (not found, audited), one with a bad field", async () => {
@@ -100,7 +115,12 @@ describe("syncVisits", () => {
     expect((tooMany as { fieldErrors: Record<string, string[]> }).fieldErrors.visits?.length).toBeGreaterThan(0);
     const big = (n: number) => new File([Buffer.concat([JPEG, Buffer.alloc(n)])], "big.jpg", { type: "image/jpeg" });
     const half = SYNC_MAX_BYTES / 2;
-    const heavy = await syncVisits(undefined, { visits: [await visit(mine, { evidence: [{ file: big(half), indicator: "general" }] }), await visit(mine, { evidence: [{ file: big(half), indicator: "general" }] })] });
+    const heavy = await syncVisits(undefined, {
+      visits: [
+        await visit(mine, { evidence: [{ file: big(half), indicator: "general" }] }),
+        await visit(mine, { evidence: [{ file: big(half), indicator: "general" }] }),
+      ],
+    });
     expect(heavy).toMatchObject({ ok: false, code: "invalid" });
     expect((heavy as { fieldErrors: Record<string, string[]> }).fieldErrors.visits?.join()).toMatch(/8 MB/);
     expect(await syncVisits(undefined, { visits: [] })).toMatchObject({ ok: false, code: "invalid" });

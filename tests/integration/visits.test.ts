@@ -20,7 +20,6 @@ import { getViewer } from "@/lib/auth/session";
 import { today } from "@/lib/clock";
 import { GET as getEvidence } from "@/app/api/evidence/[id]/route";
 
-
 let t: TestDb;
 let uploadDir: string;
 let mine: string; // the cadre's household
@@ -30,7 +29,10 @@ let cadreId: string;
 const TODAY = today();
 const daysAgo = (n: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
-const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082", "hex");
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+  "hex",
+);
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from("JFIF fake body for the test"), Buffer.from([0xff, 0xd9])]);
 
 beforeAll(async () => {
@@ -48,7 +50,8 @@ beforeAll(async () => {
   await assign(t.prisma, mine, cadreId);
   await assign(t.prisma, theirs, other.id);
   await assign(t.prisma, recent, cadreId, new Date(`${daysAgo(10)}T09:00:00+08:00`));
-  for (const id of [mine, theirs, recent]) await t.prisma.$transaction((tx) => recomputeHousehold(tx, id, { trigger: "seed", actorId: null }));
+  for (const id of [mine, theirs, recent])
+    await t.prisma.$transaction((tx) => recomputeHousehold(tx, id, { trigger: "seed", actorId: null }));
 });
 
 afterAll(async () => {
@@ -72,7 +75,8 @@ async function visit(householdId: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-const storedFiles = () => (fs.readdirSync(uploadDir, { recursive: true }) as string[]).filter((f) => /\.(jpg|png|webp|pdf)$/.test(f)).length;
+const storedFiles = () =>
+  (fs.readdirSync(uploadDir, { recursive: true }) as string[]).filter((f) => /\.(jpg|png|webp|pdf)$/.test(f)).length;
 const visitCount = (id: string) => t.prisma.visit.count({ where: { id } });
 const audits = (action: string, entityId?: string) => t.prisma.auditEvent.count({ where: { action, ...(entityId ? { entityId } : {}) } });
 
@@ -81,9 +85,17 @@ describe("idempotent by the device's visit id", () => {
     await signInAs(t.prisma, "cadre1");
     const input = await visit(mine, { followUps: [{ description: "协助办理参保", dueDate: daysAgo(-5) }] });
     const first = await logVisit(undefined, input);
-    expect(first).toMatchObject({ ok: true, message: "走访已保存。", data: { visitId: input.clientVisitId, state: "accepted", replay: false } });
+    expect(first).toMatchObject({
+      ok: true,
+      message: "走访已保存。",
+      data: { visitId: input.clientVisitId, state: "accepted", replay: false },
+    });
     const second = await logVisit(undefined, input);
-    expect(second).toMatchObject({ ok: true, message: "这次走访此前已经保存，没有重复记录。", data: { visitId: input.clientVisitId, replay: true } });
+    expect(second).toMatchObject({
+      ok: true,
+      message: "这次走访此前已经保存，没有重复记录。",
+      data: { visitId: input.clientVisitId, replay: true },
+    });
     expect(await visitCount(input.clientVisitId)).toBe(1);
     expect(await t.prisma.followUp.count({ where: { visitId: input.clientVisitId } })).toBe(1);
     expect(await audits("visit.create", input.clientVisitId)).toBe(1);
@@ -117,7 +129,12 @@ describe("a stale version keeps the visit and holds its changes", () => {
     await signInAs(t.prisma, "cadre1");
     const stale = await version(mine);
     // meanwhile the household is corrected (by the cadre on another phone)
-    const edit = await updateHousehold(undefined, { householdId: mine, baseVersion: stale, reason: "复核收入", changes: { income: { incomeTransfers: 1200 } } });
+    const edit = await updateHousehold(undefined, {
+      householdId: mine,
+      baseVersion: stale,
+      reason: "复核收入",
+      changes: { income: { incomeTransfers: 1200 } },
+    });
     expect(edit.ok).toBe(true);
     const before = await t.prisma.household.findUniqueOrThrow({ where: { id: mine } });
     const assessments = await t.prisma.assessment.count({ where: { householdId: mine } });
@@ -148,11 +165,21 @@ describe("a stale version keeps the visit and holds its changes", () => {
     if (!stillStale.ok) expect(stillStale.message).toMatch(/^该户已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 被李帮扶修改/);
     const ok = await confirmPending(undefined, { visitId: input.clientVisitId, baseVersion: after.version, decision: "apply" });
     expect(ok).toMatchObject({ ok: true, data: { decision: "apply", assessedStatus: "below_standard" } });
-    expect(await t.prisma.visit.findUniqueOrThrow({ where: { id: input.clientVisitId } })).toMatchObject({ state: "accepted", pendingChanges: null });
+    expect(await t.prisma.visit.findUniqueOrThrow({ where: { id: input.clientVisitId } })).toMatchObject({
+      state: "accepted",
+      pendingChanges: null,
+    });
     expect((await t.prisma.household.findUniqueOrThrow({ where: { id: mine } })).housingGrade).toBe("C");
-    expect(await confirmPending(undefined, { visitId: input.clientVisitId, baseVersion: after.version + 1, decision: "apply" })).toMatchObject({ ok: false, code: "closed" });
+    expect(
+      await confirmPending(undefined, { visitId: input.clientVisitId, baseVersion: after.version + 1, decision: "apply" }),
+    ).toMatchObject({ ok: false, code: "closed" });
     // put the house back for the next cases
-    await updateHousehold(undefined, { householdId: mine, baseVersion: await version(mine), reason: "复原", changes: { indicators: { housingGrade: "A" } } });
+    await updateHousehold(undefined, {
+      householdId: mine,
+      baseVersion: await version(mine),
+      reason: "复原",
+      changes: { indicators: { housingGrade: "A" } },
+    });
   });
 });
 
@@ -171,8 +198,15 @@ describe("an indicator change recomputes the assessment, atomically with the vis
     const h = await t.prisma.household.findUniqueOrThrow({ where: { id: mine } });
     expect(h.assessedStatus).toBe("below_standard");
     expect(h.unmetIndicators).toContain("housing");
-    const change = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: "household.update_from_visit", entityId: mine }, orderBy: { id: "desc" } });
-    expect(change.after).toMatchObject({ housingGrade: "C", visitId: input.clientVisitId, assessment: { status: "below_standard", policyVersion: latest.policyVersion } });
+    const change = await t.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "household.update_from_visit", entityId: mine },
+      orderBy: { id: "desc" },
+    });
+    expect(change.after).toMatchObject({
+      housingGrade: "C",
+      visitId: input.clientVisitId,
+      assessment: { status: "below_standard", policyVersion: latest.policyVersion },
+    });
     expect(await audits("visit.create", input.clientVisitId)).toBe(1);
   });
 
@@ -236,10 +270,13 @@ describe("walls and rules", () => {
   it("a future date, a negative income item and an unknown school status are named, in the cadre's language", async () => {
     await signInAs(t.prisma, "cadre1");
     const member = await t.prisma.member.findFirstOrThrow({ where: { householdId: mine }, select: { id: true } });
-    const r = await logVisit(undefined, await visit(mine, {
-      date: daysAgo(-1),
-      updates: { income: { incomeWages: -100 }, members: [{ id: member.id, schoolStatus: "truant" }] },
-    }));
+    const r = await logVisit(
+      undefined,
+      await visit(mine, {
+        date: daysAgo(-1),
+        updates: { income: { incomeWages: -100 }, members: [{ id: member.id, schoolStatus: "truant" }] },
+      }),
+    );
     expect(r).toMatchObject({
       ok: false,
       code: "invalid",
@@ -257,8 +294,15 @@ describe("evidence", () => {
     await signInAs(t.prisma, "cadre1");
     const location = { latitude: 27.5186, longitude: 109.2135, accuracyM: 15, locatedAt: new Date().toISOString() };
     const disguised = new File([Buffer.from("<html><script>alert(1)</script></html>")], "photo.jpg", { type: "image/jpeg" });
-    const refused = await logVisit(undefined, await visit(mine, { evidence: [{ file: new File([JPEG], "a.jpg", { type: "image/jpeg" }) }, { file: disguised }] }));
-    expect(refused).toMatchObject({ ok: false, code: "invalid", fieldErrors: { "evidence.1.file": ["文件类型不支持（只接受 JPG、PNG、WebP、PDF）"] } });
+    const refused = await logVisit(
+      undefined,
+      await visit(mine, { evidence: [{ file: new File([JPEG], "a.jpg", { type: "image/jpeg" }) }, { file: disguised }] }),
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { "evidence.1.file": ["文件类型不支持（只接受 JPG、PNG、WebP、PDF）"] },
+    });
 
     const input = await visit(mine, {
       locationConsent: true,
@@ -272,7 +316,10 @@ describe("evidence", () => {
     const v = await t.prisma.visit.findUniqueOrThrow({ where: { id: input.clientVisitId } });
     expect(v).toMatchObject({ confirmation: "signature", locationConsent: true, latitude: 27.5186, longitude: 109.2135, accuracyM: 15 });
     const rows = await t.prisma.evidence.findMany({ where: { visitId: input.clientVisitId }, orderBy: { kind: "asc" } });
-    expect(rows.map((e) => [e.kind, e.indicator, e.mimeType])).toEqual([["photo", "housing", "image/jpeg"], ["signature", null, "image/png"]]);
+    expect(rows.map((e) => [e.kind, e.indicator, e.mimeType])).toEqual([
+      ["photo", "housing", "image/jpeg"],
+      ["signature", null, "image/png"],
+    ]);
     for (const e of rows) {
       expect(e.storageKey).toMatch(new RegExp(`^520603/${mine}/[0-9a-f-]{36}\\.(jpg|png)$`));
       const bytes = fs.readFileSync(path.join(uploadDir, e.storageKey));
@@ -306,7 +353,13 @@ describe("evidence", () => {
 describe("follow-through", () => {
   it("counts open and overdue follow-ups, and resolves one with a note, once", async () => {
     await signInAs(t.prisma, "cadre1");
-    const input = await visit(recent, { date: daysAgo(5), followUps: [{ description: "联系学校劝返", dueDate: daysAgo(1) }, { description: "办理医保", dueDate: daysAgo(-10) }] });
+    const input = await visit(recent, {
+      date: daysAgo(5),
+      followUps: [
+        { description: "联系学校劝返", dueDate: daysAgo(1) },
+        { description: "办理医保", dueDate: daysAgo(-10) },
+      ],
+    });
     expect((await logVisit(undefined, input)).ok).toBe(true);
     const viewer = (await getViewer())!;
     const counts = await followUpCounts(viewer);
@@ -314,15 +367,28 @@ describe("follow-through", () => {
     expect(counts.open).toBeGreaterThanOrEqual(2);
 
     const overdue = await t.prisma.followUp.findFirstOrThrow({ where: { visitId: input.clientVisitId, description: "联系学校劝返" } });
-    expect(await resolveFollowUp(undefined, { followUpId: overdue.id, resolution: "  " })).toMatchObject({ ok: false, fieldErrors: { resolution: ["必填"] } });
-    expect(await resolveFollowUp(undefined, { followUpId: overdue.id, resolution: "孩子已返校" })).toMatchObject({ ok: true, message: "督办事项已办结。" });
+    expect(await resolveFollowUp(undefined, { followUpId: overdue.id, resolution: "  " })).toMatchObject({
+      ok: false,
+      fieldErrors: { resolution: ["必填"] },
+    });
+    expect(await resolveFollowUp(undefined, { followUpId: overdue.id, resolution: "孩子已返校" })).toMatchObject({
+      ok: true,
+      message: "督办事项已办结。",
+    });
     expect(await t.prisma.followUp.findUniqueOrThrow({ where: { id: overdue.id } })).toMatchObject({ resolution: "孩子已返校" });
     expect(await audits("followup.resolve", overdue.id)).toBe(1);
-    expect(await resolveFollowUp(undefined, { followUpId: overdue.id, resolution: "再次" })).toMatchObject({ ok: false, code: "closed", message: "该事项此前已办结。" });
+    expect(await resolveFollowUp(undefined, { followUpId: overdue.id, resolution: "再次" })).toMatchObject({
+      ok: false,
+      code: "closed",
+      message: "该事项此前已办结。",
+    });
     expect((await followUpCounts(viewer)).overdue).toBe(0);
 
     await signInAs(t.prisma, "cadre2");
     const other = await t.prisma.followUp.findFirstOrThrow({ where: { visitId: input.clientVisitId, resolvedAt: null } });
-    expect(await resolveFollowUp(undefined, { followUpId: other.id, resolution: "不是我的" })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await resolveFollowUp(undefined, { followUpId: other.id, resolution: "不是我的" })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
   });
 });

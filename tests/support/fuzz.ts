@@ -23,9 +23,33 @@ export const HUGE = "x".repeat(100_000);
 export const HUGE_HAN = "王".repeat(100_000);
 export const HUGE_DIGITS = "9".repeat(100_000);
 /** Spreadsheet formula injection, as names. */
-export const FORMULAS = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "-1+1", "@SUM(A1:A9)", "=1+1", "\t=1+1", "\r=1+1", "=cmd|' /C notepad'!'A1'"];
+export const FORMULAS = [
+  '=HYPERLINK("http://x","y")',
+  "+cmd|' /C calc'!A0",
+  "-1+1",
+  "@SUM(A1:A9)",
+  "=1+1",
+  "\t=1+1",
+  "\r=1+1",
+  "=cmd|' /C notepad'!'A1'",
+];
 export const WEIRD = [
-  "５２０６０３", "1\u200B2", "\uFEFF1", "a\u0000b", "\u0000", "' OR 1=1 --", "<script>alert(1)</script>", "__proto__", "\uD800", "null", "undefined", "NaN", "Infinity", "-0", "0x10", "1e3",
+  "５２０６０３",
+  "1\u200B2",
+  "\uFEFF1",
+  "a\u0000b",
+  "\u0000",
+  "' OR 1=1 --",
+  "<script>alert(1)</script>",
+  "__proto__",
+  "\uD800",
+  "null",
+  "undefined",
+  "NaN",
+  "Infinity",
+  "-0",
+  "0x10",
+  "1e3",
 ];
 /** An object that contains itself, and one nested deeper than JSON.stringify can follow: React's action protocol can carry both. */
 const CYCLE: Record<string, unknown> = { a: 1 };
@@ -33,8 +57,30 @@ CYCLE.self = CYCLE;
 let DEEP: Record<string, unknown> = {};
 for (let i = 0; i < 20_000; i++) DEEP = { x: DEEP };
 export const WRONG: unknown[] = [
-  12345, -1, 0, 1.5, 2 ** 31, 1e21, Number.NaN, Number.POSITIVE_INFINITY, true, false, null, [], [1, 2], ["a"], {}, { x: 1 }, { $ne: null }, "", " ", new Date(0),
-  10n, CYCLE, DEEP, new Map([["role", "admin"]]),
+  12345,
+  -1,
+  0,
+  1.5,
+  2 ** 31,
+  1e21,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  true,
+  false,
+  null,
+  [],
+  [1, 2],
+  ["a"],
+  {},
+  { x: 1 },
+  { $ne: null },
+  "",
+  " ",
+  new Date(0),
+  10n,
+  CYCLE,
+  DEEP,
+  new Map([["role", "admin"]]),
 ];
 export const HUGE_ARRAY = Array.from({ length: 5000 }, () => "00000000-0000-4000-8000-000000000000");
 
@@ -49,11 +95,47 @@ export const hostile: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Keys a crafted request adds, hoping the server writes them. */
 export const MASS_KEYS = [
-  "version", "assignedCadreId", "role", "countyId", "registeredStatus", "id", "createdById", "regionId", "villageId", "householdId", "cadreId",
-  "passwordHash", "sessionVersion", "disabled", "state", "stage", "active", "assessedStatus", "monitoringCategory", "cardTokenHash", "handledById",
-  "recordedById", "source", "isAdmin", "userId", "level", "zone", "__proto__", "constructor",
+  "version",
+  "assignedCadreId",
+  "role",
+  "countyId",
+  "registeredStatus",
+  "id",
+  "createdById",
+  "regionId",
+  "villageId",
+  "householdId",
+  "cadreId",
+  "passwordHash",
+  "sessionVersion",
+  "disabled",
+  "state",
+  "stage",
+  "active",
+  "assessedStatus",
+  "monitoringCategory",
+  "cardTokenHash",
+  "handledById",
+  "recordedById",
+  "source",
+  "isAdmin",
+  "userId",
+  "level",
+  "zone",
+  "__proto__",
+  "constructor",
 ];
-export const massValue = fc.constantFrom<unknown>("admin", "520602", "registered_poor", 999, true, null, "00000000-0000-4000-8000-000000000000", { role: "admin" }, ["x"]);
+export const massValue = fc.constantFrom<unknown>(
+  "admin",
+  "520602",
+  "registered_poor",
+  999,
+  true,
+  null,
+  "00000000-0000-4000-8000-000000000000",
+  { role: "admin" },
+  ["x"],
+);
 
 // ─────────────────────────── nested inputs ───────────────────────────
 
@@ -113,19 +195,24 @@ export function objects(v: unknown, prefix: Path = []): Path[] {
   return [prefix, ...Object.entries(v).flatMap(([k, x]) => objects(x, [...prefix, k]))];
 }
 
-export const pick = <T,>(list: readonly T[], n: number): T => list[n % list.length]!;
+export const pick = <T>(list: readonly T[], n: number): T => list[n % list.length]!;
 
 /** JSON for a failure message, long strings and files shortened. */
 export function show(v: unknown): string {
   let s: string | undefined;
   try {
     s = JSON.stringify(v, (_k, x) =>
-      typeof x === "bigint" ? `${x}n`
-      : typeof x === "string" && x.length > 80 ? `${x.slice(0, 40)}…(${x.length} chars)`
-      : x instanceof Blob ? `[${x.constructor.name} ${x.size}B]`
-      : x instanceof Map ? `[Map ${x.size}]`
-      : Array.isArray(x) && x.length > 20 ? [...x.slice(0, 3), `…(${x.length} items)`]
-      : x,
+      typeof x === "bigint"
+        ? `${x}n`
+        : typeof x === "string" && x.length > 80
+          ? `${x.slice(0, 40)}…(${x.length} chars)`
+          : x instanceof Blob
+            ? `[${x.constructor.name} ${x.size}B]`
+            : x instanceof Map
+              ? `[Map ${x.size}]`
+              : Array.isArray(x) && x.length > 20
+                ? [...x.slice(0, 3), `…(${x.length} items)`]
+                : x,
     );
   } catch {
     s = "[a value JSON cannot show: a cycle or deep nesting]";
@@ -153,7 +240,14 @@ export function declaredAt(schema: z.ZodType, p: Path): Set<string> | null {
   let cur = unwrap(schema);
   for (const seg of p) {
     const def = defOf(cur);
-    const next = def.type === "object" ? (Object.hasOwn(def.shape!, String(seg)) ? def.shape![String(seg)] : undefined) : def.type === "array" ? def.element : undefined;
+    const next =
+      def.type === "object"
+        ? Object.hasOwn(def.shape!, String(seg))
+          ? def.shape![String(seg)]
+          : undefined
+        : def.type === "array"
+          ? def.element
+          : undefined;
     if (!next) return null;
     cur = unwrap(next);
   }

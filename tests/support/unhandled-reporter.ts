@@ -15,7 +15,10 @@ export default class UnhandledReporter implements Reporter {
       message: String(e.message ?? "").slice(0, 2000),
       code: e.code === undefined ? undefined : String(e.code),
       testFile: e.VITEST_TEST_PATH,
-      stack: String(e.stack ?? "").split("\n").slice(0, 12).join("\n"),
+      stack: String(e.stack ?? "")
+        .split("\n")
+        .slice(0, 12)
+        .join("\n"),
     }));
     fs.writeFileSync(file, JSON.stringify(out, null, 2));
   }

@@ -31,7 +31,10 @@ describe("the browser solver", () => {
     for (const len of [0, 1, 40, 55, 56, 63, 64, 65, 100, 119, 120, 127, 128, 200]) {
       const challenge = "x".repeat(len);
       const nonce = solve(challenge, 10);
-      const digest = crypto.createHash("sha256").update(challenge + nonce).digest();
+      const digest = crypto
+        .createHash("sha256")
+        .update(challenge + nonce)
+        .digest();
       expect(leadingZeroBits(digest)).toBeGreaterThanOrEqual(10);
       // and it is the first such nonce
       for (let n = 0; n < Number(nonce); n++) expect(workDone(challenge, String(n), 10)).toBe(false);

@@ -30,7 +30,7 @@ describe("card tokens", () => {
 
   it("a tampered token hashes to something else, or is not a token at all", () => {
     const { token, hash } = generateToken();
-    const flipped = (token[5] === "A" ? "B" : "A");
+    const flipped = token[5] === "A" ? "B" : "A";
     const tampered = token.slice(0, 5) + flipped + token.slice(6);
     expect(isWellFormedToken(tampered)).toBe(true);
     expect(lookupHash(tampered)).not.toBe(hash);
@@ -63,8 +63,25 @@ describe("what the card may say", () => {
   });
 
   it("keeps the seven indicators in order with reasons, and fixes only where unmet", () => {
-    const ind = (met: boolean) => ({ met, reason: "r", reasonEn: "e", fix: met ? null : "f", fixEn: met ? null : "fe", numbers: { secret: 1 } });
-    const out = plainIndicators({ indicators: { water: ind(true), income: ind(false), food: ind(true), clothing: ind(true), medical: ind(true), housing: ind(true), education: ind(true) } });
+    const ind = (met: boolean) => ({
+      met,
+      reason: "r",
+      reasonEn: "e",
+      fix: met ? null : "f",
+      fixEn: met ? null : "fe",
+      numbers: { secret: 1 },
+    });
+    const out = plainIndicators({
+      indicators: {
+        water: ind(true),
+        income: ind(false),
+        food: ind(true),
+        clothing: ind(true),
+        medical: ind(true),
+        housing: ind(true),
+        education: ind(true),
+      },
+    });
     expect(out.map((i) => i.key)).toEqual(["income", "food", "clothing", "medical", "housing", "water", "education"]);
     expect(out[0]).toEqual({ key: "income", met: false, reason: "r", reasonEn: "e", fix: "f", fixEn: "fe" });
     expect(JSON.stringify(out)).not.toContain("secret");

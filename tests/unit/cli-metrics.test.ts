@@ -50,8 +50,22 @@ describe("scripts/metrics.ts", { timeout: TIMEOUT }, () => {
   it.each([
     [{ zone: "west", population: { ...population, rural: -1 }, sample: [] }, "population.rural"],
     [{ zone: "west", population: { ...population, rural: "x" }, sample: [] }, "population.rural"],
-    [{ zone: "west", population, sample: [...rows("lifted", 3, 1, "ok", "approve"), { registeredStatus: "lifted", people: 1, finding: "bad", approval: "approve" }] }, "sample.3.finding"],
-    [{ zone: "west", population, sample: [{ registeredStatus: "not_registered", people: 1, finding: "wrongly_lifted", approval: "approve" }] }, "sample.0.finding"],
+    [
+      {
+        zone: "west",
+        population,
+        sample: [...rows("lifted", 3, 1, "ok", "approve"), { registeredStatus: "lifted", people: 1, finding: "bad", approval: "approve" }],
+      },
+      "sample.3.finding",
+    ],
+    [
+      {
+        zone: "west",
+        population,
+        sample: [{ registeredStatus: "not_registered", people: 1, finding: "wrongly_lifted", approval: "approve" }],
+      },
+      "sample.0.finding",
+    ],
     [{ zone: "north", population, sample: [] }, "zone"],
   ])("invalid input exits 2 naming %s", (input, field) => {
     const r = cli(JSON.stringify(input));

@@ -24,14 +24,21 @@ function resolve(from: string, spec: string): string | null {
   return null;
 }
 
-interface Info { imports: string[]; client: boolean; ns: Set<string>; literals: Set<string> }
+interface Info {
+  imports: string[];
+  client: boolean;
+  ns: Set<string>;
+  literals: Set<string>;
+}
 const cache = new Map<string, Info>();
 function info(file: string): Info {
   const hit = cache.get(file);
   if (hit) return hit;
   const src = fs.readFileSync(file, "utf8");
   const imports: string[] = [];
-  for (const m of src.matchAll(/(?:import|export)\s+(type\s+)?[^"';]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|import\s+["']([^"']+)["']/g)) {
+  for (const m of src.matchAll(
+    /(?:import|export)\s+(type\s+)?[^"';]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|import\s+["']([^"']+)["']/g,
+  )) {
     if (m[1]) continue; // type-only: nothing at run time
     const r = resolve(file, (m[2] ?? m[3] ?? m[4])!);
     if (r) imports.push(r);
@@ -88,12 +95,18 @@ function segmentOf(file: string): keyof typeof FEATURE_SEGMENTS | null {
 describe("client messages per tree", () => {
   const pages = entries(path.join(ROOT, "app"));
 
-  it.each(pages.map((p) => [path.relative(ROOT, p), p] as const))("%s gets every feature namespace its client components use", (_name, file) => {
-    const segment = segmentOf(file);
-    const sent: readonly string[] = segment ? FEATURE_SEGMENTS[segment] : [];
-    const used = clientFeatures(file);
-    expect(used.filter((n) => !sent.includes(n)), `add them to FEATURE_SEGMENTS (i18n/client-messages.ts) for ${segment ?? "a new segment with a layout"}`).toEqual([]);
-  });
+  it.each(pages.map((p) => [path.relative(ROOT, p), p] as const))(
+    "%s gets every feature namespace its client components use",
+    (_name, file) => {
+      const segment = segmentOf(file);
+      const sent: readonly string[] = segment ? FEATURE_SEGMENTS[segment] : [];
+      const used = clientFeatures(file);
+      expect(
+        used.filter((n) => !sent.includes(n)),
+        `add them to FEATURE_SEGMENTS (i18n/client-messages.ts) for ${segment ?? "a new segment with a layout"}`,
+      ).toEqual([]);
+    },
+  );
 
   it("every segment of FEATURE_SEGMENTS has a layout that sends its namespaces", () => {
     for (const segment of Object.keys(FEATURE_SEGMENTS)) {

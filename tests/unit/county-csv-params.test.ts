@@ -11,7 +11,7 @@ describe("csvCell", () => {
     ["-1", "'-1"],
     ["@cmd", "'@cmd"],
     ["\tx", "'\tx"],
-    ["\rx", "\"'\rx\""],
+    ["\rx", '"\'\rx"'],
     ["王某", "王某"],
     ["a,b", '"a,b"'],
     ['说"是"', '"说""是"""'],
@@ -43,7 +43,10 @@ describe("csvStream", () => {
   it("starts with the BOM and the header, then streams each batch", async () => {
     async function* batches() {
       yield [["a", 1]];
-      yield [["=b", 2], ["c", 3]];
+      yield [
+        ["=b", 2],
+        ["c", 3],
+      ];
     }
     const bytes = Buffer.from(await new Response(csvStream(["名称", "数"], batches())).arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // (text() would strip the BOM)
@@ -53,9 +56,20 @@ describe("csvStream", () => {
 
 describe("search parameters", () => {
   it("keeps the valid ones and names each bad one with what is allowed", () => {
-    const { values, errors } = parseVillageParams({ sort: "bogus", dir: "desc", page: "abc", incidenceMin: "2.5", coverageMax: "120", q: "丹阳" });
+    const { values, errors } = parseVillageParams({
+      sort: "bogus",
+      dir: "desc",
+      page: "abc",
+      incidenceMin: "2.5",
+      coverageMax: "120",
+      q: "丹阳",
+    });
     expect(values).toEqual({ dir: "desc", incidenceMin: 2.5, q: "丹阳" });
-    expect(errors.map((e) => [e.param, e.code])).toEqual([["sort", "enum"], ["page", "int"], ["coverageMax", "max"]]);
+    expect(errors.map((e) => [e.param, e.code])).toEqual([
+      ["sort", "enum"],
+      ["page", "int"],
+      ["coverageMax", "max"],
+    ]);
     expect(errors[0]!.allowed).toContain("incidence");
     expect(errors[2]).toMatchObject({ value: "120", max: 100 });
   });
@@ -63,13 +77,27 @@ describe("search parameters", () => {
   it("reports a repeated parameter and a page of 0", () => {
     const { values, errors } = parseHouseholdParams({ unmet: ["water", "food"], page: "0", mismatch: "exit", cadre: "none" });
     expect(values).toEqual({ mismatch: "exit", cadre: "none" });
-    expect(errors.map((e) => [e.param, e.code])).toEqual([["page", "min"], ["unmet", "repeated"]]);
+    expect(errors.map((e) => [e.param, e.code])).toEqual([
+      ["page", "min"],
+      ["unmet", "repeated"],
+    ]);
   });
 
   it("accepts every filter of the village page", () => {
     const { values, errors } = parseHouseholdParams({
-      sort: "lastVisit", dir: "asc", page: "2", size: "100", q: "王", mismatch: "any", monitoring: "none", overdue: "1",
-      unmet: "water", cause: "illness", registered: "lifted", assessed: "none", cadre: "0b7c6a2e-1f0e-4a43-9a55-0d0c1f5e6b7a",
+      sort: "lastVisit",
+      dir: "asc",
+      page: "2",
+      size: "100",
+      q: "王",
+      mismatch: "any",
+      monitoring: "none",
+      overdue: "1",
+      unmet: "water",
+      cause: "illness",
+      registered: "lifted",
+      assessed: "none",
+      cadre: "0b7c6a2e-1f0e-4a43-9a55-0d0c1f5e6b7a",
     });
     expect(errors).toEqual([]);
     expect(values).toMatchObject({ page: 2, size: "100", overdue: "1", assessed: "none" });

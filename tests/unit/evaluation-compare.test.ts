@@ -21,14 +21,31 @@ import { resolvePolicy } from "@/lib/domain/policy";
 import { DEFAULT_POLICY_ROWS } from "@/lib/domain/policy-defaults";
 import { questionnaireSchema } from "@/lib/validation/evaluation";
 
-const allMet = (): Record<IndicatorKey, boolean> => Object.fromEntries(INDICATOR_KEYS.map((k) => [k, true])) as Record<IndicatorKey, boolean>;
+const allMet = (): Record<IndicatorKey, boolean> =>
+  Object.fromEntries(INDICATOR_KEYS.map((k) => [k, true])) as Record<IndicatorKey, boolean>;
 const noEvidence = () => Object.fromEntries(INDICATOR_KEYS.map((k) => [k, []])) as unknown as RecheckSide["evidence"];
 
 function recorded(o: Partial<RecordedSide> = {}): RecordedSide {
-  return { registeredStatus: "not_registered", monitored: false, householdNetIncome: 30_000, perCapitaIncome: 10_000, indicatorsMet: allMet(), status: "secure", ...o };
+  return {
+    registeredStatus: "not_registered",
+    monitored: false,
+    householdNetIncome: 30_000,
+    perCapitaIncome: 10_000,
+    indicatorsMet: allMet(),
+    status: "secure",
+    ...o,
+  };
 }
 function recheck(o: Partial<RecheckSide> = {}): RecheckSide {
-  return { householdNetIncome: 30_000, perCapitaIncome: 10_000, countedMembers: 3, indicatorsMet: allMet(), status: "secure", evidence: noEvidence(), ...o };
+  return {
+    householdNetIncome: 30_000,
+    perCapitaIncome: 10_000,
+    countedMembers: 3,
+    indicatorsMet: allMet(),
+    status: "secure",
+    evidence: noEvidence(),
+    ...o,
+  };
 }
 const ctx = { povertyLine: 4000 };
 const kinds = (r: RecordedSide, c: RecheckSide) => compareRecheck(r, c, ctx).map((d) => discrepancyKey(d));
@@ -98,7 +115,11 @@ describe("compareRecheck", () => {
   it("an indicator recorded met and found not met; never the reverse", () => {
     const found = recheck({ indicatorsMet: { ...allMet(), housing: false }, status: "below_standard" });
     expect(kinds(recorded({ registeredStatus: "registered_poor" }), found)).toEqual(["indicator_wrong:housing"]);
-    const better = recorded({ registeredStatus: "registered_poor", indicatorsMet: { ...allMet(), water: false }, status: "below_standard" });
+    const better = recorded({
+      registeredStatus: "registered_poor",
+      indicatorsMet: { ...allMet(), water: false },
+      status: "below_standard",
+    });
     expect(kinds(better, recheck())).toEqual([]);
   });
 
@@ -119,7 +140,9 @@ describe("compareRecheck", () => {
     const r = recorded({ registeredStatus: "lifted", perCapitaIncome: 4_200, householdNetIncome: 12_600 });
     const c = recheck({ householdNetIncome: 12_600, perCapitaIncome: 4_200 });
     expect(kinds(r, c)).toEqual(["paper_exit"]);
-    expect(kinds(r, recheck({ householdNetIncome: 12_600, perCapitaIncome: 4_200, evidence: { ...noEvidence(), income: ["bank_statement"] } }))).toEqual([]);
+    expect(
+      kinds(r, recheck({ householdNetIncome: 12_600, perCapitaIncome: 4_200, evidence: { ...noEvidence(), income: ["bank_statement"] } })),
+    ).toEqual([]);
     expect(kinds(recorded({ registeredStatus: "lifted", perCapitaIncome: 4_400.01, householdNetIncome: 12_600 }), c)).toEqual([]);
     expect(kinds(recorded({ registeredStatus: "not_registered", perCapitaIncome: 4_200, householdNetIncome: 12_600 }), c)).toEqual([]);
     const [d] = compareRecheck(r, c, ctx);
@@ -127,7 +150,11 @@ describe("compareRecheck", () => {
   });
 
   it("carries the evidence seen for the indicator concerned", () => {
-    const found = recheck({ indicatorsMet: { ...allMet(), water: false }, status: "below_standard", evidence: { ...noEvidence(), water: ["water_test", "photo"] } });
+    const found = recheck({
+      indicatorsMet: { ...allMet(), water: false },
+      status: "below_standard",
+      evidence: { ...noEvidence(), water: ["water_test", "photo"] },
+    });
     const [d] = compareRecheck(recorded({ registeredStatus: "registered_poor" }), found, ctx);
     expect(d?.evidence).toBe("photo,water_test");
   });
@@ -138,20 +165,53 @@ describe("compareRecheck", () => {
 const D = (v: number) => ({ toString: () => String(v) });
 function record(o: Partial<HouseholdRecord> = {}): HouseholdRecord {
   return {
-    registeredStatus: "lifted", monitoringCategory: null,
-    incomeWages: D(30_000), incomeBusiness: D(0), incomeBusinessCosts: D(0), incomeProperty: D(0), incomeTransfers: D(0),
-    rigidExpenditure: D(0), previousYearIncome: null, food: true, clothing: true, housingGrade: "A", electricity: true,
-    waterLitres: D(40), waterScarceArea: false, waterPiped: true, waterRoundTripMin: null, waterHorizontalM: null, waterVerticalM: null,
-    waterQualitySafe: true, waterOutageDays: 0, ...o,
+    registeredStatus: "lifted",
+    monitoringCategory: null,
+    incomeWages: D(30_000),
+    incomeBusiness: D(0),
+    incomeBusinessCosts: D(0),
+    incomeProperty: D(0),
+    incomeTransfers: D(0),
+    rigidExpenditure: D(0),
+    previousYearIncome: null,
+    food: true,
+    clothing: true,
+    housingGrade: "A",
+    electricity: true,
+    waterLitres: D(40),
+    waterScarceArea: false,
+    waterPiped: true,
+    waterRoundTripMin: null,
+    waterHorizontalM: null,
+    waterVerticalM: null,
+    waterQualitySafe: true,
+    waterOutageDays: 0,
+    ...o,
   };
 }
-const member = (): MemberRecord => ({ birthDate: new Date("1975-03-01T00:00:00Z"), counted: true, active: true, medicalInsurance: true, schoolStatus: "graduated", dropoutMedicalExemption: false, laborCapacity: "full" });
+const member = (): MemberRecord => ({
+  birthDate: new Date("1975-03-01T00:00:00Z"),
+  counted: true,
+  active: true,
+  medicalInsurance: true,
+  schoolStatus: "graduated",
+  dropoutMedicalExemption: false,
+  laborCapacity: "full",
+});
 const members = [member(), member(), member()];
 function answers(o: Partial<RecheckAnswers["income"]> = {}, unmet: string[] = []): RecheckAnswers {
   const ind = (k: string) => ({ met: !unmet.includes(k), evidence: [] });
   return {
     income: { wages: 30_000, business: 0, businessCosts: 0, property: 0, transfers: 0, ...o },
-    indicators: { income: { evidence: [] }, food: ind("food"), clothing: ind("clothing"), medical: ind("medical"), housing: ind("housing"), water: ind("water"), education: ind("education") },
+    indicators: {
+      income: { evidence: [] },
+      food: ind("food"),
+      clothing: ind("clothing"),
+      medical: ind("medical"),
+      housing: ind("housing"),
+      water: ind("water"),
+      education: ind("education"),
+    },
     approval: "approve",
   };
 }
@@ -174,13 +234,27 @@ describe("recheckHousehold", () => {
   });
 
   it("uses the frozen registered status, not the row's", () => {
-    const r = recheckHousehold(record({ registeredStatus: "registered_poor" }), members, "lifted", answers({}, ["food"]), policy, "2026-11-28");
+    const r = recheckHousehold(
+      record({ registeredStatus: "registered_poor" }),
+      members,
+      "lifted",
+      answers({}, ["food"]),
+      policy,
+      "2026-11-28",
+    );
     expect(r.recorded.registeredStatus).toBe("lifted");
     expect(r.discrepancies.map(discrepancyKey)).toContain("wrongly_lifted");
   });
 
   it("a household under monitoring is never missed", () => {
-    const r = recheckHousehold(record({ registeredStatus: "not_registered", monitoringCategory: "marginal" }), members, "not_registered", answers({ wages: 0 }), policy, "2026-11-28");
+    const r = recheckHousehold(
+      record({ registeredStatus: "not_registered", monitoringCategory: "marginal" }),
+      members,
+      "not_registered",
+      answers({ wages: 0 }),
+      policy,
+      "2026-11-28",
+    );
     expect(r.discrepancies.map(discrepancyKey)).not.toContain("missed");
   });
 
@@ -197,7 +271,9 @@ describe("questionnaire input", () => {
     evaluationId: "6f0c1e62-8a1d-4f0e-9d55-1d1f9c0a2b3c",
     householdId: "7f0c1e62-8a1d-4f0e-9d55-1d1f9c0a2b3c",
     income: { wages: "1000", business: "0", businessCosts: "0", property: "0", transfers: "0" },
-    indicators: Object.fromEntries(["food", "clothing", "medical", "housing", "water", "education"].map((k) => [k, { met: "true", evidence: [] }])),
+    indicators: Object.fromEntries(
+      ["food", "clothing", "medical", "housing", "water", "education"].map((k) => [k, { met: "true", evidence: [] }]),
+    ),
     approval: "approve",
   };
   const withIncome = { ...base, indicators: { ...base.indicators, income: { evidence: ["bank_statement"] } } };
@@ -207,7 +283,12 @@ describe("questionnaire input", () => {
     if (r.success) expect(r.data.income.wages).toBe(1000);
   });
   it("refuses a negative income, an unknown enum, an empty amount, naming the path", () => {
-    const r = questionnaireSchema.safeParse({ ...withIncome, income: { ...withIncome.income, wages: "-1", property: "" }, approval: "maybe", indicators: { ...withIncome.indicators, income: { evidence: ["receipt"] } } });
+    const r = questionnaireSchema.safeParse({
+      ...withIncome,
+      income: { ...withIncome.income, wages: "-1", property: "" },
+      approval: "maybe",
+      indicators: { ...withIncome.indicators, income: { evidence: ["receipt"] } },
+    });
     expect(r.success).toBe(false);
     if (r.success) return;
     const byPath = Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));
@@ -219,7 +300,14 @@ describe("questionnaire input", () => {
   });
 
   it("offers each indicator its own evidence: a water test is no proof of schooling; met is 达标/未达标", () => {
-    const r = questionnaireSchema.safeParse({ ...withIncome, indicators: { ...withIncome.indicators, education: { met: "maybe", evidence: ["water_test"] }, water: { met: "true", evidence: ["water_test"] } } });
+    const r = questionnaireSchema.safeParse({
+      ...withIncome,
+      indicators: {
+        ...withIncome.indicators,
+        education: { met: "maybe", evidence: ["water_test"] },
+        water: { met: "true", evidence: ["water_test"] },
+      },
+    });
     expect(r.success).toBe(false);
     if (r.success) return;
     const byPath = Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));

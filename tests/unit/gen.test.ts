@@ -20,7 +20,10 @@ const sha = (file: string) => createHash("sha256").update(fs.readFileSync(file))
 
 /** Rows of a generated file as objects keyed by header (the generator quotes nothing it writes). */
 function rows(dir: string, file: FileName): Record<string, string>[] {
-  const [header, ...lines] = fs.readFileSync(path.join(dir, file), "utf8").split("\n").filter((l) => l !== "");
+  const [header, ...lines] = fs
+    .readFileSync(path.join(dir, file), "utf8")
+    .split("\n")
+    .filter((l) => l !== "");
   const cols = header!.split(",");
   return lines.map((l) => {
     const cells = l.split(",");

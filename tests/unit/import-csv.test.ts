@@ -28,24 +28,44 @@ async function readAll(chunks: (Uint8Array | string)[], encoding?: CsvEncoding, 
 
 describe("CsvParser", () => {
   it("reads plain fields, CRLF, LF and a last line without a break", () => {
-    expect(fields(parse("a,b\r\n1,2\n3,4"))).toEqual([["a", "b"], ["1", "2"], ["3", "4"]]);
-    expect(fields(parse("a,b\r1,2\r"))).toEqual([["a", "b"], ["1", "2"]]);
+    expect(fields(parse("a,b\r\n1,2\n3,4"))).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+      ["3", "4"],
+    ]);
+    expect(fields(parse("a,b\r1,2\r"))).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
   });
 
   it("keeps empty fields, skips blank lines but counts them", () => {
     const recs = parse("a,b,c\n,,\n\n1,,3\n");
-    expect(fields(recs)).toEqual([["a", "b", "c"], ["", "", ""], ["1", "", "3"]]);
+    expect(fields(recs)).toEqual([
+      ["a", "b", "c"],
+      ["", "", ""],
+      ["1", "", "3"],
+    ]);
     expect(recs.map((r) => r.line)).toEqual([1, 2, 4]);
   });
 
   it("strips a BOM only at the start", () => {
-    expect(fields(parse("\uFEFFcode,name\n52,贵州省\n"))).toEqual([["code", "name"], ["52", "贵州省"]]);
+    expect(fields(parse("\uFEFFcode,name\n52,贵州省\n"))).toEqual([
+      ["code", "name"],
+      ["52", "贵州省"],
+    ]);
     expect(fields(parse("a\n\uFEFFb\n"))).toEqual([["a"], ["\uFEFFb"]]);
   });
 
   it("reads quoted fields with commas, doubled quotes and line breaks, numbering by the starting line", () => {
     const recs = parse('name,address\n"张三","一组, 3号"\n"说""好""",x\n"两\r\n行",y\nlast,z\n');
-    expect(fields(recs)).toEqual([["name", "address"], ["张三", "一组, 3号"], ['说"好"', "x"], ["两\r\n行", "y"], ["last", "z"]]);
+    expect(fields(recs)).toEqual([
+      ["name", "address"],
+      ["张三", "一组, 3号"],
+      ['说"好"', "x"],
+      ["两\r\n行", "y"],
+      ["last", "z"],
+    ]);
     expect(recs.map((r) => r.line)).toEqual([1, 2, 3, 4, 6]);
     expect(recs.every((r) => !r.problem)).toBe(true);
   });
@@ -101,7 +121,11 @@ describe("readCsv: GB18030 / GBK, as Excel on a Chinese system saves CSV (issue 
     for (const cut of [1, 3, 7, 8, 9]) {
       const chunks = [];
       for (let i = 0; i < bytes.length; i += cut) chunks.push(bytes.subarray(i, i + cut));
-      expect(fields(await readAll(chunks, "gb18030"))).toEqual([["村代码", "户编号", "户主姓名"], ["520603201200", "0001", "王大山"], ["520603201200", "0002", "赵一"]]);
+      expect(fields(await readAll(chunks, "gb18030"))).toEqual([
+        ["村代码", "户编号", "户主姓名"],
+        ["520603201200", "0001", "王大山"],
+        ["520603201200", "0002", "赵一"],
+      ]);
     }
   });
 
@@ -125,7 +149,10 @@ describe("readCsv: GB18030 / GBK, as Excel on a Chinese system saves CSV (issue 
     let used = "";
     const recs = await readAll([gb18030("一,名称\n1,丹阳村\n")], "auto", (e) => (used = e));
     expect(used).toBe("gb18030");
-    expect(fields(recs)).toEqual([["一", "名称"], ["1", "丹阳村"]]);
+    expect(fields(recs)).toEqual([
+      ["一", "名称"],
+      ["1", "丹阳村"],
+    ]);
   });
 
   it("detected: an English header and 100 KB of ASCII rows before the first Chinese name", async () => {
@@ -149,7 +176,10 @@ describe("readCsv: GB18030 / GBK, as Excel on a Chinese system saves CSV (issue 
   });
 
   it("bytes that are not GB18030 either are refused, with the line", async () => {
-    await expect(readAll([Uint8Array.from([0x61, 0x0a, 0x62, 0x0a, 0x81, 0x20, 0x0a])], "gb18030")).rejects.toMatchObject({ kind: "not_gb18030", line: 3 });
+    await expect(readAll([Uint8Array.from([0x61, 0x0a, 0x62, 0x0a, 0x81, 0x20, 0x0a])], "gb18030")).rejects.toMatchObject({
+      kind: "not_gb18030",
+      line: 3,
+    });
   });
 });
 

@@ -24,19 +24,38 @@ describe("dates that do not exist, or have not happened", () => {
   });
 
   it("a registration's split date and a measure's dates", () => {
-    const reg = registerHouseholdSchema.safeParse({ villageId: "520603201200", number: "0101", splitAt: "2024-02-30", members: [{ name: "户主", sex: "male", birthDate: "1990-01-01", relation: "head" }] });
+    const reg = registerHouseholdSchema.safeParse({
+      villageId: "520603201200",
+      number: "0101",
+      splitAt: "2024-02-30",
+      members: [{ name: "户主", sex: "male", birthDate: "1990-01-01", relation: "head" }],
+    });
     expect(messagesAt(reg, "splitAt")).toEqual(["v.invalidDate"]);
-    const m = addMeasureSchema.safeParse({ householdId: crypto.randomUUID(), category: "employment", description: "x", amount: "10", startDate: "2025-04-31" });
+    const m = addMeasureSchema.safeParse({
+      householdId: crypto.randomUUID(),
+      category: "employment",
+      description: "x",
+      amount: "10",
+      startDate: "2025-04-31",
+    });
     expect(messagesAt(m, "startDate")).toEqual(["v.invalidDate"]);
   });
 });
 
 describe("amounts with more than two decimals", () => {
   it("are refused on their field, not rounded", () => {
-    expect(messagesAt(householdChangesSchema.safeParse({ income: { incomeWages: "1234.567" } }), "income.incomeWages")).toEqual(["v.cents"]);
+    expect(messagesAt(householdChangesSchema.safeParse({ income: { incomeWages: "1234.567" } }), "income.incomeWages")).toEqual([
+      "v.cents",
+    ]);
     expect(householdChangesSchema.safeParse({ income: { incomeWages: "1234.56" } }).success).toBe(true);
     expect(householdChangesSchema.safeParse({ income: { incomeWages: "0.1" } }).success).toBe(true);
-    const m = addMeasureSchema.safeParse({ householdId: crypto.randomUUID(), category: "employment", description: "x", amount: "10.005", startDate: "2025-04-01" });
+    const m = addMeasureSchema.safeParse({
+      householdId: crypto.randomUUID(),
+      category: "employment",
+      description: "x",
+      amount: "10.005",
+      startDate: "2025-04-01",
+    });
     expect(messagesAt(m, "amount")).toEqual(["v.cents"]);
   });
 });

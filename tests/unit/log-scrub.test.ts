@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { errorForLog, routeOf, routePatterns, scrubText } from "@/lib/log/scrub";
 
 const MANIFEST = {
-  staticRoutes: [{ page: "/", regex: "^/(?:/)?$" }, { page: "/leads", regex: "^/leads(?:/)?$" }],
+  staticRoutes: [
+    { page: "/", regex: "^/(?:/)?$" },
+    { page: "/leads", regex: "^/leads(?:/)?$" },
+  ],
   dynamicRoutes: [
     { page: "/card/[token]", regex: "^/card/([^/]+?)(?:/)?$" },
     { page: "/households/[id]", regex: "^/households/([^/]+?)(?:/)?$" },
@@ -36,13 +39,20 @@ describe("routeOf: the pattern, never the path's own segments or its query", () 
 
 describe("errors: scrubbed", () => {
   it("a unique violation's key value, a quoted value, an e-mail, a phone and an ID are masked", () => {
-    expect(scrubText('duplicate key value violates unique constraint "member_nationalId_key" Key ("nationalId")=(52060319800501123X) already exists'))
-      .toBe('duplicate key value violates unique constraint "…" Key ("…")=(…) already exists');
-    expect(scrubText("call 13800000001 or mail wang@example.com about 520603198005011234")).toBe("call ######## or mail …@… about ########");
+    expect(
+      scrubText(
+        'duplicate key value violates unique constraint "member_nationalId_key" Key ("nationalId")=(52060319800501123X) already exists',
+      ),
+    ).toBe('duplicate key value violates unique constraint "…" Key ("…")=(…) already exists');
+    expect(scrubText("call 13800000001 or mail wang@example.com about 520603198005011234")).toBe(
+      "call ######## or mail …@… about ########",
+    );
     expect(scrubText("invalid input syntax for type uuid: 'abc'")).toBe("invalid input syntax for type uuid: '…'");
   });
   it("Prisma's invocation dump (the query's arguments) is cut at the first line", () => {
-    const e = new Error("\nInvalid `prisma.household.create()` invocation:\n\n{\n  data: {\n    headName: \"王大山\",\n    phone: \"13800000001\"\n  }\n}\n\nArgument `number` is missing.");
+    const e = new Error(
+      '\nInvalid `prisma.household.create()` invocation:\n\n{\n  data: {\n    headName: "王大山",\n    phone: "13800000001"\n  }\n}\n\nArgument `number` is missing.',
+    );
     e.name = "PrismaClientValidationError";
     const out = errorForLog(e);
     expect(out.name).toBe("PrismaClientValidationError");
@@ -54,7 +64,13 @@ describe("errors: scrubbed", () => {
   it("code, digest and cause are kept; a thrown string is a message", () => {
     const e = Object.assign(new Error("boom"), { code: "P2002", digest: "1234567890", cause: new Error("inner 13800000001") });
     const out = errorForLog(e);
-    expect(out).toMatchObject({ name: "Error", code: "P2002", digest: "1234567890", message: "boom", cause: { message: "inner ########" } });
+    expect(out).toMatchObject({
+      name: "Error",
+      code: "P2002",
+      digest: "1234567890",
+      message: "boom",
+      cause: { message: "inner ########" },
+    });
     expect(errorForLog("just a string")).toMatchObject({ name: "string", message: "just a string" });
   });
 });

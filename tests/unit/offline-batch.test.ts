@@ -2,7 +2,17 @@
 // answered on its own; what a batch cannot carry goes alone; nothing is sent twice or lost.
 import { describe, expect, it } from "vitest";
 import {
-  MemoryStore, BATCH_MAX_BYTES, BATCH_MAX_VISITS, batchesOf, enqueue, flush, memoryLock, type BatchResult, type FlushDeps, type OutboxItem, type SendResult,
+  MemoryStore,
+  BATCH_MAX_BYTES,
+  BATCH_MAX_VISITS,
+  batchesOf,
+  enqueue,
+  flush,
+  memoryLock,
+  type BatchResult,
+  type FlushDeps,
+  type OutboxItem,
+  type SendResult,
 } from "@/lib/offline/queue";
 
 const USER = "11111111-1111-4111-8111-111111111111";
@@ -11,8 +21,14 @@ const vid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0"
 
 function payload(n: number, bytes = 3): Record<string, unknown> {
   return {
-    clientVisitId: vid(n), householdId: HH, baseVersion: 3, date: "2026-03-02", mode: "home", findings: `visit ${n}`,
-    confirmation: "read_back", evidence: bytes ? [{ file: new File([new Uint8Array(bytes)], "p.jpg", { type: "image/jpeg" }), indicator: "housing" }] : [],
+    clientVisitId: vid(n),
+    householdId: HH,
+    baseVersion: 3,
+    date: "2026-03-02",
+    mode: "home",
+    findings: `visit ${n}`,
+    confirmation: "read_back",
+    evidence: bytes ? [{ file: new File([new Uint8Array(bytes)], "p.jpg", { type: "image/jpeg" }), indicator: "housing" }] : [],
   };
 }
 
@@ -20,12 +36,20 @@ async function queued(store: MemoryStore, n: number, bytes = 3) {
   for (let i = 1; i <= n; i++) await enqueue(store, { userId: USER, label: `h${i}`, payload: payload(i, bytes) }, i);
 }
 
-const okResult = (id: string): { id: string; result: SendResult } => ({ id, result: { ok: true, data: { state: "accepted", replay: false }, message: "saved" } });
+const okResult = (id: string): { id: string; result: SendResult } => ({
+  id,
+  result: { ok: true, data: { state: "accepted", replay: false }, message: "saved" },
+});
 
 function deps(store: MemoryStore, over: Partial<FlushDeps>): FlushDeps {
   return {
-    store, userId: USER, withLock: memoryLock(), now: () => 1_000,
-    send: async () => { throw new Error("single send not expected"); },
+    store,
+    userId: USER,
+    withLock: memoryLock(),
+    now: () => 1_000,
+    send: async () => {
+      throw new Error("single send not expected");
+    },
     report: async () => ({ ok: true }),
     ...over,
   };
@@ -34,7 +58,14 @@ function deps(store: MemoryStore, over: Partial<FlushDeps>): FlushDeps {
 const states = (store: MemoryStore) => [...store.items.values()].sort((a, b) => a.createdAt - b.createdAt).map((i) => i.state);
 
 describe("batchesOf", () => {
-  const item = (n: number, bytes: number) => ({ id: vid(n), files: { signature: null, evidence: [{ blob: new Blob([new Uint8Array(bytes)]), name: "p", type: "image/jpeg", indicator: "general" }] } }) as unknown as OutboxItem;
+  const item = (n: number, bytes: number) =>
+    ({
+      id: vid(n),
+      files: {
+        signature: null,
+        evidence: [{ blob: new Blob([new Uint8Array(bytes)]), name: "p", type: "image/jpeg", indicator: "general" }],
+      },
+    }) as unknown as OutboxItem;
 
   it("at most BATCH_MAX_VISITS visits a batch, oldest first", () => {
     const items = Array.from({ length: BATCH_MAX_VISITS + 3 }, (_, i) => item(i, 1));
@@ -45,7 +76,10 @@ describe("batchesOf", () => {
 
   it("at most BATCH_MAX_BYTES of files a batch: exactly the limit fits, one byte more starts another", () => {
     const half = BATCH_MAX_BYTES / 2;
-    expect(batchesOf([item(1, half), item(2, half), item(3, 1), item(4, 1)]).map((x) => x.map((i) => i.id))).toEqual([[vid(1), vid(2)], [vid(3), vid(4)]]);
+    expect(batchesOf([item(1, half), item(2, half), item(3, 1), item(4, 1)]).map((x) => x.map((i) => i.id))).toEqual([
+      [vid(1), vid(2)],
+      [vid(3), vid(4)],
+    ]);
     expect(batchesOf([item(1, half), item(2, half + 1), item(3, 1)]).map((x) => x.map((i) => i.id))).toEqual([[vid(2), vid(3)]]); // vid(1) alone: a batch of one is not a batch
   });
 
@@ -86,7 +120,13 @@ describe("flush with sendBatch", () => {
   it("no network: every visit of the batch waits again, the flush stops, nothing is sent alone", async () => {
     const store = new MemoryStore();
     await queued(store, 3);
-    const r = await flush(deps(store, { sendBatch: async () => { throw new TypeError("Failed to fetch"); } }));
+    const r = await flush(
+      deps(store, {
+        sendBatch: async () => {
+          throw new TypeError("Failed to fetch");
+        },
+      }),
+    );
     expect(r.stopped).toBe("offline");
     expect(states(store)).toEqual(["waiting", "waiting", "waiting"]);
     expect([...store.items.values()].every((i) => i.attempts === 1 && i.lastError === "network")).toBe(true);
@@ -103,10 +143,12 @@ describe("flush with sendBatch", () => {
     const store = new MemoryStore();
     await queued(store, 2);
     const singles: string[] = [];
-    const r = await flush(deps(store, {
-      sendBatch: async () => ({ ok: false, code: "invalid", message: "batch too large", fieldErrors: { visits: ["x"] } }),
-      send: async (p) => (singles.push(String(p.clientVisitId)), { ok: true, data: { state: "accepted" } }),
-    }));
+    const r = await flush(
+      deps(store, {
+        sendBatch: async () => ({ ok: false, code: "invalid", message: "batch too large", fieldErrors: { visits: ["x"] } }),
+        send: async (p) => (singles.push(String(p.clientVisitId)), { ok: true, data: { state: "accepted" } }),
+      }),
+    );
     expect(singles).toEqual([vid(1), vid(2)]);
     expect(r.sent).toBe(2);
     expect(states(store)).toEqual(["sent", "sent"]);
@@ -134,10 +176,15 @@ describe("flush with sendBatch", () => {
     await enqueue(store, { userId: USER, label: "big", payload: payload(3, BATCH_MAX_BYTES + 1) }, 3);
     const batches: string[][] = [];
     const singles: string[] = [];
-    await flush(deps(store, {
-      sendBatch: async (v) => (batches.push(v.map((x) => String(x.clientVisitId))), { ok: true, data: { results: v.map((x) => okResult(String(x.clientVisitId))) } }),
-      send: async (p) => (singles.push(String(p.clientVisitId)), { ok: true, data: { state: "accepted" } }),
-    }));
+    await flush(
+      deps(store, {
+        sendBatch: async (v) => (
+          batches.push(v.map((x) => String(x.clientVisitId))),
+          { ok: true, data: { results: v.map((x) => okResult(String(x.clientVisitId))) } }
+        ),
+        send: async (p) => (singles.push(String(p.clientVisitId)), { ok: true, data: { state: "accepted" } }),
+      }),
+    );
     expect(batches).toEqual([[vid(1), vid(2)]]);
     expect(singles).toEqual([vid(3)]);
     expect(states(store)).toEqual(["sent", "sent", "sent"]);
@@ -147,10 +194,14 @@ describe("flush with sendBatch", () => {
     const store = new MemoryStore();
     await queued(store, 1);
     const singles: string[] = [];
-    await flush(deps(store, {
-      sendBatch: async () => { throw new Error("no batch for one"); },
-      send: async (p) => (singles.push(String(p.clientVisitId)), { ok: true, data: { state: "accepted" } }),
-    }));
+    await flush(
+      deps(store, {
+        sendBatch: async () => {
+          throw new Error("no batch for one");
+        },
+        send: async (p) => (singles.push(String(p.clientVisitId)), { ok: true, data: { state: "accepted" } }),
+      }),
+    );
     expect(singles).toEqual([vid(1)]);
   });
 

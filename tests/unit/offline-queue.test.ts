@@ -2,8 +2,21 @@
 // visit goes through, one send per item however many flushes run, refused visits kept.
 import { describe, expect, it } from "vitest";
 import {
-  MemoryStore, applyResult, enqueue, flush, markSeen, memoryLock, pruneSent, rebuildPayload, reportPayload, splitPayload, summarize,
-  SENT_KEPT_MS, type FlushDeps, type OutboxItem, type SendResult,
+  MemoryStore,
+  applyResult,
+  enqueue,
+  flush,
+  markSeen,
+  memoryLock,
+  pruneSent,
+  rebuildPayload,
+  reportPayload,
+  splitPayload,
+  summarize,
+  SENT_KEPT_MS,
+  type FlushDeps,
+  type OutboxItem,
+  type SendResult,
 } from "@/lib/offline/queue";
 import { rejectedVisitSchema } from "@/lib/offline/report-schema";
 
@@ -66,7 +79,15 @@ describe("enqueue", () => {
     const store = new MemoryStore();
     const { item, created } = await enqueue(store, { userId: USER, label: "王家 · 一村 001", payload: payload(1) }, 500);
     expect(created).toBe(true);
-    expect(item).toMatchObject({ id: vid(1), userId: USER, householdId: HH, state: "waiting", attempts: 0, visitDate: "2026-03-02", createdAt: 500 });
+    expect(item).toMatchObject({
+      id: vid(1),
+      userId: USER,
+      householdId: HH,
+      state: "waiting",
+      attempts: 0,
+      visitDate: "2026-03-02",
+      createdAt: 500,
+    });
     expect(store.items.size).toBe(1);
   });
 
@@ -125,16 +146,26 @@ describe("applyResult: the server's answer → the state", () => {
   });
 
   it("invalid → rejected with the field messages", async () => {
-    const next = applyResult(await base(), { ok: false, code: "invalid", message: "输入有误", fieldErrors: { date: ["早于帮扶开始日"] } }, 9);
+    const next = applyResult(
+      await base(),
+      { ok: false, code: "invalid", message: "输入有误", fieldErrors: { date: ["早于帮扶开始日"] } },
+      9,
+    );
     expect(next.item.state).toBe("rejected");
     expect(next.item.rejection?.message).toBe("输入有误 早于帮扶开始日");
     expect(next.item.rejection?.reassigned).toBe(false);
   });
 
   it("internal / rate limited → waiting again; unauthenticated → waiting, stop", async () => {
-    expect(applyResult(await base(), { ok: false, code: "internal", message: "x" }, 9)).toMatchObject({ kind: "retry", item: { state: "waiting", lastError: "x" } });
+    expect(applyResult(await base(), { ok: false, code: "internal", message: "x" }, 9)).toMatchObject({
+      kind: "retry",
+      item: { state: "waiting", lastError: "x" },
+    });
     expect(applyResult(await base(), { ok: false, code: "rate_limited", message: "y" }, 9).item.state).toBe("waiting");
-    expect(applyResult(await base(), { ok: false, code: "unauthenticated", message: "z" }, 9)).toMatchObject({ kind: "signin", item: { state: "waiting" } });
+    expect(applyResult(await base(), { ok: false, code: "unauthenticated", message: "z" }, 9)).toMatchObject({
+      kind: "signin",
+      item: { state: "waiting" },
+    });
   });
 });
 
@@ -163,7 +194,11 @@ describe("flush", () => {
       return { ok: true, data: { state: "accepted" } };
     };
     const lock = memoryLock();
-    const reports = await Promise.all([flush(deps(store, send, undefined, lock)), flush(deps(store, send, undefined, lock)), flush(deps(store, send, undefined, lock))]);
+    const reports = await Promise.all([
+      flush(deps(store, send, undefined, lock)),
+      flush(deps(store, send, undefined, lock)),
+      flush(deps(store, send, undefined, lock)),
+    ]);
     expect([...calls.values()]).toEqual([1, 1, 1, 1, 1]);
     expect(reports.reduce((s, r) => s + r.sent, 0)).toBe(5);
     expect([...store.items.values()].every((i) => i.state === "sent" && i.attempts === 1)).toBe(true);
@@ -274,7 +309,10 @@ describe("flush", () => {
     const second = await flush(deps(store, async () => (visitCalls++, { ok: true }), report));
     expect(visitCalls).toBe(0);
     expect(second.reported).toBe(1);
-    expect(store.items.get(vid(1))).toMatchObject({ state: "reported", rejection: { reassigned: true, reportedAt: 1_000, reportError: null } });
+    expect(store.items.get(vid(1))).toMatchObject({
+      state: "reported",
+      rejection: { reassigned: true, reportedAt: 1_000, reportError: null },
+    });
 
     await flush(deps(store, async () => (visitCalls++, { ok: true }), report));
     expect(reports).toHaveLength(2); // not handed over again once kept
@@ -293,7 +331,13 @@ describe("flush", () => {
     const store = new MemoryStore();
     await enqueue(store, { userId: USER, label: "", payload: payload(1) });
     let reported = 0;
-    await flush(deps(store, async () => ({ ok: false, code: "invalid", message: "输入有误" }), async () => (reported++, { ok: true })));
+    await flush(
+      deps(
+        store,
+        async () => ({ ok: false, code: "invalid", message: "输入有误" }),
+        async () => (reported++, { ok: true }),
+      ),
+    );
     expect(store.items.get(vid(1))).toMatchObject({ state: "rejected", rejection: { reassigned: false, message: "输入有误" } });
     expect(reported).toBe(0);
   });
@@ -304,7 +348,12 @@ describe("pruneSent and summarize", () => {
     const store = new MemoryStore();
     const mk = async (n: number, state: OutboxItem["state"], at: number) => {
       const { item } = await enqueue(store, { userId: USER, label: "", payload: payload(n) }, at);
-      store.items.set(item.id, { ...item, state, updatedAt: at, result: state === "sent" ? { visitState: "accepted", message: "", replay: false, at } : null });
+      store.items.set(item.id, {
+        ...item,
+        state,
+        updatedAt: at,
+        result: state === "sent" ? { visitState: "accepted", message: "", replay: false, at } : null,
+      });
     };
     const now = SENT_KEPT_MS * 3;
     await mk(1, "sent", 0);
@@ -315,7 +364,16 @@ describe("pruneSent and summarize", () => {
     await mk(6, "waiting", 0);
     expect(await pruneSent(store, USER, now)).toBe(1);
     expect([...store.items.keys()].sort()).toEqual([vid(2), vid(3), vid(4), vid(5), vid(6)]);
-    expect(summarize(await store.list(USER))).toEqual({ waiting: 1, sending: 0, sent: 1, needsConfirm: 1, rejected: 2, total: 5, unseenConfirm: 1, unseenRejected: 2 });
+    expect(summarize(await store.list(USER))).toEqual({
+      waiting: 1,
+      sending: 0,
+      sent: 1,
+      needsConfirm: 1,
+      rejected: 2,
+      total: 5,
+      unseenConfirm: 1,
+      unseenRejected: 2,
+    });
     // seen on the outbox page: the bar stops counting them; a waiting item is never "seen"
     await markSeen(store, [vid(3), vid(5), vid(6)], now);
     expect(summarize(await store.list(USER))).toMatchObject({ needsConfirm: 1, rejected: 2, unseenConfirm: 0, unseenRejected: 1 });
@@ -323,9 +381,19 @@ describe("pruneSent and summarize", () => {
   });
 
   it("reportPayload carries the content only", async () => {
-    const { item } = await enqueue(new MemoryStore(), { userId: USER, label: "", payload: payload(7, { updates: { indicators: { housingGrade: "C" } } }) }, Date.UTC(2026, 2, 2));
+    const { item } = await enqueue(
+      new MemoryStore(),
+      { userId: USER, label: "", payload: payload(7, { updates: { indicators: { housingGrade: "C" } } }) },
+      Date.UTC(2026, 2, 2),
+    );
     const r = reportPayload(item);
-    expect(r).toMatchObject({ clientVisitId: vid(7), householdId: HH, findings: "visit 7", updates: { indicators: { housingGrade: "C" } }, loggedAt: "2026-03-02T00:00:00.000Z" });
+    expect(r).toMatchObject({
+      clientVisitId: vid(7),
+      householdId: HH,
+      findings: "visit 7",
+      updates: { indicators: { housingGrade: "C" } },
+      loggedAt: "2026-03-02T00:00:00.000Z",
+    });
     expect(rejectedVisitSchema.safeParse(r).success).toBe(true);
   });
 });

@@ -3,8 +3,19 @@
 // procedure.validation). Also the pure eligibility rule and the public-notice text check.
 import { describe, expect, it } from "vitest";
 import {
-  announceSchema, attendanceSchema, closeMeetingSchema, createMeetingSchema, exitAgreementSchema, explainComparisonSchema,
-  objectionSchema, publicSafe, publishNoticeSchema, raiseProposalSchema, secretBallotSchema, stepSchema, voteSchema,
+  announceSchema,
+  attendanceSchema,
+  closeMeetingSchema,
+  createMeetingSchema,
+  exitAgreementSchema,
+  explainComparisonSchema,
+  objectionSchema,
+  publicSafe,
+  publishNoticeSchema,
+  raiseProposalSchema,
+  secretBallotSchema,
+  stepSchema,
+  voteSchema,
 } from "@/lib/validation/procedure";
 import { proposalEligibility } from "@/lib/data/procedure/eligibility";
 import type { z } from "zod";
@@ -32,7 +43,15 @@ function formObject(entries: [string, string][]): Record<string, unknown> {
 }
 
 describe("raise a proposal", () => {
-  const valid = { id: A, householdId: B, kind: "monitor", monitoringCategory: "marginal", source: "application", reason: "户主因病住院，申请纳入监测", authorisationEvidenceId: C };
+  const valid = {
+    id: A,
+    householdId: B,
+    kind: "monitor",
+    monitoringCategory: "marginal",
+    source: "application",
+    reason: "户主因病住院，申请纳入监测",
+    authorisationEvidenceId: C,
+  };
 
   it("accepts a monitor proposal with its category, and any other kind without one", () => {
     expect(raiseProposalSchema.safeParse(valid).success).toBe(true);
@@ -80,15 +99,21 @@ describe("meeting inputs", () => {
   it("a vote is yes, no or abstain; the device's id is optional", () => {
     expect(voteSchema.safeParse({ meetingId: A, agendaItemId: B, representativeId: C, choice: "yes" }).success).toBe(true);
     expect(voteSchema.safeParse({ id: "", meetingId: A, agendaItemId: B, representativeId: C, choice: "abstain" }).success).toBe(true);
-    expect(issues(voteSchema, { meetingId: A, agendaItemId: B, representativeId: C, choice: "maybe" })).toEqual({ choice: ["v.unknownValue"] });
+    expect(issues(voteSchema, { meetingId: A, agendaItemId: B, representativeId: C, choice: "maybe" })).toEqual({
+      choice: ["v.unknownValue"],
+    });
   });
 
   it("secret-ballot counts: blank is missing (not zero), whole non-negative numbers only", () => {
     const ok = secretBallotSchema.safeParse({ meetingId: A, agendaItemId: B, yes: "12", no: "0", abstain: "3" });
     expect(ok.success && ok.data).toMatchObject({ yes: 12, no: 0, abstain: 3 });
     expect(issues(secretBallotSchema, { meetingId: A, agendaItemId: B, yes: "", no: "1", abstain: "1" })).toEqual({ yes: ["v.required"] });
-    expect(issues(secretBallotSchema, { meetingId: A, agendaItemId: B, yes: "2.5", no: "1", abstain: "1" })).toEqual({ yes: ["v.integer"] });
-    expect(issues(secretBallotSchema, { meetingId: A, agendaItemId: B, yes: "3", no: "-1", abstain: "1" })).toEqual({ no: ["v.nonNegative"] });
+    expect(issues(secretBallotSchema, { meetingId: A, agendaItemId: B, yes: "2.5", no: "1", abstain: "1" })).toEqual({
+      yes: ["v.integer"],
+    });
+    expect(issues(secretBallotSchema, { meetingId: A, agendaItemId: B, yes: "3", no: "-1", abstain: "1" })).toEqual({
+      no: ["v.nonNegative"],
+    });
     expect(issues(secretBallotSchema, { meetingId: A, agendaItemId: B, yes: "3", no: "1", abstain: "x" })).toHaveProperty("abstain");
   });
 
@@ -103,12 +128,29 @@ describe("meeting inputs", () => {
 
 describe("notices, objections and decisions", () => {
   it("a notice lists one or more proposals (one checked box arrives as a string)", () => {
-    const one = publishNoticeSchema.safeParse(formObject([["id", A], ["meetingId", B], ["proposalIds", C], ["startDate", "2026-11-20"]]));
+    const one = publishNoticeSchema.safeParse(
+      formObject([
+        ["id", A],
+        ["meetingId", B],
+        ["proposalIds", C],
+        ["startDate", "2026-11-20"],
+      ]),
+    );
     expect(one.success && one.data.proposalIds).toEqual([C]);
-    const two = publishNoticeSchema.safeParse(formObject([["id", A], ["meetingId", B], ["proposalIds", C], ["proposalIds", B], ["startDate", "2026-11-20"]]));
+    const two = publishNoticeSchema.safeParse(
+      formObject([
+        ["id", A],
+        ["meetingId", B],
+        ["proposalIds", C],
+        ["proposalIds", B],
+        ["startDate", "2026-11-20"],
+      ]),
+    );
     expect(two.success && two.data.proposalIds).toEqual([C, B]);
     expect(issues(publishNoticeSchema, { id: A, meetingId: B, startDate: "2026-11-20" })).toEqual({ proposalIds: ["p.pickItems"] });
-    expect(issues(publishNoticeSchema, { id: A, meetingId: B, proposalIds: [C], startDate: "20.11.2026" })).toEqual({ startDate: ["v.invalidDate"] });
+    expect(issues(publishNoticeSchema, { id: A, meetingId: B, proposalIds: [C], startDate: "20.11.2026" })).toEqual({
+      startDate: ["v.invalidDate"],
+    });
     expect(issues(announceSchema, { id: A, proposalIds: ["x"] })).toEqual({ "proposalIds.0": ["v.invalidId"] });
   });
 
@@ -126,12 +168,22 @@ describe("notices, objections and decisions", () => {
 
   it("an exit agreement: agreed with a signature or a form photo, or refused with the reason", () => {
     const png = new File([new Uint8Array([0x89, 0x50])], "s.png", { type: "image/png" });
-    expect(exitAgreementSchema.safeParse({ id: A, proposalId: B, version: 1, outcome: "agreed", method: "signature", signature: png }).success).toBe(true);
-    expect(issues(exitAgreementSchema, { id: A, proposalId: B, version: 1, outcome: "agreed", method: "signature" })).toEqual({ signature: ["p.signatureRequired"] });
-    expect(issues(exitAgreementSchema, { id: A, proposalId: B, version: 1, outcome: "agreed", method: "thumbprint_form" })).toEqual({ formPhoto: ["p.formPhotoRequired"] });
+    expect(
+      exitAgreementSchema.safeParse({ id: A, proposalId: B, version: 1, outcome: "agreed", method: "signature", signature: png }).success,
+    ).toBe(true);
+    expect(issues(exitAgreementSchema, { id: A, proposalId: B, version: 1, outcome: "agreed", method: "signature" })).toEqual({
+      signature: ["p.signatureRequired"],
+    });
+    expect(issues(exitAgreementSchema, { id: A, proposalId: B, version: 1, outcome: "agreed", method: "thumbprint_form" })).toEqual({
+      formPhoto: ["p.formPhotoRequired"],
+    });
     expect(issues(exitAgreementSchema, { id: A, proposalId: B, version: 1, outcome: "agreed" })).toEqual({ method: ["v.required"] });
-    expect(issues(exitAgreementSchema, { id: A, proposalId: B, version: 1, outcome: "refused", refusalReason: " " })).toEqual({ refusalReason: ["p.refusalReasonRequired"] });
-    expect(exitAgreementSchema.safeParse({ id: A, proposalId: B, version: 1, outcome: "refused", refusalReason: "不同意" }).success).toBe(true);
+    expect(issues(exitAgreementSchema, { id: A, proposalId: B, version: 1, outcome: "refused", refusalReason: " " })).toEqual({
+      refusalReason: ["p.refusalReasonRequired"],
+    });
+    expect(exitAgreementSchema.safeParse({ id: A, proposalId: B, version: 1, outcome: "refused", refusalReason: "不同意" }).success).toBe(
+      true,
+    );
   });
 
   it("a monitoring application carries the household's signed authorisation", () => {
@@ -143,7 +195,10 @@ describe("notices, objections and decisions", () => {
 });
 
 describe("which proposals a registered status admits", () => {
-  const h = (registeredStatus: "not_registered" | "registered_poor" | "lifted", monitoringCategory: "marginal" | null = null) => ({ registeredStatus, monitoringCategory });
+  const h = (registeredStatus: "not_registered" | "registered_poor" | "lifted", monitoringCategory: "marginal" | null = null) => ({
+    registeredStatus,
+    monitoringCategory,
+  });
   it("identify, exit, monitor (by category) and eliminate risk", () => {
     expect(proposalEligibility("identify", null, h("not_registered"))).toBeNull();
     expect(proposalEligibility("identify", null, h("registered_poor"))).toBe("identify_already_registered");

@@ -5,7 +5,13 @@ import { proxy } from "@/proxy";
 
 const get = (path: string, headers: Record<string, string> = {}) => proxy(new NextRequest(`http://127.0.0.1:3000${path}`, { headers }));
 const action = (body: string, type = "text/plain;charset=UTF-8") =>
-  proxy(new NextRequest("http://127.0.0.1:3000/cadre", { method: "POST", body, headers: { "next-action": "abc", origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000", "content-type": type } }));
+  proxy(
+    new NextRequest("http://127.0.0.1:3000/cadre", {
+      method: "POST",
+      body,
+      headers: { "next-action": "abc", origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000", "content-type": type },
+    }),
+  );
 
 describe("input that used to end in HTTP 500 gets a 400", () => {
   it("a NUL in the query, on list pages and exports", async () => {

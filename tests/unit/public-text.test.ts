@@ -11,15 +11,18 @@ describe("public notice text", () => {
   });
 
   it("a phone number with dots, spaces or dashes", () => {
-    for (const s of ["电话 139.0000.0000", "电话 139 0000 0000", "电话139-0000-0000", "电话 1\u200B39\u200B0000\u200B0000"]) expect(publicSafe(s), s).toBe(false);
+    for (const s of ["电话 139.0000.0000", "电话 139 0000 0000", "电话139-0000-0000", "电话 1\u200B39\u200B0000\u200B0000"])
+      expect(publicSafe(s), s).toBe(false);
   });
 
   it("an income in words or with a unit", () => {
-    for (const s of ["年收入三千五百元", "家里一共两万块", "收入三万", "月收入约 2,000", "收入为 8000", "人均 3500 元", "￥3500"]) expect(publicSafe(s), s).toBe(false);
+    for (const s of ["年收入三千五百元", "家里一共两万块", "收入三万", "月收入约 2,000", "收入为 8000", "人均 3500 元", "￥3500"])
+      expect(publicSafe(s), s).toBe(false);
   });
 
   it("ordinary reasons pass, place names with 万 included", () => {
-    for (const s of ["因病致贫，主要劳动力长期住院", "房屋漏雨，需改造", "万山区丹阳村三组", "家中三口人，两人上学"]) expect(publicSafe(s), s).toBe(true);
+    for (const s of ["因病致贫，主要劳动力长期住院", "房屋漏雨，需改造", "万山区丹阳村三组", "家中三口人，两人上学"])
+      expect(publicSafe(s), s).toBe(true);
   });
 
   it("bidi and zero-width controls are stripped, and do not hide digits", () => {

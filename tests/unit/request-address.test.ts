@@ -49,7 +49,9 @@ describe("addressFromHeaders", () => {
 
 describe("requestAddress", () => {
   it("without a proxy, the socket's address (X-Jingzhun-Peer) whatever X-Forwarded-For / X-Real-IP say", () => {
-    const seen = new Set(Array.from({ length: 45 }, (_, i) => requestAddress({ forwardedFor: `10.0.0.${i}`, realIp: `10.1.0.${i}`, peer: "198.51.100.7" })));
+    const seen = new Set(
+      Array.from({ length: 45 }, (_, i) => requestAddress({ forwardedFor: `10.0.0.${i}`, realIp: `10.1.0.${i}`, peer: "198.51.100.7" })),
+    );
     expect([...seen]).toEqual(["198.51.100.7"]);
     expect(requestAddress({ peer: "::ffff:127.0.0.1" })).toBe("127.0.0.1");
   });

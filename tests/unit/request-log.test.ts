@@ -17,11 +17,21 @@ const SECRET = "test-secret-for-request-log-0123456789";
 
 beforeAll(async () => {
   process.env.NEXTAUTH_SECRET = SECRET;
-  setLogDestination(new Writable({ write(chunk, _e, done) { for (const l of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(l)); done(); } }));
+  setLogDestination(
+    new Writable({
+      write(chunk, _e, done) {
+        for (const l of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(l));
+        done();
+      },
+    }),
+  );
   installRequestLogging({
     patterns: routePatterns({
       staticRoutes: [{ page: "/leads", regex: "^/leads(?:/)?$" }],
-      dynamicRoutes: [{ page: "/card/[token]", regex: "^/card/([^/]+?)(?:/)?$" }, { page: "/households/[id]", regex: "^/households/([^/]+?)(?:/)?$" }],
+      dynamicRoutes: [
+        { page: "/card/[token]", regex: "^/card/([^/]+?)(?:/)?$" },
+        { page: "/households/[id]", regex: "^/households/([^/]+?)(?:/)?$" },
+      ],
     }),
   });
   server = http.createServer((req, res) => {
@@ -54,7 +64,16 @@ describe("the request line", () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await res.text()).toBe(`seen ${id}`);
     const [line] = await waitForLines(1);
-    expect(line).toMatchObject({ level: "info", msg: "request", app: "jingzhun", reqId: id, method: "GET", route: "/households/[id]", status: 200, uid: null });
+    expect(line).toMatchObject({
+      level: "info",
+      msg: "request",
+      app: "jingzhun",
+      reqId: id,
+      method: "GET",
+      route: "/households/[id]",
+      status: 200,
+      uid: null,
+    });
     expect(typeof line!.ms).toBe("number");
     const text = JSON.stringify(line);
     for (const bad of ["0b8e3f0e", "王大山", "%E7", "q="]) expect(text).not.toContain(bad);
@@ -62,7 +81,9 @@ describe("the request line", () => {
 
   it("the signed-in user's id from the session cookie, and nothing of the cookie", async () => {
     const token = await encode({ token: { uid: "user-1234", sv: 1, name: "王大山" }, secret: SECRET });
-    await fetch(`${base}/card/SECRET-CARD-TOKEN-abcdefghijklmnopqrstuvwxyz`, { headers: { cookie: `next-auth.session-token=${token}; other=1` } });
+    await fetch(`${base}/card/SECRET-CARD-TOKEN-abcdefghijklmnopqrstuvwxyz`, {
+      headers: { cookie: `next-auth.session-token=${token}; other=1` },
+    });
     const line = (await waitForLines(2))[1]!;
     expect(line).toMatchObject({ route: "/card/[token]", uid: "user-1234", status: 200 });
     const text = JSON.stringify(line);
@@ -71,7 +92,11 @@ describe("the request line", () => {
 
   it("a server error is logged at level error; a server action's id is named, its body never", async () => {
     await fetch(`${base}/boom?x=1`);
-    await fetch(`${base}/leads`, { method: "POST", headers: { "next-action": "7f3a9c0d1e2b3a4c5d6e7f8091a2b3c4d5e6f708", "content-type": "text/plain" }, body: "520603198005011234" });
+    await fetch(`${base}/leads`, {
+      method: "POST",
+      headers: { "next-action": "7f3a9c0d1e2b3a4c5d6e7f8091a2b3c4d5e6f708", "content-type": "text/plain" },
+      body: "520603198005011234",
+    });
     const [boom, action] = (await waitForLines(4)).slice(2);
     expect(boom).toMatchObject({ level: "error", status: 500, route: "(unmatched)" });
     expect(action).toMatchObject({ method: "POST", route: "/leads", action: "7f3a9c0d1e2b3a4c5d6e7f8091a2b3c4d5e6f708" });
@@ -84,9 +109,26 @@ describe("onRequestError: every server error with the reference the user sees", 
     const { onRequestError } = await import("@/instrumentation");
     process.env.NEXT_RUNTIME = "nodejs";
     const err = Object.assign(new Error('duplicate key Key ("nationalId")=(520603198005011234) already exists'), { digest: "3187605813" });
-    await onRequestError(err, { path: "/households/abc?q=王大山", method: "GET", headers: { "x-request-id": "req-1" } }, { routerKind: "App Router", routePath: "/households/[id]", routeType: "render", renderSource: "react-server-components", revalidateReason: undefined });
+    await onRequestError(
+      err,
+      { path: "/households/abc?q=王大山", method: "GET", headers: { "x-request-id": "req-1" } },
+      {
+        routerKind: "App Router",
+        routePath: "/households/[id]",
+        routeType: "render",
+        renderSource: "react-server-components",
+        revalidateReason: undefined,
+      },
+    );
     const line = lines.find((l) => l.msg === "server error")!;
-    expect(line).toMatchObject({ level: "error", ref: "3187605813", reqId: "req-1", route: "/households/[id]", routeType: "render", method: "GET" });
+    expect(line).toMatchObject({
+      level: "error",
+      ref: "3187605813",
+      reqId: "req-1",
+      route: "/households/[id]",
+      routeType: "render",
+      method: "GET",
+    });
     expect((line.err as { message: string }).message).toBe('duplicate key Key ("…")=(…) already exists');
     const text = JSON.stringify(line);
     for (const bad of ["520603198005011234", "王大山", "abc?q"]) expect(text).not.toContain(bad);

@@ -37,25 +37,49 @@ import * as sync from "@/lib/validation/sync";
 import * as search from "@/lib/validation/search";
 import * as auditV from "@/lib/validation/audit";
 import {
-  FORMULAS, HUGE, HUGE_DIGITS, HUGE_HAN, MASS_KEYS, clone, declaredAt, fcOptions, getAt, hostile, massValue, objects, pick, positions, setAt, show, toPath, type Path,
+  FORMULAS,
+  HUGE,
+  HUGE_DIGITS,
+  HUGE_HAN,
+  MASS_KEYS,
+  clone,
+  declaredAt,
+  fcOptions,
+  getAt,
+  hostile,
+  massValue,
+  objects,
+  pick,
+  positions,
+  setAt,
+  show,
+  toPath,
+  type Path,
 } from "../support/fuzz";
 
 const opts = (numRuns = 60, name = "") => fcOptions(numRuns, name);
 
 // ─────────────────────────── inputs ───────────────────────────
 
-const HAN = [..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤大山小红明华国英秀兰"];
+const HAN = [
+  ..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤大山小红明华国英秀兰",
+];
 const han = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...HAN), minLength: min, maxLength: max });
 const uuid = fc.uuid();
 const day = (from: string, to: string) =>
-  fc.integer({ min: Date.parse(`${from}T00:00:00Z`) / 864e5, max: Date.parse(`${to}T00:00:00Z`) / 864e5 }).map((d) => new Date(d * 864e5).toISOString().slice(0, 10));
+  fc
+    .integer({ min: Date.parse(`${from}T00:00:00Z`) / 864e5, max: Date.parse(`${to}T00:00:00Z`) / 864e5 })
+    .map((d) => new Date(d * 864e5).toISOString().slice(0, 10));
 const pastDay = day("2019-01-01", "2024-12-31");
 const birthDay = day("1940-01-01", "2020-12-31");
 const formBool = fc.constantFrom<boolean | string>(true, false, "true", "false", "on");
 const intText = (min: number, max: number) => fc.oneof(fc.integer({ min, max }), fc.integer({ min, max }).map(String));
 const yuan = (max: number) =>
-  fc.oneof(fc.integer({ min: 0, max }), fc.tuple(fc.integer({ min: 0, max: max - 1 }), fc.integer({ min: 0, max: 99 })).map(([a, c]) => `${a}.${String(c).padStart(2, "0")}`));
-const opt = <T,>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+  fc.oneof(
+    fc.integer({ min: 0, max }),
+    fc.tuple(fc.integer({ min: 0, max: max - 1 }), fc.integer({ min: 0, max: 99 })).map(([a, c]) => `${a}.${String(c).padStart(2, "0")}`),
+  );
+const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 const DANYANG = "520603201200";
 
 /** A person whose national ID, birth date and sex agree. */
@@ -66,7 +90,13 @@ const person = fc.record({ birthDate: birthDay, seq: fc.integer({ min: 1, max: 9
 }));
 const RELATIONS = ["head", "spouse", "child", "child_in_law", "grandchild", "parent", "grandparent", "sibling", "other"] as const;
 const newMember = fc
-  .record({ p: person, name: han(2, 4), relation: fc.constantFrom(...RELATIONS), withId: fc.boolean(), school: opt(fc.constantFrom(...changes.SCHOOL)) })
+  .record({
+    p: person,
+    name: han(2, 4),
+    relation: fc.constantFrom(...RELATIONS),
+    withId: fc.boolean(),
+    school: opt(fc.constantFrom(...changes.SCHOOL)),
+  })
   .map(({ p, name, relation, withId, school }) => ({
     name,
     sex: p.sex,
@@ -77,30 +107,53 @@ const newMember = fc
   }));
 const indicators = fc.record(
   {
-    food: formBool, clothing: formBool, housingGrade: fc.constantFrom("A", "B", "C", "D"), electricity: formBool,
-    waterLitres: yuan(500), waterScarceArea: formBool, waterPiped: formBool,
-    waterRoundTripMin: fc.option(intText(0, 1440), { nil: null }), waterHorizontalM: fc.option(intText(0, 5000), { nil: null }),
-    waterVerticalM: fc.option(intText(0, 500), { nil: null }), waterQualitySafe: formBool, waterOutageDays: intText(0, 366),
+    food: formBool,
+    clothing: formBool,
+    housingGrade: fc.constantFrom("A", "B", "C", "D"),
+    electricity: formBool,
+    waterLitres: yuan(500),
+    waterScarceArea: formBool,
+    waterPiped: formBool,
+    waterRoundTripMin: fc.option(intText(0, 1440), { nil: null }),
+    waterHorizontalM: fc.option(intText(0, 5000), { nil: null }),
+    waterVerticalM: fc.option(intText(0, 500), { nil: null }),
+    waterQualitySafe: formBool,
+    waterOutageDays: intText(0, 366),
   },
   { requiredKeys: [] },
 );
 const income = fc.record(
   {
-    incomeWages: yuan(1_000_000), incomeBusiness: yuan(1_000_000), incomeBusinessCosts: yuan(100_000), incomeProperty: yuan(100_000),
-    incomeTransfers: yuan(100_000), rigidExpenditure: yuan(100_000), previousYearIncome: fc.option(yuan(1_000_000), { nil: null }),
+    incomeWages: yuan(1_000_000),
+    incomeBusiness: yuan(1_000_000),
+    incomeBusinessCosts: yuan(100_000),
+    incomeProperty: yuan(100_000),
+    incomeTransfers: yuan(100_000),
+    rigidExpenditure: yuan(100_000),
+    previousYearIncome: fc.option(yuan(1_000_000), { nil: null }),
   },
   { requiredKeys: [] },
 );
 const memberChange = fc.record(
   {
-    id: uuid, schoolStatus: fc.constantFrom(...changes.SCHOOL), medicalInsurance: formBool, laborCapacity: fc.constantFrom(...changes.LABOR),
-    health: fc.constantFrom(...changes.HEALTH), leave: fc.constantFrom("deceased", "moved_out"), counted: formBool,
+    id: uuid,
+    schoolStatus: fc.constantFrom(...changes.SCHOOL),
+    medicalInsurance: formBool,
+    laborCapacity: fc.constantFrom(...changes.LABOR),
+    health: fc.constantFrom(...changes.HEALTH),
+    leave: fc.constantFrom("deceased", "moved_out"),
+    counted: formBool,
     notCountedReason: fc.option(fc.constantFrom(...changes.NOT_COUNTED), { nil: null }),
   },
   { requiredKeys: ["id"] },
 );
 const householdChanges = fc.record(
-  { indicators, income, members: fc.array(memberChange, { maxLength: 3 }), newMembers: fc.uniqueArray(newMember, { maxLength: 3, selector: (m) => m.nationalId ?? m.name }) },
+  {
+    indicators,
+    income,
+    members: fc.array(memberChange, { maxLength: 3 }),
+    newMembers: fc.uniqueArray(newMember, { maxLength: 3, selector: (m) => m.nationalId ?? m.name }),
+  },
   { requiredKeys: [] },
 );
 const uniqueMembers = (min: number, max: number) =>
@@ -145,74 +198,184 @@ const registry: Record<string, Entry> = {
   "admin.passwordField": { schema: admin.passwordField, valid: password, field: true },
   "admin.regionCodeField": { schema: admin.regionCodeField, valid: regionCode, field: true },
   "admin.userSearchSchema": {
-    schema: admin.userSearchSchema, lenient: true, notAction: true,
+    schema: admin.userSearchSchema,
+    lenient: true,
+    notAction: true,
     valid: fc.record({ q: han(0, 10), role: fc.constantFrom(...ROLES), page: intText(1, 1000) }, { requiredKeys: [] }),
   },
   "admin.createUserSchema": {
-    schema: admin.createUserSchema, text: ["name"], related: { password: ["confirm"], confirm: ["password"], role: ["regionId"] },
-    valid: fc.record({ username, name: han(2, 10), phone: opt(phone), role: fc.constantFrom(...ROLES), regionId: regionCode, password }).map((v) => ({ ...v, confirm: v.password })),
+    schema: admin.createUserSchema,
+    text: ["name"],
+    related: { password: ["confirm"], confirm: ["password"], role: ["regionId"] },
+    valid: fc
+      .record({ username, name: han(2, 10), phone: opt(phone), role: fc.constantFrom(...ROLES), regionId: regionCode, password })
+      .map((v) => ({ ...v, confirm: v.password })),
   },
-  "admin.setUserDisabledSchema": { schema: admin.setUserDisabledSchema, valid: fc.record({ userId: uuid, disabled: fc.constantFrom("true", "false") }) },
+  "admin.setUserDisabledSchema": {
+    schema: admin.setUserDisabledSchema,
+    valid: fc.record({ userId: uuid, disabled: fc.constantFrom("true", "false") }),
+  },
   "admin.resetPasswordSchema": {
-    schema: admin.resetPasswordSchema, related: { password: ["confirm"], confirm: ["password"] },
+    schema: admin.resetPasswordSchema,
+    related: { password: ["confirm"], confirm: ["password"] },
     valid: fc.record({ userId: uuid, password }).map((v) => ({ ...v, confirm: v.password })),
   },
-  "admin.changeRoleScopeSchema": { schema: admin.changeRoleScopeSchema, valid: fc.record({ userId: uuid, role: fc.constantFrom(...ROLES), regionId: regionCode }) },
-  "admin.regionSearchSchema": { schema: admin.regionSearchSchema, valid: fc.record({ q: han(0, 10), role: fc.constantFrom(...ROLES) }, { requiredKeys: ["q"] }) },
-  "admin.regionBrowseSchema": { schema: admin.regionBrowseSchema, lenient: true, notAction: true, valid: fc.record({ id: regionCode, page: intText(1, 100) }, { requiredKeys: [] }) },
+  "admin.changeRoleScopeSchema": {
+    schema: admin.changeRoleScopeSchema,
+    valid: fc.record({ userId: uuid, role: fc.constantFrom(...ROLES), regionId: regionCode }),
+  },
+  "admin.regionSearchSchema": {
+    schema: admin.regionSearchSchema,
+    valid: fc.record({ q: han(0, 10), role: fc.constantFrom(...ROLES) }, { requiredKeys: ["q"] }),
+  },
+  "admin.regionBrowseSchema": {
+    schema: admin.regionBrowseSchema,
+    lenient: true,
+    notAction: true,
+    valid: fc.record({ id: regionCode, page: intText(1, 100) }, { requiredKeys: [] }),
+  },
   "admin.createRegionSchema": {
-    schema: admin.createRegionSchema, text: ["name"], related: { parentId: ["id"], id: ["parentId"] },
+    schema: admin.createRegionSchema,
+    text: ["name"],
+    related: { parentId: ["id"], id: ["parentId"] },
     valid: fc
       .record({ parent: fc.constantFrom("52", "5206", "520603", "520603201"), tail: fc.integer({ min: 1, max: 999 }), name: han(2, 8) })
       .map(({ parent, tail, name }) => {
         const child = { 2: 4, 4: 6, 6: 9, 9: 12 }[parent.length]!;
-        return { parentId: parent, id: parent + String(tail).padStart(child - parent.length, "0").slice(-(child - parent.length)), name };
+        return {
+          parentId: parent,
+          id:
+            parent +
+            String(tail)
+              .padStart(child - parent.length, "0")
+              .slice(-(child - parent.length)),
+          name,
+        };
       }),
   },
-  "admin.renameRegionSchema": { schema: admin.renameRegionSchema, text: ["name", "nameEn"], valid: fc.record({ id: regionCode, name: han(2, 8), nameEn: opt(fc.constantFrom("Danyang", "Wanshan District")) }) },
-  "admin.setZoneSchema": { schema: admin.setZoneSchema, valid: fc.record({ id: fc.constantFrom("52", "53", "11"), zone: fc.constantFrom(...admin.ZONES) }) },
-  "admin.setHotlineSchema": { schema: admin.setHotlineSchema, valid: fc.record({ id: fc.constantFrom("520603", "520602"), hotline: opt(fc.constantFrom("0856-12317", "+86 856 1234567", "12317")) }) },
-  "admin.importRegionsSchema": { schema: admin.importRegionsSchema, valid: fc.record({ file: fc.constant(new File(["[]"], "regions.json", { type: "application/json" })) }) },
+  "admin.renameRegionSchema": {
+    schema: admin.renameRegionSchema,
+    text: ["name", "nameEn"],
+    valid: fc.record({ id: regionCode, name: han(2, 8), nameEn: opt(fc.constantFrom("Danyang", "Wanshan District")) }),
+  },
+  "admin.setZoneSchema": {
+    schema: admin.setZoneSchema,
+    valid: fc.record({ id: fc.constantFrom("52", "53", "11"), zone: fc.constantFrom(...admin.ZONES) }),
+  },
+  "admin.setHotlineSchema": {
+    schema: admin.setHotlineSchema,
+    valid: fc.record({ id: fc.constantFrom("520603", "520602"), hotline: opt(fc.constantFrom("0856-12317", "+86 856 1234567", "12317")) }),
+  },
+  "admin.importRegionsSchema": {
+    schema: admin.importRegionsSchema,
+    valid: fc.record({ file: fc.constant(new File(["[]"], "regions.json", { type: "application/json" })) }),
+  },
 
   // lib/validation/county.ts
-  "county.assignOneSchema": { schema: county.assignOneSchema, text: ["reason"], valid: fc.record({ householdId: uuid, cadreId: uuid, reason: han(1, 40) }) },
+  "county.assignOneSchema": {
+    schema: county.assignOneSchema,
+    text: ["reason"],
+    valid: fc.record({ householdId: uuid, cadreId: uuid, reason: han(1, 40) }),
+  },
   "county.assignBulkSchema": {
-    schema: county.assignBulkSchema, text: ["reason", "q"], related: { mode: ["householdIds"], householdIds: ["mode"] },
+    schema: county.assignBulkSchema,
+    text: ["reason", "q"],
+    related: { mode: ["householdIds"], householdIds: ["mode"] },
     valid: fc.oneof(
-      fc.record({ mode: fc.constant("selected"), householdIds: fc.array(uuid, { minLength: 1, maxLength: 5 }), cadreIds: fc.array(uuid, { minLength: 1, maxLength: 3 }), reason: han(1, 40) }),
+      fc.record({
+        mode: fc.constant("selected"),
+        householdIds: fc.array(uuid, { minLength: 1, maxLength: 5 }),
+        cadreIds: fc.array(uuid, { minLength: 1, maxLength: 3 }),
+        reason: han(1, 40),
+      }),
       fc.record(
-        { mode: fc.constant("filter"), cadreIds: fc.array(uuid, { minLength: 1, maxLength: 3 }), reason: han(1, 40), village: fc.constant(DANYANG), need: fc.constantFrom("1", "0"), show: fc.constantFrom("unassigned", "all"), q: han(0, 10), expected: intText(0, 500) },
+        {
+          mode: fc.constant("filter"),
+          cadreIds: fc.array(uuid, { minLength: 1, maxLength: 3 }),
+          reason: han(1, 40),
+          village: fc.constant(DANYANG),
+          need: fc.constantFrom("1", "0"),
+          show: fc.constantFrom("unassigned", "all"),
+          q: han(0, 10),
+          expected: intText(0, 500),
+        },
         { requiredKeys: ["mode", "cadreIds", "reason"] },
       ),
     ),
   },
-  "county.cadreSearchSchema": { schema: county.cadreSearchSchema, valid: fc.record({ q: han(0, 10), near: fc.constant(DANYANG) }, { requiredKeys: [] }) },
+  "county.cadreSearchSchema": {
+    schema: county.cadreSearchSchema,
+    valid: fc.record({ q: han(0, 10), near: fc.constant(DANYANG) }, { requiredKeys: [] }),
+  },
 
   // lib/validation/evaluation.ts
   "evaluation.planSchema": {
     schema: evaluation.planSchema,
-    valid: fc.record({ villages: intText(1, 1000), sharePercent: intText(1, 100), capPerVillage: intText(1, 1000), includeAllExited: formBool }, { requiredKeys: ["villages", "sharePercent", "capPerVillage"] }),
+    valid: fc.record(
+      { villages: intText(1, 1000), sharePercent: intText(1, 100), capPerVillage: intText(1, 1000), includeAllExited: formBool },
+      { requiredKeys: ["villages", "sharePercent", "capPerVillage"] },
+    ),
   },
   "evaluation.createEvaluationSchema": {
-    schema: evaluation.createEvaluationSchema, text: ["name"],
+    schema: evaluation.createEvaluationSchema,
+    text: ["name"],
     valid: fc.record({
-      id: uuid, countyId: fc.constantFrom("520603", "520602"), year: intText(2014, 2100), name: han(1, 40), team: fc.array(uuid, { maxLength: 5 }),
-      plan: fc.record({ villages: intText(1, 1000), sharePercent: intText(1, 100), capPerVillage: intText(1, 1000), includeAllExited: formBool }),
+      id: uuid,
+      countyId: fc.constantFrom("520603", "520602"),
+      year: intText(2014, 2100),
+      name: han(1, 40),
+      team: fc.array(uuid, { maxLength: 5 }),
+      plan: fc.record({
+        villages: intText(1, 1000),
+        sharePercent: intText(1, 100),
+        capPerVillage: intText(1, 1000),
+        includeAllExited: formBool,
+      }),
     }),
   },
-  "evaluation.drawSchema": { schema: evaluation.drawSchema, free: ["seed"], valid: fc.record({ evaluationId: uuid, seed: opt(fc.string({ unit: fc.constantFrom(..."abc0123456789-"), maxLength: 40 })) }) },
+  "evaluation.drawSchema": {
+    schema: evaluation.drawSchema,
+    free: ["seed"],
+    valid: fc.record({ evaluationId: uuid, seed: opt(fc.string({ unit: fc.constantFrom(..."abc0123456789-"), maxLength: 40 })) }),
+  },
   "evaluation.evaluationRefSchema": { schema: evaluation.evaluationRefSchema, valid: fc.record({ evaluationId: uuid }) },
   "evaluation.releaseSchema": {
     schema: evaluation.releaseSchema,
-    valid: fc.record({ evaluationId: uuid, releaseAt: fc.tuple(day("2025-01-01", "2030-12-31"), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([d, h, m]) => `${d}T${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`) }),
-  },
-  "evaluation.resolveDiscrepancySchema": { schema: evaluation.resolveDiscrepancySchema, text: ["resolution"], valid: fc.record({ discrepancyId: uuid, resolution: han(1, 60) }) },
-  "evaluation.questionnaireSchema": {
-    schema: evaluation.questionnaireSchema, text: ["notes"],
     valid: fc.record({
-      id: uuid, evaluationId: uuid, householdId: uuid,
-      income: fc.record({ wages: yuan(1_000_000), business: yuan(100_000), businessCosts: yuan(100_000), property: yuan(100_000), transfers: yuan(100_000) }),
-      indicators: fc.record({ income: fc.record({ evidence: seenList("income") }), food: checked("food"), clothing: checked("clothing"), medical: checked("medical"), housing: checked("housing"), water: checked("water"), education: checked("education") }),
+      evaluationId: uuid,
+      releaseAt: fc
+        .tuple(day("2025-01-01", "2030-12-31"), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+        .map(([d, h, m]) => `${d}T${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`),
+    }),
+  },
+  "evaluation.resolveDiscrepancySchema": {
+    schema: evaluation.resolveDiscrepancySchema,
+    text: ["resolution"],
+    valid: fc.record({ discrepancyId: uuid, resolution: han(1, 60) }),
+  },
+  "evaluation.questionnaireSchema": {
+    schema: evaluation.questionnaireSchema,
+    text: ["notes"],
+    valid: fc.record({
+      id: uuid,
+      evaluationId: uuid,
+      householdId: uuid,
+      income: fc.record({
+        wages: yuan(1_000_000),
+        business: yuan(100_000),
+        businessCosts: yuan(100_000),
+        property: yuan(100_000),
+        transfers: yuan(100_000),
+      }),
+      indicators: fc.record({
+        income: fc.record({ evidence: seenList("income") }),
+        food: checked("food"),
+        clothing: checked("clothing"),
+        medical: checked("medical"),
+        housing: checked("housing"),
+        water: checked("water"),
+        education: checked("education"),
+      }),
       approval: fc.constantFrom(...evaluation.APPROVAL_ANSWERS),
       notes: opt(han(0, 60)),
     }),
@@ -220,27 +383,62 @@ const registry: Record<string, Entry> = {
 
   // lib/validation/help.ts
   "help.cardReportSchema": {
-    schema: help.cardReportSchema, text: ["text"], free: ["nonce", "challenge", "token"],
-    valid: fc.record({ token: fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), id: uuid, category: fc.constantFrom(...help.HELP_CATEGORIES), text: publicText(500), challenge: fc.stringMatching(/^[A-Za-z0-9.]{20,80}$/), nonce: intText(0, 1_000_000).map(String) }),
+    schema: help.cardReportSchema,
+    text: ["text"],
+    free: ["nonce", "challenge", "token"],
+    valid: fc.record({
+      token: fc.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      id: uuid,
+      category: fc.constantFrom(...help.HELP_CATEGORIES),
+      text: publicText(500),
+      challenge: fc.stringMatching(/^[A-Za-z0-9.]{20,80}$/),
+      nonce: intText(0, 1_000_000).map(String),
+    }),
   },
   "help.villageReportSchema": {
-    schema: help.villageReportSchema, text: ["text", "headName", "contact"], free: ["nonce", "challenge", "contact"],
+    schema: help.villageReportSchema,
+    text: ["text", "headName", "contact"],
+    free: ["nonce", "challenge", "contact"],
     valid: fc.record(
-      { villageId: fc.constant(DANYANG), id: uuid, category: fc.constantFrom(...help.HELP_CATEGORIES), text: publicText(500), headName: han(2, 4), contact: phone, challenge: fc.stringMatching(/^[A-Za-z0-9.]{20,80}$/), nonce: intText(0, 1_000_000).map(String) },
+      {
+        villageId: fc.constant(DANYANG),
+        id: uuid,
+        category: fc.constantFrom(...help.HELP_CATEGORIES),
+        text: publicText(500),
+        headName: han(2, 4),
+        contact: phone,
+        challenge: fc.stringMatching(/^[A-Za-z0-9.]{20,80}$/),
+        nonce: intText(0, 1_000_000).map(String),
+      },
       { requiredKeys: ["villageId", "id", "text", "challenge", "nonce"] },
     ),
   },
   "help.cardObjectionSchema": {
-    schema: help.cardObjectionSchema, text: ["text", "contact"], free: ["nonce", "challenge", "token", "contact"],
-    valid: fc.record({ token: fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), proposalId: uuid, text: publicText(500), contact: opt(phone), challenge: fc.stringMatching(/^[A-Za-z0-9.]{20,80}$/), nonce: intText(0, 1_000_000).map(String) }),
+    schema: help.cardObjectionSchema,
+    text: ["text", "contact"],
+    free: ["nonce", "challenge", "token", "contact"],
+    valid: fc.record({
+      token: fc.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      proposalId: uuid,
+      text: publicText(500),
+      contact: opt(phone),
+      challenge: fc.stringMatching(/^[A-Za-z0-9.]{20,80}$/),
+      nonce: intText(0, 1_000_000).map(String),
+    }),
   },
   "help.leadOutcomeSchema": {
-    schema: help.leadOutcomeSchema, text: ["note"], related: { outcome: ["note"], note: ["outcome"] },
+    schema: help.leadOutcomeSchema,
+    text: ["note"],
+    related: { outcome: ["note"], note: ["outcome"] },
     valid: fc.record({ id: uuid, outcome: fc.constantFrom(...help.HELP_OUTCOMES), note: han(1, 60) }),
   },
   "help.issueCardsSchema": {
-    schema: help.issueCardsSchema, related: { villageId: ["householdId"] },
-    valid: fc.oneof(fc.record({ householdId: uuid, reissue: opt(formBool) }), fc.record({ villageId: fc.constant(DANYANG), reissue: opt(formBool) })),
+    schema: help.issueCardsSchema,
+    related: { villageId: ["householdId"] },
+    valid: fc.oneof(
+      fc.record({ householdId: uuid, reissue: opt(formBool) }),
+      fc.record({ villageId: fc.constant(DANYANG), reissue: opt(formBool) }),
+    ),
   },
   "help.revokeCardSchema": { schema: help.revokeCardSchema, text: ["reason"], valid: fc.record({ householdId: uuid, reason: han(1, 60) }) },
 
@@ -248,14 +446,30 @@ const registry: Record<string, Entry> = {
   "household-changes.indicatorChangesSchema": { schema: changes.indicatorChangesSchema, valid: indicators },
   "household-changes.incomeChangesSchema": { schema: changes.incomeChangesSchema, valid: income },
   "household-changes.memberChangeSchema": { schema: changes.memberChangeSchema, valid: memberChange },
-  "household-changes.nationalIdSchema": { schema: changes.nationalIdSchema, valid: person.map((p) => p.nationalId), field: true, nationalIds: [""] },
+  "household-changes.nationalIdSchema": {
+    schema: changes.nationalIdSchema,
+    valid: person.map((p) => p.nationalId),
+    field: true,
+    nationalIds: [""],
+  },
   "household-changes.newMemberSchema": { schema: changes.newMemberSchema, valid: newMember, text: ["name"], nationalIds: ["nationalId"] },
-  "search.nationalIdSearchSchema": { schema: search.nationalIdSearchSchema, valid: person.map((p) => ({ nationalId: p.nationalId })), nationalIds: ["nationalId"] },
-  "household-changes.householdChangesSchema": { schema: changes.householdChangesSchema, valid: householdChanges, text: ["newMembers.0.name"], nationalIds: ["newMembers.0.nationalId"] },
+  "search.nationalIdSearchSchema": {
+    schema: search.nationalIdSearchSchema,
+    valid: person.map((p) => ({ nationalId: p.nationalId })),
+    nationalIds: ["nationalId"],
+  },
+  "household-changes.householdChangesSchema": {
+    schema: changes.householdChangesSchema,
+    valid: householdChanges,
+    text: ["newMembers.0.name"],
+    nationalIds: ["newMembers.0.nationalId"],
+  },
 
   // lib/validation/household-edit.ts
   "household-edit.updateHouseholdSchema": {
-    schema: edit.updateHouseholdSchema, text: ["reason", "changes.newMembers.0.name"], nationalIds: ["changes.newMembers.0.nationalId"],
+    schema: edit.updateHouseholdSchema,
+    text: ["reason", "changes.newMembers.0.name"],
+    nationalIds: ["changes.newMembers.0.nationalId"],
     valid: fc.record({ householdId: uuid, baseVersion: intText(1, 10_000), reason: han(2, 60), changes: householdChanges }),
   },
 
@@ -263,7 +477,8 @@ const registry: Record<string, Entry> = {
 
   // lib/validation/household-input.ts (the status engine's JSON contract: the CLI)
   "household-input.householdInputSchema": {
-    schema: input.householdInputSchema, notAction: true,
+    schema: input.householdInputSchema,
+    notAction: true,
     valid: fc.record(
       {
         year: fc.integer({ min: 2014, max: 2100 }),
@@ -271,51 +486,130 @@ const registry: Record<string, Entry> = {
         registeredStatus: fc.constantFrom("not_registered", "registered_poor", "lifted"),
         monitored: fc.boolean(),
         members: fc.array(
-          fc.record({ birthDate: birthDay, counted: fc.boolean(), medicalInsurance: fc.boolean(), schoolStatus: fc.constantFrom(...changes.SCHOOL), laborCapacity: fc.constantFrom(...changes.LABOR) }),
+          fc.record({
+            birthDate: birthDay,
+            counted: fc.boolean(),
+            medicalInsurance: fc.boolean(),
+            schoolStatus: fc.constantFrom(...changes.SCHOOL),
+            laborCapacity: fc.constantFrom(...changes.LABOR),
+          }),
           { minLength: 1, maxLength: 6 },
         ),
-        income: fc.record({ wages: fc.integer({ min: 0, max: 100_000 }), business: fc.nat(10_000), businessCosts: fc.nat(10_000), property: fc.nat(10_000), transfers: fc.nat(10_000) }),
+        income: fc.record({
+          wages: fc.integer({ min: 0, max: 100_000 }),
+          business: fc.nat(10_000),
+          businessCosts: fc.nat(10_000),
+          property: fc.nat(10_000),
+          transfers: fc.nat(10_000),
+        }),
         food: fc.boolean(),
         clothing: fc.boolean(),
         housing: fc.record({ grade: fc.constantFrom("A", "B", "C", "D"), electricity: fc.boolean() }),
-        water: fc.record({ litresPerPersonDay: fc.nat(200), waterScarceArea: fc.boolean(), piped: fc.boolean(), qualitySafe: fc.boolean(), outageDaysPerYear: fc.nat(366) }),
+        water: fc.record({
+          litresPerPersonDay: fc.nat(200),
+          waterScarceArea: fc.boolean(),
+          piped: fc.boolean(),
+          qualitySafe: fc.boolean(),
+          outageDaysPerYear: fc.nat(366),
+        }),
       },
       { requiredKeys: ["year", "members", "income", "food", "clothing", "housing", "water"] },
     ),
   },
   "household-input.transferItemsSchema": {
-    schema: input.transferItemsSchema, notAction: true,
-    valid: fc.record({ subsistence: fc.nat(10_000), extremeHardship: fc.nat(10_000), pension: fc.nat(10_000), ecological: fc.nat(10_000), familyPlanning: fc.nat(10_000), support: fc.nat(10_000), other: fc.nat(10_000) }, { requiredKeys: [] }),
+    schema: input.transferItemsSchema,
+    notAction: true,
+    valid: fc.record(
+      {
+        subsistence: fc.nat(10_000),
+        extremeHardship: fc.nat(10_000),
+        pension: fc.nat(10_000),
+        ecological: fc.nat(10_000),
+        familyPlanning: fc.nat(10_000),
+        support: fc.nat(10_000),
+        other: fc.nat(10_000),
+      },
+      { requiredKeys: [] },
+    ),
   },
   "household-input.excludedItemsSchema": {
-    schema: input.excludedItemsSchema, notAction: true,
-    valid: fc.record({ medicalReimbursement: fc.nat(10_000), temporaryRelief: fc.nat(10_000), housingSubsidy: fc.nat(10_000), relocationSubsidy: fc.nat(10_000), gifts: fc.nat(10_000) }, { requiredKeys: [] }),
+    schema: input.excludedItemsSchema,
+    notAction: true,
+    valid: fc.record(
+      {
+        medicalReimbursement: fc.nat(10_000),
+        temporaryRelief: fc.nat(10_000),
+        housingSubsidy: fc.nat(10_000),
+        relocationSubsidy: fc.nat(10_000),
+        gifts: fc.nat(10_000),
+      },
+      { requiredKeys: [] },
+    ),
   },
   // lib/validation/metrics-input.ts (the county exit metrics' JSON contract: the CLI)
   "metrics-input.countyMetricsInputSchema": {
-    schema: metricsInput.countyMetricsInputSchema, notAction: true,
+    schema: metricsInput.countyMetricsInputSchema,
+    notAction: true,
     valid: fc.record({
       zone: fc.constantFrom("east", "central", "west"),
-      population: fc.record({ rural: fc.nat(100_000), registeredPoor: fc.nat(1000), lifted: fc.nat(1000), notRegistered: fc.nat(1000) }, { requiredKeys: ["rural", "registeredPoor", "lifted"] }),
-      sample: fc.array(fc.record({ registeredStatus: fc.constantFrom("registered_poor", "lifted", "not_registered"), people: fc.integer({ min: 1, max: 10 }), finding: fc.constant("ok"), approval: fc.constantFrom("approve", "disapprove", "unsure") }), { maxLength: 5 }),
+      population: fc.record(
+        { rural: fc.nat(100_000), registeredPoor: fc.nat(1000), lifted: fc.nat(1000), notRegistered: fc.nat(1000) },
+        { requiredKeys: ["rural", "registeredPoor", "lifted"] },
+      ),
+      sample: fc.array(
+        fc.record({
+          registeredStatus: fc.constantFrom("registered_poor", "lifted", "not_registered"),
+          people: fc.integer({ min: 1, max: 10 }),
+          finding: fc.constant("ok"),
+          approval: fc.constantFrom("approve", "disapprove", "unsure"),
+        }),
+        { maxLength: 5 },
+      ),
     }),
   },
   "household-input.policyRowSchema": {
-    schema: input.policyRowSchema, notAction: true,
-    valid: fc.record({ id: fc.constantFrom("national-2020", "52-2021-r2"), year: fc.integer({ min: 2014, max: 2100 }), provinceCode: fc.constantFrom(null, "52"), values: fc.record({ povertyLine: fc.nat(10_000), noticeDays: fc.nat(30) }, { requiredKeys: [] }) }),
+    schema: input.policyRowSchema,
+    notAction: true,
+    valid: fc.record({
+      id: fc.constantFrom("national-2020", "52-2021-r2"),
+      year: fc.integer({ min: 2014, max: 2100 }),
+      provinceCode: fc.constantFrom(null, "52"),
+      values: fc.record({ povertyLine: fc.nat(10_000), noticeDays: fc.nat(30) }, { requiredKeys: [] }),
+    }),
   },
 
   // lib/validation/household-register.ts
   "household-register.registerHouseholdSchema": {
-    schema: register.registerHouseholdSchema, text: ["address", "reason", "members.0.name"], free: ["phone"], nationalIds: ["members.0.nationalId"], related: { splitAt: ["splitFromId"] },
+    schema: register.registerHouseholdSchema,
+    text: ["address", "reason", "members.0.name"],
+    free: ["phone"],
+    nationalIds: ["members.0.nationalId"],
+    related: { splitAt: ["splitFromId"] },
     valid: fc.record(
-      { villageId: fc.constant(DANYANG), number: fc.stringMatching(/^[0-9]{1,6}$/), address: han(0, 20), phone: opt(phone), members: uniqueMembers(1, 5), indicators, income, reason: han(0, 40) },
+      {
+        villageId: fc.constant(DANYANG),
+        number: fc.stringMatching(/^[0-9]{1,6}$/),
+        address: han(0, 20),
+        phone: opt(phone),
+        members: uniqueMembers(1, 5),
+        indicators,
+        income,
+        reason: han(0, 40),
+      },
       { requiredKeys: ["villageId", "number", "members"] },
     ),
   },
   "household-register.addMeasureSchema": {
-    schema: register.addMeasureSchema, text: ["description"],
-    valid: fc.record({ householdId: uuid, category: fc.constantFrom(...register.MEASURE_CATEGORIES), description: han(1, 60), amount: yuan(1_000_000), startDate: pastDay, endDate: opt(pastDay) }),
+    schema: register.addMeasureSchema,
+    text: ["description"],
+    valid: fc.record({
+      householdId: uuid,
+      category: fc.constantFrom(...register.MEASURE_CATEGORIES),
+      description: han(1, 60),
+      amount: yuan(1_000_000),
+      startDate: pastDay,
+      endDate: opt(pastDay),
+    }),
   },
 
   // lib/validation/import.ts (the bulk import's jobs)
@@ -325,7 +619,9 @@ const registry: Record<string, Entry> = {
 
   // lib/validation/calendar.ts
   "calendar.setCalendarDaySchema": {
-    schema: calendar.setCalendarDaySchema, text: ["name"], related: { kind: ["date"], date: ["kind"] },
+    schema: calendar.setCalendarDaySchema,
+    text: ["name"],
+    related: { kind: ["date"], date: ["kind"] },
     valid: fc.oneof(
       fc.record({ date: day("2000-01-01", "2100-12-31"), kind: fc.constant("holiday"), name: han(1, 10) }),
       // a make-up working day: a Saturday or Sunday
@@ -336,9 +632,14 @@ const registry: Record<string, Entry> = {
       }),
     ),
   },
-  "calendar.removeCalendarDaySchema": { schema: calendar.removeCalendarDaySchema, valid: fc.record({ date: day("2000-01-01", "2100-12-31") }) },
+  "calendar.removeCalendarDaySchema": {
+    schema: calendar.removeCalendarDaySchema,
+    valid: fc.record({ date: day("2000-01-01", "2100-12-31") }),
+  },
   "calendar.publishCalendarYearSchema": {
-    schema: calendar.publishCalendarYearSchema, text: ["notice"], related: { mode: ["notice"], notice: ["mode"] },
+    schema: calendar.publishCalendarYearSchema,
+    text: ["notice"],
+    related: { mode: ["notice"], notice: ["mode"] },
     valid: fc.oneof(
       fc.record({ year: intText(2000, 2100), mode: fc.constant("package") }),
       fc.record({ year: intText(2000, 2100), mode: fc.constant("manual"), notice: han(1, 40) }),
@@ -348,13 +649,22 @@ const registry: Record<string, Entry> = {
 
   // lib/validation/notify.ts
   "notify.saveNotifyChannelSchema": {
-    schema: notify.saveNotifyChannelSchema, free: ["secret"], related: { kind: ["url"], url: ["kind"] },
+    schema: notify.saveNotifyChannelSchema,
+    free: ["secret"],
+    related: { kind: ["url"], url: ["kind"] },
     valid: fc.oneof(
       fc.record({ kind: fc.constant("log"), enabled: fc.constantFrom("on", "off"), version: intText(1, 1000) }),
       fc.record({
-        kind: fc.constantFrom("sms_http", "wecom", "dingtalk"), url: fc.constantFrom("https://sms.example.cn/send", "http://10.0.0.5:8080/sms", "https://oapi.dingtalk.com/robot/send?access_token=abc"),
-        secret: opt(fc.string({ unit: fc.constantFrom(..."abcDEF0123456789-_"), minLength: 1, maxLength: 40 })), clearSecret: opt(fc.constantFrom("on", "off")),
-        enabled: fc.constantFrom("on", "off"), version: intText(1, 1000),
+        kind: fc.constantFrom("sms_http", "wecom", "dingtalk"),
+        url: fc.constantFrom(
+          "https://sms.example.cn/send",
+          "http://10.0.0.5:8080/sms",
+          "https://oapi.dingtalk.com/robot/send?access_token=abc",
+        ),
+        secret: opt(fc.string({ unit: fc.constantFrom(..."abcDEF0123456789-_"), minLength: 1, maxLength: 40 })),
+        clearSecret: opt(fc.constantFrom("on", "off")),
+        enabled: fc.constantFrom("on", "off"),
+        version: intText(1, 1000),
       }),
     ),
   },
@@ -362,14 +672,25 @@ const registry: Record<string, Entry> = {
 
   // lib/validation/policy.ts
   "policy.savePolicySchema": {
-    schema: policy.savePolicySchema, text: ["note"],
+    schema: policy.savePolicySchema,
+    text: ["note"],
     related: { schoolAgeMin: ["schoolAgeMax"], quorumDenominator: ["quorumNumerator"] },
     valid: fc.record(
       {
-        year: intText(2014, 2100), provinceId: fc.constantFrom("", "52"), note: han(0, 40),
-        povertyLine: yuan(100_000), monitoringThreshold: yuan(100_000), noticeDays: intText(1, 30), monitoringNoticeDays: intText(1, 30),
-        schoolAgeMin: fc.constant("6"), schoolAgeMax: fc.constant("15"), sampleShare: fc.integer({ min: 1, max: 100 }).map((x) => String(x / 100)),
-        quorumNumerator: fc.constant("2"), quorumDenominator: fc.constant("3"), exitIncidenceEast: intText(0, 10), sampleCapPerVillage: intText(1, 500),
+        year: intText(2014, 2100),
+        provinceId: fc.constantFrom("", "52"),
+        note: han(0, 40),
+        povertyLine: yuan(100_000),
+        monitoringThreshold: yuan(100_000),
+        noticeDays: intText(1, 30),
+        monitoringNoticeDays: intText(1, 30),
+        schoolAgeMin: fc.constant("6"),
+        schoolAgeMax: fc.constant("15"),
+        sampleShare: fc.integer({ min: 1, max: 100 }).map((x) => String(x / 100)),
+        quorumNumerator: fc.constant("2"),
+        quorumDenominator: fc.constant("3"),
+        exitIncidenceEast: intText(0, 10),
+        sampleCapPerVillage: intText(1, 500),
       },
       { requiredKeys: ["year", "provinceId"] },
     ),
@@ -379,69 +700,184 @@ const registry: Record<string, Entry> = {
   // lib/validation/procedure.ts
   "procedure.isoDate": { schema: procedure.isoDate, valid: pastDay, field: true },
   "procedure.raiseProposalSchema": {
-    schema: procedure.raiseProposalSchema, text: ["reason"],
-    related: { kind: ["monitoringCategory", "authorisation"], monitoringCategory: ["kind"], source: ["authorisation"], authorisationEvidenceId: ["authorisation"], authorisation: ["authorisation"] },
+    schema: procedure.raiseProposalSchema,
+    text: ["reason"],
+    related: {
+      kind: ["monitoringCategory", "authorisation"],
+      monitoringCategory: ["kind"],
+      source: ["authorisation"],
+      authorisationEvidenceId: ["authorisation"],
+      authorisation: ["authorisation"],
+    },
     valid: fc
       .oneof(
-        fc.record({ kind: fc.constant("monitor"), monitoringCategory: fc.constantFrom(...procedure.MONITORING_CATEGORIES), authorisationEvidenceId: uuid }),
+        fc.record({
+          kind: fc.constant("monitor"),
+          monitoringCategory: fc.constantFrom(...procedure.MONITORING_CATEGORIES),
+          authorisationEvidenceId: uuid,
+        }),
         fc.record({ kind: fc.constantFrom("identify", "exit", "eliminate_risk"), monitoringCategory: fc.constantFrom("", undefined) }),
       )
-      .chain((k) => fc.record({ id: uuid, householdId: uuid, source: fc.constantFrom(...procedure.RAISED_SOURCES), reason: han(2, 60) }).map((r) => ({ ...r, ...k }))),
+      .chain((k) =>
+        fc
+          .record({ id: uuid, householdId: uuid, source: fc.constantFrom(...procedure.RAISED_SOURCES), reason: han(2, 60) })
+          .map((r) => ({ ...r, ...k })),
+      ),
   },
-  "procedure.explainComparisonSchema": { schema: procedure.explainComparisonSchema, text: ["explanation"], valid: fc.record({ proposalId: uuid, version: intText(1, 1000), explanation: opt(han(0, 60)) }) },
+  "procedure.explainComparisonSchema": {
+    schema: procedure.explainComparisonSchema,
+    text: ["explanation"],
+    valid: fc.record({ proposalId: uuid, version: intText(1, 1000), explanation: opt(han(0, 60)) }),
+  },
 
-  "procedure.createMeetingSchema": { schema: procedure.createMeetingSchema, text: ["place"], valid: fc.record({ id: uuid, date: pastDay, place: han(2, 20) }) },
-  "procedure.addRepresentativeSchema": { schema: procedure.addRepresentativeSchema, text: ["name"], valid: fc.record({ name: han(2, 4), phone: opt(phone) }) },
-  "procedure.setRepresentativeActiveSchema": { schema: procedure.setRepresentativeActiveSchema, valid: fc.record({ representativeId: uuid, active: formBool }) },
+  "procedure.createMeetingSchema": {
+    schema: procedure.createMeetingSchema,
+    text: ["place"],
+    valid: fc.record({ id: uuid, date: pastDay, place: han(2, 20) }),
+  },
+  "procedure.addRepresentativeSchema": {
+    schema: procedure.addRepresentativeSchema,
+    text: ["name"],
+    valid: fc.record({ name: han(2, 4), phone: opt(phone) }),
+  },
+  "procedure.setRepresentativeActiveSchema": {
+    schema: procedure.setRepresentativeActiveSchema,
+    valid: fc.record({ representativeId: uuid, active: formBool }),
+  },
   "procedure.agendaSchema": { schema: procedure.agendaSchema, valid: fc.record({ meetingId: uuid, proposalId: uuid }) },
   "procedure.meetingIdSchema": { schema: procedure.meetingIdSchema, valid: fc.record({ meetingId: uuid }) },
-  "procedure.attendanceSchema": { schema: procedure.attendanceSchema, valid: fc.record({ meetingId: uuid, representativeId: fc.oneof(uuid, fc.constant("all")), present: formBool }) },
+  "procedure.attendanceSchema": {
+    schema: procedure.attendanceSchema,
+    valid: fc.record({ meetingId: uuid, representativeId: fc.oneof(uuid, fc.constant("all")), present: formBool }),
+  },
   "procedure.voteSchema": {
     schema: procedure.voteSchema,
-    valid: fc.record({ id: opt(uuid), meetingId: uuid, agendaItemId: uuid, representativeId: uuid, choice: fc.constantFrom(...procedure.VOTE_CHOICES) }),
+    valid: fc.record({
+      id: opt(uuid),
+      meetingId: uuid,
+      agendaItemId: uuid,
+      representativeId: uuid,
+      choice: fc.constantFrom(...procedure.VOTE_CHOICES),
+    }),
   },
-  "procedure.secretBallotSchema": { schema: procedure.secretBallotSchema, valid: fc.record({ meetingId: uuid, agendaItemId: uuid, yes: intText(0, 50), no: intText(0, 50), abstain: intText(0, 50) }) },
-  "procedure.closeMeetingSchema": { schema: procedure.closeMeetingSchema, text: ["minutes"], valid: fc.record({ meetingId: uuid, minutes: han(1, 200), scan: opt(pdf) }) },
-  "procedure.publishNoticeSchema": { schema: procedure.publishNoticeSchema, valid: fc.record({ id: uuid, meetingId: uuid, proposalIds: fc.array(uuid, { minLength: 1, maxLength: 5 }), startDate: pastDay }) },
-  "procedure.secondNoticeSchema": { schema: procedure.secondNoticeSchema, valid: fc.record({ id: uuid, proposalIds: fc.array(uuid, { minLength: 1, maxLength: 5 }), startDate: pastDay }) },
-  "procedure.announceSchema": { schema: procedure.announceSchema, valid: fc.record({ id: uuid, proposalIds: fc.array(uuid, { minLength: 1, maxLength: 5 }) }) },
-  "procedure.objectionSchema": { schema: procedure.objectionSchema, text: ["byName", "contact", "text"], free: ["contact"], valid: fc.record({ id: uuid, proposalId: uuid, byName: opt(han(2, 4)), contact: opt(phone), text: han(1, 100) }) },
+  "procedure.secretBallotSchema": {
+    schema: procedure.secretBallotSchema,
+    valid: fc.record({ meetingId: uuid, agendaItemId: uuid, yes: intText(0, 50), no: intText(0, 50), abstain: intText(0, 50) }),
+  },
+  "procedure.closeMeetingSchema": {
+    schema: procedure.closeMeetingSchema,
+    text: ["minutes"],
+    valid: fc.record({ meetingId: uuid, minutes: han(1, 200), scan: opt(pdf) }),
+  },
+  "procedure.publishNoticeSchema": {
+    schema: procedure.publishNoticeSchema,
+    valid: fc.record({ id: uuid, meetingId: uuid, proposalIds: fc.array(uuid, { minLength: 1, maxLength: 5 }), startDate: pastDay }),
+  },
+  "procedure.secondNoticeSchema": {
+    schema: procedure.secondNoticeSchema,
+    valid: fc.record({ id: uuid, proposalIds: fc.array(uuid, { minLength: 1, maxLength: 5 }), startDate: pastDay }),
+  },
+  "procedure.announceSchema": {
+    schema: procedure.announceSchema,
+    valid: fc.record({ id: uuid, proposalIds: fc.array(uuid, { minLength: 1, maxLength: 5 }) }),
+  },
+  "procedure.objectionSchema": {
+    schema: procedure.objectionSchema,
+    text: ["byName", "contact", "text"],
+    free: ["contact"],
+    valid: fc.record({ id: uuid, proposalId: uuid, byName: opt(han(2, 4)), contact: opt(phone), text: han(1, 100) }),
+  },
   "procedure.objectionCheckSchema": {
-    schema: procedure.objectionCheckSchema, text: ["reason"],
-    valid: fc.record({ proposalId: uuid, version: intText(1, 1000), reason: han(1, 60), aboutItem: fc.constantFrom("yes", "no"), isNew: fc.constantFrom("yes", "no") }),
+    schema: procedure.objectionCheckSchema,
+    text: ["reason"],
+    valid: fc.record({
+      proposalId: uuid,
+      version: intText(1, 1000),
+      reason: han(1, 60),
+      aboutItem: fc.constantFrom("yes", "no"),
+      isNew: fc.constantFrom("yes", "no"),
+    }),
   },
   "procedure.homeVerificationSchema": {
-    schema: procedure.homeVerificationSchema, text: ["checkedByName", "findings"], related: { signature: ["signature"] },
+    schema: procedure.homeVerificationSchema,
+    text: ["checkedByName", "findings"],
+    related: { signature: ["signature"] },
     valid: fc.record({
-      id: uuid, proposalId: uuid, checkedOn: pastDay, checkedByName: han(1, 20), perCapitaIncome: intText(0, 100000),
-      food: fc.constantFrom("met", "unmet"), clothing: fc.constantFrom("met", "unmet"), medical: fc.constantFrom("met", "unmet"),
-      housing: fc.constantFrom("met", "unmet"), water: fc.constantFrom("met", "unmet"), education: fc.constantFrom("met", "unmet"),
-      findings: han(1, 60), signature: file([0x89, 0x50, 0x4e, 0x47], "signature.png", "image/png"),
+      id: uuid,
+      proposalId: uuid,
+      checkedOn: pastDay,
+      checkedByName: han(1, 20),
+      perCapitaIncome: intText(0, 100000),
+      food: fc.constantFrom("met", "unmet"),
+      clothing: fc.constantFrom("met", "unmet"),
+      medical: fc.constantFrom("met", "unmet"),
+      housing: fc.constantFrom("met", "unmet"),
+      water: fc.constantFrom("met", "unmet"),
+      education: fc.constantFrom("met", "unmet"),
+      findings: han(1, 60),
+      signature: file([0x89, 0x50, 0x4e, 0x47], "signature.png", "image/png"),
     }),
   },
   "procedure.exitAgreementSchema": {
-    schema: procedure.exitAgreementSchema, text: ["refusalReason"],
-    related: { outcome: ["method", "signature", "formPhoto", "refusalReason"], method: ["signature", "formPhoto"], signature: ["signature"], formPhoto: ["formPhoto"], refusalReason: ["refusalReason"] },
+    schema: procedure.exitAgreementSchema,
+    text: ["refusalReason"],
+    related: {
+      outcome: ["method", "signature", "formPhoto", "refusalReason"],
+      method: ["signature", "formPhoto"],
+      signature: ["signature"],
+      formPhoto: ["formPhoto"],
+      refusalReason: ["refusalReason"],
+    },
     valid: fc.record({ id: uuid, proposalId: uuid, version: intText(1, 1000), outcome: fc.constant("refused"), refusalReason: han(1, 60) }),
   },
-  "procedure.stepSchema": { schema: procedure.stepSchema, text: ["reason"], valid: fc.record({ proposalId: uuid, version: intText(1, 1000), reason: han(1, 60) }) },
+  "procedure.stepSchema": {
+    schema: procedure.stepSchema,
+    text: ["reason"],
+    valid: fc.record({ proposalId: uuid, version: intText(1, 1000), reason: han(1, 60) }),
+  },
 
   // lib/validation/visit.ts
   "visit.visitSchema": {
-    schema: visit.visitSchema, text: ["findings", "problems", "actionsTaken", "followUps.0.description", "updates.newMembers.0.name"], nationalIds: ["updates.newMembers.0.nationalId"],
-    related: { mode: ["confirmation", "locationConsent"], confirmation: ["signature"], date: ["followUps"], locationConsent: ["location"], location: ["locationConsent"], updates: ["updates"] },
+    schema: visit.visitSchema,
+    text: ["findings", "problems", "actionsTaken", "followUps.0.description", "updates.newMembers.0.name"],
+    nationalIds: ["updates.newMembers.0.nationalId"],
+    related: {
+      mode: ["confirmation", "locationConsent"],
+      confirmation: ["signature"],
+      date: ["followUps"],
+      locationConsent: ["location"],
+      location: ["locationConsent"],
+      updates: ["updates"],
+    },
     valid: fc.record(
       {
-        clientVisitId: uuid, householdId: uuid, baseVersion: intText(1, 1000), date: pastDay, mode: fc.constantFrom(...visit.VISIT_MODES), findings: han(1, 100),
-        problems: han(0, 40), actionsTaken: han(0, 40), confirmation: fc.constant("read_back"),
+        clientVisitId: uuid,
+        householdId: uuid,
+        baseVersion: intText(1, 1000),
+        date: pastDay,
+        mode: fc.constantFrom(...visit.VISIT_MODES),
+        findings: han(1, 100),
+        problems: han(0, 40),
+        actionsTaken: han(0, 40),
+        confirmation: fc.constant("read_back"),
         followUps: fc.array(fc.record({ description: han(1, 40), dueDate: day("2025-01-01", "2026-12-31") }), { maxLength: 3 }),
-        updates: householdChanges, evidence: fc.array(fc.record({ file: fc.oneof(png, pdf), indicator: fc.constantFrom(...visit.EVIDENCE_TARGETS) }), { maxLength: 2 }),
+        updates: householdChanges,
+        evidence: fc.array(fc.record({ file: fc.oneof(png, pdf), indicator: fc.constantFrom(...visit.EVIDENCE_TARGETS) }), {
+          maxLength: 2,
+        }),
       },
       { requiredKeys: ["clientVisitId", "householdId", "baseVersion", "date", "mode", "findings", "confirmation"] },
     ),
   },
-  "visit.confirmPendingSchema": { schema: visit.confirmPendingSchema, valid: fc.record({ visitId: uuid, baseVersion: intText(1, 1000), decision: fc.constantFrom("apply", "discard") }) },
-  "visit.resolveFollowUpSchema": { schema: visit.resolveFollowUpSchema, text: ["resolution"], valid: fc.record({ followUpId: uuid, resolution: han(1, 60) }) },
+  "visit.confirmPendingSchema": {
+    schema: visit.confirmPendingSchema,
+    valid: fc.record({ visitId: uuid, baseVersion: intText(1, 1000), decision: fc.constantFrom("apply", "discard") }),
+  },
+  "visit.resolveFollowUpSchema": {
+    schema: visit.resolveFollowUpSchema,
+    text: ["resolution"],
+    valid: fc.record({ followUpId: uuid, resolution: han(1, 60) }),
+  },
 
   // lib/validation/sync.ts: the envelope of syncVisits. Its items are opaque here: each is parsed
   // by visitSchema on its own (fuzzed above), so one bad visit is that visit's answer
@@ -452,10 +888,18 @@ const registry: Record<string, Entry> = {
 
   // lib/offline/report-schema.ts (parsed by the reportRejectedVisit action)
   "offline.rejectedVisitSchema": {
-    schema: rejectedVisitSchema, text: ["findings"], auditOnly: true,
+    schema: rejectedVisitSchema,
+    text: ["findings"],
+    auditOnly: true,
     valid: fc.record({
-      clientVisitId: uuid, householdId: uuid, baseVersion: fc.integer({ min: 1, max: 100 }), date: pastDay, mode: fc.constantFrom("home", "phone", "wechat"), findings: han(1, 100),
-      files: fc.record({ signature: fc.integer({ min: 0, max: 1 }), evidence: fc.integer({ min: 0, max: 10 }) }), loggedAt: fc.constant("2026-05-01T08:00:00.000Z"),
+      clientVisitId: uuid,
+      householdId: uuid,
+      baseVersion: fc.integer({ min: 1, max: 100 }),
+      date: pastDay,
+      mode: fc.constantFrom("home", "phone", "wechat"),
+      findings: han(1, 100),
+      files: fc.record({ signature: fc.integer({ min: 0, max: 1 }), evidence: fc.integer({ min: 0, max: 10 }) }),
+      loggedAt: fc.constant("2026-05-01T08:00:00.000Z"),
       updates: householdChanges,
     }),
   },
@@ -473,11 +917,18 @@ function lookup(tree: unknown, dotted: string): unknown {
   return dotted.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), tree);
 }
 function missingMessage(m: string): string | null {
-  const rules: [RegExp, string][] = [[/^v\./, "validation."], [/^p\./, "procedure.validation."], [/^h\./, "help."], [/^admin:/, "admin."], [/^evaluation:/, "evaluation.errors."]];
+  const rules: [RegExp, string][] = [
+    [/^v\./, "validation."],
+    [/^p\./, "procedure.validation."],
+    [/^h\./, "help."],
+    [/^admin:/, "admin."],
+    [/^evaluation:/, "evaluation.errors."],
+  ];
   for (const [re, ns] of rules) {
     if (!re.test(m)) continue;
     const key = ns + m.replace(re, "");
-    for (const locale of ["zh-CN", "en"] as const) if (typeof lookup(messages[locale], key) !== "string") return `${m} (${key} missing in ${locale})`;
+    for (const locale of ["zh-CN", "en"] as const)
+      if (typeof lookup(messages[locale], key) !== "string") return `${m} (${key} missing in ${locale})`;
     return null;
   }
   return null;
@@ -511,7 +962,8 @@ function expectNamed(name: string, e: Entry, value: unknown, issues: readonly Is
     const head = String(about[0]);
     const ok = new Set([head, ...(e.related?.[head] ?? [])]);
     const heads = issues.flatMap(issueKey).map((k) => k.split(".")[0]!);
-    if (!heads.some((h) => ok.has(h))) expect.fail(`${name}: a bad "${about.join(".")}" was reported on ${heads.join(", ")} (${show(issues.map((i) => i.message))})`);
+    if (!heads.some((h) => ok.has(h)))
+      expect.fail(`${name}: a bad "${about.join(".")}" was reported on ${heads.join(", ")} (${show(issues.map((i) => i.message))})`);
   }
 }
 
@@ -546,18 +998,51 @@ const objectEntries = entries.filter(([, e]) => !e.field);
 
 describe("the registry covers every schema", () => {
   const modules: Record<string, Record<string, unknown>> = {
-    admin, calendar, notify, county, evaluation, help, "household-changes": changes, "household-edit": edit, "household-input": input, "metrics-input": metricsInput, "household-register": register, import: importV, policy, procedure, visit, sync, search, audit: auditV,
+    admin,
+    calendar,
+    notify,
+    county,
+    evaluation,
+    help,
+    "household-changes": changes,
+    "household-edit": edit,
+    "household-input": input,
+    "metrics-input": metricsInput,
+    "household-register": register,
+    import: importV,
+    policy,
+    procedure,
+    visit,
+    sync,
+    search,
+    audit: auditV,
   };
 
   it("every file of lib/validation that builds a schema is imported here", () => {
-    const files = fs.readdirSync(path.resolve("lib/validation")).filter((f) => f.endsWith(".ts")).map((f) => f.replace(/\.ts$/, ""));
+    const files = fs
+      .readdirSync(path.resolve("lib/validation"))
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => f.replace(/\.ts$/, ""));
     // file-type.ts and visit-facts.ts build no schema; plain-text.ts builds field helpers, used by the schemas here
-    const builders = files.filter((f) => f !== "plain-text" && /\bz\.(object|strictObject|string|number|enum|union|array|preprocess|custom|instanceof)\(/.test(fs.readFileSync(path.resolve(`lib/validation/${f}.ts`), "utf8")));
-    expect(builders.filter((f) => !(f in modules)), "add the module to `modules` and its schemas to the registry").toEqual([]);
+    const builders = files.filter(
+      (f) =>
+        f !== "plain-text" &&
+        /\bz\.(object|strictObject|string|number|enum|union|array|preprocess|custom|instanceof)\(/.test(
+          fs.readFileSync(path.resolve(`lib/validation/${f}.ts`), "utf8"),
+        ),
+    );
+    expect(
+      builders.filter((f) => !(f in modules)),
+      "add the module to `modules` and its schemas to the registry",
+    ).toEqual([]);
   });
 
   it("every exported zod schema of lib/validation has a registry entry", () => {
-    const exported = Object.entries(modules).flatMap(([file, mod]) => Object.entries(mod).filter(([, v]) => v instanceof z.ZodType).map(([name]) => `${file}.${name}`));
+    const exported = Object.entries(modules).flatMap(([file, mod]) =>
+      Object.entries(mod)
+        .filter(([, v]) => v instanceof z.ZodType)
+        .map(([name]) => `${file}.${name}`),
+    );
     expect(exported.filter((k) => !(k in registry))).toEqual([]);
     // and the registry names nothing that no longer exists
     expect(Object.keys(registry).filter((k) => !k.startsWith("offline.") && !exported.includes(k))).toEqual([]);
@@ -570,7 +1055,10 @@ describe("the registry covers every schema", () => {
     for (const f of files) {
       const src = fs.readFileSync(path.resolve("lib/actions", f), "utf8");
       if (!src.startsWith('"use server"')) continue; // the wrappers (safe-action.ts, define.ts…) only pass a schema on
-      expect(/\bz\.(object|strictObject|string|number|array)\(/.test(src), `${f} defines a zod schema inline: move it to lib/validation`).toBe(false);
+      expect(
+        /\bz\.(object|strictObject|string|number|array)\(/.test(src),
+        `${f} defines a zod schema inline: move it to lib/validation`,
+      ).toBe(false);
       for (const m of src.matchAll(/\bschema:\s*([A-Za-z0-9_]+)/g)) used.push(`${f}: ${m[1]}`);
     }
     expect(used.length).toBeGreaterThan(40);
@@ -636,41 +1124,55 @@ describe("(b) a hostile value anywhere: never a throw; a refusal names the field
 describe("(c) mass assignment: an undeclared key never reaches the parsed output", () => {
   it.each(objectEntries)("%s", (name, e) => {
     fc.assert(
-      fc.property(e.valid, fc.array(fc.tuple(fc.nat(), fc.constantFrom(...MASS_KEYS), massValue), { minLength: 1, maxLength: 4 }), (v, extras) => {
-        let mutated = clone(v);
-        const injected: { at: Path; key: string }[] = [];
-        const places = objects(v);
-        for (const [n, key, value] of extras) {
-          const at = pick(places, n);
-          const declared = declaredAt(e.schema, at);
-          const target = getAt(mutated, at) as Record<string, unknown>;
-          if (declared?.has(key) || declared === null || Object.hasOwn(target, key)) continue; // declared keys: below
-          mutated = setAt(mutated, [...at, key], value);
-          injected.push({ at, key });
-        }
-        const r = parse(e.schema, mutated);
-        if (r.success) {
-          for (const { at, key } of injected) {
-            const out = getAt(r.data, at);
-            expect(out && typeof out === "object" && Object.hasOwn(out, key), `${name}: "${[...at, key].join(".")}" reached the output`).toBeFalsy();
+      fc.property(
+        e.valid,
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...MASS_KEYS), massValue), { minLength: 1, maxLength: 4 }),
+        (v, extras) => {
+          let mutated = clone(v);
+          const injected: { at: Path; key: string }[] = [];
+          const places = objects(v);
+          for (const [n, key, value] of extras) {
+            const at = pick(places, n);
+            const declared = declaredAt(e.schema, at);
+            const target = getAt(mutated, at) as Record<string, unknown>;
+            if (declared?.has(key) || declared === null || Object.hasOwn(target, key)) continue; // declared keys: below
+            mutated = setAt(mutated, [...at, key], value);
+            injected.push({ at, key });
           }
-          expect(Object.getPrototypeOf(r.data ?? {}) === Object.prototype || Object.getPrototypeOf(r.data ?? {}) === null || typeof r.data !== "object").toBe(true);
-        } else {
-          // a strict schema refuses the key by name; nothing else may go wrong with a valid input
-          for (const i of r.error.issues) {
-            expect(i.code, `${name}: ${show(i)}`).toBe("unrecognized_keys");
-            if (i.code === "unrecognized_keys") for (const k of i.keys) expect(injected.some((x) => x.key === k && x.at.join(".") === i.path.join("."))).toBe(true);
+          const r = parse(e.schema, mutated);
+          if (r.success) {
+            for (const { at, key } of injected) {
+              const out = getAt(r.data, at);
+              expect(
+                out && typeof out === "object" && Object.hasOwn(out, key),
+                `${name}: "${[...at, key].join(".")}" reached the output`,
+              ).toBeFalsy();
+            }
+            expect(
+              Object.getPrototypeOf(r.data ?? {}) === Object.prototype ||
+                Object.getPrototypeOf(r.data ?? {}) === null ||
+                typeof r.data !== "object",
+            ).toBe(true);
+          } else {
+            // a strict schema refuses the key by name; nothing else may go wrong with a valid input
+            for (const i of r.error.issues) {
+              expect(i.code, `${name}: ${show(i)}`).toBe("unrecognized_keys");
+              if (i.code === "unrecognized_keys")
+                for (const k of i.keys) expect(injected.some((x) => x.key === k && x.at.join(".") === i.path.join("."))).toBe(true);
+            }
           }
-        }
-      }),
+        },
+      ),
       opts(60, `c:${name}`),
     );
   });
 
-  const declaring = actionEntries.filter(([, e]) => !e.field && !e.auditOnly).flatMap(([name, e]) => {
-    const keys = [...(declaredAt(e.schema, []) ?? [])].filter((k) => k in DECLARED_BAD);
-    return keys.map((k) => [`${name}: ${k}`, e, k] as const);
-  });
+  const declaring = actionEntries
+    .filter(([, e]) => !e.field && !e.auditOnly)
+    .flatMap(([name, e]) => {
+      const keys = [...(declaredAt(e.schema, []) ?? [])].filter((k) => k in DECLARED_BAD);
+      return keys.map((k) => [`${name}: ${k}`, e, k] as const);
+    });
 
   it.each(declaring)("%s, declared on purpose, is validated (a bad value is refused on that key)", (label, e, key) => {
     fc.assert(
@@ -684,9 +1186,21 @@ describe("(c) mass assignment: an undeclared key never reaches the parsed output
   });
 
   it("optimistic concurrency: version and baseVersion are positive integers that fit the database column", () => {
-    const versioned = objectEntries.filter(([, e]) => declaredAt(e.schema, [])?.has("version") || declaredAt(e.schema, [])?.has("baseVersion"));
+    const versioned = objectEntries.filter(
+      ([, e]) => declaredAt(e.schema, [])?.has("version") || declaredAt(e.schema, [])?.has("baseVersion"),
+    );
     expect(versioned.map(([n]) => n).sort()).toEqual(
-      ["household-edit.updateHouseholdSchema", "notify.saveNotifyChannelSchema", "procedure.exitAgreementSchema", "procedure.explainComparisonSchema", "procedure.objectionCheckSchema", "procedure.stepSchema", "visit.confirmPendingSchema", "visit.visitSchema", "offline.rejectedVisitSchema"].sort(),
+      [
+        "household-edit.updateHouseholdSchema",
+        "notify.saveNotifyChannelSchema",
+        "procedure.exitAgreementSchema",
+        "procedure.explainComparisonSchema",
+        "procedure.objectionCheckSchema",
+        "procedure.stepSchema",
+        "visit.confirmPendingSchema",
+        "visit.visitSchema",
+        "offline.rejectedVisitSchema",
+      ].sort(),
     );
     for (const [name, e] of versioned.filter(([, x]) => !x.auditOnly)) {
       const key = declaredAt(e.schema, [])!.has("version") ? "version" : "baseVersion";
@@ -708,27 +1222,43 @@ describe("(d) national IDs: full-width digits and invisible characters are refus
 
   it.each(withIds)("%s", (name, e) => {
     fc.assert(
-      fc.property(e.valid, fc.nat(), fc.nat(), fc.constantFrom("fullWidthOne", "fullWidthAll", "invisible", "lowercaseX", "ideographicSpace"), fc.constantFrom(...INVISIBLE), (v, at, pos, how, ch) => {
-        const where = e.nationalIds!.map(toPath).filter((p) => typeof getAt(v, p) === "string");
-        if (where.length === 0) return;
-        const p = pick(where, at);
-        const id = getAt(v, p) as string;
-        const i = pos % (id.length + 1);
-        const bad =
-          how === "fullWidthAll" ? toFullWidth(id)
-          : how === "fullWidthOne" ? id.slice(0, i % id.length) + toFullWidth(id[i % id.length]!) + id.slice((i % id.length) + 1)
-          : how === "invisible" ? id.slice(0, i) + ch + id.slice(i)
-          : how === "lowercaseX" ? id.slice(0, 17) + "x"
-          : pos % 2 ? `\u3000${id}` : `${id}\u3000`;
-        if (bad === id) return;
-        const r = parse(e.schema, setAt(v, p, bad));
-        expect(r.success, `${name} accepted the national ID ${JSON.stringify(bad)}`).toBe(false);
-        if (!r.success) {
-          expectNamed(name, e, bad, r.error.issues, p);
-          const onId = r.error.issues.filter((x) => x.path.map(String).join(".") === p.join("."));
-          expect(onId.length, `${name}: the refusal of ${JSON.stringify(bad)} is not on "${p.join(".")}": ${show(r.error.issues)}`).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        e.valid,
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom("fullWidthOne", "fullWidthAll", "invisible", "lowercaseX", "ideographicSpace"),
+        fc.constantFrom(...INVISIBLE),
+        (v, at, pos, how, ch) => {
+          const where = e.nationalIds!.map(toPath).filter((p) => typeof getAt(v, p) === "string");
+          if (where.length === 0) return;
+          const p = pick(where, at);
+          const id = getAt(v, p) as string;
+          const i = pos % (id.length + 1);
+          const bad =
+            how === "fullWidthAll"
+              ? toFullWidth(id)
+              : how === "fullWidthOne"
+                ? id.slice(0, i % id.length) + toFullWidth(id[i % id.length]!) + id.slice((i % id.length) + 1)
+                : how === "invisible"
+                  ? id.slice(0, i) + ch + id.slice(i)
+                  : how === "lowercaseX"
+                    ? id.slice(0, 17) + "x"
+                    : pos % 2
+                      ? `\u3000${id}`
+                      : `${id}\u3000`;
+          if (bad === id) return;
+          const r = parse(e.schema, setAt(v, p, bad));
+          expect(r.success, `${name} accepted the national ID ${JSON.stringify(bad)}`).toBe(false);
+          if (!r.success) {
+            expectNamed(name, e, bad, r.error.issues, p);
+            const onId = r.error.issues.filter((x) => x.path.map(String).join(".") === p.join("."));
+            expect(
+              onId.length,
+              `${name}: the refusal of ${JSON.stringify(bad)} is not on "${p.join(".")}": ${show(r.error.issues)}`,
+            ).toBeGreaterThan(0);
+          }
+        },
+      ),
       opts(60, `d:${name}`),
     );
   });
@@ -750,7 +1280,8 @@ describe("(d) national IDs: full-width digits and invisible characters are refus
 // ─────────────────────────── numbers ───────────────────────────
 
 describe("numbers and codes: invisible characters, full-width digits, blanks and nulls are refused, never read as something else", () => {
-  const isNumeric = (x: unknown) => (typeof x === "number" && Number.isFinite(x)) || (typeof x === "string" && /^[+-]?\d+(\.\d+)?$/.test(x));
+  const isNumeric = (x: unknown) =>
+    (typeof x === "number" && Number.isFinite(x)) || (typeof x === "string" && /^[+-]?\d+(\.\d+)?$/.test(x));
 
   it.each(actionEntries.filter(([, e]) => !e.auditOnly))("%s", (name, e) => {
     fc.assert(
@@ -764,7 +1295,10 @@ describe("numbers and codes: invisible characters, full-width digits, blanks and
         const bad = how === "fullWidth" ? toFullWidth(text) : text.slice(0, i) + how + text.slice(i);
         if (bad === text) return;
         const r = parse(e.schema, setAt(v, p, bad));
-        expect(r.success, `${name} accepted ${JSON.stringify(bad)} at "${p.join(".")}"${r.success ? ` as ${show(getAt(r.data, p))}` : ""}`).toBe(false);
+        expect(
+          r.success,
+          `${name} accepted ${JSON.stringify(bad)} at "${p.join(".")}"${r.success ? ` as ${show(getAt(r.data, p))}` : ""}`,
+        ).toBe(false);
         if (!r.success) expectNamed(name, e, bad, r.error.issues, p);
       }),
       opts(60, `numbers:${name}`),
@@ -845,7 +1379,13 @@ function readRow(line: string): string[] {
   }
 }
 const DANGEROUS = ["=", "+", "-", "@", "\t", "\r"];
-const anyText = fc.string({ unit: fc.oneof(fc.constantFrom(...DANGEROUS, ",", '"', "\n", "\r", "'", " ", "王"), fc.string({ minLength: 1, maxLength: 1, unit: "grapheme" })), maxLength: 30 });
+const anyText = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom(...DANGEROUS, ",", '"', "\n", "\r", "'", " ", "王"),
+    fc.string({ minLength: 1, maxLength: 1, unit: "grapheme" }),
+  ),
+  maxLength: 30,
+});
 
 describe("CSV export (lib/csv.ts): formula injection neutralised, everything else round-trips", () => {
   it("a text cell beginning with = + - @ TAB or CR reads back with a leading apostrophe, the rest intact", () => {
@@ -860,19 +1400,42 @@ describe("CSV export (lib/csv.ts): formula injection neutralised, everything els
 
   it("any other text reads back exactly as it was", () => {
     fc.assert(
-      fc.property(anyText.filter((s) => !DANGEROUS.includes(s[0] ?? "")), (s) => {
-        expect(readRow(csvRow([s]))).toEqual([s]);
-      }),
+      fc.property(
+        anyText.filter((s) => !DANGEROUS.includes(s[0] ?? "")),
+        (s) => {
+          expect(readRow(csvRow([s]))).toEqual([s]);
+        },
+      ),
       opts(300, "any other text reads back exactly as it "),
     );
   });
 
   it("a row of mixed values reads back cell by cell (numbers as numbers, text neutralised)", () => {
-    const cell = fc.oneof(anyText, fc.constantFrom(...FORMULAS), fc.integer(), fc.double({ noNaN: false }), fc.boolean(), fc.constant(null), fc.constant(undefined));
+    const cell = fc.oneof(
+      anyText,
+      fc.constantFrom(...FORMULAS),
+      fc.integer(),
+      fc.double({ noNaN: false }),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+    );
     fc.assert(
       fc.property(fc.array(cell, { minLength: 1, maxLength: 8 }), (values: CsvValue[]) => {
         const expected = values.map((v) =>
-          v === null || v === undefined ? "" : typeof v === "number" ? (Number.isFinite(v) ? String(v) : "") : typeof v === "boolean" ? (v ? "是" : "否") : DANGEROUS.includes(v[0] ?? "") ? `'${v}` : v,
+          v === null || v === undefined
+            ? ""
+            : typeof v === "number"
+              ? Number.isFinite(v)
+                ? String(v)
+                : ""
+              : typeof v === "boolean"
+                ? v
+                  ? "是"
+                  : "否"
+                : DANGEROUS.includes(v[0] ?? "")
+                  ? `'${v}`
+                  : v,
         );
         expect(readRow(csvRow(values))).toEqual(expected);
       }),
@@ -900,7 +1463,26 @@ describe("plain-text.ts: numbers as typed, and text the database cannot store", 
       }),
       opts(200, "numbers read the same"),
     );
-    for (const bad of ["", "  ", null, true, false, [], [5], {}, "0x10", "1e3", "Infinity", "NaN", "5 5", "５", "\uFEFF5", "5\u200B", "\u30005", 10n]) {
+    for (const bad of [
+      "",
+      "  ",
+      null,
+      true,
+      false,
+      [],
+      [5],
+      {},
+      "0x10",
+      "1e3",
+      "Infinity",
+      "NaN",
+      "5 5",
+      "５",
+      "\uFEFF5",
+      "5\u200B",
+      "\u30005",
+      10n,
+    ]) {
       const r = n.safeParse(bad);
       expect(r.success, show(bad)).toBe(false);
     }
@@ -910,7 +1492,12 @@ describe("plain-text.ts: numbers as typed, and text the database cannot store", 
   it("finds every NUL and half surrogate pair, in values and keys, at its path; clean text has none", () => {
     const clean = fc.string({ unit: "grapheme", maxLength: 12 });
     const tree = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: "small" }, clean, fc.array(tie("node"), { maxLength: 3 }), fc.dictionary(fc.constantFrom("a", "b", "名字"), tie("node"), { maxKeys: 3 })),
+      node: fc.oneof(
+        { depthSize: "small" },
+        clean,
+        fc.array(tie("node"), { maxLength: 3 }),
+        fc.dictionary(fc.constantFrom("a", "b", "名字"), tie("node"), { maxKeys: 3 }),
+      ),
     })).node;
     fc.assert(
       fc.property(tree, fc.nat(), fc.constantFrom("\u0000", "\uD800", "\uDFFF"), (v, at, bad) => {

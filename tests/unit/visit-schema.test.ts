@@ -46,7 +46,9 @@ describe("visit schema", () => {
   });
 
   it("refuses a cleared amount instead of reading it as zero", () => {
-    expect(issuesOf({ ...valid, updates: { income: { incomeTransfers: "" } } })).toEqual({ "updates.income.incomeTransfers": ["v.required"] });
+    expect(issuesOf({ ...valid, updates: { income: { incomeTransfers: "" } } })).toEqual({
+      "updates.income.incomeTransfers": ["v.required"],
+    });
     // fields that may be unknown take empty as "not measured"
     expect(issuesOf({ ...valid, updates: { income: { previousYearIncome: null }, indicators: { waterRoundTripMin: null } } })).toEqual({});
   });
@@ -60,7 +62,9 @@ describe("visit schema", () => {
     const good = makeNationalId("520603", "2026-10-01", 12);
     const bad = good.slice(0, 17) + (good[17] === "1" ? "2" : "1");
     const baby = { name: "王小宝", sex: "female", birthDate: "2026-10-01", relation: "grandchild" };
-    expect(issuesOf({ ...valid, updates: { newMembers: [{ ...baby, nationalId: bad }] } })).toEqual({ "updates.newMembers.0.nationalId": ["v.nationalIdCheck"] });
+    expect(issuesOf({ ...valid, updates: { newMembers: [{ ...baby, nationalId: bad }] } })).toEqual({
+      "updates.newMembers.0.nationalId": ["v.nationalIdCheck"],
+    });
     expect(issuesOf({ ...valid, updates: { newMembers: [{ ...baby, nationalId: good }] } })).toEqual({});
     // the ID and the typed birth date must tell the same story
     expect(issuesOf({ ...valid, updates: { newMembers: [{ ...baby, birthDate: "2026-09-30", nationalId: good }] } })).toEqual({
@@ -76,7 +80,15 @@ describe("visit schema", () => {
     });
     // a wrong kind of value elsewhere does not hide the cross-field checks
     const member = { id: "4d0a3a8c-1c9e-4f57-9d7e-3b2a1c0d9e8f", schoolStatus: "truant" };
-    expect(issuesOf({ ...valid, date: "2027-01-01", mode: "fax", followUps: [{ description: "x", dueDate: "2026-12-01" }], updates: { members: [member] } })).toEqual({
+    expect(
+      issuesOf({
+        ...valid,
+        date: "2027-01-01",
+        mode: "fax",
+        followUps: [{ description: "x", dueDate: "2026-12-01" }],
+        updates: { members: [member] },
+      }),
+    ).toEqual({
       date: ["v.futureDate"],
       mode: ["v.unknownValue"],
       "updates.members.0.schoolStatus": ["v.unknownValue"],
@@ -94,7 +106,9 @@ describe("visit schema", () => {
     const location = { latitude: 27.52, longitude: 109.21, accuracyM: 12, locatedAt: "2026-11-20T02:00:00.000Z" };
     expect(issuesOf({ ...valid, location })).toEqual({ locationConsent: ["v.locationWithoutConsent"] });
     expect(issuesOf({ ...valid, location, locationConsent: true })).toEqual({});
-    expect(issuesOf({ ...valid, followUps: [{ description: "申报危房改造", dueDate: "2026-11-19" }] })).toEqual({ "followUps.0.dueDate": ["v.dueBeforeVisit"] });
+    expect(issuesOf({ ...valid, followUps: [{ description: "申报危房改造", dueDate: "2026-11-19" }] })).toEqual({
+      "followUps.0.dueDate": ["v.dueBeforeVisit"],
+    });
   });
 
   it("checks attached files' declared type and size", () => {
@@ -111,11 +125,28 @@ describe("visit schema", () => {
 
 describe("only changes travel", () => {
   const record = {
-    food: true, clothing: true, housingGrade: "A", electricity: true, waterLitres: "40.00", waterScarceArea: false, waterPiped: true,
-    waterRoundTripMin: null, waterHorizontalM: null, waterVerticalM: null, waterQualitySafe: true, waterOutageDays: 0,
-    incomeWages: "12000.00", incomeBusiness: "0", incomeBusinessCosts: "0", incomeProperty: "0", incomeTransfers: "1500.5",
-    rigidExpenditure: "0", previousYearIncome: null,
-    members: [{ id: "m1", name: "王一", active: true, schoolStatus: "graduated", medicalInsurance: true, laborCapacity: "full", health: "healthy" }],
+    food: true,
+    clothing: true,
+    housingGrade: "A",
+    electricity: true,
+    waterLitres: "40.00",
+    waterScarceArea: false,
+    waterPiped: true,
+    waterRoundTripMin: null,
+    waterHorizontalM: null,
+    waterVerticalM: null,
+    waterQualitySafe: true,
+    waterOutageDays: 0,
+    incomeWages: "12000.00",
+    incomeBusiness: "0",
+    incomeBusinessCosts: "0",
+    incomeProperty: "0",
+    incomeTransfers: "1500.5",
+    rigidExpenditure: "0",
+    previousYearIncome: null,
+    members: [
+      { id: "m1", name: "王一", active: true, schoolStatus: "graduated", medicalInsurance: true, laborCapacity: "full", health: "healthy" },
+    ],
   };
 
   it("sends nothing when nothing changed, however the numbers are written", () => {
@@ -142,7 +173,12 @@ describe("only changes travel", () => {
   it("the server drops what already equals the household as it now stands", () => {
     const current = { ...record, members: record.members.map((m) => ({ ...m })) };
     expect(pruneChanges(current, { indicators: { housingGrade: "A", waterLitres: 40 }, income: { incomeTransfers: 1500.5 } })).toBeNull();
-    expect(pruneChanges(current, { indicators: { housingGrade: "C", food: true }, members: [{ id: "m1", health: "healthy", medicalInsurance: false }] })).toEqual({
+    expect(
+      pruneChanges(current, {
+        indicators: { housingGrade: "C", food: true },
+        members: [{ id: "m1", health: "healthy", medicalInsurance: false }],
+      }),
+    ).toEqual({
       indicators: { housingGrade: "C" },
       members: [{ id: "m1", medicalInsurance: false }],
     });

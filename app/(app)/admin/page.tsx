@@ -24,23 +24,42 @@ export default async function AdminHomePage() {
 
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <Link href="/admin/users" className={linkClass}>
-          <Stat label={t("admin.home.users")} value={n(data.usersTotal)}
-            hint={data.usersDisabled ? t("admin.home.disabledCount", { count: data.usersDisabled }) : undefined} />
+          <Stat
+            label={t("admin.home.users")}
+            value={n(data.usersTotal)}
+            hint={data.usersDisabled ? t("admin.home.disabledCount", { count: data.usersDisabled }) : undefined}
+          />
         </Link>
         <Link href="/admin/regions" className={linkClass}>
-          <Stat label={t("admin.home.villages")} value={n(data.regionsByLevel.village)}
-            hint={t("admin.home.townships", { count: data.regionsByLevel.township })} />
+          <Stat
+            label={t("admin.home.villages")}
+            value={n(data.regionsByLevel.village)}
+            hint={t("admin.home.townships", { count: data.regionsByLevel.township })}
+          />
         </Link>
-        <Stat label={t("admin.home.households")} value={n(data.households)}
-          hint={t("admin.home.registeredPoor", { count: data.registeredPoor })} />
+        <Stat
+          label={t("admin.home.households")}
+          value={n(data.households)}
+          hint={t("admin.home.registeredPoor", { count: data.registeredPoor })}
+        />
         <Link href="/admin/policy" className={linkClass}>
-          <Stat label={t("admin.home.policyRows")} value={n(data.policyNational + data.policyProvince)}
-            hint={t("admin.home.policySplit", { national: data.policyNational, province: data.policyProvince })} />
+          <Stat
+            label={t("admin.home.policyRows")}
+            value={n(data.policyNational + data.policyProvince)}
+            hint={t("admin.home.policySplit", { national: data.policyNational, province: data.policyProvince })}
+          />
         </Link>
       </div>
 
       <div className="mt-4 grid gap-4 md:grid-cols-2">
-        <Card title={t("admin.home.usersByRole")} actions={<Link className="text-sm text-brand-700 underline" href="/admin/users/new">{t("admin.users.new")}</Link>}>
+        <Card
+          title={t("admin.home.usersByRole")}
+          actions={
+            <Link className="text-sm text-brand-700 underline" href="/admin/users/new">
+              {t("admin.users.new")}
+            </Link>
+          }
+        >
           <ul className="divide-y divide-stone-100">
             {ROLES.map((role) => (
               <li key={role}>
@@ -52,7 +71,14 @@ export default async function AdminHomePage() {
             ))}
           </ul>
         </Card>
-        <Card title={t("admin.home.regionsByLevel")} actions={<Link className="text-sm text-brand-700 underline" href="/admin/regions/import">{t("admin.import.title")}</Link>}>
+        <Card
+          title={t("admin.home.regionsByLevel")}
+          actions={
+            <Link className="text-sm text-brand-700 underline" href="/admin/regions/import">
+              {t("admin.import.title")}
+            </Link>
+          }
+        >
           <ul className="divide-y divide-stone-100">
             {REGION_LEVELS.map((level) => (
               <li key={level} className="flex items-center justify-between gap-2 px-1 py-2">
@@ -62,24 +88,32 @@ export default async function AdminHomePage() {
             ))}
           </ul>
           <p className="mt-2 text-sm">
-            <Link className="text-brand-700 underline" href="/admin/regions">{t("admin.home.browseRegions")}</Link>
+            <Link className="text-brand-700 underline" href="/admin/regions">
+              {t("admin.home.browseRegions")}
+            </Link>
           </p>
         </Card>
       </div>
 
       {can(viewer.role, "policy.edit") && (
         <p className="mt-4 text-sm">
-          <Link className="font-medium text-brand-700 underline" href="/admin/calendar">{t("admin.calendar.link")}</Link>
+          <Link className="font-medium text-brand-700 underline" href="/admin/calendar">
+            {t("admin.calendar.link")}
+          </Link>
           <span className="text-stone-600"> — {t("admin.calendar.linkHint")}</span>
           <br />
-          <Link className="font-medium text-brand-700 underline" href="/admin/notifications">{t("admin.notify.link")}</Link>
+          <Link className="font-medium text-brand-700 underline" href="/admin/notifications">
+            {t("admin.notify.link")}
+          </Link>
           <span className="text-stone-600"> — {t("admin.notify.linkHint")}</span>
         </p>
       )}
 
       {can(viewer.role, "data.import") && (
         <p className="mt-4 text-sm">
-          <Link className="font-medium text-brand-700 underline" href="/admin/import">{t("bulkImport.link")}</Link>
+          <Link className="font-medium text-brand-700 underline" href="/admin/import">
+            {t("bulkImport.link")}
+          </Link>
           <span className="text-stone-600"> — {t("bulkImport.linkHint")}</span>
         </p>
       )}

@@ -30,17 +30,34 @@ export default async function CadreHome({ searchParams }: { searchParams: Promis
     <div className="mx-auto max-w-2xl">
       <PageTitle sub={t("cadre.sub", { visited: coverage.visited, total: coverage.total })}>{t("cadre.title")}</PageTitle>
       <div className="mb-4" aria-label={t("cadre.coverage")}>
-        <div className="h-2 overflow-hidden rounded-full bg-stone-200" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} aria-label={t("cadre.coverage")}>
+        <div
+          className="h-2 overflow-hidden rounded-full bg-stone-200"
+          role="progressbar"
+          aria-valuenow={pct}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-label={t("cadre.coverage")}
+        >
           <div className="h-full bg-emerald-600" style={{ width: `${pct}%` }} />
         </div>
       </div>
       <FollowUpSummary viewer={viewer} />
       <div className="mb-3 flex justify-end">
-        <Link href="/households/new" className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm">{t("cadre.registerNew")}</Link>
+        <Link href="/households/new" className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm">
+          {t("cadre.registerNew")}
+        </Link>
       </div>
       <form role="search" className="mb-4 flex gap-2">
-        <label htmlFor="q" className="sr-only">{t("common.search")}</label>
-        <input id="q" name="q" defaultValue={q} placeholder={t("cadre.searchPlaceholder")} className="min-w-0 flex-1 rounded-lg border border-stone-300 px-3 py-2.5 text-base" />
+        <label htmlFor="q" className="sr-only">
+          {t("common.search")}
+        </label>
+        <input
+          id="q"
+          name="q"
+          defaultValue={q}
+          placeholder={t("cadre.searchPlaceholder")}
+          className="min-w-0 flex-1 rounded-lg border border-stone-300 px-3 py-2.5 text-base"
+        />
         <button className="rounded-lg bg-brand-700 px-4 py-2.5 text-white">{t("common.search")}</button>
       </form>
       {list.items.length === 0 ? (
@@ -49,11 +66,16 @@ export default async function CadreHome({ searchParams }: { searchParams: Promis
         <ul className="space-y-3" data-testid="my-households">
           {list.items.map((h) => (
             <li key={h.id}>
-              <Link href={`/households/${h.id}`} className="block rounded-xl border border-stone-200 bg-white p-4 shadow-sm active:bg-stone-50">
+              <Link
+                href={`/households/${h.id}`}
+                className="block rounded-xl border border-stone-200 bg-white p-4 shadow-sm active:bg-stone-50"
+              >
                 <div className="flex items-start justify-between gap-2">
                   <div>
                     <div className="text-lg font-semibold">{h.headName}</div>
-                    <div className="text-sm text-stone-600">{h.villageName} · {t("cadre.members", { count: h.memberCount })}</div>
+                    <div className="text-sm text-stone-600">
+                      {h.villageName} · {t("cadre.members", { count: h.memberCount })}
+                    </div>
                   </div>
                   <Badge tone={DUE_TONE[h.visitDue]}>{t(`cadre.due.${h.visitDue}`)}</Badge>
                 </div>

@@ -25,7 +25,11 @@ export const dynamic = "force-dynamic";
 
 /** Out of scope reads as not found, and is audited (#16.12). */
 async function deniedNotFound(viewer: Viewer, entity: string, id: string, page: string): Promise<never> {
-  await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity, entityId: id.slice(0, 64), after: { code: "not_found", page } }).catch(() => {});
+  await audit(
+    db(),
+    { id: viewer.id, role: viewer.role },
+    { action: "access.denied", entity, entityId: id.slice(0, 64), after: { code: "not_found", page } },
+  ).catch(() => {});
   notFound();
 }
 
@@ -80,7 +84,9 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
                   <RevokeCardForm householdId={h.id} />
                 </div>
               ) : (
-                <p className="text-sm" data-testid="card-state">{t("print.noCardYet")}</p>
+                <p className="text-sm" data-testid="card-state">
+                  {t("print.noCardYet")}
+                </p>
               )}
             </Card>
           )}
@@ -92,8 +98,12 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
                 <ul className="max-h-64 divide-y divide-stone-100 overflow-y-auto text-sm">
                   {households.map((x) => (
                     <li key={x.id} className="flex justify-between gap-2 py-1.5">
-                      <Link href={`/cards?household=${x.id}`} className="underline">{x.number} {x.headName}</Link>
-                      <span className="text-stone-500">{x.hasCard ? t("print.issuedOn", { date: x.cardIssuedOn ?? "" }) : t("print.none")}</span>
+                      <Link href={`/cards?household=${x.id}`} className="underline">
+                        {x.number} {x.headName}
+                      </Link>
+                      <span className="text-stone-500">
+                        {x.hasCard ? t("print.issuedOn", { date: x.cardIssuedOn ?? "" }) : t("print.none")}
+                      </span>
                     </li>
                   ))}
                 </ul>
@@ -119,8 +129,12 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
               <li key={v.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>{v.name}</span>
                 <span className="flex gap-3">
-                  <Link className="underline" href={`/cards?village=${v.id}`}>{t("choose.villageCards")}</Link>
-                  <Link className="underline" href={`/cards?poster=${v.id}`}>{t("choose.poster")}</Link>
+                  <Link className="underline" href={`/cards?village=${v.id}`}>
+                    {t("choose.villageCards")}
+                  </Link>
+                  <Link className="underline" href={`/cards?poster=${v.id}`}>
+                    {t("choose.poster")}
+                  </Link>
                 </span>
               </li>
             ))}
@@ -132,7 +146,9 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
           <ul className="divide-y divide-stone-100 text-sm" data-testid="card-households">
             {choices.households.map((h) => (
               <li key={h.id} className="flex justify-between gap-2 py-2">
-                <Link className="underline" href={`/cards?household=${h.id}`}>{h.headName}（{h.villageName} {h.number}）</Link>
+                <Link className="underline" href={`/cards?household=${h.id}`}>
+                  {h.headName}（{h.villageName} {h.number}）
+                </Link>
                 <span className="text-stone-500">{h.cardIssuedOn ? t("print.issuedOn", { date: h.cardIssuedOn }) : t("print.none")}</span>
               </li>
             ))}
@@ -142,4 +158,3 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
     </div>
   );
 }
-

@@ -41,7 +41,9 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="flooded">
           <p>{t("leads.flooded")}</p>
           <ul className="mt-1 list-disc pl-5">
-            {flooded.map((v) => <li key={v.id}>{t("leads.floodedItem", { name: v.name, refused: v.refused })}</li>)}
+            {flooded.map((v) => (
+              <li key={v.id}>{t("leads.floodedItem", { name: v.name, refused: v.refused })}</li>
+            ))}
           </ul>
         </div>
       )}
@@ -51,8 +53,12 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
       </div>
       <nav className="flex gap-2 text-sm" aria-label={t("leads.filter")}>
         {FILTERS.map((x) => (
-          <Link key={x} href={x === "open" ? "/leads" : `/leads?filter=${x}`} aria-current={x === f ? "page" : undefined}
-            className={`rounded-full px-3 py-1 ring-1 ring-stone-300 ${x === f ? "bg-brand-700 text-white ring-brand-700" : "bg-white"}`}>
+          <Link
+            key={x}
+            href={x === "open" ? "/leads" : `/leads?filter=${x}`}
+            aria-current={x === f ? "page" : undefined}
+            className={`rounded-full px-3 py-1 ring-1 ring-stone-300 ${x === f ? "bg-brand-700 text-white ring-brand-700" : "bg-white"}`}
+          >
             {t(`leads.filters.${x}`)}
           </Link>
         ))}
@@ -70,13 +76,18 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                   <span className="font-semibold">{t(`category.${l.category}` as "category.other")}</span>
                   <span className="text-stone-500">{t(`source.${l.source}` as "source.card")}</span>
                   <span className="ml-auto text-stone-600 tabular-nums">
-                    {t("leads.received", { date: l.receivedOn })} · <span className={l.overdue ? "font-semibold text-red-700" : ""}>{t("leads.deadline", { date: l.deadline })}</span>
+                    {t("leads.received", { date: l.receivedOn })} ·{" "}
+                    <span className={l.overdue ? "font-semibold text-red-700" : ""}>{t("leads.deadline", { date: l.deadline })}</span>
                   </span>
                 </div>
                 {(() => {
                   // a deadline counted through a year whose holidays are not loaded says so
                   const missing = deadlineFlag(l.receivedOn, l.deadline, calendarYears);
-                  return missing.length ? <p className="mt-1 text-xs text-amber-800" data-testid="deadline-flag">⚠ {tc("admin.calendar.flag", { years: missing.join("、") })}</p> : null;
+                  return missing.length ? (
+                    <p className="mt-1 text-xs text-amber-800" data-testid="deadline-flag">
+                      ⚠ {tc("admin.calendar.flag", { years: missing.join("、") })}
+                    </p>
+                  ) : null;
                 })()}
                 <p className="mt-2 text-sm">
                   {l.village.name}
@@ -84,7 +95,9 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                     <>
                       {" · "}
                       {l.household.linkable ? (
-                        <Link className="underline" href={`/households/${l.household.id}`}>{tc("household.title", { name: l.household.headName })}</Link>
+                        <Link className="underline" href={`/households/${l.household.id}`}>
+                          {tc("household.title", { name: l.household.headName })}
+                        </Link>
                       ) : (
                         tc("household.title", { name: l.household.headName })
                       )}{" "}
@@ -96,12 +109,25 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                 </p>
                 <p className="mt-1 whitespace-pre-wrap">{l.text}</p>
                 <p className="mt-1 flex flex-wrap gap-3 text-sm">
-                  {l.contact && <span>{t("leads.contact")}<a className="underline" href={`tel:${l.contact}`}>{l.contact}</a></span>}
-                  {l.hasPhoto && <a className="underline" href={`/leads/photo/${l.id}`} target="_blank" rel="noreferrer">{t("leads.photo")}</a>}
+                  {l.contact && (
+                    <span>
+                      {t("leads.contact")}
+                      <a className="underline" href={`tel:${l.contact}`}>
+                        {l.contact}
+                      </a>
+                    </span>
+                  )}
+                  {l.hasPhoto && (
+                    <a className="underline" href={`/leads/photo/${l.id}`} target="_blank" rel="noreferrer">
+                      {t("leads.photo")}
+                    </a>
+                  )}
                 </p>
                 {l.state !== "open" && (
                   <p className="mt-2 rounded bg-stone-50 p-2 text-sm">
-                    {t(`outcome.${l.state}` as "outcome.visited")}{l.handledBy ? ` · ${l.handledBy}` : ""}{l.handledOn ? ` · ${l.handledOn}` : ""}
+                    {t(`outcome.${l.state}` as "outcome.visited")}
+                    {l.handledBy ? ` · ${l.handledBy}` : ""}
+                    {l.handledOn ? ` · ${l.handledOn}` : ""}
                     {l.outcome && <span className="block text-stone-700">{l.outcome}</span>}
                   </p>
                 )}
@@ -111,7 +137,13 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           ))}
         </ul>
       )}
-      <Pagination page={data.page} pageSize={data.pageSize} total={data.total} params={{ filter: f === "open" ? undefined : f }} basePath="/leads" />
+      <Pagination
+        page={data.page}
+        pageSize={data.pageSize}
+        total={data.total}
+        params={{ filter: f === "open" ? undefined : f }}
+        basePath="/leads"
+      />
     </div>
   );
 }

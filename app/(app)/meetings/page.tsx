@@ -21,7 +21,12 @@ export default async function FacilitatorHome() {
   const tp = await getTranslations("procedure.home");
   const tm = await getTranslations("procedure.meetingState");
   const ti = await getTranslations("indicators");
-  const [o, procedure, meetings, reps] = await Promise.all([villageOverview(viewer), villageProcedure(viewer), listMeetings(viewer), listRepresentatives(viewer)]);
+  const [o, procedure, meetings, reps] = await Promise.all([
+    villageOverview(viewer),
+    villageProcedure(viewer),
+    listMeetings(viewer),
+    listRepresentatives(viewer),
+  ]);
   const activeReps = reps.filter((r) => r.active).length;
   return (
     <div className="space-y-4">
@@ -34,12 +39,23 @@ export default async function FacilitatorHome() {
       </div>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card title={`${t("meetings")} (${meetings.length})`} actions={<Link href="/meetings/representatives" className="text-sm underline">{tp("representatives", { count: activeReps })}</Link>}>
-          {meetings.length === 0 ? <EmptyState>{t("noMeetings")}</EmptyState> : (
+        <Card
+          title={`${t("meetings")} (${meetings.length})`}
+          actions={
+            <Link href="/meetings/representatives" className="text-sm underline">
+              {tp("representatives", { count: activeReps })}
+            </Link>
+          }
+        >
+          {meetings.length === 0 ? (
+            <EmptyState>{t("noMeetings")}</EmptyState>
+          ) : (
             <ul className="divide-y divide-stone-100" data-testid="meetings">
               {meetings.map((m) => (
                 <li key={m.id} className="flex flex-wrap items-center gap-2 py-2">
-                  <Link href={`/meetings/${m.id}`} className="font-medium underline-offset-2 hover:underline">{m.date} · {m.place}</Link>
+                  <Link href={`/meetings/${m.id}`} className="font-medium underline-offset-2 hover:underline">
+                    {m.date} · {m.place}
+                  </Link>
                   <Badge tone={m.state === "closed" ? "gray" : m.state === "open" ? "green" : "blue"}>{tm(m.state)}</Badge>
                   <span className="text-xs text-stone-600">{tp("items", { count: m.items })}</span>
                 </li>
@@ -53,11 +69,15 @@ export default async function FacilitatorHome() {
         </Card>
 
         <Card title={`${tp("inProgress")} (${procedure.open.length})`}>
-          {procedure.open.length === 0 ? <EmptyState>{tp("noneInProgress")}</EmptyState> : (
+          {procedure.open.length === 0 ? (
+            <EmptyState>{tp("noneInProgress")}</EmptyState>
+          ) : (
             <ul className="divide-y divide-stone-100" data-testid="proposals">
               {procedure.open.map((p) => (
                 <li key={p.id} className="flex flex-wrap items-center gap-2 py-2 text-sm">
-                  <Link href={`/procedure/${p.id}`} className="min-w-20 font-medium underline-offset-2 hover:underline">{p.headName}</Link>
+                  <Link href={`/procedure/${p.id}`} className="min-w-20 font-medium underline-offset-2 hover:underline">
+                    {p.headName}
+                  </Link>
                   <KindLabel kind={p.kind} category={p.category} />
                   <StageBadge stage={p.stage} />
                   {p.flagged && p.stage === "proposed" && <Badge tone="red">{tp("flagged")}</Badge>}
@@ -71,7 +91,9 @@ export default async function FacilitatorHome() {
               <ul className="mt-2 divide-y divide-stone-100">
                 {procedure.recent.map((p) => (
                   <li key={p.id} className="flex flex-wrap items-center gap-2 py-1.5 text-sm">
-                    <Link href={`/procedure/${p.id}`} className="underline-offset-2 hover:underline">{p.headName}</Link>
+                    <Link href={`/procedure/${p.id}`} className="underline-offset-2 hover:underline">
+                      {p.headName}
+                    </Link>
                     <KindLabel kind={p.kind} category={p.category} />
                     <StageBadge stage={p.stage} />
                   </li>
@@ -83,23 +105,39 @@ export default async function FacilitatorHome() {
       </div>
 
       <Card title={`${t("candidates")} (${o.candidates.length})`}>
-        {o.candidates.length === 0 ? <EmptyState>{t("noCandidates")}</EmptyState> : (
+        {o.candidates.length === 0 ? (
+          <EmptyState>{t("noCandidates")}</EmptyState>
+        ) : (
           <ul className="divide-y divide-stone-100" data-testid="candidates">
             {o.candidates.map((h) => {
               const open = procedure.openByHousehold.get(h.id);
-              const q = new URLSearchParams({ source: "engine", kind: h.candidate ?? "", ...(h.candidateCategory ? { category: h.candidateCategory } : {}) });
+              const q = new URLSearchParams({
+                source: "engine",
+                kind: h.candidate ?? "",
+                ...(h.candidateCategory ? { category: h.candidateCategory } : {}),
+              });
               return (
                 <li key={h.id} className="flex flex-wrap items-center gap-2 py-2">
-                  <Link href={`/households/${h.id}`} className="min-w-24 font-medium underline-offset-2 hover:underline">{h.headName}</Link>
+                  <Link href={`/households/${h.id}`} className="min-w-24 font-medium underline-offset-2 hover:underline">
+                    {h.headName}
+                  </Link>
                   <RegisteredBadge status={h.registeredStatus} />
                   <AssessedBadge status={h.assessedStatus} />
                   <CandidateBadge candidate={h.candidate} category={h.candidateCategory} />
-                  {h.unmetIndicators.length > 0 && <span className="text-xs text-red-700">{h.unmetIndicators.map((k) => ti(k)).join("、")}</span>}
+                  {h.unmetIndicators.length > 0 && (
+                    <span className="text-xs text-red-700">{h.unmetIndicators.map((k) => ti(k)).join("、")}</span>
+                  )}
                   <span className="ml-auto">
                     {open ? (
-                      <Link href={`/procedure/${open}`} className="rounded-lg border border-stone-300 px-3 py-1.5 text-sm">{tp("inProcedure")}</Link>
+                      <Link href={`/procedure/${open}`} className="rounded-lg border border-stone-300 px-3 py-1.5 text-sm">
+                        {tp("inProcedure")}
+                      </Link>
                     ) : (
-                      <Link href={`/households/${h.id}/propose?${q.toString()}`} className="rounded-lg bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800" aria-label={tp("proposeFor", { name: h.headName })}>
+                      <Link
+                        href={`/households/${h.id}/propose?${q.toString()}`}
+                        className="rounded-lg bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800"
+                        aria-label={tp("proposeFor", { name: h.headName })}
+                      >
                         {tp("propose")}
                       </Link>
                     )}

@@ -12,7 +12,13 @@ export const dynamic = "force-dynamic";
 export async function generateMetadata() {
   const viewer = await requireViewerPage("household.read");
   const t = await getTranslations();
-  return { title: isTownshipReviewer(viewer) ? t("nav.townshipReview") : isCountyOfficial(viewer) ? t("titles.procedure") : t("titles.procedureMine") };
+  return {
+    title: isTownshipReviewer(viewer)
+      ? t("nav.townshipReview")
+      : isCountyOfficial(viewer)
+        ? t("titles.procedure")
+        : t("titles.procedureMine"),
+  };
 }
 
 // 待审批: what waits on a county-side reviewer; for a facilitator or cadre, their proposals under way.
@@ -23,8 +29,14 @@ export default async function ProcedurePage() {
   if (reviewer) {
     return (
       <div className="space-y-4">
-        <PageTitle sub={isTownshipReviewer(viewer) ? t("subTownship", { region: viewer.regionName }) : t("subCounty", { region: viewer.regionName })}>{t("title")}</PageTitle>
-        <Card><ApprovalQueue viewer={viewer} /></Card>
+        <PageTitle
+          sub={isTownshipReviewer(viewer) ? t("subTownship", { region: viewer.regionName }) : t("subCounty", { region: viewer.regionName })}
+        >
+          {t("title")}
+        </PageTitle>
+        <Card>
+          <ApprovalQueue viewer={viewer} />
+        </Card>
       </div>
     );
   }
@@ -33,11 +45,15 @@ export default async function ProcedurePage() {
     <div className="space-y-4">
       <PageTitle sub={t("subMine")}>{t("mine")}</PageTitle>
       <Card>
-        {open.length === 0 ? <EmptyState>{t("empty")}</EmptyState> : (
+        {open.length === 0 ? (
+          <EmptyState>{t("empty")}</EmptyState>
+        ) : (
           <ul className="divide-y divide-stone-100">
             {open.map((p) => (
               <li key={p.id} className="flex flex-wrap items-center gap-2 py-2 text-sm">
-                <Link href={`/procedure/${p.id}`} className="min-w-20 font-medium underline">{p.headName}</Link>
+                <Link href={`/procedure/${p.id}`} className="min-w-20 font-medium underline">
+                  {p.headName}
+                </Link>
                 <KindLabel kind={p.kind} category={p.category} />
                 <StageBadge stage={p.stage} />
               </li>

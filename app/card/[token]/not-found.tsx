@@ -12,7 +12,10 @@ export default async function CardNotFound() {
       <h1 className="text-3xl font-bold">{t("notFound.title")}</h1>
       <p className="mt-4">{t("notFound.body")}</p>
       <p className="mt-4">
-        {t("notFound.nationalHotline")} <a className="font-semibold underline" href={`tel:${DEFAULT_HOTLINE}`}>{DEFAULT_HOTLINE}</a>
+        {t("notFound.nationalHotline")}{" "}
+        <a className="font-semibold underline" href={`tel:${DEFAULT_HOTLINE}`}>
+          {DEFAULT_HOTLINE}
+        </a>
       </p>
     </main>
   );

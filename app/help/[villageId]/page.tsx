@@ -24,7 +24,9 @@ export default async function VillageHelpPage({ params }: { params: Promise<{ vi
       <header className="flex items-start justify-between gap-3">
         <div>
           <p className="text-base text-stone-600">{[village.countyName, village.townshipName].filter(Boolean).join(" · ")}</p>
-          <h1 className="text-2xl font-bold" data-testid="help-village">{t("village.title", { village: village.name })}</h1>
+          <h1 className="text-2xl font-bold" data-testid="help-village">
+            {t("village.title", { village: village.name })}
+          </h1>
         </div>
         <LanguageSwitcher />
       </header>
@@ -33,7 +35,10 @@ export default async function VillageHelpPage({ params }: { params: Promise<{ vi
         <ReportForm variant="village" villageId={village.id} />
       </section>
       <p className="text-base">
-        {t("village.hotline")} <a className="font-semibold underline" href={`tel:${village.hotline}`}>{village.hotline}</a>
+        {t("village.hotline")}{" "}
+        <a className="font-semibold underline" href={`tel:${village.hotline}`}>
+          {village.hotline}
+        </a>
       </p>
       <p className="pb-8 text-sm text-stone-500">{t("village.privacy")}</p>
     </main>

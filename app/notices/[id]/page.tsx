@@ -44,13 +44,21 @@ export default async function PublicNoticePage({ params }: { params: Promise<{ i
   const archives = viewer && ["facilitator", "county_official", "admin"].includes(viewer.role);
   const announcement = n.kind === "announcement";
   return (
-    <div className="notice-page notice-official mx-auto max-w-[210mm] bg-white px-[18mm] py-[16mm] text-stone-950 shadow-sm print:max-w-none print:shadow-none" data-testid="notice-page">
+    <div
+      className="notice-page notice-official mx-auto max-w-[210mm] bg-white px-[18mm] py-[16mm] text-stone-950 shadow-sm print:max-w-none print:shadow-none"
+      data-testid="notice-page"
+    >
       <style>{OFFICIAL_CSS}</style>
       <div className="no-print mb-6 flex flex-wrap items-center justify-between gap-2 border-b border-stone-200 pb-3 font-sans text-sm text-stone-600">
         <span>{t("printHint")}</span>
         <span className="flex flex-wrap items-center gap-2">
           {archives && (
-            <a href={`/notices/${n.id}/pdf`} className="rounded-lg border border-stone-400 px-4 py-2 font-semibold text-stone-900 hover:bg-stone-50" title={t("pdfHint")} data-testid="notice-pdf">
+            <a
+              href={`/notices/${n.id}/pdf`}
+              className="rounded-lg border border-stone-400 px-4 py-2 font-semibold text-stone-900 hover:bg-stone-50"
+              title={t("pdfHint")}
+              data-testid="notice-pdf"
+            >
               {t("pdf")}
             </a>
           )}
@@ -58,9 +66,13 @@ export default async function PublicNoticePage({ params }: { params: Promise<{ i
         </span>
       </div>
       <h1 className="text-center text-[26px] leading-snug" data-testid="notice-title">
-        {announcement ? t("titleAnnouncement", { county: n.county, village: n.village }) : t("title", { village: n.village, which: t(`which.${n.kind}`) })}
+        {announcement
+          ? t("titleAnnouncement", { county: n.county, village: n.village })
+          : t("title", { village: n.village, which: t(`which.${n.kind}`) })}
       </h1>
-      <p className="mt-2 text-center">{n.county} · {n.township} · {n.village}</p>
+      <p className="mt-2 text-center">
+        {n.county} · {n.township} · {n.village}
+      </p>
       <p className="mt-6 indent-[2em] leading-[1.9]">
         {announcement
           ? t("introAnnouncement", { village: n.village, date: cn(n.start) })
@@ -80,19 +92,30 @@ export default async function PublicNoticePage({ params }: { params: Promise<{ i
             <tr key={k} className="break-inside-avoid">
               <td className="border border-stone-800 px-2 py-2 text-center tabular-nums">{k + 1}</td>
               <td className="border border-stone-800 px-2 py-2 text-center font-semibold">{i.headName}</td>
-              <td className="border border-stone-800 px-2 py-2 text-center">{tk(`procedure.kind.${i.kind}` as never)}{i.category ? `（${tk(`monitoring.${i.category}` as never)}）` : ""}</td>
+              <td className="border border-stone-800 px-2 py-2 text-center">
+                {tk(`procedure.kind.${i.kind}` as never)}
+                {i.category ? `（${tk(`monitoring.${i.category}` as never)}）` : ""}
+              </td>
               <td className="border border-stone-800 px-2 py-2">{i.reason}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {!announcement && (
-        <p className="mt-6 indent-[2em] leading-[1.9]">{t("objections", { village: n.village, township: n.township, end: cn(n.end), hotline: n.hotline ?? "12317" })}</p>
+        <p className="mt-6 indent-[2em] leading-[1.9]">
+          {t("objections", { village: n.village, township: n.township, end: cn(n.end), hotline: n.hotline ?? "12317" })}
+        </p>
       )}
       {/* the signing office and the date, with room for the seal stamped over them */}
       <div className="mt-14 flex justify-end break-inside-avoid">
-        <div className="relative mr-[4mm] flex min-h-[42mm] min-w-[62mm] flex-col items-center justify-center text-center leading-[2]" data-testid="notice-signature">
-          <span aria-hidden className="notice-seal no-print pointer-events-none absolute left-1/2 top-1/2 flex -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-2 border-dashed border-red-300 font-sans text-xs text-red-400">
+        <div
+          className="relative mr-[4mm] flex min-h-[42mm] min-w-[62mm] flex-col items-center justify-center text-center leading-[2]"
+          data-testid="notice-signature"
+        >
+          <span
+            aria-hidden
+            className="notice-seal no-print pointer-events-none absolute left-1/2 top-1/2 flex -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-2 border-dashed border-red-300 font-sans text-xs text-red-400"
+          >
             {t("seal")}
           </span>
           <p>{announcement ? t("signAnnouncement", { county: n.county }) : t("sign", { village: n.village })}</p>

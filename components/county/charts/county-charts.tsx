@@ -22,13 +22,25 @@ function Chart({ option, height }: { option: object; height: number }) {
   const locale = useLocale();
   return (
     <div aria-hidden="true">
-      <ReactEChartsCore echarts={echarts} option={{ textStyle: FONT, animation: false, ...option }} style={{ height, width: "100%" }}
-        opts={{ renderer: "svg", locale: locale === "en" ? "EN" : "ZH" }} notMerge lazyUpdate />
+      <ReactEChartsCore
+        echarts={echarts}
+        option={{ textStyle: FONT, animation: false, ...option }}
+        style={{ height, width: "100%" }}
+        opts={{ renderer: "svg", locale: locale === "en" ? "EN" : "ZH" }}
+        notMerge
+        lazyUpdate
+      />
     </div>
   );
 }
 
-export function IncidenceChart({ villages, threshold }: { villages: { name: string; township: string; incidence: number }[]; threshold: number }) {
+export function IncidenceChart({
+  villages,
+  threshold,
+}: {
+  villages: { name: string; township: string; incidence: number }[];
+  threshold: number;
+}) {
   const t = useTranslations("county.charts");
   const rows = [...villages].reverse(); // highest on top
   return (
@@ -38,7 +50,11 @@ export function IncidenceChart({ villages, threshold }: { villages: { name: stri
         grid: { left: 8, right: 56, top: 28, bottom: 24, containLabel: true },
         tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: (v: number) => `${v}%` },
         xAxis: {
-          type: "value", name: t("incidenceAxis"), nameLocation: "middle", nameGap: 24, axisLabel: { formatter: "{value}%" },
+          type: "value",
+          name: t("incidenceAxis"),
+          nameLocation: "middle",
+          nameGap: 24,
+          axisLabel: { formatter: "{value}%" },
           // always show the threshold line, even when every village is below it
           max: (v: { max: number }) => Math.ceil(Math.max(v.max, threshold) * 1.15 * 10) / 10,
         },
@@ -82,7 +98,10 @@ export function StatusChart({ matrix }: { matrix: { registered: string; assessed
           axisPointer: { type: "shadow" },
           formatter: (items: { seriesName: string; dataIndex: number; marker: string; value: number }[]) => {
             const r = registered[items[0]?.dataIndex ?? 0]!;
-            return [`<b>${t(`registered.${r}`)}</b>（${total(r)}）`, ...items.map((i) => `${i.marker}${i.seriesName}：${count(r, ASSESSED_ORDER[items.indexOf(i)]!)}（${i.value}%）`)].join("<br/>");
+            return [
+              `<b>${t(`registered.${r}`)}</b>（${total(r)}）`,
+              ...items.map((i) => `${i.marker}${i.seriesName}：${count(r, ASSESSED_ORDER[items.indexOf(i)]!)}（${i.value}%）`),
+            ].join("<br/>");
           },
         },
         xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
@@ -111,7 +130,15 @@ export function CausesChart({ causes }: { causes: { cause: string; households: n
         tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
         xAxis: { type: "value", minInterval: 1 },
         yAxis: { type: "category", data: rows.map((r) => (r.cause === "none" ? t("county.charts.causeNone") : t(`causes.${r.cause}`))) },
-        series: [{ type: "bar", name: t("county.charts.households"), data: rows.map((r) => r.households), itemStyle: { color: BLUE }, label: { show: true, position: "right" } }],
+        series: [
+          {
+            type: "bar",
+            name: t("county.charts.households"),
+            data: rows.map((r) => r.households),
+            itemStyle: { color: BLUE },
+            label: { show: true, position: "right" },
+          },
+        ],
       }}
     />
   );
@@ -137,7 +164,15 @@ export function CoverageChart({ months }: { months: { month: string; assigned: n
         xAxis: { type: "category", data: months.map((m) => m.month), boundaryGap: false },
         yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
         series: [
-          { type: "line", name: t("coverageSeries"), data: share, itemStyle: { color: BLUE }, symbolSize: 7, label: { show: true, formatter: "{c}%", fontSize: 11 }, connectNulls: false },
+          {
+            type: "line",
+            name: t("coverageSeries"),
+            data: share,
+            itemStyle: { color: BLUE },
+            symbolSize: 7,
+            label: { show: true, formatter: "{c}%", fontSize: 11 },
+            connectNulls: false,
+          },
         ],
       }}
     />
@@ -156,7 +191,13 @@ export function TrendChart({ years }: { years: { year: number; registeredPoor: n
         xAxis: { type: "category", data: years.map((y) => String(y.year)) },
         yAxis: { type: "value", minInterval: 1, name: t("householdsAxis") },
         series: [
-          { type: "bar", name: t("registeredPoorSeries"), data: years.map((y) => y.registeredPoor), itemStyle: { color: RED }, label: { show: true, position: "top", fontSize: 11 } },
+          {
+            type: "bar",
+            name: t("registeredPoorSeries"),
+            data: years.map((y) => y.registeredPoor),
+            itemStyle: { color: RED },
+            label: { show: true, position: "top", fontSize: 11 },
+          },
           { type: "line", name: t("liftedSeries"), data: years.map((y) => y.lifted), itemStyle: { color: BLUE } },
         ],
       }}

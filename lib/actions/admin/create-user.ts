@@ -63,6 +63,9 @@ const run = defineAdminAction({
 });
 
 /** Create a user under the admin's scope (permission user.manage). */
-export async function createUser(prev: ActionResult<{ id: string; username: string }> | undefined, input: FormData | Record<string, unknown>) {
+export async function createUser(
+  prev: ActionResult<{ id: string; username: string }> | undefined,
+  input: FormData | Record<string, unknown>,
+) {
   return run(prev, input);
 }

@@ -46,7 +46,10 @@ export function fieldError(field: string, key: string): AppError {
 
 /** fieldError for a target outside the admin's province: also audited as access.denied (out_of_scope). */
 export function outOfScopeFieldError(field: string, key: string, extra?: Record<string, unknown>): AppError {
-  return new AppError("invalid", `${PREFIX}form.invalid`, { fieldErrors: { [field]: [`${PREFIX}${key}`] }, outOfScope: { field, ...extra } });
+  return new AppError("invalid", `${PREFIX}form.invalid`, {
+    fieldErrors: { [field]: [`${PREFIX}${key}`] },
+    outOfScope: { field, ...extra },
+  });
 }
 
 /** A success message from the admin namespace. */

@@ -38,18 +38,25 @@ const run = defineAdminAction({
     const prisma = db();
     // everything already under the admin's node: parents may be here, and renames are found
     const existing = new Map(
-      (await prisma.region.findMany({ where: { id: { startsWith: viewer.regionId } }, select: { id: true, name: true } })).map((r) => [r.id, r.name]),
+      (await prisma.region.findMany({ where: { id: { startsWith: viewer.regionId } }, select: { id: true, name: true } })).map((r) => [
+        r.id,
+        r.name,
+      ]),
     );
     const checked = checkRegionRows(data, viewer.regionId, new Set(existing.keys()));
     if (!checked.ok) {
       // rows outside the admin's province are a scope refusal as well as a file error
       const outside = checked.errors.filter((e) => e.key === "outOfScope");
       if (outside.length) {
-        await auditDenied(viewer, "admin.importRegions", "out_of_scope", { field: "file", rows: outside.length, ids: outside.slice(0, 20).map((e) => e.params?.id) });
+        await auditDenied(viewer, "admin.importRegions", "out_of_scope", {
+          field: "file",
+          rows: outside.length,
+          ids: outside.slice(0, 20).map((e) => e.params?.id),
+        });
       }
-      const shown = checked.errors.slice(0, MAX_SHOWN).map((e) =>
-        e.row ? t("errors.atRow", { row: e.row, problem: t(`errors.${e.key}`, e.params) }) : t(`errors.${e.key}`, e.params),
-      );
+      const shown = checked.errors
+        .slice(0, MAX_SHOWN)
+        .map((e) => (e.row ? t("errors.atRow", { row: e.row, problem: t(`errors.${e.key}`, e.params) }) : t(`errors.${e.key}`, e.params)));
       if (checked.errors.length > MAX_SHOWN) shown.push(t("errors.more", { count: checked.errors.length - MAX_SHOWN }));
       return { ok: false, code: "invalid", message: t("failed", { count: checked.errors.length }), fieldErrors: { file: shown } };
     }
@@ -73,7 +80,12 @@ const run = defineAdminAction({
     await prisma.$transaction(
       async (tx) => {
         const zones = new Map(
-          (await tx.region.findMany({ where: { level: "province", id: { startsWith: viewer.regionId.slice(0, 2) } }, select: { id: true, zone: true } })).map((p) => [p.id, p.zone]),
+          (
+            await tx.region.findMany({
+              where: { level: "province", id: { startsWith: viewer.regionId.slice(0, 2) } },
+              select: { id: true, zone: true },
+            })
+          ).map((p) => [p.id, p.zone]),
         );
         // parents first (rows are sorted by level), in chunks
         for (let i = 0; i < toCreate.length; i += CHUNK) {

@@ -15,7 +15,11 @@ const run = defineAdminAction({
   permission: "policy.edit",
   schema: publishCalendarYearSchema,
   handler: async (input, viewer) => {
-    const out = await publish(db(), actorOf(viewer), input.mode === "package" ? { year: input.year, fromPackage: true } : { year: input.year, source: input.notice });
+    const out = await publish(
+      db(),
+      actorOf(viewer),
+      input.mode === "package" ? { year: input.year, fromPackage: true } : { year: input.year, source: input.notice },
+    );
     revalidatePath("/admin/calendar");
     return done("calendar.yearPublished", out);
   },

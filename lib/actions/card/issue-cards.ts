@@ -37,7 +37,11 @@ const run = defineAction({
   schema: issueCardsSchema,
   handler: async (input, viewer): Promise<ActionResult<IssueResult>> => {
     const t = await getTranslations("card");
-    const out = await issue(viewer, { householdId: input.householdId || undefined, villageId: input.villageId || undefined, reissue: input.reissue });
+    const out = await issue(viewer, {
+      householdId: input.householdId || undefined,
+      villageId: input.villageId || undefined,
+      reissue: input.reissue,
+    });
     const origin = await publicOrigin();
     const cards = await Promise.all(
       out.cards.map(async ({ token, ...c }) => {
@@ -46,11 +50,16 @@ const run = defineAction({
       }),
     );
     revalidatePath("/cards");
-    const message = cards.length ? t("print.issued", { count: cards.length, reissued: out.reissued, skipped: out.skipped }) : t("print.noneIssued", { skipped: out.skipped });
+    const message = cards.length
+      ? t("print.issued", { count: cards.length, reissued: out.reissued, skipped: out.skipped })
+      : t("print.noneIssued", { skipped: out.skipped });
     return { ok: true, data: { cards, issued: out.issued, reissued: out.reissued, skipped: out.skipped }, message };
   },
 });
 
-export async function issueCards(prev: ActionResult<IssueResult> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<IssueResult>> {
+export async function issueCards(
+  prev: ActionResult<IssueResult> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<IssueResult>> {
   return run(prev, input);
 }

@@ -31,6 +31,9 @@ const run = definePublicAction({
   },
 });
 
-export async function lodgeCardObjection(prev: ActionResult<{ message: string }> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<{ message: string }>> {
+export async function lodgeCardObjection(
+  prev: ActionResult<{ message: string }> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<{ message: string }>> {
   return run(prev, input);
 }

@@ -37,11 +37,19 @@ export const bulkAssign = defineAction({
       }
     }
     if (ids.length === 0) throw new AppError("invalid", t("nothingMatches"), { fieldErrors: { householdIds: [t("nothingMatches")] } });
-    const outcome = await db().$transaction(
-      (tx) => applyAssignments(tx, viewer, county.id, roundRobin(ids, team), input.reason),
-      { timeout: 120_000, maxWait: 10_000 },
-    );
+    const outcome = await db().$transaction((tx) => applyAssignments(tx, viewer, county.id, roundRobin(ids, team), input.reason), {
+      timeout: 120_000,
+      maxWait: 10_000,
+    });
     revalidatePath("/county", "layout");
-    return { ok: true as const, data: outcome, message: t(outcome.unchanged ? "savedMany" : "savedManyAll", { changed: outcome.changed, unchanged: outcome.unchanged, cadres: team.length }) };
+    return {
+      ok: true as const,
+      data: outcome,
+      message: t(outcome.unchanged ? "savedMany" : "savedManyAll", {
+        changed: outcome.changed,
+        unchanged: outcome.unchanged,
+        cadres: team.length,
+      }),
+    };
   },
 });

@@ -15,6 +15,9 @@ const run = defineAction({
   },
 });
 
-export async function searchCadres(prev: ActionResult<CadreOption[]> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<CadreOption[]>> {
+export async function searchCadres(
+  prev: ActionResult<CadreOption[]> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<CadreOption[]>> {
   return run(prev, input);
 }

@@ -20,6 +20,9 @@ const run = defineEvaluationAction({
   },
 });
 
-export async function closeEvaluation(prev: ActionResult<{ closedAt: string }> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<{ closedAt: string }>> {
+export async function closeEvaluation(
+  prev: ActionResult<{ closedAt: string }> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<{ closedAt: string }>> {
   return run(prev, input);
 }

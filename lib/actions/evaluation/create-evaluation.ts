@@ -20,6 +20,9 @@ const run = defineEvaluationAction({
   },
 });
 
-export async function createEvaluation(prev: ActionResult<Created> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<Created>> {
+export async function createEvaluation(
+  prev: ActionResult<Created> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<Created>> {
   return run(prev, input);
 }

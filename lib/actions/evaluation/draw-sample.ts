@@ -21,6 +21,9 @@ const run = defineEvaluationAction({
   },
 });
 
-export async function drawSample(prev: ActionResult<DrawOutcome> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<DrawOutcome>> {
+export async function drawSample(
+  prev: ActionResult<DrawOutcome> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<DrawOutcome>> {
   return run(prev, input);
 }

@@ -20,6 +20,9 @@ const run = defineEvaluationAction({
   },
 });
 
-export async function resolveDiscrepancy(prev: ActionResult<{ id: string }> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<{ id: string }>> {
+export async function resolveDiscrepancy(
+  prev: ActionResult<{ id: string }> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<{ id: string }>> {
   return run(prev, input);
 }

@@ -18,11 +18,18 @@ const run = defineEvaluationAction({
     const out = await save(viewer, input);
     revalidatePath(`/evaluator/${input.evaluationId}`);
     revalidatePath(`/evaluator/${input.evaluationId}/households/${input.householdId}`);
-    const message = out.replay ? t("questionnaire.unchanged") : out.discrepancies.length ? t("questionnaire.savedWith", { count: out.discrepancies.length }) : t("questionnaire.saved");
+    const message = out.replay
+      ? t("questionnaire.unchanged")
+      : out.discrepancies.length
+        ? t("questionnaire.savedWith", { count: out.discrepancies.length })
+        : t("questionnaire.saved");
     return { ok: true, data: out, message };
   },
 });
 
-export async function saveQuestionnaire(prev: ActionResult<SavedQuestionnaire> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<SavedQuestionnaire>> {
+export async function saveQuestionnaire(
+  prev: ActionResult<SavedQuestionnaire> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<SavedQuestionnaire>> {
   return run(prev, input);
 }

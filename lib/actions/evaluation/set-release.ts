@@ -20,6 +20,9 @@ const run = defineEvaluationAction({
   },
 });
 
-export async function setRelease(prev: ActionResult<{ releaseAt: string }> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<{ releaseAt: string }>> {
+export async function setRelease(
+  prev: ActionResult<{ releaseAt: string }> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<{ releaseAt: string }>> {
   return run(prev, input);
 }

@@ -16,6 +16,9 @@ const run = defineEvaluationAction({
   },
 });
 
-export async function verifyDraw(prev: ActionResult<VerifyOutcome> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<VerifyOutcome>> {
+export async function verifyDraw(
+  prev: ActionResult<VerifyOutcome> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<VerifyOutcome>> {
   return run(prev, input);
 }

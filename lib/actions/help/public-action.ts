@@ -66,10 +66,19 @@ async function mapError(e: unknown, name: string, t: Translate): Promise<ActionR
       case "invalid": {
         const details = e.details?.fieldErrors as Record<string, string[]> | undefined;
         const translated = details
-          ? Object.fromEntries(Object.entries(details).map(([k, v]) => [k, v.map((m) => (m.startsWith("h.") || m.startsWith("v.") ? t(m) : t("h.e.invalid")))]))
+          ? Object.fromEntries(
+              Object.entries(details).map(([k, v]) => [
+                k,
+                v.map((m) => (m.startsWith("h.") || m.startsWith("v.") ? t(m) : t("h.e.invalid"))),
+              ]),
+            )
           : undefined;
         // the procedure's notice checks ("p.…"): the notice is not running now
-        const message = key.startsWith("h.") ? t(key) : key.startsWith("p.notice") || key.startsWith("p.noNotice") ? t("h.e.noticeClosed") : t("h.e.invalid");
+        const message = key.startsWith("h.")
+          ? t(key)
+          : key.startsWith("p.notice") || key.startsWith("p.noNotice")
+            ? t("h.e.noticeClosed")
+            : t("h.e.invalid");
         return { ok: false, code: "invalid", message, fieldErrors: translated };
       }
       case "rate_limited":

@@ -25,6 +25,9 @@ const run = defineAction({
   },
 });
 
-export async function recordOutcome(prev: ActionResult<{ id: string; state: string }> | undefined, input: FormData | Record<string, unknown>) {
+export async function recordOutcome(
+  prev: ActionResult<{ id: string; state: string }> | undefined,
+  input: FormData | Record<string, unknown>,
+) {
   return run(prev, input);
 }

@@ -23,6 +23,9 @@ const run = definePublicAction({
   },
 });
 
-export async function submitCardReport(prev: ActionResult<ReportReceipt> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<ReportReceipt>> {
+export async function submitCardReport(
+  prev: ActionResult<ReportReceipt> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<ReportReceipt>> {
   return run(prev, input);
 }

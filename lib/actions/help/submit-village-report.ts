@@ -22,6 +22,9 @@ const run = definePublicAction({
   },
 });
 
-export async function submitVillageReport(prev: ActionResult<ReportReceipt> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<ReportReceipt>> {
+export async function submitVillageReport(
+  prev: ActionResult<ReportReceipt> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<ReportReceipt>> {
   return run(prev, input);
 }

@@ -31,34 +31,50 @@ export const addMeasure = defineAction({
     const replayOf = async () => {
       const m = await db().assistanceMeasure.findUnique({ where: { id }, select: { id: true, householdId: true, createdById: true } });
       if (!m) return null;
-      if (m.householdId !== input.householdId || m.createdById !== viewer.id) throw new AppError("not_found", "measure id belongs to another", { id });
+      if (m.householdId !== input.householdId || m.createdById !== viewer.id)
+        throw new AppError("not_found", "measure id belongs to another", { id });
       return m;
     };
-    const create = () => db().$transaction(async (tx) => {
-      const h = await tx.household.findFirst({ where: { AND: [{ id: input.householdId }, householdScope(viewer)] }, select: { id: true, countyId: true } });
-      if (!h) throw new AppError("not_found", "household not found", { householdId: input.householdId });
-      const m = await tx.assistanceMeasure.create({
-        data: {
-          id,
-          householdId: h.id,
-          countyId: h.countyId,
-          category: input.category,
-          description: input.description,
-          amount: input.amount,
-          startDate: dateOnly(input.startDate),
-          endDate: input.endDate ? dateOnly(input.endDate) : null,
-          createdById: viewer.id,
-        },
+    const create = () =>
+      db().$transaction(async (tx) => {
+        const h = await tx.household.findFirst({
+          where: { AND: [{ id: input.householdId }, householdScope(viewer)] },
+          select: { id: true, countyId: true },
+        });
+        if (!h) throw new AppError("not_found", "household not found", { householdId: input.householdId });
+        const m = await tx.assistanceMeasure.create({
+          data: {
+            id,
+            householdId: h.id,
+            countyId: h.countyId,
+            category: input.category,
+            description: input.description,
+            amount: input.amount,
+            startDate: dateOnly(input.startDate),
+            endDate: input.endDate ? dateOnly(input.endDate) : null,
+            createdById: viewer.id,
+          },
+        });
+        await audit(
+          tx,
+          { id: viewer.id, role: viewer.role },
+          {
+            action: "measure.create",
+            entity: "assistance_measure",
+            entityId: m.id,
+            countyId: h.countyId,
+            after: {
+              householdId: h.id,
+              category: input.category,
+              description: input.description,
+              amount: input.amount,
+              startDate: input.startDate,
+              endDate: input.endDate ?? null,
+            },
+          },
+        );
+        return m;
       });
-      await audit(tx, { id: viewer.id, role: viewer.role }, {
-        action: "measure.create",
-        entity: "assistance_measure",
-        entityId: m.id,
-        countyId: h.countyId,
-        after: { householdId: h.id, category: input.category, description: input.description, amount: input.amount, startDate: input.startDate, endDate: input.endDate ?? null },
-      });
-      return m;
-    });
     let measure = await replayOf();
     if (!measure) {
       try {

@@ -45,7 +45,10 @@ export const registerHousehold = defineAction({
       created = await db().$transaction(async (tx) => {
         const now = new Date();
         // the village must be one where the cadre now has an assignment
-        const anchor = await tx.household.findFirst({ where: { AND: [{ villageId: input.villageId }, householdScope(viewer, now)] }, select: { countyId: true } });
+        const anchor = await tx.household.findFirst({
+          where: { AND: [{ villageId: input.villageId }, householdScope(viewer, now)] },
+          select: { countyId: true },
+        });
         if (!anchor) throw new AppError("forbidden", "not a village of this cadre", { villageId: input.villageId });
 
         const problems: Problem[] = [];
@@ -55,8 +58,10 @@ export const registerHousehold = defineAction({
         if (ids.length) {
           const taken = await takenNationalIds(tx, viewer, ids, "household.register", denials);
           input.members.forEach((m, i) => {
-            if (m.nationalId && taken.inScope.has(m.nationalId)) problems.push([`members.${i}.nationalId`, "validation", "nationalIdDuplicate"]);
-            else if (m.nationalId && taken.outside.has(m.nationalId)) problems.push([`members.${i}.nationalId`, "validation", "nationalIdUnavailable"]);
+            if (m.nationalId && taken.inScope.has(m.nationalId))
+              problems.push([`members.${i}.nationalId`, "validation", "nationalIdDuplicate"]);
+            else if (m.nationalId && taken.outside.has(m.nationalId))
+              problems.push([`members.${i}.nationalId`, "validation", "nationalIdUnavailable"]);
           });
         }
         let splitFrom: { id: string; number: string } | null = null;
@@ -83,7 +88,12 @@ export const registerHousehold = defineAction({
             ...(input.indicators ?? {}),
             ...(input.income ?? {}),
             members: {
-              create: input.members.map((m) => ({ ...m, nationalId: m.nationalId || null, birthDate: dateOnly(m.birthDate), countyId: anchor.countyId })),
+              create: input.members.map((m) => ({
+                ...m,
+                nationalId: m.nationalId || null,
+                birthDate: dateOnly(m.birthDate),
+                countyId: anchor.countyId,
+              })),
             },
           },
           select: { id: true, countyId: true },
@@ -92,24 +102,32 @@ export const registerHousehold = defineAction({
           data: { householdId: h.id, countyId: h.countyId, cadreId: viewer.id, validFrom: now, reason: "register", createdById: viewer.id },
         });
         const assessment = await recomputeHousehold(tx, h.id, { trigger: "edit", actorId: viewer.id });
-        await audit(tx, { id: viewer.id, role: viewer.role }, {
-          action: "household.register",
-          entity: "household",
-          entityId: h.id,
-          countyId: h.countyId,
-          after: {
-            villageId: input.villageId,
-            number: input.number,
-            headName: head.name,
-            members: input.members.length,
-            splitFromId: splitFrom?.id ?? null,
-            splitAt: splitFrom ? (input.splitAt ?? todayIso) : null,
-            cadreId: viewer.id,
-            version: 1,
-            assessment: assessment && { status: assessment.status, policyVersion: assessment.policyVersion, perCapitaIncome: assessment.perCapitaIncome },
+        await audit(
+          tx,
+          { id: viewer.id, role: viewer.role },
+          {
+            action: "household.register",
+            entity: "household",
+            entityId: h.id,
+            countyId: h.countyId,
+            after: {
+              villageId: input.villageId,
+              number: input.number,
+              headName: head.name,
+              members: input.members.length,
+              splitFromId: splitFrom?.id ?? null,
+              splitAt: splitFrom ? (input.splitAt ?? todayIso) : null,
+              cadreId: viewer.id,
+              version: 1,
+              assessment: assessment && {
+                status: assessment.status,
+                policyVersion: assessment.policyVersion,
+                perCapitaIncome: assessment.perCapitaIncome,
+              },
+            },
+            reason: input.reason ?? null,
           },
-          reason: input.reason ?? null,
-        });
+        );
         return { id: h.id, status: assessment?.status ?? null };
       });
     } catch (e) {

@@ -8,9 +8,15 @@ const run = defineAction({
   name: "household.revealNationalId",
   permission: "household.read", // and, in lib/data/national-id-reveal.ts, a role that sees IDs in full
   schema: revealNationalIdSchema,
-  handler: async (input, viewer): Promise<ActionResult<{ nationalId: string | null }>> => ({ ok: true, data: { nationalId: await reveal(viewer, input) } }),
+  handler: async (input, viewer): Promise<ActionResult<{ nationalId: string | null }>> => ({
+    ok: true,
+    data: { nationalId: await reveal(viewer, input) },
+  }),
 });
 
-export async function revealNationalId(prev: ActionResult<{ nationalId: string | null }> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<{ nationalId: string | null }>> {
+export async function revealNationalId(
+  prev: ActionResult<{ nationalId: string | null }> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<{ nationalId: string | null }>> {
   return run(prev, input);
 }

@@ -26,7 +26,10 @@ export const updateHousehold = defineAction({
     const denials: Denial[] = [];
     try {
       const result = await db().$transaction(async (tx) => {
-        const h = await tx.household.findFirst({ where: { AND: [{ id: input.householdId }, householdScope(viewer)] }, select: { id: true } });
+        const h = await tx.household.findFirst({
+          where: { AND: [{ id: input.householdId }, householdScope(viewer)] },
+          select: { id: true },
+        });
         if (!h) throw new AppError("not_found", "household not found", { householdId: input.householdId });
         const ids = (input.changes.newMembers ?? []).map((m) => m.nationalId ?? "").filter(Boolean);
         const taken = await takenNationalIds(tx, viewer, ids, "household.update", denials);
@@ -49,7 +52,9 @@ export const updateHousehold = defineAction({
         // a rule of lib/data/household-changes.ts, named by key: in the viewer's language
         const tv = await getTranslations("validation");
         const raw = (e.details?.fieldErrors ?? {}) as Record<string, string[]>;
-        const fieldErrors = Object.fromEntries(Object.entries(raw).map(([k, list]) => [k, list.map((m) => (m.startsWith("v.") ? tv(m.slice(2) as never) : m))]));
+        const fieldErrors = Object.fromEntries(
+          Object.entries(raw).map(([k, list]) => [k, list.map((m) => (m.startsWith("v.") ? tv(m.slice(2) as never) : m))]),
+        );
         throw new AppError("invalid", tv(e.message.slice(2) as never), { ...e.details, fieldErrors });
       }
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {

@@ -15,7 +15,11 @@ export const importProgress = defineAction({
     const job = jobOf(jobId, viewer.id);
     if (!job) {
       // another user's job (or one a restart forgot): not found, and recorded like every refusal
-      await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "import_job", entityId: jobId, after: { code: "not_found" } }).catch(() => {});
+      await audit(
+        db(),
+        { id: viewer.id, role: viewer.role },
+        { action: "access.denied", entity: "import_job", entityId: jobId, after: { code: "not_found" } },
+      ).catch(() => {});
       return { ok: false as const, code: "not_found", message: (await getTranslations("bulkImport"))("errors.jobMissing") };
     }
     return viewOf(job);

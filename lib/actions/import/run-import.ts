@@ -16,7 +16,11 @@ export const runImport = defineAction({
     const job = jobOf(jobId, viewer.id);
     if (!job) {
       // another user's job (or one a restart forgot): not found, and recorded like every refusal
-      await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "import_job", entityId: jobId, after: { code: "not_found" } }).catch(() => {});
+      await audit(
+        db(),
+        { id: viewer.id, role: viewer.role },
+        { action: "access.denied", entity: "import_job", entityId: jobId, after: { code: "not_found" } },
+      ).catch(() => {});
       return { ok: false as const, code: "not_found", message: t("errors.jobMissing") };
     }
     if (job.files.size === 0) return { ok: false as const, code: "invalid", message: t("errors.noFiles") };

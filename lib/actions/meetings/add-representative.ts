@@ -20,6 +20,9 @@ const run = defineProcedureAction({
   },
 });
 
-export async function addRepresentative(prev: ActionResult<Out> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<Out>> {
+export async function addRepresentative(
+  prev: ActionResult<Out> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<Out>> {
   return run(prev, input);
 }

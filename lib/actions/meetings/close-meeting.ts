@@ -36,6 +36,9 @@ const run = defineProcedureAction({
   },
 });
 
-export async function closeMeeting(prev: ActionResult<Out> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<Out>> {
+export async function closeMeeting(
+  prev: ActionResult<Out> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<Out>> {
   return run(prev, input);
 }

@@ -21,12 +21,18 @@ const run = defineProcedureAction({
   },
 });
 
-export async function createMeeting(prev: ActionResult<Out> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<Out>> {
+export async function createMeeting(
+  prev: ActionResult<Out> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<Out>> {
   return run(prev, input);
 }
 
 /** The form's variant: on success the browser goes on to the new meeting's page. */
-export async function createMeetingAndOpen(prev: ActionResult<Out> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<Out>> {
+export async function createMeetingAndOpen(
+  prev: ActionResult<Out> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<Out>> {
   const result = await run(prev, input);
   if (result.ok && result.data) redirect(`/meetings/${result.data.meetingId}`);
   return result;

@@ -18,10 +18,17 @@ const run = defineProcedureAction({
   handler: async (input, viewer) => {
     const out = await record(viewer, input);
     revalidatePath(`/meetings/${input.meetingId}`);
-    return done(out.withdrawn ? "p.votesWithdrawn" : "p.attendanceSaved", { roster: out.roster, attending: out.attending, withdrawn: out.withdrawn });
+    return done(out.withdrawn ? "p.votesWithdrawn" : "p.attendanceSaved", {
+      roster: out.roster,
+      attending: out.attending,
+      withdrawn: out.withdrawn,
+    });
   },
 });
 
-export async function recordAttendance(prev: ActionResult<Out> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<Out>> {
+export async function recordAttendance(
+  prev: ActionResult<Out> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<Out>> {
   return run(prev, input);
 }

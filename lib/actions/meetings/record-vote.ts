@@ -20,6 +20,9 @@ const run = defineProcedureAction({
   },
 });
 
-export async function recordVote(prev: ActionResult<VoteOutcome> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<VoteOutcome>> {
+export async function recordVote(
+  prev: ActionResult<VoteOutcome> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<VoteOutcome>> {
   return run(prev, input);
 }

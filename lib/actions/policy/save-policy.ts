@@ -37,7 +37,9 @@ export const savePolicy = defineAction({
     // each setting within its range (lib/domain/policy-bounds.ts), refused on its field
     const outside = policyOutOfBounds(values as Record<string, number | undefined>);
     if (outside.length) {
-      const fieldErrors = Object.fromEntries(outside.map((o) => [o.key, [`须在 ${o.min} 到 ${o.max} 之间 (must be between ${o.min} and ${o.max})`]]));
+      const fieldErrors = Object.fromEntries(
+        outside.map((o) => [o.key, [`须在 ${o.min} 到 ${o.max} 之间 (must be between ${o.min} and ${o.max})`]]),
+      );
       throw new AppError("invalid", Object.values(fieldErrors)[0]![0]!, { fieldErrors });
     }
     if (Object.keys(values).length === 0) {
@@ -52,16 +54,24 @@ export const savePolicy = defineAction({
       const revision = (await tx.policyRow.count({ where: { year, provinceId } })) + 1;
       const id = `${provinceId}-${year}-r${revision}`;
       if (old) await tx.policyRow.update({ where: { id: old.id }, data: { active: false, retiredAt: new Date() } });
-      await tx.policyRow.create({ data: { id, year, provinceId, values: values as object, revision, note: note || null, createdById: viewer.id } });
+      await tx.policyRow.create({
+        data: { id, year, provinceId, values: values as object, revision, note: note || null, createdById: viewer.id },
+      });
       const afterRows = await loadPolicyRows(tx);
       // resolution must still work for every year that has assessments (no conflicting rows)
       const changed = provinces.filter((p) => resolvePolicy(beforeRows, now, p).version !== resolvePolicy(afterRows, now, p).version);
-      await audit(tx, { id: viewer.id, role: viewer.role }, {
-        action: "policy.save", entity: "policy_row", entityId: id,
-        before: old ? { id: old.id, values: old.values } : null,
-        after: { id, year, provinceId, values, revision, affectsProvinces: changed },
-        reason: note || null,
-      });
+      await audit(
+        tx,
+        { id: viewer.id, role: viewer.role },
+        {
+          action: "policy.save",
+          entity: "policy_row",
+          entityId: id,
+          before: old ? { id: old.id, values: old.values } : null,
+          after: { id, year, provinceId, values, revision, affectsProvinces: changed },
+          reason: note || null,
+        },
+      );
       return { changedProvinces: changed, rowId: id };
     });
 

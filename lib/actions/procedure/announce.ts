@@ -21,6 +21,9 @@ const run = defineProcedureAction({
   },
 });
 
-export async function announce(prev: ActionResult<PublishOutcome> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<PublishOutcome>> {
+export async function announce(
+  prev: ActionResult<PublishOutcome> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<PublishOutcome>> {
   return run(prev, input);
 }

@@ -65,7 +65,9 @@ export function defineProcedureAction<S extends z.ZodType, T>(options: Options<S
     if (!needs) return result;
     const tr = await translator();
     if (result.ok) return { ...result, message: result.message && tr(result.message) };
-    const fieldErrors = result.fieldErrors ? Object.fromEntries(Object.entries(result.fieldErrors).map(([k, list]) => [k, list.map((m) => tr(m))])) : undefined;
+    const fieldErrors = result.fieldErrors
+      ? Object.fromEntries(Object.entries(result.fieldErrors).map(([k, list]) => [k, list.map((m) => tr(m))]))
+      : undefined;
     return { ...result, message: tr(result.message), fieldErrors };
   };
 }

@@ -18,6 +18,9 @@ const run = defineProcedureAction({
   },
 });
 
-export async function lodgeObjection(prev: ActionResult<ObjectionOutcome> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<ObjectionOutcome>> {
+export async function lodgeObjection(
+  prev: ActionResult<ObjectionOutcome> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<ObjectionOutcome>> {
   return run(prev, input);
 }

@@ -19,6 +19,9 @@ const run = defineProcedureAction({
   },
 });
 
-export async function publishSecondNotice(prev: ActionResult<PublishOutcome> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<PublishOutcome>> {
+export async function publishSecondNotice(
+  prev: ActionResult<PublishOutcome> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<PublishOutcome>> {
   return run(prev, input);
 }

@@ -21,12 +21,18 @@ const run = defineProcedureAction({
   },
 });
 
-export async function raiseProposal(prev: ActionResult<RaiseOutcome> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<RaiseOutcome>> {
+export async function raiseProposal(
+  prev: ActionResult<RaiseOutcome> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<RaiseOutcome>> {
   return run(prev, input);
 }
 
 /** The form's variant: on success the browser goes on to the proposal's page. */
-export async function raiseProposalAndOpen(prev: ActionResult<RaiseOutcome> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<RaiseOutcome>> {
+export async function raiseProposalAndOpen(
+  prev: ActionResult<RaiseOutcome> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<RaiseOutcome>> {
   const result = await run(prev, input);
   if (result.ok && result.data) redirect(`/procedure/${result.data.proposalId}`);
   return result;

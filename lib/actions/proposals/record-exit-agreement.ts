@@ -22,6 +22,9 @@ const run = defineProcedureAction({
   },
 });
 
-export async function recordExitAgreement(prev: ActionResult<Out> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<Out>> {
+export async function recordExitAgreement(
+  prev: ActionResult<Out> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<Out>> {
   return run(prev, input);
 }

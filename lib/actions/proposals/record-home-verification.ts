@@ -20,6 +20,9 @@ const run = defineProcedureAction({
   },
 });
 
-export async function recordHomeVerification(prev: ActionResult<RecordOutcome> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<RecordOutcome>> {
+export async function recordHomeVerification(
+  prev: ActionResult<RecordOutcome> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<RecordOutcome>> {
   return run(prev, input);
 }

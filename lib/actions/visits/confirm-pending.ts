@@ -34,6 +34,9 @@ const run = defineAction({
   },
 });
 
-export async function confirmPending(prev: ActionResult<PendingOutcome> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<PendingOutcome>> {
+export async function confirmPending(
+  prev: ActionResult<PendingOutcome> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<PendingOutcome>> {
   return run(prev, input);
 }

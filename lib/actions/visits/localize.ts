@@ -21,7 +21,10 @@ export async function localized(e: unknown): Promise<never> {
   const tr = (m: string) => (m.startsWith("v.") ? tv(m.slice(2) as never, params as never) : m);
   const raw = (e.details?.fieldErrors ?? {}) as Record<string, string[]>;
   const fieldErrors = Object.fromEntries(Object.entries(raw).map(([k, list]) => [k, list.map(tr)]));
-  throw new AppError("invalid", e.message.startsWith("v.") || Object.keys(raw).length ? te("invalid") : e.message, { ...e.details, fieldErrors });
+  throw new AppError("invalid", e.message.startsWith("v.") || Object.keys(raw).length ? te("invalid") : e.message, {
+    ...e.details,
+    fieldErrors,
+  });
 }
 
 /** "该户已于 2026-11-29 09:18 被李兵强修改（转移性收入）…", in the viewer's language, China time. */
@@ -29,10 +32,18 @@ export async function conflictFormatter(): Promise<(info: ConflictInfo | null) =
   const t = await getTranslations("visit");
   const th = await getTranslations("household");
   const label = (k: string) =>
-    k === "members" ? t("updates.members") : k in INCOME_LABEL ? th(INCOME_LABEL[k as keyof typeof INCOME_LABEL] as never) : t(`ind.${k}` as never);
+    k === "members"
+      ? t("updates.members")
+      : k in INCOME_LABEL
+        ? th(INCOME_LABEL[k as keyof typeof INCOME_LABEL] as never)
+        : t(`ind.${k}` as never);
   return (info) => {
     if (!info) return t("result.conflictUnknown");
     const when = new Date(info.at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
-    return t("result.conflict", { when, by: info.by || t("result.someone"), fields: info.fields.map(label).join(t("result.fieldsSep")) || "—" });
+    return t("result.conflict", {
+      when,
+      by: info.by || t("result.someone"),
+      fields: info.fields.map(label).join(t("result.fieldsSep")) || "—",
+    });
   };
 }

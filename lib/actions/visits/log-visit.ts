@@ -15,6 +15,9 @@ const run = defineAction({
 });
 
 /** Log a visit: its findings, follow-ups, proof, evidence and any household changes. */
-export async function logVisit(prev: ActionResult<VisitOutcome> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<VisitOutcome>> {
+export async function logVisit(
+  prev: ActionResult<VisitOutcome> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<VisitOutcome>> {
   return run(prev, input);
 }

@@ -31,16 +31,21 @@ async function handle(input: RejectedVisit, viewer: Viewer): Promise<{ kept: tru
       select: { after: true },
       take: 500,
     });
-    if (earlier.some((e) => (e.after as { clientVisitId?: string } | null)?.clientVisitId === input.clientVisitId)) return { kept: true as const, replay: true };
-    await audit(tx, { id: viewer.id, role: viewer.role }, {
-      action: REJECTED_ACTION,
-      entity: "household",
-      entityId: input.householdId,
-      countyId: household.countyId,
-      before: null,
-      after: input,
-      reason: "household no longer assigned to this cadre",
-    });
+    if (earlier.some((e) => (e.after as { clientVisitId?: string } | null)?.clientVisitId === input.clientVisitId))
+      return { kept: true as const, replay: true };
+    await audit(
+      tx,
+      { id: viewer.id, role: viewer.role },
+      {
+        action: REJECTED_ACTION,
+        entity: "household",
+        entityId: input.householdId,
+        countyId: household.countyId,
+        before: null,
+        after: input,
+        reason: "household no longer assigned to this cadre",
+      },
+    );
     return { kept: true as const, replay: false };
   });
 }
@@ -53,6 +58,9 @@ const run = defineAction({
 });
 
 /** Hand a refused offline visit's content to the county (audit log). */
-export async function reportRejectedVisit(prev: ActionResult<{ kept: true; replay: boolean }> | undefined, input: Record<string, unknown>): Promise<ActionResult<{ kept: true; replay: boolean }>> {
+export async function reportRejectedVisit(
+  prev: ActionResult<{ kept: true; replay: boolean }> | undefined,
+  input: Record<string, unknown>,
+): Promise<ActionResult<{ kept: true; replay: boolean }>> {
   return run(prev, input);
 }

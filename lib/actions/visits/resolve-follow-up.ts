@@ -26,6 +26,9 @@ const run = defineAction({
   },
 });
 
-export async function resolveFollowUp(prev: ActionResult<{ id: string }> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<{ id: string }>> {
+export async function resolveFollowUp(
+  prev: ActionResult<{ id: string }> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<{ id: string }>> {
   return run(prev, input);
 }

@@ -21,7 +21,9 @@ async function outcomeResult(outcome: VisitOutcome): Promise<ActionResult<VisitO
 }
 
 /** Reads and checks the files (type by their bytes, size); field errors name the file's row. */
-async function prepareFiles(input: VisitInput): Promise<{ file: PreparedFile; kind: StoredEvidence["kind"]; indicator: StoredEvidence["indicator"] }[]> {
+async function prepareFiles(
+  input: VisitInput,
+): Promise<{ file: PreparedFile; kind: StoredEvidence["kind"]; indicator: StoredEvidence["indicator"] }[]> {
   const out = [];
   if (input.signature) {
     const file = await prepareFile(input.signature, { maxBytes: MAX_SIGNATURE_BYTES, accept: ["image/png"] });
@@ -31,7 +33,11 @@ async function prepareFiles(input: VisitInput): Promise<{ file: PreparedFile; ki
   for (const [i, e] of input.evidence.entries()) {
     const file = await prepareFile(e.file, { maxBytes: MAX_EVIDENCE_BYTES, accept: EVIDENCE_MIMES });
     if ("error" in file) throw fieldProblem(`evidence.${i}.file`, file.error);
-    out.push({ file, kind: file.mime === "application/pdf" ? ("other" as const) : ("photo" as const), indicator: e.indicator === "general" ? null : e.indicator });
+    out.push({
+      file,
+      kind: file.mime === "application/pdf" ? ("other" as const) : ("photo" as const),
+      indicator: e.indicator === "general" ? null : e.indicator,
+    });
   }
   return out;
 }
@@ -50,7 +56,15 @@ export async function storeVisit(input: VisitInput, viewer: Viewer): Promise<Act
     for (const f of files) {
       const storageKey = await writeStored(household.countyId, household.id, f.file);
       written.push(storageKey);
-      evidence.push({ kind: f.kind, indicator: f.indicator, fileName: f.file.fileName, mimeType: f.file.mime, sizeBytes: f.file.sizeBytes, storageKey, sha256: f.file.sha256 });
+      evidence.push({
+        kind: f.kind,
+        indicator: f.indicator,
+        fileName: f.file.fileName,
+        mimeType: f.file.mime,
+        sizeBytes: f.file.sizeBytes,
+        storageKey,
+        sha256: f.file.sha256,
+      });
     }
     const { evidence: _files, signature: _signature, ...visit } = input;
     outcome = await recordVisit(viewer, visit, evidence, { conflictMessage: await conflictFormatter() });
@@ -70,4 +84,3 @@ export async function storeVisit(input: VisitInput, viewer: Viewer): Promise<Act
   // read, its sensitive-read audit): about half of a visit's server time under load (decision 0011).
   return outcomeResult(outcome);
 }
-

@@ -20,7 +20,11 @@ export interface SyncedVisit {
   result: ActionResult<VisitOutcome>;
 }
 
-const item = { name: "visit.sync", schema: visitSchema, handler: (input: z.output<typeof visitSchema>, viewer: Parameters<typeof storeVisit>[1]) => storeVisit(input, viewer).catch(localized) };
+const item = {
+  name: "visit.sync",
+  schema: visitSchema,
+  handler: (input: z.output<typeof visitSchema>, viewer: Parameters<typeof storeVisit>[1]) => storeVisit(input, viewer).catch(localized),
+};
 
 const run = defineAction({
   name: "visit.sync",
@@ -39,6 +43,9 @@ const run = defineAction({
 });
 
 /** Store a phone's queued visits; each is answered on its own, in the order sent. */
-export async function syncVisits(prev: ActionResult<{ results: SyncedVisit[] }> | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult<{ results: SyncedVisit[] }>> {
+export async function syncVisits(
+  prev: ActionResult<{ results: SyncedVisit[] }> | undefined,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<{ results: SyncedVisit[] }>> {
   return run(prev, input);
 }

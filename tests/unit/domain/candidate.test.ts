@@ -26,7 +26,11 @@ describe("candidateFor", () => {
     [{ year: 2018, guaranteesMet: false }, null, null],
     // from 2021 monitor
     [{ year: 2021, incomeMet: false, incomeBelowLine: true, belowThreshold: true }, "monitor", "marginal"],
-    [{ registeredStatus: "lifted", year: 2021, incomeMet: false, incomeBelowLine: true, belowThreshold: true }, "monitor", "unstable_lifted"],
+    [
+      { registeredStatus: "lifted", year: 2021, incomeMet: false, incomeBelowLine: true, belowThreshold: true },
+      "monitor",
+      "unstable_lifted",
+    ],
     [{ year: 2022, shock: true }, "monitor", "sudden_hardship"],
     [{ year: 2022, shock: true, belowThreshold: true }, "monitor", "marginal"],
     [{ registeredStatus: "lifted", year: 2022, guaranteesMet: false }, "monitor", "unstable_lifted"],
@@ -52,14 +56,14 @@ describe("candidateFor", () => {
 
 describe("statusFrom", () => {
   it("below_standard whenever an indicator is unmet, whatever the income", () => {
-    expect(
-      statusFrom({ allIndicatorsMet: false, perCapitaIncome: 99_999, monitoringThreshold: 6000, suddenHardship: false }),
-    ).toBe("below_standard");
+    expect(statusFrom({ allIndicatorsMet: false, perCapitaIncome: 99_999, monitoringThreshold: 6000, suddenHardship: false })).toBe(
+      "below_standard",
+    );
   });
   it("a shock makes at_risk whatever the income, from 2020; never before", () => {
-    expect(
-      statusFrom({ allIndicatorsMet: true, perCapitaIncome: 99_999, monitoringThreshold: 6000, suddenHardship: true }),
-    ).toBe("at_risk");
+    expect(statusFrom({ allIndicatorsMet: true, perCapitaIncome: 99_999, monitoringThreshold: 6000, suddenHardship: true })).toBe(
+      "at_risk",
+    );
     expect(
       statusFrom({ allIndicatorsMet: true, perCapitaIncome: 99_999, monitoringThreshold: null, suddenHardship: true, year: 2019 }),
     ).toBe("secure");

@@ -109,7 +109,11 @@ describe("countyExitFromCounts (people; the sample's rates scaled up)", () => {
   ] as const)("fails when %s fails", (key, change, zone) => {
     const r = countyExitFromCounts({ ...counts, ...change }, zone, policy);
     expect(r.pass.county).toBe(false);
-    expect(Object.entries(r.pass).filter(([k, v]) => k !== "county" && !v).map(([k]) => k)).toEqual([key]);
+    expect(
+      Object.entries(r.pass)
+        .filter(([k, v]) => k !== "county" && !v)
+        .map(([k]) => k),
+    ).toEqual([key]);
   });
   it("reasons in both languages carry the numbers", () => {
     const m = countyExitFromCounts({ ...counts, approvingHouseholds: 890 }, "west", policy).metrics.approval;

@@ -138,10 +138,7 @@ describe("parseHouseholdInput: cross-field rules", () => {
   });
 
   it("uses the province's school ages when given", () => {
-    const rows: PolicyRow[] = [
-      ...DEFAULT_POLICY_ROWS,
-      { id: "p-2020", year: 2020, provinceCode: "52", values: { schoolAgeMax: 16 } },
-    ];
+    const rows: PolicyRow[] = [...DEFAULT_POLICY_ROWS, { id: "p-2020", year: 2020, provinceCode: "52", values: { schoolAgeMax: 16 } }];
     const h = household({ members: [adult(), adult({ birthDate: "2004-06-01" })] }); // 16
     expect(errorsOf(h, rows)).toEqual([]);
     expect(paths(errorsOf(h, rows, "52"))).toEqual(["members.1.schoolStatus"]);

@@ -102,10 +102,7 @@ describe("tallyFromRollCall", () => {
   const v = (id: string, choice: RollCallVote["choice"]): RollCallVote => ({ representativeId: id, choice });
 
   it("counts yes / no / abstain and who did not vote; the base is attendance", () => {
-    const t = tallyFromRollCall(
-      [v("r1", "yes"), v("r2", "yes"), v("r3", "yes"), v("r4", "no"), v("r5", "abstain")],
-      attending,
-    );
+    const t = tallyFromRollCall([v("r1", "yes"), v("r2", "yes"), v("r3", "yes"), v("r4", "no"), v("r5", "abstain")], attending);
     expect(t).toEqual({ ok: true, yes: 3, no: 1, abstain: 1, notVoted: 2, attending: 7, passed: false });
   });
 
@@ -143,7 +140,13 @@ describe("tallyFromRollCall", () => {
 
   it("no votes at all: nothing passes", () => {
     expect(tallyFromRollCall([], attending)).toEqual({
-      ok: true, yes: 0, no: 0, abstain: 0, notVoted: 7, attending: 7, passed: false,
+      ok: true,
+      yes: 0,
+      no: 0,
+      abstain: 0,
+      notVoted: 7,
+      attending: 7,
+      passed: false,
     });
   });
 });
@@ -151,7 +154,13 @@ describe("tallyFromRollCall", () => {
 describe("validateSecretBallot", () => {
   it("accepts counts adding up to attendance", () => {
     expect(validateSecretBallot({ yes: 11, no: 8, abstain: 2 }, 21)).toEqual({
-      ok: true, yes: 11, no: 8, abstain: 2, notVoted: 0, attending: 21, passed: true,
+      ok: true,
+      yes: 11,
+      no: 8,
+      abstain: 2,
+      notVoted: 0,
+      attending: 21,
+      passed: true,
     });
     expect(validateSecretBallot({ yes: 10, no: 10, abstain: 0 }, 20)).toMatchObject({ ok: true, passed: false });
   });
@@ -172,7 +181,10 @@ describe("validateSecretBallot", () => {
   });
 
   it("refuses counts that do not add up to attendance, in both directions", () => {
-    for (const counts of [{ yes: 4, no: 2, abstain: 0 }, { yes: 4, no: 2, abstain: 2 }]) {
+    for (const counts of [
+      { yes: 4, no: 2, abstain: 0 },
+      { yes: 4, no: 2, abstain: 2 },
+    ]) {
       const r = validateSecretBallot(counts, 7);
       expect(!r.ok && r.code).toBe("sum_mismatch");
       if (!r.ok) {

@@ -1,14 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  noticeDaysFor,
-  noticeDaysLeft,
-  noticeEnd,
-  noticeEnded,
-  noticeEndedOn,
-  noticeState,
-  objectionsOpen,
-} from "@/lib/domain/notice";
+import { noticeDaysFor, noticeDaysLeft, noticeEnd, noticeEnded, noticeEndedOn, noticeState, objectionsOpen } from "@/lib/domain/notice";
 import { DEFAULT_POLICY_ROWS } from "@/lib/domain/policy-defaults";
 import { resolvePolicy } from "@/lib/domain/policy";
 import { addDays, fromDayNumber, toDayNumber } from "@/lib/domain/working-days";

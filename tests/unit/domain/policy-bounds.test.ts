@@ -13,6 +13,8 @@ describe("policy bounds", () => {
 
   it("exit thresholds are percents: 90 % approval and 3 % incidence are allowed, 101 % is not", () => {
     expect(policyOutOfBounds({ approvalMinRate: 90, exitIncidenceWest: 3, wronglyLiftedMaxRate: 2, missedMaxRate: 2 })).toEqual([]);
-    expect(policyOutOfBounds({ approvalMinRate: 101 })).toEqual([{ key: "approvalMinRate", ...{ min: POLICY_BOUNDS.approvalMinRate![0], max: 100 } }]);
+    expect(policyOutOfBounds({ approvalMinRate: 101 })).toEqual([
+      { key: "approvalMinRate", ...{ min: POLICY_BOUNDS.approvalMinRate![0], max: 100 } },
+    ]);
   });
 });

@@ -1,11 +1,5 @@
 import { describe, it, expect } from "vitest";
-import {
-  PolicyConflictError,
-  PolicyNotFoundError,
-  POLICY_KEYS,
-  resolvePolicy,
-  type PolicyRow,
-} from "@/lib/domain/policy";
+import { PolicyConflictError, PolicyNotFoundError, POLICY_KEYS, resolvePolicy, type PolicyRow } from "@/lib/domain/policy";
 import { DEFAULT_POLICY_ROWS } from "@/lib/domain/policy-defaults";
 
 const LINES: Array<[number, number]> = [
@@ -125,13 +119,22 @@ describe("resolvePolicy: province overrides and carry-forward", () => {
   it("a province threshold below the nation's 6,900 of 2023 does not lower it", () => {
     expect(resolvePolicy(rows, 2022, "52").values.monitoringThreshold).toBe(6300);
     expect(resolvePolicy(rows, 2023, "52").values.monitoringThreshold).toBe(6900);
-    expect(resolvePolicy(rows, 2030, "52").sources.monitoringThreshold).toMatchObject({ year: 2023, rowId: "national-2023", carried: true, stale: true });
+    expect(resolvePolicy(rows, 2030, "52").sources.monitoringThreshold).toMatchObject({
+      year: 2023,
+      rowId: "national-2023",
+      carried: true,
+      stale: true,
+    });
     expect(resolvePolicy(rows, 2023, "33").values.monitoringThreshold).toBe(6900);
   });
 
   it("the order of rows does not matter", () => {
     const reversed = [...rows].reverse();
-    for (const [year, prov] of [[2018, "52"], [2021, null], [2023, "52"]] as const) {
+    for (const [year, prov] of [
+      [2018, "52"],
+      [2021, null],
+      [2023, "52"],
+    ] as const) {
       expect(resolvePolicy(reversed, year, prov)).toEqual(resolvePolicy(rows, year, prov));
     }
   });
@@ -178,13 +181,9 @@ describe("resolvePolicy: version", () => {
 
   it("changes when a used row's values change, not when an unused row changes", () => {
     const base = resolvePolicy(DEFAULT_POLICY_ROWS, 2020).version;
-    const edited = DEFAULT_POLICY_ROWS.map((r) =>
-      r.id === "national-2020" ? { ...r, values: { ...r.values, povertyLine: 4001 } } : r,
-    );
+    const edited = DEFAULT_POLICY_ROWS.map((r) => (r.id === "national-2020" ? { ...r, values: { ...r.values, povertyLine: 4001 } } : r));
     expect(resolvePolicy(edited, 2020).version).not.toBe(base);
-    const unused = DEFAULT_POLICY_ROWS.map((r) =>
-      r.id === "national-2016" ? { ...r, values: { ...r.values, povertyLine: 1 } } : r,
-    );
+    const unused = DEFAULT_POLICY_ROWS.map((r) => (r.id === "national-2016" ? { ...r, values: { ...r.values, povertyLine: 1 } } : r));
     expect(resolvePolicy(unused, 2020).version).toBe(base);
   });
 

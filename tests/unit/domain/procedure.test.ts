@@ -78,8 +78,15 @@ describe("happy paths", () => {
     s = must(s, "announced", ctx("2026-12-15"));
     expect(nextSteps(s)).toEqual([]);
     expect(s.history.map((h) => h.step)).toEqual([
-      "proposed", "comparison_explained", "on_agenda", "voted", "first_notice",
-      "township_review", "second_notice", "county_approval", "announced",
+      "proposed",
+      "comparison_explained",
+      "on_agenda",
+      "voted",
+      "first_notice",
+      "township_review",
+      "second_notice",
+      "county_approval",
+      "announced",
     ]);
     expect(s.history[3]).toMatchObject({ passed: true, votes: { roster: 31, attending: 21, yes: 11 } });
     expect(s.history[4]!.notice).toEqual({ start: "2026-11-29", days: 7, end: "2026-12-05" });
@@ -135,9 +142,7 @@ describe("order: no skipping, no reordering", () => {
   it("exit/monitor/eliminate_risk have no second notice", () => {
     let s = toFirstNotice("exit");
     s = must(s, "township_review", ctx("2026-12-06"));
-    expect(refusal(canTake(s, "second_notice", ctx("2026-12-07", { noticeStart: "2026-12-07" }))).codes).toEqual([
-      "out_of_order",
-    ]);
+    expect(refusal(canTake(s, "second_notice", ctx("2026-12-07", { noticeStart: "2026-12-07" }))).codes).toEqual(["out_of_order"]);
   });
 
   it("a failed vote ends the procedure", () => {
@@ -164,17 +169,13 @@ describe("order: no skipping, no reordering", () => {
     const r = refusal(canTake(s, "comparison_explained", ctx("2026-11-19", { comparisonFlags: [] })));
     expect(r.codes).toEqual(["before_previous_step"]);
     expect(r.missing[0]).toContain("2026-11-20");
-    expect(refusal(canTake(s, "comparison_explained", ctx("2026-11-31", { comparisonFlags: [] }))).codes).toEqual([
-      "invalid_date",
-    ]);
+    expect(refusal(canTake(s, "comparison_explained", ctx("2026-11-31", { comparisonFlags: [] }))).codes).toEqual(["invalid_date"]);
   });
 });
 
 describe("comparison flags", () => {
   it("needs the comparison result", () => {
-    expect(refusal(canTake(start("identify"), "comparison_explained", ctx("2026-11-21"))).codes).toEqual([
-      "comparison_missing",
-    ]);
+    expect(refusal(canTake(start("identify"), "comparison_explained", ctx("2026-11-21"))).codes).toEqual(["comparison_missing"]);
   });
   it("lists every unexplained flag", () => {
     const r = refusal(
@@ -208,9 +209,9 @@ describe("the vote", () => {
   }
   it("needs a closed meeting", () => {
     expect(refusal(canTake(onAgenda(), "voted", ctx("2026-11-28"))).codes).toEqual(["meeting_missing"]);
-    expect(
-      refusal(canTake(onAgenda(), "voted", ctx("2026-11-28", { meeting: { ...passingMeeting, closed: false } }))).codes,
-    ).toEqual(["meeting_open"]);
+    expect(refusal(canTake(onAgenda(), "voted", ctx("2026-11-28", { meeting: { ...passingMeeting, closed: false } }))).codes).toEqual([
+      "meeting_open",
+    ]);
   });
   it("refuses without quorum (20 of 31), saying how many were needed", () => {
     const r = refusal(canTake(onAgenda(), "voted", ctx("2026-11-28", { meeting: { closed: true, roster: 31, attending: 20, yes: 15 } })));
@@ -225,9 +226,9 @@ describe("the vote", () => {
   });
   it("passes with more than half of attendance (11 of 21), fails at half", () => {
     expect(must(onAgenda(), "voted", ctx("2026-11-28", { meeting: passingMeeting })).votePassed).toBe(true);
-    expect(
-      must(onAgenda(), "voted", ctx("2026-11-28", { meeting: { closed: true, roster: 31, attending: 21, yes: 10 } })).votePassed,
-    ).toBe(false);
+    expect(must(onAgenda(), "voted", ctx("2026-11-28", { meeting: { closed: true, roster: 31, attending: 21, yes: 10 } })).votePassed).toBe(
+      false,
+    );
   });
 });
 
@@ -238,12 +239,8 @@ describe("notices", () => {
     s = must(s, "on_agenda", ctx("2026-11-22"));
     s = must(s, "voted", ctx("2026-11-28", { meeting: passingMeeting }));
     expect(refusal(canTake(s, "first_notice", ctx("2026-11-29"))).codes).toEqual(["notice_start_missing"]);
-    expect(refusal(canTake(s, "first_notice", ctx("2026-11-29", { noticeStart: "2026-11-27" }))).codes).toEqual([
-      "notice_start_invalid",
-    ]);
-    expect(refusal(canTake(s, "first_notice", ctx("2026-11-29", { noticeStart: "2026-11-30" }))).codes).toEqual([
-      "notice_start_invalid",
-    ]);
+    expect(refusal(canTake(s, "first_notice", ctx("2026-11-29", { noticeStart: "2026-11-27" }))).codes).toEqual(["notice_start_invalid"]);
+    expect(refusal(canTake(s, "first_notice", ctx("2026-11-29", { noticeStart: "2026-11-30" }))).codes).toEqual(["notice_start_invalid"]);
     expect(canTake(s, "first_notice", ctx("2026-11-30", { noticeStart: "2026-11-28" }))).toEqual({ ok: true });
   });
 
@@ -258,9 +255,7 @@ describe("notices", () => {
 
   it("monitoring decisions: 5-day notice", () => {
     const s = toFirstNotice("eliminate_risk");
-    expect(refusal(canTake(s, "township_review", ctx("2026-12-03"))).missing).toEqual([
-      "第一次公示期尚未结束（至 2026-12-03）",
-    ]);
+    expect(refusal(canTake(s, "township_review", ctx("2026-12-03"))).missing).toEqual(["第一次公示期尚未结束（至 2026-12-03）"]);
     expect(canTake(s, "township_review", ctx("2026-12-04"))).toEqual({ ok: true });
   });
 
@@ -285,9 +280,7 @@ describe("notices", () => {
 
   it("the objection count must be given", () => {
     const s = toFirstNotice("exit");
-    expect(refusal(canTake(s, "township_review", ctx("2026-12-06", { openObjections: undefined }))).codes).toEqual([
-      "objections_unknown",
-    ]);
+    expect(refusal(canTake(s, "township_review", ctx("2026-12-06", { openObjections: undefined }))).codes).toEqual(["objections_unknown"]);
   });
 
   it("an objection sends the proposal back to re-verification and a new vote, then a new notice", () => {
@@ -298,18 +291,14 @@ describe("notices", () => {
     expect(s.notice).toBeNull();
     expect(nextSteps(s)).toEqual(["comparison_explained"]);
     // skipping the new vote is refused
-    expect(refusal(canTake(s, "first_notice", ctx("2026-12-02", { noticeStart: "2026-12-02" }))).codes).toEqual([
-      "out_of_order",
-    ]);
+    expect(refusal(canTake(s, "first_notice", ctx("2026-12-02", { noticeStart: "2026-12-02" }))).codes).toEqual(["out_of_order"]);
     expect(refusal(canTake(s, "voted", ctx("2026-12-02", { meeting: passingMeeting }))).codes).toEqual(["out_of_order"]);
     s = must(s, "comparison_explained", ctx("2026-12-03", { comparisonFlags: [{ code: "recent_split", explained: true }] }));
     s = must(s, "on_agenda", ctx("2026-12-03"));
     s = must(s, "voted", ctx("2026-12-10", { meeting: passingMeeting }));
     expect(s.rounds).toBe(2);
     s = must(s, "first_notice", ctx("2026-12-11", { noticeStart: "2026-12-11" }));
-    expect(refusal(canTake(s, "township_review", ctx("2026-12-17"))).missing).toEqual([
-      "第一次公示期尚未结束（至 2026-12-17）",
-    ]);
+    expect(refusal(canTake(s, "township_review", ctx("2026-12-17"))).missing).toEqual(["第一次公示期尚未结束（至 2026-12-17）"]);
     s = must(s, "township_review", ctx("2026-12-18"));
     expect(s.history.filter((h) => h.step === "voted")).toHaveLength(2);
   });
@@ -347,18 +336,26 @@ describe("exit: home verification before the agenda, the household's own agreeme
     expect(refusal(canTake(atApproval(), "county_approval", ctx("2026-12-07", { exit }))).codes).toEqual(codes);
   });
   it("a visit read back is not an agreement: only a signed (or thumb-printed) agreement opens the notice", () => {
-    const r = refusal(canTake(voted(), "first_notice", ctx("2026-11-29", { exit: { householdAgreementSigned: false }, noticeStart: "2026-11-29" })));
+    const r = refusal(
+      canTake(voted(), "first_notice", ctx("2026-11-29", { exit: { householdAgreementSigned: false }, noticeStart: "2026-11-29" })),
+    );
     expect(r.missing).toEqual(["缺少农户本人签字（或按手印）认可退出"]);
     expect(canTake(voted(), "first_notice", ctx("2026-11-29", { noticeStart: "2026-11-29" }))).toEqual({ ok: true });
   });
   it("county approval checks the home verification again", () => {
-    expect(refusal(canTake(atApproval(), "county_approval", ctx("2026-12-07", { homeVerified: false }))).codes).toEqual(["home_check_missing"]);
+    expect(refusal(canTake(atApproval(), "county_approval", ctx("2026-12-07", { homeVerified: false }))).codes).toEqual([
+      "home_check_missing",
+    ]);
   });
 });
 
 describe("home verification before the village, for every kind", () => {
   it.each([["identify"], ["monitor"], ["eliminate_risk"], ["exit"]] as const)("%s: refused at the agenda without it", (kind) => {
-    const agenda = must(start(kind, kind === "monitor" ? "marginal" : null), "comparison_explained", ctx("2026-11-21", { comparisonFlags: [] }));
+    const agenda = must(
+      start(kind, kind === "monitor" ? "marginal" : null),
+      "comparison_explained",
+      ctx("2026-11-21", { comparisonFlags: [] }),
+    );
     expect(refusal(canTake(agenda, "on_agenda", ctx("2026-11-22", { homeVerified: undefined }))).codes).toEqual(["home_check_missing"]);
   });
 });
@@ -382,7 +379,11 @@ describe("red-line comparison flags exclude the item from the agenda", () => {
 
 describe("procedure settings from policy rows", () => {
   it("defaults, the nation's latest row, and the province's own value over it", () => {
-    expect(resolveProcedureSettings([], 2026, "52")).toEqual({ riskEliminationMonitoringMonths: 6, riskEliminationMinMeasures: 1, decisionDays: 15 });
+    expect(resolveProcedureSettings([], 2026, "52")).toEqual({
+      riskEliminationMonitoringMonths: 6,
+      riskEliminationMinMeasures: 1,
+      decisionDays: 15,
+    });
     const rows = [
       { year: 2021, provinceCode: null, values: { decisionDays: 20 } },
       { year: 2024, provinceCode: null, values: { decisionDays: 15 } },
@@ -391,8 +392,16 @@ describe("procedure settings from policy rows", () => {
       { year: 2022, provinceCode: "53", values: { decisionDays: 30 } },
       { year: 2022, provinceCode: null, values: { riskEliminationMonitoringMonths: 0, decisionDays: "x" } },
     ];
-    expect(resolveProcedureSettings(rows, 2026, "52")).toEqual({ riskEliminationMonitoringMonths: 6, riskEliminationMinMeasures: 2, decisionDays: 10 });
-    expect(resolveProcedureSettings(rows, 2026, "11")).toEqual({ riskEliminationMonitoringMonths: 6, riskEliminationMinMeasures: 1, decisionDays: 15 });
+    expect(resolveProcedureSettings(rows, 2026, "52")).toEqual({
+      riskEliminationMonitoringMonths: 6,
+      riskEliminationMinMeasures: 2,
+      decisionDays: 10,
+    });
+    expect(resolveProcedureSettings(rows, 2026, "11")).toEqual({
+      riskEliminationMonitoringMonths: 6,
+      riskEliminationMinMeasures: 1,
+      decisionDays: 15,
+    });
   });
 });
 
@@ -401,7 +410,10 @@ describe("time limits: a monitoring proposal is decided within 15 calendar days 
     expect(decisionDeadline("monitor", "2026-11-20", "2026-12-05", policy)).toEqual({ due: "2026-12-05", daysLate: 0, overdue: false });
     expect(decisionDeadline("monitor", "2026-11-20", "2026-12-06", policy)).toEqual({ due: "2026-12-05", daysLate: 1, overdue: true });
     expect(decisionDeadline("monitor", "2026-11-20", "2027-01-04", policy)).toMatchObject({ daysLate: 30, overdue: true });
-    expect(decisionDeadline("monitor", "2026-11-20", "2026-12-06", { ...policy, decisionDays: 20 })).toMatchObject({ due: "2026-12-10", overdue: false });
+    expect(decisionDeadline("monitor", "2026-11-20", "2026-12-06", { ...policy, decisionDays: 20 })).toMatchObject({
+      due: "2026-12-10",
+      overdue: false,
+    });
   });
   it("other kinds have no such limit", () => {
     expect(decisionDeadline("exit", "2026-01-01", "2026-12-06", policy)).toBeNull();
@@ -417,29 +429,52 @@ describe("eliminate_risk", () => {
   it("never for a household whose members all lack labour capacity, with or without subsistence allowance", () => {
     for (const livesOnSubsistenceAllowance of [true, false]) {
       const r = refusal(
-        canTake(atApproval(), "county_approval", ctx(today, {
-          riskElimination: { ...riskOk, noLabourCapacity: true, livesOnSubsistenceAllowance },
-        })),
+        canTake(
+          atApproval(),
+          "county_approval",
+          ctx(today, {
+            riskElimination: { ...riskOk, noLabourCapacity: true, livesOnSubsistenceAllowance },
+          }),
+        ),
       );
       expect(r.codes).toEqual(["no_labour_capacity"]);
       expect(r.missing[0]).toContain("暂不标注风险消除");
     }
-    expect(canTake(atApproval(), "county_approval", ctx(today, { riskElimination: { ...riskOk, livesOnSubsistenceAllowance: true } }))).toEqual({ ok: true });
+    expect(
+      canTake(atApproval(), "county_approval", ctx(today, { riskElimination: { ...riskOk, livesOnSubsistenceAllowance: true } })),
+    ).toEqual({ ok: true });
   });
 
   it("needs 6 months in monitoring (a setting) and a measure delivered (a setting)", () => {
-    expect(canTake(atApproval(), "county_approval", ctx(today, { riskElimination: { ...riskOk, monitoringSince: "2026-06-04" } }))).toEqual({ ok: true });
-    const short = refusal(canTake(atApproval(), "county_approval", ctx(today, { riskElimination: { ...riskOk, monitoringSince: "2026-06-05" } })));
+    expect(canTake(atApproval(), "county_approval", ctx(today, { riskElimination: { ...riskOk, monitoringSince: "2026-06-04" } }))).toEqual(
+      { ok: true },
+    );
+    const short = refusal(
+      canTake(atApproval(), "county_approval", ctx(today, { riskElimination: { ...riskOk, monitoringSince: "2026-06-05" } })),
+    );
     expect(short.codes).toEqual(["monitoring_too_short"]);
-    expect(refusal(canTake(atApproval(), "county_approval", ctx(today, { riskElimination: { ...riskOk, monitoringSince: null } }))).codes).toEqual(["monitoring_too_short"]);
-    expect(refusal(canTake(atApproval(), "county_approval", ctx(today, { riskElimination: { ...riskOk, measuresDelivered: 0 } }))).codes).toEqual(["no_measure_delivered"]);
+    expect(
+      refusal(canTake(atApproval(), "county_approval", ctx(today, { riskElimination: { ...riskOk, monitoringSince: null } }))).codes,
+    ).toEqual(["monitoring_too_short"]);
+    expect(
+      refusal(canTake(atApproval(), "county_approval", ctx(today, { riskElimination: { ...riskOk, measuresDelivered: 0 } }))).codes,
+    ).toEqual(["no_measure_delivered"]);
     const strict = { ...policy, riskEliminationMonitoringMonths: 12, riskEliminationMinMeasures: 2 };
-    expect(refusal(canTake(atApproval(), "county_approval", ctx(today, { policy: strict }))).codes).toEqual(["monitoring_too_short", "no_measure_delivered"]);
+    expect(refusal(canTake(atApproval(), "county_approval", ctx(today, { policy: strict }))).codes).toEqual([
+      "monitoring_too_short",
+      "no_measure_delivered",
+    ]);
   });
 
   it("refused when rigid expenditure is unresolved or a guarantee unmet", () => {
     expect(
-      refusal(canTake(atApproval(), "county_approval", ctx(today, { riskElimination: { ...riskOk, rigidExpenditureResolved: false, allGuaranteesMet: false } }))).codes,
+      refusal(
+        canTake(
+          atApproval(),
+          "county_approval",
+          ctx(today, { riskElimination: { ...riskOk, rigidExpenditureResolved: false, allGuaranteesMet: false } }),
+        ),
+      ).codes,
     ).toEqual(["rigid_expenditure_unresolved", "guarantees_unmet"]);
   });
 

@@ -117,9 +117,7 @@ describe("properties", () => {
       if (idx < 0) return null;
       return {
         ...h,
-        members: h.members.map((m, i) =>
-          i === idx ? { ...m, schoolStatus: "dropped_out" as const, dropoutMedicalExemption: false } : m,
-        ),
+        members: h.members.map((m, i) => (i === idx ? { ...m, schoolStatus: "dropped_out" as const, dropoutMedicalExemption: false } : m)),
       };
     },
   };
@@ -143,9 +141,7 @@ describe("properties", () => {
   it("member order does not change the result", () => {
     fc.assert(
       fc.property(
-        householdArb.chain((h) =>
-          fc.tuple(fc.constant(h), fc.shuffledSubarray(h.members, { minLength: h.members.length })),
-        ),
+        householdArb.chain((h) => fc.tuple(fc.constant(h), fc.shuffledSubarray(h.members, { minLength: h.members.length }))),
         ([h, shuffled]) => {
           expect(run({ ...h, members: shuffled })).toEqual(run(h));
         },
@@ -163,9 +159,7 @@ describe("properties", () => {
         if (unmet.length > 0) expect(a.status).toBe("below_standard");
         else if (h.year >= 2020 && ((threshold !== null && a.perCapitaIncome < threshold) || a.shock)) expect(a.status).toBe("at_risk");
         else expect(a.status).toBe("secure");
-        const listed = a.whatWouldChange
-          .map((w) => w.indicator)
-          .filter((k) => (INDICATOR_KEYS as readonly string[]).includes(k));
+        const listed = a.whatWouldChange.map((w) => w.indicator).filter((k) => (INDICATOR_KEYS as readonly string[]).includes(k));
         expect(listed).toEqual(unmet);
         for (const k of INDICATOR_KEYS) {
           const r = a.indicators[k];

@@ -128,7 +128,11 @@ describe("6. thresholds after 2022", () => {
     const a2023 = run(withPerCapita(6899.99, { year: 2023 }));
     expect(a2023).toMatchObject({ monitoringThreshold: 6900, thresholdStale: false, candidate: "monitor" });
     expect(run(withPerCapita(6900, { year: 2023 })).candidate).toBeNull();
-    expect(run(withPerCapita(9000, { year: 2024 }))).toMatchObject({ monitoringThreshold: 6900, monitoringThresholdCarried: true, thresholdStale: false });
+    expect(run(withPerCapita(9000, { year: 2024 }))).toMatchObject({
+      monitoringThreshold: 6900,
+      monitoringThresholdCarried: true,
+      thresholdStale: false,
+    });
     expect(run(withPerCapita(9000, { year: 2025 }))).toMatchObject({ monitoringThreshold: 6900, thresholdStale: true });
     expect(run(withPerCapita(9000, { year: 2022 })).thresholdStale).toBe(false);
   });
@@ -197,12 +201,18 @@ describe("9. compulsory-school age starts with the school year in which the chil
     const h = household({ members: [adult(), child("2014-11-15", { schoolStatus: "not_applicable" })] });
     const r = parseHouseholdInput(h, DEFAULT_POLICY_ROWS);
     expect(r.ok).toBe(true);
-    const r2 = parseHouseholdInput(household({ members: [adult(), child("2014-08-31", { schoolStatus: "not_applicable" })] }), DEFAULT_POLICY_ROWS);
+    const r2 = parseHouseholdInput(
+      household({ members: [adult(), child("2014-08-31", { schoolStatus: "not_applicable" })] }),
+      DEFAULT_POLICY_ROWS,
+    );
     expect(r2.ok).toBe(false);
     if (!r2.ok) expect(r2.errors.map((e) => e.path)).toContain("members.1.schoolStatus");
   });
   it("the cut-off is a policy setting", () => {
-    const rows: PolicyRow[] = [...DEFAULT_POLICY_ROWS, { id: "x", year: 2014, provinceCode: "99", values: { schoolEntryCutoffMonth: 9, schoolEntryCutoffDay: 30 } }];
+    const rows: PolicyRow[] = [
+      ...DEFAULT_POLICY_ROWS,
+      { id: "x", year: 2014, provinceCode: "99", values: { schoolEntryCutoffMonth: 9, schoolEntryCutoffDay: 30 } },
+    ];
     expect(isCompulsorySchoolAge("2014-09-15", "2020-12-31", resolvePolicy(rows, 2020, "99").values)).toBe(true);
   });
 });
@@ -221,7 +231,15 @@ describe("11. itemised income: transfers counted, excluded recorded never counte
         members: [adult()],
         income: {
           wages: 1000,
-          transfers: { subsistence: 1000, extremeHardship: 0, pension: 500, ecological: 200, familyPlanning: 100, support: 300, other: 100 },
+          transfers: {
+            subsistence: 1000,
+            extremeHardship: 0,
+            pension: 500,
+            ecological: 200,
+            familyPlanning: 100,
+            support: 300,
+            other: 100,
+          },
           excluded: { medicalReimbursement: 50_000, temporaryRelief: 2000, housingSubsidy: 30_000, relocationSubsidy: 10_000, gifts: 500 },
         },
       }),
@@ -280,12 +298,23 @@ describe("13. boundaries by wording: 以下 includes, 低于/高于 do not", () 
   const s = (status: "lifted" | "not_registered", ok: number, bad: number, approve = true) => [
     { registeredStatus: status, people: ok, finding: "ok" as const, approval: approve ? ("approve" as const) : ("unsure" as const) },
     ...(bad > 0
-      ? [{ registeredStatus: status, people: bad, finding: status === "lifted" ? ("wrongly_lifted" as const) : ("missed" as const), approval: "approve" as const }]
+      ? [
+          {
+            registeredStatus: status,
+            people: bad,
+            finding: status === "lifted" ? ("wrongly_lifted" as const) : ("missed" as const),
+            approval: "approve" as const,
+          },
+        ]
       : []),
   ];
   it("wrongly lifted below 2%: exactly 2% fails, 1.99% passes", () => {
-    expect(countyExitMetrics({ ...base, sample: [...s("lifted", 98, 2), ...s("not_registered", 10, 0)] }, p).pass.wronglyLifted).toBe(false);
-    expect(countyExitMetrics({ ...base, sample: [...s("lifted", 9801, 199), ...s("not_registered", 10, 0)] }, p).pass.wronglyLifted).toBe(true);
+    expect(countyExitMetrics({ ...base, sample: [...s("lifted", 98, 2), ...s("not_registered", 10, 0)] }, p).pass.wronglyLifted).toBe(
+      false,
+    );
+    expect(countyExitMetrics({ ...base, sample: [...s("lifted", 9801, 199), ...s("not_registered", 10, 0)] }, p).pass.wronglyLifted).toBe(
+      true,
+    );
   });
   it("missed below 2%: exactly 2% fails, 1.99% passes", () => {
     expect(countyExitMetrics({ ...base, sample: [...s("lifted", 10, 0), ...s("not_registered", 98, 2)] }, p).pass.missed).toBe(false);
@@ -305,6 +334,8 @@ describe("13. boundaries by wording: 以下 includes, 低于/高于 do not", () 
   it("county comprehensive incidence 2% or less in the east", () => {
     const pop = { rural: 1000, registeredPoor: 20, lifted: 0, notRegistered: 0 };
     expect(countyExitMetrics({ zone: "east", population: pop, sample: s("lifted", 1, 0) }, p).pass.incidence).toBe(true);
-    expect(countyExitMetrics({ zone: "east", population: { ...pop, registeredPoor: 21 }, sample: s("lifted", 1, 0) }, p).pass.incidence).toBe(false);
+    expect(
+      countyExitMetrics({ zone: "east", population: { ...pop, registeredPoor: 21 }, sample: s("lifted", 1, 0) }, p).pass.incidence,
+    ).toBe(false);
   });
 });

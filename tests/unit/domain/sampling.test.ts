@@ -54,7 +54,7 @@ function refDraw(seed: string, households: SampleHousehold[], plan: SamplePlan) 
   const text = list.map((h) => `${h.id}|${h.villageId}|${h.exitedThisYear}|${h.registeredStatus}`).join("\n");
   const hash = createHash("sha256").update(Buffer.from(text, "utf8")).digest("hex");
   const prng = refPrng(seed);
-  const pick = <T,>(items: T[], k: number): T[] => {
+  const pick = <T>(items: T[], k: number): T[] => {
     const a = [...items];
     for (let i = 0; i < k; i++) {
       const j = i + prng.uniform(a.length - i);
@@ -197,8 +197,14 @@ describe("drawSample", () => {
       plan: { villages: 2, share: 0.25, capPerVillage: 2, includeAllExited: true },
       villages: ["520603201203", "520603201205"],
       households: [
-        "520603201203-006", "520603201203-007", "520603201203-009", "520603201203-012",
-        "520603201205-005", "520603201205-006", "520603201205-007", "520603201205-012",
+        "520603201203-006",
+        "520603201203-007",
+        "520603201203-009",
+        "520603201203-012",
+        "520603201205-005",
+        "520603201205-006",
+        "520603201205-007",
+        "520603201205-012",
       ],
       perVillage: [
         { villageId: "520603201203", ordinary: 10, ordinaryDrawn: 2, exited: 2, exitedDrawn: 2 },

@@ -41,12 +41,7 @@ describe("status engine scenarios", () => {
   });
 
   it("3. 2020, 7,000 per capita, counted 12-year-old dropped out -> below_standard; home_taught -> secure", () => {
-    const members = (schoolStatus: "dropped_out" | "home_taught") => [
-      adult(),
-      adult(),
-      adult(),
-      child("2008-03-10", { schoolStatus }),
-    ];
+    const members = (schoolStatus: "dropped_out" | "home_taught") => [adult(), adult(), adult(), child("2008-03-10", { schoolStatus })];
     const dropped = run(household({ members: members("dropped_out"), income: { wages: 28_000 } }));
     expect(dropped.perCapitaIncome).toBe(7000);
     expect(dropped.indicators.education.met).toBe(false);

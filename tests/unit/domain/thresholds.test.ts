@@ -83,9 +83,8 @@ describe("medical: every counted member insured", () => {
     expect(a.indicators.medical.met).toBe(true);
   });
   it("two uninsured counted members", () => {
-    const m = run(
-      household({ members: [adult(), adult({ medicalInsurance: false }), adult({ medicalInsurance: false })] }),
-    ).indicators.medical;
+    const m = run(household({ members: [adult(), adult({ medicalInsurance: false }), adult({ medicalInsurance: false })] })).indicators
+      .medical;
     expect(m.met).toBe(false);
     expect(m.numbers).toEqual({ countedMembers: 3, uninsured: 2 });
     expect(m.reason).toBe("2 名计入人口成员未参加基本医疗保险");
@@ -211,9 +210,7 @@ describe("education: compulsory-school age from the school year of 6 by 31 Augus
   });
 
   it("reasons count children, never name them", () => {
-    const e = run(
-      household({ members: [adult(), child("2010-03-01", dropped), child("2012-03-01", dropped)] }),
-    ).indicators.education;
+    const e = run(household({ members: [adult(), child("2010-03-01", dropped), child("2012-03-01", dropped)] })).indicators.education;
     expect(e.met).toBe(false);
     expect(e.reason).toBe("2 名适龄子女辍学");
     expect(e.reasonEn).toBe("2 school-age children have dropped out");

@@ -270,10 +270,24 @@ describe("deadlines are arithmetic: bounded however large the count (issue #16, 
 
 describe("the calendar's data", () => {
   it("refuses a date listed twice", () => {
-    expect(() => workCalendar({ years: [2026], days: [{ date: "2026-10-01", kind: "holiday" }, { date: "2026-10-01", kind: "workday" }] })).toThrow(RangeError);
+    expect(() =>
+      workCalendar({
+        years: [2026],
+        days: [
+          { date: "2026-10-01", kind: "holiday" },
+          { date: "2026-10-01", kind: "workday" },
+        ],
+      }),
+    ).toThrow(RangeError);
   });
   it("a make-up working day on a weekday or a holiday on a weekend changes no count", () => {
-    const odd = workCalendar({ years: [2026], days: [{ date: "2026-12-02", kind: "workday" }, { date: "2026-12-05", kind: "holiday" }] });
+    const odd = workCalendar({
+      years: [2026],
+      days: [
+        { date: "2026-12-02", kind: "workday" },
+        { date: "2026-12-05", kind: "holiday" },
+      ],
+    });
     expect(addWorkingDays("2026-12-01", 5, odd)).toBe(addWorkingDays("2026-12-01", 5, W));
   });
   it("the package's data: 2025-10-01 is a holiday, 2025-09-28 a make-up working day", () => {
@@ -289,7 +303,12 @@ describe("the calendar's data", () => {
 describe("time limits in calendar or working days (monitoring leads)", () => {
   it("15 calendar days / 15 working days", () => {
     expect(timeLimitDeadline("2025-09-30", { days: 15, unit: "calendar" }, CN)).toEqual({ due: "2025-10-15", uncoveredYears: [] });
-    expect(timeLimitDeadline("2025-09-30", { days: 15, unit: "working" }, CN)).toEqual({ due: addWorkingDays("2025-09-30", 15, CN), uncoveredYears: [] });
-    expect(timeLimitDeadline("2025-12-30", { days: 15, unit: "calendar" }, workCalendar({ years: [2025], days: [] })).uncoveredYears).toEqual([]);
+    expect(timeLimitDeadline("2025-09-30", { days: 15, unit: "working" }, CN)).toEqual({
+      due: addWorkingDays("2025-09-30", 15, CN),
+      uncoveredYears: [],
+    });
+    expect(
+      timeLimitDeadline("2025-12-30", { days: 15, unit: "calendar" }, workCalendar({ years: [2025], days: [] })).uncoveredYears,
+    ).toEqual([]);
   });
 });

@@ -22,7 +22,19 @@ export async function generateMetadata() {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-function Month({ year, month, days, weekdays, title }: { year: number; month: number; days: Map<string, { kind: string; name: string }>; weekdays: string[]; title: string }) {
+function Month({
+  year,
+  month,
+  days,
+  weekdays,
+  title,
+}: {
+  year: number;
+  month: number;
+  days: Map<string, { kind: string; name: string }>;
+  weekdays: string[];
+  title: string;
+}) {
   const first = isoWeekday(`${year}-${pad(month)}-01`);
   const n = daysInMonth(year, month);
   const cells: (number | null)[] = [...Array.from({ length: first - 1 }, () => null), ...Array.from({ length: n }, (_, i) => i + 1)];
@@ -30,19 +42,32 @@ function Month({ year, month, days, weekdays, title }: { year: number; month: nu
     <div className="rounded-lg border border-stone-200 p-2">
       <h3 className="mb-1 text-center text-sm font-medium">{title}</h3>
       <div className="grid grid-cols-7 gap-px text-center text-[11px]">
-        {weekdays.map((w, i) => <div key={w} className={`pb-0.5 font-medium ${i >= 5 ? "text-stone-400" : "text-stone-500"}`}>{w}</div>)}
+        {weekdays.map((w, i) => (
+          <div key={w} className={`pb-0.5 font-medium ${i >= 5 ? "text-stone-400" : "text-stone-500"}`}>
+            {w}
+          </div>
+        ))}
         {cells.map((d, i) => {
           if (d === null) return <div key={`b${i}`} />;
           const date = `${year}-${pad(month)}-${pad(d)}`;
           const entry = days.get(date);
           const weekend = isoWeekday(date) >= 6;
           const tone =
-            entry?.kind === "holiday" ? "bg-red-600 text-white font-semibold"
-            : entry?.kind === "workday" ? "bg-sky-600 text-white font-semibold"
-            : weekend ? "bg-stone-100 text-stone-400"
-            : "text-stone-800";
+            entry?.kind === "holiday"
+              ? "bg-red-600 text-white font-semibold"
+              : entry?.kind === "workday"
+                ? "bg-sky-600 text-white font-semibold"
+                : weekend
+                  ? "bg-stone-100 text-stone-400"
+                  : "text-stone-800";
           return (
-            <div key={date} className={`rounded py-0.5 tabular-nums ${tone}`} title={entry ? `${date} ${entry.name}` : date} data-date={date} data-kind={entry?.kind}>
+            <div
+              key={date}
+              className={`rounded py-0.5 tabular-nums ${tone}`}
+              title={entry ? `${date} ${entry.name}` : date}
+              data-date={date}
+              data-kind={entry?.kind}
+            >
               {d}
             </div>
           );
@@ -72,16 +97,25 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const recent = overview.filter(isRecent);
   const older = overview.filter((y) => !isRecent(y));
   const weekdays = t("weekdays").split(",");
-  const dateOf = (iso: string) => format.dateTime(new Date(iso), { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Asia/Shanghai" });
+  const dateOf = (iso: string) =>
+    format.dateTime(new Date(iso), { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Asia/Shanghai" });
   return (
     <div className="space-y-4">
       <PageTitle sub={t("sub")}>{t("title")}</PageTitle>
 
       {thisYear && !thisYear.loaded && (
-        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="calendar-missing-current">{t("missingCurrent", { year: now })}</p>
+        <p
+          role="alert"
+          className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900"
+          data-testid="calendar-missing-current"
+        >
+          {t("missingCurrent", { year: now })}
+        </p>
       )}
       {nextYear && !nextYear.loaded && (
-        <p className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="calendar-missing-next">{t("missingNext", { year: now + 1 })}</p>
+        <p className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="calendar-missing-next">
+          {t("missingNext", { year: now + 1 })}
+        </p>
       )}
 
       <Card title={t("years")}>
@@ -100,18 +134,33 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
               {recent.map((y) => (
                 <tr key={y.year} className={y.year === year ? "bg-brand-50" : ""}>
                   <th scope="row" className="px-2 py-1.5 text-left">
-                    <Link href={`/admin/calendar?year=${y.year}`} className="text-brand-700 underline" aria-current={y.year === year ? "true" : undefined}>{t("year", { year: y.year })}</Link>
+                    <Link
+                      href={`/admin/calendar?year=${y.year}`}
+                      className="text-brand-700 underline"
+                      aria-current={y.year === year ? "true" : undefined}
+                    >
+                      {t("year", { year: y.year })}
+                    </Link>
                   </th>
                   <td className="px-2 py-1.5">
-                    {y.loaded
-                      ? <span className="rounded bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-800">{t("loaded")}</span>
-                      : <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800">⚠ {t("notLoaded")}</span>}
+                    {y.loaded ? (
+                      <span className="rounded bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-800">{t("loaded")}</span>
+                    ) : (
+                      <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800">⚠ {t("notLoaded")}</span>
+                    )}
                   </td>
                   <td className="px-2 py-1.5 text-right tabular-nums">{y.holidays ? t("days", { count: y.holidays }) : "—"}</td>
                   <td className="px-2 py-1.5 text-right tabular-nums">{y.workdays ? t("days", { count: y.workdays }) : "—"}</td>
                   <td className="px-2 py-1.5 text-xs text-stone-600">
                     {y.source ?? (y.inPackage ? t("inPackage") : "")}
-                    {y.loadedAt && <span className="ml-1 text-stone-400">· {y.loadedBy ? t("loadedBy", { name: y.loadedBy, date: dateOf(y.loadedAt) }) : t("loadedAt", { date: dateOf(y.loadedAt) })}</span>}
+                    {y.loadedAt && (
+                      <span className="ml-1 text-stone-400">
+                        ·{" "}
+                        {y.loadedBy
+                          ? t("loadedBy", { name: y.loadedBy, date: dateOf(y.loadedAt) })
+                          : t("loadedAt", { date: dateOf(y.loadedAt) })}
+                      </span>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -122,8 +171,14 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           <p className="mt-3 text-sm text-stone-600" data-testid="calendar-older-years">
             {t("older")}{" "}
             {older.map((y) => (
-              <Link key={y.year} href={`/admin/calendar?year=${y.year}`} className={`mr-2 underline ${y.loaded ? "text-brand-700" : "font-semibold text-red-700"}`} aria-current={y.year === year ? "true" : undefined}>
-                {y.year}{y.loaded ? "" : " ⚠"}
+              <Link
+                key={y.year}
+                href={`/admin/calendar?year=${y.year}`}
+                className={`mr-2 underline ${y.loaded ? "text-brand-700" : "font-semibold text-red-700"}`}
+                aria-current={y.year === year ? "true" : undefined}
+              >
+                {y.year}
+                {y.loaded ? "" : " ⚠"}
               </Link>
             ))}
           </p>
@@ -134,16 +189,29 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         title={
           <span className="flex items-center gap-2">
             {t("year", { year })}
-            {view.loaded
-              ? <span className="rounded bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-800">{t("loaded")}</span>
-              : <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800" data-testid="calendar-year-flag">⚠ {t("notLoaded")}</span>}
+            {view.loaded ? (
+              <span className="rounded bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-800">{t("loaded")}</span>
+            ) : (
+              <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800" data-testid="calendar-year-flag">
+                ⚠ {t("notLoaded")}
+              </span>
+            )}
           </span>
         }
         actions={
           <span className="flex items-center gap-3 text-xs text-stone-600">
-            <span className="flex items-center gap-1"><span className="inline-block h-3 w-3 rounded bg-red-600" />{t("legendHoliday")}</span>
-            <span className="flex items-center gap-1"><span className="inline-block h-3 w-3 rounded bg-sky-600" />{t("legendWorkday")}</span>
-            <span className="flex items-center gap-1"><span className="inline-block h-3 w-3 rounded bg-stone-200" />{t("legendWeekend")}</span>
+            <span className="flex items-center gap-1">
+              <span className="inline-block h-3 w-3 rounded bg-red-600" />
+              {t("legendHoliday")}
+            </span>
+            <span className="flex items-center gap-1">
+              <span className="inline-block h-3 w-3 rounded bg-sky-600" />
+              {t("legendWorkday")}
+            </span>
+            <span className="flex items-center gap-1">
+              <span className="inline-block h-3 w-3 rounded bg-stone-200" />
+              {t("legendWeekend")}
+            </span>
           </span>
         }
       >
@@ -167,7 +235,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
                     <th className="px-2 py-1.5 font-medium">{t("colWeekday")}</th>
                     <th className="px-2 py-1.5 font-medium">{t("colKind")}</th>
                     <th className="px-2 py-1.5 font-medium">{t("colName")}</th>
-                    <th className="px-2 py-1.5"><span className="sr-only">{t("remove")}</span></th>
+                    <th className="px-2 py-1.5">
+                      <span className="sr-only">{t("remove")}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-stone-100">
@@ -176,10 +246,16 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
                       <td className="px-2 py-1 tabular-nums">{d.date}</td>
                       <td className="px-2 py-1">{weekdays[isoWeekday(d.date) - 1]}</td>
                       <td className="px-2 py-1">
-                        <span className={`rounded px-1.5 py-0.5 text-xs ${d.kind === "holiday" ? "bg-red-100 text-red-800" : "bg-sky-100 text-sky-800"}`}>{d.kind === "holiday" ? t("legendHoliday") : t("legendWorkday")}</span>
+                        <span
+                          className={`rounded px-1.5 py-0.5 text-xs ${d.kind === "holiday" ? "bg-red-100 text-red-800" : "bg-sky-100 text-sky-800"}`}
+                        >
+                          {d.kind === "holiday" ? t("legendHoliday") : t("legendWorkday")}
+                        </span>
                       </td>
                       <td className="px-2 py-1">{d.name}</td>
-                      <td className="px-2 py-1 text-right"><RemoveDayButton date={d.date} label={t("remove")} /></td>
+                      <td className="px-2 py-1 text-right">
+                        <RemoveDayButton date={d.date} label={t("remove")} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -194,7 +270,11 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           <Card title={view.loaded ? t("loaded") : t("markLoaded")}>
             <div className="space-y-4">
               {view.inPackage && (
-                <LoadFromPackageForm year={year} label={view.loaded ? t("reloadPackage") : t("loadPackage", { source: CHINESE_DAYS_SOURCE })} hint={view.days.length ? t("reloadHint") : undefined} />
+                <LoadFromPackageForm
+                  year={year}
+                  label={view.loaded ? t("reloadPackage") : t("loadPackage", { source: CHINESE_DAYS_SOURCE })}
+                  hint={view.days.length ? t("reloadHint") : undefined}
+                />
               )}
               {view.loaded ? <WithdrawYearForm year={year} /> : <MarkLoadedForm year={year} />}
             </div>

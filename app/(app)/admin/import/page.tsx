@@ -27,7 +27,11 @@ export default async function BulkImportPage() {
   const pglite = /[?&]pglite=1\b/.test(process.env.DATABASE_URL ?? "");
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/admin" className="text-brand-700 underline">← {t("back")}</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href="/admin" className="text-brand-700 underline">
+          ← {t("back")}
+        </Link>
+      </p>
       <PageTitle sub={t("sub", { region: viewer.regionName, code: viewer.regionId })}>{t("title")}</PageTitle>
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title={t("files.label")} className="min-w-0 lg:col-span-2">
@@ -58,7 +62,9 @@ export default async function BulkImportPage() {
                 {history.map((h) => (
                   <li key={h.id} className="py-2">
                     <div className="flex flex-wrap justify-between gap-x-2">
-                      <time dateTime={h.at.toISOString()} className="tabular-nums">{format.dateTime(h.at, { dateStyle: "short", timeStyle: "short" })}</time>
+                      <time dateTime={h.at.toISOString()} className="tabular-nums">
+                        {format.dateTime(h.at, { dateStyle: "short", timeStyle: "short" })}
+                      </time>
                       <span className="text-stone-600">{h.by ?? "system"}</span>
                     </div>
                     <div className="text-xs text-stone-600">

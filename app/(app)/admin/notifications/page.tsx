@@ -42,7 +42,9 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         </Card>
         <Card title={t("test")}>
           <TestButton />
-          <p className="mt-3 text-xs text-stone-500">{channel.lastRunAt ? t("lastRun", { time: when(channel.lastRunAt) }) : t("neverRun")}</p>
+          <p className="mt-3 text-xs text-stone-500">
+            {channel.lastRunAt ? t("lastRun", { time: when(channel.lastRunAt) }) : t("neverRun")}
+          </p>
         </Card>
       </div>
       <Card title={t("recent")}>
@@ -69,7 +71,9 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                     <td className="px-2 py-1.5">{n.recipient ?? <span className="text-stone-500">{t("group")}</span>}</td>
                     <td className="px-2 py-1.5 text-xs">{t(`kinds.${n.channel}` as "kinds.log")}</td>
                     <td className="px-2 py-1.5">
-                      <span className={`rounded px-1.5 py-0.5 text-xs ${STATUS_TONE[n.status] ?? ""}`}>{t(`statuses.${n.status}` as "statuses.sent")}</span>
+                      <span className={`rounded px-1.5 py-0.5 text-xs ${STATUS_TONE[n.status] ?? ""}`}>
+                        {t(`statuses.${n.status}` as "statuses.sent")}
+                      </span>
                       {n.detail && <span className="ml-1 font-mono text-xs text-stone-500">{n.detail}</span>}
                     </td>
                     <td className="px-2 py-1.5 text-xs text-stone-700">{n.text}</td>

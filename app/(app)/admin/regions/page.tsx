@@ -35,14 +35,22 @@ export default async function RegionsPage({ searchParams }: { searchParams: Sear
         <ol className="flex flex-wrap items-center gap-1">
           {breadcrumb.map((b) => (
             <li key={b.id} className="flex items-center gap-1">
-              <Link href={href(b.id)} className="text-brand-700 underline">{b.name}</Link>
-              <span aria-hidden className="text-stone-400">›</span>
+              <Link href={href(b.id)} className="text-brand-700 underline">
+                {b.name}
+              </Link>
+              <span aria-hidden className="text-stone-400">
+                ›
+              </span>
             </li>
           ))}
-          <li aria-current="page" className="font-medium">{node.name}</li>
+          <li aria-current="page" className="font-medium">
+            {node.name}
+          </li>
         </ol>
       </nav>
-      <PageTitle sub={`${t(`levels.${node.level}`)} · ${node.id}${node.zone ? ` · ${t(`admin.zones.${node.zone}`)}` : ""}${node.hotline ? ` · ${t("admin.regions.hotline")} ${node.hotline}` : ""}`}>
+      <PageTitle
+        sub={`${t(`levels.${node.level}`)} · ${node.id}${node.zone ? ` · ${t(`admin.zones.${node.zone}`)}` : ""}${node.hotline ? ` · ${t("admin.regions.hotline")} ${node.hotline}` : ""}`}
+      >
         {node.name}
       </PageTitle>
 
@@ -53,30 +61,54 @@ export default async function RegionsPage({ searchParams }: { searchParams: Sear
       </div>
 
       {childLevel && (
-        <Card title={t("admin.regions.children", { level: t(`levels.${childLevel}`) })}
-          actions={node.id === viewer.regionId ? <Link href="/admin/regions/import" className="text-sm text-brand-700 underline">{t("admin.import.title")}</Link> : undefined}>
+        <Card
+          title={t("admin.regions.children", { level: t(`levels.${childLevel}`) })}
+          actions={
+            node.id === viewer.regionId ? (
+              <Link href="/admin/regions/import" className="text-sm text-brand-700 underline">
+                {t("admin.import.title")}
+              </Link>
+            ) : undefined
+          }
+        >
           {children.rows.length === 0 ? (
             <EmptyState>{t("admin.regions.noChildren")}</EmptyState>
           ) : (
             <div className="overflow-x-auto" role="region" aria-labelledby="regions-caption" tabIndex={0}>
               <table className="w-full min-w-[560px] text-left text-sm">
-                <caption id="regions-caption" className="sr-only">{t("admin.regions.children", { level: t(`levels.${childLevel}`) })}</caption>
+                <caption id="regions-caption" className="sr-only">
+                  {t("admin.regions.children", { level: t(`levels.${childLevel}`) })}
+                </caption>
                 <thead className="bg-stone-50 text-xs text-stone-600">
                   <tr>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("admin.regions.name")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("admin.regions.code")}</th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      {t("admin.regions.name")}
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      {t("admin.regions.code")}
+                    </th>
                     {childLevel !== "village" && (
-                      <th scope="col" className="px-3 py-2 text-right font-medium">{t("admin.regions.subCount")}</th>
+                      <th scope="col" className="px-3 py-2 text-right font-medium">
+                        {t("admin.regions.subCount")}
+                      </th>
                     )}
-                    <th scope="col" className="px-3 py-2 text-right font-medium">{t("admin.regions.households")}</th>
-                    {childLevel === "county" && <th scope="col" className="px-3 py-2 font-medium">{t("admin.regions.hotline")}</th>}
+                    <th scope="col" className="px-3 py-2 text-right font-medium">
+                      {t("admin.regions.households")}
+                    </th>
+                    {childLevel === "county" && (
+                      <th scope="col" className="px-3 py-2 font-medium">
+                        {t("admin.regions.hotline")}
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-stone-100">
                   {children.rows.map((c) => (
                     <tr key={c.id} className="hover:bg-stone-50">
                       <th scope="row" className="px-3 py-2 font-medium">
-                        <Link href={href(c.id)} className="text-brand-700 underline">{c.name}</Link>
+                        <Link href={href(c.id)} className="text-brand-700 underline">
+                          {c.name}
+                        </Link>
                       </th>
                       <td className="px-3 py-2 tabular-nums text-stone-600">{c.id}</td>
                       {childLevel !== "village" && <td className="px-3 py-2 text-right tabular-nums">{n(c.children)}</td>}
@@ -88,7 +120,13 @@ export default async function RegionsPage({ searchParams }: { searchParams: Sear
               </table>
             </div>
           )}
-          <Pagination page={children.page} pageSize={children.pageSize} total={children.total} basePath="/admin/regions" params={{ id: node.id }} />
+          <Pagination
+            page={children.page}
+            pageSize={children.pageSize}
+            total={children.total}
+            basePath="/admin/regions"
+            params={{ id: node.id }}
+          />
         </Card>
       )}
 

@@ -31,16 +31,33 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
       <div className="mb-3 flex flex-wrap items-end gap-3">
         <form method="get" role="search" aria-label={t("admin.users.searchLabel")} className="flex flex-1 flex-wrap items-end gap-2">
           <div className="min-w-40 flex-1">
-            <label htmlFor="users-q" className="block text-sm font-medium">{t("admin.users.search")}</label>
-            <input id="users-q" name="q" type="search" defaultValue={filter.q ?? ""} placeholder={t("admin.users.searchPlaceholder")}
-              className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2 text-base" />
+            <label htmlFor="users-q" className="block text-sm font-medium">
+              {t("admin.users.search")}
+            </label>
+            <input
+              id="users-q"
+              name="q"
+              type="search"
+              defaultValue={filter.q ?? ""}
+              placeholder={t("admin.users.searchPlaceholder")}
+              className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2 text-base"
+            />
           </div>
           <div>
-            <label htmlFor="users-role" className="block text-sm font-medium">{t("admin.users.role")}</label>
-            <select id="users-role" name="role" defaultValue={filter.role ?? ""} className="mt-1 block rounded-lg border border-stone-300 px-3 py-2 text-base">
+            <label htmlFor="users-role" className="block text-sm font-medium">
+              {t("admin.users.role")}
+            </label>
+            <select
+              id="users-role"
+              name="role"
+              defaultValue={filter.role ?? ""}
+              className="mt-1 block rounded-lg border border-stone-300 px-3 py-2 text-base"
+            >
               <option value="">{t("admin.users.allRoles")}</option>
               {ROLES.map((r) => (
-                <option key={r} value={r}>{t(`roles.${r}`)}</option>
+                <option key={r} value={r}>
+                  {t(`roles.${r}`)}
+                </option>
               ))}
             </select>
           </div>
@@ -48,7 +65,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             {t("common.search")}
           </button>
           {(filter.q || filter.role) && (
-            <Link href="/admin/users" className="px-2 py-2 text-sm text-stone-600 underline">{t("common.reset")}</Link>
+            <Link href="/admin/users" className="px-2 py-2 text-sm text-stone-600 underline">
+              {t("common.reset")}
+            </Link>
           )}
         </form>
         <Link href="/admin/users/new" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
@@ -59,24 +78,45 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
       {result.rows.length === 0 ? (
         <EmptyState>{filter.q || filter.role ? t("admin.users.noMatch") : t("admin.users.empty")}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white" role="region" aria-labelledby="users-caption" tabIndex={0}>
+        <div
+          className="overflow-x-auto rounded-xl border border-stone-200 bg-white"
+          role="region"
+          aria-labelledby="users-caption"
+          tabIndex={0}
+        >
           <table className="w-full min-w-[720px] text-left text-sm">
-            <caption id="users-caption" className="sr-only">{t("admin.users.caption")}</caption>
+            <caption id="users-caption" className="sr-only">
+              {t("admin.users.caption")}
+            </caption>
             <thead className="bg-stone-50 text-xs text-stone-600">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">{t("admin.users.username")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("admin.users.name")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("admin.users.role")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("admin.users.scope")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("admin.users.status")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("admin.users.lastLogin")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t("admin.users.username")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t("admin.users.name")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t("admin.users.role")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t("admin.users.scope")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t("admin.users.status")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t("admin.users.lastLogin")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-stone-100">
               {result.rows.map((u) => (
                 <tr key={u.id} className="hover:bg-stone-50">
                   <th scope="row" className="px-3 py-2 font-medium">
-                    <Link href={`/admin/users/${u.id}`} className="text-brand-700 underline">{u.username}</Link>
+                    <Link href={`/admin/users/${u.id}`} className="text-brand-700 underline">
+                      {u.username}
+                    </Link>
                   </th>
                   <td className="px-3 py-2">{u.name}</td>
                   <td className="px-3 py-2">{t(`roles.${u.role}`)}</td>
@@ -84,10 +124,16 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
                     {u.regionName} <span className="text-xs text-stone-500 tabular-nums">{u.regionId}</span>
                   </td>
                   <td className="px-3 py-2">
-                    {u.disabled ? <Badge tone="red">{t("admin.users.disabled")}</Badge> : <Badge tone="green">{t("admin.users.active")}</Badge>}
+                    {u.disabled ? (
+                      <Badge tone="red">{t("admin.users.disabled")}</Badge>
+                    ) : (
+                      <Badge tone="green">{t("admin.users.active")}</Badge>
+                    )}
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap text-stone-600">
-                    {u.lastLoginAt ? format.dateTime(new Date(u.lastLoginAt), { dateStyle: "short", timeStyle: "short" }) : t("admin.users.never")}
+                    {u.lastLoginAt
+                      ? format.dateTime(new Date(u.lastLoginAt), { dateStyle: "short", timeStyle: "short" })
+                      : t("admin.users.never")}
                   </td>
                 </tr>
               ))}
@@ -95,8 +141,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           </table>
         </div>
       )}
-      <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath="/admin/users"
-        params={{ q: filter.q, role: filter.role }} />
+      <Pagination
+        page={result.page}
+        pageSize={result.pageSize}
+        total={result.total}
+        basePath="/admin/users"
+        params={{ q: filter.q, role: filter.role }}
+      />
     </>
   );
 }

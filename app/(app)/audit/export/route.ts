@@ -29,17 +29,51 @@ export async function GET(request: Request): Promise<Response> {
   if (errors.length) return plainText(400, `Bad filter: ${errors.map((e) => e.param).join(", ")}`);
   const t = await getTranslations("audit");
   const tr = await getTranslations("roles");
-  await audit(db(), { id: viewer.id, role: viewer.role }, {
-    action: "audit.export", entity: "audit", entityId: null, countyId: viewer.regionId.length >= 6 ? viewer.regionId.slice(0, 6) : null,
-    after: { filters: f, max: AUDIT_EXPORT_MAX },
+  await audit(
+    db(),
+    { id: viewer.id, role: viewer.role },
+    {
+      action: "audit.export",
+      entity: "audit",
+      entityId: null,
+      countyId: viewer.regionId.length >= 6 ? viewer.regionId.slice(0, 6) : null,
+      after: { filters: f, max: AUDIT_EXPORT_MAX },
+    },
+  );
+  const col = (k: string, width: number, kind: XlsxColumn["kind"] = "text"): XlsxColumn => ({
+    header: t(`col.${k}` as never),
+    width,
+    kind,
   });
-  const col = (k: string, width: number, kind: XlsxColumn["kind"] = "text"): XlsxColumn => ({ header: t(`col.${k}` as never), width, kind });
-  const columns = [col("id", 12), col("at", 20), col("actor", 14), col("username", 14), col("role", 12), col("action", 26), col("entity", 14), col("entityId", 38), col("county", 10), col("reason", 30), col("before", 60), col("after", 60)];
+  const columns = [
+    col("id", 12),
+    col("at", 20),
+    col("actor", 14),
+    col("username", 14),
+    col("role", 12),
+    col("action", 26),
+    col("entity", 14),
+    col("entityId", 38),
+    col("county", 10),
+    col("reason", 30),
+    col("before", 60),
+    col("after", 60),
+  ];
   async function* rows(): AsyncGenerator<CsvValue[][]> {
     for await (const batch of auditBatches(viewer!, f)) {
       yield batch.map((r) => [
-        r.id, china(r.at), r.actorName ?? t("system"), r.actorUsername ?? "", r.actorRole && tr.has(r.actorRole as never) ? tr(r.actorRole as never) : (r.actorRole ?? ""),
-        r.action, r.entity, r.entityId ?? "", r.countyId ?? "", r.reason ?? "", json(r.before), json(r.after),
+        r.id,
+        china(r.at),
+        r.actorName ?? t("system"),
+        r.actorUsername ?? "",
+        r.actorRole && tr.has(r.actorRole as never) ? tr(r.actorRole as never) : (r.actorRole ?? ""),
+        r.action,
+        r.entity,
+        r.entityId ?? "",
+        r.countyId ?? "",
+        r.reason ?? "",
+        json(r.before),
+        json(r.after),
       ]);
     }
   }

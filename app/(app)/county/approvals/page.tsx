@@ -27,13 +27,22 @@ export default async function ApprovalsPage() {
     <div className="space-y-4">
       <PageTitle sub={t("sub", { count: all })}>{t("title", { county: county.name })}</PageTitle>
       <CountyTabs current="approvals" />
-      <div role="note" className="rounded-lg border border-violet-300 bg-violet-50 p-3 text-sm text-violet-900" data-testid="candidates-note">
+      <div
+        role="note"
+        className="rounded-lg border border-violet-300 bg-violet-50 p-3 text-sm text-violet-900"
+        data-testid="candidates-note"
+      >
         <p className="font-semibold">{t("noteTitle")}</p>
         <p>{t("note")}</p>
       </div>
       <div className="grid gap-3 sm:grid-cols-3">
         {groups.map((g) => (
-          <a key={g.kind} href={`#kind-${g.kind}`} className="rounded-xl border border-stone-200 bg-white p-3 shadow-sm hover:bg-stone-50" data-testid={`kind-count-${g.kind}`}>
+          <a
+            key={g.kind}
+            href={`#kind-${g.kind}`}
+            className="rounded-xl border border-stone-200 bg-white p-3 shadow-sm hover:bg-stone-50"
+            data-testid={`kind-count-${g.kind}`}
+          >
             <div className="text-xs text-stone-500">{tt(`candidate.${g.kind}`)}</div>
             <div className="mt-1 text-2xl font-semibold tabular-nums">{g.households}</div>
             <div className="text-xs text-stone-500">{t("villagesPeople", { villages: g.villages.length, people: g.people })}</div>
@@ -41,17 +50,42 @@ export default async function ApprovalsPage() {
         ))}
       </div>
       {groups.map((g) => (
-        <Card key={g.kind} title={<span id={`kind-${g.kind}`}>{tt(`candidate.${g.kind}`)} · {t("households", { count: g.households })}</span>}>
+        <Card
+          key={g.kind}
+          title={
+            <span id={`kind-${g.kind}`}>
+              {tt(`candidate.${g.kind}`)} · {t("households", { count: g.households })}
+            </span>
+          }
+        >
           <p className="mb-2 text-sm text-stone-600">{t(`explain.${g.kind}`)}</p>
-          {g.villages.length === 0 ? <EmptyState>{t("none")}</EmptyState> : (
+          {g.villages.length === 0 ? (
+            <EmptyState>{t("none")}</EmptyState>
+          ) : (
             <div className="-mx-4 overflow-x-auto px-4">
               <table className="w-full min-w-[640px] text-sm" data-testid={`candidates-${g.kind}`}>
                 <thead className="bg-stone-50 text-left text-xs text-stone-600">
                   <tr>
-                    <th scope="col" className="px-2 py-2">{tt("county.township")}</th><th scope="col" className="px-2">{tt("county.village")}</th>
-                    <th scope="col" className="px-2 text-right">{t("householdsCol")}</th><th scope="col" className="px-2 text-right">{t("peopleCol")}</th>
-                    {g.kind === "monitor" && <th scope="col" className="px-2">{t("categories")}</th>}
-                    <th scope="col" className="px-2"><span className="sr-only">{tt("common.actions")}</span></th>
+                    <th scope="col" className="px-2 py-2">
+                      {tt("county.township")}
+                    </th>
+                    <th scope="col" className="px-2">
+                      {tt("county.village")}
+                    </th>
+                    <th scope="col" className="px-2 text-right">
+                      {t("householdsCol")}
+                    </th>
+                    <th scope="col" className="px-2 text-right">
+                      {t("peopleCol")}
+                    </th>
+                    {g.kind === "monitor" && (
+                      <th scope="col" className="px-2">
+                        {t("categories")}
+                      </th>
+                    )}
+                    <th scope="col" className="px-2">
+                      <span className="sr-only">{tt("common.actions")}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-stone-100 tabular-nums">
@@ -63,12 +97,20 @@ export default async function ApprovalsPage() {
                       <td className="px-2 text-right">{v.people}</td>
                       {g.kind === "monitor" && (
                         <td className="px-2 text-xs text-stone-600">
-                          {[["unstable_lifted", v.unstableLifted], ["marginal", v.marginal], ["sudden_hardship", v.suddenHardship]]
-                            .filter(([, n]) => Number(n) > 0).map(([k, n]) => `${tt(`monitoring.${k}`)} ${n}`).join(" · ")}
+                          {[
+                            ["unstable_lifted", v.unstableLifted],
+                            ["marginal", v.marginal],
+                            ["sudden_hardship", v.suddenHardship],
+                          ]
+                            .filter(([, n]) => Number(n) > 0)
+                            .map(([k, n]) => `${tt(`monitoring.${k}`)} ${n}`)
+                            .join(" · ")}
                         </td>
                       )}
                       <td className="px-2 text-right">
-                        <Link className="text-brand-800 underline" href={`/county/villages/${v.villageId}?mismatch=${g.kind}`}>{t("open")}</Link>
+                        <Link className="text-brand-800 underline" href={`/county/villages/${v.villageId}?mismatch=${g.kind}`}>
+                          {t("open")}
+                        </Link>
                       </td>
                     </tr>
                   ))}

@@ -38,7 +38,11 @@ export default async function AssignmentsPage({ searchParams }: { searchParams: 
 
   const household = p.household ? await householdForAssignment(viewer, county.id, p.household) : null;
   if (p.household && !household) {
-    await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "household", entityId: p.household, after: { code: "not_found", page: "county.assignments" } });
+    await audit(
+      db(),
+      { id: viewer.id, role: viewer.role },
+      { action: "access.denied", entity: "household", entityId: p.household, after: { code: "not_found", page: "county.assignments" } },
+    );
     notFound();
   }
   const [list, villages] = await Promise.all([assignableHouseholds(viewer, county.id, p), countyVillagesWithHouseholds(county.id)]);
@@ -54,12 +58,25 @@ export default async function AssignmentsPage({ searchParams }: { searchParams: 
       <ParamErrors errors={errors} resetHref="/county/assignments" />
 
       {household && (
-        <Card title={t("householdTitle", { name: household.headName })} actions={<Link href={`/county/assignments${listQuery ? `?${listQuery}` : ""}`} className="text-sm underline">{tt("common.close")}</Link>}>
+        <Card
+          title={t("householdTitle", { name: household.headName })}
+          actions={
+            <Link href={`/county/assignments${listQuery ? `?${listQuery}` : ""}`} className="text-sm underline">
+              {tt("common.close")}
+            </Link>
+          }
+        >
           <div className="grid gap-4 md:grid-cols-2" data-testid="household-panel">
             <div className="space-y-2 text-sm">
               <p className="text-stone-600">
-                {household.village.parent?.name} · <Link className="underline" href={`/county/villages/${household.village.id}`}>{household.village.name}</Link> · {tt("household.number", { number: household.number })} ·{" "}
-                <Link className="underline" href={`/households/${household.id}`}>{tt("common.details")}</Link>
+                {household.village.parent?.name} ·{" "}
+                <Link className="underline" href={`/county/villages/${household.village.id}`}>
+                  {household.village.name}
+                </Link>{" "}
+                · {tt("household.number", { number: household.number })} ·{" "}
+                <Link className="underline" href={`/households/${household.id}`}>
+                  {tt("common.details")}
+                </Link>
               </p>
               <p className="flex flex-wrap gap-1">
                 <RegisteredBadge status={household.registeredStatus} />
@@ -69,15 +86,20 @@ export default async function AssignmentsPage({ searchParams }: { searchParams: 
               </p>
               <div>
                 <h3 className="text-xs text-stone-500">{t("currentCadre")}</h3>
-                <p className="font-medium" data-testid="current-cadre">{current.length ? current.map((a) => a.cadre.name).join("、") : t("none")}</p>
+                <p className="font-medium" data-testid="current-cadre">
+                  {current.length ? current.map((a) => a.cadre.name).join("、") : t("none")}
+                </p>
               </div>
               <div>
                 <h3 className="text-xs text-stone-500">{t("history")}</h3>
-                {household.assignments.length === 0 ? <p className="text-stone-500">{t("noHistory")}</p> : (
+                {household.assignments.length === 0 ? (
+                  <p className="text-stone-500">{t("noHistory")}</p>
+                ) : (
                   <ol className="mt-1 space-y-1" data-testid="assignment-history">
                     {household.assignments.map((a) => (
                       <li key={a.id} className="text-xs">
-                        <span className="font-medium">{a.cadre.name}</span> · {day(a.validFrom)} – {a.validTo ? day(a.validTo) : t("ongoing")}
+                        <span className="font-medium">{a.cadre.name}</span> · {day(a.validFrom)} –{" "}
+                        {a.validTo ? day(a.validTo) : t("ongoing")}
                         {a.reason && <span className="block text-stone-500">{a.reason}</span>}
                       </li>
                     ))}
@@ -85,7 +107,11 @@ export default async function AssignmentsPage({ searchParams }: { searchParams: 
                 )}
               </div>
             </div>
-            {mayAssign ? <AssignOneForm key={household.id} householdId={household.id} villageId={household.village.id} hasCadre={current.length > 0} /> : <p className="text-sm text-stone-500">{tt("errors.forbidden")}</p>}
+            {mayAssign ? (
+              <AssignOneForm key={household.id} householdId={household.id} villageId={household.village.id} hasCadre={current.length > 0} />
+            ) : (
+              <p className="text-sm text-stone-500">{tt("errors.forbidden")}</p>
+            )}
           </div>
         </Card>
       )}
@@ -94,35 +120,69 @@ export default async function AssignmentsPage({ searchParams }: { searchParams: 
         <form className="mb-3 flex flex-wrap items-end gap-2" action="/county/assignments" role="search">
           <label className="text-xs text-stone-600">
             {tt("county.village")}
-            <select name="village" defaultValue={p.village ?? ""} className="mt-1 block rounded border border-stone-300 px-2 py-2 text-sm text-stone-900" data-testid="assign-village">
+            <select
+              name="village"
+              defaultValue={p.village ?? ""}
+              className="mt-1 block rounded border border-stone-300 px-2 py-2 text-sm text-stone-900"
+              data-testid="assign-village"
+            >
               <option value="">{tt("common.all")}</option>
-              {villages.map((v) => <option key={v.id} value={v.id}>{v.parent?.name} · {v.name}</option>)}
+              {villages.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.parent?.name} · {v.name}
+                </option>
+              ))}
             </select>
           </label>
           <label className="text-xs text-stone-600">
             {t("needLabel")}
-            <select name="need" defaultValue={filter.need} className="mt-1 block rounded border border-stone-300 px-2 py-2 text-sm text-stone-900">
+            <select
+              name="need"
+              defaultValue={filter.need}
+              className="mt-1 block rounded border border-stone-300 px-2 py-2 text-sm text-stone-900"
+            >
               <option value="1">{t("need1")}</option>
               <option value="0">{t("need0")}</option>
             </select>
           </label>
           <label className="text-xs text-stone-600">
             {t("showLabel")}
-            <select name="show" defaultValue={filter.show} className="mt-1 block rounded border border-stone-300 px-2 py-2 text-sm text-stone-900">
+            <select
+              name="show"
+              defaultValue={filter.show}
+              className="mt-1 block rounded border border-stone-300 px-2 py-2 text-sm text-stone-900"
+            >
               <option value="unassigned">{t("showUnassigned")}</option>
               <option value="all">{t("showAll")}</option>
             </select>
           </label>
           <label className="text-xs text-stone-600">
             {tt("county.villagePage.searchHead")}
-            <input name="q" defaultValue={p.q ?? ""} maxLength={40} className="mt-1 block w-40 rounded border border-stone-300 px-2 py-2 text-sm text-stone-900" />
+            <input
+              name="q"
+              defaultValue={p.q ?? ""}
+              maxLength={40}
+              className="mt-1 block w-40 rounded border border-stone-300 px-2 py-2 text-sm text-stone-900"
+            />
           </label>
           <button className="rounded bg-brand-700 px-4 py-2 text-sm text-white">{tt("common.filter")}</button>
         </form>
         <p className="mb-2 text-xs text-stone-500">{t("needHint")}</p>
-        {list.outOfRange && list.total > 0 && <PageOutOfRange page={list.page} pages={list.pages} lastHref={`/county/assignments?${toQuery({ ...filter, page: list.pages })}`} />}
+        {list.outOfRange && list.total > 0 && (
+          <PageOutOfRange
+            page={list.page}
+            pages={list.pages}
+            lastHref={`/county/assignments?${toQuery({ ...filter, page: list.pages })}`}
+          />
+        )}
         {mayAssign ? <AssignWorkbench items={list.items} total={list.total} filter={filter} query={listQuery} /> : null}
-        <Pagination page={list.page} pageSize={list.pageSize} total={list.total} params={Object.fromEntries(new URLSearchParams(listQuery))} basePath="/county/assignments" />
+        <Pagination
+          page={list.page}
+          pageSize={list.pageSize}
+          total={list.total}
+          params={Object.fromEntries(new URLSearchParams(listQuery))}
+          basePath="/county/assignments"
+        />
       </Card>
     </div>
   );

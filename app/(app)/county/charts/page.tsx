@@ -14,11 +14,32 @@ export const dynamic = "force-dynamic";
 
 const pct = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : null);
 
-function Figure({ id, title, summary, children, table }: { id: string; title: string; summary: string; children: React.ReactNode; table: React.ReactNode }) {
+function Figure({
+  id,
+  title,
+  summary,
+  children,
+  table,
+}: {
+  id: string;
+  title: string;
+  summary: string;
+  children: React.ReactNode;
+  table: React.ReactNode;
+}) {
   return (
-    <figure className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm" aria-labelledby={`${id}-title`} aria-describedby={`${id}-summary`} data-testid={`chart-${id}`}>
-      <h2 id={`${id}-title`} className="text-base font-semibold">{title}</h2>
-      <figcaption id={`${id}-summary`} className="mb-2 mt-0.5 text-sm text-stone-600">{summary}</figcaption>
+    <figure
+      className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-summary`}
+      data-testid={`chart-${id}`}
+    >
+      <h2 id={`${id}-title`} className="text-base font-semibold">
+        {title}
+      </h2>
+      <figcaption id={`${id}-summary`} className="mb-2 mt-0.5 text-sm text-stone-600">
+        {summary}
+      </figcaption>
       {children}
       <div className="sr-only">{table}</div>
     </figure>
@@ -29,8 +50,30 @@ function DataTable({ caption, head, rows }: { caption: string; head: string[]; r
   return (
     <table>
       <caption>{caption}</caption>
-      <thead><tr>{head.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
-      <tbody>{rows.map((r, i) => <tr key={i}>{r.map((c, j) => (j === 0 ? <th key={j} scope="row">{c}</th> : <td key={j}>{c}</td>))}</tr>)}</tbody>
+      <thead>
+        <tr>
+          {head.map((h) => (
+            <th key={h} scope="col">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i}>
+            {r.map((c, j) =>
+              j === 0 ? (
+                <th key={j} scope="row">
+                  {c}
+                </th>
+              ) : (
+                <td key={j}>{c}</td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
     </table>
   );
 }
@@ -74,33 +117,113 @@ export default async function CountyChartsPage() {
       <CountyTabs current="charts" />
       <div className="grid gap-4 lg:grid-cols-2">
         <div className="lg:col-span-2">
-          <Figure id="incidence" title={tc("incidenceTitle", { n: villages.length })}
-            summary={villages.length ? tc("incidenceSummary", { n: villages.length, above, threshold, top: villages[0]!.name, value: villages[0]!.incidence }) : tc("noData")}
-            table={<DataTable caption={tc("incidenceTitle", { n: villages.length })} head={[t("county.village"), t("county.township"), t("county.incidence")]}
-              rows={villages.map((v) => [v.name, v.township, `${v.incidence}%`])} />}>
+          <Figure
+            id="incidence"
+            title={tc("incidenceTitle", { n: villages.length })}
+            summary={
+              villages.length
+                ? tc("incidenceSummary", { n: villages.length, above, threshold, top: villages[0]!.name, value: villages[0]!.incidence })
+                : tc("noData")
+            }
+            table={
+              <DataTable
+                caption={tc("incidenceTitle", { n: villages.length })}
+                head={[t("county.village"), t("county.township"), t("county.incidence")]}
+                rows={villages.map((v) => [v.name, v.township, `${v.incidence}%`])}
+              />
+            }
+          >
             <IncidenceChart villages={villages} threshold={threshold} />
           </Figure>
         </div>
-        <Figure id="status" title={tc("statusTitle")}
-          summary={tc("statusSummary", { poorMet: poorMet.n, poor: poorMet.all, liftedBelow: liftedBelow.n, lifted: liftedBelow.all, notRegBelow: notRegBelow.n })}
-          table={<DataTable caption={tc("statusTitle")} head={[tc("registeredHead"), tc("assessedHead"), tc("households"), tc("people")]}
-            rows={matrix.map((m) => [t(`registered.${m.registered}`), t(`assessed.${m.assessed}`), m.households, m.people])} />}>
+        <Figure
+          id="status"
+          title={tc("statusTitle")}
+          summary={tc("statusSummary", {
+            poorMet: poorMet.n,
+            poor: poorMet.all,
+            liftedBelow: liftedBelow.n,
+            lifted: liftedBelow.all,
+            notRegBelow: notRegBelow.n,
+          })}
+          table={
+            <DataTable
+              caption={tc("statusTitle")}
+              head={[tc("registeredHead"), tc("assessedHead"), tc("households"), tc("people")]}
+              rows={matrix.map((m) => [t(`registered.${m.registered}`), t(`assessed.${m.assessed}`), m.households, m.people])}
+            />
+          }
+        >
           <StatusChart matrix={matrix} />
         </Figure>
-        <Figure id="causes" title={tc("causesTitle")}
-          summary={causeRows.length ? tc("causesSummary", { total: causeTotal, top: causeLabel(causeRows[0]!.cause), n: causeRows[0]!.households, share: pct(causeRows[0]!.households, causeTotal) ?? 0 }) : tc("noData")}
-          table={<DataTable caption={tc("causesTitle")} head={[tc("cause"), tc("households")]} rows={causeRows.map((c) => [causeLabel(c.cause), c.households])} />}>
+        <Figure
+          id="causes"
+          title={tc("causesTitle")}
+          summary={
+            causeRows.length
+              ? tc("causesSummary", {
+                  total: causeTotal,
+                  top: causeLabel(causeRows[0]!.cause),
+                  n: causeRows[0]!.households,
+                  share: pct(causeRows[0]!.households, causeTotal) ?? 0,
+                })
+              : tc("noData")
+          }
+          table={
+            <DataTable
+              caption={tc("causesTitle")}
+              head={[tc("cause"), tc("households")]}
+              rows={causeRows.map((c) => [causeLabel(c.cause), c.households])}
+            />
+          }
+        >
           <CausesChart causes={causeRows} />
         </Figure>
-        <Figure id="coverage" title={tc("coverageTitle")}
-          summary={lastMonth && firstMonth ? tc("coverageSummary", { from: firstMonth.month, to: lastMonth.month, last: pct(lastMonth.visited, lastMonth.assigned) ?? "—", lowest: lowestMonth(coverage) }) : tc("noData")}
-          table={<DataTable caption={tc("coverageTitle")} head={[tc("month"), tc("assigned"), tc("visited"), tc("share")]}
-            rows={coverage.map((m) => [m.month, m.assigned, m.visited, m.assigned ? `${pct(m.visited, m.assigned)}%` : "—"])} />}>
+        <Figure
+          id="coverage"
+          title={tc("coverageTitle")}
+          summary={
+            lastMonth && firstMonth
+              ? tc("coverageSummary", {
+                  from: firstMonth.month,
+                  to: lastMonth.month,
+                  last: pct(lastMonth.visited, lastMonth.assigned) ?? "—",
+                  lowest: lowestMonth(coverage),
+                })
+              : tc("noData")
+          }
+          table={
+            <DataTable
+              caption={tc("coverageTitle")}
+              head={[tc("month"), tc("assigned"), tc("visited"), tc("share")]}
+              rows={coverage.map((m) => [m.month, m.assigned, m.visited, m.assigned ? `${pct(m.visited, m.assigned)}%` : "—"])}
+            />
+          }
+        >
           <CoverageChart months={coverage} />
         </Figure>
-        <Figure id="trend" title={tc("trendTitle")}
-          summary={lastYear && peak ? tc("trendSummary", { peakYear: peak.year, peak: peak.registeredPoor, year: lastYear.year, now: lastYear.registeredPoor, lifted: lastYear.lifted }) : tc("noData")}
-          table={<DataTable caption={tc("trendTitle")} head={[tc("year"), tc("registeredPoorSeries"), tc("liftedSeries")]} rows={trend.map((y) => [y.year, y.registeredPoor, y.lifted])} />}>
+        <Figure
+          id="trend"
+          title={tc("trendTitle")}
+          summary={
+            lastYear && peak
+              ? tc("trendSummary", {
+                  peakYear: peak.year,
+                  peak: peak.registeredPoor,
+                  year: lastYear.year,
+                  now: lastYear.registeredPoor,
+                  lifted: lastYear.lifted,
+                })
+              : tc("noData")
+          }
+          table={
+            <DataTable
+              caption={tc("trendTitle")}
+              head={[tc("year"), tc("registeredPoorSeries"), tc("liftedSeries")]}
+              rows={trend.map((y) => [y.year, y.registeredPoor, y.lifted])}
+            />
+          }
+        >
           <TrendChart years={trend} />
         </Figure>
       </div>

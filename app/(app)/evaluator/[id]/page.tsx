@@ -54,7 +54,9 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
 
   return (
     <div className="mx-auto max-w-5xl space-y-4">
-      <Link href="/evaluator" className="text-sm underline">← {t("detail.back")}</Link>
+      <Link href="/evaluator" className="text-sm underline">
+        ← {t("detail.back")}
+      </Link>
       <PageTitle sub={t("detail.sub", { county: d.county.name, year: e.year, by: d.createdByName ?? "—" })}>
         <span className="mr-2">{e.name}</span>
         <Badge tone={STATE_TONE[e.state]}>{t(`state.${e.state}`)}</Badge>
@@ -63,22 +65,42 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
       <div className="grid gap-4 md:grid-cols-2">
         <Card title={t("detail.plan")}>
           <dl className="grid grid-cols-2 gap-2 text-sm">
-            <dt className="text-stone-500">{t("fields.plan.villages")}</dt><dd className="tabular-nums">{d.plan.villages}</dd>
-            <dt className="text-stone-500">{t("fields.plan.sharePercent")}</dt><dd className="tabular-nums">{Number((d.plan.share * 100).toPrecision(12))}%</dd>
-            <dt className="text-stone-500">{t("fields.plan.capPerVillage")}</dt><dd className="tabular-nums">{d.plan.capPerVillage}</dd>
-            <dt className="text-stone-500">{t("fields.plan.includeAllExited")}</dt><dd>{d.plan.includeAllExited ? t("detail.yes") : t("detail.no")}</dd>
-            <dt className="text-stone-500">{t("fields.team")}</dt><dd>{d.team.map((m) => m.name).join("、")}</dd>
+            <dt className="text-stone-500">{t("fields.plan.villages")}</dt>
+            <dd className="tabular-nums">{d.plan.villages}</dd>
+            <dt className="text-stone-500">{t("fields.plan.sharePercent")}</dt>
+            <dd className="tabular-nums">{Number((d.plan.share * 100).toPrecision(12))}%</dd>
+            <dt className="text-stone-500">{t("fields.plan.capPerVillage")}</dt>
+            <dd className="tabular-nums">{d.plan.capPerVillage}</dd>
+            <dt className="text-stone-500">{t("fields.plan.includeAllExited")}</dt>
+            <dd>{d.plan.includeAllExited ? t("detail.yes") : t("detail.no")}</dd>
+            <dt className="text-stone-500">{t("fields.team")}</dt>
+            <dd>{d.team.map((m) => m.name).join("、")}</dd>
           </dl>
           {d.plan.defaults && (
-            <p className="mt-2 text-xs text-stone-500">{t("create.defaultsHint", { min: d.plan.defaults.villagesMin, max: d.plan.defaults.villagesMax, share: Number((d.plan.defaults.share * 100).toPrecision(12)), cap: d.plan.defaults.capPerVillage })}</p>
+            <p className="mt-2 text-xs text-stone-500">
+              {t("create.defaultsHint", {
+                min: d.plan.defaults.villagesMin,
+                max: d.plan.defaults.villagesMax,
+                share: Number((d.plan.defaults.share * 100).toPrecision(12)),
+                cap: d.plan.defaults.capPerVillage,
+              })}
+            </p>
           )}
         </Card>
 
         <Card title={t("release.title")}>
           <p className="text-sm" data-testid="release-state">
-            {e.releaseAt === null ? t("release.notSet") : released ? t("release.released", { at: chinaDateTime(e.releaseAt) }) : t("release.embargoed", { at: chinaDateTime(e.releaseAt) })}
+            {e.releaseAt === null
+              ? t("release.notSet")
+              : released
+                ? t("release.released", { at: chinaDateTime(e.releaseAt) })
+                : t("release.embargoed", { at: chinaDateTime(e.releaseAt) })}
           </p>
-          {e.state !== "closed" && !released && <div className="mt-3"><ReleaseForm evaluationId={e.id} suggested={suggestedRelease(now)} /></div>}
+          {e.state !== "closed" && !released && (
+            <div className="mt-3">
+              <ReleaseForm evaluationId={e.id} suggested={suggestedRelease(now)} />
+            </div>
+          )}
         </Card>
       </div>
 
@@ -88,16 +110,40 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
         ) : (
           <div className="space-y-3">
             <dl className="grid gap-2 text-sm sm:grid-cols-[10rem_1fr]" data-testid="draw-record">
-              <dt className="text-stone-500">{t("draw.seed")}</dt><dd className="break-all font-mono" data-testid="draw-seed">{e.seed}</dd>
-              <dt className="text-stone-500">{t("draw.listHash")}</dt><dd className="break-all font-mono text-xs" data-testid="draw-hash">{e.listHash}</dd>
-              <dt className="text-stone-500">{t("draw.algorithm")}</dt><dd className="font-mono">{e.algorithm ?? SAMPLE_ALGORITHM}</dd>
-              <dt className="text-stone-500">{t("draw.frozen")}</dt><dd className="tabular-nums">{t("draw.frozenCount", { count: d.frozenCount, at: e.frozenAt ? chinaDateTime(e.frozenAt) : "—" })}</dd>
-              <dt className="text-stone-500">{t("draw.sampled")}</dt><dd className="tabular-nums">{t("draw.sampledCount", { count: d.sampled, villages: d.plan.drawn?.villages.length ?? d.groups.length })}</dd>
+              <dt className="text-stone-500">{t("draw.seed")}</dt>
+              <dd className="break-all font-mono" data-testid="draw-seed">
+                {e.seed}
+              </dd>
+              <dt className="text-stone-500">{t("draw.listHash")}</dt>
+              <dd className="break-all font-mono text-xs" data-testid="draw-hash">
+                {e.listHash}
+              </dd>
+              <dt className="text-stone-500">{t("draw.algorithm")}</dt>
+              <dd className="font-mono">{e.algorithm ?? SAMPLE_ALGORITHM}</dd>
+              <dt className="text-stone-500">{t("draw.frozen")}</dt>
+              <dd className="tabular-nums">
+                {t("draw.frozenCount", { count: d.frozenCount, at: e.frozenAt ? chinaDateTime(e.frozenAt) : "—" })}
+              </dd>
+              <dt className="text-stone-500">{t("draw.sampled")}</dt>
+              <dd className="tabular-nums">
+                {t("draw.sampledCount", { count: d.sampled, villages: d.plan.drawn?.villages.length ?? d.groups.length })}
+              </dd>
             </dl>
             <div className="flex flex-wrap items-start gap-3">
               <VerifyButton evaluationId={e.id} />
-              <a href={`/evaluator/${e.id}/frozen-list.csv`} className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 px-4 text-sm font-medium hover:bg-stone-50" data-testid="download-csv">{t("draw.downloadCsv")}</a>
-              <a href={`/evaluator/${e.id}/draw.json`} className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 px-4 text-sm font-medium hover:bg-stone-50">{t("draw.downloadJson")}</a>
+              <a
+                href={`/evaluator/${e.id}/frozen-list.csv`}
+                className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 px-4 text-sm font-medium hover:bg-stone-50"
+                data-testid="download-csv"
+              >
+                {t("draw.downloadCsv")}
+              </a>
+              <a
+                href={`/evaluator/${e.id}/draw.json`}
+                className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 px-4 text-sm font-medium hover:bg-stone-50"
+              >
+                {t("draw.downloadJson")}
+              </a>
             </div>
             <details className="rounded-lg bg-stone-50 p-3 text-sm">
               <summary className="min-h-11 cursor-pointer font-medium">{t("draw.howToTitle")}</summary>
@@ -108,7 +154,18 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
       </Card>
 
       {metrics && (
-        <Card title={t("metrics.title")} actions={<Link href={`/evaluator/${e.id}/report`} className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 px-4 text-sm font-medium hover:bg-stone-50" data-testid="open-report">{t("report.open")}</Link>}>
+        <Card
+          title={t("metrics.title")}
+          actions={
+            <Link
+              href={`/evaluator/${e.id}/report`}
+              className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 px-4 text-sm font-medium hover:bg-stone-50"
+              data-testid="open-report"
+            >
+              {t("report.open")}
+            </Link>
+          }
+        >
           <MetricsTable metrics={metrics} />
         </Card>
       )}
@@ -126,7 +183,9 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
                   <span className="text-xs tabular-nums text-stone-600">
                     {t("sample.perVillage", { ordinary: g.ordinary ?? "—", drawn: g.ordinaryDrawn ?? "—", exited: g.exited ?? "—" })}
                   </span>
-                  <span className="text-xs tabular-nums text-stone-600">{t("sample.checkedOf", { checked: g.households.filter((h) => h.checkedAt).length, count: g.households.length })}</span>
+                  <span className="text-xs tabular-nums text-stone-600">
+                    {t("sample.checkedOf", { checked: g.households.filter((h) => h.checkedAt).length, count: g.households.length })}
+                  </span>
                 </summary>
                 {g.households.length === 0 ? (
                   <p className="px-3 pb-3 text-sm text-stone-500">{t("sample.noneFromVillage")}</p>
@@ -140,13 +199,23 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
                           <Badge tone={STATUS_TONE[h.registeredStatus]}>{tr(h.registeredStatus)}</Badge>
                           {h.exited && <Badge tone="green">{t("sample.exitedThisYear")}</Badge>}
                           {h.checkedAt ? <Badge tone="green">✓ {t("sample.checked")}</Badge> : <Badge>{t("sample.notChecked")}</Badge>}
-                          {[...new Set(h.discrepancies)].map((k) => <Badge key={k} tone="amber">{t(`discrepancy.kinds.${k}`)}</Badge>)}
+                          {[...new Set(h.discrepancies)].map((k) => (
+                            <Badge key={k} tone="amber">
+                              {t(`discrepancy.kinds.${k}`)}
+                            </Badge>
+                          ))}
                         </>
                       );
                       return (
                         <li key={h.householdId}>
                           {open ? (
-                            <Link href={`/evaluator/${e.id}/households/${h.householdId}`} className="flex min-h-11 flex-wrap items-center gap-2 px-3 py-2 hover:bg-stone-50" data-testid="sample-household">{body}</Link>
+                            <Link
+                              href={`/evaluator/${e.id}/households/${h.householdId}`}
+                              className="flex min-h-11 flex-wrap items-center gap-2 px-3 py-2 hover:bg-stone-50"
+                              data-testid="sample-household"
+                            >
+                              {body}
+                            </Link>
                           ) : (
                             <div className="flex min-h-11 flex-wrap items-center gap-2 px-3 py-2">{body}</div>
                           )}
@@ -163,17 +232,25 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
 
       {drawn && (
         <Card title={t("discrepancy.title", { count: d.discrepancies.length })}>
-          {d.discrepancies.length === 0 ? <EmptyState>{t("discrepancy.none")}</EmptyState> : (
+          {d.discrepancies.length === 0 ? (
+            <EmptyState>{t("discrepancy.none")}</EmptyState>
+          ) : (
             <ul className="divide-y divide-stone-100" data-testid="discrepancy-list">
               {d.discrepancies.map((x) => (
                 <li key={x.id} className="py-2 text-sm">
                   <div className="flex flex-wrap items-center gap-2">
                     <Badge tone="amber">{t(`discrepancy.kinds.${x.kind}`)}</Badge>
-                    <span>{x.villageName} · {x.number}</span>
+                    <span>
+                      {x.villageName} · {x.number}
+                    </span>
                     <Badge tone={x.state === "open" ? "red" : "green"}>{t(`discrepancy.state.${x.state}`)}</Badge>
                   </div>
                   <p className="mt-1 text-stone-700">{x.detail[lang] ?? x.detail.zh}</p>
-                  {x.resolution && <p className="mt-0.5 text-emerald-800">{t("followups.resolution")}：{x.resolution}</p>}
+                  {x.resolution && (
+                    <p className="mt-0.5 text-emerald-800">
+                      {t("followups.resolution")}：{x.resolution}
+                    </p>
+                  )}
                 </li>
               ))}
             </ul>
@@ -187,7 +264,9 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
           <CloseForm evaluationId={e.id} />
         </Card>
       ) : (
-        <p className="text-sm text-stone-600" data-testid="closed-note">{t("close.closedAt", { at: e.closedAt ? chinaDateTime(e.closedAt) : "—" })}</p>
+        <p className="text-sm text-stone-600" data-testid="closed-note">
+          {t("close.closedAt", { at: e.closedAt ? chinaDateTime(e.closedAt) : "—" })}
+        </p>
       )}
     </div>
   );

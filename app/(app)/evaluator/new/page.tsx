@@ -18,10 +18,14 @@ export default async function NewEvaluationPage() {
   const [defaults, candidates] = await Promise.all([planDefaults(viewer, counties), teamCandidates(viewer)]);
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <Link href="/evaluator" className="text-sm underline">← {t("detail.back")}</Link>
+      <Link href="/evaluator" className="text-sm underline">
+        ← {t("detail.back")}
+      </Link>
       <PageTitle sub={t("create.sub")}>{t("create.title")}</PageTitle>
       <Card>
-        {counties.length === 0 ? <EmptyState>{t("create.noCounties")}</EmptyState> : (
+        {counties.length === 0 ? (
+          <EmptyState>{t("create.noCounties")}</EmptyState>
+        ) : (
           <CreateEvaluationForm counties={counties} defaults={defaults} candidates={candidates} viewerId={viewer.id} year={currentYear()} />
         )}
       </Card>

@@ -42,7 +42,12 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
             {h.relocatedYear != null && (
               <p className="text-sm text-stone-700" data-testid="relocation">
                 {t("household.relocated", { year: h.relocatedYear, from: h.relocatedFromName ?? h.relocatedFromId ?? "—" })}
-                {h.safeAlternative && <> · {t("household.safeAlternative")}：{t(`visit.ind.alt.${h.safeAlternative}`)}</>}
+                {h.safeAlternative && (
+                  <>
+                    {" "}
+                    · {t("household.safeAlternative")}：{t(`visit.ind.alt.${h.safeAlternative}`)}
+                  </>
+                )}
               </p>
             )}
           </div>
@@ -50,28 +55,92 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
             {readOnly && <Badge>{t("household.readOnly")}</Badge>}
             {viewer.role === "cadre" && (
               <>
-                <Link href={`/households/${h.id}/edit`} className="rounded border border-stone-300 px-2 py-1 text-sm hover:bg-stone-50">{t("household.correct")}</Link>
-                <Link href={`/households/${h.id}/measures/new`} className="rounded border border-stone-300 px-2 py-1 text-sm hover:bg-stone-50">{t("household.addMeasure")}</Link>
+                <Link href={`/households/${h.id}/edit`} className="rounded border border-stone-300 px-2 py-1 text-sm hover:bg-stone-50">
+                  {t("household.correct")}
+                </Link>
+                <Link
+                  href={`/households/${h.id}/measures/new`}
+                  className="rounded border border-stone-300 px-2 py-1 text-sm hover:bg-stone-50"
+                >
+                  {t("household.addMeasure")}
+                </Link>
               </>
             )}
             {(viewer.role === "cadre" || viewer.role === "facilitator") && (
-              <Link href={`/households/${h.id}/propose`} className="rounded border border-stone-300 px-2 py-1 text-sm hover:bg-stone-50">{t("household.propose")}</Link>
+              <Link href={`/households/${h.id}/propose`} className="rounded border border-stone-300 px-2 py-1 text-sm hover:bg-stone-50">
+                {t("household.propose")}
+              </Link>
             )}
             {(viewer.role === "cadre" || viewer.role === "county_official") && (
-              <Link href={`/cards?household=${h.id}`} className="rounded border border-stone-300 px-2 py-1 text-sm hover:bg-stone-50">{t("nav.cards")}</Link>
+              <Link href={`/cards?household=${h.id}`} className="rounded border border-stone-300 px-2 py-1 text-sm hover:bg-stone-50">
+                {t("nav.cards")}
+              </Link>
             )}
           </div>
         </div>
         <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
-          <div><dt className="text-xs text-stone-500">{t("household.registered")}</dt><dd className="mt-1" data-testid="registered-status"><RegisteredBadge status={h.registeredStatus} />{h.liftedAt && h.registeredAt && h.registeredAt > h.liftedAt && <span className="ml-1" data-testid="relapse"><Badge tone="red">{t("household.relapse")}</Badge></span>}{h.monitoringCategory && <span className="ml-1"><Badge tone="amber">{t(`monitoring.${h.monitoringCategory}`)}</Badge></span>}</dd></div>
-          <div><dt className="text-xs text-stone-500">{t("household.assessed")}</dt><dd className="mt-1" data-testid="assessed-status"><AssessedBadge status={h.assessedStatus} /></dd></div>
-          <div><dt className="text-xs text-stone-500">{t("household.perCapita")}</dt><dd className="mt-1 font-semibold tabular-nums">{h.perCapitaIncome != null ? `${yuan(h.perCapitaIncome)} ${t("common.yuan")}` : "—"}</dd></div>
-          <div><dt className="text-xs text-stone-500">{t("household.cadre")}</dt><dd className="mt-1 text-sm">{cadre ? <>{cadre.name}{cadre.phone && <> · <a className="underline" href={`tel:${cadre.phone}`}>{cadre.phone}</a></>}</> : t("household.noCadre")}</dd></div>
+          <div>
+            <dt className="text-xs text-stone-500">{t("household.registered")}</dt>
+            <dd className="mt-1" data-testid="registered-status">
+              <RegisteredBadge status={h.registeredStatus} />
+              {h.liftedAt && h.registeredAt && h.registeredAt > h.liftedAt && (
+                <span className="ml-1" data-testid="relapse">
+                  <Badge tone="red">{t("household.relapse")}</Badge>
+                </span>
+              )}
+              {h.monitoringCategory && (
+                <span className="ml-1">
+                  <Badge tone="amber">{t(`monitoring.${h.monitoringCategory}`)}</Badge>
+                </span>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-stone-500">{t("household.assessed")}</dt>
+            <dd className="mt-1" data-testid="assessed-status">
+              <AssessedBadge status={h.assessedStatus} />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-stone-500">{t("household.perCapita")}</dt>
+            <dd className="mt-1 font-semibold tabular-nums">
+              {h.perCapitaIncome != null ? `${yuan(h.perCapitaIncome)} ${t("common.yuan")}` : "—"}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-stone-500">{t("household.cadre")}</dt>
+            <dd className="mt-1 text-sm">
+              {cadre ? (
+                <>
+                  {cadre.name}
+                  {cadre.phone && (
+                    <>
+                      {" "}
+                      ·{" "}
+                      <a className="underline" href={`tel:${cadre.phone}`}>
+                        {cadre.phone}
+                      </a>
+                    </>
+                  )}
+                </>
+              ) : (
+                t("household.noCadre")
+              )}
+            </dd>
+          </div>
         </dl>
         {h.candidate && (
-          <div className="mt-3 rounded-lg border border-violet-300 bg-violet-50 p-3 text-sm text-violet-900" role="note" data-testid="mismatch">
+          <div
+            className="mt-3 rounded-lg border border-violet-300 bg-violet-50 p-3 text-sm text-violet-900"
+            role="note"
+            data-testid="mismatch"
+          >
             <div className="font-semibold">⚑ {t("household.mismatchTitle")}</div>
-            <div>{t("household.mismatchBody", { candidate: t(`candidate.${h.candidate}`) + (h.candidateCategory ? ` · ${t(`monitoring.${h.candidateCategory}`)}` : "") })}</div>
+            <div>
+              {t("household.mismatchBody", {
+                candidate: t(`candidate.${h.candidate}`) + (h.candidateCategory ? ` · ${t(`monitoring.${h.candidateCategory}`)}` : ""),
+              })}
+            </div>
           </div>
         )}
       </header>
@@ -82,19 +151,32 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
         {latest ? (
           <>
             <p className="mb-2 text-sm text-stone-600">
-              {t("household.line")} {yuan(latest.povertyLine)}{latest.povertyLineCarried ? t("household.carried") : ""} ·{" "}
-              {t("household.threshold")} {latest.monitoringThreshold == null ? t("household.noThreshold") : yuan(latest.monitoringThreshold)}
+              {t("household.line")} {yuan(latest.povertyLine)}
+              {latest.povertyLineCarried ? t("household.carried") : ""} · {t("household.threshold")}{" "}
+              {latest.monitoringThreshold == null ? t("household.noThreshold") : yuan(latest.monitoringThreshold)}
               {latest.monitoringThresholdCarried && !latest.thresholdStale ? t("household.carried") : ""} · {latest.year}
             </p>
             {latest.thresholdStale && (
-              <p className="mb-2 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm text-amber-900" role="note" data-testid="threshold-stale">
+              <p
+                className="mb-2 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm text-amber-900"
+                role="note"
+                data-testid="threshold-stale"
+              >
                 {t("household.thresholdStale")}
               </p>
             )}
             {(latest.guaranteeGap || latest.shock || latest.relapse) && (
               <div className="mb-2 flex flex-wrap gap-2" data-testid="assessment-flags">
-                {latest.guaranteeGap && <span title={t("household.guaranteeGapHint")}><Badge tone="amber">{t("household.guaranteeGap")}</Badge></span>}
-                {latest.shock && <span title={t("household.shockHint")}><Badge tone="red">{t("household.shock")}</Badge></span>}
+                {latest.guaranteeGap && (
+                  <span title={t("household.guaranteeGapHint")}>
+                    <Badge tone="amber">{t("household.guaranteeGap")}</Badge>
+                  </span>
+                )}
+                {latest.shock && (
+                  <span title={t("household.shockHint")}>
+                    <Badge tone="red">{t("household.shock")}</Badge>
+                  </span>
+                )}
                 {latest.relapse && <Badge tone="red">{t("household.relapse")}</Badge>}
               </div>
             )}
@@ -112,20 +194,42 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
       <div className="grid gap-4 md:grid-cols-2">
         <Card title={t("household.income")}>
           <dl className="grid grid-cols-2 gap-y-1 text-sm">
-            {([["wages", h.incomeWages], ["business", h.incomeBusiness], ["businessCosts", h.incomeBusinessCosts], ["property", h.incomeProperty]] as const).map(([k, v]) => (
+            {(
+              [
+                ["wages", h.incomeWages],
+                ["business", h.incomeBusiness],
+                ["businessCosts", h.incomeBusinessCosts],
+                ["property", h.incomeProperty],
+              ] as const
+            ).map(([k, v]) => (
               <div key={k} className="contents">
                 <dt className="text-stone-600">{t(`household.${k}`)}</dt>
                 <dd className="text-right tabular-nums">{v == null ? "—" : yuan(v)}</dd>
               </div>
             ))}
             <div className="col-span-2 mt-1 text-xs font-medium text-stone-500">{t("household.countedTransfers")}</div>
-            {([["transferSubsistence", h.transferSubsistence], ["transferExtremeHardship", h.transferExtremeHardship], ["transferPension", h.transferPension], ["transferEcological", h.transferEcological], ["transferFamilyPlanning", h.transferFamilyPlanning], ["transferSupport", h.transferSupport], ["transferOther", h.incomeTransfers]] as const).map(([k, v]) => (
+            {(
+              [
+                ["transferSubsistence", h.transferSubsistence],
+                ["transferExtremeHardship", h.transferExtremeHardship],
+                ["transferPension", h.transferPension],
+                ["transferEcological", h.transferEcological],
+                ["transferFamilyPlanning", h.transferFamilyPlanning],
+                ["transferSupport", h.transferSupport],
+                ["transferOther", h.incomeTransfers],
+              ] as const
+            ).map(([k, v]) => (
               <div key={k} className="contents">
                 <dt className="text-stone-600">{t(`household.${k}`)}</dt>
                 <dd className="text-right tabular-nums">{yuan(v)}</dd>
               </div>
             ))}
-            {([["rigidAfter", h.rigidExpenditure], ["previousYear", h.previousYearIncome]] as const).map(([k, v]) => (
+            {(
+              [
+                ["rigidAfter", h.rigidExpenditure],
+                ["previousYear", h.previousYearIncome],
+              ] as const
+            ).map(([k, v]) => (
               <div key={k} className="contents">
                 <dt className="text-stone-600">{t(`household.${k}`)}</dt>
                 <dd className="text-right tabular-nums">{v == null ? "—" : yuan(v)}</dd>
@@ -135,7 +239,15 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
           <div className="mt-3 rounded border border-stone-200 bg-stone-50 p-2" data-testid="income-not-counted">
             <div className="text-xs font-medium text-stone-600">{t("household.notCounted")}</div>
             <dl className="mt-1 grid grid-cols-2 gap-y-1 text-sm">
-              {([["excludedMedical", h.excludedMedical], ["excludedTemporaryRelief", h.excludedTemporaryRelief], ["excludedHousingSubsidy", h.excludedHousingSubsidy], ["excludedRelocationSubsidy", h.excludedRelocationSubsidy], ["excludedGifts", h.excludedGifts]] as const).map(([k, v]) => (
+              {(
+                [
+                  ["excludedMedical", h.excludedMedical],
+                  ["excludedTemporaryRelief", h.excludedTemporaryRelief],
+                  ["excludedHousingSubsidy", h.excludedHousingSubsidy],
+                  ["excludedRelocationSubsidy", h.excludedRelocationSubsidy],
+                  ["excludedGifts", h.excludedGifts],
+                ] as const
+              ).map(([k, v]) => (
                 <div key={k} className="contents">
                   <dt className="text-stone-600">{t(`household.${k}`)}</dt>
                   <dd className="text-right tabular-nums">{yuan(v)}</dd>
@@ -144,16 +256,35 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
             </dl>
             <p className="mt-1 text-xs text-stone-500">{t("household.notCountedWhy")}</p>
           </div>
-          {h.mainCause && <p className="mt-3 text-sm"><span className="text-stone-600">{t("household.cause")}：</span>{t(`causes.${h.mainCause}`)}{h.secondaryCauses.length > 0 && <span className="text-stone-600">（{t("household.secondary")}：{h.secondaryCauses.map((c) => t(`causes.${c}`)).join("、")}）</span>}</p>}
+          {h.mainCause && (
+            <p className="mt-3 text-sm">
+              <span className="text-stone-600">{t("household.cause")}：</span>
+              {t(`causes.${h.mainCause}`)}
+              {h.secondaryCauses.length > 0 && (
+                <span className="text-stone-600">
+                  （{t("household.secondary")}：{h.secondaryCauses.map((c) => t(`causes.${c}`)).join("、")}）
+                </span>
+              )}
+            </p>
+          )}
         </Card>
         <Card title={t("household.measures")}>
-          {h.measures.length === 0 ? <EmptyState>{t("household.noMeasures")}</EmptyState> : (
+          {h.measures.length === 0 ? (
+            <EmptyState>{t("household.noMeasures")}</EmptyState>
+          ) : (
             <ul className="space-y-2 text-sm">
               {h.measures.map((m) => (
                 <li key={m.id} className="rounded border border-stone-100 p-2">
-                  <div className="flex justify-between gap-2"><span className="font-medium">{t(`measure.${m.category}`)}</span><span className="tabular-nums">{yuan(m.amount)} {t("common.yuan")}</span></div>
+                  <div className="flex justify-between gap-2">
+                    <span className="font-medium">{t(`measure.${m.category}`)}</span>
+                    <span className="tabular-nums">
+                      {yuan(m.amount)} {t("common.yuan")}
+                    </span>
+                  </div>
                   <div className="text-stone-700">{m.description}</div>
-                  <div className="text-xs text-stone-500">{m.startDate.toISOString().slice(0, 10)} — {m.endDate?.toISOString().slice(0, 10) ?? ""}</div>
+                  <div className="text-xs text-stone-500">
+                    {m.startDate.toISOString().slice(0, 10)} — {m.endDate?.toISOString().slice(0, 10) ?? ""}
+                  </div>
                 </li>
               ))}
             </ul>
@@ -162,14 +293,31 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
       </div>
 
       <Card title={t("household.visits")}>
-        {h.visits.length === 0 ? <EmptyState>{t("household.noVisits")}</EmptyState> : (
+        {h.visits.length === 0 ? (
+          <EmptyState>{t("household.noVisits")}</EmptyState>
+        ) : (
           <ol className="space-y-3 text-sm">
             {h.visits.map((v) => (
               <li key={v.id} className="border-l-2 border-brand-600 pl-3">
-                <div className="font-medium">{v.date.toISOString().slice(0, 10)} · {t(`visitMode.${v.mode}`)} · {v.cadre.name}</div>
-                <div><span className="text-stone-500">{t("household.findings")}：</span>{v.findings}</div>
-                {v.problems && <div><span className="text-stone-500">{t("household.problems")}：</span>{v.problems}</div>}
-                {v.actionsTaken && <div><span className="text-stone-500">{t("household.actions")}：</span>{v.actionsTaken}</div>}
+                <div className="font-medium">
+                  {v.date.toISOString().slice(0, 10)} · {t(`visitMode.${v.mode}`)} · {v.cadre.name}
+                </div>
+                <div>
+                  <span className="text-stone-500">{t("household.findings")}：</span>
+                  {v.findings}
+                </div>
+                {v.problems && (
+                  <div>
+                    <span className="text-stone-500">{t("household.problems")}：</span>
+                    {v.problems}
+                  </div>
+                )}
+                {v.actionsTaken && (
+                  <div>
+                    <span className="text-stone-500">{t("household.actions")}：</span>
+                    {v.actionsTaken}
+                  </div>
+                )}
               </li>
             ))}
           </ol>
@@ -184,8 +332,13 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
             <li key={a.id} className="flex flex-wrap items-center gap-2">
               <time className="tabular-nums text-stone-600">{a.createdAt.toLocaleString(locale, { timeZone: "Asia/Shanghai" })}</time>
               <AssessedBadge status={a.status} />
-              <span className="tabular-nums">{yuan(a.perCapitaIncome)} {t("common.yuan")}</span>
-              <span className="text-xs text-stone-500">{t(`trigger.${a.trigger}`)} · <span title={`${t("household.policy")} ${a.policyVersion}`}>{t("household.policyOf", policyLabel(a.policyVersion))}</span></span>
+              <span className="tabular-nums">
+                {yuan(a.perCapitaIncome)} {t("common.yuan")}
+              </span>
+              <span className="text-xs text-stone-500">
+                {t(`trigger.${a.trigger}`)} ·{" "}
+                <span title={`${t("household.policy")} ${a.policyVersion}`}>{t("household.policyOf", policyLabel(a.policyVersion))}</span>
+              </span>
             </li>
           ))}
         </ol>

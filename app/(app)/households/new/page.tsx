@@ -32,11 +32,7 @@ export default async function RegisterHouseholdPage() {
       {villages.length === 0 ? (
         <p className="rounded-lg border border-stone-200 bg-white p-4 text-sm text-stone-700">{t("register.noVillage")}</p>
       ) : (
-        <RegisterForm
-          villages={villages}
-          households={households.map(({ village: _v, ...h }) => h)}
-          today={today()}
-        />
+        <RegisterForm villages={villages} households={households.map(({ village: _v, ...h }) => h)} today={today()} />
       )}
     </div>
   );

@@ -20,23 +20,44 @@ export default async function RepresentativesPage() {
   const reps = await listRepresentatives(viewer);
   const active = reps.filter((r) => r.active);
   const policy = await procedurePolicy(db(), viewer.regionId.slice(0, 6));
-  const minimum = active.length ? quorumMinimum(active.length, { numerator: policy.quorumNumerator, denominator: policy.quorumDenominator }) : null;
+  const minimum = active.length
+    ? quorumMinimum(active.length, { numerator: policy.quorumNumerator, denominator: policy.quorumDenominator })
+    : null;
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <Link href="/meetings" className="text-sm underline">← {t("back")}</Link>
-      <PageTitle sub={t("sub", { active: active.length, minimum: minimum ?? 0, numerator: policy.quorumNumerator, denominator: policy.quorumDenominator })}>
+      <Link href="/meetings" className="text-sm underline">
+        ← {t("back")}
+      </Link>
+      <PageTitle
+        sub={t("sub", {
+          active: active.length,
+          minimum: minimum ?? 0,
+          numerator: policy.quorumNumerator,
+          denominator: policy.quorumDenominator,
+        })}
+      >
         {t("title", { village: viewer.regionName })}
       </PageTitle>
-      <Card title={t("addTitle")}><AddRepresentativeForm /></Card>
+      <Card title={t("addTitle")}>
+        <AddRepresentativeForm />
+      </Card>
       <Card title={`${t("list")} (${active.length})`}>
-        {reps.length === 0 ? <EmptyState>{t("none")}</EmptyState> : (
+        {reps.length === 0 ? (
+          <EmptyState>{t("none")}</EmptyState>
+        ) : (
           <ul className="divide-y divide-stone-100" data-testid="representatives">
             {reps.map((r) => (
               <li key={r.id} className={`flex flex-wrap items-center gap-2 py-2 ${r.active ? "" : "text-stone-500"}`}>
                 <span className="min-w-24 font-medium">{r.name}</span>
-                {r.phone && <a href={`tel:${r.phone}`} className="text-sm underline">{r.phone}</a>}
+                {r.phone && (
+                  <a href={`tel:${r.phone}`} className="text-sm underline">
+                    {r.phone}
+                  </a>
+                )}
                 {!r.active && <Badge>{t("inactive")}</Badge>}
-                <span className="ml-auto"><RepresentativeToggle id={r.id} active={r.active} name={r.name} /></span>
+                <span className="ml-auto">
+                  <RepresentativeToggle id={r.id} active={r.active} name={r.name} />
+                </span>
               </li>
             ))}
           </ul>

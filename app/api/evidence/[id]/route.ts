@@ -14,7 +14,10 @@ import { auditSensitiveRead } from "@/lib/data/sensitive-reads";
 export const dynamic = "force-dynamic";
 
 const plain = (status: number, body: string) =>
-  new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store" } });
+  new Response(body, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store" },
+  });
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const viewer = await getViewer();
@@ -25,8 +28,22 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     ? await db().evidence.findFirst({
         where: { id, household: householdScope(viewer, now) },
         select: {
-          storageKey: true, mimeType: true, fileName: true, kind: true, indicator: true, householdId: true, countyId: true,
-          household: { select: { assignments: { where: { cadreId: viewer.id, validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] }, select: { id: true }, take: 1 } } },
+          storageKey: true,
+          mimeType: true,
+          fileName: true,
+          kind: true,
+          indicator: true,
+          householdId: true,
+          countyId: true,
+          household: {
+            select: {
+              assignments: {
+                where: { cadreId: viewer.id, validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] },
+                select: { id: true },
+                take: 1,
+              },
+            },
+          },
         },
       })
     : null;
@@ -34,20 +51,28 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const assigned = (found?.household.assignments.length ?? 0) > 0;
   const evidence = found && canSeeEvidence(viewer, assigned, found) ? found : null;
   if (!evidence) {
-    await audit(db(), { id: viewer.id, role: viewer.role }, {
-      action: "access.denied",
-      entity: "evidence",
-      entityId: id.slice(0, 64),
-      countyId: found?.countyId ?? null,
-      after: { code: "not_found", ...(found ? { field: evidenceField(found) } : {}) },
-    }).catch(() => {});
+    await audit(
+      db(),
+      { id: viewer.id, role: viewer.role },
+      {
+        action: "access.denied",
+        entity: "evidence",
+        entityId: id.slice(0, 64),
+        countyId: found?.countyId ?? null,
+        after: { code: "not_found", ...(found ? { field: evidenceField(found) } : {}) },
+      },
+    ).catch(() => {});
     return plain(404, "Not found");
   }
   // every download is a sensitive read, whatever the file (a failed record serves nothing)
   const field = evidenceField(evidence);
   await auditSensitiveRead(viewer, {
-    entity: "household", entityId: evidence.householdId, countyId: evidence.countyId, via: `evidence:${id.slice(0, 64)}`,
-    fields: field && field !== "nationalId" ? [field] : [], nationalIds: field === "nationalId" ? "full" : "none",
+    entity: "household",
+    entityId: evidence.householdId,
+    countyId: evidence.countyId,
+    via: `evidence:${id.slice(0, 64)}`,
+    fields: field && field !== "nationalId" ? [field] : [],
+    nationalIds: field === "nationalId" ? "full" : "none",
   });
   const bytes = await readStored(evidence.storageKey);
   if (!bytes) {
@@ -62,6 +87,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     "Cache-Control": "private, max-age=300",
   };
   // images can carry nothing active; keep them that way even if opened directly
-  if (evidence.mimeType.startsWith("image/")) headers["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+  if (evidence.mimeType.startsWith("image/"))
+    headers["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
   return new Response(new Uint8Array(bytes), { status: 200, headers });
 }

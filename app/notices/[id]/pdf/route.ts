@@ -16,7 +16,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   const pdf = await noticePdf(viewer, id);
   if (!pdf) {
-    await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "notice_pdf", entityId: id.slice(0, 64), after: { code: "not_found" } }).catch(() => {});
+    await audit(
+      db(),
+      { id: viewer.id, role: viewer.role },
+      { action: "access.denied", entity: "notice_pdf", entityId: id.slice(0, 64), after: { code: "not_found" } },
+    ).catch(() => {});
     return plainResponse(404, "Not found");
   }
   return new Response(new Uint8Array(pdf.bytes), {

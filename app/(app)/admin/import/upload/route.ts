@@ -34,7 +34,11 @@ export async function PUT(request: Request) {
   const jobId = url.searchParams.get("job") ?? "";
   // refusals of a signed-in user are recorded, as everywhere else
   const denied = (code: string) =>
-    audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "import_job", entityId: jobId.slice(0, 64), after: { code } }).catch(() => {});
+    audit(
+      db(),
+      { id: viewer.id, role: viewer.role },
+      { action: "access.denied", entity: "import_job", entityId: jobId.slice(0, 64), after: { code } },
+    ).catch(() => {});
   if (!can(viewer.role, "data.import")) {
     await denied("forbidden");
     return json(403, { error: "forbidden" });

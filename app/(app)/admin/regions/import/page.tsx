@@ -25,7 +25,11 @@ export default async function ImportRegionsPage() {
   const t = await getTranslations();
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/admin/regions" className="text-brand-700 underline">← {t("admin.regions.title")}</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/regions" className="text-brand-700 underline">
+          ← {t("admin.regions.title")}
+        </Link>
+      </p>
       <PageTitle sub={t("admin.import.sub", { region: viewer.regionName, code: viewer.regionId })}>{t("admin.import.title")}</PageTitle>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={t("admin.import.upload")}>
@@ -44,7 +48,9 @@ export default async function ImportRegionsPage() {
             <li>{t("admin.import.rule3")}</li>
             <li>{t("admin.import.rule4")}</li>
           </ul>
-          <pre className="mt-3 overflow-x-auto rounded bg-stone-100 p-2 text-xs" tabIndex={0} aria-label={t("admin.import.example")}>{EXAMPLE}</pre>
+          <pre className="mt-3 overflow-x-auto rounded bg-stone-100 p-2 text-xs" tabIndex={0} aria-label={t("admin.import.example")}>
+            {EXAMPLE}
+          </pre>
         </Card>
       </div>
     </>

@@ -16,7 +16,11 @@ export default async function NewUserPage() {
   const t = await getTranslations("admin.users");
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/admin/users" className="text-brand-700 underline">← {t("title")}</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/users" className="text-brand-700 underline">
+          ← {t("title")}
+        </Link>
+      </p>
       <PageTitle sub={t("newSub", { region: viewer.regionName })}>{t("new")}</PageTitle>
       <Card className="max-w-3xl">
         <CreateUserForm />

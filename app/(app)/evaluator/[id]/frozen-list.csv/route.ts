@@ -10,7 +10,10 @@ import { frozenListFor } from "@/lib/data/evaluation/draw";
 export const dynamic = "force-dynamic";
 
 const plain = (status: number, body: string) =>
-  new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" } });
+  new Response(body, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" },
+  });
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const viewer = await getViewer();
@@ -18,7 +21,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   try {
     const list = await frozenListFor(viewer, id);
-    const lines = ["id,villageId,exited,status", ...list.rows.map((r) => `${r.id},${r.villageId},${r.exitedThisYear ? "true" : "false"},${r.registeredStatus}`)];
+    const lines = [
+      "id,villageId,exited,status",
+      ...list.rows.map((r) => `${r.id},${r.villageId},${r.exitedThisYear ? "true" : "false"},${r.registeredStatus}`),
+    ];
     return new Response(`${lines.join("\n")}\n`, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

@@ -14,7 +14,13 @@ export const dynamic = "force-dynamic";
 
 export const generateMetadata = pageTitle("propose");
 
-export default async function ProposePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ kind?: string; category?: string; source?: string }> }) {
+export default async function ProposePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ kind?: string; category?: string; source?: string }>;
+}) {
   const viewer = await requireViewerPage("proposal.create");
   const { id } = await params;
   const sp = await searchParams;
@@ -26,9 +32,18 @@ export default async function ProposePage({ params, searchParams }: { params: Pr
   const kinds = PROPOSAL_KINDS.map((k) => {
     // a monitor proposal's category decides more; here only whether the kind fits at all
     const why = proposalEligibility(k, null, household);
-    return { kind: k, label: t(`procedure.kind.${k}`), disabledReason: why && why !== "unstable_needs_lifted" && why !== "marginal_needs_unregistered" ? t(`procedure.validation.ineligible.${why}`) : null };
+    return {
+      kind: k,
+      label: t(`procedure.kind.${k}`),
+      disabledReason:
+        why && why !== "unstable_needs_lifted" && why !== "marginal_needs_unregistered"
+          ? t(`procedure.validation.ineligible.${why}`)
+          : null,
+    };
   });
-  const sources = (viewer.role === "cadre" ? ["cadre", "application"] : h.candidate ? ["engine", "application"] : ["application"]).map((s) => ({ value: s, label: t(`procedure.source.${s}`) }));
+  const sources = (viewer.role === "cadre" ? ["cadre", "application"] : h.candidate ? ["engine", "application"] : ["application"]).map(
+    (s) => ({ value: s, label: t(`procedure.source.${s}`) }),
+  );
   const wanted = PROPOSAL_KINDS.find((k) => k === (sp.kind ?? h.candidate)) ?? kinds.find((k) => !k.disabledReason)?.kind ?? "identify";
   const initial = {
     kind: kinds.find((k) => k.kind === wanted && !k.disabledReason) ? wanted : (kinds.find((k) => !k.disabledReason)?.kind ?? "identify"),
@@ -37,8 +52,12 @@ export default async function ProposePage({ params, searchParams }: { params: Pr
   };
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <Link href={`/households/${h.id}`} className="text-sm underline">← {tp("back")}</Link>
-      <PageTitle sub={`${h.village.parent?.name ?? ""} · ${h.village.name} · ${t("household.number", { number: h.number })}`}>{tp("title", { name: h.headName })}</PageTitle>
+      <Link href={`/households/${h.id}`} className="text-sm underline">
+        ← {tp("back")}
+      </Link>
+      <PageTitle sub={`${h.village.parent?.name ?? ""} · ${h.village.name} · ${t("household.number", { number: h.number })}`}>
+        {tp("title", { name: h.headName })}
+      </PageTitle>
       <Card>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <RegisteredBadge status={h.registeredStatus} />
@@ -49,10 +68,23 @@ export default async function ProposePage({ params, searchParams }: { params: Pr
         </div>
       </Card>
       {open ? (
-        <Card><p className="text-sm">{tp("alreadyOpen")} <Link className="underline" href={`/procedure/${open}`}>{tp("openIt")}</Link></p></Card>
+        <Card>
+          <p className="text-sm">
+            {tp("alreadyOpen")}{" "}
+            <Link className="underline" href={`/procedure/${open}`}>
+              {tp("openIt")}
+            </Link>
+          </p>
+        </Card>
       ) : (
         <Card title={tp("formTitle")}>
-          <ProposeForm householdId={h.id} kinds={kinds} categories={MONITORING_CATEGORIES.map((c) => ({ value: c, label: t(`monitoring.${c}`) }))} sources={sources} initial={initial} />
+          <ProposeForm
+            householdId={h.id}
+            kinds={kinds}
+            categories={MONITORING_CATEGORIES.map((c) => ({ value: c, label: t(`monitoring.${c}`) }))}
+            sources={sources}
+            initial={initial}
+          />
         </Card>
       )}
     </div>

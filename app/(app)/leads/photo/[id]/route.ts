@@ -8,7 +8,11 @@ export const dynamic = "force-dynamic";
 
 /** Anything else is "not found", and the refusal is audited (as the evidence and minutes routes do). */
 async function notFound(viewer: Viewer, id: string): Promise<Response> {
-  await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "help_photo", entityId: id.slice(0, 64), after: { code: "not_found" } }).catch(() => {});
+  await audit(
+    db(),
+    { id: viewer.id, role: viewer.role },
+    { action: "access.denied", entity: "help_photo", entityId: id.slice(0, 64), after: { code: "not_found" } },
+  ).catch(() => {});
   return new Response("not found", { status: 404 });
 }
 

@@ -19,7 +19,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     ? await db().meeting.findFirst({ where: { AND: [{ id }, meetingScope(viewer)] }, select: { minutesKey: true } })
     : null;
   if (!m) {
-    await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "meeting_minutes", entityId: id.slice(0, 64), after: { code: "not_found" } }).catch(() => {});
+    await audit(
+      db(),
+      { id: viewer.id, role: viewer.role },
+      { action: "access.denied", entity: "meeting_minutes", entityId: id.slice(0, 64), after: { code: "not_found" } },
+    ).catch(() => {});
     return plain(404, "Not found");
   }
   // the meeting is the viewer's: no scan yet is no denial (#16.12), just nothing to serve
@@ -31,6 +35,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "private, max-age=300",
   };
-  if (scan.mime.startsWith("image/")) headers["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+  if (scan.mime.startsWith("image/"))
+    headers["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
   return new Response(new Uint8Array(scan.bytes), { status: 200, headers });
 }

@@ -40,7 +40,10 @@ export default async function HelpStatusPage({ params }: { params: Promise<{ vil
         <p>{t("status.village", { village: s.villageName })}</p>
         <p>{t("status.category", { category: t(`category.${s.category}` as "category.other") })}</p>
         <p>{t("status.received", { date: s.receivedOn })}</p>
-        <p className="text-xl font-semibold">{t(`state.${s.state}` as "state.open")}{s.handledOn ? `（${s.handledOn}）` : ""}</p>
+        <p className="text-xl font-semibold">
+          {t(`state.${s.state}` as "state.open")}
+          {s.handledOn ? `（${s.handledOn}）` : ""}
+        </p>
         {s.state === "open" && <p>{t("mine.deadline", { date: s.deadline })}</p>}
         {s.outcome && <p className="rounded-xl bg-stone-50 p-3">{s.outcome}</p>}
       </section>
