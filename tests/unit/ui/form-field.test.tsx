@@ -6,7 +6,7 @@ import { cleanup, render, screen } from "@testing-library/react";
 import { z } from "zod";
 import { CheckField, SelectField, TextAreaField, TextField, fieldId, formFields } from "@/components/ui/form";
 
-const schema = z.object({
+export const schema = z.object({
   reason: z.string(),
   income: z.object({ wages: z.string() }),
   members: z.array(z.object({ name: z.string(), insured: z.boolean() })),

@@ -13,7 +13,7 @@ const refresh = vi.fn();
 const push = vi.fn();
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh, push }) }));
 
-const schema = z.object({ name: z.string().min(1), income: z.object({ wages: z.string() }) });
+export const schema = z.object({ name: z.string().min(1), income: z.object({ wages: z.string() }) });
 
 function Demo({
   action,
