@@ -46,7 +46,7 @@ describe.skipIf(!pgUrl)("P1/P2 adapter-pg on PostgreSQL", () => {
       ),
     );
     many.forEach((r, i) => expect(r.columnTypes[1]).toBe(i % 2 ? ColumnTypeEnum.Character : ColumnTypeEnum.Character));
-    many.forEach((r, i) => expect(r.columnTypes[0]).toBe(ColumnTypeEnum.Text));
+    many.forEach((r) => expect(r.columnTypes[0]).toBe(ColumnTypeEnum.Text));
     await adapter.dispose();
   });
 
