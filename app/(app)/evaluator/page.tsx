@@ -19,7 +19,6 @@ export default async function EvaluatorHome() {
   const t = await getTranslations("evaluatorHome");
   const te = await getTranslations("evaluation");
   const [counties, evaluations] = await Promise.all([countiesOverview(viewer), listEvaluations(viewer)]);
-  const now = Date.now();
   return (
     <div className="space-y-4">
       <PageTitle sub={t("sub", { region: viewer.regionName })}>{t("title")}</PageTitle>
@@ -87,7 +86,7 @@ export default async function EvaluatorHome() {
                   </span>
                   {e.releaseAt && (
                     <span className="text-xs text-stone-500">
-                      {e.releaseAt.getTime() > now
+                      {e.embargoed
                         ? te("home.embargoed", { at: chinaDateTime(e.releaseAt) })
                         : te("home.released", { at: chinaDateTime(e.releaseAt) })}
                     </span>

@@ -158,6 +158,8 @@ export interface EvaluationListItem {
   year: number;
   state: "draft" | "drawn" | "closed";
   releaseAt: Date | null;
+  /** The release time is still ahead (the sample is under embargo), as of this request. */
+  embargoed: boolean;
   sampled: number;
   checked: number;
   discrepancies: number;
@@ -175,6 +177,7 @@ export async function listEvaluations(viewer: Viewer): Promise<EvaluationListIte
   });
   const counties = await db().region.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.countyId))] } }, select: { id: true, name: true } });
   const name = new Map(counties.map((c) => [c.id, c.name]));
+  const now = Date.now();
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -183,6 +186,7 @@ export async function listEvaluations(viewer: Viewer): Promise<EvaluationListIte
     year: r.year,
     state: r.state,
     releaseAt: r.releaseAt,
+    embargoed: r.releaseAt !== null && r.releaseAt.getTime() > now,
     sampled: r._count.sample,
     checked: r._count.questionnaires,
     discrepancies: r._count.discrepancies,

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/auth/errors";
 import { householdScope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/session";
 import { audit, actorOf } from "@/lib/audit";
-import { dateOnly, today } from "@/lib/clock";
+import { today } from "@/lib/clock";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { COMPARISON_FLAG_LABELS } from "@/lib/domain/procedure";
 import { identificationOpen } from "@/lib/domain/candidate";
