@@ -8,7 +8,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assess, type Assessment } from "@/lib/domain/assess";
 import { resolvePolicy, type ResolvedPolicy } from "@/lib/domain/policy";
-import { householdInputFromRecord, type HouseholdRecord, type MemberRecord } from "@/lib/assessment/input-from-record";
+import { householdInputFromRecord, type HouseholdRecord, type MemberRecord } from "@/lib/domain/input-from-record";
 import { insertRows } from "@/lib/db/bulk";
 import { currentYear, today } from "@/lib/clock";
 import { audit } from "@/lib/audit";
