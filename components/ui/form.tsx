@@ -56,6 +56,8 @@ export interface FieldShell {
 
 export interface A11y {
   id: string;
+  /** the one input style (a control that is not a text box overrides it) */
+  className: string;
   "aria-invalid": boolean;
   "aria-describedby"?: string;
   "aria-required"?: boolean;
@@ -93,7 +95,13 @@ export function Field<S extends z.ZodType>({
 
 export function a11yOf(id: string, hint: unknown, errors: string[] | undefined, required?: boolean): A11y {
   const describedBy = [hint ? `${id}-hint` : "", errors?.length ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return { id, "aria-invalid": Boolean(errors?.length), "aria-describedby": describedBy, "aria-required": required || undefined };
+  return {
+    id,
+    className: inputClass,
+    "aria-invalid": Boolean(errors?.length),
+    "aria-describedby": describedBy,
+    "aria-required": required || undefined,
+  };
 }
 
 export function FieldHint({ id, children }: { id: string; children?: React.ReactNode }) {
