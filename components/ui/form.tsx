@@ -297,11 +297,12 @@ const TONES = {
   plain: "border border-stone-300 bg-white text-stone-900 hover:bg-stone-50",
   quiet: "border border-stone-300 text-stone-800 active:bg-stone-50",
   dangerQuiet: "border border-red-300 text-red-800 active:bg-red-50",
+  dangerOutline: "border border-red-700 bg-white text-red-800 hover:bg-red-50",
 };
 const SIZES = {
   sm: "inline-flex min-h-11 items-center justify-center px-3 text-sm font-medium",
   md: "min-h-11 px-4 py-2 text-sm font-semibold",
-  lg: "flex min-h-12 w-full items-center justify-center px-4 text-base font-semibold",
+  lg: "inline-flex min-h-12 items-center justify-center px-5 text-base font-semibold",
 };
 export type ButtonTone = keyof typeof TONES;
 
@@ -330,6 +331,7 @@ export function SubmitButton({
   name,
   value,
   label,
+  testId,
 }: {
   pending: boolean;
   children: React.ReactNode;
@@ -342,6 +344,7 @@ export function SubmitButton({
   name?: string;
   value?: string;
   label?: string;
+  testId?: string;
 }) {
   const t = useTranslations("common");
   const off = pending || Boolean(disabled);
@@ -353,6 +356,7 @@ export function SubmitButton({
       disabled={off}
       aria-disabled={off}
       aria-label={label}
+      data-testid={testId}
       className={`${buttonClass(tone, size)} ${className}`}
     >
       {pending && (pendingLabel || showPending) ? (pendingLabel ?? t("saving")) : children}
