@@ -74,7 +74,7 @@ export function QuestionnaireForm({
   });
   const errors = fields.errors;
   const idOf = (path: Parameters<typeof errorsAt<typeof questionnaireSchema>>[1]) => fieldId(fields.idPrefix, path);
-  const errorsOfPath = (path: Parameters<typeof errorsAt<typeof questionnaireSchema>>[1]) => errorsAt(fields, path);
+  const errorsFor = (path: Parameters<typeof errorsAt<typeof questionnaireSchema>>[1]) => errorsAt(fields, path);
   const saved = state.ok ? state.data : undefined;
 
   const parts = INCOME_ITEMS.map((k) => cents(income[k]));
@@ -110,7 +110,7 @@ export function QuestionnaireForm({
           </label>
         ))}
       </div>
-      <FieldErrors id={idOf(`indicators.${key}.evidence`)} errors={errorsOfPath(`indicators.${key}.evidence`)} />
+      <FieldErrors id={idOf(`indicators.${key}.evidence`)} errors={errorsFor(`indicators.${key}.evidence`)} />
     </fieldset>
   );
 
@@ -159,7 +159,7 @@ export function QuestionnaireForm({
         <ul className="mt-1 divide-y divide-stone-100">
           {CHECKED_INDICATORS.map((k) => (
             <li key={k} className="py-3">
-              <fieldset {...a11yOf(idOf(`indicators.${k}.met`), null, errorsOfPath(`indicators.${k}.met`))} className="">
+              <fieldset {...a11yOf(idOf(`indicators.${k}.met`), null, errorsFor(`indicators.${k}.met`))} className="">
                 <legend className="text-sm font-semibold">{ti(k)}</legend>
                 <div className="mt-1 grid grid-cols-2 gap-2">
                   {(["true", "false"] as const).map((v) => (
@@ -180,7 +180,7 @@ export function QuestionnaireForm({
                     </label>
                   ))}
                 </div>
-                <FieldErrors id={idOf(`indicators.${k}.met`)} errors={errorsOfPath(`indicators.${k}.met`)} />
+                <FieldErrors id={idOf(`indicators.${k}.met`)} errors={errorsFor(`indicators.${k}.met`)} />
               </fieldset>
               {evidenceBoxes(k)}
             </li>
@@ -189,7 +189,7 @@ export function QuestionnaireForm({
       </section>
 
       <section className="rounded-xl border border-stone-200 bg-white p-3 shadow-sm">
-        <fieldset {...a11yOf(idOf("approval"), null, errorsOfPath("approval"))} className="">
+        <fieldset {...a11yOf(idOf("approval"), null, errorsFor("approval"))} className="">
           <legend className="text-base font-semibold">{t("fields.approval")}</legend>
           <p className="text-xs text-stone-600">{tq("approvalHint")}</p>
           <div className="mt-2 grid grid-cols-3 gap-2">
@@ -211,7 +211,7 @@ export function QuestionnaireForm({
               </label>
             ))}
           </div>
-          <FieldErrors id={idOf("approval")} errors={errorsOfPath("approval")} />
+          <FieldErrors id={idOf("approval")} errors={errorsFor("approval")} />
         </fieldset>
       </section>
 
