@@ -1,4 +1,4 @@
-// The Prisma 6.19 adapter defects (STACK.md P1–P5) and their fixes in lib/db/adapter-fixes.ts.
+// The Prisma 6.19 adapter defects (decision 0002, P1–P5) and their fixes in lib/db/adapter-fixes.ts.
 // A test named "upstream still broken" failing means the upstream bug is fixed: delete the fix.
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";

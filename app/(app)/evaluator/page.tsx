@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
 import { countiesOverview } from "@/lib/data/overview";
 import { listEvaluations } from "@/lib/data/evaluation/evaluations";
-import { chinaDateTime } from "@/lib/data/evaluation/release";
+import { chinaDateTime } from "@/lib/domain/china-time";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { pageTitle } from "@/lib/page-title";

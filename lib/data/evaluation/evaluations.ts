@@ -3,7 +3,7 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/client";
-import { audit } from "@/lib/audit";
+import { audit, actorOf } from "@/lib/audit";
 import { AppError, outOfScopeField } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
 import { currentYear } from "@/lib/clock";
@@ -11,8 +11,8 @@ import { loadPolicyRows } from "@/lib/data/assessment";
 import { resolvePolicy, type PolicyRow } from "@/lib/domain/policy";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreateEvaluationInput } from "@/lib/validation/evaluation";
-import { actorOf, evaluationSelect, teamWhere } from "./access";
-import type { StoredPlan } from "./plan";
+import { evaluationSelect, teamWhere } from "./access";
+import type { StoredPlan } from "@/lib/domain/evaluation-plan";
 
 function mustEvaluate(viewer: Viewer) {
   if (viewer.role !== "evaluator") throw new AppError("forbidden");
