@@ -193,7 +193,7 @@ async function main() {
     }
   }
   // `start` serves through scripts/next-server.mjs, which gives the app the socket's address
-  // (lib/request-address.ts); `dev` stays on `next dev` (hot reload).
+  // (lib/http/request-address.ts); `dev` stays on `next dev` (hot reload).
   const args = mode === "start" ? [path.join(root, "scripts", "next-server.mjs"), port] : [nextBin, mode, "-p", port];
   const child = spawn(process.execPath, args, {
     cwd: root,
