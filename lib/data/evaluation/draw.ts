@@ -10,7 +10,8 @@ import { AppError } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
 import { drawSample, listHash, verifyDraw, SAMPLE_ALGORITHM, type SampleDifferences, type SampleHousehold as FrozenHousehold } from "@/lib/domain/sampling";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { lockForWrite, refuse, sampleReaderWhere, sampleWhere, teamEvaluation, evaluationSelect } from "./access";
+import { lockForWrite, refuse, teamEvaluation, evaluationSelect } from "./access";
+import { sampleReaderWhere, sampleWhere } from "@/lib/auth/scope";
 import { readPlan, samplePlanOf, type StoredPlan } from "@/lib/domain/evaluation-plan";
 
 /** 128 random bits as 32 hex digits: recorded, shown, and enough that nobody can steer it. */
