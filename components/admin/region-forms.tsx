@@ -1,11 +1,13 @@
 "use client";
-// The forms of one region node: add a child, rename, a province's zone, a county's hotline.
+// The forms of one region node: add a child, rename, a province's zone, a county's hotline, a
+// village's designated-poor-village flag.
 import { useActionState, useEffect } from "react";
 import { useTranslations } from "next-intl";
 import { createRegion } from "@/lib/actions/admin/create-region";
 import { renameRegion } from "@/lib/actions/admin/rename-region";
 import { setRegionZone } from "@/lib/actions/admin/set-region-zone";
 import { setRegionHotline } from "@/lib/actions/admin/set-region-hotline";
+import { setRegionDesignated } from "@/lib/actions/admin/set-region-designated";
 import { CODE_LENGTH, ZONES, type RegionLevel, type Zone } from "@/lib/validation/admin";
 import { FormStatus, SelectField, SubmitButton, TextField, errorsOf, initialActionState, useFields } from "./form-bits";
 
@@ -123,6 +125,31 @@ export function HotlineForm({ id, hotline }: { id: string; hotline: string | nul
       />
       <FormStatus state={state} />
       <SubmitButton pending={pending}>{t("setHotline")}</SubmitButton>
+    </form>
+  );
+}
+
+export function DesignatedForm({ id, designatedPoor }: { id: string; designatedPoor: boolean }) {
+  const t = useTranslations("admin.regions");
+  const [state, action, pending] = useActionState(setRegionDesignated, initialActionState);
+  const { values, set } = useFields({ designatedPoor: designatedPoor ? "true" : "false" });
+  return (
+    <form action={action} noValidate className="space-y-3">
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="designatedPoor" value={values.designatedPoor} />
+      <label className="flex min-h-11 items-center gap-3 text-sm">
+        <input
+          type="checkbox"
+          className="h-5 w-5"
+          checked={values.designatedPoor === "true"}
+          onChange={(e) => set("designatedPoor", e.target.checked ? "true" : "false")}
+          data-testid="designated-checkbox"
+        />
+        {t("designatedLabel")}
+      </label>
+      <p className="text-xs text-stone-600">{t("designatedHint")}</p>
+      <FormStatus state={state} />
+      <SubmitButton pending={pending}>{t("setDesignated")}</SubmitButton>
     </form>
   );
 }

@@ -48,6 +48,7 @@ import { renameRegion } from "@/lib/actions/admin/rename-region";
 import { resetUserPassword } from "@/lib/actions/admin/reset-user-password";
 import { searchRegions } from "@/lib/actions/admin/search-regions";
 import { setRegionHotline } from "@/lib/actions/admin/set-region-hotline";
+import { setRegionDesignated } from "@/lib/actions/admin/set-region-designated";
 import { setCalendarDay } from "@/lib/actions/admin/set-calendar-day";
 import { removeCalendarDay } from "@/lib/actions/admin/remove-calendar-day";
 import { publishCalendarYear } from "@/lib/actions/admin/publish-calendar-year";
@@ -407,6 +408,13 @@ const CASES: Case[] = [
     as: "admin",
     schema: adminV.setHotlineSchema,
     base: () => ({ id: "520603", hotline: "0856-12317" }),
+  },
+  {
+    name: "admin/setRegionDesignated",
+    run: setRegionDesignated,
+    as: "admin",
+    schema: adminV.setDesignatedSchema,
+    base: () => ({ id: "520603201201", designatedPoor: "true" }),
   },
   { name: "admin/setRegionZone", run: setRegionZone, as: "admin", schema: adminV.setZoneSchema, base: () => ({ id: "52", zone: "west" }) },
   {
@@ -1276,6 +1284,7 @@ describe("hostile input through every action: never a throw, never internal; ref
       resetUserPassword,
       searchRegions,
       setRegionHotline,
+      setRegionDesignated,
       setRegionZone,
       setUserDisabled,
       setCalendarDay,

@@ -43,6 +43,7 @@ import { renameRegion } from "@/lib/actions/admin/rename-region";
 import { resetUserPassword } from "@/lib/actions/admin/reset-user-password";
 import { searchRegions } from "@/lib/actions/admin/search-regions";
 import { setRegionHotline } from "@/lib/actions/admin/set-region-hotline";
+import { setRegionDesignated } from "@/lib/actions/admin/set-region-designated";
 import { setRegionZone } from "@/lib/actions/admin/set-region-zone";
 import { setUserDisabled } from "@/lib/actions/admin/set-user-disabled";
 import { issueCards } from "@/lib/actions/card/issue-cards";
@@ -365,6 +366,17 @@ export const REGISTRY: readonly Entry[] = [
     input: (fx, scope) => ({
       id: scope === "in" ? "520603" : fx.foreign.countyId,
       hotline: `0856-55${String(fx.counter()).padStart(5, "0")}`,
+    }),
+  }),
+  action({
+    id: `${A}/admin/set-region-designated.ts#setRegionDesignated`,
+    allowed: ["admin"],
+    out: "denied",
+    writes: ["region"],
+    fn: setRegionDesignated,
+    input: (fx, scope) => ({
+      id: scope === "in" ? "520603201201" : fx.foreign.villageId,
+      designatedPoor: fx.counter() % 2 === 0 ? "true" : "false",
     }),
   }),
   action({
