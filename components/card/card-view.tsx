@@ -5,7 +5,7 @@ import type { CardView as CardData } from "@/lib/data/card";
 import { LanguageSwitcher } from "@/components/shell/language-switcher";
 import { ReportForm } from "@/components/help/report-form";
 import { ObjectionForm } from "./objection-form";
-import { hotlineHref } from "@/lib/hotline";
+import { hotlineHref } from "@/lib/domain/hotline";
 
 const money = (n: number, locale: string) => n.toLocaleString(locale === "en" ? "en-US" : "zh-CN", { maximumFractionDigits: 2 });
 

@@ -6,7 +6,7 @@
 // proposals and notices — and never a national ID, a member's health, a member's name other
 // than the head's, or anything of another household. Every select below is explicit for that
 // reason; getCardView's output is what the page renders and what the tests inspect.
-import { displayHotline } from "@/lib/hotline";
+import { displayHotline } from "@/lib/domain/hotline";
 import "server-only";
 import { db, type Db, type Tx } from "@/lib/db/client";
 import { audit, type Actor } from "@/lib/audit";
@@ -22,12 +22,11 @@ import { hit, LIMITS } from "@/lib/ratelimit";
 import { loadPolicyRows } from "@/lib/data/assessment";
 import { resolvePolicy } from "@/lib/domain/policy";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { chinaDay } from "@/lib/domain/china-time";
 
 const PUBLIC: Actor = { id: null, role: "public" };
 
 const isoDay = (d: Date | null | undefined): string | null => (d ? d.toISOString().slice(0, 10) : null);
-const chinaDay = (d: Date): string =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
 
 // ───────────────────────── the public card ─────────────────────────
 

@@ -2,7 +2,7 @@
 // installation's counties share, if they all set the same; else the national 12317.
 import "server-only";
 import { db } from "@/lib/db/client";
-import { displayHotline, NATIONAL_HOTLINE } from "@/lib/hotline";
+import { displayHotline, NATIONAL_HOTLINE } from "@/lib/domain/hotline";
 
 export async function installationHotline(): Promise<{ hotline: string; national: boolean }> {
   const rows = await db().region.findMany({

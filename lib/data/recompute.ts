@@ -8,10 +8,11 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assess, type Assessment } from "@/lib/domain/assess";
 import { resolvePolicy, type ResolvedPolicy } from "@/lib/domain/policy";
-import { householdInputFromRecord, type HouseholdRecord, type MemberRecord } from "@/lib/assessment/input-from-record";
+import { householdInputFromRecord, type HouseholdRecord, type MemberRecord } from "@/lib/domain/input-from-record";
 import { insertRows } from "@/lib/db/bulk";
 import { currentYear, today } from "@/lib/clock";
 import { audit } from "@/lib/audit";
+import { HOLDER } from "@/lib/jobs/holder";
 import { loadPolicyRows, unmetOf } from "./assessment";
 
 export function householdsInRegion(regionId: string): Prisma.HouseholdWhereInput {
@@ -29,7 +30,20 @@ export async function createRecomputeJob(db: PrismaClient, args: { regionId: str
 
 const running = new Map<string, Promise<void>>();
 
-/** Work a job to the end (or to its failure). A second call while it runs joins the first. */
+/**
+ * How long a job's lease holds unless renewed. Every chunk renews it (a chunk takes well under a
+ * second), so a job whose process stopped is taken over this long after its last chunk.
+ */
+export const RECOMPUTE_LEASE_MS = 60_000;
+
+/** The job's lease went to another process (ours ran out): stop without touching the job. */
+class LeaseLost extends Error {}
+
+/**
+ * Work a job to the end (or to its failure). A second call while it runs in this process joins
+ * the first; in another process (another app server on the same database) it finds the job's
+ * lease held and returns at once, leaving the job to its holder (decision 0042).
+ */
 export function runRecomputeJob(db: PrismaClient, jobId: string, opts: JobOptions = {}): Promise<void> {
   const current = running.get(jobId);
   if (current) return current;
@@ -45,6 +59,24 @@ export interface JobOptions {
   asOf?: string;
   /** test hook: runs between reading a chunk and writing it back */
   afterRead?: (householdIds: string[]) => Promise<void>;
+  /** who holds the lease (default: this process) */
+  holder?: string;
+}
+
+/** Claims the job for `holder` if it is unfinished and nobody else holds a live lease on it. */
+async function claimJob(db: PrismaClient, jobId: string, holder: string): Promise<boolean> {
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+    `UPDATE recompute_job
+        SET holder = $2, "leaseUntil" = now() + make_interval(secs => $3::double precision / 1000),
+            state = 'running', "startedAt" = COALESCE("startedAt", now())
+      WHERE id = $1 AND state IN ('queued', 'running')
+        AND (holder IS NULL OR holder = $2 OR "leaseUntil" IS NULL OR "leaseUntil" < now())
+      RETURNING id`,
+    jobId,
+    holder,
+    RECOMPUTE_LEASE_MS,
+  );
+  return rows.length === 1;
 }
 
 /** householdsInRegion as SQL over household h: the condition and its one parameter. */
@@ -104,8 +136,10 @@ interface ReadChunk {
 }
 
 async function workJob(db: PrismaClient, jobId: string, opts: JobOptions) {
+  const holder = opts.holder ?? HOLDER;
+  if (!(await claimJob(db, jobId, holder))) return; // finished, failed, or another process works it
   try {
-    const job = await db.recomputeJob.update({ where: { id: jobId }, data: { state: "running", startedAt: new Date() } });
+    const job = await db.recomputeJob.findUniqueOrThrow({ where: { id: jobId } });
     const year = opts.year ?? currentYear();
     const asOf = opts.asOf ?? today();
     const rows = await loadPolicyRows(db);
@@ -167,23 +201,53 @@ async function workJob(db: PrismaClient, jobId: string, opts: JobOptions) {
           countedMembers: a.countedMembers, policyVersion: a.policyVersion, result: a, trigger: "policy", createdById: job.createdById, createdAt: now,
         })), now);
         done += chunk.ids.length;
-        await tx.recomputeJob.update({ where: { id: jobId }, data: { done, cursor: chunk.last } });
+        // progress, and the lease renewed: only while it is still ours (else this chunk rolls back)
+        const renewed = await tx.$executeRawUnsafe(
+          `UPDATE recompute_job SET done = $2, cursor = $3, "leaseUntil" = now() + make_interval(secs => $5::double precision / 1000)
+            WHERE id = $1 AND holder = $4`,
+          jobId,
+          done,
+          chunk.last,
+          holder,
+          RECOMPUTE_LEASE_MS,
+        );
+        if (renewed !== 1) throw new LeaseLost();
       });
     }
     await db.$transaction(async (tx) => {
-      await tx.recomputeJob.update({ where: { id: jobId }, data: { state: "done", finishedAt: new Date(), total: Math.max(done, job.total) } });
-      await audit(tx, { id: job.createdById, role: "system" }, {
-        action: "recompute.done", entity: "recompute_job", entityId: jobId,
-        after: { regionId: job.regionId, households: done, reason: job.reason, year },
+      const finished = await tx.recomputeJob.updateMany({
+        where: { id: jobId, holder },
+        data: { state: "done", finishedAt: new Date(), total: Math.max(done, job.total), holder: null, leaseUntil: null },
       });
+      if (finished.count !== 1) throw new LeaseLost();
+      await audit(
+        tx,
+        { id: job.createdById, role: "system" },
+        {
+          action: "recompute.done",
+          entity: "recompute_job",
+          entityId: jobId,
+          after: { regionId: job.regionId, households: done, reason: job.reason, year },
+        },
+      );
     });
   } catch (e) {
-    await db.recomputeJob.update({ where: { id: jobId }, data: { state: "failed", error: String((e as Error).message).slice(0, 500), finishedAt: new Date() } }).catch(() => {});
+    if (e instanceof LeaseLost) return; // another process has the job now, and finishes it
+    await db.recomputeJob
+      .updateMany({
+        where: { id: jobId, holder },
+        data: { state: "failed", error: String((e as Error).message).slice(0, 500), finishedAt: new Date(), holder: null, leaseUntil: null },
+      })
+      .catch(() => {});
     throw e;
   }
 }
 
-/** Jobs left unfinished by a stopped server resume from their cursor. */
+/**
+ * Jobs left unfinished by a stopped server resume from their cursor: at start-up and then on
+ * every tick of the periodic jobs (lib/jobs/runner.ts), so a job whose server died is taken over
+ * once its lease runs out. A job another live server holds is left to it.
+ */
 export async function resumeRecomputeJobs(db: PrismaClient) {
   const jobs = await db.recomputeJob.findMany({ where: { state: { in: ["queued", "running"] } }, select: { id: true } });
   for (const j of jobs) void runRecomputeJob(db, j.id).catch((e) => console.error(`[recompute ${j.id}]`, e));

@@ -6,6 +6,7 @@
 // number: a blank, null, a boolean or an array is never read as 0 or 1.
 // Pure: imported by client components, so nothing from Prisma, Next or the data layer.
 import { z } from "zod";
+import { chinaDay } from "@/lib/domain/china-time";
 
 /** Characters that do not show: zero-width space/joiners, marks, separators, word joiner, BOM, soft hyphen, bidi controls. */
 export const INVISIBLE = /[\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF\u00AD\u180E]/;
@@ -113,7 +114,7 @@ export function unstorableText(value: unknown, path: (string | number)[] = [], o
 
 /** Today's date in China (YYYY-MM-DD): the registry's calendar day. */
 export function chinaToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return chinaDay(now);
 }
 
 /**

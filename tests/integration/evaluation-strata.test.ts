@@ -14,7 +14,7 @@ import { createEvaluation } from "@/lib/actions/evaluation/create-evaluation";
 import { drawSample } from "@/lib/actions/evaluation/draw-sample";
 import { verifyDraw } from "@/lib/actions/evaluation/verify-draw";
 import { evaluationDetail } from "@/lib/data/evaluation/detail";
-import { readPlan } from "@/lib/data/evaluation/plan";
+import { readPlan } from "@/lib/domain/evaluation-plan";
 import { getViewer } from "@/lib/auth/session";
 
 let t: TestDb;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayHotline, formatHotline, hotlineHref, NATIONAL_HOTLINE } from "@/lib/hotline";
+import { displayHotline, formatHotline, hotlineHref, NATIONAL_HOTLINE } from "@/lib/domain/hotline";
 
 describe("the hotline: one number, one format", () => {
   it("a county's setting wins; blank or missing falls back to the national 12317", () => {

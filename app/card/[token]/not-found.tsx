@@ -1,7 +1,7 @@
 // The same page for every card link that opens nothing: unknown, malformed or revoked.
 import type { Metadata } from "next";
 import { installationHotline } from "@/lib/data/hotline";
-import { hotlineHref } from "@/lib/hotline";
+import { hotlineHref } from "@/lib/domain/hotline";
 import { getTranslations } from "next-intl/server";
 
 export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };

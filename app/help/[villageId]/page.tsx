@@ -6,7 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { helpVillage } from "@/lib/data/help";
 import { LanguageSwitcher } from "@/components/shell/language-switcher";
 import { ReportForm } from "@/components/help/report-form";
-import { hotlineHref } from "@/lib/hotline";
+import { hotlineHref } from "@/lib/domain/hotline";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@ import { CURRENT_SAMPLE_ALGORITHM } from "@/lib/domain/sampling-versions";
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/client";
-import { audit } from "@/lib/audit";
+import { audit, actorOf } from "@/lib/audit";
 import { AppError, outOfScopeField } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
 import { currentYear } from "@/lib/clock";
@@ -12,8 +12,8 @@ import { loadPolicyRows } from "@/lib/data/assessment";
 import { resolvePolicy, type PolicyRow } from "@/lib/domain/policy";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreateEvaluationInput } from "@/lib/validation/evaluation";
-import { actorOf, evaluationSelect, teamWhere } from "./access";
-import type { StoredPlan } from "./plan";
+import { evaluationSelect, teamWhere } from "./access";
+import type { StoredPlan } from "@/lib/domain/evaluation-plan";
 
 function mustEvaluate(viewer: Viewer) {
   if (viewer.role !== "evaluator") throw new AppError("forbidden");
@@ -159,6 +159,8 @@ export interface EvaluationListItem {
   year: number;
   state: "draft" | "drawn" | "closed";
   releaseAt: Date | null;
+  /** The release time is still ahead (the sample is under embargo), as of this request. */
+  embargoed: boolean;
   sampled: number;
   checked: number;
   discrepancies: number;
@@ -176,6 +178,7 @@ export async function listEvaluations(viewer: Viewer): Promise<EvaluationListIte
   });
   const counties = await db().region.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.countyId))] } }, select: { id: true, name: true } });
   const name = new Map(counties.map((c) => [c.id, c.name]));
+  const now = Date.now();
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -184,6 +187,7 @@ export async function listEvaluations(viewer: Viewer): Promise<EvaluationListIte
     year: r.year,
     state: r.state,
     releaseAt: r.releaseAt,
+    embargoed: r.releaseAt !== null && r.releaseAt.getTime() > now,
     sampled: r._count.sample,
     checked: r._count.questionnaires,
     discrepancies: r._count.discrepancies,

@@ -6,14 +6,13 @@ import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/auth/errors";
-import { audit, type Actor } from "@/lib/audit";
+import { audit, type Actor, actorOf } from "@/lib/audit";
 import { dateOnly, today } from "@/lib/clock";
 import { registeredStatusAfter } from "@/lib/domain/procedure";
 import { recomputeHousehold } from "@/lib/data/assessment";
 import { mustApproveCounty, mustReviewTownship, proposalScope, isTownshipReviewer, isCountyOfficial } from "./scope";
 import { loadProposal, staleProposal, stepContext, takeStep, type LoadedProposal } from "./state";
 
-const actorOf = (viewer: Viewer) => ({ id: viewer.id, role: viewer.role });
 
 export async function townshipReview(viewer: Viewer, input: { proposalId: string; version: number; reason: string }) {
   return db().$transaction(async (tx) => {
