@@ -98,6 +98,7 @@ import { publishNotice } from "@/lib/actions/procedure/publish-notice";
 import { publishSecondNotice } from "@/lib/actions/procedure/publish-second-notice";
 import { sendBack } from "@/lib/actions/procedure/send-back";
 import { townshipReview } from "@/lib/actions/procedure/township-review";
+import { returnAtReview } from "@/lib/actions/procedure/return-at-review";
 import { explainComparison } from "@/lib/actions/proposals/explain-comparison";
 import { raiseProposal, raiseProposalAndOpen } from "@/lib/actions/proposals/raise-proposal";
 import { recordHomeVerification } from "@/lib/actions/proposals/record-home-verification";
@@ -531,6 +532,13 @@ const CASES: Case[] = [
     as: "township",
     schema: procedureV.stepSchema,
     base: async () => ({ proposalId: W.proposal, version: await proposalVersion(), reason: "同意" }),
+  },
+  {
+    name: "procedure/returnAtReview",
+    run: returnAtReview,
+    as: "township",
+    schema: procedureV.stepSchema,
+    base: async () => ({ proposalId: W.proposal, version: await proposalVersion(), reason: "收入证明不符" }),
   },
   {
     name: "procedure/publishSecondNotice",
@@ -1332,6 +1340,7 @@ describe("hostile input through every action: never a throw, never internal; ref
       publishSecondNotice,
       sendBack,
       townshipReview,
+      returnAtReview,
       explainComparison,
       raiseProposal,
       raiseProposalAndOpen,

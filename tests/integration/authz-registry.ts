@@ -86,6 +86,7 @@ import { publishNotice } from "@/lib/actions/procedure/publish-notice";
 import { publishSecondNotice } from "@/lib/actions/procedure/publish-second-notice";
 import { sendBack } from "@/lib/actions/procedure/send-back";
 import { townshipReview } from "@/lib/actions/procedure/township-review";
+import { returnAtReview } from "@/lib/actions/procedure/return-at-review";
 import { explainComparison } from "@/lib/actions/proposals/explain-comparison";
 import { raiseProposal, raiseProposalAndOpen } from "@/lib/actions/proposals/raise-proposal";
 import { recordHomeVerification } from "@/lib/actions/proposals/record-home-verification";
@@ -1005,6 +1006,17 @@ export const REGISTRY: readonly Entry[] = [
     input: async (fx, scope) => {
       const p = side(fx, scope).proposals.townshipReview;
       return { proposalId: p, version: await version(fx, "proposal", p), reason: "乡镇审核：材料齐全" };
+    },
+  }),
+  action({
+    id: `${A}/procedure/return-at-review.ts#returnAtReview`,
+    allowed: ["township", "official"],
+    out: "denied",
+    writes: ["proposal", "procedure_step"],
+    fn: returnAtReview,
+    input: async (fx, scope, actor) => {
+      const p = actor === "official" ? side(fx, scope).proposals.reviewReturn.official : side(fx, scope).proposals.reviewReturn.township;
+      return { proposalId: p, version: await version(fx, "proposal", p), reason: "审核退回：收入证明不符" };
     },
   }),
   action({
