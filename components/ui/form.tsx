@@ -56,6 +56,8 @@ export interface FieldShell {
 
 export interface A11y {
   id: string;
+  /** the one input style (a control that is not a text box overrides it) */
+  className: string;
   "aria-invalid": boolean;
   "aria-describedby"?: string;
   "aria-required"?: boolean;
@@ -93,7 +95,13 @@ export function Field<S extends z.ZodType>({
 
 export function a11yOf(id: string, hint: unknown, errors: string[] | undefined, required?: boolean): A11y {
   const describedBy = [hint ? `${id}-hint` : "", errors?.length ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return { id, "aria-invalid": Boolean(errors?.length), "aria-describedby": describedBy, "aria-required": required || undefined };
+  return {
+    id,
+    className: inputClass,
+    "aria-invalid": Boolean(errors?.length),
+    "aria-describedby": describedBy,
+    "aria-required": required || undefined,
+  };
 }
 
 export function FieldHint({ id, children }: { id: string; children?: React.ReactNode }) {
@@ -289,11 +297,12 @@ const TONES = {
   plain: "border border-stone-300 bg-white text-stone-900 hover:bg-stone-50",
   quiet: "border border-stone-300 text-stone-800 active:bg-stone-50",
   dangerQuiet: "border border-red-300 text-red-800 active:bg-red-50",
+  dangerOutline: "border border-red-700 bg-white text-red-800 hover:bg-red-50",
 };
 const SIZES = {
   sm: "inline-flex min-h-11 items-center justify-center px-3 text-sm font-medium",
   md: "min-h-11 px-4 py-2 text-sm font-semibold",
-  lg: "flex min-h-12 w-full items-center justify-center px-4 text-base font-semibold",
+  lg: "inline-flex min-h-12 items-center justify-center px-5 text-base font-semibold",
 };
 export type ButtonTone = keyof typeof TONES;
 
@@ -322,6 +331,7 @@ export function SubmitButton({
   name,
   value,
   label,
+  testId,
 }: {
   pending: boolean;
   children: React.ReactNode;
@@ -334,6 +344,7 @@ export function SubmitButton({
   name?: string;
   value?: string;
   label?: string;
+  testId?: string;
 }) {
   const t = useTranslations("common");
   const off = pending || Boolean(disabled);
@@ -345,6 +356,7 @@ export function SubmitButton({
       disabled={off}
       aria-disabled={off}
       aria-label={label}
+      data-testid={testId}
       className={`${buttonClass(tone, size)} ${className}`}
     >
       {pending && (pendingLabel || showPending) ? (pendingLabel ?? t("saving")) : children}

@@ -119,6 +119,9 @@ export function recomputeChunkSql(regionSql: string) {
       h."excludedMedical"::text AS "excludedMedical", h."excludedTemporaryRelief"::text AS "excludedTemporaryRelief",
       h."excludedHousingSubsidy"::text AS "excludedHousingSubsidy", h."excludedRelocationSubsidy"::text AS "excludedRelocationSubsidy",
       h."excludedGifts"::text AS "excludedGifts", h."safeAlternative"::text AS "safeAlternative",
+      h."assessedAt" IS NOT NULL AS assessed, h."assessedStatus"::text AS "curStatus", h.candidate::text AS "curCandidate",
+      h."candidateCategory"::text AS "curCategory", h."perCapitaIncome"::text AS "curPci", h."countedMembers" AS "curCounted",
+      h."memberCount" AS "curMembers", h."unmetIndicators" AS "curUnmet",
       (SELECT coalesce(json_agg(json_build_array(m."birthDate", m.counted, m."medicalInsurance", m."schoolStatus", m."dropoutMedicalExemption", m."laborCapacity")), '[]')
          FROM member m WHERE m."householdId" = h.id AND m.active)::text AS members
     FROM household h
@@ -127,7 +130,39 @@ export function recomputeChunkSql(regionSql: string) {
    LIMIT $2`;
 }
 
-type ChunkRow = HouseholdRecord & { id: string; countyId: string; version: number; members: string };
+/** What the household holds of its last assessment, as the chunk read it. */
+interface StoredResult {
+  assessed: boolean;
+  curStatus: string | null;
+  curCandidate: string | null;
+  curCategory: string | null;
+  curPci: string | null;
+  curCounted: number;
+  curMembers: number;
+  curUnmet: string[] | null;
+}
+
+type ChunkRow = HouseholdRecord & StoredResult & { id: string; countyId: string; version: number; members: string };
+
+/**
+ * Whether a fresh assessment says something other than what the household holds: status,
+ * candidate, monitoring category, per-capita income (to the cent, as stored), counted and listed
+ * members, unmet indicators. Only then does a recompute write (decision 0042): the household's
+ * history keeps the assessment (and the policy version) that produced its current result.
+ */
+export function resultChanged(stored: StoredResult, a: Assessment, members: number): boolean {
+  if (!stored.assessed) return true;
+  return (
+    stored.curStatus !== a.status ||
+    (stored.curCandidate ?? null) !== (a.candidate ?? null) ||
+    (stored.curCategory ?? null) !== (a.monitoringCategory ?? null) ||
+    stored.curPci === null ||
+    Math.round(Number(stored.curPci) * 100) !== Math.round(a.perCapitaIncome * 100) ||
+    Number(stored.curCounted) !== a.countedMembers ||
+    Number(stored.curMembers) !== members ||
+    (stored.curUnmet ?? []).join(",") !== unmetOf(a).join(",")
+  );
+}
 
 interface ReadChunk {
   ids: string[];
@@ -163,15 +198,15 @@ async function workJob(db: PrismaClient, jobId: string, opts: JobOptions) {
           }),
         );
         if (!members.some((m) => m.counted)) continue;
-        results.push({
-          id: h.id, countyId: h.countyId, version: Number(h.version), members: members.length,
-          a: assess(householdInputFromRecord(h, members, year, asOf), policyFor(h.countyId.slice(0, 2))),
-        });
+        const a = assess(householdInputFromRecord(h, members, year, asOf), policyFor(h.countyId.slice(0, 2)));
+        // the same result as the household holds: nothing to write
+        if (resultChanged(h, a, members.length)) results.push({ id: h.id, countyId: h.countyId, version: Number(h.version), members: members.length, a });
       }
       return { ids: chunk.map((h) => h.id), last: chunk.length ? chunk[chunk.length - 1]!.id : null, results };
     };
 
     let done = job.done;
+    let changed = job.changed;
     // the next chunk is read and assessed while the current one is written (two connections)
     let next = read(job.cursor ?? "");
     for (;;) {
@@ -201,15 +236,17 @@ async function workJob(db: PrismaClient, jobId: string, opts: JobOptions) {
           countedMembers: a.countedMembers, policyVersion: a.policyVersion, result: a, trigger: "policy", createdById: job.createdById, createdAt: now,
         })), now);
         done += chunk.ids.length;
+        changed += kept.size;
         // progress, and the lease renewed: only while it is still ours (else this chunk rolls back)
         const renewed = await tx.$executeRawUnsafe(
-          `UPDATE recompute_job SET done = $2, cursor = $3, "leaseUntil" = now() + make_interval(secs => $5::double precision / 1000)
+          `UPDATE recompute_job SET done = $2, cursor = $3, "leaseUntil" = now() + make_interval(secs => $5::double precision / 1000), changed = $6
             WHERE id = $1 AND holder = $4`,
           jobId,
           done,
           chunk.last,
           holder,
           RECOMPUTE_LEASE_MS,
+          changed,
         );
         if (renewed !== 1) throw new LeaseLost();
       });
@@ -227,7 +264,7 @@ async function workJob(db: PrismaClient, jobId: string, opts: JobOptions) {
           action: "recompute.done",
           entity: "recompute_job",
           entityId: jobId,
-          after: { regionId: job.regionId, households: done, reason: job.reason, year },
+          after: { regionId: job.regionId, households: done, changed, reason: job.reason, year },
         },
       );
     });

@@ -28,12 +28,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** Every household's stored result made stale (as after a policy edit): a recompute writes each one. */
+const stale = () => t.sql(`UPDATE household SET "perCapitaIncome" = 0`);
+
 describe("a recompute job runs in one process at a time", () => {
   it("two servers resuming the same job: every household assessed once, one recompute.done", async () => {
     const a = await server();
     const b = await server();
     expect(a).not.toBe(b);
     const job = await a.createRecomputeJob(t.prisma, { regionId: "520603201200", reason: "test", actorId: null });
+    await stale();
     const before = await t.prisma.assessment.count();
     await Promise.all([a.runRecomputeJob(t.prisma, job.id, { chunkSize: 5 }), b.runRecomputeJob(t.prisma, job.id, { chunkSize: 5 })]);
     expect((await t.prisma.assessment.count()) - before).toBe(30);
@@ -42,6 +46,25 @@ describe("a recompute job runs in one process at a time", () => {
     const row = await t.prisma.recomputeJob.findUniqueOrThrow({ where: { id: job.id } });
     expect(row.state).toBe("done");
     expect(row.done).toBe(30);
+    expect(row.changed).toBe(30);
+  });
+
+  it("a recompute writes only the households whose result changed, and counts them", async () => {
+    const a = await server();
+    const ids = (
+      await t.prisma.household.findMany({ where: { villageId: "520603201200" }, orderBy: { id: "asc" }, select: { id: true } })
+    ).map((h) => h.id);
+    await t.sql(`UPDATE household SET "perCapitaIncome" = 0 WHERE id = ANY($1)`, [ids.slice(0, 4)]);
+    const before = await t.prisma.assessment.count();
+    const job = await a.createRecomputeJob(t.prisma, { regionId: "520603201200", reason: "test", actorId: null });
+    await a.runRecomputeJob(t.prisma, job.id, { chunkSize: 7 });
+    expect((await t.prisma.assessment.count()) - before).toBe(4);
+    const row = await t.prisma.recomputeJob.findUniqueOrThrow({ where: { id: job.id } });
+    expect([row.state, row.done, row.changed]).toEqual(["done", 30, 4]);
+    const pci = await t.prisma.household.findMany({ where: { id: { in: ids.slice(0, 4) } }, select: { perCapitaIncome: true } });
+    expect(pci.every((h) => Number(h.perCapitaIncome) > 0)).toBe(true);
+    const done = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: "recompute.done", entityId: job.id } });
+    expect(done.after).toMatchObject({ households: 30, changed: 4 });
   });
 
   it("a job whose holder stopped (its lease ran out) is taken over and finished from its cursor", async () => {
@@ -51,6 +74,7 @@ describe("a recompute job runs in one process at a time", () => {
     const ids = (
       await t.prisma.household.findMany({ where: { villageId: "520603201200" }, orderBy: { id: "asc" }, select: { id: true } })
     ).map((h) => h.id);
+    await stale();
     await t.sql(
       `UPDATE recompute_job SET state = 'running', cursor = $2, done = 10, holder = 'dead:1:x', "leaseUntil" = now() - interval '1 second' WHERE id = $1`,
       [job.id, ids[9]],
