@@ -137,19 +137,24 @@ export function ReasonStepForm({
 /** The reviewer's visible way to send an item back at its review, with the reason (audited). */
 export function SendBackAtReviewForm({ proposalId, version }: { proposalId: string; version: number }) {
   const t = useTranslations("procedure.page");
-  const { state, formAction, pending } = useProcedureAction(returnAtReview);
+  const {
+    state,
+    dispatch: formAction,
+    pending,
+    fields,
+  } = useFormAction(returnAtReview, schemaOf<typeof stepSchema>(), { after: "refresh" });
   return (
     <form action={formAction} className="space-y-3 rounded-lg border border-red-200 bg-red-50/40 p-3" data-testid="send-back-at-review">
       <h3 className="text-sm font-semibold text-red-900">{t("sendBackTitle")}</h3>
       <input type="hidden" name="proposalId" value={proposalId} />
       <input type="hidden" name="version" value={version} />
-      <Field label={t("reason")} errors={errorsOf(state, "reason")} hint={t("sendBackHint")} required>
+      <Field form={fields} name="reason" label={t("reason")} hint={t("sendBackHint")} required>
         {(a) => <textarea {...a} name="reason" rows={2} maxLength={1000} placeholder={t("sendBackPlaceholder")} required />}
       </Field>
-      <Submit pending={pending} tone="danger">
+      <SubmitButton pending={pending} tone="danger">
         {t("sendBackButton")}
-      </Submit>
-      <Status state={state} />
+      </SubmitButton>
+      <StatusLine state={state} />
     </form>
   );
 }
