@@ -15,7 +15,7 @@ import { householdScope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/session";
 import { today } from "@/lib/clock";
 import { generateToken, lookupHash } from "@/lib/card/token";
-import { addressKey } from "@/lib/card/secret";
+import { addressKey } from "@/lib/security/secret";
 import { plainIndicators, measureText, type PlainIndicator } from "@/lib/card/plain";
 import { noticeEnd, objectionsOpen } from "@/lib/domain/notice";
 import { hit, LIMITS } from "@/lib/ratelimit";

@@ -10,8 +10,6 @@
 // checked by its bytes. Nothing in a refusal tells anything about any household.
 import "server-only";
 import crypto from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
 import { db, type Db, type Tx } from "@/lib/db/client";
 import { audit, type Actor } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
@@ -21,9 +19,9 @@ import { loadPolicyRows } from "@/lib/data/assessment";
 import { resolvePolicy } from "@/lib/domain/policy";
 import { responseDeadline } from "@/lib/domain/working-days";
 import { loadWorkCalendar } from "@/lib/data/calendar";
-import { derivedKey, addressKey } from "@/lib/card/secret";
+import { derivedKey, addressKey } from "@/lib/security/secret";
 import { hashToken, lookupHash } from "@/lib/card/token";
-import { verifyPow } from "@/lib/card/pow";
+import { verifyPow } from "@/lib/security/pow";
 import { claimOnce, hit, LIMITS } from "@/lib/ratelimit";
 import { sniffMime } from "@/lib/validation/file-type";
 import { PHOTO_MAX_BYTES, PHOTO_TYPES, type HelpCategoryValue, type LeadOutcomeInput } from "@/lib/validation/help";
@@ -31,6 +29,7 @@ import type { HelpSource, HelpState, Prisma } from "@/lib/generated/prisma/clien
 import { resolveCardToken } from "./card";
 import { displayHotline } from "@/lib/domain/hotline";
 import { chinaDay } from "@/lib/domain/china-time";
+import { putFile, readStored, removeStored } from "@/lib/storage/files";
 
 type Client = Db | Tx;
 const PUBLIC: Actor = { id: null, role: "public" };
@@ -66,10 +65,6 @@ export async function helpVillage(villageId: string) {
 
 // ───────────────────────── photos ─────────────────────────
 
-export function uploadRoot(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR ?? "./data/uploads");
-}
-
 export interface PreparedPhoto {
   bytes: Uint8Array;
   mime: (typeof PHOTO_TYPES)[number];
@@ -88,23 +83,11 @@ export async function preparePhoto(blob: Blob): Promise<PreparedPhoto> {
 }
 
 async function writePhoto(countyId: string, photo: PreparedPhoto): Promise<string> {
-  if (!/^\d{6}$/.test(countyId)) throw new Error("bad storage path");
-  const key = `help/${countyId}/${crypto.randomUUID()}.${EXT[photo.mime]}`;
-  const full = path.join(uploadRoot(), key);
-  await fs.mkdir(path.dirname(full), { recursive: true });
-  await fs.writeFile(full, photo.bytes, { flag: "wx", mode: 0o640 });
-  return key;
-}
-
-function resolvePhotoKey(key: string): string {
-  const root = uploadRoot();
-  const full = path.resolve(/*turbopackIgnore: true*/ root, key);
-  if (!key.startsWith("help/") || !full.startsWith(root + path.sep)) throw new Error("photo key outside the upload folder");
-  return full;
+  return (await putFile({ store: "help_photo", countyId }, EXT[photo.mime], photo.bytes)).key;
 }
 
 async function removePhoto(key: string | null): Promise<void> {
-  if (key) await fs.rm(resolvePhotoKey(key), { force: true }).catch(() => {});
+  await removeStored([key], "help_photo");
 }
 
 // ───────────────────────── receiving a report (public) ─────────────────────────
@@ -487,12 +470,9 @@ export async function leadPhoto(viewer: Viewer, id: string): Promise<{ bytes: Bu
   const scope = await leadScope(viewer);
   const r = await db().helpRequest.findFirst({ where: { AND: [{ id }, scope] }, select: { photoKey: true } });
   if (!r?.photoKey) return null;
-  try {
-    const bytes = await fs.readFile(/*turbopackIgnore: true*/ resolvePhotoKey(r.photoKey));
-    const ext = r.photoKey.split(".").pop();
-    const mime = ext === "png" ? "image/png" : ext === "webp" ? "image/webp" : "image/jpeg";
-    return { bytes, mime };
-  } catch {
-    return null;
-  }
+  const bytes = await readStored(r.photoKey, "help_photo");
+  if (!bytes) return null;
+  const ext = r.photoKey.split(".").pop();
+  const mime = ext === "png" ? "image/png" : ext === "webp" ? "image/webp" : "image/jpeg";
+  return { bytes, mime };
 }

@@ -22,7 +22,7 @@ import { assign, createHousehold, createUser, seedRegions } from "../factories";
 import { recomputeHousehold } from "@/lib/data/assessment";
 import { formToObject, type ActionResult } from "@/lib/actions/safe-action";
 import { today, currentYear } from "@/lib/clock";
-import { createPowSolver } from "@/lib/card/pow-solver";
+import { createPowSolver } from "@/lib/security/pow-solver";
 import {
   HUGE,
   MASS_KEYS,

@@ -31,7 +31,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { currentYear, today } from "@/lib/clock";
-import { createPowSolver } from "@/lib/card/pow-solver";
+import { createPowSolver } from "@/lib/security/pow-solver";
 import { useAddress } from "./helpers";
 import { freshCardToken, PNG, type Actor, type Fixtures, type Scope, type Side, EVERYONE } from "./authz-fixtures";
 

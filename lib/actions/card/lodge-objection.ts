@@ -9,8 +9,8 @@ import type { ActionResult } from "@/lib/actions/result";
 import { AppError } from "@/lib/auth/errors";
 import { resolveCardToken } from "@/lib/data/card";
 import { lodgeObjectionFromCard } from "@/lib/data/procedure/objections";
-import { verifyPow } from "@/lib/card/pow";
-import { addressKey } from "@/lib/card/secret";
+import { verifyPow } from "@/lib/security/pow";
+import { addressKey } from "@/lib/security/secret";
 import { claimOnce, hit, LIMITS } from "@/lib/ratelimit";
 import { db } from "@/lib/db/client";
 

@@ -8,7 +8,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { formToObject, issuesByField, unstorableFieldErrors } from "@/lib/actions/safe-action";
 import type { ActionResult } from "@/lib/actions/result";
 import { AppError } from "@/lib/auth/errors";
-import { clientAddress } from "@/lib/card/request";
+import { clientAddress } from "@/lib/http/request";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { logError } from "@/lib/log/logger";
 

@@ -8,7 +8,7 @@ import { defineProcedureAction, done } from "@/lib/actions/procedure/define";
 import { AppError } from "@/lib/auth/errors";
 import { closeMeetingSchema } from "@/lib/validation/procedure";
 import { closeMeeting as close } from "@/lib/data/procedure/meetings";
-import { removeMinutesScan, storeMinutesScan } from "@/lib/data/procedure/minutes-store";
+import { removeMinutesScan, storeMinutesScan } from "@/lib/storage/files";
 
 type Out = { results: { proposalId: string; passed: boolean }[] };
 

@@ -5,7 +5,7 @@ import { audit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { plainResponse } from "@/lib/http/plain";
 import { meetingScope } from "@/lib/data/procedure/scope";
-import { readMinutesScan } from "@/lib/data/procedure/minutes-store";
+import { readMinutesScan } from "@/lib/storage/files";
 
 export const dynamic = "force-dynamic";
 
