@@ -6,6 +6,7 @@
 // proposals and notices — and never a national ID, a member's health, a member's name other
 // than the head's, or anything of another household. Every select below is explicit for that
 // reason; getCardView's output is what the page renders and what the tests inspect.
+import { displayHotline } from "@/lib/domain/hotline";
 import "server-only";
 import { db, type Db, type Tx } from "@/lib/db/client";
 import { audit, type Actor } from "@/lib/audit";
@@ -23,7 +24,6 @@ import { resolvePolicy } from "@/lib/domain/policy";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { chinaDay } from "@/lib/domain/china-time";
 
-export const DEFAULT_HOTLINE = "12317";
 const PUBLIC: Actor = { id: null, role: "public" };
 
 const isoDay = (d: Date | null | undefined): string | null => (d ? d.toISOString().slice(0, 10) : null);
@@ -181,7 +181,7 @@ export async function getCardView(householdId: string, on: string = today()): Pr
         }
       : null,
     cadre: cadre ? { name: cadre.name, phone: cadre.phone } : null,
-    hotline: county?.hotline?.trim() || DEFAULT_HOTLINE,
+    hotline: displayHotline(county?.hotline),
     measures: h.measures.map((m) => ({
       category: m.category,
       text: measureText(m.category, m.description, otherNames),
@@ -358,7 +358,7 @@ export async function issueCards(viewer: Viewer, target: PrintTarget & { reissue
     }
     const countyIds = [...new Set(rows.map((r) => r.countyId))];
     const counties = await tx.region.findMany({ where: { id: { in: countyIds } }, select: { id: true, hotline: true } });
-    const hotline = new Map(counties.map((c) => [c.id, c.hotline?.trim() || DEFAULT_HOTLINE]));
+    const hotline = new Map(counties.map((c) => [c.id, displayHotline(c.hotline)]));
     const cards: PrintedCard[] = [];
     let reissued = 0;
     let skipped = 0;
@@ -379,7 +379,7 @@ export async function issueCards(viewer: Viewer, target: PrintTarget & { reissue
         townshipName: r.village.parent?.name ?? null,
         cadreName: cadre?.name ?? null,
         cadrePhone: cadre?.phone ?? null,
-        hotline: hotline.get(r.countyId) ?? DEFAULT_HOTLINE,
+        hotline: hotline.get(r.countyId) ?? displayHotline(null),
         token,
       });
     }
@@ -438,7 +438,7 @@ export async function posterVillage(viewer: Viewer, villageId: string) {
     name: village.name,
     townshipName: village.parent?.name ?? null,
     countyName: county?.name ?? null,
-    hotline: county?.hotline?.trim() || DEFAULT_HOTLINE,
+    hotline: displayHotline(county?.hotline),
     responseDays: policy.values.leadResponseWorkingDays,
   };
 }

@@ -26,7 +26,8 @@ import { claimOnce, hit, LIMITS } from "@/lib/ratelimit";
 import { sniffMime } from "@/lib/validation/file-type";
 import { PHOTO_MAX_BYTES, PHOTO_TYPES, type HelpCategoryValue, type LeadOutcomeInput } from "@/lib/validation/help";
 import type { HelpSource, HelpState, Prisma } from "@/lib/generated/prisma/client";
-import { DEFAULT_HOTLINE, resolveCardToken } from "./card";
+import { resolveCardToken } from "./card";
+import { displayHotline } from "@/lib/domain/hotline";
 import { chinaDay } from "@/lib/domain/china-time";
 import { putFile, readStored, removeStored } from "@/lib/storage/files";
 import { leadScope } from "@/lib/auth/scope";
@@ -60,7 +61,7 @@ export async function helpVillage(villageId: string) {
   const v = await db().region.findFirst({ where: { id: villageId, level: "village" }, select: { id: true, name: true, parent: { select: { name: true } } } });
   if (!v) return null;
   const county = await db().region.findUnique({ where: { id: villageId.slice(0, 6) }, select: { id: true, name: true, hotline: true } });
-  return { id: v.id, name: v.name, townshipName: v.parent?.name ?? null, countyId: villageId.slice(0, 6), countyName: county?.name ?? null, hotline: county?.hotline?.trim() || DEFAULT_HOTLINE };
+  return { id: v.id, name: v.name, townshipName: v.parent?.name ?? null, countyId: villageId.slice(0, 6), countyName: county?.name ?? null, hotline: displayHotline(county?.hotline) };
 }
 
 // ───────────────────────── photos ─────────────────────────

@@ -10,7 +10,7 @@ import { createHousehold, createUser, seedRegions } from "../factories";
 import { recomputeHousehold } from "@/lib/data/assessment";
 import { getViewer, type Viewer } from "@/lib/auth/session";
 import { currentYear } from "@/lib/clock";
-import { listHash } from "@/lib/domain/sampling";
+import { listHashV2 } from "@/lib/domain/sampling-v2";
 import { createEvaluation } from "@/lib/actions/evaluation/create-evaluation";
 import { drawSample } from "@/lib/actions/evaluation/draw-sample";
 import { verifyDraw } from "@/lib/actions/evaluation/verify-draw";
@@ -202,12 +202,13 @@ describe("the draw", () => {
       .sort();
     expect(exited).toEqual([H.A1!, H.A2!].sort());
     const e = await t.prisma.evaluation.findUniqueOrThrow({ where: { id: EVAL } });
-    expect(e).toMatchObject({ state: "drawn", seed: "万山-2026-test", algorithm: "jingzhun-sample-v1" });
+    expect(e).toMatchObject({ state: "drawn", seed: "万山-2026-test", algorithm: "jingzhun-sample-v2" });
     expect(e.listHash).toBe(
-      listHash(
+      listHashV2(
         frozen.map((f) => ({
           id: f.householdId,
           villageId: f.villageId,
+          villageDesignated: f.villageDesignated,
           exitedThisYear: f.exitedThisYear,
           registeredStatus: f.registeredStatus,
         })),
