@@ -104,6 +104,26 @@ function vitestOnce(name: string, project: string, env: Record<string, string>, 
   };
 }
 
+// Lint first: ESLint (Next's rules) and Prettier's check over the whole tree (`npm run lint`).
+if (want("lint")) {
+  banner("lint (ESLint, Prettier)");
+  const t0 = Date.now();
+  const eslint = spawnSync(bin("eslint"), ["."], { cwd: root, stdio: "inherit" });
+  const prettier = spawnSync(bin("prettier"), ["--check", "--log-level", "warn", "."], { cwd: root, stdio: "inherit" });
+  const ok = eslint.status === 0 && prettier.status === 0;
+  tiers.push({
+    name: "lint",
+    ok,
+    passed: ok ? 1 : 0,
+    failed: ok ? 0 : 1,
+    skipped: 0,
+    seconds: (Date.now() - t0) / 1000,
+    note: ok
+      ? undefined
+      : [eslint.status !== 0 && "eslint", prettier.status !== 0 && "prettier --check"].filter(Boolean).join(", ") + " failed",
+  });
+}
+
 if (want("unit")) vitest("unit", "unit", {});
 if (want("integration")) {
   vitest("integration (PGlite)", "integration", { TEST_DB: "pglite" });
@@ -202,7 +222,15 @@ if (only.includes("ha")) {
     ok = r.status === 0;
     if (!ok) note = `bench:failover exited ${r.status}`;
   }
-  tiers.push({ name: "ha (failover drill)", ok, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, seconds: (Date.now() - t0) / 1000, note });
+  tiers.push({
+    name: "ha (failover drill)",
+    ok,
+    passed: ok ? 1 : 0,
+    failed: ok ? 0 : 1,
+    skipped: 0,
+    seconds: (Date.now() - t0) / 1000,
+    note,
+  });
 }
 
 banner("summary");

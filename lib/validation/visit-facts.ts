@@ -253,15 +253,13 @@ export function diffFacts(base: HouseholdFacts, edited: HouseholdFacts, newMembe
     if (Object.keys(change).length) members.push({ id: m.id, ...change });
   }
   if (members.length) out.members = members;
-  const added = newMembers
-    .filter(draftFilled)
-    .map((n) => ({
-      name: n.name.trim(),
-      sex: n.sex,
-      birthDate: n.birthDate,
-      relation: n.relation,
-      ...(n.nationalId.trim() ? { nationalId: n.nationalId.trim() } : {}),
-    }));
+  const added = newMembers.filter(draftFilled).map((n) => ({
+    name: n.name.trim(),
+    sex: n.sex,
+    birthDate: n.birthDate,
+    relation: n.relation,
+    ...(n.nationalId.trim() ? { nationalId: n.nationalId.trim() } : {}),
+  }));
   if (added.length) out.newMembers = added;
   return Object.keys(out).length ? out : undefined;
 }
