@@ -11,7 +11,7 @@ import "server-only";
 import { db, type Db, type Tx } from "@/lib/db/client";
 import { audit, type Actor } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
-import { householdScope } from "@/lib/auth/scope";
+import { cardManagerScope, regionScope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/session";
 import { today } from "@/lib/clock";
 import { generateToken, lookupHash } from "@/lib/card/token";
@@ -255,11 +255,6 @@ async function cardRequests(householdId: string): Promise<CardRequest[]> {
 
 // ───────────────────────── issuing, printing, revoking (signed in) ─────────────────────────
 
-/** Cadres (their current households) and county officials (their region) manage cards. */
-export function cardManagerScope(viewer: Viewer): Prisma.HouseholdWhereInput {
-  if (viewer.role !== "cadre" && viewer.role !== "county_official") throw new AppError("forbidden");
-  return householdScope(viewer);
-}
 
 const currentAssignment = (now: Date): Prisma.HouseholdWhereInput => ({
   assignments: { some: { validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] } },
@@ -425,7 +420,7 @@ export async function posterVillage(viewer: Viewer, villageId: string) {
   if (!/^\d{12}$/.test(villageId)) return null;
   if (viewer.role !== "cadre" && viewer.role !== "county_official") return null;
   const village = await db().region.findFirst({
-    where: { AND: [{ id: villageId, level: "village" }, viewer.role === "county_official" ? { id: { startsWith: viewer.regionId } } : {}] },
+    where: { AND: [{ id: villageId, level: "village" }, viewer.role === "county_official" ? regionScope(viewer) : {}] },
     select: { id: true, name: true, parent: { select: { name: true } } },
   });
   if (!village) return null;
@@ -466,7 +461,7 @@ export async function printChoices(viewer: Viewer) {
     };
   }
   const villages = await db().region.findMany({
-    where: { level: "village", id: { startsWith: viewer.regionId }, households: { some: currentAssignment(now) } },
+    where: { level: "village", ...regionScope(viewer), households: { some: currentAssignment(now) } },
     orderBy: { id: "asc" },
     take: 500,
     select: { id: true, name: true },

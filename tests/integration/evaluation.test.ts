@@ -5,7 +5,7 @@
 // discrepancies routed to the county, and the metrics' counts.
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, signInAs, signOut, type TestDb } from "./helpers";
+import { createTestDb, signInAs, signOut, type TestDb, countyIdForTest } from "./helpers";
 import { createHousehold, createUser, seedRegions } from "../factories";
 import { recomputeHousehold } from "@/lib/data/assessment";
 import { getViewer, type Viewer } from "@/lib/auth/session";
@@ -509,7 +509,7 @@ describe("closing", () => {
     const close = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: "evaluation.close", entityId: EVAL } });
     expect(close.after).toMatchObject({ state: "closed", metrics: { pass: false } });
     // the county page shows the same figure by the same name as the report (#14)
-    const onCountyPage = await latestEvaluationMetrics("520603");
+    const onCountyPage = await latestEvaluationMetrics(countyIdForTest("520603"));
     expect(onCountyPage?.metrics.verdict.metrics.map((m) => [m.key, m.value])).toEqual(
       (await evaluationMetrics(v, EVAL)).verdict.metrics.map((m) => [m.key, m.value]),
     );

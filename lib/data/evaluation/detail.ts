@@ -5,7 +5,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/session";
-import { sampleWhere, teamEvaluation, teamWhere, type EvaluationRow } from "./access";
+import { teamEvaluation, type EvaluationRow } from "./access";
+import { sampleWhere, teamWhere } from "@/lib/auth/scope";
 import { readPlan, type StoredPlan } from "@/lib/domain/evaluation-plan";
 import type { VillageDraw } from "@/lib/domain/sampling";
 import type { VillageDrawV2 } from "@/lib/domain/sampling-v2";

@@ -14,7 +14,8 @@ import type { SampleDifferences } from "@/lib/domain/sampling";
 import type { SampleHouseholdV2 as FrozenHousehold } from "@/lib/domain/sampling-v2";
 import { CURRENT_SAMPLE_ALGORITHM, drawWith, listHashWith, verifyWith } from "@/lib/domain/sampling-versions";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { lockForWrite, refuse, sampleReaderWhere, sampleWhere, teamEvaluation, evaluationSelect } from "./access";
+import { lockForWrite, refuse, teamEvaluation, evaluationSelect } from "./access";
+import { sampleReaderWhere, sampleWhere } from "@/lib/auth/scope";
 import { readPlan, samplePlanOf, type StoredPlan } from "@/lib/domain/evaluation-plan";
 
 /** 128 random bits as 32 hex digits: recorded, shown, and enough that nobody can steer it. */

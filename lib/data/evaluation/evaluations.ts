@@ -12,7 +12,8 @@ import { loadPolicyRows } from "@/lib/data/assessment";
 import { resolvePolicy, type PolicyRow } from "@/lib/domain/policy";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreateEvaluationInput } from "@/lib/validation/evaluation";
-import { evaluationSelect, teamWhere } from "./access";
+import { evaluationSelect } from "./access";
+import { teamWhere } from "@/lib/auth/scope";
 import type { StoredPlan } from "@/lib/domain/evaluation-plan";
 
 function mustEvaluate(viewer: Viewer) {

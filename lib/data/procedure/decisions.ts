@@ -10,7 +10,7 @@ import { audit, type Actor, actorOf } from "@/lib/audit";
 import { dateOnly, today } from "@/lib/clock";
 import { registeredStatusAfter } from "@/lib/domain/procedure";
 import { recomputeHousehold } from "@/lib/data/assessment";
-import { mustApproveCounty, mustReviewTownship, proposalScope, isTownshipReviewer, isCountyOfficial } from "./scope";
+import { mustApproveCounty, mustReviewTownship, proposalScope, isTownshipReviewer, isCountyOfficial } from "@/lib/auth/scope";
 import { loadProposal, staleProposal, stepContext, takeStep, type LoadedProposal } from "./state";
 
 

@@ -17,7 +17,7 @@ import { dateOnly, today } from "@/lib/clock";
 import { noticeDaysFor, noticeEnd } from "@/lib/domain/notice";
 import { applyAnnouncement } from "./decisions";
 import { fieldError } from "./proposals";
-import { isTownshipReviewer, mustApproveCounty, mustFacilitate } from "./scope";
+import { isTownshipReviewer, mustApproveCounty, mustFacilitate } from "@/lib/auth/scope";
 import { isoDay, loadProposal, procedurePolicy, stepContext, takeStep, type LoadedProposal } from "./state";
 import type { NoticeKind, Prisma } from "@/lib/generated/prisma/client";
 import { chinaDay } from "@/lib/domain/china-time";
