@@ -26,9 +26,11 @@ import { claimOnce, hit, LIMITS } from "@/lib/ratelimit";
 import { sniffMime } from "@/lib/validation/file-type";
 import { PHOTO_MAX_BYTES, PHOTO_TYPES, type HelpCategoryValue, type LeadOutcomeInput } from "@/lib/validation/help";
 import type { HelpSource, HelpState, Prisma } from "@/lib/generated/prisma/client";
-import { DEFAULT_HOTLINE, resolveCardToken } from "./card";
+import { resolveCardToken } from "./card";
+import { displayHotline } from "@/lib/domain/hotline";
 import { chinaDay } from "@/lib/domain/china-time";
 import { putFile, readStored, removeStored } from "@/lib/storage/files";
+import { leadScope } from "@/lib/auth/scope";
 
 type Client = Db | Tx;
 const PUBLIC: Actor = { id: null, role: "public" };
@@ -59,7 +61,7 @@ export async function helpVillage(villageId: string) {
   const v = await db().region.findFirst({ where: { id: villageId, level: "village" }, select: { id: true, name: true, parent: { select: { name: true } } } });
   if (!v) return null;
   const county = await db().region.findUnique({ where: { id: villageId.slice(0, 6) }, select: { id: true, name: true, hotline: true } });
-  return { id: v.id, name: v.name, townshipName: v.parent?.name ?? null, countyId: villageId.slice(0, 6), countyName: county?.name ?? null, hotline: county?.hotline?.trim() || DEFAULT_HOTLINE };
+  return { id: v.id, name: v.name, townshipName: v.parent?.name ?? null, countyId: villageId.slice(0, 6), countyName: county?.name ?? null, hotline: displayHotline(county?.hotline) };
 }
 
 // ───────────────────────── photos ─────────────────────────
@@ -316,41 +318,6 @@ export async function helpStatus(presented: unknown) {
 // ───────────────────────── the leads (signed in) ─────────────────────────
 
 const current = (now: Date) => ({ validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] });
-
-/**
- * The leads a viewer follows. County officials: every lead under their region. Cadres: leads of
- * the households assigned to them now, and in the villages where they serve, leads without a
- * household or whose household has no cadre now (so an unmatched report reaches someone).
- */
-export async function leadScope(viewer: Viewer, now = new Date()): Promise<Prisma.HelpRequestWhereInput> {
-  if (viewer.role === "county_official") return { villageId: { startsWith: viewer.regionId } };
-  if (viewer.role !== "cadre") throw new AppError("forbidden");
-  const mine = await db().cadreAssignment.findMany({
-    where: { cadreId: viewer.id, ...current(now) },
-    select: { householdId: true, household: { select: { villageId: true } } },
-  });
-  const households = mine.map((a) => a.householdId);
-  const villages = [...new Set(mine.map((a) => a.household.villageId))];
-  // households with leads in those villages that nobody serves now (a short list: leads only)
-  const leadHouseholds = await db().helpRequest.findMany({
-    where: { villageId: { in: villages }, householdId: { not: null } },
-    distinct: ["householdId"],
-    select: { householdId: true },
-  });
-  const ids = leadHouseholds.map((l) => l.householdId!).filter((id) => !households.includes(id));
-  const served = ids.length
-    ? await db().cadreAssignment.findMany({ where: { householdId: { in: ids }, ...current(now) }, select: { householdId: true } })
-    : [];
-  const servedSet = new Set(served.map((s) => s.householdId));
-  const orphans = ids.filter((id) => !servedSet.has(id));
-  return {
-    OR: [
-      { householdId: { in: households } },
-      { villageId: { in: villages }, householdId: null },
-      ...(orphans.length ? [{ householdId: { in: orphans } }] : []),
-    ],
-  };
-}
 
 export type LeadFilter = "open" | "overdue" | "all";
 export const LEADS_PAGE_SIZE = 30;

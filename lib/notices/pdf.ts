@@ -16,7 +16,7 @@ import path from "node:path";
 import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit";
 import type { Viewer } from "@/lib/auth/session";
-import { noticeScope } from "@/lib/data/procedure/scope";
+import { noticeScope } from "@/lib/auth/scope";
 import { putFile, readStored, removeStored } from "@/lib/storage/files";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

@@ -201,6 +201,15 @@ export const setHotlineSchema = z.object({
   hotline: optionalText(32, /^\+?[0-9][0-9 -]{2,30}$/, "admin:v.phone"),
 });
 
+/** A village's designated-poor-village (贫困村) flag: "true"/"on" or "false" (a checkbox sends nothing when unticked). */
+export const setDesignatedSchema = z.object({
+  id: regionCodeField.refine((s) => levelOfCode(s) === "village", { error: "admin:v.notVillage" }),
+  designatedPoor: z.preprocess(
+    (v) => (v === undefined || v === null || v === "" ? false : v),
+    z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")], { error: "v.unknownValue" }),
+  ),
+});
+
 export const importRegionsSchema = z.object({
   file: z
     .instanceof(File, { error: "admin:v.file" })

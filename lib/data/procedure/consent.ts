@@ -15,7 +15,7 @@ import { dateOnly, today } from "@/lib/clock";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prepareFile, removeStored, writeStored } from "@/lib/storage/files";
 import { CONSENT_MIMES, GUARANTEE_KEYS, MAX_CONSENT_FILE_BYTES, type ExitAgreementInput, type HomeVerificationInput } from "@/lib/validation/procedure";
-import { proposalScope } from "./scope";
+import { proposalScope } from "@/lib/auth/scope";
 import { currentHomeVerification, loadProposal, staleProposal } from "./state";
 
 

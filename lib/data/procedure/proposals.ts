@@ -15,7 +15,7 @@ import { comparisonFlags } from "./comparison";
 import { createEvidence, storeConsentFile } from "./consent";
 import { removeStored } from "@/lib/storage/files";
 import { OPEN_STAGES, proposalEligibility } from "@/lib/domain/eligibility";
-import { proposalScope } from "./scope";
+import { proposalScope } from "@/lib/auth/scope";
 import { loadProposal, stepContext, takeStep, type ComparisonFlag } from "./state";
 
 export interface RaiseOutcome {
