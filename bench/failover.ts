@@ -7,7 +7,9 @@
  * and a synchronous secondary; installs Debian's postgresql-15-auto-failover if missing), two
  * `next start` processes on it (DATABASE_URL lists both nodes, target_session_attrs=read-write:
  * lib/db/multi-host.ts) and HAProxy in front of them, round robin. It checks that a session made
- * on one app server is valid on the other, then drives the visit load through the proxy (each
+ * on one app server is valid on the other, and that a batch recompute left unfinished, offered to
+ * both servers, is worked once (one recompute.done, one assessment row per changed household).
+ * Then it drives the visit load through the proxy (each
  * visit with its client id, retried with the same id until acknowledged, as the outbox does).
  * When --at of the visits have started, the primary's keeper and postgres get SIGKILL (its
  * machine dies). The load goes on through the promotion. Meanwhile a prober writes a row every
@@ -28,6 +30,7 @@ import { signIn } from "./lib/client";
 import { runVisitLoad } from "./lib/visit-load";
 import { ensureAutoFailover, startFormation, type Formation } from "./lib/formation";
 import { clientFor } from "../lib/db/multi-host";
+import { query } from "./lib/db";
 
 const at = fractionFlag("--at", 0.35);
 const demoteTimeoutS = numberFlag("--demote-timeout", 10);
@@ -107,6 +110,33 @@ async function sessionOnBoth(a: AppHandle, b: AppHandle): Promise<boolean> {
   return r.status === 200;
 }
 
+/** Waits for the job to finish; it ran once if one recompute.done was written and one assessment row per household it changed. */
+async function jobRunOnce(url: string, jobId: string, assessments0: number) {
+  const end = Date.now() + 120_000;
+  let row: { state: string; changed: number } | undefined;
+  while (Date.now() < end) {
+    [row] = await query<{ state: string; changed: number }>(url, `SELECT state::text, changed FROM recompute_job WHERE id = $1`, [jobId]);
+    if (row && (row.state === "done" || row.state === "failed")) break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  const [ev] = await query<{ n: string }>(
+    url,
+    `SELECT count(*)::text AS n FROM audit_event WHERE action = 'recompute.done' AND "entityId" = $1`,
+    [jobId],
+  );
+  const [as] = await query<{ n: string }>(url, `SELECT count(*)::text AS n FROM assessment`);
+  const doneEvents = Number(ev!.n);
+  const newAssessments = Number(as!.n) - assessments0;
+  const changed = row?.changed ?? 0;
+  return {
+    state: row?.state ?? "missing",
+    changed,
+    doneEvents,
+    newAssessments,
+    once: row?.state === "done" && doneEvents === 1 && changed > 0 && newAssessments === changed,
+  };
+}
+
 interface Probe {
   at: number;
   ok: boolean;
@@ -164,6 +194,15 @@ async function main(): Promise<number> {
     formation = await startFormation({ dir: path.join(OUT_DIR, "failover"), basePort, log, demoteTimeoutS });
     process.env.BENCH_VISITS_DATABASE_URL = formation.url("jingzhun_bench_failover");
     setup = await setUp("failover", { ...flags, keep: true }, log);
+    // a batch recompute left unfinished, with every household's stored result stale: the second
+    // app server resumes it at start-up and the first offers it to itself on its next tick; the
+    // job's lease lets one of them work it (decision 0042)
+    await query(setup.databaseUrl, `UPDATE household SET "perCapitaIncome" = 0 WHERE "assessedAt" IS NOT NULL`);
+    const [job] = await query<{ id: string }>(
+      setup.databaseUrl,
+      `INSERT INTO recompute_job (id, "regionId", reason, total) SELECT gen_random_uuid()::text, '', 'bench:failover', count(*) FROM household RETURNING id`,
+    );
+    const assessments0 = Number((await query<{ n: string }>(setup.databaseUrl, "SELECT count(*)::text AS n FROM assessment"))[0]!.n);
     const port2 = await freePort(setup.port + 1);
     app2 = await startApp({
       port: port2,
@@ -179,6 +218,10 @@ async function main(): Promise<number> {
     await waitHttp(`${proxyUrl}/login`, 30);
     const shared = await sessionOnBoth(setup.app, app2);
     log(`a session made on app 1 opens /cadre on app 2: ${shared ? "yes" : "NO"}`);
+    const jobRun = await jobRunOnce(setup.databaseUrl, job!.id, assessments0);
+    log(
+      `the recompute job left unfinished: ${jobRun.state}, ${jobRun.changed} households written, ${jobRun.newAssessments} new assessment rows, ${jobRun.doneEvents} recompute.done event(s) → ${jobRun.once ? "run once" : "NOT run once"}`,
+    );
 
     const t0 = performance.now();
     const writeUrl = setup.databaseUrl;
@@ -261,8 +304,17 @@ async function main(): Promise<number> {
     );
     console.log(`audit chain   ${chainOk ? "intact across the promotion" : `BROKEN: ${r.integrity?.auditChain.detail ?? "not checked"}`}`);
     console.log(`sessions      a session made on one app server valid on the other: ${shared ? "yes" : "NO"}`);
+    console.log(
+      `jobs          a recompute job both servers were offered: ${jobRun.state}, ${jobRun.doneEvents} recompute.done, ${jobRun.newAssessments} rows for ${jobRun.changed} changed → ${jobRun.once ? "run once" : "NOT once"}`,
+    );
     const ok =
-      line.lost === 0 && line.duplicated === 0 && chainOk && shared && writeUnavailableS !== null && writeUnavailableS <= WRITE_TARGET_S;
+      line.lost === 0 &&
+      line.duplicated === 0 &&
+      chainOk &&
+      shared &&
+      jobRun.once &&
+      writeUnavailableS !== null &&
+      writeUnavailableS <= WRITE_TARGET_S;
     console.log(ok ? "\n✔ no acknowledged visit lost, none stored twice, writes back in time" : "\n✖ bench:failover FAILED");
     console.log(JSON.stringify(line));
     return ok ? 0 : 1;

@@ -103,8 +103,51 @@ function fixPgAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
     }
   };
   const startTransaction = adapter.startTransaction.bind(adapter);
-  adapter.startTransaction = async (isolationLevel) => withCharColumns(await startTransaction(isolationLevel));
+  adapter.startTransaction = async (isolationLevel) => releaseBrokenConnection(withCharColumns(await startTransaction(isolationLevel)));
   return adapter;
+}
+
+/**
+ * P7: adapter-pg gives a transaction's connection back to the pool only in commit() and
+ * rollback(), and the engine calls neither when its ROLLBACK fails on a connection that died
+ * (a server killed or failed over): each such transaction kept a pool slot forever, and once the
+ * pool was full every request waited out the connection timeout. A query of the transaction
+ * that fails on a broken connection now releases it at once, as broken (the pool drops it);
+ * commit and rollback release at most once.
+ */
+function releaseBrokenConnection<T extends object>(tx: T): T {
+  const t = tx as unknown as {
+    client: pg.PoolClient & { _ended?: boolean; _queryable?: boolean };
+    cleanup?: () => void;
+    commit(): Promise<void>;
+    rollback(): Promise<void>;
+    queryRaw(q: SqlQuery): Promise<SqlResultSet>;
+    executeRaw(q: SqlQuery): Promise<number>;
+  };
+  const conn = t.client;
+  if (!conn || typeof conn.release !== "function") return tx;
+  let released = false;
+  const release = (err?: Error) => {
+    if (released) return;
+    released = true;
+    t.cleanup?.();
+    conn.release(err);
+  };
+  const broken = () => conn._ended === true || conn._queryable === false;
+  for (const name of ["queryRaw", "executeRaw"] as const) {
+    const run = t[name].bind(tx) as (q: SqlQuery) => Promise<never>;
+    (t as unknown as Record<string, (q: SqlQuery) => Promise<unknown>>)[name] = async (q: SqlQuery) => {
+      try {
+        return await run(q);
+      } catch (e) {
+        if (broken()) release(e instanceof Error ? e : new Error(String(e)));
+        throw e;
+      }
+    };
+  }
+  t.commit = async () => release();
+  t.rollback = async () => release(broken() ? new Error("connection broken") : undefined);
+  return tx;
 }
 
 /** Discrete connection settings (P2: a connectionString hides the shadow database). */
