@@ -12,6 +12,7 @@ import type { AssignableRow, CadreOption } from "@/lib/data/county-assignments";
 import { CadrePicker } from "./cadre-picker";
 import { useFocusResult } from "@/components/ui/use-focus-result";
 import { AssessedPills, Pill, RegisteredPills, VisitCell } from "./pills";
+import type { KeyUnder } from "@/i18n/keys";
 
 const features = tableFeatures({ rowSelectionFeature });
 const helper = createColumnHelper<typeof features, AssignableRow>();
@@ -96,7 +97,7 @@ export function AssignWorkbench({ items, total, filter, query }: Props) {
         helper.accessor("mainCause", {
           id: "cause",
           header: () => tv("col.cause"),
-          cell: (info) => (info.getValue() ? t(`causes.${info.getValue()}`) : "—"),
+          cell: (info) => (info.getValue() ? t(`causes.${info.getValue() as KeyUnder<"causes">}`) : "—"),
         }),
         helper.display({
           id: "cadre",

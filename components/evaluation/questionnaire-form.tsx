@@ -11,6 +11,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import type { SavedQuestionnaire } from "@/lib/data/evaluation/questionnaire";
 import { APPROVAL_ANSWERS, CHECKED_INDICATORS, EVIDENCE_FOR, INCOME_ITEMS, type IncomeItem } from "@/lib/validation/evaluation";
 import { ErrorSummary, FieldError, StatusLine, errorProps, fid, inputClass, primaryButton } from "./form-bits";
+import type { KeyUnder } from "@/i18n/keys";
 
 interface Stored {
   id: string;
@@ -239,7 +240,8 @@ export function QuestionnaireForm({
             <ul className="mt-2 list-disc space-y-1 pl-5" data-testid="questionnaire-discrepancies">
               {saved.discrepancies.map((d) => (
                 <li key={`${d.kind}${d.indicator ?? ""}`}>
-                  <span className="font-semibold">{t(`discrepancy.kinds.${d.kind}`)}</span>：{d.zh}
+                  <span className="font-semibold">{t(`discrepancy.kinds.${d.kind as KeyUnder<"evaluation.discrepancy.kinds">}`)}</span>：
+                  {d.zh}
                 </li>
               ))}
             </ul>

@@ -7,6 +7,7 @@ import type { ErrorMap } from "./fact-fields";
 import { HEALTH, LABOR, SCHOOL } from "@/lib/validation/visit-constants";
 import { validateNationalId } from "@/lib/national-id";
 import type { MemberFacts, NewMemberDraft } from "@/lib/validation/visit-facts";
+import type { KeyUnder } from "@/i18n/keys";
 
 const RELATIONS = ["spouse", "child", "child_in_law", "grandchild", "parent", "grandparent", "sibling", "other", "head"] as const;
 
@@ -42,7 +43,7 @@ export function MemberChanges({
                 onChange={(v) => set(i, { schoolStatus: v })}
                 options={SCHOOL.map((s) => ({ value: s, label: t(`school.${s}`) }))}
                 errors={errors[k("schoolStatus")]}
-                hint={b.schoolStatus !== m.schoolStatus ? was(t(`school.${b.schoolStatus}`)) : undefined}
+                hint={b.schoolStatus !== m.schoolStatus ? was(t(`school.${b.schoolStatus as KeyUnder<"school">}`)) : undefined}
               />
               <Check
                 k={k("medicalInsurance")}
@@ -59,7 +60,7 @@ export function MemberChanges({
                 onChange={(v) => set(i, { laborCapacity: v })}
                 options={LABOR.map((s) => ({ value: s, label: t(`labor.${s}`) }))}
                 errors={errors[k("laborCapacity")]}
-                hint={b.laborCapacity !== m.laborCapacity ? was(t(`labor.${b.laborCapacity}`)) : undefined}
+                hint={b.laborCapacity !== m.laborCapacity ? was(t(`labor.${b.laborCapacity as KeyUnder<"labor">}`)) : undefined}
               />
               <Select
                 k={k("health")}
@@ -68,7 +69,7 @@ export function MemberChanges({
                 onChange={(v) => set(i, { health: v })}
                 options={HEALTH.map((s) => ({ value: s, label: t(`health.${s}`) }))}
                 errors={errors[k("health")]}
-                hint={b.health !== m.health ? was(t(`health.${b.health}`)) : undefined}
+                hint={b.health !== m.health ? was(t(`health.${b.health as KeyUnder<"health">}`)) : undefined}
               />
               <Select
                 k={k("leave")}

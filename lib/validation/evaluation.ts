@@ -193,6 +193,11 @@ export const questionnaireSchema = z
 export type QuestionnaireInput = z.output<typeof questionnaireSchema>;
 
 /** Messages of field errors (any prefix) are looked up under this label key: "income.wages" → fields.income.wages. */
+/** The message key of a field's label: the action pipeline prefixes each of the field's errors with it. */
+export function evaluationFieldLabel(path: string): string {
+  return `evaluation.fields.${fieldLabelKey(path)}`;
+}
+
 export function fieldLabelKey(path: string): string {
   return path
     .split(".")

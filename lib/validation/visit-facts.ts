@@ -4,6 +4,7 @@
 //  - pruneChanges (the server): what still differs from the household as it now stands.
 // Pure: imported by the client form and by the server.
 import type { HouseholdChanges } from "./household-changes";
+import type { KeyUnder } from "@/i18n/keys";
 
 export const INDICATOR_FIELDS = [
   "food",
@@ -79,7 +80,7 @@ export type IndicatorFacts = {
 export type IncomeFacts = Record<IncomeField, string>;
 
 /** Each income field's label key in the `household` namespace. */
-export const INCOME_LABEL: Record<IncomeField, string> = {
+export const INCOME_LABEL = {
   incomeWages: "wages",
   incomeBusiness: "business",
   incomeBusinessCosts: "businessCosts",
@@ -98,7 +99,7 @@ export const INCOME_LABEL: Record<IncomeField, string> = {
   excludedHousingSubsidy: "excludedHousingSubsidy",
   excludedRelocationSubsidy: "excludedRelocationSubsidy",
   excludedGifts: "excludedGifts",
-};
+} as const satisfies Record<IncomeField, KeyUnder<"household">>;
 export interface MemberFacts {
   id: string;
   name: string;
@@ -253,15 +254,13 @@ export function diffFacts(base: HouseholdFacts, edited: HouseholdFacts, newMembe
     if (Object.keys(change).length) members.push({ id: m.id, ...change });
   }
   if (members.length) out.members = members;
-  const added = newMembers
-    .filter(draftFilled)
-    .map((n) => ({
-      name: n.name.trim(),
-      sex: n.sex,
-      birthDate: n.birthDate,
-      relation: n.relation,
-      ...(n.nationalId.trim() ? { nationalId: n.nationalId.trim() } : {}),
-    }));
+  const added = newMembers.filter(draftFilled).map((n) => ({
+    name: n.name.trim(),
+    sex: n.sex,
+    birthDate: n.birthDate,
+    relation: n.relation,
+    ...(n.nationalId.trim() ? { nationalId: n.nationalId.trim() } : {}),
+  }));
   if (added.length) out.newMembers = added;
   return Object.keys(out).length ? out : undefined;
 }

@@ -4,9 +4,8 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit";
-import { auditDenied, type ActionResult } from "@/lib/actions/safe-action";
+import { auditDenied, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { checkRegionRows, importRegionsSchema, type RegionRow } from "@/lib/validation/admin";
-import { defineAdminAction } from "./define";
 import { actorOf } from "./shared";
 
 /** Row errors shown at most; the message says how many there were in all. */
@@ -20,7 +19,12 @@ export type ImportSummary = {
   unchanged: number;
 };
 
-const run = defineAdminAction({
+/**
+ * Load an official tree file ([{id,parentId,level,name}], as prisma/data/regions-tongren.json)
+ * under the admin's node: every row checked, then all written in one transaction, or nothing
+ * (permission region.manage). Nodes missing from the file are kept.
+ */
+export const importRegions = defineAction({
   name: "admin.importRegions",
   permission: "region.manage",
   schema: importRegionsSchema,
@@ -120,12 +124,3 @@ const run = defineAdminAction({
     return { ok: true, data: summary, message: t("done", summary) };
   },
 });
-
-/**
- * Load an official tree file ([{id,parentId,level,name}], as prisma/data/regions-tongren.json)
- * under the admin's node: every row checked, then all written in one transaction, or nothing
- * (permission region.manage). Nodes missing from the file are kept.
- */
-export async function importRegions(prev: ActionResult<ImportSummary> | undefined, input: FormData | Record<string, unknown>) {
-  return run(prev, input);
-}

@@ -4,12 +4,12 @@ import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import { regionScope } from "@/lib/auth/scope";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { renameRegionSchema } from "@/lib/validation/admin";
-import { defineAdminAction, done } from "./define";
 import { actorOf, countyOf, regionAuditSelect } from "./shared";
 
-const run = defineAdminAction({
+/** Rename a node of the admin's scope (permission region.manage). */
+export const renameRegion = defineAction({
   name: "admin.renameRegion",
   permission: "region.manage",
   schema: renameRegionSchema,
@@ -33,13 +33,8 @@ const run = defineAdminAction({
       });
       return true;
     });
-    if (!changed) return done("regions.unchanged");
+    if (!changed) return done("admin.regions.unchanged");
     revalidatePath("/admin/regions");
-    return done("regions.renamed");
+    return done("admin.regions.renamed");
   },
 });
-
-/** Rename a node of the admin's scope (permission region.manage). */
-export async function renameRegion(prev: ActionResult | undefined, input: FormData | Record<string, unknown>) {
-  return run(prev, input);
-}

@@ -5,12 +5,12 @@ import { audit } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { usersInScope } from "@/lib/data/admin/users";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { resetPasswordSchema } from "@/lib/validation/admin";
-import { defineAdminAction, done } from "./define";
 import { actorOf, countyOf } from "./shared";
 
-const run = defineAdminAction({
+/** Set a new password for a user in the admin's scope (permission user.manage). */
+export const resetUserPassword = defineAction({
   name: "admin.resetUserPassword",
   permission: "user.manage",
   schema: resetPasswordSchema,
@@ -40,11 +40,6 @@ const run = defineAdminAction({
       });
     });
     revalidatePath(`/admin/users/${input.userId}`);
-    return done("users.passwordReset");
+    return done("admin.users.passwordReset");
   },
 });
-
-/** Set a new password for a user in the admin's scope (permission user.manage). */
-export async function resetUserPassword(prev: ActionResult | undefined, input: FormData | Record<string, unknown>) {
-  return run(prev, input);
-}

@@ -4,12 +4,12 @@ import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import { regionScope } from "@/lib/auth/scope";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { setHotlineSchema } from "@/lib/validation/admin";
-import { defineAdminAction, done } from "./define";
 import { actorOf } from "./shared";
 
-const run = defineAdminAction({
+/** Set or clear a county's help hotline (permission region.manage). */
+export const setRegionHotline = defineAction({
   name: "admin.setRegionHotline",
   permission: "region.manage",
   schema: setHotlineSchema,
@@ -32,13 +32,8 @@ const run = defineAdminAction({
       });
       return true;
     });
-    if (!changed) return done("regions.unchanged");
+    if (!changed) return done("admin.regions.unchanged");
     revalidatePath("/admin/regions");
-    return done("regions.hotlineSet");
+    return done("admin.regions.hotlineSet");
   },
 });
-
-/** Set or clear a county's help hotline (permission region.manage). */
-export async function setRegionHotline(prev: ActionResult | undefined, input: FormData | Record<string, unknown>) {
-  return run(prev, input);
-}

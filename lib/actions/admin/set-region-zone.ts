@@ -4,12 +4,12 @@ import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import { regionScope } from "@/lib/auth/scope";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { setZoneSchema } from "@/lib/validation/admin";
-import { defineAdminAction, done } from "./define";
 import { actorOf } from "./shared";
 
-const run = defineAdminAction({
+/** Set a province's zone (east / central / west) and copy it down (permission region.manage). */
+export const setRegionZone = defineAction({
   name: "admin.setRegionZone",
   permission: "region.manage",
   schema: setZoneSchema,
@@ -36,13 +36,8 @@ const run = defineAdminAction({
       });
       return true;
     });
-    if (!changed) return done("regions.unchanged");
+    if (!changed) return done("admin.regions.unchanged");
     revalidatePath("/admin/regions");
-    return done("regions.zoneSet");
+    return done("admin.regions.zoneSet");
   },
 });
-
-/** Set a province's zone (east / central / west) and copy it down (permission region.manage). */
-export async function setRegionZone(prev: ActionResult | undefined, input: FormData | Record<string, unknown>) {
-  return run(prev, input);
-}

@@ -5,7 +5,7 @@ import { cadreSearchSchema } from "@/lib/validation/county";
 import { reviewCounty } from "@/lib/data/county";
 import { searchCountyCadres, type CadreOption } from "@/lib/data/county-assignments";
 
-const run = defineAction({
+export const searchCadres = defineAction({
   name: "county.searchCadres",
   permission: "assignment.manage",
   schema: cadreSearchSchema,
@@ -14,10 +14,3 @@ const run = defineAction({
     return { ok: true as const, data: await searchCountyCadres(county.id, input.q, input.near) };
   },
 });
-
-export async function searchCadres(
-  prev: ActionResult<CadreOption[]> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<CadreOption[]>> {
-  return run(prev, input);
-}

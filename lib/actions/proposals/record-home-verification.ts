@@ -4,25 +4,17 @@
 // comes from the device. Writes: evidence (the checker's signature), home_verification,
 // proposal (latest check), audit.
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/actions/safe-action";
-import { defineProcedureAction, done } from "@/lib/actions/procedure/define";
+import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { homeVerificationSchema } from "@/lib/validation/procedure";
 import { recordHomeVerification as record, type RecordOutcome } from "@/lib/data/procedure/consent";
 
-const run = defineProcedureAction({
+export const recordHomeVerification = defineAction({
   name: "proposal.home_verification",
   permission: "proposal.create",
   schema: homeVerificationSchema,
   handler: async (input, viewer) => {
     const out = await record(viewer, input);
     revalidatePath(`/procedure/${input.proposalId}`);
-    return done(out.replay ? "p.alreadySaved" : "p.verificationSaved", out);
+    return done(out.replay ? "procedure.validation.alreadySaved" : "procedure.validation.verificationSaved", out);
   },
 });
-
-export async function recordHomeVerification(
-  prev: ActionResult<RecordOutcome> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<RecordOutcome>> {
-  return run(prev, input);
-}

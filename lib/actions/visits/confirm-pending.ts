@@ -9,9 +9,9 @@ import { confirmPendingSchema } from "@/lib/validation/visit";
 import { settlePending, type PendingOutcome } from "@/lib/data/visits/pending";
 import { describeConflict } from "@/lib/data/visits/conflict";
 import { db } from "@/lib/db/client";
-import { conflictFormatter } from "./localize";
+import { conflictFormatter } from "./conflict-message";
 
-const run = defineAction({
+export const confirmPending = defineAction({
   name: "visit.confirmPending",
   permission: "visit.create",
   schema: confirmPendingSchema,
@@ -33,10 +33,3 @@ const run = defineAction({
     return { ok: true, data: outcome, message: outcome.decision === "apply" ? t("pending.applied") : t("pending.discarded") };
   },
 });
-
-export async function confirmPending(
-  prev: ActionResult<PendingOutcome> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<PendingOutcome>> {
-  return run(prev, input);
-}
