@@ -198,7 +198,8 @@ async function failure(e: unknown, viewer: Viewer | null, action: string, lang: 
     // (the public face keeps a help form's own "too many" message: see publicFace)
     const shown = e.code === "conflict" || e.code === "invalid" || e.code === "closed" || (!viewer && e.code === "rate_limited");
     // a domain reason worded in both languages (the procedure's rules): the caller's
-    const reason = e.details?.reason as { zh: string; en: string } | undefined;
+    const worded = e.details?.worded as { zh?: unknown; en?: unknown } | undefined;
+    const reason = worded && typeof worded.zh === "string" && typeof worded.en === "string" ? { zh: worded.zh, en: worded.en } : null;
     return {
       ok: false,
       code: e.code,
@@ -279,6 +280,7 @@ async function translate<T>(
 ): Promise<ActionResult<T>> {
   const t = await getTranslations();
   const word = (m: string, params?: MessageParams): string => {
+    if (typeof m !== "string") return m;
     const key = fullKey(m);
     return isMessage(t, key) ? t(key, params) : m;
   };

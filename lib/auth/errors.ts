@@ -9,7 +9,7 @@ export type AppErrorCode = "unauthenticated" | "forbidden" | "not_found" | "conf
  * `message`: for "invalid", "conflict" and "closed" (and a public form's "rate_limited") what the
  * caller reads — a message key, or a text already worded; for the others a note for the log (the
  * caller reads the code's own message). details.params fill the key's placeholders (and those of
- * its field errors); details.reason, a domain reason in both languages, is read instead.
+ * its field errors); details.worded, a domain reason in both languages, is read instead.
  */
 export class AppError extends Error {
   constructor(

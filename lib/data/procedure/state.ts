@@ -229,7 +229,7 @@ export async function stepContext(client: Client, p: LoadedProposal, extra: Part
 /** A step the rules refuse: every reason, in both languages (the action picks the viewer's). */
 export class ProcedureRefusal extends AppError {
   constructor(readonly missing: string[], readonly missingEn: string[], readonly codes: string[]) {
-    super("invalid", missing.join("；"), { missing, missingEn, codes, reason: { zh: missing.join("；"), en: missingEn.join("; ") } });
+    super("invalid", missing.join("；"), { missing, missingEn, codes, worded: { zh: missing.join("；"), en: missingEn.join("; ") } });
     this.name = "ProcedureRefusal";
   }
 }
