@@ -17,6 +17,16 @@ export type KeyUnder<P extends string> = MessageKey extends infer K ? (K extends
  * A message key written where only a string is accepted (a zod schema's message, a list of field
  * errors): checked by `tsc`, unchanged at run time.
  */
-export function key<K extends MessageKey>(k: K): K {
+export function messageKey<K extends MessageKey>(k: K): K {
   return k;
+}
+
+const VALIDATION = "validation.";
+
+/**
+ * A zod message checked in the browser, as a key of the `validation` namespace ("validation.required"
+ * → "required"), or null when it is not one (zod's own wording, another namespace's key).
+ */
+export function validationKey(message: string): KeyUnder<"validation"> | null {
+  return message.startsWith(VALIDATION) ? (message.slice(VALIDATION.length) as KeyUnder<"validation">) : null;
 }

@@ -95,7 +95,7 @@ export function HouseholdEditForm({
     const check = updateHouseholdSchema.safeParse(payload);
     if (!check.success) {
       const map = normalize(
-        issuesToMap(check.error.issues, (k) => tv(k as never), t("errors.invalid")),
+        issuesToMap(check.error.issues, (k) => tv(k), t("errors.invalid")),
         sent.current,
       );
       // an empty required choice says "required", not "not an allowed value"

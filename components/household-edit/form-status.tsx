@@ -4,15 +4,21 @@
 import { forwardRef } from "react";
 import { useFocusOnMount } from "@/components/ui/use-focus-result";
 import { fieldId } from "@/components/visit/form-parts";
+import { validationKey, type KeyUnder } from "@/i18n/keys";
 
 export type ErrorMap = Record<string, string[]>;
 
-/** Zod issues (client-side check) → error map, messages "v.…" translated. */
-export function issuesToMap(issues: { path: PropertyKey[]; message: string }[], tv: (k: string) => string, fallback: string): ErrorMap {
+/** Zod issues (client-side check) → error map, messages "validation.…" translated. */
+export function issuesToMap(
+  issues: { path: PropertyKey[]; message: string }[],
+  tv: (k: KeyUnder<"validation">) => string,
+  fallback: string,
+): ErrorMap {
   const out: ErrorMap = {};
   for (const issue of issues) {
     const path = issue.path.map(String).join(".") || "_form";
-    const msg = issue.message.startsWith("v.") ? tv(issue.message.slice(2)) : fallback;
+    const key = validationKey(issue.message);
+    const msg = key ? tv(key) : fallback;
     const list = (out[path] ??= []);
     if (!list.includes(msg)) list.push(msg);
   }

@@ -22,6 +22,7 @@ import { VisitResult } from "./visit-result";
 import { useErrorLabels } from "./error-labels";
 import { labelFor } from "@/lib/offline/current-user";
 import { QueuedResult } from "@/components/offline/queued-result";
+import { validationKey } from "@/i18n/keys";
 
 /** crypto.randomUUID needs a secure context; a phone on the LAN over http has only getRandomValues. */
 function deviceUuid(): string {
@@ -205,7 +206,8 @@ export function VisitForm({ householdId, baseVersion, today: pageToday, minDate,
       const raw: Record<string, string[]> = {};
       for (const issue of check.error.issues) {
         const path = issue.path.map(String).join(".") || "_form";
-        (raw[path] ??= []).push(issue.message.startsWith("v.") ? tv(issue.message.slice(2) as never) : t("errors.invalid"));
+        const key = validationKey(issue.message);
+        (raw[path] ??= []).push(key ? tv(key) : t("errors.invalid"));
       }
       const map = normalize(raw, sent.current);
       // an empty required choice says "required", not "not an allowed value"

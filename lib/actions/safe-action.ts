@@ -18,7 +18,7 @@ import { clientAddress } from "@/lib/card/request";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { unstorableText } from "@/lib/validation/plain-text";
 import { logError } from "@/lib/log/logger";
-import type { MessageKey, MessageParams } from "@/i18n/keys";
+import { messageKey, type MessageKey, type MessageParams } from "@/i18n/keys";
 
 import type { ActionResult } from "./result";
 export type { ActionResult } from "./result";
@@ -149,10 +149,10 @@ async function steps<S extends z.ZodType, T>(
   const input = formToObject(raw);
   // a NUL character or half a surrogate pair: refused on its field before parsing (the database cannot store it)
   const unstorable = unstorableText(input);
-  if (unstorable.length) return invalid(Object.fromEntries(unstorable.map((p) => [p, ["validation.unstorable"]])));
+  if (unstorable.length) return invalid(Object.fromEntries(unstorable.map((p) => [p, [messageKey("validation.unstorable")]])));
   const lang = await language();
   const parsed = options.schema.safeParse(input, { error: lang === "en" ? z.locales.en().localeError : z.locales.zhCN().localeError });
-  if (!parsed.success) return invalid(fullKeys(issuesByField(parsed.error.issues))!);
+  if (!parsed.success) return invalid(issuesByField(parsed.error.issues));
   try {
     const out = await handle(parsed.data);
     if (out && typeof out === "object" && "ok" in out && typeof (out as ActionResult).ok === "boolean") return out as Draft<T>;
@@ -173,7 +173,7 @@ export function issuesByField(issues: readonly z.core.$ZodIssue[]): Record<strin
   const add = (path: string, message: string) => out.set(path, [...(out.get(path) ?? []), message]);
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) add([...issue.path, key].map(String).join("."), "validation.unknownField");
+      for (const name of issue.keys) add([...issue.path, name].map(String).join("."), messageKey("validation.unknownField"));
       continue;
     }
     add(issue.path.map(String).join(".") || "_form", issue.message);
@@ -184,7 +184,7 @@ export function issuesByField(issues: readonly z.core.$ZodIssue[]): Record<strin
 const invalid = (fieldErrors: Record<string, string[]>): Draft<never> => ({
   ok: false,
   code: "invalid",
-  message: "errors.invalid",
+  message: messageKey("errors.invalid"),
   fieldErrors,
 });
 const refusal = (code: "unauthenticated" | "forbidden" | "not_found"): Draft<never> => ({ ok: false, code, message: `errors.${code}` });
@@ -203,9 +203,9 @@ async function failure(e: unknown, viewer: Viewer | null, action: string, lang: 
     return {
       ok: false,
       code: e.code,
-      message: reason ? reason[lang] : shown ? fullKey(e.message) : `errors.${e.code}`,
+      message: reason ? reason[lang] : shown ? e.message : `errors.${e.code}`,
       params: e.details?.params as MessageParams | undefined,
-      fieldErrors: fullKeys(e.details?.fieldErrors as Record<string, string[]> | undefined),
+      fieldErrors: e.details?.fieldErrors as Record<string, string[]> | undefined,
     };
   }
   if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2025") {
@@ -218,7 +218,7 @@ async function failure(e: unknown, viewer: Viewer | null, action: string, lang: 
 function internalError(e: unknown, action: string): Draft<never> {
   const ref = Math.random().toString(36).slice(2, 10);
   logError(e, { ref, action }, "action failed");
-  return { ok: false, code: "internal", message: "errors.internal", params: { ref } };
+  return { ok: false, code: "internal", message: messageKey("errors.internal"), params: { ref } };
 }
 
 async function denied(viewer: Viewer, action: string, code: string, detail?: unknown) {
@@ -246,7 +246,10 @@ function publicFace<T>(draft: Draft<T>): Draft<T> {
     case "invalid": {
       const fieldErrors = draft.fieldErrors
         ? Object.fromEntries(
-            Object.entries(draft.fieldErrors).map(([k, list]) => [k, list.map((m) => (own(m) || !looksLikeKey(m) ? m : "help.e.invalid"))]),
+            Object.entries(draft.fieldErrors).map(([k, list]) => [
+              k,
+              list.map((m) => (own(m) || !looksLikeKey(m) ? m : messageKey("help.e.invalid"))),
+            ]),
           )
         : undefined;
       // the procedure's notice checks: the notice is not running now
@@ -254,18 +257,18 @@ function publicFace<T>(draft: Draft<T>): Draft<T> {
         own(draft.message) && !draft.message.startsWith("validation.")
           ? draft.message
           : /^procedure\.validation\.(notice|noNotice)/.test(draft.message)
-            ? "help.e.noticeClosed"
-            : "help.e.invalid";
+            ? messageKey("help.e.noticeClosed")
+            : messageKey("help.e.invalid");
       return { ...draft, message, fieldErrors };
     }
     case "rate_limited":
-      return { ...draft, message: draft.message.startsWith("help.") ? draft.message : "help.e.tooMany" };
+      return { ...draft, message: draft.message.startsWith("help.") ? draft.message : messageKey("help.e.tooMany") };
     case "closed":
-      return { ...draft, message: "help.e.noticeClosed", fieldErrors: undefined };
+      return { ...draft, message: messageKey("help.e.noticeClosed"), fieldErrors: undefined };
     case "internal":
-      return { ...draft, message: "help.e.internal" };
+      return { ...draft, message: messageKey("help.e.internal") };
     default:
-      return { ok: false, code: "not_found", message: "help.e.notFound" };
+      return { ok: false, code: "not_found", message: messageKey("help.e.notFound") };
   }
 }
 
@@ -281,8 +284,7 @@ async function translate<T>(
   const t = await getTranslations();
   const word = (m: string, params?: MessageParams): string => {
     if (typeof m !== "string") return m;
-    const key = fullKey(m);
-    return isMessage(t, key) ? t(key, params) : m;
+    return isMessage(t, m) ? t(m, params) : m;
   };
   const { params, ...rest } = draft;
   if (rest.ok) return rest.message === undefined ? rest : { ...rest, message: word(rest.message, params) };
@@ -309,25 +311,4 @@ function isMessage(t: Translator, key: string): key is MessageKey {
   // a crafted field name ("__proto__", "constructor") is not a message: never look it up
   if (key.split(".").some((part) => Object.prototype.hasOwnProperty.call(Object.prototype, part))) return false;
   return t.has(key as MessageKey) && typeof t.raw(key as MessageKey) === "string";
-}
-
-/**
- * The short prefixes the zod schemas (shared with the client forms) and the data layer still
- * write, as full keys. One table, read only here; new code writes full keys.
- */
-const PREFIXES: [string, string][] = [
-  ["v.", "validation."],
-  ["p.", "procedure.validation."],
-  ["h.", "help."],
-  ["admin:", "admin."],
-  ["evaluation:", "evaluation.errors."],
-];
-
-function fullKey(m: string): string {
-  for (const [short, full] of PREFIXES) if (m.startsWith(short)) return full + m.slice(short.length);
-  return m;
-}
-
-function fullKeys(fieldErrors: Record<string, string[]> | undefined): Record<string, string[]> | undefined {
-  return fieldErrors && Object.fromEntries(Object.entries(fieldErrors).map(([k, list]) => [k, list.map(fullKey)]));
 }

@@ -29,6 +29,7 @@ import { sniffMime } from "@/lib/validation/file-type";
 import { PHOTO_MAX_BYTES, PHOTO_TYPES, type HelpCategoryValue, type LeadOutcomeInput } from "@/lib/validation/help";
 import type { HelpSource, HelpState, Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_HOTLINE, resolveCardToken } from "./card";
+import { messageKey } from "@/i18n/keys";
 
 type Client = Db | Tx;
 const PUBLIC: Actor = { id: null, role: "public" };
@@ -79,11 +80,11 @@ const EXT: Record<PreparedPhoto["mime"], string> = { "image/jpeg": "jpg", "image
 
 /** A sent photo checked by size and by its bytes (never the name or declared type). */
 export async function preparePhoto(blob: Blob): Promise<PreparedPhoto> {
-  if (blob.size > PHOTO_MAX_BYTES) throw new AppError("invalid", "h.v.photoTooLarge", { fieldErrors: { photo: ["h.v.photoTooLarge"] } });
+  if (blob.size > PHOTO_MAX_BYTES) throw new AppError("invalid", messageKey("help.v.photoTooLarge"), { fieldErrors: { photo: [messageKey("help.v.photoTooLarge")] } });
   const bytes = new Uint8Array(await blob.arrayBuffer());
-  if (bytes.length > PHOTO_MAX_BYTES) throw new AppError("invalid", "h.v.photoTooLarge", { fieldErrors: { photo: ["h.v.photoTooLarge"] } });
+  if (bytes.length > PHOTO_MAX_BYTES) throw new AppError("invalid", messageKey("help.v.photoTooLarge"), { fieldErrors: { photo: [messageKey("help.v.photoTooLarge")] } });
   const mime = sniffMime(bytes);
-  if (!mime || !(PHOTO_TYPES as readonly string[]).includes(mime)) throw new AppError("invalid", "h.v.photoType", { fieldErrors: { photo: ["h.v.photoType"] } });
+  if (!mime || !(PHOTO_TYPES as readonly string[]).includes(mime)) throw new AppError("invalid", messageKey("help.v.photoType"), { fieldErrors: { photo: [messageKey("help.v.photoType")] } });
   return { bytes, mime: mime as PreparedPhoto["mime"] };
 }
 
@@ -160,24 +161,24 @@ async function refuseDuplicate(r: { source: HelpSource; villageId: string; house
     },
     select: { id: true },
   });
-  if (same) throw refuse("h.e.duplicate");
+  if (same) throw refuse(messageKey("help.e.duplicate"));
 }
 
 /** The proof of work: signed by us, not expired, enough zero bits, and not used before. */
 async function spendProofOfWork(pow: ProofOfWork, now: Date): Promise<void> {
   const verdict = verifyPow(pow.challenge, pow.nonce, now.getTime());
-  if (!verdict.ok) throw refuse(verdict.reason === "expired" ? "h.e.powExpired" : "h.e.pow");
-  if (!(await claimOnce(db(), `pow:${verdict.id}`, new Date(verdict.expiresAt)))) throw refuse("h.e.powUsed");
+  if (!verdict.ok) throw refuse(verdict.reason === "expired" ? messageKey("help.e.powExpired") : messageKey("help.e.pow"));
+  if (!(await claimOnce(db(), `pow:${verdict.id}`, new Date(verdict.expiresAt)))) throw refuse(messageKey("help.e.powUsed"));
 }
 
 async function limitAddress(address: string, now: Date): Promise<void> {
   const r = await hit(db(), `help:addr:${addressKey(address)}`, LIMITS.reportPerAddress, now);
-  if (!r.ok) throw new AppError("rate_limited", "h.e.tooMany", { retryAfterS: r.retryAfterS });
+  if (!r.ok) throw new AppError("rate_limited", messageKey("help.e.tooMany"), { retryAfterS: r.retryAfterS });
 }
 
 async function limitCard(householdId: string, now: Date): Promise<void> {
   const r = await hit(db(), `help:card:${householdId}`, LIMITS.reportPerCard, now);
-  if (!r.ok) throw new AppError("rate_limited", "h.e.tooMany", { retryAfterS: r.retryAfterS });
+  if (!r.ok) throw new AppError("rate_limited", messageKey("help.e.tooMany"), { retryAfterS: r.retryAfterS });
 }
 
 /**
@@ -187,7 +188,7 @@ async function limitCard(householdId: string, now: Date): Promise<void> {
  */
 async function limitVillage(village: { id: string; countyId: string }, address: string, now: Date): Promise<void> {
   const mine = await hit(db(), `help:addr-village:${addressKey(address)}:${village.id}`, LIMITS.reportPerAddressPerVillage, now);
-  if (!mine.ok) throw new AppError("rate_limited", "h.e.tooMany", { retryAfterS: mine.retryAfterS });
+  if (!mine.ok) throw new AppError("rate_limited", messageKey("help.e.tooMany"), { retryAfterS: mine.retryAfterS });
   const r = await hit(db(), `help:village:${village.id}`, LIMITS.reportPerVillage, now);
   if (r.ok) return;
   if (r.count === LIMITS.reportPerVillage.max + 1) {
@@ -199,7 +200,7 @@ async function limitVillage(village: { id: string; countyId: string }, address: 
       after: { villageId: village.id, limit: LIMITS.reportPerVillage.max, windowHours: LIMITS.reportPerVillage.windowMs / 3600_000 },
     });
   }
-  throw new AppError("rate_limited", "h.e.villageBusy", { retryAfterS: r.retryAfterS });
+  throw new AppError("rate_limited", messageKey("help.e.villageBusy"), { retryAfterS: r.retryAfterS });
 }
 
 /** Villages under `regionId` whose anonymous budget ran out in the current window (the county's warning). */
@@ -255,7 +256,7 @@ export async function receiveCardReport(
   const card = await resolveCardToken(db(), input.token);
   const incoming = card ? { source: "card", villageId: card.villageId, householdId: card.householdId, category: input.category, text: input.text, contact: null } : null;
   const before = await replayOf(input.id, incoming);
-  if (before === "other") throw refuse("h.e.idTaken");
+  if (before === "other") throw refuse(messageKey("help.e.idTaken"));
   if (before) return before;
   const photo = input.photo ? await preparePhoto(input.photo) : null;
   await spendProofOfWork(input, now);
@@ -292,7 +293,7 @@ export async function receiveVillageReport(
   const text = input.headName.trim() ? `【户主：${input.headName.trim()}】${input.text}` : input.text;
   const incoming = { source: "village_form", villageId: village.id, category: input.category, text, contact };
   const before = await replayOf(input.id, incoming);
-  if (before === "other") throw refuse("h.e.idTaken");
+  if (before === "other") throw refuse(messageKey("help.e.idTaken"));
   if (before) return before;
   await spendProofOfWork(input, now);
   await limitAddress(ctx.address, now);
@@ -461,8 +462,8 @@ export async function recordLeadOutcome(viewer: Viewer, input: LeadOutcomeInput,
   return db().$transaction(async (tx) => {
     const r = await tx.helpRequest.findFirst({ where: { AND: [{ id: input.id }, scope] }, select: { id: true, state: true, outcome: true, countyId: true } });
     if (!r) throw new AppError("not_found");
-    if (r.state === "proposed" || r.state === "no_action") throw new AppError("closed", "h.e.decided");
-    if (r.state === input.outcome) throw new AppError("closed", "h.e.decided");
+    if (r.state === "proposed" || r.state === "no_action") throw new AppError("closed", messageKey("help.e.decided"));
+    if (r.state === input.outcome) throw new AppError("closed", messageKey("help.e.decided"));
     const note = input.note.trim() || null;
     const changed = await tx.helpRequest.updateMany({
       where: { id: r.id, state: r.state },

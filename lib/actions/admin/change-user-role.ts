@@ -8,6 +8,7 @@ import { usersInScope } from "@/lib/data/admin/users";
 import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { changeRoleScopeSchema, scopeFitsRole } from "@/lib/validation/admin";
 import { actorOf, countyOf, userAuditSelect } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
 /** Change a user's role and scope node, both within the admin's scope (permission user.manage). */
 export const changeUserRole = defineAction({
@@ -15,7 +16,7 @@ export const changeUserRole = defineAction({
   permission: "user.manage",
   schema: changeRoleScopeSchema,
   handler: async (input, viewer) => {
-    if (input.userId === viewer.id) throw new AppError("invalid", "admin.users.cannotChangeSelf");
+    if (input.userId === viewer.id) throw new AppError("invalid", messageKey("admin.users.cannotChangeSelf"));
     const changed = await db().$transaction(async (tx) => {
       const before = await tx.user.findFirst({ where: { AND: [{ id: input.userId }, usersInScope(viewer)] }, select: userAuditSelect });
       if (!before) throw new AppError("not_found");
@@ -23,7 +24,7 @@ export const changeUserRole = defineAction({
         where: { AND: [{ id: input.regionId }, regionScope(viewer)] },
         select: { id: true, level: true },
       });
-      if (!region) throw fieldError("regionId", "admin.v.regionNotFound");
+      if (!region) throw fieldError("regionId", messageKey("admin.v.regionNotFound"));
       if (!scopeFitsRole(input.role, region.level)) throw fieldError("regionId", `admin.v.scopeLevel.${input.role}`);
       if (before.role === input.role && before.regionId === region.id) return false;
       // bumping the session version ends the user's live sessions at once
@@ -42,9 +43,9 @@ export const changeUserRole = defineAction({
       });
       return true;
     });
-    if (!changed) return done("admin.users.unchanged");
+    if (!changed) return done(messageKey("admin.users.unchanged"));
     revalidatePath("/admin/users");
     revalidatePath(`/admin/users/${input.userId}`);
-    return done("admin.users.roleChanged");
+    return done(messageKey("admin.users.roleChanged"));
   },
 });

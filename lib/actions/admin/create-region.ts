@@ -8,6 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { CHILD_LEVEL, createRegionSchema } from "@/lib/validation/admin";
 import { actorOf, countyOf, regionAuditSelect } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
 /** Add a child node under a node of the admin's scope (permission region.manage). */
 export const createRegion = defineAction({
@@ -23,9 +24,9 @@ export const createRegion = defineAction({
         });
         if (!parent) throw new AppError("not_found");
         const level = CHILD_LEVEL[parent.level];
-        if (!level) throw fieldError("parentId", "admin.v.noChildren");
+        if (!level) throw fieldError("parentId", messageKey("admin.v.noChildren"));
         const clash = await tx.region.findUnique({ where: { id: input.id }, select: { id: true } });
-        if (clash) throw fieldError("id", "admin.v.regionExists");
+        if (clash) throw fieldError("id", messageKey("admin.v.regionExists"));
         // the zone is set on provinces and copied down for quick reads
         const created = await tx.region.create({
           data: { id: input.id, parentId: parent.id, level, name: input.name, zone: parent.zone },
@@ -40,10 +41,11 @@ export const createRegion = defineAction({
         });
       });
     } catch (e) {
-      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw fieldError("id", "admin.v.regionExists");
+      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
+        throw fieldError("id", messageKey("admin.v.regionExists"));
       throw e;
     }
     revalidatePath("/admin/regions");
-    return done("admin.regions.created", { id: input.id });
+    return done(messageKey("admin.regions.created"), { id: input.id });
   },
 });

@@ -9,6 +9,7 @@ import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action
 import { fieldError, outOfScopeField } from "@/lib/auth/errors";
 import { createUserSchema, scopeFitsRole } from "@/lib/validation/admin";
 import { actorOf, countyOf, userAuditSelect } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
 /** Create a user under the admin's scope (permission user.manage). */
 export const createUser = defineAction({
@@ -25,13 +26,13 @@ export const createUser = defineAction({
           select: { id: true, level: true },
         });
         // none, or not under the admin's node: the same answer, and the attempt is audited
-        if (!region) throw outOfScopeField("regionId", "admin.v.regionNotFound", { regionId: input.regionId });
+        if (!region) throw outOfScopeField("regionId", messageKey("admin.v.regionNotFound"), { regionId: input.regionId });
         if (!scopeFitsRole(input.role, region.level)) throw fieldError("regionId", `admin.v.scopeLevel.${input.role}`);
         const taken = await tx.user.findFirst({
           where: { username: { equals: input.username, mode: "insensitive" } },
           select: { id: true },
         });
-        if (taken) throw fieldError("username", "admin.v.usernameTaken");
+        if (taken) throw fieldError("username", messageKey("admin.v.usernameTaken"));
         const user = await tx.user.create({
           data: {
             username: input.username,
@@ -54,11 +55,12 @@ export const createUser = defineAction({
       });
     } catch (e) {
       // two admins creating the same name at once: the unique index decides
-      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw fieldError("username", "admin.v.usernameTaken");
+      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
+        throw fieldError("username", messageKey("admin.v.usernameTaken"));
       throw e;
     }
     revalidatePath("/admin/users");
     revalidatePath("/admin");
-    return done("admin.users.created", { id: created.id, username: created.username });
+    return done(messageKey("admin.users.created"), { id: created.id, username: created.username });
   },
 });

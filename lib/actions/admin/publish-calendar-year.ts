@@ -8,6 +8,7 @@ import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action
 import { publishCalendarYearSchema } from "@/lib/validation/calendar";
 import { publishCalendarYear as publish } from "@/lib/data/calendar";
 import { actorOf } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
 export const publishCalendarYear = defineAction({
   name: "admin.publishCalendarYear",
@@ -20,6 +21,6 @@ export const publishCalendarYear = defineAction({
       input.mode === "package" ? { year: input.year, fromPackage: true } : { year: input.year, source: input.notice },
     );
     revalidatePath("/admin/calendar");
-    return done("admin.calendar.yearPublished", out);
+    return done(messageKey("admin.calendar.yearPublished"), out);
   },
 });

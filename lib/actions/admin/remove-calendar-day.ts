@@ -6,6 +6,7 @@ import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action
 import { removeCalendarDaySchema } from "@/lib/validation/calendar";
 import { removeCalendarDay as removeDay } from "@/lib/data/calendar";
 import { actorOf } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
 export const removeCalendarDay = defineAction({
   name: "admin.removeCalendarDay",
@@ -14,6 +15,6 @@ export const removeCalendarDay = defineAction({
   handler: async (input, viewer) => {
     await removeDay(db(), actorOf(viewer), input.date);
     revalidatePath("/admin/calendar");
-    return done("admin.calendar.dayRemoved");
+    return done(messageKey("admin.calendar.dayRemoved"));
   },
 });

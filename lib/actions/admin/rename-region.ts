@@ -7,6 +7,7 @@ import { regionScope } from "@/lib/auth/scope";
 import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { renameRegionSchema } from "@/lib/validation/admin";
 import { actorOf, countyOf, regionAuditSelect } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
 /** Rename a node of the admin's scope (permission region.manage). */
 export const renameRegion = defineAction({
@@ -33,8 +34,8 @@ export const renameRegion = defineAction({
       });
       return true;
     });
-    if (!changed) return done("admin.regions.unchanged");
+    if (!changed) return done(messageKey("admin.regions.unchanged"));
     revalidatePath("/admin/regions");
-    return done("admin.regions.renamed");
+    return done(messageKey("admin.regions.renamed"));
   },
 });

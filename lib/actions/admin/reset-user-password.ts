@@ -8,6 +8,7 @@ import { usersInScope } from "@/lib/data/admin/users";
 import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { resetPasswordSchema } from "@/lib/validation/admin";
 import { actorOf, countyOf } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
 /** Set a new password for a user in the admin's scope (permission user.manage). */
 export const resetUserPassword = defineAction({
@@ -40,6 +41,6 @@ export const resetUserPassword = defineAction({
       });
     });
     revalidatePath(`/admin/users/${input.userId}`);
-    return done("admin.users.passwordReset");
+    return done(messageKey("admin.users.passwordReset"));
   },
 });

@@ -7,6 +7,7 @@ import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action
 import { saveNotifyChannelSchema } from "@/lib/validation/notify";
 import { saveChannel } from "@/lib/notify/admin";
 import { actorOf } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
 export const saveNotifyChannel = defineAction({
   name: "admin.saveNotifyChannel",
@@ -15,6 +16,6 @@ export const saveNotifyChannel = defineAction({
   handler: async (input, viewer) => {
     const changed = await saveChannel(db(), viewer, actorOf(viewer), input);
     revalidatePath("/admin/notifications");
-    return done(changed ? "admin.notify.saved" : "admin.notify.unchanged");
+    return done(changed ? messageKey("admin.notify.saved") : messageKey("admin.notify.unchanged"));
   },
 });

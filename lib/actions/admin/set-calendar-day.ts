@@ -8,6 +8,7 @@ import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action
 import { setCalendarDaySchema } from "@/lib/validation/calendar";
 import { setCalendarDay as setDay } from "@/lib/data/calendar";
 import { actorOf } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
 export const setCalendarDay = defineAction({
   name: "admin.setCalendarDay",
@@ -16,6 +17,6 @@ export const setCalendarDay = defineAction({
   handler: async (input, viewer) => {
     const changed = await setDay(db(), actorOf(viewer), input);
     revalidatePath("/admin/calendar");
-    return done(changed ? "admin.calendar.daySet" : "admin.calendar.unchanged");
+    return done(changed ? messageKey("admin.calendar.daySet") : messageKey("admin.calendar.unchanged"));
   },
 });

@@ -7,6 +7,7 @@ import { regionScope } from "@/lib/auth/scope";
 import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { setHotlineSchema } from "@/lib/validation/admin";
 import { actorOf } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
 /** Set or clear a county's help hotline (permission region.manage). */
 export const setRegionHotline = defineAction({
@@ -32,8 +33,8 @@ export const setRegionHotline = defineAction({
       });
       return true;
     });
-    if (!changed) return done("admin.regions.unchanged");
+    if (!changed) return done(messageKey("admin.regions.unchanged"));
     revalidatePath("/admin/regions");
-    return done("admin.regions.hotlineSet");
+    return done(messageKey("admin.regions.hotlineSet"));
   },
 });

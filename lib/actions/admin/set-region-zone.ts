@@ -7,6 +7,7 @@ import { regionScope } from "@/lib/auth/scope";
 import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { setZoneSchema } from "@/lib/validation/admin";
 import { actorOf } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
 /** Set a province's zone (east / central / west) and copy it down (permission region.manage). */
 export const setRegionZone = defineAction({
@@ -36,8 +37,8 @@ export const setRegionZone = defineAction({
       });
       return true;
     });
-    if (!changed) return done("admin.regions.unchanged");
+    if (!changed) return done(messageKey("admin.regions.unchanged"));
     revalidatePath("/admin/regions");
-    return done("admin.regions.zoneSet");
+    return done(messageKey("admin.regions.zoneSet"));
   },
 });

@@ -7,6 +7,7 @@ import { usersInScope } from "@/lib/data/admin/users";
 import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { setUserDisabledSchema } from "@/lib/validation/admin";
 import { actorOf, countyOf, userAuditSelect } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
 /** Disable or enable a user in the admin's scope (permission user.manage); never oneself. */
 export const setUserDisabled = defineAction({
@@ -14,7 +15,7 @@ export const setUserDisabled = defineAction({
   permission: "user.manage",
   schema: setUserDisabledSchema,
   handler: async (input, viewer) => {
-    if (input.userId === viewer.id && input.disabled) throw new AppError("invalid", "admin.users.cannotDisableSelf");
+    if (input.userId === viewer.id && input.disabled) throw new AppError("invalid", messageKey("admin.users.cannotDisableSelf"));
     const changed = await db().$transaction(async (tx) => {
       const before = await tx.user.findFirst({ where: { AND: [{ id: input.userId }, usersInScope(viewer)] }, select: userAuditSelect });
       if (!before) throw new AppError("not_found");
@@ -35,9 +36,9 @@ export const setUserDisabled = defineAction({
       });
       return true;
     });
-    if (!changed) return done(input.disabled ? "admin.users.alreadyDisabled" : "admin.users.alreadyEnabled");
+    if (!changed) return done(input.disabled ? messageKey("admin.users.alreadyDisabled") : messageKey("admin.users.alreadyEnabled"));
     revalidatePath("/admin/users");
     revalidatePath(`/admin/users/${input.userId}`);
-    return done(input.disabled ? "admin.users.disabledDone" : "admin.users.enabledDone");
+    return done(input.disabled ? messageKey("admin.users.disabledDone") : messageKey("admin.users.enabledDone"));
   },
 });

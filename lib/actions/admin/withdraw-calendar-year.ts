@@ -7,6 +7,7 @@ import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action
 import { withdrawCalendarYearSchema } from "@/lib/validation/calendar";
 import { withdrawCalendarYear as withdraw } from "@/lib/data/calendar";
 import { actorOf } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
 export const withdrawCalendarYear = defineAction({
   name: "admin.withdrawCalendarYear",
@@ -15,6 +16,6 @@ export const withdrawCalendarYear = defineAction({
   handler: async (input, viewer) => {
     await withdraw(db(), actorOf(viewer), input.year);
     revalidatePath("/admin/calendar");
-    return done("admin.calendar.yearWithdrawn");
+    return done(messageKey("admin.calendar.yearWithdrawn"));
   },
 });

@@ -13,6 +13,7 @@ import { verifyPow } from "@/lib/card/pow";
 import { addressKey } from "@/lib/card/secret";
 import { claimOnce, hit, LIMITS } from "@/lib/ratelimit";
 import { db } from "@/lib/db/client";
+import { messageKey } from "@/i18n/keys";
 
 export const lodgeCardObjection = defineAction({
   public: true,
@@ -21,10 +22,10 @@ export const lodgeCardObjection = defineAction({
   handler: async (input, ctx): Promise<{ message: string }> => {
     const t = await getTranslations("help");
     const pow = verifyPow(input.challenge, input.nonce);
-    if (!pow.ok) throw new AppError("invalid", pow.reason === "expired" ? "help.e.powExpired" : "help.e.pow");
-    if (!(await claimOnce(db(), `pow:${pow.id}`, new Date(pow.expiresAt)))) throw new AppError("invalid", "help.e.powUsed");
+    if (!pow.ok) throw new AppError("invalid", pow.reason === "expired" ? messageKey("help.e.powExpired") : messageKey("help.e.pow"));
+    if (!(await claimOnce(db(), `pow:${pow.id}`, new Date(pow.expiresAt)))) throw new AppError("invalid", messageKey("help.e.powUsed"));
     const limit = await hit(db(), `objection:addr:${addressKey(ctx.address)}`, LIMITS.objectionPerAddress);
-    if (!limit.ok) throw new AppError("rate_limited", "help.e.tooMany");
+    if (!limit.ok) throw new AppError("rate_limited", messageKey("help.e.tooMany"));
     const card = await resolveCardToken(db(), input.token);
     if (!card) throw new AppError("not_found");
     await lodgeObjectionFromCard(card.householdId, input.proposalId, input.text, input.contact);

@@ -11,9 +11,10 @@ import { AppError } from "@/lib/auth/errors";
 import { applyHouseholdChanges } from "@/lib/data/household-changes";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordDenials, takenNationalIds, type Denial } from "@/lib/data/national-id-taken";
+import { messageKey } from "@/i18n/keys";
 
-function idRefused(key: "validation.nationalIdDuplicate" | "validation.nationalIdUnavailable"): AppError {
-  return new AppError("invalid", key, { fieldErrors: { "changes.newMembers": [key] } });
+function idRefused(message: "validation.nationalIdDuplicate" | "validation.nationalIdUnavailable"): AppError {
+  return new AppError("invalid", message, { fieldErrors: { "changes.newMembers": [message] } });
 }
 
 export const updateHousehold = defineAction({
@@ -31,8 +32,8 @@ export const updateHousehold = defineAction({
         if (!h) throw new AppError("not_found", "household not found", { householdId: input.householdId });
         const ids = (input.changes.newMembers ?? []).map((m) => m.nationalId ?? "").filter(Boolean);
         const taken = await takenNationalIds(tx, viewer, ids, "household.update", denials);
-        if (taken.inScope.size) throw idRefused("validation.nationalIdDuplicate");
-        if (taken.outside.size) throw idRefused("validation.nationalIdUnavailable"); // held elsewhere: not said where, nor that it is
+        if (taken.inScope.size) throw idRefused(messageKey("validation.nationalIdDuplicate"));
+        if (taken.outside.size) throw idRefused(messageKey("validation.nationalIdUnavailable")); // held elsewhere: not said where, nor that it is
         return applyHouseholdChanges(tx, {
           householdId: h.id,
           baseVersion: input.baseVersion,
@@ -47,7 +48,7 @@ export const updateHousehold = defineAction({
     } catch (e) {
       await recordDenials(viewer, denials);
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-        throw idRefused("validation.nationalIdUnavailable"); // a race with another registration
+        throw idRefused(messageKey("validation.nationalIdUnavailable")); // a race with another registration
       }
       throw e;
     }

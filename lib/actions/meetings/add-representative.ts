@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { addRepresentativeSchema } from "@/lib/validation/procedure";
 import { addRepresentative as add } from "@/lib/data/procedure/meetings";
+import { messageKey } from "@/i18n/keys";
 
 type Out = { id: string; name: string; replay: boolean };
 
@@ -15,6 +16,6 @@ export const addRepresentative = defineAction({
   handler: async (input, viewer) => {
     const out = await add(viewer, input);
     revalidatePath("/meetings/representatives");
-    return done(out.replay ? "procedure.validation.alreadySaved" : "procedure.validation.representativeAdded", out);
+    return done(out.replay ? messageKey("procedure.validation.alreadySaved") : messageKey("procedure.validation.representativeAdded"), out);
   },
 });

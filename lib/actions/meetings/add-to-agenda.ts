@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { agendaSchema } from "@/lib/validation/procedure";
 import { addToAgenda as add } from "@/lib/data/procedure/meetings";
+import { messageKey } from "@/i18n/keys";
 
 type Out = { agendaItemId: string; position: number };
 
@@ -16,6 +17,6 @@ export const addToAgenda = defineAction({
     const out = await add(viewer, input);
     revalidatePath(`/meetings/${input.meetingId}`);
     revalidatePath(`/procedure/${input.proposalId}`);
-    return done("procedure.validation.addedToAgenda", out);
+    return done(messageKey("procedure.validation.addedToAgenda"), out);
   },
 });

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/auth/errors";
 import { closeMeetingSchema } from "@/lib/validation/procedure";
 import { closeMeeting as close } from "@/lib/data/procedure/meetings";
 import { removeMinutesScan, storeMinutesScan } from "@/lib/data/procedure/minutes-store";
+import { messageKey } from "@/i18n/keys";
 
 type Out = { results: { proposalId: string; passed: boolean }[] };
 
@@ -27,7 +28,7 @@ export const closeMeeting = defineAction({
       const out = await close(viewer, { meetingId: input.meetingId, minutes: input.minutes, minutesKey: key, minutesSha256: sha256 });
       revalidatePath(`/meetings/${input.meetingId}`);
       revalidatePath("/meetings");
-      return done("procedure.validation.meetingClosedOk", out);
+      return done(messageKey("procedure.validation.meetingClosedOk"), out);
     } catch (e) {
       if (key) await removeMinutesScan(key);
       throw e;

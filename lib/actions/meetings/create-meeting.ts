@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { createMeetingSchema } from "@/lib/validation/procedure";
 import { createMeeting as create } from "@/lib/data/procedure/meetings";
+import { messageKey } from "@/i18n/keys";
 
 type Out = { meetingId: string; replay: boolean };
 
@@ -16,7 +17,7 @@ export const createMeeting = defineAction({
   handler: async (input, viewer) => {
     const out = await create(viewer, input);
     revalidatePath("/meetings");
-    return done("procedure.validation.meetingCreated", out);
+    return done(messageKey("procedure.validation.meetingCreated"), out);
   },
 });
 

@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { meetingIdSchema } from "@/lib/validation/procedure";
 import { openMeeting as open } from "@/lib/data/procedure/meetings";
+import { messageKey } from "@/i18n/keys";
 
 type Out = { rosterSize: number };
 
@@ -15,6 +16,6 @@ export const openMeeting = defineAction({
   handler: async (input, viewer) => {
     const out = await open(viewer, input);
     revalidatePath(`/meetings/${input.meetingId}`);
-    return done("procedure.validation.meetingOpened", out);
+    return done(messageKey("procedure.validation.meetingOpened"), out);
   },
 });

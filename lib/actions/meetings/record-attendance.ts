@@ -7,6 +7,7 @@ import { revalidatePath } from "next/cache";
 import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { attendanceSchema } from "@/lib/validation/procedure";
 import { recordAttendance as record } from "@/lib/data/procedure/meetings";
+import { messageKey } from "@/i18n/keys";
 
 type Out = { roster: number; attending: number; withdrawn: number };
 
@@ -17,7 +18,7 @@ export const recordAttendance = defineAction({
   handler: async (input, viewer) => {
     const out = await record(viewer, input);
     revalidatePath(`/meetings/${input.meetingId}`);
-    return done(out.withdrawn ? "procedure.validation.votesWithdrawn" : "procedure.validation.attendanceSaved", {
+    return done(out.withdrawn ? messageKey("procedure.validation.votesWithdrawn") : messageKey("procedure.validation.attendanceSaved"), {
       roster: out.roster,
       attending: out.attending,
       withdrawn: out.withdrawn,

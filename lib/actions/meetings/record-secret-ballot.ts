@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { secretBallotSchema } from "@/lib/validation/procedure";
 import { recordSecretBallot as record } from "@/lib/data/procedure/meetings";
+import { messageKey } from "@/i18n/keys";
 
 type Out = { passed: boolean };
 
@@ -15,6 +16,6 @@ export const recordSecretBallot = defineAction({
   handler: async (input, viewer, { lang }) => {
     const out = await record(viewer, input, lang);
     revalidatePath(`/meetings/${input.meetingId}`);
-    return done("procedure.validation.ballotSaved", out);
+    return done(messageKey("procedure.validation.ballotSaved"), out);
   },
 });

@@ -7,6 +7,7 @@ import { revalidatePath } from "next/cache";
 import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { voteSchema } from "@/lib/validation/procedure";
 import { recordVote as record, type VoteOutcome } from "@/lib/data/procedure/meetings";
+import { messageKey } from "@/i18n/keys";
 
 export const recordVote = defineAction({
   name: "vote.record",
@@ -17,10 +18,10 @@ export const recordVote = defineAction({
     revalidatePath(`/meetings/${input.meetingId}`);
     return done(
       out.corrected
-        ? "procedure.validation.voteCorrected"
+        ? messageKey("procedure.validation.voteCorrected")
         : out.replay
-          ? "procedure.validation.alreadySaved"
-          : "procedure.validation.voteSaved",
+          ? messageKey("procedure.validation.alreadySaved")
+          : messageKey("procedure.validation.voteSaved"),
       out,
     );
   },

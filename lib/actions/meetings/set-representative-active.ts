@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { setRepresentativeActiveSchema } from "@/lib/validation/procedure";
 import { setRepresentativeActive as set } from "@/lib/data/procedure/meetings";
+import { messageKey } from "@/i18n/keys";
 
 type Out = { id: string; active: boolean };
 
@@ -15,6 +16,11 @@ export const setRepresentativeActive = defineAction({
   handler: async (input, viewer) => {
     const out = await set(viewer, input);
     revalidatePath("/meetings/representatives");
-    return done(out.active ? "procedure.validation.representativeActivated" : "procedure.validation.representativeDeactivated", out);
+    return done(
+      out.active
+        ? messageKey("procedure.validation.representativeActivated")
+        : messageKey("procedure.validation.representativeDeactivated"),
+      out,
+    );
   },
 });

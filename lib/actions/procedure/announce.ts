@@ -7,6 +7,7 @@ import { revalidatePath } from "next/cache";
 import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { announceSchema } from "@/lib/validation/procedure";
 import { announce as publish, type PublishOutcome } from "@/lib/data/procedure/notices";
+import { messageKey } from "@/i18n/keys";
 
 export const announce = defineAction({
   name: "notice.announce",
@@ -16,6 +17,6 @@ export const announce = defineAction({
     const out = await publish(viewer, input);
     for (const id of input.proposalIds) revalidatePath(`/procedure/${id}`);
     revalidatePath("/procedure");
-    return done(out.replay ? "procedure.validation.alreadySaved" : "procedure.validation.announced", out);
+    return done(out.replay ? messageKey("procedure.validation.alreadySaved") : messageKey("procedure.validation.announced"), out);
   },
 });

@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { defineAction, done, type ActionResult } from "@/lib/actions/safe-action";
 import { stepSchema } from "@/lib/validation/procedure";
 import { countyApprove as approve } from "@/lib/data/procedure/decisions";
+import { messageKey } from "@/i18n/keys";
 
 type Out = { stage: string; version: number };
 
@@ -17,6 +18,6 @@ export const countyApprove = defineAction({
     const out = await approve(viewer, input);
     revalidatePath(`/procedure/${input.proposalId}`);
     revalidatePath("/procedure");
-    return done<Out>("procedure.validation.approved", { stage: out.stage, version: out.version });
+    return done<Out>(messageKey("procedure.validation.approved"), { stage: out.stage, version: out.version });
   },
 });

@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { objectionSchema } from "@/lib/validation/procedure";
 import { lodgeObjection as lodge, type ObjectionOutcome } from "@/lib/data/procedure/objections";
+import { messageKey } from "@/i18n/keys";
 
 export const lodgeObjection = defineAction({
   name: "objection.lodge",
@@ -13,6 +14,6 @@ export const lodgeObjection = defineAction({
   handler: async (input, viewer) => {
     const out = await lodge(viewer, input);
     revalidatePath(`/procedure/${input.proposalId}`);
-    return done(out.replay ? "procedure.validation.alreadySaved" : "procedure.validation.objectionLodged", out);
+    return done(out.replay ? messageKey("procedure.validation.alreadySaved") : messageKey("procedure.validation.objectionLodged"), out);
   },
 });

@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { publishNoticeSchema } from "@/lib/validation/procedure";
 import { publishFirstNotice, type PublishOutcome } from "@/lib/data/procedure/notices";
+import { messageKey } from "@/i18n/keys";
 
 export const publishNotice = defineAction({
   name: "notice.publish_first",
@@ -14,6 +15,6 @@ export const publishNotice = defineAction({
   handler: async (input, viewer) => {
     const out = await publishFirstNotice(viewer, input);
     revalidatePath(`/meetings/${input.meetingId}`);
-    return done(out.replay ? "procedure.validation.alreadySaved" : "procedure.validation.noticePublished", out);
+    return done(out.replay ? messageKey("procedure.validation.alreadySaved") : messageKey("procedure.validation.noticePublished"), out);
   },
 });

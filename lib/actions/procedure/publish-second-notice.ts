@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { secondNoticeSchema } from "@/lib/validation/procedure";
 import { publishSecondNotice as publish, type PublishOutcome } from "@/lib/data/procedure/notices";
+import { messageKey } from "@/i18n/keys";
 
 export const publishSecondNotice = defineAction({
   name: "notice.publish_second",
@@ -14,6 +15,6 @@ export const publishSecondNotice = defineAction({
     const out = await publish(viewer, input);
     for (const id of input.proposalIds) revalidatePath(`/procedure/${id}`);
     revalidatePath("/procedure");
-    return done(out.replay ? "procedure.validation.alreadySaved" : "procedure.validation.noticePublished", out);
+    return done(out.replay ? messageKey("procedure.validation.alreadySaved") : messageKey("procedure.validation.noticePublished"), out);
   },
 });

@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { defineAction, done, type ActionResult } from "@/lib/actions/safe-action";
 import { objectionCheckSchema } from "@/lib/validation/procedure";
 import { sendBack as back } from "@/lib/data/procedure/decisions";
+import { messageKey } from "@/i18n/keys";
 
 type Out = { stage: string; version: number; stands: boolean };
 
@@ -16,7 +17,7 @@ export const sendBack = defineAction({
   handler: async (input, viewer) => {
     const out = await back(viewer, input);
     revalidatePath(`/procedure/${input.proposalId}`);
-    return done<Out>(out.stands ? "procedure.validation.sentBack" : "procedure.validation.objectionDismissed", {
+    return done<Out>(out.stands ? messageKey("procedure.validation.sentBack") : messageKey("procedure.validation.objectionDismissed"), {
       stage: out.stage,
       version: out.version,
       stands: out.stands,

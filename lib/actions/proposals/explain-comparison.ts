@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { defineAction, done, type ActionResult } from "@/lib/actions/safe-action";
 import { explainComparisonSchema } from "@/lib/validation/procedure";
 import { explainComparison as explain } from "@/lib/data/procedure/proposals";
+import { messageKey } from "@/i18n/keys";
 
 type Out = { stage: string; version: number };
 
@@ -16,6 +17,6 @@ export const explainComparison = defineAction({
   handler: async (input, viewer) => {
     const out = await explain(viewer, input);
     revalidatePath(`/procedure/${input.proposalId}`);
-    return done<Out>("procedure.validation.explained", { stage: out.stage, version: out.version });
+    return done<Out>(messageKey("procedure.validation.explained"), { stage: out.stage, version: out.version });
   },
 });

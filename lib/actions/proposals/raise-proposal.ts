@@ -7,6 +7,7 @@ import { redirect } from "next/navigation";
 import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { raiseProposalSchema } from "@/lib/validation/procedure";
 import { raiseProposal as raise, type RaiseOutcome } from "@/lib/data/procedure/proposals";
+import { messageKey } from "@/i18n/keys";
 
 export const raiseProposal = defineAction({
   name: "proposal.raise",
@@ -18,10 +19,10 @@ export const raiseProposal = defineAction({
     revalidatePath(`/households/${input.householdId}`);
     return done(
       out.replay
-        ? "procedure.validation.alreadySaved"
+        ? messageKey("procedure.validation.alreadySaved")
         : out.flags.length
-          ? "procedure.validation.raisedWithFlags"
-          : "procedure.validation.raised",
+          ? messageKey("procedure.validation.raisedWithFlags")
+          : messageKey("procedure.validation.raised"),
       out,
     );
   },

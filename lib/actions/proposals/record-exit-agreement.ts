@@ -7,6 +7,7 @@ import { revalidatePath } from "next/cache";
 import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { exitAgreementSchema } from "@/lib/validation/procedure";
 import { recordExitAgreement as record, type RecordOutcome } from "@/lib/data/procedure/consent";
+import { messageKey } from "@/i18n/keys";
 
 type Out = RecordOutcome & { outcome: "agreed" | "refused" };
 
@@ -19,10 +20,10 @@ export const recordExitAgreement = defineAction({
     revalidatePath(`/procedure/${input.proposalId}`);
     return done(
       out.replay
-        ? "procedure.validation.alreadySaved"
+        ? messageKey("procedure.validation.alreadySaved")
         : out.outcome === "agreed"
-          ? "procedure.validation.exitAgreed"
-          : "procedure.validation.exitRefused",
+          ? messageKey("procedure.validation.exitAgreed")
+          : messageKey("procedure.validation.exitRefused"),
       out,
     );
   },

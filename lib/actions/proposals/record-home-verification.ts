@@ -7,6 +7,7 @@ import { revalidatePath } from "next/cache";
 import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { homeVerificationSchema } from "@/lib/validation/procedure";
 import { recordHomeVerification as record, type RecordOutcome } from "@/lib/data/procedure/consent";
+import { messageKey } from "@/i18n/keys";
 
 export const recordHomeVerification = defineAction({
   name: "proposal.home_verification",
@@ -15,6 +16,6 @@ export const recordHomeVerification = defineAction({
   handler: async (input, viewer) => {
     const out = await record(viewer, input);
     revalidatePath(`/procedure/${input.proposalId}`);
-    return done(out.replay ? "procedure.validation.alreadySaved" : "procedure.validation.verificationSaved", out);
+    return done(out.replay ? messageKey("procedure.validation.alreadySaved") : messageKey("procedure.validation.verificationSaved"), out);
   },
 });

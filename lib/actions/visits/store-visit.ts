@@ -12,6 +12,7 @@ import { db } from "@/lib/db/client";
 import { findScopedHousehold, recordVisit, storedOutcome, type StoredEvidence, type VisitOutcome } from "@/lib/data/visits/log-visit";
 import { prepareFile, removeStored, writeStored, type PreparedFile } from "@/lib/data/visits/evidence-store";
 import { conflictFormatter } from "./conflict-message";
+import { messageKey } from "@/i18n/keys";
 
 async function outcomeResult(outcome: VisitOutcome): Promise<ActionResult<VisitOutcome>> {
   const t = await getTranslations("visit");
@@ -76,7 +77,7 @@ export async function storeVisit(input: VisitInput, viewer: Viewer): Promise<Act
       const stored = await storedOutcome(db(), input.clientVisitId, viewer, household.id);
       if (stored) return outcomeResult(stored);
       // a national ID taken by someone else between the check and the insert
-      if (e.meta?.modelName === "Member") throw fieldError("updates.newMembers", "validation.nationalIdDuplicate");
+      if (e.meta?.modelName === "Member") throw fieldError("updates.newMembers", messageKey("validation.nationalIdDuplicate"));
     }
     throw e;
   }

@@ -12,6 +12,7 @@ import { registeredStatusAfter } from "@/lib/domain/procedure";
 import { recomputeHousehold } from "@/lib/data/assessment";
 import { mustApproveCounty, mustReviewTownship, proposalScope, isTownshipReviewer, isCountyOfficial } from "./scope";
 import { loadProposal, staleProposal, stepContext, takeStep, type LoadedProposal } from "./state";
+import { messageKey } from "@/i18n/keys";
 
 const actorOf = (viewer: Viewer) => ({ id: viewer.id, role: viewer.role });
 
@@ -54,7 +55,7 @@ export async function sendBack(viewer: Viewer, input: { proposalId: string; vers
     if (!mayActOnObjections(viewer, p)) throw new AppError("forbidden", "send back", { proposalId: p.id });
     if (input.version !== p.version) throw staleProposal();
     const waiting = await tx.objection.findMany({ where: { proposalId: p.id, resolvedAt: null, checkedAt: null }, select: { id: true } });
-    if (waiting.length === 0) throw new AppError("invalid", "p.noObjectionToCheck");
+    if (waiting.length === 0) throw new AppError("invalid", messageKey("procedure.validation.noObjectionToCheck"));
     const stands = input.aboutItem === "yes" && input.isNew === "yes";
     const now = new Date();
     const check = { checkedAt: now, checkedById: viewer.id, aboutItem: input.aboutItem === "yes", isNew: input.isNew === "yes", stands, checkNote: input.reason };
@@ -119,7 +120,7 @@ export async function applyAnnouncement(tx: Tx, p: LoadedProposal, actor: Actor,
     }
   }
   const bumped = await tx.household.updateMany({ where: { id: h.id, version: h.version }, data: { ...data, version: { increment: 1 } } });
-  if (bumped.count === 0) throw new AppError("conflict", "p.staleProposal");
+  if (bumped.count === 0) throw new AppError("conflict", messageKey("procedure.validation.staleProposal"));
   const assessment = await recomputeHousehold(tx, h.id, { trigger: "edit", actorId: actor.id });
   await audit(tx, actor, {
     action: "household.registered_status",

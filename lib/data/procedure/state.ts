@@ -23,6 +23,7 @@ import {
 } from "@/lib/domain/procedure";
 import type { Prisma, ProposalStage } from "@/lib/generated/prisma/client";
 import { toDayNumber } from "@/lib/domain/working-days";
+import { messageKey } from "@/i18n/keys";
 
 type Client = Db | Tx;
 
@@ -91,7 +92,7 @@ export function votingMeeting(p: LoadedProposal) {
  * recorded (never after today, so a pinned clock stays consistent).
  */
 export function stateOf(p: LoadedProposal, now: string = today()): ProcedureState {
-  if (p.stage === "withdrawn") throw new AppError("closed", "p.withdrawn");
+  if (p.stage === "withdrawn") throw new AppError("closed", messageKey("procedure.validation.withdrawn"));
   const stage: ProcedureStep = p.stage === "failed" ? "voted" : p.stage;
   const votePassed = p.stage === "failed" ? false : AFTER_PASSED.includes(p.stage) ? true : null;
   const notices = currentNotices(p);
@@ -290,5 +291,5 @@ export async function takeStep(tx: Tx, p: LoadedProposal, step: ProcedureStep, c
 }
 
 export function staleProposal(): AppError {
-  return new AppError("conflict", "p.staleProposal");
+  return new AppError("conflict", messageKey("procedure.validation.staleProposal"));
 }

@@ -9,7 +9,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { EVIDENCE_TYPES, sniffMime, type EvidenceMime } from "@/lib/validation/file-type";
 import { resolveStoredKey, uploadRoot } from "@/lib/storage/root";
-import type { MessageKey } from "@/i18n/keys";
+import { messageKey, type MessageKey } from "@/i18n/keys";
 
 export { uploadRoot } from "@/lib/storage/root";
 
@@ -23,12 +23,12 @@ export interface PreparedFile {
 
 /** Reads a sent file and checks its real type and size; a translation key ("v.…") when it fails. */
 export async function prepareFile(blob: Blob, opts: { maxBytes: number; accept: readonly EvidenceMime[] }): Promise<PreparedFile | { error: MessageKey }> {
-  if (blob.size > opts.maxBytes) return { error: "validation.fileTooLarge" };
+  if (blob.size > opts.maxBytes) return { error: messageKey("validation.fileTooLarge") };
   const bytes = new Uint8Array(await blob.arrayBuffer());
-  if (bytes.length === 0) return { error: "validation.fileEmpty" };
-  if (bytes.length > opts.maxBytes) return { error: "validation.fileTooLarge" };
+  if (bytes.length === 0) return { error: messageKey("validation.fileEmpty") };
+  if (bytes.length > opts.maxBytes) return { error: messageKey("validation.fileTooLarge") };
   const mime = sniffMime(bytes);
-  if (!mime || !opts.accept.includes(mime)) return { error: "validation.fileType" };
+  if (!mime || !opts.accept.includes(mime)) return { error: messageKey("validation.fileType") };
   const sent = blob instanceof File && blob.name ? blob.name : "file";
   // keep a readable name for the list, without any path or control characters
   // cut by whole characters (code points), so an emoji is never split into an unstorable half

@@ -16,6 +16,7 @@ import { pruneChanges } from "@/lib/validation/visit-facts";
 import type { VisitInput } from "@/lib/validation/visit";
 import { currentFacts, factsSelect } from "./facts";
 import { describeConflict, type ConflictInfo } from "./conflict";
+import { messageKey } from "@/i18n/keys";
 
 export interface StoredEvidence {
   kind: EvidenceKind;
@@ -82,7 +83,7 @@ async function refuseTakenNationalIds(tx: Tx, viewer: Viewer, added: { nationalI
   const taken = await takenNationalIds(tx, viewer, ids, "visit.newMember", denials);
   added.forEach((n, i) => {
     const id = n.nationalId ?? "";
-    const key = id && (taken.inScope.has(id) || ids.indexOf(id) !== ids.lastIndexOf(id)) ? "validation.nationalIdDuplicate" : id && taken.outside.has(id) ? "validation.nationalIdUnavailable" : null;
+    const key = id && (taken.inScope.has(id) || ids.indexOf(id) !== ids.lastIndexOf(id)) ? messageKey("validation.nationalIdDuplicate") : id && taken.outside.has(id) ? messageKey("validation.nationalIdUnavailable") : null;
     if (key) throw fieldError(`updates.newMembers.${i}.nationalId`, key);
   });
 }
@@ -128,7 +129,7 @@ async function recordVisitTx(
 
     const from = h.assignments[0] ? chinaDate(h.assignments[0].validFrom) : null;
     if (from && input.date < from) {
-      throw fieldError("date", "validation.beforeAssignment", { date: from });
+      throw fieldError("date", messageKey("validation.beforeAssignment"), { date: from });
     }
 
     const located = input.mode === "home" && input.locationConsent && input.location ? input.location : null;
