@@ -9,7 +9,7 @@ import { unrefLongTimers } from "./lib/db/adapter-fixes";
 unrefLongTimers(); // P5
 
 // Prisma reads `url = env("DATABASE_URL")` even with an adapter, and a missing or
-// non-postgres value makes it try to download an engine (STACK.md): keep a placeholder.
+// non-postgres value makes it try to download an engine (decision 0002): keep a placeholder.
 const usePglite = !process.env.DATABASE_URL;
 if (usePglite) process.env.DATABASE_URL = PLACEHOLDER_URL;
 

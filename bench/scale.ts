@@ -81,7 +81,7 @@ interface RecomputeOurs {
   dbCpuMs: number | null;
   chunks: number;
   maxRssMb: number;
-  job: { state: string; done: number; total: number };
+  job: { state: string; done: number; total: number; changed: number };
 }
 
 async function counts(url: string) {
@@ -252,7 +252,7 @@ async function main() {
         const o = r.result;
         const dbCpu = o.dbCpuMs ?? (serverCpu0 !== null && serverCpu1 !== null ? serverCpu1 - serverCpu0 : null);
         log(
-          `recompute ours: ${secs(o.ms)} (${o.job.done.toLocaleString("en")} households, ${o.chunks} chunks, state ${o.job.state}); ` +
+          `recompute ours: ${secs(o.ms)} (${o.job.done.toLocaleString("en")} households, ${o.job.changed.toLocaleString("en")} of them changed and written, ${o.chunks} chunks, state ${o.job.state}); ` +
             `CPU: node ${secs(o.cpuMs)}, database ${dbCpu === null ? "?" : secs(dbCpu)}; peak RSS ${o.maxRssMb} MB`,
         );
         if (dbCpu !== null && baseDbCpu) {
@@ -261,7 +261,7 @@ async function main() {
               `(wall ×${ratio(o.ms, b.ms)}; CPU time does not count the neighbours' load)`,
           );
         }
-        out.recompute = { ours_ms: r0(o.ms), baseline_ms: r0(b.ms), ratio: ratio(o.ms, b.ms) };
+        out.recompute = { ours_ms: r0(o.ms), baseline_ms: r0(b.ms), ratio: ratio(o.ms, b.ms), changed: o.job.changed };
       } else {
         nulls.push(`recompute: null — our recompute did not finish: ${r.reason}`);
         out.recompute = null;

@@ -14,6 +14,11 @@ export interface Actor {
   role: string | null;
 }
 
+/** The audit row's actor for a signed-in viewer: who, in which role. */
+export function actorOf(viewer: { id: string; role: string }): Actor {
+  return { id: viewer.id, role: viewer.role };
+}
+
 export interface AuditEntry {
   action: string;
   entity: string;

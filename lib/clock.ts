@@ -1,9 +1,11 @@
+import { chinaDay } from "@/lib/domain/china-time";
+
 // "Today" in the registry's time zone (Asia/Shanghai), as YYYY-MM-DD. JINGZHUN_TODAY pins it
 // for demos and tests.
 export function today(now = new Date()): string {
   const pinned = process.env.JINGZHUN_TODAY;
   if (pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned)) return pinned;
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return chinaDay(now);
 }
 
 export function currentYear(now = new Date()): number {

@@ -11,7 +11,6 @@
 // server actions and RSC requests (they go to the network as they are), anything not a 200.
 // Sign-out (POST /api/auth/signout), a redirect to /login, or another user signing in on the
 // phone empty the page caches: what is cached is one cadre's households, for that cadre only.
-/* eslint-disable no-restricted-globals */
 const VERSION = "v1";
 const STATIC = `jz-static-${VERSION}`;
 const PAGES = `jz-pages-${VERSION}`;

@@ -11,7 +11,7 @@ import { createPrisma } from "../../lib/db/client";
 import { poolConfigFromUrl } from "../../lib/db/adapter-fixes";
 import { assess, type Assessment } from "../../lib/domain/assess";
 import { resolvePolicy } from "../../lib/domain/policy";
-import { householdInputFromRecord, type HouseholdRecord, type MemberRecord } from "../../lib/assessment/input-from-record";
+import { householdInputFromRecord, type HouseholdRecord, type MemberRecord } from "../../lib/domain/input-from-record";
 import { insertRows, jsonParam } from "../../lib/db/bulk";
 import { loadPolicyRows, unmetOf } from "../../lib/data/assessment";
 import { recomputeChunkSql, recomputeUpdateSql } from "../../lib/data/recompute";

@@ -1,21 +1,31 @@
 "use client";
 // The work calendar's forms (管理 → 节假日): set a day, remove a day, load a year (from the
 // bundled data or as typed by hand), withdraw a year's "loaded" mark.
-import { useActionState, useEffect } from "react";
 import { useTranslations } from "next-intl";
 import { setCalendarDay } from "@/lib/actions/admin/set-calendar-day";
 import { removeCalendarDay } from "@/lib/actions/admin/remove-calendar-day";
 import { publishCalendarYear } from "@/lib/actions/admin/publish-calendar-year";
 import { withdrawCalendarYear } from "@/lib/actions/admin/withdraw-calendar-year";
-import { FormStatus, SelectField, SubmitButton, TextField, errorsOf, initialActionState, useFields } from "./form-bits";
+import { SelectField, StatusLine, SubmitButton, TextField } from "@/components/ui/form";
+import { schemaOf, useFormAction, useFormValues } from "@/components/ui/use-form-action";
+import type {
+  publishCalendarYearSchema,
+  removeCalendarDaySchema,
+  setCalendarDaySchema,
+  withdrawCalendarYearSchema,
+} from "@/lib/validation/calendar";
 
 export function SetDayForm({ year }: { year: number }) {
   const t = useTranslations("admin.calendar");
-  const [state, action, pending] = useActionState(setCalendarDay, initialActionState);
-  const { values, set, reset } = useFields({ date: `${year}-`, kind: "holiday", name: "" });
-  useEffect(() => {
-    if (state.ok) reset();
-  }, [state, reset]);
+  const { values, set, reset } = useFormValues({ date: `${year}-`, kind: "holiday", name: "" });
+  const {
+    state,
+    dispatch: action,
+    pending,
+    fields,
+  } = useFormAction(setCalendarDay, schemaOf<typeof setCalendarDaySchema>(), {
+    onSuccess: reset,
+  });
   return (
     <form action={action} noValidate className="space-y-3" data-testid="calendar-set-day">
       <p className="text-xs text-stone-600">{t("addHint")}</p>
@@ -25,7 +35,7 @@ export function SetDayForm({ year }: { year: number }) {
           label={t("dateLabel")}
           value={values.date}
           onChange={(v) => set("date", v)}
-          errors={errorsOf(state, "date")}
+          form={fields}
           maxLength={10}
           required
           hint="YYYY-MM-DD"
@@ -35,7 +45,7 @@ export function SetDayForm({ year }: { year: number }) {
           label={t("kindLabel")}
           value={values.kind}
           onChange={(v) => set("kind", v)}
-          errors={errorsOf(state, "kind")}
+          form={fields}
           required
           options={[
             { value: "holiday", label: t("kindHoliday") },
@@ -47,19 +57,21 @@ export function SetDayForm({ year }: { year: number }) {
           label={t("nameLabel")}
           value={values.name}
           onChange={(v) => set("name", v)}
-          errors={errorsOf(state, "name")}
+          form={fields}
           maxLength={20}
           required
         />
       </div>
-      <FormStatus state={state} />
-      <SubmitButton pending={pending}>{t("save")}</SubmitButton>
+      <StatusLine state={state} />
+      <SubmitButton showPending pending={pending}>
+        {t("save")}
+      </SubmitButton>
     </form>
   );
 }
 
 export function RemoveDayButton({ date, label }: { date: string; label: string }) {
-  const [state, action, pending] = useActionState(removeCalendarDay, initialActionState);
+  const { state, dispatch: action, pending } = useFormAction(removeCalendarDay, schemaOf<typeof removeCalendarDaySchema>());
   return (
     <form action={action} className="inline">
       <input type="hidden" name="date" value={date} />
@@ -81,22 +93,24 @@ export function RemoveDayButton({ date, label }: { date: string; label: string }
 }
 
 export function LoadFromPackageForm({ year, label, hint }: { year: number; label: string; hint?: string }) {
-  const [state, action, pending] = useActionState(publishCalendarYear, initialActionState);
+  const { state, dispatch: action, pending } = useFormAction(publishCalendarYear, schemaOf<typeof publishCalendarYearSchema>());
   return (
     <form action={action} noValidate className="space-y-2">
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="mode" value="package" />
       {hint && <p className="text-xs text-stone-600">{hint}</p>}
-      <FormStatus state={state} />
-      <SubmitButton pending={pending}>{label}</SubmitButton>
+      <StatusLine state={state} />
+      <SubmitButton showPending pending={pending}>
+        {label}
+      </SubmitButton>
     </form>
   );
 }
 
 export function MarkLoadedForm({ year }: { year: number }) {
   const t = useTranslations("admin.calendar");
-  const [state, action, pending] = useActionState(publishCalendarYear, initialActionState);
-  const { values, set } = useFields({ notice: "" });
+  const { state, dispatch: action, pending, fields } = useFormAction(publishCalendarYear, schemaOf<typeof publishCalendarYearSchema>());
+  const { values, set } = useFormValues({ notice: "" });
   return (
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="year" value={year} />
@@ -106,13 +120,13 @@ export function MarkLoadedForm({ year }: { year: number }) {
         label={t("sourceLabel")}
         value={values.notice}
         onChange={(v) => set("notice", v)}
-        errors={errorsOf(state, "notice")}
+        form={fields}
         maxLength={200}
         required
         hint={t("markLoadedHint")}
       />
-      <FormStatus state={state} />
-      <SubmitButton pending={pending} tone="plain">
+      <StatusLine state={state} />
+      <SubmitButton showPending pending={pending} tone="plain">
         {t("markLoaded")}
       </SubmitButton>
     </form>
@@ -121,13 +135,13 @@ export function MarkLoadedForm({ year }: { year: number }) {
 
 export function WithdrawYearForm({ year }: { year: number }) {
   const t = useTranslations("admin.calendar");
-  const [state, action, pending] = useActionState(withdrawCalendarYear, initialActionState);
+  const { state, dispatch: action, pending } = useFormAction(withdrawCalendarYear, schemaOf<typeof withdrawCalendarYearSchema>());
   return (
     <form action={action} noValidate className="space-y-2">
       <input type="hidden" name="year" value={year} />
       <p className="text-xs text-stone-600">{t("withdrawHint")}</p>
-      <FormStatus state={state} />
-      <SubmitButton pending={pending} tone="plain">
+      <StatusLine state={state} />
+      <SubmitButton showPending pending={pending} tone="plain">
         {t("withdraw")}
       </SubmitButton>
     </form>

@@ -1,23 +1,27 @@
 "use client";
-import { useActionState, useEffect } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { createUser } from "@/lib/actions/admin/create-user";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { PASSWORD_MIN, SCOPE_LEVELS } from "@/lib/validation/admin";
-import { FormStatus, SelectField, SubmitButton, TextField, errorsOf, initialActionState, useFields } from "./form-bits";
+import { SelectField, StatusLine, SubmitButton, TextField } from "@/components/ui/form";
+import { schemaOf, useFormAction, useFormValues } from "@/components/ui/use-form-action";
+import type { createUserSchema } from "@/lib/validation/admin";
 import { RegionPicker } from "./region-picker";
 
 const EMPTY = { username: "", name: "", phone: "", role: "cadre", regionId: "", password: "", confirm: "" };
 
 export function CreateUserForm() {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(createUser, initialActionState);
-  const { values, set, reset } = useFields(EMPTY);
-
-  useEffect(() => {
-    if (state.ok && state.data) reset();
-  }, [state, reset]);
+  const { values, set, reset } = useFormValues(EMPTY);
+  const {
+    state,
+    dispatch: action,
+    pending,
+    fields,
+  } = useFormAction(createUser, schemaOf<typeof createUserSchema>(), {
+    onSuccess: (data) => data && reset(),
+  });
 
   const role = values.role as Role;
   return (
@@ -28,7 +32,7 @@ export function CreateUserForm() {
           label={t("admin.users.username")}
           value={values.username}
           onChange={(v) => set("username", v)}
-          errors={errorsOf(state, "username")}
+          form={fields}
           hint={t("admin.users.usernameHint")}
           autoComplete="off"
           maxLength={32}
@@ -39,7 +43,7 @@ export function CreateUserForm() {
           label={t("admin.users.name")}
           value={values.name}
           onChange={(v) => set("name", v)}
-          errors={errorsOf(state, "name")}
+          form={fields}
           autoComplete="off"
           maxLength={64}
           required
@@ -51,7 +55,7 @@ export function CreateUserForm() {
           label={t("admin.users.phone")}
           value={values.phone}
           onChange={(v) => set("phone", v)}
-          errors={errorsOf(state, "phone")}
+          form={fields}
           autoComplete="off"
           maxLength={32}
         />
@@ -60,7 +64,7 @@ export function CreateUserForm() {
           label={t("admin.users.role")}
           value={values.role}
           onChange={(v) => set("role", v)}
-          errors={errorsOf(state, "role")}
+          form={fields}
           required
           options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
         />
@@ -70,7 +74,7 @@ export function CreateUserForm() {
           value={values.regionId}
           onChange={(v) => set("regionId", v)}
           role={role}
-          errors={errorsOf(state, "regionId")}
+          form={fields}
           hint={t("admin.users.scopeFits", { levels: SCOPE_LEVELS[role].map((l) => t(`levels.${l}`)).join(t("admin.listSeparator")) })}
         />
         <div className="hidden sm:block" />
@@ -80,7 +84,7 @@ export function CreateUserForm() {
           label={t("admin.users.initialPassword")}
           value={values.password}
           onChange={(v) => set("password", v)}
-          errors={errorsOf(state, "password")}
+          form={fields}
           hint={t("admin.users.passwordHint", { min: PASSWORD_MIN })}
           autoComplete="new-password"
           required
@@ -91,12 +95,12 @@ export function CreateUserForm() {
           label={t("admin.users.confirmPassword")}
           value={values.confirm}
           onChange={(v) => set("confirm", v)}
-          errors={errorsOf(state, "confirm")}
+          form={fields}
           autoComplete="new-password"
           required
         />
       </div>
-      <FormStatus state={state}>
+      <StatusLine state={state}>
         {state.ok && state.data && (
           <>
             {" "}
@@ -105,8 +109,10 @@ export function CreateUserForm() {
             </Link>
           </>
         )}
-      </FormStatus>
-      <SubmitButton pending={pending}>{t("admin.users.create")}</SubmitButton>
+      </StatusLine>
+      <SubmitButton showPending pending={pending}>
+        {t("admin.users.create")}
+      </SubmitButton>
     </form>
   );
 }

@@ -1,16 +1,17 @@
 "use client";
-import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
 import { importRegions } from "@/lib/actions/admin/import-regions";
-import { FormStatus, SubmitButton, errorsOf, initialActionState } from "./form-bits";
+import { StatusLine, SubmitButton, errorsAt, fieldId } from "@/components/ui/form";
+import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
+import type { importRegionsSchema } from "@/lib/validation/admin";
 
 /** Upload an official tree file; row errors are listed, and nothing is written if any. */
 export function ImportRegionsForm() {
   const t = useTranslations("admin.import");
-  const [state, action, pending] = useActionState(importRegions, initialActionState);
-  const id = useId();
-  const errors = errorsOf(state, "file");
-  const errorId = `${id}-errors`;
+  const { state, dispatch: action, pending, fields } = useFormAction(importRegions, schemaOf<typeof importRegionsSchema>());
+  const id = fieldId(fields.idPrefix, "file");
+  const errors = errorsAt(fields, "file");
+  const errorId = `${id}-error`;
   return (
     <form action={action} noValidate className="space-y-3">
       <div>
@@ -27,13 +28,13 @@ export function ImportRegionsForm() {
           aria-describedby={[`${id}-hint`, errors?.length ? errorId : ""].filter(Boolean).join(" ")}
           className="mt-1 block w-full text-sm file:mr-3 file:rounded-lg file:border file:border-stone-300 file:bg-white file:px-3 file:py-2"
         />
-        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-500">
+        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-600">
           {t("fileHint")}
         </p>
       </div>
-      <FormStatus state={state}>
+      <StatusLine state={state}>
         {state.ok && state.data && <span className="mt-1 block text-xs">{t("summary", state.data)}</span>}
-      </FormStatus>
+      </StatusLine>
       {errors?.length ? (
         <ul
           id={errorId}
@@ -46,7 +47,9 @@ export function ImportRegionsForm() {
           ))}
         </ul>
       ) : null}
-      <SubmitButton pending={pending}>{t("submit")}</SubmitButton>
+      <SubmitButton showPending pending={pending}>
+        {t("submit")}
+      </SubmitButton>
     </form>
   );
 }

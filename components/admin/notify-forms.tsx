@@ -1,17 +1,18 @@
 "use client";
 // The notification channel's form and the test button (管理 → 通知渠道).
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { saveNotifyChannel } from "@/lib/actions/admin/save-notify-channel";
 import { sendTestNotification } from "@/lib/actions/admin/send-test-notification";
 import { NOTIFY_CHANNEL_KINDS } from "@/lib/validation/notify";
 import type { ChannelView } from "@/lib/notify/admin";
-import { FormStatus, SelectField, SubmitButton, TextField, errorsOf, initialActionState, useFields } from "./form-bits";
+import { SelectField, StatusLine, SubmitButton, TextField } from "@/components/ui/form";
+import { schemaOf, useFormAction, useFormValues } from "@/components/ui/use-form-action";
+import type { saveNotifyChannelSchema, sendTestNotificationSchema } from "@/lib/validation/notify";
 
 export function ChannelForm({ channel }: { channel: ChannelView }) {
   const t = useTranslations("admin.notify");
-  const [state, action, pending] = useActionState(saveNotifyChannel, initialActionState);
-  const { values, set } = useFields({
+  const { state, dispatch: action, pending, fields } = useFormAction(saveNotifyChannel, schemaOf<typeof saveNotifyChannelSchema>());
+  const { values, set } = useFormValues({
     kind: channel.kind as string,
     url: channel.url ?? "",
     secret: "",
@@ -28,7 +29,7 @@ export function ChannelForm({ channel }: { channel: ChannelView }) {
           label={t("kindLabel")}
           value={values.kind}
           onChange={(v) => set("kind", v)}
-          errors={errorsOf(state, "kind")}
+          form={fields}
           required
           options={NOTIFY_CHANNEL_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
         />
@@ -37,7 +38,7 @@ export function ChannelForm({ channel }: { channel: ChannelView }) {
           label={t("enabled")}
           value={values.enabled}
           onChange={(v) => set("enabled", v)}
-          errors={errorsOf(state, "enabled")}
+          form={fields}
           options={[
             { value: "on", label: t("enabledOn") },
             { value: "off", label: t("enabledOff") },
@@ -51,7 +52,7 @@ export function ChannelForm({ channel }: { channel: ChannelView }) {
             label={t("url")}
             value={values.url}
             onChange={(v) => set("url", v)}
-            errors={errorsOf(state, "url")}
+            form={fields}
             maxLength={500}
             required
             hint={t("urlHint")}
@@ -64,7 +65,7 @@ export function ChannelForm({ channel }: { channel: ChannelView }) {
               label={t("secret")}
               value={values.secret}
               onChange={(v) => set("secret", v)}
-              errors={errorsOf(state, "secret")}
+              form={fields}
               maxLength={200}
               hint={t("secretHint", { state: channel.secretSet ? t("secretSet") : t("secretUnset") })}
             />
@@ -74,7 +75,7 @@ export function ChannelForm({ channel }: { channel: ChannelView }) {
                 label={t("clearSecret")}
                 value={values.clearSecret}
                 onChange={(v) => set("clearSecret", v)}
-                errors={errorsOf(state, "clearSecret")}
+                form={fields}
                 options={[
                   { value: "off", label: t("keepSecret") },
                   { value: "on", label: t("dropSecret") },
@@ -85,20 +86,22 @@ export function ChannelForm({ channel }: { channel: ChannelView }) {
         </>
       )}
       {!needsUrl && <input type="hidden" name="url" value="" />}
-      <FormStatus state={state} />
-      <SubmitButton pending={pending}>{t("save")}</SubmitButton>
+      <StatusLine state={state} />
+      <SubmitButton showPending pending={pending}>
+        {t("save")}
+      </SubmitButton>
     </form>
   );
 }
 
 export function TestButton() {
   const t = useTranslations("admin.notify");
-  const [state, action, pending] = useActionState(sendTestNotification, initialActionState);
+  const { state, dispatch: action, pending } = useFormAction(sendTestNotification, schemaOf<typeof sendTestNotificationSchema>());
   return (
     <form action={action} className="space-y-2">
       <p className="text-xs text-stone-600">{t("testHint")}</p>
-      <FormStatus state={state} />
-      <SubmitButton pending={pending} tone="plain">
+      <StatusLine state={state} />
+      <SubmitButton showPending pending={pending} tone="plain">
         {t("test")}
       </SubmitButton>
     </form>

@@ -1,21 +1,26 @@
 "use client";
 // The forms of one region node: add a child, rename, a province's zone, a county's hotline.
-import { useActionState, useEffect } from "react";
 import { useTranslations } from "next-intl";
 import { createRegion } from "@/lib/actions/admin/create-region";
 import { renameRegion } from "@/lib/actions/admin/rename-region";
 import { setRegionZone } from "@/lib/actions/admin/set-region-zone";
 import { setRegionHotline } from "@/lib/actions/admin/set-region-hotline";
 import { CODE_LENGTH, ZONES, type RegionLevel, type Zone } from "@/lib/validation/admin";
-import { FormStatus, SelectField, SubmitButton, TextField, errorsOf, initialActionState, useFields } from "./form-bits";
+import { SelectField, StatusLine, SubmitButton, TextField } from "@/components/ui/form";
+import { schemaOf, useFormAction, useFormValues } from "@/components/ui/use-form-action";
+import type { createRegionSchema, renameRegionSchema, setHotlineSchema, setZoneSchema } from "@/lib/validation/admin";
 
 export function CreateRegionForm({ parentId, childLevel }: { parentId: string; childLevel: RegionLevel }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(createRegion, initialActionState);
-  const { values, set, reset } = useFields({ id: parentId, name: "" });
-  useEffect(() => {
-    if (state.ok && state.data) reset();
-  }, [state, reset]);
+  const { values, set, reset } = useFormValues({ id: parentId, name: "" });
+  const {
+    state,
+    dispatch: action,
+    pending,
+    fields,
+  } = useFormAction(createRegion, schemaOf<typeof createRegionSchema>(), {
+    onSuccess: (data) => data && reset(),
+  });
   const digits = CODE_LENGTH[childLevel];
   return (
     <form action={action} noValidate className="space-y-3">
@@ -27,7 +32,8 @@ export function CreateRegionForm({ parentId, childLevel }: { parentId: string; c
           label={t("admin.regions.code")}
           value={values.id}
           onChange={(v) => set("id", v.replace(/\s/g, ""))}
-          errors={errorsOf(state, "id") ?? errorsOf(state, "parentId")}
+          form={fields}
+          also={["parentId"]}
           maxLength={digits}
           required
           hint={t("admin.regions.codeHint", { parent: parentId, digits, level: t(`levels.${childLevel}`) })}
@@ -37,21 +43,23 @@ export function CreateRegionForm({ parentId, childLevel }: { parentId: string; c
           label={t("admin.regions.name")}
           value={values.name}
           onChange={(v) => set("name", v)}
-          errors={errorsOf(state, "name")}
+          form={fields}
           maxLength={64}
           required
         />
       </div>
-      <FormStatus state={state} />
-      <SubmitButton pending={pending}>{t("admin.regions.addChild", { level: t(`levels.${childLevel}`) })}</SubmitButton>
+      <StatusLine state={state} />
+      <SubmitButton showPending pending={pending}>
+        {t("admin.regions.addChild", { level: t(`levels.${childLevel}`) })}
+      </SubmitButton>
     </form>
   );
 }
 
 export function RenameRegionForm({ id, name, nameEn }: { id: string; name: string; nameEn: string | null }) {
   const t = useTranslations("admin.regions");
-  const [state, action, pending] = useActionState(renameRegion, initialActionState);
-  const { values, set } = useFields({ name, nameEn: nameEn ?? "" });
+  const { state, dispatch: action, pending, fields } = useFormAction(renameRegion, schemaOf<typeof renameRegionSchema>());
+  const { values, set } = useFormValues({ name, nameEn: nameEn ?? "" });
   return (
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="id" value={id} />
@@ -61,7 +69,7 @@ export function RenameRegionForm({ id, name, nameEn }: { id: string; name: strin
           label={t("name")}
           value={values.name}
           onChange={(v) => set("name", v)}
-          errors={errorsOf(state, "name")}
+          form={fields}
           maxLength={64}
           required
         />
@@ -70,20 +78,22 @@ export function RenameRegionForm({ id, name, nameEn }: { id: string; name: strin
           label={t("nameEn")}
           value={values.nameEn}
           onChange={(v) => set("nameEn", v)}
-          errors={errorsOf(state, "nameEn")}
+          form={fields}
           maxLength={128}
         />
       </div>
-      <FormStatus state={state} />
-      <SubmitButton pending={pending}>{t("rename")}</SubmitButton>
+      <StatusLine state={state} />
+      <SubmitButton showPending pending={pending}>
+        {t("rename")}
+      </SubmitButton>
     </form>
   );
 }
 
 export function ZoneForm({ id, zone }: { id: string; zone: Zone | null }) {
   const t = useTranslations("admin");
-  const [state, action, pending] = useActionState(setRegionZone, initialActionState);
-  const { values, set } = useFields({ zone: zone ?? "" });
+  const { state, dispatch: action, pending, fields } = useFormAction(setRegionZone, schemaOf<typeof setZoneSchema>());
+  const { values, set } = useFormValues({ zone: zone ?? "" });
   return (
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="id" value={id} />
@@ -92,21 +102,23 @@ export function ZoneForm({ id, zone }: { id: string; zone: Zone | null }) {
         label={t("regions.zone")}
         value={values.zone}
         onChange={(v) => set("zone", v)}
-        errors={errorsOf(state, "zone")}
+        form={fields}
         required
         hint={t("regions.zoneHint")}
         options={[{ value: "", label: t("regions.zoneUnset") }, ...ZONES.map((z) => ({ value: z, label: t(`zones.${z}`) }))]}
       />
-      <FormStatus state={state} />
-      <SubmitButton pending={pending}>{t("regions.setZone")}</SubmitButton>
+      <StatusLine state={state} />
+      <SubmitButton showPending pending={pending}>
+        {t("regions.setZone")}
+      </SubmitButton>
     </form>
   );
 }
 
 export function HotlineForm({ id, hotline }: { id: string; hotline: string | null }) {
   const t = useTranslations("admin.regions");
-  const [state, action, pending] = useActionState(setRegionHotline, initialActionState);
-  const { values, set } = useFields({ hotline: hotline ?? "" });
+  const { state, dispatch: action, pending, fields } = useFormAction(setRegionHotline, schemaOf<typeof setHotlineSchema>());
+  const { values, set } = useFormValues({ hotline: hotline ?? "" });
   return (
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="id" value={id} />
@@ -117,12 +129,14 @@ export function HotlineForm({ id, hotline }: { id: string; hotline: string | nul
         label={t("hotline")}
         value={values.hotline}
         onChange={(v) => set("hotline", v)}
-        errors={errorsOf(state, "hotline")}
+        form={fields}
         hint={t("hotlineHint")}
         maxLength={32}
       />
-      <FormStatus state={state} />
-      <SubmitButton pending={pending}>{t("setHotline")}</SubmitButton>
+      <StatusLine state={state} />
+      <SubmitButton showPending pending={pending}>
+        {t("setHotline")}
+      </SubmitButton>
     </form>
   );
 }

@@ -8,25 +8,26 @@ import { searchRegions } from "@/lib/actions/admin/search-regions";
 import type { RegionOption } from "@/lib/data/admin/regions";
 import type { Role } from "@/lib/auth/roles";
 import { scopeFitsRole } from "@/lib/validation/admin";
-import { Field } from "./form-bits";
+import type { z } from "zod";
+import { Field, inputClass, type FormFields, type FormPath } from "@/components/ui/form";
 
-export function RegionPicker({
+export function RegionPicker<S extends z.ZodType>({
+  form,
   name,
   label,
   value,
   onChange,
   role,
-  errors,
   hint,
   initialOption,
 }: {
-  name: string;
+  form: FormFields<S>;
+  name: FormPath<S>;
   label: string;
   value: string;
   onChange: (value: string) => void;
   /** only suggest the levels this role's scope may be */
   role?: Role;
-  errors?: string[];
   hint?: React.ReactNode;
   /** the node the value names at first, so its name shows before any search */
   initialOption?: RegionOption;
@@ -54,8 +55,9 @@ export function RegionPicker({
   const chosen = options.find((o) => o.id === value.trim());
   return (
     <Field
+      form={form}
+      name={name}
       label={label}
-      errors={errors}
       required
       hint={
         <>
@@ -78,6 +80,7 @@ export function RegionPicker({
         <>
           <input
             {...a11y}
+            className={inputClass}
             name={name}
             value={value}
             onChange={(e) => onChange(e.target.value)}

@@ -1,19 +1,24 @@
 "use client";
-import { useActionState, useEffect } from "react";
 import { useTranslations } from "next-intl";
 import { resetUserPassword } from "@/lib/actions/admin/reset-user-password";
 import { PASSWORD_MIN } from "@/lib/validation/admin";
-import { FormStatus, SubmitButton, TextField, errorsOf, initialActionState, useFields } from "./form-bits";
+import { StatusLine, SubmitButton, TextField } from "@/components/ui/form";
+import { schemaOf, useFormAction, useFormValues } from "@/components/ui/use-form-action";
+import type { resetPasswordSchema } from "@/lib/validation/admin";
 
 const EMPTY = { password: "", confirm: "" };
 
 export function ResetPasswordForm({ userId }: { userId: string }) {
   const t = useTranslations("admin");
-  const [state, action, pending] = useActionState(resetUserPassword, initialActionState);
-  const { values, set, reset } = useFields(EMPTY);
-  useEffect(() => {
-    if (state.ok && state.message) reset();
-  }, [state, reset]);
+  const { values, set, reset } = useFormValues(EMPTY);
+  const {
+    state,
+    dispatch: action,
+    pending,
+    fields,
+  } = useFormAction(resetUserPassword, schemaOf<typeof resetPasswordSchema>(), {
+    onSuccess: (_data, result) => result.message && reset(),
+  });
   return (
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="userId" value={userId} />
@@ -24,7 +29,7 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
           label={t("user.newPassword")}
           value={values.password}
           onChange={(v) => set("password", v)}
-          errors={errorsOf(state, "password")}
+          form={fields}
           hint={t("users.passwordHint", { min: PASSWORD_MIN })}
           autoComplete="new-password"
           required
@@ -35,14 +40,16 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
           label={t("users.confirmPassword")}
           value={values.confirm}
           onChange={(v) => set("confirm", v)}
-          errors={errorsOf(state, "confirm")}
+          form={fields}
           autoComplete="new-password"
           required
         />
       </div>
       <p className="text-sm text-stone-600">{t("user.resetNote")}</p>
-      <FormStatus state={state} />
-      <SubmitButton pending={pending}>{t("user.resetPassword")}</SubmitButton>
+      <StatusLine state={state} />
+      <SubmitButton showPending pending={pending}>
+        {t("user.resetPassword")}
+      </SubmitButton>
     </form>
   );
 }

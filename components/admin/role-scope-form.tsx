@@ -1,17 +1,18 @@
 "use client";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { changeUserRole } from "@/lib/actions/admin/change-user-role";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import type { RegionOption } from "@/lib/data/admin/regions";
 import { SCOPE_LEVELS } from "@/lib/validation/admin";
-import { FormStatus, SelectField, SubmitButton, errorsOf, initialActionState, useFields } from "./form-bits";
+import { SelectField, StatusLine, SubmitButton } from "@/components/ui/form";
+import { schemaOf, useFormAction, useFormValues } from "@/components/ui/use-form-action";
+import type { changeRoleScopeSchema } from "@/lib/validation/admin";
 import { RegionPicker } from "./region-picker";
 
 export function RoleScopeForm({ userId, role, region }: { userId: string; role: Role; region: RegionOption }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(changeUserRole, initialActionState);
-  const { values, set } = useFields({ role: role as string, regionId: region.id });
+  const { state, dispatch: action, pending, fields } = useFormAction(changeUserRole, schemaOf<typeof changeRoleScopeSchema>());
+  const { values, set } = useFormValues({ role: role as string, regionId: region.id });
   const chosenRole = values.role as Role;
   return (
     <form action={action} noValidate className="space-y-3">
@@ -22,7 +23,7 @@ export function RoleScopeForm({ userId, role, region }: { userId: string; role: 
           label={t("admin.users.role")}
           value={values.role}
           onChange={(v) => set("role", v)}
-          errors={errorsOf(state, "role")}
+          form={fields}
           required
           options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
         />
@@ -33,15 +34,17 @@ export function RoleScopeForm({ userId, role, region }: { userId: string; role: 
           onChange={(v) => set("regionId", v)}
           role={chosenRole}
           initialOption={region}
-          errors={errorsOf(state, "regionId")}
+          form={fields}
           hint={t("admin.users.scopeFits", {
             levels: SCOPE_LEVELS[chosenRole].map((l) => t(`levels.${l}`)).join(t("admin.listSeparator")),
           })}
         />
       </div>
       <p className="text-sm text-stone-600">{t("admin.user.roleNote")}</p>
-      <FormStatus state={state} />
-      <SubmitButton pending={pending}>{t("admin.user.changeRole")}</SubmitButton>
+      <StatusLine state={state} />
+      <SubmitButton showPending pending={pending}>
+        {t("admin.user.changeRole")}
+      </SubmitButton>
     </form>
   );
 }

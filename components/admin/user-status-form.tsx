@@ -1,13 +1,14 @@
 "use client";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { setUserDisabled } from "@/lib/actions/admin/set-user-disabled";
-import { FormStatus, SubmitButton, initialActionState } from "./form-bits";
+import { StatusLine, SubmitButton } from "@/components/ui/form";
+import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
+import type { setUserDisabledSchema } from "@/lib/validation/admin";
 
 /** Disable (ending the user's sessions at once) or enable a user. */
 export function UserStatusForm({ userId, username, disabled }: { userId: string; username: string; disabled: boolean }) {
   const t = useTranslations("admin.user");
-  const [state, action, pending] = useActionState(setUserDisabled, initialActionState);
+  const { state, dispatch: action, pending } = useFormAction(setUserDisabled, schemaOf<typeof setUserDisabledSchema>());
   return (
     <form
       action={action}
@@ -19,8 +20,8 @@ export function UserStatusForm({ userId, username, disabled }: { userId: string;
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="disabled" value={String(!disabled)} />
       <p className="text-sm text-stone-600">{disabled ? t("disabledNote") : t("disableNote")}</p>
-      <FormStatus state={state} />
-      <SubmitButton pending={pending} tone={disabled ? "brand" : "danger"}>
+      <StatusLine state={state} />
+      <SubmitButton showPending pending={pending} tone={disabled ? "brand" : "danger"}>
         {disabled ? t("enable") : t("disable")}
       </SubmitButton>
     </form>

@@ -1,13 +1,13 @@
 "use client";
 // New evaluation: county, year, name, team and sampling plan (defaults from the policy of the
 // county's province). The id is generated here, so a retry stores one evaluation.
-import { startTransition, useActionState, useEffect, useMemo, useState } from "react";
-import { useRouter } from "next/navigation";
+import { startTransition, useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
 import { createEvaluation } from "@/lib/actions/evaluation/create-evaluation";
-import type { ActionResult } from "@/lib/actions/result";
-import type { Created, CountyChoice, PlanDefaults, TeamCandidate } from "@/lib/data/evaluation/evaluations";
-import { ErrorSummary, FieldError, StatusLine, errorProps, fid, inputClass, primaryButton } from "./form-bits";
+import type { CountyChoice, PlanDefaults, TeamCandidate } from "@/lib/data/evaluation/evaluations";
+import type { createEvaluationSchema } from "@/lib/validation/evaluation";
+import { ErrorSummary, FieldErrors, SelectField, StatusLine, SubmitButton, TextField, errorsAt, fieldId } from "@/components/ui/form";
+import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
 
 export function CreateEvaluationForm({
   counties,
@@ -23,7 +23,6 @@ export function CreateEvaluationForm({
   year: number;
 }) {
   const t = useTranslations("evaluation");
-  const router = useRouter();
   const [id] = useState(() => crypto.randomUUID());
   // the county with the most households first (the one an evaluation is most likely about)
   const first = counties.reduce<CountyChoice | undefined>((best, c) => (!best || c.households > best.households ? c : best), undefined);
@@ -39,16 +38,12 @@ export function CreateEvaluationForm({
   const [includeExited, setIncludeExited] = useState(true);
   const [team, setTeam] = useState<string[]>([viewerId]);
 
-  const [state, dispatch, pending] = useActionState<ActionResult<Created>, Record<string, unknown>>(
-    (prev, payload) => createEvaluation(prev, payload),
-    { ok: true },
-  );
-  useEffect(() => {
-    if (state.ok && state.data?.id) router.push(`/evaluator/${state.data.id}`);
-  }, [state, router]);
+  const { state, dispatch, pending, fields } = useFormAction(createEvaluation, schemaOf<typeof createEvaluationSchema>(), {
+    idPrefix: "ev-",
+    after: (data) => (data?.id ? `/evaluator/${data.id}` : null),
+  });
 
   const eligible = useMemo(() => candidates.filter((c) => countyId.startsWith(c.regionId)), [candidates, countyId]);
-  const errors = state.ok ? undefined : state.fieldErrors;
 
   function pickCounty(next: string) {
     setCountyId(next);
@@ -79,55 +74,29 @@ export function CreateEvaluationForm({
 
   return (
     <form onSubmit={submit} className="space-y-4" noValidate data-testid="create-evaluation">
-      <ErrorSummary title={t("form.errorsTitle")} errors={errors} />
+      <ErrorSummary title={t("form.errorsTitle")} errors={fields.errors} idPrefix={fields.idPrefix} testId="error-summary" />
       <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor={fid("countyId")} className="block text-sm font-medium">
-            {t("fields.countyId")}
-          </label>
-          <select
-            id={fid("countyId")}
-            value={countyId}
-            onChange={(e) => pickCounty(e.target.value)}
-            className={inputClass}
-            {...errorProps("countyId", errors)}
-          >
-            {counties.map((c) => (
-              <option key={c.id} value={c.id}>
-                {t("create.countyOption", { name: c.name, households: c.households, villages: c.villages })}
-              </option>
-            ))}
-          </select>
-          <FieldError path="countyId" errors={errors} />
-        </div>
-        <div>
-          <label htmlFor={fid("year")} className="block text-sm font-medium">
-            {t("fields.year")}
-          </label>
-          <input
-            id={fid("year")}
-            inputMode="numeric"
-            value={yearText}
-            onChange={(e) => setYearText(e.target.value)}
-            className={inputClass}
-            {...errorProps("year", errors)}
-          />
-          <FieldError path="year" errors={errors} />
-        </div>
-        <div className="sm:col-span-2">
-          <label htmlFor={fid("name")} className="block text-sm font-medium">
-            {t("fields.name")}
-          </label>
-          <input
-            id={fid("name")}
-            value={name}
-            maxLength={120}
-            onChange={(e) => setName(e.target.value)}
-            className={inputClass}
-            {...errorProps("name", errors)}
-          />
-          <FieldError path="name" errors={errors} />
-        </div>
+        <SelectField
+          form={fields}
+          name="countyId"
+          label={t("fields.countyId")}
+          value={countyId}
+          onChange={pickCounty}
+          options={counties.map((c) => ({
+            value: c.id,
+            label: t("create.countyOption", { name: c.name, households: c.households, villages: c.villages }),
+          }))}
+        />
+        <TextField form={fields} name="year" label={t("fields.year")} inputMode="numeric" value={yearText} onChange={setYearText} />
+        <TextField
+          form={fields}
+          name="name"
+          label={t("fields.name")}
+          className="sm:col-span-2"
+          maxLength={120}
+          value={name}
+          onChange={setName}
+        />
       </div>
 
       <fieldset className="rounded-lg border border-stone-200 p-3">
@@ -138,51 +107,31 @@ export function CreateEvaluationForm({
           </p>
         )}
         <div className="grid gap-3 sm:grid-cols-3">
-          <div>
-            <label htmlFor={fid("plan.villages")} className="block text-sm font-medium">
-              {t("fields.plan.villages")}
-            </label>
-            <input
-              id={fid("plan.villages")}
-              inputMode="numeric"
-              value={villages}
-              onChange={(e) => setVillages(e.target.value)}
-              className={inputClass}
-              {...errorProps("plan.villages", errors, "villages-hint")}
-            />
-            <p id="villages-hint" className="mt-1 text-xs text-stone-600">
-              {county ? t("create.villagesAvailable", { count: county.villages }) : ""}
-            </p>
-            <FieldError path="plan.villages" errors={errors} />
-          </div>
-          <div>
-            <label htmlFor={fid("plan.sharePercent")} className="block text-sm font-medium">
-              {t("fields.plan.sharePercent")}
-            </label>
-            <input
-              id={fid("plan.sharePercent")}
-              inputMode="decimal"
-              value={share}
-              onChange={(e) => setShare(e.target.value)}
-              className={inputClass}
-              {...errorProps("plan.sharePercent", errors)}
-            />
-            <FieldError path="plan.sharePercent" errors={errors} />
-          </div>
-          <div>
-            <label htmlFor={fid("plan.capPerVillage")} className="block text-sm font-medium">
-              {t("fields.plan.capPerVillage")}
-            </label>
-            <input
-              id={fid("plan.capPerVillage")}
-              inputMode="numeric"
-              value={cap}
-              onChange={(e) => setCap(e.target.value)}
-              className={inputClass}
-              {...errorProps("plan.capPerVillage", errors)}
-            />
-            <FieldError path="plan.capPerVillage" errors={errors} />
-          </div>
+          <TextField
+            form={fields}
+            name="plan.villages"
+            label={t("fields.plan.villages")}
+            inputMode="numeric"
+            value={villages}
+            onChange={setVillages}
+            hint={county ? t("create.villagesAvailable", { count: county.villages }) : undefined}
+          />
+          <TextField
+            form={fields}
+            name="plan.sharePercent"
+            label={t("fields.plan.sharePercent")}
+            inputMode="decimal"
+            value={share}
+            onChange={setShare}
+          />
+          <TextField
+            form={fields}
+            name="plan.capPerVillage"
+            label={t("fields.plan.capPerVillage")}
+            inputMode="numeric"
+            value={cap}
+            onChange={setCap}
+          />
         </div>
         <label className="mt-3 flex min-h-11 items-center gap-2 text-sm">
           <input type="checkbox" className="h-5 w-5" checked={includeExited} onChange={(e) => setIncludeExited(e.target.checked)} />
@@ -190,7 +139,7 @@ export function CreateEvaluationForm({
         </label>
       </fieldset>
 
-      <fieldset className="rounded-lg border border-stone-200 p-3" id={fid("team")}>
+      <fieldset className="rounded-lg border border-stone-200 p-3" id={fieldId(fields.idPrefix, "team")}>
         <legend className="px-1 text-sm font-semibold">{t("fields.team")}</legend>
         <p className="mb-2 text-xs text-stone-600">{t("create.teamHint")}</p>
         <ul className="grid gap-1 sm:grid-cols-2">
@@ -209,13 +158,13 @@ export function CreateEvaluationForm({
             </li>
           ))}
         </ul>
-        <FieldError path="team" errors={errors} />
+        <FieldErrors id={fieldId(fields.idPrefix, "team")} errors={errorsAt(fields, "team")} />
       </fieldset>
 
-      <button type="submit" disabled={pending || !counties.length} className={primaryButton} data-testid="create-submit">
-        {pending ? t("create.submitting") : t("create.submit")}
-      </button>
-      <StatusLine ok={state.ok} message={state.ok || errors ? undefined : state.message} />
+      <SubmitButton pending={pending} disabled={!counties.length} size="lg" pendingLabel={t("create.submitting")} testId="create-submit">
+        {t("create.submit")}
+      </SubmitButton>
+      <StatusLine state={{ ok: state.ok, message: state.ok || fields.errors ? undefined : state.message }} />
     </form>
   );
 }

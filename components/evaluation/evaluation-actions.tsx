@@ -1,58 +1,46 @@
 "use client";
 // The evaluation page's small forms: draw the sample, re-draw to verify, set the release time,
 // close. Each posts a plain form to its server action; the server decides.
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { drawSample } from "@/lib/actions/evaluation/draw-sample";
 import { verifyDraw } from "@/lib/actions/evaluation/verify-draw";
 import { setRelease } from "@/lib/actions/evaluation/set-release";
 import { closeEvaluation } from "@/lib/actions/evaluation/close-evaluation";
-import { initialActionState } from "@/lib/actions/result";
-import { FieldError, StatusLine, errorProps, fid, inputClass, primaryButton, secondaryButton } from "./form-bits";
+import type { drawSchema, evaluationRefSchema, releaseSchema } from "@/lib/validation/evaluation";
+import { FieldErrors, StatusLine, SubmitButton, TextField, fieldId } from "@/components/ui/form";
+import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
 
 export function DrawForm({ evaluationId }: { evaluationId: string }) {
   const t = useTranslations("evaluation.draw");
-  const [state, action, pending] = useActionState(drawSample, initialActionState);
-  const errors = state.ok ? undefined : state.fieldErrors;
+  const { state, dispatch, pending, fields } = useFormAction(drawSample, schemaOf<typeof drawSchema>(), { idPrefix: "ev-" });
+  const errors = fields.errors;
   return (
-    <form action={action} className="space-y-3" data-testid="draw-form">
+    <form action={dispatch} className="space-y-3" data-testid="draw-form">
       <input type="hidden" name="evaluationId" value={evaluationId} />
       <div>
-        <label htmlFor={fid("seed")} className="block text-sm font-medium">
-          {t("seedLabel")}
-        </label>
-        <input
-          id={fid("seed")}
-          name="seed"
-          maxLength={128}
-          autoComplete="off"
-          className={`${inputClass} font-mono`}
-          {...errorProps("seed", errors, "seed-hint")}
-        />
-        <p id="seed-hint" className="mt-1 text-xs text-stone-600">
-          {t("seedHint")}
-        </p>
-        <FieldError path="seed" errors={errors} />
-        <FieldError path="plan.villages" errors={errors} />
+        <TextField form={fields} name="seed" label={t("seedLabel")} maxLength={128} hint={t("seedHint")} />
+        {/* the plan is the evaluation's, not this form's: its error (too few villages) shows here */}
+        <FieldErrors id={`${fieldId("ev-", "plan.villages")}`} errors={errors?.["plan.villages"]} />
       </div>
-      <button disabled={pending} className={primaryButton} data-testid="draw-submit">
-        {pending ? t("submitting") : t("submit")}
-      </button>
-      <StatusLine ok={state.ok} message={!state.ok && errors ? undefined : state.message} testId="draw-status" />
+      <SubmitButton pending={pending} size="lg" pendingLabel={t("submitting")} testId="draw-submit">
+        {t("submit")}
+      </SubmitButton>
+      <StatusLine state={{ ok: state.ok, message: !state.ok && errors ? undefined : state.message }} testId="draw-status" />
     </form>
   );
 }
 
 export function VerifyButton({ evaluationId }: { evaluationId: string }) {
   const t = useTranslations("evaluation.verify");
-  const [state, action, pending] = useActionState(verifyDraw, initialActionState);
+  const { state, dispatch, pending } = useFormAction(verifyDraw, schemaOf<typeof evaluationRefSchema>());
   const result = state.ok ? state.data : undefined;
   return (
-    <form action={action} className="no-print">
+    <form action={dispatch} className="no-print">
       <input type="hidden" name="evaluationId" value={evaluationId} />
-      <button disabled={pending} className={secondaryButton} data-testid="verify-submit">
-        {pending ? t("submitting") : t("submit")}
-      </button>
+      <SubmitButton pending={pending} tone="plain" pendingLabel={t("submitting")} testId="verify-submit">
+        {t("submit")}
+      </SubmitButton>
       {result && (
         <div
           role="status"
@@ -80,62 +68,50 @@ export function VerifyButton({ evaluationId }: { evaluationId: string }) {
           <p className="mt-1 break-all font-mono text-xs text-stone-600">{t("hashNow", { hash: result.listHash })}</p>
         </div>
       )}
-      {!state.ok && <StatusLine ok={false} message={state.message} />}
+      {!state.ok && <StatusLine state={state} />}
     </form>
   );
 }
 
 export function ReleaseForm({ evaluationId, suggested }: { evaluationId: string; suggested: string }) {
   const t = useTranslations("evaluation.release");
-  const [state, action, pending] = useActionState(setRelease, initialActionState);
+  const { state, dispatch, pending, fields } = useFormAction(setRelease, schemaOf<typeof releaseSchema>(), { idPrefix: "ev-" });
   const [value, setValue] = useState(suggested);
-  const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form action={action} className="space-y-2" data-testid="release-form">
+    <form action={dispatch} className="space-y-2" data-testid="release-form">
       <input type="hidden" name="evaluationId" value={evaluationId} />
-      <label htmlFor={fid("releaseAt")} className="block text-sm font-medium">
-        {t("label")}
-      </label>
-      <input
-        id={fid("releaseAt")}
-        type="datetime-local"
+      <TextField
+        form={fields}
         name="releaseAt"
+        type="datetime-local"
+        label={t("label")}
         value={value}
-        onChange={(e) => setValue(e.target.value)}
-        className={inputClass}
-        {...errorProps("releaseAt", errors, "release-hint")}
+        onChange={setValue}
+        hint={t("hint")}
       />
-      <p id="release-hint" className="text-xs text-stone-600">
-        {t("hint")}
-      </p>
-      <FieldError path="releaseAt" errors={errors} />
-      <button disabled={pending} className={secondaryButton} data-testid="release-submit">
-        {pending ? t("submitting") : t("submit")}
-      </button>
-      <StatusLine ok={state.ok} message={state.ok ? state.message : errors ? undefined : state.message} />
+      <SubmitButton pending={pending} tone="plain" pendingLabel={t("submitting")} testId="release-submit">
+        {t("submit")}
+      </SubmitButton>
+      <StatusLine state={{ ok: state.ok, message: state.ok ? state.message : fields.errors ? undefined : state.message }} />
     </form>
   );
 }
 
 export function CloseForm({ evaluationId }: { evaluationId: string }) {
   const t = useTranslations("evaluation.close");
-  const [state, action, pending] = useActionState(closeEvaluation, initialActionState);
+  const { state, dispatch, pending } = useFormAction(closeEvaluation, schemaOf<typeof evaluationRefSchema>());
   const [sure, setSure] = useState(false);
   return (
-    <form action={action} className="space-y-2" data-testid="close-form">
+    <form action={dispatch} className="space-y-2" data-testid="close-form">
       <input type="hidden" name="evaluationId" value={evaluationId} />
       <label className="flex min-h-11 items-center gap-2 text-sm">
         <input type="checkbox" className="h-5 w-5" checked={sure} onChange={(e) => setSure(e.target.checked)} data-testid="close-confirm" />
         {t("confirm")}
       </label>
-      <button
-        disabled={pending || !sure}
-        className="min-h-11 rounded-lg border border-red-700 bg-white px-4 font-semibold text-red-800 hover:bg-red-50 disabled:opacity-50"
-        data-testid="close-submit"
-      >
-        {pending ? t("submitting") : t("submit")}
-      </button>
-      <StatusLine ok={state.ok} message={state.message} />
+      <SubmitButton pending={pending} disabled={!sure} tone="dangerOutline" pendingLabel={t("submitting")} testId="close-submit">
+        {t("submit")}
+      </SubmitButton>
+      <StatusLine state={state} />
     </form>
   );
 }

@@ -4,13 +4,23 @@
 // The id is generated here (or the stored one reused), so a retry stores one questionnaire;
 // saving again while the evaluation is open updates it. The discrepancies come back from the
 // server, which compares with the record.
-import { startTransition, useActionState, useState } from "react";
+import { startTransition, useState } from "react";
 import { useTranslations } from "next-intl";
 import { saveQuestionnaire } from "@/lib/actions/evaluation/save-questionnaire";
-import type { ActionResult } from "@/lib/actions/result";
-import type { SavedQuestionnaire } from "@/lib/data/evaluation/questionnaire";
 import { APPROVAL_ANSWERS, CHECKED_INDICATORS, EVIDENCE_FOR, INCOME_ITEMS, type IncomeItem } from "@/lib/validation/evaluation";
-import { ErrorSummary, FieldError, StatusLine, errorProps, fid, inputClass, primaryButton } from "./form-bits";
+import type { questionnaireSchema } from "@/lib/validation/evaluation";
+import {
+  ErrorSummary,
+  FieldErrors,
+  StatusLine,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  a11yOf,
+  errorsAt,
+  fieldId,
+} from "@/components/ui/form";
+import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
 import type { KeyUnder } from "@/i18n/keys";
 
 interface Stored {
@@ -60,11 +70,12 @@ export function QuestionnaireForm({
   const [approval, setApproval] = useState(stored?.approval ?? "");
   const [notes, setNotes] = useState(stored?.notes ?? "");
 
-  const [state, dispatch, pending] = useActionState<ActionResult<SavedQuestionnaire>, Record<string, unknown>>(
-    (prev, payload) => saveQuestionnaire(prev, payload),
-    { ok: true },
-  );
-  const errors = state.ok ? undefined : state.fieldErrors;
+  const { state, dispatch, pending, fields } = useFormAction(saveQuestionnaire, schemaOf<typeof questionnaireSchema>(), {
+    idPrefix: "ev-",
+  });
+  const errors = fields.errors;
+  const idOf = (path: Parameters<typeof errorsAt<typeof questionnaireSchema>>[1]) => fieldId(fields.idPrefix, path);
+  const errorsFor = (path: Parameters<typeof errorsAt<typeof questionnaireSchema>>[1]) => errorsAt(fields, path);
   const saved = state.ok ? state.data : undefined;
 
   const parts = INCOME_ITEMS.map((k) => cents(income[k]));
@@ -86,7 +97,7 @@ export function QuestionnaireForm({
   const evidenceBoxes = (key: keyof typeof EVIDENCE_FOR) => (
     <fieldset className="mt-2">
       <legend className="text-xs text-stone-600">{tq("evidenceSeen")}</legend>
-      <div className="mt-1 flex flex-wrap gap-x-3 gap-y-1" id={fid(`indicators.${key}.evidence`)}>
+      <div className="mt-1 flex flex-wrap gap-x-3 gap-y-1" id={idOf(`indicators.${key}.evidence`)}>
         {EVIDENCE_FOR[key].map((kind) => (
           <label key={kind} className="flex min-h-11 items-center gap-2 text-sm">
             <input
@@ -100,36 +111,30 @@ export function QuestionnaireForm({
           </label>
         ))}
       </div>
-      <FieldError path={`indicators.${key}.evidence`} errors={errors} />
+      <FieldErrors id={idOf(`indicators.${key}.evidence`)} errors={errorsFor(`indicators.${key}.evidence`)} />
     </fieldset>
   );
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4 pb-24" data-testid="questionnaire-form">
-      <ErrorSummary title={t("form.errorsTitle")} errors={errors} />
+      <ErrorSummary title={t("form.errorsTitle")} errors={errors} idPrefix={fields.idPrefix} testId="error-summary" />
 
       <section className="rounded-xl border border-stone-200 bg-white p-3 shadow-sm">
         <h2 className="text-base font-semibold">{tq("incomeSection")}</h2>
         <p className="text-xs text-stone-600">{tq("incomeHint")}</p>
         <div className="mt-2 grid grid-cols-1 gap-3 min-[400px]:grid-cols-2">
           {INCOME_ITEMS.map((k) => (
-            <div key={k}>
-              <label htmlFor={fid(`income.${k}`)} className="block text-sm font-medium">
-                {t(`fields.income.${k}`)}
-              </label>
-              <input
-                id={fid(`income.${k}`)}
-                inputMode="decimal"
-                autoComplete="off"
-                value={income[k]}
-                placeholder="0"
-                onChange={(e) => setIncome((old) => ({ ...old, [k]: e.target.value }))}
-                className={`${inputClass} tabular-nums`}
-                {...errorProps(`income.${k}`, errors)}
-                data-testid={`income-${k}`}
-              />
-              <FieldError path={`income.${k}`} errors={errors} />
-            </div>
+            <TextField
+              key={k}
+              form={fields}
+              name={`income.${k}`}
+              label={t(`fields.income.${k}`)}
+              inputMode="decimal"
+              value={income[k]}
+              placeholder="0"
+              onChange={(v) => setIncome((old) => ({ ...old, [k]: v }))}
+              data-testid={`income-${k}`}
+            />
           ))}
         </div>
         <p className="mt-2 rounded-lg bg-stone-50 p-2 text-sm tabular-nums" aria-live="polite" data-testid="income-computed">
@@ -155,7 +160,7 @@ export function QuestionnaireForm({
         <ul className="mt-1 divide-y divide-stone-100">
           {CHECKED_INDICATORS.map((k) => (
             <li key={k} className="py-3">
-              <fieldset id={fid(`indicators.${k}.met`)} {...errorProps(`indicators.${k}.met`, errors)}>
+              <fieldset {...a11yOf(idOf(`indicators.${k}.met`), null, errorsFor(`indicators.${k}.met`))} className="">
                 <legend className="text-sm font-semibold">{ti(k)}</legend>
                 <div className="mt-1 grid grid-cols-2 gap-2">
                   {(["true", "false"] as const).map((v) => (
@@ -176,7 +181,7 @@ export function QuestionnaireForm({
                     </label>
                   ))}
                 </div>
-                <FieldError path={`indicators.${k}.met`} errors={errors} />
+                <FieldErrors id={idOf(`indicators.${k}.met`)} errors={errorsFor(`indicators.${k}.met`)} />
               </fieldset>
               {evidenceBoxes(k)}
             </li>
@@ -185,7 +190,7 @@ export function QuestionnaireForm({
       </section>
 
       <section className="rounded-xl border border-stone-200 bg-white p-3 shadow-sm">
-        <fieldset id={fid("approval")} {...errorProps("approval", errors)}>
+        <fieldset {...a11yOf(idOf("approval"), null, errorsFor("approval"))} className="">
           <legend className="text-base font-semibold">{t("fields.approval")}</legend>
           <p className="text-xs text-stone-600">{tq("approvalHint")}</p>
           <div className="mt-2 grid grid-cols-3 gap-2">
@@ -207,24 +212,12 @@ export function QuestionnaireForm({
               </label>
             ))}
           </div>
-          <FieldError path="approval" errors={errors} />
+          <FieldErrors id={idOf("approval")} errors={errorsFor("approval")} />
         </fieldset>
       </section>
 
       <section className="rounded-xl border border-stone-200 bg-white p-3 shadow-sm">
-        <label htmlFor={fid("notes")} className="block text-base font-semibold">
-          {t("fields.notes")}
-        </label>
-        <textarea
-          id={fid("notes")}
-          rows={3}
-          maxLength={2000}
-          value={notes}
-          onChange={(e) => setNotes(e.target.value)}
-          className={inputClass}
-          {...errorProps("notes", errors)}
-        />
-        <FieldError path="notes" errors={errors} />
+        <TextAreaField form={fields} name="notes" label={t("fields.notes")} rows={3} maxLength={2000} value={notes} onChange={setNotes} />
       </section>
 
       {saved && (
@@ -248,13 +241,13 @@ export function QuestionnaireForm({
           )}
         </section>
       )}
-      {!state.ok && !errors && <StatusLine ok={false} message={state.message} />}
+      {!state.ok && !errors && <StatusLine state={state} />}
 
       <div className="fixed inset-x-0 bottom-0 z-20 border-t border-stone-200 bg-white/95 p-3 backdrop-blur">
         <div className="mx-auto max-w-3xl">
-          <button type="submit" disabled={pending} className={`${primaryButton} w-full`} data-testid="questionnaire-submit">
-            {pending ? tq("submitting") : stored ? tq("update") : tq("submit")}
-          </button>
+          <SubmitButton pending={pending} size="lg" className="w-full" pendingLabel={tq("submitting")} testId="questionnaire-submit">
+            {stored ? tq("update") : tq("submit")}
+          </SubmitButton>
         </div>
       </div>
     </form>

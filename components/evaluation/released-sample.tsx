@@ -6,7 +6,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Viewer } from "@/lib/auth/session";
 import { releasedSamples } from "@/lib/data/evaluation/county";
-import { chinaDateTime } from "@/lib/data/evaluation/release";
+import { chinaDateTime } from "@/lib/domain/china-time";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import type { KeyUnder } from "@/i18n/keys";

@@ -1,44 +1,33 @@
 "use client";
 // Record how a discrepancy was dealt with (the county's follow-up).
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { resolveDiscrepancy } from "@/lib/actions/evaluation/resolve-discrepancy";
-import { initialActionState } from "@/lib/actions/result";
-import { FieldError, StatusLine, errorProps, fid, inputClass, secondaryButton } from "./form-bits";
+import type { resolveDiscrepancySchema } from "@/lib/validation/evaluation";
+import { Button, StatusLine, SubmitButton, TextAreaField } from "@/components/ui/form";
+import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
 
 export function ResolveDiscrepancyForm({ discrepancyId }: { discrepancyId: string }) {
   const t = useTranslations("evaluation.followups");
   const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState(resolveDiscrepancy, initialActionState);
-  const errors = state.ok ? undefined : state.fieldErrors;
-  const key = `resolution-${discrepancyId}`;
+  const { state, dispatch, pending, fields } = useFormAction(resolveDiscrepancy, schemaOf<typeof resolveDiscrepancySchema>(), {
+    idPrefix: `ev-${discrepancyId}-`,
+  });
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} className={`${secondaryButton} mt-2 text-sm`}>
+      <Button tone="plain" size="md" onClick={() => setOpen(true)} className="mt-2">
         {t("resolve")}
-      </button>
+      </Button>
     );
   }
   return (
-    <form action={action} className="mt-2 space-y-2">
+    <form action={dispatch} className="mt-2 space-y-2">
       <input type="hidden" name="discrepancyId" value={discrepancyId} />
-      <label htmlFor={fid(key)} className="block text-sm font-medium">
-        {t("resolution")}
-      </label>
-      <textarea
-        id={fid(key)}
-        name="resolution"
-        rows={2}
-        maxLength={1000}
-        required
-        className={inputClass}
-        {...errorProps("resolution", errors)}
-      />
-      <FieldError path="resolution" errors={errors} />
-      <button disabled={pending} className={secondaryButton}>
-        {pending ? t("submitting") : t("submit")}
-      </button>
-      <StatusLine ok={state.ok} message={state.message} />
+      <TextAreaField form={fields} name="resolution" label={t("resolution")} rows={2} maxLength={1000} required />
+      <SubmitButton pending={pending} tone="plain" pendingLabel={t("submitting")}>
+        {t("submit")}
+      </SubmitButton>
+      <StatusLine state={state} />
     </form>
   );
 }

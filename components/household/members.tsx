@@ -2,7 +2,7 @@
 // IDs masked, each revealed on a tap by those who may see it (audited).
 import { getTranslations } from "next-intl/server";
 import type { HouseholdDetail } from "@/lib/data/households";
-import { maskNationalId } from "@/lib/data/masking";
+import { maskNationalId } from "@/lib/domain/masking";
 import { ageOn } from "@/lib/domain/household";
 import { NationalId } from "./national-id";
 

@@ -11,7 +11,10 @@ import { useTranslations } from "next-intl";
 import { recordHomeVerification } from "@/lib/actions/proposals/record-home-verification";
 import { recordExitAgreement } from "@/lib/actions/proposals/record-exit-agreement";
 import { SignaturePad, type SignaturePadHandle } from "@/components/signature/signature-pad";
-import { errorsOf, Field, newId, Status, Submit, useProcedureAction } from "./form-bits";
+import { Field, FieldErrors, StatusLine, SubmitButton, errorsAt, fieldId } from "@/components/ui/form";
+import { newId } from "@/components/ui/new-id";
+import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
+import type { exitAgreementSchema, homeVerificationSchema } from "@/lib/validation/procedure";
 
 import { GUARANTEE_KEYS as GUARANTEES } from "@/lib/validation/procedure";
 
@@ -94,7 +97,15 @@ export function HomeVerificationForm({ proposalId, today, income }: { proposalId
   const [id, setId] = useState(newId);
   const pad = useRef<SignaturePadHandle>(null);
   const [signed, setSigned] = useState(false);
-  const { state, formAction, pending } = useProcedureAction(recordHomeVerification, { onSuccess: () => setId(newId()) });
+  const {
+    state,
+    dispatch: formAction,
+    pending,
+    fields,
+  } = useFormAction(recordHomeVerification, schemaOf<typeof homeVerificationSchema>(), {
+    after: "refresh",
+    onSuccess: () => setId(newId()),
+  });
   return (
     <form
       className="space-y-3"
@@ -108,15 +119,16 @@ export function HomeVerificationForm({ proposalId, today, income }: { proposalId
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="proposalId" value={proposalId} />
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field label={t("page.checkedBy")} errors={errorsOf(state, "checkedByName")} required>
+        <Field form={fields} name="checkedByName" label={t("page.checkedBy")} required>
           {(a) => <input {...a} name="checkedByName" maxLength={40} />}
         </Field>
-        <Field label={t("page.checkedOn")} errors={errorsOf(state, "checkedOn")} required>
+        <Field form={fields} name="checkedOn" label={t("page.checkedOn")} required>
           {(a) => <input {...a} type="date" name="checkedOn" max={today} defaultValue={today} />}
         </Field>
         <Field
+          form={fields}
+          name="perCapitaIncome"
           label={t("page.incomeFound")}
-          errors={errorsOf(state, "perCapitaIncome")}
           hint={income !== null ? t("page.incomeOnRecord", { income: income.toLocaleString("zh-CN") }) : undefined}
           required
         >
@@ -127,7 +139,7 @@ export function HomeVerificationForm({ proposalId, today, income }: { proposalId
         <legend className="text-sm font-medium">{t("page.guaranteesFound")}</legend>
         <div className="mt-1 grid grid-cols-2 gap-2 sm:grid-cols-3">
           {GUARANTEES.map((k) => (
-            <Field key={k} label={t(`guarantee.${k}` as never)} errors={errorsOf(state, k)}>
+            <Field key={k} form={fields} name={k} label={t(`guarantee.${k}` as never)}>
               {(a) => (
                 <select {...a} name={k} defaultValue="met">
                   <option value="met">{t("page.met")}</option>
@@ -138,7 +150,7 @@ export function HomeVerificationForm({ proposalId, today, income }: { proposalId
           ))}
         </div>
       </fieldset>
-      <Field label={t("page.findings")} errors={errorsOf(state, "findings")} hint={t("page.findingsHint")} required>
+      <Field form={fields} name="findings" label={t("page.findings")} hint={t("page.findingsHint")} required>
         {(a) => <textarea {...a} name="findings" rows={3} maxLength={2000} />}
       </Field>
       <div>
@@ -151,10 +163,10 @@ export function HomeVerificationForm({ proposalId, today, income }: { proposalId
           labels={{ area: t("page.signatureArea"), undo: t("page.undo"), clear: t("page.clear") }}
           onInk={setSigned}
         />
-        {errorsOf(state, "signature") && <p className="mt-1 text-sm font-medium text-red-700">{errorsOf(state, "signature")!.join(" ")}</p>}
+        <FieldErrors id={fieldId(fields.idPrefix, "signature")} errors={errorsAt(fields, "signature")} />
       </div>
-      <Submit pending={pending}>{t("page.saveVerification")}</Submit>
-      <Status state={state} />
+      <SubmitButton pending={pending}>{t("page.saveVerification")}</SubmitButton>
+      <StatusLine state={state} />
     </form>
   );
 }
@@ -176,7 +188,12 @@ export function ExitAgreementForm({
   const [method, setMethod] = useState<"signature" | "thumbprint_form">("signature");
   const pad = useRef<SignaturePadHandle>(null);
   const [signed, setSigned] = useState(false);
-  const { state, formAction, pending } = useProcedureAction(recordExitAgreement);
+  const {
+    state,
+    dispatch: formAction,
+    pending,
+    fields,
+  } = useFormAction(recordExitAgreement, schemaOf<typeof exitAgreementSchema>(), { after: "refresh" });
   return (
     <form
       className="space-y-3"
@@ -233,25 +250,23 @@ export function ExitAgreementForm({
                 labels={{ area: t("page.signatureArea"), undo: t("page.undo"), clear: t("page.clear") }}
                 onInk={setSigned}
               />
-              {errorsOf(state, "signature") && (
-                <p className="mt-1 text-sm font-medium text-red-700">{errorsOf(state, "signature")!.join(" ")}</p>
-              )}
+              <FieldErrors id={fieldId(fields.idPrefix, "signature")} errors={errorsAt(fields, "signature")} />
             </div>
           ) : (
-            <Field label={t("page.formPhoto")} errors={errorsOf(state, "formPhoto")} hint={t("page.formPhotoHint")} required>
+            <Field form={fields} name="formPhoto" label={t("page.formPhoto")} hint={t("page.formPhotoHint")} required>
               {(a) => <input {...a} name="formPhoto" type="file" accept="image/jpeg,image/png,image/webp" capture="environment" />}
             </Field>
           )}
         </>
       ) : (
-        <Field label={t("page.refusalReason")} errors={errorsOf(state, "refusalReason")} hint={t("page.refusalHint")} required>
+        <Field form={fields} name="refusalReason" label={t("page.refusalReason")} hint={t("page.refusalHint")} required>
           {(a) => <textarea {...a} name="refusalReason" rows={3} maxLength={500} />}
         </Field>
       )}
-      <Submit pending={pending} tone={outcome === "agreed" ? "green" : "danger"}>
+      <SubmitButton pending={pending} tone={outcome === "agreed" ? "green" : "danger"}>
         {outcome === "agreed" ? t("page.saveAgreement") : t("page.saveRefusal")}
-      </Submit>
-      <Status state={state} />
+      </SubmitButton>
+      <StatusLine state={state} />
     </form>
   );
 }

@@ -9,8 +9,9 @@ import { householdTimeline, type TimelineEvent } from "@/lib/data/procedure/view
 import { COMPARISON_FLAG_LABELS, STEP_LABELS, type ComparisonFlagCode } from "@/lib/domain/procedure";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
+import { chinaMinute } from "@/lib/domain/china-time";
 
-const when = (d: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(d);
+const when = chinaMinute;
 
 const DOT: Record<TimelineEvent["kind"], string> = {
   raised: "bg-stone-500",

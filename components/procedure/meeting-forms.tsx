@@ -14,24 +14,43 @@ import { recordVote } from "@/lib/actions/meetings/record-vote";
 import { recordSecretBallot } from "@/lib/actions/meetings/record-secret-ballot";
 import { closeMeeting } from "@/lib/actions/meetings/close-meeting";
 import { publishNotice } from "@/lib/actions/procedure/publish-notice";
-import { errorsOf, Field, newId, Status, Submit, useProcedureAction } from "./form-bits";
+import { Field, FieldErrors, StatusLine, SubmitButton, errorsAt, fieldId } from "@/components/ui/form";
+import { newId } from "@/components/ui/new-id";
+import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
+import type {
+  addRepresentativeSchema,
+  agendaSchema,
+  attendanceSchema,
+  closeMeetingSchema,
+  createMeetingSchema,
+  meetingIdSchema,
+  publishNoticeSchema,
+  secretBallotSchema,
+  setRepresentativeActiveSchema,
+  voteSchema,
+} from "@/lib/validation/procedure";
 
 export function NewMeetingForm({ today }: { today: string }) {
   const t = useTranslations("procedure.meeting");
   const [id] = useState(newId);
   // on success the action redirects to the new meeting's page
-  const { state, formAction, pending } = useProcedureAction(createMeetingAndOpen);
+  const {
+    state,
+    dispatch: formAction,
+    pending,
+    fields,
+  } = useFormAction(createMeetingAndOpen, schemaOf<typeof createMeetingSchema>(), { after: "refresh" });
   return (
     <form action={formAction} className="mt-3 grid gap-3 sm:grid-cols-[10rem_1fr_auto] sm:items-end">
       <input type="hidden" name="id" value={id} />
-      <Field label={t("date")} errors={errorsOf(state, "date")} required>
+      <Field form={fields} name="date" label={t("date")} required>
         {(a) => <input {...a} type="date" name="date" defaultValue={today} required />}
       </Field>
-      <Field label={t("place")} errors={errorsOf(state, "place")} required>
+      <Field form={fields} name="place" label={t("place")} required>
         {(a) => <input {...a} name="place" defaultValue={t("defaultPlace")} maxLength={200} required />}
       </Field>
-      <Submit pending={pending}>{t("create")}</Submit>
-      <Status state={state} className="sm:col-span-3" />
+      <SubmitButton pending={pending}>{t("create")}</SubmitButton>
+      <StatusLine state={state} className="sm:col-span-3" />
     </form>
   );
 }
@@ -39,33 +58,42 @@ export function NewMeetingForm({ today }: { today: string }) {
 export function AddRepresentativeForm() {
   const t = useTranslations("procedure.reps");
   const [id, setId] = useState(newId);
-  const { state, formAction, pending } = useProcedureAction(addRepresentative, { onSuccess: () => setId(newId()) });
+  const {
+    state,
+    dispatch: formAction,
+    pending,
+    fields,
+  } = useFormAction(addRepresentative, schemaOf<typeof addRepresentativeSchema>(), { after: "refresh", onSuccess: () => setId(newId()) });
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
       <input type="hidden" name="id" value={id} />
-      <Field label={t("name")} errors={errorsOf(state, "name")} required>
+      <Field form={fields} name="name" label={t("name")} required>
         {(a) => <input {...a} name="name" maxLength={40} required />}
       </Field>
-      <Field label={t("phone")} errors={errorsOf(state, "phone")}>
+      <Field form={fields} name="phone" label={t("phone")}>
         {(a) => <input {...a} name="phone" inputMode="tel" maxLength={20} />}
       </Field>
-      <Submit pending={pending}>{t("add")}</Submit>
-      <Status state={state} className="sm:col-span-3" />
+      <SubmitButton pending={pending}>{t("add")}</SubmitButton>
+      <StatusLine state={state} className="sm:col-span-3" />
     </form>
   );
 }
 
 export function RepresentativeToggle({ id, active, name }: { id: string; active: boolean; name: string }) {
   const t = useTranslations("procedure.reps");
-  const { state, formAction, pending } = useProcedureAction(setRepresentativeActive);
+  const {
+    state,
+    dispatch: formAction,
+    pending,
+  } = useFormAction(setRepresentativeActive, schemaOf<typeof setRepresentativeActiveSchema>(), { after: "refresh" });
   return (
     <form action={formAction} className="inline">
       <input type="hidden" name="representativeId" value={id} />
       <input type="hidden" name="active" value={active ? "false" : "true"} />
-      <Submit pending={pending} tone="plain" label={`${active ? t("deactivate") : t("activate")} ${name}`}>
+      <SubmitButton pending={pending} tone="plain" label={`${active ? t("deactivate") : t("activate")} ${name}`}>
         {active ? t("deactivate") : t("activate")}
-      </Submit>
-      {!state.ok && <Status state={state} />}
+      </SubmitButton>
+      {!state.ok && <StatusLine state={state} />}
     </form>
   );
 }
@@ -87,13 +115,18 @@ function AgendaAdd({
   proposalId?: string;
 }) {
   const t = useTranslations("procedure.meeting");
-  const { state, formAction, pending } = useProcedureAction(addToAgenda);
+  const {
+    state,
+    dispatch: formAction,
+    pending,
+    fields,
+  } = useFormAction(addToAgenda, schemaOf<typeof agendaSchema>(), { after: "refresh" });
   return (
     <form action={formAction} className="grid gap-2 sm:grid-cols-[1fr_auto] sm:items-end">
       {meetingId ? (
         <input type="hidden" name="meetingId" value={meetingId} />
       ) : (
-        <Field label={t("whichMeeting")} errors={errorsOf(state, "meetingId")}>
+        <Field form={fields} name="meetingId" label={t("whichMeeting")}>
           {(a) => (
             <select {...a} name="meetingId">
               {meetings?.map((m) => (
@@ -108,7 +141,7 @@ function AgendaAdd({
       {proposalId ? (
         <input type="hidden" name="proposalId" value={proposalId} />
       ) : (
-        <Field label={t("addItem")} errors={errorsOf(state, "proposalId")}>
+        <Field form={fields} name="proposalId" label={t("addItem")}>
           {(a) => (
             <select {...a} name="proposalId">
               {options?.map((o) => (
@@ -120,8 +153,8 @@ function AgendaAdd({
           )}
         </Field>
       )}
-      <Submit pending={pending}>{t("add")}</Submit>
-      <Status state={state} className="sm:col-span-2" />
+      <SubmitButton pending={pending}>{t("add")}</SubmitButton>
+      <StatusLine state={state} className="sm:col-span-2" />
     </form>
   );
 }
@@ -133,14 +166,14 @@ export function AgendaAddForProposal({ proposalId, meetings }: { proposalId: str
 
 export function OpenMeetingButton({ meetingId, roster }: { meetingId: string; roster: number }) {
   const t = useTranslations("procedure.meeting");
-  const { state, formAction, pending } = useProcedureAction(openMeeting);
+  const { state, dispatch: formAction, pending } = useFormAction(openMeeting, schemaOf<typeof meetingIdSchema>(), { after: "refresh" });
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="meetingId" value={meetingId} />
-      <Submit pending={pending} tone="green">
+      <SubmitButton pending={pending} tone="green">
         {t("open", { roster })}
-      </Submit>
-      <Status state={state} />
+      </SubmitButton>
+      <StatusLine state={state} />
     </form>
   );
 }
@@ -157,7 +190,12 @@ export function AttendanceToggle({
   present: boolean;
 }) {
   const t = useTranslations("procedure.meeting");
-  const { state, formAction, pending } = useProcedureAction(recordAttendance);
+  const {
+    state,
+    dispatch: formAction,
+    pending,
+    fields,
+  } = useFormAction(recordAttendance, schemaOf<typeof attendanceSchema>(), { after: "refresh" });
   // refused because they voted: the reason, and the way to withdraw their votes (never silent)
   const hasVoted = !state.ok && Boolean(state.fieldErrors?.representativeId?.length || state.fieldErrors?.reason?.length) && present;
   return (
@@ -177,7 +215,7 @@ export function AttendanceToggle({
           <span aria-hidden>{present ? "✓ " + t("present") : t("absent")}</span>
         </button>
       </form>
-      {!state.ok && <Status state={state} className="mt-1" />}
+      {!state.ok && <StatusLine state={state} className="mt-1" />}
       {hasVoted && (
         <form
           action={formAction}
@@ -188,12 +226,12 @@ export function AttendanceToggle({
           <input type="hidden" name="representativeId" value={representativeId} />
           <input type="hidden" name="present" value="false" />
           <input type="hidden" name="withdrawVotes" value="true" />
-          <Field label={t("withdrawReason")} errors={errorsOf(state, "reason")}>
+          <Field form={fields} name="reason" label={t("withdrawReason")}>
             {(a) => <input {...a} name="reason" maxLength={500} />}
           </Field>
-          <Submit pending={pending} tone="danger" className="w-full">
+          <SubmitButton pending={pending} tone="danger" className="w-full">
             {t("withdrawAndAbsent")}
-          </Submit>
+          </SubmitButton>
         </form>
       )}
     </div>
@@ -202,16 +240,20 @@ export function AttendanceToggle({
 
 export function AllPresentButton({ meetingId }: { meetingId: string }) {
   const t = useTranslations("procedure.meeting");
-  const { state, formAction, pending } = useProcedureAction(recordAttendance);
+  const {
+    state,
+    dispatch: formAction,
+    pending,
+  } = useFormAction(recordAttendance, schemaOf<typeof attendanceSchema>(), { after: "refresh" });
   return (
     <form action={formAction} className="inline-flex flex-col gap-1">
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="representativeId" value="all" />
       <input type="hidden" name="present" value="true" />
-      <Submit pending={pending} tone="plain">
+      <SubmitButton pending={pending} tone="plain">
         {t("allPresent")}
-      </Submit>
-      {!state.ok && <Status state={state} />}
+      </SubmitButton>
+      {!state.ok && <StatusLine state={state} />}
     </form>
   );
 }
@@ -236,7 +278,11 @@ export function VoteButtons({
   const t = useTranslations("procedure");
   const [id] = useState(newId);
   const [correcting, setCorrecting] = useState(false);
-  const { state, formAction, pending } = useProcedureAction(recordVote, { onSuccess: () => setCorrecting(false) });
+  const {
+    state,
+    dispatch: formAction,
+    pending,
+  } = useFormAction(recordVote, schemaOf<typeof voteSchema>(), { after: "refresh", onSuccess: () => setCorrecting(false) });
   const tone = { yes: "bg-emerald-700 text-white", no: "bg-red-700 text-white", abstain: "bg-stone-600 text-white" } as const;
   const choosing = !recorded || correcting;
   return (
@@ -264,7 +310,7 @@ export function VoteButtons({
           {(["yes", "no", "abstain"] as const)
             .filter((c) => c !== recorded)
             .map((c) => (
-              <Submit
+              <SubmitButton
                 key={c}
                 pending={pending}
                 tone={c === "yes" ? "green" : c === "no" ? "danger" : "plain"}
@@ -274,7 +320,7 @@ export function VoteButtons({
                 className="min-w-16"
               >
                 {t(`choice.${c}`)}
-              </Submit>
+              </SubmitButton>
             ))}
           {recorded && (
             <button type="button" onClick={() => setCorrecting(false)} className="min-h-11 rounded-lg px-3 text-sm underline">
@@ -283,7 +329,7 @@ export function VoteButtons({
           )}
         </>
       )}
-      {!state.ok && <Status state={state} className="w-full" />}
+      {!state.ok && <StatusLine state={state} className="w-full" />}
     </form>
   );
 }
@@ -306,7 +352,12 @@ export function SecretBallotForm({
   current: { yes: number; no: number; abstain: number } | null;
 }) {
   const t = useTranslations("procedure");
-  const { state, formAction, pending } = useProcedureAction(recordSecretBallot);
+  const {
+    state,
+    dispatch: formAction,
+    pending,
+    fields,
+  } = useFormAction(recordSecretBallot, schemaOf<typeof secretBallotSchema>(), { after: "refresh" });
   const [v, setV] = useState({
     yes: current ? String(current.yes) : "",
     no: current ? String(current.no) : "",
@@ -321,7 +372,7 @@ export function SecretBallotForm({
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="agendaItemId" value={agendaItemId} />
       {(["yes", "no", "abstain"] as const).map((c) => (
-        <Field key={c} label={t(`choice.${c}`)} errors={sumOnly ? undefined : fe?.[c]} required>
+        <Field key={c} form={sumOnly ? { ...fields, errors: undefined } : fields} name={c} label={t(`choice.${c}`)} required>
           {(a) => (
             <input
               {...a}
@@ -338,7 +389,7 @@ export function SecretBallotForm({
           )}
         </Field>
       ))}
-      <Submit pending={pending}>{t("meeting.saveCounts")}</Submit>
+      <SubmitButton pending={pending}>{t("meeting.saveCounts")}</SubmitButton>
       <p className="text-xs text-stone-600 sm:col-span-4" aria-live="polite">
         {t("meeting.secretHint", { attending })}
         {sum !== null && (
@@ -347,32 +398,37 @@ export function SecretBallotForm({
           </span>
         )}
       </p>
-      <Status state={state} className="sm:col-span-4" />
+      <StatusLine state={state} className="sm:col-span-4" />
     </form>
   );
 }
 
 export function CloseMeetingForm({ meetingId }: { meetingId: string }) {
   const t = useTranslations("procedure.meeting");
-  const { state, formAction, pending } = useProcedureAction(closeMeeting);
+  const {
+    state,
+    dispatch: formAction,
+    pending,
+    fields,
+  } = useFormAction(closeMeeting, schemaOf<typeof closeMeetingSchema>(), { after: "refresh" });
   const [confirming, setConfirming] = useState(false);
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="meetingId" value={meetingId} />
-      <Field label={t("minutes")} errors={errorsOf(state, "minutes")} hint={t("minutesHint")} required>
+      <Field form={fields} name="minutes" label={t("minutes")} hint={t("minutesHint")} required>
         {(a) => <textarea {...a} name="minutes" rows={5} maxLength={20000} required />}
       </Field>
-      <Field label={t("scan")} errors={errorsOf(state, "scan")} hint={t("scanHint")}>
+      <Field form={fields} name="scan" label={t("scan")} hint={t("scanHint")}>
         {(a) => <input {...a} name="scan" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" />}
       </Field>
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" className="mt-1 h-5 w-5" checked={confirming} onChange={(e) => setConfirming(e.target.checked)} />
         <span>{t("closeConfirm")}</span>
       </label>
-      <Submit pending={pending || !confirming} tone="danger">
+      <SubmitButton pending={pending || !confirming} tone="danger">
         {t("close")}
-      </Submit>
-      <Status state={state} />
+      </SubmitButton>
+      <StatusLine state={state} />
     </form>
   );
 }
@@ -390,7 +446,12 @@ export function PublishNoticeForm({
 }) {
   const t = useTranslations("procedure.meeting");
   const [id, setId] = useState(newId);
-  const { state, formAction, pending } = useProcedureAction(publishNotice, { onSuccess: () => setId(newId()) });
+  const {
+    state,
+    dispatch: formAction,
+    pending,
+    fields,
+  } = useFormAction(publishNotice, schemaOf<typeof publishNoticeSchema>(), { after: "refresh", onSuccess: () => setId(newId()) });
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="id" value={id} />
@@ -407,18 +468,13 @@ export function PublishNoticeForm({
             </li>
           ))}
         </ul>
-        {errorsOf(state, "proposalIds") && <p className="text-sm font-medium text-red-700">{errorsOf(state, "proposalIds")!.join(" ")}</p>}
+        <FieldErrors id={fieldId(fields.idPrefix, "proposalIds")} errors={errorsAt(fields, "proposalIds")} />
       </fieldset>
-      <Field
-        label={t("noticeStart")}
-        errors={errorsOf(state, "startDate")}
-        hint={t("noticeStartHint", { from: meetingDate, to: today })}
-        required
-      >
+      <Field form={fields} name="startDate" label={t("noticeStart")} hint={t("noticeStartHint", { from: meetingDate, to: today })} required>
         {(a) => <input {...a} type="date" name="startDate" defaultValue={today} min={meetingDate} max={today} required />}
       </Field>
-      <Submit pending={pending}>{t("publish")}</Submit>
-      <Status state={state} />
+      <SubmitButton pending={pending}>{t("publish")}</SubmitButton>
+      <StatusLine state={state} />
     </form>
   );
 }

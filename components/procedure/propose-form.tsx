@@ -5,7 +5,10 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { raiseProposalAndOpen } from "@/lib/actions/proposals/raise-proposal";
 import { MAX_REASON } from "@/lib/validation/procedure";
-import { errorsOf, Field, newId, Status, Submit, useProcedureAction } from "./form-bits";
+import { Field, FieldErrors, StatusLine, SubmitButton, errorsAt, fieldId } from "@/components/ui/form";
+import { newId } from "@/components/ui/new-id";
+import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
+import type { raiseProposalSchema } from "@/lib/validation/procedure";
 
 export interface KindOption {
   kind: string;
@@ -30,7 +33,12 @@ export function ProposeForm({
   const [id] = useState(newId);
   const [kind, setKind] = useState(initial.kind);
   // on success the action redirects to the proposal's page
-  const { state, formAction, pending } = useProcedureAction(raiseProposalAndOpen);
+  const {
+    state,
+    dispatch: formAction,
+    pending,
+    fields,
+  } = useFormAction(raiseProposalAndOpen, schemaOf<typeof raiseProposalSchema>(), { after: "refresh" });
   return (
     <form action={formAction} className="space-y-4">
       <input type="hidden" name="id" value={id} />
@@ -64,10 +72,10 @@ export function ProposeForm({
             </label>
           ))}
         </div>
-        {errorsOf(state, "kind") && <p className="mt-1 text-sm font-medium text-red-700">{errorsOf(state, "kind")!.join(" ")}</p>}
+        <FieldErrors id={fieldId(fields.idPrefix, "kind")} errors={errorsAt(fields, "kind")} />
       </fieldset>
       {kind === "monitor" && (
-        <Field label={t("category")} errors={errorsOf(state, "monitoringCategory")} required>
+        <Field form={fields} name="monitoringCategory" label={t("category")} required>
           {(a) => (
             <select {...a} name="monitoringCategory" defaultValue={initial.category}>
               <option value="">{t("chooseCategory")}</option>
@@ -90,13 +98,13 @@ export function ProposeForm({
             </label>
           ))}
         </div>
-        {errorsOf(state, "source") && <p className="mt-1 text-sm font-medium text-red-700">{errorsOf(state, "source")!.join(" ")}</p>}
+        <FieldErrors id={fieldId(fields.idPrefix, "source")} errors={errorsAt(fields, "source")} />
       </fieldset>
-      <Field label={t("reason")} errors={errorsOf(state, "reason")} hint={t("reasonHint")} required>
+      <Field form={fields} name="reason" label={t("reason")} hint={t("reasonHint")} required>
         {(a) => <textarea {...a} name="reason" rows={3} maxLength={MAX_REASON} required />}
       </Field>
-      <Submit pending={pending}>{t("submit")}</Submit>
-      <Status state={state} />
+      <SubmitButton pending={pending}>{t("submit")}</SubmitButton>
+      <StatusLine state={state} />
     </form>
   );
 }

@@ -10,25 +10,41 @@ import { sendBack } from "@/lib/actions/procedure/send-back";
 import { publishSecondNotice } from "@/lib/actions/procedure/publish-second-notice";
 import { announce } from "@/lib/actions/procedure/announce";
 import { lodgeObjection } from "@/lib/actions/procedure/lodge-objection";
-import { errorsOf, Field, newId, Status, Submit, useProcedureAction } from "./form-bits";
+import { Field, FieldErrors, StatusLine, SubmitButton, errorsAt, fieldId } from "@/components/ui/form";
+import { newId } from "@/components/ui/new-id";
+import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
+import type {
+  announceSchema,
+  explainComparisonSchema,
+  objectionCheckSchema,
+  objectionSchema,
+  secondNoticeSchema,
+  stepSchema,
+} from "@/lib/validation/procedure";
 
 export function ExplainForm({ proposalId, version, flagged }: { proposalId: string; version: number; flagged: boolean }) {
   const t = useTranslations("procedure.page");
-  const { state, formAction, pending } = useProcedureAction(explainComparison);
+  const {
+    state,
+    dispatch: formAction,
+    pending,
+    fields,
+  } = useFormAction(explainComparison, schemaOf<typeof explainComparisonSchema>(), { after: "refresh" });
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="proposalId" value={proposalId} />
       <input type="hidden" name="version" value={version} />
       <Field
+        form={fields}
+        name="explanation"
         label={t("explanation")}
-        errors={errorsOf(state, "explanation")}
         hint={flagged ? t("explanationHint") : t("rerunHint")}
         required={flagged}
       >
         {(a) => <textarea {...a} name="explanation" rows={3} maxLength={2000} />}
       </Field>
-      <Submit pending={pending}>{flagged ? t("explain") : t("rerun")}</Submit>
-      <Status state={state} />
+      <SubmitButton pending={pending}>{flagged ? t("explain") : t("rerun")}</SubmitButton>
+      <StatusLine state={state} />
     </form>
   );
 }
@@ -41,7 +57,12 @@ const STEP_ACTIONS = { township: townshipReview, county: countyApprove } as cons
  */
 export function ObjectionCheckForm({ proposalId, version }: { proposalId: string; version: number }) {
   const t = useTranslations("procedure.page");
-  const { state, formAction, pending } = useProcedureAction(sendBack);
+  const {
+    state,
+    dispatch: formAction,
+    pending,
+    fields,
+  } = useFormAction(sendBack, schemaOf<typeof objectionCheckSchema>(), { after: "refresh" });
   const yesNo = (name: "aboutItem" | "isNew") => (
     <fieldset>
       <legend className="text-sm font-medium">{t(`check.${name}`)}</legend>
@@ -53,7 +74,7 @@ export function ObjectionCheckForm({ proposalId, version }: { proposalId: string
           </label>
         ))}
       </div>
-      {errorsOf(state, name) && <p className="text-sm font-medium text-red-700">{errorsOf(state, name)!.join(" ")}</p>}
+      <FieldErrors id={fieldId(fields.idPrefix, name)} errors={errorsAt(fields, name)} />
     </fieldset>
   );
   return (
@@ -65,11 +86,11 @@ export function ObjectionCheckForm({ proposalId, version }: { proposalId: string
         {yesNo("aboutItem")}
         {yesNo("isNew")}
       </div>
-      <Field label={t("check.note")} errors={errorsOf(state, "reason")} required>
+      <Field form={fields} name="reason" label={t("check.note")} required>
         {(a) => <textarea {...a} name="reason" rows={2} maxLength={1000} />}
       </Field>
-      <Submit pending={pending}>{t("check.save")}</Submit>
-      <Status state={state} />
+      <SubmitButton pending={pending}>{t("check.save")}</SubmitButton>
+      <StatusLine state={state} />
     </form>
   );
 }
@@ -91,18 +112,23 @@ export function ReasonStepForm({
   tone?: "brand" | "danger";
 }) {
   const t = useTranslations("procedure.page");
-  const { state, formAction, pending } = useProcedureAction(STEP_ACTIONS[which]);
+  const {
+    state,
+    dispatch: formAction,
+    pending,
+    fields,
+  } = useFormAction(STEP_ACTIONS[which], schemaOf<typeof stepSchema>(), { after: "refresh" });
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="proposalId" value={proposalId} />
       <input type="hidden" name="version" value={version} />
-      <Field label={t("reason")} errors={errorsOf(state, "reason")} required>
+      <Field form={fields} name="reason" label={t("reason")} required>
         {(a) => <textarea {...a} name="reason" rows={2} maxLength={1000} placeholder={placeholder} required />}
       </Field>
-      <Submit pending={pending} tone={tone}>
+      <SubmitButton pending={pending} tone={tone}>
         {label}
-      </Submit>
-      <Status state={state} />
+      </SubmitButton>
+      <StatusLine state={state} />
     </form>
   );
 }
@@ -110,23 +136,23 @@ export function ReasonStepForm({
 export function SecondNoticeForm({ proposalIds, today, notBefore }: { proposalIds: string[]; today: string; notBefore: string }) {
   const t = useTranslations("procedure.page");
   const [id, setId] = useState(newId);
-  const { state, formAction, pending } = useProcedureAction(publishSecondNotice, { onSuccess: () => setId(newId()) });
+  const {
+    state,
+    dispatch: formAction,
+    pending,
+    fields,
+  } = useFormAction(publishSecondNotice, schemaOf<typeof secondNoticeSchema>(), { after: "refresh", onSuccess: () => setId(newId()) });
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="id" value={id} />
       {proposalIds.map((p) => (
         <input key={p} type="hidden" name="proposalIds" value={p} />
       ))}
-      <Field
-        label={t("noticeStart")}
-        errors={errorsOf(state, "startDate")}
-        hint={t("noticeStartHint", { from: notBefore, to: today })}
-        required
-      >
+      <Field form={fields} name="startDate" label={t("noticeStart")} hint={t("noticeStartHint", { from: notBefore, to: today })} required>
         {(a) => <input {...a} type="date" name="startDate" defaultValue={today} min={notBefore} max={today} required />}
       </Field>
-      <Submit pending={pending}>{t("publishSecond")}</Submit>
-      <Status state={state} />
+      <SubmitButton pending={pending}>{t("publishSecond")}</SubmitButton>
+      <StatusLine state={state} />
     </form>
   );
 }
@@ -135,7 +161,11 @@ export function AnnounceForm({ proposalIds, label }: { proposalIds: string[]; la
   const t = useTranslations("procedure.page");
   const [id, setId] = useState(newId);
   const [sure, setSure] = useState(false);
-  const { state, formAction, pending } = useProcedureAction(announce, { onSuccess: () => setId(newId()) });
+  const {
+    state,
+    dispatch: formAction,
+    pending,
+  } = useFormAction(announce, schemaOf<typeof announceSchema>(), { after: "refresh", onSuccess: () => setId(newId()) });
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="id" value={id} />
@@ -146,8 +176,8 @@ export function AnnounceForm({ proposalIds, label }: { proposalIds: string[]; la
         <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} className="mt-1 h-5 w-5" />
         <span>{t("announceConfirm")}</span>
       </label>
-      <Submit pending={pending || !sure}>{label}</Submit>
-      <Status state={state} />
+      <SubmitButton pending={pending || !sure}>{label}</SubmitButton>
+      <StatusLine state={state} />
     </form>
   );
 }
@@ -155,26 +185,31 @@ export function AnnounceForm({ proposalIds, label }: { proposalIds: string[]; la
 export function ObjectionForm({ proposalId }: { proposalId: string }) {
   const t = useTranslations("procedure.page");
   const [id, setId] = useState(newId);
-  const { state, formAction, pending } = useProcedureAction(lodgeObjection, { onSuccess: () => setId(newId()) });
+  const {
+    state,
+    dispatch: formAction,
+    pending,
+    fields,
+  } = useFormAction(lodgeObjection, schemaOf<typeof objectionSchema>(), { after: "refresh", onSuccess: () => setId(newId()) });
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="proposalId" value={proposalId} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t("objector")} errors={errorsOf(state, "byName")}>
+        <Field form={fields} name="byName" label={t("objector")}>
           {(a) => <input {...a} name="byName" maxLength={40} />}
         </Field>
-        <Field label={t("contact")} errors={errorsOf(state, "contact")}>
+        <Field form={fields} name="contact" label={t("contact")}>
           {(a) => <input {...a} name="contact" maxLength={40} />}
         </Field>
       </div>
-      <Field label={t("objectionText")} errors={errorsOf(state, "text")} hint={t("objectionHint")} required>
+      <Field form={fields} name="text" label={t("objectionText")} hint={t("objectionHint")} required>
         {(a) => <textarea {...a} name="text" rows={3} maxLength={2000} required />}
       </Field>
-      <Submit pending={pending} tone="danger">
+      <SubmitButton pending={pending} tone="danger">
         {t("lodge")}
-      </Submit>
-      <Status state={state} />
+      </SubmitButton>
+      <StatusLine state={state} />
     </form>
   );
 }

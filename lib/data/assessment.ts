@@ -3,7 +3,7 @@
 import type { Db, Tx } from "@/lib/db/client";
 import { assess, type Assessment } from "@/lib/domain/assess";
 import { resolvePolicy, type PolicyRow } from "@/lib/domain/policy";
-import { householdInputFromRecord, ITEM_FIELDS_SELECT } from "@/lib/assessment/input-from-record";
+import { householdInputFromRecord, ITEM_FIELDS_SELECT } from "@/lib/domain/input-from-record";
 import { currentYear, dateOnly, today } from "@/lib/clock";
 import type { AssessmentTrigger } from "@/lib/generated/prisma/client";
 

@@ -21,13 +21,12 @@ import { hit, LIMITS } from "@/lib/ratelimit";
 import { loadPolicyRows } from "@/lib/data/assessment";
 import { resolvePolicy } from "@/lib/domain/policy";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { chinaDay } from "@/lib/domain/china-time";
 
 export const DEFAULT_HOTLINE = "12317";
 const PUBLIC: Actor = { id: null, role: "public" };
 
 const isoDay = (d: Date | null | undefined): string | null => (d ? d.toISOString().slice(0, 10) : null);
-const chinaDay = (d: Date): string =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
 
 // ───────────────────────── the public card ─────────────────────────
 

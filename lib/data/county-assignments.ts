@@ -10,7 +10,7 @@ import { AppError } from "@/lib/auth/errors";
 import { auditMany } from "@/lib/audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { today } from "@/lib/clock";
-import { visitDue, type VisitDue } from "./visit-status";
+import { visitDue, type VisitDue } from "@/lib/domain/visit-status";
 import { countHouseholds, currentAssignment } from "./county-households";
 import { ASSIGN_PAGE_SIZE, type AssignParams } from "@/lib/validation/county";
 

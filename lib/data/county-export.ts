@@ -13,7 +13,7 @@ import { attachment, csvStream, type CsvValue } from "@/lib/csv";
 import { XLSX_TYPE, xlsxStream, type ColumnKind, type XlsxColumn } from "@/lib/xlsx";
 import { exitThreshold, reviewArea, villageInCounty, villageRowsForExport, type ReviewedCounty } from "./county";
 import { householdBatches } from "./county-households";
-import { canSeeNationalIds, maskNationalId } from "./masking";
+import { canSeeNationalIds, maskNationalId } from "@/lib/domain/masking";
 import { auditSensitiveRead } from "./sensitive-reads";
 import { parseHouseholdParams, parseVillageParams, type ParamError } from "@/lib/validation/county";
 

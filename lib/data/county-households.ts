@@ -7,7 +7,7 @@ import { householdScope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { today } from "@/lib/clock";
-import { visitDue, type VisitDue } from "./visit-status";
+import { visitDue, type VisitDue } from "@/lib/domain/visit-status";
 import type { HouseholdParams, HouseholdSort } from "@/lib/validation/county";
 
 export const HOUSEHOLD_PAGE_SIZE = 50;

@@ -30,11 +30,10 @@ import { PHOTO_MAX_BYTES, PHOTO_TYPES, type HelpCategoryValue, type LeadOutcomeI
 import type { HelpSource, HelpState, Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_HOTLINE, resolveCardToken } from "./card";
 import { messageKey } from "@/i18n/keys";
+import { chinaDay } from "@/lib/domain/china-time";
 
 type Client = Db | Tx;
 const PUBLIC: Actor = { id: null, role: "public" };
-const chinaDay = (d: Date): string =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
 const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 
 // ───────────────────────── deadlines, villages, status links ─────────────────────────

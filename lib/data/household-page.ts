@@ -25,7 +25,7 @@ export async function householdOr404(viewer: Viewer, id: string, page: string, o
 
 /**
  * For the cadre's forms (edit, visit), which start from every fact of the household: a record
- * whose health details were withheld from this viewer (lib/data/masking.ts) is not theirs to edit.
+ * whose health details were withheld from this viewer (lib/domain/masking.ts) is not theirs to edit.
  */
 export function withAllFacts(h: HouseholdDetail) {
   const members = h.members.map((m) => (m.health === null ? null : { ...m, health: m.health }));

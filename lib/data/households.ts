@@ -5,8 +5,8 @@ import { householdScope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { today } from "@/lib/clock";
-import { visitDue, type VisitDue } from "./visit-status";
-import { maskNationalId, canSeeHealth, canSeeNationalIds } from "./masking";
+import { visitDue, type VisitDue } from "@/lib/domain/visit-status";
+import { maskNationalId, canSeeHealth, canSeeNationalIds } from "@/lib/domain/masking";
 
 export const PAGE_SIZE = 30;
 

@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { householdScope } from "@/lib/auth/scope";
 import { AppError } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
-import { canSeeNationalIds } from "./masking";
+import { canSeeNationalIds } from "@/lib/domain/masking";
 import { auditSensitiveRead } from "./sensitive-reads";
 
 export async function revealNationalId(viewer: Viewer, input: { householdId: string; memberId: string }): Promise<string | null> {

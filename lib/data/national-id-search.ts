@@ -4,7 +4,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { householdScope, type ScopedViewer } from "@/lib/auth/scope";
-import { maskNationalId } from "@/lib/data/masking";
+import { maskNationalId } from "@/lib/domain/masking";
 
 export interface IdSearchHit {
   householdId: string;

@@ -8,10 +8,11 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assess, type Assessment } from "@/lib/domain/assess";
 import { resolvePolicy, type ResolvedPolicy } from "@/lib/domain/policy";
-import { householdInputFromRecord, type HouseholdRecord, type MemberRecord } from "@/lib/assessment/input-from-record";
+import { householdInputFromRecord, type HouseholdRecord, type MemberRecord } from "@/lib/domain/input-from-record";
 import { insertRows } from "@/lib/db/bulk";
 import { currentYear, today } from "@/lib/clock";
 import { audit } from "@/lib/audit";
+import { HOLDER } from "@/lib/jobs/holder";
 import { loadPolicyRows, unmetOf } from "./assessment";
 
 export function householdsInRegion(regionId: string): Prisma.HouseholdWhereInput {
@@ -29,7 +30,20 @@ export async function createRecomputeJob(db: PrismaClient, args: { regionId: str
 
 const running = new Map<string, Promise<void>>();
 
-/** Work a job to the end (or to its failure). A second call while it runs joins the first. */
+/**
+ * How long a job's lease holds unless renewed. Every chunk renews it (a chunk takes well under a
+ * second), so a job whose process stopped is taken over this long after its last chunk.
+ */
+export const RECOMPUTE_LEASE_MS = 60_000;
+
+/** The job's lease went to another process (ours ran out): stop without touching the job. */
+class LeaseLost extends Error {}
+
+/**
+ * Work a job to the end (or to its failure). A second call while it runs in this process joins
+ * the first; in another process (another app server on the same database) it finds the job's
+ * lease held and returns at once, leaving the job to its holder (decision 0042).
+ */
 export function runRecomputeJob(db: PrismaClient, jobId: string, opts: JobOptions = {}): Promise<void> {
   const current = running.get(jobId);
   if (current) return current;
@@ -45,6 +59,24 @@ export interface JobOptions {
   asOf?: string;
   /** test hook: runs between reading a chunk and writing it back */
   afterRead?: (householdIds: string[]) => Promise<void>;
+  /** who holds the lease (default: this process) */
+  holder?: string;
+}
+
+/** Claims the job for `holder` if it is unfinished and nobody else holds a live lease on it. */
+async function claimJob(db: PrismaClient, jobId: string, holder: string): Promise<boolean> {
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+    `UPDATE recompute_job
+        SET holder = $2, "leaseUntil" = now() + make_interval(secs => $3::double precision / 1000),
+            state = 'running', "startedAt" = COALESCE("startedAt", now())
+      WHERE id = $1 AND state IN ('queued', 'running')
+        AND (holder IS NULL OR holder = $2 OR "leaseUntil" IS NULL OR "leaseUntil" < now())
+      RETURNING id`,
+    jobId,
+    holder,
+    RECOMPUTE_LEASE_MS,
+  );
+  return rows.length === 1;
 }
 
 /** householdsInRegion as SQL over household h: the condition and its one parameter. */
@@ -87,6 +119,9 @@ export function recomputeChunkSql(regionSql: string) {
       h."excludedMedical"::text AS "excludedMedical", h."excludedTemporaryRelief"::text AS "excludedTemporaryRelief",
       h."excludedHousingSubsidy"::text AS "excludedHousingSubsidy", h."excludedRelocationSubsidy"::text AS "excludedRelocationSubsidy",
       h."excludedGifts"::text AS "excludedGifts", h."safeAlternative"::text AS "safeAlternative",
+      h."assessedAt" IS NOT NULL AS assessed, h."assessedStatus"::text AS "curStatus", h.candidate::text AS "curCandidate",
+      h."candidateCategory"::text AS "curCategory", h."perCapitaIncome"::text AS "curPci", h."countedMembers" AS "curCounted",
+      h."memberCount" AS "curMembers", h."unmetIndicators" AS "curUnmet",
       (SELECT coalesce(json_agg(json_build_array(m."birthDate", m.counted, m."medicalInsurance", m."schoolStatus", m."dropoutMedicalExemption", m."laborCapacity")), '[]')
          FROM member m WHERE m."householdId" = h.id AND m.active)::text AS members
     FROM household h
@@ -95,7 +130,39 @@ export function recomputeChunkSql(regionSql: string) {
    LIMIT $2`;
 }
 
-type ChunkRow = HouseholdRecord & { id: string; countyId: string; version: number; members: string };
+/** What the household holds of its last assessment, as the chunk read it. */
+interface StoredResult {
+  assessed: boolean;
+  curStatus: string | null;
+  curCandidate: string | null;
+  curCategory: string | null;
+  curPci: string | null;
+  curCounted: number;
+  curMembers: number;
+  curUnmet: string[] | null;
+}
+
+type ChunkRow = HouseholdRecord & StoredResult & { id: string; countyId: string; version: number; members: string };
+
+/**
+ * Whether a fresh assessment says something other than what the household holds: status,
+ * candidate, monitoring category, per-capita income (to the cent, as stored), counted and listed
+ * members, unmet indicators. Only then does a recompute write (decision 0042): the household's
+ * history keeps the assessment (and the policy version) that produced its current result.
+ */
+export function resultChanged(stored: StoredResult, a: Assessment, members: number): boolean {
+  if (!stored.assessed) return true;
+  return (
+    stored.curStatus !== a.status ||
+    (stored.curCandidate ?? null) !== (a.candidate ?? null) ||
+    (stored.curCategory ?? null) !== (a.monitoringCategory ?? null) ||
+    stored.curPci === null ||
+    Math.round(Number(stored.curPci) * 100) !== Math.round(a.perCapitaIncome * 100) ||
+    Number(stored.curCounted) !== a.countedMembers ||
+    Number(stored.curMembers) !== members ||
+    (stored.curUnmet ?? []).join(",") !== unmetOf(a).join(",")
+  );
+}
 
 interface ReadChunk {
   ids: string[];
@@ -104,8 +171,10 @@ interface ReadChunk {
 }
 
 async function workJob(db: PrismaClient, jobId: string, opts: JobOptions) {
+  const holder = opts.holder ?? HOLDER;
+  if (!(await claimJob(db, jobId, holder))) return; // finished, failed, or another process works it
   try {
-    const job = await db.recomputeJob.update({ where: { id: jobId }, data: { state: "running", startedAt: new Date() } });
+    const job = await db.recomputeJob.findUniqueOrThrow({ where: { id: jobId } });
     const year = opts.year ?? currentYear();
     const asOf = opts.asOf ?? today();
     const rows = await loadPolicyRows(db);
@@ -129,15 +198,15 @@ async function workJob(db: PrismaClient, jobId: string, opts: JobOptions) {
           }),
         );
         if (!members.some((m) => m.counted)) continue;
-        results.push({
-          id: h.id, countyId: h.countyId, version: Number(h.version), members: members.length,
-          a: assess(householdInputFromRecord(h, members, year, asOf), policyFor(h.countyId.slice(0, 2))),
-        });
+        const a = assess(householdInputFromRecord(h, members, year, asOf), policyFor(h.countyId.slice(0, 2)));
+        // the same result as the household holds: nothing to write
+        if (resultChanged(h, a, members.length)) results.push({ id: h.id, countyId: h.countyId, version: Number(h.version), members: members.length, a });
       }
       return { ids: chunk.map((h) => h.id), last: chunk.length ? chunk[chunk.length - 1]!.id : null, results };
     };
 
     let done = job.done;
+    let changed = job.changed;
     // the next chunk is read and assessed while the current one is written (two connections)
     let next = read(job.cursor ?? "");
     for (;;) {
@@ -167,23 +236,55 @@ async function workJob(db: PrismaClient, jobId: string, opts: JobOptions) {
           countedMembers: a.countedMembers, policyVersion: a.policyVersion, result: a, trigger: "policy", createdById: job.createdById, createdAt: now,
         })), now);
         done += chunk.ids.length;
-        await tx.recomputeJob.update({ where: { id: jobId }, data: { done, cursor: chunk.last } });
+        changed += kept.size;
+        // progress, and the lease renewed: only while it is still ours (else this chunk rolls back)
+        const renewed = await tx.$executeRawUnsafe(
+          `UPDATE recompute_job SET done = $2, cursor = $3, "leaseUntil" = now() + make_interval(secs => $5::double precision / 1000), changed = $6
+            WHERE id = $1 AND holder = $4`,
+          jobId,
+          done,
+          chunk.last,
+          holder,
+          RECOMPUTE_LEASE_MS,
+          changed,
+        );
+        if (renewed !== 1) throw new LeaseLost();
       });
     }
     await db.$transaction(async (tx) => {
-      await tx.recomputeJob.update({ where: { id: jobId }, data: { state: "done", finishedAt: new Date(), total: Math.max(done, job.total) } });
-      await audit(tx, { id: job.createdById, role: "system" }, {
-        action: "recompute.done", entity: "recompute_job", entityId: jobId,
-        after: { regionId: job.regionId, households: done, reason: job.reason, year },
+      const finished = await tx.recomputeJob.updateMany({
+        where: { id: jobId, holder },
+        data: { state: "done", finishedAt: new Date(), total: Math.max(done, job.total), holder: null, leaseUntil: null },
       });
+      if (finished.count !== 1) throw new LeaseLost();
+      await audit(
+        tx,
+        { id: job.createdById, role: "system" },
+        {
+          action: "recompute.done",
+          entity: "recompute_job",
+          entityId: jobId,
+          after: { regionId: job.regionId, households: done, changed, reason: job.reason, year },
+        },
+      );
     });
   } catch (e) {
-    await db.recomputeJob.update({ where: { id: jobId }, data: { state: "failed", error: String((e as Error).message).slice(0, 500), finishedAt: new Date() } }).catch(() => {});
+    if (e instanceof LeaseLost) return; // another process has the job now, and finishes it
+    await db.recomputeJob
+      .updateMany({
+        where: { id: jobId, holder },
+        data: { state: "failed", error: String((e as Error).message).slice(0, 500), finishedAt: new Date(), holder: null, leaseUntil: null },
+      })
+      .catch(() => {});
     throw e;
   }
 }
 
-/** Jobs left unfinished by a stopped server resume from their cursor. */
+/**
+ * Jobs left unfinished by a stopped server resume from their cursor: at start-up and then on
+ * every tick of the periodic jobs (lib/jobs/runner.ts), so a job whose server died is taken over
+ * once its lease runs out. A job another live server holds is left to it.
+ */
 export async function resumeRecomputeJobs(db: PrismaClient) {
   const jobs = await db.recomputeJob.findMany({ where: { state: { in: ["queued", "running"] } }, select: { id: true } });
   for (const j of jobs) void runRecomputeJob(db, j.id).catch((e) => console.error(`[recompute ${j.id}]`, e));

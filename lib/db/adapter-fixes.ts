@@ -1,5 +1,5 @@
 // Workarounds for defects of Prisma 6.19's two PostgreSQL driver adapters.
-// Each fix names the defect (STACK.md P1–P5, docs/decisions/0002-prisma-adapter-fixes.md).
+// Each fix names the defect (P1–P6 in docs/decisions/0002-prisma-adapter-fixes.md).
 // Delete a fix when its upstream bug is fixed; the tests in
 // tests/integration/adapter-fixes.test.ts say which ones still matter.
 import { AsyncLocalStorage } from "node:async_hooks";

@@ -1,6 +1,6 @@
 /**
  * Bulk insert (seed, batch recompute, import). Prisma's createMany costs about 1 ms per row on these wide
- * tables (STACK.md P6 measured ~85 µs on narrow ones), so rows go to PostgreSQL as one JSON
+ * tables (decision 0002, "Bulk inserts": ~85 µs on narrow ones), so rows go to PostgreSQL as one JSON
  * parameter per batch and are expanded there:
  *
  *   INSERT INTO "member" ("id", ...) SELECT "id", ...

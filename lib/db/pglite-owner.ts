@@ -1,4 +1,4 @@
-// Exactly one process may open a PGlite data folder: two lose writes silently (STACK.md).
+// Exactly one process may open a PGlite data folder: two lose writes silently (decision 0001).
 // The owner takes an exclusive lock file beside the folder, opens PGlite, and (for the app)
 // serves it over the PostgreSQL wire protocol so that every other process — next dev/start,
 // its build workers, the Prisma CLI, scripts, psql — connects instead of opening the folder.

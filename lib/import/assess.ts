@@ -11,7 +11,7 @@
 import "server-only";
 import { assess } from "@/lib/domain/assess";
 import { resolvePolicy, type ResolvedPolicy } from "@/lib/domain/policy";
-import { householdInputFromRecord, type HouseholdRecord, type MemberRecord } from "@/lib/assessment/input-from-record";
+import { householdInputFromRecord, type HouseholdRecord, type MemberRecord } from "@/lib/domain/input-from-record";
 import { loadPolicyRows, unmetOf } from "@/lib/data/assessment";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ASSESSMENT_COLUMNS, type Stage, type Stager } from "./stage";

@@ -3,12 +3,10 @@
 // unexpired lease (and, unless forced, the job is due); the holder writes its result back and
 // lets go. A process that dies mid-run loses the lease when it runs out.
 import "server-only";
-import crypto from "node:crypto";
-import os from "node:os";
 import type { Db } from "@/lib/db/client";
+import { HOLDER } from "./holder";
 
-/** This process, as a lease holder. */
-export const HOLDER = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString("hex")}`;
+export { HOLDER };
 
 export interface Claimed<S> {
   /** the job's state as the last run left it */

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { logError, log } from "@/lib/log/logger";
 import { runAuditHeadCheck } from "./audit-head";
 import { runNotifications } from "@/lib/notify/run";
+import { resumeRecomputeJobs } from "@/lib/data/recompute";
 
 const TICK_MS = 60_000;
 const g = globalThis as typeof globalThis & { __jzJobs?: NodeJS.Timeout };
@@ -19,6 +20,9 @@ export interface JobSpec {
 export const JOBS: JobSpec[] = [
   { name: "audit-head", run: (db) => runAuditHeadCheck(db, { everyMs: 5 * 60_000 }) },
   { name: "notify", run: (db) => runNotifications(db, { everyMs: Number(process.env.JINGZHUN_NOTIFY_EVERY_MS ?? 15 * 60_000) }) },
+  // a batch recompute whose server stopped is taken over once its lease runs out (each job's
+  // own lease decides who works it: lib/data/recompute.ts)
+  { name: "recompute-resume", run: (db) => resumeRecomputeJobs(db) },
 ];
 
 let busy = false;

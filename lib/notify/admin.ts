@@ -11,6 +11,7 @@ import { jobState } from "@/lib/jobs/lease";
 import { NOTIFY_JOB, messageText, send } from "./run";
 import { isGroupChannel } from "./channels";
 import { messageKey } from "@/i18n/keys";
+import { formatInChina } from "@/lib/domain/china-time";
 
 const provinceOf = (viewer: Viewer) => viewer.regionId.slice(0, 2);
 
@@ -95,12 +96,7 @@ export async function sendTest(db: Db, viewer: Viewer, actor: Actor, now = new D
     channel && channel.enabled
       ? { kind: channel.kind, url: channel.url, secret: channel.secret }
       : { kind: "log" as const, url: null, secret: null };
-  const time = new Intl.DateTimeFormat("zh-CN", {
-    timeZone: "Asia/Shanghai",
-    dateStyle: "short",
-    timeStyle: "medium",
-    hour12: false,
-  }).format(now);
+  const time = formatInChina(now, "zh-CN", { dateStyle: "short", timeStyle: "medium", hour12: false });
   const text = messageText("test", { time });
   const row = await db.notification.create({
     data: {

@@ -311,7 +311,10 @@ export async function flush(deps: FlushDeps): Promise<FlushReport> {
         const saved = await deps.store.update(listed.id, (cur) => (cur ? { ...next.item, attempts: cur.attempts } : undefined));
         changed(saved.item);
         if (next.kind === "signin") out.stopped = "signin";
-        if (next.kind === "stored") next.item.state === "conflict" ? out.conflicts++ : out.sent++;
+        if (next.kind === "stored") {
+          if (next.item.state === "conflict") out.conflicts++;
+          else out.sent++;
+        }
         if (next.kind === "rejected") out.rejected++;
       }
       // a refused visit for a household now someone else's: keep it, and give the county its content
@@ -448,7 +451,10 @@ async function sendOneBatch(
         const saved = await deps.store.update(item.id, (cur) => (cur ? { ...next.item, attempts: cur.attempts } : undefined));
         changed(saved.item);
         if (next.kind === "signin") out.stopped = "signin";
-        if (next.kind === "stored") next.item.state === "conflict" ? out.conflicts++ : out.sent++;
+        if (next.kind === "stored") {
+          if (next.item.state === "conflict") out.conflicts++;
+          else out.sent++;
+        }
         if (next.kind === "rejected") out.rejected++;
       }
     },

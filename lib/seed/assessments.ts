@@ -3,7 +3,7 @@
  * stores the result; Danyang's formerly poor households also get a reconstructed 2018
  * assessment, so their timeline has two entries.
  */
-import { householdInputFromRecord, type MemberRecord } from "@/lib/assessment/input-from-record";
+import { householdInputFromRecord, type MemberRecord } from "@/lib/domain/input-from-record";
 import { assess, type Assessment } from "@/lib/domain/assess";
 import type { HouseholdInput } from "@/lib/domain/household";
 import { INDICATOR_KEYS } from "@/lib/domain/indicator";

@@ -7,6 +7,7 @@
 // Pure: imported by client components, so nothing from Prisma, Next or the data layer.
 import { z } from "zod";
 import { messageKey, type MessageKey } from "@/i18n/keys";
+import { chinaDay } from "@/lib/domain/china-time";
 
 /** Characters that do not show: zero-width space/joiners, marks, separators, word joiner, BOM, soft hyphen, bidi controls. */
 export const INVISIBLE = /[\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF\u00AD\u180E]/;
@@ -117,7 +118,7 @@ export function unstorableText(value: unknown, path: (string | number)[] = [], o
 
 /** Today's date in China (YYYY-MM-DD): the registry's calendar day. */
 export function chinaToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return chinaDay(now);
 }
 
 /**

@@ -1,4 +1,4 @@
-// The Prisma 6.19 adapter defects (STACK.md P1–P5) and their fixes in lib/db/adapter-fixes.ts.
+// The Prisma 6.19 adapter defects (decision 0002, P1–P5) and their fixes in lib/db/adapter-fixes.ts.
 // A test named "upstream still broken" failing means the upstream bug is fixed: delete the fix.
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
@@ -46,7 +46,7 @@ describe.skipIf(!pgUrl)("P1/P2 adapter-pg on PostgreSQL", () => {
       ),
     );
     many.forEach((r, i) => expect(r.columnTypes[1]).toBe(i % 2 ? ColumnTypeEnum.Character : ColumnTypeEnum.Character));
-    many.forEach((r, i) => expect(r.columnTypes[0]).toBe(ColumnTypeEnum.Text));
+    many.forEach((r) => expect(r.columnTypes[0]).toBe(ColumnTypeEnum.Text));
     await adapter.dispose();
   });
 

@@ -2,7 +2,7 @@
 // hotlines, and loading an official tree file (all rows or none).
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, form, signInAs, signOut, type TestDb } from "./helpers";
 import { createHousehold, createUser as makeUser, seedRegions } from "../factories";
 import { createRegion } from "@/lib/actions/admin/create-region";

@@ -1,6 +1,6 @@
 // Admin user management on a real database: create, disable, reset password, role and scope,
 // and the walls around them (scope, permission, self).
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, form, signInAs, signOut, useLocale, type TestDb } from "./helpers";
 import { testSession } from "./session-state";
 import { createUser as makeUser, seedRegions } from "../factories";

@@ -50,7 +50,7 @@ function exportedNames(src: string): string[] {
     }
   }
   for (const m of code.matchAll(/^\s*export\s+class\s+([A-Za-z_$][\w$]*)/gm)) names.add(m[1]!);
-  for (const m of code.matchAll(/^\s*export\s+default\b/gm)) names.add("default");
+  if (/^\s*export\s+default\b/m.test(code)) names.add("default");
   for (const m of code.matchAll(/^\s*export\s*(type\s*)?\{([^}]*)\}/gm)) {
     if (m[1]) continue; // export type { … }
     for (const part of m[2]!.split(",")) {

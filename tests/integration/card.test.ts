@@ -3,7 +3,7 @@
 // link stops at once), what the public page holds (no national ID, no health, no other member,
 // no other household), view counting without the viewer, the per-address view limit, and an
 // objection from the card during a notice.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, form, signInAs, signOut, useAddress, type TestDb } from "./helpers";
 import { assign, createHousehold, createUser, seedRegions } from "../factories";
 import { recomputeHousehold } from "@/lib/data/assessment";

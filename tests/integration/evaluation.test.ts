@@ -4,7 +4,7 @@
 // sees it), the evaluator's access rules (team, sample, close), questionnaires creating
 // discrepancies routed to the county, and the metrics' counts.
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, signInAs, signOut, type TestDb } from "./helpers";
 import { createHousehold, createUser, seedRegions } from "../factories";
 import { recomputeHousehold } from "@/lib/data/assessment";

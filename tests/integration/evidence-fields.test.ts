@@ -1,4 +1,4 @@
-// Issue #16.3: evidence files follow the page's field rules (lib/data/masking.ts, one table):
+// Issue #16.3: evidence files follow the page's field rules (lib/domain/masking.ts, one table):
 // a medical document only to those who see health, a signature only to those who see full IDs;
 // every download is a sensitive.read event, every refusal an access.denied one.
 import fs from "node:fs";
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, signInAs, signOut, type TestDb } from "./helpers";
 import { assign, createHousehold, createUser, seedRegions } from "../factories";
 import { GET as getEvidence } from "@/app/api/evidence/[id]/route";
-import { MASKING, canSeeHealth, fieldAccess } from "@/lib/data/masking";
+import { MASKING, canSeeHealth, fieldAccess } from "@/lib/domain/masking";
 
 let t: TestDb;
 let uploadDir: string;

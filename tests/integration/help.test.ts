@@ -7,7 +7,7 @@ import fs from "node:fs";
 import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, form, signInAs, signOut, useAddress, type TestDb } from "./helpers";
 import { assign, createHousehold, createUser, seedRegions } from "../factories";
 import { issueCards } from "@/lib/actions/card/issue-cards";

@@ -21,7 +21,7 @@ const VILLAGE = "520603201200";
 const TODAY = "2026-12-03"; // a Thursday: the next working day is Friday 2026-12-04
 const NOW = new Date("2026-12-03T02:00:00Z");
 let t: TestDb;
-let ids: Record<string, string> = {};
+const ids: Record<string, string> = {};
 
 interface Received {
   url: string;

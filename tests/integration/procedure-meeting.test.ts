@@ -4,9 +4,9 @@
 // check (audited) and by the database's trigger, also against raw SQL. A vote racing the close
 // is either counted or refused, never stored after it.
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, form, signInAs, signOut, useLocale, type TestDb } from "./helpers";
-import { assign, createHousehold, createUser, evidenceRow, homeVerified, seedRegions } from "../factories";
+import { createHousehold, createUser, evidenceRow, homeVerified, seedRegions } from "../factories";
 import { recomputeHousehold } from "@/lib/data/assessment";
 import { raiseProposal } from "@/lib/actions/proposals/raise-proposal";
 import { createMeeting } from "@/lib/actions/meetings/create-meeting";

@@ -4,7 +4,7 @@
 // (the refusal names the end date) and for objections; the township reviewer, the county
 // official and the facilitator each act only within their own scope.
 import crypto from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, form, signInAs, signOut, type TestDb } from "./helpers";
 import { assign, createHousehold, createUser, evidenceRow, homeVerified, seedRegions } from "../factories";
 import { recomputeHousehold } from "@/lib/data/assessment";

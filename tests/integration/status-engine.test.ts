@@ -184,6 +184,8 @@ describe("a policy edit recomputes the households it affects", () => {
   it("a job skips a household changed while it ran (the edit's own assessment stands)", async () => {
     const job = await createRecomputeJob(t.prisma, { regionId: "520603", reason: "test", actorId: null });
     const count = (id: string) => t.prisma.assessment.count({ where: { householdId: id } });
+    // both households' stored results are stale (as after a policy edit), so the job has something to write for each
+    await t.sql(`UPDATE household SET "perCapitaIncome" = 0 WHERE id = ANY($1)`, [[otherId, householdId]]);
     const [beforeOther, beforeMine] = [await count(otherId), await count(householdId)];
     // an edit lands between the job's read and its write
     await runRecomputeJob(t.prisma, job.id, {

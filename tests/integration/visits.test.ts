@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, signInAs, signOut, type TestDb } from "./helpers";
 import { assign, createHousehold, createUser, seedRegions } from "../factories";
 import { logVisit } from "@/lib/actions/visits/log-visit";

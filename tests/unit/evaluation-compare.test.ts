@@ -1,4 +1,4 @@
-// The spot check's comparison (lib/data/evaluation/compare.ts): pure, deterministic, every
+// The spot check's comparison (lib/domain/evaluation-compare.ts): pure, deterministic, every
 // rule at, just below and just above its boundary.
 import { describe, expect, it } from "vitest";
 import {
@@ -14,8 +14,8 @@ import {
   type RecheckAnswers,
   type RecheckSide,
   type RecordedSide,
-} from "@/lib/data/evaluation/compare";
-import type { HouseholdRecord, MemberRecord } from "@/lib/assessment/input-from-record";
+} from "@/lib/domain/evaluation-compare";
+import type { HouseholdRecord, MemberRecord } from "@/lib/domain/input-from-record";
 import { INDICATOR_KEYS, type IndicatorKey } from "@/lib/domain/indicator";
 import { resolvePolicy } from "@/lib/domain/policy";
 import { DEFAULT_POLICY_ROWS } from "@/lib/domain/policy-defaults";

@@ -6,7 +6,7 @@ import {
   isoDateUtc,
   type HouseholdRecord,
   type MemberRecord,
-} from "@/lib/assessment/input-from-record";
+} from "@/lib/domain/input-from-record";
 import { assess } from "@/lib/domain/assess";
 import { resolvePolicy } from "@/lib/domain/policy";
 import { DEFAULT_POLICY_ROWS } from "@/lib/domain/policy-defaults";

@@ -17,7 +17,7 @@ import {
   stepSchema,
   voteSchema,
 } from "@/lib/validation/procedure";
-import { proposalEligibility } from "@/lib/data/procedure/eligibility";
+import { proposalEligibility } from "@/lib/domain/eligibility";
 import type { z } from "zod";
 
 const A = "6f1c1f6e-2f1a-4c55-9a43-1b1d7c1e0a01";

@@ -1,7 +1,7 @@
 // Monthly visit status: done this month, due, overdue — a household registered today and never
 // visited is due, not overdue (issue #17, point 9).
 import { describe, expect, it } from "vitest";
-import { visitDue } from "@/lib/data/visit-status";
+import { visitDue } from "@/lib/domain/visit-status";
 
 describe("visitDue", () => {
   const today = "2026-12-04";

@@ -13,6 +13,7 @@ import { chainStatus } from "@/lib/data/audit-status";
 import { parseAuditParams, type AuditFilters } from "@/lib/validation/audit";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { ParamErrors } from "@/components/county/param-errors";
+import { chinaSecond } from "@/lib/domain/china-time";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-const china = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
+const china = chinaSecond;
 const json = (v: unknown) => (v === null || v === undefined ? "—" : JSON.stringify(v, null, 2));
 
 function query(f: AuditFilters, over: Partial<Record<keyof AuditFilters, string | undefined>> = {}): string {

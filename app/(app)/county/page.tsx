@@ -74,41 +74,16 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
     { key: "coverageMax", value: "80", label: t("quick.lowCoverage") },
   ];
 
-  const Th = ({
-    col,
-    label,
-    hint,
-    className = "",
-    children,
-  }: {
-    col: VillageSort;
-    label: string;
-    hint?: string;
-    className?: string;
-    children?: React.ReactNode;
-  }) => (
-    <th
-      scope="col"
-      className={`px-2 py-2 font-medium ${className}`}
-      aria-sort={sort === col ? (dir === "asc" ? "ascending" : "descending") : "none"}
-    >
-      <Link
-        href={href({
-          sort: col,
-          dir: sort === col && dir === "asc" ? "desc" : sort === col ? "asc" : col === "township" || col === "name" ? "asc" : "desc",
-        })}
-        className="inline-flex items-center gap-1 hover:underline"
-        data-testid={`sort-${col}`}
-        title={hint ?? t("sortBy", { col: label })}
-      >
-        {label}
-        {children}
-        <span aria-hidden className="text-stone-400">
-          {sort === col ? (dir === "asc" ? "▲" : "▼") : "↕"}
-        </span>
-      </Link>
-    </th>
-  );
+  const th: SortContext = {
+    sort,
+    dir,
+    to: (col) =>
+      href({
+        sort: col,
+        dir: sort === col && dir === "asc" ? "desc" : sort === col ? "asc" : col === "township" || col === "name" ? "asc" : "desc",
+      }),
+    sortBy: (label) => t("sortBy", { col: label }),
+  };
   const townshipVillages = new Map(totals.townships.map((r) => [r.townshipId, r.villages]));
 
   return (
@@ -352,23 +327,23 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
               <caption className="sr-only">{t("villagesCaption", { total: list.total })}</caption>
               <thead className="bg-stone-50 text-left text-xs text-stone-600">
                 <tr>
-                  <Th col="township" label={t("township")} />
-                  <Th col="name" label={t("village")} />
-                  <Th col="households" label={t("households")} className="text-right" />
-                  <Th col="people" label={t("people")} className="text-right" />
-                  <Th col="poorHouseholds" label={t("poorHouseholds")} className="text-right" />
-                  <Th col="poorPeople" label={t("poorPeople")} className="text-right" />
-                  <Th col="incidence" label={t("incidence")} className="text-right" />
-                  <Th col="monitored" label={t("monitored")} className="text-right" />
-                  <Th col="missed" label={t("missed")} hint={t("missedHint")} className="text-right" />
-                  <Th col="wronglyLifted" label={t("wronglyLifted")} hint={t("wronglyLiftedHint")} className="text-right" />
-                  <Th col="coverage" label={t("coverage")} className="text-right" />
-                  <Th col="pending" label={t("pending")} hint={t("pendingHint")} className="text-right">
+                  <SortHeader {...th} col="township" label={t("township")} />
+                  <SortHeader {...th} col="name" label={t("village")} />
+                  <SortHeader {...th} col="households" label={t("households")} className="text-right" />
+                  <SortHeader {...th} col="people" label={t("people")} className="text-right" />
+                  <SortHeader {...th} col="poorHouseholds" label={t("poorHouseholds")} className="text-right" />
+                  <SortHeader {...th} col="poorPeople" label={t("poorPeople")} className="text-right" />
+                  <SortHeader {...th} col="incidence" label={t("incidence")} className="text-right" />
+                  <SortHeader {...th} col="monitored" label={t("monitored")} className="text-right" />
+                  <SortHeader {...th} col="missed" label={t("missed")} hint={t("missedHint")} className="text-right" />
+                  <SortHeader {...th} col="wronglyLifted" label={t("wronglyLifted")} hint={t("wronglyLiftedHint")} className="text-right" />
+                  <SortHeader {...th} col="coverage" label={t("coverage")} className="text-right" />
+                  <SortHeader {...th} col="pending" label={t("pending")} hint={t("pendingHint")} className="text-right">
                     <span aria-hidden className="cursor-help rounded-full bg-stone-200 px-1 text-[10px] leading-4">
                       ?
                     </span>
                     <span className="sr-only">{t("pendingHint")}</span>
-                  </Th>
+                  </SortHeader>
                 </tr>
               </thead>
               <tbody className="divide-y divide-stone-100 tabular-nums">
@@ -445,5 +420,46 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
       <CountyFollowups viewer={viewer} countyId={county.id} hideWhenEmpty />
       <ReleasedSample viewer={viewer} countyId={county.id} />
     </div>
+  );
+}
+
+interface SortContext {
+  sort: VillageSort;
+  dir: "asc" | "desc";
+  to: (col: VillageSort) => string;
+  sortBy: (label: string) => string;
+}
+
+/** A sortable column header of the village table: a link that sorts by it, with aria-sort. */
+function SortHeader({
+  col,
+  label,
+  hint,
+  className = "",
+  children,
+  sort,
+  dir,
+  to,
+  sortBy,
+}: SortContext & { col: VillageSort; label: string; hint?: string; className?: string; children?: React.ReactNode }) {
+  return (
+    <th
+      scope="col"
+      className={`px-2 py-2 font-medium ${className}`}
+      aria-sort={sort === col ? (dir === "asc" ? "ascending" : "descending") : "none"}
+    >
+      <Link
+        href={to(col)}
+        className="inline-flex items-center gap-1 hover:underline"
+        data-testid={`sort-${col}`}
+        title={hint ?? sortBy(label)}
+      >
+        {label}
+        {children}
+        <span aria-hidden className="text-stone-400">
+          {sort === col ? (dir === "asc" ? "▲" : "▼") : "↕"}
+        </span>
+      </Link>
+    </th>
   );
 }

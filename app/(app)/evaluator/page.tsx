@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
 import { countiesOverview } from "@/lib/data/overview";
 import { listEvaluations } from "@/lib/data/evaluation/evaluations";
-import { chinaDateTime } from "@/lib/data/evaluation/release";
+import { chinaDateTime } from "@/lib/domain/china-time";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { pageTitle } from "@/lib/page-title";
@@ -19,7 +19,6 @@ export default async function EvaluatorHome() {
   const t = await getTranslations("evaluatorHome");
   const te = await getTranslations("evaluation");
   const [counties, evaluations] = await Promise.all([countiesOverview(viewer), listEvaluations(viewer)]);
-  const now = Date.now();
   return (
     <div className="space-y-4">
       <PageTitle sub={t("sub", { region: viewer.regionName })}>{t("title")}</PageTitle>
@@ -87,7 +86,7 @@ export default async function EvaluatorHome() {
                   </span>
                   {e.releaseAt && (
                     <span className="text-xs text-stone-500">
-                      {e.releaseAt.getTime() > now
+                      {e.embargoed
                         ? te("home.embargoed", { at: chinaDateTime(e.releaseAt) })
                         : te("home.released", { at: chinaDateTime(e.releaseAt) })}
                     </span>

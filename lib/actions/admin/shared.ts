@@ -2,8 +2,6 @@
 // the county of a region code, the actor of an audit event. Not a "use server" file.
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Viewer } from "@/lib/auth/session";
-import type { Actor } from "@/lib/audit";
 
 /** The fields of a user an audit event records before and after a change. */
 export const userAuditSelect = {
@@ -32,6 +30,4 @@ export function countyOf(regionId: string): string | null {
   return regionId.length >= 6 ? regionId.slice(0, 6) : null;
 }
 
-export function actorOf(viewer: Viewer): Actor {
-  return { id: viewer.id, role: viewer.role };
-}
+export { actorOf } from "@/lib/audit";

@@ -5,7 +5,8 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { releaseSchema, evaluationFieldLabel } from "@/lib/validation/evaluation";
-import { chinaDateTime, setRelease as set } from "@/lib/data/evaluation/release";
+import { setRelease as set } from "@/lib/data/evaluation/release";
+import { chinaDateTime } from "@/lib/domain/china-time";
 
 export const setRelease = defineAction({
   name: "evaluation.release",

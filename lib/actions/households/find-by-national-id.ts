@@ -8,7 +8,7 @@ import { defineAction } from "@/lib/actions/safe-action";
 import { nationalIdSearchSchema } from "@/lib/validation/search";
 import { findByNationalId, type IdSearchHit } from "@/lib/data/national-id-search";
 import { auditSensitiveRead } from "@/lib/data/sensitive-reads";
-import { maskNationalId } from "@/lib/data/masking";
+import { maskNationalId } from "@/lib/domain/masking";
 
 export const findHouseholdByNationalId = defineAction({
   name: "household.find_by_national_id",

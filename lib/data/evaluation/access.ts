@@ -9,7 +9,7 @@
 // from them before the release); the county is in `after`.
 import "server-only";
 import { db, type Db, type Tx } from "@/lib/db/client";
-import { audit } from "@/lib/audit";
+import { audit, actorOf } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -60,9 +60,6 @@ export const evaluationSelect = {
 
 export type EvaluationRow = Prisma.EvaluationGetPayload<{ select: typeof evaluationSelect }>;
 
-export function actorOf(viewer: Pick<Viewer, "id" | "role">) {
-  return { id: viewer.id, role: viewer.role };
-}
 
 /** An access refused: audited (never with the county, see above), then "not found". */
 export async function refuse(viewer: Viewer, entity: string, entityId: string, detail: Record<string, unknown>): Promise<never> {

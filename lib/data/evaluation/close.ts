@@ -4,9 +4,9 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/client";
-import { audit } from "@/lib/audit";
+import { audit, actorOf } from "@/lib/audit";
 import type { Viewer } from "@/lib/auth/session";
-import { actorOf, lockForWrite } from "./access";
+import { lockForWrite } from "./access";
 import { metricsFor } from "./metrics";
 
 export async function closeEvaluation(viewer: Viewer, evaluationId: string): Promise<{ closedAt: Date }> {

@@ -7,11 +7,11 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/client";
-import { audit } from "@/lib/audit";
+import { audit, actorOf } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { actorOf, releasedWhere, sampleWhere } from "./access";
+import { releasedWhere, sampleWhere } from "./access";
 
 function countyFilter(viewer: Viewer, countyId?: string): { countyId?: string | { startsWith: string } } {
   if (countyId && countyId.startsWith(viewer.regionId)) return { countyId };

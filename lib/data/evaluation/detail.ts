@@ -6,7 +6,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/session";
 import { sampleWhere, teamEvaluation, teamWhere, type EvaluationRow } from "./access";
-import { readPlan, type StoredPlan } from "./plan";
+import { readPlan, type StoredPlan } from "@/lib/domain/evaluation-plan";
 
 export interface SampleRow {
   householdId: string;

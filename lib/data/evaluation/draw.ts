@@ -5,13 +5,13 @@ import "server-only";
 import crypto from "node:crypto";
 import { getLocale, getTranslations } from "next-intl/server";
 import { db, type Db, type Tx } from "@/lib/db/client";
-import { audit } from "@/lib/audit";
+import { audit, actorOf } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
 import { drawSample, listHash, verifyDraw, SAMPLE_ALGORITHM, type SampleDifferences, type SampleHousehold as FrozenHousehold } from "@/lib/domain/sampling";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { actorOf, lockForWrite, refuse, sampleReaderWhere, sampleWhere, teamEvaluation, evaluationSelect } from "./access";
-import { readPlan, samplePlanOf, type StoredPlan } from "./plan";
+import { lockForWrite, refuse, sampleReaderWhere, sampleWhere, teamEvaluation, evaluationSelect } from "./access";
+import { readPlan, samplePlanOf, type StoredPlan } from "@/lib/domain/evaluation-plan";
 
 /** 128 random bits as 32 hex digits: recorded, shown, and enough that nobody can steer it. */
 export function randomSeed(): string {

@@ -3,7 +3,7 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/client";
-import { audit } from "@/lib/audit";
+import { audit, actorOf } from "@/lib/audit";
 import { AppError, outOfScopeField } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
 import { currentYear } from "@/lib/clock";
@@ -11,8 +11,8 @@ import { loadPolicyRows } from "@/lib/data/assessment";
 import { resolvePolicy, type PolicyRow } from "@/lib/domain/policy";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreateEvaluationInput } from "@/lib/validation/evaluation";
-import { actorOf, evaluationSelect, teamWhere } from "./access";
-import type { StoredPlan } from "./plan";
+import { evaluationSelect, teamWhere } from "./access";
+import type { StoredPlan } from "@/lib/domain/evaluation-plan";
 
 function mustEvaluate(viewer: Viewer) {
   if (viewer.role !== "evaluator") throw new AppError("forbidden");
@@ -158,6 +158,8 @@ export interface EvaluationListItem {
   year: number;
   state: "draft" | "drawn" | "closed";
   releaseAt: Date | null;
+  /** The release time is still ahead (the sample is under embargo), as of this request. */
+  embargoed: boolean;
   sampled: number;
   checked: number;
   discrepancies: number;
@@ -175,6 +177,7 @@ export async function listEvaluations(viewer: Viewer): Promise<EvaluationListIte
   });
   const counties = await db().region.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.countyId))] } }, select: { id: true, name: true } });
   const name = new Map(counties.map((c) => [c.id, c.name]));
+  const now = Date.now();
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -183,6 +186,7 @@ export async function listEvaluations(viewer: Viewer): Promise<EvaluationListIte
     year: r.year,
     state: r.state,
     releaseAt: r.releaseAt,
+    embargoed: r.releaseAt !== null && r.releaseAt.getTime() > now,
     sampled: r._count.sample,
     checked: r._count.questionnaires,
     discrepancies: r._count.discrepancies,

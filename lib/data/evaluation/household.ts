@@ -7,13 +7,13 @@
 // and the county's audit view must not reveal the sample.
 import "server-only";
 import { db } from "@/lib/db/client";
-import { audit } from "@/lib/audit";
+import { audit, actorOf } from "@/lib/audit";
 import type { Viewer } from "@/lib/auth/session";
-import { maskNationalId } from "@/lib/data/masking";
+import { maskNationalId } from "@/lib/domain/masking";
 import type { Assessment } from "@/lib/domain/assess";
 import { loadPolicyRows } from "@/lib/data/assessment";
 import { resolvePolicy } from "@/lib/domain/policy";
-import { actorOf, evaluationSelect, refuse, sampleWhere, teamWhere, type EvaluationRow } from "./access";
+import { evaluationSelect, refuse, sampleWhere, teamWhere, type EvaluationRow } from "./access";
 
 /** The fixed reason of a field-check read; the evaluator may add their own words. */
 export const SPOT_CHECK_REASON = "抽样核查 (spot check)";
@@ -62,7 +62,7 @@ export async function sampledHousehold(viewer: Viewer, evaluationId: string, hou
     entity: "evaluation",
     entityId: e.id,
     reason: why,
-    // the masking table (lib/data/masking.ts) lets an evaluator see health and income only as an audited read: named here
+    // the masking table (lib/domain/masking.ts) lets an evaluator see health and income only as an audited read: named here
     after: { householdId, fields: ["head", "members (national IDs masked)", "health", "indicators", "income", "measures", "visits", "evidence list"], sensitive: ["health", "income"] },
   });
 

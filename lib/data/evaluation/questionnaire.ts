@@ -1,11 +1,11 @@
 // Saving a field check: one questionnaire per household per evaluation (the device's id; a
 // later save updates it while the evaluation is open), the re-check compared with the record
-// (lib/data/evaluation/compare.ts, pure) and the discrepancies stored as the county's open
+// (lib/domain/evaluation-compare.ts, pure) and the discrepancies stored as the county's open
 // follow-ups; questionnaire, discrepancies and audit in one transaction. Every change audited.
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/client";
-import { audit } from "@/lib/audit";
+import { audit, actorOf } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
 import { today } from "@/lib/clock";
@@ -14,9 +14,9 @@ import { resolvePolicy } from "@/lib/domain/policy";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { QuestionnaireInput } from "@/lib/validation/evaluation";
 import { CHECKED_INDICATORS } from "@/lib/validation/evaluation";
-import { ITEM_FIELDS_SELECT } from "@/lib/assessment/input-from-record";
-import { actorOf, lockForWrite, sampleWhere } from "./access";
-import { discrepancyKey, recheckHousehold, type FoundDiscrepancy, type RecheckAnswers } from "./compare";
+import { ITEM_FIELDS_SELECT } from "@/lib/domain/input-from-record";
+import { lockForWrite, sampleWhere } from "./access";
+import { discrepancyKey, recheckHousehold, type FoundDiscrepancy, type RecheckAnswers } from "@/lib/domain/evaluation-compare";
 
 const RECORD_FIELDS = {
   id: true, countyId: true, registeredStatus: true, monitoringCategory: true,

@@ -4,14 +4,12 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/client";
-import { audit } from "@/lib/audit";
+import { audit, actorOf } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
-import { actorOf, lockForWrite } from "./access";
+import { lockForWrite } from "./access";
+import { chinaDateTime } from "@/lib/domain/china-time";
 
-export function chinaDateTime(d: Date): string {
-  return new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false }).format(d);
-}
 
 export async function setRelease(viewer: Viewer, input: { evaluationId: string; releaseAt: Date }, now = new Date()): Promise<{ releaseAt: Date }> {
   const t = await getTranslations("evaluation");

@@ -10,7 +10,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
-import { audit } from "@/lib/audit";
+import { audit, actorOf } from "@/lib/audit";
 import { dateOnly, today } from "@/lib/clock";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prepareFile, removeStored, writeStored } from "@/lib/data/visits/evidence-store";
@@ -19,7 +19,6 @@ import { proposalScope } from "./scope";
 import { currentHomeVerification, loadProposal, staleProposal } from "./state";
 import { messageKey } from "@/i18n/keys";
 
-const actorOf = (viewer: Viewer) => ({ id: viewer.id, role: viewer.role });
 
 function fieldError(field: string, key: string): AppError {
   return new AppError("invalid", key, { fieldErrors: { [field]: [key] } });

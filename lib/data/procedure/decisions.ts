@@ -6,7 +6,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/auth/errors";
-import { audit, type Actor } from "@/lib/audit";
+import { audit, type Actor, actorOf } from "@/lib/audit";
 import { dateOnly, today } from "@/lib/clock";
 import { registeredStatusAfter } from "@/lib/domain/procedure";
 import { recomputeHousehold } from "@/lib/data/assessment";
@@ -14,7 +14,6 @@ import { mustApproveCounty, mustReviewTownship, proposalScope, isTownshipReviewe
 import { loadProposal, staleProposal, stepContext, takeStep, type LoadedProposal } from "./state";
 import { messageKey } from "@/i18n/keys";
 
-const actorOf = (viewer: Viewer) => ({ id: viewer.id, role: viewer.role });
 
 export async function townshipReview(viewer: Viewer, input: { proposalId: string; version: number; reason: string }) {
   return db().$transaction(async (tx) => {

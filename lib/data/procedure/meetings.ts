@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
-import { audit } from "@/lib/audit";
+import { audit, actorOf } from "@/lib/audit";
 import { dateOnly, today } from "@/lib/clock";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { quorumFrom, quorumMet, quorumMinimum, tallyFromRollCall, validateSecretBallot, type Tally } from "@/lib/domain/meeting";
@@ -17,7 +17,6 @@ import { mustFacilitate, proposalScope } from "./scope";
 import { loadProposal, procedurePolicy, stepContext, takeStep, ProcedureRefusal } from "./state";
 import { messageKey } from "@/i18n/keys";
 
-const actorOf = (viewer: Viewer) => ({ id: viewer.id, role: viewer.role });
 
 function mustBeVillageFacilitator(viewer: Viewer): void {
   mustFacilitate(viewer, viewer.regionId);

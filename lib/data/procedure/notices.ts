@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
-import { audit } from "@/lib/audit";
+import { audit, actorOf } from "@/lib/audit";
 import { dateOnly, today } from "@/lib/clock";
 import { noticeDaysFor, noticeEnd } from "@/lib/domain/notice";
 import { applyAnnouncement } from "./decisions";
@@ -20,8 +20,8 @@ import { isTownshipReviewer, mustApproveCounty, mustFacilitate } from "./scope";
 import { isoDay, loadProposal, procedurePolicy, stepContext, takeStep, type LoadedProposal } from "./state";
 import type { NoticeKind, Prisma } from "@/lib/generated/prisma/client";
 import { messageKey } from "@/i18n/keys";
+import { chinaDay } from "@/lib/domain/china-time";
 
-const actorOf = (viewer: Viewer) => ({ id: viewer.id, role: viewer.role });
 
 /** A further notice id derived from the device's one, so a retry gives the same ids. */
 export function derivedNoticeId(id: string, days: number): string {
@@ -155,7 +155,7 @@ export async function publishSecondNotice(viewer: Viewer, input: { id: string; p
 }
 
 function isoDayChina(d: Date): string {
-  const s = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+  const s = chinaDay(d);
   return s < today() ? s : today();
 }
 

@@ -16,7 +16,7 @@ import { noticeEnd, objectionsOpen } from "@/lib/domain/notice";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { mayActOnObjections } from "./decisions";
 import { proposalScope } from "./scope";
-import { currentNotices, isoDay, loadProposal, stepContext, takeStep, type LoadedProposal } from "./state";
+import { currentNotices, isoDay, loadProposal, type LoadedProposal } from "./state";
 import { messageKey } from "@/i18n/keys";
 
 /** The notice now running for the proposal, or an "invalid" error naming why none is. */

@@ -5,8 +5,8 @@ import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/auth/errors";
 import { householdScope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/session";
-import { audit } from "@/lib/audit";
-import { dateOnly, today } from "@/lib/clock";
+import { audit, actorOf } from "@/lib/audit";
+import { today } from "@/lib/clock";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { COMPARISON_FLAG_LABELS } from "@/lib/domain/procedure";
 import { identificationOpen } from "@/lib/domain/candidate";
@@ -14,7 +14,7 @@ import type { RaiseProposalInput } from "@/lib/validation/procedure";
 import { comparisonFlags } from "./comparison";
 import { createEvidence, storeConsentFile } from "./consent";
 import { removeStored } from "@/lib/data/visits/evidence-store";
-import { OPEN_STAGES, proposalEligibility } from "./eligibility";
+import { OPEN_STAGES, proposalEligibility } from "@/lib/domain/eligibility";
 import { proposalScope } from "./scope";
 import { loadProposal, stepContext, takeStep, type ComparisonFlag } from "./state";
 import { messageKey } from "@/i18n/keys";
@@ -27,7 +27,6 @@ export interface RaiseOutcome {
   replay: boolean;
 }
 
-const actorOf = (viewer: Viewer) => ({ id: viewer.id, role: viewer.role });
 
 /** The household in scope, locked for the rest of the transaction. */
 async function lockHousehold(tx: Tx, viewer: Viewer, householdId: string) {

@@ -8,12 +8,13 @@ import { db } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/session";
 import { canTake, decisionDeadline, nextSteps, TIME_LIMITED_KINDS, type ProcedureStep } from "@/lib/domain/procedure";
 import { addDays } from "@/lib/domain/working-days";
-import { OPEN_STAGES } from "./eligibility";
+import { OPEN_STAGES } from "@/lib/domain/eligibility";
 import { noticeEnd } from "@/lib/domain/notice";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { today } from "@/lib/clock";
 import { isCountyOfficial, isTownshipReviewer } from "./scope";
-import { chinaDate, proposalSelect, procedurePolicy, stateOf, stepContext, type LoadedProposal } from "./state";
+import { proposalSelect, procedurePolicy, stateOf, stepContext, type LoadedProposal } from "./state";
+import { chinaDay } from "@/lib/domain/china-time";
 
 export interface QueueRow {
   proposalId: string;
@@ -103,7 +104,7 @@ async function rowOf(p: LoadedProposal, policy: Awaited<ReturnType<typeof proced
 }
 
 function deadlineOf(p: Pick<LoadedProposal, "kind" | "raisedAt">, policy: Awaited<ReturnType<typeof procedurePolicy>>, now: string) {
-  const d = decisionDeadline(p.kind, chinaDate(p.raisedAt), now, policy);
+  const d = decisionDeadline(p.kind, chinaDay(p.raisedAt), now, policy);
   return { due: d?.due ?? null, daysLate: d?.daysLate ?? 0 };
 }
 
@@ -150,10 +151,10 @@ export async function overdueProposals(viewer: Viewer): Promise<OverdueRow[]> {
   ]);
   return rows
     .map((r) => {
-      const d = decisionDeadline(r.kind, chinaDate(r.raisedAt), now, policy)!;
+      const d = decisionDeadline(r.kind, chinaDay(r.raisedAt), now, policy)!;
       return {
         proposalId: r.id, headName: households.find((h) => h.id === r.householdId)?.headName ?? "—", villageName: villages.find((v) => v.id === r.villageId)?.name ?? r.villageId,
-        kind: r.kind, category: r.monitoringCategory, stage: r.stage, raisedOn: chinaDate(r.raisedAt), due: d.due, daysLate: d.daysLate,
+        kind: r.kind, category: r.monitoringCategory, stage: r.stage, raisedOn: chinaDay(r.raisedAt), due: d.due, daysLate: d.daysLate,
       };
     })
     .filter((r) => r.daysLate > 0)

@@ -24,6 +24,7 @@ import {
 import type { Prisma, ProposalStage } from "@/lib/generated/prisma/client";
 import { toDayNumber } from "@/lib/domain/working-days";
 import { messageKey } from "@/i18n/keys";
+import { chinaDay } from "@/lib/domain/china-time";
 
 type Client = Db | Tx;
 
@@ -48,10 +49,6 @@ export interface ComparisonFlag {
   redLine?: boolean;
 }
 
-/** A calendar day in China (YYYY-MM-DD) of a moment. */
-export function chinaDate(d: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
-}
 
 const dateOnlyOf = (d: string) => new Date(`${d}T00:00:00Z`);
 
@@ -105,7 +102,7 @@ export function stateOf(p: LoadedProposal, now: string = today()): ProcedureStat
     notice = second ? { which: "second", start: isoDay(second.startDate), days: second.days } : null;
   }
   const last = p.steps.at(-1);
-  let since = last ? earlier(chinaDate(last.at), now) : earlier(chinaDate(p.raisedAt), now);
+  let since = last ? earlier(chinaDay(last.at), now) : earlier(chinaDay(p.raisedAt), now);
   if (stage === "voted") {
     const m = votingMeeting(p);
     if (m) since = isoDay(m.meeting.date);
@@ -114,7 +111,7 @@ export function stateOf(p: LoadedProposal, now: string = today()): ProcedureStat
   }
   const history: StepRecord[] = p.steps.map((s) => ({
     step: s.stage === "failed" ? "voted" : (s.stage as ProcedureStep),
-    on: earlier(chinaDate(s.at), now),
+    on: earlier(chinaDay(s.at), now),
     actorId: s.actorId ?? "",
     reason: s.reason ?? "",
     ...(s.stage === "voted" ? { passed: s.decision === "passed" } : {}),

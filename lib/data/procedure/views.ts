@@ -11,7 +11,7 @@ import { mayActOnObjections } from "./decisions";
 import { isCountyOfficial, isTownshipReviewer, proposalScope } from "./scope";
 import { currentExitAgreement, currentHomeVerification, flagsOf, isoDay, proposalSelect, stateOf, stepContext } from "./state";
 import { objectionsOf } from "./objections";
-import { OPEN_STAGES } from "./eligibility";
+import { OPEN_STAGES } from "@/lib/domain/eligibility";
 
 export type StepActor = "explain" | "agenda" | "meeting" | "first_notice" | "township" | "second_notice" | "county" | "announce" | "send_back" | null;
 

@@ -17,6 +17,7 @@ import type { VisitInput } from "@/lib/validation/visit";
 import { currentFacts, factsSelect } from "./facts";
 import { describeConflict, type ConflictInfo } from "./conflict";
 import { messageKey } from "@/i18n/keys";
+import { chinaDay } from "@/lib/domain/china-time";
 
 export interface StoredEvidence {
   kind: EvidenceKind;
@@ -41,10 +42,6 @@ export interface VisitOutcome {
   replay: boolean;
 }
 
-/** A date as the calendar date in China (assignments start at a moment, visits on a day). */
-export function chinaDate(d: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
-}
 
 /** The household in the viewer's scope (id, county), or AppError("not_found"). */
 export async function findScopedHousehold(viewer: Viewer, householdId: string, client: Tx | ReturnType<typeof db> = db()) {
@@ -127,7 +124,7 @@ async function recordVisitTx(
     // No second look for a stored visit here: the caller looked, and the same id arriving at once
     // meets the primary key (P2002), which the caller answers with the stored visit.
 
-    const from = h.assignments[0] ? chinaDate(h.assignments[0].validFrom) : null;
+    const from = h.assignments[0] ? chinaDay(h.assignments[0].validFrom) : null;
     if (from && input.date < from) {
       throw fieldError("date", messageKey("validation.beforeAssignment"), { date: from });
     }

@@ -9,7 +9,7 @@ import { today } from "@/lib/clock";
 import { householdChangesSchema, type HouseholdChanges } from "@/lib/validation/household-changes";
 import type { CurrentFacts } from "@/lib/validation/visit-facts";
 import { factsSelect } from "./facts";
-import { chinaDate } from "./log-visit";
+import { chinaDay } from "@/lib/domain/china-time";
 
 export interface PanelFollowUp {
   id: string;
@@ -83,7 +83,7 @@ export async function visitPanel(viewer: Viewer, householdId: string) {
       fileName: e.fileName,
       mimeType: e.mimeType,
       sizeBytes: e.sizeBytes,
-      createdAt: chinaDate(e.createdAt),
+      createdAt: chinaDay(e.createdAt),
       located: e.latitude != null,
     })),
     /** the household as it now stands, to show each pending change as "now → proposed" */

@@ -11,10 +11,11 @@ import { parseAuditParams } from "@/lib/validation/audit";
 import { xlsxStream, XLSX_TYPE, type XlsxColumn } from "@/lib/xlsx";
 import { plainResponse as plainText } from "@/lib/http/plain";
 import type { CsvValue } from "@/lib/csv";
+import { chinaSecond } from "@/lib/domain/china-time";
 
 export const dynamic = "force-dynamic";
 
-const china = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
+const china = chinaSecond;
 const json = (v: unknown) => (v === null || v === undefined ? "" : JSON.stringify(v));
 
 export async function GET(request: Request): Promise<Response> {

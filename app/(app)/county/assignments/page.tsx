@@ -17,12 +17,12 @@ import { AssignOneForm } from "@/components/county/assign-one-form";
 import { AssignWorkbench } from "@/components/county/assign-workbench";
 import { pageTitle } from "@/lib/page-title";
 import { isTownshipScope } from "@/lib/data/township";
+import { chinaDay } from "@/lib/domain/china-time";
 
 export const dynamic = "force-dynamic";
 
 /** The calendar day in China (an assignment made at 01:00 Beijing time is that day, not the UTC day before). */
-const DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
-const day = (d: Date) => DAY.format(d);
+const day = chinaDay;
 
 export const generateMetadata = pageTitle("assignments");
 

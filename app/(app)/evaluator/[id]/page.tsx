@@ -6,7 +6,7 @@ import { AppError } from "@/lib/auth/errors";
 import { today } from "@/lib/clock";
 import { evaluationDetail } from "@/lib/data/evaluation/detail";
 import { metricsFor } from "@/lib/data/evaluation/metrics";
-import { chinaDateTime } from "@/lib/data/evaluation/release";
+import { chinaDateTime } from "@/lib/domain/china-time";
 import { SAMPLE_ALGORITHM } from "@/lib/domain/sampling";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";

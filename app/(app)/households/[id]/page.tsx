@@ -12,6 +12,7 @@ import type { Assessment } from "@/lib/domain/assess";
 import { HouseholdVisitPanel } from "@/components/visit/household-visit-panel";
 import { HouseholdProcedureTimeline } from "@/components/procedure/household-procedure-timeline";
 import { pageTitle } from "@/lib/page-title";
+import { formatInChina } from "@/lib/domain/china-time";
 
 export const dynamic = "force-dynamic";
 
@@ -330,7 +331,16 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
         <ol className="space-y-2 text-sm" data-testid="assessment-timeline">
           {h.assessments.map((a) => (
             <li key={a.id} className="flex flex-wrap items-center gap-2">
-              <time className="tabular-nums text-stone-600">{a.createdAt.toLocaleString(locale, { timeZone: "Asia/Shanghai" })}</time>
+              <time className="tabular-nums text-stone-600">
+                {formatInChina(a.createdAt, locale, {
+                  year: "numeric",
+                  month: "numeric",
+                  day: "numeric",
+                  hour: "numeric",
+                  minute: "numeric",
+                  second: "numeric",
+                })}
+              </time>
               <AssessedBadge status={a.status} />
               <span className="tabular-nums">
                 {yuan(a.perCapitaIncome)} {t("common.yuan")}

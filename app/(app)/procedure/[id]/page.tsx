@@ -20,10 +20,11 @@ import { ExitAgreementForm, HomeVerificationForm, VerificationRecord } from "@/c
 import { GUARANTEE_KEYS as GUARANTEES } from "@/lib/validation/procedure";
 import { AgendaAddForProposal } from "@/components/procedure/meeting-forms";
 import { pageTitle } from "@/lib/page-title";
+import { chinaMinute } from "@/lib/domain/china-time";
 
 export const dynamic = "force-dynamic";
 
-const when = (d: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(d);
+const when = chinaMinute;
 
 export const generateMetadata = pageTitle("proposal");
 

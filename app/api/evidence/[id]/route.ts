@@ -1,5 +1,5 @@
 // Evidence files, served only to viewers whose scope covers the household and who see the file's
-// field on the page (lib/data/masking.ts: medical files with health, bank statements with income,
+// field on the page (lib/domain/masking.ts: medical files with health, bank statements with income,
 // signatures with full IDs); anything else is "not found" (audited as access.denied). Every
 // download is a sensitive.read event. Never cached by shared caches, never sniffed.
 import { getViewer } from "@/lib/auth/session";
@@ -8,7 +8,7 @@ import { householdScope } from "@/lib/auth/scope";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { readStored } from "@/lib/data/visits/evidence-store";
-import { canSeeEvidence, evidenceField } from "@/lib/data/masking";
+import { canSeeEvidence, evidenceField } from "@/lib/domain/masking";
 import { auditSensitiveRead } from "@/lib/data/sensitive-reads";
 
 export const dynamic = "force-dynamic";
@@ -47,7 +47,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
         },
       })
     : null;
-  // the page's field rules (lib/data/masking.ts): a medical file only to those who see health, …
+  // the page's field rules (lib/domain/masking.ts): a medical file only to those who see health, …
   const assigned = (found?.household.assignments.length ?? 0) > 0;
   const evidence = found && canSeeEvidence(viewer, assigned, found) ? found : null;
   if (!evidence) {

@@ -4,7 +4,7 @@
 import { getViewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/auth/errors";
 import { frozenListFor } from "@/lib/data/evaluation/draw";
-import { samplePlanOf } from "@/lib/data/evaluation/plan";
+import { samplePlanOf } from "@/lib/domain/evaluation-plan";
 
 export const dynamic = "force-dynamic";
 

@@ -8,13 +8,13 @@ import { requireViewerPage } from "@/lib/auth/session";
 import { AppError } from "@/lib/auth/errors";
 import { evaluationDetail } from "@/lib/data/evaluation/detail";
 import { metricsFor } from "@/lib/data/evaluation/metrics";
-import { chinaDateTime } from "@/lib/data/evaluation/release";
+import { chinaDateTime } from "@/lib/domain/china-time";
 import {
   DISCREPANCY_KINDS,
   INCOME_TOLERANCE_MIN_YUAN,
   INCOME_TOLERANCE_PERCENT,
   PAPER_EXIT_MARGIN_PERCENT,
-} from "@/lib/data/evaluation/compare";
+} from "@/lib/domain/evaluation-compare";
 import { MetricsTable } from "@/components/evaluation/metrics-table";
 import { DiscrepancyChart, MetricsChart, SampleChart } from "@/components/evaluation/lazy-charts";
 import { PrintButton } from "@/components/evaluation/print-button";

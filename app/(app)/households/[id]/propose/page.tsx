@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
 import { householdOr404 } from "@/lib/data/household-page";
-import { proposalEligibility } from "@/lib/data/procedure/eligibility";
+import { proposalEligibility } from "@/lib/domain/eligibility";
 import { villageProcedure } from "@/lib/data/procedure/views";
 import { Card, PageTitle } from "@/components/ui/card";
 import { AssessedBadge, Badge, CandidateBadge, RegisteredBadge } from "@/components/ui/badge";

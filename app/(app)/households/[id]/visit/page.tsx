@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
 import { householdOr404, withAllFacts } from "@/lib/data/household-page";
-import { chinaDate } from "@/lib/data/visits/log-visit";
+import { chinaDay } from "@/lib/domain/china-time";
 import { today } from "@/lib/clock";
 import { factsFromRecord } from "@/lib/validation/visit-facts";
 import { VisitForm } from "@/components/visit/visit-form";
@@ -31,7 +31,7 @@ export default async function LogVisitPage({ params }: { params: Promise<{ id: s
         householdId={h.id}
         baseVersion={h.version}
         today={today()}
-        minDate={mine ? chinaDate(mine.validFrom) : null}
+        minDate={mine ? chinaDay(mine.validFrom) : null}
         facts={factsFromRecord(withAllFacts(h))}
       />
     </div>

@@ -6,7 +6,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
 import { AppError } from "@/lib/auth/errors";
 import { sampledHousehold } from "@/lib/data/evaluation/household";
-import { chinaDateTime } from "@/lib/data/evaluation/release";
+import { chinaDateTime } from "@/lib/domain/china-time";
 import { INDICATOR_KEYS } from "@/lib/domain/indicator";
 import { ageOn } from "@/lib/domain/household";
 import { today } from "@/lib/clock";

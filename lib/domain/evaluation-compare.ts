@@ -22,7 +22,7 @@
  * the six others as ticked, the rigid-expenditure shock as recorded.
  */
 import { assess, statusFrom, type Assessment } from "@/lib/domain/assess";
-import { householdInputFromRecord, type HouseholdRecord, type MemberRecord } from "@/lib/assessment/input-from-record";
+import { householdInputFromRecord, type HouseholdRecord, type MemberRecord } from "@/lib/domain/input-from-record";
 import { INDICATOR_KEYS, type IndicatorKey } from "@/lib/domain/indicator";
 import type { IncomeInput, RegisteredStatus } from "@/lib/domain/household";
 import { householdNetIncomeCents } from "@/lib/domain/household";
@@ -273,7 +273,10 @@ export function recheckHousehold(
   const recordedAssessment: Assessment = assess(input, policy);
   const resurveyed: Assessment = assess({ ...input, income: { ...answers.income } }, policy);
 
-  const recordedMet = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, recordedAssessment.indicators[k].met])) as Record<IndicatorKey, boolean>;
+  const recordedMet = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, recordedAssessment.indicators[k].met])) as Record<
+    IndicatorKey,
+    boolean
+  >;
   const recheckMet = Object.fromEntries(
     INDICATOR_KEYS.map((k) => [k, k === "income" ? resurveyed.indicators.income.met : answers.indicators[k].met]),
   ) as Record<IndicatorKey, boolean>;
@@ -299,7 +302,10 @@ export function recheckHousehold(
     countedMembers: resurveyed.countedMembers,
     indicatorsMet: recheckMet,
     status,
-    evidence: Object.fromEntries(INDICATOR_KEYS.map((k) => [k, [...answers.indicators[k].evidence]])) as Record<IndicatorKey, EvidenceSeen[]>,
+    evidence: Object.fromEntries(INDICATOR_KEYS.map((k) => [k, [...answers.indicators[k].evidence]])) as Record<
+      IndicatorKey,
+      EvidenceSeen[]
+    >,
   };
   const ctx = { povertyLine: policy.values.povertyLine };
   return {
@@ -314,6 +320,6 @@ export function recheckHousehold(
 
 /** The key under which a stored discrepancy is matched when a questionnaire is saved again. */
 export function discrepancyKey(d: { kind: string; indicator?: string | null; detail?: unknown }): string {
-  const indicator = d.indicator ?? ((d.detail as { indicator?: string } | null)?.indicator ?? "");
+  const indicator = d.indicator ?? (d.detail as { indicator?: string } | null)?.indicator ?? "";
   return d.kind === "indicator_wrong" ? `${d.kind}:${indicator}` : d.kind;
 }

@@ -3,7 +3,6 @@
 // reads MASKING; nothing else decides. Every full read is audited (lib/data/sensitive-reads.ts and
 // the evaluation's own read event); "audited" marks a role that sees a field only with a recorded
 // reason (the evaluator's sampled-household read).
-import type { Viewer } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
 
 export type MaskedField = "nationalId" | "health" | "income";
@@ -25,7 +24,8 @@ export const MASKING: Record<MaskingRole, Record<MaskedField, readonly [assigned
   auditor: { nationalId: ["none", "none"], health: ["none", "none"], income: ["none", "none"] },
 };
 
-type WhoSees = Pick<Viewer, "role"> & Partial<Pick<Viewer, "regionLevel">>;
+/** Who is asking: a role, and for a county official the level of its region. */
+type WhoSees = { role: Role; regionLevel?: string };
 
 export function maskingRole(viewer: WhoSees): MaskingRole {
   return viewer.role === "county_official" && viewer.regionLevel === "township" ? "township_reviewer" : (viewer.role as Role);
