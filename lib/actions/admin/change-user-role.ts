@@ -5,7 +5,7 @@ import { audit } from "@/lib/audit";
 import { AppError, fieldError } from "@/lib/auth/errors";
 import { regionScope } from "@/lib/auth/scope";
 import { usersInScope } from "@/lib/data/admin/users";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { changeRoleScopeSchema, scopeFitsRole } from "@/lib/validation/admin";
 import { actorOf, countyOf, userAuditSelect } from "./shared";
 import { messageKey } from "@/i18n/keys";

@@ -5,7 +5,7 @@ import { audit } from "@/lib/audit";
 import { AppError, fieldError } from "@/lib/auth/errors";
 import { regionScope } from "@/lib/auth/scope";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { CHILD_LEVEL, createRegionSchema } from "@/lib/validation/admin";
 import { actorOf, countyOf, regionAuditSelect } from "./shared";
 import { messageKey } from "@/i18n/keys";

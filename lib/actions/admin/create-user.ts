@@ -5,7 +5,7 @@ import { audit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { regionScope } from "@/lib/auth/scope";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { fieldError, outOfScopeField } from "@/lib/auth/errors";
 import { createUserSchema, scopeFitsRole } from "@/lib/validation/admin";
 import { actorOf, countyOf, userAuditSelect } from "./shared";

@@ -4,7 +4,7 @@
 // is loaded, deadlines that run through it are flagged. Permission policy.edit; audited.
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { publishCalendarYearSchema } from "@/lib/validation/calendar";
 import { publishCalendarYear as publish } from "@/lib/data/calendar";
 import { actorOf } from "./shared";

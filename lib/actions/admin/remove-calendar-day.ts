@@ -2,7 +2,7 @@
 // Remove one day from the work calendar (permission policy.edit; audited).
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { removeCalendarDaySchema } from "@/lib/validation/calendar";
 import { removeCalendarDay as removeDay } from "@/lib/data/calendar";
 import { actorOf } from "./shared";

@@ -5,7 +5,7 @@ import { audit } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { usersInScope } from "@/lib/data/admin/users";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { resetPasswordSchema } from "@/lib/validation/admin";
 import { actorOf, countyOf } from "./shared";
 import { messageKey } from "@/i18n/keys";

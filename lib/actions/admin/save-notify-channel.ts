@@ -3,7 +3,7 @@
 // province). Optimistic concurrency by version; audited without the secret.
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { saveNotifyChannelSchema } from "@/lib/validation/notify";
 import { saveChannel } from "@/lib/notify/admin";
 import { actorOf } from "./shared";

@@ -1,6 +1,6 @@
 "use server";
-import { searchRegions as search, type RegionOption } from "@/lib/data/admin/regions";
-import { defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { searchRegions as search } from "@/lib/data/admin/regions";
+import { defineAction } from "@/lib/actions/safe-action";
 import { regionSearchSchema } from "@/lib/validation/admin";
 
 /** Read-only: region nodes under the admin's scope matching a code prefix or a name, for pickers. */

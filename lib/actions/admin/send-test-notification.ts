@@ -4,7 +4,7 @@
 import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
-import { defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { defineAction } from "@/lib/actions/safe-action";
 import { sendTestNotificationSchema } from "@/lib/validation/notify";
 import { sendTest } from "@/lib/notify/admin";
 import { actorOf } from "./shared";

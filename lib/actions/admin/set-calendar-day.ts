@@ -4,7 +4,7 @@
 // State Council publishes it; decision 0012). Audited with before and after.
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { setCalendarDaySchema } from "@/lib/validation/calendar";
 import { setCalendarDay as setDay } from "@/lib/data/calendar";
 import { actorOf } from "./shared";

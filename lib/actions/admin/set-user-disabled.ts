@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import { usersInScope } from "@/lib/data/admin/users";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { setUserDisabledSchema } from "@/lib/validation/admin";
 import { actorOf, countyOf, userAuditSelect } from "./shared";
 import { messageKey } from "@/i18n/keys";

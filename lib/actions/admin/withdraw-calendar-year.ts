@@ -3,7 +3,7 @@
 // Permission policy.edit; audited.
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { withdrawCalendarYearSchema } from "@/lib/validation/calendar";
 import { withdrawCalendarYear as withdraw } from "@/lib/data/calendar";
 import { actorOf } from "./shared";

@@ -5,7 +5,6 @@
 import { defineAction } from "@/lib/actions/safe-action";
 import { getTranslations } from "next-intl/server";
 import { cardObjectionSchema } from "@/lib/validation/help";
-import type { ActionResult } from "@/lib/actions/result";
 import { AppError } from "@/lib/auth/errors";
 import { resolveCardToken } from "@/lib/data/card";
 import { lodgeObjectionFromCard } from "@/lib/data/procedure/objections";

@@ -1,9 +1,9 @@
 "use server";
 // Read-only, for the cadre picker: enabled cadres of the official's county whose name matches.
-import { defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { defineAction } from "@/lib/actions/safe-action";
 import { cadreSearchSchema } from "@/lib/validation/county";
 import { reviewCounty } from "@/lib/data/county";
-import { searchCountyCadres, type CadreOption } from "@/lib/data/county-assignments";
+import { searchCountyCadres } from "@/lib/data/county-assignments";
 
 export const searchCadres = defineAction({
   name: "county.searchCadres",

@@ -4,7 +4,6 @@ import { defineAction } from "@/lib/actions/safe-action";
 import { getTranslations } from "next-intl/server";
 import { cardReportSchema } from "@/lib/validation/help";
 import { receiveCardReport } from "@/lib/data/help";
-import type { ActionResult } from "@/lib/actions/result";
 
 export interface ReportReceipt {
   id: string;

@@ -4,7 +4,6 @@ import { defineAction } from "@/lib/actions/safe-action";
 import { getTranslations } from "next-intl/server";
 import { villageReportSchema } from "@/lib/validation/help";
 import { receiveVillageReport } from "@/lib/data/help";
-import type { ActionResult } from "@/lib/actions/result";
 import type { ReportReceipt } from "./submit-card-report";
 
 export const submitVillageReport = defineAction({

@@ -2,12 +2,10 @@
 // Add a representative to the facilitator's village assembly (permission meeting.run).
 // Writes: representative, audit. The device makes the id: a doubled submission stores once.
 import { revalidatePath } from "next/cache";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { addRepresentativeSchema } from "@/lib/validation/procedure";
 import { addRepresentative as add } from "@/lib/data/procedure/meetings";
 import { messageKey } from "@/i18n/keys";
-
-type Out = { id: string; name: string; replay: boolean };
 
 export const addRepresentative = defineAction({
   name: "representative.add",

@@ -2,12 +2,10 @@
 // Put a proposal (comparison explained) on a draft or open meeting of the facilitator's village
 // (permission meeting.run). Writes: agenda item, step on_agenda, audit.
 import { revalidatePath } from "next/cache";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { agendaSchema } from "@/lib/validation/procedure";
 import { addToAgenda as add } from "@/lib/data/procedure/meetings";
 import { messageKey } from "@/i18n/keys";
-
-type Out = { agendaItemId: string; position: number };
 
 export const addToAgenda = defineAction({
   name: "agenda.add",

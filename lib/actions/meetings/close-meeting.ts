@@ -3,14 +3,12 @@
 // transaction: quorum, each item's result, each proposal's "voted" step, the minutes (required;
 // a scan optional, stored under UPLOAD_DIR), the meeting frozen. Never reopened.
 import { revalidatePath } from "next/cache";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { AppError } from "@/lib/auth/errors";
 import { closeMeetingSchema } from "@/lib/validation/procedure";
 import { closeMeeting as close } from "@/lib/data/procedure/meetings";
 import { removeMinutesScan, storeMinutesScan } from "@/lib/data/procedure/minutes-store";
 import { messageKey } from "@/i18n/keys";
-
-type Out = { results: { proposalId: string; passed: boolean }[] };
 
 export const closeMeeting = defineAction({
   name: "meeting.close",

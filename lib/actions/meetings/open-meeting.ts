@@ -2,12 +2,10 @@
 // Open a draft meeting of the facilitator's village (permission meeting.run): the roster is the
 // village's active representatives now. Writes: attendance rows (absent), meeting state, audit.
 import { revalidatePath } from "next/cache";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { meetingIdSchema } from "@/lib/validation/procedure";
 import { openMeeting as open } from "@/lib/data/procedure/meetings";
 import { messageKey } from "@/i18n/keys";
-
-type Out = { rosterSize: number };
 
 export const openMeeting = defineAction({
   name: "meeting.open",

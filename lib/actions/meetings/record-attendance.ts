@@ -4,12 +4,10 @@
 // is refused (and the refusal audited). A voter marked absent: refused with the items voted on,
 // or (withdrawVotes + reason) their votes are withdrawn into vote_correction first.
 import { revalidatePath } from "next/cache";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { attendanceSchema } from "@/lib/validation/procedure";
 import { recordAttendance as record } from "@/lib/data/procedure/meetings";
 import { messageKey } from "@/i18n/keys";
-
-type Out = { roster: number; attending: number; withdrawn: number };
 
 export const recordAttendance = defineAction({
   name: "attendance.record",

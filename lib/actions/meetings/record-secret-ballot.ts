@@ -2,12 +2,10 @@
 // Secret-ballot counts of one item (permission vote.record, own village, open meeting): yes, no
 // and abstain must add up to the attendance. Writes: agenda item counts, audit.
 import { revalidatePath } from "next/cache";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { secretBallotSchema } from "@/lib/validation/procedure";
 import { recordSecretBallot as record } from "@/lib/data/procedure/meetings";
 import { messageKey } from "@/i18n/keys";
-
-type Out = { passed: boolean };
 
 export const recordSecretBallot = defineAction({
   name: "ballot.record",

@@ -4,9 +4,9 @@
 // audit. With `correct`, a recorded vote of an open meeting takes a new choice (vote_correction
 // keeps who, when, from what to what). Another village's meeting is "not found", a closed one is refused — both audited.
 import { revalidatePath } from "next/cache";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { voteSchema } from "@/lib/validation/procedure";
-import { recordVote as record, type VoteOutcome } from "@/lib/data/procedure/meetings";
+import { recordVote as record } from "@/lib/data/procedure/meetings";
 import { messageKey } from "@/i18n/keys";
 
 export const recordVote = defineAction({

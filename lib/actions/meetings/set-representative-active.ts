@@ -2,12 +2,10 @@
 // Deactivate (or reactivate) a representative of the facilitator's village (permission
 // meeting.run). Kept, never deleted: past meetings' rosters name them. Writes: representative.active, audit.
 import { revalidatePath } from "next/cache";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { setRepresentativeActiveSchema } from "@/lib/validation/procedure";
 import { setRepresentativeActive as set } from "@/lib/data/procedure/meetings";
 import { messageKey } from "@/i18n/keys";
-
-type Out = { id: string; active: boolean };
 
 export const setRepresentativeActive = defineAction({
   name: "representative.set_active",

@@ -4,9 +4,9 @@
 // item, step announced + household status + RegistrationChange / MonitoringPeriod + version bump
 // + recompute + audit, all in one transaction.
 import { revalidatePath } from "next/cache";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { announceSchema } from "@/lib/validation/procedure";
-import { announce as publish, type PublishOutcome } from "@/lib/data/procedure/notices";
+import { announce as publish } from "@/lib/data/procedure/notices";
 import { messageKey } from "@/i18n/keys";
 
 export const announce = defineAction({

@@ -3,7 +3,7 @@
 // proposal's county). Refused before the notice ended, with an open objection, or when an exit
 // or risk elimination lacks what it needs. Writes: step county_approval, audit.
 import { revalidatePath } from "next/cache";
-import { defineAction, done, type ActionResult } from "@/lib/actions/safe-action";
+import { defineAction, done } from "@/lib/actions/safe-action";
 import { stepSchema } from "@/lib/validation/procedure";
 import { countyApprove as approve } from "@/lib/data/procedure/decisions";
 import { messageKey } from "@/i18n/keys";

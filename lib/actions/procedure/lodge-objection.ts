@@ -2,9 +2,9 @@
 // Record an objection during a running notice (a facilitator, cadre or county official, within
 // scope; checked in the data layer). Writes: objection (who, what, when), step reverify, audit.
 import { revalidatePath } from "next/cache";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { objectionSchema } from "@/lib/validation/procedure";
-import { lodgeObjection as lodge, type ObjectionOutcome } from "@/lib/data/procedure/objections";
+import { lodgeObjection as lodge } from "@/lib/data/procedure/objections";
 import { messageKey } from "@/i18n/keys";
 
 export const lodgeObjection = defineAction({

@@ -3,9 +3,9 @@
 // facilitator). Start date: today or earlier, not before the meeting. Writes: notice(s) (one per
 // notice length), notice items, step first_notice per proposal, audit.
 import { revalidatePath } from "next/cache";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { publishNoticeSchema } from "@/lib/validation/procedure";
-import { publishFirstNotice, type PublishOutcome } from "@/lib/data/procedure/notices";
+import { publishFirstNotice } from "@/lib/data/procedure/notices";
 import { messageKey } from "@/i18n/keys";
 
 export const publishNotice = defineAction({

@@ -2,9 +2,9 @@
 // Second public notice (identification, after township review), by the village's facilitator or
 // the township reviewer (checked in the data layer). Writes: notice, items, step second_notice, audit.
 import { revalidatePath } from "next/cache";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { secondNoticeSchema } from "@/lib/validation/procedure";
-import { publishSecondNotice as publish, type PublishOutcome } from "@/lib/data/procedure/notices";
+import { publishSecondNotice as publish } from "@/lib/data/procedure/notices";
 import { messageKey } from "@/i18n/keys";
 
 export const publishSecondNotice = defineAction({

@@ -3,7 +3,7 @@
 // over it; checked in the data layer): about this item? new? Only one that stands sends the item
 // back for re-verification. Writes: objection (the check), and step reverify when it stands; audit.
 import { revalidatePath } from "next/cache";
-import { defineAction, done, type ActionResult } from "@/lib/actions/safe-action";
+import { defineAction, done } from "@/lib/actions/safe-action";
 import { objectionCheckSchema } from "@/lib/validation/procedure";
 import { sendBack as back } from "@/lib/data/procedure/decisions";
 import { messageKey } from "@/i18n/keys";

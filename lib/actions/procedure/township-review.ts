@@ -3,7 +3,7 @@
 // proposal's township). Refused until the first notice has ended with no open objection.
 // Writes: step township_review, audit.
 import { revalidatePath } from "next/cache";
-import { defineAction, done, type ActionResult } from "@/lib/actions/safe-action";
+import { defineAction, done } from "@/lib/actions/safe-action";
 import { stepSchema } from "@/lib/validation/procedure";
 import { townshipReview as review } from "@/lib/data/procedure/decisions";
 import { messageKey } from "@/i18n/keys";

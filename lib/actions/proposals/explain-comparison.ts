@@ -3,7 +3,7 @@
 // flags are re-run on the household as it stands, and each must be explained in writing.
 // Writes: proposal flags and explanation, step comparison_explained, audit.
 import { revalidatePath } from "next/cache";
-import { defineAction, done, type ActionResult } from "@/lib/actions/safe-action";
+import { defineAction, done } from "@/lib/actions/safe-action";
 import { explainComparisonSchema } from "@/lib/validation/procedure";
 import { explainComparison as explain } from "@/lib/data/procedure/proposals";
 import { messageKey } from "@/i18n/keys";

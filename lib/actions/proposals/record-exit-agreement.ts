@@ -4,12 +4,10 @@
 // photographed thumb-printed form; or refused with the reason, which ends the exit. Writes:
 // evidence, exit_agreement, proposal (and its "withdrawn" step when refused), audit.
 import { revalidatePath } from "next/cache";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { exitAgreementSchema } from "@/lib/validation/procedure";
-import { recordExitAgreement as record, type RecordOutcome } from "@/lib/data/procedure/consent";
+import { recordExitAgreement as record } from "@/lib/data/procedure/consent";
 import { messageKey } from "@/i18n/keys";
-
-type Out = RecordOutcome & { outcome: "agreed" | "refused" };
 
 export const recordExitAgreement = defineAction({
   name: "proposal.exit_agreement",

@@ -4,9 +4,9 @@
 // comes from the device. Writes: evidence (the checker's signature), home_verification,
 // proposal (latest check), audit.
 import { revalidatePath } from "next/cache";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { homeVerificationSchema } from "@/lib/validation/procedure";
-import { recordHomeVerification as record, type RecordOutcome } from "@/lib/data/procedure/consent";
+import { recordHomeVerification as record } from "@/lib/data/procedure/consent";
 import { messageKey } from "@/i18n/keys";
 
 export const recordHomeVerification = defineAction({

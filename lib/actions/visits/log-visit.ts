@@ -1,9 +1,8 @@
 "use server";
 // Log a visit (permission visit.create; a cadre, on a household currently assigned to them).
 // The visit id comes from the device, so a retry or a double tap stores one visit.
-import { defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { defineAction } from "@/lib/actions/safe-action";
 import { visitSchema } from "@/lib/validation/visit";
-import type { VisitOutcome } from "@/lib/data/visits/log-visit";
 import { storeVisit } from "./store-visit";
 
 /** Log a visit: its findings, follow-ups, proof, evidence and any household changes. */

@@ -12,7 +12,6 @@ import { AppError } from "@/lib/auth/errors";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { rejectedVisitSchema, type RejectedVisit } from "@/lib/offline/report-schema";
-import type { ActionResult } from "@/lib/actions/result";
 
 const REJECTED_ACTION = "visit.rejected_reassigned";
 
