@@ -10,7 +10,7 @@
 import { z } from "zod";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { plain } from "./plain-text";
-import { messageKey } from "@/i18n/keys";
+import { messageKey, type KeyUnder } from "@/i18n/keys";
 
 export const REGION_LEVELS = ["province", "city", "county", "township", "village"] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
@@ -226,8 +226,7 @@ export interface RegionRow {
 /** One problem with one row of an import file; row is 1-based, 0 for the whole file. */
 export interface RowError {
   row: number;
-  /** a key of admin.import.errors */
-  key: string;
+  key: KeyUnder<"admin.import.errors">;
   params?: Record<string, string | number>;
 }
 

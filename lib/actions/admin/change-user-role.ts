@@ -12,7 +12,7 @@ import { messageKey } from "@/i18n/keys";
 
 /** Change a user's role and scope node, both within the admin's scope (permission user.manage). */
 export const changeUserRole = defineAction({
-  name: "admin.changeUserRole",
+  name: "admin.change_user_role",
   permission: "user.manage",
   schema: changeRoleScopeSchema,
   handler: async (input, viewer) => {

@@ -12,7 +12,7 @@ import { messageKey } from "@/i18n/keys";
 
 /** Add a child node under a node of the admin's scope (permission region.manage). */
 export const createRegion = defineAction({
-  name: "admin.createRegion",
+  name: "admin.create_region",
   permission: "region.manage",
   schema: createRegionSchema,
   handler: async (input, viewer) => {

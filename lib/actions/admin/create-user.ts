@@ -13,7 +13,7 @@ import { messageKey } from "@/i18n/keys";
 
 /** Create a user under the admin's scope (permission user.manage). */
 export const createUser = defineAction({
-  name: "admin.createUser",
+  name: "admin.create_user",
   permission: "user.manage",
   schema: createUserSchema,
   handler: async (input, viewer) => {

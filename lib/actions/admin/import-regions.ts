@@ -25,11 +25,11 @@ export type ImportSummary = {
  * (permission region.manage). Nodes missing from the file are kept.
  */
 export const importRegions = defineAction({
-  name: "admin.importRegions",
+  name: "admin.import_regions",
   permission: "region.manage",
   schema: importRegionsSchema,
   handler: async (input, viewer): Promise<ActionResult<ImportSummary>> => {
-    const t = (await getTranslations("admin.import")) as unknown as (key: string, values?: Record<string, string | number>) => string;
+    const t = await getTranslations("admin.import");
     const text = await input.file.text();
     const sha256 = createHash("sha256").update(text).digest("hex");
     let data: unknown;
@@ -52,7 +52,7 @@ export const importRegions = defineAction({
       // rows outside the admin's province are a scope refusal as well as a file error
       const outside = checked.errors.filter((e) => e.key === "outOfScope");
       if (outside.length) {
-        await auditDenied(viewer, "admin.importRegions", "out_of_scope", {
+        await auditDenied(viewer, "admin.import_regions", "out_of_scope", {
           field: "file",
           rows: outside.length,
           ids: outside.slice(0, 20).map((e) => e.params?.id),

@@ -11,7 +11,7 @@ import { actorOf } from "./shared";
 import { messageKey } from "@/i18n/keys";
 
 export const publishCalendarYear = defineAction({
-  name: "admin.publishCalendarYear",
+  name: "admin.publish_calendar_year",
   permission: "policy.edit",
   schema: publishCalendarYearSchema,
   handler: async (input, viewer) => {

@@ -9,7 +9,7 @@ import { actorOf } from "./shared";
 import { messageKey } from "@/i18n/keys";
 
 export const removeCalendarDay = defineAction({
-  name: "admin.removeCalendarDay",
+  name: "admin.remove_calendar_day",
   permission: "policy.edit",
   schema: removeCalendarDaySchema,
   handler: async (input, viewer) => {

@@ -11,7 +11,7 @@ import { messageKey } from "@/i18n/keys";
 
 /** Rename a node of the admin's scope (permission region.manage). */
 export const renameRegion = defineAction({
-  name: "admin.renameRegion",
+  name: "admin.rename_region",
   permission: "region.manage",
   schema: renameRegionSchema,
   handler: async (input, viewer) => {

@@ -12,7 +12,7 @@ import { messageKey } from "@/i18n/keys";
 
 /** Set a new password for a user in the admin's scope (permission user.manage). */
 export const resetUserPassword = defineAction({
-  name: "admin.resetUserPassword",
+  name: "admin.reset_user_password",
   permission: "user.manage",
   schema: resetPasswordSchema,
   handler: async (input, viewer) => {

@@ -10,7 +10,7 @@ import { actorOf } from "./shared";
 import { messageKey } from "@/i18n/keys";
 
 export const saveNotifyChannel = defineAction({
-  name: "admin.saveNotifyChannel",
+  name: "admin.save_notify_channel",
   permission: "policy.edit",
   schema: saveNotifyChannelSchema,
   handler: async (input, viewer) => {

@@ -12,7 +12,7 @@ import { actorOf } from "./shared";
 type Out = { status: string; detail: string | null };
 
 export const sendTestNotification = defineAction<typeof sendTestNotificationSchema, Out>({
-  name: "admin.sendTestNotification",
+  name: "admin.send_test_notification",
   permission: "policy.edit",
   schema: sendTestNotificationSchema,
   handler: async (_input, viewer) => {

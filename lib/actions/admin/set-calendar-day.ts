@@ -11,7 +11,7 @@ import { actorOf } from "./shared";
 import { messageKey } from "@/i18n/keys";
 
 export const setCalendarDay = defineAction({
-  name: "admin.setCalendarDay",
+  name: "admin.set_calendar_day",
   permission: "policy.edit",
   schema: setCalendarDaySchema,
   handler: async (input, viewer) => {

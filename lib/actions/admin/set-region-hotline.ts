@@ -11,7 +11,7 @@ import { messageKey } from "@/i18n/keys";
 
 /** Set or clear a county's help hotline (permission region.manage). */
 export const setRegionHotline = defineAction({
-  name: "admin.setRegionHotline",
+  name: "admin.set_region_hotline",
   permission: "region.manage",
   schema: setHotlineSchema,
   handler: async (input, viewer) => {

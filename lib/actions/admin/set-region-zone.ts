@@ -11,7 +11,7 @@ import { messageKey } from "@/i18n/keys";
 
 /** Set a province's zone (east / central / west) and copy it down (permission region.manage). */
 export const setRegionZone = defineAction({
-  name: "admin.setRegionZone",
+  name: "admin.set_region_zone",
   permission: "region.manage",
   schema: setZoneSchema,
   handler: async (input, viewer) => {

@@ -11,7 +11,7 @@ import { messageKey } from "@/i18n/keys";
 
 /** Disable or enable a user in the admin's scope (permission user.manage); never oneself. */
 export const setUserDisabled = defineAction({
-  name: "admin.setUserDisabled",
+  name: "admin.set_user_disabled",
   permission: "user.manage",
   schema: setUserDisabledSchema,
   handler: async (input, viewer) => {

@@ -10,7 +10,7 @@ import { actorOf } from "./shared";
 import { messageKey } from "@/i18n/keys";
 
 export const withdrawCalendarYear = defineAction({
-  name: "admin.withdrawCalendarYear",
+  name: "admin.withdraw_calendar_year",
   permission: "policy.edit",
   schema: withdrawCalendarYearSchema,
   handler: async (input, viewer) => {

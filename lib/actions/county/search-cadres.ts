@@ -6,7 +6,7 @@ import { reviewCounty } from "@/lib/data/county";
 import { searchCountyCadres } from "@/lib/data/county-assignments";
 
 export const searchCadres = defineAction({
-  name: "county.searchCadres",
+  name: "county.search_cadres",
   permission: "assignment.manage",
   schema: cadreSearchSchema,
   handler: async (input, viewer) => {

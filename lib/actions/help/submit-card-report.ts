@@ -14,7 +14,7 @@ export interface ReportReceipt {
 
 export const submitCardReport = defineAction({
   public: true,
-  name: "help.cardReport",
+  name: "help.card_report",
   schema: cardReportSchema,
   handler: async (input, ctx): Promise<ReportReceipt> => {
     const t = await getTranslations("help");

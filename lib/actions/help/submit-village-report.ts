@@ -8,7 +8,7 @@ import type { ReportReceipt } from "./submit-card-report";
 
 export const submitVillageReport = defineAction({
   public: true,
-  name: "help.villageReport",
+  name: "help.village_report",
   schema: villageReportSchema,
   handler: async (input, ctx): Promise<ReportReceipt> => {
     const t = await getTranslations("help");

@@ -5,7 +5,7 @@ import { revealNationalIdSchema } from "@/lib/validation/household-edit";
 import { revealNationalId as reveal } from "@/lib/data/national-id-reveal";
 
 export const revealNationalId = defineAction({
-  name: "household.revealNationalId",
+  name: "household.reveal_national_id",
   permission: "household.read", // and, in lib/data/national-id-reveal.ts, a role that sees IDs in full
   schema: revealNationalIdSchema,
   handler: async (input, viewer): Promise<ActionResult<{ nationalId: string | null }>> => ({

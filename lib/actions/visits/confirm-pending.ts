@@ -12,7 +12,7 @@ import { db } from "@/lib/db/client";
 import { conflictFormatter } from "./conflict-message";
 
 export const confirmPending = defineAction({
-  name: "visit.confirmPending",
+  name: "visit.confirm_pending",
   permission: "visit.create",
   schema: confirmPendingSchema,
   handler: async (input, viewer): Promise<ActionResult<PendingOutcome>> => {
