@@ -1,6 +1,6 @@
 // Fixed-window rate limits for the public endpoints (card views, help reports, objections),
 // counted in the database (RateCounter) so every server process sees the same counts.
-// Keys never hold a raw address: callers pass addressKey(ip) (lib/card/secret.ts).
+// Keys never hold a raw address: callers pass addressKey(ip) (lib/security/secret.ts).
 // One statement per hit: the upsert either starts a new window or adds one, atomically.
 import "server-only";
 import type { Db, Tx } from "@/lib/db/client";

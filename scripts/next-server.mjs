@@ -2,7 +2,7 @@
 // app must know the socket's address. Next only fills X-Forwarded-For when the client sent none,
 // so without a proxy in front that header is the client's own text. Here every request gets
 // X-Jingzhun-Peer set to the socket's address (a client-sent one is dropped first), and
-// lib/request-address.ts uses it whenever no proxy is configured (JINGZHUN_PROXY_HOPS unset).
+// lib/http/request-address.ts uses it whenever no proxy is configured (JINGZHUN_PROXY_HOPS unset).
 // Usage: node scripts/next-server.mjs <port> [hostname]
 import http from "node:http";
 import next from "next";

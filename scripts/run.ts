@@ -9,6 +9,7 @@
 // DATABASE_URL's role what the app needs; the app then connects as a role that owns nothing
 // (docs/decisions/0024-database-roles.md). The audit key is made once beside the data
 // (lib/audit-key.ts), and NEXTAUTH_URL follows JINGZHUN_PUBLIC_URL.
+import { splitHosts } from "../lib/db/multi-host";
 import "dotenv/config";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -72,7 +73,7 @@ async function checkConnection(url: string) {
  * way: say loudly when the app's role could rewrite the audit history (superuser or owner).
  */
 async function checkRoles(appUrl: string, ownerUrl: string | undefined) {
-  const appRole = decodeURIComponent(new URL(appUrl).username || "");
+  const appRole = decodeURIComponent(new URL(splitHosts(appUrl).url).username || "");
   if (ownerUrl) {
     const owner = new pg.Client(poolConfigFromUrl(ownerUrl));
     await owner.connect();
@@ -192,7 +193,7 @@ async function main() {
     }
   }
   // `start` serves through scripts/next-server.mjs, which gives the app the socket's address
-  // (lib/request-address.ts); `dev` stays on `next dev` (hot reload).
+  // (lib/http/request-address.ts); `dev` stays on `next dev` (hot reload).
   const args = mode === "start" ? [path.join(root, "scripts", "next-server.mjs"), port] : [nextBin, mode, "-p", port];
   const child = spawn(process.execPath, args, {
     cwd: root,

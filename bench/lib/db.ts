@@ -1,6 +1,7 @@
 // The benchmarks' own database: created afresh on the local PostgreSQL, migrated and seeded
 // with the demo data by the project's own start script (`tsx scripts/run.ts db`: migrate
 // deploy + seed, then exit), and read with plain `pg` for the reconciliation.
+import { clientFor, splitHosts, withDatabase } from "../../lib/db/multi-host";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -16,13 +17,11 @@ export function benchDatabaseUrl(): string {
 }
 
 export function dbName(url: string): string {
-  return decodeURIComponent(new URL(url).pathname.slice(1));
+  return decodeURIComponent(new URL(splitHosts(url).url).pathname.slice(1));
 }
 
 function adminUrl(url: string): string {
-  const u = new URL(url);
-  u.pathname = "/postgres";
-  return u.toString();
+  return withDatabase(url, "postgres");
 }
 
 /** One short-lived connection per call; retried while the server is (re)starting. */
@@ -33,7 +32,7 @@ export async function query<R extends pg.QueryResultRow = pg.QueryResultRow>(
   retries = 0,
 ): Promise<R[]> {
   for (let attempt = 0; ; attempt++) {
-    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    const c = clientFor(url, { connectionTimeoutMillis: 5000 });
     c.on("error", () => {}); // a server restart ends idle connections: not this process's crash
     try {
       await c.connect();

@@ -12,6 +12,7 @@ import { exitThreshold, villageList } from "../../lib/data/county";
 import { villageHouseholds } from "../../lib/data/county-households";
 import { pickSubjects } from "./reads";
 import { DEFAULT_SCALE_URL } from "./target";
+import type { ReviewCountyId } from "../../lib/auth/scope";
 
 async function main() {
   const url = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? DEFAULT_SCALE_URL;
@@ -65,11 +66,11 @@ async function main() {
       `SELECT "villageId", count(*)::int AS households, sum("memberCount")::int AS people FROM household WHERE "countyId" = $1 GROUP BY "villageId"`,
       [s.county.id],
     );
-    await run("villageList (default)", () => villageList(s.county.id, threshold, {}));
+    await run("villageList (default)", () => villageList(s.county.id as ReviewCountyId, threshold, {}));
     await run("villageHouseholds (mismatch=any, lastVisit asc)", () =>
-      villageHouseholds(viewer, s.county.id, s.village.id, { mismatch: "any", sort: "lastVisit", dir: "asc" }),
+      villageHouseholds(viewer, s.county.id as ReviewCountyId, s.village.id, { mismatch: "any", sort: "lastVisit", dir: "asc" }),
     );
-    await run("villageHouseholds (default)", () => villageHouseholds(viewer, s.county.id, s.village.id, {}));
+    await run("villageHouseholds (default)", () => villageHouseholds(viewer, s.county.id as ReviewCountyId, s.village.id, {}));
   } finally {
     setDb(undefined);
     await c.end();

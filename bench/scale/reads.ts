@@ -6,6 +6,7 @@ import type { Viewer } from "../../lib/auth/session";
 import { exitThreshold, villageList } from "../../lib/data/county";
 import { villageHouseholds } from "../../lib/data/county-households";
 import { timeRuns, type Timing } from "../lib/stats";
+import type { ReviewCountyId } from "../../lib/auth/scope";
 
 export type { Timing } from "../lib/stats";
 
@@ -40,7 +41,7 @@ export interface ReadResults {
 }
 
 export async function measureReads(prisma: PrismaClient, s: ReadSubjects, runs: number, deadline: number): Promise<ReadResults> {
-  const countyId = s.county.id;
+  const countyId = s.county.id as ReviewCountyId; // as its county official reads it
   const villageId = s.village.id;
   const threshold = await exitThreshold(countyId, s.county.zone);
   const viewer: Viewer = {

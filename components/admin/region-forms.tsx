@@ -1,14 +1,16 @@
 "use client";
-// The forms of one region node: add a child, rename, a province's zone, a county's hotline.
+// The forms of one region node: add a child, rename, a province's zone, a county's hotline, a
+// village's designated-poor-village flag.
 import { useTranslations } from "next-intl";
 import { createRegion } from "@/lib/actions/admin/create-region";
 import { renameRegion } from "@/lib/actions/admin/rename-region";
 import { setRegionZone } from "@/lib/actions/admin/set-region-zone";
 import { setRegionHotline } from "@/lib/actions/admin/set-region-hotline";
+import { setRegionDesignated } from "@/lib/actions/admin/set-region-designated";
 import { CODE_LENGTH, ZONES, type RegionLevel, type Zone } from "@/lib/validation/admin";
-import { SelectField, StatusLine, SubmitButton, TextField } from "@/components/ui/form";
+import { CheckField, SelectField, StatusLine, SubmitButton, TextField } from "@/components/ui/form";
 import { schemaOf, useFormAction, useFormValues } from "@/components/ui/use-form-action";
-import type { createRegionSchema, renameRegionSchema, setHotlineSchema, setZoneSchema } from "@/lib/validation/admin";
+import type { createRegionSchema, renameRegionSchema, setDesignatedSchema, setHotlineSchema, setZoneSchema } from "@/lib/validation/admin";
 
 export function CreateRegionForm({ parentId, childLevel }: { parentId: string; childLevel: RegionLevel }) {
   const t = useTranslations();
@@ -136,6 +138,30 @@ export function HotlineForm({ id, hotline }: { id: string; hotline: string | nul
       <StatusLine state={state} />
       <SubmitButton showPending pending={pending}>
         {t("setHotline")}
+      </SubmitButton>
+    </form>
+  );
+}
+
+export function DesignatedForm({ id, designatedPoor }: { id: string; designatedPoor: boolean }) {
+  const t = useTranslations("admin.regions");
+  const { state, dispatch: action, pending, fields } = useFormAction(setRegionDesignated, schemaOf<typeof setDesignatedSchema>());
+  const { values, set } = useFormValues({ designatedPoor: designatedPoor ? "true" : "false" });
+  return (
+    <form action={action} noValidate className="space-y-3">
+      <input type="hidden" name="id" value={id} />
+      <CheckField
+        name="designatedPoor"
+        label={t("designatedLabel")}
+        hint={t("designatedHint")}
+        checked={values.designatedPoor === "true"}
+        onChange={(on) => set("designatedPoor", on ? "true" : "false")}
+        form={fields}
+        data-testid="designated-checkbox"
+      />
+      <StatusLine state={state} />
+      <SubmitButton showPending pending={pending}>
+        {t("setDesignated")}
       </SubmitButton>
     </form>
   );

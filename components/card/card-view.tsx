@@ -5,6 +5,7 @@ import type { CardView as CardData } from "@/lib/data/card";
 import { LanguageSwitcher } from "@/components/shell/language-switcher";
 import { ReportForm } from "@/components/help/report-form";
 import { ObjectionForm } from "./objection-form";
+import { hotlineHref } from "@/lib/domain/hotline";
 
 const money = (n: number, locale: string) => n.toLocaleString(locale === "en" ? "en-US" : "zh-CN", { maximumFractionDigits: 2 });
 
@@ -139,7 +140,7 @@ export async function CardView({ view, token }: { view: CardData; token: string 
         )}
         <p className="mt-3 text-base">
           {t("cadre.hotline")}{" "}
-          <a className="font-semibold underline" href={`tel:${view.hotline}`}>
+          <a className="font-semibold underline" href={hotlineHref(view.hotline)}>
             {view.hotline}
           </a>
         </p>

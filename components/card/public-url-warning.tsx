@@ -2,7 +2,7 @@
 // (JINGZHUN_PUBLIC_URL unset), because the QR codes would point at this page's own host — often
 // localhost, which no household's phone can open (#17.5).
 import { getTranslations } from "next-intl/server";
-import { publicOrigin, publicUrlConfigured } from "@/lib/card/request";
+import { publicOrigin, publicUrlConfigured } from "@/lib/http/request";
 
 export async function PublicUrlWarning() {
   if (publicUrlConfigured()) return null;

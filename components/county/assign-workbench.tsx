@@ -2,21 +2,21 @@
 // Households to assign, ticked on a TanStack table (selection by household id, kept across
 // pages), and the bulk form: the ticked households, or every household matching the filter,
 // go to a team of cadres in turn (round-robin), with a reason.
-import { useActionState, useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { createColumnHelper, rowSelectionFeature, tableFeatures, useTable, type RowSelectionState } from "@tanstack/react-table";
 import { bulkAssign } from "@/lib/actions/county/bulk-assign";
-import { initialActionState, type ActionResult } from "@/lib/actions/result";
 import type { AssignableRow, CadreOption } from "@/lib/data/county-assignments";
 import { CadrePicker } from "./cadre-picker";
-import { useFocusResult } from "@/components/ui/use-focus-result";
+import type { assignBulkSchema } from "@/lib/validation/county";
+import { FieldErrors, StatusLine, SubmitButton, TextAreaField, errorsAt, fieldId } from "@/components/ui/form";
+import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
 import { AssessedPills, Pill, RegisteredPills, VisitCell } from "./pills";
 import type { KeyUnder } from "@/i18n/keys";
 
 const features = tableFeatures({ rowSelectionFeature });
 const helper = createColumnHelper<typeof features, AssignableRow>();
-const errorsOf = (s: ActionResult<unknown>, name: string) => (s.ok ? undefined : s.fieldErrors?.[name]);
 
 interface Props {
   items: AssignableRow[];
@@ -34,15 +34,20 @@ export function AssignWorkbench({ items, total, filter, query }: Props) {
   const [mode, setMode] = useState<"selected" | "filter">("selected");
   const [team, setTeam] = useState<CadreOption[]>([]);
   const [reason, setReason] = useState("");
-  const [state, action, pending] = useActionState(bulkAssign, initialActionState);
-  const statusRef = useFocusResult<HTMLDivElement>(state, Boolean(state.message));
-
-  useEffect(() => {
-    if (state.ok && state.message) {
+  // a saved assignment clears the ticks and the reason (as the action settles, not in an effect after)
+  const {
+    state,
+    dispatch: action,
+    pending,
+    fields,
+  } = useFormAction(bulkAssign, schemaOf<typeof assignBulkSchema>(), {
+    idPrefix: "bulk-",
+    onSuccess: (_data, result) => {
+      if (!result.message) return;
       setRowSelection({});
       setReason("");
-    }
-  }, [state]);
+    },
+  });
 
   const columns = useMemo(
     () =>
@@ -192,7 +197,7 @@ export function AssignWorkbench({ items, total, filter, query }: Props) {
             <input type="radio" name="mode" value="filter" checked={mode === "filter"} onChange={() => setMode("filter")} />
             {ta("modeFilter", { count: total })}
           </label>
-          {errorsOf(state, "householdIds") && <p className="text-sm text-red-700">{errorsOf(state, "householdIds")!.join(" ")}</p>}
+          <FieldErrors id={fieldId(fields.idPrefix, "householdIds")} errors={errorsAt(fields, "householdIds")} />
         </fieldset>
         {mode === "selected" && selectedIds.map((id) => <input key={id} type="hidden" name="householdIds" value={id} />)}
         {mode === "filter" && (
@@ -212,48 +217,28 @@ export function AssignWorkbench({ items, total, filter, query }: Props) {
           multiple
           value={team}
           onChange={setTeam}
-          errors={errorsOf(state, "cadreIds")}
+          errors={errorsAt(fields, "cadreIds")}
         />
-        <div>
-          <label htmlFor="bulk-reason" className="block text-sm font-medium">
-            {ta("reason")}
-            <span className="ml-0.5 text-red-700" aria-hidden>
-              *
-            </span>
-          </label>
-          <textarea
-            id="bulk-reason"
-            name="reason"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            rows={2}
-            maxLength={500}
-            aria-required
-            aria-invalid={Boolean(errorsOf(state, "reason"))}
-            placeholder={ta("reasonPlaceholder")}
-            className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600"
-          />
-          {errorsOf(state, "reason") && <p className="mt-1 text-sm text-red-700">{errorsOf(state, "reason")!.join(" ")}</p>}
-        </div>
+        <TextAreaField
+          form={fields}
+          name="reason"
+          label={ta("reason")}
+          value={reason}
+          onChange={setReason}
+          rows={2}
+          maxLength={500}
+          required
+          placeholder={ta("reasonPlaceholder")}
+        />
         {team.length > 1 && count > 0 && (
           <p className="text-xs text-stone-600">
             {ta("roundRobin", { households: count, cadres: team.length, each: Math.ceil(count / team.length) })}
           </p>
         )}
-        <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite" data-testid="bulk-status" className="outline-none">
-          {state.message && (
-            <p className={`rounded px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}>
-              {state.message}
-            </p>
-          )}
-        </div>
-        <button
-          type="submit"
-          disabled={pending || count === 0}
-          className="w-full rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-50"
-        >
-          {pending ? ta("saving") : ta("submitBulk", { households: count, cadres: team.length })}
-        </button>
+        <StatusLine state={state} testId="bulk-status" />
+        <SubmitButton pending={pending} disabled={count === 0} className="w-full" pendingLabel={ta("saving")}>
+          {ta("submitBulk", { households: count, cadres: team.length })}
+        </SubmitButton>
       </form>
     </div>
   );

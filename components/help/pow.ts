@@ -1,7 +1,7 @@
 // Solving the proof of work in the browser: in a Web Worker built from the solver's own source
-// (lib/card/pow-solver.ts is self-contained for that), so the page stays responsive; where a
+// (lib/security/pow-solver.ts is self-contained for that), so the page stays responsive; where a
 // worker cannot start, in small slices on the main thread with setTimeout between them.
-import { createPowSolver } from "@/lib/card/pow-solver";
+import { createPowSolver } from "@/lib/security/pow-solver";
 
 const SLICE = 4_000;
 const LIMIT = 2 ** 31;

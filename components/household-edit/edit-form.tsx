@@ -2,41 +2,25 @@
 // Correcting a household's facts (indicators, income items, members) with a required reason.
 // Pre-filled with the current record; only what the cadre changed is sent (diffFacts); a stale
 // version comes back as a conflict that names who changed the household and when.
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { updateHousehold } from "@/lib/actions/households/update-household";
-import { initialActionState } from "@/lib/actions/result";
 import { updateHouseholdSchema } from "@/lib/validation/household-edit";
 import { diffFacts, draftFilled, type HouseholdFacts } from "@/lib/validation/visit-facts";
-import { Section, TextArea } from "@/components/visit/form-parts";
 import { Collapsible, IncomeFields, IndicatorFields, countChanged, openSectionsWithErrors } from "@/components/visit/fact-fields";
 import { MemberChanges, NewMembers, type DraftRow } from "@/components/visit/member-fields";
-import { useErrorLabels } from "@/components/visit/error-labels";
-import { Done, ErrorSummary, SubmitBar, issuesToMap, type ErrorMap } from "./form-status";
-
-interface Sent {
-  members: string[];
-  newMembers: string[];
-}
-
-/** Server and schema paths ("changes.income.incomeWages") → the keys the visit field components use. */
-function normalize(raw: Record<string, string[]>, sent: Sent): ErrorMap {
-  const out: ErrorMap = {};
-  for (const [path, msgs] of Object.entries(raw)) {
-    let key = path;
-    let m: RegExpExecArray | null;
-    if ((m = /^changes\.(indicators|income)\.(\w+)/.exec(path))) key = `updates.${m[1]}.${m[2]}`;
-    else if ((m = /^changes\.members\.(\d+)(?:\.(\w+))?/.exec(path)))
-      key = `member.${sent.members[Number(m[1])] ?? "?"}${m[2] ? `.${m[2]}` : ""}`;
-    else if ((m = /^members\.([0-9a-f-]{36})/.exec(path))) key = `member.${m[1]}`;
-    else if ((m = /^changes\.newMembers\.(\d+)(?:\.(\w+))?/.exec(path)))
-      key = `newMember.${sent.newMembers[Number(m[1])] ?? "?"}.${m[2] ?? "nationalId"}`;
-    else if (path === "changes.newMembers" && sent.newMembers.length === 1) key = `newMember.${sent.newMembers[0]}.nationalId`;
-    const list = (out[key] ??= []);
-    for (const msg of msgs) if (!list.includes(msg)) list.push(msg);
-  }
-  return out;
-}
+import { indexIn, sentRows, useErrorLabels } from "@/components/visit/error-labels";
+import {
+  ErrorSummary,
+  FormSection as Section,
+  SubmitBar,
+  TextAreaField,
+  formFields,
+  issuesToErrors,
+  type ErrorMap,
+} from "@/components/ui/form";
+import { SavedPanel } from "@/components/ui/saved-panel";
+import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
 
 export function HouseholdEditForm({
   householdId,
@@ -49,42 +33,46 @@ export function HouseholdEditForm({
 }) {
   const t = useTranslations();
   const tv = useTranslations("validation");
-  const [state, dispatch, pending] = useActionState(updateHousehold, initialActionState);
   const [facts, setFacts] = useState<HouseholdFacts>(base);
   const [drafts, setDrafts] = useState<DraftRow[]>([]);
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<ErrorMap>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [open, setOpen] = useState({ indicators: true, income: true, members: false, newMembers: false });
-  const sent = useRef<Sent>({ members: [], newMembers: [] });
   const summary = useRef<HTMLDivElement>(null);
   const seq = useRef(0);
   const newKey = () => `k${++seq.current}`;
-  const baseLabel = useErrorLabels(facts, drafts, []);
+  // the rows sent are the changed members and the filled new ones, in order: each row's fields
+  // are named by its index there, which is where the schema's and the server's errors point
+  const changes = diffFacts(base, facts, drafts);
+  const sent = sentRows(
+    changes,
+    drafts.filter(draftFilled).map((d) => d.key),
+  );
+  const fields = formFields<typeof updateHouseholdSchema>("f-", errors);
+  const baseLabel = useErrorLabels("changes.", facts, drafts, [], sent);
   const labelOf = (k: string) =>
     k === "reason"
       ? t("householdEdit.edit.reason")
-      : k === "_form" || k.startsWith("changes")
+      : k === "_form" || k === "changes" || k === "changes.newMembers"
         ? t("householdEdit.edit.facts")
         : baseLabel(k);
 
   const showErrors = (map: ErrorMap) => {
     setErrors(map);
-    setOpen((o) => openSectionsWithErrors(o, Object.keys(map)));
+    setOpen((o) => openSectionsWithErrors(o, Object.keys(map), "changes."));
     requestAnimationFrame(() => summary.current?.focus());
   };
-
-  useEffect(() => {
-    if (!state.ok && state.fieldErrors) showErrors(normalize(state.fieldErrors, sent.current));
-    else if (!state.ok) requestAnimationFrame(() => summary.current?.focus());
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state]);
+  const { state, dispatch, pending } = useFormAction(updateHousehold, schemaOf<typeof updateHouseholdSchema>(), {
+    onFailure: (r) => {
+      if (!r.ok && r.fieldErrors) showErrors(r.fieldErrors);
+      else requestAnimationFrame(() => summary.current?.focus());
+    },
+  });
 
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
     setNotice(null);
-    const changes = diffFacts(base, facts, drafts);
-    sent.current = { members: (changes?.members ?? []).map((m) => String(m.id)), newMembers: drafts.filter(draftFilled).map((d) => d.key) };
     if (!changes) {
       setErrors({});
       setNotice(t("householdEdit.problems.nothingChanged"));
@@ -94,15 +82,13 @@ export function HouseholdEditForm({
     const payload = { householdId, baseVersion, reason, changes };
     const check = updateHouseholdSchema.safeParse(payload);
     if (!check.success) {
-      const map = normalize(
-        issuesToMap(check.error.issues, (k) => tv(k), t("errors.invalid")),
-        sent.current,
-      );
+      const map = issuesToErrors(check.error.issues, (k) => tv(k), t("errors.invalid"));
       // an empty required choice says "required", not "not an allowed value"
-      for (const d of drafts)
-        for (const f of ["name", "sex", "birthDate", "relation"] as const) {
-          if (map[`newMember.${d.key}.${f}`] && !d[f].trim()) map[`newMember.${d.key}.${f}`] = [tv("required")];
-        }
+      sent.newMembers.forEach((key, i) => {
+        const d = drafts.find((x) => x.key === key)!;
+        for (const f of ["name", "sex", "birthDate", "relation"] as const)
+          if (map[`changes.newMembers.${i}.${f}`] && !d[f].trim()) map[`changes.newMembers.${i}.${f}`] = [tv("required")];
+      });
       return showErrors(map);
     }
     setErrors({});
@@ -111,7 +97,7 @@ export function HouseholdEditForm({
 
   if (state.ok && state.data) {
     return (
-      <Done
+      <SavedPanel
         message={t("householdEdit.edit.saved")}
         links={[{ href: `/households/${householdId}`, label: t("householdEdit.back"), primary: true }]}
       />
@@ -151,10 +137,11 @@ export function HouseholdEditForm({
           onToggle={(v) => setOpen((o) => ({ ...o, indicators: v }))}
         >
           <IndicatorFields
+            form={fields}
+            at="changes."
             base={base.indicators}
             value={facts.indicators}
             onChange={(v) => setFacts((f) => ({ ...f, indicators: v }))}
-            errors={errors}
           />
         </Collapsible>
         <Collapsible
@@ -163,7 +150,13 @@ export function HouseholdEditForm({
           open={open.income}
           onToggle={(v) => setOpen((o) => ({ ...o, income: v }))}
         >
-          <IncomeFields base={base.income} value={facts.income} onChange={(v) => setFacts((f) => ({ ...f, income: v }))} errors={errors} />
+          <IncomeFields
+            form={fields}
+            at="changes."
+            base={base.income}
+            value={facts.income}
+            onChange={(v) => setFacts((f) => ({ ...f, income: v }))}
+          />
         </Collapsible>
         <Collapsible
           title={t("householdEdit.edit.members")}
@@ -172,10 +165,12 @@ export function HouseholdEditForm({
           onToggle={(v) => setOpen((o) => ({ ...o, members: v }))}
         >
           <MemberChanges
+            form={fields}
+            at="changes."
+            sentIndex={indexIn(sent.members)}
             base={base.members}
             value={facts.members}
             onChange={(v) => setFacts((f) => ({ ...f, members: v }))}
-            errors={errors}
           />
         </Collapsible>
         <Collapsible
@@ -184,12 +179,20 @@ export function HouseholdEditForm({
           open={open.newMembers}
           onToggle={(v) => setOpen((o) => ({ ...o, newMembers: v }))}
         >
-          <NewMembers value={drafts} onChange={setDrafts} errors={errors} newKey={newKey} />
+          <NewMembers
+            form={fields}
+            at="changes."
+            sentIndex={indexIn(sent.newMembers)}
+            value={drafts}
+            onChange={setDrafts}
+            newKey={newKey}
+          />
         </Collapsible>
       </Section>
       <Section title={t("householdEdit.edit.reason")}>
-        <TextArea
-          k="reason"
+        <TextAreaField
+          form={fields}
+          name="reason"
           label={t("householdEdit.edit.reason")}
           value={reason}
           onChange={setReason}
@@ -197,7 +200,6 @@ export function HouseholdEditForm({
           rows={3}
           maxLength={500}
           hint={t("householdEdit.edit.reasonHint")}
-          errors={errors.reason}
         />
       </Section>
       <ErrorSummary
@@ -205,6 +207,7 @@ export function HouseholdEditForm({
         title={t("householdEdit.edit.errorSummary")}
         message={notice ?? failed}
         errors={errors}
+        idPrefix={fields.idPrefix}
         labelOf={labelOf}
       />
       <SubmitBar pending={pending} label={t("householdEdit.edit.submit")} pendingLabel={t("householdEdit.edit.saving")} />

@@ -1,13 +1,23 @@
 "use client";
 // Recording one assistance measure (帮扶措施) for a household: category, what was done, amount
 // (≥ 0), start and optional end (not before the start). Checked here, checked again on the server.
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { addMeasure } from "@/lib/actions/households/add-measure";
-import { initialActionState } from "@/lib/actions/result";
 import { MEASURE_CATEGORIES, addMeasureSchema, measureProblems } from "@/lib/validation/household-register";
-import { Section, Select, TextArea, TextInput } from "@/components/visit/form-parts";
-import { Done, ErrorSummary, SubmitBar, issuesToMap, type ErrorMap } from "./form-status";
+import {
+  ErrorSummary,
+  FormSection as Section,
+  SelectField,
+  SubmitBar,
+  TextAreaField,
+  TextField,
+  formFields,
+  issuesToErrors,
+  type ErrorMap,
+} from "@/components/ui/form";
+import { SavedPanel } from "@/components/ui/saved-panel";
+import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
 
 const FIELDS = ["category", "description", "amount", "startDate", "endDate"] as const;
 
@@ -15,7 +25,6 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
   const t = useTranslations("householdEdit");
   const tAll = useTranslations();
   const tv = useTranslations("validation");
-  const [state, dispatch, pending] = useActionState(addMeasure, initialActionState);
   const [v, setV] = useState({ category: "", description: "", amount: "0", startDate: today, endDate: "" });
   // made once per form: a retried (or doubled) submission stores one measure
   const [id] = useState(() => crypto.randomUUID());
@@ -24,18 +33,20 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
   const set = (k: keyof typeof v) => (x: string) => setV((cur) => ({ ...cur, [k]: x }));
   const labelOf = (k: string) => ((FIELDS as readonly string[]).includes(k) ? t(`measure.${k}` as never) : k);
 
-  useEffect(() => {
-    if (!state.ok) {
-      if (state.fieldErrors) setErrors(state.fieldErrors);
+  const fields = formFields<typeof addMeasureSchema>("f-", errors);
+  // a refusal: the server's errors (already keyed by field) shown, the summary focused — as the action settles
+  const { state, dispatch, pending } = useFormAction(addMeasure, schemaOf<typeof addMeasureSchema>(), {
+    onFailure: (r) => {
+      if (!r.ok && r.fieldErrors) setErrors(r.fieldErrors);
       requestAnimationFrame(() => summary.current?.focus());
-    }
-  }, [state]);
+    },
+  });
 
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
     const payload = { id, householdId, ...v };
     const check = addMeasureSchema.safeParse(payload);
-    const map: ErrorMap = check.success ? {} : issuesToMap(check.error.issues, (k) => tv(k), tAll("errors.invalid"));
+    const map: ErrorMap = check.success ? {} : issuesToErrors(check.error.issues, (k) => tv(k), tAll("errors.invalid"));
     if (!v.category) map.category = [tv("required")];
     for (const [f, key] of Object.entries(measureProblems(v))) (map[f] ??= []).push(t(`problems.${key}` as never));
     if (Object.keys(map).length) {
@@ -49,7 +60,7 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
 
   if (state.ok && state.data) {
     return (
-      <Done
+      <SavedPanel
         message={state.message ?? t("measure.saved")}
         links={[
           { href: `/households/${householdId}`, label: t("back"), primary: true },
@@ -62,20 +73,21 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 pb-4" aria-busy={pending}>
       <Section title={t("measure.title")}>
-        <Select
-          k="category"
+        <SelectField
+          form={fields}
+          name="category"
           label={t("measure.category")}
           value={v.category}
           onChange={set("category")}
           required
-          errors={errors.category}
           options={[
             { value: "", label: t("measure.choose") },
             ...MEASURE_CATEGORIES.map((c) => ({ value: c, label: tAll(`measure.${c}`) })),
           ]}
         />
-        <TextArea
-          k="description"
+        <TextAreaField
+          form={fields}
+          name="description"
           label={t("measure.description")}
           value={v.description}
           onChange={set("description")}
@@ -83,41 +95,47 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
           rows={4}
           maxLength={1000}
           hint={t("measure.descriptionHint")}
-          errors={errors.description}
         />
-        <TextInput
-          k="amount"
+        <TextField
+          form={fields}
+          name="amount"
           label={t("measure.amount")}
           value={v.amount}
           onChange={set("amount")}
           inputMode="decimal"
           required
           hint={t("measure.amountHint")}
-          errors={errors.amount}
         />
         <div className="grid grid-cols-1 gap-3 min-[400px]:grid-cols-2">
-          <TextInput
-            k="startDate"
+          <TextField
+            form={fields}
+            name="startDate"
             type="date"
             label={t("measure.startDate")}
             value={v.startDate}
             onChange={set("startDate")}
             required
-            errors={errors.startDate}
           />
-          <TextInput
-            k="endDate"
+          <TextField
+            form={fields}
+            name="endDate"
             type="date"
             label={t("measure.endDate")}
             value={v.endDate}
             onChange={set("endDate")}
             min={v.startDate || undefined}
             hint={t("measure.endDateHint")}
-            errors={errors.endDate}
           />
         </div>
       </Section>
-      <ErrorSummary ref={summary} title={t("measure.errorSummary")} message={failed} errors={errors} labelOf={labelOf} />
+      <ErrorSummary
+        ref={summary}
+        title={t("measure.errorSummary")}
+        message={failed}
+        errors={errors}
+        idPrefix={fields.idPrefix}
+        labelOf={labelOf}
+      />
       <SubmitBar pending={pending} label={t("measure.submit")} pendingLabel={t("measure.saving")} />
     </form>
   );

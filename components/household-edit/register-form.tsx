@@ -2,17 +2,32 @@
 // Registering a household new to one of the cadre's villages (a family that split off or
 // arrived): where it is, its members (same rules as everywhere; a valid national ID fills in
 // birth date and sex), optionally the household it split from, and its first facts.
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { registerHousehold } from "@/lib/actions/households/register-household";
-import { initialActionState } from "@/lib/actions/result";
 import { registerHouseholdSchema, registerProblems } from "@/lib/validation/household-register";
 import { HEALTH, LABOR, SCHOOL } from "@/lib/validation/household-changes";
 import { diffFacts, type HouseholdFacts, type IncomeFacts, type IndicatorFacts } from "@/lib/validation/visit-facts";
 import { validateNationalId } from "@/lib/national-id";
-import { Check, Errors, Section, Select, SmallButton, TextArea, TextInput } from "@/components/visit/form-parts";
-import { Collapsible, IncomeFields, IndicatorFields, countChanged } from "@/components/visit/fact-fields";
-import { Done, ErrorSummary, SubmitBar, issuesToMap, type ErrorMap } from "./form-status";
+import { Collapsible, IncomeFields, IndicatorFields, countChanged, openSectionsWithErrors } from "@/components/visit/fact-fields";
+import {
+  Button,
+  CheckField,
+  ErrorSummary,
+  FieldErrors,
+  FormSection as Section,
+  SelectField,
+  SubmitBar,
+  TextAreaField,
+  TextField,
+  errorsAt,
+  fieldId,
+  formFields,
+  issuesToErrors,
+  type ErrorMap,
+} from "@/components/ui/form";
+import { SavedPanel } from "@/components/ui/saved-panel";
+import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
 
 const RELATIONS = ["head", "spouse", "child", "child_in_law", "grandchild", "parent", "grandparent", "sibling", "other"] as const;
 
@@ -72,22 +87,10 @@ export interface RegisterFormProps {
   today: string;
 }
 
-/** Server paths ("indicators.food") → the keys the shared fact fields use ("updates.indicators.food"). */
-function normalize(raw: Record<string, string[]>): ErrorMap {
-  const out: ErrorMap = {};
-  for (const [path, msgs] of Object.entries(raw)) {
-    const key = /^(indicators|income)\./.test(path) ? `updates.${path}` : path;
-    const list = (out[key] ??= []);
-    for (const m of msgs) if (!list.includes(m)) list.push(m);
-  }
-  return out;
-}
-
 export function RegisterForm({ villages, households, today }: RegisterFormProps) {
   const t = useTranslations("householdEdit");
   const tAll = useTranslations();
   const tv = useTranslations("validation");
-  const [state, dispatch, pending] = useActionState(registerHousehold, initialActionState);
   const seq = useRef(1);
   const blank = (relation: string): Row => ({
     key: `r${++seq.current}`,
@@ -127,21 +130,17 @@ export function RegisterForm({ villages, households, today }: RegisterFormProps)
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<ErrorMap>({});
   const summary = useRef<HTMLDivElement>(null);
+  // fields are named by their paths in the schema: the server's errors land on them as they are
+  const fields = formFields<typeof registerHouseholdSchema>("f-", errors);
 
   const showErrors = (map: ErrorMap) => {
     setErrors(map);
-    const keys = Object.keys(map);
-    setOpen((o) => ({
-      indicators: o.indicators || keys.some((k) => k.startsWith("updates.indicators")),
-      income: o.income || keys.some((k) => k.startsWith("updates.income")),
-    }));
+    setOpen((o) => openSectionsWithErrors(o, Object.keys(map), ""));
     requestAnimationFrame(() => summary.current?.focus());
   };
-  useEffect(() => {
-    if (!state.ok && state.fieldErrors) showErrors(normalize(state.fieldErrors));
-    else if (!state.ok) requestAnimationFrame(() => summary.current?.focus());
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state]);
+  const { state, dispatch, pending } = useFormAction(registerHousehold, schemaOf<typeof registerHouseholdSchema>(), {
+    onFailure: (r) => (r.ok ? undefined : showErrors(r.fieldErrors ?? {})),
+  });
 
   const setRow = (i: number, patch: Partial<Row>) => setRows((cur) => cur.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const onId = (i: number, id: string) => {
@@ -154,7 +153,7 @@ export function RegisterForm({ villages, households, today }: RegisterFormProps)
       return b
         ? `${t("register.member", { n: Number(a) + 1 })} · ${t(`register.${b === "schoolStatus" ? "school" : b === "laborCapacity" ? "labor" : b === "medicalInsurance" ? "insured" : b}` as never)}`
         : t("register.members");
-    if (head === "updates") return a === "income" ? t("edit.income") : t("edit.indicators");
+    if (head === "indicators" || head === "income") return head === "income" ? t("edit.income") : t("edit.indicators");
     if (["villageId", "number", "address", "phone", "splitFromId", "splitAt", "reason"].includes(k))
       return t(`register.${k === "villageId" ? "village" : k === "splitFromId" ? "splitFrom" : k}` as never);
     return k === "_form" ? t("register.household") : k;
@@ -180,7 +179,7 @@ export function RegisterForm({ villages, households, today }: RegisterFormProps)
       reason,
     };
     const check = registerHouseholdSchema.safeParse(payload);
-    const map = check.success ? {} : normalize(issuesToMap(check.error.issues, (k) => tv(k), tAll("errors.invalid")));
+    const map = check.success ? {} : issuesToErrors(check.error.issues, (k) => tv(k), tAll("errors.invalid"));
     for (const [f, key] of Object.entries(registerProblems(payload))) (map[f] ??= []).push(t(`problems.${key}` as never));
     // an empty required choice says "required", not "not an allowed value"
     rows.forEach((r, i) => {
@@ -195,7 +194,7 @@ export function RegisterForm({ villages, households, today }: RegisterFormProps)
   if (state.ok && state.data) {
     const id = (state.data as { id: string }).id;
     return (
-      <Done
+      <SavedPanel
         message={state.message ?? t("register.saved")}
         links={[
           { href: `/households/${id}`, label: t("register.open"), primary: true },
@@ -211,186 +210,186 @@ export function RegisterForm({ villages, households, today }: RegisterFormProps)
     <form onSubmit={onSubmit} noValidate className="space-y-4 pb-4" aria-busy={pending}>
       <p className="text-sm text-stone-700">{t("register.intro")}</p>
       <Section title={t("register.household")}>
-        <Select
-          k="villageId"
+        <SelectField
+          form={fields}
+          name={"villageId"}
           label={t("register.village")}
           value={villageId}
           required
-          errors={errors.villageId}
           onChange={(v) => {
             setVillageId(v);
             setSplitFromId("");
           }}
           options={villages.map((v) => ({ value: v.id, label: v.name }))}
         />
-        <TextInput
-          k="number"
+        <TextField
+          form={fields}
+          name={"number"}
           label={t("register.number")}
           value={number}
           onChange={setNumber}
           required
           maxLength={20}
           hint={t("register.numberHint")}
-          errors={errors.number}
         />
-        <TextInput
-          k="address"
+        <TextField
+          form={fields}
+          name={"address"}
           label={t("register.address")}
           value={address}
           onChange={setAddress}
           maxLength={200}
           autoComplete="street-address"
-          errors={errors.address}
         />
-        <TextInput
-          k="phone"
+        <TextField
+          form={fields}
+          name={"phone"}
           label={t("register.phone")}
           value={phone}
           onChange={setPhone}
           maxLength={30}
           inputMode="numeric"
           autoComplete="tel"
-          errors={errors.phone}
         />
       </Section>
 
       <Section title={t("register.split")}>
-        <Select
-          k="splitFromId"
+        <SelectField
+          form={fields}
+          name={"splitFromId"}
           label={t("register.splitFrom")}
           value={splitFromId}
           onChange={setSplitFromId}
-          errors={errors.splitFromId}
           options={[
             { value: "", label: t("register.splitNone") },
             ...candidates.map((h) => ({ value: h.id, label: `${h.number} · ${h.headName}` })),
           ]}
         />
         {splitFromId && (
-          <TextInput
-            k="splitAt"
+          <TextField
+            form={fields}
+            name={"splitAt"}
             type="date"
             label={t("register.splitAt")}
             value={splitAt}
             onChange={setSplitAt}
             max={today}
             required
-            errors={errors.splitAt}
           />
         )}
       </Section>
 
       <Section title={t("register.members")} hint={t("register.membersHint")}>
-        <Errors k="members" errors={errors.members} />
+        <FieldErrors id={fieldId(fields.idPrefix, "members")} errors={errorsAt(fields, "members")} />
         {rows.map((r, i) => {
-          const k = (f: string) => `members.${i}.${f}`;
+          const k = <F extends keyof Omit<Row, "key">>(f: F) => `members.${i}.${f}` as const;
           return (
             <fieldset key={r.key} className="rounded-lg border border-stone-200 p-3">
               <legend className="px-1 font-semibold">{t("register.member", { n: i + 1 })}</legend>
               <div className="grid gap-3">
-                <TextInput
-                  k={k("name")}
+                <TextField
+                  form={fields}
+                  name={k("name")}
                   label={t("register.name")}
                   value={r.name}
                   onChange={(v) => setRow(i, { name: v })}
                   maxLength={40}
                   required
-                  errors={errors[k("name")]}
                 />
-                <TextInput
-                  k={k("nationalId")}
+                <TextField
+                  form={fields}
+                  name={k("nationalId")}
                   label={t("register.nationalId")}
                   value={r.nationalId}
                   onChange={(v) => onId(i, v)}
                   maxLength={18}
                   hint={t("register.nationalIdHint")}
-                  errors={errors[k("nationalId")]}
                 />
                 <div className="grid grid-cols-2 gap-3">
-                  <Select
-                    k={k("sex")}
+                  <SelectField
+                    form={fields}
+                    name={k("sex")}
                     label={t("register.sex")}
                     value={r.sex}
                     onChange={(v) => setRow(i, { sex: v })}
                     required
-                    errors={errors[k("sex")]}
                     options={[
                       { value: "", label: t("measure.choose") },
                       { value: "male", label: t("register.male") },
                       { value: "female", label: t("register.female") },
                     ]}
                   />
-                  <TextInput
-                    k={k("birthDate")}
+                  <TextField
+                    form={fields}
+                    name={k("birthDate")}
                     type="date"
                     label={t("register.birthDate")}
                     value={r.birthDate}
                     onChange={(v) => setRow(i, { birthDate: v })}
                     max={today}
                     required
-                    errors={errors[k("birthDate")]}
                   />
                 </div>
-                <Select
-                  k={k("relation")}
+                <SelectField
+                  form={fields}
+                  name={k("relation")}
                   label={t("register.relation")}
                   value={r.relation}
                   onChange={(v) => setRow(i, { relation: v })}
                   required
-                  errors={errors[k("relation")]}
                   options={RELATIONS.map((x) => ({ value: x, label: tAll(`relation.${x}`) }))}
                 />
-                <Select
-                  k={k("schoolStatus")}
+                <SelectField
+                  form={fields}
+                  name={k("schoolStatus")}
                   label={t("register.school")}
                   value={r.schoolStatus}
                   onChange={(v) => setRow(i, { schoolStatus: v })}
-                  errors={errors[k("schoolStatus")]}
                   options={SCHOOL.map((x) => ({ value: x, label: tAll(`school.${x}`) }))}
                 />
                 <div className="grid grid-cols-2 gap-3">
-                  <Select
-                    k={k("laborCapacity")}
+                  <SelectField
+                    form={fields}
+                    name={k("laborCapacity")}
                     label={t("register.labor")}
                     value={r.laborCapacity}
                     onChange={(v) => setRow(i, { laborCapacity: v })}
-                    errors={errors[k("laborCapacity")]}
                     options={LABOR.map((x) => ({ value: x, label: tAll(`labor.${x}`) }))}
                   />
-                  <Select
-                    k={k("health")}
+                  <SelectField
+                    form={fields}
+                    name={k("health")}
                     label={t("register.health")}
                     value={r.health}
                     onChange={(v) => setRow(i, { health: v })}
-                    errors={errors[k("health")]}
                     options={HEALTH.map((x) => ({ value: x, label: tAll(`health.${x}`) }))}
                   />
                 </div>
-                <Check
-                  k={k("medicalInsurance")}
+                <CheckField
+                  form={fields}
+                  name={k("medicalInsurance")}
                   label={t("register.insured")}
                   checked={r.medicalInsurance}
                   onChange={(v) => setRow(i, { medicalInsurance: v })}
-                  errors={errors[k("medicalInsurance")]}
                 />
                 {rows.length > 1 && (
                   <div>
-                    <SmallButton
-                      tone="danger"
+                    <Button
+                      tone="dangerQuiet"
                       onClick={() => {
                         setRows((cur) => cur.filter((x) => x.key !== r.key));
                         setErrors({});
                       }}
                     >
                       {t("register.removeMember", { n: i + 1 })}
-                    </SmallButton>
+                    </Button>
                   </div>
                 )}
               </div>
             </fieldset>
           );
         })}
-        <SmallButton onClick={() => setRows((cur) => [...cur, blank("child")])}>+ {t("register.addMember")}</SmallButton>
+        <Button onClick={() => setRows((cur) => [...cur, blank("child")])}>+ {t("register.addMember")}</Button>
       </Section>
 
       <Section title={t("register.facts")}>
@@ -400,7 +399,7 @@ export function RegisterForm({ villages, households, today }: RegisterFormProps)
           open={open.indicators}
           onToggle={(v) => setOpen((o) => ({ ...o, indicators: v }))}
         >
-          <IndicatorFields base={DEFAULT_INDICATORS} value={indicators} onChange={setIndicators} errors={errors} />
+          <IndicatorFields form={fields} at="" base={DEFAULT_INDICATORS} value={indicators} onChange={setIndicators} />
         </Collapsible>
         <Collapsible
           title={t("edit.income")}
@@ -408,24 +407,31 @@ export function RegisterForm({ villages, households, today }: RegisterFormProps)
           open={open.income}
           onToggle={(v) => setOpen((o) => ({ ...o, income: v }))}
         >
-          <IncomeFields base={DEFAULT_INCOME} value={income} onChange={setIncome} errors={errors} />
+          <IncomeFields form={fields} at="" base={DEFAULT_INCOME} value={income} onChange={setIncome} />
         </Collapsible>
       </Section>
 
       <Section title={t("register.reason")}>
-        <TextArea
-          k="reason"
+        <TextAreaField
+          form={fields}
+          name={"reason"}
           label={t("register.reason")}
           value={reason}
           onChange={setReason}
           rows={2}
           maxLength={500}
           hint={t("register.reasonHint")}
-          errors={errors.reason}
         />
       </Section>
 
-      <ErrorSummary ref={summary} title={t("register.errorSummary")} message={failed} errors={errors} labelOf={labelOf} />
+      <ErrorSummary
+        ref={summary}
+        title={t("register.errorSummary")}
+        message={failed}
+        errors={errors}
+        idPrefix={fields.idPrefix}
+        labelOf={labelOf}
+      />
       <SubmitBar pending={pending} label={t("register.submit")} pendingLabel={t("register.saving")} />
     </form>
   );

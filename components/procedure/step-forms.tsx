@@ -7,6 +7,7 @@ import { explainComparison } from "@/lib/actions/proposals/explain-comparison";
 import { townshipReview } from "@/lib/actions/procedure/township-review";
 import { countyApprove } from "@/lib/actions/procedure/county-approve";
 import { sendBack } from "@/lib/actions/procedure/send-back";
+import { returnAtReview } from "@/lib/actions/procedure/return-at-review";
 import { publishSecondNotice } from "@/lib/actions/procedure/publish-second-notice";
 import { announce } from "@/lib/actions/procedure/announce";
 import { lodgeObjection } from "@/lib/actions/procedure/lodge-objection";
@@ -127,6 +128,31 @@ export function ReasonStepForm({
       </Field>
       <SubmitButton pending={pending} tone={tone}>
         {label}
+      </SubmitButton>
+      <StatusLine state={state} />
+    </form>
+  );
+}
+
+/** The reviewer's visible way to send an item back at its review, with the reason (audited). */
+export function SendBackAtReviewForm({ proposalId, version }: { proposalId: string; version: number }) {
+  const t = useTranslations("procedure.page");
+  const {
+    state,
+    dispatch: formAction,
+    pending,
+    fields,
+  } = useFormAction(returnAtReview, schemaOf<typeof stepSchema>(), { after: "refresh" });
+  return (
+    <form action={formAction} className="space-y-3 rounded-lg border border-red-200 bg-red-50/40 p-3" data-testid="send-back-at-review">
+      <h3 className="text-sm font-semibold text-red-900">{t("sendBackTitle")}</h3>
+      <input type="hidden" name="proposalId" value={proposalId} />
+      <input type="hidden" name="version" value={version} />
+      <Field form={fields} name="reason" label={t("reason")} hint={t("sendBackHint")} required>
+        {(a) => <textarea {...a} name="reason" rows={2} maxLength={1000} placeholder={t("sendBackPlaceholder")} required />}
+      </Field>
+      <SubmitButton pending={pending} tone="danger">
+        {t("sendBackButton")}
       </SubmitButton>
       <StatusLine state={state} />
     </form>

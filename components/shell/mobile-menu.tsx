@@ -15,12 +15,14 @@ const isCurrent = (pathname: string, href: string) => pathname === href || pathn
 
 export function MobileMenu({ label, who, items }: { label: string; who: string; items: Item[] }) {
   const pathname = usePathname();
-  const [open, setOpen] = useState(false);
+  // open on the page where it was opened: a navigation closes it (no effect resetting state after the fact)
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  const setOpen = (next: boolean) => setOpenOn(next ? pathname : null);
   const panel = useRef<HTMLDivElement>(null);
-  useEffect(() => setOpen(false), [pathname]);
   useEffect(() => {
     if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpenOn(null);
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
   }, [open]);
@@ -30,7 +32,7 @@ export function MobileMenu({ label, who, items }: { label: string; who: string; 
         type="button"
         aria-expanded={open}
         aria-controls="mobile-menu"
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => setOpen(!open)}
         className="flex min-h-9 items-center gap-1 rounded border border-white/40 px-2 py-1 text-sm"
         data-testid="menu-button"
       >

@@ -8,7 +8,7 @@
 // strokes are redrawn (scaled down if the pad got narrower), so new ink lands under the finger.
 // Undo takes back the last stroke. touch-action: none keeps the page from scrolling while the
 // family signs.
-import { useCallback, useEffect, useImperativeHandle, useRef, useState } from "react";
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from "react";
 import type SignaturePadLib from "signature_pad";
 import type { PointGroup } from "signature_pad";
 
@@ -62,8 +62,11 @@ export function SignaturePad({
   const sizeRef = useRef<{ w: number; h: number; ratio: number } | null>(null);
   const [ready, setReady] = useState(false);
   const [hasInk, setHasInk] = useState(false);
+  // the latest onInk for the pad's stroke listener (kept current after each render, not during it)
   const onInkRef = useRef(onInk);
-  onInkRef.current = onInk;
+  useLayoutEffect(() => {
+    onInkRef.current = onInk;
+  });
 
   const report = useCallback(() => {
     const ink = !!padRef.current && !padRef.current.isEmpty();

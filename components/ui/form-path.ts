@@ -18,5 +18,17 @@ export type PathOf<T, D extends number = 6> = [D] extends [never]
         ? { [K in keyof T & string]-?: K | `${K}.${PathOf<NonNullable<T[K]>, Down[D]>}` }[keyof T & string]
         : never;
 
-/** A field name of the form whose action parses with schema S ("_form": the input as a whole). */
-export type FormPath<S extends z.ZodType> = PathOf<NonNullable<z.input<S>>> | "_form";
+/**
+ * A field name of the form whose action parses with schema S ("_form": the input as a whole).
+ * The paths of the parsed output count too: a `z.preprocess` step's input is `unknown`, and its
+ * fields are the ones the step's schema then reads.
+ */
+export type FormPath<S extends z.ZodType> = PathOf<NonNullable<z.input<S>>> | PathOf<NonNullable<z.output<S>>> | "_form";
+
+/**
+ * The prefixes under which S's input has `Tail`: a block of fields shared by several forms
+ * takes its prefix as this type ("updates." in the visit, "changes." in the edit, "" in a new
+ * household), so a prefix under which the schema has no such fields fails tsc.
+ */
+export type PrefixTo<S extends z.ZodType, Tail extends string> =
+  FormPath<S> extends infer U ? (U extends `${infer P}${Tail}` ? P : never) : never;

@@ -10,6 +10,7 @@ import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
 import { useFocusResult } from "./use-focus-result";
 import type { FormPath } from "./form-path";
+import { validationKey, type KeyUnder } from "@/i18n/keys";
 
 export type { FormPath } from "./form-path";
 export type ErrorMap = Record<string, string[]>;
@@ -243,47 +244,63 @@ export function TextAreaField<S extends z.ZodType>({
   );
 }
 
-/** A checkbox whose whole row is the touch target. */
+/** A checkbox whose whole row is the touch target (a UI choice that is no field of its own; CheckField for a field). */
+export function CheckRow({
+  id,
+  label,
+  checked,
+  onChange,
+  changed,
+  className = "",
+  a11y,
+  name,
+  ...rest
+}: Omit<React.InputHTMLAttributes<HTMLInputElement>, "id" | "form" | "className" | "onChange" | "type"> & {
+  id: string;
+  label: React.ReactNode;
+  onChange?: (checked: boolean) => void;
+  /** marks a pre-filled value that has been changed */
+  changed?: boolean;
+  className?: string;
+  a11y?: Pick<A11y, "aria-invalid" | "aria-describedby">;
+}) {
+  return (
+    <label
+      htmlFor={id}
+      className={`flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border px-3 py-2 text-base ${changed ? "border-amber-400 bg-amber-50" : "border-stone-300 bg-white"} ${className}`}
+    >
+      <input
+        {...rest}
+        id={id}
+        name={name}
+        aria-invalid={a11y?.["aria-invalid"]}
+        aria-describedby={a11y?.["aria-describedby"]}
+        type="checkbox"
+        checked={checked}
+        onChange={onChange && ((e) => onChange(e.target.checked))}
+        className="h-6 w-6 shrink-0 accent-brand-700"
+      />
+      <span>{label}</span>
+    </label>
+  );
+}
+
+/** A checkbox field whose whole row is the touch target. */
 export function CheckField<S extends z.ZodType>({
   form,
   name,
   label,
   hint,
   className = "",
-  checked,
-  onChange,
-  changed,
   htmlName,
   ...rest
-}: Omit<Named<S>, "required"> &
-  Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "form" | "id" | "className" | "onChange" | "type"> & {
-    onChange?: (checked: boolean) => void;
-    /** marks a pre-filled value that has been changed */
-    changed?: boolean;
-    htmlName?: string;
-  }) {
+}: Omit<Named<S>, "required" | "also"> &
+  Omit<React.ComponentProps<typeof CheckRow>, "id" | "name" | "label" | "className" | "a11y"> & { htmlName?: string }) {
   const id = fieldId(form.idPrefix, name);
   const errors = errorsAt(form, name);
-  const a11y = a11yOf(id, hint, errors);
   return (
     <div className={className}>
-      <label
-        htmlFor={id}
-        className={`flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border px-3 py-2 text-base ${changed ? "border-amber-400 bg-amber-50" : "border-stone-300 bg-white"}`}
-      >
-        <input
-          {...rest}
-          id={id}
-          aria-invalid={a11y["aria-invalid"]}
-          aria-describedby={a11y["aria-describedby"]}
-          type="checkbox"
-          name={htmlName ?? name}
-          checked={checked}
-          onChange={onChange && ((e) => onChange(e.target.checked))}
-          className="h-6 w-6 shrink-0 accent-brand-700"
-        />
-        <span>{label}</span>
-      </label>
+      <CheckRow {...rest} id={id} name={htmlName ?? name} label={label} a11y={a11yOf(id, hint, errors)} />
       <FieldHint id={id}>{hint}</FieldHint>
       <FieldErrors id={id} errors={errors} />
     </div>
@@ -448,3 +465,99 @@ export const ErrorSummary = forwardRef<
     </div>
   );
 });
+
+/** A choice among a few options as big radio buttons in a fieldset (the legend is the label). */
+export function RadioCardsField<S extends z.ZodType>({
+  form,
+  name,
+  label,
+  hint,
+  value,
+  onChange,
+  options,
+  columns = 3,
+}: Omit<Named<S>, "required" | "className" | "also"> & {
+  value: string;
+  onChange: (v: string) => void;
+  options: readonly { value: string; label: string; sub?: string }[];
+  columns?: 2 | 3;
+}) {
+  const id = fieldId(form.idPrefix, name);
+  const errors = errorsAt(form, name);
+  const a11y = a11yOf(id, hint, errors);
+  return (
+    <fieldset id={id} aria-describedby={a11y["aria-describedby"]} aria-invalid={a11y["aria-invalid"]} tabIndex={-1}>
+      <legend className="text-sm font-medium text-stone-800">{label}</legend>
+      <div className={`mt-1 grid gap-2 ${columns === 3 ? "grid-cols-3" : "grid-cols-2"}`}>
+        {options.map((o) => (
+          <label
+            key={o.value}
+            className="flex min-h-14 cursor-pointer flex-col items-center justify-center rounded-lg border-2 border-stone-300 bg-white px-1 py-2 text-center has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-blue-600"
+          >
+            <input
+              type="radio"
+              name={name}
+              value={o.value}
+              checked={value === o.value}
+              onChange={() => onChange(o.value)}
+              className="sr-only"
+            />
+            <span className="text-base font-semibold">{o.label}</span>
+            {o.sub && <span className="text-xs text-stone-600">{o.sub}</span>}
+          </label>
+        ))}
+      </div>
+      <FieldHint id={id}>{hint}</FieldHint>
+      <FieldErrors id={id} errors={errors} />
+    </fieldset>
+  );
+}
+
+/** A titled block of a long (phone) form. */
+export function FormSection({ title, children, hint }: { title: string; children: React.ReactNode; hint?: React.ReactNode }) {
+  return (
+    <section className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm">
+      <h2 className="text-base font-semibold">{title}</h2>
+      {hint && <p className="mt-0.5 text-sm text-stone-600">{hint}</p>}
+      <div className="mt-3 space-y-4">{children}</div>
+    </section>
+  );
+}
+
+/** The submit button of a long phone form, kept at the bottom of the screen. */
+export function SubmitBar({
+  pending,
+  label,
+  pendingLabel,
+  disabled,
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+  disabled?: boolean;
+}) {
+  return (
+    <div className="sticky bottom-0 -mx-3 border-t border-stone-200 bg-stone-50/95 px-3 py-3 backdrop-blur">
+      <SubmitButton pending={pending} disabled={disabled} size="lg" className="w-full" pendingLabel={pendingLabel}>
+        {label}
+      </SubmitButton>
+    </div>
+  );
+}
+
+/** Zod issues of a check on the device → errors by path ("validation.…" messages translated, others `fallback`; each once). */
+export function issuesToErrors(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  tv: (key: KeyUnder<"validation">) => string,
+  fallback: string,
+): ErrorMap {
+  const out: ErrorMap = {};
+  for (const issue of issues) {
+    const path = issue.path.map(String).join(".") || "_form";
+    const key = validationKey(issue.message);
+    const msg = key ? tv(key) : fallback;
+    const list = (out[path] ??= []);
+    if (!list.includes(msg)) list.push(msg);
+  }
+  return out;
+}

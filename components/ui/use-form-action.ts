@@ -24,6 +24,8 @@ export interface FormActionOptions<T> {
   idPrefix?: string;
   /** after a success, before the page is refreshed or left */
   onSuccess?: (data: T | undefined, result: ActionResult<T>) => void;
+  /** after a refusal (the form may move focus to its error summary) */
+  onFailure?: (result: ActionResult<T>) => void;
   /** after a success: re-read the page's server components (router.refresh), or go where this says */
   after?: "refresh" | ((data: T | undefined) => string | null) | null;
 }
@@ -43,7 +45,7 @@ export function useFormAction<S extends z.ZodType, T, P = FormData>(
 ): FormActionApi<S, T, P> {
   const router = useRouter();
   const autoId = useId();
-  const { onSuccess, after = null, idPrefix } = options;
+  const { onSuccess, onFailure, after = null, idPrefix } = options;
   // useActionState runs the action of the latest render, so these callbacks are always current;
   // they run as the action settles (inside its transition), not in an effect afterwards
   const [state, dispatch, pending] = useActionState<ActionResult<T>, P>(async (prev, input) => {
@@ -53,7 +55,7 @@ export function useFormAction<S extends z.ZodType, T, P = FormData>(
       const href = typeof after === "function" ? after(result.data) : null;
       if (href) router.push(href);
       else if (after) router.refresh();
-    }
+    } else onFailure?.(result);
     return result;
   }, initialActionState as ActionResult<T>);
   const fields: FormFields<S> = {

@@ -1,15 +1,40 @@
 "use client";
-// The name of the field behind each error key, for the form's error summary: the cadre reads
-// "收入 · 工资性收入：不能为负数", not a path.
+// The name of the field behind each error path, for the form's error summary: the cadre reads
+// "收入 · 工资性收入：不能为负数", not a path. Paths are the schema's (decision 0037); a row sent
+// by index (a changed member, a new member, a photo) is named from what was sent.
 import { useTranslations } from "next-intl";
 import { INCOME_LABEL, type HouseholdFacts } from "@/lib/validation/visit-facts";
 import type { DraftRow } from "./member-fields";
 import type { EvidenceItem } from "./evidence-picker";
 
-export function useErrorLabels(facts: HouseholdFacts, drafts: DraftRow[], evidence: EvidenceItem[]) {
+/** What a submission sent, in order: member ids, new-member row keys, photo keys. */
+export interface SentRows {
+  members: string[];
+  newMembers: string[];
+  evidence: string[];
+}
+
+/** `at`: where the schema keeps the facts ("updates." in the visit, "changes." in the edit). */
+export function useErrorLabels(at: string, facts: HouseholdFacts, drafts: DraftRow[], evidence: EvidenceItem[], sent: SentRows) {
   const t = useTranslations();
-  return (key: string): string => {
-    const [head, a, b] = key.split(".");
+  const memberName = (id: string | undefined) => facts.members.find((m) => m.id === id)?.name ?? "";
+  return (path: string): string => {
+    if (path.startsWith(at)) {
+      const [a, b, c] = path.slice(at.length).split(".");
+      if (a === "indicators" && b) return `${t("visit.updates.indicators")} · ${t(`visit.ind.${b}` as never)}`;
+      if (a === "income" && b && b in INCOME_LABEL)
+        return `${t("visit.updates.income")} · ${t(`household.${INCOME_LABEL[b as keyof typeof INCOME_LABEL]}`)}`;
+      if (a === "members" && b !== undefined) {
+        const name = memberName(sent.members[Number(b)]);
+        return c ? `${name} · ${t(`visit.member.${c}` as never)}` : name;
+      }
+      if (a === "newMembers" && b !== undefined) {
+        const n = drafts.findIndex((d) => d.key === sent.newMembers[Number(b)]) + 1;
+        return `${t("visit.newMember.item", { n })} · ${t(`visit.newMember.${c ?? "name"}` as never)}`;
+      }
+      return t("visit.sections.updates");
+    }
+    const [head, a, b] = path.split(".");
     switch (head) {
       case "date":
       case "mode":
@@ -19,28 +44,32 @@ export function useErrorLabels(facts: HouseholdFacts, drafts: DraftRow[], eviden
         return t(`visit.fields.${head}`);
       case "followUps":
         return `${t("visit.followUps.item", { n: Number(a) + 1 })} · ${t(b === "dueDate" ? "visit.followUps.dueDate" : "visit.followUps.description")}`;
-      case "updates":
-        if (a === "indicators" && b) return `${t("visit.updates.indicators")} · ${t(`visit.ind.${b}` as never)}`;
-        if (a === "income" && b && b in INCOME_LABEL)
-          return `${t("visit.updates.income")} · ${t(`household.${INCOME_LABEL[b as keyof typeof INCOME_LABEL]}`)}`;
-        return t("visit.sections.updates");
-      case "member": {
-        const name = facts.members.find((m) => m.id === a)?.name ?? "";
-        return b ? `${name} · ${t(`visit.member.${b}` as never)}` : name;
-      }
-      case "newMember": {
-        const n = drafts.findIndex((d) => d.key === a) + 1;
-        return `${t("visit.newMember.item", { n })} · ${t(`visit.newMember.${b ?? "name"}` as never)}`;
-      }
+      case "members": // the server's "not a member of this household", keyed by the member's id
+        return memberName(a);
       case "evidence":
-        return evidence.find((e) => e.key === a)?.name ?? t("visit.sections.evidence");
+        return evidence.find((e) => e.key === sent.evidence[Number(a)])?.name ?? t("visit.sections.evidence");
       case "confirmation":
       case "signature":
         return t("visit.proof.confirmTitle");
       case "locationConsent":
         return t("visit.proof.consent");
       default:
-        return key;
+        return path;
     }
   };
 }
+
+/** The rows a submission sends, by index: what the fields are named by and the errors come back on. */
+export function sentRows(
+  changes: { members?: Record<string, unknown>[] } | null | undefined,
+  filledDrafts: string[],
+  readyEvidence: string[] = [],
+): SentRows {
+  return { members: (changes?.members ?? []).map((m) => String(m.id)), newMembers: filledDrafts, evidence: readyEvidence };
+}
+
+/** index of `key` in `list`, or undefined */
+export const indexIn = (list: string[]) => (key: string) => {
+  const i = list.indexOf(key);
+  return i < 0 ? undefined : i;
+};

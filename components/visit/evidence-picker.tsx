@@ -2,8 +2,8 @@
 // Photos and documents for the visit: taken with the camera or chosen, made smaller on the
 // phone (downscale.ts), each attached to the indicator it supports.
 import { useTranslations } from "next-intl";
-import { Errors, Select, SmallButton } from "./form-parts";
-import type { ErrorMap } from "./fact-fields";
+import type { visitSchema } from "@/lib/validation/visit";
+import { Button, FieldErrors, SelectField, errorsAt, fieldId, type FormFields } from "@/components/ui/form";
 import { prepareForUpload } from "./downscale";
 import { EVIDENCE_TARGETS, MAX_EVIDENCE_FILES, type EvidenceTarget } from "@/lib/validation/visit-constants";
 import { EVIDENCE_MIMES } from "@/lib/validation/file-type";
@@ -21,14 +21,17 @@ export interface EvidenceItem {
 const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
 export function EvidencePicker({
+  form,
+  sentIndex,
   items,
   setItems,
-  errors,
   newKey,
 }: {
+  form: FormFields<typeof visitSchema>;
+  /** a file's index in what is sent (`evidence.<i>`): only the ready ones are */
+  sentIndex: (key: string) => number | undefined;
   items: EvidenceItem[];
   setItems: React.Dispatch<React.SetStateAction<EvidenceItem[]>>;
-  errors: ErrorMap;
   newKey: () => string;
 }) {
   const t = useTranslations();
@@ -108,7 +111,9 @@ export function EvidencePicker({
       {items.length > 0 && (
         <ul className="space-y-2" data-testid="evidence-items">
           {items.map((it) => {
-            const k = `evidence.${it.key}.file`;
+            const at = sentIndex(it.key);
+            // not sent (still processing, or failed): a path no error can have
+            const sent = (at === undefined ? `evidence.unsent-${it.key}` : `evidence.${at}`) as `evidence.${number}`;
             return (
               <li key={it.key} className="rounded-lg border border-stone-200 p-2">
                 <div className="flex items-center gap-2">
@@ -133,19 +138,20 @@ export function EvidencePicker({
                       ) : null}
                     </div>
                   </div>
-                  <SmallButton tone="danger" label={t("visit.evidence.remove", { name: it.name })} onClick={() => remove(it.key)}>
+                  <Button tone="dangerQuiet" aria-label={t("visit.evidence.remove", { name: it.name })} onClick={() => remove(it.key)}>
                     ✕
-                  </SmallButton>
+                  </Button>
                 </div>
                 {it.error && (
                   <p className="mt-1 text-sm font-medium text-red-700" role="alert">
                     {it.error}
                   </p>
                 )}
-                <Errors k={k} errors={errors[k]} />
+                <FieldErrors id={fieldId(form.idPrefix, sent)} errors={errorsAt(form, sent, [`${sent}.file`])} />
                 {it.status !== "error" && (
-                  <Select
-                    k={`evidence.${it.key}.indicator`}
+                  <SelectField
+                    form={form}
+                    name={`${sent}.indicator`}
                     className="mt-2"
                     label={t("visit.evidence.indicator")}
                     value={it.indicator}

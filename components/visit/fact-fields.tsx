@@ -4,10 +4,10 @@
 // will be sent.
 import { Fragment } from "react";
 import { useTranslations } from "next-intl";
-import { Check, Select, TextInput } from "./form-parts";
+import type { z } from "zod";
+import { CheckField, SelectField, TextField, type FormFields, type FormPath } from "@/components/ui/form";
+import type { PrefixTo } from "@/components/ui/form-path";
 import { INCOME_FIELDS, INCOME_LABEL, type IncomeFacts, type IndicatorFacts } from "@/lib/validation/visit-facts";
-
-export type ErrorMap = Record<string, string[]>;
 
 /** A collapsible group, closed until opened (or until it holds an error). */
 export function Collapsible({
@@ -51,20 +51,23 @@ function numSame(a: string, b: string): boolean {
   return Number.isFinite(nx) && Number.isFinite(ny) ? nx === ny : x === y;
 }
 
-export function IndicatorFields({
+/** The indicator fields, named `${at}indicators.<name>` (at: where the form's schema keeps them). */
+export function IndicatorFields<S extends z.ZodType>({
+  form,
+  at,
   base,
   value,
   onChange,
-  errors,
 }: {
+  form: FormFields<S>;
+  at: PrefixTo<S, "indicators.food">;
   base: IndicatorFacts;
   value: IndicatorFacts;
   onChange: (v: IndicatorFacts) => void;
-  errors: ErrorMap;
 }) {
   const t = useTranslations("visit");
   const set = <K extends keyof IndicatorFacts>(k: K, v: IndicatorFacts[K]) => onChange({ ...value, [k]: v });
-  const key = (k: string) => `updates.indicators.${k}`;
+  const key = (k: keyof IndicatorFacts) => `${at}indicators.${k}` as FormPath<S>;
   const was = (v: string) => t("updates.was", { value: v === "" ? t("updates.empty") : v });
   const flag = (k: keyof IndicatorFacts) =>
     base[k] === value[k]
@@ -73,42 +76,43 @@ export function IndicatorFields({
         ? was(base[k] ? t("updates.yes") : t("updates.no"))
         : was(String(base[k]));
   const check = (k: "food" | "clothing" | "electricity" | "waterScarceArea" | "waterPiped" | "waterQualitySafe") => (
-    <Check
-      k={key(k)}
+    <CheckField
+      form={form}
+      name={key(k)}
       label={t(`ind.${k}`)}
       checked={value[k]}
       onChange={(v) => set(k, v)}
       changed={base[k] !== value[k]}
       hint={flag(k)}
-      errors={errors[key(k)]}
     />
   );
   const number = (k: "waterLitres" | "waterRoundTripMin" | "waterHorizontalM" | "waterVerticalM" | "waterOutageDays", nullable = false) => (
-    <TextInput
-      k={key(k)}
+    <TextField
+      form={form}
+      name={key(k)}
       label={t(`ind.${k}`)}
       value={value[k]}
       onChange={(v) => set(k, v)}
       inputMode={k === "waterLitres" ? "decimal" : "numeric"}
       hint={numSame(base[k], value[k]) ? (nullable ? t("updates.blankUnknown") : undefined) : was(base[k])}
-      errors={errors[key(k)]}
     />
   );
   return (
     <>
       {check("food")}
       {check("clothing")}
-      <Select
-        k={key("housingGrade")}
+      <SelectField
+        form={form}
+        name={key("housingGrade")}
         label={t("ind.housingGrade")}
         value={value.housingGrade}
         onChange={(v) => set("housingGrade", v as IndicatorFacts["housingGrade"])}
         options={(["A", "B", "C", "D"] as const).map((g) => ({ value: g, label: t(`ind.grade.${g}`) }))}
         hint={base.housingGrade === value.housingGrade ? undefined : was(t(`ind.grade.${base.housingGrade}`))}
-        errors={errors[key("housingGrade")]}
       />
-      <Select
-        k={key("safeAlternative")}
+      <SelectField
+        form={form}
+        name={key("safeAlternative")}
         label={t("ind.safeAlternative")}
         value={value.safeAlternative}
         onChange={(v) => set("safeAlternative", v as IndicatorFacts["safeAlternative"])}
@@ -117,7 +121,6 @@ export function IndicatorFields({
           label: t(`ind.alt.${g || "none"}`),
         }))}
         hint={base.safeAlternative === value.safeAlternative ? undefined : was(t(`ind.alt.${base.safeAlternative || "none"}`))}
-        errors={errors[key("safeAlternative")]}
       />
       {check("electricity")}
       {number("waterLitres")}
@@ -134,16 +137,19 @@ export function IndicatorFields({
   );
 }
 
-export function IncomeFields({
+/** The income items, named `${at}income.<item>`. */
+export function IncomeFields<S extends z.ZodType>({
+  form,
+  at,
   base,
   value,
   onChange,
-  errors,
 }: {
+  form: FormFields<S>;
+  at: PrefixTo<S, "income.incomeWages">;
   base: IncomeFacts;
   value: IncomeFacts;
   onChange: (v: IncomeFacts) => void;
-  errors: ErrorMap;
 }) {
   const t = useTranslations();
   return (
@@ -157,8 +163,9 @@ export function IncomeFields({
               <p className="text-xs text-stone-500">{t("household.notCountedWhy")}</p>
             </div>
           )}
-          <TextInput
-            k={`updates.income.${k}`}
+          <TextField
+            form={form}
+            name={`${at}income.${k}` as FormPath<S>}
             label={t(k === "rigidExpenditure" ? "household.rigidAfter" : `household.${INCOME_LABEL[k]}`)}
             value={value[k]}
             onChange={(v) => onChange({ ...value, [k]: v })}
@@ -170,7 +177,6 @@ export function IncomeFields({
                   : undefined
                 : t("visit.updates.was", { value: base[k] === "" ? t("visit.updates.empty") : base[k] })
             }
-            errors={errors[`updates.income.${k}`]}
           />
         </Fragment>
       ))}
@@ -193,13 +199,13 @@ export interface OpenSections {
   newMembers: boolean;
 }
 
-/** Open every collapsed section that holds one of these error keys (never close one). */
-export function openSectionsWithErrors(open: OpenSections, errorKeys: string[]): OpenSections {
-  const has = (prefix: string) => errorKeys.some((k) => k.startsWith(prefix));
-  return {
-    indicators: open.indicators || has("updates.indicators"),
-    income: open.income || has("updates.income"),
-    members: open.members || has("member."),
-    newMembers: open.newMembers || has("newMember."),
-  };
+/** Open every collapsed section that holds one of these error paths (never close one); `at` as for the fields. */
+export function openSectionsWithErrors<T extends Partial<OpenSections>>(open: T, errorPaths: string[], at: string): T {
+  const has = (prefix: string) => errorPaths.some((k) => k.startsWith(prefix));
+  const out = { ...open };
+  if ("indicators" in out) out.indicators = out.indicators || has(`${at}indicators`);
+  if ("income" in out) out.income = out.income || has(`${at}income`);
+  if ("members" in out) out.members = out.members || has(`${at}members`) || has("members.");
+  if ("newMembers" in out) out.newMembers = out.newMembers || has(`${at}newMembers`);
+  return out;
 }

@@ -2,8 +2,19 @@
 // Members in the visit form: what changed for each person (pre-filled), and new members.
 // A valid national ID fills in the birth date and sex, so nobody types them twice.
 import { useTranslations } from "next-intl";
-import { Check, Errors, Select, SmallButton, TextInput } from "./form-parts";
-import type { ErrorMap } from "./fact-fields";
+import type { z } from "zod";
+import {
+  Button,
+  CheckField,
+  FieldErrors,
+  SelectField,
+  TextField,
+  errorsAt,
+  fieldId,
+  type FormFields,
+  type FormPath,
+} from "@/components/ui/form";
+import type { PrefixTo } from "@/components/ui/form-path";
 import { HEALTH, LABOR, SCHOOL } from "@/lib/validation/visit-constants";
 import { validateNationalId } from "@/lib/national-id";
 import type { MemberFacts, NewMemberDraft } from "@/lib/validation/visit-facts";
@@ -11,16 +22,24 @@ import type { KeyUnder } from "@/i18n/keys";
 
 const RELATIONS = ["spouse", "child", "child_in_law", "grandchild", "parent", "grandparent", "sibling", "other", "head"] as const;
 
-export function MemberChanges({
+/**
+ * Each member's changes. Only changed members are sent, so a member's fields are named by the
+ * index it has in what is sent (`sentIndex`): the server's errors come back on those paths.
+ */
+export function MemberChanges<S extends z.ZodType>({
+  form,
+  at,
+  sentIndex,
   base,
   value,
   onChange,
-  errors,
 }: {
+  form: FormFields<S>;
+  at: PrefixTo<S, "members">;
+  sentIndex: (memberId: string) => number | undefined;
   base: MemberFacts[];
   value: MemberFacts[];
   onChange: (v: MemberFacts[]) => void;
-  errors: ErrorMap;
 }) {
   const t = useTranslations();
   if (value.length === 0) return <p className="text-sm text-stone-600">{t("visit.member.none")}</p>;
@@ -29,50 +48,54 @@ export function MemberChanges({
     <ul className="space-y-3">
       {value.map((m, i) => {
         const b = base.find((x) => x.id === m.id)!;
-        const k = (f: string) => `member.${m.id}.${f}`;
+        const row = `${at}members.${sentIndex(m.id) ?? `unsent-${m.id}`}` as FormPath<S>;
+        const k = (f: keyof MemberFacts) => `${row}.${f}` as FormPath<S>;
+        // the row's own errors, and the server's "not a member of this household" (keyed by id)
+        const rowErrors = errorsAt(form, row, [`members.${m.id}` as FormPath<S>]);
         const was = (label: string) => t("visit.updates.was", { value: label });
         return (
           <li key={m.id} className={`rounded-lg border p-3 ${m.leave ? "border-stone-300 bg-stone-50" : "border-stone-200"}`}>
             <h4 className="font-semibold">{m.name}</h4>
-            <Errors k={`member.${m.id}`} errors={errors[`member.${m.id}`]} />
+            <FieldErrors id={fieldId(form.idPrefix, row)} errors={rowErrors} />
             <div className="mt-2 grid gap-3">
-              <Select
-                k={k("schoolStatus")}
+              <SelectField
+                form={form}
+                name={k("schoolStatus")}
                 label={t("visit.member.schoolStatus")}
                 value={m.schoolStatus}
                 onChange={(v) => set(i, { schoolStatus: v })}
                 options={SCHOOL.map((s) => ({ value: s, label: t(`school.${s}`) }))}
-                errors={errors[k("schoolStatus")]}
                 hint={b.schoolStatus !== m.schoolStatus ? was(t(`school.${b.schoolStatus as KeyUnder<"school">}`)) : undefined}
               />
-              <Check
-                k={k("medicalInsurance")}
+              <CheckField
+                form={form}
+                name={k("medicalInsurance")}
                 label={t("visit.member.medicalInsurance")}
                 checked={m.medicalInsurance}
                 onChange={(v) => set(i, { medicalInsurance: v })}
                 changed={b.medicalInsurance !== m.medicalInsurance}
-                errors={errors[k("medicalInsurance")]}
               />
-              <Select
-                k={k("laborCapacity")}
+              <SelectField
+                form={form}
+                name={k("laborCapacity")}
                 label={t("visit.member.laborCapacity")}
                 value={m.laborCapacity}
                 onChange={(v) => set(i, { laborCapacity: v })}
                 options={LABOR.map((s) => ({ value: s, label: t(`labor.${s}`) }))}
-                errors={errors[k("laborCapacity")]}
                 hint={b.laborCapacity !== m.laborCapacity ? was(t(`labor.${b.laborCapacity as KeyUnder<"labor">}`)) : undefined}
               />
-              <Select
-                k={k("health")}
+              <SelectField
+                form={form}
+                name={k("health")}
                 label={t("visit.member.health")}
                 value={m.health}
                 onChange={(v) => set(i, { health: v })}
                 options={HEALTH.map((s) => ({ value: s, label: t(`health.${s}`) }))}
-                errors={errors[k("health")]}
                 hint={b.health !== m.health ? was(t(`health.${b.health as KeyUnder<"health">}`)) : undefined}
               />
-              <Select
-                k={k("leave")}
+              <SelectField
+                form={form}
+                name={k("leave")}
                 label={t("visit.member.leave")}
                 value={m.leave}
                 onChange={(v) => set(i, { leave: v as MemberFacts["leave"] })}
@@ -81,7 +104,6 @@ export function MemberChanges({
                   { value: "deceased", label: t("visit.member.deceased") },
                   { value: "moved_out", label: t("visit.member.moved_out") },
                 ]}
-                errors={errors[k("leave")]}
                 hint={m.leave ? t("visit.member.leaving", { reason: t(`visit.member.${m.leave}`) }) : undefined}
               />
             </div>
@@ -94,15 +116,20 @@ export function MemberChanges({
 
 export type DraftRow = NewMemberDraft & { key: string };
 
-export function NewMembers({
+/** New members; a filled row is sent as `${at}newMembers.<sentIndex>` (empty rows are not sent). */
+export function NewMembers<S extends z.ZodType>({
+  form,
+  at,
+  sentIndex,
   value,
   onChange,
-  errors,
   newKey,
 }: {
+  form: FormFields<S>;
+  at: PrefixTo<S, "newMembers">;
+  sentIndex: (draftKey: string) => number | undefined;
   value: DraftRow[];
   onChange: (v: DraftRow[]) => void;
-  errors: ErrorMap;
   newKey: () => string;
 }) {
   const t = useTranslations();
@@ -114,77 +141,78 @@ export function NewMembers({
   };
   return (
     <div className="space-y-3">
+      <FieldErrors id={fieldId(form.idPrefix, `${at}newMembers`)} errors={errorsAt(form, `${at}newMembers` as FormPath<S>)} />
       {value.map((m, i) => {
-        const k = (f: string) => `newMember.${m.key}.${f}`;
+        const row = `${at}newMembers.${sentIndex(m.key) ?? `unsent-${m.key}`}` as FormPath<S>;
+        const k = (f: keyof NewMemberDraft) => `${row}.${f}` as FormPath<S>;
         return (
           <fieldset key={m.key} className="rounded-lg border border-stone-200 p-3">
             <legend className="px-1 font-semibold">{t("visit.newMember.item", { n: i + 1 })}</legend>
+            <FieldErrors id={fieldId(form.idPrefix, row)} errors={errorsAt(form, row)} />
             <div className="grid gap-3">
-              <TextInput
-                k={k("name")}
+              <TextField
+                form={form}
+                name={k("name")}
                 label={t("visit.newMember.name")}
                 value={m.name}
                 onChange={(v) => set(i, { name: v })}
                 maxLength={40}
                 required
-                errors={errors[k("name")]}
               />
-              <TextInput
-                k={k("nationalId")}
+              <TextField
+                form={form}
+                name={k("nationalId")}
                 label={t("visit.newMember.nationalId")}
                 value={m.nationalId}
                 onChange={(v) => onId(i, v)}
                 maxLength={18}
                 hint={t("visit.newMember.nationalIdHint")}
-                errors={errors[k("nationalId")]}
               />
               <div className="grid grid-cols-2 gap-3">
-                <Select
-                  k={k("sex")}
+                <SelectField
+                  form={form}
+                  name={k("sex")}
                   label={t("visit.newMember.sex")}
                   value={m.sex}
                   onChange={(v) => set(i, { sex: v })}
                   required
-                  errors={errors[k("sex")]}
                   options={[
                     { value: "", label: t("visit.newMember.choose") },
                     { value: "male", label: t("visit.newMember.male") },
                     { value: "female", label: t("visit.newMember.female") },
                   ]}
                 />
-                <TextInput
-                  k={k("birthDate")}
+                <TextField
+                  form={form}
+                  name={k("birthDate")}
                   type="date"
                   label={t("visit.newMember.birthDate")}
                   value={m.birthDate}
                   onChange={(v) => set(i, { birthDate: v })}
                   required
-                  errors={errors[k("birthDate")]}
                 />
               </div>
-              <Select
-                k={k("relation")}
+              <SelectField
+                form={form}
+                name={k("relation")}
                 label={t("visit.newMember.relation")}
                 value={m.relation}
                 onChange={(v) => set(i, { relation: v })}
                 required
-                errors={errors[k("relation")]}
                 options={RELATIONS.map((r) => ({ value: r, label: t(`relation.${r}`) }))}
               />
               <div>
-                <SmallButton tone="danger" onClick={() => onChange(value.filter((_, j) => j !== i))}>
+                <Button tone="dangerQuiet" onClick={() => onChange(value.filter((_, j) => j !== i))}>
                   {t("visit.newMember.remove", { n: i + 1 })}
-                </SmallButton>
+                </Button>
               </div>
             </div>
           </fieldset>
         );
       })}
-      <SmallButton
-        onClick={() => onChange([...value, { key: newKey(), name: "", sex: "", birthDate: "", relation: "child", nationalId: "" }])}
-      >
+      <Button onClick={() => onChange([...value, { key: newKey(), name: "", sex: "", birthDate: "", relation: "child", nationalId: "" }])}>
         + {t("visit.newMember.add")}
-      </SmallButton>
+      </Button>
     </div>
   );
 }

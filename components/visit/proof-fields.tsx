@@ -3,9 +3,9 @@
 // plainly; and the household's confirmation, by signature or by read-back.
 import { useCallback, useState } from "react";
 import { useTranslations } from "next-intl";
-import { Check, Errors, SmallButton, fieldId } from "./form-parts";
+import type { visitSchema } from "@/lib/validation/visit";
+import { Button, CheckField, CheckRow, FieldErrors, errorsAt, fieldId, type FormFields } from "@/components/ui/form";
 import { SignaturePad, type SignaturePadHandle } from "@/components/signature/signature-pad";
-import type { ErrorMap } from "./fact-fields";
 
 export interface Located {
   latitude: number;
@@ -54,12 +54,12 @@ export function LocationConsent({
   consent,
   setConsent,
   loc,
-  errors,
+  form,
 }: {
   consent: boolean;
   setConsent: (v: boolean) => void;
   loc: ReturnType<typeof useLocation>;
-  errors: ErrorMap;
+  form: FormFields<typeof visitSchema>;
 }) {
   const t = useTranslations("visit.proof");
   const time = loc.location
@@ -67,8 +67,9 @@ export function LocationConsent({
     : "";
   return (
     <div>
-      <Check
-        k="locationConsent"
+      <CheckField
+        form={form}
+        name="locationConsent"
         label={<strong>{t("consent")}</strong>}
         checked={consent}
         onChange={(v) => {
@@ -77,7 +78,6 @@ export function LocationConsent({
           else loc.forget();
         }}
         hint={t("consentHint")}
-        errors={errors.locationConsent}
       />
       {consent && (
         <div role="status" aria-live="polite" className="mt-2 rounded-lg bg-stone-100 px-3 py-2 text-sm" data-testid="location-status">
@@ -93,7 +93,7 @@ export function LocationConsent({
           {(loc.status === "denied" || loc.status === "unavailable" || loc.status === "timeout") && (
             <span className="flex flex-wrap items-center justify-between gap-2">
               <span className="text-amber-900">{t(loc.status)}</span>
-              <SmallButton onClick={loc.locate}>{t("retry")}</SmallButton>
+              <Button onClick={loc.locate}>{t("retry")}</Button>
             </span>
           )}
         </div>
@@ -109,7 +109,7 @@ export function Confirmation({
   setSigned,
   readBack,
   setReadBack,
-  errors,
+  form,
 }: {
   mode: string;
   pad: React.RefObject<SignaturePadHandle | null>;
@@ -117,22 +117,19 @@ export function Confirmation({
   setSigned: (v: boolean) => void;
   readBack: boolean;
   setReadBack: (v: boolean) => void;
-  errors: ErrorMap;
+  form: FormFields<typeof visitSchema>;
 }) {
   const t = useTranslations("visit.proof");
-  const errs = [...(errors.confirmation ?? []), ...(errors.signature ?? [])];
+  const errs = errorsAt(form, "confirmation", ["signature"]) ?? [];
+  const id = fieldId(form.idPrefix, "confirmation");
   return (
-    <fieldset
-      id={fieldId("confirmation")}
-      tabIndex={-1}
-      aria-describedby={`${fieldId("confirmation")}-hint${errs.length ? ` ${fieldId("confirmation")}-error` : ""}`}
-    >
+    <fieldset id={id} tabIndex={-1} aria-describedby={`${id}-hint${errs.length ? ` ${id}-error` : ""}`}>
       <legend className="text-sm font-medium text-stone-800">{t("confirmTitle")}</legend>
-      <p id={`${fieldId("confirmation")}-hint`} className="mt-0.5 text-xs text-stone-600">
+      <p id={`${id}-hint`} className="mt-0.5 text-xs text-stone-600">
         {t("confirmHint")}
       </p>
       {mode === "home" && (
-        <div className="mt-2" id={fieldId("signature")} tabIndex={-1}>
+        <div className="mt-2" id={fieldId(form.idPrefix, "signature")} tabIndex={-1}>
           <span className="text-sm font-medium">
             {t("signature")}
             {signed && <span className="ml-2 text-emerald-700">✓ {t("signed")}</span>}
@@ -148,8 +145,8 @@ export function Confirmation({
           />
         </div>
       )}
-      <Check k="readBack" className="mt-3" label={t("readBack")} checked={readBack} onChange={setReadBack} />
-      <Errors k="confirmation" errors={errs.length ? errs : undefined} />
+      <CheckRow id={`${form.idPrefix}readBack`} className="mt-3" label={t("readBack")} checked={readBack} onChange={setReadBack} />
+      <FieldErrors id={id} errors={errs.length ? errs : undefined} />
     </fieldset>
   );
 }

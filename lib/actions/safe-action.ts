@@ -14,7 +14,7 @@ import { AppError } from "@/lib/auth/errors";
 import { can, type Permission } from "@/lib/auth/roles";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
-import { clientAddress } from "@/lib/card/request";
+import { clientAddress } from "@/lib/http/request";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { unstorableText } from "@/lib/validation/plain-text";
 import { logError } from "@/lib/log/logger";

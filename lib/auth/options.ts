@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { verifyPassword } from "./password";
 import { accountDelay, addressLockedUntil, clearFailures, recordFailure, throttleKeys } from "./throttle";
 import { audit } from "@/lib/audit";
-import { PEER_HEADER, requestAddress } from "@/lib/request-address";
+import { PEER_HEADER, requestAddress } from "@/lib/http/request-address";
 import { secureCookies } from "./public-url";
 
 const credentialsSchema = z.object({

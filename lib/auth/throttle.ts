@@ -1,5 +1,5 @@
 // Failed sign-ins, counted in the database (so every server process sees the same counts), two ways:
-//  - per address (the socket's, or our proxy's report: lib/request-address.ts), stored as a keyed
+//  - per address (the socket's, or our proxy's report: lib/http/request-address.ts), stored as a keyed
 //    hash: after MAX_FAILURES in the window the address is refused, for a time that doubles with
 //    each further failure, up to an hour. Only the address's own user can fill its budget.
 //  - per account: never a lock, so nobody can shut a real user out by failing on purpose. After
@@ -9,7 +9,7 @@
 // Rows are pruned once they no longer matter (at most hourly per process), and keys are short:
 // an address is hashed (addressKey), a username is at most 64 characters (the sign-in schema).
 import type { Db, Tx } from "@/lib/db/client";
-import { addressKey } from "@/lib/card/secret";
+import { addressKey } from "@/lib/security/secret";
 
 export const MAX_FAILURES = 5;
 const WINDOW_MS = 15 * 60_000;

@@ -6,7 +6,7 @@
 // not tokens. A timing difference in the index lookup could at best tell an attacker how many
 // leading bytes of SHA-256(their guess) match a stored hash; turning that into a working token
 // needs a SHA-256 preimage, which timing does not give. (Where the attacker controls the value
-// compared, e.g. an HMAC signature, lib/card/pow.ts does compare in constant time.)
+// compared, e.g. an HMAC signature, lib/security/pow.ts does compare in constant time.)
 import crypto from "node:crypto";
 
 export const TOKEN_BYTES = 32;

@@ -50,6 +50,7 @@ export const LEGACY_ACTION_NAMES: ReadonlyMap<string, string> = new Map(
   "admin.setCalendarDay": "admin.set_calendar_day",
   "admin.setRegionHotline": "admin.set_region_hotline",
   "admin.setRegionZone": "admin.set_region_zone",
+    "admin.setRegionDesignated": "admin.set_region_designated",
   "admin.setUserDisabled": "admin.set_user_disabled",
   "admin.withdrawCalendarYear": "admin.withdraw_calendar_year",
   "county.assignHousehold": "county.assign_household",

@@ -6,15 +6,16 @@
 // proposals and notices — and never a national ID, a member's health, a member's name other
 // than the head's, or anything of another household. Every select below is explicit for that
 // reason; getCardView's output is what the page renders and what the tests inspect.
+import { displayHotline } from "@/lib/domain/hotline";
 import "server-only";
 import { db, type Db, type Tx } from "@/lib/db/client";
 import { audit, type Actor } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
-import { householdScope } from "@/lib/auth/scope";
+import { cardManagerScope, regionScope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/session";
 import { today } from "@/lib/clock";
 import { generateToken, lookupHash } from "@/lib/card/token";
-import { addressKey } from "@/lib/card/secret";
+import { addressKey } from "@/lib/security/secret";
 import { plainIndicators, measureText, type PlainIndicator } from "@/lib/card/plain";
 import { noticeEnd, objectionsOpen } from "@/lib/domain/notice";
 import { hit, LIMITS } from "@/lib/ratelimit";
@@ -23,7 +24,6 @@ import { resolvePolicy } from "@/lib/domain/policy";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { chinaDay } from "@/lib/domain/china-time";
 
-export const DEFAULT_HOTLINE = "12317";
 const PUBLIC: Actor = { id: null, role: "public" };
 
 const isoDay = (d: Date | null | undefined): string | null => (d ? d.toISOString().slice(0, 10) : null);
@@ -181,7 +181,7 @@ export async function getCardView(householdId: string, on: string = today()): Pr
         }
       : null,
     cadre: cadre ? { name: cadre.name, phone: cadre.phone } : null,
-    hotline: county?.hotline?.trim() || DEFAULT_HOTLINE,
+    hotline: displayHotline(county?.hotline),
     measures: h.measures.map((m) => ({
       category: m.category,
       text: measureText(m.category, m.description, otherNames),
@@ -255,11 +255,6 @@ async function cardRequests(householdId: string): Promise<CardRequest[]> {
 
 // ───────────────────────── issuing, printing, revoking (signed in) ─────────────────────────
 
-/** Cadres (their current households) and county officials (their region) manage cards. */
-export function cardManagerScope(viewer: Viewer): Prisma.HouseholdWhereInput {
-  if (viewer.role !== "cadre" && viewer.role !== "county_official") throw new AppError("forbidden");
-  return householdScope(viewer);
-}
 
 const currentAssignment = (now: Date): Prisma.HouseholdWhereInput => ({
   assignments: { some: { validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] } },
@@ -363,7 +358,7 @@ export async function issueCards(viewer: Viewer, target: PrintTarget & { reissue
     }
     const countyIds = [...new Set(rows.map((r) => r.countyId))];
     const counties = await tx.region.findMany({ where: { id: { in: countyIds } }, select: { id: true, hotline: true } });
-    const hotline = new Map(counties.map((c) => [c.id, c.hotline?.trim() || DEFAULT_HOTLINE]));
+    const hotline = new Map(counties.map((c) => [c.id, displayHotline(c.hotline)]));
     const cards: PrintedCard[] = [];
     let reissued = 0;
     let skipped = 0;
@@ -384,7 +379,7 @@ export async function issueCards(viewer: Viewer, target: PrintTarget & { reissue
         townshipName: r.village.parent?.name ?? null,
         cadreName: cadre?.name ?? null,
         cadrePhone: cadre?.phone ?? null,
-        hotline: hotline.get(r.countyId) ?? DEFAULT_HOTLINE,
+        hotline: hotline.get(r.countyId) ?? displayHotline(null),
         token,
       });
     }
@@ -425,7 +420,7 @@ export async function posterVillage(viewer: Viewer, villageId: string) {
   if (!/^\d{12}$/.test(villageId)) return null;
   if (viewer.role !== "cadre" && viewer.role !== "county_official") return null;
   const village = await db().region.findFirst({
-    where: { AND: [{ id: villageId, level: "village" }, viewer.role === "county_official" ? { id: { startsWith: viewer.regionId } } : {}] },
+    where: { AND: [{ id: villageId, level: "village" }, viewer.role === "county_official" ? regionScope(viewer) : {}] },
     select: { id: true, name: true, parent: { select: { name: true } } },
   });
   if (!village) return null;
@@ -443,7 +438,7 @@ export async function posterVillage(viewer: Viewer, villageId: string) {
     name: village.name,
     townshipName: village.parent?.name ?? null,
     countyName: county?.name ?? null,
-    hotline: county?.hotline?.trim() || DEFAULT_HOTLINE,
+    hotline: displayHotline(county?.hotline),
     responseDays: policy.values.leadResponseWorkingDays,
   };
 }
@@ -466,7 +461,7 @@ export async function printChoices(viewer: Viewer) {
     };
   }
   const villages = await db().region.findMany({
-    where: { level: "village", id: { startsWith: viewer.regionId }, households: { some: currentAssignment(now) } },
+    where: { level: "village", ...regionScope(viewer), households: { some: currentAssignment(now) } },
     orderBy: { id: "asc" },
     take: 500,
     select: { id: true, name: true },

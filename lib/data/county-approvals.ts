@@ -3,6 +3,7 @@
 // These are candidates awaiting proposals, not decisions.
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { ReviewCountyId } from "@/lib/auth/scope";
 
 export const KIND_ORDER = ["exit", "monitor", "identify"] as const;
 
@@ -19,7 +20,7 @@ export interface CandidateGroupRow {
   suddenHardship: number;
 }
 
-export async function candidateGroups(countyId: string) {
+export async function candidateGroups(countyId: ReviewCountyId) {
   const rows = await db().$queryRaw<CandidateGroupRow[]>`
     SELECT h.candidate::text AS kind, h."villageId", v.name AS "villageName", t.name AS "townshipName",
       count(*)::int AS households, coalesce(sum(h."memberCount"), 0)::int AS people,

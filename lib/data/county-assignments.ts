@@ -13,6 +13,7 @@ import { today } from "@/lib/clock";
 import { visitDue, type VisitDue } from "@/lib/domain/visit-status";
 import { countHouseholds, currentAssignment } from "./county-households";
 import { ASSIGN_PAGE_SIZE, type AssignParams } from "@/lib/validation/county";
+import type { ReviewCountyId } from "@/lib/auth/scope";
 
 /** The most a single bulk assignment may move. */
 export const BULK_LIMIT = 2000;
@@ -28,7 +29,7 @@ export const NEEDS_CADRE: Prisma.HouseholdWhereInput = {
 };
 
 /** The assignment list's filter (page and "all matching" bulk assignment share it). */
-export function assignableWhere(viewer: Viewer, countyId: string, p: Pick<AssignParams, "village" | "need" | "show" | "q">, now = new Date()): Prisma.HouseholdWhereInput {
+export function assignableWhere(viewer: Viewer, countyId: ReviewCountyId, p: Pick<AssignParams, "village" | "need" | "show" | "q">, now = new Date()): Prisma.HouseholdWhereInput {
   const and: Prisma.HouseholdWhereInput[] = [householdScope(viewer, now), { countyId }];
   if (p.village) and.push({ villageId: p.village });
   if ((p.need ?? "1") === "1") and.push(NEEDS_CADRE);
@@ -54,7 +55,7 @@ export interface AssignableRow {
   visitDue: VisitDue;
 }
 
-export async function assignableHouseholds(viewer: Viewer, countyId: string, p: AssignParams, now = new Date()) {
+export async function assignableHouseholds(viewer: Viewer, countyId: ReviewCountyId, p: AssignParams, now = new Date()) {
   const where = assignableWhere(viewer, countyId, p, now);
   const page = p.page ?? 1;
   const [total, rows, unassignedAll] = await Promise.all([
@@ -85,7 +86,7 @@ export async function assignableHouseholds(viewer: Viewer, countyId: string, p: 
 }
 
 /** Villages of the county that have households (for the village filter). */
-export async function countyVillagesWithHouseholds(countyId: string) {
+export async function countyVillagesWithHouseholds(countyId: ReviewCountyId) {
   return db().region.findMany({
     where: { level: "village", parent: { parentId: countyId }, households: { some: {} } },
     select: { id: true, name: true, parent: { select: { name: true } } },
@@ -94,7 +95,7 @@ export async function countyVillagesWithHouseholds(countyId: string) {
 }
 
 /** One household with its current cadre(s) and assignment history, or null when out of scope. */
-export async function householdForAssignment(viewer: Viewer, countyId: string, householdId: string, now = new Date()) {
+export async function householdForAssignment(viewer: Viewer, countyId: ReviewCountyId, householdId: string, now = new Date()) {
   return db().household.findFirst({
     where: { AND: [{ id: householdId, countyId }, householdScope(viewer, now)] },
     select: {
@@ -123,7 +124,7 @@ export interface CadreOption {
  * Cadres of the county (enabled) whose name or username contains q, with their current load;
  * those of the `near` village first (the household's own village), then the rest.
  */
-export async function searchCountyCadres(countyId: string, q: string, near?: string, now = new Date()): Promise<CadreOption[]> {
+export async function searchCountyCadres(countyId: ReviewCountyId, q: string, near?: string, now = new Date()): Promise<CadreOption[]> {
   const where = (region: Prisma.StringFilter) => ({
     role: "cadre" as const,
     disabled: false,
@@ -153,7 +154,7 @@ export async function searchCountyCadres(countyId: string, q: string, near?: str
 export type CadreProblem = "notInCounty" | "notCadre" | "disabled";
 
 /** Which of these users may not take households of the county, and why. */
-export async function checkCadres(countyId: string, cadreIds: readonly string[]): Promise<Map<string, CadreProblem>> {
+export async function checkCadres(countyId: ReviewCountyId, cadreIds: readonly string[]): Promise<Map<string, CadreProblem>> {
   const users = await db().user.findMany({ where: { id: { in: [...cadreIds] } }, select: { id: true, role: true, regionId: true, disabled: true } });
   const problems = new Map<string, CadreProblem>();
   for (const id of cadreIds) {
@@ -244,7 +245,7 @@ export function roundRobin(householdIds: readonly string[], team: readonly strin
 }
 
 /** The ids of every household matching the assignment list's filter, in list order. */
-export async function assignableIds(viewer: Viewer, countyId: string, p: Pick<AssignParams, "village" | "need" | "show" | "q">, limit: number, now = new Date()) {
+export async function assignableIds(viewer: Viewer, countyId: ReviewCountyId, p: Pick<AssignParams, "village" | "need" | "show" | "q">, limit: number, now = new Date()) {
   const rows = await db().household.findMany({
     where: assignableWhere(viewer, countyId, p, now),
     orderBy: [{ villageId: "asc" }, { number: "asc" }],
@@ -255,7 +256,7 @@ export async function assignableIds(viewer: Viewer, countyId: string, p: Pick<As
 }
 
 /** Ids in the official's county (and scope), in list order; unknown or foreign ids are left out. */
-export async function householdsInCounty(viewer: Viewer, countyId: string, ids: readonly string[], now = new Date()) {
+export async function householdsInCounty(viewer: Viewer, countyId: ReviewCountyId, ids: readonly string[], now = new Date()) {
   const rows = await db().household.findMany({
     where: { AND: [{ id: { in: [...ids] }, countyId }, householdScope(viewer, now)] },
     orderBy: [{ villageId: "asc" }, { number: "asc" }],

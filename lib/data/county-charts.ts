@@ -2,9 +2,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { today } from "@/lib/clock";
+import type { ReviewCountyId } from "@/lib/auth/scope";
 
 /** Households by registered status × assessed status ("none": not yet assessed). */
-export async function statusMatrix(countyId: string) {
+export async function statusMatrix(countyId: ReviewCountyId) {
   return db().$queryRaw<{ registered: string; assessed: string; households: number; people: number }[]>`
     SELECT "registeredStatus"::text AS registered, coalesce("assessedStatus"::text, 'none') AS assessed,
       count(*)::int AS households, coalesce(sum("memberCount"), 0)::int AS people
@@ -13,7 +14,7 @@ export async function statusMatrix(countyId: string) {
 }
 
 /** Main causes of poverty of households registered, lifted or monitored ("none": not recorded). */
-export async function causes(countyId: string) {
+export async function causes(countyId: ReviewCountyId) {
   return db().$queryRaw<{ cause: string; households: number }[]>`
     SELECT coalesce("mainCause"::text, 'none') AS cause, count(*)::int AS households
     FROM household
@@ -26,7 +27,7 @@ export async function causes(countyId: string) {
  * households with a cadre assignment in force at some point of the month, and how many of them
  * had an accepted or conflicting (not rejected) visit that month. One query grouped by month.
  */
-export async function visitCoverage(countyId: string, now = new Date()) {
+export async function visitCoverage(countyId: ReviewCountyId, now = new Date()) {
   const first = `${today(now).slice(0, 7)}-01`;
   return db().$queryRaw<{ month: string; assigned: number; visited: number }[]>`
     WITH months AS (
@@ -53,7 +54,7 @@ export async function visitCoverage(countyId: string, now = new Date()) {
  * into registered_poor adds one, each change out of it takes one away; a running sum over the
  * years (the current year: as of today). Lifted households likewise. One query.
  */
-export async function registeredTrend(countyId: string, now = new Date()) {
+export async function registeredTrend(countyId: ReviewCountyId, now = new Date()) {
   const year = Number(today(now).slice(0, 4));
   return db().$queryRaw<{ year: number; registeredPoor: number; lifted: number }[]>`
     WITH net AS (

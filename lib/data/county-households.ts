@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { today } from "@/lib/clock";
 import { visitDue, type VisitDue } from "@/lib/domain/visit-status";
 import type { HouseholdParams, HouseholdSort } from "@/lib/validation/county";
+import type { ReviewCountyId } from "@/lib/auth/scope";
 
 export const HOUSEHOLD_PAGE_SIZE = 50;
 
@@ -148,7 +149,7 @@ export async function countHouseholds(where: Prisma.HouseholdWhereInput): Promis
 /** One page of a village's households: the page and the count run side by side. */
 export async function villageHouseholds(
   viewer: Viewer,
-  countyId: string,
+  countyId: ReviewCountyId,
   villageId: string,
   p: HouseholdParams,
   now = new Date(),
@@ -169,7 +170,7 @@ export async function villageHouseholds(
 }
 
 /** Cadres currently serving households of the village (for the cadre filter). */
-export async function villageCadres(countyId: string, villageId: string, now = new Date()) {
+export async function villageCadres(countyId: ReviewCountyId, villageId: string, now = new Date()) {
   return db().user.findMany({
     where: { role: "cadre", assignments: { some: { ...currentAssignment(now), countyId, household: { villageId } } } },
     select: { id: true, name: true },

@@ -12,6 +12,7 @@ import { comprehensiveIncidence, villageIncidence, type ExitMetric } from "@/lib
 import { countHouseholds, currentAssignment } from "./county-households";
 import { NEEDS_CADRE } from "./county-assignments";
 import { VILLAGE_NUMERIC, VILLAGE_PAGE_SIZE, VILLAGE_SORTS, type VillageParams, type VillageSort } from "@/lib/validation/county";
+import { reviewCountyId, reviewTownshipId, type ReviewCountyId } from "@/lib/auth/scope";
 
 export { VILLAGE_SORTS, type VillageSort };
 
@@ -48,11 +49,10 @@ export interface VillageRow {
 
 /** The county the viewer may review, or not found. */
 export async function reviewCounty(viewer: Viewer, countyId?: string) {
-  const id = countyId ?? (viewer.regionLevel === "county" ? viewer.regionId : undefined);
-  if (!id || !id.startsWith(viewer.regionId) || id.length !== 6) throw new AppError("not_found");
-  const county = await db().region.findFirst({ where: { id, level: "county" }, select: { id: true, name: true, zone: true, hotline: true } });
+  const id = reviewCountyId(viewer, countyId);
+  const county = await db().region.findFirst({ where: { id, level: "county" }, select: { name: true, zone: true, hotline: true } });
   if (!county) throw new AppError("not_found");
-  return county;
+  return { id, ...county };
 }
 
 export type ReviewedCounty = Awaited<ReturnType<typeof reviewCounty>>;
@@ -64,10 +64,10 @@ export type ReviewedCounty = Awaited<ReturnType<typeof reviewCounty>>;
  */
 export async function reviewArea(viewer: Viewer): Promise<{ county: ReviewedCounty; within: string; township: boolean }> {
   if (viewer.role === "county_official" && viewer.regionLevel === "township") {
-    const countyId = viewer.regionId.slice(0, 6);
-    const county = await db().region.findFirst({ where: { id: countyId, level: "county" }, select: { id: true, name: true, zone: true, hotline: true } });
+    const { county: id } = reviewTownshipId(viewer);
+    const county = await db().region.findFirst({ where: { id, level: "county" }, select: { name: true, zone: true, hotline: true } });
     if (!county) throw new AppError("not_found");
-    return { county, within: viewer.regionId, township: true };
+    return { county: { id, ...county }, within: viewer.regionId, township: true };
   }
   const county = await reviewCounty(viewer);
   return { county, within: county.id, township: false };
@@ -80,7 +80,7 @@ export async function exitThreshold(countyId: string, zone: string | null): Prom
 }
 
 /** A village of this county, or null (the caller answers "not found" and audits). */
-export async function villageInCounty(countyId: string, villageId: string, within: string = countyId) {
+export async function villageInCounty(countyId: ReviewCountyId, villageId: string, within: string = countyId) {
   if (!/^\d{12}$/.test(villageId) || !villageId.startsWith(countyId) || !villageId.startsWith(within)) return null;
   return db().region.findFirst({
     where: { id: villageId, level: "village", parent: { parentId: countyId } },
@@ -176,7 +176,7 @@ export interface VillageListOptions extends VillageParams {
   now?: Date;
 }
 
-export async function villageList(countyId: string, threshold: number, opts: VillageListOptions = {}) {
+export async function villageList(countyId: ReviewCountyId, threshold: number, opts: VillageListOptions = {}) {
   const sort: VillageSort = opts.sort && VILLAGE_SORTS.includes(opts.sort) ? opts.sort : "township";
   const dir = opts.dir === "desc" ? "desc" : "asc";
   const pageSize = opts.pageSize ?? VILLAGE_PAGE_SIZE;
@@ -196,7 +196,7 @@ export async function villageList(countyId: string, threshold: number, opts: Vil
 }
 
 /** Every village matching the filters, in the list's order (for the CSV export: a few hundred rows). */
-export async function villageRowsForExport(countyId: string, threshold: number, opts: VillageParams = {}) {
+export async function villageRowsForExport(countyId: ReviewCountyId, threshold: number, opts: VillageParams = {}) {
   const sort: VillageSort = opts.sort ?? "township";
   const dir = opts.dir === "desc" ? "DESC" : "ASC";
   return db().$queryRaw<VillageRow[]>`
@@ -205,7 +205,7 @@ export async function villageRowsForExport(countyId: string, threshold: number, 
 }
 
 /** One village's aggregates (the header of the village page), and how many households needing a cadre have none. */
-export async function villageSummary(countyId: string, villageId: string, threshold: number, now = new Date()) {
+export async function villageSummary(countyId: ReviewCountyId, villageId: string, threshold: number, now = new Date()) {
   const [[row], unassignedNeeding] = await Promise.all([
     db().$queryRaw<VillageRow[]>`SELECT * FROM (${villageAggregateSql(countyId, threshold, { villageId, now })}) x`,
     countHouseholds({ AND: [{ countyId, villageId }, NEEDS_CADRE, { assignments: { none: currentAssignment(now) } }] }),
@@ -235,7 +235,7 @@ export interface TotalsRow {
 }
 
 /** Township subtotals and the county total, in one grouped query. */
-export async function countyTotals(countyId: string, threshold: number, now?: Date) {
+export async function countyTotals(countyId: ReviewCountyId, threshold: number, now?: Date) {
   const base = villageAggregateSql(countyId, threshold, { now });
   const rows = await db().$queryRaw<TotalsRow[]>`
     SELECT "townshipId", CASE WHEN GROUPING("townshipId") = 1 THEN NULL ELSE max("townshipName") END AS "townshipName",
@@ -300,7 +300,7 @@ export function countySummary(total: TotalsRow, zone: RegionZone | null, thresho
 }
 
 /** Townships of the county (for the filter's select). */
-export async function countyTownships(countyId: string) {
+export async function countyTownships(countyId: ReviewCountyId) {
   return db().region.findMany({ where: { parentId: countyId, level: "township" }, select: { id: true, name: true }, orderBy: { id: "asc" } });
 }
 
@@ -319,7 +319,7 @@ export interface GuaranteeGapRow {
  * every guarantee. Never identification candidates; the county closes them by measures (危房改造,
  * water works, insurance enrolment). One query, the first `limit` rows and the total.
  */
-export async function guaranteeGaps(countyId: string, limit = 20): Promise<{ rows: GuaranteeGapRow[]; total: number }> {
+export async function guaranteeGaps(countyId: ReviewCountyId, limit = 20): Promise<{ rows: GuaranteeGapRow[]; total: number }> {
   const rows = await db().$queryRaw<(GuaranteeGapRow & { total: number })[]>`
     SELECT h.id, h.number, h."headName", h."villageId", v.name AS "villageName", h."registeredStatus"::text AS "registeredStatus",
       h."unmetIndicators", count(*) OVER ()::int AS total
@@ -331,7 +331,7 @@ export async function guaranteeGaps(countyId: string, limit = 20): Promise<{ row
 }
 
 /** The monitoring threshold in force this year for the county's province, and whether it is stale (carried more than a year). */
-export async function monitoringThresholdStatus(countyId: string): Promise<{ value: number | null; year: number | null; stale: boolean }> {
+export async function monitoringThresholdStatus(countyId: ReviewCountyId): Promise<{ value: number | null; year: number | null; stale: boolean }> {
   const policy = resolvePolicy(await loadPolicyRows(db()), currentYear(), countyId.slice(0, 2));
   const source = policy.sources.monitoringThreshold;
   return { value: policy.values.monitoringThreshold, year: source?.year ?? null, stale: source?.stale ?? false };
@@ -341,7 +341,7 @@ export async function monitoringThresholdStatus(countyId: string): Promise<{ val
  * The county's exit metrics from its latest closed evaluation, by the same function and under the
  * same names as the evaluator's report (lib/data/evaluation/metrics.ts), or null when none is closed.
  */
-export async function latestEvaluationMetrics(countyId: string) {
+export async function latestEvaluationMetrics(countyId: ReviewCountyId) {
   const e = await db().evaluation.findFirst({
     where: { countyId, state: "closed" },
     orderBy: [{ closedAt: "desc" }, { createdAt: "desc" }],

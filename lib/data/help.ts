@@ -10,8 +10,6 @@
 // checked by its bytes. Nothing in a refusal tells anything about any household.
 import "server-only";
 import crypto from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
 import { db, type Db, type Tx } from "@/lib/db/client";
 import { audit, type Actor } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
@@ -21,16 +19,19 @@ import { loadPolicyRows } from "@/lib/data/assessment";
 import { resolvePolicy } from "@/lib/domain/policy";
 import { responseDeadline } from "@/lib/domain/working-days";
 import { loadWorkCalendar } from "@/lib/data/calendar";
-import { derivedKey, addressKey } from "@/lib/card/secret";
+import { derivedKey, addressKey } from "@/lib/security/secret";
 import { hashToken, lookupHash } from "@/lib/card/token";
-import { verifyPow } from "@/lib/card/pow";
+import { verifyPow } from "@/lib/security/pow";
 import { claimOnce, hit, LIMITS } from "@/lib/ratelimit";
 import { sniffMime } from "@/lib/validation/file-type";
 import { PHOTO_MAX_BYTES, PHOTO_TYPES, type HelpCategoryValue, type LeadOutcomeInput } from "@/lib/validation/help";
 import type { HelpSource, HelpState, Prisma } from "@/lib/generated/prisma/client";
-import { DEFAULT_HOTLINE, resolveCardToken } from "./card";
+import { resolveCardToken } from "./card";
+import { displayHotline } from "@/lib/domain/hotline";
 import { messageKey } from "@/i18n/keys";
 import { chinaDay } from "@/lib/domain/china-time";
+import { putFile, readStored, removeStored } from "@/lib/storage/files";
+import { leadScope } from "@/lib/auth/scope";
 
 type Client = Db | Tx;
 const PUBLIC: Actor = { id: null, role: "public" };
@@ -61,14 +62,10 @@ export async function helpVillage(villageId: string) {
   const v = await db().region.findFirst({ where: { id: villageId, level: "village" }, select: { id: true, name: true, parent: { select: { name: true } } } });
   if (!v) return null;
   const county = await db().region.findUnique({ where: { id: villageId.slice(0, 6) }, select: { id: true, name: true, hotline: true } });
-  return { id: v.id, name: v.name, townshipName: v.parent?.name ?? null, countyId: villageId.slice(0, 6), countyName: county?.name ?? null, hotline: county?.hotline?.trim() || DEFAULT_HOTLINE };
+  return { id: v.id, name: v.name, townshipName: v.parent?.name ?? null, countyId: villageId.slice(0, 6), countyName: county?.name ?? null, hotline: displayHotline(county?.hotline) };
 }
 
 // ───────────────────────── photos ─────────────────────────
-
-export function uploadRoot(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR ?? "./data/uploads");
-}
 
 export interface PreparedPhoto {
   bytes: Uint8Array;
@@ -88,23 +85,11 @@ export async function preparePhoto(blob: Blob): Promise<PreparedPhoto> {
 }
 
 async function writePhoto(countyId: string, photo: PreparedPhoto): Promise<string> {
-  if (!/^\d{6}$/.test(countyId)) throw new Error("bad storage path");
-  const key = `help/${countyId}/${crypto.randomUUID()}.${EXT[photo.mime]}`;
-  const full = path.join(uploadRoot(), key);
-  await fs.mkdir(path.dirname(full), { recursive: true });
-  await fs.writeFile(full, photo.bytes, { flag: "wx", mode: 0o640 });
-  return key;
-}
-
-function resolvePhotoKey(key: string): string {
-  const root = uploadRoot();
-  const full = path.resolve(/*turbopackIgnore: true*/ root, key);
-  if (!key.startsWith("help/") || !full.startsWith(root + path.sep)) throw new Error("photo key outside the upload folder");
-  return full;
+  return (await putFile({ store: "help_photo", countyId }, EXT[photo.mime], photo.bytes)).key;
 }
 
 async function removePhoto(key: string | null): Promise<void> {
-  if (key) await fs.rm(resolvePhotoKey(key), { force: true }).catch(() => {});
+  await removeStored([key], "help_photo");
 }
 
 // ───────────────────────── receiving a report (public) ─────────────────────────
@@ -335,41 +320,6 @@ export async function helpStatus(presented: unknown) {
 
 const current = (now: Date) => ({ validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] });
 
-/**
- * The leads a viewer follows. County officials: every lead under their region. Cadres: leads of
- * the households assigned to them now, and in the villages where they serve, leads without a
- * household or whose household has no cadre now (so an unmatched report reaches someone).
- */
-export async function leadScope(viewer: Viewer, now = new Date()): Promise<Prisma.HelpRequestWhereInput> {
-  if (viewer.role === "county_official") return { villageId: { startsWith: viewer.regionId } };
-  if (viewer.role !== "cadre") throw new AppError("forbidden");
-  const mine = await db().cadreAssignment.findMany({
-    where: { cadreId: viewer.id, ...current(now) },
-    select: { householdId: true, household: { select: { villageId: true } } },
-  });
-  const households = mine.map((a) => a.householdId);
-  const villages = [...new Set(mine.map((a) => a.household.villageId))];
-  // households with leads in those villages that nobody serves now (a short list: leads only)
-  const leadHouseholds = await db().helpRequest.findMany({
-    where: { villageId: { in: villages }, householdId: { not: null } },
-    distinct: ["householdId"],
-    select: { householdId: true },
-  });
-  const ids = leadHouseholds.map((l) => l.householdId!).filter((id) => !households.includes(id));
-  const served = ids.length
-    ? await db().cadreAssignment.findMany({ where: { householdId: { in: ids }, ...current(now) }, select: { householdId: true } })
-    : [];
-  const servedSet = new Set(served.map((s) => s.householdId));
-  const orphans = ids.filter((id) => !servedSet.has(id));
-  return {
-    OR: [
-      { householdId: { in: households } },
-      { villageId: { in: villages }, householdId: null },
-      ...(orphans.length ? [{ householdId: { in: orphans } }] : []),
-    ],
-  };
-}
-
 export type LeadFilter = "open" | "overdue" | "all";
 export const LEADS_PAGE_SIZE = 30;
 
@@ -487,12 +437,9 @@ export async function leadPhoto(viewer: Viewer, id: string): Promise<{ bytes: Bu
   const scope = await leadScope(viewer);
   const r = await db().helpRequest.findFirst({ where: { AND: [{ id }, scope] }, select: { photoKey: true } });
   if (!r?.photoKey) return null;
-  try {
-    const bytes = await fs.readFile(/*turbopackIgnore: true*/ resolvePhotoKey(r.photoKey));
-    const ext = r.photoKey.split(".").pop();
-    const mime = ext === "png" ? "image/png" : ext === "webp" ? "image/webp" : "image/jpeg";
-    return { bytes, mime };
-  } catch {
-    return null;
-  }
+  const bytes = await readStored(r.photoKey, "help_photo");
+  if (!bytes) return null;
+  const ext = r.photoKey.split(".").pop();
+  const mime = ext === "png" ? "image/png" : ext === "webp" ? "image/webp" : "image/jpeg";
+  return { bytes, mime };
 }

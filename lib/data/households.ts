@@ -110,3 +110,14 @@ export async function getHousehold(viewer: Viewer, id: string) {
 }
 
 export type HouseholdDetail = NonNullable<Awaited<ReturnType<typeof getHousehold>>>;
+
+/** What the register form offers: the households in the viewer's scope (a split's origin) and their villages. */
+export async function registerChoices(viewer: Viewer) {
+  const rows = await db().household.findMany({
+    where: householdScope(viewer),
+    select: { id: true, villageId: true, number: true, headName: true, village: { select: { name: true } } },
+    orderBy: [{ villageId: "asc" }, { number: "asc" }],
+  });
+  const villages = [...new Map(rows.map((h) => [h.villageId, { id: h.villageId, name: h.village.name }])).values()];
+  return { villages, households: rows.map(({ village: _v, ...h }) => h) };
+}

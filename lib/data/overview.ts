@@ -1,7 +1,7 @@
 // Small scoped overviews for the facilitator's and evaluator's home pages.
 import "server-only";
 import { db } from "@/lib/db/client";
-import { householdScope, householdsUnderRegion } from "@/lib/auth/scope";
+import { householdScope, householdsUnderRegion, regionScope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/session";
 
 export async function villageOverview(viewer: Viewer) {
@@ -32,7 +32,7 @@ export async function countiesOverview(viewer: Viewer) {
   const [byStatus, flags, counties] = await Promise.all([
     db().household.groupBy({ by: ["countyId", "registeredStatus"], where, _count: { _all: true } }),
     db().household.groupBy({ by: ["countyId", "registeredStatus"], where: { AND: [where, { assessedStatus: "below_standard", monitoringCategory: null }] }, _count: { _all: true } }),
-    db().region.findMany({ where: { level: "county", id: { startsWith: viewer.regionId } }, select: { id: true, name: true }, orderBy: { id: "asc" } }),
+    db().region.findMany({ where: { level: "county", ...regionScope(viewer) }, select: { id: true, name: true }, orderBy: { id: "asc" } }),
   ]);
   return counties
     .map((c) => {

@@ -34,6 +34,15 @@ export async function policyTable(provinceId: string | null): Promise<{ rows: Po
 }
 
 /** The latest recompute jobs of the admin's province (another province's are not theirs to see). */
+/** The provinces whose policy the viewer sets: its own (a national admin: every province). */
+export async function policyProvinces(viewer: { regionId: string }) {
+  return db().region.findMany({
+    where: { level: "province", id: { startsWith: viewer.regionId.slice(0, 2) } },
+    select: { id: true, name: true },
+    orderBy: { id: "asc" },
+  });
+}
+
 export async function recentJobs(viewer: { regionId: string }) {
   return db().recomputeJob.findMany({ where: { regionId: { startsWith: viewer.regionId.slice(0, 2) } }, orderBy: { createdAt: "desc" }, take: 5 });
 }

@@ -7,6 +7,7 @@ import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/auth/errors";
 import { today } from "@/lib/clock";
 import { overdueBefore } from "./county-households";
+import { reviewTownshipId, type ReviewTownshipId } from "@/lib/auth/scope";
 
 export function isTownshipScope(viewer: Pick<Viewer, "role" | "regionLevel">): boolean {
   return viewer.role === "county_official" && viewer.regionLevel === "township";
@@ -20,12 +21,13 @@ export async function reviewTownship(viewer: Viewer) {
     select: { id: true, name: true, parent: { select: { id: true, name: true, zone: true, level: true } } },
   });
   if (!township?.parent || township.parent.level !== "county") throw new AppError("not_found");
-  const { level: _level, ...county } = township.parent;
-  return { township: { id: township.id, name: township.name }, county };
+  const { level: _level, ...parent } = township.parent;
+  const ids = reviewTownshipId(viewer);
+  return { township: { id: ids.township, name: township.name }, county: { ...parent, id: ids.county } };
 }
 
 /** Late work in the township: help reports past their answer deadline, households whose monthly visit is overdue (per village). */
-export async function townshipLate(townshipId: string, now = new Date()) {
+export async function townshipLate(townshipId: ReviewTownshipId, now = new Date()) {
   const day = new Date(`${today(now)}T00:00:00Z`);
   const before = overdueBefore(today(now));
   const [leads, visits] = await Promise.all([

@@ -2,6 +2,7 @@
 // Each fix names the defect (P1–P6 in docs/decisions/0002-prisma-adapter-fixes.md).
 // Delete a fix when its upstream bug is fixed; the tests in
 // tests/integration/adapter-fixes.test.ts say which ones still matter.
+import { multiHostClient, splitHosts } from "./multi-host";
 import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -108,6 +109,12 @@ function fixPgAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
 
 /** Discrete connection settings (P2: a connectionString hides the shadow database). */
 export function poolConfigFromUrl(url: string): pg.PoolConfig {
+  // several hosts (a failover formation) or a session target: a pool's connections find the
+  // host that answers as wanted (lib/db/multi-host.ts, decision 0043)
+  const list = splitHosts(url);
+  if (list.hosts.length > 1 || list.target !== "any") {
+    return { ...poolConfigFromUrl(list.url), Client: multiHostClient(list.hosts, list.target, (m) => console.warn(m)) };
+  }
   const u = new URL(url);
   const config: pg.PoolConfig = {
     host: decodeURIComponent(u.hostname) || undefined,

@@ -1,6 +1,7 @@
 // The adapter the Prisma CLI uses (prisma.config.ts). Same choice as the app (config.ts):
 // DATABASE_URL → adapter-pg; none → the PGlite folder, opened in this process under its lock
 // (so a CLI run while `npm run dev` owns the folder fails clearly instead of corrupting it).
+import { splitHosts } from "./multi-host";
 import { databaseChoice } from "./config";
 import { fixedPgAdapterFactory, fixedPgliteAdapterFactory } from "./adapter-fixes";
 import { lockDataDir, openPglite } from "./pglite-owner";
@@ -27,7 +28,7 @@ export async function cliAdapterFactory(usePglite: boolean) {
   }
   const url = process.env.DATABASE_URL!;
   // a PGlite served by scripts/run.ts maps every database name to one database: shadow in memory
-  const servedPglite = new URL(url).searchParams.get("pglite") === "1";
+  const servedPglite = new URL(splitHosts(url).url).searchParams.get("pglite") === "1";
   return fixedPgAdapterFactory(url, {
     allowExitOnIdle: true,
     max: 2,

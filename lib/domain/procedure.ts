@@ -7,7 +7,8 @@
  *   proposed → comparison_explained → on_agenda → voted (passed | failed)
  *     → first_notice → township_review → second_notice (identify only)
  *     → county_approval → announced
- *   first_notice | second_notice → reverify (an objection) → comparison_explained
+ *   first_notice | township_review | second_notice → reverify (an objection, or the
+ *     reviewer's return) → comparison_explained
  *     → on_agenda → voted (a new vote) → first_notice (a new notice) ...
  * A failed vote and the announcement end the procedure.
  *
@@ -24,7 +25,10 @@
  *   county_approval        (identify) second notice ended; openObjections = 0;
  *                          the kind's requirements again (home verification, exit agreement,
  *                          risk elimination)
- *   reverify               openObjections >= 1 (objections the village's check let stand)
+ *   reverify               openObjections >= 1 (objections the village's check let stand), or
+ *                          reviewReturn: the reviewer sends the item back at its review
+ *                          (township at the first notice, county after the township review
+ *                          or the second notice), with its reason
  * Risk elimination: in monitoring for at least M months (settings), at least K assistance
  * measures delivered, per-capita income strictly above the monitoring threshold in every
  * assessment since the latest one dated on or before (today − N months), N = policy
@@ -253,6 +257,8 @@ export interface StepContext {
   /** exit: the household's own exit agreement (拟退出贫困户认可): signed, or refused */
   exit?: { householdAgreementSigned: boolean; householdRefused?: boolean };
   riskElimination?: RiskEliminationInput;
+  /** reverify: the township reviewer (at the first notice) or the county (awaiting its approval) sends the item back */
+  reviewReturn?: boolean;
 }
 
 export type RefusalCode =
@@ -348,7 +354,7 @@ export function nextSteps(state: Pick<ProcedureState, "kind" | "stage" | "votePa
     case "first_notice":
       return ["township_review", "reverify"];
     case "township_review":
-      return state.kind === "identify" ? ["second_notice"] : ["county_approval"];
+      return state.kind === "identify" ? ["second_notice"] : ["county_approval", "reverify"];
     case "second_notice":
       return ["county_approval", "reverify"];
     case "county_approval":
@@ -664,7 +670,8 @@ export function canTake(state: ProcedureState, step: ProcedureStep, ctx: StepCon
       kindRequirements(state, ctx, r, "approval");
       break;
     case "reverify":
-      if (ctx.openObjections === undefined || ctx.openObjections < 1) {
+      // the reviewer's own return at its review (reviewReturn, with a reason) needs no objection
+      if (!ctx.reviewReturn && (ctx.openObjections === undefined || ctx.openObjections < 1)) {
         r.add("no_objection", "没有待处理的异议，不能退回重新核实", "There is no open objection to send back for re-verification");
       }
       break;

@@ -147,7 +147,7 @@ export function pickWithoutReplacement<T>(items: readonly T[], k: number, prng: 
 
 // ---------------------------------------------------------------- canonical list
 
-function byString(a: string, b: string): number {
+export function byString(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -162,7 +162,7 @@ function fail(code: DrawErrorCode, message: string, messageEn: string): DrawFail
 const FIELD_CHARS = /^[^|\n\r]+$/;
 
 /** Sorted copy, or the first problem found (empty or separator-bearing fields, duplicate ids). */
-function canonicalList(households: readonly SampleHousehold[]): SampleHousehold[] | DrawFailure {
+export function canonicalList(households: readonly SampleHousehold[]): SampleHousehold[] | DrawFailure {
   for (const h of households) {
     for (const [field, value] of [
       ["id", h.id],
@@ -209,7 +209,7 @@ export function defaultPlan(
   return { villages, share: policy.sampleShare, capPerVillage: policy.sampleCapPerVillage, includeAllExited: true };
 }
 
-function checkPlan(plan: SamplePlan): DrawFailure | null {
+export function checkPlan(plan: SamplePlan): DrawFailure | null {
   if (!Number.isSafeInteger(plan.villages) || plan.villages < 1) {
     return fail(
       "invalid_village_count",
@@ -334,6 +334,15 @@ export function verifyDraw(seed: string, households: readonly SampleHousehold[],
   if (!drawn.ok) return drawn;
   const { ok: _ok, ...sample } = drawn;
   void _ok;
+  const r = compareWithClaim(sample, claimed);
+  return r.ok ? { ok: true, sample } : { ...r, sample };
+}
+
+/** Compares a re-drawn sample with a claimed one (ids as sets, order ignored); any algorithm version. */
+export function compareWithClaim(
+  sample: { villages: readonly string[]; households: readonly string[]; listHash: string },
+  claimed: ClaimedSample,
+): { ok: true } | (DomainFailure<"mismatch"> & { differences: SampleDifferences }) {
   const differences: SampleDifferences = {
     listHash:
       claimed.listHash !== undefined && claimed.listHash.toLowerCase() !== sample.listHash
@@ -350,7 +359,7 @@ export function verifyDraw(seed: string, households: readonly SampleHousehold[],
     differences.villagesUnexpected.length === 0 &&
     differences.householdsMissing.length === 0 &&
     differences.householdsUnexpected.length === 0;
-  if (same) return { ok: true, sample };
+  if (same) return { ok: true };
 
   const zh: string[] = [];
   const en: string[] = [];
@@ -371,7 +380,6 @@ export function verifyDraw(seed: string, households: readonly SampleHousehold[],
     code: "mismatch",
     message: `按种子重新抽样的结果与记录不符：${zh.join("；")}`,
     messageEn: `Re-drawing with the seed does not give the recorded sample: ${en.join("; ")}`,
-    sample,
     differences,
   };
 }

@@ -9,7 +9,6 @@
 // page at JINGZHUN_INTERNAL_URL (default http://127.0.0.1:$PORT), never at an address a
 // request named.
 import "server-only";
-import crypto from "node:crypto";
 import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -17,8 +16,8 @@ import path from "node:path";
 import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit";
 import type { Viewer } from "@/lib/auth/session";
-import { noticeScope } from "@/lib/data/procedure/scope";
-import { resolveStoredKey } from "@/lib/storage/root";
+import { noticeScope } from "@/lib/auth/scope";
+import { putFile, readStored, removeStored } from "@/lib/storage/files";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const TIMEOUT_MS = 60_000;
@@ -98,17 +97,13 @@ export async function noticePdf(viewer: Viewer, id: string): Promise<NoticePdf |
   const fileName = `notice-${notice.villageId}-${notice.startDate.toISOString().slice(0, 10)}-${notice.kind}.pdf`;
   const archived = await db().noticePdf.findUnique({ where: { noticeId: id }, select: { storageKey: true } });
   if (archived) {
-    const bytes = await fs.readFile(/*turbopackIgnore: true*/ resolveStoredKey(archived.storageKey)).catch(() => null);
+    const bytes = await readStored(archived.storageKey);
     if (bytes) return { bytes, fileName, fresh: false };
     // the row says archived but the file is gone: files:verify names it; render a new one for this request
   }
   const bytes = await printToPdf(`${internalBaseUrl()}/notices/${id}`);
   if (archived) return { bytes, fileName, fresh: true };
-  const key = `${notice.countyId}/notices/${id}/${crypto.randomUUID()}.pdf`;
-  const full = resolveStoredKey(key);
-  await fs.mkdir(path.dirname(full), { recursive: true });
-  await fs.writeFile(full, bytes, { flag: "wx", mode: 0o640 });
-  const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
+  const { key, sha256 } = await putFile({ store: "notice_pdf", countyId: notice.countyId, noticeId: id }, "pdf", bytes);
   try {
     const stored = await db().$transaction(async (tx) => {
       const rows = await tx.$queryRawUnsafe<{ noticeId: string }[]>(
@@ -135,11 +130,11 @@ export async function noticePdf(viewer: Viewer, id: string): Promise<NoticePdf |
       return true;
     });
     if (!stored) {
-      await fs.rm(full, { force: true });
+      await removeStored([key]);
       return noticePdf(viewer, id);
     }
   } catch (e) {
-    await fs.rm(full, { force: true });
+    await removeStored([key]);
     throw e;
   }
   return { bytes, fileName, fresh: true };

@@ -10,7 +10,7 @@ import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/lib/db/client";
-import { uploadRoot } from "@/lib/data/visits/evidence-store";
+import { uploadRoot } from "@/lib/storage/root";
 import { runAuditHeadCheck, type AuditHeadState } from "@/lib/jobs/audit-head";
 
 export interface CheckResult {

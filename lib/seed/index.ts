@@ -20,6 +20,7 @@ import { buildMeasures } from "./measures";
 import { regionRows } from "./regions";
 import { buildUsers } from "./users";
 import { buildVisits } from "./visits";
+import { VILLAGE_PLANS } from "./villages";
 
 export { DEMO_PASSWORD, DANYANG_ID, DEFAULT_TODAY } from "./constants";
 
@@ -43,7 +44,7 @@ type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 export function buildSeedData(passwordHash: string, today: string = DEFAULT_TODAY) {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new RangeError(`today must be YYYY-MM-DD, got ${today}`);
   const assessedAt = chinaTime(today, 8);
-  const regions = regionRows();
+  const regions = regionRows(new Set(VILLAGE_PLANS.filter((v) => v.designatedPoor).map((v) => v.id)));
   const policyRows: Prisma.PolicyRowCreateManyInput[] = DEFAULT_POLICY_ROWS.map((r) => ({
     id: r.id,
     year: r.year,

@@ -36,7 +36,8 @@ export function regionById(id: string): RegionNode {
   return r;
 }
 
-export function regionRows(): Prisma.RegionCreateManyInput[] {
+/** `designated`: the ids of the designated poor villages (贫困村) among them. */
+export function regionRows(designated: ReadonlySet<string> = new Set()): Prisma.RegionCreateManyInput[] {
   return REGIONS.map((r) => ({
     id: r.id,
     parentId: r.parentId,
@@ -45,5 +46,6 @@ export function regionRows(): Prisma.RegionCreateManyInput[] {
     nameEn: NAME_EN[r.id] ?? null,
     zone: zoneOf(r.id),
     hotline: r.level === "county" ? COUNTY_HOTLINE : null,
+    designatedPoor: r.level === "village" && designated.has(r.id),
   }));
 }

@@ -72,6 +72,8 @@ export interface VillagePlan {
   ethnicity: readonly (readonly [string, number])[];
   /** designated water-scarce area */
   waterScarce?: boolean;
+  /** a designated poor village (贫困村): the evaluation draws from these and the others */
+  designatedPoor?: boolean;
   /** approximate centre, for visit locations */
   lat: number;
   lon: number;
@@ -124,6 +126,8 @@ const OTHER_LIFTED_YEARS = { 2015: 2, 2016: 3, 2017: 3, 2018: 3, 2019: 2 };
 const DANYANG: VillagePlan = {
   id: DANYANG_ID,
   countyId: WANSHAN_ID,
+  // Danyang was one of Wanshan's designated poor villages (137 poor households of 825)
+  designatedPoor: true,
   hamlets: 12,
   ethnicity: DONG,
   lat: 27.566,
@@ -241,6 +245,7 @@ export const VILLAGE_PLANS: readonly VillagePlan[] = [
   village("520603200200", {
     // 高楼坪村, Gaolouping Dong township: its last three poor households were lifted in 2020
     // (all 832 poor counties exited by the end of 2020: no household is registered poor after it)
+    designatedPoor: true,
     hamlets: 6,
     ethnicity: DONG,
     lat: 27.492,
@@ -289,6 +294,7 @@ export const VILLAGE_PLANS: readonly VillagePlan[] = [
   }),
   village("520603205200", {
     // 大坪村, Daping township: a designated water-scarce area
+    designatedPoor: true,
     hamlets: 9,
     ethnicity: [
       ["侗族", 35],

@@ -207,6 +207,17 @@ export const setHotlineSchema = z.object({
   hotline: optionalText(32, /^\+?[0-9][0-9 -]{2,30}$/, messageKey("admin.v.phone")),
 });
 
+/** A village's designated-poor-village (贫困村) flag: "true"/"on" or "false" (a checkbox sends nothing when unticked). */
+export const setDesignatedSchema = z.object({
+  id: regionCodeField.refine((s) => levelOfCode(s) === "village", { error: messageKey("admin.v.notVillage") }),
+  designatedPoor: z.preprocess(
+    (v) => (v === undefined || v === null || v === "" ? false : v),
+    z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")], {
+      error: messageKey("validation.unknownValue"),
+    }),
+  ),
+});
+
 export const importRegionsSchema = z.object({
   file: z
     .instanceof(File, { error: messageKey("admin.v.file") })

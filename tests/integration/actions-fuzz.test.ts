@@ -22,7 +22,7 @@ import { assign, createHousehold, createUser, seedRegions } from "../factories";
 import { recomputeHousehold } from "@/lib/data/assessment";
 import { formToObject, type ActionResult } from "@/lib/actions/safe-action";
 import { today, currentYear } from "@/lib/clock";
-import { createPowSolver } from "@/lib/card/pow-solver";
+import { createPowSolver } from "@/lib/security/pow-solver";
 import {
   HUGE,
   MASS_KEYS,
@@ -48,6 +48,7 @@ import { renameRegion } from "@/lib/actions/admin/rename-region";
 import { resetUserPassword } from "@/lib/actions/admin/reset-user-password";
 import { searchRegions } from "@/lib/actions/admin/search-regions";
 import { setRegionHotline } from "@/lib/actions/admin/set-region-hotline";
+import { setRegionDesignated } from "@/lib/actions/admin/set-region-designated";
 import { setCalendarDay } from "@/lib/actions/admin/set-calendar-day";
 import { removeCalendarDay } from "@/lib/actions/admin/remove-calendar-day";
 import { publishCalendarYear } from "@/lib/actions/admin/publish-calendar-year";
@@ -97,6 +98,7 @@ import { publishNotice } from "@/lib/actions/procedure/publish-notice";
 import { publishSecondNotice } from "@/lib/actions/procedure/publish-second-notice";
 import { sendBack } from "@/lib/actions/procedure/send-back";
 import { townshipReview } from "@/lib/actions/procedure/township-review";
+import { returnAtReview } from "@/lib/actions/procedure/return-at-review";
 import { explainComparison } from "@/lib/actions/proposals/explain-comparison";
 import { raiseProposal, raiseProposalAndOpen } from "@/lib/actions/proposals/raise-proposal";
 import { recordHomeVerification } from "@/lib/actions/proposals/record-home-verification";
@@ -408,6 +410,13 @@ const CASES: Case[] = [
     schema: adminV.setHotlineSchema,
     base: () => ({ id: "520603", hotline: "0856-12317" }),
   },
+  {
+    name: "admin/setRegionDesignated",
+    run: setRegionDesignated,
+    as: "admin",
+    schema: adminV.setDesignatedSchema,
+    base: () => ({ id: "520603201201", designatedPoor: "true" }),
+  },
   { name: "admin/setRegionZone", run: setRegionZone, as: "admin", schema: adminV.setZoneSchema, base: () => ({ id: "52", zone: "west" }) },
   {
     name: "admin/importRegions",
@@ -523,6 +532,13 @@ const CASES: Case[] = [
     as: "township",
     schema: procedureV.stepSchema,
     base: async () => ({ proposalId: W.proposal, version: await proposalVersion(), reason: "同意" }),
+  },
+  {
+    name: "procedure/returnAtReview",
+    run: returnAtReview,
+    as: "township",
+    schema: procedureV.stepSchema,
+    base: async () => ({ proposalId: W.proposal, version: await proposalVersion(), reason: "收入证明不符" }),
   },
   {
     name: "procedure/publishSecondNotice",
@@ -1276,6 +1292,7 @@ describe("hostile input through every action: never a throw, never internal; ref
       resetUserPassword,
       searchRegions,
       setRegionHotline,
+      setRegionDesignated,
       setRegionZone,
       setUserDisabled,
       setCalendarDay,
@@ -1323,6 +1340,7 @@ describe("hostile input through every action: never a throw, never internal; ref
       publishSecondNotice,
       sendBack,
       townshipReview,
+      returnAtReview,
       explainComparison,
       raiseProposal,
       raiseProposalAndOpen,

@@ -75,6 +75,8 @@ export interface Side {
     exit: string;
     townshipReview: string;
     countyApprove: string;
+    /** the reviewer's own return: township (first notice ended), official (after the township review) */
+    reviewReturn: { township: string; official: string };
     announce: string;
     secondNotice: { facilitator: string; township: string };
     objection: { facilitator: string; cadre: string; official: string; township: string };
@@ -489,13 +491,16 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
     const announceP = await monitor();
     // the other county's side only needs one object of each kind (every call there is refused)
     const lean = side === "out";
+    const returnTw = await monitor();
+    const returnCo = lean ? returnTw : await monitor();
     const secondFac = await identify();
     const secondTw = lean ? secondFac : await identify();
-    const oldRound = [...new Set([townshipReviewP, countyApproveP, announceP, secondFac, secondTw])];
+    const oldRound = [...new Set([townshipReviewP, countyApproveP, announceP, secondFac, secondTw, returnTw, returnCo])];
     const oldMeeting = await passAt(OLD, oldRound);
     await notice(oldMeeting, oldRound, OLD);
     pin(null);
-    for (const p of new Set([countyApproveP, announceP, secondFac, secondTw])) await step(u.township, townshipReview, p);
+    for (const p of new Set([countyApproveP, announceP, secondFac, secondTw, ...(lean ? [] : [returnCo])]))
+      await step(u.township, townshipReview, p);
     await step(u.official, countyApprove, announceP);
 
     // today's round: notices running now (objections), one passed item not yet posted
@@ -617,6 +622,7 @@ export async function buildFixtures(t: TestDb, uploadDir: string): Promise<Fixtu
         exit,
         townshipReview: townshipReviewP,
         countyApprove: countyApproveP,
+        reviewReturn: { township: returnTw, official: returnCo },
         announce: announceP,
         secondNotice: { facilitator: secondFac, township: secondTw },
         objection,

@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
-import { createTestDb, signInAs, signOut, type TestDb } from "./helpers";
+import { createTestDb, signInAs, signOut, type TestDb, countyIdForTest } from "./helpers";
 import { testSession } from "./session-state";
 import {
   ACTOR_USER,
@@ -265,7 +265,7 @@ describe("lists and exports with filters and paging that reach for another count
     await expect(reviewCounty(await viewerOf("cadre"))).rejects.toMatchObject({ code: "not_found" });
     const threshold = await exitThreshold("520603", "west");
     for (const opts of [{ township: fx.out.townshipId }, { q: "碧江" }, { page: 2, pageSize: 1 }, { page: 99 }]) {
-      const list = await villageList("520603", threshold, opts);
+      const list = await villageList(countyIdForTest("520603"), threshold, opts);
       expect(leaks(JSON.stringify(list), fx.markers.out), JSON.stringify(opts)).toEqual([]);
     }
     const cadre2 = fx.users.cadre2!;
@@ -276,7 +276,7 @@ describe("lists and exports with filters and paging that reach for another count
       ["520603", fx.in.villageId, { cadre: cadre2 }],
       ["520603", fx.in.villageId, { q: "碧江", size: "20", page: 2 }],
     ] as const) {
-      const rows = await villageHouseholds(official, county, village, p);
+      const rows = await villageHouseholds(official, countyIdForTest(county), village, p);
       expect(leaks(JSON.stringify(rows), fx.markers.out), `${county} ${village} ${JSON.stringify(p)}`).toEqual([]);
     }
     const batches: unknown[] = [];
@@ -284,9 +284,11 @@ describe("lists and exports with filters and paging that reach for another count
     for await (const b of householdBatches(official, { countyId: "520602", villageId: fx.out.villageId }, { cadre: cadre2 }))
       batches.push(...b);
     expect(batches).toEqual([]);
-    expect(leaks(JSON.stringify(await villageCadres("520603", fx.out.villageId)), fx.markers.out)).toEqual([]);
-    expect(leaks(JSON.stringify(await searchCountyCadres("520603", "碧江", fx.out.villageId)), fx.markers.out)).toEqual([]);
-    const assignable = await assignableHouseholds(official, "520603", { village: fx.out.villageId, show: "all" } as never);
+    expect(leaks(JSON.stringify(await villageCadres(countyIdForTest("520603"), fx.out.villageId)), fx.markers.out)).toEqual([]);
+    expect(leaks(JSON.stringify(await searchCountyCadres(countyIdForTest("520603"), "碧江", fx.out.villageId)), fx.markers.out)).toEqual(
+      [],
+    );
+    const assignable = await assignableHouseholds(official, countyIdForTest("520603"), { village: fx.out.villageId, show: "all" } as never);
     expect(leaks(JSON.stringify(assignable), fx.markers.out)).toEqual([]);
   });
 

@@ -31,7 +31,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { currentYear, today } from "@/lib/clock";
-import { createPowSolver } from "@/lib/card/pow-solver";
+import { createPowSolver } from "@/lib/security/pow-solver";
 import { useAddress } from "./helpers";
 import { freshCardToken, PNG, type Actor, type Fixtures, type Scope, type Side, EVERYONE } from "./authz-fixtures";
 
@@ -43,6 +43,7 @@ import { renameRegion } from "@/lib/actions/admin/rename-region";
 import { resetUserPassword } from "@/lib/actions/admin/reset-user-password";
 import { searchRegions } from "@/lib/actions/admin/search-regions";
 import { setRegionHotline } from "@/lib/actions/admin/set-region-hotline";
+import { setRegionDesignated } from "@/lib/actions/admin/set-region-designated";
 import { setRegionZone } from "@/lib/actions/admin/set-region-zone";
 import { setUserDisabled } from "@/lib/actions/admin/set-user-disabled";
 import { issueCards } from "@/lib/actions/card/issue-cards";
@@ -85,6 +86,7 @@ import { publishNotice } from "@/lib/actions/procedure/publish-notice";
 import { publishSecondNotice } from "@/lib/actions/procedure/publish-second-notice";
 import { sendBack } from "@/lib/actions/procedure/send-back";
 import { townshipReview } from "@/lib/actions/procedure/township-review";
+import { returnAtReview } from "@/lib/actions/procedure/return-at-review";
 import { explainComparison } from "@/lib/actions/proposals/explain-comparison";
 import { raiseProposal, raiseProposalAndOpen } from "@/lib/actions/proposals/raise-proposal";
 import { recordHomeVerification } from "@/lib/actions/proposals/record-home-verification";
@@ -365,6 +367,17 @@ export const REGISTRY: readonly Entry[] = [
     input: (fx, scope) => ({
       id: scope === "in" ? "520603" : fx.foreign.countyId,
       hotline: `0856-55${String(fx.counter()).padStart(5, "0")}`,
+    }),
+  }),
+  action({
+    id: `${A}/admin/set-region-designated.ts#setRegionDesignated`,
+    allowed: ["admin"],
+    out: "denied",
+    writes: ["region"],
+    fn: setRegionDesignated,
+    input: (fx, scope) => ({
+      id: scope === "in" ? "520603201201" : fx.foreign.villageId,
+      designatedPoor: fx.counter() % 2 === 0 ? "true" : "false",
     }),
   }),
   action({
@@ -993,6 +1006,17 @@ export const REGISTRY: readonly Entry[] = [
     input: async (fx, scope) => {
       const p = side(fx, scope).proposals.townshipReview;
       return { proposalId: p, version: await version(fx, "proposal", p), reason: "乡镇审核：材料齐全" };
+    },
+  }),
+  action({
+    id: `${A}/procedure/return-at-review.ts#returnAtReview`,
+    allowed: ["township", "official"],
+    out: "denied",
+    writes: ["proposal", "procedure_step"],
+    fn: returnAtReview,
+    input: async (fx, scope, actor) => {
+      const p = actor === "official" ? side(fx, scope).proposals.reviewReturn.official : side(fx, scope).proposals.reviewReturn.township;
+      return { proposalId: p, version: await version(fx, "proposal", p), reason: "审核退回：收入证明不符" };
     },
   }),
   action({

@@ -13,7 +13,7 @@ import { setCalendarDay } from "@/lib/actions/admin/set-calendar-day";
 import { removeCalendarDay } from "@/lib/actions/admin/remove-calendar-day";
 import { publishCalendarYear } from "@/lib/actions/admin/publish-calendar-year";
 import { withdrawCalendarYear } from "@/lib/actions/admin/withdraw-calendar-year";
-import { createPowSolver } from "@/lib/card/pow-solver";
+import { createPowSolver } from "@/lib/security/pow-solver";
 import { addWorkingDays, isWorkingDay } from "@/lib/domain/working-days";
 import { chineseDaysFor, chineseDaysYears } from "@/lib/calendar/chinese-days";
 

@@ -12,7 +12,7 @@ import { issueCards } from "@/lib/actions/card/issue-cards";
 import { revokeCard } from "@/lib/actions/card/revoke-card";
 import { lodgeCardObjection } from "@/lib/actions/card/lodge-objection";
 import { getChallenge } from "@/lib/actions/help/get-challenge";
-import { createPowSolver } from "@/lib/card/pow-solver";
+import { createPowSolver } from "@/lib/security/pow-solver";
 import { hashToken } from "@/lib/card/token";
 import { LIMITS } from "@/lib/ratelimit";
 import { today } from "@/lib/clock";

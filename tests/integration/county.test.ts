@@ -2,7 +2,7 @@
 // computed by hand, the village household list and its filters, the charts' queries, the CSV
 // exports, (re)assignment, and the walls between counties.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, form, signInAs, signOut, type TestDb } from "./helpers";
+import { createTestDb, form, signInAs, signOut, type TestDb, countyIdForTest, townshipIdForTest } from "./helpers";
 import { assign, createHousehold, createUser, seedRegions } from "../factories";
 import type { Viewer } from "@/lib/auth/session";
 import { householdScope } from "@/lib/auth/scope";
@@ -249,7 +249,7 @@ describe("village aggregates against the hand-computed county", () => {
   });
 
   it("gives each village its counts, incidence, flags and visit coverage", async () => {
-    const list = await villageList("520603", 3, { sort: "name", pageSize: 50 });
+    const list = await villageList(countyIdForTest("520603"), 3, { sort: "name", pageSize: 50 });
     expect(list.total).toBe(3);
     const by = Object.fromEntries(list.rows.map((r) => [r.id, r]));
     expect(by[V1]).toMatchObject({
@@ -302,7 +302,7 @@ describe("village aggregates against the hand-computed county", () => {
   });
 
   it("rolls up townships and the county in one query, and the summary follows the exit rules", async () => {
-    const { townships, total } = await countyTotals("520603", 3);
+    const { townships, total } = await countyTotals(countyIdForTest("520603"), 3);
     expect(total).toMatchObject({
       villages: 3,
       villagesWithPeople: 3,
@@ -331,7 +331,7 @@ describe("village aggregates against the hand-computed county", () => {
   });
 
   it("the register estimate runs through the evaluation's function: the register as its own sample gives back (poor + missed + wrongly lifted) (#14)", async () => {
-    const { total } = await countyTotals("520603", 3);
+    const { total } = await countyTotals(countyIdForTest("520603"), 3);
     // not registered 5 + 3 + 2 + 3 + 1 = 14 people (missed 5); lifted 2 + 4 = 6 people (wrongly lifted 2)
     expect(total).toMatchObject({ liftedPeople: 6, notRegisteredPeople: 14 });
     const s = countySummary(total, "west", 3);
@@ -339,16 +339,17 @@ describe("village aggregates against the hand-computed county", () => {
   });
 
   it("guarantee gaps: a guarantee unmet with the income met, never the income-poor (#14)", async () => {
-    const gaps = await guaranteeGaps("520603");
+    const gaps = await guaranteeGaps(countyIdForTest("520603"));
     expect(gaps.rows.map((g) => g.number).sort()).toEqual(["0003", "0004"]);
     expect(gaps.total).toBe(2);
     expect(gaps.rows.find((g) => g.number === "0003")?.unmetIndicators).toEqual(["housing"]);
     // another county's gaps are not listed
-    expect((await guaranteeGaps("520602")).total).toBe(0);
+    expect((await guaranteeGaps(countyIdForTest("520602"))).total).toBe(0);
   });
 
   it("sorts every column on the server, empty values last", async () => {
-    const ids = async (opts: Parameters<typeof villageList>[2]) => (await villageList("520603", 3, opts)).rows.map((r) => r.id);
+    const ids = async (opts: Parameters<typeof villageList>[2]) =>
+      (await villageList(countyIdForTest("520603"), 3, opts)).rows.map((r) => r.id);
     expect(await ids({ sort: "incidence", dir: "desc" })).toEqual([V2, V1, V3]);
     expect(await ids({ sort: "incidence", dir: "asc" })).toEqual([V3, V1, V2]);
     expect(await ids({ sort: "people", dir: "desc" })).toEqual([V1, V2, V3]);
@@ -359,7 +360,7 @@ describe("village aggregates against the hand-computed county", () => {
 
   it("filters on every kind of column, in SQL", async () => {
     const ids = async (opts: Parameters<typeof villageList>[2]) =>
-      (await villageList("520603", 3, { sort: "name", ...opts })).rows.map((r) => r.id).sort();
+      (await villageList(countyIdForTest("520603"), 3, { sort: "name", ...opts })).rows.map((r) => r.id).sort();
     expect(await ids({ inc: "above" })).toEqual([V1, V2]);
     expect(await ids({ inc: "below" })).toEqual([V3]);
     expect(await ids({ missedMin: 1 })).toEqual([V1]);
@@ -373,21 +374,21 @@ describe("village aggregates against the hand-computed county", () => {
   });
 
   it("pages, and says how many there are when asked past the end", async () => {
-    const p2 = await villageList("520603", 3, { sort: "name", pageSize: 2, page: 2 });
+    const p2 = await villageList(countyIdForTest("520603"), 3, { sort: "name", pageSize: 2, page: 2 });
     expect(p2).toMatchObject({ total: 3, pages: 2, page: 2 });
     expect(p2.rows).toHaveLength(1);
-    const past = await villageList("520603", 3, { pageSize: 2, page: 5 });
+    const past = await villageList(countyIdForTest("520603"), 3, { pageSize: 2, page: 5 });
     expect(past).toMatchObject({ total: 3, pages: 2, rows: [] });
   });
 
   it("summarises one village with the households that need a cadre and have none", async () => {
-    expect(await villageSummary("520603", V1, 3)).toMatchObject({ households: 5, poorPeople: 7, unassignedNeeding: 1 }); // h4
+    expect(await villageSummary(countyIdForTest("520603"), V1, 3)).toMatchObject({ households: 5, poorPeople: 7, unassignedNeeding: 1 }); // h4
   });
 });
 
 describe("a village's households: server filters, sorting, paging", () => {
   const list = async (p: Parameters<typeof villageHouseholds>[3], village = V1) =>
-    villageHouseholds(viewerOf("official"), "520603", village, p);
+    villageHouseholds(viewerOf("official"), countyIdForTest("520603"), village, p);
   const numbers = async (p: Parameters<typeof villageHouseholds>[3], village = V1) => (await list(p, village)).rows.map((r) => r.number);
 
   it("filters mismatches, by kind too", async () => {
@@ -444,7 +445,7 @@ describe("a village's households: server filters, sorting, paging", () => {
 
 describe("chart queries", () => {
   it("counts registered × assessed status", async () => {
-    const m = await statusMatrix("520603");
+    const m = await statusMatrix(countyIdForTest("520603"));
     const cell = (r: string, a: string) => m.find((x) => x.registered === r && x.assessed === a)?.households ?? 0;
     expect(cell("registered_poor", "below_standard")).toBe(1);
     expect(cell("registered_poor", "secure")).toBe(1);
@@ -455,7 +456,7 @@ describe("chart queries", () => {
 
   it("counts main causes of registered, lifted and monitored households", async () => {
     // illness: h1 h2 h8; disability: h3; schooling: h6; none: h9 (monitored, no cause)
-    expect(await causes("520603")).toEqual([
+    expect(await causes(countyIdForTest("520603"))).toEqual([
       { cause: "illness", households: 3 },
       { cause: "disability", households: 1 },
       { cause: "none", households: 1 },
@@ -464,14 +465,14 @@ describe("chart queries", () => {
   });
 
   it("gives visit coverage for the last 12 months from the visit table", async () => {
-    const rows = await visitCoverage("520603");
+    const rows = await visitCoverage(countyIdForTest("520603"));
     expect(rows).toHaveLength(12);
     expect(rows[11]).toEqual({ month: todayIso.slice(0, 7), assigned: 6, visited: 3 });
     expect(rows[10]).toMatchObject({ assigned: 6, visited: 1 });
   });
 
   it("counts registered poor households at the end of each year from the registration history", async () => {
-    const rows = await registeredTrend("520603");
+    const rows = await registeredTrend(countyIdForTest("520603"));
     expect(rows[0]).toEqual({ year: 2014, registeredPoor: 3, lifted: 0 });
     expect(rows.slice(0, 4).map((r) => r.registeredPoor)).toEqual([3, 4, 4, 3]);
     expect(rows[3]).toEqual({ year: 2017, registeredPoor: 3, lifted: 2 });
@@ -479,7 +480,7 @@ describe("chart queries", () => {
   });
 
   it("groups candidates by kind and village", async () => {
-    const g = await candidateGroups("520603");
+    const g = await candidateGroups(countyIdForTest("520603"));
     expect(g.map((x) => [x.kind, x.households])).toEqual([
       ["exit", 2],
       ["monitor", 2],
@@ -609,8 +610,8 @@ describe("the township reviewer (a county official whose scope is a township)", 
   it("reaches its township's villages in the county, not the others, in pages and exports", async () => {
     const area = await reviewArea(viewerOf("township"));
     expect(area).toMatchObject({ county: { id: "520603" }, within: "520603201", township: true });
-    expect(await villageInCounty("520603", V1, area.within)).toMatchObject({ id: V1 });
-    expect(await villageInCounty("520603", V3, area.within)).toBeNull();
+    expect(await villageInCounty(countyIdForTest("520603"), V1, area.within)).toMatchObject({ id: V1 });
+    expect(await villageInCounty(countyIdForTest("520603"), V3, area.within)).toBeNull();
     await signInAs(t.prisma, "township");
     const list = await exportVillages(new Request("http://test/api/county/export/villages?township=520603202"));
     expect(list.status).toBe(200);
@@ -629,9 +630,9 @@ describe("the township reviewer (a county official whose scope is a township)", 
   });
 
   it("late work: a household served by a cadre and never visited is overdue only once it has been on the register since before last month", async () => {
-    expect((await townshipLate("520603201")).visits).toBe(0); // h3 was registered today: due, not overdue
+    expect((await townshipLate(townshipIdForTest("520603201"))).visits).toBe(0); // h3 was registered today: due, not overdue
     await t.prisma.household.update({ where: { id: H.h3! }, data: { createdAt: monthsAgo(3) } });
-    const late = await townshipLate("520603201");
+    const late = await townshipLate(townshipIdForTest("520603201"));
     expect(late.visits).toBe(1);
     expect(late.visitsByVillage.get(V1)).toBe(1);
     expect(late.leads).toBe(0);
@@ -642,10 +643,10 @@ describe("the township reviewer (a county official whose scope is a township)", 
 describe("walls between counties", () => {
   it("an official of 520602 cannot reach 520603's village, its data, or its export", async () => {
     await expect(reviewCounty(viewerOf("official2"), "520603")).rejects.toMatchObject({ code: "not_found" });
-    expect(await villageInCounty("520602", V1)).toBeNull();
-    expect(await villageInCounty("520603", V1)).toMatchObject({ id: V1, name: "丹阳村" });
+    expect(await villageInCounty(countyIdForTest("520602"), V1)).toBeNull();
+    expect(await villageInCounty(countyIdForTest("520603"), V1)).toMatchObject({ id: V1, name: "丹阳村" });
     // even handed another county's id, the household list stays inside the viewer's scope
-    expect((await villageHouseholds(viewerOf("official2"), "520603", V1, {})).total).toBe(0);
+    expect((await villageHouseholds(viewerOf("official2"), countyIdForTest("520603"), V1, {})).total).toBe(0);
 
     await signInAs(t.prisma, "official2");
     const res = await exportHouseholds(new Request(`http://test/api/county/export/households?village=${V1}`));
@@ -678,7 +679,7 @@ describe("walls between counties", () => {
   });
 
   it("the cadre picker lists only enabled cadres of the official's county", async () => {
-    const names = (await searchCountyCadres("520603", "")).map((c) => c.username).sort();
+    const names = (await searchCountyCadres(countyIdForTest("520603"), "")).map((c) => c.username).sort();
     expect(names).toEqual(["cadreA", "cadreB", "cadreC"]);
     await signInAs(t.prisma, "official2");
     const r = await searchCadres(undefined, { q: "" });

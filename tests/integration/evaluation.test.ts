@@ -5,12 +5,12 @@
 // discrepancies routed to the county, and the metrics' counts.
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, signInAs, signOut, type TestDb } from "./helpers";
+import { createTestDb, signInAs, signOut, type TestDb, countyIdForTest } from "./helpers";
 import { createHousehold, createUser, seedRegions } from "../factories";
 import { recomputeHousehold } from "@/lib/data/assessment";
 import { getViewer, type Viewer } from "@/lib/auth/session";
 import { currentYear } from "@/lib/clock";
-import { listHash } from "@/lib/domain/sampling";
+import { listHashV2 } from "@/lib/domain/sampling-v2";
 import { createEvaluation } from "@/lib/actions/evaluation/create-evaluation";
 import { drawSample } from "@/lib/actions/evaluation/draw-sample";
 import { verifyDraw } from "@/lib/actions/evaluation/verify-draw";
@@ -202,12 +202,13 @@ describe("the draw", () => {
       .sort();
     expect(exited).toEqual([H.A1!, H.A2!].sort());
     const e = await t.prisma.evaluation.findUniqueOrThrow({ where: { id: EVAL } });
-    expect(e).toMatchObject({ state: "drawn", seed: "万山-2026-test", algorithm: "jingzhun-sample-v1" });
+    expect(e).toMatchObject({ state: "drawn", seed: "万山-2026-test", algorithm: "jingzhun-sample-v2" });
     expect(e.listHash).toBe(
-      listHash(
+      listHashV2(
         frozen.map((f) => ({
           id: f.householdId,
           villageId: f.villageId,
+          villageDesignated: f.villageDesignated,
           exitedThisYear: f.exitedThisYear,
           registeredStatus: f.registeredStatus,
         })),
@@ -508,7 +509,7 @@ describe("closing", () => {
     const close = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: "evaluation.close", entityId: EVAL } });
     expect(close.after).toMatchObject({ state: "closed", metrics: { pass: false } });
     // the county page shows the same figure by the same name as the report (#14)
-    const onCountyPage = await latestEvaluationMetrics("520603");
+    const onCountyPage = await latestEvaluationMetrics(countyIdForTest("520603"));
     expect(onCountyPage?.metrics.verdict.metrics.map((m) => [m.key, m.value])).toEqual(
       (await evaluationMetrics(v, EVAL)).verdict.metrics.map((m) => [m.key, m.value]),
     );

@@ -10,8 +10,8 @@ import { getChallenge } from "@/lib/actions/help/get-challenge";
 import { submitCardReport } from "@/lib/actions/help/submit-card-report";
 import { submitVillageReport } from "@/lib/actions/help/submit-village-report";
 import { floodedVillages, receiveVillageReport } from "@/lib/data/help";
-import { createPowSolver } from "@/lib/card/pow-solver";
-import { issueChallenge } from "@/lib/card/pow";
+import { createPowSolver } from "@/lib/security/pow-solver";
+import { issueChallenge } from "@/lib/security/pow";
 import { LIMITS } from "@/lib/ratelimit";
 
 const VILLAGE = "520603201200";

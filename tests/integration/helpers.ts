@@ -9,6 +9,7 @@ import { setDb } from "@/lib/db/client";
 import { testSession } from "./session-state";
 import { APP_ROLE, OWNER_ROLE, asRole } from "./global-setup";
 import fs from "node:fs";
+import type { ReviewCountyId, ReviewTownshipId } from "@/lib/auth/scope";
 
 export interface TestDb {
   prisma: PrismaClient;
@@ -96,3 +97,11 @@ export function form(values: Record<string, string | number | boolean | null | u
   }
   return fd;
 }
+
+/**
+ * A county (or township) id as the scope check would give it (lib/auth/scope/counties.ts). Tests call
+ * the county pages' data functions directly, sometimes with a county the viewer may not review, to
+ * show the viewer's own scope still holds; the app gets these ids only from reviewCounty/reviewArea.
+ */
+export const countyIdForTest = (id: string) => id as ReviewCountyId;
+export const townshipIdForTest = (id: string) => id as ReviewTownshipId;

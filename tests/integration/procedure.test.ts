@@ -25,6 +25,7 @@ import { countyApprove } from "@/lib/actions/procedure/county-approve";
 import { announce } from "@/lib/actions/procedure/announce";
 import { lodgeObjection } from "@/lib/actions/procedure/lodge-objection";
 import { sendBack } from "@/lib/actions/procedure/send-back";
+import { returnAtReview } from "@/lib/actions/procedure/return-at-review";
 import { lodgeObjectionFromCard } from "@/lib/data/procedure/objections";
 import { approvalQueue } from "@/lib/data/procedure/queue";
 import { getProposalView, householdTimeline } from "@/lib/data/procedure/views";
@@ -501,6 +502,49 @@ describe("monitoring, objections through the household card, and the queue", () 
       await t.prisma.monitoringPeriod.findMany({ where: { householdId: hh }, select: { category: true, toDate: true, proposalId: true } }),
     ).toEqual([{ category: "marginal", toDate: null, proposalId: id }]);
     expect(await t.prisma.registrationChange.count({ where: { householdId: hh } })).toBe(0);
+  });
+});
+
+describe("sending an item back at the review (#17 point 13)", () => {
+  it("the township reviewer and then the county send it back with a reason, audited; others and other stages are refused", async () => {
+    const hh = await household({ incomeWages: 30000 });
+    const { id } = await raise("fac", { householdId: hh, kind: "monitor", monitoringCategory: "marginal", source: "application" });
+    const m = await passAtMeeting([id]);
+    await firstNotice(m, [id]);
+    pin(addDays(T0, 6));
+    // not the county's turn yet, nor the facilitator's, nor another township's
+    expect(await step("official", returnAtReview, id, "县里想退回")).toMatchObject({ ok: false });
+    expect(await step("fac", returnAtReview, id, "主持人想退回")).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await step("township_other", returnAtReview, id, "外乡")).toMatchObject({ ok: false, code: "not_found" });
+    // the reason is required and named
+    const empty = await step("township", returnAtReview, id, "");
+    expect(empty).toMatchObject({ ok: false, code: "invalid" });
+    expect(empty.ok ? null : Object.keys(empty.fieldErrors ?? {})).toEqual(["reason"]);
+    expect(await stage(id)).toBe("first_notice");
+
+    const r = await step("township", returnAtReview, id, "收入证明与走访记录不符");
+    expect(r).toMatchObject({ ok: true, data: { stage: "reverify" } });
+    const rec = await t.prisma.procedureStepRecord.findFirstOrThrow({ where: { proposalId: id, stage: "reverify" } });
+    expect(rec).toMatchObject({ decision: "returned", reason: "审核退回：收入证明与走访记录不符" });
+    const audit = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: "procedure.reverify", entityId: id } });
+    expect(audit.reason).toBe("审核退回：收入证明与走访记录不符");
+    expect(audit.after).toMatchObject({ stage: "reverify", returnedAt: "first_notice" });
+
+    // again through the village; the township passes it; the county sends it back at its approval
+    await signInAs(t.prisma, "fac");
+    const version = (await t.prisma.proposal.findUniqueOrThrow({ where: { id } })).version;
+    expect(await explainComparison(undefined, form({ proposalId: id, version, explanation: "" }))).toMatchObject({ ok: true });
+    const m2 = await passAtMeeting([id]);
+    await firstNotice(m2, [id]);
+    pin(addDays(T0, 12));
+    expect(await step("township", townshipReview, id)).toMatchObject({ ok: true });
+    expect(await step("township", returnAtReview, id, "乡里改主意")).toMatchObject({ ok: false });
+    expect(await step("official2", returnAtReview, id, "外县")).toMatchObject({ ok: false, code: "not_found" });
+    expect(await step("official", returnAtReview, id, "缺少帮扶措施记录")).toMatchObject({ ok: true, data: { stage: "reverify" } });
+    expect(await t.prisma.auditEvent.count({ where: { action: "procedure.reverify", entityId: id } })).toBe(2);
+    // the proposal page offers the form to the reviewer whose turn it is
+    await signInAs(t.prisma, "official");
+    expect(await stage(id)).toBe("reverify");
   });
 });
 

@@ -1,10 +1,10 @@
-// The proof of work of the public report forms: the browser's solver (lib/card/pow-solver.ts,
+// The proof of work of the public report forms: the browser's solver (lib/security/pow-solver.ts,
 // plain JS SHA-256 with a mid-state) and the server's verifier (node:crypto) agree; a forged,
 // expired, altered or unworked challenge is refused.
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { issueChallenge, leadingZeroBits, verifyPow, workDone, POW_TTL_MS } from "@/lib/card/pow";
-import { createPowSolver } from "@/lib/card/pow-solver";
+import { issueChallenge, leadingZeroBits, verifyPow, workDone, POW_TTL_MS } from "@/lib/security/pow";
+import { createPowSolver } from "@/lib/security/pow-solver";
 
 const key = crypto.randomBytes(32);
 const NOW = 1_800_000_000_000;

@@ -1,7 +1,7 @@
 // The address used for per-address limits: the one the nearest proxy appended, never the
 // client-supplied left-most entries of X-Forwarded-For.
 import { afterEach, describe, expect, it } from "vitest";
-import { addressFromHeaders, proxyHops, requestAddress } from "@/lib/request-address";
+import { addressFromHeaders, proxyHops, requestAddress } from "@/lib/http/request-address";
 
 afterEach(() => {
   delete process.env.JINGZHUN_PROXY_HOPS;

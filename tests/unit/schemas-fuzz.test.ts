@@ -266,6 +266,13 @@ const registry: Record<string, Entry> = {
     schema: admin.setHotlineSchema,
     valid: fc.record({ id: fc.constantFrom("520603", "520602"), hotline: opt(fc.constantFrom("0856-12317", "+86 856 1234567", "12317")) }),
   },
+  "admin.setDesignatedSchema": {
+    schema: admin.setDesignatedSchema,
+    valid: fc.record({
+      id: fc.constantFrom("520603201200", "520602100200"),
+      designatedPoor: fc.constantFrom(true, false, "true", "false", "on"),
+    }),
+  },
   "admin.importRegionsSchema": {
     schema: admin.importRegionsSchema,
     valid: fc.record({ file: fc.constant(new File(["[]"], "regions.json", { type: "application/json" })) }),

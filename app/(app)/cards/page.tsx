@@ -10,7 +10,7 @@ import { requireViewerPage, type Viewer } from "@/lib/auth/session";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { listPrintable, posterVillage, printChoices } from "@/lib/data/card";
-import { publicOrigin } from "@/lib/card/request";
+import { publicOrigin } from "@/lib/http/request";
 import { helpPath, qrSvg } from "@/lib/card/qr";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { PrintCards } from "@/components/card/print-cards";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
 import { villageProcedure } from "@/lib/data/procedure/views";
-import { isCountyOfficial, isTownshipReviewer } from "@/lib/data/procedure/scope";
+import { isCountyOfficial, isTownshipReviewer } from "@/lib/auth/scope";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { ApprovalQueue } from "@/components/procedure/approval-queue";
 import { KindLabel, StageBadge } from "@/components/procedure/labels";

@@ -5,7 +5,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { openCard } from "@/lib/data/card";
-import { clientAddress } from "@/lib/card/request";
+import { clientAddress } from "@/lib/http/request";
 import { isWellFormedToken } from "@/lib/card/token";
 import { CardView } from "@/components/card/card-view";
 

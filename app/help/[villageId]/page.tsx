@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { helpVillage } from "@/lib/data/help";
 import { LanguageSwitcher } from "@/components/shell/language-switcher";
 import { ReportForm } from "@/components/help/report-form";
+import { hotlineHref } from "@/lib/domain/hotline";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +37,7 @@ export default async function VillageHelpPage({ params }: { params: Promise<{ vi
       </section>
       <p className="text-base">
         {t("village.hotline")}{" "}
-        <a className="font-semibold underline" href={`tel:${village.hotline}`}>
+        <a className="font-semibold underline" href={hotlineHref(village.hotline)}>
           {village.hotline}
         </a>
       </p>

@@ -104,7 +104,7 @@ export default async function PublicNoticePage({ params }: { params: Promise<{ i
       </table>
       {!announcement && (
         <p className="mt-6 indent-[2em] leading-[1.9]">
-          {t("objections", { village: n.village, township: n.township, end: cn(n.end), hotline: n.hotline ?? "12317" })}
+          {t("objections", { village: n.village, township: n.township, end: cn(n.end), hotline: n.hotline })}
         </p>
       )}
       {/* the signing office and the date, with room for the seal stamped over them */}

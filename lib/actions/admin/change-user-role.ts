@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit";
 import { AppError, fieldError } from "@/lib/auth/errors";
 import { regionScope } from "@/lib/auth/scope";
-import { usersInScope } from "@/lib/data/admin/users";
+import { usersInScope } from "@/lib/auth/scope";
 import { done, defineAction } from "@/lib/actions/safe-action";
 import { changeRoleScopeSchema, scopeFitsRole } from "@/lib/validation/admin";
 import { actorOf, countyOf, userAuditSelect } from "./shared";

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import { hashPassword } from "@/lib/auth/password";
-import { usersInScope } from "@/lib/data/admin/users";
+import { usersInScope } from "@/lib/auth/scope";
 import { done, defineAction } from "@/lib/actions/safe-action";
 import { resetPasswordSchema } from "@/lib/validation/admin";
 import { actorOf, countyOf } from "./shared";

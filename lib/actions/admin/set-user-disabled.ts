@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
-import { usersInScope } from "@/lib/data/admin/users";
+import { usersInScope } from "@/lib/auth/scope";
 import { done, defineAction } from "@/lib/actions/safe-action";
 import { setUserDisabledSchema } from "@/lib/validation/admin";
 import { actorOf, countyOf, userAuditSelect } from "./shared";

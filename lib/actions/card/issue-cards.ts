@@ -8,7 +8,7 @@ import { getTranslations } from "next-intl/server";
 import { defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { issueCardsSchema } from "@/lib/validation/help";
 import { issueCards as issue } from "@/lib/data/card";
-import { publicOrigin } from "@/lib/card/request";
+import { publicOrigin } from "@/lib/http/request";
 import { cardPath, qrSvg } from "@/lib/card/qr";
 
 export interface PrintableCard {

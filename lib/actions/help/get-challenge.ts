@@ -3,9 +3,9 @@
 // Public: no session. Counted per address (hashed) so it cannot be farmed in bulk.
 import { getTranslations } from "next-intl/server";
 import type { ActionResult } from "@/lib/actions/result";
-import { issueChallenge } from "@/lib/card/pow";
-import { addressKey } from "@/lib/card/secret";
-import { clientAddress } from "@/lib/card/request";
+import { issueChallenge } from "@/lib/security/pow";
+import { addressKey } from "@/lib/security/secret";
+import { clientAddress } from "@/lib/http/request";
 import { db } from "@/lib/db/client";
 import { hit, LIMITS } from "@/lib/ratelimit";
 

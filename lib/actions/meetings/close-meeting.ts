@@ -7,7 +7,7 @@ import { done, defineAction } from "@/lib/actions/safe-action";
 import { AppError } from "@/lib/auth/errors";
 import { closeMeetingSchema } from "@/lib/validation/procedure";
 import { closeMeeting as close } from "@/lib/data/procedure/meetings";
-import { removeMinutesScan, storeMinutesScan } from "@/lib/data/procedure/minutes-store";
+import { removeMinutesScan, storeMinutesScan } from "@/lib/storage/files";
 import { messageKey } from "@/i18n/keys";
 
 export const closeMeeting = defineAction({

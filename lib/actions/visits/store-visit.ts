@@ -10,7 +10,7 @@ import { MAX_EVIDENCE_BYTES, MAX_SIGNATURE_BYTES, type VisitInput } from "@/lib/
 import { EVIDENCE_MIMES } from "@/lib/validation/file-type";
 import { db } from "@/lib/db/client";
 import { findScopedHousehold, recordVisit, storedOutcome, type StoredEvidence, type VisitOutcome } from "@/lib/data/visits/log-visit";
-import { prepareFile, removeStored, writeStored, type PreparedFile } from "@/lib/data/visits/evidence-store";
+import { prepareFile, removeStored, writeStored, type PreparedFile } from "@/lib/storage/files";
 import { conflictFormatter } from "./conflict-message";
 import { messageKey } from "@/i18n/keys";
 

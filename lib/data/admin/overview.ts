@@ -1,7 +1,7 @@
 // The admin's home: counts for everything under the admin's region node.
 import "server-only";
 import { db } from "@/lib/db/client";
-import { householdsUnderRegion, regionScope, type ScopedViewer } from "@/lib/auth/scope";
+import { householdsUnderRegion, regionScope, usersInScope, type ScopedViewer } from "@/lib/auth/scope";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { REGION_LEVELS, type RegionLevel } from "@/lib/validation/admin";
 
@@ -19,7 +19,7 @@ export interface AdminOverview {
 
 export async function getAdminOverview(viewer: ScopedViewer): Promise<AdminOverview> {
   const prisma = db();
-  const userScope = { regionId: { startsWith: viewer.regionId } };
+  const userScope = usersInScope(viewer);
   const households = householdsUnderRegion(viewer.regionId, viewer.regionLevel);
   const province = viewer.regionId.slice(0, 2);
   const [byRole, disabled, byLevel, householdCount, poor, policy] = await Promise.all([

@@ -20,6 +20,7 @@ export interface RegionNode extends RegionSummary {
   nameEn: string | null;
   zone: Zone | null;
   hotline: string | null;
+  designatedPoor: boolean;
   updatedAt: string;
   households: number;
   /** users whose scope is exactly this node */
@@ -29,6 +30,7 @@ export interface RegionNode extends RegionSummary {
 export interface RegionChild extends RegionSummary {
   zone: Zone | null;
   hotline: string | null;
+  designatedPoor: boolean;
   children: number;
   households: number;
 }
@@ -48,7 +50,7 @@ export async function getRegionView(viewer: ScopedViewer, id: string, page = 1):
   const prisma = db();
   const node = await prisma.region.findFirst({
     where: { AND: [{ id }, regionScope(viewer)] },
-    select: { ...summarySelect, parentId: true, nameEn: true, zone: true, hotline: true, updatedAt: true },
+    select: { ...summarySelect, parentId: true, nameEn: true, zone: true, hotline: true, designatedPoor: true, updatedAt: true },
   });
   if (!node) return null;
   page = Math.max(1, page);
@@ -64,7 +66,7 @@ export async function getRegionView(viewer: ScopedViewer, id: string, page = 1):
     prisma.region.count({ where: { parentId: node.id } }),
     prisma.region.findMany({
       where: { parentId: node.id },
-      select: { ...summarySelect, zone: true, hotline: true },
+      select: { ...summarySelect, zone: true, hotline: true, designatedPoor: true },
       orderBy: { id: "asc" },
       skip: (page - 1) * REGIONS_PAGE_SIZE,
       take: REGIONS_PAGE_SIZE,
@@ -89,6 +91,7 @@ export async function getRegionView(viewer: ScopedViewer, id: string, page = 1):
       nameEn: node.nameEn,
       zone: node.zone,
       hotline: node.hotline,
+      designatedPoor: node.designatedPoor,
       updatedAt: node.updatedAt.toISOString(),
       households,
       users,
@@ -102,6 +105,7 @@ export async function getRegionView(viewer: ScopedViewer, id: string, page = 1):
         level: c.level,
         zone: c.zone,
         hotline: c.hotline,
+        designatedPoor: c.designatedPoor,
         children: childCount.get(c.id) ?? 0,
         households: householdsByChild.get(c.id) ?? 0,
       })),

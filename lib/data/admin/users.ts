@@ -1,7 +1,7 @@
 // Users under the admin's region node. Out of scope reads as not found.
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { ScopedViewer } from "@/lib/auth/scope";
+import { usersInScope, type ScopedViewer } from "@/lib/auth/scope";
 import type { Role } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { USERS_PAGE_SIZE, codePath, type RegionLevel } from "@/lib/validation/admin";
@@ -64,10 +64,6 @@ function toRow(u: UserRecord): AdminUserRow {
   };
 }
 
-/** The `where` of the users an admin may see and change. */
-export function usersInScope(viewer: ScopedViewer): Prisma.UserWhereInput {
-  return { regionId: { startsWith: viewer.regionId } };
-}
 
 export async function listUsers(
   viewer: ScopedViewer,

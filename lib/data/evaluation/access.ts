@@ -10,35 +10,10 @@
 import "server-only";
 import { db, type Db, type Tx } from "@/lib/db/client";
 import { audit, actorOf } from "@/lib/audit";
+import { teamWhere } from "@/lib/auth/scope";
 import { AppError } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-const NONE = { id: { in: [] as string[] } };
-
-/** Evaluations the viewer works on as a team member. */
-export function teamWhere(viewer: Pick<Viewer, "id" | "role" | "regionId">): Prisma.EvaluationWhereInput {
-  if (viewer.role !== "evaluator") return NONE;
-  return { team: { some: { userId: viewer.id } }, countyId: { startsWith: viewer.regionId } };
-}
-
-/** Evaluations whose sample the county may now see (released). */
-export function releasedWhere(viewer: Pick<Viewer, "role" | "regionId">, now: Date): Prisma.EvaluationWhereInput {
-  if (viewer.role !== "county_official") return NONE;
-  return { countyId: { startsWith: viewer.regionId }, state: { in: ["drawn", "closed"] }, releaseAt: { not: null, lte: now } };
-}
-
-/** Evaluations whose sample membership the viewer may read: the team's, or released to the county. */
-export function sampleReaderWhere(viewer: Pick<Viewer, "id" | "role" | "regionId">, now: Date): Prisma.EvaluationWhereInput {
-  if (viewer.role === "evaluator") return teamWhere(viewer);
-  if (viewer.role === "county_official") return releasedWhere(viewer, now);
-  return NONE;
-}
-
-/** Sample rows the viewer may read. */
-export function sampleWhere(viewer: Pick<Viewer, "id" | "role" | "regionId">, now: Date): Prisma.SampleHouseholdWhereInput {
-  return { evaluation: sampleReaderWhere(viewer, now) };
-}
 
 export const evaluationSelect = {
   id: true,

@@ -11,7 +11,7 @@ import { audit, actorOf } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { releasedWhere, sampleWhere } from "./access";
+import { releasedWhere, sampleWhere } from "@/lib/auth/scope";
 
 function countyFilter(viewer: Viewer, countyId?: string): { countyId?: string | { startsWith: string } } {
   if (countyId && countyId.startsWith(viewer.regionId)) return { countyId };

@@ -5,8 +5,11 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/session";
-import { sampleWhere, teamEvaluation, teamWhere, type EvaluationRow } from "./access";
+import { teamEvaluation, type EvaluationRow } from "./access";
+import { sampleWhere, teamWhere } from "@/lib/auth/scope";
 import { readPlan, type StoredPlan } from "@/lib/domain/evaluation-plan";
+import type { VillageDraw } from "@/lib/domain/sampling";
+import type { VillageDrawV2 } from "@/lib/domain/sampling-v2";
 
 export interface SampleRow {
   householdId: string;
@@ -25,9 +28,12 @@ export interface VillageGroup {
   villageId: string;
   villageName: string;
   townshipName: string | null;
+  /** v1 draws: ordinary households and how many were drawn */
   ordinary: number | null;
   ordinaryDrawn: number | null;
   exited: number | null;
+  /** v2 (stratified) draws: the village's stratum and the register/outside halves; null for v1 */
+  strata: VillageDrawV2 | null;
   households: SampleRow[];
 }
 
@@ -109,7 +115,18 @@ export async function evaluationDetail(viewer: Viewer, evaluationId: string): Pr
         };
       })
       .sort((a, b) => a.number.localeCompare(b.number));
-    return { villageId: vid, villageName: v?.name ?? vid, townshipName: v?.parent?.name ?? null, ordinary: pv?.ordinary ?? null, ordinaryDrawn: pv?.ordinaryDrawn ?? null, exited: pv?.exited ?? null, households: rows };
+    const v1 = pv && "ordinary" in pv ? (pv as VillageDraw) : null;
+    const v2 = pv && "designated" in pv ? (pv as VillageDrawV2) : null;
+    return {
+      villageId: vid,
+      villageName: v?.name ?? vid,
+      townshipName: v?.parent?.name ?? null,
+      ordinary: v1?.ordinary ?? null,
+      ordinaryDrawn: v1?.ordinaryDrawn ?? null,
+      exited: v1?.exited ?? v2?.exited ?? null,
+      strata: v2,
+      households: rows,
+    };
   });
 
   const numberOf = (id: string) => hh.get(id)?.number ?? "—";

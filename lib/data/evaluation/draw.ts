@@ -1,5 +1,7 @@
 // The draw: freeze the county's household list, hash it, draw the sample with the recorded
-// seed (lib/domain/sampling.ts, "jingzhun-sample-v1"), store it; one transaction, audited.
+// seed with the evaluation's recorded algorithm (new evaluations: "jingzhun-sample-v2", the
+// stratified draw of lib/domain/sampling-v2.ts; older ones keep "jingzhun-sample-v1"), store it;
+// one transaction, audited.
 // Then anyone with the seed and the frozen list can re-draw (verifyEvaluationDraw, or the CSV).
 import "server-only";
 import crypto from "node:crypto";
@@ -8,9 +10,12 @@ import { db, type Db, type Tx } from "@/lib/db/client";
 import { audit, actorOf } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
-import { drawSample, listHash, verifyDraw, SAMPLE_ALGORITHM, type SampleDifferences, type SampleHousehold as FrozenHousehold } from "@/lib/domain/sampling";
+import type { SampleDifferences } from "@/lib/domain/sampling";
+import type { SampleHouseholdV2 as FrozenHousehold } from "@/lib/domain/sampling-v2";
+import { CURRENT_SAMPLE_ALGORITHM, drawWith, listHashWith, verifyWith } from "@/lib/domain/sampling-versions";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { lockForWrite, refuse, sampleReaderWhere, sampleWhere, teamEvaluation, evaluationSelect } from "./access";
+import { lockForWrite, refuse, teamEvaluation, evaluationSelect } from "./access";
+import { sampleReaderWhere, sampleWhere } from "@/lib/auth/scope";
 import { readPlan, samplePlanOf, type StoredPlan } from "@/lib/domain/evaluation-plan";
 
 /** 128 random bits as 32 hex digits: recorded, shown, and enough that nobody can steer it. */
@@ -20,6 +25,7 @@ export function randomSeed(): string {
 
 const FIELD_OF: Record<string, string> = {
   too_many_villages: "plan.villages",
+  no_villages: "plan.villages",
   invalid_village_count: "plan.villages",
   invalid_share: "plan.sharePercent",
   invalid_cap: "plan.capPerVillage",
@@ -30,9 +36,15 @@ async function frozenRows(client: Db | Tx, evaluationId: string): Promise<Frozen
   const rows = await client.evaluationListEntry.findMany({
     where: { evaluationId },
     orderBy: { householdId: "asc" },
-    select: { householdId: true, villageId: true, exitedThisYear: true, registeredStatus: true },
+    select: { householdId: true, villageId: true, villageDesignated: true, exitedThisYear: true, registeredStatus: true },
   });
-  return rows.map((r) => ({ id: r.householdId, villageId: r.villageId, exitedThisYear: r.exitedThisYear, registeredStatus: r.registeredStatus }));
+  return rows.map((r) => ({
+    id: r.householdId,
+    villageId: r.villageId,
+    villageDesignated: r.villageDesignated,
+    exitedThisYear: r.exitedThisYear,
+    registeredStatus: r.registeredStatus,
+  }));
 }
 
 export interface DrawOutcome {
@@ -53,37 +65,41 @@ export async function drawEvaluation(viewer: Viewer, input: { evaluationId: stri
     const to = `${e.year + 1}-01-01`;
     // set-based: the whole county in one statement; "exited this year" = a change to lifted effective in the year
     await tx.$executeRaw`
-      INSERT INTO evaluation_list_entry ("evaluationId", "householdId", "villageId", "exitedThisYear", "registeredStatus")
-      SELECT ${e.id}, h.id, h."villageId",
+      INSERT INTO evaluation_list_entry ("evaluationId", "householdId", "villageId", "villageDesignated", "exitedThisYear", "registeredStatus")
+      SELECT ${e.id}, h.id, h."villageId", v."designatedPoor",
         EXISTS (SELECT 1 FROM registration_change rc
                 WHERE rc."householdId" = h.id AND rc."toStatus" = 'lifted'
                   AND rc.effective >= ${from}::date AND rc.effective < ${to}::date),
         h."registeredStatus"
-      FROM household h WHERE h."countyId" = ${e.countyId}`;
+      FROM household h JOIN region v ON v.id = h."villageId" WHERE h."countyId" = ${e.countyId}`;
     const list = await frozenRows(tx, e.id);
     const plan = readPlan(e.plan);
-    const drawn = drawSample(seed, list, samplePlanOf(plan));
+    const algorithm = e.algorithm ?? CURRENT_SAMPLE_ALGORITHM;
+    const drawn = drawWith(algorithm, seed, list, samplePlanOf(plan));
     if (!drawn.ok) {
       const message = en ? drawn.messageEn : drawn.message;
       const field = FIELD_OF[drawn.code] ?? "_form";
       throw new AppError("invalid", message, { fieldErrors: { [field]: [message] } });
     }
-    const hash = listHash(list); // the same canonical hash drawSample used, over the rows read back
+    const hash = listHashWith(algorithm, list); // the same canonical hash drawSample used, over the rows read back
     const byId = new Map(list.map((h) => [h.id, h]));
     await tx.sampleHousehold.createMany({
       data: drawn.households.map((id) => ({ evaluationId: e.id, householdId: id, countyId: e.countyId, villageId: byId.get(id)!.villageId, exited: byId.get(id)!.exitedThisYear })),
     });
-    const stored: StoredPlan = { ...plan, drawn: { villages: drawn.villages, perVillage: drawn.perVillage } };
+    const stored: StoredPlan = {
+      ...plan,
+      drawn: { villages: drawn.villages, perVillage: drawn.perVillage, strata: drawn.strata, villagesShort: drawn.villagesShort },
+    };
     await tx.evaluation.update({
       where: { id: e.id },
-      data: { state: "drawn", seed, listHash: hash, algorithm: SAMPLE_ALGORITHM, frozenAt: new Date(), plan: stored as unknown as Prisma.InputJsonValue, version: { increment: 1 } },
+      data: { state: "drawn", seed, listHash: hash, algorithm, frozenAt: new Date(), plan: stored as unknown as Prisma.InputJsonValue, version: { increment: 1 } },
     });
     await audit(tx, actorOf(viewer), {
       action: "evaluation.draw",
       entity: "evaluation",
       entityId: e.id,
       before: { state: e.state },
-      after: { state: "drawn", countyId: e.countyId, seed, listHash: hash, algorithm: SAMPLE_ALGORITHM, frozen: list.length, sampled: drawn.households.length, villages: drawn.villages, seedGiven: input.seed !== undefined },
+      after: { state: "drawn", countyId: e.countyId, seed, listHash: hash, algorithm, frozen: list.length, sampled: drawn.households.length, villages: drawn.villages, seedGiven: input.seed !== undefined },
     });
     return { seed, listHash: hash, frozen: list.length, sampled: drawn.households.length, villages: drawn.villages.length };
   });
@@ -109,8 +125,9 @@ export async function verifyEvaluationDraw(viewer: Viewer, evaluationId: string)
   ]);
   const plan = readPlan(e.plan);
   const claimedVillages = plan.drawn?.villages ?? [...new Set(sample.map((s) => s.villageId))];
-  const r = verifyDraw(e.seed, list, samplePlanOf(plan), { villages: claimedVillages, households: sample.map((s) => s.householdId), listHash: e.listHash ?? undefined });
-  const hash = list.length ? listHash(list) : "";
+  const algorithm = e.algorithm ?? CURRENT_SAMPLE_ALGORITHM;
+  const r = verifyWith(algorithm, e.seed, list, samplePlanOf(plan), { villages: claimedVillages, households: sample.map((s) => s.householdId), listHash: e.listHash ?? undefined });
+  const hash = list.length ? listHashWith(algorithm, list) : "";
   await audit(db(), actorOf(viewer), { action: "evaluation.verify", entity: "evaluation", entityId: e.id, after: { same: r.ok, listHash: hash } });
   if (r.ok) return { same: true, listHash: hash, message: t("verify.same"), differences: null };
   if ("differences" in r) return { same: false, listHash: hash, message: en ? r.messageEn : r.message, differences: r.differences };

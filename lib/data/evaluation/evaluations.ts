@@ -1,5 +1,6 @@
 // Creating and listing evaluations (evaluators only; a viewer sees the evaluations whose team
 // they are on). The plan's defaults come from the policy of the evaluation's year and province.
+import { CURRENT_SAMPLE_ALGORITHM } from "@/lib/domain/sampling-versions";
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/client";
@@ -11,7 +12,8 @@ import { loadPolicyRows } from "@/lib/data/assessment";
 import { resolvePolicy, type PolicyRow } from "@/lib/domain/policy";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreateEvaluationInput } from "@/lib/validation/evaluation";
-import { evaluationSelect, teamWhere } from "./access";
+import { evaluationSelect } from "./access";
+import { teamWhere } from "@/lib/auth/scope";
 import type { StoredPlan } from "@/lib/domain/evaluation-plan";
 
 function mustEvaluate(viewer: Viewer) {
@@ -129,14 +131,14 @@ export async function createEvaluation(viewer: Viewer, input: CreateEvaluationIn
   try {
     await db().$transaction(async (tx) => {
       await tx.evaluation.create({
-        data: { id: input.id, countyId: county.id, year: input.year, name: input.name, plan: plan as unknown as Prisma.InputJsonValue, createdById: viewer.id },
+        data: { id: input.id, countyId: county.id, year: input.year, name: input.name, plan: plan as unknown as Prisma.InputJsonValue, algorithm: CURRENT_SAMPLE_ALGORITHM, createdById: viewer.id },
       });
       await tx.evaluationMember.createMany({ data: valid.map((m) => ({ evaluationId: input.id, userId: m.id })) });
       await audit(tx, actorOf(viewer), {
         action: "evaluation.create",
         entity: "evaluation",
         entityId: input.id,
-        after: { countyId: county.id, year: input.year, name: input.name, plan, team: valid.map((m) => m.id) },
+        after: { countyId: county.id, year: input.year, name: input.name, plan, algorithm: CURRENT_SAMPLE_ALGORITHM, team: valid.map((m) => m.id) },
       });
     });
   } catch (e) {

@@ -13,7 +13,8 @@ import { maskNationalId } from "@/lib/domain/masking";
 import type { Assessment } from "@/lib/domain/assess";
 import { loadPolicyRows } from "@/lib/data/assessment";
 import { resolvePolicy } from "@/lib/domain/policy";
-import { evaluationSelect, refuse, sampleWhere, teamWhere, type EvaluationRow } from "./access";
+import { evaluationSelect, refuse, type EvaluationRow } from "./access";
+import { sampleWhere, teamWhere } from "@/lib/auth/scope";
 
 /** The fixed reason of a field-check read; the evaluator may add their own words. */
 export const SPOT_CHECK_REASON = "抽样核查 (spot check)";

@@ -15,7 +15,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { QuestionnaireInput } from "@/lib/validation/evaluation";
 import { CHECKED_INDICATORS } from "@/lib/validation/evaluation";
 import { ITEM_FIELDS_SELECT } from "@/lib/domain/input-from-record";
-import { lockForWrite, sampleWhere } from "./access";
+import { lockForWrite } from "./access";
+import { sampleWhere } from "@/lib/auth/scope";
 import { discrepancyKey, recheckHousehold, type FoundDiscrepancy, type RecheckAnswers } from "@/lib/domain/evaluation-compare";
 
 const RECORD_FIELDS = {

@@ -13,9 +13,9 @@ import type { Viewer } from "@/lib/auth/session";
 import { audit, actorOf } from "@/lib/audit";
 import { dateOnly, today } from "@/lib/clock";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { prepareFile, removeStored, writeStored } from "@/lib/data/visits/evidence-store";
+import { prepareFile, removeStored, writeStored } from "@/lib/storage/files";
 import { CONSENT_MIMES, GUARANTEE_KEYS, MAX_CONSENT_FILE_BYTES, type ExitAgreementInput, type HomeVerificationInput } from "@/lib/validation/procedure";
-import { proposalScope } from "./scope";
+import { proposalScope } from "@/lib/auth/scope";
 import { currentHomeVerification, loadProposal, staleProposal } from "./state";
 import { messageKey } from "@/i18n/keys";
 

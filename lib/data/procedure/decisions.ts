@@ -10,7 +10,7 @@ import { audit, type Actor, actorOf } from "@/lib/audit";
 import { dateOnly, today } from "@/lib/clock";
 import { registeredStatusAfter } from "@/lib/domain/procedure";
 import { recomputeHousehold } from "@/lib/data/assessment";
-import { mustApproveCounty, mustReviewTownship, proposalScope, isTownshipReviewer, isCountyOfficial } from "./scope";
+import { mustApproveCounty, mustReviewTownship, proposalScope, isTownshipReviewer, isCountyOfficial } from "@/lib/auth/scope";
 import { loadProposal, staleProposal, stepContext, takeStep, type LoadedProposal } from "./state";
 import { messageKey } from "@/i18n/keys";
 
@@ -30,6 +30,32 @@ export async function countyApprove(viewer: Viewer, input: { proposalId: string;
     mustApproveCounty(viewer, p.countyId);
     const ctx = await stepContext(tx, p);
     return takeStep(tx, p, "county_approval", ctx, { actor: actorOf(viewer), reason: input.reason, decision: "approved", expectVersion: input.version });
+  });
+}
+
+/**
+ * The reviewer's own return (退回重新核实) at the review step, with its reason: the township
+ * reviewer of the item's township while the item awaits the township review (first notice), the
+ * county official of its county while it awaits the county's approval (after the township review;
+ * identification: after the second notice). The item goes to re-verification (a new home check,
+ * comparison, vote and notice), the step recorded with the reason and audited. Anyone else, or
+ * at another stage: refused.
+ */
+export async function returnAtReview(viewer: Viewer, input: { proposalId: string; version: number; reason: string }) {
+  const scope = await proposalScope(db(), viewer);
+  return db().$transaction(async (tx) => {
+    const p = await loadProposal(tx, { AND: [{ id: input.proposalId }, scope] });
+    if (p.stage === "first_notice") mustReviewTownship(viewer, p.villageId);
+    else if ((p.stage === "township_review" && p.kind !== "identify") || p.stage === "second_notice") mustApproveCounty(viewer, p.countyId);
+    else throw new AppError("invalid", messageKey("procedure.validation.notAtReview"));
+    const ctx = await stepContext(tx, p);
+    return takeStep(tx, p, "reverify", { ...ctx, reviewReturn: true }, {
+      actor: actorOf(viewer),
+      reason: `审核退回：${input.reason}`,
+      decision: "returned",
+      expectVersion: input.version,
+      auditAfter: { returnedAt: p.stage },
+    });
   });
 }
 

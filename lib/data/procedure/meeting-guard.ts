@@ -6,7 +6,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
 import { audit } from "@/lib/audit";
-import { mustFacilitate } from "./scope";
+import { mustFacilitate } from "@/lib/auth/scope";
 import { messageKey } from "@/i18n/keys";
 
 export class MeetingClosedError extends AppError {

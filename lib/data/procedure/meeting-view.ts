@@ -4,7 +4,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/session";
 import { quorumFrom, quorumMet, quorumMinimum, yesNeeded } from "@/lib/domain/meeting";
-import { meetingScope } from "./scope";
+import { meetingScope } from "@/lib/auth/scope";
 import { isoDay, procedurePolicy } from "./state";
 
 export interface LiveTally {

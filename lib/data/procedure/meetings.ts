@@ -13,7 +13,7 @@ import { quorumFrom, quorumMet, quorumMinimum, tallyFromRollCall, validateSecret
 import { addMonths } from "@/lib/domain/working-days";
 import { lockMeeting, meetingWrite } from "./meeting-guard";
 import { fieldError } from "./proposals";
-import { mustFacilitate, proposalScope } from "./scope";
+import { mustFacilitate, proposalScope } from "@/lib/auth/scope";
 import { loadProposal, procedurePolicy, stepContext, takeStep, ProcedureRefusal } from "./state";
 import { messageKey } from "@/i18n/keys";
 

@@ -5,6 +5,7 @@
 // A notice runs for noticeDaysFor(kind) days (policy): items of different lengths get one notice
 // each. What a notice shows the public: the head's name, the kind and the reason; never national
 // IDs, health details or incomes.
+import { displayHotline } from "@/lib/domain/hotline";
 import { stripControls } from "@/lib/validation/public-text";
 import "server-only";
 import { createHash } from "node:crypto";
@@ -16,7 +17,7 @@ import { dateOnly, today } from "@/lib/clock";
 import { noticeDaysFor, noticeEnd } from "@/lib/domain/notice";
 import { applyAnnouncement } from "./decisions";
 import { fieldError } from "./proposals";
-import { isTownshipReviewer, mustApproveCounty, mustFacilitate } from "./scope";
+import { isTownshipReviewer, mustApproveCounty, mustFacilitate } from "@/lib/auth/scope";
 import { isoDay, loadProposal, procedurePolicy, stepContext, takeStep, type LoadedProposal } from "./state";
 import type { NoticeKind, Prisma } from "@/lib/generated/prisma/client";
 import { messageKey } from "@/i18n/keys";
@@ -200,7 +201,7 @@ export async function getPublicNotice(id: string) {
     db().household.findMany({ where: { id: { in: n.items.map((i) => i.proposal.householdId) } }, select: { id: true, headName: true, number: true } }),
   ]);
   const name = (rid: string) => regions.find((r) => r.id === rid)?.name ?? "";
-  const hotline = chain.map((rid) => regions.find((r) => r.id === rid)?.hotline).find((h) => Boolean(h)) ?? null;
+  const hotline = displayHotline(chain.map((rid) => regions.find((r) => r.id === rid)?.hotline).find((h) => Boolean(h?.trim())));
   const byId = new Map(households.map((h) => [h.id, h]));
   return {
     id: n.id,

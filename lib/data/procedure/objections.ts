@@ -15,7 +15,7 @@ import { today } from "@/lib/clock";
 import { noticeEnd, objectionsOpen } from "@/lib/domain/notice";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { mayActOnObjections } from "./decisions";
-import { proposalScope } from "./scope";
+import { proposalScope } from "@/lib/auth/scope";
 import { currentNotices, isoDay, loadProposal, type LoadedProposal } from "./state";
 import { messageKey } from "@/i18n/keys";
 

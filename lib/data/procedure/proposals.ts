@@ -13,9 +13,9 @@ import { identificationOpen } from "@/lib/domain/candidate";
 import type { RaiseProposalInput } from "@/lib/validation/procedure";
 import { comparisonFlags } from "./comparison";
 import { createEvidence, storeConsentFile } from "./consent";
-import { removeStored } from "@/lib/data/visits/evidence-store";
+import { removeStored } from "@/lib/storage/files";
 import { OPEN_STAGES, proposalEligibility } from "@/lib/domain/eligibility";
-import { proposalScope } from "./scope";
+import { proposalScope } from "@/lib/auth/scope";
 import { loadProposal, stepContext, takeStep, type ComparisonFlag } from "./state";
 import { messageKey } from "@/i18n/keys";
 

@@ -12,7 +12,7 @@ import { OPEN_STAGES } from "@/lib/domain/eligibility";
 import { noticeEnd } from "@/lib/domain/notice";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { today } from "@/lib/clock";
-import { isCountyOfficial, isTownshipReviewer } from "./scope";
+import { isCountyOfficial, isTownshipReviewer } from "@/lib/auth/scope";
 import { proposalSelect, procedurePolicy, stateOf, stepContext, type LoadedProposal } from "./state";
 import { chinaDay } from "@/lib/domain/china-time";
 

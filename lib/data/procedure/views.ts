@@ -8,7 +8,7 @@ import { today } from "@/lib/clock";
 import { canTake, nextSteps, type CanTake, type ProcedureStep } from "@/lib/domain/procedure";
 import { noticeState } from "@/lib/domain/notice";
 import { mayActOnObjections } from "./decisions";
-import { isCountyOfficial, isTownshipReviewer, proposalScope } from "./scope";
+import { isCountyOfficial, isTownshipReviewer, proposalScope } from "@/lib/auth/scope";
 import { currentExitAgreement, currentHomeVerification, flagsOf, isoDay, proposalSelect, stateOf, stepContext } from "./state";
 import { objectionsOf } from "./objections";
 import { OPEN_STAGES } from "@/lib/domain/eligibility";

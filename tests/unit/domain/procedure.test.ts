@@ -99,7 +99,7 @@ describe("happy paths", () => {
     expect(s.notice!.days).toBe(days);
     const ended = kind === "exit" ? "2026-12-06" : "2026-12-04";
     s = must(s, "township_review", ctx(ended));
-    expect(nextSteps(s)).toEqual(["county_approval"]);
+    expect(nextSteps(s)).toEqual(["county_approval", "reverify"]);
     s = must(s, "county_approval", ctx(ended));
     s = must(s, "announced", ctx(ended));
     expect(s.stage).toBe("announced");
@@ -114,7 +114,7 @@ describe("order: no skipping, no reordering", () => {
     expect(nextSteps({ ...s, stage: "second_notice" })).toEqual(["county_approval", "reverify"]);
     expect(nextSteps({ ...s, stage: "reverify" })).toEqual(["comparison_explained"]);
     expect(nextSteps({ ...s, stage: "voted", votePassed: false })).toEqual([]);
-    expect(nextSteps({ ...s, kind: "exit", stage: "township_review" })).toEqual(["county_approval"]);
+    expect(nextSteps({ ...s, kind: "exit", stage: "township_review" })).toEqual(["county_approval", "reverify"]);
   });
 
   it("every step other than the next one is refused from every stage, naming the allowed step", () => {
@@ -575,5 +575,33 @@ describe("registeredStatusAfter: what the announcement sets", () => {
   });
   it("monitor without a category is an error", () => {
     expect(() => registeredStatusAfter("monitor")).toThrow(RangeError);
+  });
+});
+
+describe("sending an item back at the review (#17 point 13): the reviewer's own return, with a reason", () => {
+  it("the township reviewer returns an item at its review (first notice), no objection needed", () => {
+    const s = toFirstNotice("monitor", "marginal");
+    expect(refusal(canTake(s, "reverify", ctx("2026-12-06"))).codes).toEqual(["no_objection"]);
+    const back = must(s, "reverify", ctx("2026-12-06", { reviewReturn: true }));
+    expect(back.stage).toBe("reverify");
+    expect(back.votePassed).toBeNull();
+    expect(nextSteps(back)).toEqual(["comparison_explained"]);
+  });
+  it("the county returns an item awaiting its approval (after the township review; identify: after the second notice)", () => {
+    const monitor = must(toFirstNotice("monitor", "marginal"), "township_review", ctx("2026-12-06"));
+    expect(nextSteps(monitor)).toEqual(["county_approval", "reverify"]);
+    expect(refusal(canTake(monitor, "reverify", ctx("2026-12-07"))).codes).toEqual(["no_objection"]);
+    expect(must(monitor, "reverify", ctx("2026-12-07", { reviewReturn: true })).stage).toBe("reverify");
+    let identify = must(toFirstNotice("identify"), "township_review", ctx("2026-12-06"));
+    expect(nextSteps(identify)).toEqual(["second_notice"]);
+    identify = must(identify, "second_notice", ctx("2026-12-07", { noticeStart: "2026-12-07" }));
+    expect(must(identify, "reverify", ctx("2026-12-14", { reviewReturn: true })).stage).toBe("reverify");
+  });
+  it("never after the county approved, nor before the vote", () => {
+    let s = must(toFirstNotice("monitor", "marginal"), "township_review", ctx("2026-12-06"));
+    s = must(s, "county_approval", ctx("2026-12-07"));
+    expect(refusal(canTake(s, "reverify", ctx("2026-12-08", { reviewReturn: true }))).codes).toEqual(["out_of_order"]);
+    const early = must(start("monitor", "marginal"), "comparison_explained", ctx("2026-11-21", { comparisonFlags: [] }));
+    expect(refusal(canTake(early, "reverify", ctx("2026-11-22", { reviewReturn: true }))).codes).toEqual(["out_of_order"]);
   });
 });

@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
-import { policyTable, recentJobs } from "@/lib/data/policy";
-import { db } from "@/lib/db/client";
+import { policyProvinces, policyTable, recentJobs } from "@/lib/data/policy";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { PolicyForm } from "@/components/policy/policy-form";
 import { JobProgress } from "@/components/policy/job-progress";
@@ -18,11 +17,7 @@ export async function generateMetadata() {
 export default async function PolicyPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await requireViewerPage("policy.edit");
   const sp = await searchParams;
-  const provinces = await db().region.findMany({
-    where: { level: "province", id: { startsWith: viewer.regionId.slice(0, 2) } },
-    select: { id: true, name: true },
-    orderBy: { id: "asc" },
-  });
+  const provinces = await policyProvinces(viewer);
   const province = provinces.find((p) => p.id === sp.province)?.id ?? null;
   const [{ rows, years }, jobs] = await Promise.all([policyTable(province), recentJobs(viewer)]);
   const t = await getTranslations("policy");

@@ -6,7 +6,7 @@ import { getRegionView } from "@/lib/data/admin/regions";
 import { regionBrowseSchema } from "@/lib/validation/admin";
 import { Card, EmptyState, PageTitle, Stat } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import { CreateRegionForm, HotlineForm, RenameRegionForm, ZoneForm } from "@/components/admin/region-forms";
+import { CreateRegionForm, DesignatedForm, HotlineForm, RenameRegionForm, ZoneForm } from "@/components/admin/region-forms";
 
 export const dynamic = "force-dynamic";
 
@@ -49,7 +49,7 @@ export default async function RegionsPage({ searchParams }: { searchParams: Sear
         </ol>
       </nav>
       <PageTitle
-        sub={`${t(`levels.${node.level}`)} · ${node.id}${node.zone ? ` · ${t(`admin.zones.${node.zone}`)}` : ""}${node.hotline ? ` · ${t("admin.regions.hotline")} ${node.hotline}` : ""}`}
+        sub={`${t(`levels.${node.level}`)} · ${node.id}${node.zone ? ` · ${t(`admin.zones.${node.zone}`)}` : ""}${node.hotline ? ` · ${t("admin.regions.hotline")} ${node.hotline}` : ""}${node.designatedPoor ? ` · ${t("admin.regions.designated")}` : ""}`}
       >
         {node.name}
       </PageTitle>
@@ -100,6 +100,11 @@ export default async function RegionsPage({ searchParams }: { searchParams: Sear
                         {t("admin.regions.hotline")}
                       </th>
                     )}
+                    {childLevel === "village" && (
+                      <th scope="col" className="px-3 py-2 font-medium">
+                        {t("admin.regions.designated")}
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-stone-100">
@@ -114,6 +119,11 @@ export default async function RegionsPage({ searchParams }: { searchParams: Sear
                       {childLevel !== "village" && <td className="px-3 py-2 text-right tabular-nums">{n(c.children)}</td>}
                       <td className="px-3 py-2 text-right tabular-nums">{n(c.households)}</td>
                       {childLevel === "county" && <td className="px-3 py-2 tabular-nums">{c.hotline ?? "—"}</td>}
+                      {childLevel === "village" && (
+                        <td className="px-3 py-2" data-testid={`designated-${c.id}`}>
+                          {c.designatedPoor ? t("admin.regions.designatedYes") : "—"}
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
@@ -142,6 +152,11 @@ export default async function RegionsPage({ searchParams }: { searchParams: Sear
         {node.level === "province" && (
           <Card title={t("admin.regions.zone")}>
             <ZoneForm key={node.id} id={node.id} zone={node.zone} />
+          </Card>
+        )}
+        {node.level === "village" && (
+          <Card title={t("admin.regions.designated")}>
+            <DesignatedForm key={node.id} id={node.id} designatedPoor={node.designatedPoor} />
           </Card>
         )}
         {node.level === "county" && (

@@ -3,8 +3,6 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db/client";
 import { reviewCounty } from "@/lib/data/county";
 import { assignableHouseholds, countyVillagesWithHouseholds, householdForAssignment } from "@/lib/data/county-assignments";
 import { parseAssignParams, toQuery } from "@/lib/validation/county";
@@ -18,6 +16,7 @@ import { AssignWorkbench } from "@/components/county/assign-workbench";
 import { pageTitle } from "@/lib/page-title";
 import { isTownshipScope } from "@/lib/data/township";
 import { chinaDay } from "@/lib/domain/china-time";
+import { auditAccessDenied } from "@/lib/data/access-denied";
 
 export const dynamic = "force-dynamic";
 
@@ -38,11 +37,7 @@ export default async function AssignmentsPage({ searchParams }: { searchParams: 
 
   const household = p.household ? await householdForAssignment(viewer, county.id, p.household) : null;
   if (p.household && !household) {
-    await audit(
-      db(),
-      { id: viewer.id, role: viewer.role },
-      { action: "access.denied", entity: "household", entityId: p.household, after: { code: "not_found", page: "county.assignments" } },
-    );
+    await auditAccessDenied(viewer, "household", p.household, { code: "not_found", page: "county.assignments" });
     notFound();
   }
   const [list, villages] = await Promise.all([assignableHouseholds(viewer, county.id, p), countyVillagesWithHouseholds(county.id)]);

@@ -8,6 +8,7 @@ import { evaluationDetail } from "@/lib/data/evaluation/detail";
 import { metricsFor } from "@/lib/data/evaluation/metrics";
 import { chinaDateTime } from "@/lib/domain/china-time";
 import { SAMPLE_ALGORITHM } from "@/lib/domain/sampling";
+import { SAMPLE_ALGORITHM_V2 } from "@/lib/domain/sampling-v2";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { CloseForm, DrawForm, ReleaseForm, VerifyButton } from "@/components/evaluation/evaluation-actions";
@@ -148,7 +149,11 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
             </div>
             <details className="rounded-lg bg-stone-50 p-3 text-sm">
               <summary className="min-h-11 cursor-pointer font-medium">{t("draw.howToTitle")}</summary>
-              <p className="mt-2 text-stone-700">{t("draw.howTo", { algorithm: e.algorithm ?? SAMPLE_ALGORITHM })}</p>
+              <p className="mt-2 text-stone-700">
+                {e.algorithm === SAMPLE_ALGORITHM_V2
+                  ? t("draw.howToV2", { algorithm: e.algorithm })
+                  : t("draw.howTo", { algorithm: e.algorithm ?? SAMPLE_ALGORITHM })}
+              </p>
             </details>
           </div>
         )}
@@ -175,15 +180,47 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
         <Card title={t("sample.title", { count: d.sampled, checked: d.checked })}>
           {!open && <p className="mb-2 text-sm text-stone-600">{t("sample.closedNote")}</p>}
           {!released && open && <p className="mb-2 rounded-lg bg-amber-50 p-2 text-sm text-amber-900">{t("sample.embargoNote")}</p>}
+          {d.plan.drawn?.strata && (
+            <p className="mb-2 text-sm text-stone-700" data-testid="sample-strata">
+              {t("sample.strataSummary", {
+                designated: d.plan.drawn.strata.designated.villages.length,
+                designatedAvailable: d.plan.drawn.strata.designated.available,
+                other: d.plan.drawn.strata.other.villages.length,
+                otherAvailable: d.plan.drawn.strata.other.available,
+              })}
+              {d.plan.drawn.villagesShort && <> {t("sample.villagesShort", { planned: d.plan.villages })}</>}
+            </p>
+          )}
           <div className="space-y-3" data-testid="sample-list">
             {d.groups.map((g) => (
               <details key={g.villageId} className="rounded-lg border border-stone-200" open={d.groups.length <= 2}>
                 <summary className="flex min-h-11 cursor-pointer flex-wrap items-center gap-2 px-3 py-2">
                   <span className="font-semibold">{g.villageName}</span>
                   <span className="text-xs text-stone-500">{g.townshipName}</span>
-                  <span className="text-xs tabular-nums text-stone-600">
-                    {t("sample.perVillage", { ordinary: g.ordinary ?? "—", drawn: g.ordinaryDrawn ?? "—", exited: g.exited ?? "—" })}
-                  </span>
+                  {g.strata ? (
+                    <>
+                      <Badge tone={g.strata.designated ? "amber" : "gray"}>
+                        <span data-testid="village-stratum">
+                          {t(g.strata.designated ? "sample.stratum.designated" : "sample.stratum.other")}
+                        </span>
+                      </Badge>
+                      <span className="text-xs tabular-nums text-stone-600" data-testid="village-halves">
+                        {t("sample.perVillageV2", {
+                          households: g.strata.households,
+                          target: g.strata.target,
+                          register: g.strata.register,
+                          registerDrawn: g.strata.registerDrawn,
+                          exited: g.strata.exited,
+                          outside: g.strata.outside,
+                          outsideDrawn: g.strata.outsideDrawn,
+                        })}
+                      </span>
+                    </>
+                  ) : (
+                    <span className="text-xs tabular-nums text-stone-600">
+                      {t("sample.perVillage", { ordinary: g.ordinary ?? "—", drawn: g.ordinaryDrawn ?? "—", exited: g.exited ?? "—" })}
+                    </span>
+                  )}
                   <span className="text-xs tabular-nums text-stone-600">
                     {t("sample.checkedOf", { checked: g.households.filter((h) => h.checkedAt).length, count: g.households.length })}
                   </span>

@@ -15,6 +15,7 @@ import {
   ObjectionForm,
   ReasonStepForm,
   SecondNoticeForm,
+  SendBackAtReviewForm,
 } from "@/components/procedure/step-forms";
 import { ExitAgreementForm, HomeVerificationForm, VerificationRecord } from "@/components/procedure/consent-forms";
 import { GUARANTEE_KEYS as GUARANTEES } from "@/lib/validation/procedure";
@@ -165,23 +166,29 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                     </p>
                   )}
                   {actor === "township" && (
-                    <ReasonStepForm
-                      which="township"
-                      proposalId={p.id}
-                      version={p.version}
-                      label={t("page.review")}
-                      placeholder={t("page.reviewPlaceholder")}
-                    />
+                    <>
+                      <ReasonStepForm
+                        which="township"
+                        proposalId={p.id}
+                        version={p.version}
+                        label={t("page.review")}
+                        placeholder={t("page.reviewPlaceholder")}
+                      />
+                      <SendBackAtReviewForm proposalId={p.id} version={p.version} />
+                    </>
                   )}
                   {actor === "second_notice" && <SecondNoticeForm proposalIds={[p.id]} today={p.today} notBefore={notBefore} />}
                   {actor === "county" && (
-                    <ReasonStepForm
-                      which="county"
-                      proposalId={p.id}
-                      version={p.version}
-                      label={t("page.approve")}
-                      placeholder={t("page.approvePlaceholder")}
-                    />
+                    <>
+                      <ReasonStepForm
+                        which="county"
+                        proposalId={p.id}
+                        version={p.version}
+                        label={t("page.approve")}
+                        placeholder={t("page.approvePlaceholder")}
+                      />
+                      <SendBackAtReviewForm proposalId={p.id} version={p.version} />
+                    </>
                   )}
                   {actor === "announce" && <AnnounceForm proposalIds={[p.id]} label={t("page.announce")} />}
                   {actor === "send_back" && <ObjectionCheckForm proposalId={p.id} version={p.version} />}

@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/roles";
 import { householdScope } from "@/lib/auth/scope";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
-import { readStored } from "@/lib/data/visits/evidence-store";
+import { readStored } from "@/lib/storage/files";
 import { canSeeEvidence, evidenceField } from "@/lib/domain/masking";
 import { auditSensitiveRead } from "@/lib/data/sensitive-reads";
 

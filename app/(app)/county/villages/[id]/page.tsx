@@ -2,8 +2,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db/client";
 import { exitThreshold, reviewArea, villageInCounty, villageSummary } from "@/lib/data/county";
 import { villageCadres, villageHouseholds } from "@/lib/data/county-households";
 import { auditSensitiveRead } from "@/lib/data/sensitive-reads";
@@ -13,6 +11,7 @@ import { CountyTabs } from "@/components/county/county-tabs";
 import { PageOutOfRange, ParamErrors } from "@/components/county/param-errors";
 import { VillageHouseholdTable } from "@/components/county/village-household-table";
 import { pageTitle } from "@/lib/page-title";
+import { auditAccessDenied } from "@/lib/data/access-denied";
 
 export const dynamic = "force-dynamic";
 
@@ -32,11 +31,7 @@ export default async function VillagePage({
   const { county, within, township } = await reviewArea(viewer);
   const village = await villageInCounty(county.id, id, within);
   if (!village) {
-    await audit(
-      db(),
-      { id: viewer.id, role: viewer.role },
-      { action: "access.denied", entity: "village", entityId: id.slice(0, 64), after: { code: "not_found" } },
-    );
+    await auditAccessDenied(viewer, "village", id.slice(0, 64), { code: "not_found" });
     notFound();
   }
   const t = await getTranslations("county");

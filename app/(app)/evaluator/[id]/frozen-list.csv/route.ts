@@ -1,11 +1,14 @@
-// The frozen household list of a drawn evaluation, as CSV (id,villageId,exited,status), in the
-// canonical order (ids by code units). With the seed (draw.json, or the page) anyone can re-draw
-// the sample: algorithm "jingzhun-sample-v1", lib/domain/sampling.ts, docs/decisions/0006.
+// The frozen household list of a drawn evaluation, as CSV, in the canonical order (ids by code
+// units): id,villageId,exited,status for "jingzhun-sample-v1" (lib/domain/sampling.ts, decision
+// 0006); id,villageId,designated,exited,status for the stratified "jingzhun-sample-v2"
+// (lib/domain/sampling-v2.ts, decision 0017). With the seed (draw.json, or the page) anyone can
+// re-draw the sample.
 // The seed and algorithm also travel in the response headers. The team only (and, after the
 // release time, the county's officials); anyone else: 404, audited.
 import { getViewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/auth/errors";
 import { frozenListFor } from "@/lib/data/evaluation/draw";
+import { SAMPLE_ALGORITHM_V2 } from "@/lib/domain/sampling-v2";
 
 export const dynamic = "force-dynamic";
 
@@ -21,10 +24,19 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   try {
     const list = await frozenListFor(viewer, id);
-    const lines = [
-      "id,villageId,exited,status",
-      ...list.rows.map((r) => `${r.id},${r.villageId},${r.exitedThisYear ? "true" : "false"},${r.registeredStatus}`),
-    ];
+    const v2 = list.algorithm === SAMPLE_ALGORITHM_V2;
+    const lines = v2
+      ? [
+          "id,villageId,designated,exited,status",
+          ...list.rows.map(
+            (r) =>
+              `${r.id},${r.villageId},${r.villageDesignated ? "true" : "false"},${r.exitedThisYear ? "true" : "false"},${r.registeredStatus}`,
+          ),
+        ]
+      : [
+          "id,villageId,exited,status",
+          ...list.rows.map((r) => `${r.id},${r.villageId},${r.exitedThisYear ? "true" : "false"},${r.registeredStatus}`),
+        ];
     return new Response(`${lines.join("\n")}\n`, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

@@ -20,6 +20,7 @@ import { DiscrepancyChart, MetricsChart, SampleChart } from "@/components/evalua
 import { PrintButton } from "@/components/evaluation/print-button";
 import { pageTitle } from "@/lib/page-title";
 import type { KeyUnder } from "@/i18n/keys";
+import { SAMPLE_ALGORITHM_V2 } from "@/lib/domain/sampling-v2";
 
 export const dynamic = "force-dynamic";
 
@@ -68,7 +69,9 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
     exited: g.households.filter((h) => h.exited).length,
     checked: g.households.filter((h) => h.checkedAt).length,
     ordinary: g.ordinary,
+    strata: g.strata,
   }));
+  const stratified = villages.some((v) => v.strata !== null);
   const bars = metrics.verdict.metrics.map((m) => ({
     key: m.key,
     label: tm(`keys.${m.key}`),
@@ -101,12 +104,18 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           <dd>{d.team.map((m) => m.name).join("、")}</dd>
           <dt className="text-stone-500">{t("report.plan")}</dt>
           <dd>
-            {t("report.planText", {
-              villages: d.plan.villages,
-              share: Number((d.plan.share * 100).toPrecision(12)),
-              cap: d.plan.capPerVillage,
-              exited: d.plan.includeAllExited ? t("detail.yes") : t("detail.no"),
-            })}
+            {e.algorithm === SAMPLE_ALGORITHM_V2
+              ? t("report.planTextV2", {
+                  villages: d.plan.villages,
+                  share: Number((d.plan.share * 100).toPrecision(12)),
+                  cap: d.plan.capPerVillage,
+                })
+              : t("report.planText", {
+                  villages: d.plan.villages,
+                  share: Number((d.plan.share * 100).toPrecision(12)),
+                  cap: d.plan.capPerVillage,
+                  exited: d.plan.includeAllExited ? t("detail.yes") : t("detail.no"),
+                })}
           </dd>
           <dt className="text-stone-500">{t("draw.frozen")}</dt>
           <dd>{t("draw.frozenCount", { count: d.frozenCount, at: e.frozenAt ? chinaDateTime(e.frozenAt) : "—" })}</dd>
@@ -135,28 +144,68 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
 
       <section className="rounded-lg border border-stone-200 p-3">
         <h2 className="mb-2 text-lg font-semibold">{t("report.sampleTitle")}</h2>
-        <table className="w-full border-collapse text-sm" data-testid="report-sample-table">
-          <thead className="bg-stone-50 text-left text-xs text-stone-600">
-            <tr>
-              <th className="px-2 py-1.5">{t("report.village")}</th>
-              <th className="px-2 text-right">{t("report.ordinary")}</th>
-              <th className="px-2 text-right">{t("report.ordinaryDrawn")}</th>
-              <th className="px-2 text-right">{t("report.exited")}</th>
-              <th className="px-2 text-right">{t("report.checked")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100 tabular-nums">
-            {villages.map((v) => (
-              <tr key={v.name}>
-                <td className="px-2 py-1">{v.name}</td>
-                <td className="px-2 text-right">{v.ordinary ?? "—"}</td>
-                <td className="px-2 text-right">{v.ordinaryDrawn}</td>
-                <td className="px-2 text-right">{v.exited}</td>
-                <td className="px-2 text-right">{v.checked}</td>
+        {d.plan.drawn?.strata && (
+          <p className="mb-2 text-sm" data-testid="report-strata">
+            {t("sample.strataSummary", {
+              designated: d.plan.drawn.strata.designated.villages.length,
+              designatedAvailable: d.plan.drawn.strata.designated.available,
+              other: d.plan.drawn.strata.other.villages.length,
+              otherAvailable: d.plan.drawn.strata.other.available,
+            })}
+            {d.plan.drawn.villagesShort && <> {t("sample.villagesShort", { planned: d.plan.villages })}</>}
+          </p>
+        )}
+        {stratified ? (
+          <table className="w-full border-collapse text-sm" data-testid="report-sample-table">
+            <thead className="bg-stone-50 text-left text-xs text-stone-600">
+              <tr>
+                <th className="px-2 py-1.5">{t("report.village")}</th>
+                <th className="px-2">{t("report.stratum")}</th>
+                <th className="px-2 text-right">{t("report.villageHouseholds")}</th>
+                <th className="px-2 text-right">{t("report.registerDrawn")}</th>
+                <th className="px-2 text-right">{t("report.exited")}</th>
+                <th className="px-2 text-right">{t("report.outsideDrawn")}</th>
+                <th className="px-2 text-right">{t("report.checked")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-stone-100 tabular-nums">
+              {villages.map((v) => (
+                <tr key={v.name}>
+                  <td className="px-2 py-1">{v.name}</td>
+                  <td className="px-2">{v.strata ? t(v.strata.designated ? "sample.stratum.designated" : "sample.stratum.other") : "—"}</td>
+                  <td className="px-2 text-right">{v.strata?.households ?? "—"}</td>
+                  <td className="px-2 text-right">{v.strata ? `${v.strata.registerDrawn}/${v.strata.register}` : "—"}</td>
+                  <td className="px-2 text-right">{v.exited}</td>
+                  <td className="px-2 text-right">{v.strata ? `${v.strata.outsideDrawn}/${v.strata.outside}` : "—"}</td>
+                  <td className="px-2 text-right">{v.checked}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <table className="w-full border-collapse text-sm" data-testid="report-sample-table">
+            <thead className="bg-stone-50 text-left text-xs text-stone-600">
+              <tr>
+                <th className="px-2 py-1.5">{t("report.village")}</th>
+                <th className="px-2 text-right">{t("report.ordinary")}</th>
+                <th className="px-2 text-right">{t("report.ordinaryDrawn")}</th>
+                <th className="px-2 text-right">{t("report.exited")}</th>
+                <th className="px-2 text-right">{t("report.checked")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100 tabular-nums">
+              {villages.map((v) => (
+                <tr key={v.name}>
+                  <td className="px-2 py-1">{v.name}</td>
+                  <td className="px-2 text-right">{v.ordinary ?? "—"}</td>
+                  <td className="px-2 text-right">{v.ordinaryDrawn}</td>
+                  <td className="px-2 text-right">{v.exited}</td>
+                  <td className="px-2 text-right">{v.checked}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
         <div className="mt-3">
           <SampleChart villages={villages} />
         </div>
@@ -215,7 +264,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           </li>
           <li>{t("report.method.denominators")}</li>
           <li>{tm("note")}</li>
-          <li>{t("report.method.redraw")}</li>
+          <li>{t("report.method.redraw", { algorithm: e.algorithm ?? SAMPLE_ALGORITHM_V2 })}</li>
         </ul>
       </section>
     </div>

@@ -4,8 +4,8 @@ import { getViewer } from "@/lib/auth/session";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { plainResponse } from "@/lib/http/plain";
-import { meetingScope } from "@/lib/data/procedure/scope";
-import { readMinutesScan } from "@/lib/data/procedure/minutes-store";
+import { meetingScope } from "@/lib/auth/scope";
+import { readMinutesScan } from "@/lib/storage/files";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@
 // createPowSolver refers to nothing outside its own body, so components/help/pow.ts can also
 // run it in a Web Worker built from its source text. The full 64-byte blocks of the challenge
 // are hashed once (the mid-state); each try then compresses only the last block or two.
-// lib/card/pow.ts verifies with node:crypto; tests/unit/card-pow.test.ts checks both agree.
+// lib/security/pow.ts verifies with node:crypto; tests/unit/card-pow.test.ts checks both agree.
 
 export interface PowSolver {
   /** The first nonce in [start, start + count) that does the work, or -1. */

@@ -4,9 +4,8 @@
 //   township reviewer  — a county_official whose scope is a township: proposals of its villages
 //   county official    — a county_official whose scope is a county: approval and announcement
 //   cadre              — proposals of households currently assigned to them
-import "server-only";
 import { AppError } from "@/lib/auth/errors";
-import type { Viewer } from "@/lib/auth/session";
+import type { ScopedViewer as Viewer } from "./viewer";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -62,7 +61,8 @@ export function mustFacilitate(viewer: Viewer, villageId: string): void {
 
 /** The township reviewer of the township this village lies in. */
 export function mustReviewTownship(viewer: Viewer, villageId: string): void {
-  if (!isTownshipReviewer(viewer)) throw new AppError("forbidden", "township review needs a township-scoped county official", { villageId });
+  if (!isTownshipReviewer(viewer))
+    throw new AppError("forbidden", "township review needs a township-scoped county official", { villageId });
   if (!villageId.startsWith(viewer.regionId)) throw new AppError("not_found", "village not in the reviewer's township", { villageId });
 }
 

@@ -1,13 +1,6 @@
-// A viewer's reach, as a `where` clause: out of scope reads as not found.
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { RegionLevel } from "@/lib/generated/prisma/client";
-
-export interface ScopedViewer {
-  id: string;
-  role: string;
-  regionId: string;
-  regionLevel: RegionLevel;
-}
+// Households a viewer may read, as a `where` clause: out of scope reads as not found.
+import type { Prisma, RegionLevel } from "@/lib/generated/prisma/client";
+import { NOTHING, type ScopedViewer } from "./viewer";
 
 /** Households under a region node: region ids are prefixes of the ids beneath them. */
 export function householdsUnderRegion(regionId: string, level: RegionLevel): Prisma.HouseholdWhereInput {
@@ -23,8 +16,6 @@ export function householdsUnderRegion(regionId: string, level: RegionLevel): Pri
       return { countyId: { startsWith: regionId } };
   }
 }
-
-const NOTHING: Prisma.HouseholdWhereInput = { id: { in: [] } };
 
 /** The households a viewer may read. */
 export function householdScope(viewer: ScopedViewer, now = new Date()): Prisma.HouseholdWhereInput {
@@ -44,9 +35,4 @@ export function householdScope(viewer: ScopedViewer, now = new Date()): Prisma.H
     default:
       return NOTHING; // evaluators read households only through an open evaluation's sample
   }
-}
-
-/** Regions (villages, townships …) a viewer may see. */
-export function regionScope(viewer: ScopedViewer): Prisma.RegionWhereInput {
-  return { id: { startsWith: viewer.regionId } };
 }

@@ -2,9 +2,9 @@
 // used hashed, as a rate-limit key) and the site's public origin for links printed on cards.
 import "server-only";
 import { headers } from "next/headers";
-import { PEER_HEADER, requestAddress } from "@/lib/request-address";
+import { PEER_HEADER, requestAddress } from "@/lib/http/request-address";
 
-/** The caller's address: the socket's, or the one our proxy reports (lib/request-address.ts); "local" when there is none. */
+/** The caller's address: the socket's, or the one our proxy reports (lib/http/request-address.ts); "local" when there is none. */
 export async function clientAddress(): Promise<string> {
   const h = await headers();
   return requestAddress({ forwardedFor: h.get("x-forwarded-for"), realIp: h.get("x-real-ip"), peer: h.get(PEER_HEADER) });
