@@ -2,9 +2,8 @@
  * Admin inputs: one zod schema per form, shared by the client form and its server action,
  * plus the pure rules of the region tree (code lengths, role ↔ scope level).
  *
- * Messages: "v.<key>" is a key of the shared `validation` namespace (translated by
- * defineAction); "admin:<key>" is a key of the `admin` namespace, translated by the admin
- * actions before the result leaves the server (lib/actions/admin/define.ts).
+ * Messages are full message keys (validation.…, admin.…), translated once by the action
+ * pipeline (decision 0035).
  * Pure: imported by client components, so nothing from Prisma, Next or the data layer.
  */
 import { z } from "zod";

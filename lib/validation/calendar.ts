@@ -1,6 +1,6 @@
 /**
  * The work calendar's admin forms (管理 → 节假日): one schema per form, shared by the form and
- * its action. "v.<key>": the validation namespace; "admin:<key>": the admin namespace.
+ * its action. Messages are full message keys (validation.…, admin.…).
  * Pure: imported by client components.
  */
 import { z } from "zod";

@@ -1,8 +1,8 @@
 /**
  * Evaluation (spot check) inputs: one schema per action, shared by the forms and the actions.
- * Messages "evaluation:<key>" are keys of the `evaluation` namespace (errors.*); the action
- * wrapper (lib/actions/evaluation/define.ts) translates them and prefixes the field's name,
- * so every message says which field it is about.
+ * Messages are full message keys ("evaluation.errors.…"); the action pipeline translates them
+ * and prefixes the field's name (the actions' `fieldLabel: evaluationFieldLabel`), so every
+ * message says which field it is about.
  * Pure: imported by client components, so nothing from Prisma, Next or the data layer.
  */
 import { z } from "zod";

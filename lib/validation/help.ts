@@ -1,5 +1,5 @@
 // Inputs of the household card and the help reports: one schema each, shared by the forms and
-// the actions. Messages "h.…" are keys of the help namespace, "v.…" of validation.
+// the actions. Messages are full message keys (messageKey("help.…"), messageKey("validation.…")).
 import { z } from "zod";
 import { plain } from "./plain-text";
 import { messageKey } from "@/i18n/keys";
@@ -80,7 +80,7 @@ export const leadOutcomeSchema = z
     outcome: z.enum(HELP_OUTCOMES, { message: messageKey("validation.unknownValue") }),
     note: optionalText(REPORT_TEXT_MAX, messageKey("validation.tooLong")),
   })
-  // signed-in form (defineAction translates "v." keys): the label itself says the reason is required
+  // signed-in form (the action pipeline translates its keys): the label itself says the reason is required
   .superRefine((v, ctx) => {
     if (v.outcome === "no_action" && v.note.length === 0)
       ctx.addIssue({ code: "custom", path: ["note"], message: messageKey("validation.required") });

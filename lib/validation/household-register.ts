@@ -1,5 +1,5 @@
 // Registering a household new to a village (a family that split off or arrived) and recording
-// an assistance measure. Shared by the forms and the actions; messages "v.…" are translation keys.
+// an assistance measure. Shared by the forms and the actions; messages are full message keys.
 import { z } from "zod";
 import { validateNationalId } from "@/lib/national-id";
 import { today } from "@/lib/clock";

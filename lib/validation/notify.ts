@@ -1,6 +1,6 @@
 /**
- * The notification channel's admin form (管理 → 通知渠道). "v.<key>": the validation namespace;
- * "admin:<key>": the admin namespace. Pure: imported by client components.
+ * The notification channel's admin form (管理 → 通知渠道). Messages are full
+ * message keys (validation.…, admin.…). Pure: imported by client components.
  */
 import { z } from "zod";
 import { INVISIBLE, versionInput } from "./plain-text";

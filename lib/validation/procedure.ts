@@ -1,6 +1,6 @@
 // The appraisal procedure's inputs (proposals, meetings, votes, notices, objections, decisions):
-// one schema each, shared by the forms and the server actions. Messages "v.<key>" are keys of
-// the `validation` namespace, "p.<key>" keys of `procedure.validation`.
+// one schema each, shared by the forms and the server actions. Messages are full message keys
+// (validation.…, procedure.validation.…), translated by the action pipeline.
 // Pure: imported by client components, so nothing from Prisma, Next or the data layer.
 import { publicSafe } from "./public-text";
 import { z } from "zod";

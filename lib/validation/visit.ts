@@ -1,5 +1,5 @@
 // A logged visit: one schema, shared by the form (checked on the device before sending) and
-// the server action. Messages "v.<key>" are keys of the `validation` namespace.
+// the server action. Messages are full message keys ("validation.…").
 // Pure: imported by client components, so nothing from Prisma, Next or the data layer.
 import { z } from "zod";
 import { today as serverToday } from "@/lib/clock";

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import { regionScope } from "@/lib/auth/scope";
-import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { setDesignatedSchema } from "@/lib/validation/admin";
 import { actorOf } from "./shared";
 import { messageKey } from "@/i18n/keys";
