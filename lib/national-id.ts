@@ -7,6 +7,7 @@
  * characters are rejected with a message that says so, so the person typing corrects
  * the record instead of the system guessing.
  */
+import { chinaDay } from "@/lib/domain/china-time";
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = "10X98765432";
@@ -89,7 +90,7 @@ function daysInMonth(y: number, m: number): number {
 
 /** Today's date in China (UTC+8), YYYY-MM-DD. */
 function todayInChina(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return chinaDay(new Date());
 }
 
 // Invisible characters that survive copy-paste: zero-width space/joiners, word joiner,

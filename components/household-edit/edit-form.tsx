@@ -7,9 +7,10 @@ import { useTranslations } from "next-intl";
 import { updateHousehold } from "@/lib/actions/households/update-household";
 import { updateHouseholdSchema } from "@/lib/validation/household-edit";
 import { diffFacts, draftFilled, type HouseholdFacts } from "@/lib/validation/visit-facts";
-import { Collapsible, IncomeFields, IndicatorFields, countChanged, openSectionsWithErrors } from "@/components/visit/fact-fields";
-import { MemberChanges, NewMembers, type DraftRow } from "@/components/visit/member-fields";
-import { indexIn, sentRows, useErrorLabels } from "@/components/visit/error-labels";
+import { openSectionsWithErrors } from "@/components/visit/fact-fields";
+import { FactSections } from "@/components/visit/fact-sections";
+import type { DraftRow } from "@/components/visit/member-fields";
+import { sentRows, useErrorLabels } from "@/components/visit/error-labels";
 import {
   ErrorSummary,
   FormSection as Section,
@@ -125,69 +126,29 @@ export function HouseholdEditForm({
   }
 
   const failed = !state.ok ? state.message : null;
-  const membersChanged = facts.members.filter((m, i) => countChanged(base.members[i]!, m) > 0).length;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 pb-4" aria-busy={pending}>
       <p className="text-sm text-stone-700">{t("householdEdit.edit.intro")}</p>
       <Section title={t("householdEdit.edit.facts")}>
-        <Collapsible
-          title={t("householdEdit.edit.indicators")}
-          changed={countChanged(base.indicators, facts.indicators)}
-          open={open.indicators}
-          onToggle={(v) => setOpen((o) => ({ ...o, indicators: v }))}
-        >
-          <IndicatorFields
-            form={fields}
-            at="changes."
-            base={base.indicators}
-            value={facts.indicators}
-            onChange={(v) => setFacts((f) => ({ ...f, indicators: v }))}
-          />
-        </Collapsible>
-        <Collapsible
-          title={t("householdEdit.edit.income")}
-          changed={countChanged(base.income, facts.income)}
-          open={open.income}
-          onToggle={(v) => setOpen((o) => ({ ...o, income: v }))}
-        >
-          <IncomeFields
-            form={fields}
-            at="changes."
-            base={base.income}
-            value={facts.income}
-            onChange={(v) => setFacts((f) => ({ ...f, income: v }))}
-          />
-        </Collapsible>
-        <Collapsible
-          title={t("householdEdit.edit.members")}
-          changed={membersChanged}
-          open={open.members}
-          onToggle={(v) => setOpen((o) => ({ ...o, members: v }))}
-        >
-          <MemberChanges
-            form={fields}
-            at="changes."
-            sentIndex={indexIn(sent.members)}
-            base={base.members}
-            value={facts.members}
-            onChange={(v) => setFacts((f) => ({ ...f, members: v }))}
-          />
-        </Collapsible>
-        <Collapsible
-          title={t("householdEdit.edit.newMembers")}
-          changed={drafts.filter(draftFilled).length}
-          open={open.newMembers}
-          onToggle={(v) => setOpen((o) => ({ ...o, newMembers: v }))}
-        >
-          <NewMembers
-            form={fields}
-            at="changes."
-            sentIndex={indexIn(sent.newMembers)}
-            value={drafts}
-            onChange={setDrafts}
-            newKey={newKey}
-          />
-        </Collapsible>
+        <FactSections
+          form={fields}
+          at="changes."
+          titles={{
+            indicators: t("householdEdit.edit.indicators"),
+            income: t("householdEdit.edit.income"),
+            members: t("householdEdit.edit.members"),
+            newMembers: t("householdEdit.edit.newMembers"),
+          }}
+          base={base}
+          facts={facts}
+          setFacts={setFacts}
+          drafts={drafts}
+          setDrafts={setDrafts}
+          open={open}
+          setOpen={setOpen}
+          sent={sent}
+          newKey={newKey}
+        />
       </Section>
       <Section title={t("householdEdit.edit.reason")}>
         <TextAreaField

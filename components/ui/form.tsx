@@ -155,6 +155,7 @@ export function TextField<S extends z.ZodType>({
           {...rest}
           {...a11y}
           name={htmlName ?? name}
+          required={required}
           onChange={onChange && ((e) => onChange(e.target.value))}
           className={inputClass}
         />
@@ -235,6 +236,7 @@ export function TextAreaField<S extends z.ZodType>({
           {...a11y}
           rows={rows}
           name={htmlName ?? name}
+          required={required}
           value={value}
           onChange={onChange && ((e) => onChange(e.target.value))}
           className={inputClass}

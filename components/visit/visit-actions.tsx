@@ -1,50 +1,30 @@
 "use client";
 // The small forms of the household page's visit panel: settle a visit's pending changes,
 // and mark a follow-up resolved.
-import { useActionState, useId, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { confirmPending } from "@/lib/actions/visits/confirm-pending";
 import { resolveFollowUp } from "@/lib/actions/visits/resolve-follow-up";
-import { initialActionState } from "@/lib/actions/result";
-
-function Status({ ok, message }: { ok: boolean; message?: string }) {
-  return (
-    <p
-      role="status"
-      aria-live="polite"
-      className={message ? `mt-2 rounded px-3 py-2 text-sm ${ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}` : "sr-only"}
-    >
-      {message}
-    </p>
-  );
-}
+import type { confirmPendingSchema, resolveFollowUpSchema } from "@/lib/validation/visit";
+import { Button, StatusLine, SubmitButton, TextAreaField } from "@/components/ui/form";
+import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
 
 export function PendingActions({ visitId, version }: { visitId: string; version: number }) {
   const t = useTranslations("visit.pending");
-  const [state, action, pending] = useActionState(confirmPending, initialActionState);
+  const { state, dispatch, pending } = useFormAction(confirmPending, schemaOf<typeof confirmPendingSchema>());
   return (
-    <form action={action} className="mt-3">
+    <form action={dispatch} className="mt-3">
       <input type="hidden" name="visitId" value={visitId} />
       <input type="hidden" name="baseVersion" value={version} />
       <div className="grid gap-2 sm:grid-cols-2">
-        <button
-          name="decision"
-          value="apply"
-          disabled={pending}
-          className="min-h-12 rounded-lg bg-brand-700 px-4 font-semibold text-white disabled:opacity-60"
-        >
+        <SubmitButton pending={pending} name="decision" value="apply" size="lg">
           {t("apply")}
-        </button>
-        <button
-          name="decision"
-          value="discard"
-          disabled={pending}
-          className="min-h-12 rounded-lg border border-stone-400 bg-white px-4 font-medium disabled:opacity-60"
-        >
+        </SubmitButton>
+        <SubmitButton pending={pending} name="decision" value="discard" size="lg" tone="plain">
           {t("discard")}
-        </button>
+        </SubmitButton>
       </div>
-      <Status ok={state.ok} message={state.message} />
+      <StatusLine state={state} className="mt-2" />
     </form>
   );
 }
@@ -53,55 +33,37 @@ export function ResolveFollowUp({ followUpId }: { followUpId: string }) {
   const t = useTranslations("visit.followUps");
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
-  const [state, action, pending] = useActionState(resolveFollowUp, initialActionState);
-  const id = useId();
-  const errors = !state.ok ? state.fieldErrors?.resolution : undefined;
+  const { state, dispatch, pending, fields } = useFormAction(resolveFollowUp, schemaOf<typeof resolveFollowUpSchema>());
   if (!open) {
     return (
-      <button
-        type="button"
-        onClick={() => setOpen(true)}
-        className="min-h-11 rounded-lg border border-stone-300 bg-white px-3 text-sm font-medium"
-      >
+      <Button tone="plain" onClick={() => setOpen(true)}>
         {t("resolve")}
-      </button>
+      </Button>
     );
   }
   return (
-    <form action={action} className="mt-2 w-full space-y-2">
+    <form action={dispatch} className="mt-2 w-full space-y-2">
       <input type="hidden" name="followUpId" value={followUpId} />
-      <label htmlFor={id} className="block text-sm font-medium">
-        {t("resolution")}
-      </label>
-      <textarea
-        id={id}
+      <TextAreaField
+        form={fields}
         name="resolution"
+        label={t("resolution")}
+        hint={t("resolutionHint")}
         rows={2}
         maxLength={1000}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={setText}
         required
-        aria-invalid={Boolean(errors)}
-        aria-describedby={`${id}-hint${errors ? ` ${id}-error` : ""}`}
-        className="block min-h-11 w-full rounded-lg border border-stone-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600"
       />
-      <p id={`${id}-hint`} className="text-xs text-stone-600">
-        {t("resolutionHint")}
-      </p>
-      {errors && (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
-          {errors.join(" ")}
-        </p>
-      )}
       <div className="flex gap-2">
-        <button disabled={pending} className="min-h-11 flex-1 rounded-lg bg-brand-700 px-3 font-semibold text-white disabled:opacity-60">
-          {pending ? t("resolving") : t("resolveSubmit")}
-        </button>
-        <button type="button" onClick={() => setOpen(false)} className="min-h-11 rounded-lg border border-stone-300 px-3">
+        <SubmitButton pending={pending} className="flex-1" pendingLabel={t("resolving")}>
+          {t("resolveSubmit")}
+        </SubmitButton>
+        <Button tone="plain" size="md" onClick={() => setOpen(false)}>
           {t("cancel")}
-        </button>
+        </Button>
       </div>
-      <Status ok={state.ok} message={state.ok ? undefined : state.message} />
+      <StatusLine state={state.ok ? { ok: true } : state} className="mt-2" />
     </form>
   );
 }

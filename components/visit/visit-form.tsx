@@ -27,8 +27,9 @@ import {
 } from "@/components/ui/form";
 import { newId } from "@/components/ui/new-id";
 import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
-import { Collapsible, IncomeFields, IndicatorFields, countChanged, openSectionsWithErrors } from "./fact-fields";
-import { MemberChanges, NewMembers, type DraftRow } from "./member-fields";
+import { openSectionsWithErrors } from "./fact-fields";
+import { FactSections } from "./fact-sections";
+import type { DraftRow } from "./member-fields";
 import { EvidencePicker, type EvidenceItem } from "./evidence-picker";
 import { Confirmation, LocationConsent, useLocation } from "./proof-fields";
 import type { SignaturePadHandle } from "@/components/signature/signature-pad";
@@ -213,9 +214,6 @@ export function VisitForm({ householdId, baseVersion, today: pageToday, minDate,
   if (!state.ok && state.code === "queued") return <QueuedResult />;
 
   const failed = !state.ok && state.code !== "conflict" ? state.message : null;
-  const indicatorsChanged = countChanged(base.indicators, facts.indicators);
-  const incomeChanged = countChanged(base.income, facts.income);
-  const membersChanged = facts.members.filter((m, i) => countChanged(base.members[i]!, m) > 0).length;
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 pb-4" aria-busy={pending}>
@@ -311,64 +309,25 @@ export function VisitForm({ householdId, baseVersion, today: pageToday, minDate,
       </Section>
 
       <Section title={t("visit.sections.updates")} hint={t("visit.sections.updatesHint")}>
-        <Collapsible
-          title={t("visit.updates.indicators")}
-          changed={indicatorsChanged}
-          open={open.indicators}
-          onToggle={(v) => setOpen((o) => ({ ...o, indicators: v }))}
-        >
-          <IndicatorFields
-            form={fields}
-            at="updates."
-            base={base.indicators}
-            value={facts.indicators}
-            onChange={(v) => setFacts((f) => ({ ...f, indicators: v }))}
-          />
-        </Collapsible>
-        <Collapsible
-          title={t("visit.updates.income")}
-          changed={incomeChanged}
-          open={open.income}
-          onToggle={(v) => setOpen((o) => ({ ...o, income: v }))}
-        >
-          <IncomeFields
-            form={fields}
-            at="updates."
-            base={base.income}
-            value={facts.income}
-            onChange={(v) => setFacts((f) => ({ ...f, income: v }))}
-          />
-        </Collapsible>
-        <Collapsible
-          title={t("visit.updates.members")}
-          changed={membersChanged}
-          open={open.members}
-          onToggle={(v) => setOpen((o) => ({ ...o, members: v }))}
-        >
-          <MemberChanges
-            form={fields}
-            at="updates."
-            sentIndex={indexIn(sent.members)}
-            base={base.members}
-            value={facts.members}
-            onChange={(v) => setFacts((f) => ({ ...f, members: v }))}
-          />
-        </Collapsible>
-        <Collapsible
-          title={t("visit.updates.newMembers")}
-          changed={drafts.filter(draftFilled).length}
-          open={open.newMembers}
-          onToggle={(v) => setOpen((o) => ({ ...o, newMembers: v }))}
-        >
-          <NewMembers
-            form={fields}
-            at="updates."
-            sentIndex={indexIn(sent.newMembers)}
-            value={drafts}
-            onChange={setDrafts}
-            newKey={newKey}
-          />
-        </Collapsible>
+        <FactSections
+          form={fields}
+          at="updates."
+          titles={{
+            indicators: t("visit.updates.indicators"),
+            income: t("visit.updates.income"),
+            members: t("visit.updates.members"),
+            newMembers: t("visit.updates.newMembers"),
+          }}
+          base={base}
+          facts={facts}
+          setFacts={setFacts}
+          drafts={drafts}
+          setDrafts={setDrafts}
+          open={open}
+          setOpen={setOpen}
+          sent={sent}
+          newKey={newKey}
+        />
       </Section>
 
       <Section title={t("visit.sections.evidence")}>

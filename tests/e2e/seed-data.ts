@@ -85,3 +85,12 @@ export async function queueInOutbox(page: Page, userId: string, visits: QueuedVi
     { userId, visits },
   );
 }
+
+/** A household of the demo cadre ("cadre") under monitoring, with its member count and head. */
+export function cadreMonitoredHousehold(): { id: string; headName: string; members: number } {
+  return fromSeed(`const u = s.users.find((x) => x.username === "cadre");
+    const ids = s.assignments.filter((a) => a.cadreId === u.id && a.validTo === null).map((a) => a.householdId);
+    const h = s.households.find((x) => ids.includes(x.id) && x.monitoringCategory);
+    const members = s.members.filter((m) => m.householdId === h.id && m.active !== false).length;
+    console.log(JSON.stringify({ id: h.id, headName: h.headName, members }));`);
+}

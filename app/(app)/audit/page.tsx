@@ -135,7 +135,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </div>
         </form>
         <p className="mt-3 text-sm">
-          <a href={exportHref} className="underline" data-testid="audit-export">
+          <a href={exportHref} download className="underline" data-testid="audit-export">
             {t("export")}
           </a>
           <span className="ml-2 text-stone-500">{t("exportHint")}</span>
@@ -158,7 +158,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <code className="rounded bg-stone-100 px-1">{r.action}</code>
                   <span className="text-stone-600">
                     {r.entity}
-                    {r.entityId ? ` · ${r.entityId}` : ""}
+                    {r.entityId ? " · " : ""}
+                    {/* the record id column: the one raw id the audit viewer shows by design (tests/e2e/every-role.spec.ts) */}
+                    {r.entityId && <span data-audit-record-id>{r.entityId}</span>}
                   </span>
                   {r.countyId && <span className="text-stone-500">{r.countyId}</span>}
                 </summary>

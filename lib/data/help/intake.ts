@@ -1,19 +1,17 @@
-// Asking for help (求助): a household reports a difficulty from its card, anyone reports a
-// household in difficulty on the village form. Each report is a monitoring lead with a response
-// deadline (policy leadResponseWorkingDays after the day it arrived, by the work calendar). It lands
-// with the household's current cadre, or the village's cadres when no household is known, and
-// with the county; a cadre or official records the outcome (visited, proposed for monitoring,
-// or no action with a reason). The reporter follows it by a status link.
+// Asking for help (求助), the public side: a household reports a difficulty from its card, anyone
+// reports a household in difficulty on the village form. Each report is a monitoring lead with a
+// response deadline (policy leadResponseWorkingDays after the day it arrived, by the work calendar).
+// It lands with the household's current cadre, or the village's cadres when no household is known,
+// and with the county (./leads.ts); the reporter follows it by a status link.
 //
-// The public side: a report id made on the device (a retry stores once and gets the same status
-// link back), a proof of work used once, limits per address (hashed) and per village, a photo
-// checked by its bytes. Nothing in a refusal tells anything about any household.
+// A report id made on the device (a retry stores once and gets the same status link back), a proof
+// of work used once, limits per address (hashed) and per village, a photo checked by its bytes
+// (./photos.ts). Nothing in a refusal tells anything about any household.
 import "server-only";
 import crypto from "node:crypto";
 import { db, type Db, type Tx } from "@/lib/db/client";
 import { audit, type Actor } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
-import type { Viewer } from "@/lib/auth/session";
 import { today } from "@/lib/clock";
 import { loadPolicyRows } from "@/lib/data/assessment";
 import { resolvePolicy } from "@/lib/domain/policy";
@@ -23,15 +21,13 @@ import { derivedKey, addressKey } from "@/lib/security/secret";
 import { hashToken, lookupHash } from "@/lib/card/token";
 import { verifyPow } from "@/lib/security/pow";
 import { claimOnce, hit, LIMITS } from "@/lib/ratelimit";
-import { sniffMime } from "@/lib/validation/file-type";
-import { PHOTO_MAX_BYTES, PHOTO_TYPES, type HelpCategoryValue, type LeadOutcomeInput } from "@/lib/validation/help";
-import type { HelpSource, HelpState, Prisma } from "@/lib/generated/prisma/client";
-import { resolveCardToken } from "./card";
+import { type HelpCategoryValue } from "@/lib/validation/help";
+import type { HelpSource } from "@/lib/generated/prisma/client";
+import { resolveCardToken } from "@/lib/data/card";
 import { displayHotline } from "@/lib/domain/hotline";
 import { messageKey } from "@/i18n/keys";
 import { chinaDay } from "@/lib/domain/china-time";
-import { putFile, readStored, removeStored } from "@/lib/storage/files";
-import { leadScope } from "@/lib/auth/scope";
+import { preparePhoto, removePhoto, writePhoto, type PreparedPhoto } from "./photos";
 
 type Client = Db | Tx;
 const PUBLIC: Actor = { id: null, role: "public" };
@@ -63,33 +59,6 @@ export async function helpVillage(villageId: string) {
   if (!v) return null;
   const county = await db().region.findUnique({ where: { id: villageId.slice(0, 6) }, select: { id: true, name: true, hotline: true } });
   return { id: v.id, name: v.name, townshipName: v.parent?.name ?? null, countyId: villageId.slice(0, 6), countyName: county?.name ?? null, hotline: displayHotline(county?.hotline) };
-}
-
-// ───────────────────────── photos ─────────────────────────
-
-export interface PreparedPhoto {
-  bytes: Uint8Array;
-  mime: (typeof PHOTO_TYPES)[number];
-}
-
-const EXT: Record<PreparedPhoto["mime"], string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
-
-/** A sent photo checked by size and by its bytes (never the name or declared type). */
-export async function preparePhoto(blob: Blob): Promise<PreparedPhoto> {
-  if (blob.size > PHOTO_MAX_BYTES) throw new AppError("invalid", messageKey("help.v.photoTooLarge"), { fieldErrors: { photo: [messageKey("help.v.photoTooLarge")] } });
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  if (bytes.length > PHOTO_MAX_BYTES) throw new AppError("invalid", messageKey("help.v.photoTooLarge"), { fieldErrors: { photo: [messageKey("help.v.photoTooLarge")] } });
-  const mime = sniffMime(bytes);
-  if (!mime || !(PHOTO_TYPES as readonly string[]).includes(mime)) throw new AppError("invalid", messageKey("help.v.photoType"), { fieldErrors: { photo: [messageKey("help.v.photoType")] } });
-  return { bytes, mime: mime as PreparedPhoto["mime"] };
-}
-
-async function writePhoto(countyId: string, photo: PreparedPhoto): Promise<string> {
-  return (await putFile({ store: "help_photo", countyId }, EXT[photo.mime], photo.bytes)).key;
-}
-
-async function removePhoto(key: string | null): Promise<void> {
-  await removeStored([key], "help_photo");
 }
 
 // ───────────────────────── receiving a report (public) ─────────────────────────
@@ -185,21 +154,6 @@ async function limitVillage(village: { id: string; countyId: string }, address: 
     });
   }
   throw new AppError("rate_limited", messageKey("help.e.villageBusy"), { retryAfterS: r.retryAfterS });
-}
-
-/** Villages under `regionId` whose anonymous budget ran out in the current window (the county's warning). */
-export async function floodedVillages(regionId: string, now = new Date()): Promise<{ id: string; name: string; refused: number; since: string }[]> {
-  if (!/^\d{6,12}$/.test(regionId)) return [];
-  const since = new Date(now.getTime() - LIMITS.reportPerVillage.windowMs);
-  const rows = await db().rateCounter.findMany({
-    where: { key: { startsWith: `help:village:${regionId}` }, windowStart: { gt: since }, count: { gt: LIMITS.reportPerVillage.max } },
-    orderBy: { count: "desc" },
-    take: 50,
-  });
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.key.slice("help:village:".length));
-  const names = new Map((await db().region.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((v) => [v.id, v.name]));
-  return rows.map((r, i) => ({ id: ids[i]!, name: names.get(ids[i]!) ?? ids[i]!, refused: r.count - LIMITS.reportPerVillage.max, since: r.windowStart.toISOString() }));
 }
 
 async function store(
@@ -316,130 +270,3 @@ export async function helpStatus(presented: unknown) {
   };
 }
 
-// ───────────────────────── the leads (signed in) ─────────────────────────
-
-const current = (now: Date) => ({ validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] });
-
-export type LeadFilter = "open" | "overdue" | "all";
-export const LEADS_PAGE_SIZE = 30;
-
-export interface LeadItem {
-  id: string;
-  receivedOn: string;
-  deadline: string;
-  overdue: boolean;
-  state: HelpState;
-  source: HelpSource;
-  category: string;
-  text: string;
-  contact: string | null;
-  hasPhoto: boolean;
-  outcome: string | null;
-  handledOn: string | null;
-  handledBy: string | null;
-  village: { id: string; name: string };
-  /** linkable: the viewer may open the household's page (its cadre, or an official) */
-  household: { id: string; headName: string; number: string; linkable: boolean } | null;
-}
-
-export async function listLeads(viewer: Viewer, opts: { filter?: LeadFilter; page?: number } = {}) {
-  const scope = await leadScope(viewer);
-  const on = today();
-  const day = new Date(`${on}T00:00:00Z`);
-  const filter = opts.filter ?? "open";
-  const open: Prisma.HelpRequestWhereInput = { state: "open" };
-  const overdue: Prisma.HelpRequestWhereInput = { state: "open", deadline: { lt: day } };
-  const where: Prisma.HelpRequestWhereInput = { AND: [scope, filter === "open" ? open : filter === "overdue" ? overdue : {}] };
-  const page = Math.max(1, opts.page ?? 1);
-  const [total, openCount, overdueCount, rows] = await Promise.all([
-    db().helpRequest.count({ where }),
-    db().helpRequest.count({ where: { AND: [scope, open] } }),
-    db().helpRequest.count({ where: { AND: [scope, overdue] } }),
-    db().helpRequest.findMany({
-      where,
-      orderBy: [{ deadline: "asc" }, { createdAt: "asc" }],
-      skip: (page - 1) * LEADS_PAGE_SIZE,
-      take: LEADS_PAGE_SIZE,
-      select: {
-        id: true, createdAt: true, deadline: true, state: true, source: true, category: true, text: true, contact: true,
-        photoKey: true, outcome: true, handledAt: true, handledById: true, villageId: true, householdId: true,
-      },
-    }),
-  ]);
-  const villageIds = [...new Set(rows.map((r) => r.villageId))];
-  const householdIds = [...new Set(rows.map((r) => r.householdId).filter((x): x is string => x !== null))];
-  const handlerIds = [...new Set(rows.map((r) => r.handledById).filter((x): x is string => x !== null))];
-  const now = new Date();
-  const [villages, households, handlers, mine] = await Promise.all([
-    db().region.findMany({ where: { id: { in: villageIds } }, select: { id: true, name: true } }),
-    db().household.findMany({ where: { id: { in: householdIds } }, select: { id: true, headName: true, number: true } }),
-    db().user.findMany({ where: { id: { in: handlerIds } }, select: { id: true, name: true } }),
-    viewer.role === "cadre"
-      ? db().cadreAssignment.findMany({ where: { cadreId: viewer.id, householdId: { in: householdIds }, ...current(now) }, select: { householdId: true } })
-      : Promise.resolve(null),
-  ]);
-  const linkable = (id: string) => mine === null || mine.some((a) => a.householdId === id);
-  const vName = new Map(villages.map((v) => [v.id, v.name]));
-  const hById = new Map(households.map((h) => [h.id, h]));
-  const uName = new Map(handlers.map((u) => [u.id, u.name]));
-  const items: LeadItem[] = rows.map((r) => {
-    const deadline = isoDay(r.deadline);
-    return {
-      id: r.id,
-      receivedOn: chinaDay(r.createdAt),
-      deadline,
-      overdue: r.state === "open" && deadline < on,
-      state: r.state,
-      source: r.source,
-      category: r.category,
-      text: r.text,
-      contact: r.contact,
-      hasPhoto: r.photoKey !== null,
-      outcome: r.outcome,
-      handledOn: r.handledAt ? chinaDay(r.handledAt) : null,
-      handledBy: r.handledById ? uName.get(r.handledById) ?? null : null,
-      village: { id: r.villageId, name: vName.get(r.villageId) ?? r.villageId },
-      household: r.householdId && hById.has(r.householdId) ? { ...hById.get(r.householdId)!, linkable: linkable(r.householdId) } : null,
-    };
-  });
-  return { items, total, page, pageSize: LEADS_PAGE_SIZE, openCount, overdueCount, today: on };
-}
-
-/** Record what was done about a lead. Open or visited leads move on; decided ones are closed. */
-export async function recordLeadOutcome(viewer: Viewer, input: LeadOutcomeInput, now = new Date()): Promise<{ id: string; state: HelpState }> {
-  const scope = await leadScope(viewer, now);
-  return db().$transaction(async (tx) => {
-    const r = await tx.helpRequest.findFirst({ where: { AND: [{ id: input.id }, scope] }, select: { id: true, state: true, outcome: true, countyId: true } });
-    if (!r) throw new AppError("not_found");
-    if (r.state === "proposed" || r.state === "no_action") throw new AppError("closed", messageKey("help.e.decided"));
-    if (r.state === input.outcome) throw new AppError("closed", messageKey("help.e.decided"));
-    const note = input.note.trim() || null;
-    const changed = await tx.helpRequest.updateMany({
-      where: { id: r.id, state: r.state },
-      data: { state: input.outcome, outcome: note, handledById: viewer.id, handledAt: now },
-    });
-    if (changed.count !== 1) throw new AppError("conflict");
-    await audit(tx, { id: viewer.id, role: viewer.role }, {
-      action: "help.outcome",
-      entity: "help_request",
-      entityId: r.id,
-      countyId: r.countyId,
-      before: { state: r.state, outcome: r.outcome },
-      after: { state: input.outcome, outcome: note },
-      reason: note,
-    });
-    return { id: r.id, state: input.outcome };
-  });
-}
-
-/** A lead's photo for a viewer who follows the lead; null otherwise or when missing. */
-export async function leadPhoto(viewer: Viewer, id: string): Promise<{ bytes: Buffer; mime: string } | null> {
-  const scope = await leadScope(viewer);
-  const r = await db().helpRequest.findFirst({ where: { AND: [{ id }, scope] }, select: { photoKey: true } });
-  if (!r?.photoKey) return null;
-  const bytes = await readStored(r.photoKey, "help_photo");
-  if (!bytes) return null;
-  const ext = r.photoKey.split(".").pop();
-  const mime = ext === "png" ? "image/png" : ext === "webp" ? "image/webp" : "image/jpeg";
-  return { bytes, mime };
-}
