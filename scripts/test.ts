@@ -104,6 +104,26 @@ function vitestOnce(name: string, project: string, env: Record<string, string>, 
   };
 }
 
+// Lint first: ESLint (Next's rules) and Prettier's check over the whole tree (`npm run lint`).
+if (want("lint")) {
+  banner("lint (ESLint, Prettier)");
+  const t0 = Date.now();
+  const eslint = spawnSync(bin("eslint"), ["."], { cwd: root, stdio: "inherit" });
+  const prettier = spawnSync(bin("prettier"), ["--check", "--log-level", "warn", "."], { cwd: root, stdio: "inherit" });
+  const ok = eslint.status === 0 && prettier.status === 0;
+  tiers.push({
+    name: "lint",
+    ok,
+    passed: ok ? 1 : 0,
+    failed: ok ? 0 : 1,
+    skipped: 0,
+    seconds: (Date.now() - t0) / 1000,
+    note: ok
+      ? undefined
+      : [eslint.status !== 0 && "eslint", prettier.status !== 0 && "prettier --check"].filter(Boolean).join(", ") + " failed",
+  });
+}
+
 if (want("unit")) vitest("unit", "unit", {});
 if (want("integration")) {
   vitest("integration (PGlite)", "integration", { TEST_DB: "pglite" });
@@ -169,6 +189,48 @@ if (want("e2e")) {
       });
     }
   }
+}
+
+// The HA tier (`npm test -- ha`): the failover drill, short — a pg_auto_failover formation on local
+// ports, two app servers behind HAProxy, the primary SIGKILLed under a small load; passes when no
+// acknowledged visit is lost or stored twice, the audit chain is intact and writes are back within
+// 30 s (bench/failover.ts, decision 0043). Only when asked for: it installs Debian's
+// postgresql-15-auto-failover and haproxy if missing, and uses the e2e tier's build (.next) or
+// builds one.
+if (only.includes("ha")) {
+  banner("high availability (pg_auto_failover drill)");
+  const t0 = Date.now();
+  let ok = true;
+  let note: string | undefined;
+  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    const build = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    if (build.status !== 0) {
+      ok = false;
+      note = "next build failed";
+    }
+  }
+  if (ok) {
+    const r = spawnSync(
+      bin("tsx"),
+      ["--conditions=react-server", "bench/failover.ts", "--visits", "400", "--connections", "16", "--demote-timeout", "5", "--no-build"],
+      { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: ".next", NEXT_TELEMETRY_DISABLED: "1" } },
+    );
+    ok = r.status === 0;
+    if (!ok) note = `bench:failover exited ${r.status}`;
+  }
+  tiers.push({
+    name: "ha (failover drill)",
+    ok,
+    passed: ok ? 1 : 0,
+    failed: ok ? 0 : 1,
+    skipped: 0,
+    seconds: (Date.now() - t0) / 1000,
+    note,
+  });
 }
 
 banner("summary");

@@ -36,7 +36,10 @@ async function main() {
     });
     const ms = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
-    const done = await prisma.recomputeJob.findUniqueOrThrow({ where: { id: job.id }, select: { state: true, done: true, total: true, changed: true } });
+    const done = await prisma.recomputeJob.findUniqueOrThrow({
+      where: { id: job.id },
+      select: { state: true, done: true, total: true, changed: true },
+    });
     // the database's share: CPU of this process's pool connections (PostgreSQL only; a served
     // PGlite is measured by the parent, from its server process)
     let dbCpuMs: number | null = null;

@@ -26,6 +26,8 @@ export function SignOutButton({ label }: { label: string }) {
         body: new URLSearchParams({ csrfToken, callbackUrl: "/login", json: "true" }),
       });
     } finally {
+      // a full page load on purpose: the signed-out shell must not keep this user's cached pages
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       window.location.href = "/login";
     }
   };

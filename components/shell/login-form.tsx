@@ -19,6 +19,8 @@ export function LoginForm() {
       redirect: false,
     }).catch(() => null);
     if (res?.ok && !res.error) {
+      // a full page load on purpose: the new session's menu, messages and service-worker scope
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       window.location.assign("/");
       return;
     }

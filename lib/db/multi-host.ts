@@ -111,11 +111,18 @@ export function multiHostClient(hosts: HostPort[], target: TargetSessionAttrs, l
     private async connectToTarget(): Promise<void> {
       const options = (this as unknown as { connectionParameters: pg.ClientConfig }).connectionParameters;
       const errors: string[] = [];
+      // the whole attempt keeps to the connection timeout (a pool's), each probe to at most 2 s of it
+      const deadline = Date.now() + (options.connectionTimeoutMillis || 10_000);
       // pass 1: a host answering exactly as wanted; pass 2 (prefer-standby only): the primary will do
       for (const pass of target === "prefer-standby" ? ([1, 2] as const) : ([1] as const)) {
         for (let k = 0; k < hosts.length; k++) {
           const i = (preferred + k) % hosts.length;
           const { host, port } = hosts[i]!;
+          const left = deadline - Date.now();
+          if (left <= 0) {
+            errors.push("out of time");
+            break;
+          }
           // (the password is not enumerable on pg's parameters: copied by name)
           const probe = new pg.Client({
             user: options.user,
@@ -124,7 +131,7 @@ export function multiHostClient(hosts: HostPort[], target: TargetSessionAttrs, l
             ssl: options.ssl,
             host,
             port,
-            connectionTimeoutMillis: options.connectionTimeoutMillis || 3000,
+            connectionTimeoutMillis: Math.min(2000, left),
           });
           probe.on("error", () => {});
           try {
@@ -140,6 +147,10 @@ export function multiHostClient(hosts: HostPort[], target: TargetSessionAttrs, l
           } finally {
             await probe.end().catch(() => {});
           }
+          // a pool that gave up on this connection meanwhile has destroyed its socket: say so
+          // (the pool's callback must run, or the pool would count this connection forever)
+          const stream = (this as unknown as { connection?: { stream?: { destroyed?: boolean } } }).connection?.stream;
+          if (stream?.destroyed) throw new Error("the connection attempt was ended (timeout) before the host was chosen");
           if (i !== preferred) log(`[db] ${target}: now ${host}:${port}`);
           preferred = i;
           const self = this as unknown as { host: string; port: number; connectionParameters: { host: string; port: number } };
