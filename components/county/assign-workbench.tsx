@@ -13,6 +13,7 @@ import type { assignBulkSchema } from "@/lib/validation/county";
 import { FieldErrors, StatusLine, SubmitButton, TextAreaField, errorsAt, fieldId } from "@/components/ui/form";
 import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
 import { AssessedPills, Pill, RegisteredPills, VisitCell } from "./pills";
+import type { KeyUnder } from "@/i18n/keys";
 
 const features = tableFeatures({ rowSelectionFeature });
 const helper = createColumnHelper<typeof features, AssignableRow>();
@@ -101,7 +102,7 @@ export function AssignWorkbench({ items, total, filter, query }: Props) {
         helper.accessor("mainCause", {
           id: "cause",
           header: () => tv("col.cause"),
-          cell: (info) => (info.getValue() ? t(`causes.${info.getValue()}`) : "—"),
+          cell: (info) => (info.getValue() ? t(`causes.${info.getValue() as KeyUnder<"causes">}`) : "—"),
         }),
         helper.display({
           id: "cadre",

@@ -4,6 +4,7 @@
 import { useTranslations } from "next-intl";
 
 import { ASSESSED_TONE, Badge as Pill, REGISTERED_TONE, type Tone } from "@/components/ui/tone";
+import type { KeyUnder } from "@/i18n/keys";
 
 export { Pill };
 
@@ -13,8 +14,8 @@ export function RegisteredPills({ status, monitoring }: { status: string; monito
   const t = useTranslations();
   return (
     <span className="flex flex-wrap gap-1">
-      <Pill tone={REGISTERED_TONE[status] ?? "gray"}>{t(`registered.${status}`)}</Pill>
-      {monitoring && <Pill tone="amber">{t(`monitoring.${monitoring}`)}</Pill>}
+      <Pill tone={REGISTERED_TONE[status] ?? "gray"}>{t(`registered.${status as KeyUnder<"registered">}`)}</Pill>
+      {monitoring && <Pill tone="amber">{t(`monitoring.${monitoring as KeyUnder<"monitoring">}`)}</Pill>}
     </span>
   );
 }
@@ -36,15 +37,15 @@ export function AssessedPills({
         <span aria-hidden className="mr-1">
           {icon}
         </span>
-        {t(`assessed.${status ?? "none"}`)}
+        {t(`assessed.${(status ?? "none") as KeyUnder<"assessed">}`)}
       </Pill>
       {candidate && (
         <Pill tone="purple" title={t("candidate.mismatch")}>
           <span aria-hidden className="mr-1">
             ⚑
           </span>
-          {t(`candidate.${candidate}`)}
-          {category ? ` · ${t(`monitoring.${category}`)}` : ""}
+          {t(`candidate.${candidate as KeyUnder<"candidate">}`)}
+          {category ? ` · ${t(`monitoring.${category as KeyUnder<"monitoring">}`)}` : ""}
           <span className="sr-only"> {t("candidate.mismatch")}</span>
         </Pill>
       )}
@@ -58,7 +59,7 @@ export function VisitCell({ date, due }: { date: string | null; due: string | nu
   return (
     <span className="flex flex-col items-start gap-0.5">
       <span className={`tabular-nums ${date ? "" : "text-stone-500"}`}>{date ?? t("never")}</span>
-      {due && <Pill tone={DUE_TONE[due] ?? "gray"}>{t(`due.${due}`)}</Pill>}
+      {due && <Pill tone={DUE_TONE[due] ?? "gray"}>{t(`due.${due as KeyUnder<"county.villagePage.due">}`)}</Pill>}
     </span>
   );
 }
@@ -70,7 +71,7 @@ export function UnmetList({ items }: { items: string[] }) {
     <span className="flex flex-wrap gap-1">
       {items.map((k) => (
         <Pill key={k} tone="red">
-          {t(k)}
+          {t(k as KeyUnder<"indicators">)}
         </Pill>
       ))}
     </span>

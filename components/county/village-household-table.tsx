@@ -21,6 +21,7 @@ import {
 import type { CountyHouseholdRow } from "@/lib/data/county-households";
 import { ASSESSED, CANDIDATES, CAUSES, INDICATORS, MONITORING, PAGE_SIZES, REGISTERED, type HouseholdSort } from "@/lib/validation/county";
 import { AssessedPills, Pill, RegisteredPills, UnmetList, VisitCell } from "./pills";
+import type { KeyUnder } from "@/i18n/keys";
 
 const features = tableFeatures({ rowSortingFeature, columnFilteringFeature, rowPaginationFeature });
 const helper = createColumnHelper<typeof features, CountyHouseholdRow>();
@@ -135,7 +136,8 @@ export function VillageHouseholdTable({
         helper.accessor("mainCause", {
           id: "cause",
           header: () => tv("col.cause"),
-          cell: (info) => (info.getValue() ? t(`causes.${info.getValue()}`) : <span className="text-stone-400">—</span>),
+          cell: (info) =>
+            info.getValue() ? t(`causes.${info.getValue() as KeyUnder<"causes">}`) : <span className="text-stone-400">—</span>,
         }),
         helper.display({
           id: "cadre",
@@ -264,7 +266,7 @@ export function VillageHouseholdTable({
         {select(
           "assessed",
           tv("col.assessed"),
-          [...ASSESSED, "none"].map((k) => ({ value: k, label: t(`assessed.${k}`) })),
+          [...ASSESSED, "none"].map((k) => ({ value: k, label: t(`assessed.${k as KeyUnder<"assessed">}`) })),
         )}
         {select("cadre", tv("col.cadre"), [
           { value: "none", label: tv("noCadre") },

@@ -9,6 +9,7 @@ import { countyFollowups } from "@/lib/data/evaluation/county";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { ResolveDiscrepancyForm } from "./resolve-discrepancy-form";
+import type { KeyUnder } from "@/i18n/keys";
 
 export async function CountyFollowups({
   viewer,
@@ -34,7 +35,7 @@ export async function CountyFollowups({
             <li key={d.id} className="py-3">
               <div className="flex flex-wrap items-center gap-2">
                 <Badge tone={d.state === "open" ? "red" : "green"}>{t(`discrepancy.state.${d.state}`)}</Badge>
-                <span className="font-semibold">{t(`discrepancy.kinds.${d.kind}`)}</span>
+                <span className="font-semibold">{t(`discrepancy.kinds.${d.kind as KeyUnder<"evaluation.discrepancy.kinds">}`)}</span>
                 <span className="text-sm">
                   {d.villageName} ·{" "}
                   <Link className="underline" href={`/households/${d.householdId}`}>
@@ -50,7 +51,7 @@ export async function CountyFollowups({
                   {t("discrepancy.evidence")}：
                   {d.evidence
                     .split(",")
-                    .map((k) => t(`questionnaire.evidence.${k}`))
+                    .map((k) => t(`questionnaire.evidence.${k as KeyUnder<"evaluation.questionnaire.evidence">}`))
                     .join("、")}
                 </p>
               )}

@@ -21,6 +21,7 @@ import {
   fieldId,
 } from "@/components/ui/form";
 import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
+import type { KeyUnder } from "@/i18n/keys";
 
 interface Stored {
   id: string;
@@ -232,7 +233,8 @@ export function QuestionnaireForm({
             <ul className="mt-2 list-disc space-y-1 pl-5" data-testid="questionnaire-discrepancies">
               {saved.discrepancies.map((d) => (
                 <li key={`${d.kind}${d.indicator ?? ""}`}>
-                  <span className="font-semibold">{t(`discrepancy.kinds.${d.kind}`)}</span>：{d.zh}
+                  <span className="font-semibold">{t(`discrepancy.kinds.${d.kind as KeyUnder<"evaluation.discrepancy.kinds">}`)}</span>：
+                  {d.zh}
                 </li>
               ))}
             </ul>

@@ -9,6 +9,7 @@ import { releasedSamples } from "@/lib/data/evaluation/county";
 import { chinaDateTime } from "@/lib/domain/china-time";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
+import type { KeyUnder } from "@/i18n/keys";
 
 function byVillage<T extends { villageName: string }>(list: readonly T[]): [string, T[]][] {
   const groups = new Map<string, T[]>();
@@ -58,7 +59,7 @@ export async function ReleasedSample({ viewer, countyId }: { viewer: Viewer; cou
                                 {h.headName}
                               </Link>
                             </td>
-                            <td className="px-2">{tr(h.registeredStatus)}</td>
+                            <td className="px-2">{tr(h.registeredStatus as KeyUnder<"registered">)}</td>
                             <td className="px-2">{h.exited ? t("yes") : ""}</td>
                           </tr>
                         ))}

@@ -83,7 +83,7 @@ export function HouseholdEditForm({
     const payload = { householdId, baseVersion, reason, changes };
     const check = updateHouseholdSchema.safeParse(payload);
     if (!check.success) {
-      const map = issuesToErrors(check.error.issues, (k) => tv(k as never), t("errors.invalid"));
+      const map = issuesToErrors(check.error.issues, (k) => tv(k), t("errors.invalid"));
       // an empty required choice says "required", not "not an allowed value"
       sent.newMembers.forEach((key, i) => {
         const d = drafts.find((x) => x.key === key)!;

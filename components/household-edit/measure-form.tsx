@@ -46,7 +46,7 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
     e.preventDefault();
     const payload = { id, householdId, ...v };
     const check = addMeasureSchema.safeParse(payload);
-    const map: ErrorMap = check.success ? {} : issuesToErrors(check.error.issues, (k) => tv(k as never), tAll("errors.invalid"));
+    const map: ErrorMap = check.success ? {} : issuesToErrors(check.error.issues, (k) => tv(k), tAll("errors.invalid"));
     if (!v.category) map.category = [tv("required")];
     for (const [f, key] of Object.entries(measureProblems(v))) (map[f] ??= []).push(t(`problems.${key}` as never));
     if (Object.keys(map).length) {

@@ -179,7 +179,7 @@ export function RegisterForm({ villages, households, today }: RegisterFormProps)
       reason,
     };
     const check = registerHouseholdSchema.safeParse(payload);
-    const map = check.success ? {} : issuesToErrors(check.error.issues, (k) => tv(k as never), tAll("errors.invalid"));
+    const map = check.success ? {} : issuesToErrors(check.error.issues, (k) => tv(k), tAll("errors.invalid"));
     for (const [f, key] of Object.entries(registerProblems(payload))) (map[f] ??= []).push(t(`problems.${key}` as never));
     // an empty required choice says "required", not "not an allowed value"
     rows.forEach((r, i) => {

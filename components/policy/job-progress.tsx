@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { jobProgress } from "@/lib/actions/policy/job-progress";
+import type { KeyUnder } from "@/i18n/keys";
 
 interface Job {
   id: string;
@@ -36,7 +37,7 @@ export function JobProgress({ id, initial }: { id: string; initial?: Job }) {
     <div className="rounded border border-stone-200 p-2 text-sm" data-testid="job-progress" data-state={job.state}>
       <div className="flex justify-between gap-2">
         <span>
-          {job.regionId || "*"} · {t(`state.${job.state}`)}
+          {job.regionId || "*"} · {t(`state.${job.state as KeyUnder<"policy.state">}`)}
         </span>
         <span className="tabular-nums">{t("progress", { done: job.done, total: job.total })}</span>
       </div>

@@ -5,6 +5,7 @@ import { savePolicy } from "@/lib/actions/policy/save-policy";
 import { initialActionState } from "@/lib/actions/result";
 import { POLICY_GROUPS } from "./groups";
 import { JobProgress } from "./job-progress";
+import type { KeyUnder } from "@/i18n/keys";
 
 export function PolicyForm({ provinces, defaultYear }: { provinces: { id: string; name: string }[]; defaultYear: number }) {
   const t = useTranslations("policy");
@@ -51,7 +52,7 @@ export function PolicyForm({ provinces, defaultYear }: { provinces: { id: string
       <p className="text-xs text-stone-500">{t("blankHint")}</p>
       {POLICY_GROUPS.map((g) => (
         <fieldset key={g.key} className="rounded-lg border border-stone-200 p-3">
-          <legend className="px-1 text-sm font-medium">{t(`groups.${g.key}`)}</legend>
+          <legend className="px-1 text-sm font-medium">{t(`groups.${g.key as KeyUnder<"policy.groups">}`)}</legend>
           <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {g.keys.map((k) => (
               <label key={k} className="text-sm">

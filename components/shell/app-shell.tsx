@@ -6,6 +6,7 @@ import { navFor } from "./nav-items";
 import { LanguageSwitcher } from "./language-switcher";
 import { MobileMenu, BottomBar } from "./mobile-menu";
 import { SignOutButton } from "@/components/offline/sign-out-button";
+import type { KeyUnder } from "@/i18n/keys";
 
 /**
  * The signed-in frame: the menu in one line from 640 px; on a phone a "menu" button opening the
@@ -14,7 +15,7 @@ import { SignOutButton } from "@/components/offline/sign-out-button";
  */
 export async function AppShell({ viewer, children }: { viewer: Viewer; children: React.ReactNode }) {
   const t = await getTranslations();
-  const items = navFor(viewer).map((item) => ({ ...item, label: t(`nav.${item.key}`) }));
+  const items = navFor(viewer).map((item) => ({ ...item, label: t(`nav.${item.key as KeyUnder<"nav">}`) }));
   const main = items.filter((i) => i.main);
   const who = `${viewer.name} · ${t(`roles.${viewer.role}`)} · ${viewer.regionName}`;
   return (

@@ -10,6 +10,7 @@ import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
 import { useFocusResult } from "./use-focus-result";
 import type { FormPath } from "./form-path";
+import { validationKey, type KeyUnder } from "@/i18n/keys";
 
 export type { FormPath } from "./form-path";
 export type ErrorMap = Record<string, string[]>;
@@ -546,16 +547,17 @@ export function SubmitBar({
   );
 }
 
-/** Zod issues of a check on the device → errors by path ("v.…" messages translated, others `fallback`; each once). */
+/** Zod issues of a check on the device → errors by path ("validation.…" messages translated, others `fallback`; each once). */
 export function issuesToErrors(
   issues: readonly { path: readonly PropertyKey[]; message: string }[],
-  tv: (key: string) => string,
+  tv: (key: KeyUnder<"validation">) => string,
   fallback: string,
 ): ErrorMap {
   const out: ErrorMap = {};
   for (const issue of issues) {
     const path = issue.path.map(String).join(".") || "_form";
-    const msg = issue.message.startsWith("v.") ? tv(issue.message.slice(2)) : fallback;
+    const key = validationKey(issue.message);
+    const msg = key ? tv(key) : fallback;
     const list = (out[path] ??= []);
     if (!list.includes(msg)) list.push(msg);
   }

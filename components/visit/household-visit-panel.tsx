@@ -9,7 +9,7 @@ import { visitPanel, type PanelPending } from "@/lib/data/visits/panel";
 import { INCOME_LABEL, type CurrentFacts } from "@/lib/validation/visit-facts";
 import { PendingActions, ResolveFollowUp } from "./visit-actions";
 
-type T = Awaited<ReturnType<typeof getTranslations>>;
+type T = Awaited<ReturnType<typeof getTranslations<never>>>;
 
 /** Each pending change as "field: now → at the visit", in words. */
 function describe(p: PanelPending, current: CurrentFacts, t: T): { label: string; now: string; proposed: string }[] {

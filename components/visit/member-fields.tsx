@@ -18,6 +18,7 @@ import type { PrefixTo } from "@/components/ui/form-path";
 import { HEALTH, LABOR, SCHOOL } from "@/lib/validation/visit-constants";
 import { validateNationalId } from "@/lib/national-id";
 import type { MemberFacts, NewMemberDraft } from "@/lib/validation/visit-facts";
+import type { KeyUnder } from "@/i18n/keys";
 
 const RELATIONS = ["spouse", "child", "child_in_law", "grandchild", "parent", "grandparent", "sibling", "other", "head"] as const;
 
@@ -64,7 +65,7 @@ export function MemberChanges<S extends z.ZodType>({
                 value={m.schoolStatus}
                 onChange={(v) => set(i, { schoolStatus: v })}
                 options={SCHOOL.map((s) => ({ value: s, label: t(`school.${s}`) }))}
-                hint={b.schoolStatus !== m.schoolStatus ? was(t(`school.${b.schoolStatus}`)) : undefined}
+                hint={b.schoolStatus !== m.schoolStatus ? was(t(`school.${b.schoolStatus as KeyUnder<"school">}`)) : undefined}
               />
               <CheckField
                 form={form}
@@ -81,7 +82,7 @@ export function MemberChanges<S extends z.ZodType>({
                 value={m.laborCapacity}
                 onChange={(v) => set(i, { laborCapacity: v })}
                 options={LABOR.map((s) => ({ value: s, label: t(`labor.${s}`) }))}
-                hint={b.laborCapacity !== m.laborCapacity ? was(t(`labor.${b.laborCapacity}`)) : undefined}
+                hint={b.laborCapacity !== m.laborCapacity ? was(t(`labor.${b.laborCapacity as KeyUnder<"labor">}`)) : undefined}
               />
               <SelectField
                 form={form}
@@ -90,7 +91,7 @@ export function MemberChanges<S extends z.ZodType>({
                 value={m.health}
                 onChange={(v) => set(i, { health: v })}
                 options={HEALTH.map((s) => ({ value: s, label: t(`health.${s}`) }))}
-                hint={b.health !== m.health ? was(t(`health.${b.health}`)) : undefined}
+                hint={b.health !== m.health ? was(t(`health.${b.health as KeyUnder<"health">}`)) : undefined}
               />
               <SelectField
                 form={form}

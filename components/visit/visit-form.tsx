@@ -195,7 +195,7 @@ export function VisitForm({ householdId, baseVersion, today: pageToday, minDate,
       check = { success: true as const };
     }
     if (!check.success) {
-      const map = issuesToErrors(check.error.issues, (k) => tv(k as never), t("errors.invalid"));
+      const map = issuesToErrors(check.error.issues, (k) => tv(k), t("errors.invalid"));
       // an empty required choice says "required", not "not an allowed value"
       sent.newMembers.forEach((key, i) => {
         const d = drafts.find((x) => x.key === key)!;

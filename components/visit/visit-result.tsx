@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useFocusOnMount } from "@/components/ui/use-focus-result";
 import type { VisitOutcome } from "@/lib/data/visits/log-visit";
+import type { KeyUnder } from "@/i18n/keys";
 
 const TONE: Record<string, string> = {
   below_standard: "bg-red-50 text-red-800 ring-red-300",
@@ -47,7 +48,7 @@ export function VisitResult({
               <span
                 className={`inline-flex items-center rounded-full px-2.5 py-1 text-sm font-semibold ring-1 ring-inset ${status ? TONE[status] : "bg-stone-100 ring-stone-300"}`}
               >
-                {t(`assessed.${status ?? "none"}`)}
+                {t(`assessed.${(status ?? "none") as KeyUnder<"assessed">}`)}
               </span>
             </dd>
           </div>
@@ -55,7 +56,7 @@ export function VisitResult({
             <dt className="text-stone-600">{t("visit.result.unmet")}</dt>
             <dd className="mt-1">
               {outcome.unmetIndicators.length
-                ? outcome.unmetIndicators.map((k) => t(`indicators.${k}`)).join("、")
+                ? outcome.unmetIndicators.map((k) => t(`indicators.${k as KeyUnder<"indicators">}`)).join("、")
                 : t("visit.result.allMet")}
             </dd>
           </div>

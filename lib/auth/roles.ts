@@ -2,6 +2,10 @@
 export const ROLES = ["admin", "county_official", "cadre", "facilitator", "evaluator", "auditor"] as const;
 export type Role = (typeof ROLES)[number];
 
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
 export const PERMISSIONS = {
   "household.read": ["admin", "county_official", "cadre", "facilitator"],
   "household.edit": ["cadre"],

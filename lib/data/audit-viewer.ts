@@ -29,6 +29,46 @@ export interface AuditRow {
   after: unknown;
 }
 
+/**
+ * Action names as they were before they were one style (decision 0035): an `access.denied` row
+ * written before keeps the old name as its entityId. The viewer shows such a row under the current
+ * name, and a filter by either name finds both.
+ */
+export const LEGACY_ACTION_NAMES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+  "admin.changeUserRole": "admin.change_user_role",
+  "admin.createRegion": "admin.create_region",
+  "admin.createUser": "admin.create_user",
+  "admin.importRegions": "admin.import_regions",
+  "admin.publishCalendarYear": "admin.publish_calendar_year",
+  "admin.removeCalendarDay": "admin.remove_calendar_day",
+  "admin.renameRegion": "admin.rename_region",
+  "admin.resetUserPassword": "admin.reset_user_password",
+  "admin.saveNotifyChannel": "admin.save_notify_channel",
+  "admin.searchRegions": "admin.search_regions",
+  "admin.sendTestNotification": "admin.send_test_notification",
+  "admin.setCalendarDay": "admin.set_calendar_day",
+  "admin.setRegionHotline": "admin.set_region_hotline",
+  "admin.setRegionZone": "admin.set_region_zone",
+    "admin.setRegionDesignated": "admin.set_region_designated",
+  "admin.setUserDisabled": "admin.set_user_disabled",
+  "admin.withdrawCalendarYear": "admin.withdraw_calendar_year",
+  "county.assignHousehold": "county.assign_household",
+  "county.bulkAssign": "county.bulk_assign",
+  "county.searchCadres": "county.search_cadres",
+  "visit.confirmPending": "visit.confirm_pending",
+  "help.cardReport": "help.card_report",
+  "help.villageReport": "help.village_report",
+  "household.revealNationalId": "household.reveal_national_id",
+  }),
+);
+const OLD_NAME = new Map([...LEGACY_ACTION_NAMES].map(([old, current]) => [current, old]));
+
+/** The current name of an action named in an audit row (old rows: decision 0035). */
+export function currentActionName(name: string): string {
+  return LEGACY_ACTION_NAMES.get(name) ?? name;
+}
+
 /** The events a viewer may read, as a `where`. */
 export function auditScope(viewer: ScopedViewer): Prisma.AuditEventWhereInput {
   const region = viewer.regionId;
@@ -51,7 +91,11 @@ export async function auditWhere(viewer: ScopedViewer, f: AuditFilters): Promise
   }
   if (f.action) and.push(f.action.endsWith(".") ? { action: { startsWith: f.action } } : { action: f.action });
   if (f.entity) and.push({ entity: f.entity });
-  if (f.entityId) and.push({ entityId: f.entityId });
+  if (f.entityId) {
+    const current = currentActionName(f.entityId);
+    const old = OLD_NAME.get(current);
+    and.push(old ? { entityId: { in: [current, old] } } : { entityId: f.entityId });
+  }
   if (f.county) and.push({ countyId: f.county });
   if (f.from) and.push({ at: { gte: chinaDayStart(f.from) } });
   if (f.to) and.push({ at: { lt: new Date(chinaDayStart(f.to).getTime() + 86_400_000) } });
@@ -65,6 +109,7 @@ async function withActors(rows: { id: bigint; at: Date; actorId: string | null; 
   return rows.map((r) => ({
     ...r,
     id: r.id.toString(),
+    entityId: r.entity === "action" && r.entityId ? currentActionName(r.entityId) : r.entityId,
     actorName: r.actorId ? (byId.get(r.actorId)?.name ?? null) : null,
     actorUsername: r.actorId ? (byId.get(r.actorId)?.username ?? null) : null,
   }));

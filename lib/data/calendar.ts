@@ -7,6 +7,7 @@ import { audit, type Actor } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import { uncoveredYears, workCalendar, type CalendarDayKind, type WorkCalendar } from "@/lib/domain/working-days";
 import { CHINESE_DAYS_SOURCE, chineseDaysFor, chineseDaysYears } from "@/lib/calendar/chinese-days";
+import { messageKey } from "@/i18n/keys";
 
 type Client = Db | Tx;
 const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
@@ -147,7 +148,7 @@ export async function publishCalendarYear(
   const year = input.year;
   const fromPackage = "fromPackage" in input;
   const packageDays = fromPackage ? chineseDaysFor(year) : [];
-  if (fromPackage && packageDays.length === 0) throw new AppError("invalid", "admin:calendar.notInPackage", { fieldErrors: { year: ["admin:calendar.notInPackage"] } });
+  if (fromPackage && packageDays.length === 0) throw new AppError("invalid", messageKey("admin.calendar.notInPackage"), { fieldErrors: { year: [messageKey("admin.calendar.notInPackage")] } });
   const source = fromPackage ? CHINESE_DAYS_SOURCE : input.source;
   return client.$transaction(async (tx) => {
     const range = { gte: dateOnly(`${year}-01-01`), lte: dateOnly(`${year}-12-31`) };

@@ -16,6 +16,7 @@ import { householdBatches } from "./county-households";
 import { canSeeNationalIds, maskNationalId } from "@/lib/domain/masking";
 import { auditSensitiveRead } from "./sensitive-reads";
 import { parseHouseholdParams, parseVillageParams, type ParamError } from "@/lib/validation/county";
+import type { KeyUnder, MessageKey } from "@/i18n/keys";
 
 /** CSV headers and labels are always Chinese (the county's working language), whatever the UI locale. */
 const zh = createTranslator({ locale: "zh-CN", messages: messages["zh-CN"] });
@@ -81,7 +82,7 @@ export async function exportVillages(request: Request): Promise<Response> {
   if (who.township) values.township = who.within;
   const threshold = await exitThreshold(county.id, county.zone);
   const rows = await villageRowsForExport(county.id, threshold, values);
-  const c = (k: string) => zh(`county.${k}` as never);
+  const c = (k: KeyUnder<"county">) => zh(`county.${k}`);
   const columns = cols([
     ["区划代码", 14, "text"], [c("township"), 16, "text"], [c("village"), 16, "text"], [c("households"), 8, "integer"], [c("people"), 8, "integer"],
     [c("poorHouseholds"), 10, "integer"], [c("poorPeople"), 10, "integer"], [`${c("incidence")}(%)`, 11, "decimal"], ["是否达到退出标准", 10, "text"],
@@ -127,7 +128,8 @@ export async function exportHouseholds(request: Request): Promise<Response> {
     entity: village ? "village" : "county", entityId: village?.id ?? county.id, countyId: county.id, via: "export",
     fields: ["nationalId", "income"], nationalIds: showIds ? "full" : "masked", filters: values,
   });
-  const label = (ns: string, k: string | null) => (k ? zh(`${ns}.${k}` as never) : "");
+  // the value is read from the database: a key of that enum's messages
+  const label = (ns: string, k: string | null) => (k ? zh(`${ns}.${k}` as MessageKey) : "");
   const columns = cols([
     ["村", 14, "text"], ["户编号", 12, "text"], ["户主", 10, "text"], ["户主身份证号", 22, "text"], ["人口", 6, "integer"],
     ["登记状态", 12, "text"], ["监测类别", 14, "text"], ["评估状态", 12, "text"], ["登记与评估不一致", 14, "text"], ["拟纳入监测类别", 14, "text"],

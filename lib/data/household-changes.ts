@@ -2,13 +2,14 @@
 // check the version the person saw, write the changes, recompute the assessment, and record
 // the audit event — all inside the caller's transaction. Nothing is silently overwritten.
 import type { Tx } from "@/lib/db/client";
-import { AppError } from "@/lib/auth/errors";
+import { AppError, fieldError } from "@/lib/auth/errors";
 import { audit, type Actor } from "@/lib/audit";
 import type { HouseholdChanges } from "@/lib/validation/household-changes";
 import { recomputeHousehold } from "./assessment";
 import type { Assessment } from "@/lib/domain/assess";
 import type { AssessmentTrigger, Prisma } from "@/lib/generated/prisma/client";
 import { dateOnly } from "@/lib/clock";
+import { messageKey } from "@/i18n/keys";
 
 export interface ApplyResult {
   version: number;
@@ -91,7 +92,7 @@ export async function applyHouseholdChanges(
   const memberAfter: Record<string, unknown> = {};
   for (const m of changes.members ?? []) {
     const current = await tx.member.findFirst({ where: { id: m.id, householdId } });
-    if (!current) throw new AppError("invalid", `成员不属于本户 (member ${m.id} is not in this household)`, { fieldErrors: { [`members.${m.id}`]: ["v.unknownValue"] } });
+    if (!current) throw fieldError(`members.${m.id}`, messageKey("validation.unknownValue")); // not a member of this household
     const { id, leave, ...rest } = m;
     const data: Prisma.MemberUpdateInput = { ...rest };
     if (leave) Object.assign(data, { active: false, counted: false, notCountedReason: leave });
@@ -112,7 +113,7 @@ export async function applyHouseholdChanges(
     if (staying + newHeads.length > 1) {
       // the form's field: changes.… on the edit form, updates.… on a visit
       const field = `${args.trigger === "visit" ? "updates" : "changes"}.newMembers.${newHeads[newHeads.length - 1]}.relation`;
-      throw new AppError("invalid", "v.twoHeads", { fieldErrors: { [field]: ["v.twoHeads"] } });
+      throw fieldError(field, messageKey("validation.twoHeads"));
     }
   }
   const added: string[] = [];

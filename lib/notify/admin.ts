@@ -10,6 +10,7 @@ import { NOTIFY_PAGE_SIZE, type SaveNotifyChannelInput } from "@/lib/validation/
 import { jobState } from "@/lib/jobs/lease";
 import { NOTIFY_JOB, messageText, send } from "./run";
 import { isGroupChannel } from "./channels";
+import { messageKey } from "@/i18n/keys";
 import { formatInChina } from "@/lib/domain/china-time";
 
 const provinceOf = (viewer: Viewer) => viewer.regionId.slice(0, 2);
@@ -57,7 +58,7 @@ export async function saveChannel(db: Db, viewer: Viewer, actor: Actor, input: S
       where: { provinceId },
       select: { kind: true, url: true, secret: true, enabled: true, version: true },
     });
-    if ((before?.version ?? 1) !== input.version) throw new AppError("conflict", "admin:notify.conflict");
+    if ((before?.version ?? 1) !== input.version) throw new AppError("conflict", messageKey("admin.notify.conflict"));
     const secret = input.secret ?? (input.clearSecret ? null : (before?.secret ?? null));
     const after = { kind: input.kind, url: input.url, secret, enabled: input.enabled };
     const same =

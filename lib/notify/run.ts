@@ -4,7 +4,8 @@
 // send through the province's channel (channels.ts; log only when none is set), record what
 // came of it. Failed messages are tried again on later runs, three times in all.
 import "server-only";
-import { createTranslator } from "next-intl";
+import { createTranslator, type Messages } from "next-intl";
+import type { KeyUnder } from "@/i18n/keys";
 import type { Db } from "@/lib/db/client";
 import { messages } from "@/i18n/messages";
 import { today as todayInChina } from "@/lib/clock";
@@ -23,13 +24,9 @@ const localeOf = (l: string | null | undefined): Locale => (l === "en" ? "en" : 
 
 /** The message for an event in a language (texts: messages/<locale>/admin.json, admin.notify.text). */
 export function messageText(kind: string, params: Record<string, string>, locale: Locale = "zh-CN"): string {
-  // the catalogue's types are too deep for the compiler here: a plain (key, values) → text
-  const t = createTranslator({ locale, messages: messages[locale] as never, namespace: "admin.notify.text" as never }) as unknown as (
-    key: string,
-    values?: Record<string, string>,
-  ) => string;
+  const t = createTranslator({ locale, messages: messages[locale] as Messages, namespace: "admin.notify.text" });
   const which = params.which === "second" ? t("second") : t("first");
-  return t(kind, { ...params, which });
+  return t(kind as KeyUnder<"admin.notify.text">, { ...params, which });
 }
 
 /** Each province's channel (log only where none is set or it is switched off). */

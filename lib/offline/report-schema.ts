@@ -3,6 +3,7 @@
 // and size. Kept in the audit log for the county; nothing of it is applied to the household.
 // Pure: imported by the server action and by tests.
 import { z } from "zod";
+import { messageKey } from "@/i18n/keys";
 
 const text = (max: number) => z.string().max(max);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -44,7 +45,9 @@ export const rejectedVisitSchema = z
     // the changes the cadre proposed, as typed: kept as they are (bounded), never applied
     updates: z
       .unknown()
-      .refine((v) => v == null || (typeof v === "object" && jsonLength(v) <= MAX_UPDATES_JSON), { message: "v.tooLong" })
+      .refine((v) => v == null || (typeof v === "object" && jsonLength(v) <= MAX_UPDATES_JSON), {
+        message: messageKey("validation.tooLong"),
+      })
       .nullable()
       .optional(),
     files: z.object({ signature: z.number().int().min(0).max(1), evidence: z.number().int().min(0).max(10) }),

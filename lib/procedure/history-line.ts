@@ -2,9 +2,11 @@
 // "no comparison flag", an objection) is stored in Chinese with its facts; here it is read back
 // and said again through the messages, in the reader's language, with no ids. What a person
 // typed is shown as typed. Pure: the caller passes the translator.
-type T = (key: string, values?: Record<string, string | number>) => string;
+import type { KeyUnder } from "@/i18n/keys";
 
-const PATTERNS: { re: RegExp; key: string; values: (m: RegExpMatchArray) => Record<string, string | number> }[] = [
+type T = (key: KeyUnder<"history">, values?: Record<string, string | number>) => string;
+
+const PATTERNS: { re: RegExp; key: KeyUnder<"history">; values: (m: RegExpMatchArray) => Record<string, string | number> }[] = [
   { re: /^列入 (\S+) 评议会议程（第 (\d+) 项）$/, key: "agenda", values: (m) => ({ date: m[1]!, n: Number(m[2]) }) },
   {
     re: /^(\S+) 评议会表决：赞成 (\d+)，反对 (\d+)，弃权 (\d+)(?:，未投票 (\d+))?；出席 (\d+)\/(\d+)$/,

@@ -18,6 +18,7 @@ import { EVIDENCE_TYPES, sniffMime, type EvidenceMime } from "@/lib/validation/f
 import { MAX_MINUTES_SCAN_BYTES } from "@/lib/validation/procedure";
 import { resolveStoredKey } from "./root";
 import type { FileStore } from "./stored-files";
+import { messageKey, type MessageKey } from "@/i18n/keys";
 
 export { uploadRoot, resolveStoredKey } from "./root";
 
@@ -94,17 +95,17 @@ export interface PreparedFile {
   fileName: string;
 }
 
-/** Reads a sent file and checks its real type and size; a translation key ("v.…") when it fails. */
+/** Reads a sent file and checks its real type and size; a message key when it fails. */
 export async function prepareFile(
   blob: Blob,
   opts: { maxBytes: number; accept: readonly EvidenceMime[] },
-): Promise<PreparedFile | { error: string }> {
-  if (blob.size > opts.maxBytes) return { error: "v.fileTooLarge" };
+): Promise<PreparedFile | { error: MessageKey }> {
+  if (blob.size > opts.maxBytes) return { error: messageKey("validation.fileTooLarge") };
   const bytes = new Uint8Array(await blob.arrayBuffer());
-  if (bytes.length === 0) return { error: "v.fileEmpty" };
-  if (bytes.length > opts.maxBytes) return { error: "v.fileTooLarge" };
+  if (bytes.length === 0) return { error: messageKey("validation.fileEmpty") };
+  if (bytes.length > opts.maxBytes) return { error: messageKey("validation.fileTooLarge") };
   const mime = sniffMime(bytes);
-  if (!mime || !opts.accept.includes(mime)) return { error: "v.fileType" };
+  if (!mime || !opts.accept.includes(mime)) return { error: messageKey("validation.fileType") };
   const sent = blob instanceof File && blob.name ? blob.name : "file";
   // keep a readable name for the list, without any path or control characters
   // cut by whole characters (code points), so an emoji is never split into an unstorable half
@@ -123,18 +124,18 @@ export async function writeStored(countyId: string, householdId: string, file: P
 
 // ───────────────────────── a meeting's signed minutes ─────────────────────────
 
-/** Checks and writes the scan (its SHA-256 goes with the meeting: backups check it); a "v.<key>" error when it is not an accepted file. */
+/** Checks and writes the scan (its SHA-256 goes with the meeting: backups check it); a message key when it is not an accepted file. */
 export async function storeMinutesScan(
   countyId: string,
   meetingId: string,
   blob: Blob,
-): Promise<{ key: string; sha256: string } | { error: string }> {
+): Promise<{ key: string; sha256: string } | { error: MessageKey }> {
   if (!COUNTY.test(countyId) || !ID.test(meetingId)) throw new Error("bad storage path");
-  if (blob.size > MAX_MINUTES_SCAN_BYTES) return { error: "v.fileTooLarge" };
+  if (blob.size > MAX_MINUTES_SCAN_BYTES) return { error: messageKey("validation.fileTooLarge") };
   const bytes = new Uint8Array(await blob.arrayBuffer());
-  if (bytes.length === 0) return { error: "v.fileEmpty" };
+  if (bytes.length === 0) return { error: messageKey("validation.fileEmpty") };
   const mime = sniffMime(bytes);
-  if (!mime) return { error: "v.fileType" };
+  if (!mime) return { error: messageKey("validation.fileType") };
   return putFile({ store: "minutes", countyId, meetingId }, EVIDENCE_TYPES[mime], bytes);
 }
 

@@ -2,14 +2,14 @@
  * Admin inputs: one zod schema per form, shared by the client form and its server action,
  * plus the pure rules of the region tree (code lengths, role ↔ scope level).
  *
- * Messages: "v.<key>" is a key of the shared `validation` namespace (translated by
- * defineAction); "admin:<key>" is a key of the `admin` namespace, translated by the admin
- * actions before the result leaves the server (lib/actions/admin/define.ts).
+ * Messages are full message keys (validation.…, admin.…), translated once by the action
+ * pipeline (decision 0035).
  * Pure: imported by client components, so nothing from Prisma, Next or the data layer.
  */
 import { z } from "zod";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { plain } from "./plain-text";
+import { messageKey, type KeyUnder } from "@/i18n/keys";
 
 export const REGION_LEVELS = ["province", "city", "county", "township", "village"] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
@@ -71,39 +71,44 @@ export const IMPORT_MAX_ROWS = 200_000;
 
 // ─── shared fields ─────────────────────────────────────────────────────────────
 
-const required = (max: number) => z.string({ error: "v.required" }).trim().min(1, { error: "v.required" }).max(max, { error: "v.tooLong" });
+const required = (max: number) =>
+  z
+    .string({ error: messageKey("validation.required") })
+    .trim()
+    .min(1, { error: messageKey("validation.required") })
+    .max(max, { error: messageKey("validation.tooLong") });
 
 /** Empty → null (an optional text field of a form); a field with a pattern (a phone number) refuses hidden characters. */
 const optionalText = (max: number, pattern?: RegExp, patternKey?: string) =>
   (pattern ? plain(z.string()) : z.string())
     .trim()
-    .max(max, { error: "v.tooLong" })
-    .refine((s) => !s || !pattern || pattern.test(s), { error: patternKey ?? "v.unknownValue" })
+    .max(max, { error: messageKey("validation.tooLong") })
+    .refine((s) => !s || !pattern || pattern.test(s), { error: patternKey ?? messageKey("validation.unknownValue") })
     .optional()
     .transform((s) => (s ? s : null));
 
-export const usernameField = plain(z.string({ error: "v.required" }))
+export const usernameField = plain(z.string({ error: messageKey("validation.required") }))
   .trim()
-  .min(1, { error: "v.required" })
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{2,31}$/, { error: "admin:v.username" });
+  .min(1, { error: messageKey("validation.required") })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{2,31}$/, { error: messageKey("admin.v.username") });
 
 export const passwordField = z
-  .string({ error: "v.required" })
-  .min(1, { error: "v.required" })
-  .min(PASSWORD_MIN, { error: "admin:v.passwordMin" })
-  .max(256, { error: "v.tooLong" });
+  .string({ error: messageKey("validation.required") })
+  .min(1, { error: messageKey("validation.required") })
+  .min(PASSWORD_MIN, { error: messageKey("admin.v.passwordMin") })
+  .max(256, { error: messageKey("validation.tooLong") });
 
-export const regionCodeField = plain(z.string({ error: "v.required" }))
+export const regionCodeField = plain(z.string({ error: messageKey("validation.required") }))
   .trim()
-  .min(1, { error: "v.required" })
-  .refine((s) => levelOfCode(s) !== null, { error: "admin:v.regionCode" });
+  .min(1, { error: messageKey("validation.required") })
+  .refine((s) => levelOfCode(s) !== null, { error: messageKey("admin.v.regionCode") });
 
-const roleField = z.enum(ROLES, { error: "v.unknownValue" });
-const userIdField = plain(z.string({ error: "v.required" }))
+const roleField = z.enum(ROLES, { error: messageKey("validation.unknownValue") });
+const userIdField = plain(z.string({ error: messageKey("validation.required") }))
   .trim()
-  .min(1, { error: "v.required" })
-  .max(64, { error: "v.tooLong" });
-const phoneField = optionalText(32, /^\+?[0-9][0-9 -]{2,30}$/, "admin:v.phone");
+  .min(1, { error: messageKey("validation.required") })
+  .max(64, { error: messageKey("validation.tooLong") });
+const phoneField = optionalText(32, /^\+?[0-9][0-9 -]{2,30}$/, messageKey("admin.v.phone"));
 
 // ─── users ─────────────────────────────────────────────────────────────────────
 
@@ -121,23 +126,23 @@ export const createUserSchema = z
     role: roleField,
     regionId: regionCodeField,
     password: passwordField,
-    confirm: z.string({ error: "v.required" }).min(1, { error: "v.required" }),
+    confirm: z.string({ error: messageKey("validation.required") }).min(1, { error: messageKey("validation.required") }),
   })
-  .refine((v) => v.password === v.confirm, { error: "admin:v.confirm", path: ["confirm"] });
+  .refine((v) => v.password === v.confirm, { error: messageKey("admin.v.confirm"), path: ["confirm"] });
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const setUserDisabledSchema = z.object({
   userId: userIdField,
-  disabled: z.stringbool({ error: "v.unknownValue" }),
+  disabled: z.stringbool({ error: messageKey("validation.unknownValue") }),
 });
 
 export const resetPasswordSchema = z
   .object({
     userId: userIdField,
     password: passwordField,
-    confirm: z.string({ error: "v.required" }).min(1, { error: "v.required" }),
+    confirm: z.string({ error: messageKey("validation.required") }).min(1, { error: messageKey("validation.required") }),
   })
-  .refine((v) => v.password === v.confirm, { error: "admin:v.confirm", path: ["confirm"] });
+  .refine((v) => v.password === v.confirm, { error: messageKey("admin.v.confirm"), path: ["confirm"] });
 
 export const changeRoleScopeSchema = z.object({
   userId: userIdField,
@@ -167,9 +172,9 @@ export const createRegionSchema = z
   .object({
     parentId: regionCodeField,
     /** checked below against the parent, so one message says what is wrong */
-    id: plain(z.string({ error: "v.required" }))
+    id: plain(z.string({ error: messageKey("validation.required") }))
       .trim()
-      .min(1, { error: "v.required" }),
+      .min(1, { error: messageKey("validation.required") }),
     name: required(64),
   })
   .superRefine((v, ctx) => {
@@ -177,11 +182,11 @@ export const createRegionSchema = z
     const childLevel = parentLevel ? CHILD_LEVEL[parentLevel] : null;
     if (!parentLevel) return;
     if (!childLevel) {
-      ctx.addIssue({ code: "custom", path: ["parentId"], message: "admin:v.noChildren" });
+      ctx.addIssue({ code: "custom", path: ["parentId"], message: messageKey("admin.v.noChildren") });
       return;
     }
     if (!/^\d+$/.test(v.id) || !v.id.startsWith(v.parentId) || v.id.length !== CODE_LENGTH[childLevel]) {
-      ctx.addIssue({ code: "custom", path: ["id"], message: `admin:v.childCode.${childLevel}` });
+      ctx.addIssue({ code: "custom", path: ["id"], message: `admin.v.childCode.${childLevel}` });
     }
   });
 
@@ -192,29 +197,31 @@ export const renameRegionSchema = z.object({
 });
 
 export const setZoneSchema = z.object({
-  id: regionCodeField.refine((s) => levelOfCode(s) === "province", { error: "admin:v.notProvince" }),
-  zone: z.enum(ZONES, { error: "v.unknownValue" }),
+  id: regionCodeField.refine((s) => levelOfCode(s) === "province", { error: messageKey("admin.v.notProvince") }),
+  zone: z.enum(ZONES, { error: messageKey("validation.unknownValue") }),
 });
 
 export const setHotlineSchema = z.object({
-  id: regionCodeField.refine((s) => levelOfCode(s) === "county", { error: "admin:v.notCounty" }),
-  hotline: optionalText(32, /^\+?[0-9][0-9 -]{2,30}$/, "admin:v.phone"),
+  id: regionCodeField.refine((s) => levelOfCode(s) === "county", { error: messageKey("admin.v.notCounty") }),
+  hotline: optionalText(32, /^\+?[0-9][0-9 -]{2,30}$/, messageKey("admin.v.phone")),
 });
 
 /** A village's designated-poor-village (贫困村) flag: "true"/"on" or "false" (a checkbox sends nothing when unticked). */
 export const setDesignatedSchema = z.object({
-  id: regionCodeField.refine((s) => levelOfCode(s) === "village", { error: "admin:v.notVillage" }),
+  id: regionCodeField.refine((s) => levelOfCode(s) === "village", { error: messageKey("admin.v.notVillage") }),
   designatedPoor: z.preprocess(
     (v) => (v === undefined || v === null || v === "" ? false : v),
-    z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")], { error: "v.unknownValue" }),
+    z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")], {
+      error: messageKey("validation.unknownValue"),
+    }),
   ),
 });
 
 export const importRegionsSchema = z.object({
   file: z
-    .instanceof(File, { error: "admin:v.file" })
-    .refine((f) => f.size > 0, { error: "admin:v.file" })
-    .refine((f) => f.size <= IMPORT_MAX_BYTES, { error: "admin:v.fileTooLarge" }),
+    .instanceof(File, { error: messageKey("admin.v.file") })
+    .refine((f) => f.size > 0, { error: messageKey("admin.v.file") })
+    .refine((f) => f.size <= IMPORT_MAX_BYTES, { error: messageKey("admin.v.fileTooLarge") }),
 });
 
 // ─── the official tree file ────────────────────────────────────────────────────
@@ -229,8 +236,7 @@ export interface RegionRow {
 /** One problem with one row of an import file; row is 1-based, 0 for the whole file. */
 export interface RowError {
   row: number;
-  /** a key of admin.import.errors */
-  key: string;
+  key: KeyUnder<"admin.import.errors">;
   params?: Record<string, string | number>;
 }
 

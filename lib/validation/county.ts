@@ -10,6 +10,7 @@
  */
 import { z } from "zod";
 import { INT4_MAX, numberInput, numberType, plain } from "./plain-text";
+import { messageKey } from "@/i18n/keys";
 
 export const INDICATORS = ["income", "food", "clothing", "medical", "housing", "water", "education"] as const;
 export const CAUSES = [
@@ -235,11 +236,15 @@ export function parseAssignParams(raw: Record<string, string | string[] | undefi
 
 // ───────────── assignment forms ─────────────
 
-const id = plain(z.string({ error: "v.required" }))
+const id = plain(z.string({ error: messageKey("validation.required") }))
   .trim()
-  .min(1, "v.required")
-  .max(64, "v.invalidId");
-const reason = z.string({ error: "v.required" }).trim().min(1, "v.required").max(500, "v.tooLong");
+  .min(1, messageKey("validation.required"))
+  .max(64, messageKey("validation.invalidId"));
+const reason = z
+  .string({ error: messageKey("validation.required") })
+  .trim()
+  .min(1, messageKey("validation.required"))
+  .max(500, messageKey("validation.tooLong"));
 
 /** One household to one cadre (first assignment or reassignment). */
 export const assignOneSchema = z.object({
@@ -251,38 +256,45 @@ export const assignOneSchema = z.object({
 /** Several households to a team of cadres, round-robin: the chosen ids, or all matching a filter. */
 export const assignBulkSchema = z
   .object({
-    mode: z.enum(["selected", "filter"], { error: "v.unknownValue" }),
-    householdIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(id).max(2000, "v.tooMany")),
+    mode: z.enum(["selected", "filter"], { error: messageKey("validation.unknownValue") }),
+    householdIds: z.preprocess(
+      (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+      z.array(id).max(2000, messageKey("validation.tooMany")),
+    ),
     cadreIds: z.preprocess(
       (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-      z.array(id).min(1, "v.required").max(50, "v.tooMany"),
+      z.array(id).min(1, messageKey("validation.required")).max(50, messageKey("validation.tooMany")),
     ),
     reason,
     // the list's filter, for mode "filter"
     village: z
       .string()
-      .regex(/^\d{12}$/, "v.invalidId")
+      .regex(/^\d{12}$/, messageKey("validation.invalidId"))
       .optional()
       .or(z.literal("").transform(() => undefined)),
     need: z.enum(["1", "0"]).optional(),
     show: z.enum(["unassigned", "all"]).optional(),
-    q: z.string().trim().max(40, "v.tooLong").optional(),
+    q: z.string().trim().max(40, messageKey("validation.tooLong")).optional(),
     /** how many the official saw: a different count now means the list changed */
     expected: numberInput(
-      numberType().int({ message: "v.integer" }).min(0, { message: "v.nonNegative" }).max(INT4_MAX, { message: "v.tooLarge" }).optional(),
+      numberType()
+        .int({ message: messageKey("validation.integer") })
+        .min(0, { message: messageKey("validation.nonNegative") })
+        .max(INT4_MAX, { message: messageKey("validation.tooLarge") })
+        .optional(),
       { blank: undefined },
     ),
   })
   .superRefine((v, ctx) => {
     if (v.mode === "selected" && v.householdIds.length === 0)
-      ctx.addIssue({ code: "custom", path: ["householdIds"], message: "v.required" });
+      ctx.addIssue({ code: "custom", path: ["householdIds"], message: messageKey("validation.required") });
   });
 
 export const cadreSearchSchema = z.object({
-  q: z.string().trim().max(20, "v.tooLong").default(""),
+  q: z.string().trim().max(20, messageKey("validation.tooLong")).default(""),
   /** a village whose own cadres are listed first */
   near: z
     .string()
-    .regex(/^\d{12}$/, "v.invalidId")
+    .regex(/^\d{12}$/, messageKey("validation.invalidId"))
     .optional(),
 });

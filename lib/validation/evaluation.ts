@@ -1,12 +1,13 @@
 /**
  * Evaluation (spot check) inputs: one schema per action, shared by the forms and the actions.
- * Messages "evaluation:<key>" are keys of the `evaluation` namespace (errors.*); the action
- * wrapper (lib/actions/evaluation/define.ts) translates them and prefixes the field's name,
- * so every message says which field it is about.
+ * Messages are full message keys ("evaluation.errors.…"); the action pipeline translates them
+ * and prefixes the field's name (the actions' `fieldLabel: evaluationFieldLabel`), so every
+ * message says which field it is about.
  * Pure: imported by client components, so nothing from Prisma, Next or the data layer.
  */
 import { z } from "zod";
 import { numberInput } from "./plain-text";
+import { messageKey } from "@/i18n/keys";
 
 /** Evidence an evaluator may have seen for an indicator (a subset of EvidenceKind). */
 export const EVIDENCE_SEEN = [
@@ -49,7 +50,7 @@ export const MAX_INCOME_ITEM = 10_000_000;
 export const MAX_SEED_LENGTH = 128;
 export const MAX_TEAM = 20;
 
-const M = (key: string) => ({ message: `evaluation:${key}` });
+const M = (key: string) => ({ message: `evaluation.errors.${key}` });
 
 const uuid = z.string(M("invalidId")).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, M("invalidId"));
 const text = (max: number) => z.string(M("required")).trim().max(max, M("tooLong"));
@@ -59,7 +60,11 @@ const metAnswer = z.union([z.boolean(), z.enum(["true", "false", "on"]).transfor
 
 /** A number typed into a form ("" is missing): plain-text.ts refuses hidden characters and non-numbers. */
 const typed = <T extends z.ZodType>(inner: T) =>
-  numberInput(inner, { blank: undefined, required: "evaluation:number", number: "evaluation:number" });
+  numberInput(inner, {
+    blank: undefined,
+    required: messageKey("evaluation.errors.number"),
+    number: messageKey("evaluation.errors.number"),
+  });
 
 /** A number from a form ("" is missing, not 0), finite, with at most 2 decimals. */
 const amount = (max: number) =>
@@ -129,7 +134,7 @@ export const releaseSchema = z
         const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(s);
         const d = local ? new Date(`${s.length === 16 ? `${s}:00` : s}+08:00`) : withOffset ? new Date(s) : null;
         if (!d || Number.isNaN(d.getTime())) {
-          ctx.addIssue({ code: "custom", message: "evaluation:dateTime" });
+          ctx.addIssue({ code: "custom", message: messageKey("evaluation.errors.dateTime") });
           return z.NEVER;
         }
         return d;
@@ -193,6 +198,11 @@ export const questionnaireSchema = z
 export type QuestionnaireInput = z.output<typeof questionnaireSchema>;
 
 /** Messages of field errors (any prefix) are looked up under this label key: "income.wages" → fields.income.wages. */
+/** The message key of a field's label: the action pipeline prefixes each of the field's errors with it. */
+export function evaluationFieldLabel(path: string): string {
+  return `evaluation.fields.${fieldLabelKey(path)}`;
+}
+
 export function fieldLabelKey(path: string): string {
   return path
     .split(".")

@@ -7,16 +7,23 @@ import { atMostCents, birthDate, numberInput, numberType, plain } from "./plain-
 // Amounts and counts: decimal text or numbers (numberInput refuses blanks, hidden characters and
 // non-numbers by name); the upper bounds keep every value inside its database column.
 const amount = (max: number) =>
-  numberType().min(0, { message: "v.nonNegative" }).max(max, { message: "v.tooLong" }).refine(atMostCents, { message: "v.cents" });
+  numberType()
+    .min(0, { message: messageKey("validation.nonNegative") })
+    .max(max, { message: messageKey("validation.tooLong") })
+    .refine(atMostCents, { message: messageKey("validation.cents") });
 const money = numberInput(amount(100_000_000));
 const optionalMoney = numberInput(amount(100_000_000).nullable(), { blank: null });
 const whole = (max: number) =>
-  numberType().int({ message: "v.integer" }).min(0, { message: "v.nonNegative" }).max(max, { message: "v.tooLarge" });
+  numberType()
+    .int({ message: messageKey("validation.integer") })
+    .min(0, { message: messageKey("validation.nonNegative") })
+    .max(max, { message: messageKey("validation.tooLarge") });
 const count = (max: number) => numberInput(whole(max));
 const optionalCount = (max: number) => numberInput(whole(max).nullable(), { blank: null });
 const bool = z.union([z.boolean(), z.enum(["true", "false", "on", "1", "0"]).transform((v) => v === "true" || v === "on" || v === "1")]);
 
 import { HEALTH, LABOR, SCHOOL } from "./visit-constants";
+import { messageKey } from "@/i18n/keys";
 export { HEALTH, LABOR, SCHOOL } from "./visit-constants";
 export const NOT_COUNTED = ["deceased", "imprisoned", "missing", "not_sharing", "moved_out"] as const;
 
@@ -24,16 +31,20 @@ export const indicatorChangesSchema = z
   .object({
     food: bool,
     clothing: bool,
-    housingGrade: z.enum(["A", "B", "C", "D"], { message: "v.unknownValue" }),
+    housingGrade: z.enum(["A", "B", "C", "D"], { message: messageKey("validation.unknownValue") }),
     /** safe alternative housing ("" or null: none) */
     safeAlternative: z
       .union([
         z.literal("").transform(() => null),
-        z.enum(["resettlement_flat", "with_children", "public_rental", "other"], { message: "v.unknownValue" }),
+        z.enum(["resettlement_flat", "with_children", "public_rental", "other"], { message: messageKey("validation.unknownValue") }),
       ])
       .nullable(),
     electricity: bool,
-    waterLitres: numberInput(numberType().min(0, { message: "v.nonNegative" }).max(10_000, { message: "v.tooLarge" })),
+    waterLitres: numberInput(
+      numberType()
+        .min(0, { message: messageKey("validation.nonNegative") })
+        .max(10_000, { message: messageKey("validation.tooLarge") }),
+    ),
     waterScarceArea: bool,
     waterPiped: bool,
     waterRoundTripMin: optionalCount(24 * 60),
@@ -72,15 +83,18 @@ export const incomeChangesSchema = z
 export const memberChangeSchema = z
   .object({
     id: z.string().uuid(),
-    schoolStatus: z.enum(SCHOOL, { message: "v.unknownValue" }).optional(),
+    schoolStatus: z.enum(SCHOOL, { message: messageKey("validation.unknownValue") }).optional(),
     dropoutMedicalExemption: bool.optional(),
     medicalInsurance: bool.optional(),
-    laborCapacity: z.enum(LABOR, { message: "v.unknownValue" }).optional(),
-    health: z.enum(HEALTH, { message: "v.unknownValue" }).optional(),
+    laborCapacity: z.enum(LABOR, { message: messageKey("validation.unknownValue") }).optional(),
+    health: z.enum(HEALTH, { message: messageKey("validation.unknownValue") }).optional(),
     /** the person left: died or moved out. Kept, no longer active or counted. */
-    leave: z.enum(["deceased", "moved_out"], { message: "v.unknownValue" }).optional(),
+    leave: z.enum(["deceased", "moved_out"], { message: messageKey("validation.unknownValue") }).optional(),
     counted: bool.optional(),
-    notCountedReason: z.enum(NOT_COUNTED, { message: "v.unknownValue" }).nullable().optional(),
+    notCountedReason: z
+      .enum(NOT_COUNTED, { message: messageKey("validation.unknownValue") })
+      .nullable()
+      .optional(),
   })
   .strict();
 
@@ -92,23 +106,32 @@ export const nationalIdSchema = plain(z.string())
     if (!r.ok)
       ctx.addIssue({
         code: "custom",
-        message: r.code === "check_digit" ? "v.nationalIdCheck" : r.code === "birth_date" ? "v.nationalIdBirth" : "v.nationalIdFormat",
+        message:
+          r.code === "check_digit"
+            ? messageKey("validation.nationalIdCheck")
+            : r.code === "birth_date"
+              ? messageKey("validation.nationalIdBirth")
+              : messageKey("validation.nationalIdFormat"),
       });
   });
 
 export const newMemberSchema = z
   .object({
-    name: z.string().trim().min(1, { message: "v.required" }).max(40, { message: "v.tooLong" }),
+    name: z
+      .string()
+      .trim()
+      .min(1, { message: messageKey("validation.required") })
+      .max(40, { message: messageKey("validation.tooLong") }),
     nationalId: nationalIdSchema.nullable().optional(),
-    sex: z.enum(["male", "female"], { message: "v.unknownValue" }),
+    sex: z.enum(["male", "female"], { message: messageKey("validation.unknownValue") }),
     birthDate: birthDate(),
     relation: z.enum(["head", "spouse", "child", "child_in_law", "grandchild", "parent", "grandparent", "sibling", "other"], {
-      message: "v.unknownValue",
+      message: messageKey("validation.unknownValue"),
     }),
-    schoolStatus: z.enum(SCHOOL, { message: "v.unknownValue" }).default("not_applicable"),
+    schoolStatus: z.enum(SCHOOL, { message: messageKey("validation.unknownValue") }).default("not_applicable"),
     medicalInsurance: bool.default(true),
-    laborCapacity: z.enum(LABOR, { message: "v.unknownValue" }).default("none"),
-    health: z.enum(HEALTH, { message: "v.unknownValue" }).default("healthy"),
+    laborCapacity: z.enum(LABOR, { message: messageKey("validation.unknownValue") }).default("none"),
+    health: z.enum(HEALTH, { message: messageKey("validation.unknownValue") }).default("healthy"),
   })
   .strict();
 

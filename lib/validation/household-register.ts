@@ -1,16 +1,25 @@
 // Registering a household new to a village (a family that split off or arrived) and recording
-// an assistance measure. Shared by the forms and the actions; messages "v.…" are translation keys.
+// an assistance measure. Shared by the forms and the actions; messages are full message keys.
 import { z } from "zod";
 import { validateNationalId } from "@/lib/national-id";
 import { today } from "@/lib/clock";
 import { incomeChangesSchema, indicatorChangesSchema, newMemberSchema } from "./household-changes";
 import { atMostCents, hiddenProblem, numberInput, numberType, plain, realDate } from "./plain-text";
+import { messageKey } from "@/i18n/keys";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 /** An empty ID field means "no ID"; one holding only invisible characters is not empty (it is refused). */
 const blankIdToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" && !hiddenProblem(v) ? undefined : v);
-const isoDate = realDate("v.invalidDate"); // 2024-02-30 and year 0000 refused, never rolled over
-const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, { message: "v.tooLong" }).optional());
+const isoDate = realDate(messageKey("validation.invalidDate")); // 2024-02-30 and year 0000 refused, never rolled over
+const optionalText = (max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .max(max, { message: messageKey("validation.tooLong") })
+      .optional(),
+  );
 
 export const MEASURE_CATEGORIES = [
   "industry",
@@ -33,16 +42,27 @@ const registerMemberSchema = z.preprocess(
 
 export const registerHouseholdSchema = z
   .object({
-    villageId: z.string({ message: "v.required" }).regex(/^\d{12}$/, { message: "v.unknownValue" }),
-    number: plain(z.string({ message: "v.required" }))
+    villageId: z
+      .string({ message: messageKey("validation.required") })
+      .regex(/^\d{12}$/, { message: messageKey("validation.unknownValue") }),
+    number: plain(z.string({ message: messageKey("validation.required") }))
       .trim()
-      .min(1, { message: "v.required" })
-      .max(20, { message: "v.tooLong" }),
+      .min(1, { message: messageKey("validation.required") })
+      .max(20, { message: messageKey("validation.tooLong") }),
     address: optionalText(200),
     phone: optionalText(30),
-    splitFromId: z.preprocess(blankToUndefined, z.string().uuid({ message: "v.unknownValue" }).optional()),
+    splitFromId: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .uuid({ message: messageKey("validation.unknownValue") })
+        .optional(),
+    ),
     splitAt: z.preprocess(blankToUndefined, isoDate.optional()),
-    members: z.array(registerMemberSchema, { message: "v.required" }).min(1, { message: "v.required" }).max(30, { message: "v.tooMany" }),
+    members: z
+      .array(registerMemberSchema, { message: messageKey("validation.required") })
+      .min(1, { message: messageKey("validation.required") })
+      .max(30, { message: messageKey("validation.tooMany") }),
     indicators: indicatorChangesSchema.optional(),
     income: incomeChangesSchema.optional(),
     reason: optionalText(500),
@@ -52,17 +72,20 @@ export const registerHouseholdSchema = z
     const seen = new Map<string, number>();
     const now = today();
     v.members.forEach((m, i) => {
-      if (m.birthDate > now) ctx.addIssue({ code: "custom", path: ["members", i, "birthDate"], message: "v.futureDate" });
+      if (m.birthDate > now)
+        ctx.addIssue({ code: "custom", path: ["members", i, "birthDate"], message: messageKey("validation.futureDate") });
       if (!m.nationalId) return;
       // the ID already says when the person was born and their sex (as in the visit form)
       const id = validateNationalId(m.nationalId);
       if (id.ok && id.birthDate !== m.birthDate)
-        ctx.addIssue({ code: "custom", path: ["members", i, "birthDate"], message: "v.nationalIdMismatchBirth" });
-      if (id.ok && id.sex !== m.sex) ctx.addIssue({ code: "custom", path: ["members", i, "sex"], message: "v.nationalIdMismatchSex" });
-      if (seen.has(m.nationalId)) ctx.addIssue({ code: "custom", path: ["members", i, "nationalId"], message: "v.nationalIdDuplicate" });
+        ctx.addIssue({ code: "custom", path: ["members", i, "birthDate"], message: messageKey("validation.nationalIdMismatchBirth") });
+      if (id.ok && id.sex !== m.sex)
+        ctx.addIssue({ code: "custom", path: ["members", i, "sex"], message: messageKey("validation.nationalIdMismatchSex") });
+      if (seen.has(m.nationalId))
+        ctx.addIssue({ code: "custom", path: ["members", i, "nationalId"], message: messageKey("validation.nationalIdDuplicate") });
       else seen.set(m.nationalId, i);
     });
-    if (v.splitAt && !v.splitFromId) ctx.addIssue({ code: "custom", path: ["splitFromId"], message: "v.required" });
+    if (v.splitAt && !v.splitFromId) ctx.addIssue({ code: "custom", path: ["splitFromId"], message: messageKey("validation.required") });
   });
 
 export type RegisterHouseholdInput = z.output<typeof registerHouseholdSchema>;
@@ -72,13 +95,17 @@ export const addMeasureSchema = z
     /** generated on the device: a retried (or doubled) submission stores one measure */
     id: z.preprocess((v) => (v === "" ? undefined : v), z.string().uuid().optional()),
     householdId: z.string().uuid(),
-    category: z.enum(MEASURE_CATEGORIES, { message: "v.unknownValue" }),
-    description: z.string({ message: "v.required" }).trim().min(1, { message: "v.required" }).max(1000, { message: "v.tooLong" }),
+    category: z.enum(MEASURE_CATEGORIES, { message: messageKey("validation.unknownValue") }),
+    description: z
+      .string({ message: messageKey("validation.required") })
+      .trim()
+      .min(1, { message: messageKey("validation.required") })
+      .max(1000, { message: messageKey("validation.tooLong") }),
     amount: numberInput(
       numberType()
-        .min(0, { message: "v.nonNegative" })
-        .max(100_000_000, { message: "v.tooLong" })
-        .refine(atMostCents, { message: "v.cents" }),
+        .min(0, { message: messageKey("validation.nonNegative") })
+        .max(100_000_000, { message: messageKey("validation.tooLong") })
+        .refine(atMostCents, { message: messageKey("validation.cents") }),
     ),
     startDate: isoDate,
     endDate: z.preprocess(blankToUndefined, isoDate.optional()),

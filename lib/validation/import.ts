@@ -3,6 +3,7 @@
 // parses is in lib/validation (the fuzz tests enumerate them).
 import { z } from "zod";
 import { CSV_ENCODINGS } from "@/lib/import/csv";
+import { messageKey } from "@/i18n/keys";
 
 export const beginImportSchema = z.object({}).strict();
 
@@ -13,6 +14,9 @@ export const runImportSchema = z
   .object({
     jobId: z.string().uuid(),
     dryRun: z.boolean(),
-    encoding: z.enum(CSV_ENCODINGS, { error: "v.unknownValue" }).optional().default("auto"),
+    encoding: z
+      .enum(CSV_ENCODINGS, { error: messageKey("validation.unknownValue") })
+      .optional()
+      .default("auto"),
   })
   .strict();

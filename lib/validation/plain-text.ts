@@ -6,6 +6,7 @@
 // number: a blank, null, a boolean or an array is never read as 0 or 1.
 // Pure: imported by client components, so nothing from Prisma, Next or the data layer.
 import { z } from "zod";
+import { messageKey, type MessageKey } from "@/i18n/keys";
 import { chinaDay } from "@/lib/domain/china-time";
 
 /** Characters that do not show: zero-width space/joiners, marks, separators, word joiner, BOM, soft hyphen, bidi controls. */
@@ -17,17 +18,17 @@ export const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 export const INT4_MAX = 2_147_483_647;
 
 /** The message key for what is hidden in `s`, or null when it is plain. */
-export function hiddenProblem(s: string): "v.invisibleChars" | "v.fullWidth" | null {
-  if (INVISIBLE.test(s)) return "v.invisibleChars";
-  if (FULL_WIDTH.test(s)) return "v.fullWidth";
+export function hiddenProblem(s: string): "validation.invisibleChars" | "validation.fullWidth" | null {
+  if (INVISIBLE.test(s)) return messageKey("validation.invisibleChars");
+  if (FULL_WIDTH.test(s)) return messageKey("validation.fullWidth");
   return null;
 }
 
 /** A code, ID or number typed as text: refused on its field (and nothing else checked) when it hides characters. */
 export function plain<T extends z.ZodString>(s: T): T {
   return s
-    .refine((v) => !INVISIBLE.test(v), { message: "v.invisibleChars", abort: true })
-    .refine((v) => !FULL_WIDTH.test(v), { message: "v.fullWidth", abort: true }) as T;
+    .refine((v) => !INVISIBLE.test(v), { message: messageKey("validation.invisibleChars"), abort: true })
+    .refine((v) => !FULL_WIDTH.test(v), { message: messageKey("validation.fullWidth"), abort: true }) as T;
 }
 
 interface NumberOptions {
@@ -45,8 +46,8 @@ const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
  * range). Only decimal notation: no hex, no exponent, no invisible or full-width characters.
  */
 export function numberInput<T extends z.ZodType>(inner: T, options: NumberOptions = {}) {
-  const required = options.required ?? "v.required";
-  const notNumber = options.number ?? "v.number";
+  const required = options.required ?? messageKey("validation.required");
+  const notNumber = options.number ?? messageKey("validation.number");
   return z.preprocess((v, ctx) => {
     if (typeof v === "number" || v === undefined || v === null) return v;
     if (typeof v !== "string") {
@@ -73,13 +74,16 @@ export function numberInput<T extends z.ZodType>(inner: T, options: NumberOption
 }
 
 /** z.number() whose type error says "required" for a missing value and "not a number" otherwise. */
-export function numberType(required = "v.required", notNumber = "v.number") {
+export function numberType(required = messageKey("validation.required"), notNumber = messageKey("validation.number")) {
   return z.number({ error: (issue) => (issue.input === undefined || issue.input === null ? required : notNumber) });
 }
 
 /** The version a form was loaded with (optimistic concurrency): a positive integer that fits the column. */
 export const versionInput = numberInput(
-  numberType().int({ message: "v.integer" }).min(1, { message: "v.positive" }).max(INT4_MAX, { message: "v.tooLarge" }),
+  numberType()
+    .int({ message: messageKey("validation.integer") })
+    .min(1, { message: messageKey("validation.positive") })
+    .max(INT4_MAX, { message: messageKey("validation.tooLarge") }),
 );
 
 /**
@@ -121,22 +125,22 @@ export function chinaToday(now = new Date()): string {
  * A real calendar date written YYYY-MM-DD, in 1900–2100: 2024-02-30 is refused (it used to be
  * stored as 03-01 while the audit said 02-30), so is year 0000 (#16.10).
  */
-export function realDate(required = "v.required") {
+export function realDate(required: MessageKey = messageKey("validation.required")) {
   return z
     .string({ message: required })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "v.invalidDate", abort: true })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: messageKey("validation.invalidDate"), abort: true })
     .refine(
       (s) => {
         const y = Number(s.slice(0, 4));
         const d = new Date(`${s}T00:00:00Z`);
         return y >= 1900 && y <= 2100 && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
       },
-      { message: "v.invalidDate", abort: true },
+      { message: messageKey("validation.invalidDate"), abort: true },
     );
 }
 
 /** A birth date: a real date, not after today. */
-export const birthDate = () => realDate().refine((s) => s <= chinaToday(), { message: "v.futureDate" });
+export const birthDate = () => realDate().refine((s) => s <= chinaToday(), { message: messageKey("validation.futureDate") });
 
 /** At most two decimals (fen): 12.345 is refused, not rounded silently (#16.10). */
 export const atMostCents = (v: number | null | undefined): boolean =>

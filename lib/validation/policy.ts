@@ -1,26 +1,42 @@
 import { z } from "zod";
 import { POLICY_KEYS, type PolicyKey } from "@/lib/domain/policy";
 import { numberInput, numberType } from "./plain-text";
+import { messageKey } from "@/i18n/keys";
 
 // blank = "not set in this row" (the value then carries from an earlier year or the nation)
 const optionalNumber = z.preprocess(
   (v) => (v === null ? undefined : v),
-  numberInput(numberType().min(0, { message: "v.nonNegative" }).max(1_000_000_000, { message: "v.tooLarge" }).optional(), {
-    blank: undefined,
-  }),
+  numberInput(
+    numberType()
+      .min(0, { message: messageKey("validation.nonNegative") })
+      .max(1_000_000_000, { message: messageKey("validation.tooLarge") })
+      .optional(),
+    {
+      blank: undefined,
+    },
+  ),
 );
 
 export const savePolicySchema = z
   .object({
-    year: numberInput(numberType().int({ message: "v.integer" }).min(2014).max(2100)),
+    year: numberInput(
+      numberType()
+        .int({ message: messageKey("validation.integer") })
+        .min(2014)
+        .max(2100),
+    ),
     provinceId: z.preprocess(
       (v) => (v === "" ? null : v),
       z
         .string()
-        .regex(/^\d{2}$/, { message: "v.unknownValue" })
+        .regex(/^\d{2}$/, { message: messageKey("validation.unknownValue") })
         .nullable(),
     ),
-    note: z.string().trim().max(200, { message: "v.tooLong" }).optional(),
+    note: z
+      .string()
+      .trim()
+      .max(200, { message: messageKey("validation.tooLong") })
+      .optional(),
     ...(Object.fromEntries(POLICY_KEYS.map((k) => [k, optionalNumber])) as Record<PolicyKey, typeof optionalNumber>),
   })
   .strict()
@@ -68,7 +84,8 @@ export const savePolicySchema = z
       "sampleCapPerVillage",
       "waterOutageMaxDays",
     ] as const)
-      if (v[k] !== undefined && !Number.isInteger(v[k])) ctx.addIssue({ code: "custom", path: [k], message: "v.integer" });
+      if (v[k] !== undefined && !Number.isInteger(v[k]))
+        ctx.addIssue({ code: "custom", path: [k], message: messageKey("validation.integer") });
   });
 
 /** The recompute job whose progress the policy page polls. */

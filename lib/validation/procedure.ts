@@ -1,10 +1,11 @@
 // The appraisal procedure's inputs (proposals, meetings, votes, notices, objections, decisions):
-// one schema each, shared by the forms and the server actions. Messages "v.<key>" are keys of
-// the `validation` namespace, "p.<key>" keys of `procedure.validation`.
+// one schema each, shared by the forms and the server actions. Messages are full message keys
+// (validation.…, procedure.validation.…), translated by the action pipeline.
 // Pure: imported by client components, so nothing from Prisma, Next or the data layer.
 import { publicSafe } from "./public-text";
 import { z } from "zod";
 import { numberInput, numberType, plain, versionInput } from "./plain-text";
+import { messageKey } from "@/i18n/keys";
 
 export const PROPOSAL_KINDS = ["identify", "exit", "monitor", "eliminate_risk"] as const;
 export type ProposalKindInput = (typeof PROPOSAL_KINDS)[number];
@@ -18,32 +19,43 @@ export const MAX_MINUTES = 20_000;
 export const MAX_MINUTES_SCAN_BYTES = 8 * 1024 * 1024;
 export const MAX_NOTICE_ITEMS = 200;
 
-const uuid = z.string({ message: "v.required" }).uuid({ message: "v.invalidId" });
-const text = (max: number) => z.string().trim().max(max, { message: "v.tooLong" });
+const uuid = z.string({ message: messageKey("validation.required") }).uuid({ message: messageKey("validation.invalidId") });
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: messageKey("validation.tooLong") });
 const required = (max: number) =>
-  z.string({ message: "v.required" }).trim().min(1, { message: "v.required" }).max(max, { message: "v.tooLong" });
+  z
+    .string({ message: messageKey("validation.required") })
+    .trim()
+    .min(1, { message: messageKey("validation.required") })
+    .max(max, { message: messageKey("validation.tooLong") });
 const bool = z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")]);
 const version = versionInput;
 
 export const isoDate = z
-  .string({ message: "v.required" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "v.invalidDate", abort: true })
+  .string({ message: messageKey("validation.required") })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: messageKey("validation.invalidDate"), abort: true })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: "v.invalidDate",
+    message: messageKey("validation.invalidDate"),
   });
 
 /** A count typed into a form: "" is missing (not 0), a fraction or a negative number is wrong. */
 const count = numberInput(
-  numberType().int({ message: "v.integer" }).min(0, { message: "v.nonNegative" }).max(100_000, { message: "v.tooLong" }),
+  numberType()
+    .int({ message: messageKey("validation.integer") })
+    .min(0, { message: messageKey("validation.nonNegative") })
+    .max(100_000, { message: messageKey("validation.tooLong") }),
 );
 
 /** One id or several (a form posts repeated keys; one checked box arrives as a string). */
 const idList = z.preprocess(
   (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
   z
-    .array(z.string().uuid({ message: "v.invalidId" }))
-    .min(1, { message: "p.pickItems" })
-    .max(MAX_NOTICE_ITEMS, { message: "v.tooMany" }),
+    .array(z.string().uuid({ message: messageKey("validation.invalidId") }))
+    .min(1, { message: messageKey("procedure.validation.pickItems") })
+    .max(MAX_NOTICE_ITEMS, { message: messageKey("validation.tooMany") }),
 );
 
 /** A signature drawn on the pad (PNG), or a photo of a signed or thumb-printed paper form. */
@@ -57,9 +69,10 @@ function consentFile(types: readonly string[]) {
     z
       .custom<Blob>()
       .superRefine((f, ctx) => {
-        if (typeof Blob === "undefined" || !(f instanceof Blob)) return void ctx.addIssue({ code: "custom", message: "v.fileMissing" });
-        if (f.size > MAX_CONSENT_FILE_BYTES) ctx.addIssue({ code: "custom", message: "v.fileTooLarge" });
-        if (f.type && !types.includes(f.type)) ctx.addIssue({ code: "custom", message: "v.fileType" });
+        if (typeof Blob === "undefined" || !(f instanceof Blob))
+          return void ctx.addIssue({ code: "custom", message: messageKey("validation.fileMissing") });
+        if (f.size > MAX_CONSENT_FILE_BYTES) ctx.addIssue({ code: "custom", message: messageKey("validation.fileTooLarge") });
+        if (f.type && !types.includes(f.type)) ctx.addIssue({ code: "custom", message: messageKey("validation.fileType") });
       })
       .optional(),
   );
@@ -69,7 +82,7 @@ export const CONSENT_MIMES = { signature: SIGNATURE_MIMES, photo: PHOTO_MIMES } 
 /** "" from an empty select means "none". */
 const optionalCategory = z.preprocess(
   (v) => (v === "" || v === undefined ? null : v),
-  z.enum(MONITORING_CATEGORIES, { message: "v.unknownValue" }).nullable(),
+  z.enum(MONITORING_CATEGORIES, { message: messageKey("validation.unknownValue") }).nullable(),
 );
 
 /**
@@ -84,10 +97,10 @@ export const raiseProposalSchema = z
     /** generated on the device: a retried submission stores once */
     id: uuid,
     householdId: uuid,
-    kind: z.enum(PROPOSAL_KINDS, { message: "v.unknownValue" }),
+    kind: z.enum(PROPOSAL_KINDS, { message: messageKey("validation.unknownValue") }),
     monitoringCategory: optionalCategory.default(null),
-    source: z.enum(RAISED_SOURCES, { message: "v.unknownValue" }),
-    reason: required(MAX_REASON).refine(publicSafe, { message: "p.reasonNotPublic" }),
+    source: z.enum(RAISED_SOURCES, { message: messageKey("validation.unknownValue") }),
+    reason: required(MAX_REASON).refine(publicSafe, { message: messageKey("procedure.validation.reasonNotPublic") }),
     /**
      * monitoring from the household's own application: its signed application and asset-query
      * authorisation (监测对象申请及承诺授权书) — a photo or a signature sent now, or evidence of
@@ -99,12 +112,12 @@ export const raiseProposalSchema = z
   .strict()
   .superRefine((v, ctx) => {
     if (v.kind === "monitor" && v.source === "application" && !v.authorisation && !v.authorisationEvidenceId) {
-      ctx.addIssue({ code: "custom", message: "p.authorisationRequired", path: ["authorisation"] });
+      ctx.addIssue({ code: "custom", message: messageKey("procedure.validation.authorisationRequired"), path: ["authorisation"] });
     }
     if (v.kind === "monitor" && !v.monitoringCategory)
-      ctx.addIssue({ code: "custom", message: "p.categoryRequired", path: ["monitoringCategory"] });
+      ctx.addIssue({ code: "custom", message: messageKey("procedure.validation.categoryRequired"), path: ["monitoringCategory"] });
     if (v.kind !== "monitor" && v.monitoringCategory)
-      ctx.addIssue({ code: "custom", message: "p.categoryOnlyMonitor", path: ["monitoringCategory"] });
+      ctx.addIssue({ code: "custom", message: messageKey("procedure.validation.categoryOnlyMonitor"), path: ["monitoringCategory"] });
   });
 export type RaiseProposalInput = z.output<typeof raiseProposalSchema>;
 
@@ -119,7 +132,7 @@ export const explainComparisonSchema = z
 
 export const GUARANTEE_KEYS = ["food", "clothing", "medical", "housing", "water", "education"] as const;
 export type GuaranteeKey = (typeof GUARANTEE_KEYS)[number];
-const metField = z.enum(["met", "unmet"], { message: "v.required" });
+const metField = z.enum(["met", "unmet"], { message: messageKey("validation.required") });
 
 /** Home verification (入户核实): who checked, when, what was found (income, each guarantee), signed. */
 export const homeVerificationSchema = z
@@ -129,7 +142,11 @@ export const homeVerificationSchema = z
     proposalId: uuid,
     checkedOn: isoDate,
     checkedByName: required(40),
-    perCapitaIncome: numberInput(numberType().min(0, { message: "v.nonNegative" }).max(10_000_000, { message: "v.tooLong" })),
+    perCapitaIncome: numberInput(
+      numberType()
+        .min(0, { message: messageKey("validation.nonNegative") })
+        .max(10_000_000, { message: messageKey("validation.tooLong") }),
+    ),
     food: metField,
     clothing: metField,
     medical: metField,
@@ -142,7 +159,7 @@ export const homeVerificationSchema = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (!v.signature) ctx.addIssue({ code: "custom", message: "p.signatureRequired", path: ["signature"] });
+    if (!v.signature) ctx.addIssue({ code: "custom", message: messageKey("procedure.validation.signatureRequired"), path: ["signature"] });
   });
 export type HomeVerificationInput = z.output<typeof homeVerificationSchema>;
 
@@ -157,8 +174,11 @@ export const exitAgreementSchema = z
     id: uuid,
     proposalId: uuid,
     version,
-    outcome: z.enum(["agreed", "refused"], { message: "v.unknownValue" }),
-    method: z.preprocess((v) => (v === "" ? undefined : v), z.enum(EXIT_AGREEMENT_METHODS, { message: "v.unknownValue" }).optional()),
+    outcome: z.enum(["agreed", "refused"], { message: messageKey("validation.unknownValue") }),
+    method: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.enum(EXIT_AGREEMENT_METHODS, { message: messageKey("validation.unknownValue") }).optional(),
+    ),
     signature: consentFile(SIGNATURE_MIMES),
     formPhoto: consentFile(PHOTO_MIMES),
     refusalReason: text(500).default(""),
@@ -166,12 +186,13 @@ export const exitAgreementSchema = z
   .strict()
   .superRefine((v, ctx) => {
     if (v.outcome === "agreed") {
-      if (!v.method) ctx.addIssue({ code: "custom", message: "v.required", path: ["method"] });
-      if (v.method === "signature" && !v.signature) ctx.addIssue({ code: "custom", message: "p.signatureRequired", path: ["signature"] });
+      if (!v.method) ctx.addIssue({ code: "custom", message: messageKey("validation.required"), path: ["method"] });
+      if (v.method === "signature" && !v.signature)
+        ctx.addIssue({ code: "custom", message: messageKey("procedure.validation.signatureRequired"), path: ["signature"] });
       if (v.method === "thumbprint_form" && !v.formPhoto)
-        ctx.addIssue({ code: "custom", message: "p.formPhotoRequired", path: ["formPhoto"] });
+        ctx.addIssue({ code: "custom", message: messageKey("procedure.validation.formPhotoRequired"), path: ["formPhoto"] });
     } else if (!v.refusalReason) {
-      ctx.addIssue({ code: "custom", message: "p.refusalReasonRequired", path: ["refusalReason"] });
+      ctx.addIssue({ code: "custom", message: messageKey("procedure.validation.refusalReasonRequired"), path: ["refusalReason"] });
     }
   });
 export type ExitAgreementInput = z.output<typeof exitAgreementSchema>;
@@ -191,8 +212,8 @@ export const addRepresentativeSchema = z
     name: required(40),
     phone: plain(z.string())
       .trim()
-      .max(20, { message: "v.tooLong" })
-      .refine((s) => s === "" || /^[0-9+\- ]{5,20}$/.test(s), { message: "p.phoneFormat" })
+      .max(20, { message: messageKey("validation.tooLong") })
+      .refine((s) => s === "" || /^[0-9+\- ]{5,20}$/.test(s), { message: messageKey("procedure.validation.phoneFormat") })
       .default(""),
   })
   .strict();
@@ -222,7 +243,7 @@ export const voteSchema = z
     meetingId: uuid,
     agendaItemId: uuid,
     representativeId: uuid,
-    choice: z.enum(VOTE_CHOICES, { message: "v.unknownValue" }),
+    choice: z.enum(VOTE_CHOICES, { message: messageKey("validation.unknownValue") }),
     /** a mis-tap corrected while the meeting is open: the recorded vote changes, the history keeps both */
     correct: bool.optional(),
   })
@@ -239,8 +260,9 @@ export const secretBallotSchema = z
   .strict();
 
 const scanFile = z.custom<Blob>().superRefine((f, ctx) => {
-  if (typeof Blob === "undefined" || !(f instanceof Blob)) return void ctx.addIssue({ code: "custom", message: "v.fileMissing" });
-  if (f.size > MAX_MINUTES_SCAN_BYTES) ctx.addIssue({ code: "custom", message: "v.fileTooLarge" });
+  if (typeof Blob === "undefined" || !(f instanceof Blob))
+    return void ctx.addIssue({ code: "custom", message: messageKey("validation.fileMissing") });
+  if (f.size > MAX_MINUTES_SCAN_BYTES) ctx.addIssue({ code: "custom", message: messageKey("validation.fileTooLarge") });
 });
 
 export const closeMeetingSchema = z
@@ -305,7 +327,7 @@ export const objectionCheckSchema = z
     proposalId: uuid,
     version,
     reason: required(1000),
-    aboutItem: z.enum(["yes", "no"], { message: "v.required" }),
-    isNew: z.enum(["yes", "no"], { message: "v.required" }),
+    aboutItem: z.enum(["yes", "no"], { message: messageKey("validation.required") }),
+    isNew: z.enum(["yes", "no"], { message: messageKey("validation.required") }),
   })
   .strict();

@@ -2,6 +2,7 @@
 // server (so one bad visit is that visit's answer, not the batch's), within the batch's limits.
 import { z } from "zod";
 import { SYNC_MAX_BYTES, SYNC_MAX_VISITS } from "./sync-limits";
+import { messageKey } from "@/i18n/keys";
 
 const isBlob = (v: unknown): v is Blob => typeof Blob !== "undefined" && v instanceof Blob;
 
@@ -17,16 +18,18 @@ export function fileBytes(item: unknown, depth = 0): number {
 export const syncBatchSchema = z
   .object({
     visits: z
-      .array(z.record(z.string(), z.unknown(), { message: "v.invalidVisit" }), { message: "v.required" })
-      .min(1, { message: "v.required" })
-      .max(SYNC_MAX_VISITS, { message: "v.tooMany" }),
+      .array(z.record(z.string(), z.unknown(), { message: messageKey("validation.invalidVisit") }), {
+        message: messageKey("validation.required"),
+      })
+      .min(1, { message: messageKey("validation.required") })
+      .max(SYNC_MAX_VISITS, { message: messageKey("validation.tooMany") }),
   })
   .strict()
   .superRefine(
     (b, ctx) => {
       if (!b || !Array.isArray(b.visits)) return;
       const bytes = b.visits.reduce((n, v) => n + fileBytes(v), 0);
-      if (bytes > SYNC_MAX_BYTES) ctx.addIssue({ code: "custom", message: "v.batchTooLarge", path: ["visits"] });
+      if (bytes > SYNC_MAX_BYTES) ctx.addIssue({ code: "custom", message: messageKey("validation.batchTooLarge"), path: ["visits"] });
     },
     { when: () => true },
   );

@@ -4,6 +4,7 @@
 //  - pruneChanges (the server): what still differs from the household as it now stands.
 // Pure: imported by the client form and by the server.
 import type { HouseholdChanges } from "./household-changes";
+import type { KeyUnder } from "@/i18n/keys";
 
 export const INDICATOR_FIELDS = [
   "food",
@@ -79,7 +80,7 @@ export type IndicatorFacts = {
 export type IncomeFacts = Record<IncomeField, string>;
 
 /** Each income field's label key in the `household` namespace. */
-export const INCOME_LABEL: Record<IncomeField, string> = {
+export const INCOME_LABEL = {
   incomeWages: "wages",
   incomeBusiness: "business",
   incomeBusinessCosts: "businessCosts",
@@ -98,7 +99,7 @@ export const INCOME_LABEL: Record<IncomeField, string> = {
   excludedHousingSubsidy: "excludedHousingSubsidy",
   excludedRelocationSubsidy: "excludedRelocationSubsidy",
   excludedGifts: "excludedGifts",
-};
+} as const satisfies Record<IncomeField, KeyUnder<"household">>;
 export interface MemberFacts {
   id: string;
   name: string;

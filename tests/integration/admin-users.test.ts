@@ -239,8 +239,8 @@ describe("walls", () => {
     expect(await t.prisma.user.findUniqueOrThrow({ where: { id: target.id } })).toEqual(target);
     const events = await t.prisma.auditEvent.findMany({ where: { actorId: official.id } });
     expect(events.map((e) => [e.action, e.entityId])).toEqual([
-      ["access.denied", "admin.createUser"],
-      ["access.denied", "admin.setUserDisabled"],
+      ["access.denied", "admin.create_user"],
+      ["access.denied", "admin.set_user_disabled"],
     ]);
   });
 

@@ -88,6 +88,24 @@ describe("the audit viewer's events", () => {
     expect((await listAuditEvents(countyAuditor, f({ to: "2020-01-01" }))).rows).toEqual([]);
   });
 
+  it("an action refused before the action names were one style reads under its current name, and is found by it", async () => {
+    await audit(
+      t.prisma,
+      { id: officialId, role: "county_official" },
+      {
+        action: "access.denied",
+        entity: "action",
+        entityId: "county.assignHousehold", // as written before decision 0035
+        countyId: "520602",
+        after: { code: "not_found" },
+      },
+    );
+    const found = await listAuditEvents(provinceAuditor, f({ action: "access.denied", entityId: "county.assign_household" }));
+    expect(found.rows.map((r) => r.entityId)).toEqual(["county.assign_household"]);
+    const byOldName = await listAuditEvents(provinceAuditor, f({ action: "access.denied", entityId: "county.assignHousehold" }));
+    expect(byOldName.rows.map((r) => r.entityId)).toEqual(["county.assign_household"]);
+  });
+
   it("bad filters are named and dropped, the rest still apply", () => {
     const { values, errors } = parseAuditParams({ action: "DROP TABLE", from: "2024-02-30", county: "52060", entity: "household" });
     expect(errors.map((e) => e.param).sort()).toEqual(["action", "county", "from"]);

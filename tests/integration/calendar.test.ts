@@ -95,7 +95,7 @@ describe("the admin edits the calendar (admins only, every change audited)", () 
     expect(!r.ok && r.code).toBe("forbidden");
     expect(await t.prisma.calendarDay.findUnique({ where: { date: new Date("2027-10-01T00:00:00Z") } })).toBeNull();
     const denied = await auditOf("access.denied");
-    expect(denied.some((d) => d.entityId === "admin.setCalendarDay")).toBe(true);
+    expect(denied.some((d) => d.entityId === "admin.set_calendar_day")).toBe(true);
     signOut();
   });
 

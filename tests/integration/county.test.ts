@@ -673,7 +673,7 @@ describe("walls between counties", () => {
     expect(await t.prisma.cadreAssignment.count({ where: { householdId: H.h4! } })).toBe(0);
     expect(
       await t.prisma.auditEvent.count({
-        where: { action: "access.denied", entity: "action", entityId: "county.assignHousehold", actorId: U.official2!.id },
+        where: { action: "access.denied", entity: "action", entityId: "county.assign_household", actorId: U.official2!.id },
       }),
     ).toBe(1);
   });

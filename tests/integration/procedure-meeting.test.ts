@@ -278,7 +278,7 @@ describe("closing", () => {
     };
     await expect(
       meetingWrite(viewer, meetingId, "test", () => t.prisma.agendaItem.update({ where: { id: items[0]! }, data: { passed: false } })),
-    ).rejects.toMatchObject({ code: "closed", message: "p.meetingClosed" });
+    ).rejects.toMatchObject({ code: "closed", message: "procedure.validation.meetingClosed" });
     expect(
       await t.prisma.auditEvent.count({
         where: { action: "meeting.write_refused", entityId: meetingId, after: { path: ["refusedBy"], equals: "database" } },

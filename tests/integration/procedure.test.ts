@@ -465,7 +465,10 @@ describe("monitoring, objections through the household card, and the queue", () 
     await expect(lodgeObjectionFromCard(crypto.randomUUID(), id, "x", "")).rejects.toMatchObject({ code: "not_found" });
 
     pin(addDays(T0, 5));
-    await expect(lodgeObjectionFromCard(hh, id, "期满之后", "")).rejects.toMatchObject({ code: "invalid", message: "p.noticeNotOpen" });
+    await expect(lodgeObjectionFromCard(hh, id, "期满之后", "")).rejects.toMatchObject({
+      code: "invalid",
+      message: "procedure.validation.noticeNotOpen",
+    });
     await signInAs(t.prisma, "township");
     const queue = await approvalQueue((await getViewer())!);
     const row = queue.rows.find((r) => r.proposalId === id)!;

@@ -292,11 +292,11 @@ describe("questionnaire input", () => {
     expect(r.success).toBe(false);
     if (r.success) return;
     const byPath = Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));
-    expect(byPath["income.wages"]).toBe("evaluation:nonNegative");
-    expect(byPath["income.property"]).toBe("evaluation:number");
+    expect(byPath["income.wages"]).toBe("evaluation.errors.nonNegative");
+    expect(byPath["income.property"]).toBe("evaluation.errors.number");
     // the errors name the options shown (认可/不认可/说不清; the indicator's own evidence), not "not an allowed value"
-    expect(byPath["approval"]).toBe("evaluation:approvalChoice");
-    expect(byPath["indicators.income.evidence.0"]).toBe("evaluation:evidenceKind");
+    expect(byPath["approval"]).toBe("evaluation.errors.approvalChoice");
+    expect(byPath["indicators.income.evidence.0"]).toBe("evaluation.errors.evidenceKind");
   });
 
   it("offers each indicator its own evidence: a water test is no proof of schooling; met is 达标/未达标", () => {
@@ -311,8 +311,8 @@ describe("questionnaire input", () => {
     expect(r.success).toBe(false);
     if (r.success) return;
     const byPath = Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));
-    expect(byPath["indicators.education.evidence.0"]).toBe("evaluation:evidenceKind");
-    expect(byPath["indicators.education.met"]).toBe("evaluation:metChoice");
+    expect(byPath["indicators.education.evidence.0"]).toBe("evaluation.errors.evidenceKind");
+    expect(byPath["indicators.education.met"]).toBe("evaluation.errors.metChoice");
     expect(byPath["indicators.water.evidence.0"]).toBeUndefined();
   });
 });

@@ -60,23 +60,29 @@ describe("raise a proposal", () => {
   });
 
   it("monitoring needs a category; no other kind takes one", () => {
-    expect(issues(raiseProposalSchema, { ...valid, monitoringCategory: "" })).toEqual({ monitoringCategory: ["p.categoryRequired"] });
-    expect(issues(raiseProposalSchema, { ...valid, kind: "identify" })).toEqual({ monitoringCategory: ["p.categoryOnlyMonitor"] });
-    expect(issues(raiseProposalSchema, { ...valid, monitoringCategory: "poor" })).toEqual({ monitoringCategory: ["v.unknownValue"] });
+    expect(issues(raiseProposalSchema, { ...valid, monitoringCategory: "" })).toEqual({
+      monitoringCategory: ["procedure.validation.categoryRequired"],
+    });
+    expect(issues(raiseProposalSchema, { ...valid, kind: "identify" })).toEqual({
+      monitoringCategory: ["procedure.validation.categoryOnlyMonitor"],
+    });
+    expect(issues(raiseProposalSchema, { ...valid, monitoringCategory: "poor" })).toEqual({
+      monitoringCategory: ["validation.unknownValue"],
+    });
   });
 
   it("names each bad field: id, kind, source, reason", () => {
-    expect(issues(raiseProposalSchema, { ...valid, id: "42" })).toEqual({ id: ["v.invalidId"] });
-    expect(issues(raiseProposalSchema, { ...valid, kind: "promote" })).toMatchObject({ kind: ["v.unknownValue"] });
-    expect(issues(raiseProposalSchema, { ...valid, source: "department" })).toEqual({ source: ["v.unknownValue"] });
-    expect(issues(raiseProposalSchema, { ...valid, reason: "   " })).toEqual({ reason: ["v.required"] });
-    expect(issues(raiseProposalSchema, { ...valid, reason: "长".repeat(501) })).toEqual({ reason: ["v.tooLong"] });
+    expect(issues(raiseProposalSchema, { ...valid, id: "42" })).toEqual({ id: ["validation.invalidId"] });
+    expect(issues(raiseProposalSchema, { ...valid, kind: "promote" })).toMatchObject({ kind: ["validation.unknownValue"] });
+    expect(issues(raiseProposalSchema, { ...valid, source: "department" })).toEqual({ source: ["validation.unknownValue"] });
+    expect(issues(raiseProposalSchema, { ...valid, reason: "   " })).toEqual({ reason: ["validation.required"] });
+    expect(issues(raiseProposalSchema, { ...valid, reason: "长".repeat(501) })).toEqual({ reason: ["validation.tooLong"] });
     expect(issues(raiseProposalSchema, { ...valid, extra: 1 })).toHaveProperty("");
   });
 
   it("refuses a reason the public notice must not print: IDs, phone numbers, income amounts", () => {
     for (const bad of ["身份证 52060319800101123X 户", "电话 139 0000 0000", "年收入 3,200 元", "人均 4000元", "income 2800 yuan"]) {
-      expect(issues(raiseProposalSchema, { ...valid, reason: bad }), bad).toEqual({ reason: ["p.reasonNotPublic"] });
+      expect(issues(raiseProposalSchema, { ...valid, reason: bad }), bad).toEqual({ reason: ["procedure.validation.reasonNotPublic"] });
     }
     for (const ok of ["2023 年因病致贫", "家中 3 口人，主要劳动力残疾", "房屋鉴定为 C 级危房"]) expect(publicSafe(ok), ok).toBe(true);
   });
@@ -85,8 +91,8 @@ describe("raise a proposal", () => {
 describe("meeting inputs", () => {
   it("a meeting needs a real date and a place", () => {
     expect(createMeetingSchema.safeParse({ id: A, date: "2026-11-28", place: "村委会" }).success).toBe(true);
-    expect(issues(createMeetingSchema, { id: A, date: "2026-02-30", place: "村委会" })).toEqual({ date: ["v.invalidDate"] });
-    expect(issues(createMeetingSchema, { id: A, date: "2026-11-28", place: "" })).toEqual({ place: ["v.required"] });
+    expect(issues(createMeetingSchema, { id: A, date: "2026-02-30", place: "村委会" })).toEqual({ date: ["validation.invalidDate"] });
+    expect(issues(createMeetingSchema, { id: A, date: "2026-11-28", place: "" })).toEqual({ place: ["validation.required"] });
   });
 
   it("attendance takes one representative or the whole roster, present or not", () => {
@@ -100,29 +106,31 @@ describe("meeting inputs", () => {
     expect(voteSchema.safeParse({ meetingId: A, agendaItemId: B, representativeId: C, choice: "yes" }).success).toBe(true);
     expect(voteSchema.safeParse({ id: "", meetingId: A, agendaItemId: B, representativeId: C, choice: "abstain" }).success).toBe(true);
     expect(issues(voteSchema, { meetingId: A, agendaItemId: B, representativeId: C, choice: "maybe" })).toEqual({
-      choice: ["v.unknownValue"],
+      choice: ["validation.unknownValue"],
     });
   });
 
   it("secret-ballot counts: blank is missing (not zero), whole non-negative numbers only", () => {
     const ok = secretBallotSchema.safeParse({ meetingId: A, agendaItemId: B, yes: "12", no: "0", abstain: "3" });
     expect(ok.success && ok.data).toMatchObject({ yes: 12, no: 0, abstain: 3 });
-    expect(issues(secretBallotSchema, { meetingId: A, agendaItemId: B, yes: "", no: "1", abstain: "1" })).toEqual({ yes: ["v.required"] });
+    expect(issues(secretBallotSchema, { meetingId: A, agendaItemId: B, yes: "", no: "1", abstain: "1" })).toEqual({
+      yes: ["validation.required"],
+    });
     expect(issues(secretBallotSchema, { meetingId: A, agendaItemId: B, yes: "2.5", no: "1", abstain: "1" })).toEqual({
-      yes: ["v.integer"],
+      yes: ["validation.integer"],
     });
     expect(issues(secretBallotSchema, { meetingId: A, agendaItemId: B, yes: "3", no: "-1", abstain: "1" })).toEqual({
-      no: ["v.nonNegative"],
+      no: ["validation.nonNegative"],
     });
     expect(issues(secretBallotSchema, { meetingId: A, agendaItemId: B, yes: "3", no: "1", abstain: "x" })).toHaveProperty("abstain");
   });
 
   it("closing needs the minutes; an empty file input is no scan", () => {
-    expect(issues(closeMeetingSchema, { meetingId: A, minutes: " " })).toEqual({ minutes: ["v.required"] });
+    expect(issues(closeMeetingSchema, { meetingId: A, minutes: " " })).toEqual({ minutes: ["validation.required"] });
     const r = closeMeetingSchema.safeParse({ meetingId: A, minutes: "会议记录", scan: new File([], "") });
     expect(r.success && r.data.scan).toBeUndefined();
     const big = new File([new Uint8Array(8 * 1024 * 1024 + 1)], "scan.pdf", { type: "application/pdf" });
-    expect(issues(closeMeetingSchema, { meetingId: A, minutes: "会议记录", scan: big })).toEqual({ scan: ["v.fileTooLarge"] });
+    expect(issues(closeMeetingSchema, { meetingId: A, minutes: "会议记录", scan: big })).toEqual({ scan: ["validation.fileTooLarge"] });
   });
 });
 
@@ -147,22 +155,24 @@ describe("notices, objections and decisions", () => {
       ]),
     );
     expect(two.success && two.data.proposalIds).toEqual([C, B]);
-    expect(issues(publishNoticeSchema, { id: A, meetingId: B, startDate: "2026-11-20" })).toEqual({ proposalIds: ["p.pickItems"] });
-    expect(issues(publishNoticeSchema, { id: A, meetingId: B, proposalIds: [C], startDate: "20.11.2026" })).toEqual({
-      startDate: ["v.invalidDate"],
+    expect(issues(publishNoticeSchema, { id: A, meetingId: B, startDate: "2026-11-20" })).toEqual({
+      proposalIds: ["procedure.validation.pickItems"],
     });
-    expect(issues(announceSchema, { id: A, proposalIds: ["x"] })).toEqual({ "proposalIds.0": ["v.invalidId"] });
+    expect(issues(publishNoticeSchema, { id: A, meetingId: B, proposalIds: [C], startDate: "20.11.2026" })).toEqual({
+      startDate: ["validation.invalidDate"],
+    });
+    expect(issues(announceSchema, { id: A, proposalIds: ["x"] })).toEqual({ "proposalIds.0": ["validation.invalidId"] });
   });
 
   it("an objection needs its text; who and how to reach them are optional", () => {
     expect(objectionSchema.safeParse({ id: A, proposalId: B, text: "该户有车" }).success).toBe(true);
-    expect(issues(objectionSchema, { id: A, proposalId: B, text: "" })).toEqual({ text: ["v.required"] });
+    expect(issues(objectionSchema, { id: A, proposalId: B, text: "" })).toEqual({ text: ["validation.required"] });
   });
 
   it("a decision carries the version seen and its reason", () => {
     expect(stepSchema.safeParse({ proposalId: A, version: "3", reason: "同意" }).success).toBe(true);
-    expect(issues(stepSchema, { proposalId: A, version: "0", reason: "同意" })).toEqual({ version: ["v.positive"] });
-    expect(issues(stepSchema, { proposalId: A, version: "3", reason: "" })).toEqual({ reason: ["v.required"] });
+    expect(issues(stepSchema, { proposalId: A, version: "0", reason: "同意" })).toEqual({ version: ["validation.positive"] });
+    expect(issues(stepSchema, { proposalId: A, version: "3", reason: "" })).toEqual({ reason: ["validation.required"] });
     expect(explainComparisonSchema.safeParse({ proposalId: A, version: 2 }).success).toBe(true);
   });
 
@@ -172,14 +182,16 @@ describe("notices, objections and decisions", () => {
       exitAgreementSchema.safeParse({ id: A, proposalId: B, version: 1, outcome: "agreed", method: "signature", signature: png }).success,
     ).toBe(true);
     expect(issues(exitAgreementSchema, { id: A, proposalId: B, version: 1, outcome: "agreed", method: "signature" })).toEqual({
-      signature: ["p.signatureRequired"],
+      signature: ["procedure.validation.signatureRequired"],
     });
     expect(issues(exitAgreementSchema, { id: A, proposalId: B, version: 1, outcome: "agreed", method: "thumbprint_form" })).toEqual({
-      formPhoto: ["p.formPhotoRequired"],
+      formPhoto: ["procedure.validation.formPhotoRequired"],
     });
-    expect(issues(exitAgreementSchema, { id: A, proposalId: B, version: 1, outcome: "agreed" })).toEqual({ method: ["v.required"] });
+    expect(issues(exitAgreementSchema, { id: A, proposalId: B, version: 1, outcome: "agreed" })).toEqual({
+      method: ["validation.required"],
+    });
     expect(issues(exitAgreementSchema, { id: A, proposalId: B, version: 1, outcome: "refused", refusalReason: " " })).toEqual({
-      refusalReason: ["p.refusalReasonRequired"],
+      refusalReason: ["procedure.validation.refusalReasonRequired"],
     });
     expect(exitAgreementSchema.safeParse({ id: A, proposalId: B, version: 1, outcome: "refused", refusalReason: "不同意" }).success).toBe(
       true,
@@ -188,7 +200,9 @@ describe("notices, objections and decisions", () => {
 
   it("a monitoring application carries the household's signed authorisation", () => {
     const base = { id: A, householdId: B, kind: "monitor", monitoringCategory: "marginal", reason: "户主申请" };
-    expect(issues(raiseProposalSchema, { ...base, source: "application" })).toEqual({ authorisation: ["p.authorisationRequired"] });
+    expect(issues(raiseProposalSchema, { ...base, source: "application" })).toEqual({
+      authorisation: ["procedure.validation.authorisationRequired"],
+    });
     expect(raiseProposalSchema.safeParse({ ...base, source: "application", authorisationEvidenceId: C }).success).toBe(true);
     expect(raiseProposalSchema.safeParse({ ...base, source: "cadre" }).success).toBe(true);
   });

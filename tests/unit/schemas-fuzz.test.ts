@@ -918,26 +918,15 @@ type Issue = z.core.$ZodIssue;
 const issueKey = (i: Issue): string[] =>
   i.code === "unrecognized_keys" ? i.keys.map((k) => [...i.path, k].map(String).join(".")) : [i.path.map(String).join(".")];
 
-// Messages: "v.x" validation.x, "p.x" procedure.validation.x, "h.x" help.x, "admin:x" admin.x,
-// "evaluation:x" evaluation.errors.x — each must exist in both languages.
+// Messages: a full key ("validation.required", "procedure.validation.noQuorum") — each must exist
+// in both languages; zod's own wording names no namespace.
 function lookup(tree: unknown, dotted: string): unknown {
   return dotted.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), tree);
 }
 function missingMessage(m: string): string | null {
-  const rules: [RegExp, string][] = [
-    [/^v\./, "validation."],
-    [/^p\./, "procedure.validation."],
-    [/^h\./, "help."],
-    [/^admin:/, "admin."],
-    [/^evaluation:/, "evaluation.errors."],
-  ];
-  for (const [re, ns] of rules) {
-    if (!re.test(m)) continue;
-    const key = ns + m.replace(re, "");
-    for (const locale of ["zh-CN", "en"] as const)
-      if (typeof lookup(messages[locale], key) !== "string") return `${m} (${key} missing in ${locale})`;
-    return null;
-  }
+  const ns = m.split(".")[0]!;
+  if (!m.includes(".") || !Object.prototype.hasOwnProperty.call(messages["zh-CN"], ns)) return null;
+  for (const locale of ["zh-CN", "en"] as const) if (typeof lookup(messages[locale], m) !== "string") return `${m} missing in ${locale}`;
   return null;
 }
 
@@ -1276,10 +1265,10 @@ describe("(d) national IDs: full-width digits and invisible characters are refus
       const r = changes.nationalIdSchema.safeParse(s);
       return r.success ? null : r.error.issues[0]!.message;
     };
-    expect(msg(`\uFEFF${id}`)).toBe("v.invisibleChars");
-    expect(msg(`${id.slice(0, 6)}\u200B${id.slice(6)}`)).toBe("v.invisibleChars");
-    expect(msg(toFullWidth(id))).toBe("v.fullWidth");
-    expect(msg(`\u3000${id}`)).toBe("v.fullWidth");
+    expect(msg(`\uFEFF${id}`)).toBe("validation.invisibleChars");
+    expect(msg(`${id.slice(0, 6)}\u200B${id.slice(6)}`)).toBe("validation.invisibleChars");
+    expect(msg(toFullWidth(id))).toBe("validation.fullWidth");
+    expect(msg(`\u3000${id}`)).toBe("validation.fullWidth");
     expect(msg(` ${id} `)).toBeNull(); // ordinary spaces around the ID are a typing habit: trimmed, as in every text field
   });
 });

@@ -35,19 +35,21 @@ describe("visit schema", () => {
   });
 
   it("refuses a date after today, on the date field; today itself is fine", () => {
-    expect(issuesOf({ ...valid, date: "2026-11-21" })).toEqual({ date: ["v.futureDate"] });
+    expect(issuesOf({ ...valid, date: "2026-11-21" })).toEqual({ date: ["validation.futureDate"] });
     expect(issuesOf({ ...valid, date: TODAY })).toEqual({});
-    expect(issuesOf({ ...valid, date: "2026-02-30" })).toEqual({ date: ["v.invalidDate"] });
+    expect(issuesOf({ ...valid, date: "2026-02-30" })).toEqual({ date: ["validation.invalidDate"] });
   });
 
   it("refuses a negative income item, on that item", () => {
-    expect(issuesOf({ ...valid, updates: { income: { incomeWages: "-1" } } })).toEqual({ "updates.income.incomeWages": ["v.nonNegative"] });
+    expect(issuesOf({ ...valid, updates: { income: { incomeWages: "-1" } } })).toEqual({
+      "updates.income.incomeWages": ["validation.nonNegative"],
+    });
     expect(issuesOf({ ...valid, updates: { income: { incomeWages: "0" } } })).toEqual({});
   });
 
   it("refuses a cleared amount instead of reading it as zero", () => {
     expect(issuesOf({ ...valid, updates: { income: { incomeTransfers: "" } } })).toEqual({
-      "updates.income.incomeTransfers": ["v.required"],
+      "updates.income.incomeTransfers": ["validation.required"],
     });
     // fields that may be unknown take empty as "not measured"
     expect(issuesOf({ ...valid, updates: { income: { previousYearIncome: null }, indicators: { waterRoundTripMin: null } } })).toEqual({});
@@ -55,7 +57,9 @@ describe("visit schema", () => {
 
   it("refuses an unknown school status, on that member's field", () => {
     const member = { id: "4d0a3a8c-1c9e-4f57-9d7e-3b2a1c0d9e8f", schoolStatus: "truant" };
-    expect(issuesOf({ ...valid, updates: { members: [member] } })).toEqual({ "updates.members.0.schoolStatus": ["v.unknownValue"] });
+    expect(issuesOf({ ...valid, updates: { members: [member] } })).toEqual({
+      "updates.members.0.schoolStatus": ["validation.unknownValue"],
+    });
   });
 
   it("refuses a national ID with a wrong check digit, on the new member's ID", () => {
@@ -63,20 +67,20 @@ describe("visit schema", () => {
     const bad = good.slice(0, 17) + (good[17] === "1" ? "2" : "1");
     const baby = { name: "王小宝", sex: "female", birthDate: "2026-10-01", relation: "grandchild" };
     expect(issuesOf({ ...valid, updates: { newMembers: [{ ...baby, nationalId: bad }] } })).toEqual({
-      "updates.newMembers.0.nationalId": ["v.nationalIdCheck"],
+      "updates.newMembers.0.nationalId": ["validation.nationalIdCheck"],
     });
     expect(issuesOf({ ...valid, updates: { newMembers: [{ ...baby, nationalId: good }] } })).toEqual({});
     // the ID and the typed birth date must tell the same story
     expect(issuesOf({ ...valid, updates: { newMembers: [{ ...baby, birthDate: "2026-09-30", nationalId: good }] } })).toEqual({
-      "updates.newMembers.0.birthDate": ["v.nationalIdMismatchBirth"],
+      "updates.newMembers.0.birthDate": ["validation.nationalIdMismatchBirth"],
     });
   });
 
   it("reports several problems at once, each on its own field", () => {
     expect(issuesOf({ ...valid, date: "2027-01-01", findings: " ", updates: { income: { rigidExpenditure: -5 } } })).toEqual({
-      findings: ["v.required"],
-      date: ["v.futureDate"],
-      "updates.income.rigidExpenditure": ["v.nonNegative"],
+      findings: ["validation.required"],
+      date: ["validation.futureDate"],
+      "updates.income.rigidExpenditure": ["validation.nonNegative"],
     });
     // a wrong kind of value elsewhere does not hide the cross-field checks
     const member = { id: "4d0a3a8c-1c9e-4f57-9d7e-3b2a1c0d9e8f", schoolStatus: "truant" };
@@ -89,25 +93,25 @@ describe("visit schema", () => {
         updates: { members: [member] },
       }),
     ).toEqual({
-      date: ["v.futureDate"],
-      mode: ["v.unknownValue"],
-      "updates.members.0.schoolStatus": ["v.unknownValue"],
-      "followUps.0.dueDate": ["v.dueBeforeVisit"],
+      date: ["validation.futureDate"],
+      mode: ["validation.unknownValue"],
+      "updates.members.0.schoolStatus": ["validation.unknownValue"],
+      "followUps.0.dueDate": ["validation.dueBeforeVisit"],
     });
   });
 
   it("needs the household's confirmation, and a signature only in person", () => {
-    expect(issuesOf({ ...valid, confirmation: undefined })).toEqual({ confirmation: ["v.confirmationRequired"] });
-    expect(issuesOf({ ...valid, confirmation: "signature" })).toEqual({ signature: ["v.signatureRequired"] });
-    expect(issuesOf({ ...valid, mode: "phone", confirmation: "signature" })).toEqual({ confirmation: ["v.signatureHomeOnly"] });
+    expect(issuesOf({ ...valid, confirmation: undefined })).toEqual({ confirmation: ["validation.confirmationRequired"] });
+    expect(issuesOf({ ...valid, confirmation: "signature" })).toEqual({ signature: ["validation.signatureRequired"] });
+    expect(issuesOf({ ...valid, mode: "phone", confirmation: "signature" })).toEqual({ confirmation: ["validation.signatureHomeOnly"] });
   });
 
   it("keeps a location only for a home visit with consent, and due dates on or after the visit", () => {
     const location = { latitude: 27.52, longitude: 109.21, accuracyM: 12, locatedAt: "2026-11-20T02:00:00.000Z" };
-    expect(issuesOf({ ...valid, location })).toEqual({ locationConsent: ["v.locationWithoutConsent"] });
+    expect(issuesOf({ ...valid, location })).toEqual({ locationConsent: ["validation.locationWithoutConsent"] });
     expect(issuesOf({ ...valid, location, locationConsent: true })).toEqual({});
     expect(issuesOf({ ...valid, followUps: [{ description: "申报危房改造", dueDate: "2026-11-19" }] })).toEqual({
-      "followUps.0.dueDate": ["v.dueBeforeVisit"],
+      "followUps.0.dueDate": ["validation.dueBeforeVisit"],
     });
   });
 
@@ -117,8 +121,8 @@ describe("visit schema", () => {
     const huge = new File([new Uint8Array(8 * 1024 * 1024 + 1)], "big.jpg", { type: "image/jpeg" });
     expect(issuesOf({ ...valid, evidence: [{ file: pdf, indicator: "income" }] })).toEqual({});
     expect(issuesOf({ ...valid, evidence: [{ file: exe }, { file: huge, indicator: "housing" }] })).toEqual({
-      "evidence.0.file": ["v.fileType"],
-      "evidence.1.file": ["v.fileTooLarge"],
+      "evidence.0.file": ["validation.fileType"],
+      "evidence.1.file": ["validation.fileTooLarge"],
     });
   });
 });

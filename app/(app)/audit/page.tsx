@@ -6,6 +6,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
+import { isRole } from "@/lib/auth/roles";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { listAuditEvents } from "@/lib/data/audit-viewer";
@@ -152,7 +153,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <time className="font-mono text-stone-600">{china(r.at)}</time>
                   <span className="font-medium">{r.actorName ?? t("system")}</span>
                   {r.actorRole && (
-                    <span className="text-stone-500">{tr.has(r.actorRole as never) ? tr(r.actorRole as never) : r.actorRole}</span>
+                    <span className="text-stone-500">{r.actorRole && isRole(r.actorRole) ? tr(r.actorRole) : r.actorRole}</span>
                   )}
                   <code className="rounded bg-stone-100 px-1">{r.action}</code>
                   <span className="text-stone-600">

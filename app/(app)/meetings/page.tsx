@@ -10,6 +10,7 @@ import { AssessedBadge, Badge, CandidateBadge, RegisteredBadge } from "@/compone
 import { KindLabel, StageBadge } from "@/components/procedure/labels";
 import { NewMeetingForm } from "@/components/procedure/meeting-forms";
 import { pageTitle } from "@/lib/page-title";
+import type { KeyUnder } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 
@@ -125,7 +126,7 @@ export default async function FacilitatorHome() {
                   <AssessedBadge status={h.assessedStatus} />
                   <CandidateBadge candidate={h.candidate} category={h.candidateCategory} />
                   {h.unmetIndicators.length > 0 && (
-                    <span className="text-xs text-red-700">{h.unmetIndicators.map((k) => ti(k)).join("、")}</span>
+                    <span className="text-xs text-red-700">{h.unmetIndicators.map((k) => ti(k as KeyUnder<"indicators">)).join("、")}</span>
                   )}
                   <span className="ml-auto">
                     {open ? (

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getPublicNotice } from "@/lib/data/procedure/notices";
 import { getViewer } from "@/lib/auth/session";
 import { PrintButton } from "@/components/procedure/print-button";
+import type { KeyUnder } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { robots: { index: false, follow: false } };
@@ -93,8 +94,8 @@ export default async function PublicNoticePage({ params }: { params: Promise<{ i
               <td className="border border-stone-800 px-2 py-2 text-center tabular-nums">{k + 1}</td>
               <td className="border border-stone-800 px-2 py-2 text-center font-semibold">{i.headName}</td>
               <td className="border border-stone-800 px-2 py-2 text-center">
-                {tk(`procedure.kind.${i.kind}` as never)}
-                {i.category ? `（${tk(`monitoring.${i.category}` as never)}）` : ""}
+                {tk(`procedure.kind.${i.kind as KeyUnder<"procedure.kind">}`)}
+                {i.category ? `（${tk(`monitoring.${i.category as KeyUnder<"monitoring">}`)}）` : ""}
               </td>
               <td className="border border-stone-800 px-2 py-2">{i.reason}</td>
             </tr>

@@ -8,6 +8,7 @@ import { BarChart, LineChart } from "echarts/charts";
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 import { useLocale, useTranslations } from "next-intl";
+import type { KeyUnder } from "@/i18n/keys";
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
 
@@ -99,13 +100,17 @@ export function StatusChart({ matrix }: { matrix: { registered: string; assessed
           formatter: (items: { seriesName: string; dataIndex: number; marker: string; value: number }[]) => {
             const r = registered[items[0]?.dataIndex ?? 0]!;
             return [
-              `<b>${t(`registered.${r}`)}</b>（${total(r)}）`,
+              `<b>${t(`registered.${r as KeyUnder<"registered">}`)}</b>（${total(r)}）`,
               ...items.map((i) => `${i.marker}${i.seriesName}：${count(r, ASSESSED_ORDER[items.indexOf(i)]!)}（${i.value}%）`),
             ].join("<br/>");
           },
         },
         xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
-        yAxis: { type: "category", data: registered.map((r) => `${t(`registered.${r}`)}（${total(r)}）`), inverse: true },
+        yAxis: {
+          type: "category",
+          data: registered.map((r) => `${t(`registered.${r as KeyUnder<"registered">}`)}（${total(r)}）`),
+          inverse: true,
+        },
         series: ASSESSED_ORDER.map((a) => ({
           type: "bar",
           stack: "share",
@@ -129,7 +134,10 @@ export function CausesChart({ causes }: { causes: { cause: string; households: n
         grid: { left: 8, right: 40, top: 8, bottom: 24, containLabel: true },
         tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
         xAxis: { type: "value", minInterval: 1 },
-        yAxis: { type: "category", data: rows.map((r) => (r.cause === "none" ? t("county.charts.causeNone") : t(`causes.${r.cause}`))) },
+        yAxis: {
+          type: "category",
+          data: rows.map((r) => (r.cause === "none" ? t("county.charts.causeNone") : t(`causes.${r.cause as KeyUnder<"causes">}`))),
+        },
         series: [
           {
             type: "bar",

@@ -2,20 +2,21 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit";
-import { AppError } from "@/lib/auth/errors";
+import { AppError, fieldError } from "@/lib/auth/errors";
 import { regionScope } from "@/lib/auth/scope";
 import { usersInScope } from "@/lib/auth/scope";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { changeRoleScopeSchema, scopeFitsRole } from "@/lib/validation/admin";
-import { defineAdminAction, done, fieldError } from "./define";
 import { actorOf, countyOf, userAuditSelect } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
-const run = defineAdminAction({
-  name: "admin.changeUserRole",
+/** Change a user's role and scope node, both within the admin's scope (permission user.manage). */
+export const changeUserRole = defineAction({
+  name: "admin.change_user_role",
   permission: "user.manage",
   schema: changeRoleScopeSchema,
   handler: async (input, viewer) => {
-    if (input.userId === viewer.id) throw new AppError("invalid", "admin:users.cannotChangeSelf");
+    if (input.userId === viewer.id) throw new AppError("invalid", messageKey("admin.users.cannotChangeSelf"));
     const changed = await db().$transaction(async (tx) => {
       const before = await tx.user.findFirst({ where: { AND: [{ id: input.userId }, usersInScope(viewer)] }, select: userAuditSelect });
       if (!before) throw new AppError("not_found");
@@ -23,8 +24,8 @@ const run = defineAdminAction({
         where: { AND: [{ id: input.regionId }, regionScope(viewer)] },
         select: { id: true, level: true },
       });
-      if (!region) throw fieldError("regionId", "v.regionNotFound");
-      if (!scopeFitsRole(input.role, region.level)) throw fieldError("regionId", `v.scopeLevel.${input.role}`);
+      if (!region) throw fieldError("regionId", messageKey("admin.v.regionNotFound"));
+      if (!scopeFitsRole(input.role, region.level)) throw fieldError("regionId", `admin.v.scopeLevel.${input.role}`);
       if (before.role === input.role && before.regionId === region.id) return false;
       // bumping the session version ends the user's live sessions at once
       const after = await tx.user.update({
@@ -42,14 +43,9 @@ const run = defineAdminAction({
       });
       return true;
     });
-    if (!changed) return done("users.unchanged");
+    if (!changed) return done(messageKey("admin.users.unchanged"));
     revalidatePath("/admin/users");
     revalidatePath(`/admin/users/${input.userId}`);
-    return done("users.roleChanged");
+    return done(messageKey("admin.users.roleChanged"));
   },
 });
-
-/** Change a user's role and scope node, both within the admin's scope (permission user.manage). */
-export async function changeUserRole(prev: ActionResult | undefined, input: FormData | Record<string, unknown>) {
-  return run(prev, input);
-}

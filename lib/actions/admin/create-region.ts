@@ -2,16 +2,17 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit";
-import { AppError } from "@/lib/auth/errors";
+import { AppError, fieldError } from "@/lib/auth/errors";
 import { regionScope } from "@/lib/auth/scope";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { CHILD_LEVEL, createRegionSchema } from "@/lib/validation/admin";
-import { defineAdminAction, done, fieldError } from "./define";
 import { actorOf, countyOf, regionAuditSelect } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
-const run = defineAdminAction({
-  name: "admin.createRegion",
+/** Add a child node under a node of the admin's scope (permission region.manage). */
+export const createRegion = defineAction({
+  name: "admin.create_region",
   permission: "region.manage",
   schema: createRegionSchema,
   handler: async (input, viewer) => {
@@ -23,9 +24,9 @@ const run = defineAdminAction({
         });
         if (!parent) throw new AppError("not_found");
         const level = CHILD_LEVEL[parent.level];
-        if (!level) throw fieldError("parentId", "v.noChildren");
+        if (!level) throw fieldError("parentId", messageKey("admin.v.noChildren"));
         const clash = await tx.region.findUnique({ where: { id: input.id }, select: { id: true } });
-        if (clash) throw fieldError("id", "v.regionExists");
+        if (clash) throw fieldError("id", messageKey("admin.v.regionExists"));
         // the zone is set on provinces and copied down for quick reads
         const created = await tx.region.create({
           data: { id: input.id, parentId: parent.id, level, name: input.name, zone: parent.zone },
@@ -40,15 +41,11 @@ const run = defineAdminAction({
         });
       });
     } catch (e) {
-      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw fieldError("id", "v.regionExists");
+      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
+        throw fieldError("id", messageKey("admin.v.regionExists"));
       throw e;
     }
     revalidatePath("/admin/regions");
-    return done("regions.created", { id: input.id });
+    return done(messageKey("admin.regions.created"), { id: input.id });
   },
 });
-
-/** Add a child node under a node of the admin's scope (permission region.manage). */
-export async function createRegion(prev: ActionResult<{ id: string }> | undefined, input: FormData | Record<string, unknown>) {
-  return run(prev, input);
-}

@@ -5,13 +5,15 @@ import { audit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { regionScope } from "@/lib/auth/scope";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
+import { fieldError, outOfScopeField } from "@/lib/auth/errors";
 import { createUserSchema, scopeFitsRole } from "@/lib/validation/admin";
-import { defineAdminAction, done, fieldError, outOfScopeFieldError } from "./define";
 import { actorOf, countyOf, userAuditSelect } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
-const run = defineAdminAction({
-  name: "admin.createUser",
+/** Create a user under the admin's scope (permission user.manage). */
+export const createUser = defineAction({
+  name: "admin.create_user",
   permission: "user.manage",
   schema: createUserSchema,
   handler: async (input, viewer) => {
@@ -24,13 +26,13 @@ const run = defineAdminAction({
           select: { id: true, level: true },
         });
         // none, or not under the admin's node: the same answer, and the attempt is audited
-        if (!region) throw outOfScopeFieldError("regionId", "v.regionNotFound", { regionId: input.regionId });
-        if (!scopeFitsRole(input.role, region.level)) throw fieldError("regionId", `v.scopeLevel.${input.role}`);
+        if (!region) throw outOfScopeField("regionId", messageKey("admin.v.regionNotFound"), { regionId: input.regionId });
+        if (!scopeFitsRole(input.role, region.level)) throw fieldError("regionId", `admin.v.scopeLevel.${input.role}`);
         const taken = await tx.user.findFirst({
           where: { username: { equals: input.username, mode: "insensitive" } },
           select: { id: true },
         });
-        if (taken) throw fieldError("username", "v.usernameTaken");
+        if (taken) throw fieldError("username", messageKey("admin.v.usernameTaken"));
         const user = await tx.user.create({
           data: {
             username: input.username,
@@ -53,19 +55,12 @@ const run = defineAdminAction({
       });
     } catch (e) {
       // two admins creating the same name at once: the unique index decides
-      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw fieldError("username", "v.usernameTaken");
+      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
+        throw fieldError("username", messageKey("admin.v.usernameTaken"));
       throw e;
     }
     revalidatePath("/admin/users");
     revalidatePath("/admin");
-    return done("users.created", { id: created.id, username: created.username });
+    return done(messageKey("admin.users.created"), { id: created.id, username: created.username });
   },
 });
-
-/** Create a user under the admin's scope (permission user.manage). */
-export async function createUser(
-  prev: ActionResult<{ id: string; username: string }> | undefined,
-  input: FormData | Record<string, unknown>,
-) {
-  return run(prev, input);
-}

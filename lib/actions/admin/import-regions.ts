@@ -4,9 +4,8 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit";
-import { auditDenied, type ActionResult } from "@/lib/actions/safe-action";
+import { auditDenied, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { checkRegionRows, importRegionsSchema, type RegionRow } from "@/lib/validation/admin";
-import { defineAdminAction } from "./define";
 import { actorOf } from "./shared";
 
 /** Row errors shown at most; the message says how many there were in all. */
@@ -20,12 +19,17 @@ export type ImportSummary = {
   unchanged: number;
 };
 
-const run = defineAdminAction({
-  name: "admin.importRegions",
+/**
+ * Load an official tree file ([{id,parentId,level,name}], as prisma/data/regions-tongren.json)
+ * under the admin's node: every row checked, then all written in one transaction, or nothing
+ * (permission region.manage). Nodes missing from the file are kept.
+ */
+export const importRegions = defineAction({
+  name: "admin.import_regions",
   permission: "region.manage",
   schema: importRegionsSchema,
   handler: async (input, viewer): Promise<ActionResult<ImportSummary>> => {
-    const t = (await getTranslations("admin.import")) as unknown as (key: string, values?: Record<string, string | number>) => string;
+    const t = await getTranslations("admin.import");
     const text = await input.file.text();
     const sha256 = createHash("sha256").update(text).digest("hex");
     let data: unknown;
@@ -48,7 +52,7 @@ const run = defineAdminAction({
       // rows outside the admin's province are a scope refusal as well as a file error
       const outside = checked.errors.filter((e) => e.key === "outOfScope");
       if (outside.length) {
-        await auditDenied(viewer, "admin.importRegions", "out_of_scope", {
+        await auditDenied(viewer, "admin.import_regions", "out_of_scope", {
           field: "file",
           rows: outside.length,
           ids: outside.slice(0, 20).map((e) => e.params?.id),
@@ -120,12 +124,3 @@ const run = defineAdminAction({
     return { ok: true, data: summary, message: t("done", summary) };
   },
 });
-
-/**
- * Load an official tree file ([{id,parentId,level,name}], as prisma/data/regions-tongren.json)
- * under the admin's node: every row checked, then all written in one transaction, or nothing
- * (permission region.manage). Nodes missing from the file are kept.
- */
-export async function importRegions(prev: ActionResult<ImportSummary> | undefined, input: FormData | Record<string, unknown>) {
-  return run(prev, input);
-}

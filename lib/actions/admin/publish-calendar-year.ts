@@ -4,14 +4,14 @@
 // is loaded, deadlines that run through it are flagged. Permission policy.edit; audited.
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { publishCalendarYearSchema } from "@/lib/validation/calendar";
 import { publishCalendarYear as publish } from "@/lib/data/calendar";
-import { defineAdminAction, done } from "./define";
 import { actorOf } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
-const run = defineAdminAction({
-  name: "admin.publishCalendarYear",
+export const publishCalendarYear = defineAction({
+  name: "admin.publish_calendar_year",
   permission: "policy.edit",
   schema: publishCalendarYearSchema,
   handler: async (input, viewer) => {
@@ -21,10 +21,6 @@ const run = defineAdminAction({
       input.mode === "package" ? { year: input.year, fromPackage: true } : { year: input.year, source: input.notice },
     );
     revalidatePath("/admin/calendar");
-    return done("calendar.yearPublished", out);
+    return done(messageKey("admin.calendar.yearPublished"), out);
   },
 });
-
-export async function publishCalendarYear(prev: ActionResult<{ days: number }> | undefined, input: FormData | Record<string, unknown>) {
-  return run(prev, input);
-}

@@ -4,13 +4,14 @@ import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import { regionScope } from "@/lib/auth/scope";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { renameRegionSchema } from "@/lib/validation/admin";
-import { defineAdminAction, done } from "./define";
 import { actorOf, countyOf, regionAuditSelect } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
-const run = defineAdminAction({
-  name: "admin.renameRegion",
+/** Rename a node of the admin's scope (permission region.manage). */
+export const renameRegion = defineAction({
+  name: "admin.rename_region",
   permission: "region.manage",
   schema: renameRegionSchema,
   handler: async (input, viewer) => {
@@ -33,13 +34,8 @@ const run = defineAdminAction({
       });
       return true;
     });
-    if (!changed) return done("regions.unchanged");
+    if (!changed) return done(messageKey("admin.regions.unchanged"));
     revalidatePath("/admin/regions");
-    return done("regions.renamed");
+    return done(messageKey("admin.regions.renamed"));
   },
 });
-
-/** Rename a node of the admin's scope (permission region.manage). */
-export async function renameRegion(prev: ActionResult | undefined, input: FormData | Record<string, unknown>) {
-  return run(prev, input);
-}

@@ -5,13 +5,14 @@ import { audit } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { usersInScope } from "@/lib/auth/scope";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { resetPasswordSchema } from "@/lib/validation/admin";
-import { defineAdminAction, done } from "./define";
 import { actorOf, countyOf } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
-const run = defineAdminAction({
-  name: "admin.resetUserPassword",
+/** Set a new password for a user in the admin's scope (permission user.manage). */
+export const resetUserPassword = defineAction({
+  name: "admin.reset_user_password",
   permission: "user.manage",
   schema: resetPasswordSchema,
   handler: async (input, viewer) => {
@@ -40,11 +41,6 @@ const run = defineAdminAction({
       });
     });
     revalidatePath(`/admin/users/${input.userId}`);
-    return done("users.passwordReset");
+    return done(messageKey("admin.users.passwordReset"));
   },
 });
-
-/** Set a new password for a user in the admin's scope (permission user.manage). */
-export async function resetUserPassword(prev: ActionResult | undefined, input: FormData | Record<string, unknown>) {
-  return run(prev, input);
-}

@@ -4,16 +4,15 @@
 import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import { defineAction } from "@/lib/actions/safe-action";
 import { sendTestNotificationSchema } from "@/lib/validation/notify";
 import { sendTest } from "@/lib/notify/admin";
-import { defineAdminAction } from "./define";
 import { actorOf } from "./shared";
 
 type Out = { status: string; detail: string | null };
 
-const run = defineAdminAction<typeof sendTestNotificationSchema, Out>({
-  name: "admin.sendTestNotification",
+export const sendTestNotification = defineAction<typeof sendTestNotificationSchema, Out>({
+  name: "admin.send_test_notification",
   permission: "policy.edit",
   schema: sendTestNotificationSchema,
   handler: async (_input, viewer) => {
@@ -25,7 +24,3 @@ const run = defineAdminAction<typeof sendTestNotificationSchema, Out>({
     return out.status === "sent" || out.status === "logged" ? { ok: true, data: out, message } : { ok: false, code: "invalid", message };
   },
 });
-
-export async function sendTestNotification(prev: ActionResult<Out> | undefined, input: FormData | Record<string, unknown>) {
-  return run(prev, input);
-}

@@ -4,23 +4,19 @@
 // State Council publishes it; decision 0012). Audited with before and after.
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { setCalendarDaySchema } from "@/lib/validation/calendar";
 import { setCalendarDay as setDay } from "@/lib/data/calendar";
-import { defineAdminAction, done } from "./define";
 import { actorOf } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
-const run = defineAdminAction({
-  name: "admin.setCalendarDay",
+export const setCalendarDay = defineAction({
+  name: "admin.set_calendar_day",
   permission: "policy.edit",
   schema: setCalendarDaySchema,
   handler: async (input, viewer) => {
     const changed = await setDay(db(), actorOf(viewer), input);
     revalidatePath("/admin/calendar");
-    return done(changed ? "calendar.daySet" : "calendar.unchanged");
+    return done(changed ? messageKey("admin.calendar.daySet") : messageKey("admin.calendar.unchanged"));
   },
 });
-
-export async function setCalendarDay(prev: ActionResult | undefined, input: FormData | Record<string, unknown>) {
-  return run(prev, input);
-}

@@ -4,13 +4,17 @@ import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import { regionScope } from "@/lib/auth/scope";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { setDesignatedSchema } from "@/lib/validation/admin";
-import { defineAdminAction, done } from "./define";
 import { actorOf } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
-const run = defineAdminAction({
-  name: "admin.setRegionDesignated",
+/**
+ * Mark or unmark a village as a designated poor village (贫困村), permission region.manage;
+ * the evaluation's stratified draw reads it when it freezes the list (decision 0017).
+ */
+export const setRegionDesignated = defineAction({
+  name: "admin.set_region_designated",
   permission: "region.manage",
   schema: setDesignatedSchema,
   handler: async (input, viewer) => {
@@ -32,16 +36,8 @@ const run = defineAdminAction({
       });
       return true;
     });
-    if (!changed) return done("regions.unchanged");
+    if (!changed) return done(messageKey("admin.regions.unchanged"));
     revalidatePath("/admin/regions");
-    return done(input.designatedPoor ? "regions.designatedSet" : "regions.designatedCleared");
+    return done(input.designatedPoor ? messageKey("admin.regions.designatedSet") : messageKey("admin.regions.designatedCleared"));
   },
 });
-
-/**
- * Mark or unmark a village as a designated poor village (贫困村), permission region.manage;
- * the evaluation's stratified draw reads it when it freezes the list (decision 0017).
- */
-export async function setRegionDesignated(prev: ActionResult | undefined, input: FormData | Record<string, unknown>) {
-  return run(prev, input);
-}

@@ -4,13 +4,14 @@ import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import { regionScope } from "@/lib/auth/scope";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { setHotlineSchema } from "@/lib/validation/admin";
-import { defineAdminAction, done } from "./define";
 import { actorOf } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
-const run = defineAdminAction({
-  name: "admin.setRegionHotline",
+/** Set or clear a county's help hotline (permission region.manage). */
+export const setRegionHotline = defineAction({
+  name: "admin.set_region_hotline",
   permission: "region.manage",
   schema: setHotlineSchema,
   handler: async (input, viewer) => {
@@ -32,13 +33,8 @@ const run = defineAdminAction({
       });
       return true;
     });
-    if (!changed) return done("regions.unchanged");
+    if (!changed) return done(messageKey("admin.regions.unchanged"));
     revalidatePath("/admin/regions");
-    return done("regions.hotlineSet");
+    return done(messageKey("admin.regions.hotlineSet"));
   },
 });
-
-/** Set or clear a county's help hotline (permission region.manage). */
-export async function setRegionHotline(prev: ActionResult | undefined, input: FormData | Record<string, unknown>) {
-  return run(prev, input);
-}

@@ -4,13 +4,14 @@ import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import { regionScope } from "@/lib/auth/scope";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { setZoneSchema } from "@/lib/validation/admin";
-import { defineAdminAction, done } from "./define";
 import { actorOf } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
-const run = defineAdminAction({
-  name: "admin.setRegionZone",
+/** Set a province's zone (east / central / west) and copy it down (permission region.manage). */
+export const setRegionZone = defineAction({
+  name: "admin.set_region_zone",
   permission: "region.manage",
   schema: setZoneSchema,
   handler: async (input, viewer) => {
@@ -36,13 +37,8 @@ const run = defineAdminAction({
       });
       return true;
     });
-    if (!changed) return done("regions.unchanged");
+    if (!changed) return done(messageKey("admin.regions.unchanged"));
     revalidatePath("/admin/regions");
-    return done("regions.zoneSet");
+    return done(messageKey("admin.regions.zoneSet"));
   },
 });
-
-/** Set a province's zone (east / central / west) and copy it down (permission region.manage). */
-export async function setRegionZone(prev: ActionResult | undefined, input: FormData | Record<string, unknown>) {
-  return run(prev, input);
-}

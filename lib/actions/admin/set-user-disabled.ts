@@ -4,17 +4,18 @@ import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import { usersInScope } from "@/lib/auth/scope";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { setUserDisabledSchema } from "@/lib/validation/admin";
-import { defineAdminAction, done } from "./define";
 import { actorOf, countyOf, userAuditSelect } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
-const run = defineAdminAction({
-  name: "admin.setUserDisabled",
+/** Disable or enable a user in the admin's scope (permission user.manage); never oneself. */
+export const setUserDisabled = defineAction({
+  name: "admin.set_user_disabled",
   permission: "user.manage",
   schema: setUserDisabledSchema,
   handler: async (input, viewer) => {
-    if (input.userId === viewer.id && input.disabled) throw new AppError("invalid", "admin:users.cannotDisableSelf");
+    if (input.userId === viewer.id && input.disabled) throw new AppError("invalid", messageKey("admin.users.cannotDisableSelf"));
     const changed = await db().$transaction(async (tx) => {
       const before = await tx.user.findFirst({ where: { AND: [{ id: input.userId }, usersInScope(viewer)] }, select: userAuditSelect });
       if (!before) throw new AppError("not_found");
@@ -35,14 +36,9 @@ const run = defineAdminAction({
       });
       return true;
     });
-    if (!changed) return done(input.disabled ? "users.alreadyDisabled" : "users.alreadyEnabled");
+    if (!changed) return done(input.disabled ? messageKey("admin.users.alreadyDisabled") : messageKey("admin.users.alreadyEnabled"));
     revalidatePath("/admin/users");
     revalidatePath(`/admin/users/${input.userId}`);
-    return done(input.disabled ? "users.disabledDone" : "users.enabledDone");
+    return done(input.disabled ? messageKey("admin.users.disabledDone") : messageKey("admin.users.enabledDone"));
   },
 });
-
-/** Disable or enable a user in the admin's scope (permission user.manage); never oneself. */
-export async function setUserDisabled(prev: ActionResult | undefined, input: FormData | Record<string, unknown>) {
-  return run(prev, input);
-}

@@ -3,23 +3,19 @@
 // Permission policy.edit; audited.
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { withdrawCalendarYearSchema } from "@/lib/validation/calendar";
 import { withdrawCalendarYear as withdraw } from "@/lib/data/calendar";
-import { defineAdminAction, done } from "./define";
 import { actorOf } from "./shared";
+import { messageKey } from "@/i18n/keys";
 
-const run = defineAdminAction({
-  name: "admin.withdrawCalendarYear",
+export const withdrawCalendarYear = defineAction({
+  name: "admin.withdraw_calendar_year",
   permission: "policy.edit",
   schema: withdrawCalendarYearSchema,
   handler: async (input, viewer) => {
     await withdraw(db(), actorOf(viewer), input.year);
     revalidatePath("/admin/calendar");
-    return done("calendar.yearWithdrawn");
+    return done(messageKey("admin.calendar.yearWithdrawn"));
   },
 });
-
-export async function withdrawCalendarYear(prev: ActionResult | undefined, input: FormData | Record<string, unknown>) {
-  return run(prev, input);
-}

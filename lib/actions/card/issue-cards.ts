@@ -31,7 +31,7 @@ export interface IssueResult {
   skipped: number;
 }
 
-const run = defineAction({
+export const issueCards = defineAction({
   name: "card.issue",
   permission: null, // cadres (their households) and county officials (their region): lib/data/card.ts
   schema: issueCardsSchema,
@@ -56,10 +56,3 @@ const run = defineAction({
     return { ok: true, data: { cards, issued: out.issued, reissued: out.reissued, skipped: out.skipped }, message };
   },
 });
-
-export async function issueCards(
-  prev: ActionResult<IssueResult> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<IssueResult>> {
-  return run(prev, input);
-}

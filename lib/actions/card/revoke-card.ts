@@ -7,7 +7,7 @@ import { AppError } from "@/lib/auth/errors";
 import { revokeCardSchema } from "@/lib/validation/help";
 import { revokeCard as revoke } from "@/lib/data/card";
 
-const run = defineAction({
+export const revokeCard = defineAction({
   name: "card.revoke",
   permission: null, // cadres (their households) and county officials (their region): lib/data/card.ts
   schema: revokeCardSchema,
@@ -23,7 +23,3 @@ const run = defineAction({
     return { ok: true, message: t("print.revoked") };
   },
 });
-
-export async function revokeCard(prev: ActionResult | undefined, input: FormData | Record<string, unknown>): Promise<ActionResult> {
-  return run(prev, input);
-}

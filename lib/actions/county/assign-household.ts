@@ -12,7 +12,7 @@ import { reviewCounty } from "@/lib/data/county";
 import { applyAssignments, checkCadres, householdsInCounty } from "@/lib/data/county-assignments";
 
 export const assignHousehold = defineAction({
-  name: "county.assignHousehold",
+  name: "county.assign_household",
   permission: "assignment.manage",
   schema: assignOneSchema,
   handler: async (input, viewer) => {

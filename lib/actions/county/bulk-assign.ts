@@ -12,7 +12,7 @@ import { reviewCounty } from "@/lib/data/county";
 import { applyAssignments, assignableIds, BULK_LIMIT, checkCadres, householdsInCounty, roundRobin } from "@/lib/data/county-assignments";
 
 export const bulkAssign = defineAction({
-  name: "county.bulkAssign",
+  name: "county.bulk_assign",
   permission: "assignment.manage",
   schema: assignBulkSchema,
   handler: async (input, viewer) => {

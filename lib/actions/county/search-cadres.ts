@@ -1,12 +1,12 @@
 "use server";
 // Read-only, for the cadre picker: enabled cadres of the official's county whose name matches.
-import { defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { defineAction } from "@/lib/actions/safe-action";
 import { cadreSearchSchema } from "@/lib/validation/county";
 import { reviewCounty } from "@/lib/data/county";
-import { searchCountyCadres, type CadreOption } from "@/lib/data/county-assignments";
+import { searchCountyCadres } from "@/lib/data/county-assignments";
 
-const run = defineAction({
-  name: "county.searchCadres",
+export const searchCadres = defineAction({
+  name: "county.search_cadres",
   permission: "assignment.manage",
   schema: cadreSearchSchema,
   handler: async (input, viewer) => {
@@ -14,10 +14,3 @@ const run = defineAction({
     return { ok: true as const, data: await searchCountyCadres(county.id, input.q, input.near) };
   },
 });
-
-export async function searchCadres(
-  prev: ActionResult<CadreOption[]> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<CadreOption[]>> {
-  return run(prev, input);
-}

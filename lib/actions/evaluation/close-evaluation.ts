@@ -2,14 +2,14 @@
 // Close an evaluation: it is frozen from then on (permission evaluation.run; a team member).
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import type { ActionResult } from "@/lib/actions/safe-action";
-import { evaluationRefSchema } from "@/lib/validation/evaluation";
+import { defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { evaluationRefSchema, evaluationFieldLabel } from "@/lib/validation/evaluation";
 import { closeEvaluation as close } from "@/lib/data/evaluation/close";
-import { defineEvaluationAction } from "./define";
 
-const run = defineEvaluationAction({
+export const closeEvaluation = defineAction({
   name: "evaluation.close",
   permission: "evaluation.run",
+  fieldLabel: evaluationFieldLabel,
   schema: evaluationRefSchema,
   handler: async (input, viewer): Promise<ActionResult<{ closedAt: string }>> => {
     const t = await getTranslations("evaluation");
@@ -19,10 +19,3 @@ const run = defineEvaluationAction({
     return { ok: true, data: { closedAt: out.closedAt.toISOString() }, message: t("close.done") };
   },
 });
-
-export async function closeEvaluation(
-  prev: ActionResult<{ closedAt: string }> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<{ closedAt: string }>> {
-  return run(prev, input);
-}

@@ -3,14 +3,14 @@
 // comes from the device, so a retry stores one evaluation.
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import type { ActionResult } from "@/lib/actions/safe-action";
-import { createEvaluationSchema } from "@/lib/validation/evaluation";
+import { defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { createEvaluationSchema, evaluationFieldLabel } from "@/lib/validation/evaluation";
 import { createEvaluation as create, type Created } from "@/lib/data/evaluation/evaluations";
-import { defineEvaluationAction } from "./define";
 
-const run = defineEvaluationAction({
+export const createEvaluation = defineAction({
   name: "evaluation.create",
   permission: "evaluation.run",
+  fieldLabel: evaluationFieldLabel,
   schema: createEvaluationSchema,
   handler: async (input, viewer): Promise<ActionResult<Created>> => {
     const t = await getTranslations("evaluation");
@@ -19,10 +19,3 @@ const run = defineEvaluationAction({
     return { ok: true, data: out, message: out.replay ? t("create.replay") : t("create.done") };
   },
 });
-
-export async function createEvaluation(
-  prev: ActionResult<Created> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<Created>> {
-  return run(prev, input);
-}

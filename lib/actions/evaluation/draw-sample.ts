@@ -3,14 +3,14 @@
 // evaluation.run; a team member; the evaluation still a draft).
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import type { ActionResult } from "@/lib/actions/safe-action";
-import { drawSchema } from "@/lib/validation/evaluation";
+import { defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { drawSchema, evaluationFieldLabel } from "@/lib/validation/evaluation";
 import { drawEvaluation, type DrawOutcome } from "@/lib/data/evaluation/draw";
-import { defineEvaluationAction } from "./define";
 
-const run = defineEvaluationAction({
+export const drawSample = defineAction({
   name: "evaluation.draw",
   permission: "evaluation.run",
+  fieldLabel: evaluationFieldLabel,
   schema: drawSchema,
   handler: async (input, viewer): Promise<ActionResult<DrawOutcome>> => {
     const t = await getTranslations("evaluation");
@@ -20,10 +20,3 @@ const run = defineEvaluationAction({
     return { ok: true, data: out, message: t("draw.done", { sampled: out.sampled, villages: out.villages, frozen: out.frozen }) };
   },
 });
-
-export async function drawSample(
-  prev: ActionResult<DrawOutcome> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<DrawOutcome>> {
-  return run(prev, input);
-}

@@ -3,14 +3,14 @@
 // village.review: a county official; only discrepancies of released evaluations of the county).
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import type { ActionResult } from "@/lib/actions/safe-action";
-import { resolveDiscrepancySchema } from "@/lib/validation/evaluation";
+import { defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { resolveDiscrepancySchema, evaluationFieldLabel } from "@/lib/validation/evaluation";
 import { resolveDiscrepancy as resolve } from "@/lib/data/evaluation/county";
-import { defineEvaluationAction } from "./define";
 
-const run = defineEvaluationAction({
+export const resolveDiscrepancy = defineAction({
   name: "discrepancy.resolve",
   permission: "village.review",
+  fieldLabel: evaluationFieldLabel,
   schema: resolveDiscrepancySchema,
   handler: async (input, viewer): Promise<ActionResult<{ id: string }>> => {
     const t = await getTranslations("evaluation");
@@ -19,10 +19,3 @@ const run = defineEvaluationAction({
     return { ok: true, data: out, message: t("followups.resolved") };
   },
 });
-
-export async function resolveDiscrepancy(
-  prev: ActionResult<{ id: string }> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<{ id: string }>> {
-  return run(prev, input);
-}

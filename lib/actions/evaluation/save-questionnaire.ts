@@ -4,14 +4,14 @@
 // on the server, from the record and the answers.
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import type { ActionResult } from "@/lib/actions/safe-action";
-import { questionnaireSchema } from "@/lib/validation/evaluation";
+import { defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { questionnaireSchema, evaluationFieldLabel } from "@/lib/validation/evaluation";
 import { saveQuestionnaire as save, type SavedQuestionnaire } from "@/lib/data/evaluation/questionnaire";
-import { defineEvaluationAction } from "./define";
 
-const run = defineEvaluationAction({
+export const saveQuestionnaire = defineAction({
   name: "questionnaire.save",
   permission: "evaluation.run",
+  fieldLabel: evaluationFieldLabel,
   schema: questionnaireSchema,
   handler: async (input, viewer): Promise<ActionResult<SavedQuestionnaire>> => {
     const t = await getTranslations("evaluation");
@@ -26,10 +26,3 @@ const run = defineEvaluationAction({
     return { ok: true, data: out, message };
   },
 });
-
-export async function saveQuestionnaire(
-  prev: ActionResult<SavedQuestionnaire> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<SavedQuestionnaire>> {
-  return run(prev, input);
-}

@@ -3,15 +3,15 @@
 // a team member; in the future; not once it has passed).
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import type { ActionResult } from "@/lib/actions/safe-action";
-import { releaseSchema } from "@/lib/validation/evaluation";
+import { defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { releaseSchema, evaluationFieldLabel } from "@/lib/validation/evaluation";
 import { setRelease as set } from "@/lib/data/evaluation/release";
 import { chinaDateTime } from "@/lib/domain/china-time";
-import { defineEvaluationAction } from "./define";
 
-const run = defineEvaluationAction({
+export const setRelease = defineAction({
   name: "evaluation.release",
   permission: "evaluation.run",
+  fieldLabel: evaluationFieldLabel,
   schema: releaseSchema,
   handler: async (input, viewer): Promise<ActionResult<{ releaseAt: string }>> => {
     const t = await getTranslations("evaluation");
@@ -20,10 +20,3 @@ const run = defineEvaluationAction({
     return { ok: true, data: { releaseAt: out.releaseAt.toISOString() }, message: t("release.done", { at: chinaDateTime(out.releaseAt) }) };
   },
 });
-
-export async function setRelease(
-  prev: ActionResult<{ releaseAt: string }> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<{ releaseAt: string }>> {
-  return run(prev, input);
-}

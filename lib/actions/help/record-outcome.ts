@@ -8,7 +8,7 @@ import { AppError } from "@/lib/auth/errors";
 import { leadOutcomeSchema } from "@/lib/validation/help";
 import { recordLeadOutcome } from "@/lib/data/help";
 
-const run = defineAction({
+export const recordOutcome = defineAction({
   name: "help.outcome",
   permission: null, // cadres and county officials; lib/data/help.ts leadScope decides which leads
   schema: leadOutcomeSchema,
@@ -24,10 +24,3 @@ const run = defineAction({
     }
   },
 });
-
-export async function recordOutcome(
-  prev: ActionResult<{ id: string; state: string }> | undefined,
-  input: FormData | Record<string, unknown>,
-) {
-  return run(prev, input);
-}

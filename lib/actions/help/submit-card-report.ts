@@ -1,10 +1,9 @@
 "use server";
 // A household reports a difficulty from its card page (public: the card token is the only key).
+import { defineAction } from "@/lib/actions/safe-action";
 import { getTranslations } from "next-intl/server";
 import { cardReportSchema } from "@/lib/validation/help";
 import { receiveCardReport } from "@/lib/data/help";
-import type { ActionResult } from "@/lib/actions/result";
-import { definePublicAction } from "./public-action";
 
 export interface ReportReceipt {
   id: string;
@@ -13,8 +12,9 @@ export interface ReportReceipt {
   message: string;
 }
 
-const run = definePublicAction({
-  name: "help.cardReport",
+export const submitCardReport = defineAction({
+  public: true,
+  name: "help.card_report",
   schema: cardReportSchema,
   handler: async (input, ctx): Promise<ReportReceipt> => {
     const t = await getTranslations("help");
@@ -22,10 +22,3 @@ const run = definePublicAction({
     return { id: r.id, deadline: r.deadline, statusPath: null, message: t("received", { deadline: r.deadline }) };
   },
 });
-
-export async function submitCardReport(
-  prev: ActionResult<ReportReceipt> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<ReportReceipt>> {
-  return run(prev, input);
-}

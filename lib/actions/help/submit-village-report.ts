@@ -1,14 +1,14 @@
 "use server";
 // Anyone reports a household in difficulty on the village's public form (QR poster).
+import { defineAction } from "@/lib/actions/safe-action";
 import { getTranslations } from "next-intl/server";
 import { villageReportSchema } from "@/lib/validation/help";
 import { receiveVillageReport } from "@/lib/data/help";
-import type { ActionResult } from "@/lib/actions/result";
-import { definePublicAction } from "./public-action";
 import type { ReportReceipt } from "./submit-card-report";
 
-const run = definePublicAction({
-  name: "help.villageReport",
+export const submitVillageReport = defineAction({
+  public: true,
+  name: "help.village_report",
   schema: villageReportSchema,
   handler: async (input, ctx): Promise<ReportReceipt> => {
     const t = await getTranslations("help");
@@ -21,10 +21,3 @@ const run = definePublicAction({
     };
   },
 });
-
-export async function submitVillageReport(
-  prev: ActionResult<ReportReceipt> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<ReportReceipt>> {
-  return run(prev, input);
-}

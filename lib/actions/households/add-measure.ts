@@ -21,8 +21,7 @@ export const addMeasure = defineAction({
   handler: async (input, viewer) => {
     const problems = measureProblems(input);
     if (Object.keys(problems).length) {
-      const t = await getTranslations("householdEdit.problems");
-      const fieldErrors = Object.fromEntries(Object.entries(problems).map(([k, v]) => [k, [t(v as never)]]));
+      const fieldErrors = Object.fromEntries(Object.entries(problems).map(([k, v]) => [k, [`householdEdit.problems.${v}`]]));
       throw new AppError("invalid", Object.values(fieldErrors)[0]![0], { fieldErrors });
     }
     const id = input.id ?? randomUUID();

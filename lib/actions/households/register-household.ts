@@ -19,12 +19,9 @@ import { recordDenials, takenNationalIds, type Denial } from "@/lib/data/nationa
 
 type Problem = [field: string, namespace: "validation" | "householdEdit.problems", key: string];
 
-async function invalid(problems: Problem[]): Promise<AppError> {
+function invalid(problems: Problem[]): AppError {
   const fieldErrors: Record<string, string[]> = {};
-  for (const [field, ns, key] of problems) {
-    const t = await getTranslations(ns);
-    (fieldErrors[field] ??= []).push(t(key as never));
-  }
+  for (const [field, ns, key] of problems) (fieldErrors[field] ??= []).push(`${ns}.${key}`);
   return new AppError("invalid", Object.values(fieldErrors)[0]![0]!, { fieldErrors });
 }
 
@@ -34,9 +31,9 @@ export const registerHousehold = defineAction({
   schema: registerHouseholdSchema,
   handler: async (input, viewer) => {
     const rules = registerProblems(input);
-    if (Object.keys(rules).length) throw await invalid(Object.entries(rules).map(([f, k]) => [f, "householdEdit.problems", k]));
+    if (Object.keys(rules).length) throw invalid(Object.entries(rules).map(([f, k]) => [f, "householdEdit.problems", k]));
     const todayIso = today();
-    if (input.splitAt && input.splitAt > todayIso) throw await invalid([["splitAt", "validation", "futureDate"]]);
+    if (input.splitAt && input.splitAt > todayIso) throw invalid([["splitAt", "validation", "futureDate"]]);
     const ids = input.members.map((m) => m.nationalId).filter((x): x is string => Boolean(x));
 
     let created: { id: string; status: string | null };
@@ -72,7 +69,7 @@ export const registerHousehold = defineAction({
           });
           if (!splitFrom) problems.push(["splitFromId", "householdEdit.problems", "splitFromUnknown"]);
         }
-        if (problems.length) throw await invalid(problems);
+        if (problems.length) throw invalid(problems);
 
         const head = input.members.find((m) => m.relation === "head")!;
         const h = await tx.household.create({
@@ -135,8 +132,8 @@ export const registerHousehold = defineAction({
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
         const target = JSON.stringify(e.meta ?? {});
         // lost a race: the village number or a national ID was taken between the check and the insert
-        if (/number|household_village/i.test(target)) throw await invalid([["number", "householdEdit.problems", "numberTaken"]]);
-        throw await invalid([["members", "validation", "nationalIdDuplicate"]]);
+        if (/number|household_village/i.test(target)) throw invalid([["number", "householdEdit.problems", "numberTaken"]]);
+        throw invalid([["members", "validation", "nationalIdDuplicate"]]);
       }
       throw e;
     }

@@ -4,8 +4,8 @@ import { defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { revealNationalIdSchema } from "@/lib/validation/household-edit";
 import { revealNationalId as reveal } from "@/lib/data/national-id-reveal";
 
-const run = defineAction({
-  name: "household.revealNationalId",
+export const revealNationalId = defineAction({
+  name: "household.reveal_national_id",
   permission: "household.read", // and, in lib/data/national-id-reveal.ts, a role that sees IDs in full
   schema: revealNationalIdSchema,
   handler: async (input, viewer): Promise<ActionResult<{ nationalId: string | null }>> => ({
@@ -13,10 +13,3 @@ const run = defineAction({
     data: { nationalId: await reveal(viewer, input) },
   }),
 });
-
-export async function revealNationalId(
-  prev: ActionResult<{ nationalId: string | null }> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<{ nationalId: string | null }>> {
-  return run(prev, input);
-}

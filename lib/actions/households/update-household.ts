@@ -3,7 +3,6 @@
 // The change, the new assessment and the audit event are one transaction; a stale version is
 // refused with who changed what and when.
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { defineAction } from "@/lib/actions/safe-action";
 import { updateHouseholdSchema } from "@/lib/validation/household-edit";
 import { db } from "@/lib/db/client";
@@ -12,9 +11,9 @@ import { AppError } from "@/lib/auth/errors";
 import { applyHouseholdChanges } from "@/lib/data/household-changes";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordDenials, takenNationalIds, type Denial } from "@/lib/data/national-id-taken";
+import { messageKey } from "@/i18n/keys";
 
-async function idRefused(key: "nationalIdDuplicate" | "nationalIdUnavailable"): Promise<AppError> {
-  const message = (await getTranslations("validation"))(key);
+function idRefused(message: "validation.nationalIdDuplicate" | "validation.nationalIdUnavailable"): AppError {
   return new AppError("invalid", message, { fieldErrors: { "changes.newMembers": [message] } });
 }
 
@@ -33,8 +32,8 @@ export const updateHousehold = defineAction({
         if (!h) throw new AppError("not_found", "household not found", { householdId: input.householdId });
         const ids = (input.changes.newMembers ?? []).map((m) => m.nationalId ?? "").filter(Boolean);
         const taken = await takenNationalIds(tx, viewer, ids, "household.update", denials);
-        if (taken.inScope.size) throw await idRefused("nationalIdDuplicate");
-        if (taken.outside.size) throw await idRefused("nationalIdUnavailable"); // held elsewhere: not said where, nor that it is
+        if (taken.inScope.size) throw idRefused(messageKey("validation.nationalIdDuplicate"));
+        if (taken.outside.size) throw idRefused(messageKey("validation.nationalIdUnavailable")); // held elsewhere: not said where, nor that it is
         return applyHouseholdChanges(tx, {
           householdId: h.id,
           baseVersion: input.baseVersion,
@@ -48,17 +47,8 @@ export const updateHousehold = defineAction({
       return { ok: true as const, data: { version: result.version, status: result.assessment?.status ?? null, changed: result.changed } };
     } catch (e) {
       await recordDenials(viewer, denials);
-      if (e instanceof AppError && e.code === "invalid" && e.message.startsWith("v.")) {
-        // a rule of lib/data/household-changes.ts, named by key: in the viewer's language
-        const tv = await getTranslations("validation");
-        const raw = (e.details?.fieldErrors ?? {}) as Record<string, string[]>;
-        const fieldErrors = Object.fromEntries(
-          Object.entries(raw).map(([k, list]) => [k, list.map((m) => (m.startsWith("v.") ? tv(m.slice(2) as never) : m))]),
-        );
-        throw new AppError("invalid", tv(e.message.slice(2) as never), { ...e.details, fieldErrors });
-      }
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-        throw await idRefused("nationalIdUnavailable"); // a race with another registration
+        throw idRefused(messageKey("validation.nationalIdUnavailable")); // a race with another registration
       }
       throw e;
     }

@@ -2,14 +2,12 @@
 // Put a proposal (comparison explained) on a draft or open meeting of the facilitator's village
 // (permission meeting.run). Writes: agenda item, step on_agenda, audit.
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/actions/safe-action";
-import { defineProcedureAction, done } from "@/lib/actions/procedure/define";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { agendaSchema } from "@/lib/validation/procedure";
 import { addToAgenda as add } from "@/lib/data/procedure/meetings";
+import { messageKey } from "@/i18n/keys";
 
-type Out = { agendaItemId: string; position: number };
-
-const run = defineProcedureAction({
+export const addToAgenda = defineAction({
   name: "agenda.add",
   permission: "meeting.run",
   schema: agendaSchema,
@@ -17,13 +15,6 @@ const run = defineProcedureAction({
     const out = await add(viewer, input);
     revalidatePath(`/meetings/${input.meetingId}`);
     revalidatePath(`/procedure/${input.proposalId}`);
-    return done("p.addedToAgenda", out);
+    return done(messageKey("procedure.validation.addedToAgenda"), out);
   },
 });
-
-export async function addToAgenda(
-  prev: ActionResult<Out> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<Out>> {
-  return run(prev, input);
-}

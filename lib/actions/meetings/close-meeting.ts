@@ -3,16 +3,14 @@
 // transaction: quorum, each item's result, each proposal's "voted" step, the minutes (required;
 // a scan optional, stored under UPLOAD_DIR), the meeting frozen. Never reopened.
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/actions/safe-action";
-import { defineProcedureAction, done } from "@/lib/actions/procedure/define";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { AppError } from "@/lib/auth/errors";
 import { closeMeetingSchema } from "@/lib/validation/procedure";
 import { closeMeeting as close } from "@/lib/data/procedure/meetings";
 import { removeMinutesScan, storeMinutesScan } from "@/lib/storage/files";
+import { messageKey } from "@/i18n/keys";
 
-type Out = { results: { proposalId: string; passed: boolean }[] };
-
-const run = defineProcedureAction({
+export const closeMeeting = defineAction({
   name: "meeting.close",
   permission: "meeting.run",
   schema: closeMeetingSchema,
@@ -28,17 +26,10 @@ const run = defineProcedureAction({
       const out = await close(viewer, { meetingId: input.meetingId, minutes: input.minutes, minutesKey: key, minutesSha256: sha256 });
       revalidatePath(`/meetings/${input.meetingId}`);
       revalidatePath("/meetings");
-      return done("p.meetingClosedOk", out);
+      return done(messageKey("procedure.validation.meetingClosedOk"), out);
     } catch (e) {
       if (key) await removeMinutesScan(key);
       throw e;
     }
   },
 });
-
-export async function closeMeeting(
-  prev: ActionResult<Out> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<Out>> {
-  return run(prev, input);
-}

@@ -4,31 +4,22 @@
 // is refused (and the refusal audited). A voter marked absent: refused with the items voted on,
 // or (withdrawVotes + reason) their votes are withdrawn into vote_correction first.
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/actions/safe-action";
-import { defineProcedureAction, done } from "@/lib/actions/procedure/define";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { attendanceSchema } from "@/lib/validation/procedure";
 import { recordAttendance as record } from "@/lib/data/procedure/meetings";
+import { messageKey } from "@/i18n/keys";
 
-type Out = { roster: number; attending: number; withdrawn: number };
-
-const run = defineProcedureAction({
+export const recordAttendance = defineAction({
   name: "attendance.record",
   permission: "meeting.run",
   schema: attendanceSchema,
   handler: async (input, viewer) => {
     const out = await record(viewer, input);
     revalidatePath(`/meetings/${input.meetingId}`);
-    return done(out.withdrawn ? "p.votesWithdrawn" : "p.attendanceSaved", {
+    return done(out.withdrawn ? messageKey("procedure.validation.votesWithdrawn") : messageKey("procedure.validation.attendanceSaved"), {
       roster: out.roster,
       attending: out.attending,
       withdrawn: out.withdrawn,
     });
   },
 });
-
-export async function recordAttendance(
-  prev: ActionResult<Out> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<Out>> {
-  return run(prev, input);
-}

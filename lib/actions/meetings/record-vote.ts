@@ -4,25 +4,25 @@
 // audit. With `correct`, a recorded vote of an open meeting takes a new choice (vote_correction
 // keeps who, when, from what to what). Another village's meeting is "not found", a closed one is refused — both audited.
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/actions/safe-action";
-import { defineProcedureAction, done } from "@/lib/actions/procedure/define";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { voteSchema } from "@/lib/validation/procedure";
-import { recordVote as record, type VoteOutcome } from "@/lib/data/procedure/meetings";
+import { recordVote as record } from "@/lib/data/procedure/meetings";
+import { messageKey } from "@/i18n/keys";
 
-const run = defineProcedureAction({
+export const recordVote = defineAction({
   name: "vote.record",
   permission: "vote.record",
   schema: voteSchema,
   handler: async (input, viewer) => {
     const out = await record(viewer, input);
     revalidatePath(`/meetings/${input.meetingId}`);
-    return done(out.corrected ? "p.voteCorrected" : out.replay ? "p.alreadySaved" : "p.voteSaved", out);
+    return done(
+      out.corrected
+        ? messageKey("procedure.validation.voteCorrected")
+        : out.replay
+          ? messageKey("procedure.validation.alreadySaved")
+          : messageKey("procedure.validation.voteSaved"),
+      out,
+    );
   },
 });
-
-export async function recordVote(
-  prev: ActionResult<VoteOutcome> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<VoteOutcome>> {
-  return run(prev, input);
-}

@@ -4,12 +4,12 @@
 // item, step announced + household status + RegistrationChange / MonitoringPeriod + version bump
 // + recompute + audit, all in one transaction.
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/actions/safe-action";
-import { defineProcedureAction, done } from "./define";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { announceSchema } from "@/lib/validation/procedure";
-import { announce as publish, type PublishOutcome } from "@/lib/data/procedure/notices";
+import { announce as publish } from "@/lib/data/procedure/notices";
+import { messageKey } from "@/i18n/keys";
 
-const run = defineProcedureAction({
+export const announce = defineAction({
   name: "notice.announce",
   permission: "decision.approve",
   schema: announceSchema,
@@ -17,13 +17,6 @@ const run = defineProcedureAction({
     const out = await publish(viewer, input);
     for (const id of input.proposalIds) revalidatePath(`/procedure/${id}`);
     revalidatePath("/procedure");
-    return done(out.replay ? "p.alreadySaved" : "p.announced", out);
+    return done(out.replay ? messageKey("procedure.validation.alreadySaved") : messageKey("procedure.validation.announced"), out);
   },
 });
-
-export async function announce(
-  prev: ActionResult<PublishOutcome> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<PublishOutcome>> {
-  return run(prev, input);
-}

@@ -3,14 +3,14 @@
 // proposal's county). Refused before the notice ended, with an open objection, or when an exit
 // or risk elimination lacks what it needs. Writes: step county_approval, audit.
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/actions/safe-action";
-import { defineProcedureAction, done } from "./define";
+import { defineAction, done } from "@/lib/actions/safe-action";
 import { stepSchema } from "@/lib/validation/procedure";
 import { countyApprove as approve } from "@/lib/data/procedure/decisions";
+import { messageKey } from "@/i18n/keys";
 
 type Out = { stage: string; version: number };
 
-const run = defineProcedureAction({
+export const countyApprove = defineAction({
   name: "procedure.county_approval",
   permission: "decision.approve",
   schema: stepSchema,
@@ -18,13 +18,6 @@ const run = defineProcedureAction({
     const out = await approve(viewer, input);
     revalidatePath(`/procedure/${input.proposalId}`);
     revalidatePath("/procedure");
-    return done<Out>("p.approved", { stage: out.stage, version: out.version });
+    return done<Out>(messageKey("procedure.validation.approved"), { stage: out.stage, version: out.version });
   },
 });
-
-export async function countyApprove(
-  prev: ActionResult<Out> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<Out>> {
-  return run(prev, input);
-}

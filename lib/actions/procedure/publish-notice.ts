@@ -3,25 +3,18 @@
 // facilitator). Start date: today or earlier, not before the meeting. Writes: notice(s) (one per
 // notice length), notice items, step first_notice per proposal, audit.
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/actions/safe-action";
-import { defineProcedureAction, done } from "./define";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { publishNoticeSchema } from "@/lib/validation/procedure";
-import { publishFirstNotice, type PublishOutcome } from "@/lib/data/procedure/notices";
+import { publishFirstNotice } from "@/lib/data/procedure/notices";
+import { messageKey } from "@/i18n/keys";
 
-const run = defineProcedureAction({
+export const publishNotice = defineAction({
   name: "notice.publish_first",
   permission: "meeting.run",
   schema: publishNoticeSchema,
   handler: async (input, viewer) => {
     const out = await publishFirstNotice(viewer, input);
     revalidatePath(`/meetings/${input.meetingId}`);
-    return done(out.replay ? "p.alreadySaved" : "p.noticePublished", out);
+    return done(out.replay ? messageKey("procedure.validation.alreadySaved") : messageKey("procedure.validation.noticePublished"), out);
   },
 });
-
-export async function publishNotice(
-  prev: ActionResult<PublishOutcome> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<PublishOutcome>> {
-  return run(prev, input);
-}

@@ -4,14 +4,14 @@
 // official at the county's approval; checked in the data layer). Writes: step reverify
 // (decision "returned"), audit.
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/actions/safe-action";
-import { defineProcedureAction, done } from "./define";
+import { defineAction, done } from "@/lib/actions/safe-action";
 import { stepSchema } from "@/lib/validation/procedure";
 import { returnAtReview as back } from "@/lib/data/procedure/decisions";
+import { messageKey } from "@/i18n/keys";
 
 type Out = { stage: string; version: number };
 
-const run = defineProcedureAction({
+export const returnAtReview = defineAction({
   name: "procedure.return",
   permission: "decision.approve",
   schema: stepSchema,
@@ -19,13 +19,6 @@ const run = defineProcedureAction({
     const out = await back(viewer, input);
     revalidatePath(`/procedure/${input.proposalId}`);
     revalidatePath("/procedure");
-    return done<Out>("p.returned", { stage: out.stage, version: out.version });
+    return done<Out>(messageKey("procedure.validation.returned"), { stage: out.stage, version: out.version });
   },
 });
-
-export async function returnAtReview(
-  prev: ActionResult<Out> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<Out>> {
-  return run(prev, input);
-}

@@ -3,14 +3,14 @@
 // proposal's township). Refused until the first notice has ended with no open objection.
 // Writes: step township_review, audit.
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/actions/safe-action";
-import { defineProcedureAction, done } from "./define";
+import { defineAction, done } from "@/lib/actions/safe-action";
 import { stepSchema } from "@/lib/validation/procedure";
 import { townshipReview as review } from "@/lib/data/procedure/decisions";
+import { messageKey } from "@/i18n/keys";
 
 type Out = { stage: string; version: number };
 
-const run = defineProcedureAction({
+export const townshipReview = defineAction({
   name: "procedure.township_review",
   permission: "decision.approve",
   schema: stepSchema,
@@ -18,13 +18,6 @@ const run = defineProcedureAction({
     const out = await review(viewer, input);
     revalidatePath(`/procedure/${input.proposalId}`);
     revalidatePath("/procedure");
-    return done<Out>("p.reviewed", { stage: out.stage, version: out.version });
+    return done<Out>(messageKey("procedure.validation.reviewed"), { stage: out.stage, version: out.version });
   },
 });
-
-export async function townshipReview(
-  prev: ActionResult<Out> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<Out>> {
-  return run(prev, input);
-}

@@ -4,12 +4,12 @@
 // Writes: proposal, its "proposed" step (and "comparison_explained" when no flag), audit.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { ActionResult } from "@/lib/actions/safe-action";
-import { defineProcedureAction, done } from "@/lib/actions/procedure/define";
+import { done, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { raiseProposalSchema } from "@/lib/validation/procedure";
 import { raiseProposal as raise, type RaiseOutcome } from "@/lib/data/procedure/proposals";
+import { messageKey } from "@/i18n/keys";
 
-const run = defineProcedureAction({
+export const raiseProposal = defineAction({
   name: "proposal.raise",
   permission: "proposal.create",
   schema: raiseProposalSchema,
@@ -17,23 +17,23 @@ const run = defineProcedureAction({
     const out = await raise(viewer, input);
     revalidatePath("/meetings");
     revalidatePath(`/households/${input.householdId}`);
-    return done(out.replay ? "p.alreadySaved" : out.flags.length ? "p.raisedWithFlags" : "p.raised", out);
+    return done(
+      out.replay
+        ? messageKey("procedure.validation.alreadySaved")
+        : out.flags.length
+          ? messageKey("procedure.validation.raisedWithFlags")
+          : messageKey("procedure.validation.raised"),
+      out,
+    );
   },
 });
-
-export async function raiseProposal(
-  prev: ActionResult<RaiseOutcome> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<RaiseOutcome>> {
-  return run(prev, input);
-}
 
 /** The form's variant: on success the browser goes on to the proposal's page. */
 export async function raiseProposalAndOpen(
   prev: ActionResult<RaiseOutcome> | undefined,
   input: FormData | Record<string, unknown>,
 ): Promise<ActionResult<RaiseOutcome>> {
-  const result = await run(prev, input);
+  const result = await raiseProposal(prev, input);
   if (result.ok && result.data) redirect(`/procedure/${result.data.proposalId}`);
   return result;
 }

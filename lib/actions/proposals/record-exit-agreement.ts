@@ -4,27 +4,25 @@
 // photographed thumb-printed form; or refused with the reason, which ends the exit. Writes:
 // evidence, exit_agreement, proposal (and its "withdrawn" step when refused), audit.
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/actions/safe-action";
-import { defineProcedureAction, done } from "@/lib/actions/procedure/define";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { exitAgreementSchema } from "@/lib/validation/procedure";
-import { recordExitAgreement as record, type RecordOutcome } from "@/lib/data/procedure/consent";
+import { recordExitAgreement as record } from "@/lib/data/procedure/consent";
+import { messageKey } from "@/i18n/keys";
 
-type Out = RecordOutcome & { outcome: "agreed" | "refused" };
-
-const run = defineProcedureAction({
+export const recordExitAgreement = defineAction({
   name: "proposal.exit_agreement",
   permission: "proposal.create",
   schema: exitAgreementSchema,
   handler: async (input, viewer) => {
     const out = await record(viewer, input);
     revalidatePath(`/procedure/${input.proposalId}`);
-    return done(out.replay ? "p.alreadySaved" : out.outcome === "agreed" ? "p.exitAgreed" : "p.exitRefused", out);
+    return done(
+      out.replay
+        ? messageKey("procedure.validation.alreadySaved")
+        : out.outcome === "agreed"
+          ? messageKey("procedure.validation.exitAgreed")
+          : messageKey("procedure.validation.exitRefused"),
+      out,
+    );
   },
 });
-
-export async function recordExitAgreement(
-  prev: ActionResult<Out> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<Out>> {
-  return run(prev, input);
-}

@@ -4,25 +4,18 @@
 // comes from the device. Writes: evidence (the checker's signature), home_verification,
 // proposal (latest check), audit.
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/actions/safe-action";
-import { defineProcedureAction, done } from "@/lib/actions/procedure/define";
+import { done, defineAction } from "@/lib/actions/safe-action";
 import { homeVerificationSchema } from "@/lib/validation/procedure";
-import { recordHomeVerification as record, type RecordOutcome } from "@/lib/data/procedure/consent";
+import { recordHomeVerification as record } from "@/lib/data/procedure/consent";
+import { messageKey } from "@/i18n/keys";
 
-const run = defineProcedureAction({
+export const recordHomeVerification = defineAction({
   name: "proposal.home_verification",
   permission: "proposal.create",
   schema: homeVerificationSchema,
   handler: async (input, viewer) => {
     const out = await record(viewer, input);
     revalidatePath(`/procedure/${input.proposalId}`);
-    return done(out.replay ? "p.alreadySaved" : "p.verificationSaved", out);
+    return done(out.replay ? messageKey("procedure.validation.alreadySaved") : messageKey("procedure.validation.verificationSaved"), out);
   },
 });
-
-export async function recordHomeVerification(
-  prev: ActionResult<RecordOutcome> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<RecordOutcome>> {
-  return run(prev, input);
-}

@@ -9,10 +9,10 @@ import { confirmPendingSchema } from "@/lib/validation/visit";
 import { settlePending, type PendingOutcome } from "@/lib/data/visits/pending";
 import { describeConflict } from "@/lib/data/visits/conflict";
 import { db } from "@/lib/db/client";
-import { conflictFormatter } from "./localize";
+import { conflictFormatter } from "./conflict-message";
 
-const run = defineAction({
-  name: "visit.confirmPending",
+export const confirmPending = defineAction({
+  name: "visit.confirm_pending",
   permission: "visit.create",
   schema: confirmPendingSchema,
   handler: async (input, viewer): Promise<ActionResult<PendingOutcome>> => {
@@ -33,10 +33,3 @@ const run = defineAction({
     return { ok: true, data: outcome, message: outcome.decision === "apply" ? t("pending.applied") : t("pending.discarded") };
   },
 });
-
-export async function confirmPending(
-  prev: ActionResult<PendingOutcome> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<PendingOutcome>> {
-  return run(prev, input);
-}

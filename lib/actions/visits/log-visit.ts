@@ -1,23 +1,14 @@
 "use server";
 // Log a visit (permission visit.create; a cadre, on a household currently assigned to them).
 // The visit id comes from the device, so a retry or a double tap stores one visit.
-import { defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { defineAction } from "@/lib/actions/safe-action";
 import { visitSchema } from "@/lib/validation/visit";
-import type { VisitOutcome } from "@/lib/data/visits/log-visit";
-import { localized } from "./localize";
 import { storeVisit } from "./store-visit";
 
-const run = defineAction({
+/** Log a visit: its findings, follow-ups, proof, evidence and any household changes. */
+export const logVisit = defineAction({
   name: "visit.create",
   permission: "visit.create",
   schema: visitSchema,
-  handler: (input, viewer) => storeVisit(input, viewer).catch(localized),
+  handler: (input, viewer) => storeVisit(input, viewer),
 });
-
-/** Log a visit: its findings, follow-ups, proof, evidence and any household changes. */
-export async function logVisit(
-  prev: ActionResult<VisitOutcome> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<VisitOutcome>> {
-  return run(prev, input);
-}

@@ -12,7 +12,6 @@ import { AppError } from "@/lib/auth/errors";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { rejectedVisitSchema, type RejectedVisit } from "@/lib/offline/report-schema";
-import type { ActionResult } from "@/lib/actions/result";
 
 const REJECTED_ACTION = "visit.rejected_reassigned";
 
@@ -50,17 +49,10 @@ async function handle(input: RejectedVisit, viewer: Viewer): Promise<{ kept: tru
   });
 }
 
-const run = defineAction({
+/** Hand a refused offline visit's content to the county (audit log). */
+export const reportRejectedVisit = defineAction({
   name: REJECTED_ACTION,
   permission: "visit.create",
   schema: rejectedVisitSchema,
   handler: handle,
 });
-
-/** Hand a refused offline visit's content to the county (audit log). */
-export async function reportRejectedVisit(
-  prev: ActionResult<{ kept: true; replay: boolean }> | undefined,
-  input: Record<string, unknown>,
-): Promise<ActionResult<{ kept: true; replay: boolean }>> {
-  return run(prev, input);
-}

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/auth/errors";
 import { resolveFollowUpSchema } from "@/lib/validation/visit";
 import { resolveFollowUp as resolve } from "@/lib/data/visits/follow-ups";
 
-const run = defineAction({
+export const resolveFollowUp = defineAction({
   name: "followup.resolve",
   permission: "visit.create",
   schema: resolveFollowUpSchema,
@@ -25,10 +25,3 @@ const run = defineAction({
     return { ok: true, data: { id: done.id }, message: t("followUps.resolved") };
   },
 });
-
-export async function resolveFollowUp(
-  prev: ActionResult<{ id: string }> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<{ id: string }>> {
-  return run(prev, input);
-}

@@ -3,6 +3,7 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { ActionResult } from "@/lib/actions/safe-action";
+import { fieldError } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { MAX_EVIDENCE_BYTES, MAX_SIGNATURE_BYTES, type VisitInput } from "@/lib/validation/visit";
@@ -10,7 +11,8 @@ import { EVIDENCE_MIMES } from "@/lib/validation/file-type";
 import { db } from "@/lib/db/client";
 import { findScopedHousehold, recordVisit, storedOutcome, type StoredEvidence, type VisitOutcome } from "@/lib/data/visits/log-visit";
 import { prepareFile, removeStored, writeStored, type PreparedFile } from "@/lib/storage/files";
-import { conflictFormatter, fieldProblem } from "./localize";
+import { conflictFormatter } from "./conflict-message";
+import { messageKey } from "@/i18n/keys";
 
 async function outcomeResult(outcome: VisitOutcome): Promise<ActionResult<VisitOutcome>> {
   const t = await getTranslations("visit");
@@ -27,12 +29,12 @@ async function prepareFiles(
   const out = [];
   if (input.signature) {
     const file = await prepareFile(input.signature, { maxBytes: MAX_SIGNATURE_BYTES, accept: ["image/png"] });
-    if ("error" in file) throw fieldProblem("signature", file.error);
+    if ("error" in file) throw fieldError("signature", file.error);
     out.push({ file: { ...file, fileName: "signature.png" }, kind: "signature" as const, indicator: null });
   }
   for (const [i, e] of input.evidence.entries()) {
     const file = await prepareFile(e.file, { maxBytes: MAX_EVIDENCE_BYTES, accept: EVIDENCE_MIMES });
-    if ("error" in file) throw fieldProblem(`evidence.${i}.file`, file.error);
+    if ("error" in file) throw fieldError(`evidence.${i}.file`, file.error);
     out.push({
       file,
       kind: file.mime === "application/pdf" ? ("other" as const) : ("photo" as const),
@@ -75,7 +77,7 @@ export async function storeVisit(input: VisitInput, viewer: Viewer): Promise<Act
       const stored = await storedOutcome(db(), input.clientVisitId, viewer, household.id);
       if (stored) return outcomeResult(stored);
       // a national ID taken by someone else between the check and the insert
-      if (e.meta?.modelName === "Member") throw fieldProblem("updates.newMembers", "v.nationalIdDuplicate");
+      if (e.meta?.modelName === "Member") throw fieldError("updates.newMembers", messageKey("validation.nationalIdDuplicate"));
     }
     throw e;
   }

@@ -11,7 +11,6 @@ import { defineAction, runFor, type ActionResult } from "@/lib/actions/safe-acti
 import { visitSchema } from "@/lib/validation/visit";
 import { syncBatchSchema } from "@/lib/validation/sync";
 import type { VisitOutcome } from "@/lib/data/visits/log-visit";
-import { localized } from "./localize";
 import { storeVisit } from "./store-visit";
 
 export interface SyncedVisit {
@@ -23,10 +22,11 @@ export interface SyncedVisit {
 const item = {
   name: "visit.sync",
   schema: visitSchema,
-  handler: (input: z.output<typeof visitSchema>, viewer: Parameters<typeof storeVisit>[1]) => storeVisit(input, viewer).catch(localized),
+  handler: (input: z.output<typeof visitSchema>, viewer: Parameters<typeof storeVisit>[1]) => storeVisit(input, viewer),
 };
 
-const run = defineAction({
+/** Store a phone's queued visits; each is answered on its own, in the order sent. */
+export const syncVisits = defineAction({
   name: "visit.sync",
   permission: "visit.create",
   schema: syncBatchSchema,
@@ -41,11 +41,3 @@ const run = defineAction({
     return { ok: true, data: { results }, message: t("result.synced", { stored, total: results.length }) };
   },
 });
-
-/** Store a phone's queued visits; each is answered on its own, in the order sent. */
-export async function syncVisits(
-  prev: ActionResult<{ results: SyncedVisit[] }> | undefined,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<{ results: SyncedVisit[] }>> {
-  return run(prev, input);
-}

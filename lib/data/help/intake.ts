@@ -25,6 +25,7 @@ import { type HelpCategoryValue } from "@/lib/validation/help";
 import type { HelpSource } from "@/lib/generated/prisma/client";
 import { resolveCardToken } from "@/lib/data/card";
 import { displayHotline } from "@/lib/domain/hotline";
+import { messageKey } from "@/i18n/keys";
 import { chinaDay } from "@/lib/domain/china-time";
 import { preparePhoto, removePhoto, writePhoto, type PreparedPhoto } from "./photos";
 
@@ -113,24 +114,24 @@ async function refuseDuplicate(r: { source: HelpSource; villageId: string; house
     },
     select: { id: true },
   });
-  if (same) throw refuse("h.e.duplicate");
+  if (same) throw refuse(messageKey("help.e.duplicate"));
 }
 
 /** The proof of work: signed by us, not expired, enough zero bits, and not used before. */
 async function spendProofOfWork(pow: ProofOfWork, now: Date): Promise<void> {
   const verdict = verifyPow(pow.challenge, pow.nonce, now.getTime());
-  if (!verdict.ok) throw refuse(verdict.reason === "expired" ? "h.e.powExpired" : "h.e.pow");
-  if (!(await claimOnce(db(), `pow:${verdict.id}`, new Date(verdict.expiresAt)))) throw refuse("h.e.powUsed");
+  if (!verdict.ok) throw refuse(verdict.reason === "expired" ? messageKey("help.e.powExpired") : messageKey("help.e.pow"));
+  if (!(await claimOnce(db(), `pow:${verdict.id}`, new Date(verdict.expiresAt)))) throw refuse(messageKey("help.e.powUsed"));
 }
 
 async function limitAddress(address: string, now: Date): Promise<void> {
   const r = await hit(db(), `help:addr:${addressKey(address)}`, LIMITS.reportPerAddress, now);
-  if (!r.ok) throw new AppError("rate_limited", "h.e.tooMany", { retryAfterS: r.retryAfterS });
+  if (!r.ok) throw new AppError("rate_limited", messageKey("help.e.tooMany"), { retryAfterS: r.retryAfterS });
 }
 
 async function limitCard(householdId: string, now: Date): Promise<void> {
   const r = await hit(db(), `help:card:${householdId}`, LIMITS.reportPerCard, now);
-  if (!r.ok) throw new AppError("rate_limited", "h.e.tooMany", { retryAfterS: r.retryAfterS });
+  if (!r.ok) throw new AppError("rate_limited", messageKey("help.e.tooMany"), { retryAfterS: r.retryAfterS });
 }
 
 /**
@@ -140,7 +141,7 @@ async function limitCard(householdId: string, now: Date): Promise<void> {
  */
 async function limitVillage(village: { id: string; countyId: string }, address: string, now: Date): Promise<void> {
   const mine = await hit(db(), `help:addr-village:${addressKey(address)}:${village.id}`, LIMITS.reportPerAddressPerVillage, now);
-  if (!mine.ok) throw new AppError("rate_limited", "h.e.tooMany", { retryAfterS: mine.retryAfterS });
+  if (!mine.ok) throw new AppError("rate_limited", messageKey("help.e.tooMany"), { retryAfterS: mine.retryAfterS });
   const r = await hit(db(), `help:village:${village.id}`, LIMITS.reportPerVillage, now);
   if (r.ok) return;
   if (r.count === LIMITS.reportPerVillage.max + 1) {
@@ -152,7 +153,7 @@ async function limitVillage(village: { id: string; countyId: string }, address: 
       after: { villageId: village.id, limit: LIMITS.reportPerVillage.max, windowHours: LIMITS.reportPerVillage.windowMs / 3600_000 },
     });
   }
-  throw new AppError("rate_limited", "h.e.villageBusy", { retryAfterS: r.retryAfterS });
+  throw new AppError("rate_limited", messageKey("help.e.villageBusy"), { retryAfterS: r.retryAfterS });
 }
 
 async function store(
@@ -193,7 +194,7 @@ export async function receiveCardReport(
   const card = await resolveCardToken(db(), input.token);
   const incoming = card ? { source: "card", villageId: card.villageId, householdId: card.householdId, category: input.category, text: input.text, contact: null } : null;
   const before = await replayOf(input.id, incoming);
-  if (before === "other") throw refuse("h.e.idTaken");
+  if (before === "other") throw refuse(messageKey("help.e.idTaken"));
   if (before) return before;
   const photo = input.photo ? await preparePhoto(input.photo) : null;
   await spendProofOfWork(input, now);
@@ -230,7 +231,7 @@ export async function receiveVillageReport(
   const text = input.headName.trim() ? `【户主：${input.headName.trim()}】${input.text}` : input.text;
   const incoming = { source: "village_form", villageId: village.id, category: input.category, text, contact };
   const before = await replayOf(input.id, incoming);
-  if (before === "other") throw refuse("h.e.idTaken");
+  if (before === "other") throw refuse(messageKey("help.e.idTaken"));
   if (before) return before;
   await spendProofOfWork(input, now);
   await limitAddress(ctx.address, now);

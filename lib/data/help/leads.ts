@@ -12,6 +12,7 @@ import type { HelpSource, HelpState, Prisma } from "@/lib/generated/prisma/clien
 import { chinaDay } from "@/lib/domain/china-time";
 import { leadScope } from "@/lib/auth/scope";
 import { readPhoto } from "./photos";
+import { messageKey } from "@/i18n/keys";
 
 const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 
@@ -125,8 +126,8 @@ export async function recordLeadOutcome(viewer: Viewer, input: LeadOutcomeInput,
   return db().$transaction(async (tx) => {
     const r = await tx.helpRequest.findFirst({ where: { AND: [{ id: input.id }, scope] }, select: { id: true, state: true, outcome: true, countyId: true } });
     if (!r) throw new AppError("not_found");
-    if (r.state === "proposed" || r.state === "no_action") throw new AppError("closed", "h.e.decided");
-    if (r.state === input.outcome) throw new AppError("closed", "h.e.decided");
+    if (r.state === "proposed" || r.state === "no_action") throw new AppError("closed", messageKey("help.e.decided"));
+    if (r.state === input.outcome) throw new AppError("closed", messageKey("help.e.decided"));
     const note = input.note.trim() || null;
     const changed = await tx.helpRequest.updateMany({
       where: { id: r.id, state: r.state },

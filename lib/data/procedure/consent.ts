@@ -17,6 +17,7 @@ import { prepareFile, removeStored, writeStored } from "@/lib/storage/files";
 import { CONSENT_MIMES, GUARANTEE_KEYS, MAX_CONSENT_FILE_BYTES, type ExitAgreementInput, type HomeVerificationInput } from "@/lib/validation/procedure";
 import { proposalScope } from "@/lib/auth/scope";
 import { currentHomeVerification, loadProposal, staleProposal } from "./state";
+import { messageKey } from "@/i18n/keys";
 
 
 function fieldError(field: string, key: string): AppError {
@@ -65,7 +66,7 @@ export interface RecordOutcome {
 
 /** Home verification of a proposal in scope, before it goes on the agenda (or when sent back). */
 export async function recordHomeVerification(viewer: Viewer, input: Omit<HomeVerificationInput, "signature"> & { signature?: Blob }): Promise<RecordOutcome> {
-  if (input.checkedOn > today()) throw fieldError("checkedOn", "v.futureDate");
+  if (input.checkedOn > today()) throw fieldError("checkedOn", messageKey("validation.futureDate"));
   const replayOf = async () => {
     const r = await db().homeVerification.findUnique({ where: { id: input.id }, select: { proposalId: true, recordedById: true } });
     if (!r) return null;
@@ -75,12 +76,12 @@ export async function recordHomeVerification(viewer: Viewer, input: Omit<HomeVer
   const before = await replayOf();
   if (before) return before;
   const target = await scopedProposal(viewer, input.proposalId);
-  if (!input.signature) throw fieldError("signature", "p.signatureRequired");
+  if (!input.signature) throw fieldError("signature", messageKey("procedure.validation.signatureRequired"));
   const file = await storeConsentFile("signature", input.signature, "signature", target.countyId, target.householdId);
   try {
     return await db().$transaction(async (tx) => {
       const p = await loadProposal(tx, { id: target.id });
-      if (!(BEFORE_AGENDA as readonly string[]).includes(p.stage)) throw new AppError("invalid", "p.verificationNotNow");
+      if (!(BEFORE_AGENDA as readonly string[]).includes(p.stage)) throw new AppError("invalid", messageKey("procedure.validation.verificationNotNow"));
       const signatureEvidenceId = await createEvidence(tx, viewer, p, file);
       const guarantees = Object.fromEntries(GUARANTEE_KEYS.map((k) => [k, input[k] === "met"]));
       await tx.homeVerification.create({
@@ -126,22 +127,22 @@ export async function recordExitAgreement(viewer: Viewer, input: Omit<ExitAgreem
   let file: StoredFile | null = null;
   if (input.outcome === "agreed") {
     if (input.method === "signature") {
-      if (!input.signature) throw fieldError("signature", "p.signatureRequired");
+      if (!input.signature) throw fieldError("signature", messageKey("procedure.validation.signatureRequired"));
       file = await storeConsentFile("signature", input.signature, "signature", target.countyId, target.householdId);
     } else {
-      if (!input.formPhoto) throw fieldError("formPhoto", "p.formPhotoRequired");
+      if (!input.formPhoto) throw fieldError("formPhoto", messageKey("procedure.validation.formPhotoRequired"));
       file = await storeConsentFile("formPhoto", input.formPhoto, "photo", target.countyId, target.householdId);
     }
   }
   try {
     return await db().$transaction(async (tx) => {
       const p = await loadProposal(tx, { id: target.id });
-      if (p.kind !== "exit") throw new AppError("invalid", "p.exitOnly");
+      if (p.kind !== "exit") throw new AppError("invalid", messageKey("procedure.validation.exitOnly"));
       // after the vote (passed), before the first notice
-      if (p.stage !== "voted") throw new AppError("invalid", "p.agreementNotNow");
+      if (p.stage !== "voted") throw new AppError("invalid", messageKey("procedure.validation.agreementNotNow"));
       if (p.version !== input.version) throw staleProposal();
       const check = currentHomeVerification(p);
-      if (!check) throw new AppError("invalid", "p.verificationMissing");
+      if (!check) throw new AppError("invalid", messageKey("procedure.validation.verificationMissing"));
       const shown = { perCapitaIncome: check.perCapitaIncome, guarantees: check.guarantees as Prisma.InputJsonValue };
       const evidenceId = file ? await createEvidence(tx, viewer, p, file) : null;
       await tx.exitAgreement.create({

@@ -12,6 +12,7 @@ import { registeredStatusAfter } from "@/lib/domain/procedure";
 import { recomputeHousehold } from "@/lib/data/assessment";
 import { mustApproveCounty, mustReviewTownship, proposalScope, isTownshipReviewer, isCountyOfficial } from "@/lib/auth/scope";
 import { loadProposal, staleProposal, stepContext, takeStep, type LoadedProposal } from "./state";
+import { messageKey } from "@/i18n/keys";
 
 
 export async function townshipReview(viewer: Viewer, input: { proposalId: string; version: number; reason: string }) {
@@ -46,7 +47,7 @@ export async function returnAtReview(viewer: Viewer, input: { proposalId: string
     const p = await loadProposal(tx, { AND: [{ id: input.proposalId }, scope] });
     if (p.stage === "first_notice") mustReviewTownship(viewer, p.villageId);
     else if ((p.stage === "township_review" && p.kind !== "identify") || p.stage === "second_notice") mustApproveCounty(viewer, p.countyId);
-    else throw new AppError("invalid", "p.notAtReview");
+    else throw new AppError("invalid", messageKey("procedure.validation.notAtReview"));
     const ctx = await stepContext(tx, p);
     return takeStep(tx, p, "reverify", { ...ctx, reviewReturn: true }, {
       actor: actorOf(viewer),
@@ -79,7 +80,7 @@ export async function sendBack(viewer: Viewer, input: { proposalId: string; vers
     if (!mayActOnObjections(viewer, p)) throw new AppError("forbidden", "send back", { proposalId: p.id });
     if (input.version !== p.version) throw staleProposal();
     const waiting = await tx.objection.findMany({ where: { proposalId: p.id, resolvedAt: null, checkedAt: null }, select: { id: true } });
-    if (waiting.length === 0) throw new AppError("invalid", "p.noObjectionToCheck");
+    if (waiting.length === 0) throw new AppError("invalid", messageKey("procedure.validation.noObjectionToCheck"));
     const stands = input.aboutItem === "yes" && input.isNew === "yes";
     const now = new Date();
     const check = { checkedAt: now, checkedById: viewer.id, aboutItem: input.aboutItem === "yes", isNew: input.isNew === "yes", stands, checkNote: input.reason };
@@ -144,7 +145,7 @@ export async function applyAnnouncement(tx: Tx, p: LoadedProposal, actor: Actor,
     }
   }
   const bumped = await tx.household.updateMany({ where: { id: h.id, version: h.version }, data: { ...data, version: { increment: 1 } } });
-  if (bumped.count === 0) throw new AppError("conflict", "p.staleProposal");
+  if (bumped.count === 0) throw new AppError("conflict", messageKey("procedure.validation.staleProposal"));
   const assessment = await recomputeHousehold(tx, h.id, { trigger: "edit", actorId: actor.id });
   await audit(tx, actor, {
     action: "household.registered_status",

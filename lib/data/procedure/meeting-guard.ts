@@ -7,10 +7,11 @@ import { AppError } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
 import { audit } from "@/lib/audit";
 import { mustFacilitate } from "@/lib/auth/scope";
+import { messageKey } from "@/i18n/keys";
 
 export class MeetingClosedError extends AppError {
   constructor(readonly meetingId: string, readonly countyId: string | null = null) {
-    super("closed", "p.meetingClosed", { meetingId });
+    super("closed", messageKey("procedure.validation.meetingClosed"), { meetingId });
     this.name = "MeetingClosedError";
   }
 }
@@ -55,7 +56,7 @@ export async function meetingWrite<T>(viewer: Viewer, meetingId: string, action:
         countyId: byCheck ? (e as MeetingClosedError).countyId : null,
         after: { action, code: "closed", refusedBy: byCheck ? "check" : "database" },
       }).catch(() => {});
-      throw new AppError("closed", "p.meetingClosed", { meetingId });
+      throw new AppError("closed", messageKey("procedure.validation.meetingClosed"), { meetingId });
     }
     throw e;
   }

@@ -15,6 +15,7 @@ import { lockMeeting, meetingWrite } from "./meeting-guard";
 import { fieldError } from "./proposals";
 import { mustFacilitate, proposalScope } from "@/lib/auth/scope";
 import { loadProposal, procedurePolicy, stepContext, takeStep, ProcedureRefusal } from "./state";
+import { messageKey } from "@/i18n/keys";
 
 
 function mustBeVillageFacilitator(viewer: Viewer): void {
@@ -79,7 +80,7 @@ export async function createMeeting(viewer: Viewer, input: { id: string; date: s
   };
   const before = await replayOf();
   if (before) return before;
-  if (input.date > addMonths(today(), 12)) throw fieldError("date", "p.meetingTooFar");
+  if (input.date > addMonths(today(), 12)) throw fieldError("date", messageKey("procedure.validation.meetingTooFar"));
   try {
     return await db().$transaction(async (tx) => {
       await tx.meeting.create({
@@ -123,10 +124,10 @@ export async function openMeeting(viewer: Viewer, input: { meetingId: string }) 
   return meetingWrite(viewer, input.meetingId, "meeting.open", () =>
     db().$transaction(async (tx) => {
       const m = await lockMeeting(tx, viewer, input.meetingId, "update");
-      if (m.state !== "draft") throw new AppError("invalid", "p.meetingAlreadyOpen");
-      if (m.date > today()) throw new AppError("invalid", "p.meetingInFuture", { params: { date: m.date } });
+      if (m.state !== "draft") throw new AppError("invalid", messageKey("procedure.validation.meetingAlreadyOpen"));
+      if (m.date > today()) throw new AppError("invalid", messageKey("procedure.validation.meetingInFuture"), { params: { date: m.date } });
       const reps = await tx.representative.findMany({ where: { villageId: m.villageId, active: true }, select: { id: true } });
-      if (reps.length === 0) throw new AppError("invalid", "p.noRepresentatives");
+      if (reps.length === 0) throw new AppError("invalid", messageKey("procedure.validation.noRepresentatives"));
       await tx.meetingAttendance.createMany({ data: reps.map((r) => ({ meetingId: m.id, representativeId: r.id, present: false })) });
       await tx.meeting.update({ where: { id: m.id }, data: { state: "open", openedAt: new Date(), rosterSize: reps.length, version: { increment: 1 } } });
       await audit(tx, actorOf(viewer), { action: "meeting.open", entity: "meeting", entityId: m.id, countyId: m.countyId, after: { rosterSize: reps.length } });
@@ -136,7 +137,7 @@ export async function openMeeting(viewer: Viewer, input: { meetingId: string }) 
 }
 
 function mustBeOpen(m: { state: string }): void {
-  if (m.state !== "open") throw new AppError("invalid", "p.meetingNotOpen");
+  if (m.state !== "open") throw new AppError("invalid", messageKey("procedure.validation.meetingNotOpen"));
 }
 
 /**
@@ -160,10 +161,10 @@ export async function recordAttendance(viewer: Viewer, input: { meetingId: strin
         });
         if (votes.length > 0) {
           const items = [...new Set(votes.map((v) => v.agendaItem.position))].join("、");
-          if (all) throw fieldError("representativeId", "p.hasVotedAll");
-          if (!input.withdrawVotes) throw new AppError("invalid", "p.hasVotedExplain", { params: { items }, fieldErrors: { representativeId: ["p.hasVotedExplain"] }, hasVoted: true });
+          if (all) throw fieldError("representativeId", messageKey("procedure.validation.hasVotedAll"));
+          if (!input.withdrawVotes) throw new AppError("invalid", messageKey("procedure.validation.hasVotedExplain"), { params: { items }, fieldErrors: { representativeId: [messageKey("procedure.validation.hasVotedExplain")] }, hasVoted: true });
           const reason = input.reason?.trim() ?? "";
-          if (!reason) throw new AppError("invalid", "p.withdrawReasonRequired", { params: { items }, fieldErrors: { reason: ["p.withdrawReasonRequired"] }, hasVoted: true });
+          if (!reason) throw new AppError("invalid", messageKey("procedure.validation.withdrawReasonRequired"), { params: { items }, fieldErrors: { reason: [messageKey("procedure.validation.withdrawReasonRequired")] }, hasVoted: true });
           for (const v of votes) {
             await tx.voteCorrection.create({
               data: { voteId: v.id, meetingId: m.id, agendaItemId: v.agendaItemId, countyId: m.countyId, representativeId: v.representativeId, fromChoice: v.choice, toChoice: null, reason, correctedById: viewer.id },
@@ -182,7 +183,7 @@ export async function recordAttendance(viewer: Viewer, input: { meetingId: strin
         where: { meetingId: m.id, ...(all ? {} : { representativeId: input.representativeId }) },
         data: { present: input.present, recordedAt: new Date() },
       });
-      if (!all && changed.count === 0) throw fieldError("representativeId", "p.notOnRoster");
+      if (!all && changed.count === 0) throw fieldError("representativeId", messageKey("procedure.validation.notOnRoster"));
       await audit(tx, actorOf(viewer), {
         action: "attendance.record", entity: "meeting", entityId: m.id, countyId: m.countyId,
         after: { representativeId: input.representativeId, present: input.present, rows: changed.count, withdrawnVotes: withdrawn },
@@ -202,7 +203,7 @@ async function mustHaveQuorum(tx: Tx, m: { id: string; countyId: string }, count
   const policy = await procedurePolicy(tx, m.countyId);
   const q = quorumFrom(policy);
   if (!quorumMet(counts.attending, counts.roster, q)) {
-    throw new AppError("invalid", "p.noQuorum", {
+    throw new AppError("invalid", messageKey("procedure.validation.noQuorum"), {
       params: { attending: counts.attending, roster: counts.roster, numerator: q.numerator, denominator: q.denominator, minimum: quorumMinimum(counts.roster, q) ?? 0 },
     });
   }
@@ -211,7 +212,7 @@ async function mustHaveQuorum(tx: Tx, m: { id: string; countyId: string }, count
 
 async function itemOf(tx: Tx, meetingId: string, agendaItemId: string) {
   const item = await tx.agendaItem.findFirst({ where: { id: agendaItemId, meetingId }, select: { id: true, ballot: true, yes: true, proposalId: true } });
-  if (!item) throw fieldError("agendaItemId", "p.notOnAgenda");
+  if (!item) throw fieldError("agendaItemId", messageKey("procedure.validation.notOnAgenda"));
   return item;
 }
 
@@ -238,9 +239,9 @@ export async function recordVote(
         const m = await lockMeeting(tx, viewer, input.meetingId, "update");
         mustBeOpen(m);
         const item = await itemOf(tx, m.id, input.agendaItemId);
-        if (item.ballot === "secret") throw fieldError("agendaItemId", "p.secretBallotItem");
+        if (item.ballot === "secret") throw fieldError("agendaItemId", messageKey("procedure.validation.secretBallotItem"));
         const counts = await attendanceCount(tx, m.id);
-        if (!counts.attendingIds.includes(input.representativeId)) throw fieldError("representativeId", "p.notAttending");
+        if (!counts.attendingIds.includes(input.representativeId)) throw fieldError("representativeId", messageKey("procedure.validation.notAttending"));
         await mustHaveQuorum(tx, m, counts);
         await tx.vote.create({ data: { id, agendaItemId: item.id, representativeId: input.representativeId, choice: input.choice, recordedById: viewer.id } });
         await audit(tx, actorOf(viewer), {
@@ -255,7 +256,7 @@ export async function recordVote(
       // the same vote sent twice (same id, same representative and item): answer with the stored one
       const stored = await db().vote.findUnique({ where: { id }, select: { agendaItemId: true, representativeId: true } });
       if (stored && stored.agendaItemId === input.agendaItemId && stored.representativeId === input.representativeId) return { voteId: id, replay: true };
-      throw new AppError("conflict", "p.duplicateVote", { fieldErrors: { representativeId: ["p.duplicateVote"] } });
+      throw new AppError("conflict", messageKey("procedure.validation.duplicateVote"), { fieldErrors: { representativeId: [messageKey("procedure.validation.duplicateVote")] } });
     }
     throw e;
   }
@@ -274,9 +275,9 @@ async function correctVote(
       const m = await lockMeeting(tx, viewer, input.meetingId, "update");
       mustBeOpen(m);
       const item = await itemOf(tx, m.id, input.agendaItemId);
-      if (item.ballot === "secret") throw fieldError("agendaItemId", "p.secretBallotItem");
+      if (item.ballot === "secret") throw fieldError("agendaItemId", messageKey("procedure.validation.secretBallotItem"));
       const vote = await tx.vote.findFirst({ where: { agendaItemId: item.id, representativeId: input.representativeId }, select: { id: true, choice: true } });
-      if (!vote) throw fieldError("representativeId", "p.noVoteToCorrect");
+      if (!vote) throw fieldError("representativeId", messageKey("procedure.validation.noVoteToCorrect"));
       if (vote.choice === input.choice) return { voteId: vote.id, replay: true, corrected: false };
       await tx.vote.update({ where: { id: vote.id }, data: { choice: input.choice, recordedById: viewer.id, recordedAt: new Date() } });
       await tx.voteCorrection.create({
@@ -298,7 +299,7 @@ export async function recordSecretBallot(viewer: Viewer, input: { meetingId: str
       const m = await lockMeeting(tx, viewer, input.meetingId, "update");
       mustBeOpen(m);
       const item = await itemOf(tx, m.id, input.agendaItemId);
-      if ((await tx.vote.count({ where: { agendaItemId: item.id } })) > 0) throw fieldError("agendaItemId", "p.rollCallItem");
+      if ((await tx.vote.count({ where: { agendaItemId: item.id } })) > 0) throw fieldError("agendaItemId", messageKey("procedure.validation.rollCallItem"));
       const counts = await attendanceCount(tx, m.id);
       await mustHaveQuorum(tx, m, counts);
       const r = validateSecretBallot({ yes: input.yes, no: input.no, abstain: input.abstain }, counts.attending);
@@ -343,8 +344,8 @@ export async function closeMeeting(viewer: Viewer, input: { meetingId: string; m
           tally = r;
         } else {
           // never both kinds on one item (the row lock keeps them apart; this refuses old data)
-          if (item.votes.length > 0) throw new AppError("invalid", "p.mixedBallot", { params: { position: item.position } });
-          if (item.yes === null || item.no === null || item.abstain === null) throw new AppError("invalid", "p.itemNotCounted", { params: { position: item.position } });
+          if (item.votes.length > 0) throw new AppError("invalid", messageKey("procedure.validation.mixedBallot"), { params: { position: item.position } });
+          if (item.yes === null || item.no === null || item.abstain === null) throw new AppError("invalid", messageKey("procedure.validation.itemNotCounted"), { params: { position: item.position } });
           const r = validateSecretBallot({ yes: item.yes, no: item.no, abstain: item.abstain }, counts.attending);
           if (!r.ok) throw new ProcedureRefusal([`第 ${item.position} 项：${r.message}`], [`Item ${item.position}: ${r.messageEn}`], [r.code]);
           tally = r;

@@ -20,6 +20,7 @@ import { fieldError } from "./proposals";
 import { isTownshipReviewer, mustApproveCounty, mustFacilitate } from "@/lib/auth/scope";
 import { isoDay, loadProposal, procedurePolicy, stepContext, takeStep, type LoadedProposal } from "./state";
 import type { NoticeKind, Prisma } from "@/lib/generated/prisma/client";
+import { messageKey } from "@/i18n/keys";
 import { chinaDay } from "@/lib/domain/china-time";
 
 
@@ -44,8 +45,8 @@ async function replayOf(viewer: Viewer, id: string): Promise<PublishOutcome | nu
 }
 
 function checkStart(startDate: string, notBefore: string | null) {
-  if (startDate > today()) throw fieldError("startDate", "p.noticeStartFuture");
-  if (notBefore && startDate < notBefore) throw new AppError("invalid", "p.noticeStartTooEarly", { fieldErrors: { startDate: ["p.noticeStartTooEarly"] }, params: { date: notBefore } });
+  if (startDate > today()) throw fieldError("startDate", messageKey("procedure.validation.noticeStartFuture"));
+  if (notBefore && startDate < notBefore) throw new AppError("invalid", messageKey("procedure.validation.noticeStartTooEarly"), { fieldErrors: { startDate: [messageKey("procedure.validation.noticeStartTooEarly")] }, params: { date: notBefore } });
 }
 
 /** Creates the notice(s) for the proposals, grouped by their notice length, and takes their step. */
@@ -100,7 +101,7 @@ async function proposalsOf(tx: Tx, ids: string[], where: Prisma.ProposalWhereInp
     try {
       out.push(await loadProposal(tx, { id, ...where }));
     } catch (e) {
-      if (e instanceof AppError && e.code === "not_found") throw fieldError("proposalIds", "p.itemNotEligible");
+      if (e instanceof AppError && e.code === "not_found") throw fieldError("proposalIds", messageKey("procedure.validation.itemNotEligible"));
       throw e;
     }
   }
@@ -115,7 +116,7 @@ export async function publishFirstNotice(viewer: Viewer, input: { id: string; me
     const m = await tx.meeting.findUnique({ where: { id: input.meetingId }, select: { id: true, villageId: true, countyId: true, state: true, date: true } });
     if (!m) throw new AppError("not_found", "meeting not found");
     mustFacilitate(viewer, m.villageId);
-    if (m.state !== "closed") throw new AppError("invalid", "p.meetingNotClosed");
+    if (m.state !== "closed") throw new AppError("invalid", messageKey("procedure.validation.meetingNotClosed"));
     checkStart(input.startDate, isoDay(m.date));
     const proposals = await proposalsOf(tx, input.proposalIds, { villageId: m.villageId, stage: "voted", agenda: { some: { meetingId: m.id, passed: true } } });
     const noticeIds = await publish(tx, viewer, { id: input.id, kind: "first", villageId: m.villageId, countyId: m.countyId, meetingId: m.id, startDate: input.startDate, proposals });
@@ -135,12 +136,12 @@ export async function publishSecondNotice(viewer: Viewer, input: { id: string; p
     if (reach) {
       const outside = await tx.proposal.findMany({ where: { id: { in: input.proposalIds }, NOT: reach }, select: { id: true } });
       if (outside.length) {
-        throw new AppError("invalid", "p.itemNotEligible", { fieldErrors: { proposalIds: ["p.itemNotEligible"] }, outOfScope: { field: "proposalIds", proposals: outside.map((o) => o.id) } });
+        throw new AppError("invalid", messageKey("procedure.validation.itemNotEligible"), { fieldErrors: { proposalIds: [messageKey("procedure.validation.itemNotEligible")] }, outOfScope: { field: "proposalIds", proposals: outside.map((o) => o.id) } });
       }
     }
     const proposals = await proposalsOf(tx, input.proposalIds, { kind: "identify", stage: "township_review" });
     const villages = new Set(proposals.map((p) => p.villageId));
-    if (villages.size !== 1) throw fieldError("proposalIds", "p.oneVillage");
+    if (villages.size !== 1) throw fieldError("proposalIds", messageKey("procedure.validation.oneVillage"));
     const p0 = proposals[0]!;
     if (viewer.role === "facilitator") mustFacilitate(viewer, p0.villageId);
     else if (!isTownshipReviewer(viewer)) throw new AppError("forbidden", "second notice");
@@ -170,7 +171,7 @@ export async function announce(viewer: Viewer, input: { id: string; proposalIds:
     const proposals: LoadedProposal[] = [];
     for (const id of [...new Set(input.proposalIds)]) proposals.push(await loadProposal(tx, { id }));
     for (const p of proposals) mustApproveCounty(viewer, p.countyId);
-    if (new Set(proposals.map((p) => p.villageId)).size !== 1) throw fieldError("proposalIds", "p.oneVillage");
+    if (new Set(proposals.map((p) => p.villageId)).size !== 1) throw fieldError("proposalIds", messageKey("procedure.validation.oneVillage"));
     const p0 = proposals[0]!;
     const noticeIds = await publish(tx, viewer, { id: input.id, kind: "announcement", villageId: p0.villageId, countyId: p0.countyId, meetingId: null, startDate: today(), proposals });
     return { noticeIds, replay: false };

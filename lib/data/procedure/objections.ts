@@ -17,15 +17,16 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { mayActOnObjections } from "./decisions";
 import { proposalScope } from "@/lib/auth/scope";
 import { currentNotices, isoDay, loadProposal, type LoadedProposal } from "./state";
+import { messageKey } from "@/i18n/keys";
 
 /** The notice now running for the proposal, or an "invalid" error naming why none is. */
 function runningNotice(p: LoadedProposal) {
   const which = p.stage === "first_notice" ? "first" : p.stage === "second_notice" ? "second" : null;
   const n = which ? currentNotices(p).filter((x) => x.kind === which).at(-1) : undefined;
-  if (!n) throw new AppError("invalid", "p.noNoticeRunning");
+  if (!n) throw new AppError("invalid", messageKey("procedure.validation.noNoticeRunning"));
   const start = isoDay(n.startDate);
   if (!objectionsOpen(start, n.days, today())) {
-    throw new AppError("invalid", "p.noticeNotOpen", { params: { start, end: noticeEnd(start, n.days) } });
+    throw new AppError("invalid", messageKey("procedure.validation.noticeNotOpen"), { params: { start, end: noticeEnd(start, n.days) } });
   }
   return n;
 }
@@ -88,9 +89,9 @@ export async function lodgeObjection(
 export async function lodgeObjectionFromCard(householdId: string, proposalId: string, text: string, contact: string): Promise<ObjectionOutcome> {
   const body = text.trim();
   const who = contact.trim();
-  if (!body) throw new AppError("invalid", "p.objectionTextRequired", { fieldErrors: { text: ["v.required"] } });
-  if (body.length > 2000) throw new AppError("invalid", "v.tooLong", { fieldErrors: { text: ["v.tooLong"] } });
-  if (who.length > 40) throw new AppError("invalid", "v.tooLong", { fieldErrors: { contact: ["v.tooLong"] } });
+  if (!body) throw new AppError("invalid", messageKey("procedure.validation.objectionTextRequired"), { fieldErrors: { text: [messageKey("validation.required")] } });
+  if (body.length > 2000) throw new AppError("invalid", messageKey("validation.tooLong"), { fieldErrors: { text: [messageKey("validation.tooLong")] } });
+  if (who.length > 40) throw new AppError("invalid", messageKey("validation.tooLong"), { fieldErrors: { contact: [messageKey("validation.tooLong")] } });
   return db().$transaction(async (tx) => {
     const p = await loadProposal(tx, { id: proposalId, householdId });
     const n = runningNotice(p);

@@ -17,6 +17,7 @@ import { removeStored } from "@/lib/storage/files";
 import { OPEN_STAGES, proposalEligibility } from "@/lib/domain/eligibility";
 import { proposalScope } from "@/lib/auth/scope";
 import { loadProposal, stepContext, takeStep, type ComparisonFlag } from "./state";
+import { messageKey } from "@/i18n/keys";
 
 export interface RaiseOutcome {
   proposalId: string;
@@ -57,8 +58,8 @@ async function stored(viewer: Viewer, id: string, householdId: string): Promise<
 export async function raiseProposal(viewer: Viewer, input: RaiseProposalInput): Promise<RaiseOutcome> {
   const before = await stored(viewer, input.id, input.householdId);
   if (before) return before;
-  if (viewer.role === "cadre" && input.source === "engine") throw fieldError("source", "p.sourceNotForRole");
-  if (viewer.role === "facilitator" && input.source === "cadre") throw fieldError("source", "p.sourceNotForRole");
+  if (viewer.role === "cadre" && input.source === "engine") throw fieldError("source", messageKey("procedure.validation.sourceNotForRole"));
+  if (viewer.role === "facilitator" && input.source === "cadre") throw fieldError("source", messageKey("procedure.validation.sourceNotForRole"));
   // a monitoring application carries the household's signed application and asset-query
   // authorisation: a photo (or signature) sent now is stored as the household's evidence
   const needsAuthorisation = input.kind === "monitor" && input.source === "application";
@@ -79,17 +80,17 @@ export async function raiseProposal(viewer: Viewer, input: RaiseProposalInput): 
         if (file) authorisationEvidenceId = await createEvidence(tx, viewer, { householdId: h.id, countyId: h.countyId }, file);
         else {
           const ev = await tx.evidence.findFirst({ where: { id: input.authorisationEvidenceId, householdId: h.id, kind: { in: ["signature", "signed_form", "photo"] } }, select: { id: true } });
-          if (!ev) throw fieldError("authorisation", "p.authorisationRequired");
+          if (!ev) throw fieldError("authorisation", messageKey("procedure.validation.authorisationRequired"));
           authorisationEvidenceId = ev.id;
         }
       }
       const why = proposalEligibility(input.kind, input.monitoringCategory, h, year);
-      if (why) throw fieldError("kind", `p.ineligible.${why}`);
+      if (why) throw fieldError("kind", `procedure.validation.ineligible.${why}`);
       if (input.source === "engine" && (h.candidate !== input.kind || (input.kind === "monitor" && h.candidateCategory !== input.monitoringCategory))) {
-        throw fieldError("source", "p.notACandidate");
+        throw fieldError("source", messageKey("procedure.validation.notACandidate"));
       }
       const open = await tx.proposal.findFirst({ where: { householdId: h.id, stage: { in: [...OPEN_STAGES] } }, select: { id: true } });
-      if (open) throw new AppError("invalid", "p.openProposalExists", { openProposalId: open.id });
+      if (open) throw new AppError("invalid", messageKey("procedure.validation.openProposalExists"), { openProposalId: open.id });
 
       const now = today();
       // one connection in a transaction: its queries go one after another
@@ -98,7 +99,7 @@ export async function raiseProposal(viewer: Viewer, input: RaiseProposalInput): 
       // a flag the province made a red line excludes identification and monitoring outright
       const red = flags.filter((f) => f.redLine);
       if (red.length > 0 && (input.kind === "identify" || input.kind === "monitor")) {
-        throw new AppError("invalid", "p.redLine", { fieldErrors: { kind: ["p.redLine"] }, params: { flags: red.map((f) => COMPARISON_FLAG_LABELS[f.code].zh).join("、") } });
+        throw new AppError("invalid", messageKey("procedure.validation.redLine"), { fieldErrors: { kind: [messageKey("procedure.validation.redLine")] }, params: { flags: red.map((f) => COMPARISON_FLAG_LABELS[f.code].zh).join("、") } });
       }
       await tx.proposal.create({
         data: {
@@ -148,7 +149,7 @@ export async function raiseProposal(viewer: Viewer, input: RaiseProposalInput): 
         after: { kind: input.kind, source: input.source, year, reason: "identify_closed" },
         reason: input.reason,
       });
-      throw fieldError("kind", "p.ineligible.identify_closed");
+      throw fieldError("kind", messageKey("procedure.validation.ineligible.identify_closed"));
     }
     // the same proposal sent twice at once: the primary key let one in; answer with that one
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
@@ -180,7 +181,7 @@ export async function explainComparison(viewer: Viewer, input: { proposalId: str
     const now = today();
     const flags = await comparisonFlags(tx, p.householdId, now);
     const explanation = input.explanation.trim();
-    if (flags.length > 0 && !explanation) throw fieldError("explanation", "p.explanationRequired");
+    if (flags.length > 0 && !explanation) throw fieldError("explanation", messageKey("procedure.validation.explanationRequired"));
     const fresh = { ...p, flags: flags as unknown as Prisma.JsonValue, flagExplanation: explanation || null };
     const ctx = await stepContext(tx, fresh, { today: now });
     const labels = flags.map((f) => COMPARISON_FLAG_LABELS[f.code].zh + (f.detail ? `（${f.detail}）` : "")).join("；");

@@ -23,6 +23,7 @@ import {
 } from "@/lib/domain/procedure";
 import type { Prisma, ProposalStage } from "@/lib/generated/prisma/client";
 import { toDayNumber } from "@/lib/domain/working-days";
+import { messageKey } from "@/i18n/keys";
 import { chinaDay } from "@/lib/domain/china-time";
 
 type Client = Db | Tx;
@@ -88,7 +89,7 @@ export function votingMeeting(p: LoadedProposal) {
  * recorded (never after today, so a pinned clock stays consistent).
  */
 export function stateOf(p: LoadedProposal, now: string = today()): ProcedureState {
-  if (p.stage === "withdrawn") throw new AppError("closed", "p.withdrawn");
+  if (p.stage === "withdrawn") throw new AppError("closed", messageKey("procedure.validation.withdrawn"));
   const stage: ProcedureStep = p.stage === "failed" ? "voted" : p.stage;
   const votePassed = p.stage === "failed" ? false : AFTER_PASSED.includes(p.stage) ? true : null;
   const notices = currentNotices(p);
@@ -226,7 +227,7 @@ export async function stepContext(client: Client, p: LoadedProposal, extra: Part
 /** A step the rules refuse: every reason, in both languages (the action picks the viewer's). */
 export class ProcedureRefusal extends AppError {
   constructor(readonly missing: string[], readonly missingEn: string[], readonly codes: string[]) {
-    super("invalid", missing.join("；"), { missing, missingEn, codes });
+    super("invalid", missing.join("；"), { missing, missingEn, codes, worded: { zh: missing.join("；"), en: missingEn.join("; ") } });
     this.name = "ProcedureRefusal";
   }
 }
@@ -287,5 +288,5 @@ export async function takeStep(tx: Tx, p: LoadedProposal, step: ProcedureStep, c
 }
 
 export function staleProposal(): AppError {
-  return new AppError("conflict", "p.staleProposal");
+  return new AppError("conflict", messageKey("procedure.validation.staleProposal"));
 }

@@ -6,7 +6,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { audit, type Actor } from "@/lib/audit";
 import { recordDenials, takenNationalIds, type Denial } from "@/lib/data/national-id-taken";
-import { AppError } from "@/lib/auth/errors";
+import { AppError, fieldError } from "@/lib/auth/errors";
 import { householdScope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/session";
 import { dateOnly } from "@/lib/clock";
@@ -16,6 +16,7 @@ import { pruneChanges } from "@/lib/validation/visit-facts";
 import type { VisitInput } from "@/lib/validation/visit";
 import { currentFacts, factsSelect } from "./facts";
 import { describeConflict, type ConflictInfo } from "./conflict";
+import { messageKey } from "@/i18n/keys";
 import { chinaDay } from "@/lib/domain/china-time";
 
 export interface StoredEvidence {
@@ -79,8 +80,8 @@ async function refuseTakenNationalIds(tx: Tx, viewer: Viewer, added: { nationalI
   const taken = await takenNationalIds(tx, viewer, ids, "visit.newMember", denials);
   added.forEach((n, i) => {
     const id = n.nationalId ?? "";
-    const key = id && (taken.inScope.has(id) || ids.indexOf(id) !== ids.lastIndexOf(id)) ? "v.nationalIdDuplicate" : id && taken.outside.has(id) ? "v.nationalIdUnavailable" : null;
-    if (key) throw new AppError("invalid", key, { fieldErrors: { [`updates.newMembers.${i}.nationalId`]: [key] } });
+    const key = id && (taken.inScope.has(id) || ids.indexOf(id) !== ids.lastIndexOf(id)) ? messageKey("validation.nationalIdDuplicate") : id && taken.outside.has(id) ? messageKey("validation.nationalIdUnavailable") : null;
+    if (key) throw fieldError(`updates.newMembers.${i}.nationalId`, key);
   });
 }
 
@@ -125,7 +126,7 @@ async function recordVisitTx(
 
     const from = h.assignments[0] ? chinaDay(h.assignments[0].validFrom) : null;
     if (from && input.date < from) {
-      throw new AppError("invalid", "v.beforeAssignment", { fieldErrors: { date: ["v.beforeAssignment"] }, params: { date: from } });
+      throw fieldError("date", messageKey("validation.beforeAssignment"), { date: from });
     }
 
     const located = input.mode === "home" && input.locationConsent && input.location ? input.location : null;

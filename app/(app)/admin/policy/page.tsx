@@ -6,6 +6,7 @@ import { PolicyForm } from "@/components/policy/policy-form";
 import { JobProgress } from "@/components/policy/job-progress";
 import { POLICY_GROUPS } from "@/components/policy/groups";
 import { currentYear } from "@/lib/clock";
+import type { KeyUnder } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 
@@ -121,7 +122,7 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
                     </span>
                     <span className="text-stone-600">
                       {Object.entries(r.values)
-                        .map(([k, v]) => `${t(`keys.${k}` as never)}=${v}`)
+                        .map(([k, v]) => `${t(`keys.${k as KeyUnder<"policy.keys">}`)}=${v}`)
                         .join("，")}
                     </span>
                   </li>

@@ -2,7 +2,7 @@
 // streamed. The audit administrator only; the export is itself an audit event (audit.export).
 import { getTranslations } from "next-intl/server";
 import { getViewer } from "@/lib/auth/session";
-import { can } from "@/lib/auth/roles";
+import { can, isRole } from "@/lib/auth/roles";
 import { auditDenied } from "@/lib/actions/safe-action";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
@@ -12,6 +12,7 @@ import { xlsxStream, XLSX_TYPE, type XlsxColumn } from "@/lib/xlsx";
 import { plainResponse as plainText } from "@/lib/http/plain";
 import type { CsvValue } from "@/lib/csv";
 import { chinaSecond } from "@/lib/domain/china-time";
+import type { KeyUnder } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 
@@ -41,8 +42,8 @@ export async function GET(request: Request): Promise<Response> {
       after: { filters: f, max: AUDIT_EXPORT_MAX },
     },
   );
-  const col = (k: string, width: number, kind: XlsxColumn["kind"] = "text"): XlsxColumn => ({
-    header: t(`col.${k}` as never),
+  const col = (k: KeyUnder<"audit.col">, width: number, kind: XlsxColumn["kind"] = "text"): XlsxColumn => ({
+    header: t(`col.${k}`),
     width,
     kind,
   });
@@ -67,7 +68,7 @@ export async function GET(request: Request): Promise<Response> {
         china(r.at),
         r.actorName ?? t("system"),
         r.actorUsername ?? "",
-        r.actorRole && tr.has(r.actorRole as never) ? tr(r.actorRole as never) : (r.actorRole ?? ""),
+        r.actorRole && isRole(r.actorRole) ? tr(r.actorRole) : (r.actorRole ?? ""),
         r.action,
         r.entity,
         r.entityId ?? "",

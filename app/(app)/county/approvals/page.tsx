@@ -8,6 +8,7 @@ import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { CountyTabs } from "@/components/county/county-tabs";
 import { pageTitle } from "@/lib/page-title";
 import { isTownshipScope } from "@/lib/data/township";
+import type { KeyUnder } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 
@@ -103,7 +104,7 @@ export default async function ApprovalsPage() {
                             ["sudden_hardship", v.suddenHardship],
                           ]
                             .filter(([, n]) => Number(n) > 0)
-                            .map(([k, n]) => `${tt(`monitoring.${k}`)} ${n}`)
+                            .map(([k, n]) => `${tt(`monitoring.${k as KeyUnder<"monitoring">}`)} ${n}`)
                             .join(" · ")}
                         </td>
                       )}

@@ -9,6 +9,7 @@ import { CausesChart, CoverageChart, IncidenceChart, StatusChart, TrendChart } f
 import { today } from "@/lib/clock";
 import { pageTitle } from "@/lib/page-title";
 import { isTownshipScope } from "@/lib/data/township";
+import type { KeyUnder } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 
@@ -107,7 +108,7 @@ export default async function CountyChartsPage() {
   const lastMonth = coverage[coverage.length - 1];
   const firstMonth = coverage[0];
   const causeTotal = causeRows.reduce((n, c) => n + c.households, 0);
-  const causeLabel = (c: string) => (c === "none" ? tc("causeNone") : t(`causes.${c}`));
+  const causeLabel = (c: string) => (c === "none" ? tc("causeNone") : t(`causes.${c as KeyUnder<"causes">}`));
   const lastYear = trend[trend.length - 1];
   const peak = trend.reduce((m, y) => (y.registeredPoor > (m?.registeredPoor ?? -1) ? y : m), trend[0]);
 
@@ -150,7 +151,12 @@ export default async function CountyChartsPage() {
             <DataTable
               caption={tc("statusTitle")}
               head={[tc("registeredHead"), tc("assessedHead"), tc("households"), tc("people")]}
-              rows={matrix.map((m) => [t(`registered.${m.registered}`), t(`assessed.${m.assessed}`), m.households, m.people])}
+              rows={matrix.map((m) => [
+                t(`registered.${m.registered as KeyUnder<"registered">}`),
+                t(`assessed.${m.assessed as KeyUnder<"assessed">}`),
+                m.households,
+                m.people,
+              ])}
             />
           }
         >

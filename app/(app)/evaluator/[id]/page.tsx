@@ -14,6 +14,7 @@ import { Badge } from "@/components/ui/badge";
 import { CloseForm, DrawForm, ReleaseForm, VerifyButton } from "@/components/evaluation/evaluation-actions";
 import { MetricsTable } from "@/components/evaluation/metrics-table";
 import { pageTitle } from "@/lib/page-title";
+import type { KeyUnder } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 
@@ -238,7 +239,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
                           {h.checkedAt ? <Badge tone="green">✓ {t("sample.checked")}</Badge> : <Badge>{t("sample.notChecked")}</Badge>}
                           {[...new Set(h.discrepancies)].map((k) => (
                             <Badge key={k} tone="amber">
-                              {t(`discrepancy.kinds.${k}`)}
+                              {t(`discrepancy.kinds.${k as KeyUnder<"evaluation.discrepancy.kinds">}`)}
                             </Badge>
                           ))}
                         </>
@@ -276,7 +277,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
               {d.discrepancies.map((x) => (
                 <li key={x.id} className="py-2 text-sm">
                   <div className="flex flex-wrap items-center gap-2">
-                    <Badge tone="amber">{t(`discrepancy.kinds.${x.kind}`)}</Badge>
+                    <Badge tone="amber">{t(`discrepancy.kinds.${x.kind as KeyUnder<"evaluation.discrepancy.kinds">}`)}</Badge>
                     <span>
                       {x.villageName} · {x.number}
                     </span>

@@ -21,6 +21,7 @@ import {
   VoteButtons,
 } from "@/components/procedure/meeting-forms";
 import { pageTitle } from "@/lib/page-title";
+import type { KeyUnder } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 
@@ -54,7 +55,7 @@ export default async function MeetingPage({
   const secretMode = current && (current.ballot === "secret" || (sp.mode === "secret" && current.votes.length === 0));
   const attending = m.representatives.filter((r) => r.present);
   const label = (i: (typeof m.items)[number]) =>
-    `${i.position}. ${i.headName} · ${tk(`procedure.kind.${i.kind}` as never)}${i.category ? `（${tk(`monitoring.${i.category}` as never)}）` : ""}`;
+    `${i.position}. ${i.headName} · ${tk(`procedure.kind.${i.kind as KeyUnder<"procedure.kind">}`)}${i.category ? `（${tk(`monitoring.${i.category as KeyUnder<"monitoring">}`)}）` : ""}`;
 
   return (
     <div className="space-y-4">
@@ -135,7 +136,7 @@ export default async function MeetingPage({
                 meetingId={m.id}
                 options={candidates.map((c) => ({
                   id: c.id,
-                  label: `${c.headName} · ${tk(`procedure.kind.${c.kind}` as never)}${c.monitoringCategory ? `（${tk(`monitoring.${c.monitoringCategory}` as never)}）` : ""}`,
+                  label: `${c.headName} · ${tk(`procedure.kind.${c.kind as KeyUnder<"procedure.kind">}`)}${c.monitoringCategory ? `（${tk(`monitoring.${c.monitoringCategory as KeyUnder<"monitoring">}`)}）` : ""}`,
                 }))}
               />
             )}

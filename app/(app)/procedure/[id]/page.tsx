@@ -22,6 +22,7 @@ import { GUARANTEE_KEYS as GUARANTEES } from "@/lib/validation/procedure";
 import { AgendaAddForProposal } from "@/components/procedure/meeting-forms";
 import { pageTitle } from "@/lib/page-title";
 import { chinaMinute } from "@/lib/domain/china-time";
+import type { KeyUnder } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 
@@ -39,7 +40,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const th = await getTranslations("history");
   const en = (await getLocale()) === "en";
   const stepName = (s: string) =>
-    s in STEP_LABELS ? STEP_LABELS[s as keyof typeof STEP_LABELS][en ? "en" : "zh"] : t(`stage.${s}` as never);
+    s in STEP_LABELS ? STEP_LABELS[s as keyof typeof STEP_LABELS][en ? "en" : "zh"] : t(`stage.${s as KeyUnder<"procedure.stage">}`);
   const lastReview = p.steps.filter((s) => s.stage === "township_review").at(-1);
   const notBefore = lastReview ? when(lastReview.at).slice(0, 10) : p.today;
 
@@ -262,12 +263,14 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                 </Badge>
                 <span className="ml-2 text-stone-600">
                   {when(p.exit.agreement.at)} · {p.exit.agreement.recordedBy ?? "—"}
-                  {p.exit.agreement.method ? ` · ${t(`page.agreementMethod.${p.exit.agreement.method}` as never)}` : ""}
+                  {p.exit.agreement.method
+                    ? ` · ${t(`page.agreementMethod.${p.exit.agreement.method as KeyUnder<"procedure.page.agreementMethod">}`)}`
+                    : ""}
                 </span>
               </p>
               <p>
                 {t("page.shownIncome", { income: p.exit.agreement.perCapitaIncome.toLocaleString("zh-CN") })}；
-                {GUARANTEES.map((k) => `${t(`guarantee.${k}` as never)}${p.exit!.agreement!.guarantees[k] ? "✓" : "✗"}`).join("　")}
+                {GUARANTEES.map((k) => `${t(`guarantee.${k}`)}${p.exit!.agreement!.guarantees[k] ? "✓" : "✗"}`).join("　")}
               </p>
               {p.exit.agreement.refusalReason && (
                 <p className="text-red-800">
@@ -385,7 +388,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                   {when(s.at)} · {s.actor ?? t("page.system")}
                 </span>
               </div>
-              {s.reason && <p className="text-stone-700">{historyLine(s.reason, th as never)}</p>}
+              {s.reason && <p className="text-stone-700">{historyLine(s.reason, th)}</p>}
             </li>
           ))}
         </ol>

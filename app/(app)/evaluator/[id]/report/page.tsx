@@ -19,6 +19,7 @@ import { MetricsTable } from "@/components/evaluation/metrics-table";
 import { DiscrepancyChart, MetricsChart, SampleChart } from "@/components/evaluation/lazy-charts";
 import { PrintButton } from "@/components/evaluation/print-button";
 import { pageTitle } from "@/lib/page-title";
+import type { KeyUnder } from "@/i18n/keys";
 import { SAMPLE_ALGORITHM_V2 } from "@/lib/domain/sampling-v2";
 
 export const dynamic = "force-dynamic";
@@ -246,7 +247,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                 <tr key={x.id}>
                   <td className="px-2 py-1 whitespace-nowrap">{x.villageName}</td>
                   <td className="px-2 tabular-nums">{x.number}</td>
-                  <td className="px-2 whitespace-nowrap">{t(`discrepancy.kinds.${x.kind}`)}</td>
+                  <td className="px-2 whitespace-nowrap">{t(`discrepancy.kinds.${x.kind as KeyUnder<"evaluation.discrepancy.kinds">}`)}</td>
                   <td className="px-2">{x.detail[lang] ?? x.detail.zh}</td>
                 </tr>
               ))}

@@ -9,6 +9,7 @@ import { AssessedBadge, Badge, CandidateBadge, RegisteredBadge } from "@/compone
 import { ProposeForm } from "@/components/procedure/propose-form";
 import { MONITORING_CATEGORIES, PROPOSAL_KINDS } from "@/lib/validation/procedure";
 import { pageTitle } from "@/lib/page-title";
+import type { KeyUnder } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 
@@ -42,7 +43,7 @@ export default async function ProposePage({
     };
   });
   const sources = (viewer.role === "cadre" ? ["cadre", "application"] : h.candidate ? ["engine", "application"] : ["application"]).map(
-    (s) => ({ value: s, label: t(`procedure.source.${s}`) }),
+    (s) => ({ value: s, label: t(`procedure.source.${s as KeyUnder<"procedure.source">}`) }),
   );
   const wanted = PROPOSAL_KINDS.find((k) => k === (sp.kind ?? h.candidate)) ?? kinds.find((k) => !k.disabledReason)?.kind ?? "identify";
   const initial = {

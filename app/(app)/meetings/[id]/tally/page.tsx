@@ -4,6 +4,7 @@ import { requireViewerPage } from "@/lib/auth/session";
 import { getMeetingView } from "@/lib/data/procedure/meeting-view";
 import { AutoRefresh } from "@/components/procedure/auto-refresh";
 import { pageTitle } from "@/lib/page-title";
+import type { KeyUnder } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 
@@ -42,8 +43,9 @@ export default async function TallyPage({
         <main className="flex flex-1 flex-col justify-center gap-[min(2vw,3vh)] py-[min(2vw,3vh)]">
           <div>
             <p className="text-[clamp(1.2rem,2.4vw,2.2rem)] text-white/80">
-              {t("tally.item", { position: item.position, total: m.items.length })} · {tk(`procedure.kind.${item.kind}` as never)}
-              {item.category ? `（${tk(`monitoring.${item.category}` as never)}）` : ""}
+              {t("tally.item", { position: item.position, total: m.items.length })} ·{" "}
+              {tk(`procedure.kind.${item.kind as KeyUnder<"procedure.kind">}`)}
+              {item.category ? `（${tk(`monitoring.${item.category as KeyUnder<"monitoring">}`)}）` : ""}
             </p>
             <p className="text-[clamp(2.5rem,min(7vw,11vh),6rem)] font-black" data-testid="tally-head">
               {item.headName}
