@@ -4,6 +4,11 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { audit, actorOf } from "@/lib/audit";
 
-export async function auditAccessDenied(viewer: { id: string; role: string }, entity: string, entityId: string, after: Record<string, unknown>): Promise<void> {
+export async function auditAccessDenied(
+  viewer: { id: string; role: string },
+  entity: string,
+  entityId: string,
+  after: Record<string, unknown>,
+): Promise<void> {
   await audit(db(), actorOf(viewer), { action: "access.denied", entity, entityId, after });
 }

@@ -13,15 +13,41 @@ export async function loadPolicyRows(client: Db | Tx): Promise<PolicyRow[]> {
 }
 
 const HOUSEHOLD_FIELDS = {
-  id: true, countyId: true, registeredStatus: true, monitoringCategory: true,
-  incomeWages: true, incomeBusiness: true, incomeBusinessCosts: true, incomeProperty: true, incomeTransfers: true,
-  rigidExpenditure: true, previousYearIncome: true, food: true, clothing: true, housingGrade: true, electricity: true,
-  waterLitres: true, waterScarceArea: true, waterPiped: true, waterRoundTripMin: true, waterHorizontalM: true,
-  waterVerticalM: true, waterQualitySafe: true, waterOutageDays: true,
+  id: true,
+  countyId: true,
+  registeredStatus: true,
+  monitoringCategory: true,
+  incomeWages: true,
+  incomeBusiness: true,
+  incomeBusinessCosts: true,
+  incomeProperty: true,
+  incomeTransfers: true,
+  rigidExpenditure: true,
+  previousYearIncome: true,
+  food: true,
+  clothing: true,
+  housingGrade: true,
+  electricity: true,
+  waterLitres: true,
+  waterScarceArea: true,
+  waterPiped: true,
+  waterRoundTripMin: true,
+  waterHorizontalM: true,
+  waterVerticalM: true,
+  waterQualitySafe: true,
+  waterOutageDays: true,
   ...ITEM_FIELDS_SELECT,
   members: {
     where: { active: true },
-    select: { birthDate: true, counted: true, active: true, medicalInsurance: true, schoolStatus: true, dropoutMedicalExemption: true, laborCapacity: true },
+    select: {
+      birthDate: true,
+      counted: true,
+      active: true,
+      medicalInsurance: true,
+      schoolStatus: true,
+      dropoutMedicalExemption: true,
+      laborCapacity: true,
+    },
   },
 } as const;
 
@@ -35,7 +61,9 @@ export interface RecomputeOptions {
 
 /** Unmet indicator keys of an assessment, in checklist order. */
 export function unmetOf(a: Assessment): string[] {
-  return Object.entries(a.indicators).filter(([, v]) => !v.met).map(([k]) => k);
+  return Object.entries(a.indicators)
+    .filter(([, v]) => !v.met)
+    .map(([k]) => k);
 }
 
 /**
@@ -50,7 +78,16 @@ export async function recomputeHousehold(tx: Tx, householdId: string, options: R
   if (!h.members.some((m) => m.counted)) {
     await tx.household.update({
       where: { id: householdId },
-      data: { assessedStatus: null, candidate: null, candidateCategory: null, perCapitaIncome: null, countedMembers: 0, memberCount: h.members.length, unmetIndicators: [], assessedAt: new Date() },
+      data: {
+        assessedStatus: null,
+        candidate: null,
+        candidateCategory: null,
+        perCapitaIncome: null,
+        countedMembers: 0,
+        memberCount: h.members.length,
+        unmetIndicators: [],
+        assessedAt: new Date(),
+      },
     });
     return null;
   }

@@ -36,30 +36,30 @@ export interface AuditRow {
  */
 export const LEGACY_ACTION_NAMES: ReadonlyMap<string, string> = new Map(
   Object.entries({
-  "admin.changeUserRole": "admin.change_user_role",
-  "admin.createRegion": "admin.create_region",
-  "admin.createUser": "admin.create_user",
-  "admin.importRegions": "admin.import_regions",
-  "admin.publishCalendarYear": "admin.publish_calendar_year",
-  "admin.removeCalendarDay": "admin.remove_calendar_day",
-  "admin.renameRegion": "admin.rename_region",
-  "admin.resetUserPassword": "admin.reset_user_password",
-  "admin.saveNotifyChannel": "admin.save_notify_channel",
-  "admin.searchRegions": "admin.search_regions",
-  "admin.sendTestNotification": "admin.send_test_notification",
-  "admin.setCalendarDay": "admin.set_calendar_day",
-  "admin.setRegionHotline": "admin.set_region_hotline",
-  "admin.setRegionZone": "admin.set_region_zone",
+    "admin.changeUserRole": "admin.change_user_role",
+    "admin.createRegion": "admin.create_region",
+    "admin.createUser": "admin.create_user",
+    "admin.importRegions": "admin.import_regions",
+    "admin.publishCalendarYear": "admin.publish_calendar_year",
+    "admin.removeCalendarDay": "admin.remove_calendar_day",
+    "admin.renameRegion": "admin.rename_region",
+    "admin.resetUserPassword": "admin.reset_user_password",
+    "admin.saveNotifyChannel": "admin.save_notify_channel",
+    "admin.searchRegions": "admin.search_regions",
+    "admin.sendTestNotification": "admin.send_test_notification",
+    "admin.setCalendarDay": "admin.set_calendar_day",
+    "admin.setRegionHotline": "admin.set_region_hotline",
+    "admin.setRegionZone": "admin.set_region_zone",
     "admin.setRegionDesignated": "admin.set_region_designated",
-  "admin.setUserDisabled": "admin.set_user_disabled",
-  "admin.withdrawCalendarYear": "admin.withdraw_calendar_year",
-  "county.assignHousehold": "county.assign_household",
-  "county.bulkAssign": "county.bulk_assign",
-  "county.searchCadres": "county.search_cadres",
-  "visit.confirmPending": "visit.confirm_pending",
-  "help.cardReport": "help.card_report",
-  "help.villageReport": "help.village_report",
-  "household.revealNationalId": "household.reveal_national_id",
+    "admin.setUserDisabled": "admin.set_user_disabled",
+    "admin.withdrawCalendarYear": "admin.withdraw_calendar_year",
+    "county.assignHousehold": "county.assign_household",
+    "county.bulkAssign": "county.bulk_assign",
+    "county.searchCadres": "county.search_cadres",
+    "visit.confirmPending": "visit.confirm_pending",
+    "help.cardReport": "help.card_report",
+    "help.villageReport": "help.village_report",
+    "household.revealNationalId": "household.reveal_national_id",
   }),
 );
 const OLD_NAME = new Map([...LEGACY_ACTION_NAMES].map(([old, current]) => [current, old]));
@@ -102,9 +102,25 @@ export async function auditWhere(viewer: ScopedViewer, f: AuditFilters): Promise
   return { AND: and };
 }
 
-async function withActors(rows: { id: bigint; at: Date; actorId: string | null; actorRole: string | null; action: string; entity: string; entityId: string | null; countyId: string | null; reason: string | null; before: unknown; after: unknown }[]): Promise<AuditRow[]> {
+async function withActors(
+  rows: {
+    id: bigint;
+    at: Date;
+    actorId: string | null;
+    actorRole: string | null;
+    action: string;
+    entity: string;
+    entityId: string | null;
+    countyId: string | null;
+    reason: string | null;
+    before: unknown;
+    after: unknown;
+  }[],
+): Promise<AuditRow[]> {
   const ids = [...new Set(rows.map((r) => r.actorId).filter((x): x is string => !!x))];
-  const users = ids.length ? await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, username: true } }) : [];
+  const users = ids.length
+    ? await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, username: true } })
+    : [];
   const byId = new Map(users.map((u) => [u.id, u]));
   return rows.map((r) => ({
     ...r,
@@ -115,7 +131,19 @@ async function withActors(rows: { id: bigint; at: Date; actorId: string | null; 
   }));
 }
 
-const SELECT = { id: true, at: true, actorId: true, actorRole: true, action: true, entity: true, entityId: true, countyId: true, reason: true, before: true, after: true } as const;
+const SELECT = {
+  id: true,
+  at: true,
+  actorId: true,
+  actorRole: true,
+  action: true,
+  entity: true,
+  entityId: true,
+  countyId: true,
+  reason: true,
+  before: true,
+  after: true,
+} as const;
 
 /** One page, newest first: events older than `before` (the previous page's last id). */
 export async function listAuditEvents(viewer: ScopedViewer, f: AuditFilters): Promise<{ rows: AuditRow[]; next: string | null }> {

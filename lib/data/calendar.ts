@@ -26,7 +26,11 @@ export async function loadedYears(client: Client): Promise<Set<number>> {
 export async function loadWorkCalendar(client: Client, from?: string): Promise<WorkCalendar> {
   // one after the other: inside a transaction (a help report's) the client is one connection
   const years = await loadedYears(client);
-  const days = await client.calendarDay.findMany({ where: from ? { date: { gte: dateOnly(from) } } : {}, select: { date: true, kind: true }, orderBy: { date: "asc" } });
+  const days = await client.calendarDay.findMany({
+    where: from ? { date: { gte: dateOnly(from) } } : {},
+    select: { date: true, kind: true },
+    orderBy: { date: "asc" },
+  });
   return workCalendar({ years: [...years], days: days.map((d) => ({ date: isoDay(d.date), kind: d.kind })) });
 }
 
@@ -68,8 +72,18 @@ export async function calendarOverview(client: Client, currentYear: number): Pro
     ),
   ]);
   const packageYears = new Set(chineseDaysYears());
-  const years = new Set<number>([currentYear - 2, currentYear - 1, currentYear, currentYear + 1, ...loaded.map((l) => l.year), ...counts.map((c) => c.year)]);
-  const users = await userNames(client, loaded.map((l) => l.loadedById));
+  const years = new Set<number>([
+    currentYear - 2,
+    currentYear - 1,
+    currentYear,
+    currentYear + 1,
+    ...loaded.map((l) => l.year),
+    ...counts.map((c) => c.year),
+  ]);
+  const users = await userNames(
+    client,
+    loaded.map((l) => l.loadedById),
+  );
   return [...years]
     .sort((a, b) => b - a)
     .map((year) => {
@@ -98,7 +112,14 @@ async function userNames(client: Client, ids: (string | null)[]): Promise<Map<st
 export async function calendarYearView(client: Client, year: number, currentYear: number): Promise<CalendarYearView> {
   const overview = await calendarOverview(client, currentYear);
   const status = overview.find((s) => s.year === year) ?? {
-    year, loaded: false, source: null, loadedAt: null, loadedBy: null, holidays: 0, workdays: 0, inPackage: chineseDaysYears().includes(year),
+    year,
+    loaded: false,
+    source: null,
+    loadedAt: null,
+    loadedBy: null,
+    holidays: 0,
+    workdays: 0,
+    inPackage: chineseDaysYears().includes(year),
   };
   const days = await client.calendarDay.findMany({
     where: { date: { gte: dateOnly(`${year}-01-01`), lte: dateOnly(`${year}-12-31`) } },
@@ -113,7 +134,11 @@ export async function calendarYearView(client: Client, year: number, currentYear
 const ENTITY = "calendar";
 
 /** Sets one day (a holiday, or a weekend day worked). Returns false when nothing changed. */
-export async function setCalendarDay(client: Db, actor: Actor, input: { date: string; kind: CalendarDayKind; name: string }): Promise<boolean> {
+export async function setCalendarDay(
+  client: Db,
+  actor: Actor,
+  input: { date: string; kind: CalendarDayKind; name: string },
+): Promise<boolean> {
   return client.$transaction(async (tx) => {
     const before = await tx.calendarDay.findUnique({ where: { date: dateOnly(input.date) }, select: { kind: true, name: true } });
     if (before && before.kind === input.kind && before.name === input.name) return false;
@@ -122,7 +147,13 @@ export async function setCalendarDay(client: Db, actor: Actor, input: { date: st
       create: { date: dateOnly(input.date), kind: input.kind, name: input.name, updatedById: actor.id },
       update: { kind: input.kind, name: input.name, updatedById: actor.id, updatedAt: new Date() },
     });
-    await audit(tx, actor, { action: "calendar.day.set", entity: ENTITY, entityId: input.date, before: before ?? null, after: { kind: input.kind, name: input.name } });
+    await audit(tx, actor, {
+      action: "calendar.day.set",
+      entity: ENTITY,
+      entityId: input.date,
+      before: before ?? null,
+      after: { kind: input.kind, name: input.name },
+    });
     return true;
   });
 }
@@ -148,7 +179,10 @@ export async function publishCalendarYear(
   const year = input.year;
   const fromPackage = "fromPackage" in input;
   const packageDays = fromPackage ? chineseDaysFor(year) : [];
-  if (fromPackage && packageDays.length === 0) throw new AppError("invalid", messageKey("admin.calendar.notInPackage"), { fieldErrors: { year: [messageKey("admin.calendar.notInPackage")] } });
+  if (fromPackage && packageDays.length === 0)
+    throw new AppError("invalid", messageKey("admin.calendar.notInPackage"), {
+      fieldErrors: { year: [messageKey("admin.calendar.notInPackage")] },
+    });
   const source = fromPackage ? CHINESE_DAYS_SOURCE : input.source;
   return client.$transaction(async (tx) => {
     const range = { gte: dateOnly(`${year}-01-01`), lte: dateOnly(`${year}-12-31`) };
@@ -156,7 +190,9 @@ export async function publishCalendarYear(
     const beforeDays = await tx.calendarDay.count({ where: { date: range } });
     if (fromPackage) {
       await tx.calendarDay.deleteMany({ where: { date: range } });
-      await tx.calendarDay.createMany({ data: packageDays.map((d) => ({ date: dateOnly(d.date), kind: d.kind, name: d.name, updatedById: actor.id })) });
+      await tx.calendarDay.createMany({
+        data: packageDays.map((d) => ({ date: dateOnly(d.date), kind: d.kind, name: d.name, updatedById: actor.id })),
+      });
     }
     await tx.calendarYear.upsert({
       where: { year },
@@ -181,6 +217,12 @@ export async function withdrawCalendarYear(client: Db, actor: Actor, year: numbe
     const before = await tx.calendarYear.findUnique({ where: { year }, select: { source: true } });
     if (!before) throw new AppError("not_found");
     await tx.calendarYear.delete({ where: { year } });
-    await audit(tx, actor, { action: "calendar.year.withdraw", entity: ENTITY, entityId: String(year), before: { loaded: true, source: before.source }, after: { loaded: false } });
+    await audit(tx, actor, {
+      action: "calendar.year.withdraw",
+      entity: ENTITY,
+      entityId: String(year),
+      before: { loaded: true, source: before.source },
+      after: { loaded: false },
+    });
   });
 }

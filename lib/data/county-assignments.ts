@@ -29,7 +29,12 @@ export const NEEDS_CADRE: Prisma.HouseholdWhereInput = {
 };
 
 /** The assignment list's filter (page and "all matching" bulk assignment share it). */
-export function assignableWhere(viewer: Viewer, countyId: ReviewCountyId, p: Pick<AssignParams, "village" | "need" | "show" | "q">, now = new Date()): Prisma.HouseholdWhereInput {
+export function assignableWhere(
+  viewer: Viewer,
+  countyId: ReviewCountyId,
+  p: Pick<AssignParams, "village" | "need" | "show" | "q">,
+  now = new Date(),
+): Prisma.HouseholdWhereInput {
   const and: Prisma.HouseholdWhereInput[] = [householdScope(viewer, now), { countyId }];
   if (p.village) and.push({ villageId: p.village });
   if ((p.need ?? "1") === "1") and.push(NEEDS_CADRE);
@@ -66,8 +71,19 @@ export async function assignableHouseholds(viewer: Viewer, countyId: ReviewCount
       skip: (page - 1) * ASSIGN_PAGE_SIZE,
       take: ASSIGN_PAGE_SIZE,
       select: {
-        id: true, number: true, headName: true, villageId: true, memberCount: true, registeredStatus: true, monitoringCategory: true,
-        assessedStatus: true, candidate: true, mainCause: true, lastVisitAt: true, createdAt: true, village: { select: { name: true } },
+        id: true,
+        number: true,
+        headName: true,
+        villageId: true,
+        memberCount: true,
+        registeredStatus: true,
+        monitoringCategory: true,
+        assessedStatus: true,
+        candidate: true,
+        mainCause: true,
+        lastVisitAt: true,
+        createdAt: true,
+        village: { select: { name: true } },
         assignments: { where: currentAssignment(now), select: { cadre: { select: { id: true, name: true } } } },
       },
     }),
@@ -76,10 +92,20 @@ export async function assignableHouseholds(viewer: Viewer, countyId: ReviewCount
   ]);
   const todayIso = today(now);
   const items: AssignableRow[] = rows.map((r) => ({
-    id: r.id, number: r.number, headName: r.headName, villageId: r.villageId, villageName: r.village.name, memberCount: r.memberCount,
-    registeredStatus: r.registeredStatus, monitoringCategory: r.monitoringCategory, assessedStatus: r.assessedStatus, candidate: r.candidate,
-    mainCause: r.mainCause, cadres: r.assignments.map((a) => a.cadre),
-    lastVisitAt: r.lastVisitAt?.toISOString().slice(0, 10) ?? null, visitDue: visitDue(r.lastVisitAt, todayIso, r.createdAt),
+    id: r.id,
+    number: r.number,
+    headName: r.headName,
+    villageId: r.villageId,
+    villageName: r.village.name,
+    memberCount: r.memberCount,
+    registeredStatus: r.registeredStatus,
+    monitoringCategory: r.monitoringCategory,
+    assessedStatus: r.assessedStatus,
+    candidate: r.candidate,
+    mainCause: r.mainCause,
+    cadres: r.assignments.map((a) => a.cadre),
+    lastVisitAt: r.lastVisitAt?.toISOString().slice(0, 10) ?? null,
+    visitDue: visitDue(r.lastVisitAt, todayIso, r.createdAt),
   }));
   const pages = Math.max(1, Math.ceil(total / ASSIGN_PAGE_SIZE));
   return { items, total, page, pageSize: ASSIGN_PAGE_SIZE, pages, outOfRange: page > pages, unassignedAll };
@@ -99,7 +125,13 @@ export async function householdForAssignment(viewer: Viewer, countyId: ReviewCou
   return db().household.findFirst({
     where: { AND: [{ id: householdId, countyId }, householdScope(viewer, now)] },
     select: {
-      id: true, number: true, headName: true, registeredStatus: true, assessedStatus: true, monitoringCategory: true, candidate: true,
+      id: true,
+      number: true,
+      headName: true,
+      registeredStatus: true,
+      assessedStatus: true,
+      monitoringCategory: true,
+      candidate: true,
       village: { select: { id: true, name: true, parent: { select: { name: true } } } },
       assignments: {
         orderBy: { validFrom: "desc" },
@@ -139,15 +171,25 @@ export async function searchCountyCadres(countyId: ReviewCountyId, q: string, ne
           orderBy: [{ name: "asc" }, { id: "asc" }],
           take,
           select: {
-            id: true, name: true, username: true,
+            id: true,
+            name: true,
+            username: true,
             region: { select: { name: true, parent: { select: { name: true } } } },
             _count: { select: { assignments: { where: currentAssignment(now) } } },
           },
         });
   const local = near && near.startsWith(countyId) ? await find({ equals: near }, 20) : [];
-  const rest = await find(near && near.startsWith(countyId) ? { startsWith: countyId, not: near } : { startsWith: countyId }, 20 - local.length);
+  const rest = await find(
+    near && near.startsWith(countyId) ? { startsWith: countyId, not: near } : { startsWith: countyId },
+    20 - local.length,
+  );
   return [...local, ...rest].map((u) => ({
-    id: u.id, name: u.name, username: u.username, villageName: u.region.name, townshipName: u.region.parent?.name ?? null, load: u._count.assignments,
+    id: u.id,
+    name: u.name,
+    username: u.username,
+    villageName: u.region.name,
+    townshipName: u.region.parent?.name ?? null,
+    load: u._count.assignments,
   }));
 }
 
@@ -155,7 +197,10 @@ export type CadreProblem = "notInCounty" | "notCadre" | "disabled";
 
 /** Which of these users may not take households of the county, and why. */
 export async function checkCadres(countyId: ReviewCountyId, cadreIds: readonly string[]): Promise<Map<string, CadreProblem>> {
-  const users = await db().user.findMany({ where: { id: { in: [...cadreIds] } }, select: { id: true, role: true, regionId: true, disabled: true } });
+  const users = await db().user.findMany({
+    where: { id: { in: [...cadreIds] } },
+    select: { id: true, role: true, regionId: true, disabled: true },
+  });
   const problems = new Map<string, CadreProblem>();
   for (const id of cadreIds) {
     const u = users.find((x) => x.id === id);
@@ -195,7 +240,9 @@ export async function applyAssignments(
   if (ids.length !== plan.length) throw new AppError("invalid", "duplicate household in plan");
   if (ids.length === 0) return { changed: 0, unchanged: 0, ended: 0 };
   // one writer per household at a time: a concurrent reassignment waits here, then sees ours
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM household WHERE id = ANY(${ids}::text[]) AND "countyId" = ${countyId} FOR UPDATE`;
+  const locked = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM household WHERE id = ANY(${ids}::text[]) AND "countyId" = ${countyId} FOR UPDATE`;
   if (locked.length !== ids.length) {
     const found = new Set(locked.map((r) => r.id));
     throw new AppError("not_found", "household not in county", { householdIds: ids.filter((id) => !found.has(id)).slice(0, 20) });
@@ -215,7 +262,14 @@ export async function applyAssignments(
   if (toEnd.length) await tx.cadreAssignment.updateMany({ where: { id: { in: toEnd } }, data: { validTo: now } });
   if (changes.length) {
     await tx.cadreAssignment.createMany({
-      data: changes.map((p) => ({ householdId: p.householdId, countyId, cadreId: p.cadreId, validFrom: now, reason, createdById: actor.id })),
+      data: changes.map((p) => ({
+        householdId: p.householdId,
+        countyId,
+        cadreId: p.cadreId,
+        validFrom: now,
+        reason,
+        createdById: actor.id,
+      })),
     });
     // one audit event per household, appended to the hash chain in the same transaction
     await auditMany(
@@ -245,7 +299,13 @@ export function roundRobin(householdIds: readonly string[], team: readonly strin
 }
 
 /** The ids of every household matching the assignment list's filter, in list order. */
-export async function assignableIds(viewer: Viewer, countyId: ReviewCountyId, p: Pick<AssignParams, "village" | "need" | "show" | "q">, limit: number, now = new Date()) {
+export async function assignableIds(
+  viewer: Viewer,
+  countyId: ReviewCountyId,
+  p: Pick<AssignParams, "village" | "need" | "show" | "q">,
+  limit: number,
+  now = new Date(),
+) {
   const rows = await db().household.findMany({
     where: assignableWhere(viewer, countyId, p, now),
     orderBy: [{ villageId: "asc" }, { number: "asc" }],

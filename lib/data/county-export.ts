@@ -22,14 +22,30 @@ import type { KeyUnder, MessageKey } from "@/i18n/keys";
 const zh = createTranslator({ locale: "zh-CN", messages: messages["zh-CN"] });
 
 const plain = (status: number, body: string) =>
-  new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store" } });
+  new Response(body, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store" },
+  });
 
 /** CSV for machines, XLSX (`?format=xlsx`) for people opening it in Excel or WPS. */
 export type ExportFormat = "csv" | "xlsx";
 const formatOf = (request: Request): ExportFormat => (new URL(request.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv");
 
-function download(format: ExportFormat, columns: readonly XlsxColumn[], rows: AsyncIterable<readonly (readonly CsvValue[])[]>, sheet: string, filename: string, ascii: string) {
-  const body = format === "xlsx" ? xlsxStream(sheet, columns, rows) : csvStream(columns.map((c) => c.header), rows);
+function download(
+  format: ExportFormat,
+  columns: readonly XlsxColumn[],
+  rows: AsyncIterable<readonly (readonly CsvValue[])[]>,
+  sheet: string,
+  filename: string,
+  ascii: string,
+) {
+  const body =
+    format === "xlsx"
+      ? xlsxStream(sheet, columns, rows)
+      : csvStream(
+          columns.map((c) => c.header),
+          rows,
+        );
   return fileResponse(body, `${filename}.${format}`, `${ascii}.${format}`, format === "xlsx" ? XLSX_TYPE : "text/csv; charset=utf-8");
 }
 
@@ -55,14 +71,22 @@ async function exporter(): Promise<{ viewer: Viewer; county: ReviewedCounty; wit
   const viewer = await getViewer();
   if (!viewer) return plain(401, "请先登录 (Unauthorized)");
   if (!can(viewer.role, "village.review")) {
-    await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "export", entityId: "county", after: { code: "forbidden" } }).catch(() => {});
+    await audit(
+      db(),
+      { id: viewer.id, role: viewer.role },
+      { action: "access.denied", entity: "export", entityId: "county", after: { code: "forbidden" } },
+    ).catch(() => {});
     return plain(403, "无权导出 (Forbidden)");
   }
   try {
     return { viewer, ...(await reviewArea(viewer)) };
   } catch (e) {
     if (e instanceof AppError) {
-      await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "export", entityId: "county", after: { code: "not_found", regionId: viewer.regionId } }).catch(() => {});
+      await audit(
+        db(),
+        { id: viewer.id, role: viewer.role },
+        { action: "access.denied", entity: "export", entityId: "county", after: { code: "not_found", regionId: viewer.regionId } },
+      ).catch(() => {});
       return plain(404, "未找到 (Not found)");
     }
     throw e;
@@ -84,19 +108,55 @@ export async function exportVillages(request: Request): Promise<Response> {
   const rows = await villageRowsForExport(county.id, threshold, values);
   const c = (k: KeyUnder<"county">) => zh(`county.${k}`);
   const columns = cols([
-    ["区划代码", 14, "text"], [c("township"), 16, "text"], [c("village"), 16, "text"], [c("households"), 8, "integer"], [c("people"), 8, "integer"],
-    [c("poorHouseholds"), 10, "integer"], [c("poorPeople"), 10, "integer"], [`${c("incidence")}(%)`, 11, "decimal"], ["是否达到退出标准", 10, "text"],
-    [c("monitored"), 10, "integer"], ["脱贫不稳定户", 10, "integer"], ["边缘易致贫户", 10, "integer"], ["突发严重困难户", 10, "integer"],
-    [c("missed"), 10, "integer"], ["应纳未纳人数", 10, "integer"], [c("wronglyLifted"), 10, "integer"], ["返贫风险人数", 10, "integer"],
-    ["有帮扶干部的户", 10, "integer"], ["本月已走访户", 10, "integer"], [`${c("coverage")}(%)`, 11, "decimal"], [c("pending"), 10, "integer"],
+    ["区划代码", 14, "text"],
+    [c("township"), 16, "text"],
+    [c("village"), 16, "text"],
+    [c("households"), 8, "integer"],
+    [c("people"), 8, "integer"],
+    [c("poorHouseholds"), 10, "integer"],
+    [c("poorPeople"), 10, "integer"],
+    [`${c("incidence")}(%)`, 11, "decimal"],
+    ["是否达到退出标准", 10, "text"],
+    [c("monitored"), 10, "integer"],
+    ["脱贫不稳定户", 10, "integer"],
+    ["边缘易致贫户", 10, "integer"],
+    ["突发严重困难户", 10, "integer"],
+    [c("missed"), 10, "integer"],
+    ["应纳未纳人数", 10, "integer"],
+    [c("wronglyLifted"), 10, "integer"],
+    ["返贫风险人数", 10, "integer"],
+    ["有帮扶干部的户", 10, "integer"],
+    ["本月已走访户", 10, "integer"],
+    [`${c("coverage")}(%)`, 11, "decimal"],
+    [c("pending"), 10, "integer"],
   ]);
   async function* batches() {
     for (let i = 0; i < rows.length; i += 500) {
-      yield rows.slice(i, i + 500).map((v): CsvValue[] => [
-        v.id, v.townshipName, v.name, v.households, v.people, v.poorHouseholds, v.poorPeople, fmt(v.incidence),
-        v.belowThreshold === null ? "" : v.belowThreshold ? "是" : "否", v.monitored, v.monUnstable, v.monMarginal, v.monSudden,
-        v.missed, v.missedPeople, v.wronglyLifted, v.wronglyLiftedPeople, v.assigned, v.visited, fmt(v.coverage), v.pending,
-      ]);
+      yield rows
+        .slice(i, i + 500)
+        .map((v): CsvValue[] => [
+          v.id,
+          v.townshipName,
+          v.name,
+          v.households,
+          v.people,
+          v.poorHouseholds,
+          v.poorPeople,
+          fmt(v.incidence),
+          v.belowThreshold === null ? "" : v.belowThreshold ? "是" : "否",
+          v.monitored,
+          v.monUnstable,
+          v.monMarginal,
+          v.monSudden,
+          v.missed,
+          v.missedPeople,
+          v.wronglyLifted,
+          v.wronglyLiftedPeople,
+          v.assigned,
+          v.visited,
+          fmt(v.coverage),
+          v.pending,
+        ]);
     }
   }
   const date = today();
@@ -115,7 +175,11 @@ export async function exportHouseholds(request: Request): Promise<Response> {
   if (villageId !== undefined) {
     village = await villageInCounty(county.id, villageId, who.within);
     if (!village) {
-      await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "village", entityId: villageId.slice(0, 64), after: { code: "not_found", via: "export" } }).catch(() => {});
+      await audit(
+        db(),
+        { id: viewer.id, role: viewer.role },
+        { action: "access.denied", entity: "village", entityId: villageId.slice(0, 64), after: { code: "not_found", via: "export" } },
+      ).catch(() => {});
       return plain(404, "未找到该村，或不在您的权限范围内 (Not found)");
     }
   }
@@ -125,25 +189,54 @@ export async function exportHouseholds(request: Request): Promise<Response> {
   const showIds = canSeeNationalIds(viewer, false);
   // heads' IDs and per-capita income for a whole county or village: recorded before the first row
   await auditSensitiveRead(viewer, {
-    entity: village ? "village" : "county", entityId: village?.id ?? county.id, countyId: county.id, via: "export",
-    fields: ["nationalId", "income"], nationalIds: showIds ? "full" : "masked", filters: values,
+    entity: village ? "village" : "county",
+    entityId: village?.id ?? county.id,
+    countyId: county.id,
+    via: "export",
+    fields: ["nationalId", "income"],
+    nationalIds: showIds ? "full" : "masked",
+    filters: values,
   });
   // the value is read from the database: a key of that enum's messages
   const label = (ns: string, k: string | null) => (k ? zh(`${ns}.${k}` as MessageKey) : "");
   const columns = cols([
-    ["村", 14, "text"], ["户编号", 12, "text"], ["户主", 10, "text"], ["户主身份证号", 22, "text"], ["人口", 6, "integer"],
-    ["登记状态", 12, "text"], ["监测类别", 14, "text"], ["评估状态", 12, "text"], ["登记与评估不一致", 14, "text"], ["拟纳入监测类别", 14, "text"],
-    ["未达标指标", 24, "text"], ["人均纯收入(元)", 14, "decimal"], ["主要致贫原因", 14, "text"], ["其他致贫原因", 18, "text"],
-    ["帮扶干部", 12, "text"], ["最近走访", 12, "text"], ["走访情况", 10, "text"],
+    ["村", 14, "text"],
+    ["户编号", 12, "text"],
+    ["户主", 10, "text"],
+    ["户主身份证号", 22, "text"],
+    ["人口", 6, "integer"],
+    ["登记状态", 12, "text"],
+    ["监测类别", 14, "text"],
+    ["评估状态", 12, "text"],
+    ["登记与评估不一致", 14, "text"],
+    ["拟纳入监测类别", 14, "text"],
+    ["未达标指标", 24, "text"],
+    ["人均纯收入(元)", 14, "decimal"],
+    ["主要致贫原因", 14, "text"],
+    ["其他致贫原因", 18, "text"],
+    ["帮扶干部", 12, "text"],
+    ["最近走访", 12, "text"],
+    ["走访情况", 10, "text"],
   ]);
   async function* batches() {
     for await (const batch of householdBatches(viewer, { countyId: county.id, villageId: village?.id }, values)) {
       yield batch.map((h): CsvValue[] => [
-        h.villageName, h.number, h.headName, showIds ? h.headNationalId : maskNationalId(h.headNationalId), h.memberCount,
-        label("registered", h.registeredStatus), label("monitoring", h.monitoringCategory), label("assessed", h.assessedStatus ?? "none"),
-        label("candidate", h.candidate), label("monitoring", h.candidateCategory),
-        h.unmetIndicators.map((k) => label("indicators", k)).join("、"), h.perCapitaIncome, label("causes", h.mainCause),
-        h.secondaryCauses.map((k) => label("causes", k)).join("、"), h.cadres.map((c) => c.name).join("、"), h.lastVisitAt ?? "",
+        h.villageName,
+        h.number,
+        h.headName,
+        showIds ? h.headNationalId : maskNationalId(h.headNationalId),
+        h.memberCount,
+        label("registered", h.registeredStatus),
+        label("monitoring", h.monitoringCategory),
+        label("assessed", h.assessedStatus ?? "none"),
+        label("candidate", h.candidate),
+        label("monitoring", h.candidateCategory),
+        h.unmetIndicators.map((k) => label("indicators", k)).join("、"),
+        h.perCapitaIncome,
+        label("causes", h.mainCause),
+        h.secondaryCauses.map((k) => label("causes", k)).join("、"),
+        h.cadres.map((c) => c.name).join("、"),
+        h.lastVisitAt ?? "",
         h.cadres.length ? label("county.villagePage.due", h.visitDue) : "",
       ]);
     }
@@ -151,7 +244,10 @@ export async function exportHouseholds(request: Request): Promise<Response> {
   const date = today();
   const place = village ? village.name : county.name;
   return download(
-    formatOf(request), columns, batches(), "农户",
+    formatOf(request),
+    columns,
+    batches(),
+    "农户",
     `${county.name}${village ? `-${place}` : ""}-农户-${date}`,
     `county-${county.id}${village ? `-${village.id}` : ""}-households-${date}`,
   );

@@ -54,7 +54,9 @@ export function householdWhere(
   if (p.overdue) {
     and.push({ assignments: { some: currentAssignment(now) } });
     // never visited: overdue once on the register since before last month (registered today is due)
-    and.push({ OR: [{ lastVisitAt: null, createdAt: { lt: overdueBefore(today(now)) } }, { lastVisitAt: { lt: overdueBefore(today(now)) } }] });
+    and.push({
+      OR: [{ lastVisitAt: null, createdAt: { lt: overdueBefore(today(now)) } }, { lastVisitAt: { lt: overdueBefore(today(now)) } }],
+    });
   }
   if (p.cadre === "none") and.push({ assignments: { none: currentAssignment(now) } });
   else if (p.cadre) and.push({ assignments: { some: { ...currentAssignment(now), cadreId: p.cadre } } });
@@ -65,21 +67,40 @@ type Dir = "asc" | "desc";
 export function householdOrder(sort: HouseholdSort, dir: Dir): Prisma.HouseholdOrderByWithRelationInput[] {
   const tail: Prisma.HouseholdOrderByWithRelationInput[] = [{ villageId: "asc" }, { number: "asc" }];
   switch (sort) {
-    case "number": return [{ villageId: dir }, { number: dir }];
-    case "head": return [{ headName: dir }, ...tail];
-    case "members": return [{ memberCount: dir }, ...tail];
-    case "registered": return [{ registeredStatus: dir }, { monitoringCategory: { sort: dir, nulls: "last" } }, ...tail];
-    case "assessed": return [{ assessedStatus: { sort: dir, nulls: "last" } }, { candidate: { sort: dir, nulls: "last" } }, ...tail];
-    case "cause": return [{ mainCause: { sort: dir, nulls: "last" } }, ...tail];
+    case "number":
+      return [{ villageId: dir }, { number: dir }];
+    case "head":
+      return [{ headName: dir }, ...tail];
+    case "members":
+      return [{ memberCount: dir }, ...tail];
+    case "registered":
+      return [{ registeredStatus: dir }, { monitoringCategory: { sort: dir, nulls: "last" } }, ...tail];
+    case "assessed":
+      return [{ assessedStatus: { sort: dir, nulls: "last" } }, { candidate: { sort: dir, nulls: "last" } }, ...tail];
+    case "cause":
+      return [{ mainCause: { sort: dir, nulls: "last" } }, ...tail];
     // oldest first: never visited come first
-    case "lastVisit": return [{ lastVisitAt: { sort: dir, nulls: dir === "asc" ? "first" : "last" } }, ...tail];
+    case "lastVisit":
+      return [{ lastVisitAt: { sort: dir, nulls: dir === "asc" ? "first" : "last" } }, ...tail];
   }
 }
 
 const ROW_SELECT = (now: Date) =>
   ({
-    id: true, number: true, headName: true, villageId: true, memberCount: true, registeredStatus: true, monitoringCategory: true,
-    assessedStatus: true, candidate: true, candidateCategory: true, unmetIndicators: true, mainCause: true, lastVisitAt: true, createdAt: true,
+    id: true,
+    number: true,
+    headName: true,
+    villageId: true,
+    memberCount: true,
+    registeredStatus: true,
+    monitoringCategory: true,
+    assessedStatus: true,
+    candidate: true,
+    candidateCategory: true,
+    unmetIndicators: true,
+    mainCause: true,
+    lastVisitAt: true,
+    createdAt: true,
     village: { select: { name: true } },
     assignments: {
       where: currentAssignment(now),
@@ -147,13 +168,7 @@ export async function countHouseholds(where: Prisma.HouseholdWhereInput): Promis
 }
 
 /** One page of a village's households: the page and the count run side by side. */
-export async function villageHouseholds(
-  viewer: Viewer,
-  countyId: ReviewCountyId,
-  villageId: string,
-  p: HouseholdParams,
-  now = new Date(),
-) {
+export async function villageHouseholds(viewer: Viewer, countyId: ReviewCountyId, villageId: string, p: HouseholdParams, now = new Date()) {
   const pageSize = Number(p.size ?? HOUSEHOLD_PAGE_SIZE);
   const page = p.page ?? 1;
   const sort = p.sort ?? "number";
@@ -161,7 +176,13 @@ export async function villageHouseholds(
   const where = householdWhere(viewer, { countyId, villageId }, p, now);
   const [counted, rows] = await Promise.all([
     countHouseholds(where),
-    db().household.findMany({ where, orderBy: householdOrder(sort, dir), skip: (page - 1) * pageSize, take: pageSize, select: ROW_SELECT(now) }),
+    db().household.findMany({
+      where,
+      orderBy: householdOrder(sort, dir),
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: ROW_SELECT(now),
+    }),
   ]);
   const total = counted;
   const todayIso = today(now);

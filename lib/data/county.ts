@@ -150,9 +150,18 @@ function villageAggregateSql(countyId: string, threshold: number, opts: { villag
 
 /** Column expressions over the derived table (whitelisted: user input never becomes SQL text). */
 const COLUMN: Record<VillageSort, string> = {
-  township: `"townshipId"`, name: `name`, households: `households`, people: `people`, poorHouseholds: `"poorHouseholds"`,
-  poorPeople: `"poorPeople"`, incidence: `incidence`, monitored: `monitored`, missed: `missed`, wronglyLifted: `"wronglyLifted"`,
-  coverage: `coverage`, pending: `pending`,
+  township: `"townshipId"`,
+  name: `name`,
+  households: `households`,
+  people: `people`,
+  poorHouseholds: `"poorHouseholds"`,
+  poorPeople: `"poorPeople"`,
+  incidence: `incidence`,
+  monitored: `monitored`,
+  missed: `missed`,
+  wronglyLifted: `"wronglyLifted"`,
+  coverage: `coverage`,
+  pending: `pending`,
 };
 
 /** The WHERE clause of the village list over the derived table. */
@@ -192,7 +201,15 @@ export async function villageList(countyId: ReviewCountyId, threshold: number, o
     const [c] = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (${base}) x ${villageFilterSql(opts)}`;
     total = c?.n ?? 0;
   }
-  return { rows: rows.map(({ total: _t, ...r }) => r as VillageRow), total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)), sort, dir };
+  return {
+    rows: rows.map(({ total: _t, ...r }) => r as VillageRow),
+    total,
+    page,
+    pageSize,
+    pages: Math.max(1, Math.ceil(total / pageSize)),
+    sort,
+    dir,
+  };
 }
 
 /** Every village matching the filters, in the list's order (for the CSV export: a few hundred rows). */
@@ -252,8 +269,24 @@ export async function countyTotals(countyId: ReviewCountyId, threshold: number, 
 
 function emptyTotals(): TotalsRow {
   return {
-    townshipId: null, townshipName: null, villages: 0, villagesWithPeople: 0, villagesBelow: 0, households: 0, people: 0,
-    poorHouseholds: 0, poorPeople: 0, liftedPeople: 0, notRegisteredPeople: 0, missed: 0, missedPeople: 0, wronglyLifted: 0, wronglyLiftedPeople: 0, monitored: 0, assigned: 0, visited: 0,
+    townshipId: null,
+    townshipName: null,
+    villages: 0,
+    villagesWithPeople: 0,
+    villagesBelow: 0,
+    households: 0,
+    people: 0,
+    poorHouseholds: 0,
+    poorPeople: 0,
+    liftedPeople: 0,
+    notRegisteredPeople: 0,
+    missed: 0,
+    missedPeople: 0,
+    wronglyLifted: 0,
+    wronglyLiftedPeople: 0,
+    monitored: 0,
+    assigned: 0,
+    visited: 0,
   };
 }
 
@@ -277,7 +310,12 @@ export function countySummary(total: TotalsRow, zone: RegionZone | null, thresho
   // estimated missed and wrongly-lifted people themselves. Same function as the evaluation and the CLI.
   const comprehensive = comprehensiveIncidence(
     {
-      population: { rural: total.people, registeredPoor: total.poorPeople, lifted: total.liftedPeople, notRegistered: total.notRegisteredPeople },
+      population: {
+        rural: total.people,
+        registeredPoor: total.poorPeople,
+        lifted: total.liftedPeople,
+        notRegistered: total.notRegisteredPeople,
+      },
       sampleLiftedPeople: total.liftedPeople,
       sampleWronglyLiftedPeople: total.wronglyLiftedPeople,
       sampleNotRegisteredPeople: total.notRegisteredPeople,
@@ -301,7 +339,11 @@ export function countySummary(total: TotalsRow, zone: RegionZone | null, thresho
 
 /** Townships of the county (for the filter's select). */
 export async function countyTownships(countyId: ReviewCountyId) {
-  return db().region.findMany({ where: { parentId: countyId, level: "township" }, select: { id: true, name: true }, orderBy: { id: "asc" } });
+  return db().region.findMany({
+    where: { parentId: countyId, level: "township" },
+    select: { id: true, name: true },
+    orderBy: { id: "asc" },
+  });
 }
 
 export interface GuaranteeGapRow {
@@ -331,7 +373,9 @@ export async function guaranteeGaps(countyId: ReviewCountyId, limit = 20): Promi
 }
 
 /** The monitoring threshold in force this year for the county's province, and whether it is stale (carried more than a year). */
-export async function monitoringThresholdStatus(countyId: ReviewCountyId): Promise<{ value: number | null; year: number | null; stale: boolean }> {
+export async function monitoringThresholdStatus(
+  countyId: ReviewCountyId,
+): Promise<{ value: number | null; year: number | null; stale: boolean }> {
   const policy = resolvePolicy(await loadPolicyRows(db()), currentYear(), countyId.slice(0, 2));
   const source = policy.sources.monitoringThreshold;
   return { value: policy.values.monitoringThreshold, year: source?.year ?? null, stale: source?.stale ?? false };

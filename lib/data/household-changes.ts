@@ -74,7 +74,15 @@ function diff<T extends Record<string, unknown>>(current: T, next: Partial<T>) {
 
 export async function applyHouseholdChanges(
   tx: Tx,
-  args: { householdId: string; baseVersion: number; changes: HouseholdChanges; actor: Actor; trigger: AssessmentTrigger; reason?: string; visitId?: string },
+  args: {
+    householdId: string;
+    baseVersion: number;
+    changes: HouseholdChanges;
+    actor: Actor;
+    trigger: AssessmentTrigger;
+    reason?: string;
+    visitId?: string;
+  },
 ): Promise<ApplyResult> {
   const { householdId, changes, actor } = args;
   const h = await tx.household.findUniqueOrThrow({ where: { id: householdId } });
@@ -128,7 +136,11 @@ export async function applyHouseholdChanges(
     await tx.household.update({ where: { id: householdId }, data: { headName: head.name } });
   }
 
-  const changed = [...Object.keys(hh.after), ...Object.keys(memberAfter).map((id) => `member:${id}`), ...added.map((id) => `member+:${id}`)];
+  const changed = [
+    ...Object.keys(hh.after),
+    ...Object.keys(memberAfter).map((id) => `member:${id}`),
+    ...added.map((id) => `member+:${id}`),
+  ];
   const assessment = await recomputeHousehold(tx, householdId, { trigger: args.trigger, actorId: actor.id });
   await audit(tx, actor, {
     action: args.trigger === "visit" ? "household.update_from_visit" : "household.update",
@@ -141,7 +153,11 @@ export async function applyHouseholdChanges(
       members: memberAfter,
       addedMembers: added,
       version: args.baseVersion + 1,
-      assessment: assessment && { status: assessment.status, policyVersion: assessment.policyVersion, perCapitaIncome: assessment.perCapitaIncome },
+      assessment: assessment && {
+        status: assessment.status,
+        policyVersion: assessment.policyVersion,
+        perCapitaIncome: assessment.perCapitaIncome,
+      },
       visitId: args.visitId ?? null,
     },
     reason: args.reason ?? null,

@@ -9,16 +9,29 @@ import { getHousehold, type HouseholdDetail } from "./households";
 import { auditSensitiveRead } from "./sensitive-reads";
 
 /** `idsMasked`: the page shows national IDs masked (each revealed on a tap, audited on its own). */
-export async function householdOr404(viewer: Viewer, id: string, page: string, opts: { idsMasked?: boolean } = {}): Promise<HouseholdDetail> {
+export async function householdOr404(
+  viewer: Viewer,
+  id: string,
+  page: string,
+  opts: { idsMasked?: boolean } = {},
+): Promise<HouseholdDetail> {
   const h = await getHousehold(viewer, id);
   if (!h) {
-    await audit(db(), { id: viewer.id, role: viewer.role }, { action: "access.denied", entity: "household", entityId: id.slice(0, 64), after: { code: "not_found", page } });
+    await audit(
+      db(),
+      { id: viewer.id, role: viewer.role },
+      { action: "access.denied", entity: "household", entityId: id.slice(0, 64), after: { code: "not_found", page } },
+    );
     notFound();
   }
   // the page shows members' IDs (full or masked), health (when not withheld) and the income items: recorded
   await auditSensitiveRead(viewer, {
-    entity: "household", entityId: h.id, countyId: h.countyId, via: page,
-    fields: h.healthShown ? ["nationalId", "health", "income"] : ["nationalId", "income"], nationalIds: opts.idsMasked ? "masked" : h.nationalIdsShown,
+    entity: "household",
+    entityId: h.id,
+    countyId: h.countyId,
+    via: page,
+    fields: h.healthShown ? ["nationalId", "health", "income"] : ["nationalId", "income"],
+    nationalIds: opts.idsMasked ? "masked" : h.nationalIdsShown,
   });
   return h;
 }

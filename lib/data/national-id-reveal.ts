@@ -16,14 +16,25 @@ export async function revealNationalId(viewer: Viewer, input: { householdId: str
     select: { id: true, countyId: true, assignments: { where: { validTo: null }, select: { cadreId: true } } },
   });
   if (!h) throw new AppError("not_found", "household not in scope", { householdId: input.householdId });
-  if (!canSeeNationalIds(viewer, h.assignments.some((a) => a.cadreId === viewer.id))) {
+  if (
+    !canSeeNationalIds(
+      viewer,
+      h.assignments.some((a) => a.cadreId === viewer.id),
+    )
+  ) {
     throw new AppError("forbidden", "national IDs are masked for this role", { householdId: h.id });
   }
   const m = await db().member.findFirst({ where: { id: input.memberId, householdId: h.id }, select: { id: true, nationalId: true } });
   if (!m) throw new AppError("not_found", "member not in this household", { memberId: input.memberId });
   await auditSensitiveRead(viewer, {
-    entity: "household", entityId: h.id, countyId: h.countyId, via: "reveal",
-    fields: ["nationalId"], nationalIds: "full", rows: 1, filters: { memberId: m.id },
+    entity: "household",
+    entityId: h.id,
+    countyId: h.countyId,
+    via: "reveal",
+    fields: ["nationalId"],
+    nationalIds: "full",
+    rows: 1,
+    filters: { memberId: m.id },
   });
   return m.nationalId;
 }

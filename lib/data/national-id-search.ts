@@ -23,10 +23,17 @@ export async function findByNationalId(viewer: ScopedViewer, nationalId: string)
     orderBy: [{ active: "desc" }, { updatedAt: "desc" }],
     take: 20,
     select: {
-      name: true, relation: true, active: true, nationalId: true,
+      name: true,
+      relation: true,
+      active: true,
+      nationalId: true,
       household: {
         select: {
-          id: true, number: true, headName: true, countyId: true, registeredStatus: true,
+          id: true,
+          number: true,
+          headName: true,
+          countyId: true,
+          registeredStatus: true,
           village: { select: { name: true, parent: { select: { name: true } } } },
         },
       },

@@ -30,7 +30,10 @@ export async function takenNationalIds(tx: Tx, viewer: ScopedViewer, ids: string
   const out: TakenIds = { inScope: new Set(), outside: new Set() };
   const wanted = [...new Set(ids.filter(Boolean))];
   if (!wanted.length) return out;
-  const taken = await tx.member.findMany({ where: { active: true, nationalId: { in: wanted } }, select: { id: true, nationalId: true, householdId: true, countyId: true } });
+  const taken = await tx.member.findMany({
+    where: { active: true, nationalId: { in: wanted } },
+    select: { id: true, nationalId: true, householdId: true, countyId: true },
+  });
   if (!taken.length) return out;
   const visible = await tx.household.findMany({
     where: { AND: [{ id: { in: taken.map((m) => m.householdId) } }, householdsUnderRegion(viewer.regionId, viewer.regionLevel)] },
@@ -50,12 +53,16 @@ export async function takenNationalIds(tx: Tx, viewer: ScopedViewer, ids: string
 /** Audit the attempts on IDs held outside the caller's region (after the refused transaction). */
 export async function recordDenials(viewer: ScopedViewer, denials: Denial[]): Promise<void> {
   for (const d of denials.splice(0)) {
-    await audit(db(), { id: viewer.id, role: viewer.role }, {
-      action: "national_id.denied",
-      entity: "member",
-      entityId: d.memberId,
-      countyId: d.countyId,
-      after: { via: d.via, callerRegion: viewer.regionId, holderCounty: d.countyId },
-    });
+    await audit(
+      db(),
+      { id: viewer.id, role: viewer.role },
+      {
+        action: "national_id.denied",
+        entity: "member",
+        entityId: d.memberId,
+        countyId: d.countyId,
+        after: { via: d.via, callerRegion: viewer.regionId, holderCounty: d.countyId },
+      },
+    );
   }
 }

@@ -13,7 +13,16 @@ export async function villageOverview(viewer: Viewer) {
       where: { AND: [where, { candidate: { not: null } }] },
       orderBy: [{ candidate: "asc" }, { headName: "asc" }],
       take: 100,
-      select: { id: true, headName: true, number: true, registeredStatus: true, assessedStatus: true, candidate: true, candidateCategory: true, unmetIndicators: true },
+      select: {
+        id: true,
+        headName: true,
+        number: true,
+        registeredStatus: true,
+        assessedStatus: true,
+        candidate: true,
+        candidateCategory: true,
+        unmetIndicators: true,
+      },
     }),
   ]);
   const count = (s: string) => byStatus.find((r) => r.registeredStatus === s)?._count._all ?? 0;
@@ -31,7 +40,11 @@ export async function countiesOverview(viewer: Viewer) {
   const where = householdsUnderRegion(viewer.regionId, viewer.regionLevel);
   const [byStatus, flags, counties] = await Promise.all([
     db().household.groupBy({ by: ["countyId", "registeredStatus"], where, _count: { _all: true } }),
-    db().household.groupBy({ by: ["countyId", "registeredStatus"], where: { AND: [where, { assessedStatus: "below_standard", monitoringCategory: null }] }, _count: { _all: true } }),
+    db().household.groupBy({
+      by: ["countyId", "registeredStatus"],
+      where: { AND: [where, { assessedStatus: "below_standard", monitoringCategory: null }] },
+      _count: { _all: true },
+    }),
     db().region.findMany({ where: { level: "county", ...regionScope(viewer) }, select: { id: true, name: true }, orderBy: { id: "asc" } }),
   ]);
   return counties
@@ -40,10 +53,13 @@ export async function countiesOverview(viewer: Viewer) {
       const n = (s: string) => rows.find((r) => r.registeredStatus === s)?._count._all ?? 0;
       const f = (s: string) => flags.find((r) => r.countyId === c.id && r.registeredStatus === s)?._count._all ?? 0;
       return {
-        id: c.id, name: c.name,
+        id: c.id,
+        name: c.name,
         households: rows.reduce((k, r) => k + r._count._all, 0),
-        registeredPoor: n("registered_poor"), lifted: n("lifted"),
-        missed: f("not_registered"), wronglyLifted: f("lifted"),
+        registeredPoor: n("registered_poor"),
+        lifted: n("lifted"),
+        missed: f("not_registered"),
+        wronglyLifted: f("lifted"),
       };
     })
     .filter((c) => c.households > 0);

@@ -44,5 +44,9 @@ export async function policyProvinces(viewer: { regionId: string }) {
 }
 
 export async function recentJobs(viewer: { regionId: string }) {
-  return db().recomputeJob.findMany({ where: { regionId: { startsWith: viewer.regionId.slice(0, 2) } }, orderBy: { createdAt: "desc" }, take: 5 });
+  return db().recomputeJob.findMany({
+    where: { regionId: { startsWith: viewer.regionId.slice(0, 2) } },
+    orderBy: { createdAt: "desc" },
+    take: 5,
+  });
 }

@@ -192,15 +192,22 @@ async function workJob(db: PrismaClient, jobId: string, opts: JobOptions) {
       const chunk = await db.$queryRawUnsafe<ChunkRow[]>(sql, after, size, region.param);
       const results: ReadChunk["results"] = [];
       for (const h of chunk) {
-        const members: MemberRecord[] = (JSON.parse(h.members) as [string, boolean, boolean, MemberRecord["schoolStatus"], boolean, MemberRecord["laborCapacity"]][]).map(
-          ([birthDate, counted, medicalInsurance, schoolStatus, dropoutMedicalExemption, laborCapacity]) => ({
-            birthDate: new Date(`${birthDate}T00:00:00Z`), counted, active: true, medicalInsurance, schoolStatus, dropoutMedicalExemption, laborCapacity,
-          }),
-        );
+        const members: MemberRecord[] = (
+          JSON.parse(h.members) as [string, boolean, boolean, MemberRecord["schoolStatus"], boolean, MemberRecord["laborCapacity"]][]
+        ).map(([birthDate, counted, medicalInsurance, schoolStatus, dropoutMedicalExemption, laborCapacity]) => ({
+          birthDate: new Date(`${birthDate}T00:00:00Z`),
+          counted,
+          active: true,
+          medicalInsurance,
+          schoolStatus,
+          dropoutMedicalExemption,
+          laborCapacity,
+        }));
         if (!members.some((m) => m.counted)) continue;
         const a = assess(householdInputFromRecord(h, members, year, asOf), policyFor(h.countyId.slice(0, 2)));
         // the same result as the household holds: nothing to write
-        if (resultChanged(h, a, members.length)) results.push({ id: h.id, countyId: h.countyId, version: Number(h.version), members: members.length, a });
+        if (resultChanged(h, a, members.length))
+          results.push({ id: h.id, countyId: h.countyId, version: Number(h.version), members: members.length, a });
       }
       return { ids: chunk.map((h) => h.id), last: chunk.length ? chunk[chunk.length - 1]!.id : null, results };
     };
@@ -223,18 +230,46 @@ async function workJob(db: PrismaClient, jobId: string, opts: JobOptions) {
           recomputeUpdateSql("$1::jsonb"),
           // plain JSON text: short and mostly ASCII, it costs less than decoding base64 (the
           // assessment rows, long and half Chinese, go base64 in insertRows)
-          JSON.stringify(chunk.results.map(({ id, version, members, a }) => ({
-            id, version, status: a.status, candidate: a.candidate, category: a.monitoringCategory,
-            pci: a.perCapitaIncome, counted: a.countedMembers, members, unmet: unmetOf(a),
-          }))),
+          JSON.stringify(
+            chunk.results.map(({ id, version, members, a }) => ({
+              id,
+              version,
+              status: a.status,
+              candidate: a.candidate,
+              category: a.monitoringCategory,
+              pci: a.perCapitaIncome,
+              counted: a.countedMembers,
+              members,
+              unmet: unmetOf(a),
+            })),
+          ),
           now.toISOString(),
         );
         const kept = new Set(updated.map((r) => r.id));
-        await insertRows(tx, "assessment", chunk.results.filter((r) => kept.has(r.id)).map(({ id, countyId, a }) => ({
-          id: crypto.randomUUID(), householdId: id, countyId, year, asOf: `${asOf}`, status: a.status,
-          candidate: a.candidate, monitoringCategory: a.monitoringCategory, perCapitaIncome: a.perCapitaIncome,
-          countedMembers: a.countedMembers, policyVersion: a.policyVersion, result: a, trigger: "policy", createdById: job.createdById, createdAt: now,
-        })), now);
+        await insertRows(
+          tx,
+          "assessment",
+          chunk.results
+            .filter((r) => kept.has(r.id))
+            .map(({ id, countyId, a }) => ({
+              id: crypto.randomUUID(),
+              householdId: id,
+              countyId,
+              year,
+              asOf: `${asOf}`,
+              status: a.status,
+              candidate: a.candidate,
+              monitoringCategory: a.monitoringCategory,
+              perCapitaIncome: a.perCapitaIncome,
+              countedMembers: a.countedMembers,
+              policyVersion: a.policyVersion,
+              result: a,
+              trigger: "policy",
+              createdById: job.createdById,
+              createdAt: now,
+            })),
+          now,
+        );
         done += chunk.ids.length;
         changed += kept.size;
         // progress, and the lease renewed: only while it is still ours (else this chunk rolls back)
@@ -273,7 +308,13 @@ async function workJob(db: PrismaClient, jobId: string, opts: JobOptions) {
     await db.recomputeJob
       .updateMany({
         where: { id: jobId, holder },
-        data: { state: "failed", error: String((e as Error).message).slice(0, 500), finishedAt: new Date(), holder: null, leaseUntil: null },
+        data: {
+          state: "failed",
+          error: String((e as Error).message).slice(0, 500),
+          finishedAt: new Date(),
+          holder: null,
+          leaseUntil: null,
+        },
       })
       .catch(() => {});
     throw e;

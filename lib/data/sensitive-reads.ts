@@ -26,17 +26,21 @@ export interface SensitiveRead {
 }
 
 export async function auditSensitiveRead(viewer: Pick<Viewer, "id" | "role">, read: SensitiveRead): Promise<void> {
-  await audit(db(), { id: viewer.id, role: viewer.role }, {
-    action: "sensitive.read",
-    entity: read.entity,
-    entityId: read.entityId,
-    countyId: read.countyId,
-    after: {
-      fields: read.fields,
-      nationalIds: read.nationalIds ?? "none",
-      via: read.via,
-      rows: read.rows ?? null,
-      filters: read.filters ?? null,
+  await audit(
+    db(),
+    { id: viewer.id, role: viewer.role },
+    {
+      action: "sensitive.read",
+      entity: read.entity,
+      entityId: read.entityId,
+      countyId: read.countyId,
+      after: {
+        fields: read.fields,
+        nationalIds: read.nationalIds ?? "none",
+        via: read.via,
+        rows: read.rows ?? null,
+        filters: read.filters ?? null,
+      },
     },
-  });
+  );
 }

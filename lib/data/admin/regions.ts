@@ -74,12 +74,13 @@ export async function getRegionView(viewer: ScopedViewer, id: string, page = 1):
   ]);
 
   const childIds = children.map((c) => c.id);
-  const [grandchildren, householdsByChild] = childLevel && childIds.length
-    ? await Promise.all([
-        prisma.region.groupBy({ by: ["parentId"], where: { parentId: { in: childIds } }, _count: { _all: true } }),
-        householdCountsByPrefix(node.id, CODE_LENGTH[childLevel]),
-      ])
-    : [[], new Map<string, number>()];
+  const [grandchildren, householdsByChild] =
+    childLevel && childIds.length
+      ? await Promise.all([
+          prisma.region.groupBy({ by: ["parentId"], where: { parentId: { in: childIds } }, _count: { _all: true } }),
+          householdCountsByPrefix(node.id, CODE_LENGTH[childLevel]),
+        ])
+      : [[], new Map<string, number>()];
   const childCount = new Map(grandchildren.map((g) => [g.parentId, g._count._all]));
 
   return {

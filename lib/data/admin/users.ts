@@ -64,11 +64,7 @@ function toRow(u: UserRecord): AdminUserRow {
   };
 }
 
-
-export async function listUsers(
-  viewer: ScopedViewer,
-  filter: { q?: string; role?: Role; page?: number },
-): Promise<Page<AdminUserRow>> {
+export async function listUsers(viewer: ScopedViewer, filter: { q?: string; role?: Role; page?: number }): Promise<Page<AdminUserRow>> {
   const page = Math.max(1, filter.page ?? 1);
   const q = filter.q?.trim();
   const where: Prisma.UserWhereInput = {
@@ -77,10 +73,7 @@ export async function listUsers(
       filter.role ? { role: filter.role } : {},
       q
         ? {
-            OR: [
-              { username: { contains: q, mode: "insensitive" } },
-              { name: { contains: q, mode: "insensitive" } },
-            ],
+            OR: [{ username: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }],
           }
         : {},
     ],

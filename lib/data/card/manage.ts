@@ -16,7 +16,6 @@ import { displayHotline } from "@/lib/domain/hotline";
 
 // ───────────────────────── issuing, printing, revoking (signed in) ─────────────────────────
 
-
 const currentAssignment = (now: Date): Prisma.HouseholdWhereInput => ({
   assignments: { some: { validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] } },
 });
@@ -51,10 +50,21 @@ export async function listPrintable(viewer: Viewer, target: PrintTarget) {
     where,
     orderBy: [{ number: "asc" }],
     take: 1000,
-    select: { id: true, number: true, headName: true, cardTokenHash: true, cardIssuedAt: true, cardViews: true, villageId: true, village: { select: { name: true } } },
+    select: {
+      id: true,
+      number: true,
+      headName: true,
+      cardTokenHash: true,
+      cardIssuedAt: true,
+      cardViews: true,
+      villageId: true,
+      village: { select: { name: true } },
+    },
   });
   const villageId = target.villageId ?? rows[0]?.villageId ?? null;
-  const village = villageId ? await db().region.findFirst({ where: { id: villageId, level: "village" }, select: { id: true, name: true } }) : null;
+  const village = villageId
+    ? await db().region.findFirst({ where: { id: villageId, level: "village" }, select: { id: true, name: true } })
+    : null;
   const households: PrintableHousehold[] = rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -101,7 +111,12 @@ export async function issueCards(viewer: Viewer, target: PrintTarget & { reissue
       orderBy: [{ number: "asc" }],
       take: 1000,
       select: {
-        id: true, number: true, headName: true, countyId: true, villageId: true, cardTokenHash: true,
+        id: true,
+        number: true,
+        headName: true,
+        countyId: true,
+        villageId: true,
+        cardTokenHash: true,
         village: { select: { name: true, parent: { select: { name: true } } } },
         assignments: {
           where: { validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] },
@@ -114,7 +129,10 @@ export async function issueCards(viewer: Viewer, target: PrintTarget & { reissue
     if (target.householdId && rows.length === 0) throw new AppError("not_found");
     // a village with nothing to print: fine when it is the caller's, a refusal (audited) when it is not
     if (target.villageId && rows.length === 0) {
-      const reachable = await tx.household.findFirst({ where: { AND: [cardManagerScope(viewer), { villageId: target.villageId }] }, select: { id: true } });
+      const reachable = await tx.household.findFirst({
+        where: { AND: [cardManagerScope(viewer), { villageId: target.villageId }] },
+        select: { id: true },
+      });
       if (!reachable) throw new AppError("not_found", "village not found", { villageId: target.villageId });
     }
     const countyIds = [...new Set(rows.map((r) => r.countyId))];
@@ -161,18 +179,25 @@ export async function issueCards(viewer: Viewer, target: PrintTarget & { reissue
 export async function revokeCard(viewer: Viewer, input: { householdId: string; reason: string }): Promise<void> {
   const scope = cardManagerScope(viewer);
   await db().$transaction(async (tx) => {
-    const h = await tx.household.findFirst({ where: { AND: [scope, { id: input.householdId }] }, select: { id: true, countyId: true, cardTokenHash: true, cardIssuedAt: true } });
+    const h = await tx.household.findFirst({
+      where: { AND: [scope, { id: input.householdId }] },
+      select: { id: true, countyId: true, cardTokenHash: true, cardIssuedAt: true },
+    });
     if (!h) throw new AppError("not_found");
     if (!h.cardTokenHash) throw new AppError("invalid", "no card");
     await tx.household.update({ where: { id: h.id }, data: { cardTokenHash: null, cardIssuedAt: null } });
-    await audit(tx, { id: viewer.id, role: viewer.role }, {
-      action: "card.revoke",
-      entity: "household",
-      entityId: h.id,
-      countyId: h.countyId,
-      before: { cardIssuedAt: h.cardIssuedAt?.toISOString() ?? null },
-      reason: input.reason,
-    });
+    await audit(
+      tx,
+      { id: viewer.id, role: viewer.role },
+      {
+        action: "card.revoke",
+        entity: "household",
+        entityId: h.id,
+        countyId: h.countyId,
+        before: { cardIssuedAt: h.cardIssuedAt?.toISOString() ?? null },
+        reason: input.reason,
+      },
+    );
   });
 }
 
@@ -217,7 +242,13 @@ export async function printChoices(viewer: Viewer) {
     });
     const villages = [...new Map(households.map((h) => [h.village.id, h.village])).values()];
     return {
-      households: households.map((h) => ({ id: h.id, number: h.number, headName: h.headName, villageName: h.village.name, cardIssuedOn: h.cardIssuedAt ? chinaDay(h.cardIssuedAt) : null })),
+      households: households.map((h) => ({
+        id: h.id,
+        number: h.number,
+        headName: h.headName,
+        villageName: h.village.name,
+        cardIssuedOn: h.cardIssuedAt ? chinaDay(h.cardIssuedAt) : null,
+      })),
       villages,
     };
   }

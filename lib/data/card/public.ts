@@ -66,7 +66,12 @@ export interface CardView {
   mainCause: string | null;
   secondaryCauses: string[];
   assessment: {
-    year: number; asOf: string; status: string; perCapitaIncome: number; povertyLine: number; indicators: PlainIndicator[];
+    year: number;
+    asOf: string;
+    status: string;
+    perCapitaIncome: number;
+    povertyLine: number;
+    indicators: PlainIndicator[];
     /** money recorded but never counted as income (medical reimbursement, relief, subsidies, gifts), non-zero items */
     notCounted: { item: string; amount: number }[];
   } | null;
@@ -89,10 +94,7 @@ export async function resolveCardToken(client: Db | Tx, presented: unknown): Pro
   return h ? { householdId: h.id, countyId: h.countyId, villageId: h.villageId } : null;
 }
 
-export type OpenCardResult =
-  | { kind: "ok"; view: CardView }
-  | { kind: "not_found" }
-  | { kind: "limited"; retryAfterS: number };
+export type OpenCardResult = { kind: "ok"; view: CardView } | { kind: "not_found" } | { kind: "limited"; retryAfterS: number };
 
 /**
  * One view of the card page: counted against the address (hashed), then the token is looked up;
@@ -133,9 +135,22 @@ export async function getCardView(householdId: string, on: string = today()): Pr
       village: { select: { name: true, parent: { select: { name: true, parent: { select: { name: true, hotline: true } } } } } },
       // names only to keep them OUT of free text (measureText); never returned
       members: { where: { relation: { not: "head" } }, select: { name: true } },
-      measures: { orderBy: { startDate: "desc" }, take: 30, select: { category: true, description: true, amount: true, startDate: true, endDate: true } },
-      visits: { where: { state: "accepted" }, orderBy: [{ date: "desc" }, { createdAt: "desc" }], take: 12, select: { date: true, mode: true } },
-      assessments: { orderBy: { createdAt: "desc" }, take: 1, select: { year: true, asOf: true, status: true, perCapitaIncome: true, result: true } },
+      measures: {
+        orderBy: { startDate: "desc" },
+        take: 30,
+        select: { category: true, description: true, amount: true, startDate: true, endDate: true },
+      },
+      visits: {
+        where: { state: "accepted" },
+        orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+        take: 12,
+        select: { date: true, mode: true },
+      },
+      assessments: {
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { year: true, asOf: true, status: true, perCapitaIncome: true, result: true },
+      },
       assignments: {
         where: { validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] },
         orderBy: { validFrom: "desc" },
@@ -212,7 +227,12 @@ async function cardProposals(householdId: string, on: string): Promise<CardPropo
       .map((n) => {
         const start = isoDay(n.startDate)!;
         const days = Math.max(1, n.days);
-        return { kind: n.kind, startDate: start, endDate: noticeEnd(start, days), open: n.kind !== "announcement" && objectionsOpen(start, days, on) };
+        return {
+          kind: n.kind,
+          startDate: start,
+          endDate: noticeEnd(start, days),
+          open: n.kind !== "announcement" && objectionsOpen(start, days, on),
+        };
       });
     const running = p.stage === "first_notice" ? "first" : p.stage === "second_notice" ? "second" : null;
     const current = running ? notices.filter((n) => n.kind === running).at(-1) : undefined;
@@ -249,10 +269,10 @@ async function cardRequests(householdId: string): Promise<CardRequest[]> {
 
 /** The recorded-but-never-counted items of a stored assessment (older results have none). */
 function notCountedOf(result: unknown): { item: string; amount: number }[] {
-  const excluded = (result as { indicators?: { income?: { numbers?: { excluded?: Record<string, unknown> } } } } | null)?.indicators?.income?.numbers?.excluded;
+  const excluded = (result as { indicators?: { income?: { numbers?: { excluded?: Record<string, unknown> } } } } | null)?.indicators?.income
+    ?.numbers?.excluded;
   if (!excluded || typeof excluded !== "object") return [];
   return Object.entries(excluded)
     .filter(([, v]) => typeof v === "number" && v > 0)
     .map(([item, v]) => ({ item, amount: v as number }));
 }
-

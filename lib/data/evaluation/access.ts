@@ -35,7 +35,6 @@ export const evaluationSelect = {
 
 export type EvaluationRow = Prisma.EvaluationGetPayload<{ select: typeof evaluationSelect }>;
 
-
 /** An access refused: audited (never with the county, see above), then "not found". */
 export async function refuse(viewer: Viewer, entity: string, entityId: string, detail: Record<string, unknown>): Promise<never> {
   await audit(db(), actorOf(viewer), {
@@ -58,7 +57,14 @@ export async function teamEvaluation(viewer: Viewer, evaluationId: string, clien
  * Inside a write transaction: lock the evaluation row (so a close cannot interleave), check the
  * viewer is on the team and the state allows the write. A closed evaluation refuses every write.
  */
-export async function lockForWrite(tx: Tx, viewer: Viewer, evaluationId: string, allowed: readonly ("draft" | "drawn")[], closedMessage: string, stateMessage: string): Promise<EvaluationRow> {
+export async function lockForWrite(
+  tx: Tx,
+  viewer: Viewer,
+  evaluationId: string,
+  allowed: readonly ("draft" | "drawn")[],
+  closedMessage: string,
+  stateMessage: string,
+): Promise<EvaluationRow> {
   await tx.$queryRaw`SELECT id FROM evaluation WHERE id = ${evaluationId} FOR UPDATE`;
   const e = await tx.evaluation.findFirst({ where: { AND: [{ id: evaluationId }, teamWhere(viewer)] }, select: evaluationSelect });
   if (!e) throw new AppError("not_found", "evaluation not found", { evaluationId, reason: "not on the team" });

@@ -24,7 +24,19 @@ export async function closeEvaluation(viewer: Viewer, evaluationId: string): Pro
       after: {
         state: "closed",
         countyId: e.countyId,
-        metrics: metrics && { pass: metrics.verdict.pass, policyVersion: metrics.policyVersion, counts: metrics.counts, metrics: metrics.verdict.metrics.map((m) => ({ key: m.key, value: m.value, threshold: m.threshold, pass: m.pass, numerator: m.numerator, denominator: m.denominator })) },
+        metrics: metrics && {
+          pass: metrics.verdict.pass,
+          policyVersion: metrics.policyVersion,
+          counts: metrics.counts,
+          metrics: metrics.verdict.metrics.map((m) => ({
+            key: m.key,
+            value: m.value,
+            threshold: m.threshold,
+            pass: m.pass,
+            numerator: m.numerator,
+            denominator: m.denominator,
+          })),
+        },
       },
     });
     return { closedAt };

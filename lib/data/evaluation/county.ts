@@ -68,7 +68,14 @@ export async function releasedSamples(viewer: Viewer, countyId?: string, now = n
       .filter((s) => s.evaluationId === e.id && hh.has(s.householdId))
       .map((s) => {
         const h = hh.get(s.householdId)!;
-        return { householdId: s.householdId, number: h.number, headName: h.headName, villageName: h.village.name, exited: s.exited, registeredStatus: h.registeredStatus };
+        return {
+          householdId: s.householdId,
+          number: h.number,
+          headName: h.headName,
+          villageName: h.village.name,
+          exited: s.exited,
+          registeredStatus: h.registeredStatus,
+        };
       })
       .sort((a, b) => a.villageName.localeCompare(b.villageName, "zh-CN") || a.number.localeCompare(b.number)),
   }));
@@ -98,7 +105,11 @@ export interface CountyFollowUp {
 }
 
 /** The discrepancies of released evaluations, as the county's follow-ups (open first). */
-export async function countyFollowups(viewer: Viewer, opts: { countyId?: string; state?: "open" | "resolved" } = {}, now = new Date()): Promise<CountyFollowUp[]> {
+export async function countyFollowups(
+  viewer: Viewer,
+  opts: { countyId?: string; state?: "open" | "resolved" } = {},
+  now = new Date(),
+): Promise<CountyFollowUp[]> {
   if (viewer.role !== "county_official") return [];
   const where: Prisma.DiscrepancyWhereInput = {
     AND: [{ evaluation: releasedWhere(viewer, now) }, countyFilter(viewer, opts.countyId), opts.state ? { state: opts.state } : {}],
@@ -107,7 +118,19 @@ export async function countyFollowups(viewer: Viewer, opts: { countyId?: string;
     where,
     orderBy: [{ state: "asc" }, { createdAt: "asc" }],
     take: 500,
-    select: { id: true, evaluationId: true, householdId: true, kind: true, detail: true, evidence: true, state: true, resolution: true, createdAt: true, resolvedAt: true, evaluation: { select: { name: true } } },
+    select: {
+      id: true,
+      evaluationId: true,
+      householdId: true,
+      kind: true,
+      detail: true,
+      evidence: true,
+      state: true,
+      resolution: true,
+      createdAt: true,
+      resolvedAt: true,
+      evaluation: { select: { name: true } },
+    },
   });
   const households = await db().household.findMany({
     where: { id: { in: [...new Set(rows.map((r) => r.householdId))] } },
@@ -136,7 +159,11 @@ export async function countyFollowups(viewer: Viewer, opts: { countyId?: string;
  * The county records how a discrepancy was dealt with (整改). This is the county's follow-up
  * work, which goes on after the evaluation has closed; the evaluation's own findings stay frozen.
  */
-export async function resolveDiscrepancy(viewer: Viewer, input: { discrepancyId: string; resolution: string }, now = new Date()): Promise<{ id: string }> {
+export async function resolveDiscrepancy(
+  viewer: Viewer,
+  input: { discrepancyId: string; resolution: string },
+  now = new Date(),
+): Promise<{ id: string }> {
   const t = await getTranslations("evaluation");
   if (viewer.role !== "county_official") throw new AppError("forbidden");
   return db().$transaction(async (tx) => {

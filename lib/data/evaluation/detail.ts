@@ -71,20 +71,40 @@ export async function evaluationDetail(viewer: Viewer, evaluationId: string): Pr
     db().evaluationMember.findMany({ where: { evaluationId: e.id }, select: { userId: true } }),
     db().user.findUnique({ where: { id: e.createdById }, select: { name: true } }),
     db().evaluationListEntry.count({ where: { evaluationId: e.id } }),
-    db().sampleHousehold.findMany({ where: { AND: [sampleWhere(viewer, new Date()), { evaluationId: e.id }] }, select: { householdId: true, villageId: true, exited: true } }),
-    db().questionnaire.findMany({ where: { evaluationId: e.id, evaluation: teamWhere(viewer) }, select: { householdId: true, submittedAt: true, approval: true } }),
-    db().discrepancy.findMany({ where: { evaluationId: e.id, evaluation: teamWhere(viewer) }, orderBy: [{ createdAt: "asc" }], select: { id: true, householdId: true, kind: true, detail: true, evidence: true, state: true, resolution: true, createdAt: true } }),
+    db().sampleHousehold.findMany({
+      where: { AND: [sampleWhere(viewer, new Date()), { evaluationId: e.id }] },
+      select: { householdId: true, villageId: true, exited: true },
+    }),
+    db().questionnaire.findMany({
+      where: { evaluationId: e.id, evaluation: teamWhere(viewer) },
+      select: { householdId: true, submittedAt: true, approval: true },
+    }),
+    db().discrepancy.findMany({
+      where: { evaluationId: e.id, evaluation: teamWhere(viewer) },
+      orderBy: [{ createdAt: "asc" }],
+      select: { id: true, householdId: true, kind: true, detail: true, evidence: true, state: true, resolution: true, createdAt: true },
+    }),
   ]);
   const ids = sample.map((s) => s.householdId);
   const [households, frozen, users] = await Promise.all([
     db().household.findMany({ where: { id: { in: ids }, countyId: e.countyId }, select: { id: true, number: true, headName: true } }),
-    db().evaluationListEntry.findMany({ where: { evaluationId: e.id, householdId: { in: ids } }, select: { householdId: true, registeredStatus: true } }),
-    db().user.findMany({ where: { id: { in: team.map((m) => m.userId) } }, select: { id: true, name: true, username: true }, orderBy: { name: "asc" } }),
+    db().evaluationListEntry.findMany({
+      where: { evaluationId: e.id, householdId: { in: ids } },
+      select: { householdId: true, registeredStatus: true },
+    }),
+    db().user.findMany({
+      where: { id: { in: team.map((m) => m.userId) } },
+      select: { id: true, name: true, username: true },
+      orderBy: { name: "asc" },
+    }),
   ]);
   const villageIds = [...new Set(sample.map((s) => s.villageId))];
   const plan = readPlan(e.plan);
   const allVillageIds = [...new Set([...villageIds, ...(plan.drawn?.villages ?? [])])];
-  const villages = await db().region.findMany({ where: { id: { in: allVillageIds } }, select: { id: true, name: true, parent: { select: { name: true } } } });
+  const villages = await db().region.findMany({
+    where: { id: { in: allVillageIds } },
+    select: { id: true, name: true, parent: { select: { name: true } } },
+  });
 
   const hh = new Map(households.map((h) => [h.id, h]));
   const status = new Map(frozen.map((f) => [f.householdId, f.registeredStatus]));
@@ -105,7 +125,7 @@ export async function evaluationDetail(viewer: Viewer, evaluationId: string): Pr
         return {
           householdId: s.householdId,
           number: h?.number ?? "—",
-          headName: open ? h?.headName ?? null : null,
+          headName: open ? (h?.headName ?? null) : null,
           villageId: vid,
           exited: s.exited,
           registeredStatus: status.get(s.householdId) ?? "not_registered",

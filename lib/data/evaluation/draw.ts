@@ -84,7 +84,13 @@ export async function drawEvaluation(viewer: Viewer, input: { evaluationId: stri
     const hash = listHashWith(algorithm, list); // the same canonical hash drawSample used, over the rows read back
     const byId = new Map(list.map((h) => [h.id, h]));
     await tx.sampleHousehold.createMany({
-      data: drawn.households.map((id) => ({ evaluationId: e.id, householdId: id, countyId: e.countyId, villageId: byId.get(id)!.villageId, exited: byId.get(id)!.exitedThisYear })),
+      data: drawn.households.map((id) => ({
+        evaluationId: e.id,
+        householdId: id,
+        countyId: e.countyId,
+        villageId: byId.get(id)!.villageId,
+        exited: byId.get(id)!.exitedThisYear,
+      })),
     });
     const stored: StoredPlan = {
       ...plan,
@@ -92,14 +98,32 @@ export async function drawEvaluation(viewer: Viewer, input: { evaluationId: stri
     };
     await tx.evaluation.update({
       where: { id: e.id },
-      data: { state: "drawn", seed, listHash: hash, algorithm, frozenAt: new Date(), plan: stored as unknown as Prisma.InputJsonValue, version: { increment: 1 } },
+      data: {
+        state: "drawn",
+        seed,
+        listHash: hash,
+        algorithm,
+        frozenAt: new Date(),
+        plan: stored as unknown as Prisma.InputJsonValue,
+        version: { increment: 1 },
+      },
     });
     await audit(tx, actorOf(viewer), {
       action: "evaluation.draw",
       entity: "evaluation",
       entityId: e.id,
       before: { state: e.state },
-      after: { state: "drawn", countyId: e.countyId, seed, listHash: hash, algorithm, frozen: list.length, sampled: drawn.households.length, villages: drawn.villages, seedGiven: input.seed !== undefined },
+      after: {
+        state: "drawn",
+        countyId: e.countyId,
+        seed,
+        listHash: hash,
+        algorithm,
+        frozen: list.length,
+        sampled: drawn.households.length,
+        villages: drawn.villages,
+        seedGiven: input.seed !== undefined,
+      },
     });
     return { seed, listHash: hash, frozen: list.length, sampled: drawn.households.length, villages: drawn.villages.length };
   });
@@ -121,14 +145,26 @@ export async function verifyEvaluationDraw(viewer: Viewer, evaluationId: string)
   if (e.state === "draft" || !e.seed) throw new AppError("conflict", t("errors.notDrawn"));
   const [list, sample] = await Promise.all([
     frozenRows(db(), e.id),
-    db().sampleHousehold.findMany({ where: { AND: [sampleWhere(viewer, new Date()), { evaluationId: e.id }] }, select: { householdId: true, villageId: true } }),
+    db().sampleHousehold.findMany({
+      where: { AND: [sampleWhere(viewer, new Date()), { evaluationId: e.id }] },
+      select: { householdId: true, villageId: true },
+    }),
   ]);
   const plan = readPlan(e.plan);
   const claimedVillages = plan.drawn?.villages ?? [...new Set(sample.map((s) => s.villageId))];
   const algorithm = e.algorithm ?? CURRENT_SAMPLE_ALGORITHM;
-  const r = verifyWith(algorithm, e.seed, list, samplePlanOf(plan), { villages: claimedVillages, households: sample.map((s) => s.householdId), listHash: e.listHash ?? undefined });
+  const r = verifyWith(algorithm, e.seed, list, samplePlanOf(plan), {
+    villages: claimedVillages,
+    households: sample.map((s) => s.householdId),
+    listHash: e.listHash ?? undefined,
+  });
   const hash = list.length ? listHashWith(algorithm, list) : "";
-  await audit(db(), actorOf(viewer), { action: "evaluation.verify", entity: "evaluation", entityId: e.id, after: { same: r.ok, listHash: hash } });
+  await audit(db(), actorOf(viewer), {
+    action: "evaluation.verify",
+    entity: "evaluation",
+    entityId: e.id,
+    after: { same: r.ok, listHash: hash },
+  });
   if (r.ok) return { same: true, listHash: hash, message: t("verify.same"), differences: null };
   if ("differences" in r) return { same: false, listHash: hash, message: en ? r.messageEn : r.message, differences: r.differences };
   return { same: false, listHash: hash, message: en ? r.messageEn : r.message, differences: null };
@@ -153,13 +189,33 @@ export interface FrozenListExport {
  * the county official's. Anyone else, or before the release: not found (audited).
  */
 export async function frozenListFor(viewer: Viewer, evaluationId: string, now = new Date()): Promise<FrozenListExport> {
-  const e = await db().evaluation.findFirst({ where: { AND: [{ id: evaluationId }, sampleReaderWhere(viewer, now)] }, select: evaluationSelect });
-  if (!e || !e.seed || !e.listHash || !e.algorithm) return refuse(viewer, "evaluation.frozen_list", evaluationId, { reason: e ? "not drawn" : "not on the team or not released" });
+  const e = await db().evaluation.findFirst({
+    where: { AND: [{ id: evaluationId }, sampleReaderWhere(viewer, now)] },
+    select: evaluationSelect,
+  });
+  if (!e || !e.seed || !e.listHash || !e.algorithm)
+    return refuse(viewer, "evaluation.frozen_list", evaluationId, { reason: e ? "not drawn" : "not on the team or not released" });
   const rows = await frozenRows(db(), e.id);
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)); // canonical order (code units), as the hash
-  const sample = (await db().sampleHousehold.findMany({ where: { AND: [sampleWhere(viewer, now), { evaluationId: e.id }] }, select: { householdId: true } }))
+  const sample = (
+    await db().sampleHousehold.findMany({
+      where: { AND: [sampleWhere(viewer, now), { evaluationId: e.id }] },
+      select: { householdId: true },
+    })
+  )
     .map((s) => s.householdId)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   await audit(db(), actorOf(viewer), { action: "evaluation.export", entity: "evaluation", entityId: e.id, after: { rows: rows.length } });
-  return { evaluationId: e.id, name: e.name, countyId: e.countyId, year: e.year, seed: e.seed, listHash: e.listHash, algorithm: e.algorithm, plan: readPlan(e.plan), rows, sample };
+  return {
+    evaluationId: e.id,
+    name: e.name,
+    countyId: e.countyId,
+    year: e.year,
+    seed: e.seed,
+    listHash: e.listHash,
+    algorithm: e.algorithm,
+    plan: readPlan(e.plan),
+    rows,
+    sample,
+  };
 }

@@ -53,11 +53,20 @@ export interface PlanDefaults {
 
 export function planDefaultsFrom(rows: readonly PolicyRow[], year: number, countyId: string): PlanDefaults {
   const p = resolvePolicy(rows, year, countyId.slice(0, 2)).values;
-  return { villagesMin: p.sampleVillagesMin, villagesMax: p.sampleVillagesMax, sharePercent: Number((p.sampleShare * 100).toPrecision(12)), capPerVillage: p.sampleCapPerVillage };
+  return {
+    villagesMin: p.sampleVillagesMin,
+    villagesMax: p.sampleVillagesMax,
+    sharePercent: Number((p.sampleShare * 100).toPrecision(12)),
+    capPerVillage: p.sampleCapPerVillage,
+  };
 }
 
 /** The policy's sampling defaults for each county (this year), for the form. */
-export async function planDefaults(viewer: Viewer, counties: readonly CountyChoice[], year = currentYear()): Promise<Record<string, PlanDefaults>> {
+export async function planDefaults(
+  viewer: Viewer,
+  counties: readonly CountyChoice[],
+  year = currentYear(),
+): Promise<Record<string, PlanDefaults>> {
   mustEvaluate(viewer);
   const rows = await loadPolicyRows(db());
   return Object.fromEntries(counties.map((c) => [c.id, planDefaultsFrom(rows, year, c.id)]));
@@ -99,7 +108,8 @@ export async function createEvaluation(viewer: Viewer, input: CreateEvaluationIn
     throw new AppError("not_found", "evaluation not found", { evaluationId: input.id });
   }
 
-  if (!input.countyId.startsWith(viewer.regionId)) throw outOfScopeField("countyId", t("errors.countyOutOfScope"), { countyId: input.countyId });
+  if (!input.countyId.startsWith(viewer.regionId))
+    throw outOfScopeField("countyId", t("errors.countyOutOfScope"), { countyId: input.countyId });
   const county = await db().region.findFirst({ where: { id: input.countyId, level: "county" }, select: { id: true, name: true } });
   if (!county) throw outOfScopeField("countyId", t("errors.countyOutOfScope"), { countyId: input.countyId });
   if (input.year > currentYear()) throw invalid("year", t("errors.futureYear", { year: currentYear() }));
@@ -114,7 +124,10 @@ export async function createEvaluation(viewer: Viewer, input: CreateEvaluationIn
 
   // the team: the creator always, plus chosen evaluators whose scope covers the county
   const chosen = [...new Set([viewer.id, ...input.team])];
-  const members = await db().user.findMany({ where: { id: { in: chosen }, role: "evaluator", disabled: false }, select: { id: true, regionId: true, name: true } });
+  const members = await db().user.findMany({
+    where: { id: { in: chosen }, role: "evaluator", disabled: false },
+    select: { id: true, regionId: true, name: true },
+  });
   const valid = members.filter((m) => county.id.startsWith(m.regionId));
   const bad = chosen.filter((id) => !valid.some((m) => m.id === id));
   if (bad.length) throw invalid("team", t("errors.teamMember", { count: bad.length, county: county.name }));
@@ -131,14 +144,29 @@ export async function createEvaluation(viewer: Viewer, input: CreateEvaluationIn
   try {
     await db().$transaction(async (tx) => {
       await tx.evaluation.create({
-        data: { id: input.id, countyId: county.id, year: input.year, name: input.name, plan: plan as unknown as Prisma.InputJsonValue, algorithm: CURRENT_SAMPLE_ALGORITHM, createdById: viewer.id },
+        data: {
+          id: input.id,
+          countyId: county.id,
+          year: input.year,
+          name: input.name,
+          plan: plan as unknown as Prisma.InputJsonValue,
+          algorithm: CURRENT_SAMPLE_ALGORITHM,
+          createdById: viewer.id,
+        },
       });
       await tx.evaluationMember.createMany({ data: valid.map((m) => ({ evaluationId: input.id, userId: m.id })) });
       await audit(tx, actorOf(viewer), {
         action: "evaluation.create",
         entity: "evaluation",
         entityId: input.id,
-        after: { countyId: county.id, year: input.year, name: input.name, plan, algorithm: CURRENT_SAMPLE_ALGORITHM, team: valid.map((m) => m.id) },
+        after: {
+          countyId: county.id,
+          year: input.year,
+          name: input.name,
+          plan,
+          algorithm: CURRENT_SAMPLE_ALGORITHM,
+          team: valid.map((m) => m.id),
+        },
       });
     });
   } catch (e) {
@@ -177,7 +205,10 @@ export async function listEvaluations(viewer: Viewer): Promise<EvaluationListIte
     take: 100,
     select: { ...evaluationSelect, _count: { select: { sample: true, questionnaires: true, discrepancies: true } } },
   });
-  const counties = await db().region.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.countyId))] } }, select: { id: true, name: true } });
+  const counties = await db().region.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.countyId))] } },
+    select: { id: true, name: true },
+  });
   const name = new Map(counties.map((c) => [c.id, c.name]));
   const now = Date.now();
   return rows.map((r) => ({

@@ -23,9 +23,16 @@ const num = (v: unknown) => Number(String(v ?? 0));
 
 export async function sampledHousehold(viewer: Viewer, evaluationId: string, householdId: string, reason?: string) {
   const why = reason?.trim() ? `${SPOT_CHECK_REASON}: ${reason.trim().slice(0, 200)}` : SPOT_CHECK_REASON;
-  const e: EvaluationRow | null = await db().evaluation.findFirst({ where: { AND: [{ id: evaluationId }, teamWhere(viewer)] }, select: evaluationSelect });
+  const e: EvaluationRow | null = await db().evaluation.findFirst({
+    where: { AND: [{ id: evaluationId }, teamWhere(viewer)] },
+    select: evaluationSelect,
+  });
   if (!e) return refuse(viewer, "evaluation.household", householdId, { evaluationId, reason: "not on the team" });
-  if (e.state !== "drawn") return refuse(viewer, "evaluation.household", householdId, { evaluationId, reason: e.state === "closed" ? "evaluation closed" : "not drawn" });
+  if (e.state !== "drawn")
+    return refuse(viewer, "evaluation.household", householdId, {
+      evaluationId,
+      reason: e.state === "closed" ? "evaluation closed" : "not drawn",
+    });
   const inSample = await db().sampleHousehold.findFirst({
     where: { AND: [sampleWhere(viewer, new Date()), { evaluationId: e.id, householdId }] },
     select: { exited: true, villageId: true },
@@ -36,23 +43,68 @@ export async function sampledHousehold(viewer: Viewer, evaluationId: string, hou
     db().household.findFirst({
       where: { id: householdId, countyId: e.countyId },
       select: {
-        id: true, number: true, headName: true, address: true, phone: true, registeredStatus: true, monitoringCategory: true,
-        mainCause: true, secondaryCauses: true, assessedStatus: true, perCapitaIncome: true, countedMembers: true, memberCount: true,
-        incomeWages: true, incomeBusiness: true, incomeBusinessCosts: true, incomeProperty: true, incomeTransfers: true,
-        rigidExpenditure: true, liftedAt: true, registeredAt: true,
+        id: true,
+        number: true,
+        headName: true,
+        address: true,
+        phone: true,
+        registeredStatus: true,
+        monitoringCategory: true,
+        mainCause: true,
+        secondaryCauses: true,
+        assessedStatus: true,
+        perCapitaIncome: true,
+        countedMembers: true,
+        memberCount: true,
+        incomeWages: true,
+        incomeBusiness: true,
+        incomeBusinessCosts: true,
+        incomeProperty: true,
+        incomeTransfers: true,
+        rigidExpenditure: true,
+        liftedAt: true,
+        registeredAt: true,
         village: { select: { name: true, parent: { select: { name: true } } } },
         members: {
           where: { active: true },
           orderBy: [{ birthDate: "asc" }],
-          select: { id: true, name: true, nationalId: true, sex: true, birthDate: true, relation: true, health: true, laborCapacity: true, medicalInsurance: true, schoolStatus: true, counted: true, notCountedReason: true },
+          select: {
+            id: true,
+            name: true,
+            nationalId: true,
+            sex: true,
+            birthDate: true,
+            relation: true,
+            health: true,
+            laborCapacity: true,
+            medicalInsurance: true,
+            schoolStatus: true,
+            counted: true,
+            notCountedReason: true,
+          },
         },
-        measures: { orderBy: { startDate: "desc" }, take: 30, select: { id: true, category: true, description: true, amount: true, startDate: true, endDate: true } },
-        visits: { orderBy: [{ date: "desc" }], take: 12, select: { id: true, date: true, mode: true, findings: true, problems: true, cadre: { select: { name: true } } } },
-        evidence: { orderBy: { createdAt: "desc" }, take: 30, select: { id: true, kind: true, indicator: true, fileName: true, createdAt: true } },
+        measures: {
+          orderBy: { startDate: "desc" },
+          take: 30,
+          select: { id: true, category: true, description: true, amount: true, startDate: true, endDate: true },
+        },
+        visits: {
+          orderBy: [{ date: "desc" }],
+          take: 12,
+          select: { id: true, date: true, mode: true, findings: true, problems: true, cadre: { select: { name: true } } },
+        },
+        evidence: {
+          orderBy: { createdAt: "desc" },
+          take: 30,
+          select: { id: true, kind: true, indicator: true, fileName: true, createdAt: true },
+        },
         assessments: { orderBy: { createdAt: "desc" }, take: 1, select: { result: true, createdAt: true, policyVersion: true } },
       },
     }),
-    db().evaluationListEntry.findUnique({ where: { evaluationId_householdId: { evaluationId: e.id, householdId } }, select: { registeredStatus: true, exitedThisYear: true } }),
+    db().evaluationListEntry.findUnique({
+      where: { evaluationId_householdId: { evaluationId: e.id, householdId } },
+      select: { registeredStatus: true, exitedThisYear: true },
+    }),
     db().questionnaire.findUnique({ where: { evaluationId_householdId: { evaluationId: e.id, householdId } } }),
     loadPolicyRows(db()),
   ]);
@@ -64,7 +116,11 @@ export async function sampledHousehold(viewer: Viewer, evaluationId: string, hou
     entityId: e.id,
     reason: why,
     // the masking table (lib/domain/masking.ts) lets an evaluator see health and income only as an audited read: named here
-    after: { householdId, fields: ["head", "members (national IDs masked)", "health", "indicators", "income", "measures", "visits", "evidence list"], sensitive: ["health", "income"] },
+    after: {
+      householdId,
+      fields: ["head", "members (national IDs masked)", "health", "indicators", "income", "measures", "visits", "evidence list"],
+      sensitive: ["health", "income"],
+    },
   });
 
   return {
@@ -101,7 +157,14 @@ export async function sampledHousehold(viewer: Viewer, evaluationId: string, hou
       // an evaluator never needs a full national ID for the check: always masked
       members: h.members.map((m) => ({ ...m, nationalId: maskNationalId(m.nationalId) })),
       measures: h.measures.map((m) => ({ ...m, amount: num(m.amount) })),
-      visits: h.visits.map((v) => ({ id: v.id, date: v.date, mode: v.mode, findings: v.findings, problems: v.problems, cadreName: v.cadre.name })),
+      visits: h.visits.map((v) => ({
+        id: v.id,
+        date: v.date,
+        mode: v.mode,
+        findings: v.findings,
+        problems: v.problems,
+        cadreName: v.cadre.name,
+      })),
       evidence: h.evidence,
       assessment: (h.assessments[0]?.result ?? null) as Assessment | null,
     },

@@ -45,7 +45,20 @@ export interface EvaluationMetrics {
 /** Counts for one evaluation, in three grouped queries. */
 export async function metricsCounts(evaluationId: string, client: Db | Tx = db()): Promise<MetricsCounts> {
   const [sample] = await client.$queryRaw<
-    { sampled: number; sampledLifted: number; sampledNonRegistered: number; checked: number; liftedPeople: number; wronglyLiftedPeople: number; nonRegisteredPeople: number; missedPeople: number; surveyed: number; approving: number; disapproving: number; unsure: number }[]
+    {
+      sampled: number;
+      sampledLifted: number;
+      sampledNonRegistered: number;
+      checked: number;
+      liftedPeople: number;
+      wronglyLiftedPeople: number;
+      nonRegisteredPeople: number;
+      missedPeople: number;
+      surveyed: number;
+      approving: number;
+      disapproving: number;
+      unsure: number;
+    }[]
   >`
     WITH found AS (
       SELECT "householdId",
@@ -70,7 +83,9 @@ export async function metricsCounts(evaluationId: string, client: Db | Tx = db()
     LEFT JOIN questionnaire q ON q."evaluationId" = s."evaluationId" AND q."householdId" = s."householdId"
     LEFT JOIN found f ON f."householdId" = s."householdId"
     WHERE s."evaluationId" = ${evaluationId}`;
-  const [register] = await client.$queryRaw<{ households: number; people: number; poorPeople: number; liftedPeople: number; notRegisteredPeople: number }[]>`
+  const [register] = await client.$queryRaw<
+    { households: number; people: number; poorPeople: number; liftedPeople: number; notRegisteredPeople: number }[]
+  >`
     SELECT count(*)::int AS households, coalesce(sum(h."memberCount"), 0)::int AS people,
       coalesce(sum(h."memberCount") FILTER (WHERE l."registeredStatus" = 'registered_poor'), 0)::int AS "poorPeople",
       coalesce(sum(h."memberCount") FILTER (WHERE l."registeredStatus" = 'lifted'), 0)::int AS "liftedPeople",
@@ -82,7 +97,20 @@ export async function metricsCounts(evaluationId: string, client: Db | Tx = db()
     FROM discrepancy d
     WHERE d."evaluationId" = ${evaluationId}
     GROUP BY d.kind`;
-  const s = sample ?? { sampled: 0, sampledLifted: 0, sampledNonRegistered: 0, checked: 0, liftedPeople: 0, wronglyLiftedPeople: 0, nonRegisteredPeople: 0, missedPeople: 0, surveyed: 0, approving: 0, disapproving: 0, unsure: 0 };
+  const s = sample ?? {
+    sampled: 0,
+    sampledLifted: 0,
+    sampledNonRegistered: 0,
+    checked: 0,
+    liftedPeople: 0,
+    wronglyLiftedPeople: 0,
+    nonRegisteredPeople: 0,
+    missedPeople: 0,
+    surveyed: 0,
+    approving: 0,
+    disapproving: 0,
+    unsure: 0,
+  };
   return {
     sampled: s.sampled,
     sampledLifted: s.sampledLifted,
@@ -121,10 +149,18 @@ export async function metricsFor(e: Pick<EvaluationRow, "id" | "countyId" | "yea
   return {
     zone,
     policyVersion: policy.version,
-    thresholds: { incidence: zone === "west" ? p.exitIncidenceWest : p.exitIncidenceEast, wronglyLifted: p.wronglyLiftedMaxRate, missed: p.missedMaxRate, approval: p.approvalMinRate },
+    thresholds: {
+      incidence: zone === "west" ? p.exitIncidenceWest : p.exitIncidenceEast,
+      wronglyLifted: p.wronglyLiftedMaxRate,
+      missed: p.missedMaxRate,
+      approval: p.approvalMinRate,
+    },
     counts,
     result,
-    verdict: { pass: result.pass.county, metrics: [result.metrics.incidence, result.metrics.wronglyLifted, result.metrics.missed, result.metrics.approval] },
+    verdict: {
+      pass: result.pass.county,
+      metrics: [result.metrics.incidence, result.metrics.wronglyLifted, result.metrics.missed, result.metrics.approval],
+    },
   };
 }
 

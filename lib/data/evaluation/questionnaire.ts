@@ -20,15 +20,41 @@ import { sampleWhere } from "@/lib/auth/scope";
 import { discrepancyKey, recheckHousehold, type FoundDiscrepancy, type RecheckAnswers } from "@/lib/domain/evaluation-compare";
 
 const RECORD_FIELDS = {
-  id: true, countyId: true, registeredStatus: true, monitoringCategory: true,
-  incomeWages: true, incomeBusiness: true, incomeBusinessCosts: true, incomeProperty: true, incomeTransfers: true,
-  rigidExpenditure: true, previousYearIncome: true, food: true, clothing: true, housingGrade: true, electricity: true,
-  waterLitres: true, waterScarceArea: true, waterPiped: true, waterRoundTripMin: true, waterHorizontalM: true,
-  waterVerticalM: true, waterQualitySafe: true, waterOutageDays: true,
+  id: true,
+  countyId: true,
+  registeredStatus: true,
+  monitoringCategory: true,
+  incomeWages: true,
+  incomeBusiness: true,
+  incomeBusinessCosts: true,
+  incomeProperty: true,
+  incomeTransfers: true,
+  rigidExpenditure: true,
+  previousYearIncome: true,
+  food: true,
+  clothing: true,
+  housingGrade: true,
+  electricity: true,
+  waterLitres: true,
+  waterScarceArea: true,
+  waterPiped: true,
+  waterRoundTripMin: true,
+  waterHorizontalM: true,
+  waterVerticalM: true,
+  waterQualitySafe: true,
+  waterOutageDays: true,
   ...ITEM_FIELDS_SELECT,
   members: {
     where: { active: true },
-    select: { birthDate: true, counted: true, active: true, medicalInsurance: true, schoolStatus: true, dropoutMedicalExemption: true, laborCapacity: true },
+    select: {
+      birthDate: true,
+      counted: true,
+      active: true,
+      medicalInsurance: true,
+      schoolStatus: true,
+      dropoutMedicalExemption: true,
+      laborCapacity: true,
+    },
   },
 } satisfies Prisma.HouseholdSelect;
 
@@ -48,7 +74,9 @@ export interface SavedQuestionnaire {
 }
 
 function stable(v: unknown): string {
-  return JSON.stringify(v, (_k, x) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+  return JSON.stringify(v, (_k, x) =>
+    x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x,
+  );
 }
 
 export async function saveQuestionnaire(viewer: Viewer, input: QuestionnaireInput): Promise<SavedQuestionnaire> {
@@ -64,8 +92,14 @@ export async function saveQuestionnaire(viewer: Viewer, input: QuestionnaireInpu
       tx.questionnaire.findUnique({ where: { id: input.id }, select: { evaluationId: true, householdId: true } }),
       tx.questionnaire.findUnique({ where: { evaluationId_householdId: key } }),
     ]);
-    if (!inSample || !frozen || !h) throw new AppError("not_found", "household not in the sample", { evaluationId: e.id, householdId: input.householdId, reason: "outside the sample" });
-    if (byId && (byId.evaluationId !== e.id || byId.householdId !== input.householdId)) throw new AppError("not_found", "questionnaire id belongs elsewhere", { questionnaireId: input.id });
+    if (!inSample || !frozen || !h)
+      throw new AppError("not_found", "household not in the sample", {
+        evaluationId: e.id,
+        householdId: input.householdId,
+        reason: "outside the sample",
+      });
+    if (byId && (byId.evaluationId !== e.id || byId.householdId !== input.householdId))
+      throw new AppError("not_found", "questionnaire id belongs elsewhere", { questionnaireId: input.id });
 
     const answers: RecheckAnswers = {
       income: input.income,
@@ -80,43 +114,85 @@ export async function saveQuestionnaire(viewer: Viewer, input: QuestionnaireInpu
     try {
       result = recheckHousehold(h, h.members, frozen.registeredStatus, answers, policy, recheckDate(e.year));
     } catch (err) {
-      if (err instanceof RangeError) throw new AppError("invalid", t("errors.noCountedMember"), { fieldErrors: { _form: [t("errors.noCountedMember")] } });
+      if (err instanceof RangeError)
+        throw new AppError("invalid", t("errors.noCountedMember"), { fieldErrors: { _form: [t("errors.noCountedMember")] } });
       throw err;
     }
     const indicators = {
       income: { met: result.recheck.indicatorsMet.income, evidence: [...input.indicators.income.evidence].sort() },
-      ...Object.fromEntries(CHECKED_INDICATORS.map((k) => [k, { met: input.indicators[k].met, evidence: [...input.indicators[k].evidence].sort() }])),
+      ...Object.fromEntries(
+        CHECKED_INDICATORS.map((k) => [k, { met: input.indicators[k].met, evidence: [...input.indicators[k].evidence].sort() }]),
+      ),
     };
     const content = { income: input.income, indicators, approval: input.approval, notes: input.notes };
-    const summary = (list: FoundDiscrepancy[]) => list.map((d) => ({ kind: d.kind, indicator: d.indicator, zh: d.detail.zh, en: d.detail.en }));
+    const summary = (list: FoundDiscrepancy[]) =>
+      list.map((d) => ({ kind: d.kind, indicator: d.indicator, zh: d.detail.zh, en: d.detail.en }));
 
-    if (existing && stable({ income: existing.income, indicators: existing.indicators, approval: existing.approval, notes: existing.notes }) === stable(content)) {
-      return { questionnaireId: existing.id, householdId: h.id, replay: true, status: result.recheck.status, perCapitaIncome: result.recheck.perCapitaIncome, discrepancies: summary(result.discrepancies) };
+    if (
+      existing &&
+      stable({ income: existing.income, indicators: existing.indicators, approval: existing.approval, notes: existing.notes }) ===
+        stable(content)
+    ) {
+      return {
+        questionnaireId: existing.id,
+        householdId: h.id,
+        replay: true,
+        status: result.recheck.status,
+        perCapitaIncome: result.recheck.perCapitaIncome,
+        discrepancies: summary(result.discrepancies),
+      };
     }
 
     const json = (v: unknown) => v as Prisma.InputJsonValue;
     const saved = existing
       ? await tx.questionnaire.update({
           where: { id: existing.id },
-          data: { income: json(content.income), indicators: json(indicators), approval: content.approval, notes: content.notes, evaluatorId: viewer.id, submittedAt: new Date() },
+          data: {
+            income: json(content.income),
+            indicators: json(indicators),
+            approval: content.approval,
+            notes: content.notes,
+            evaluatorId: viewer.id,
+            submittedAt: new Date(),
+          },
           select: { id: true },
         })
       : await tx.questionnaire.create({
-          data: { id: input.id, evaluationId: e.id, householdId: h.id, countyId: e.countyId, evaluatorId: viewer.id, income: json(content.income), indicators: json(indicators), approval: content.approval, notes: content.notes },
+          data: {
+            id: input.id,
+            evaluationId: e.id,
+            householdId: h.id,
+            countyId: e.countyId,
+            evaluatorId: viewer.id,
+            income: json(content.income),
+            indicators: json(indicators),
+            approval: content.approval,
+            notes: content.notes,
+          },
           select: { id: true },
         });
 
     // discrepancies: matched by kind (and indicator); a county's resolution of one still found is kept
-    const stored = await tx.discrepancy.findMany({ where: { evaluationId: e.id, householdId: h.id }, select: { id: true, kind: true, detail: true, evidence: true, state: true } });
+    const stored = await tx.discrepancy.findMany({
+      where: { evaluationId: e.id, householdId: h.id },
+      select: { id: true, kind: true, detail: true, evidence: true, state: true },
+    });
     const storedByKey = new Map(stored.map((d) => [discrepancyKey(d), d]));
     const foundKeys = new Set<string>();
     for (const d of result.discrepancies) {
       const k = discrepancyKey(d);
       foundKeys.add(k);
-      const detail = json({ ...d.detail, indicator: d.indicator, recheckStatus: result.recheck.status, policyVersion: result.policyVersion });
+      const detail = json({
+        ...d.detail,
+        indicator: d.indicator,
+        recheckStatus: result.recheck.status,
+        policyVersion: result.policyVersion,
+      });
       const old = storedByKey.get(k);
       if (!old) {
-        await tx.discrepancy.create({ data: { evaluationId: e.id, householdId: h.id, countyId: e.countyId, kind: d.kind, detail, evidence: d.evidence } });
+        await tx.discrepancy.create({
+          data: { evaluationId: e.id, householdId: h.id, countyId: e.countyId, kind: d.kind, detail, evidence: d.evidence },
+        });
       } else if (stable(old.detail) !== stable(detail) || old.evidence !== d.evidence) {
         await tx.discrepancy.update({ where: { id: old.id }, data: { detail, evidence: d.evidence } });
       }
@@ -128,16 +204,29 @@ export async function saveQuestionnaire(viewer: Viewer, input: QuestionnaireInpu
       action: existing ? "questionnaire.update" : "questionnaire.create",
       entity: "questionnaire",
       entityId: saved.id,
-      before: existing ? { income: existing.income, indicators: existing.indicators, approval: existing.approval, notes: existing.notes } : null,
+      before: existing
+        ? { income: existing.income, indicators: existing.indicators, approval: existing.approval, notes: existing.notes }
+        : null,
       after: {
         evaluationId: e.id,
         householdId: h.id,
         ...content,
-        recheck: { status: result.recheck.status, perCapitaIncome: result.recheck.perCapitaIncome, householdNetIncome: result.recheck.householdNetIncome },
+        recheck: {
+          status: result.recheck.status,
+          perCapitaIncome: result.recheck.perCapitaIncome,
+          householdNetIncome: result.recheck.householdNetIncome,
+        },
         discrepancies: result.discrepancies.map((d) => discrepancyKey(d)),
         withdrawn: withdrawn.map((d) => ({ id: d.id, kind: d.kind, state: d.state })),
       },
     });
-    return { questionnaireId: saved.id, householdId: h.id, replay: false, status: result.recheck.status, perCapitaIncome: result.recheck.perCapitaIncome, discrepancies: summary(result.discrepancies) };
+    return {
+      questionnaireId: saved.id,
+      householdId: h.id,
+      replay: false,
+      status: result.recheck.status,
+      perCapitaIncome: result.recheck.perCapitaIncome,
+      discrepancies: summary(result.discrepancies),
+    };
   });
 }

@@ -10,8 +10,11 @@ import type { Viewer } from "@/lib/auth/session";
 import { lockForWrite } from "./access";
 import { chinaDateTime } from "@/lib/domain/china-time";
 
-
-export async function setRelease(viewer: Viewer, input: { evaluationId: string; releaseAt: Date }, now = new Date()): Promise<{ releaseAt: Date }> {
+export async function setRelease(
+  viewer: Viewer,
+  input: { evaluationId: string; releaseAt: Date },
+  now = new Date(),
+): Promise<{ releaseAt: Date }> {
   const t = await getTranslations("evaluation");
   if (input.releaseAt.getTime() <= now.getTime()) {
     const message = t("errors.releaseInPast", { now: chinaDateTime(now), given: chinaDateTime(input.releaseAt) });
@@ -19,7 +22,8 @@ export async function setRelease(viewer: Viewer, input: { evaluationId: string; 
   }
   return db().$transaction(async (tx) => {
     const e = await lockForWrite(tx, viewer, input.evaluationId, ["draft", "drawn"], t("errors.closed"), t("errors.closed"));
-    if (e.releaseAt && e.releaseAt.getTime() <= now.getTime()) throw new AppError("conflict", t("errors.alreadyReleased", { at: chinaDateTime(e.releaseAt) }));
+    if (e.releaseAt && e.releaseAt.getTime() <= now.getTime())
+      throw new AppError("conflict", t("errors.alreadyReleased", { at: chinaDateTime(e.releaseAt) }));
     await tx.evaluation.update({ where: { id: e.id }, data: { releaseAt: input.releaseAt, version: { increment: 1 } } });
     await audit(tx, actorOf(viewer), {
       action: "evaluation.release",

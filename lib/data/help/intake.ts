@@ -55,10 +55,20 @@ export function statusTokenFor(id: string): string {
 /** A village as the public form shows it (names and the county hotline are public). */
 export async function helpVillage(villageId: string) {
   if (!/^\d{12}$/.test(villageId)) return null;
-  const v = await db().region.findFirst({ where: { id: villageId, level: "village" }, select: { id: true, name: true, parent: { select: { name: true } } } });
+  const v = await db().region.findFirst({
+    where: { id: villageId, level: "village" },
+    select: { id: true, name: true, parent: { select: { name: true } } },
+  });
   if (!v) return null;
   const county = await db().region.findUnique({ where: { id: villageId.slice(0, 6) }, select: { id: true, name: true, hotline: true } });
-  return { id: v.id, name: v.name, townshipName: v.parent?.name ?? null, countyId: villageId.slice(0, 6), countyName: county?.name ?? null, hotline: displayHotline(county?.hotline) };
+  return {
+    id: v.id,
+    name: v.name,
+    townshipName: v.parent?.name ?? null,
+    countyId: villageId.slice(0, 6),
+    countyName: county?.name ?? null,
+    hotline: displayHotline(county?.hotline),
+  };
 }
 
 // ───────────────────────── receiving a report (public) ─────────────────────────
@@ -88,16 +98,35 @@ const refuse = (key: string, details?: Record<string, unknown>) => new AppError(
  * What makes two submissions the same report. Never the matched household: whether a head's name
  * matches exactly one household must not show in how a replay is answered.
  */
-function fingerprint(r: { source: string; villageId: string; householdId?: string | null; category: string; text: string; contact: string | null }): string {
+function fingerprint(r: {
+  source: string;
+  villageId: string;
+  householdId?: string | null;
+  category: string;
+  text: string;
+  contact: string | null;
+}): string {
   // a card report is its card's household's (known from the token, not from a name)
-  return hashToken(JSON.stringify([r.source, r.villageId, r.source === "card" ? r.householdId : null, r.category, r.text, r.contact ?? ""]));
+  return hashToken(
+    JSON.stringify([r.source, r.villageId, r.source === "card" ? r.householdId : null, r.category, r.text, r.contact ?? ""]),
+  );
 }
 
 /** A report already stored under this id: the same content is a retry (same answer), else refused. */
 async function replayOf(id: string, incoming: Parameters<typeof fingerprint>[0] | null): Promise<Received | "other" | null> {
   const r = await db().helpRequest.findUnique({
     where: { id },
-    select: { id: true, source: true, villageId: true, householdId: true, category: true, text: true, contact: true, deadline: true, statusTokenHash: true },
+    select: {
+      id: true,
+      source: true,
+      villageId: true,
+      householdId: true,
+      category: true,
+      text: true,
+      contact: true,
+      deadline: true,
+      statusTokenHash: true,
+    },
   });
   if (!r) return null;
   if (!incoming || fingerprint(r) !== fingerprint(incoming)) return "other";
@@ -105,10 +134,17 @@ async function replayOf(id: string, incoming: Parameters<typeof fingerprint>[0] 
 }
 
 /** The same report sent again under a new id (a second tap, a reload) within a day is refused. */
-async function refuseDuplicate(r: { source: HelpSource; villageId: string; householdId?: string | null; category: string; text: string; contact: string | null }, now: Date): Promise<void> {
+async function refuseDuplicate(
+  r: { source: HelpSource; villageId: string; householdId?: string | null; category: string; text: string; contact: string | null },
+  now: Date,
+): Promise<void> {
   const same = await db().helpRequest.findFirst({
     where: {
-      source: r.source, villageId: r.villageId, category: r.category as HelpCategoryValue, text: r.text, contact: r.contact,
+      source: r.source,
+      villageId: r.villageId,
+      category: r.category as HelpCategoryValue,
+      text: r.text,
+      contact: r.contact,
       ...(r.householdId !== undefined ? { householdId: r.householdId } : {}),
       createdAt: { gt: new Date(now.getTime() - 24 * 60 * 60_000) },
     },
@@ -157,7 +193,16 @@ async function limitVillage(village: { id: string; countyId: string }, address: 
 }
 
 async function store(
-  row: { id: string; source: HelpSource; villageId: string; countyId: string; householdId: string | null; category: HelpCategoryValue; text: string; contact: string | null },
+  row: {
+    id: string;
+    source: HelpSource;
+    villageId: string;
+    countyId: string;
+    householdId: string | null;
+    category: HelpCategoryValue;
+    text: string;
+    contact: string | null;
+  },
   photo: PreparedPhoto | null,
   withStatus: boolean,
   now: Date,
@@ -168,14 +213,28 @@ async function store(
     return await db().$transaction(async (tx) => {
       const deadline = await leadDeadline(tx, row.countyId, today(now));
       await tx.helpRequest.create({
-        data: { ...row, photoKey, photoSha256: photo ? crypto.createHash("sha256").update(photo.bytes).digest("hex") : null, deadline: new Date(`${deadline}T00:00:00Z`), statusTokenHash: statusToken ? hashToken(statusToken) : null },
+        data: {
+          ...row,
+          photoKey,
+          photoSha256: photo ? crypto.createHash("sha256").update(photo.bytes).digest("hex") : null,
+          deadline: new Date(`${deadline}T00:00:00Z`),
+          statusTokenHash: statusToken ? hashToken(statusToken) : null,
+        },
       });
       await audit(tx, PUBLIC, {
         action: "help.report",
         entity: "help_request",
         entityId: row.id,
         countyId: row.countyId,
-        after: { source: row.source, category: row.category, villageId: row.villageId, householdId: row.householdId, photo: photoKey !== null, contact: row.contact !== null, deadline },
+        after: {
+          source: row.source,
+          category: row.category,
+          villageId: row.villageId,
+          householdId: row.householdId,
+          photo: photoKey !== null,
+          contact: row.contact !== null,
+          deadline,
+        },
       });
       return { id: row.id, deadline, statusToken, replay: false };
     });
@@ -192,7 +251,16 @@ export async function receiveCardReport(
 ): Promise<Received> {
   const now = ctx.now ?? new Date();
   const card = await resolveCardToken(db(), input.token);
-  const incoming = card ? { source: "card", villageId: card.villageId, householdId: card.householdId, category: input.category, text: input.text, contact: null } : null;
+  const incoming = card
+    ? {
+        source: "card",
+        villageId: card.villageId,
+        householdId: card.householdId,
+        category: input.category,
+        text: input.text,
+        contact: null,
+      }
+    : null;
   const before = await replayOf(input.id, incoming);
   if (before === "other") throw refuse(messageKey("help.e.idTaken"));
   if (before) return before;
@@ -204,7 +272,16 @@ export async function receiveCardReport(
   await limitCard(card.householdId, now);
   await refuseDuplicate({ ...incoming!, source: "card" }, now);
   return store(
-    { id: input.id, source: "card", villageId: card.villageId, countyId: card.countyId, householdId: card.householdId, category: input.category, text: input.text, contact: null },
+    {
+      id: input.id,
+      source: "card",
+      villageId: card.villageId,
+      countyId: card.countyId,
+      householdId: card.householdId,
+      category: input.category,
+      text: input.text,
+      contact: null,
+    },
     photo,
     false, // the card page itself lists the household's reports and their outcomes
     now,
@@ -221,7 +298,16 @@ async function matchHousehold(villageId: string, headName: string): Promise<stri
 
 /** A report on the public village form: anyone, about a household they believe in difficulty. */
 export async function receiveVillageReport(
-  input: { villageId: string; id: string; category: HelpCategoryValue; text: string; headName: string; contact: string; challenge: string; nonce: string },
+  input: {
+    villageId: string;
+    id: string;
+    category: HelpCategoryValue;
+    text: string;
+    headName: string;
+    contact: string;
+    challenge: string;
+    nonce: string;
+  },
   ctx: ReportContext,
 ): Promise<Received> {
   const now = ctx.now ?? new Date();
@@ -240,7 +326,16 @@ export async function receiveVillageReport(
   // only after the proof of work and the limits: which household a name matches is never an answer
   const householdId = await matchHousehold(village.id, input.headName);
   return store(
-    { id: input.id, source: "village_form", villageId: village.id, countyId: village.countyId, householdId, category: input.category, text, contact },
+    {
+      id: input.id,
+      source: "village_form",
+      villageId: village.id,
+      countyId: village.countyId,
+      householdId,
+      category: input.category,
+      text,
+      contact,
+    },
     null,
     contact !== null,
     now,
@@ -269,4 +364,3 @@ export async function helpStatus(presented: unknown) {
     handledOn: r.handledAt ? chinaDay(r.handledAt) : null,
   };
 }
-

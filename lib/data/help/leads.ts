@@ -17,7 +17,10 @@ import { messageKey } from "@/i18n/keys";
 const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 
 /** Villages under `regionId` whose anonymous budget ran out in the current window (the county's warning). */
-export async function floodedVillages(regionId: string, now = new Date()): Promise<{ id: string; name: string; refused: number; since: string }[]> {
+export async function floodedVillages(
+  regionId: string,
+  now = new Date(),
+): Promise<{ id: string; name: string; refused: number; since: string }[]> {
   if (!/^\d{6,12}$/.test(regionId)) return [];
   const since = new Date(now.getTime() - LIMITS.reportPerVillage.windowMs);
   const rows = await db().rateCounter.findMany({
@@ -27,8 +30,15 @@ export async function floodedVillages(regionId: string, now = new Date()): Promi
   });
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.key.slice("help:village:".length));
-  const names = new Map((await db().region.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((v) => [v.id, v.name]));
-  return rows.map((r, i) => ({ id: ids[i]!, name: names.get(ids[i]!) ?? ids[i]!, refused: r.count - LIMITS.reportPerVillage.max, since: r.windowStart.toISOString() }));
+  const names = new Map(
+    (await db().region.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((v) => [v.id, v.name]),
+  );
+  return rows.map((r, i) => ({
+    id: ids[i]!,
+    name: names.get(ids[i]!) ?? ids[i]!,
+    refused: r.count - LIMITS.reportPerVillage.max,
+    since: r.windowStart.toISOString(),
+  }));
 }
 
 // ───────────────────────── the leads (signed in) ─────────────────────────
@@ -76,8 +86,20 @@ export async function listLeads(viewer: Viewer, opts: { filter?: LeadFilter; pag
       skip: (page - 1) * LEADS_PAGE_SIZE,
       take: LEADS_PAGE_SIZE,
       select: {
-        id: true, createdAt: true, deadline: true, state: true, source: true, category: true, text: true, contact: true,
-        photoKey: true, outcome: true, handledAt: true, handledById: true, villageId: true, householdId: true,
+        id: true,
+        createdAt: true,
+        deadline: true,
+        state: true,
+        source: true,
+        category: true,
+        text: true,
+        contact: true,
+        photoKey: true,
+        outcome: true,
+        handledAt: true,
+        handledById: true,
+        villageId: true,
+        householdId: true,
       },
     }),
   ]);
@@ -90,7 +112,10 @@ export async function listLeads(viewer: Viewer, opts: { filter?: LeadFilter; pag
     db().household.findMany({ where: { id: { in: householdIds } }, select: { id: true, headName: true, number: true } }),
     db().user.findMany({ where: { id: { in: handlerIds } }, select: { id: true, name: true } }),
     viewer.role === "cadre"
-      ? db().cadreAssignment.findMany({ where: { cadreId: viewer.id, householdId: { in: householdIds }, ...current(now) }, select: { householdId: true } })
+      ? db().cadreAssignment.findMany({
+          where: { cadreId: viewer.id, householdId: { in: householdIds }, ...current(now) },
+          select: { householdId: true },
+        })
       : Promise.resolve(null),
   ]);
   const linkable = (id: string) => mine === null || mine.some((a) => a.householdId === id);
@@ -112,7 +137,7 @@ export async function listLeads(viewer: Viewer, opts: { filter?: LeadFilter; pag
       hasPhoto: r.photoKey !== null,
       outcome: r.outcome,
       handledOn: r.handledAt ? chinaDay(r.handledAt) : null,
-      handledBy: r.handledById ? uName.get(r.handledById) ?? null : null,
+      handledBy: r.handledById ? (uName.get(r.handledById) ?? null) : null,
       village: { id: r.villageId, name: vName.get(r.villageId) ?? r.villageId },
       household: r.householdId && hById.has(r.householdId) ? { ...hById.get(r.householdId)!, linkable: linkable(r.householdId) } : null,
     };
@@ -121,10 +146,17 @@ export async function listLeads(viewer: Viewer, opts: { filter?: LeadFilter; pag
 }
 
 /** Record what was done about a lead. Open or visited leads move on; decided ones are closed. */
-export async function recordLeadOutcome(viewer: Viewer, input: LeadOutcomeInput, now = new Date()): Promise<{ id: string; state: HelpState }> {
+export async function recordLeadOutcome(
+  viewer: Viewer,
+  input: LeadOutcomeInput,
+  now = new Date(),
+): Promise<{ id: string; state: HelpState }> {
   const scope = await leadScope(viewer, now);
   return db().$transaction(async (tx) => {
-    const r = await tx.helpRequest.findFirst({ where: { AND: [{ id: input.id }, scope] }, select: { id: true, state: true, outcome: true, countyId: true } });
+    const r = await tx.helpRequest.findFirst({
+      where: { AND: [{ id: input.id }, scope] },
+      select: { id: true, state: true, outcome: true, countyId: true },
+    });
     if (!r) throw new AppError("not_found");
     if (r.state === "proposed" || r.state === "no_action") throw new AppError("closed", messageKey("help.e.decided"));
     if (r.state === input.outcome) throw new AppError("closed", messageKey("help.e.decided"));
@@ -134,15 +166,19 @@ export async function recordLeadOutcome(viewer: Viewer, input: LeadOutcomeInput,
       data: { state: input.outcome, outcome: note, handledById: viewer.id, handledAt: now },
     });
     if (changed.count !== 1) throw new AppError("conflict");
-    await audit(tx, { id: viewer.id, role: viewer.role }, {
-      action: "help.outcome",
-      entity: "help_request",
-      entityId: r.id,
-      countyId: r.countyId,
-      before: { state: r.state, outcome: r.outcome },
-      after: { state: input.outcome, outcome: note },
-      reason: note,
-    });
+    await audit(
+      tx,
+      { id: viewer.id, role: viewer.role },
+      {
+        action: "help.outcome",
+        entity: "help_request",
+        entityId: r.id,
+        countyId: r.countyId,
+        before: { state: r.state, outcome: r.outcome },
+        after: { state: input.outcome, outcome: note },
+        reason: note,
+      },
+    );
     return { id: r.id, state: input.outcome };
   });
 }
@@ -154,4 +190,3 @@ export async function leadPhoto(viewer: Viewer, id: string): Promise<{ bytes: Bu
   if (!r?.photoKey) return null;
   return readPhoto(r.photoKey);
 }
-

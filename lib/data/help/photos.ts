@@ -7,7 +7,6 @@ import { PHOTO_MAX_BYTES, PHOTO_TYPES } from "@/lib/validation/help";
 import { putFile, readStored, removeStored } from "@/lib/storage/files";
 import { messageKey } from "@/i18n/keys";
 
-
 export interface PreparedPhoto {
   bytes: Uint8Array;
   mime: (typeof PHOTO_TYPES)[number];
@@ -17,11 +16,14 @@ const EXT: Record<PreparedPhoto["mime"], string> = { "image/jpeg": "jpg", "image
 
 /** A sent photo checked by size and by its bytes (never the name or declared type). */
 export async function preparePhoto(blob: Blob): Promise<PreparedPhoto> {
-  if (blob.size > PHOTO_MAX_BYTES) throw new AppError("invalid", messageKey("help.v.photoTooLarge"), { fieldErrors: { photo: [messageKey("help.v.photoTooLarge")] } });
+  if (blob.size > PHOTO_MAX_BYTES)
+    throw new AppError("invalid", messageKey("help.v.photoTooLarge"), { fieldErrors: { photo: [messageKey("help.v.photoTooLarge")] } });
   const bytes = new Uint8Array(await blob.arrayBuffer());
-  if (bytes.length > PHOTO_MAX_BYTES) throw new AppError("invalid", messageKey("help.v.photoTooLarge"), { fieldErrors: { photo: [messageKey("help.v.photoTooLarge")] } });
+  if (bytes.length > PHOTO_MAX_BYTES)
+    throw new AppError("invalid", messageKey("help.v.photoTooLarge"), { fieldErrors: { photo: [messageKey("help.v.photoTooLarge")] } });
   const mime = sniffMime(bytes);
-  if (!mime || !(PHOTO_TYPES as readonly string[]).includes(mime)) throw new AppError("invalid", messageKey("help.v.photoType"), { fieldErrors: { photo: [messageKey("help.v.photoType")] } });
+  if (!mime || !(PHOTO_TYPES as readonly string[]).includes(mime))
+    throw new AppError("invalid", messageKey("help.v.photoType"), { fieldErrors: { photo: [messageKey("help.v.photoType")] } });
   return { bytes, mime: mime as PreparedPhoto["mime"] };
 }
 

@@ -31,7 +31,11 @@ export async function comparisonFlags(client: Client, householdId: string, on: s
     where: { id: householdId },
     select: {
       countyId: true,
-      vehicleValue: true, commercialHousing: true, registeredBusiness: true, splitAt: true, splitFromId: true,
+      vehicleValue: true,
+      commercialHousing: true,
+      registeredBusiness: true,
+      splitAt: true,
+      splitFromId: true,
       members: { where: { active: true }, select: { name: true, nationalId: true, villageCommittee: true, publicEmployee: true } },
     },
   });
@@ -62,7 +66,10 @@ export async function comparisonFlags(client: Client, householdId: string, on: s
       const key = `${e.nationalId}|${e.household.number}`;
       if (!own || seen.has(key)) continue;
       seen.add(key);
-      flags.push({ code: "duplicate_id", detail: `${own.name} · ${e.household.village.name} ${e.household.number}${e.active ? "" : "（已迁出）"}` });
+      flags.push({
+        code: "duplicate_id",
+        detail: `${own.name} · ${e.household.village.name} ${e.household.number}${e.active ? "" : "（已迁出）"}`,
+      });
     }
   }
   return flags.map((f) => (policy[RED_LINE_KEY[f.code]] === 1 ? { ...f, redLine: true as const } : f));

@@ -14,11 +14,16 @@ import { audit, actorOf } from "@/lib/audit";
 import { dateOnly, today } from "@/lib/clock";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prepareFile, removeStored, writeStored } from "@/lib/storage/files";
-import { CONSENT_MIMES, GUARANTEE_KEYS, MAX_CONSENT_FILE_BYTES, type ExitAgreementInput, type HomeVerificationInput } from "@/lib/validation/procedure";
+import {
+  CONSENT_MIMES,
+  GUARANTEE_KEYS,
+  MAX_CONSENT_FILE_BYTES,
+  type ExitAgreementInput,
+  type HomeVerificationInput,
+} from "@/lib/validation/procedure";
 import { proposalScope } from "@/lib/auth/scope";
 import { currentHomeVerification, loadProposal, staleProposal } from "./state";
 import { messageKey } from "@/i18n/keys";
-
 
 function fieldError(field: string, key: string): AppError {
   return new AppError("invalid", key, { fieldErrors: { [field]: [key] } });
@@ -37,16 +42,45 @@ interface StoredFile {
 }
 
 /** Checks and writes one consent file of the household (PNG signature or form photo). */
-export async function storeConsentFile(field: string, blob: Blob, accept: "signature" | "photo", countyId: string, householdId: string): Promise<StoredFile> {
+export async function storeConsentFile(
+  field: string,
+  blob: Blob,
+  accept: "signature" | "photo",
+  countyId: string,
+  householdId: string,
+): Promise<StoredFile> {
   const f = await prepareFile(blob, { maxBytes: MAX_CONSENT_FILE_BYTES, accept: [...CONSENT_MIMES[accept]] });
   if ("error" in f) throw fieldError(field, f.error);
   const key = await writeStored(countyId, householdId, f);
-  return { key, kind: accept === "signature" ? "signature" : "signed_form", fileName: f.fileName, mimeType: f.mime, sizeBytes: f.sizeBytes, sha256: f.sha256 };
+  return {
+    key,
+    kind: accept === "signature" ? "signature" : "signed_form",
+    fileName: f.fileName,
+    mimeType: f.mime,
+    sizeBytes: f.sizeBytes,
+    sha256: f.sha256,
+  };
 }
 
-export async function createEvidence(tx: Tx, viewer: Viewer, h: { householdId: string; countyId: string }, file: StoredFile): Promise<string> {
+export async function createEvidence(
+  tx: Tx,
+  viewer: Viewer,
+  h: { householdId: string; countyId: string },
+  file: StoredFile,
+): Promise<string> {
   const e = await tx.evidence.create({
-    data: { householdId: h.householdId, countyId: h.countyId, kind: file.kind, fileName: file.fileName, mimeType: file.mimeType, sizeBytes: file.sizeBytes, storageKey: file.key, sha256: file.sha256, capturedAt: new Date(), uploadedById: viewer.id },
+    data: {
+      householdId: h.householdId,
+      countyId: h.countyId,
+      kind: file.kind,
+      fileName: file.fileName,
+      mimeType: file.mimeType,
+      sizeBytes: file.sizeBytes,
+      storageKey: file.key,
+      sha256: file.sha256,
+      capturedAt: new Date(),
+      uploadedById: viewer.id,
+    },
     select: { id: true },
   });
   return e.id;
@@ -54,7 +88,10 @@ export async function createEvidence(tx: Tx, viewer: Viewer, h: { householdId: s
 
 async function scopedProposal(viewer: Viewer, proposalId: string) {
   const scope = await proposalScope(db(), viewer);
-  const p = await db().proposal.findFirst({ where: { AND: [{ id: proposalId }, scope] }, select: { id: true, householdId: true, countyId: true } });
+  const p = await db().proposal.findFirst({
+    where: { AND: [{ id: proposalId }, scope] },
+    select: { id: true, householdId: true, countyId: true },
+  });
   if (!p) throw new AppError("not_found", "proposal not found", { proposalId });
   return p;
 }
@@ -65,12 +102,16 @@ export interface RecordOutcome {
 }
 
 /** Home verification of a proposal in scope, before it goes on the agenda (or when sent back). */
-export async function recordHomeVerification(viewer: Viewer, input: Omit<HomeVerificationInput, "signature"> & { signature?: Blob }): Promise<RecordOutcome> {
+export async function recordHomeVerification(
+  viewer: Viewer,
+  input: Omit<HomeVerificationInput, "signature"> & { signature?: Blob },
+): Promise<RecordOutcome> {
   if (input.checkedOn > today()) throw fieldError("checkedOn", messageKey("validation.futureDate"));
   const replayOf = async () => {
     const r = await db().homeVerification.findUnique({ where: { id: input.id }, select: { proposalId: true, recordedById: true } });
     if (!r) return null;
-    if (r.proposalId !== input.proposalId || r.recordedById !== viewer.id) throw new AppError("not_found", "verification id belongs to another", { id: input.id });
+    if (r.proposalId !== input.proposalId || r.recordedById !== viewer.id)
+      throw new AppError("not_found", "verification id belongs to another", { id: input.id });
     return { id: input.id, replay: true };
   };
   const before = await replayOf();
@@ -81,20 +122,40 @@ export async function recordHomeVerification(viewer: Viewer, input: Omit<HomeVer
   try {
     return await db().$transaction(async (tx) => {
       const p = await loadProposal(tx, { id: target.id });
-      if (!(BEFORE_AGENDA as readonly string[]).includes(p.stage)) throw new AppError("invalid", messageKey("procedure.validation.verificationNotNow"));
+      if (!(BEFORE_AGENDA as readonly string[]).includes(p.stage))
+        throw new AppError("invalid", messageKey("procedure.validation.verificationNotNow"));
       const signatureEvidenceId = await createEvidence(tx, viewer, p, file);
       const guarantees = Object.fromEntries(GUARANTEE_KEYS.map((k) => [k, input[k] === "met"]));
       await tx.homeVerification.create({
         data: {
-          id: input.id, proposalId: p.id, householdId: p.householdId, countyId: p.countyId, checkedByName: input.checkedByName, recordedById: viewer.id,
-          checkedOn: dateOnly(input.checkedOn), perCapitaIncome: input.perCapitaIncome, guarantees, findings: input.findings, signatureEvidenceId,
+          id: input.id,
+          proposalId: p.id,
+          householdId: p.householdId,
+          countyId: p.countyId,
+          checkedByName: input.checkedByName,
+          recordedById: viewer.id,
+          checkedOn: dateOnly(input.checkedOn),
+          perCapitaIncome: input.perCapitaIncome,
+          guarantees,
+          findings: input.findings,
+          signatureEvidenceId,
         },
       });
       // the proposal's summary of the latest check (shown in lists)
       await tx.proposal.update({ where: { id: p.id }, data: { homeCheckAt: dateOnly(input.checkedOn), homeCheckById: viewer.id } });
       await audit(tx, actorOf(viewer), {
-        action: "proposal.home_verification", entity: "proposal", entityId: p.id, countyId: p.countyId,
-        after: { verificationId: input.id, checkedOn: input.checkedOn, checkedByName: input.checkedByName, perCapitaIncome: input.perCapitaIncome, guarantees, signatureEvidenceId },
+        action: "proposal.home_verification",
+        entity: "proposal",
+        entityId: p.id,
+        countyId: p.countyId,
+        after: {
+          verificationId: input.id,
+          checkedOn: input.checkedOn,
+          checkedByName: input.checkedByName,
+          perCapitaIncome: input.perCapitaIncome,
+          guarantees,
+          signatureEvidenceId,
+        },
       });
       return { id: input.id, replay: false };
     });
@@ -114,11 +175,18 @@ export async function recordHomeVerification(viewer: Viewer, input: Omit<HomeVer
  * Refused: the reason is kept and the exit stops (the proposal is withdrawn, with its step).
  * Either way the record names the income and guarantees the household was shown.
  */
-export async function recordExitAgreement(viewer: Viewer, input: Omit<ExitAgreementInput, "signature" | "formPhoto"> & { signature?: Blob; formPhoto?: Blob }): Promise<RecordOutcome & { outcome: "agreed" | "refused" }> {
+export async function recordExitAgreement(
+  viewer: Viewer,
+  input: Omit<ExitAgreementInput, "signature" | "formPhoto"> & { signature?: Blob; formPhoto?: Blob },
+): Promise<RecordOutcome & { outcome: "agreed" | "refused" }> {
   const replayOf = async () => {
-    const r = await db().exitAgreement.findUnique({ where: { id: input.id }, select: { proposalId: true, recordedById: true, outcome: true } });
+    const r = await db().exitAgreement.findUnique({
+      where: { id: input.id },
+      select: { proposalId: true, recordedById: true, outcome: true },
+    });
     if (!r) return null;
-    if (r.proposalId !== input.proposalId || r.recordedById !== viewer.id) throw new AppError("not_found", "agreement id belongs to another", { id: input.id });
+    if (r.proposalId !== input.proposalId || r.recordedById !== viewer.id)
+      throw new AppError("not_found", "agreement id belongs to another", { id: input.id });
     return { id: input.id, replay: true, outcome: r.outcome };
   };
   const before = await replayOf();
@@ -147,9 +215,16 @@ export async function recordExitAgreement(viewer: Viewer, input: Omit<ExitAgreem
       const evidenceId = file ? await createEvidence(tx, viewer, p, file) : null;
       await tx.exitAgreement.create({
         data: {
-          id: input.id, proposalId: p.id, householdId: p.householdId, countyId: p.countyId, outcome: input.outcome,
-          method: input.outcome === "agreed" ? input.method! : null, evidenceId, ...shown,
-          refusalReason: input.outcome === "refused" ? input.refusalReason : null, recordedById: viewer.id,
+          id: input.id,
+          proposalId: p.id,
+          householdId: p.householdId,
+          countyId: p.countyId,
+          outcome: input.outcome,
+          method: input.outcome === "agreed" ? input.method! : null,
+          evidenceId,
+          ...shown,
+          refusalReason: input.outcome === "refused" ? input.refusalReason : null,
+          recordedById: viewer.id,
         },
       });
       const moved = await tx.proposal.updateMany({
@@ -162,13 +237,31 @@ export async function recordExitAgreement(viewer: Viewer, input: Omit<ExitAgreem
       if (moved.count === 0) throw staleProposal();
       if (input.outcome === "refused") {
         await tx.procedureStepRecord.create({
-          data: { proposalId: p.id, countyId: p.countyId, stage: "withdrawn", decision: "household_refused", reason: `农户不认可退出：${input.refusalReason}`, actorId: viewer.id },
+          data: {
+            proposalId: p.id,
+            countyId: p.countyId,
+            stage: "withdrawn",
+            decision: "household_refused",
+            reason: `农户不认可退出：${input.refusalReason}`,
+            actorId: viewer.id,
+          },
         });
       }
       await audit(tx, actorOf(viewer), {
-        action: input.outcome === "agreed" ? "proposal.exit_agreed" : "proposal.exit_refused", entity: "proposal", entityId: p.id, countyId: p.countyId,
+        action: input.outcome === "agreed" ? "proposal.exit_agreed" : "proposal.exit_refused",
+        entity: "proposal",
+        entityId: p.id,
+        countyId: p.countyId,
         before: { stage: p.stage, version: p.version },
-        after: { agreementId: input.id, method: input.method ?? null, evidenceId, perCapitaIncome: String(check.perCapitaIncome), guarantees: check.guarantees, refusalReason: input.outcome === "refused" ? input.refusalReason : null, stage: input.outcome === "refused" ? "withdrawn" : p.stage },
+        after: {
+          agreementId: input.id,
+          method: input.method ?? null,
+          evidenceId,
+          perCapitaIncome: String(check.perCapitaIncome),
+          guarantees: check.guarantees,
+          refusalReason: input.outcome === "refused" ? input.refusalReason : null,
+          stage: input.outcome === "refused" ? "withdrawn" : p.stage,
+        },
         reason: input.outcome === "refused" ? input.refusalReason : undefined,
       });
       return { id: input.id, replay: false, outcome: input.outcome };

@@ -14,13 +14,17 @@ import { mustApproveCounty, mustReviewTownship, proposalScope, isTownshipReviewe
 import { loadProposal, staleProposal, stepContext, takeStep, type LoadedProposal } from "./state";
 import { messageKey } from "@/i18n/keys";
 
-
 export async function townshipReview(viewer: Viewer, input: { proposalId: string; version: number; reason: string }) {
   return db().$transaction(async (tx) => {
     const p = await loadProposal(tx, { id: input.proposalId });
     mustReviewTownship(viewer, p.villageId);
     const ctx = await stepContext(tx, p);
-    return takeStep(tx, p, "township_review", ctx, { actor: actorOf(viewer), reason: input.reason, decision: "approved", expectVersion: input.version });
+    return takeStep(tx, p, "township_review", ctx, {
+      actor: actorOf(viewer),
+      reason: input.reason,
+      decision: "approved",
+      expectVersion: input.version,
+    });
   });
 }
 
@@ -29,7 +33,12 @@ export async function countyApprove(viewer: Viewer, input: { proposalId: string;
     const p = await loadProposal(tx, { id: input.proposalId });
     mustApproveCounty(viewer, p.countyId);
     const ctx = await stepContext(tx, p);
-    return takeStep(tx, p, "county_approval", ctx, { actor: actorOf(viewer), reason: input.reason, decision: "approved", expectVersion: input.version });
+    return takeStep(tx, p, "county_approval", ctx, {
+      actor: actorOf(viewer),
+      reason: input.reason,
+      decision: "approved",
+      expectVersion: input.version,
+    });
   });
 }
 
@@ -49,13 +58,19 @@ export async function returnAtReview(viewer: Viewer, input: { proposalId: string
     else if ((p.stage === "township_review" && p.kind !== "identify") || p.stage === "second_notice") mustApproveCounty(viewer, p.countyId);
     else throw new AppError("invalid", messageKey("procedure.validation.notAtReview"));
     const ctx = await stepContext(tx, p);
-    return takeStep(tx, p, "reverify", { ...ctx, reviewReturn: true }, {
-      actor: actorOf(viewer),
-      reason: `审核退回：${input.reason}`,
-      decision: "returned",
-      expectVersion: input.version,
-      auditAfter: { returnedAt: p.stage },
-    });
+    return takeStep(
+      tx,
+      p,
+      "reverify",
+      { ...ctx, reviewReturn: true },
+      {
+        actor: actorOf(viewer),
+        reason: `审核退回：${input.reason}`,
+        decision: "returned",
+        expectVersion: input.version,
+        auditAfter: { returnedAt: p.stage },
+      },
+    );
   });
 }
 
@@ -73,7 +88,10 @@ export function mayActOnObjections(viewer: Viewer, p: Pick<LoadedProposal, "vill
  * stands (both yes) does the item go back for re-verification (then a new vote and notice); else
  * the objections are answered with the check's result and the procedure goes on.
  */
-export async function sendBack(viewer: Viewer, input: { proposalId: string; version: number; reason: string; aboutItem: "yes" | "no"; isNew: "yes" | "no" }) {
+export async function sendBack(
+  viewer: Viewer,
+  input: { proposalId: string; version: number; reason: string; aboutItem: "yes" | "no"; isNew: "yes" | "no" },
+) {
   const scope = await proposalScope(db(), viewer);
   return db().$transaction(async (tx) => {
     const p = await loadProposal(tx, { AND: [{ id: input.proposalId }, scope] });
@@ -83,24 +101,49 @@ export async function sendBack(viewer: Viewer, input: { proposalId: string; vers
     if (waiting.length === 0) throw new AppError("invalid", messageKey("procedure.validation.noObjectionToCheck"));
     const stands = input.aboutItem === "yes" && input.isNew === "yes";
     const now = new Date();
-    const check = { checkedAt: now, checkedById: viewer.id, aboutItem: input.aboutItem === "yes", isNew: input.isNew === "yes", stands, checkNote: input.reason };
+    const check = {
+      checkedAt: now,
+      checkedById: viewer.id,
+      aboutItem: input.aboutItem === "yes",
+      isNew: input.isNew === "yes",
+      stands,
+      checkNote: input.reason,
+    };
     const ids = waiting.map((o) => o.id);
     if (!stands) {
-      const why = [input.aboutItem === "no" ? "与本事项无关" : null, input.isNew === "no" ? "不是新情况（此前已核实）" : null].filter(Boolean).join("；");
-      await tx.objection.updateMany({ where: { id: { in: ids } }, data: { ...check, resolvedAt: now, resolution: `村级核查：异议不成立（${why}）。${input.reason}` } });
+      const why = [input.aboutItem === "no" ? "与本事项无关" : null, input.isNew === "no" ? "不是新情况（此前已核实）" : null]
+        .filter(Boolean)
+        .join("；");
+      await tx.objection.updateMany({
+        where: { id: { in: ids } },
+        data: { ...check, resolvedAt: now, resolution: `村级核查：异议不成立（${why}）。${input.reason}` },
+      });
       await audit(tx, actorOf(viewer), {
-        action: "objection.dismissed", entity: "proposal", entityId: p.id, countyId: p.countyId, reason: input.reason,
+        action: "objection.dismissed",
+        entity: "proposal",
+        entityId: p.id,
+        countyId: p.countyId,
+        reason: input.reason,
         after: { objectionIds: ids, aboutItem: check.aboutItem, isNew: check.isNew, stands: false },
       });
       return { stage: p.stage, version: p.version, stands: false };
     }
     await tx.objection.updateMany({ where: { id: { in: ids } }, data: check });
     await audit(tx, actorOf(viewer), {
-      action: "objection.stands", entity: "proposal", entityId: p.id, countyId: p.countyId, reason: input.reason,
+      action: "objection.stands",
+      entity: "proposal",
+      entityId: p.id,
+      countyId: p.countyId,
+      reason: input.reason,
       after: { objectionIds: ids, aboutItem: true, isNew: true, stands: true },
     });
     const ctx = await stepContext(tx, p);
-    const r = await takeStep(tx, p, "reverify", ctx, { actor: actorOf(viewer), reason: `异议核查成立：${input.reason}`, decision: "objection", expectVersion: input.version });
+    const r = await takeStep(tx, p, "reverify", ctx, {
+      actor: actorOf(viewer),
+      reason: `异议核查成立：${input.reason}`,
+      decision: "objection",
+      expectVersion: input.version,
+    });
     return { stage: r.stage, version: r.version, stands: true };
   });
 }
@@ -114,7 +157,16 @@ export async function applyAnnouncement(tx: Tx, p: LoadedProposal, actor: Actor,
   await tx.$queryRaw`SELECT id FROM household WHERE id = ${p.householdId} FOR UPDATE`;
   const h = await tx.household.findUniqueOrThrow({
     where: { id: p.householdId },
-    select: { id: true, countyId: true, version: true, registeredStatus: true, monitoringCategory: true, monitoringSince: true, registeredAt: true, liftedAt: true },
+    select: {
+      id: true,
+      countyId: true,
+      version: true,
+      registeredStatus: true,
+      monitoringCategory: true,
+      monitoringSince: true,
+      registeredAt: true,
+      liftedAt: true,
+    },
   });
   const on = today();
   const change = registeredStatusAfter(p.kind, p.kind === "monitor" ? p.monitoringCategory : null);
@@ -124,22 +176,41 @@ export async function applyAnnouncement(tx: Tx, p: LoadedProposal, actor: Actor,
     if (change.registeredStatus === "registered_poor") data.registeredAt = dateOnly(on);
     if (change.registeredStatus === "lifted") data.liftedAt = dateOnly(on);
     await tx.registrationChange.create({
-      data: { householdId: h.id, countyId: h.countyId, fromStatus: h.registeredStatus, toStatus: change.registeredStatus, effective: dateOnly(on), reason: `公告 ${noticeId}（提议 ${p.id}）` },
+      data: {
+        householdId: h.id,
+        countyId: h.countyId,
+        fromStatus: h.registeredStatus,
+        toStatus: change.registeredStatus,
+        effective: dateOnly(on),
+        reason: `公告 ${noticeId}（提议 ${p.id}）`,
+      },
     });
   }
   if (change.monitoringCategory !== "unchanged") {
     if (change.monitoringCategory !== null) {
       data.monitoringCategory = change.monitoringCategory;
       data.monitoringSince = dateOnly(on);
-      await tx.monitoringPeriod.create({ data: { householdId: h.id, countyId: h.countyId, category: change.monitoringCategory, fromDate: dateOnly(on), proposalId: p.id } });
+      await tx.monitoringPeriod.create({
+        data: { householdId: h.id, countyId: h.countyId, category: change.monitoringCategory, fromDate: dateOnly(on), proposalId: p.id },
+      });
     } else {
       data.monitoringCategory = null;
       data.monitoringSince = null;
-      const closed = await tx.monitoringPeriod.updateMany({ where: { householdId: h.id, toDate: null }, data: { toDate: dateOnly(on), endProposalId: p.id } });
+      const closed = await tx.monitoringPeriod.updateMany({
+        where: { householdId: h.id, toDate: null },
+        data: { toDate: dateOnly(on), endProposalId: p.id },
+      });
       if (closed.count === 0 && h.monitoringCategory) {
         // monitored before this registry kept periods (e.g. imported): keep the history anyway
         await tx.monitoringPeriod.create({
-          data: { householdId: h.id, countyId: h.countyId, category: h.monitoringCategory, fromDate: h.monitoringSince ?? dateOnly(on), toDate: dateOnly(on), endProposalId: p.id },
+          data: {
+            householdId: h.id,
+            countyId: h.countyId,
+            category: h.monitoringCategory,
+            fromDate: h.monitoringSince ?? dateOnly(on),
+            toDate: dateOnly(on),
+            endProposalId: p.id,
+          },
         });
       }
     }
@@ -164,4 +235,3 @@ export async function applyAnnouncement(tx: Tx, p: LoadedProposal, actor: Actor,
     reason: `公告 (announcement) ${noticeId}`,
   });
 }
-

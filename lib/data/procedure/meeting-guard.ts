@@ -10,7 +10,10 @@ import { mustFacilitate } from "@/lib/auth/scope";
 import { messageKey } from "@/i18n/keys";
 
 export class MeetingClosedError extends AppError {
-  constructor(readonly meetingId: string, readonly countyId: string | null = null) {
+  constructor(
+    readonly meetingId: string,
+    readonly countyId: string | null = null,
+  ) {
     super("closed", messageKey("procedure.validation.meetingClosed"), { meetingId });
     this.name = "MeetingClosedError";
   }
@@ -49,13 +52,17 @@ export async function meetingWrite<T>(viewer: Viewer, meetingId: string, action:
   } catch (e) {
     const byCheck = e instanceof MeetingClosedError;
     if (byCheck || isMeetingClosedDbError(e)) {
-      await audit(db(), { id: viewer.id, role: viewer.role }, {
-        action: "meeting.write_refused",
-        entity: "meeting",
-        entityId: meetingId,
-        countyId: byCheck ? (e as MeetingClosedError).countyId : null,
-        after: { action, code: "closed", refusedBy: byCheck ? "check" : "database" },
-      }).catch(() => {});
+      await audit(
+        db(),
+        { id: viewer.id, role: viewer.role },
+        {
+          action: "meeting.write_refused",
+          entity: "meeting",
+          entityId: meetingId,
+          countyId: byCheck ? (e as MeetingClosedError).countyId : null,
+          after: { action, code: "closed", refusedBy: byCheck ? "check" : "database" },
+        },
+      ).catch(() => {});
       throw new AppError("closed", messageKey("procedure.validation.meetingClosed"), { meetingId });
     }
     throw e;

@@ -20,14 +20,42 @@ export async function getMeetingView(viewer: Viewer, meetingId: string) {
   const m = await db().meeting.findFirst({
     where: { AND: [{ id: meetingId }, meetingScope(viewer)] },
     select: {
-      id: true, villageId: true, countyId: true, date: true, place: true, state: true, rosterSize: true, quorumMet: true,
-      minutes: true, minutesKey: true, openedAt: true, closedAt: true, facilitatorId: true,
+      id: true,
+      villageId: true,
+      countyId: true,
+      date: true,
+      place: true,
+      state: true,
+      rosterSize: true,
+      quorumMet: true,
+      minutes: true,
+      minutesKey: true,
+      openedAt: true,
+      closedAt: true,
+      facilitatorId: true,
       attendance: { select: { representativeId: true, present: true, representative: { select: { name: true } } } },
       agenda: {
         orderBy: { position: "asc" },
         select: {
-          id: true, position: true, ballot: true, yes: true, no: true, abstain: true, passed: true,
-          proposal: { select: { id: true, kind: true, monitoringCategory: true, reason: true, householdId: true, stage: true, flags: true, flagExplanation: true } },
+          id: true,
+          position: true,
+          ballot: true,
+          yes: true,
+          no: true,
+          abstain: true,
+          passed: true,
+          proposal: {
+            select: {
+              id: true,
+              kind: true,
+              monitoringCategory: true,
+              reason: true,
+              householdId: true,
+              stage: true,
+              flags: true,
+              flagExplanation: true,
+            },
+          },
           votes: { select: { representativeId: true, choice: true } },
         },
       },
@@ -36,7 +64,10 @@ export async function getMeetingView(viewer: Viewer, meetingId: string) {
   if (!m) return null;
   const [village, households, policy, activeReps, notices] = await Promise.all([
     db().region.findUnique({ where: { id: m.villageId }, select: { name: true, parent: { select: { name: true } } } }),
-    db().household.findMany({ where: { id: { in: m.agenda.map((a) => a.proposal.householdId) } }, select: { id: true, headName: true, number: true } }),
+    db().household.findMany({
+      where: { id: { in: m.agenda.map((a) => a.proposal.householdId) } },
+      select: { id: true, headName: true, number: true },
+    }),
     procedurePolicy(db(), m.countyId),
     m.state === "draft" ? db().representative.count({ where: { villageId: m.villageId, active: true } }) : Promise.resolve(0),
     db().notice.findMany({
@@ -61,7 +92,13 @@ export async function getMeetingView(viewer: Viewer, meetingId: string) {
     } else {
       const cast = a.votes.filter((v) => attendingIds.has(v.representativeId) || m.state === "closed");
       const n = (c: string) => cast.filter((v) => v.choice === c).length;
-      tally = { yes: n("yes"), no: n("no"), abstain: n("abstain"), notVoted: Math.max(0, attending - cast.length), counted: cast.length > 0 };
+      tally = {
+        yes: n("yes"),
+        no: n("no"),
+        abstain: n("abstain"),
+        notVoted: Math.max(0, attending - cast.length),
+        counted: cast.length > 0,
+      };
     }
     return {
       id: a.id,
@@ -101,7 +138,14 @@ export async function getMeetingView(viewer: Viewer, meetingId: string) {
       .map((a) => ({ id: a.representativeId, name: names.get(a.representativeId) ?? "", present: a.present }))
       .sort((a, b) => a.name.localeCompare(b.name, "zh-CN")),
     items,
-    notices: notices.map((n) => ({ id: n.id, kind: n.kind, start: isoDay(n.startDate), end: isoDay(n.endDate), days: n.days, count: n.items.length })),
+    notices: notices.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      start: isoDay(n.startDate),
+      end: isoDay(n.endDate),
+      days: n.days,
+      count: n.items.length,
+    })),
     /** passed items still waiting for their first notice */
     awaitingNotice: items.filter((i) => i.passed === true && i.stage === "voted" && !i.noticed),
   };

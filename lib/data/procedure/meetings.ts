@@ -17,7 +17,6 @@ import { mustFacilitate, proposalScope } from "@/lib/auth/scope";
 import { loadProposal, procedurePolicy, stepContext, takeStep, ProcedureRefusal } from "./state";
 import { messageKey } from "@/i18n/keys";
 
-
 function mustBeVillageFacilitator(viewer: Viewer): void {
   mustFacilitate(viewer, viewer.regionId);
 }
@@ -42,7 +41,13 @@ export async function addRepresentative(viewer: Viewer, input: { id?: string; na
         data: { id, villageId: viewer.regionId, countyId: viewer.regionId.slice(0, 6), name: input.name, phone: input.phone || null },
         select: { id: true, name: true },
       });
-      await audit(tx, actorOf(viewer), { action: "representative.add", entity: "representative", entityId: r.id, countyId: viewer.regionId.slice(0, 6), after: { name: r.name } });
+      await audit(tx, actorOf(viewer), {
+        action: "representative.add",
+        entity: "representative",
+        entityId: r.id,
+        countyId: viewer.regionId.slice(0, 6),
+        after: { name: r.name },
+      });
       return { ...r, replay: false };
     });
   } catch (e) {
@@ -58,11 +63,21 @@ export async function addRepresentative(viewer: Viewer, input: { id?: string; na
 export async function setRepresentativeActive(viewer: Viewer, input: { representativeId: string; active: boolean }) {
   mustBeVillageFacilitator(viewer);
   return db().$transaction(async (tx) => {
-    const r = await tx.representative.findFirst({ where: { id: input.representativeId, villageId: viewer.regionId }, select: { id: true, active: true, countyId: true } });
+    const r = await tx.representative.findFirst({
+      where: { id: input.representativeId, villageId: viewer.regionId },
+      select: { id: true, active: true, countyId: true },
+    });
     if (!r) throw new AppError("not_found", "representative not found", { representativeId: input.representativeId });
     if (r.active === input.active) return { id: r.id, active: r.active };
     await tx.representative.update({ where: { id: r.id }, data: { active: input.active } });
-    await audit(tx, actorOf(viewer), { action: input.active ? "representative.activate" : "representative.deactivate", entity: "representative", entityId: r.id, countyId: r.countyId, before: { active: r.active }, after: { active: input.active } });
+    await audit(tx, actorOf(viewer), {
+      action: input.active ? "representative.activate" : "representative.deactivate",
+      entity: "representative",
+      entityId: r.id,
+      countyId: r.countyId,
+      before: { active: r.active },
+      after: { active: input.active },
+    });
     return { id: r.id, active: input.active };
   });
 }
@@ -84,9 +99,22 @@ export async function createMeeting(viewer: Viewer, input: { id: string; date: s
   try {
     return await db().$transaction(async (tx) => {
       await tx.meeting.create({
-        data: { id: input.id, villageId: viewer.regionId, countyId: viewer.regionId.slice(0, 6), date: dateOnly(input.date), place: input.place, facilitatorId: viewer.id },
+        data: {
+          id: input.id,
+          villageId: viewer.regionId,
+          countyId: viewer.regionId.slice(0, 6),
+          date: dateOnly(input.date),
+          place: input.place,
+          facilitatorId: viewer.id,
+        },
       });
-      await audit(tx, actorOf(viewer), { action: "meeting.create", entity: "meeting", entityId: input.id, countyId: viewer.regionId.slice(0, 6), after: { date: input.date, place: input.place } });
+      await audit(tx, actorOf(viewer), {
+        action: "meeting.create",
+        entity: "meeting",
+        entityId: input.id,
+        countyId: viewer.regionId.slice(0, 6),
+        after: { date: input.date, place: input.place },
+      });
       return { meetingId: input.id, replay: false };
     });
   } catch (e) {
@@ -129,8 +157,17 @@ export async function openMeeting(viewer: Viewer, input: { meetingId: string }) 
       const reps = await tx.representative.findMany({ where: { villageId: m.villageId, active: true }, select: { id: true } });
       if (reps.length === 0) throw new AppError("invalid", messageKey("procedure.validation.noRepresentatives"));
       await tx.meetingAttendance.createMany({ data: reps.map((r) => ({ meetingId: m.id, representativeId: r.id, present: false })) });
-      await tx.meeting.update({ where: { id: m.id }, data: { state: "open", openedAt: new Date(), rosterSize: reps.length, version: { increment: 1 } } });
-      await audit(tx, actorOf(viewer), { action: "meeting.open", entity: "meeting", entityId: m.id, countyId: m.countyId, after: { rosterSize: reps.length } });
+      await tx.meeting.update({
+        where: { id: m.id },
+        data: { state: "open", openedAt: new Date(), rosterSize: reps.length, version: { increment: 1 } },
+      });
+      await audit(tx, actorOf(viewer), {
+        action: "meeting.open",
+        entity: "meeting",
+        entityId: m.id,
+        countyId: m.countyId,
+        after: { rosterSize: reps.length },
+      });
       return { rosterSize: reps.length };
     }),
   );
@@ -146,7 +183,10 @@ function mustBeOpen(m: { state: string }): void {
  * unless the facilitator withdraws their votes of this meeting, giving the reason (each withdrawn
  * vote kept in the history as a correction to "none").
  */
-export async function recordAttendance(viewer: Viewer, input: { meetingId: string; representativeId: string; present: boolean; withdrawVotes?: boolean; reason?: string }) {
+export async function recordAttendance(
+  viewer: Viewer,
+  input: { meetingId: string; representativeId: string; present: boolean; withdrawVotes?: boolean; reason?: string },
+) {
   return meetingWrite(viewer, input.meetingId, "attendance.record", () =>
     db().$transaction(async (tx) => {
       const m = await lockMeeting(tx, viewer, input.meetingId, "update");
@@ -162,17 +202,41 @@ export async function recordAttendance(viewer: Viewer, input: { meetingId: strin
         if (votes.length > 0) {
           const items = [...new Set(votes.map((v) => v.agendaItem.position))].join("、");
           if (all) throw fieldError("representativeId", messageKey("procedure.validation.hasVotedAll"));
-          if (!input.withdrawVotes) throw new AppError("invalid", messageKey("procedure.validation.hasVotedExplain"), { params: { items }, fieldErrors: { representativeId: [messageKey("procedure.validation.hasVotedExplain")] }, hasVoted: true });
+          if (!input.withdrawVotes)
+            throw new AppError("invalid", messageKey("procedure.validation.hasVotedExplain"), {
+              params: { items },
+              fieldErrors: { representativeId: [messageKey("procedure.validation.hasVotedExplain")] },
+              hasVoted: true,
+            });
           const reason = input.reason?.trim() ?? "";
-          if (!reason) throw new AppError("invalid", messageKey("procedure.validation.withdrawReasonRequired"), { params: { items }, fieldErrors: { reason: [messageKey("procedure.validation.withdrawReasonRequired")] }, hasVoted: true });
+          if (!reason)
+            throw new AppError("invalid", messageKey("procedure.validation.withdrawReasonRequired"), {
+              params: { items },
+              fieldErrors: { reason: [messageKey("procedure.validation.withdrawReasonRequired")] },
+              hasVoted: true,
+            });
           for (const v of votes) {
             await tx.voteCorrection.create({
-              data: { voteId: v.id, meetingId: m.id, agendaItemId: v.agendaItemId, countyId: m.countyId, representativeId: v.representativeId, fromChoice: v.choice, toChoice: null, reason, correctedById: viewer.id },
+              data: {
+                voteId: v.id,
+                meetingId: m.id,
+                agendaItemId: v.agendaItemId,
+                countyId: m.countyId,
+                representativeId: v.representativeId,
+                fromChoice: v.choice,
+                toChoice: null,
+                reason,
+                correctedById: viewer.id,
+              },
             });
           }
           await tx.vote.deleteMany({ where: { id: { in: votes.map((v) => v.id) } } });
           await audit(tx, actorOf(viewer), {
-            action: "vote.withdraw", entity: "meeting", entityId: m.id, countyId: m.countyId, reason,
+            action: "vote.withdraw",
+            entity: "meeting",
+            entityId: m.id,
+            countyId: m.countyId,
+            reason,
             before: { votes: votes.map((v) => ({ voteId: v.id, agendaItemId: v.agendaItemId, choice: v.choice })) },
             after: { representativeId: input.representativeId, present: false },
           });
@@ -185,7 +249,10 @@ export async function recordAttendance(viewer: Viewer, input: { meetingId: strin
       });
       if (!all && changed.count === 0) throw fieldError("representativeId", messageKey("procedure.validation.notOnRoster"));
       await audit(tx, actorOf(viewer), {
-        action: "attendance.record", entity: "meeting", entityId: m.id, countyId: m.countyId,
+        action: "attendance.record",
+        entity: "meeting",
+        entityId: m.id,
+        countyId: m.countyId,
         after: { representativeId: input.representativeId, present: input.present, rows: changed.count, withdrawnVotes: withdrawn },
       });
       return { ...(await attendanceCount(tx, m.id)), withdrawn };
@@ -195,7 +262,11 @@ export async function recordAttendance(viewer: Viewer, input: { meetingId: strin
 
 async function attendanceCount(tx: Tx, meetingId: string) {
   const rows = await tx.meetingAttendance.findMany({ where: { meetingId }, select: { representativeId: true, present: true } });
-  return { roster: rows.length, attending: rows.filter((r) => r.present).length, attendingIds: rows.filter((r) => r.present).map((r) => r.representativeId) };
+  return {
+    roster: rows.length,
+    attending: rows.filter((r) => r.present).length,
+    attendingIds: rows.filter((r) => r.present).map((r) => r.representativeId),
+  };
 }
 
 /** The meeting may sit (and vote) only with its quorum. */
@@ -204,14 +275,23 @@ async function mustHaveQuorum(tx: Tx, m: { id: string; countyId: string }, count
   const q = quorumFrom(policy);
   if (!quorumMet(counts.attending, counts.roster, q)) {
     throw new AppError("invalid", messageKey("procedure.validation.noQuorum"), {
-      params: { attending: counts.attending, roster: counts.roster, numerator: q.numerator, denominator: q.denominator, minimum: quorumMinimum(counts.roster, q) ?? 0 },
+      params: {
+        attending: counts.attending,
+        roster: counts.roster,
+        numerator: q.numerator,
+        denominator: q.denominator,
+        minimum: quorumMinimum(counts.roster, q) ?? 0,
+      },
     });
   }
   return policy;
 }
 
 async function itemOf(tx: Tx, meetingId: string, agendaItemId: string) {
-  const item = await tx.agendaItem.findFirst({ where: { id: agendaItemId, meetingId }, select: { id: true, ballot: true, yes: true, proposalId: true } });
+  const item = await tx.agendaItem.findFirst({
+    where: { id: agendaItemId, meetingId },
+    select: { id: true, ballot: true, yes: true, proposalId: true },
+  });
   if (!item) throw fieldError("agendaItemId", messageKey("procedure.validation.notOnAgenda"));
   return item;
 }
@@ -229,7 +309,14 @@ export interface VoteOutcome {
  */
 export async function recordVote(
   viewer: Viewer,
-  input: { id?: string; meetingId: string; agendaItemId: string; representativeId: string; choice: "yes" | "no" | "abstain"; correct?: boolean },
+  input: {
+    id?: string;
+    meetingId: string;
+    agendaItemId: string;
+    representativeId: string;
+    choice: "yes" | "no" | "abstain";
+    correct?: boolean;
+  },
 ): Promise<VoteOutcome> {
   if (input.correct) return correctVote(viewer, input);
   const id = input.id ?? randomUUID();
@@ -241,11 +328,17 @@ export async function recordVote(
         const item = await itemOf(tx, m.id, input.agendaItemId);
         if (item.ballot === "secret") throw fieldError("agendaItemId", messageKey("procedure.validation.secretBallotItem"));
         const counts = await attendanceCount(tx, m.id);
-        if (!counts.attendingIds.includes(input.representativeId)) throw fieldError("representativeId", messageKey("procedure.validation.notAttending"));
+        if (!counts.attendingIds.includes(input.representativeId))
+          throw fieldError("representativeId", messageKey("procedure.validation.notAttending"));
         await mustHaveQuorum(tx, m, counts);
-        await tx.vote.create({ data: { id, agendaItemId: item.id, representativeId: input.representativeId, choice: input.choice, recordedById: viewer.id } });
+        await tx.vote.create({
+          data: { id, agendaItemId: item.id, representativeId: input.representativeId, choice: input.choice, recordedById: viewer.id },
+        });
         await audit(tx, actorOf(viewer), {
-          action: "vote.record", entity: "vote", entityId: id, countyId: m.countyId,
+          action: "vote.record",
+          entity: "vote",
+          entityId: id,
+          countyId: m.countyId,
           after: { meetingId: m.id, agendaItemId: item.id, representativeId: input.representativeId, choice: input.choice },
         });
         return { voteId: id, replay: false };
@@ -255,8 +348,11 @@ export async function recordVote(
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
       // the same vote sent twice (same id, same representative and item): answer with the stored one
       const stored = await db().vote.findUnique({ where: { id }, select: { agendaItemId: true, representativeId: true } });
-      if (stored && stored.agendaItemId === input.agendaItemId && stored.representativeId === input.representativeId) return { voteId: id, replay: true };
-      throw new AppError("conflict", messageKey("procedure.validation.duplicateVote"), { fieldErrors: { representativeId: [messageKey("procedure.validation.duplicateVote")] } });
+      if (stored && stored.agendaItemId === input.agendaItemId && stored.representativeId === input.representativeId)
+        return { voteId: id, replay: true };
+      throw new AppError("conflict", messageKey("procedure.validation.duplicateVote"), {
+        fieldErrors: { representativeId: [messageKey("procedure.validation.duplicateVote")] },
+      });
     }
     throw e;
   }
@@ -276,16 +372,32 @@ async function correctVote(
       mustBeOpen(m);
       const item = await itemOf(tx, m.id, input.agendaItemId);
       if (item.ballot === "secret") throw fieldError("agendaItemId", messageKey("procedure.validation.secretBallotItem"));
-      const vote = await tx.vote.findFirst({ where: { agendaItemId: item.id, representativeId: input.representativeId }, select: { id: true, choice: true } });
+      const vote = await tx.vote.findFirst({
+        where: { agendaItemId: item.id, representativeId: input.representativeId },
+        select: { id: true, choice: true },
+      });
       if (!vote) throw fieldError("representativeId", messageKey("procedure.validation.noVoteToCorrect"));
       if (vote.choice === input.choice) return { voteId: vote.id, replay: true, corrected: false };
       await tx.vote.update({ where: { id: vote.id }, data: { choice: input.choice, recordedById: viewer.id, recordedAt: new Date() } });
       await tx.voteCorrection.create({
-        data: { voteId: vote.id, meetingId: m.id, agendaItemId: item.id, countyId: m.countyId, representativeId: input.representativeId, fromChoice: vote.choice, toChoice: input.choice, correctedById: viewer.id },
+        data: {
+          voteId: vote.id,
+          meetingId: m.id,
+          agendaItemId: item.id,
+          countyId: m.countyId,
+          representativeId: input.representativeId,
+          fromChoice: vote.choice,
+          toChoice: input.choice,
+          correctedById: viewer.id,
+        },
       });
       await audit(tx, actorOf(viewer), {
-        action: "vote.correct", entity: "vote", entityId: vote.id, countyId: m.countyId,
-        before: { choice: vote.choice }, after: { meetingId: m.id, agendaItemId: item.id, representativeId: input.representativeId, choice: input.choice },
+        action: "vote.correct",
+        entity: "vote",
+        entityId: vote.id,
+        countyId: m.countyId,
+        before: { choice: vote.choice },
+        after: { meetingId: m.id, agendaItemId: item.id, representativeId: input.representativeId, choice: input.choice },
       });
       return { voteId: vote.id, replay: false, corrected: true };
     }),
@@ -293,13 +405,18 @@ async function correctVote(
 }
 
 /** Secret-ballot counts of one item: each a non-negative whole number, together the attendance. */
-export async function recordSecretBallot(viewer: Viewer, input: { meetingId: string; agendaItemId: string; yes: number; no: number; abstain: number }, lang: "zh" | "en" = "zh") {
+export async function recordSecretBallot(
+  viewer: Viewer,
+  input: { meetingId: string; agendaItemId: string; yes: number; no: number; abstain: number },
+  lang: "zh" | "en" = "zh",
+) {
   return meetingWrite(viewer, input.meetingId, "ballot.record", () =>
     db().$transaction(async (tx) => {
       const m = await lockMeeting(tx, viewer, input.meetingId, "update");
       mustBeOpen(m);
       const item = await itemOf(tx, m.id, input.agendaItemId);
-      if ((await tx.vote.count({ where: { agendaItemId: item.id } })) > 0) throw fieldError("agendaItemId", messageKey("procedure.validation.rollCallItem"));
+      if ((await tx.vote.count({ where: { agendaItemId: item.id } })) > 0)
+        throw fieldError("agendaItemId", messageKey("procedure.validation.rollCallItem"));
       const counts = await attendanceCount(tx, m.id);
       await mustHaveQuorum(tx, m, counts);
       const r = validateSecretBallot({ yes: input.yes, no: input.no, abstain: input.abstain }, counts.attending);
@@ -309,8 +426,12 @@ export async function recordSecretBallot(viewer: Viewer, input: { meetingId: str
       }
       await tx.agendaItem.update({ where: { id: item.id }, data: { ballot: "secret", yes: r.yes, no: r.no, abstain: r.abstain } });
       await audit(tx, actorOf(viewer), {
-        action: "ballot.record", entity: "agenda_item", entityId: item.id, countyId: m.countyId,
-        before: { yes: item.yes }, after: { meetingId: m.id, yes: r.yes, no: r.no, abstain: r.abstain, attending: counts.attending },
+        action: "ballot.record",
+        entity: "agenda_item",
+        entityId: item.id,
+        countyId: m.countyId,
+        before: { yes: item.yes },
+        after: { meetingId: m.id, yes: r.yes, no: r.no, abstain: r.abstain, attending: counts.attending },
       });
       return { passed: r.passed };
     }),
@@ -322,7 +443,10 @@ export async function recordSecretBallot(viewer: Viewer, input: { meetingId: str
  * of those attending), each proposal's "voted" step (voted or failed), objections answered by the
  * new vote, the minutes, and the meeting frozen. Never reopened: a correction is a new proposal.
  */
-export async function closeMeeting(viewer: Viewer, input: { meetingId: string; minutes: string; minutesKey?: string | null; minutesSha256?: string | null }) {
+export async function closeMeeting(
+  viewer: Viewer,
+  input: { meetingId: string; minutes: string; minutesKey?: string | null; minutesSha256?: string | null },
+) {
   return meetingWrite(viewer, input.meetingId, "meeting.close", () =>
     db().$transaction(async (tx) => {
       const m = await lockMeeting(tx, viewer, input.meetingId, "update");
@@ -332,7 +456,16 @@ export async function closeMeeting(viewer: Viewer, input: { meetingId: string; m
       const items = await tx.agendaItem.findMany({
         where: { meetingId: m.id },
         orderBy: { position: "asc" },
-        select: { id: true, ballot: true, yes: true, no: true, abstain: true, proposalId: true, position: true, votes: { select: { representativeId: true, choice: true } } },
+        select: {
+          id: true,
+          ballot: true,
+          yes: true,
+          no: true,
+          abstain: true,
+          proposalId: true,
+          position: true,
+          votes: { select: { representativeId: true, choice: true } },
+        },
       });
       const now = today();
       const results: { itemId: string; proposalId: string; tally: Tally }[] = [];
@@ -344,21 +477,31 @@ export async function closeMeeting(viewer: Viewer, input: { meetingId: string; m
           tally = r;
         } else {
           // never both kinds on one item (the row lock keeps them apart; this refuses old data)
-          if (item.votes.length > 0) throw new AppError("invalid", messageKey("procedure.validation.mixedBallot"), { params: { position: item.position } });
-          if (item.yes === null || item.no === null || item.abstain === null) throw new AppError("invalid", messageKey("procedure.validation.itemNotCounted"), { params: { position: item.position } });
+          if (item.votes.length > 0)
+            throw new AppError("invalid", messageKey("procedure.validation.mixedBallot"), { params: { position: item.position } });
+          if (item.yes === null || item.no === null || item.abstain === null)
+            throw new AppError("invalid", messageKey("procedure.validation.itemNotCounted"), { params: { position: item.position } });
           const r = validateSecretBallot({ yes: item.yes, no: item.no, abstain: item.abstain }, counts.attending);
-          if (!r.ok) throw new ProcedureRefusal([`第 ${item.position} 项：${r.message}`], [`Item ${item.position}: ${r.messageEn}`], [r.code]);
+          if (!r.ok)
+            throw new ProcedureRefusal([`第 ${item.position} 项：${r.message}`], [`Item ${item.position}: ${r.messageEn}`], [r.code]);
           tally = r;
         }
         results.push({ itemId: item.id, proposalId: item.proposalId, tally });
       }
       // results first: once the meeting is closed the database refuses any change to its items
       for (const r of results) {
-        await tx.agendaItem.update({ where: { id: r.itemId }, data: { yes: r.tally.yes, no: r.tally.no, abstain: r.tally.abstain, passed: r.tally.passed } });
+        await tx.agendaItem.update({
+          where: { id: r.itemId },
+          data: { yes: r.tally.yes, no: r.tally.no, abstain: r.tally.abstain, passed: r.tally.passed },
+        });
       }
       for (const r of results) {
         const p = await loadProposal(tx, { id: r.proposalId });
-        const ctx = await stepContext(tx, p, { today: now, policy, meeting: { closed: true, roster: counts.roster, attending: counts.attending, yes: r.tally.yes } });
+        const ctx = await stepContext(tx, p, {
+          today: now,
+          policy,
+          meeting: { closed: true, roster: counts.roster, attending: counts.attending, yes: r.tally.yes },
+        });
         const t = r.tally;
         const reason = `${m.date} 评议会表决：赞成 ${t.yes}，反对 ${t.no}，弃权 ${t.abstain}${t.notVoted ? `，未投票 ${t.notVoted}` : ""}；出席 ${counts.attending}/${counts.roster}`;
         await takeStep(tx, p, "voted", ctx, { actor: actorOf(viewer), reason, auditAfter: { meetingId: m.id, ...t } });
@@ -369,11 +512,35 @@ export async function closeMeeting(viewer: Viewer, input: { meetingId: string; m
       }
       await tx.meeting.update({
         where: { id: m.id },
-        data: { state: "closed", closedAt: new Date(), closedById: viewer.id, minutes: input.minutes, minutesKey: input.minutesKey ?? null, minutesSha256: input.minutesSha256 ?? null, quorumMet: true, rosterSize: counts.roster, version: { increment: 1 } },
+        data: {
+          state: "closed",
+          closedAt: new Date(),
+          closedById: viewer.id,
+          minutes: input.minutes,
+          minutesKey: input.minutesKey ?? null,
+          minutesSha256: input.minutesSha256 ?? null,
+          quorumMet: true,
+          rosterSize: counts.roster,
+          version: { increment: 1 },
+        },
       });
       await audit(tx, actorOf(viewer), {
-        action: "meeting.close", entity: "meeting", entityId: m.id, countyId: m.countyId,
-        after: { roster: counts.roster, attending: counts.attending, results: results.map((r) => ({ proposalId: r.proposalId, yes: r.tally.yes, no: r.tally.no, abstain: r.tally.abstain, passed: r.tally.passed })), minutesKey: input.minutesKey ?? null },
+        action: "meeting.close",
+        entity: "meeting",
+        entityId: m.id,
+        countyId: m.countyId,
+        after: {
+          roster: counts.roster,
+          attending: counts.attending,
+          results: results.map((r) => ({
+            proposalId: r.proposalId,
+            yes: r.tally.yes,
+            no: r.tally.no,
+            abstain: r.tally.abstain,
+            passed: r.tally.passed,
+          })),
+          minutesKey: input.minutesKey ?? null,
+        },
       });
       return { results: results.map((r) => ({ proposalId: r.proposalId, passed: r.tally.passed })) };
     }),
@@ -399,7 +566,14 @@ export async function listMeetings(viewer: Viewer) {
     take: 50,
     select: { id: true, date: true, place: true, state: true, rosterSize: true, _count: { select: { agenda: true } } },
   });
-  return rows.map((m) => ({ id: m.id, date: m.date.toISOString().slice(0, 10), place: m.place, state: m.state, rosterSize: m.rosterSize, items: m._count.agenda }));
+  return rows.map((m) => ({
+    id: m.id,
+    date: m.date.toISOString().slice(0, 10),
+    place: m.place,
+    state: m.state,
+    rosterSize: m.rosterSize,
+    items: m._count.agenda,
+  }));
 }
 
 /** Proposals of the facilitator's village waiting for the agenda (comparison explained). */
@@ -410,6 +584,9 @@ export async function agendaCandidates(viewer: Viewer) {
     orderBy: { raisedAt: "asc" },
     select: { id: true, kind: true, monitoringCategory: true, householdId: true, reason: true },
   });
-  const households = await db().household.findMany({ where: { id: { in: rows.map((r) => r.householdId) } }, select: { id: true, headName: true } });
+  const households = await db().household.findMany({
+    where: { id: { in: rows.map((r) => r.householdId) } },
+    select: { id: true, headName: true },
+  });
   return rows.map((r) => ({ ...r, headName: households.find((h) => h.id === r.householdId)?.headName ?? "—" }));
 }

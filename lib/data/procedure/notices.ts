@@ -23,7 +23,6 @@ import type { NoticeKind, Prisma } from "@/lib/generated/prisma/client";
 import { messageKey } from "@/i18n/keys";
 import { chinaDay } from "@/lib/domain/china-time";
 
-
 /** A further notice id derived from the device's one, so a retry gives the same ids. */
 export function derivedNoticeId(id: string, days: number): string {
   const h = createHash("sha256").update(`${id}:${days}`).digest("hex");
@@ -36,24 +35,42 @@ export interface PublishOutcome {
 }
 
 async function replayOf(viewer: Viewer, id: string): Promise<PublishOutcome | null> {
-  const n = await db().notice.findUnique({ where: { id }, select: { id: true, publishedById: true, publishedAt: true, villageId: true, meetingId: true } });
+  const n = await db().notice.findUnique({
+    where: { id },
+    select: { id: true, publishedById: true, publishedAt: true, villageId: true, meetingId: true },
+  });
   if (!n) return null;
   if (n.publishedById !== viewer.id) throw new AppError("not_found", "notice id belongs to another", { id });
   // the notices published with it (same publisher, same moment)
-  const all = await db().notice.findMany({ where: { publishedById: viewer.id, publishedAt: n.publishedAt, villageId: n.villageId }, select: { id: true } });
+  const all = await db().notice.findMany({
+    where: { publishedById: viewer.id, publishedAt: n.publishedAt, villageId: n.villageId },
+    select: { id: true },
+  });
   return { noticeIds: all.map((x) => x.id), replay: true };
 }
 
 function checkStart(startDate: string, notBefore: string | null) {
   if (startDate > today()) throw fieldError("startDate", messageKey("procedure.validation.noticeStartFuture"));
-  if (notBefore && startDate < notBefore) throw new AppError("invalid", messageKey("procedure.validation.noticeStartTooEarly"), { fieldErrors: { startDate: [messageKey("procedure.validation.noticeStartTooEarly")] }, params: { date: notBefore } });
+  if (notBefore && startDate < notBefore)
+    throw new AppError("invalid", messageKey("procedure.validation.noticeStartTooEarly"), {
+      fieldErrors: { startDate: [messageKey("procedure.validation.noticeStartTooEarly")] },
+      params: { date: notBefore },
+    });
 }
 
 /** Creates the notice(s) for the proposals, grouped by their notice length, and takes their step. */
 async function publish(
   tx: Tx,
   viewer: Viewer,
-  args: { id: string; kind: NoticeKind; villageId: string; countyId: string; meetingId: string | null; startDate: string; proposals: LoadedProposal[] },
+  args: {
+    id: string;
+    kind: NoticeKind;
+    villageId: string;
+    countyId: string;
+    meetingId: string | null;
+    startDate: string;
+    proposals: LoadedProposal[];
+  },
 ): Promise<string[]> {
   const policy = await procedurePolicy(tx, args.countyId);
   const groups = new Map<number, LoadedProposal[]>();
@@ -69,8 +86,16 @@ async function publish(
     const end = noticeEnd(args.startDate, days);
     await tx.notice.create({
       data: {
-        id: noticeId, villageId: args.villageId, countyId: args.countyId, kind: args.kind, meetingId: args.meetingId,
-        startDate: dateOnly(args.startDate), days, endDate: dateOnly(end), publishedById: viewer.id, publishedAt,
+        id: noticeId,
+        villageId: args.villageId,
+        countyId: args.countyId,
+        kind: args.kind,
+        meetingId: args.meetingId,
+        startDate: dateOnly(args.startDate),
+        days,
+        endDate: dateOnly(end),
+        publishedById: viewer.id,
+        publishedAt,
       },
     });
     await tx.noticeItem.createMany({ data: proposals.map((p) => ({ noticeId, proposalId: p.id })) });
@@ -87,8 +112,18 @@ async function publish(
       }
     }
     await audit(tx, actorOf(viewer), {
-      action: `notice.publish_${args.kind}`, entity: "notice", entityId: noticeId, countyId: args.countyId,
-      after: { villageId: args.villageId, meetingId: args.meetingId, start: args.startDate, days, end, proposalIds: proposals.map((p) => p.id) },
+      action: `notice.publish_${args.kind}`,
+      entity: "notice",
+      entityId: noticeId,
+      countyId: args.countyId,
+      after: {
+        villageId: args.villageId,
+        meetingId: args.meetingId,
+        start: args.startDate,
+        days,
+        end,
+        proposalIds: proposals.map((p) => p.id),
+      },
     });
     ids.push(noticeId);
   }
@@ -101,7 +136,8 @@ async function proposalsOf(tx: Tx, ids: string[], where: Prisma.ProposalWhereInp
     try {
       out.push(await loadProposal(tx, { id, ...where }));
     } catch (e) {
-      if (e instanceof AppError && e.code === "not_found") throw fieldError("proposalIds", messageKey("procedure.validation.itemNotEligible"));
+      if (e instanceof AppError && e.code === "not_found")
+        throw fieldError("proposalIds", messageKey("procedure.validation.itemNotEligible"));
       throw e;
     }
   }
@@ -109,34 +145,62 @@ async function proposalsOf(tx: Tx, ids: string[], where: Prisma.ProposalWhereInp
 }
 
 /** First notice: the passed items of a closed meeting of the facilitator's village. */
-export async function publishFirstNotice(viewer: Viewer, input: { id: string; meetingId: string; proposalIds: string[]; startDate: string }): Promise<PublishOutcome> {
+export async function publishFirstNotice(
+  viewer: Viewer,
+  input: { id: string; meetingId: string; proposalIds: string[]; startDate: string },
+): Promise<PublishOutcome> {
   const before = await replayOf(viewer, input.id);
   if (before) return before;
   return db().$transaction(async (tx) => {
-    const m = await tx.meeting.findUnique({ where: { id: input.meetingId }, select: { id: true, villageId: true, countyId: true, state: true, date: true } });
+    const m = await tx.meeting.findUnique({
+      where: { id: input.meetingId },
+      select: { id: true, villageId: true, countyId: true, state: true, date: true },
+    });
     if (!m) throw new AppError("not_found", "meeting not found");
     mustFacilitate(viewer, m.villageId);
     if (m.state !== "closed") throw new AppError("invalid", messageKey("procedure.validation.meetingNotClosed"));
     checkStart(input.startDate, isoDay(m.date));
-    const proposals = await proposalsOf(tx, input.proposalIds, { villageId: m.villageId, stage: "voted", agenda: { some: { meetingId: m.id, passed: true } } });
-    const noticeIds = await publish(tx, viewer, { id: input.id, kind: "first", villageId: m.villageId, countyId: m.countyId, meetingId: m.id, startDate: input.startDate, proposals });
+    const proposals = await proposalsOf(tx, input.proposalIds, {
+      villageId: m.villageId,
+      stage: "voted",
+      agenda: { some: { meetingId: m.id, passed: true } },
+    });
+    const noticeIds = await publish(tx, viewer, {
+      id: input.id,
+      kind: "first",
+      villageId: m.villageId,
+      countyId: m.countyId,
+      meetingId: m.id,
+      startDate: input.startDate,
+      proposals,
+    });
     return { noticeIds, replay: false };
   });
 }
 
 /** Second notice (identification): items the township reviewed, in one village. */
-export async function publishSecondNotice(viewer: Viewer, input: { id: string; proposalIds: string[]; startDate: string }): Promise<PublishOutcome> {
+export async function publishSecondNotice(
+  viewer: Viewer,
+  input: { id: string; proposalIds: string[]; startDate: string },
+): Promise<PublishOutcome> {
   const before = await replayOf(viewer, input.id);
   if (before) return before;
   return db().$transaction(async (tx) => {
     // an item outside the caller's village or township: the same answer as one not eligible
     // (nothing said about it), and the refusal recorded as a scope denial (#16.12)
     const reach: Prisma.ProposalWhereInput | null =
-      viewer.role === "facilitator" ? { villageId: viewer.regionId } : isTownshipReviewer(viewer) ? { villageId: { startsWith: viewer.regionId } } : null;
+      viewer.role === "facilitator"
+        ? { villageId: viewer.regionId }
+        : isTownshipReviewer(viewer)
+          ? { villageId: { startsWith: viewer.regionId } }
+          : null;
     if (reach) {
       const outside = await tx.proposal.findMany({ where: { id: { in: input.proposalIds }, NOT: reach }, select: { id: true } });
       if (outside.length) {
-        throw new AppError("invalid", messageKey("procedure.validation.itemNotEligible"), { fieldErrors: { proposalIds: [messageKey("procedure.validation.itemNotEligible")] }, outOfScope: { field: "proposalIds", proposals: outside.map((o) => o.id) } });
+        throw new AppError("invalid", messageKey("procedure.validation.itemNotEligible"), {
+          fieldErrors: { proposalIds: [messageKey("procedure.validation.itemNotEligible")] },
+          outOfScope: { field: "proposalIds", proposals: outside.map((o) => o.id) },
+        });
       }
     }
     const proposals = await proposalsOf(tx, input.proposalIds, { kind: "identify", stage: "township_review" });
@@ -147,10 +211,20 @@ export async function publishSecondNotice(viewer: Viewer, input: { id: string; p
     else if (!isTownshipReviewer(viewer)) throw new AppError("forbidden", "second notice");
     else if (!p0.villageId.startsWith(viewer.regionId)) throw new AppError("not_found", "village not in the reviewer's township");
     // not before the township review of any of them
-    const reviewed = proposals.map((p) => p.steps.filter((s) => s.stage === "township_review").at(-1)?.at).filter((d): d is Date => Boolean(d));
+    const reviewed = proposals
+      .map((p) => p.steps.filter((s) => s.stage === "township_review").at(-1)?.at)
+      .filter((d): d is Date => Boolean(d));
     const latest = reviewed.length ? new Date(Math.max(...reviewed.map((d) => d.getTime()))) : null;
     checkStart(input.startDate, latest ? isoDayChina(latest) : null);
-    const noticeIds = await publish(tx, viewer, { id: input.id, kind: "second", villageId: p0.villageId, countyId: p0.countyId, meetingId: null, startDate: input.startDate, proposals });
+    const noticeIds = await publish(tx, viewer, {
+      id: input.id,
+      kind: "second",
+      villageId: p0.villageId,
+      countyId: p0.countyId,
+      meetingId: null,
+      startDate: input.startDate,
+      proposals,
+    });
     return { noticeIds, replay: false };
   });
 }
@@ -171,9 +245,18 @@ export async function announce(viewer: Viewer, input: { id: string; proposalIds:
     const proposals: LoadedProposal[] = [];
     for (const id of [...new Set(input.proposalIds)]) proposals.push(await loadProposal(tx, { id }));
     for (const p of proposals) mustApproveCounty(viewer, p.countyId);
-    if (new Set(proposals.map((p) => p.villageId)).size !== 1) throw fieldError("proposalIds", messageKey("procedure.validation.oneVillage"));
+    if (new Set(proposals.map((p) => p.villageId)).size !== 1)
+      throw fieldError("proposalIds", messageKey("procedure.validation.oneVillage"));
     const p0 = proposals[0]!;
-    const noticeIds = await publish(tx, viewer, { id: input.id, kind: "announcement", villageId: p0.villageId, countyId: p0.countyId, meetingId: null, startDate: today(), proposals });
+    const noticeIds = await publish(tx, viewer, {
+      id: input.id,
+      kind: "announcement",
+      villageId: p0.villageId,
+      countyId: p0.countyId,
+      meetingId: null,
+      startDate: today(),
+      proposals,
+    });
     return { noticeIds, replay: false };
   });
 }
@@ -189,7 +272,14 @@ export async function getPublicNotice(id: string) {
   const n = await db().notice.findUnique({
     where: { id },
     select: {
-      id: true, kind: true, villageId: true, countyId: true, startDate: true, endDate: true, days: true, publishedAt: true,
+      id: true,
+      kind: true,
+      villageId: true,
+      countyId: true,
+      startDate: true,
+      endDate: true,
+      days: true,
+      publishedAt: true,
       items: { select: { proposal: { select: { id: true, kind: true, monitoringCategory: true, reason: true, householdId: true } } } },
     },
   });
@@ -198,7 +288,10 @@ export async function getPublicNotice(id: string) {
   const chain = [villageId, villageId.slice(0, 9), villageId.slice(0, 6)];
   const [regions, households] = await Promise.all([
     db().region.findMany({ where: { id: { in: chain } }, select: { id: true, name: true, hotline: true } }),
-    db().household.findMany({ where: { id: { in: n.items.map((i) => i.proposal.householdId) } }, select: { id: true, headName: true, number: true } }),
+    db().household.findMany({
+      where: { id: { in: n.items.map((i) => i.proposal.householdId) } },
+      select: { id: true, headName: true, number: true },
+    }),
   ]);
   const name = (rid: string) => regions.find((r) => r.id === rid)?.name ?? "";
   const hotline = displayHotline(chain.map((rid) => regions.find((r) => r.id === rid)?.hotline).find((h) => Boolean(h?.trim())));

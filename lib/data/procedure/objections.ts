@@ -22,7 +22,11 @@ import { messageKey } from "@/i18n/keys";
 /** The notice now running for the proposal, or an "invalid" error naming why none is. */
 function runningNotice(p: LoadedProposal) {
   const which = p.stage === "first_notice" ? "first" : p.stage === "second_notice" ? "second" : null;
-  const n = which ? currentNotices(p).filter((x) => x.kind === which).at(-1) : undefined;
+  const n = which
+    ? currentNotices(p)
+        .filter((x) => x.kind === which)
+        .at(-1)
+    : undefined;
   if (!n) throw new AppError("invalid", messageKey("procedure.validation.noNoticeRunning"));
   const start = isoDay(n.startDate);
   if (!objectionsOpen(start, n.days, today())) {
@@ -37,10 +41,16 @@ export interface ObjectionOutcome {
 }
 
 /** A retry of the caller's own objection; an id someone else recorded is "not found", never a replay. */
-async function storedObjection(client: Tx | ReturnType<typeof db>, id: string, proposalId: string, viewer: Viewer): Promise<ObjectionOutcome | null> {
+async function storedObjection(
+  client: Tx | ReturnType<typeof db>,
+  id: string,
+  proposalId: string,
+  viewer: Viewer,
+): Promise<ObjectionOutcome | null> {
   const o = await client.objection.findUnique({ where: { id }, select: { proposalId: true, recordedById: true } });
   if (!o) return null;
-  if (o.proposalId !== proposalId || o.recordedById !== viewer.id) throw new AppError("not_found", "objection id belongs to another", { id });
+  if (o.proposalId !== proposalId || o.recordedById !== viewer.id)
+    throw new AppError("not_found", "objection id belongs to another", { id });
   return { objectionId: id, replay: true };
 }
 
@@ -49,7 +59,8 @@ export async function lodgeObjection(
   viewer: Viewer,
   input: { id: string; proposalId: string; byName: string; contact: string; text: string },
 ): Promise<ObjectionOutcome> {
-  if (!["facilitator", "cadre", "county_official"].includes(viewer.role)) throw new AppError("forbidden", "objections are recorded by facilitators, cadres and officials");
+  if (!["facilitator", "cadre", "county_official"].includes(viewer.role))
+    throw new AppError("forbidden", "objections are recorded by facilitators, cadres and officials");
   const before = await storedObjection(db(), input.id, input.proposalId, viewer);
   if (before) return before;
   const scope = await proposalScope(db(), viewer);
@@ -60,15 +71,28 @@ export async function lodgeObjection(
       const n = runningNotice(p);
       await tx.objection.create({
         data: {
-          id: input.id, proposalId: p.id, countyId: p.countyId, noticeId: n.id,
+          id: input.id,
+          proposalId: p.id,
+          countyId: p.countyId,
+          noticeId: n.id,
           source: viewer.role === "county_official" ? "official" : "village",
-          byName: input.byName || null, contact: input.contact || null, text: input.text, recordedById: viewer.id,
+          byName: input.byName || null,
+          contact: input.contact || null,
+          text: input.text,
+          recordedById: viewer.id,
         },
       });
-      await audit(tx, { id: viewer.id, role: viewer.role }, {
-        action: "objection.lodge", entity: "objection", entityId: input.id, countyId: p.countyId,
-        after: { proposalId: p.id, noticeId: n.id, byName: input.byName || null, text: input.text },
-      });
+      await audit(
+        tx,
+        { id: viewer.id, role: viewer.role },
+        {
+          action: "objection.lodge",
+          entity: "objection",
+          entityId: input.id,
+          countyId: p.countyId,
+          after: { proposalId: p.id, noticeId: n.id, byName: input.byName || null, text: input.text },
+        },
+      );
       return { objectionId: input.id, replay: false };
     });
   } catch (e) {
@@ -86,12 +110,22 @@ export async function lodgeObjection(
  * back for re-verification, and until then township review and county approval are refused.
  * The caller authorises the card link; this checks the proposal belongs to the household.
  */
-export async function lodgeObjectionFromCard(householdId: string, proposalId: string, text: string, contact: string): Promise<ObjectionOutcome> {
+export async function lodgeObjectionFromCard(
+  householdId: string,
+  proposalId: string,
+  text: string,
+  contact: string,
+): Promise<ObjectionOutcome> {
   const body = text.trim();
   const who = contact.trim();
-  if (!body) throw new AppError("invalid", messageKey("procedure.validation.objectionTextRequired"), { fieldErrors: { text: [messageKey("validation.required")] } });
-  if (body.length > 2000) throw new AppError("invalid", messageKey("validation.tooLong"), { fieldErrors: { text: [messageKey("validation.tooLong")] } });
-  if (who.length > 40) throw new AppError("invalid", messageKey("validation.tooLong"), { fieldErrors: { contact: [messageKey("validation.tooLong")] } });
+  if (!body)
+    throw new AppError("invalid", messageKey("procedure.validation.objectionTextRequired"), {
+      fieldErrors: { text: [messageKey("validation.required")] },
+    });
+  if (body.length > 2000)
+    throw new AppError("invalid", messageKey("validation.tooLong"), { fieldErrors: { text: [messageKey("validation.tooLong")] } });
+  if (who.length > 40)
+    throw new AppError("invalid", messageKey("validation.tooLong"), { fieldErrors: { contact: [messageKey("validation.tooLong")] } });
   return db().$transaction(async (tx) => {
     const p = await loadProposal(tx, { id: proposalId, householdId });
     const n = runningNotice(p);
@@ -100,7 +134,10 @@ export async function lodgeObjectionFromCard(householdId: string, proposalId: st
       data: { id, proposalId: p.id, countyId: p.countyId, noticeId: n.id, source: "card", contact: who || null, text: body },
     });
     await audit(tx, null, {
-      action: "objection.lodge_card", entity: "objection", entityId: id, countyId: p.countyId,
+      action: "objection.lodge_card",
+      entity: "objection",
+      entityId: id,
+      countyId: p.countyId,
       after: { proposalId: p.id, householdId, noticeId: n.id },
     });
     return { objectionId: id, replay: false };
@@ -111,6 +148,22 @@ export async function objectionsOf(client: Tx | ReturnType<typeof db>, proposalI
   return client.objection.findMany({
     where: { proposalId },
     orderBy: { lodgedAt: "asc" },
-    select: { id: true, source: true, byName: true, contact: true, text: true, lodgedAt: true, recordedById: true, resolvedAt: true, resolution: true, noticeId: true, checkedAt: true, aboutItem: true, isNew: true, stands: true, checkNote: true },
+    select: {
+      id: true,
+      source: true,
+      byName: true,
+      contact: true,
+      text: true,
+      lodgedAt: true,
+      recordedById: true,
+      resolvedAt: true,
+      resolution: true,
+      noticeId: true,
+      checkedAt: true,
+      aboutItem: true,
+      isNew: true,
+      stands: true,
+      checkNote: true,
+    },
   });
 }

@@ -27,7 +27,6 @@ export interface RaiseOutcome {
   replay: boolean;
 }
 
-
 /** The household in scope, locked for the rest of the transaction. */
 async function lockHousehold(tx: Tx, viewer: Viewer, householdId: string) {
   const h = await tx.household.findFirst({
@@ -38,15 +37,28 @@ async function lockHousehold(tx: Tx, viewer: Viewer, householdId: string) {
   await tx.$queryRaw`SELECT id FROM household WHERE id = ${householdId} FOR UPDATE`;
   return tx.household.findUniqueOrThrow({
     where: { id: householdId },
-    select: { id: true, countyId: true, villageId: true, version: true, registeredStatus: true, monitoringCategory: true, candidate: true, candidateCategory: true },
+    select: {
+      id: true,
+      countyId: true,
+      villageId: true,
+      version: true,
+      registeredStatus: true,
+      monitoringCategory: true,
+      candidate: true,
+      candidateCategory: true,
+    },
   });
 }
 
 async function stored(viewer: Viewer, id: string, householdId: string): Promise<RaiseOutcome | null> {
-  const p = await db().proposal.findUnique({ where: { id }, select: { id: true, householdId: true, raisedById: true, stage: true, flags: true } });
+  const p = await db().proposal.findUnique({
+    where: { id },
+    select: { id: true, householdId: true, raisedById: true, stage: true, flags: true },
+  });
   if (!p) return null;
   // an id is the device's own: someone else's is "not found", never a replay
-  if (p.householdId !== householdId || p.raisedById !== viewer.id) throw new AppError("not_found", "proposal id belongs to another", { id });
+  if (p.householdId !== householdId || p.raisedById !== viewer.id)
+    throw new AppError("not_found", "proposal id belongs to another", { id });
   return { proposalId: p.id, stage: p.stage, flags: p.flags as unknown as ComparisonFlag[], replay: true };
 }
 
@@ -59,13 +71,17 @@ export async function raiseProposal(viewer: Viewer, input: RaiseProposalInput): 
   const before = await stored(viewer, input.id, input.householdId);
   if (before) return before;
   if (viewer.role === "cadre" && input.source === "engine") throw fieldError("source", messageKey("procedure.validation.sourceNotForRole"));
-  if (viewer.role === "facilitator" && input.source === "cadre") throw fieldError("source", messageKey("procedure.validation.sourceNotForRole"));
+  if (viewer.role === "facilitator" && input.source === "cadre")
+    throw fieldError("source", messageKey("procedure.validation.sourceNotForRole"));
   // a monitoring application carries the household's signed application and asset-query
   // authorisation: a photo (or signature) sent now is stored as the household's evidence
   const needsAuthorisation = input.kind === "monitor" && input.source === "application";
   let file: Awaited<ReturnType<typeof storeConsentFile>> | null = null;
   if (needsAuthorisation && input.authorisation) {
-    const h = await db().household.findFirst({ where: { AND: [{ id: input.householdId }, householdScope(viewer)] }, select: { id: true, countyId: true } });
+    const h = await db().household.findFirst({
+      where: { AND: [{ id: input.householdId }, householdScope(viewer)] },
+      select: { id: true, countyId: true },
+    });
     if (!h) throw new AppError("not_found", "household not found", { householdId: input.householdId });
     file = await storeConsentFile("authorisation", input.authorisation, "photo", h.countyId, h.id);
   }
@@ -79,14 +95,20 @@ export async function raiseProposal(viewer: Viewer, input: RaiseProposalInput): 
       if (needsAuthorisation) {
         if (file) authorisationEvidenceId = await createEvidence(tx, viewer, { householdId: h.id, countyId: h.countyId }, file);
         else {
-          const ev = await tx.evidence.findFirst({ where: { id: input.authorisationEvidenceId, householdId: h.id, kind: { in: ["signature", "signed_form", "photo"] } }, select: { id: true } });
+          const ev = await tx.evidence.findFirst({
+            where: { id: input.authorisationEvidenceId, householdId: h.id, kind: { in: ["signature", "signed_form", "photo"] } },
+            select: { id: true },
+          });
           if (!ev) throw fieldError("authorisation", messageKey("procedure.validation.authorisationRequired"));
           authorisationEvidenceId = ev.id;
         }
       }
       const why = proposalEligibility(input.kind, input.monitoringCategory, h, year);
       if (why) throw fieldError("kind", `procedure.validation.ineligible.${why}`);
-      if (input.source === "engine" && (h.candidate !== input.kind || (input.kind === "monitor" && h.candidateCategory !== input.monitoringCategory))) {
+      if (
+        input.source === "engine" &&
+        (h.candidate !== input.kind || (input.kind === "monitor" && h.candidateCategory !== input.monitoringCategory))
+      ) {
         throw fieldError("source", messageKey("procedure.validation.notACandidate"));
       }
       const open = await tx.proposal.findFirst({ where: { householdId: h.id, stage: { in: [...OPEN_STAGES] } }, select: { id: true } });
@@ -94,12 +116,19 @@ export async function raiseProposal(viewer: Viewer, input: RaiseProposalInput): 
 
       const now = today();
       // one connection in a transaction: its queries go one after another
-      const assessment = await tx.assessment.findFirst({ where: { householdId: h.id }, orderBy: { createdAt: "desc" }, select: { id: true } });
+      const assessment = await tx.assessment.findFirst({
+        where: { householdId: h.id },
+        orderBy: { createdAt: "desc" },
+        select: { id: true },
+      });
       const flags = await comparisonFlags(tx, h.id, now);
       // a flag the province made a red line excludes identification and monitoring outright
       const red = flags.filter((f) => f.redLine);
       if (red.length > 0 && (input.kind === "identify" || input.kind === "monitor")) {
-        throw new AppError("invalid", messageKey("procedure.validation.redLine"), { fieldErrors: { kind: [messageKey("procedure.validation.redLine")] }, params: { flags: red.map((f) => COMPARISON_FLAG_LABELS[f.code].zh).join("、") } });
+        throw new AppError("invalid", messageKey("procedure.validation.redLine"), {
+          fieldErrors: { kind: [messageKey("procedure.validation.redLine")] },
+          params: { flags: red.map((f) => COMPARISON_FLAG_LABELS[f.code].zh).join("、") },
+        });
       }
       await tx.proposal.create({
         data: {
@@ -119,21 +148,43 @@ export async function raiseProposal(viewer: Viewer, input: RaiseProposalInput): 
         },
       });
       await tx.procedureStepRecord.create({
-        data: { proposalId: input.id, countyId: h.countyId, stage: "proposed", decision: input.source, reason: input.reason, actorId: viewer.id },
+        data: {
+          proposalId: input.id,
+          countyId: h.countyId,
+          stage: "proposed",
+          decision: input.source,
+          reason: input.reason,
+          actorId: viewer.id,
+        },
       });
       await audit(tx, actorOf(viewer), {
         action: "proposal.raise",
         entity: "proposal",
         entityId: input.id,
         countyId: h.countyId,
-        after: { householdId: h.id, kind: input.kind, category: input.monitoringCategory, source: input.source, assessmentId: assessment?.id ?? null, householdVersion: h.version, flags, authorisationEvidenceId },
+        after: {
+          householdId: h.id,
+          kind: input.kind,
+          category: input.monitoringCategory,
+          source: input.source,
+          assessmentId: assessment?.id ?? null,
+          householdVersion: h.version,
+          flags,
+          authorisationEvidenceId,
+        },
         reason: input.reason,
       });
       let stage = "proposed";
       if (flags.length === 0) {
         const p = await loadProposal(tx, { id: input.id });
         const ctx = await stepContext(tx, p, { today: now });
-        stage = (await takeStep(tx, p, "comparison_explained", ctx, { actor: actorOf(viewer), reason: "比对无疑点 (no comparison flag)", decision: "no_flags" })).stage;
+        stage = (
+          await takeStep(tx, p, "comparison_explained", ctx, {
+            actor: actorOf(viewer),
+            reason: "比对无疑点 (no comparison flag)",
+            decision: "no_flags",
+          })
+        ).stage;
       }
       return { proposalId: input.id, stage, flags, replay: false };
     });

@@ -55,12 +55,21 @@ export async function approvalQueue(viewer: Viewer): Promise<{ role: "township" 
   } else {
     return { role: null, rows: [] };
   }
-  const proposals = await db().proposal.findMany({ where, orderBy: [{ stage: "desc" }, { raisedAt: "asc" }], take: LIMIT, select: proposalSelect });
+  const proposals = await db().proposal.findMany({
+    where,
+    orderBy: [{ stage: "desc" }, { raisedAt: "asc" }],
+    take: LIMIT,
+    select: proposalSelect,
+  });
   if (proposals.length === 0) return { role, rows: [] };
   const [households, villages, objections] = await Promise.all([
     db().household.findMany({ where: { id: { in: proposals.map((p) => p.householdId) } }, select: { id: true, headName: true } }),
     db().region.findMany({ where: { id: { in: [...new Set(proposals.map((p) => p.villageId))] } }, select: { id: true, name: true } }),
-    db().objection.groupBy({ by: ["proposalId"], where: { proposalId: { in: proposals.map((p) => p.id) }, resolvedAt: null }, _count: { _all: true } }),
+    db().objection.groupBy({
+      by: ["proposalId"],
+      where: { proposalId: { in: proposals.map((p) => p.id) }, resolvedAt: null },
+      _count: { _all: true },
+    }),
   ]);
   const now = today();
   const policies = new Map<string, Awaited<ReturnType<typeof procedurePolicy>>>();
@@ -153,8 +162,15 @@ export async function overdueProposals(viewer: Viewer): Promise<OverdueRow[]> {
     .map((r) => {
       const d = decisionDeadline(r.kind, chinaDay(r.raisedAt), now, policy)!;
       return {
-        proposalId: r.id, headName: households.find((h) => h.id === r.householdId)?.headName ?? "—", villageName: villages.find((v) => v.id === r.villageId)?.name ?? r.villageId,
-        kind: r.kind, category: r.monitoringCategory, stage: r.stage, raisedOn: chinaDay(r.raisedAt), due: d.due, daysLate: d.daysLate,
+        proposalId: r.id,
+        headName: households.find((h) => h.id === r.householdId)?.headName ?? "—",
+        villageName: villages.find((v) => v.id === r.villageId)?.name ?? r.villageId,
+        kind: r.kind,
+        category: r.monitoringCategory,
+        stage: r.stage,
+        raisedOn: chinaDay(r.raisedAt),
+        due: d.due,
+        daysLate: d.daysLate,
       };
     })
     .filter((r) => r.daysLate > 0)

@@ -29,15 +29,67 @@ import { chinaDay } from "@/lib/domain/china-time";
 type Client = Db | Tx;
 
 export const proposalSelect = {
-  id: true, householdId: true, countyId: true, villageId: true, kind: true, monitoringCategory: true, source: true,
-  reason: true, raisedById: true, raisedAt: true, assessmentId: true, householdVersion: true, flags: true,
-  flagExplanation: true, stage: true, householdAgreedAt: true, agreementEvidenceId: true, homeCheckAt: true,
-  homeCheckById: true, authorisationEvidenceId: true, version: true,
-  homeVerifications: { orderBy: { createdAt: "asc" }, select: { id: true, createdAt: true, checkedOn: true, checkedByName: true, perCapitaIncome: true, guarantees: true, findings: true, signatureEvidenceId: true, recordedById: true } },
-  exitAgreements: { orderBy: { createdAt: "asc" }, select: { id: true, createdAt: true, outcome: true, method: true, evidenceId: true, perCapitaIncome: true, guarantees: true, refusalReason: true, recordedById: true } },
-  steps: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { id: true, stage: true, decision: true, reason: true, actorId: true, at: true } },
-  notices: { select: { notice: { select: { id: true, kind: true, startDate: true, days: true, endDate: true, publishedAt: true, meetingId: true } } } },
-  agenda: { select: { id: true, passed: true, meetingId: true, meeting: { select: { id: true, date: true, state: true, closedAt: true } } } },
+  id: true,
+  householdId: true,
+  countyId: true,
+  villageId: true,
+  kind: true,
+  monitoringCategory: true,
+  source: true,
+  reason: true,
+  raisedById: true,
+  raisedAt: true,
+  assessmentId: true,
+  householdVersion: true,
+  flags: true,
+  flagExplanation: true,
+  stage: true,
+  householdAgreedAt: true,
+  agreementEvidenceId: true,
+  homeCheckAt: true,
+  homeCheckById: true,
+  authorisationEvidenceId: true,
+  version: true,
+  homeVerifications: {
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      createdAt: true,
+      checkedOn: true,
+      checkedByName: true,
+      perCapitaIncome: true,
+      guarantees: true,
+      findings: true,
+      signatureEvidenceId: true,
+      recordedById: true,
+    },
+  },
+  exitAgreements: {
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      createdAt: true,
+      outcome: true,
+      method: true,
+      evidenceId: true,
+      perCapitaIncome: true,
+      guarantees: true,
+      refusalReason: true,
+      recordedById: true,
+    },
+  },
+  steps: {
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+    select: { id: true, stage: true, decision: true, reason: true, actorId: true, at: true },
+  },
+  notices: {
+    select: {
+      notice: { select: { id: true, kind: true, startDate: true, days: true, endDate: true, publishedAt: true, meetingId: true } },
+    },
+  },
+  agenda: {
+    select: { id: true, passed: true, meetingId: true, meeting: { select: { id: true, date: true, state: true, closedAt: true } } },
+  },
 } satisfies Prisma.ProposalSelect;
 
 export type LoadedProposal = Prisma.ProposalGetPayload<{ select: typeof proposalSelect }>;
@@ -48,7 +100,6 @@ export interface ComparisonFlag {
   /** the province made this flag a red line (set by the comparison from the policy) */
   redLine?: boolean;
 }
-
 
 const dateOnlyOf = (d: string) => new Date(`${d}T00:00:00Z`);
 
@@ -64,7 +115,14 @@ export function flagsOf(p: Pick<LoadedProposal, "flags">): ComparisonFlag[] {
 }
 
 /** Stages after a passed vote (the vote's result is "passed" while the proposal sits in one). */
-const AFTER_PASSED: readonly ProposalStage[] = ["voted", "first_notice", "township_review", "second_notice", "county_approval", "announced"];
+const AFTER_PASSED: readonly ProposalStage[] = [
+  "voted",
+  "first_notice",
+  "township_review",
+  "second_notice",
+  "county_approval",
+  "announced",
+];
 
 /** The notices of the current round: those published after the last return to re-verification. */
 export function currentNotices(p: LoadedProposal) {
@@ -96,7 +154,11 @@ export function stateOf(p: LoadedProposal, now: string = today()): ProcedureStat
   const first = notices.filter((n) => n.kind === "first").at(-1);
   const second = notices.filter((n) => n.kind === "second").at(-1);
   let notice: ProcedureState["notice"] = null;
-  if (stage === "first_notice" || stage === "township_review" || (p.kind !== "identify" && (stage === "county_approval" || stage === "announced"))) {
+  if (
+    stage === "first_notice" ||
+    stage === "township_review" ||
+    (p.kind !== "identify" && (stage === "county_approval" || stage === "announced"))
+  ) {
     notice = first ? { which: "first", start: isoDay(first.startDate), days: first.days } : null;
   } else if (stage === "second_notice" || stage === "county_approval" || stage === "announced") {
     notice = second ? { which: "second", start: isoDay(second.startDate), days: second.days } : null;
@@ -128,7 +190,11 @@ export function stateOf(p: LoadedProposal, now: string = today()): ProcedureStat
   };
 }
 
-export async function procedurePolicy(client: Client, countyId: string, on: string = today()): Promise<ProcedurePolicy & ProcedureSettings> {
+export async function procedurePolicy(
+  client: Client,
+  countyId: string,
+  on: string = today(),
+): Promise<ProcedurePolicy & ProcedureSettings> {
   const rows = await loadPolicyRows(client);
   const year = Number(on.slice(0, 4));
   const province = countyId.slice(0, 2);
@@ -177,22 +243,39 @@ export async function riskEliminationInput(client: Client, householdId: string, 
     orderBy: [{ asOf: "asc" }, { createdAt: "asc" }],
     select: { asOf: true, perCapitaIncome: true, result: true, createdAt: true },
   });
-  const members = await client.member.findMany({ where: { householdId, active: true }, select: { laborCapacity: true, subsistenceAllowance: true, counted: true } });
-  const period = await client.monitoringPeriod.findFirst({ where: { householdId, toDate: null }, orderBy: { fromDate: "desc" }, select: { fromDate: true } });
+  const members = await client.member.findMany({
+    where: { householdId, active: true },
+    select: { laborCapacity: true, subsistenceAllowance: true, counted: true },
+  });
+  const period = await client.monitoringPeriod.findFirst({
+    where: { householdId, toDate: null },
+    orderBy: { fromDate: "desc" },
+    select: { fromDate: true },
+  });
   // households registered as monitored before periods were kept carry only the household's date
-  const household = period ? null : await client.household.findUnique({ where: { id: householdId }, select: { monitoringSince: true, monitoringCategory: true } });
-  const since = period ? isoDay(period.fromDate) : household?.monitoringCategory && household.monitoringSince ? isoDay(household.monitoringSince) : null;
+  const household = period
+    ? null
+    : await client.household.findUnique({ where: { id: householdId }, select: { monitoringSince: true, monitoringCategory: true } });
+  const since = period
+    ? isoDay(period.fromDate)
+    : household?.monitoringCategory && household.monitoringSince
+      ? isoDay(household.monitoringSince)
+      : null;
   const measuresDelivered = since
-    ? await client.assistanceMeasure.count({ where: { householdId, startDate: { lte: new Date(`${now}T00:00:00Z`) }, OR: [{ endDate: null }, { endDate: { gte: dateOnlyOf(since) } }] } })
+    ? await client.assistanceMeasure.count({
+        where: {
+          householdId,
+          startDate: { lte: new Date(`${now}T00:00:00Z`) },
+          OR: [{ endDate: null }, { endDate: { gte: dateOnlyOf(since) } }],
+        },
+      })
     : 0;
   const list: IncomeAssessment[] = assessments.map((a) => ({
     date: isoDay(a.asOf),
     perCapitaIncome: Number(a.perCapitaIncome),
     monitoringThreshold: Number((a.result as { monitoringThreshold?: number } | null)?.monitoringThreshold ?? Number.POSITIVE_INFINITY),
   }));
-  const latest = assessments.at(-1)?.result as
-    | { suddenHardship?: boolean; indicators?: Record<string, { met: boolean }> }
-    | undefined;
+  const latest = assessments.at(-1)?.result as { suddenHardship?: boolean; indicators?: Record<string, { met: boolean }> } | undefined;
   const guarantees = latest?.indicators ? Object.entries(latest.indicators).filter(([k]) => k !== "income") : [];
   return {
     assessments: list.filter((a) => Number.isFinite(a.monitoringThreshold)),
@@ -218,7 +301,10 @@ export async function stepContext(client: Client, p: LoadedProposal, extra: Part
     comparisonFlags: flagsOf(p).map((f) => ({ code: f.code, explained: Boolean(p.flagExplanation?.trim()), redLine: f.redLine === true })),
     homeVerified: currentHomeVerification(p) !== null,
     openObjections: objections,
-    exit: p.kind === "exit" ? { householdAgreementSigned: agreement?.outcome === "agreed", householdRefused: agreement?.outcome === "refused" } : undefined,
+    exit:
+      p.kind === "exit"
+        ? { householdAgreementSigned: agreement?.outcome === "agreed", householdRefused: agreement?.outcome === "refused" }
+        : undefined,
     riskElimination: risk,
     ...extra,
   };
@@ -226,7 +312,11 @@ export async function stepContext(client: Client, p: LoadedProposal, extra: Part
 
 /** A step the rules refuse: every reason, in both languages (the action picks the viewer's). */
 export class ProcedureRefusal extends AppError {
-  constructor(readonly missing: string[], readonly missingEn: string[], readonly codes: string[]) {
+  constructor(
+    readonly missing: string[],
+    readonly missingEn: string[],
+    readonly codes: string[],
+  ) {
     super("invalid", missing.join("；"), { missing, missingEn, codes, worded: { zh: missing.join("；"), en: missingEn.join("; ") } });
     this.name = "ProcedureRefusal";
   }
@@ -254,7 +344,13 @@ export interface TakeOptions {
  * Takes `step` on a loaded proposal: the rules decide (ProcedureRefusal with every reason when
  * they say no), then the stage moves only if nobody moved it since it was read.
  */
-export async function takeStep(tx: Tx, p: LoadedProposal, step: ProcedureStep, ctx: StepContext, opts: TakeOptions): Promise<{ state: ProcedureState; stage: ProposalStage; version: number }> {
+export async function takeStep(
+  tx: Tx,
+  p: LoadedProposal,
+  step: ProcedureStep,
+  ctx: StepContext,
+  opts: TakeOptions,
+): Promise<{ state: ProcedureState; stage: ProposalStage; version: number }> {
   if (opts.expectVersion !== undefined && opts.expectVersion !== p.version) throw staleProposal();
   const before = stateOf(p, ctx.today);
   const r = take(before, step, ctx, { actorId: opts.actor.id ?? "", reason: opts.reason });

@@ -26,16 +26,23 @@ export async function resolveFollowUp(viewer: Viewer, input: { followUpId: strin
     });
     if (!f) throw new AppError("not_found", "follow-up not found", { followUpId: input.followUpId });
     const resolvedAt = new Date();
-    const done = await tx.followUp.updateMany({ where: { id: f.id, resolvedAt: null }, data: { resolvedAt, resolution: input.resolution } });
-    if (done.count === 0) throw new AppError("closed", "already resolved");
-    await audit(tx, { id: viewer.id, role: viewer.role }, {
-      action: "followup.resolve",
-      entity: "follow_up",
-      entityId: f.id,
-      countyId: f.countyId,
-      before: { resolvedAt: null },
-      after: { householdId: f.householdId, description: f.description, resolvedAt, resolution: input.resolution },
+    const done = await tx.followUp.updateMany({
+      where: { id: f.id, resolvedAt: null },
+      data: { resolvedAt, resolution: input.resolution },
     });
+    if (done.count === 0) throw new AppError("closed", "already resolved");
+    await audit(
+      tx,
+      { id: viewer.id, role: viewer.role },
+      {
+        action: "followup.resolve",
+        entity: "follow_up",
+        entityId: f.id,
+        countyId: f.countyId,
+        before: { resolvedAt: null },
+        after: { householdId: f.householdId, description: f.description, resolvedAt, resolution: input.resolution },
+      },
+    );
     return { id: f.id, householdId: f.householdId };
   });
 }

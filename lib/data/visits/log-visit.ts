@@ -42,19 +42,33 @@ export interface VisitOutcome {
   replay: boolean;
 }
 
-
 /** The household in the viewer's scope (id, county), or AppError("not_found"). */
 export async function findScopedHousehold(viewer: Viewer, householdId: string, client: Tx | ReturnType<typeof db> = db()) {
-  const h = await client.household.findFirst({ where: { AND: [{ id: householdId }, householdScope(viewer)] }, select: { id: true, countyId: true } });
+  const h = await client.household.findFirst({
+    where: { AND: [{ id: householdId }, householdScope(viewer)] },
+    select: { id: true, countyId: true },
+  });
   if (!h) throw new AppError("not_found", "household not found", { householdId });
   return h;
 }
 
 /** What a stored visit came to, or null when there is none with this id for this cadre and household. */
-export async function storedOutcome(client: Tx | ReturnType<typeof db>, visitId: string, viewer: Viewer, householdId: string): Promise<VisitOutcome | null> {
+export async function storedOutcome(
+  client: Tx | ReturnType<typeof db>,
+  visitId: string,
+  viewer: Viewer,
+  householdId: string,
+): Promise<VisitOutcome | null> {
   const v = await client.visit.findUnique({
     where: { id: visitId },
-    select: { id: true, householdId: true, cadreId: true, state: true, stateReason: true, household: { select: { assessedStatus: true, unmetIndicators: true, perCapitaIncome: true } } },
+    select: {
+      id: true,
+      householdId: true,
+      cadreId: true,
+      state: true,
+      stateReason: true,
+      household: { select: { assessedStatus: true, unmetIndicators: true, perCapitaIncome: true } },
+    },
   });
   if (!v) return null;
   // a visit id is the device's own: someone else's id is "not found", never a replay
@@ -80,7 +94,12 @@ async function refuseTakenNationalIds(tx: Tx, viewer: Viewer, added: { nationalI
   const taken = await takenNationalIds(tx, viewer, ids, "visit.newMember", denials);
   added.forEach((n, i) => {
     const id = n.nationalId ?? "";
-    const key = id && (taken.inScope.has(id) || ids.indexOf(id) !== ids.lastIndexOf(id)) ? messageKey("validation.nationalIdDuplicate") : id && taken.outside.has(id) ? messageKey("validation.nationalIdUnavailable") : null;
+    const key =
+      id && (taken.inScope.has(id) || ids.indexOf(id) !== ids.lastIndexOf(id))
+        ? messageKey("validation.nationalIdDuplicate")
+        : id && taken.outside.has(id)
+          ? messageKey("validation.nationalIdUnavailable")
+          : null;
     if (key) throw fieldError(`updates.newMembers.${i}.nationalId`, key);
   });
 }
@@ -112,12 +131,18 @@ async function recordVisitTx(
     const h = await tx.household.findFirst({
       where: { AND: [{ id: input.householdId }, householdScope(viewer)] },
       select: {
-        id: true, countyId: true, version: true,
+        id: true,
+        countyId: true,
+        version: true,
         assignments: {
           where: { cadreId: viewer.id, validFrom: { lte: new Date() }, OR: [{ validTo: null }, { validTo: { gt: new Date() } }] },
-          select: { validFrom: true }, orderBy: { validFrom: "desc" }, take: 1,
+          select: { validFrom: true },
+          orderBy: { validFrom: "desc" },
+          take: 1,
         },
-        assessedStatus: true, unmetIndicators: true, perCapitaIncome: true,
+        assessedStatus: true,
+        unmetIndicators: true,
+        perCapitaIncome: true,
       },
     });
     if (!h) throw new AppError("not_found", "household not found", { householdId: input.householdId });
@@ -155,7 +180,13 @@ async function recordVisitTx(
     });
     if (input.followUps.length) {
       await tx.followUp.createMany({
-        data: input.followUps.map((f) => ({ visitId: input.clientVisitId, householdId: h.id, countyId: h.countyId, description: f.description, dueDate: dateOnly(f.dueDate) })),
+        data: input.followUps.map((f) => ({
+          visitId: input.clientVisitId,
+          householdId: h.id,
+          countyId: h.countyId,
+          description: f.description,
+          dueDate: dateOnly(f.dueDate),
+        })),
       });
     }
     if (evidence.length) {
@@ -182,7 +213,14 @@ async function recordVisitTx(
     await refuseTakenNationalIds(tx, viewer, changes?.newMembers ?? [], denials);
     if (changes) {
       try {
-        const applied = await applyHouseholdChanges(tx, { householdId: h.id, baseVersion: input.baseVersion, changes, actor, trigger: "visit", visitId: input.clientVisitId });
+        const applied = await applyHouseholdChanges(tx, {
+          householdId: h.id,
+          baseVersion: input.baseVersion,
+          changes,
+          actor,
+          trigger: "visit",
+          visitId: input.clientVisitId,
+        });
         changed = applied.changed;
       } catch (e) {
         if (!(e instanceof ConflictError)) throw e;
@@ -198,13 +236,19 @@ async function recordVisitTx(
     }
 
     // the latest visit date, never moved back by a late-logged older visit; not a fact change, so no version bump
-    await tx.household.updateMany({ where: { id: h.id, OR: [{ lastVisitAt: null }, { lastVisitAt: { lt: visitDate } }] }, data: { lastVisitAt: visitDate } });
+    await tx.household.updateMany({
+      where: { id: h.id, OR: [{ lastVisitAt: null }, { lastVisitAt: { lt: visitDate } }] },
+      data: { lastVisitAt: visitDate },
+    });
 
     // read before the audit event: the audit takes the chain's lock, held until commit, so the
     // fewer round trips after it, the shorter every other writer waits (bench:load). Unchanged
     // facts: the assessment read with the household at the start still holds.
     const now = changed.length
-      ? await tx.household.findUniqueOrThrow({ where: { id: h.id }, select: { assessedStatus: true, unmetIndicators: true, perCapitaIncome: true } })
+      ? await tx.household.findUniqueOrThrow({
+          where: { id: h.id },
+          select: { assessedStatus: true, unmetIndicators: true, perCapitaIncome: true },
+        })
       : h;
     await audit(tx, actor, {
       action: "visit.create",
@@ -212,9 +256,17 @@ async function recordVisitTx(
       entityId: input.clientVisitId,
       countyId: h.countyId,
       after: {
-        householdId: h.id, date: input.date, mode: input.mode, confirmation: input.confirmation,
-        located: Boolean(located), followUps: input.followUps.length, evidence: evidence.map((e) => e.sha256),
-        baseVersion: input.baseVersion, state, changed, pendingChanges: state === "conflict" ? changes : null,
+        householdId: h.id,
+        date: input.date,
+        mode: input.mode,
+        confirmation: input.confirmation,
+        located: Boolean(located),
+        followUps: input.followUps.length,
+        evidence: evidence.map((e) => e.sha256),
+        baseVersion: input.baseVersion,
+        state,
+        changed,
+        pendingChanges: state === "conflict" ? changes : null,
       },
       reason: stateReason,
     });

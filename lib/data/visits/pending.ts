@@ -20,7 +20,10 @@ export interface PendingOutcome {
   assessedStatus: string | null;
 }
 
-export async function settlePending(viewer: Viewer, input: { visitId: string; baseVersion: number; decision: "apply" | "discard" }): Promise<PendingOutcome> {
+export async function settlePending(
+  viewer: Viewer,
+  input: { visitId: string; baseVersion: number; decision: "apply" | "discard" },
+): Promise<PendingOutcome> {
   const actor: Actor = { id: viewer.id, role: viewer.role };
   return db().$transaction(async (tx) => {
     // only the cadre who made the visit, and only while the household is theirs
@@ -38,7 +41,18 @@ export async function settlePending(viewer: Viewer, input: { visitId: string; ba
       const changes = pruneChanges(currentFacts(v.household), parsed.data);
       // the household moved again: this rolls back, the changes stay pending
       try {
-        if (changes) changed = (await applyHouseholdChanges(tx, { householdId: v.householdId, baseVersion: input.baseVersion, changes, actor, trigger: "visit", visitId: v.id, reason: "pending visit changes confirmed" })).changed;
+        if (changes)
+          changed = (
+            await applyHouseholdChanges(tx, {
+              householdId: v.householdId,
+              baseVersion: input.baseVersion,
+              changes,
+              actor,
+              trigger: "visit",
+              visitId: v.id,
+              reason: "pending visit changes confirmed",
+            })
+          ).changed;
       } catch (e) {
         if (e instanceof ConflictError) throw new AppError("conflict", e.message, { householdId: v.householdId });
         throw e;
