@@ -1,12 +1,13 @@
 import { getTranslations } from "next-intl/server";
 
+import type { KeyUnder } from "@/i18n/keys";
 import { ASSESSED_TONE, Badge, REGISTERED_TONE } from "./tone";
 
 export { Badge };
 
 export async function RegisteredBadge({ status }: { status: string }) {
   const t = await getTranslations("registered");
-  return <Badge tone={REGISTERED_TONE[status] ?? "gray"}>{t(status)}</Badge>;
+  return <Badge tone={REGISTERED_TONE[status] ?? "gray"}>{t(status as KeyUnder<"registered">)}</Badge>;
 }
 
 export async function AssessedBadge({ status }: { status: string | null }) {
@@ -17,7 +18,7 @@ export async function AssessedBadge({ status }: { status: string | null }) {
       <span aria-hidden className="mr-1">
         {icon}
       </span>
-      {t(status ?? "none")}
+      {t((status ?? "none") as KeyUnder<"assessed">)}
     </Badge>
   );
 }
@@ -30,8 +31,8 @@ export async function CandidateBadge({ candidate, category }: { candidate: strin
       <span aria-hidden className="mr-1">
         ⚑
       </span>
-      {t(`candidate.${candidate}`)}
-      {category ? ` · ${t(`monitoring.${category}`)}` : ""}
+      {t(`candidate.${candidate as KeyUnder<"candidate">}`)}
+      {category ? ` · ${t(`monitoring.${category as KeyUnder<"monitoring">}`)}` : ""}
     </Badge>
   );
 }
