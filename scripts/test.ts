@@ -1,6 +1,7 @@
-// `npm test`: the three tiers, in order. Unit (Vitest), integration (Vitest, on an in-process
-// PGlite always and on PostgreSQL when TEST_DATABASE_URL is set), end-to-end (Playwright in
-// Debian's Chromium against `next start` on a fresh embedded database).
+// `npm test`: the tiers, in order. Lint (ESLint, Prettier), unit (Vitest), integration (Vitest, on
+// an in-process PGlite always and on PostgreSQL when TEST_DATABASE_URL is set), end-to-end
+// (Playwright in Debian's Chromium against `next start` on a fresh embedded database), HA (the
+// failover drill on a pg_auto_failover formation). `npm test -- unit e2e` runs only those.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -191,46 +192,56 @@ if (want("e2e")) {
   }
 }
 
-// The HA tier (`npm test -- ha`): the failover drill, short — a pg_auto_failover formation on local
-// ports, two app servers behind HAProxy, the primary SIGKILLed under a small load; passes when no
-// acknowledged visit is lost or stored twice, the audit chain is intact and writes are back within
-// 30 s (bench/failover.ts, decision 0043). Only when asked for: it installs Debian's
-// postgresql-15-auto-failover and haproxy if missing, and uses the e2e tier's build (.next) or
-// builds one.
-if (only.includes("ha")) {
+// The HA tier: the failover drill, short — a pg_auto_failover formation on local ports, two app
+// servers behind HAProxy, the primary SIGKILLed under a small load; passes when no acknowledged
+// visit is lost or stored twice, the audit chain is intact, a recompute offered to both servers
+// runs once and writes are back within 30 s (bench/failover.ts, decision 0043). It uses the e2e
+// tier's build (.next), or builds one when run alone (`npm test -- ha`). Needs Debian's
+// postgresql-15-auto-failover and haproxy (.ci/run installs them, as it installs Chromium).
+if (want("ha")) {
   banner("high availability (pg_auto_failover drill)");
   const t0 = Date.now();
-  let ok = true;
-  let note: string | undefined;
-  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
-    const build = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
-      cwd: root,
-      stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    if (build.status !== 0) {
-      ok = false;
-      note = "next build failed";
+  const missing = [
+    ["/usr/bin/pg_autoctl", "postgresql-15-auto-failover"],
+    ["/usr/sbin/haproxy", "haproxy"],
+  ].filter(([bin]) => !fs.existsSync(bin!));
+  if (missing.length) {
+    const pkgs = missing.map(([, pkg]) => pkg).join(" ");
+    console.error(`\n!!! ${pkgs} not installed: the HA tier is ${ci ? "FAILED" : "SKIPPED"}. Install: sudo apt-get install -y ${pkgs}\n`);
+    tiers.push({ name: "ha (failover drill)", ok: !ci, passed: 0, failed: ci ? 1 : 0, skipped: 1, seconds: 0, note: `${pkgs} missing` });
+  } else {
+    let ok = true;
+    let note: string | undefined;
+    if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+      const build = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+        cwd: root,
+        stdio: "inherit",
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      });
+      if (build.status !== 0) {
+        ok = false;
+        note = "next build failed";
+      }
     }
+    if (ok) {
+      const r = spawnSync(
+        bin("tsx"),
+        ["--conditions=react-server", "bench/failover.ts", "--visits", "400", "--connections", "16", "--demote-timeout", "5", "--no-build"],
+        { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: ".next", NEXT_TELEMETRY_DISABLED: "1" } },
+      );
+      ok = r.status === 0;
+      if (!ok) note = `bench:failover exited ${r.status}`;
+    }
+    tiers.push({
+      name: "ha (failover drill)",
+      ok,
+      passed: ok ? 1 : 0,
+      failed: ok ? 0 : 1,
+      skipped: 0,
+      seconds: (Date.now() - t0) / 1000,
+      note,
+    });
   }
-  if (ok) {
-    const r = spawnSync(
-      bin("tsx"),
-      ["--conditions=react-server", "bench/failover.ts", "--visits", "400", "--connections", "16", "--demote-timeout", "5", "--no-build"],
-      { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: ".next", NEXT_TELEMETRY_DISABLED: "1" } },
-    );
-    ok = r.status === 0;
-    if (!ok) note = `bench:failover exited ${r.status}`;
-  }
-  tiers.push({
-    name: "ha (failover drill)",
-    ok,
-    passed: ok ? 1 : 0,
-    failed: ok ? 0 : 1,
-    skipped: 0,
-    seconds: (Date.now() - t0) / 1000,
-    note,
-  });
 }
 
 banner("summary");

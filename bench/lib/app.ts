@@ -80,7 +80,10 @@ function preserveFiles(files: string[]): () => void {
 
 export async function ensureBuild(opts: { distDir?: string; noBuild?: boolean; log: (m: string) => void }): Promise<void> {
   const distDir = opts.distDir ?? DEFAULT_DIST_DIR;
-  if (distDir === ".next" || distDir === "") throw new Error("the benchmarks never build into .next: set a separate NEXT_DIST_DIR");
+  // the benchmarks never build into .next (the dev server's and the e2e tier's); --no-build may
+  // use the e2e tier's build there (npm test -- ha)
+  if ((distDir === ".next" || distDir === "") && !opts.noBuild)
+    throw new Error("the benchmarks never build into .next: set a separate NEXT_DIST_DIR");
   const why = buildStaleness(distDir);
   if (!why) return opts.log(`build ${distDir} is current`);
   if (opts.noBuild) {
