@@ -1,12 +1,12 @@
 // Figures behind the county charts: each one grouped SQL query over the county's rows.
 import "server-only";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { today } from "@/lib/clock";
 import type { ReviewCountyId } from "@/lib/auth/scope";
 
 /** Households by registered status × assessed status ("none": not yet assessed). */
 export async function statusMatrix(countyId: ReviewCountyId) {
-  return db().$queryRaw<{ registered: string; assessed: string; households: number; people: number }[]>`
+  return readDb().$queryRaw<{ registered: string; assessed: string; households: number; people: number }[]>`
     SELECT "registeredStatus"::text AS registered, coalesce("assessedStatus"::text, 'none') AS assessed,
       count(*)::int AS households, coalesce(sum("memberCount"), 0)::int AS people
     FROM household WHERE "countyId" = ${countyId}
@@ -15,7 +15,7 @@ export async function statusMatrix(countyId: ReviewCountyId) {
 
 /** Main causes of poverty of households registered, lifted or monitored ("none": not recorded). */
 export async function causes(countyId: ReviewCountyId) {
-  return db().$queryRaw<{ cause: string; households: number }[]>`
+  return readDb().$queryRaw<{ cause: string; households: number }[]>`
     SELECT coalesce("mainCause"::text, 'none') AS cause, count(*)::int AS households
     FROM household
     WHERE "countyId" = ${countyId} AND ("registeredStatus" IN ('registered_poor', 'lifted') OR "monitoringCategory" IS NOT NULL)
@@ -29,7 +29,7 @@ export async function causes(countyId: ReviewCountyId) {
  */
 export async function visitCoverage(countyId: ReviewCountyId, now = new Date()) {
   const first = `${today(now).slice(0, 7)}-01`;
-  return db().$queryRaw<{ month: string; assigned: number; visited: number }[]>`
+  return readDb().$queryRaw<{ month: string; assigned: number; visited: number }[]>`
     WITH months AS (
       SELECT generate_series(${first}::date - interval '11 months', ${first}::date, interval '1 month')::date AS m
     )
@@ -56,7 +56,7 @@ export async function visitCoverage(countyId: ReviewCountyId, now = new Date()) 
  */
 export async function registeredTrend(countyId: ReviewCountyId, now = new Date()) {
   const year = Number(today(now).slice(0, 4));
-  return db().$queryRaw<{ year: number; registeredPoor: number; lifted: number }[]>`
+  return readDb().$queryRaw<{ year: number; registeredPoor: number; lifted: number }[]>`
     WITH net AS (
       SELECT extract(year FROM effective)::int AS y,
         sum((("toStatus" = 'registered_poor')::int) - (("fromStatus" = 'registered_poor')::int))::int AS poor,

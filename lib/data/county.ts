@@ -1,7 +1,7 @@
 // The county official's view: one row per village, aggregated in SQL (one grouped query over the
 // county's households, no per-village queries), filtered, sorted and paginated on the server.
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, readDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/auth/errors";
@@ -191,14 +191,14 @@ export async function villageList(countyId: ReviewCountyId, threshold: number, o
   const pageSize = opts.pageSize ?? VILLAGE_PAGE_SIZE;
   const page = Math.max(1, opts.page ?? 1);
   const base = villageAggregateSql(countyId, threshold, { now: opts.now });
-  const rows = await db().$queryRaw<(VillageRow & { total: number })[]>`
+  const rows = await readDb().$queryRaw<(VillageRow & { total: number })[]>`
     SELECT *, count(*) OVER ()::int AS total FROM (${base}) x ${villageFilterSql(opts)}
     ORDER BY ${Prisma.raw(COLUMN[sort])} ${Prisma.raw(dir === "desc" ? "DESC" : "ASC")} NULLS LAST, "townshipId", id
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && page > 1) {
     // past the end: say how many there are
-    const [c] = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (${base}) x ${villageFilterSql(opts)}`;
+    const [c] = await readDb().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (${base}) x ${villageFilterSql(opts)}`;
     total = c?.n ?? 0;
   }
   return {
@@ -216,7 +216,7 @@ export async function villageList(countyId: ReviewCountyId, threshold: number, o
 export async function villageRowsForExport(countyId: ReviewCountyId, threshold: number, opts: VillageParams = {}) {
   const sort: VillageSort = opts.sort ?? "township";
   const dir = opts.dir === "desc" ? "DESC" : "ASC";
-  return db().$queryRaw<VillageRow[]>`
+  return readDb().$queryRaw<VillageRow[]>`
     SELECT * FROM (${villageAggregateSql(countyId, threshold)}) x ${villageFilterSql(opts)}
     ORDER BY ${Prisma.raw(COLUMN[sort])} ${Prisma.raw(dir)} NULLS LAST, "townshipId", id`;
 }
@@ -224,7 +224,7 @@ export async function villageRowsForExport(countyId: ReviewCountyId, threshold: 
 /** One village's aggregates (the header of the village page), and how many households needing a cadre have none. */
 export async function villageSummary(countyId: ReviewCountyId, villageId: string, threshold: number, now = new Date()) {
   const [[row], unassignedNeeding] = await Promise.all([
-    db().$queryRaw<VillageRow[]>`SELECT * FROM (${villageAggregateSql(countyId, threshold, { villageId, now })}) x`,
+    readDb().$queryRaw<VillageRow[]>`SELECT * FROM (${villageAggregateSql(countyId, threshold, { villageId, now })}) x`,
     countHouseholds({ AND: [{ countyId, villageId }, NEEDS_CADRE, { assignments: { none: currentAssignment(now) } }] }),
   ]);
   return row ? { ...row, unassignedNeeding } : null;
@@ -254,7 +254,7 @@ export interface TotalsRow {
 /** Township subtotals and the county total, in one grouped query. */
 export async function countyTotals(countyId: ReviewCountyId, threshold: number, now?: Date) {
   const base = villageAggregateSql(countyId, threshold, { now });
-  const rows = await db().$queryRaw<TotalsRow[]>`
+  const rows = await readDb().$queryRaw<TotalsRow[]>`
     SELECT "townshipId", CASE WHEN GROUPING("townshipId") = 1 THEN NULL ELSE max("townshipName") END AS "townshipName",
       count(*)::int AS villages, count(*) FILTER (WHERE people > 0)::int AS "villagesWithPeople",
       count(*) FILTER (WHERE "belowThreshold")::int AS "villagesBelow",
@@ -362,7 +362,7 @@ export interface GuaranteeGapRow {
  * water works, insurance enrolment). One query, the first `limit` rows and the total.
  */
 export async function guaranteeGaps(countyId: ReviewCountyId, limit = 20): Promise<{ rows: GuaranteeGapRow[]; total: number }> {
-  const rows = await db().$queryRaw<(GuaranteeGapRow & { total: number })[]>`
+  const rows = await readDb().$queryRaw<(GuaranteeGapRow & { total: number })[]>`
     SELECT h.id, h.number, h."headName", h."villageId", v.name AS "villageName", h."registeredStatus"::text AS "registeredStatus",
       h."unmetIndicators", count(*) OVER ()::int AS total
     FROM household h JOIN region v ON v.id = h."villageId"

@@ -4,11 +4,12 @@
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseChoice } from "./config";
 import { fixedPgAdapterFactory } from "./adapter-fixes";
+import { splitHosts } from "./multi-host";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-const g = globalThis as typeof globalThis & { __jzPrisma?: PrismaClient };
+const g = globalThis as typeof globalThis & { __jzPrisma?: PrismaClient; __jzRead?: PrismaClient };
 
 export class DatabaseNotConfiguredError extends Error {
   constructor() {
@@ -37,7 +38,36 @@ export function db(): PrismaClient {
   return g.__jzPrisma;
 }
 
-/** For tests and single-process tools that bring their own client (e.g. in-process PGlite). */
+/**
+ * Where reads that may lag go (decision 0043): JINGZHUN_READ_URL when set; else, when
+ * DATABASE_URL lists several hosts, the same hosts with target_session_attrs=prefer-standby (a
+ * standby if one answers, the primary if not); else nowhere else (null: the shared client).
+ */
+export function readUrl(env: NodeJS.ProcessEnv = process.env): string | null {
+  const explicit = env.JINGZHUN_READ_URL?.trim();
+  if (explicit) return explicit;
+  const url = env.DATABASE_URL?.trim();
+  if (!url || splitHosts(url).hosts.length < 2) return null;
+  const [base, query = ""] = url.split(/\?(.*)/s);
+  const params = new URLSearchParams(query);
+  params.set("target_session_attrs", "prefer-standby");
+  return `${base}?${params}`;
+}
+
+/**
+ * The client for reads that may lag a moment behind the primary: county lists, charts, exports.
+ * Never for a read a write depends on (those use db(), inside the write's transaction).
+ */
+export function readDb(): PrismaClient {
+  if (g.__jzRead) return g.__jzRead;
+  const url = readUrl();
+  if (!url) return db();
+  g.__jzRead = createPrisma(url, { max: Number(process.env.JINGZHUN_DB_POOL ?? 10) });
+  return g.__jzRead;
+}
+
+/** For tests and single-process tools that bring their own client (e.g. in-process PGlite); reads too. */
 export function setDb(client: PrismaClient | undefined): void {
   g.__jzPrisma = client;
+  g.__jzRead = client;
 }

@@ -44,3 +44,20 @@ describe("a connection string with several hosts (pg_auto_failover's form)", () 
     expect(poolConfigFromUrl("postgresql://app@db1:6001/jingzhun").Client).toBeUndefined();
   });
 });
+
+describe("where reads that may lag go", () => {
+  it("JINGZHUN_READ_URL when set; else a standby of a multi-host DATABASE_URL; else the shared client (null)", async () => {
+    const { readUrl } = await import("@/lib/db/client");
+    expect(readUrl({ JINGZHUN_READ_URL: "postgresql://r@replica/jz", DATABASE_URL: "postgresql://a/jz" })).toBe(
+      "postgresql://r@replica/jz",
+    );
+    expect(readUrl({ DATABASE_URL: "postgresql://app@db1:5432,db2:5432/jz?target_session_attrs=read-write&sslmode=disable" })).toBe(
+      "postgresql://app@db1:5432,db2:5432/jz?target_session_attrs=prefer-standby&sslmode=disable",
+    );
+    expect(readUrl({ DATABASE_URL: "postgresql://app@db1:5432,db2:5432/jz" })).toBe(
+      "postgresql://app@db1:5432,db2:5432/jz?target_session_attrs=prefer-standby",
+    );
+    expect(readUrl({ DATABASE_URL: "postgresql://app@db1:5432/jz" })).toBeNull();
+    expect(readUrl({})).toBeNull();
+  });
+});
