@@ -148,7 +148,7 @@ export function SendBackAtReviewForm({ proposalId, version }: { proposalId: stri
       <h3 className="text-sm font-semibold text-red-900">{t("sendBackTitle")}</h3>
       <input type="hidden" name="proposalId" value={proposalId} />
       <input type="hidden" name="version" value={version} />
-      <Field form={fields} name="reason" label={t("reason")} hint={t("sendBackHint")} required>
+      <Field form={fields} name="reason" label={t("sendBackReason")} hint={t("sendBackHint")} required>
         {(a) => <textarea {...a} name="reason" rows={2} maxLength={1000} placeholder={t("sendBackPlaceholder")} required />}
       </Field>
       <SubmitButton pending={pending} tone="danger">

@@ -43,7 +43,7 @@ export function db(): PrismaClient {
  * DATABASE_URL lists several hosts, the same hosts with target_session_attrs=prefer-standby (a
  * standby if one answers, the primary if not); else nowhere else (null: the shared client).
  */
-export function readUrl(env: NodeJS.ProcessEnv = process.env): string | null {
+export function readUrl(env: Record<string, string | undefined> = process.env): string | null {
   const explicit = env.JINGZHUN_READ_URL?.trim();
   if (explicit) return explicit;
   const url = env.DATABASE_URL?.trim();

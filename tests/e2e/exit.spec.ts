@@ -134,6 +134,9 @@ test("an exit runs through home check, vote, the household's signed agreement, n
     await page.context().clearCookies();
     await loginAs("township");
     await page.goto(proposalUrl);
+    // beside the review, a labelled way to send the item back (issue #17 point 13)
+    await expect(page.getByTestId("send-back-at-review").getByLabel("退回原因")).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/proc-township-review-send-back.png`, fullPage: true });
     await page.getByLabel("意见").fill("公示期满无异议，同意上报县级审批");
     await page.getByRole("button", { name: "乡镇审核通过" }).click();
     await expect(page.getByTestId("stage")).toContainText("乡镇已审核");
