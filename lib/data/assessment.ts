@@ -12,7 +12,8 @@ export async function loadPolicyRows(client: Db | Tx): Promise<PolicyRow[]> {
   return rows.map((r) => ({ id: r.id, year: r.year, provinceCode: r.provinceId, values: r.values as PolicyRow["values"] }));
 }
 
-const HOUSEHOLD_FIELDS = {
+/** What the engine reads of a household and its active members (assess, and the evaluation's re-check). */
+export const HOUSEHOLD_FIELDS = {
   id: true,
   countyId: true,
   registeredStatus: true,

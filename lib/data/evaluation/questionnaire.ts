@@ -9,54 +9,14 @@ import { audit, actorOf } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
 import { today } from "@/lib/clock";
-import { loadPolicyRows } from "@/lib/data/assessment";
+import { HOUSEHOLD_FIELDS, loadPolicyRows } from "@/lib/data/assessment";
 import { resolvePolicy } from "@/lib/domain/policy";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { QuestionnaireInput } from "@/lib/validation/evaluation";
 import { CHECKED_INDICATORS } from "@/lib/validation/evaluation";
-import { ITEM_FIELDS_SELECT } from "@/lib/domain/input-from-record";
 import { lockForWrite } from "./access";
 import { sampleWhere } from "@/lib/auth/scope";
 import { discrepancyKey, recheckHousehold, type FoundDiscrepancy, type RecheckAnswers } from "@/lib/domain/evaluation-compare";
-
-const RECORD_FIELDS = {
-  id: true,
-  countyId: true,
-  registeredStatus: true,
-  monitoringCategory: true,
-  incomeWages: true,
-  incomeBusiness: true,
-  incomeBusinessCosts: true,
-  incomeProperty: true,
-  incomeTransfers: true,
-  rigidExpenditure: true,
-  previousYearIncome: true,
-  food: true,
-  clothing: true,
-  housingGrade: true,
-  electricity: true,
-  waterLitres: true,
-  waterScarceArea: true,
-  waterPiped: true,
-  waterRoundTripMin: true,
-  waterHorizontalM: true,
-  waterVerticalM: true,
-  waterQualitySafe: true,
-  waterOutageDays: true,
-  ...ITEM_FIELDS_SELECT,
-  members: {
-    where: { active: true },
-    select: {
-      birthDate: true,
-      counted: true,
-      active: true,
-      medicalInsurance: true,
-      schoolStatus: true,
-      dropoutMedicalExemption: true,
-      laborCapacity: true,
-    },
-  },
-} satisfies Prisma.HouseholdSelect;
 
 /** The assessment date of a re-check: today, or the evaluation year's last day for a past year. */
 export function recheckDate(year: number, now: string = today()): string {
@@ -88,7 +48,7 @@ export async function saveQuestionnaire(viewer: Viewer, input: QuestionnaireInpu
     const [inSample, frozen, h, byId, existing] = await Promise.all([
       tx.sampleHousehold.findFirst({ where: { AND: [sampleWhere(viewer, new Date()), key] }, select: { householdId: true } }),
       tx.evaluationListEntry.findUnique({ where: { evaluationId_householdId: key }, select: { registeredStatus: true } }),
-      tx.household.findFirst({ where: { id: input.householdId, countyId: e.countyId }, select: RECORD_FIELDS }),
+      tx.household.findFirst({ where: { id: input.householdId, countyId: e.countyId }, select: HOUSEHOLD_FIELDS }),
       tx.questionnaire.findUnique({ where: { id: input.id }, select: { evaluationId: true, householdId: true } }),
       tx.questionnaire.findUnique({ where: { evaluationId_householdId: key } }),
     ]);
