@@ -21,6 +21,7 @@ export const FEATURE_NAMESPACES = [
   "householdEdit",
   "audit",
   "township",
+  "feeds",
 ] as const;
 export type FeatureNamespace = (typeof FEATURE_NAMESPACES)[number];
 const FEATURE = new Set<string>(FEATURE_NAMESPACES);
@@ -29,7 +30,7 @@ const FEATURE = new Set<string>(FEATURE_NAMESPACES);
 export const FEATURE_SEGMENTS = {
   "app/(app)/admin": ["admin", "policy", "bulkImport"],
   "app/(app)/cards": ["card"],
-  "app/(app)/county": ["county", "evaluation"],
+  "app/(app)/county": ["county", "evaluation", "feeds"],
   "app/(app)/evaluator": ["evaluation"],
   "app/(app)/households": ["visit"],
   "app/(app)/households/[id]/edit": ["visit", "householdEdit"],

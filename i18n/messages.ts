@@ -30,6 +30,8 @@ import zhHouseholdEdit from "@/messages/zh-CN/household-edit.json";
 import enHouseholdEdit from "@/messages/en/household-edit.json";
 import zhBulkImport from "@/messages/zh-CN/bulk-import.json";
 import enBulkImport from "@/messages/en/bulk-import.json";
+import zhFeeds from "@/messages/zh-CN/feeds.json";
+import enFeeds from "@/messages/en/feeds.json";
 import zhAudit from "@/messages/zh-CN/audit.json";
 import enAudit from "@/messages/en/audit.json";
 import zhTitles from "@/messages/zh-CN/titles.json";
@@ -58,6 +60,7 @@ export const messages = {
     ...zhAudit,
     ...zhTitles,
     ...zhTownship,
+    ...zhFeeds,
   },
   en: {
     ...enCommon,
@@ -78,5 +81,6 @@ export const messages = {
     ...enAudit,
     ...enTitles,
     ...enTownship,
+    ...enFeeds,
   },
 } satisfies Record<Locale, Record<string, unknown>>;

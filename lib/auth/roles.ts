@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   "user.manage": ["admin"],
   "region.manage": ["admin"],
   "data.import": ["admin"],
+  /** load a department's feed for people of one's own area (docs/department-feeds.md) */
+  "feed.load": ["admin", "county_official"],
   "audit.read": ["admin", "county_official"],
   /** the audit viewer: every event of its region, the chain's state, exports (the audit administrator only) */
   "audit.view": ["auditor"],

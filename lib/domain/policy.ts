@@ -65,6 +65,12 @@ export interface PolicyValues {
   /** fraction, e.g. 0.2 */
   sampleShare: number;
   sampleCapPerVillage: number;
+  /** department feeds: an out-of-pocket medical bill at or above this (yuan) opens a lead */
+  feedLargeMedicalBill: number;
+  /** department feeds: a department not loaded for this many months is stale */
+  feedStaleMonths: number;
+  /** department feeds: a feed's rows are deleted this many months after loading (flags and leads stay) */
+  feedRetentionMonths: number;
 }
 
 export type PolicyKey = keyof PolicyValues;
@@ -108,6 +114,9 @@ export const POLICY_KEYS = [
   "sampleVillagesMax",
   "sampleShare",
   "sampleCapPerVillage",
+  "feedLargeMedicalBill",
+  "feedStaleMonths",
+  "feedRetentionMonths",
 ] as const satisfies readonly PolicyKey[];
 
 // Compile-time check that POLICY_KEYS lists every key of PolicyValues.

@@ -83,6 +83,8 @@ export const savePolicySchema = z
       "sampleVillagesMax",
       "sampleCapPerVillage",
       "waterOutageMaxDays",
+      "feedStaleMonths",
+      "feedRetentionMonths",
     ] as const)
       if (v[k] !== undefined && !Number.isInteger(v[k]))
         ctx.addIssue({ code: "custom", path: [k], message: messageKey("validation.integer") });
