@@ -24,11 +24,19 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
  * admin's chosen region under theirs, at province level or below. Anything else is refused on the
  * scope field: a county can only load its own people.
  */
-export async function feedScopeFor(viewer: Pick<Viewer, "role" | "regionId">, scopeId: string | undefined): Promise<string> {
+export async function feedScopeFor(viewer: Pick<Viewer, "id" | "role" | "regionId">, scopeId: string | undefined): Promise<string> {
   const scope = scopeId ?? viewer.regionId;
-  if (!scope.startsWith(viewer.regionId) || !/^\d{2,12}$/.test(scope)) throw fieldError("scopeId", "feeds.errors.scope");
-  const region = await db().region.findUnique({ where: { id: scope }, select: { id: true } });
-  if (!region) throw fieldError("scopeId", "feeds.errors.scope");
+  const region = scope.startsWith(viewer.regionId) ? await db().region.findUnique({ where: { id: scope }, select: { id: true } }) : null;
+  if (!region) {
+    // another area's people: refused on the field, and recorded like every refusal
+    await audit(db(), actorOf(viewer), {
+      action: "access.denied",
+      entity: "region",
+      entityId: scope.slice(0, 64),
+      after: { code: "out_of_scope", via: "feed.load" },
+    });
+    throw fieldError("scopeId", "feeds.errors.scope");
+  }
   return scope;
 }
 
