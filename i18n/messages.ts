@@ -36,6 +36,8 @@ import zhTitles from "@/messages/zh-CN/titles.json";
 import enTitles from "@/messages/en/titles.json";
 import zhTownship from "@/messages/zh-CN/township.json";
 import enTownship from "@/messages/en/township.json";
+import zhPlan from "@/messages/zh-CN/plan.json";
+import enPlan from "@/messages/en/plan.json";
 import type { Locale } from "./config";
 
 export const messages = {
@@ -58,6 +60,7 @@ export const messages = {
     ...zhAudit,
     ...zhTitles,
     ...zhTownship,
+    ...zhPlan,
   },
   en: {
     ...enCommon,
@@ -78,5 +81,6 @@ export const messages = {
     ...enAudit,
     ...enTitles,
     ...enTownship,
+    ...enPlan,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
