@@ -38,6 +38,8 @@ import zhTitles from "@/messages/zh-CN/titles.json";
 import enTitles from "@/messages/en/titles.json";
 import zhTownship from "@/messages/zh-CN/township.json";
 import enTownship from "@/messages/en/township.json";
+import zhPlan from "@/messages/zh-CN/plan.json";
+import enPlan from "@/messages/en/plan.json";
 import type { Locale } from "./config";
 
 export const messages = {
@@ -60,6 +62,7 @@ export const messages = {
     ...zhAudit,
     ...zhTitles,
     ...zhTownship,
+    ...zhPlan,
     ...zhFeeds,
   },
   en: {
@@ -81,6 +84,7 @@ export const messages = {
     ...enAudit,
     ...enTitles,
     ...enTownship,
+    ...enPlan,
     ...enFeeds,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
