@@ -8,16 +8,13 @@ export const FEED_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 
 export const loadFeedSchema = z.object({
   department: z.enum(DEPARTMENTS, { message: messageKey("validation.unknownValue") }),
-  asOf: z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, messageKey("validation.unknownValue")),
+  // codes are taken as typed: a stray (full-width) space is refused, never trimmed into a code
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, messageKey("validation.unknownValue")),
   /** a region code; blank: the viewer's own region */
   scopeId: z.preprocess(
     (v) => (v === "" || v === null ? undefined : v),
     z
       .string()
-      .trim()
       .regex(/^\d{2}(\d{2}(\d{2}(\d{3}(\d{3})?)?)?)?$/, messageKey("validation.unknownValue"))
       .optional(),
   ),

@@ -38,6 +38,7 @@ import * as notify from "@/lib/validation/notify";
 import * as sync from "@/lib/validation/sync";
 import * as search from "@/lib/validation/search";
 import * as auditV from "@/lib/validation/audit";
+import * as feedsV from "@/lib/validation/feeds";
 import {
   FORMULAS,
   HUGE,
@@ -278,6 +279,17 @@ const registry: Record<string, Entry> = {
   "admin.importRegionsSchema": {
     schema: admin.importRegionsSchema,
     valid: fc.record({ file: fc.constant(new File(["[]"], "regions.json", { type: "application/json" })) }),
+  },
+
+  // lib/validation/feeds.ts
+  "feeds.loadFeedSchema": {
+    schema: feedsV.loadFeedSchema,
+    valid: fc.record({
+      department: fc.constantFrom("public_security", "medical_insurance", "education"),
+      asOf: fc.constantFrom("2026-01-31", "2025-12-31"),
+      scopeId: fc.constantFrom("520603", "520603201", ""),
+      file: fc.constant(new File(["national_id,fact,date,value\n"], "feed.csv", { type: "text/csv" })),
+    }),
   },
 
   // lib/validation/county.ts
@@ -1043,6 +1055,7 @@ describe("the registry covers every schema", () => {
     sync,
     search,
     audit: auditV,
+    feeds: feedsV,
   };
 
   it("every file of lib/validation that builds a schema is imported here", () => {
