@@ -21,6 +21,7 @@ export const FEATURE_NAMESPACES = [
   "householdEdit",
   "audit",
   "township",
+  "countyRecords",
 ] as const;
 export type FeatureNamespace = (typeof FEATURE_NAMESPACES)[number];
 const FEATURE = new Set<string>(FEATURE_NAMESPACES);
@@ -34,6 +35,7 @@ export const FEATURE_SEGMENTS = {
   "app/(app)/households": ["visit"],
   "app/(app)/households/[id]/edit": ["visit", "householdEdit"],
   "app/(app)/households/[id]/measures": ["householdEdit"],
+  "app/(app)/households/[id]/income": ["countyRecords"],
   "app/(app)/households/new": ["visit", "householdEdit"],
   "app/(app)/households/[id]/propose": ["procedure"],
   "app/(app)/leads": ["help"],

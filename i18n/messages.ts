@@ -36,6 +36,8 @@ import zhTitles from "@/messages/zh-CN/titles.json";
 import enTitles from "@/messages/en/titles.json";
 import zhTownship from "@/messages/zh-CN/township.json";
 import enTownship from "@/messages/en/township.json";
+import zhCountyRecords from "@/messages/zh-CN/county-records.json";
+import enCountyRecords from "@/messages/en/county-records.json";
 import type { Locale } from "./config";
 
 export const messages = {
@@ -58,6 +60,7 @@ export const messages = {
     ...zhAudit,
     ...zhTitles,
     ...zhTownship,
+    ...zhCountyRecords,
   },
   en: {
     ...enCommon,
@@ -78,5 +81,6 @@ export const messages = {
     ...enAudit,
     ...enTitles,
     ...enTownship,
+    ...enCountyRecords,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
