@@ -38,6 +38,8 @@ import zhTownship from "@/messages/zh-CN/township.json";
 import enTownship from "@/messages/en/township.json";
 import zhCountyRecords from "@/messages/zh-CN/county-records.json";
 import enCountyRecords from "@/messages/en/county-records.json";
+import zhPlan from "@/messages/zh-CN/plan.json";
+import enPlan from "@/messages/en/plan.json";
 import type { Locale } from "./config";
 
 export const messages = {
@@ -61,6 +63,7 @@ export const messages = {
     ...zhTitles,
     ...zhTownship,
     ...zhCountyRecords,
+    ...zhPlan,
   },
   en: {
     ...enCommon,
@@ -82,5 +85,6 @@ export const messages = {
     ...enTitles,
     ...enTownship,
     ...enCountyRecords,
+    ...enPlan,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
