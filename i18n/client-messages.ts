@@ -21,6 +21,7 @@ export const FEATURE_NAMESPACES = [
   "householdEdit",
   "audit",
   "township",
+  "countyRecords",
   "plan",
   "feeds",
 ] as const;
@@ -36,6 +37,7 @@ export const FEATURE_SEGMENTS = {
   "app/(app)/households": ["visit", "plan"],
   "app/(app)/households/[id]/edit": ["visit", "householdEdit", "plan"],
   "app/(app)/households/[id]/measures": ["householdEdit", "plan"],
+  "app/(app)/households/[id]/income": ["countyRecords", "plan"],
   "app/(app)/households/new": ["visit", "householdEdit", "plan"],
   "app/(app)/households/[id]/propose": ["procedure", "plan"],
   "app/(app)/leads": ["help"],

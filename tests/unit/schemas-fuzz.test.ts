@@ -38,6 +38,7 @@ import * as notify from "@/lib/validation/notify";
 import * as sync from "@/lib/validation/sync";
 import * as search from "@/lib/validation/search";
 import * as auditV from "@/lib/validation/audit";
+import * as incomeV from "@/lib/validation/income-record";
 import * as feedsV from "@/lib/validation/feeds";
 import {
   FORMULAS,
@@ -644,6 +645,47 @@ const registry: Record<string, Entry> = {
     }),
   },
 
+  // lib/validation/income-record.ts (county records: the annual income record, the household type)
+  "income-record.recordIncomeSchema": {
+    schema: incomeV.recordIncomeSchema,
+    text: ["correctionReason"],
+    related: { expectedRevision: ["correctionReason"] },
+    valid: fc.record(
+      {
+        id: uuid,
+        householdId: uuid,
+        year: intText(2014, 2024),
+        expectedRevision: fc.constant("0"),
+        correctionReason: han(0, 30),
+        incomeWages: yuan(1_000_000),
+        incomeBusiness: yuan(1_000_000),
+        incomeBusinessCosts: yuan(100_000),
+        transferSubsistence: yuan(10_000),
+        transferPension: yuan(10_000),
+        excludedMedical: yuan(100_000),
+      },
+      { requiredKeys: ["id", "householdId", "year", "expectedRevision"] },
+    ),
+  },
+  "income-record.signIncomeSchema": {
+    schema: incomeV.signIncomeSchema,
+    related: { method: ["signature", "formPhoto"], signature: ["signature"], formPhoto: ["formPhoto"] },
+    valid: fc.oneof(
+      fc.record({ recordId: uuid, method: fc.constant("signature"), signature: file([0x89, 0x50, 0x4e, 0x47], "s.png", "image/png") }),
+      fc.record({ recordId: uuid, method: fc.constant("thumbprint_form"), formPhoto: png }),
+    ),
+  },
+  "income-record.setHouseholdTypeSchema": {
+    schema: incomeV.setHouseholdTypeSchema,
+    text: ["basis"],
+    valid: fc.record({
+      id: uuid,
+      householdId: uuid,
+      type: fc.constantFrom(...incomeV.HOUSEHOLD_TYPES),
+      since: pastDay,
+      basis: han(1, 40),
+    }),
+  },
   "measure.measureSchema": {
     schema: measure.measureSchema,
     text: ["description", "bank"],
@@ -1055,6 +1097,7 @@ describe("the registry covers every schema", () => {
     sync,
     search,
     audit: auditV,
+    "income-record": incomeV,
     feeds: feedsV,
   };
 
