@@ -36,6 +36,10 @@ import zhTitles from "@/messages/zh-CN/titles.json";
 import enTitles from "@/messages/en/titles.json";
 import zhTownship from "@/messages/zh-CN/township.json";
 import enTownship from "@/messages/en/township.json";
+import zhCountyRecords from "@/messages/zh-CN/county-records.json";
+import enCountyRecords from "@/messages/en/county-records.json";
+import zhPlan from "@/messages/zh-CN/plan.json";
+import enPlan from "@/messages/en/plan.json";
 import type { Locale } from "./config";
 
 export const messages = {
@@ -58,6 +62,8 @@ export const messages = {
     ...zhAudit,
     ...zhTitles,
     ...zhTownship,
+    ...zhCountyRecords,
+    ...zhPlan,
   },
   en: {
     ...enCommon,
@@ -78,5 +84,7 @@ export const messages = {
     ...enAudit,
     ...enTitles,
     ...enTownship,
+    ...enCountyRecords,
+    ...enPlan,
   },
 } satisfies Record<Locale, Record<string, unknown>>;

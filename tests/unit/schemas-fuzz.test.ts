@@ -28,6 +28,8 @@ import * as input from "@/lib/validation/household-input";
 import * as metricsInput from "@/lib/validation/metrics-input";
 import * as importV from "@/lib/validation/import";
 import * as register from "@/lib/validation/household-register";
+import * as measure from "@/lib/validation/measure";
+const { MEASURE_ANSWERS } = measure;
 import * as policy from "@/lib/validation/policy";
 import * as procedure from "@/lib/validation/procedure";
 import * as visit from "@/lib/validation/visit";
@@ -36,6 +38,7 @@ import * as notify from "@/lib/validation/notify";
 import * as sync from "@/lib/validation/sync";
 import * as search from "@/lib/validation/search";
 import * as auditV from "@/lib/validation/audit";
+import * as incomeV from "@/lib/validation/income-record";
 import {
   FORMULAS,
   HUGE,
@@ -611,11 +614,80 @@ const registry: Record<string, Entry> = {
     text: ["description"],
     valid: fc.record({
       householdId: uuid,
-      category: fc.constantFrom(...register.MEASURE_CATEGORIES),
+      kind: fc.constantFrom(
+        "industry",
+        "employment",
+        "relocation",
+        "ecological",
+        "education",
+        "health",
+        "social_assistance",
+        "dibao",
+        "family_doctor",
+      ),
+      answers: fc.constantFrom(...MEASURE_ANSWERS),
       description: han(1, 60),
       amount: yuan(1_000_000),
       startDate: pastDay,
       endDate: opt(pastDay),
+    }),
+  },
+
+  // lib/validation/income-record.ts (county records: the annual income record, the household type)
+  "income-record.recordIncomeSchema": {
+    schema: incomeV.recordIncomeSchema,
+    text: ["correctionReason"],
+    related: { expectedRevision: ["correctionReason"] },
+    valid: fc.record(
+      {
+        id: uuid,
+        householdId: uuid,
+        year: intText(2014, 2024),
+        expectedRevision: fc.constant("0"),
+        correctionReason: han(0, 30),
+        incomeWages: yuan(1_000_000),
+        incomeBusiness: yuan(1_000_000),
+        incomeBusinessCosts: yuan(100_000),
+        transferSubsistence: yuan(10_000),
+        transferPension: yuan(10_000),
+        excludedMedical: yuan(100_000),
+      },
+      { requiredKeys: ["id", "householdId", "year", "expectedRevision"] },
+    ),
+  },
+  "income-record.signIncomeSchema": {
+    schema: incomeV.signIncomeSchema,
+    related: { method: ["signature", "formPhoto"], signature: ["signature"], formPhoto: ["formPhoto"] },
+    valid: fc.oneof(
+      fc.record({ recordId: uuid, method: fc.constant("signature"), signature: file([0x89, 0x50, 0x4e, 0x47], "s.png", "image/png") }),
+      fc.record({ recordId: uuid, method: fc.constant("thumbprint_form"), formPhoto: png }),
+    ),
+  },
+  "income-record.setHouseholdTypeSchema": {
+    schema: incomeV.setHouseholdTypeSchema,
+    text: ["basis"],
+    valid: fc.record({
+      id: uuid,
+      householdId: uuid,
+      type: fc.constantFrom(...incomeV.HOUSEHOLD_TYPES),
+      since: pastDay,
+      basis: han(1, 40),
+    }),
+  },
+  "measure.measureSchema": {
+    schema: measure.measureSchema,
+    text: ["description", "bank"],
+    valid: fc.record({
+      householdId: uuid,
+      kind: fc.constant("microcredit"),
+      answers: fc.constantFrom(...MEASURE_ANSWERS),
+      description: han(1, 60),
+      amount: yuan(50_000),
+      startDate: pastDay,
+      bank: han(2, 20),
+      termMonths: fc.integer({ min: 1, max: 60 }).map(String),
+      interestSubsidy: yuan(5_000),
+      loanStatus: fc.constant("current"),
     }),
   },
 
@@ -1005,6 +1077,7 @@ describe("the registry covers every schema", () => {
     "household-input": input,
     "metrics-input": metricsInput,
     "household-register": register,
+    measure,
     import: importV,
     policy,
     procedure,
@@ -1012,6 +1085,7 @@ describe("the registry covers every schema", () => {
     sync,
     search,
     audit: auditV,
+    "income-record": incomeV,
   };
 
   it("every file of lib/validation that builds a schema is imported here", () => {

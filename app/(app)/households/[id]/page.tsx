@@ -13,6 +13,9 @@ import { HouseholdVisitPanel } from "@/components/visit/household-visit-panel";
 import { HouseholdProcedureTimeline } from "@/components/procedure/household-procedure-timeline";
 import { pageTitle } from "@/lib/page-title";
 import { formatInChina } from "@/lib/domain/china-time";
+import { incomeRecordsOf } from "@/lib/data/income-records";
+import { IncomeRecordView } from "@/components/income/income-record-view";
+import { can } from "@/lib/auth/roles";
 
 export const dynamic = "force-dynamic";
 
@@ -30,6 +33,9 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
   const now = today();
   const cadre = h.assignments[0]?.cadre;
   const readOnly = viewer.role !== "cadre";
+  // the annual income records (收入核算): the latest year's current revision, signed or not
+  const incomeRecords = await incomeRecordsOf(h.id);
+  const latestIncome = incomeRecords.find((r) => r.current);
 
   return (
     <div className="mx-auto max-w-4xl space-y-4">
@@ -268,6 +274,25 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
               )}
             </p>
           )}
+        </Card>
+        <Card title={t("countyRecords.income.title")}>
+          <div data-testid="income-records">
+            {latestIncome ? (
+              <>
+                {!latestIncome.signedAt && (
+                  <p className="mb-2" data-testid="income-unsigned">
+                    <Badge tone="amber">{t("countyRecords.income.unsignedBadge")}</Badge>
+                  </p>
+                )}
+                <IncomeRecordView r={latestIncome} compact />
+              </>
+            ) : (
+              <EmptyState>{t("countyRecords.income.none")}</EmptyState>
+            )}
+            <Link href={`/households/${h.id}/income`} className="no-print mt-2 inline-flex min-h-11 items-center text-sm underline">
+              {can(viewer.role, "income.record") ? t("countyRecords.income.record") : t("countyRecords.income.history")}
+            </Link>
+          </div>
         </Card>
         <Card title={t("household.measures")}>
           {h.measures.length === 0 ? (
