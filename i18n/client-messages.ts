@@ -21,6 +21,7 @@ export const FEATURE_NAMESPACES = [
   "householdEdit",
   "audit",
   "township",
+  "places",
 ] as const;
 export type FeatureNamespace = (typeof FEATURE_NAMESPACES)[number];
 const FEATURE = new Set<string>(FEATURE_NAMESPACES);
@@ -29,9 +30,9 @@ const FEATURE = new Set<string>(FEATURE_NAMESPACES);
 export const FEATURE_SEGMENTS = {
   "app/(app)/admin": ["admin", "policy", "bulkImport"],
   "app/(app)/cards": ["card"],
-  "app/(app)/county": ["county", "evaluation"],
+  "app/(app)/county": ["county", "evaluation", "places"],
   "app/(app)/evaluator": ["evaluation"],
-  "app/(app)/households": ["visit"],
+  "app/(app)/households": ["visit", "places"],
   "app/(app)/households/[id]/edit": ["visit", "householdEdit"],
   "app/(app)/households/[id]/measures": ["householdEdit"],
   "app/(app)/households/new": ["visit", "householdEdit"],

@@ -36,6 +36,8 @@ import zhTitles from "@/messages/zh-CN/titles.json";
 import enTitles from "@/messages/en/titles.json";
 import zhTownship from "@/messages/zh-CN/township.json";
 import enTownship from "@/messages/en/township.json";
+import zhPlaces from "@/messages/zh-CN/places.json";
+import enPlaces from "@/messages/en/places.json";
 import type { Locale } from "./config";
 
 export const messages = {
@@ -58,6 +60,7 @@ export const messages = {
     ...zhAudit,
     ...zhTitles,
     ...zhTownship,
+    ...zhPlaces,
   },
   en: {
     ...enCommon,
@@ -78,5 +81,6 @@ export const messages = {
     ...enAudit,
     ...enTitles,
     ...enTownship,
+    ...enPlaces,
   },
 } satisfies Record<Locale, Record<string, unknown>>;

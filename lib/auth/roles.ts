@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   "user.manage": ["admin"],
   "region.manage": ["admin"],
   "data.import": ["admin"],
+  /** relocation (易地扶贫搬迁), resident teams, pairing units, village exit records: county and township officials in scope */
+  "places.record": ["county_official"],
   "audit.read": ["admin", "county_official"],
   /** the audit viewer: every event of its region, the chain's state, exports (the audit administrator only) */
   "audit.view": ["auditor"],

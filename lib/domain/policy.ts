@@ -65,6 +65,12 @@ export interface PolicyValues {
   /** fraction, e.g. 0.2 */
   sampleShare: number;
   sampleCapPerVillage: number;
+  /** relocation: the most a family pays itself for its new home (yuan, per household; 3,000) */
+  relocationContributionCap: number;
+  /** relocation: the floor area rule, m² per person (about 20) */
+  relocationAreaPerPerson: number;
+  /** resident teams: days in the village each month a team member must spend (20) */
+  residentDaysPerMonth: number;
 }
 
 export type PolicyKey = keyof PolicyValues;
@@ -108,6 +114,9 @@ export const POLICY_KEYS = [
   "sampleVillagesMax",
   "sampleShare",
   "sampleCapPerVillage",
+  "relocationContributionCap",
+  "relocationAreaPerPerson",
+  "residentDaysPerMonth",
 ] as const satisfies readonly PolicyKey[];
 
 // Compile-time check that POLICY_KEYS lists every key of PolicyValues.

@@ -13,6 +13,9 @@ import { HouseholdVisitPanel } from "@/components/visit/household-visit-panel";
 import { HouseholdProcedureTimeline } from "@/components/procedure/household-procedure-timeline";
 import { pageTitle } from "@/lib/page-title";
 import { formatInChina } from "@/lib/domain/china-time";
+import { destinationOptions, householdRelocation } from "@/lib/data/relocation";
+import { can } from "@/lib/auth/roles";
+import { RelocationCard } from "@/components/places/relocation-card";
 
 export const dynamic = "force-dynamic";
 
@@ -30,6 +33,11 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
   const now = today();
   const cadre = h.assignments[0]?.cadre;
   const readOnly = viewer.role !== "cadre";
+  // relocation (易地扶贫搬迁): shown where the household moved or has a record; an official in scope records it
+  const relocation = await householdRelocation(viewer, h.id);
+  const mayRecord = can(viewer.role, "places.record");
+  const showRelocation = relocation && (relocation.record || relocation.origin.year != null || mayRecord);
+  const destinations = showRelocation && mayRecord ? await destinationOptions(h.countyId) : null;
 
   return (
     <div className="mx-auto max-w-4xl space-y-4">
@@ -292,6 +300,8 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
           )}
         </Card>
       </div>
+
+      {showRelocation && <RelocationCard data={relocation} destinations={destinations} />}
 
       <Card title={t("household.visits")}>
         {h.visits.length === 0 ? (
