@@ -94,3 +94,13 @@ export function cadreMonitoredHousehold(): { id: string; headName: string; membe
     const members = s.members.filter((m) => m.householdId === h.id && m.active !== false).length;
     console.log(JSON.stringify({ id: h.id, headName: h.headName, members }));`);
 }
+
+/** A relocated Danyang household with its relocation record, and one (if any) the demo cadre serves now. */
+export function relocatedHouseholds(): { danyang: string; danyangHead: string; cadreUsername: string; cadreHousehold: string } {
+  return fromSeed(`const rel = new Set(s.places.relocations.map((r) => r.householdId));
+    const d = s.households.find((h) => h.villageId === "520603201200" && rel.has(h.id));
+    const cadre = s.users.find((x) => x.username === "cadre");
+    const a = s.assignments.find((x) => x.validTo === null && rel.has(x.householdId) && x.cadreId === cadre.id);
+    const u = s.users.find((x) => x.id === a.cadreId);
+    console.log(JSON.stringify({ danyang: d.id, danyangHead: d.headName, cadreUsername: u.username, cadreHousehold: a.householdId }));`);
+}
