@@ -8,6 +8,9 @@ import fs from "node:fs";
 const port = Number(process.env.E2E_PORT ?? 3217);
 const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "jz-e2e-"));
 process.env.E2E_DATA_DIR = dataDir; // workers re-read the config: keep one folder per run
+// the server serves its PGlite on this port; the specs write their own rows through it (tests/e2e/data.ts)
+const dbPort = Number(process.env.E2E_DB_PORT ?? port + 20_000);
+process.env.E2E_DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres?pglite=1`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -53,6 +56,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       JINGZHUN_DATA_DIR: dataDir,
+      JINGZHUN_PGLITE_PORT: String(dbPort),
       DATABASE_URL: "",
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",

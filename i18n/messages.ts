@@ -38,6 +38,8 @@ import zhTownship from "@/messages/zh-CN/township.json";
 import enTownship from "@/messages/en/township.json";
 import zhPlaces from "@/messages/zh-CN/places.json";
 import enPlaces from "@/messages/en/places.json";
+import zhPlan from "@/messages/zh-CN/plan.json";
+import enPlan from "@/messages/en/plan.json";
 import type { Locale } from "./config";
 
 export const messages = {
@@ -61,6 +63,7 @@ export const messages = {
     ...zhTitles,
     ...zhTownship,
     ...zhPlaces,
+    ...zhPlan,
   },
   en: {
     ...enCommon,
@@ -82,5 +85,6 @@ export const messages = {
     ...enTitles,
     ...enTownship,
     ...enPlaces,
+    ...enPlan,
   },
 } satisfies Record<Locale, Record<string, unknown>>;

@@ -6,7 +6,7 @@
 import { test, expect } from "./fixtures";
 import type { Page } from "@playwright/test";
 
-const DANYANG = "520603201200";
+import { DANYANG } from "./data";
 
 async function signOutVia(page: Page) {
   await page.getByRole("button", { name: "退出" }).click();
@@ -16,12 +16,16 @@ async function signOutVia(page: Page) {
 test("a cadre prints a card; the household opens it, reads the indicators and asks for help; the cadre sees the lead", async ({
   page,
   loginAs,
+  cadre,
+  household,
 }) => {
-  await loginAs("cadre");
+  const me = await cadre();
+  const h = await household({ cadre: me.username });
+  await loginAs(me.username, me.password);
 
-  // the printable card of one of the cadre's households
+  // the printable card of the spec's household, among the cadre's
   await page.goto("/cards");
-  await page.getByTestId("card-households").locator("a").first().click();
+  await page.getByTestId("card-households").locator("a", { hasText: h.headName }).first().click();
   await expect(page).toHaveURL(/\/cards\?household=/);
   const head = (await page.getByRole("heading", { level: 1 }).textContent())!.replace(/^打印明白卡：/, "").replace(/户$/, "");
   await page.getByTestId("issue-cards").click();
@@ -64,7 +68,7 @@ test("a cadre prints a card; the household opens it, reads the indicators and as
   await expect(page.getByTestId("card-not-found")).toContainText("未找到");
 
   // the cadre finds the lead, with its deadline
-  await loginAs("cadre");
+  await loginAs(me.username, me.password);
   await page.goto("/leads");
   const lead = page.getByTestId("leads").locator("li", { hasText: text });
   await expect(lead).toBeVisible();

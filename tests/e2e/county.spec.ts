@@ -1,7 +1,9 @@
 // The county official's day: the village list sorted by incidence, Danyang's mismatches,
-// a reassignment, and the CSV exports (UTF-8 with a BOM, Chinese header).
+// a reassignment (of a household the spec makes: below the monitoring line, not registered, so
+// its register and assessment disagree), and the CSV exports (UTF-8 with a BOM, Chinese header).
 import type { Download } from "@playwright/test";
 import { test, expect } from "./fixtures";
+import { MONITORING_CANDIDATE_WAGES } from "./data";
 
 async function bytesOf(download: Download): Promise<Buffer> {
   const stream = await download.createReadStream();
@@ -10,7 +12,13 @@ async function bytesOf(download: Download): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-test("official: sort villages by incidence, filter Danyang's mismatches, reassign a household, export CSV", async ({ page, loginAs }) => {
+test("official: sort villages by incidence, filter Danyang's mismatches, reassign a household, export CSV", async ({
+  page,
+  loginAs,
+  cadre,
+  household,
+}) => {
+  const mine = await household({ cadre: (await cadre()).username, incomeWages: MONITORING_CANDIDATE_WAGES });
   await loginAs("official");
   await expect(page).toHaveURL(/\/county$/);
   const villages = page.getByTestId("village-table");
@@ -55,9 +63,12 @@ test("official: sort villages by incidence, filter Danyang's mismatches, reassig
   );
   expect(lines).toHaveLength(count + 1); // the same filter as the page (one page of at most 50 shown)
 
-  // reassign the first one to another cadre of the county
+  // the spec's own among them (found by its head's name), reassigned to another cadre of the county
+  await page.goto(`${page.url()}&q=${encodeURIComponent(mine.headName)}`);
+  await expect(rows).toHaveCount(1);
   const first = rows.first();
   const head = (await first.locator("a").first().textContent())!.trim();
+  expect(head).toBe(mine.headName);
   await first.getByTestId("reassign-link").click();
   await expect(page).toHaveURL(/\/county\/assignments\?household=/);
   const panel = page.getByTestId("household-panel");

@@ -55,9 +55,11 @@ test("cadre at 360 px: the menu fits, every page of the menu and the landing pag
   expect(problems, problems.join("\n")).toEqual([]);
 });
 
-test("a household's members on a phone: cards, IDs masked, one revealed on a tap", async ({ page }) => {
-  await signIn(page, "cadre");
-  await page.getByTestId("my-households").getByRole("link").first().click();
+test("a household's members on a phone: cards, IDs masked, one revealed on a tap", async ({ page, cadre, household }) => {
+  const me = await cadre();
+  const h = await household({ cadre: me.username, nationalIds: true });
+  await signIn(page, me.username, me.password);
+  await page.getByTestId("my-households").getByRole("link", { name: h.headName }).first().click();
   await expect(page).toHaveURL(/\/households\//);
   const cards = page.getByTestId("member-cards");
   await expect(cards).toBeVisible();

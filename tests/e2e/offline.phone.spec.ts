@@ -4,7 +4,8 @@
 // a visit that met a changed household (需要确认) and for one the server refused.
 import { test, expect } from "./fixtures";
 import type { BrowserContext, Page } from "@playwright/test";
-import { movedHousehold, queueInOutbox } from "./seed-data";
+import { queueInOutbox } from "./outbox";
+import { daysAgo, reassign } from "./data";
 
 /** Entries of the household page's visit list (走访记录). */
 const visitEntries = (page: Page) =>
@@ -35,19 +36,23 @@ async function setOffline(context: BrowserContext, page: Page, offline: boolean)
   await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(!offline);
 }
 
-test("a visit saved without a signal waits on the phone and is sent once when the network returns", async ({ page, context, loginAs }) => {
-  await loginAs("cadre");
+test("a visit saved without a signal waits on the phone and is sent once when the network returns", async ({
+  page,
+  context,
+  loginAs,
+  cadre,
+  household,
+}) => {
+  const me = await cadre();
+  const href = `/households/${(await household({ cadre: me.username })).id}`;
+  await loginAs(me.username, me.password);
   await expect(page).toHaveURL(/\/cadre$/);
   const bar = page.getByTestId("outbox-bar");
   await expect(bar).toContainText("已全部发送");
   await workerReady(page);
   // the worker took over: reload so the page itself is served through it, and /cadre asks for the rest ahead
   await page.reload();
-  const hrefs = await page
-    .getByTestId("my-households")
-    .locator("a")
-    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href")!));
-  const href = hrefs[0]!;
+  await expect(page.getByTestId("my-households").locator(`a[href="${href}"]`).first()).toBeVisible();
   await precached(page, ["/cadre", "/outbox", href, `${href}/visit`]);
 
   await page.goto(href);
@@ -106,14 +111,13 @@ test("a queued visit that meets a changed household is kept, and the outbox asks
   context,
   browser,
   loginAs,
+  cadre,
+  household,
 }) => {
-  await loginAs("cadre");
+  const me = await cadre();
+  const href = `/households/${(await household({ cadre: me.username })).id}`;
+  await loginAs(me.username, me.password);
   await workerReady(page);
-  const hrefs = await page
-    .getByTestId("my-households")
-    .locator("a")
-    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href")!));
-  const href = hrefs[1]!;
   await precached(page, ["/outbox", href, `${href}/visit`]);
 
   // offline, a visit that changes the housing grade, on the version the page was loaded with
@@ -131,8 +135,8 @@ test("a queued visit that meets a changed household is kept, and the outbox asks
   const other = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const p2 = await other.newPage();
   await p2.goto("/login");
-  await p2.getByLabel("用户名").fill("cadre");
-  await p2.getByLabel("密码").fill("Jingzhun@2026");
+  await p2.getByLabel("用户名").fill(me.username);
+  await p2.getByLabel("密码").fill(me.password);
   await p2.getByRole("button", { name: "登录" }).click();
   await expect(p2).not.toHaveURL(/\/login/, { timeout: 30_000 });
   await p2.goto(`${href}/visit`);
@@ -176,15 +180,21 @@ test("a queued visit that meets a changed household is kept, and the outbox asks
 test("a visit queued for a household since moved to another cadre is refused, kept on the phone and handed to the county", async ({
   page,
   loginAs,
+  cadre,
+  household,
+  db,
 }) => {
-  // the demo data moves two households to other cadres on 2026-04-01: one of the earlier cadres
-  const moved = movedHousehold();
-  await loginAs(moved.username);
+  // a household of the spec's own cadre, moved to another cadre since
+  const me = await cadre();
+  const other = await cadre();
+  const moved = await household({ cadre: me.username });
+  await reassign(db, moved.id, other.id, daysAgo(3));
+  await loginAs(me.username, me.password);
   await expect(page.getByTestId("outbox-bar")).toContainText("已全部发送");
 
   // a visit the old cadre logged offline before the move, still in the phone's outbox
-  await queueInOutbox(page, moved.cadreId, [
-    { householdId: moved.householdId, date: "2026-03-28", findings: "三月底入户：户主务工返乡，收入下降。", label: "调整前的帮扶户" },
+  await queueInOutbox(page, me.id, [
+    { householdId: moved.id, date: daysAgo(5), findings: "三月底入户：户主务工返乡，收入下降。", label: "调整前的帮扶户" },
   ]);
 
   await page.goto("/outbox");

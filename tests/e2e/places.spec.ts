@@ -2,12 +2,16 @@
 // Wangjia community with their origins), and an official correcting a household's record — the
 // cap refused on its field, then saved. Screenshots at 1440 px.
 import { test, expect } from "./fixtures";
-import { relocatedHouseholds } from "./seed-data";
 
 const SHOTS = process.env.SHOTS_DIR ?? "test-results";
 
-test("official: the settlement page, and a relocation corrected on the household page", async ({ page, loginAs }) => {
-  const { danyang } = relocatedHouseholds();
+test("official: the settlement page, and a relocation corrected on the household page", async ({ page, loginAs, db }) => {
+  // one of the demo's 86 relocated Danyang households (the seed's relocation records are what is shown)
+  const { householdId: danyang } = await db.relocation.findFirstOrThrow({
+    where: { household: { villageId: "520603201200" } },
+    orderBy: { householdId: "asc" },
+    select: { householdId: true },
+  });
   await page.setViewportSize({ width: 1440, height: 1000 });
   await loginAs("official");
   await page.goto("/county/relocation");

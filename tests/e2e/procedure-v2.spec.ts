@@ -6,13 +6,15 @@
 import { test, expect } from "./fixtures";
 import fs from "node:fs";
 import { verifyAtHome } from "./procedure-steps";
+import { MONITORING_CANDIDATE_WAGES } from "./data";
 
 const SHOTS = process.env.SHOTS_DIR ?? "test-results";
 
-test("home verification before the agenda; the secret-ballot form keeps what was typed", async ({ page, loginAs }) => {
+test("home verification before the agenda; the secret-ballot form keeps what was typed", async ({ page, loginAs, household }) => {
   test.setTimeout(240_000);
   fs.mkdirSync(SHOTS, { recursive: true });
-  let head = "";
+  // the spec's own Danyang household whose income is below the monitoring line: an engine candidate
+  const head = (await household({ incomeWages: MONITORING_CANDIDATE_WAGES })).headName;
 
   await test.step("a candidate proposed: the agenda refuses it until the home verification exists", async () => {
     await loginAs("facilitator");
@@ -20,8 +22,7 @@ test("home verification before the agenda; the secret-ballot form keeps what was
       .getByTestId("candidates")
       .locator("li")
       .filter({ has: page.getByRole("link", { name: "提出评议" }) })
-      .first();
-    head = (await candidate.locator("a").first().innerText()).trim();
+      .filter({ hasText: head });
     await candidate.getByRole("link", { name: "提出评议" }).click();
     await page.getByLabel("理由（将在公示中公开）").fill("收入不稳定，存在返贫致贫风险，申请纳入监测");
     await page.getByRole("button", { name: "提出" }).click();

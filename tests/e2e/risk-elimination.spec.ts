@@ -1,25 +1,25 @@
 // A monitoring case in the browser, through the home check to risk elimination (#15 Done-when):
 // refused while the household has no labour capacity (暂不标注风险消除), whatever its income.
-// The demo data has no such household, so the spec makes one with the app's own actions: the
-// cadre corrects the members of one of its monitored households (each member: no labour
+// The spec makes one: a monitored household of its own (assigned to a cadre of its own), whose
+// cadre corrects its members with the app's own actions (each member: no labour
 // capacity, with the reason kept), proposes risk elimination, records the signed home
 // verification; the agenda step is then refused with the reason named, on the proposal page and
 // at the meeting. Screenshots of the refusal at 360 and 1280 px.
 import fs from "node:fs";
 import { test, expect } from "./fixtures";
 import { verifyAtHome } from "./procedure-steps";
-import { cadreMonitoredHousehold } from "./seed-data";
 
 const SHOTS = process.env.SHOTS_DIR ?? "test-results";
 const REFUSAL = /家庭成员均无劳动能力，暂不标注风险消除/;
 
-test("risk elimination is refused while no member of the household can work", async ({ page, loginAs }) => {
+test("risk elimination is refused while no member of the household can work", async ({ page, loginAs, cadre, household }) => {
   test.setTimeout(300_000);
   fs.mkdirSync(SHOTS, { recursive: true });
-  const h = cadreMonitoredHousehold();
+  const me = await cadre();
+  const h = await household({ cadre: me.username, registeredStatus: "lifted", monitoringCategory: "unstable_lifted", nationalIds: true });
 
   await test.step("the cadre records that no member can work (a correction, with its reason)", async () => {
-    await loginAs("cadre");
+    await loginAs(me.username, me.password);
     await page.goto(`/households/${h.id}/edit`);
     const members = page
       .locator("details")

@@ -28,10 +28,16 @@ async function stroke(page: Page, pad: Locator, from: [number, number], to: [num
   await page.mouse.up();
 }
 
-test("a tap is a mark, undo takes it back; after turning the phone the ink lands under the finger", async ({ page, loginAs }) => {
-  await loginAs("cadre");
-  const first = page.getByTestId("my-households").locator("a").first();
-  await page.goto(`${await first.getAttribute("href")}/visit`);
+test("a tap is a mark, undo takes it back; after turning the phone the ink lands under the finger", async ({
+  page,
+  loginAs,
+  cadre,
+  household,
+}) => {
+  const me = await cadre();
+  const h = await household({ cadre: me.username });
+  await loginAs(me.username, me.password);
+  await page.goto(`/households/${h.id}/visit`);
   const pad = page.getByRole("img", { name: "签名区域" });
   await pad.scrollIntoViewIfNeeded();
   await expect(pad).toHaveAttribute("aria-busy", "false"); // the drawing code is loaded on demand

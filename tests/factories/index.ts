@@ -2,6 +2,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { DEFAULT_POLICY_ROWS } from "@/lib/domain/policy-defaults";
+import { makeNationalId } from "@/lib/national-id";
 
 export const TEST_PASSWORD = "Test-password-1";
 let passwordHash: string | undefined;
@@ -49,8 +50,11 @@ export async function createHousehold(
     number: string;
     headName?: string;
     registeredStatus?: "not_registered" | "registered_poor" | "lifted";
+    monitoringCategory?: "unstable_lifted" | "marginal" | "sudden_hardship";
     incomeWages?: number;
     members?: number;
+    /** give every member a valid national ID (issued from `idSeq`, 0–997, for the birth dates below) */
+    idSeq?: number;
   },
 ) {
   const countyId = data.villageId.slice(0, 6);
@@ -63,6 +67,7 @@ export async function createHousehold(
       number: data.number,
       headName,
       registeredStatus: data.registeredStatus ?? "not_registered",
+      monitoringCategory: data.monitoringCategory ?? null,
       incomeWages: data.incomeWages ?? 30000,
       members: {
         create: Array.from({ length: n }, (_, i) => ({
@@ -70,6 +75,10 @@ export async function createHousehold(
           name: i === 0 ? headName : `${headName}家人${i}`,
           sex: i % 2 === 0 ? ("male" as const) : ("female" as const),
           birthDate: new Date(Date.UTC(1970 + i * 3, 4, 1)),
+          nationalId:
+            data.idSeq === undefined
+              ? undefined
+              : makeNationalId(countyId, `${1970 + i * 3}-05-01`, 2 * Math.floor(data.idSeq / 2) + (i % 2 === 0 ? 1 : 2)),
           relation: i === 0 ? ("head" as const) : i === 1 ? ("spouse" as const) : ("child" as const),
           schoolStatus: "graduated" as const,
         })),

@@ -588,7 +588,14 @@ const CASES: Case[] = [
     run: addMeasure,
     as: "cadre",
     schema: addMeasureSchema,
-    base: () => ({ householdId: H.h1, category: "industry", description: "发放鸡苗", amount: "1200", startDate: TODAY }),
+    base: () => ({
+      householdId: H.h1,
+      kind: "industry",
+      answers: "lack_of_capital",
+      description: "发放鸡苗",
+      amount: "1200",
+      startDate: TODAY,
+    }),
   },
   {
     name: "households/findHouseholdByNationalId",

@@ -670,7 +670,8 @@ export const REGISTRY: readonly Entry[] = [
     fn: addMeasure,
     input: (fx, scope) => ({
       householdId: side(fx, scope).household,
-      category: "industry",
+      kind: "industry",
+      answers: "lack_of_capital",
       description: "产业扶贫：养牛补助",
       amount: "5000",
       startDate: T(),

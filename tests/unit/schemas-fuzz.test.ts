@@ -28,6 +28,8 @@ import * as input from "@/lib/validation/household-input";
 import * as metricsInput from "@/lib/validation/metrics-input";
 import * as importV from "@/lib/validation/import";
 import * as register from "@/lib/validation/household-register";
+import * as measure from "@/lib/validation/measure";
+const { MEASURE_ANSWERS } = measure;
 import * as policy from "@/lib/validation/policy";
 import * as procedure from "@/lib/validation/procedure";
 import * as visit from "@/lib/validation/visit";
@@ -634,11 +636,39 @@ const registry: Record<string, Entry> = {
     text: ["description"],
     valid: fc.record({
       householdId: uuid,
-      category: fc.constantFrom(...register.MEASURE_CATEGORIES),
+      kind: fc.constantFrom(
+        "industry",
+        "employment",
+        "relocation",
+        "ecological",
+        "education",
+        "health",
+        "social_assistance",
+        "dibao",
+        "family_doctor",
+      ),
+      answers: fc.constantFrom(...MEASURE_ANSWERS),
       description: han(1, 60),
       amount: yuan(1_000_000),
       startDate: pastDay,
       endDate: opt(pastDay),
+    }),
+  },
+
+  "measure.measureSchema": {
+    schema: measure.measureSchema,
+    text: ["description", "bank"],
+    valid: fc.record({
+      householdId: uuid,
+      kind: fc.constant("microcredit"),
+      answers: fc.constantFrom(...MEASURE_ANSWERS),
+      description: han(1, 60),
+      amount: yuan(50_000),
+      startDate: pastDay,
+      bank: han(2, 20),
+      termMonths: fc.integer({ min: 1, max: 60 }).map(String),
+      interestSubsidy: yuan(5_000),
+      loanStatus: fc.constant("current"),
     }),
   },
 
@@ -1028,6 +1058,7 @@ describe("the registry covers every schema", () => {
     "household-input": input,
     "metrics-input": metricsInput,
     "household-register": register,
+    measure,
     import: importV,
     policy,
     procedure,
