@@ -22,6 +22,7 @@ export const FEATURE_NAMESPACES = [
   "audit",
   "township",
   "places",
+  "countyRecords",
   "plan",
 ] as const;
 export type FeatureNamespace = (typeof FEATURE_NAMESPACES)[number];
@@ -36,6 +37,7 @@ export const FEATURE_SEGMENTS = {
   "app/(app)/households": ["visit", "places", "plan"],
   "app/(app)/households/[id]/edit": ["visit", "householdEdit", "plan"],
   "app/(app)/households/[id]/measures": ["householdEdit", "plan"],
+  "app/(app)/households/[id]/income": ["countyRecords", "plan"],
   "app/(app)/households/new": ["visit", "householdEdit", "plan"],
   "app/(app)/households/[id]/propose": ["procedure", "plan"],
   "app/(app)/leads": ["help"],

@@ -38,6 +38,8 @@ import zhTownship from "@/messages/zh-CN/township.json";
 import enTownship from "@/messages/en/township.json";
 import zhPlaces from "@/messages/zh-CN/places.json";
 import enPlaces from "@/messages/en/places.json";
+import zhCountyRecords from "@/messages/zh-CN/county-records.json";
+import enCountyRecords from "@/messages/en/county-records.json";
 import zhPlan from "@/messages/zh-CN/plan.json";
 import enPlan from "@/messages/en/plan.json";
 import type { Locale } from "./config";
@@ -63,6 +65,7 @@ export const messages = {
     ...zhTitles,
     ...zhTownship,
     ...zhPlaces,
+    ...zhCountyRecords,
     ...zhPlan,
   },
   en: {
@@ -85,6 +88,7 @@ export const messages = {
     ...enTitles,
     ...enTownship,
     ...enPlaces,
+    ...enCountyRecords,
     ...enPlan,
   },
 } satisfies Record<Locale, Record<string, unknown>>;

@@ -14,6 +14,12 @@ export const PERMISSIONS = {
   "household.register": ["cadre"],
   "visit.create": ["cadre"],
   "measure.create": ["cadre"],
+  /** the annual income record (收入核算): record and have it signed (a cadre's own households, an official's region) */
+  "income.record": ["cadre", "county_official"],
+  /** the household type (户属性): set by an official over the household's region */
+  "household_type.set": ["county_official"],
+  /** the county's register of key households (重点户) */
+  "key_household.read": ["county_official"],
   "proposal.create": ["cadre", "facilitator"],
   "village.review": ["county_official"],
   "assignment.manage": ["county_official"],

@@ -66,6 +66,8 @@ import { recordOutcome } from "@/lib/actions/help/record-outcome";
 import { submitCardReport } from "@/lib/actions/help/submit-card-report";
 import { submitVillageReport } from "@/lib/actions/help/submit-village-report";
 import { addMeasure } from "@/lib/actions/households/add-measure";
+import { recordIncome } from "@/lib/actions/income/record-income";
+import { signIncome } from "@/lib/actions/income/sign-income";
 import { registerHousehold } from "@/lib/actions/households/register-household";
 import { updateHousehold } from "@/lib/actions/households/update-household";
 import { findHouseholdByNationalId } from "@/lib/actions/households/find-by-national-id";
@@ -659,6 +661,55 @@ export const REGISTRY: readonly Entry[] = [
     writes: ["discrepancy"],
     fn: resolveDiscrepancy,
     input: (fx, scope) => ({ discrepancyId: side(fx, scope).discrepancy, resolution: "已入户核实并更正" }),
+  }),
+
+  // ── county records (income): the annual income record ──
+  action({
+    id: `${A}/income/record-income.ts#recordIncome`,
+    allowed: ["official", "township", "cadre"],
+    out: "denied",
+    writes: ["income_record"],
+    fn: recordIncome,
+    input: async (fx, scope) => {
+      const h = side(fx, scope).household;
+      const year = 2014 + (fx.counter() % 5);
+      const rows = await fx.t.sql<{ revision: number }>(
+        `SELECT revision FROM income_record WHERE "householdId" = $1 AND year = $2 AND current`,
+        [h, year],
+      );
+      const rev = rows[0]?.revision ?? 0;
+      return {
+        id: uuid(),
+        householdId: h,
+        year: String(year),
+        expectedRevision: String(rev),
+        correctionReason: rev ? "复核更正" : "",
+        incomeWages: "20000",
+        transferPension: "1200",
+      };
+    },
+  }),
+  action({
+    id: `${A}/income/sign-income.ts#signIncome`,
+    allowed: ["official", "township", "cadre"],
+    out: "denied",
+    writes: ["evidence", "income_record"],
+    fn: signIncome,
+    input: async (fx, scope) => {
+      // a fresh unsigned record of the side's household (a year of its own, written directly)
+      const h = side(fx, scope).household;
+      const id = uuid();
+      const zero = Array(16).fill("0").join(", ");
+      await fx.t.sql(
+        `INSERT INTO income_record (id, "householdId", "countyId", year, "incomeWages", "incomeBusiness", "incomeBusinessCosts", "incomeProperty",
+           "incomeTransfers", "transferSubsistence", "transferExtremeHardship", "transferPension", "transferEcological", "transferFamilyPlanning",
+           "transferSupport", "excludedMedical", "excludedTemporaryRelief", "excludedHousingSubsidy", "excludedRelocationSubsidy", "excludedGifts",
+           "countedMembers", "householdNetIncome", "perCapitaIncome", "recordedById")
+         SELECT $1, id, "countyId", $2, ${zero}, 1, 0, 0, 'seed' FROM household WHERE id = $3`,
+        [id, 3000 + fx.counter(), h],
+      );
+      return { recordId: id, method: "signature", signature: new File([PNG], "signature.png", { type: "image/png" }) };
+    },
   }),
 
   // ── households ──

@@ -39,6 +39,7 @@ import * as sync from "@/lib/validation/sync";
 import * as search from "@/lib/validation/search";
 import * as auditV from "@/lib/validation/audit";
 import * as relocationV from "@/lib/validation/relocation";
+import * as incomeV from "@/lib/validation/income-record";
 import {
   FORMULAS,
   HUGE,
@@ -655,6 +656,47 @@ const registry: Record<string, Entry> = {
     }),
   },
 
+  // lib/validation/income-record.ts (county records: the annual income record, the household type)
+  "income-record.recordIncomeSchema": {
+    schema: incomeV.recordIncomeSchema,
+    text: ["correctionReason"],
+    related: { expectedRevision: ["correctionReason"] },
+    valid: fc.record(
+      {
+        id: uuid,
+        householdId: uuid,
+        year: intText(2014, 2024),
+        expectedRevision: fc.constant("0"),
+        correctionReason: han(0, 30),
+        incomeWages: yuan(1_000_000),
+        incomeBusiness: yuan(1_000_000),
+        incomeBusinessCosts: yuan(100_000),
+        transferSubsistence: yuan(10_000),
+        transferPension: yuan(10_000),
+        excludedMedical: yuan(100_000),
+      },
+      { requiredKeys: ["id", "householdId", "year", "expectedRevision"] },
+    ),
+  },
+  "income-record.signIncomeSchema": {
+    schema: incomeV.signIncomeSchema,
+    related: { method: ["signature", "formPhoto"], signature: ["signature"], formPhoto: ["formPhoto"] },
+    valid: fc.oneof(
+      fc.record({ recordId: uuid, method: fc.constant("signature"), signature: file([0x89, 0x50, 0x4e, 0x47], "s.png", "image/png") }),
+      fc.record({ recordId: uuid, method: fc.constant("thumbprint_form"), formPhoto: png }),
+    ),
+  },
+  "income-record.setHouseholdTypeSchema": {
+    schema: incomeV.setHouseholdTypeSchema,
+    text: ["basis"],
+    valid: fc.record({
+      id: uuid,
+      householdId: uuid,
+      type: fc.constantFrom(...incomeV.HOUSEHOLD_TYPES),
+      since: pastDay,
+      basis: han(1, 40),
+    }),
+  },
   "measure.measureSchema": {
     schema: measure.measureSchema,
     text: ["description", "bank"],
@@ -1067,6 +1109,7 @@ describe("the registry covers every schema", () => {
     search,
     audit: auditV,
     relocation: relocationV,
+    "income-record": incomeV,
   };
 
   it("every file of lib/validation that builds a schema is imported here", () => {
