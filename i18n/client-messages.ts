@@ -24,6 +24,7 @@ export const FEATURE_NAMESPACES = [
   "places",
   "countyRecords",
   "plan",
+  "feeds",
 ] as const;
 export type FeatureNamespace = (typeof FEATURE_NAMESPACES)[number];
 const FEATURE = new Set<string>(FEATURE_NAMESPACES);
@@ -32,7 +33,7 @@ const FEATURE = new Set<string>(FEATURE_NAMESPACES);
 export const FEATURE_SEGMENTS = {
   "app/(app)/admin": ["admin", "policy", "bulkImport"],
   "app/(app)/cards": ["card"],
-  "app/(app)/county": ["county", "evaluation", "places", "plan"],
+  "app/(app)/county": ["county", "evaluation", "places", "plan", "feeds"],
   "app/(app)/evaluator": ["evaluation"],
   "app/(app)/households": ["visit", "places", "plan"],
   "app/(app)/households/[id]/edit": ["visit", "householdEdit", "plan"],

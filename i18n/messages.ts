@@ -30,6 +30,8 @@ import zhHouseholdEdit from "@/messages/zh-CN/household-edit.json";
 import enHouseholdEdit from "@/messages/en/household-edit.json";
 import zhBulkImport from "@/messages/zh-CN/bulk-import.json";
 import enBulkImport from "@/messages/en/bulk-import.json";
+import zhFeeds from "@/messages/zh-CN/feeds.json";
+import enFeeds from "@/messages/en/feeds.json";
 import zhAudit from "@/messages/zh-CN/audit.json";
 import enAudit from "@/messages/en/audit.json";
 import zhTitles from "@/messages/zh-CN/titles.json";
@@ -67,6 +69,7 @@ export const messages = {
     ...zhPlaces,
     ...zhCountyRecords,
     ...zhPlan,
+    ...zhFeeds,
   },
   en: {
     ...enCommon,
@@ -90,5 +93,6 @@ export const messages = {
     ...enPlaces,
     ...enCountyRecords,
     ...enPlan,
+    ...enFeeds,
   },
 } satisfies Record<Locale, Record<string, unknown>>;

@@ -58,4 +58,5 @@ export const POLICY_GROUPS: { key: string; keys: PolicyKey[] }[] = [
       "redLineDuplicateId",
     ],
   },
+  { key: "feeds", keys: ["feedLargeMedicalBill", "feedStaleMonths", "feedRetentionMonths"] },
 ];

@@ -52,6 +52,9 @@ export const DEFAULT_POLICY_ROWS: PolicyRow[] = [
       sampleVillagesMax: 6,
       sampleShare: 0.2,
       sampleCapPerVillage: 200,
+      feedLargeMedicalBill: 20_000,
+      feedStaleMonths: 3,
+      feedRetentionMonths: 24,
     },
   },
   // relocation and resident teams (decision 0046): their own row, so the rows above stay as they were

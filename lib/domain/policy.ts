@@ -71,6 +71,12 @@ export interface PolicyValues {
   relocationAreaPerPerson: number;
   /** resident teams: days in the village each month a team member must spend (20) */
   residentDaysPerMonth: number;
+  /** department feeds: an out-of-pocket medical bill at or above this (yuan) opens a lead */
+  feedLargeMedicalBill: number;
+  /** department feeds: a department not loaded for this many months is stale */
+  feedStaleMonths: number;
+  /** department feeds: a feed's rows are deleted this many months after loading (flags and leads stay) */
+  feedRetentionMonths: number;
 }
 
 export type PolicyKey = keyof PolicyValues;
@@ -117,6 +123,9 @@ export const POLICY_KEYS = [
   "relocationContributionCap",
   "relocationAreaPerPerson",
   "residentDaysPerMonth",
+  "feedLargeMedicalBill",
+  "feedStaleMonths",
+  "feedRetentionMonths",
 ] as const satisfies readonly PolicyKey[];
 
 // Compile-time check that POLICY_KEYS lists every key of PolicyValues.

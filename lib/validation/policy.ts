@@ -84,6 +84,8 @@ export const savePolicySchema = z
       "sampleCapPerVillage",
       "waterOutageMaxDays",
       "residentDaysPerMonth",
+      "feedStaleMonths",
+      "feedRetentionMonths",
     ] as const)
       if (v[k] !== undefined && !Number.isInteger(v[k]))
         ctx.addIssue({ code: "custom", path: [k], message: messageKey("validation.integer") });

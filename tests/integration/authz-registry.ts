@@ -97,6 +97,8 @@ import { recordExitAgreement } from "@/lib/actions/proposals/record-exit-agreeme
 import { beginImport } from "@/lib/actions/import/begin-import";
 import { importProgress } from "@/lib/actions/import/import-progress";
 import { runImport } from "@/lib/actions/import/run-import";
+import { loadDepartmentFeed } from "@/lib/actions/feeds/load-feed";
+import { makeNationalId } from "@/lib/national-id";
 import { createJob as createImportJob } from "@/lib/import/jobs";
 import { setLocale } from "@/lib/actions/set-locale";
 import { confirmPending } from "@/lib/actions/visits/confirm-pending";
@@ -1152,6 +1154,26 @@ export const REGISTRY: readonly Entry[] = [
     refusal: { code: "invalid", why: "a job with no file uploaded" },
     fn: runImport,
     input: (fx, scope) => ({ jobId: importJob(fx, scope), dryRun: true }),
+  }),
+  action({
+    id: `${A}/feeds/load-feed.ts#loadDepartmentFeed`,
+    allowed: ["admin", "official", "township"],
+    // a county loads only its own people: another area's scope is refused on its field
+    out: "field",
+    field: "scopeId",
+    writes: ["department_feed", "department_feed_row"],
+    fn: loadDepartmentFeed,
+    input: (fx, scope, actor) => {
+      const side = scope === "in" ? fx.in : fx.foreign;
+      // a valid ID nobody has: the feed loads with one unmatched row (a new file each call, so never a replay)
+      const id = makeNationalId("520603", "1980-01-01", 500 + (fx.counter() % 400));
+      return {
+        department: "public_security",
+        asOf: "2026-01-31",
+        scopeId: actor === "township" ? side.townshipId : side.countyId,
+        file: new File([`national_id,fact,date,value\n${id},vehicle,,${40000 + fx.counter()}\n`], "gongan.csv", { type: "text/csv" }),
+      };
+    },
   }),
   route({
     id: "app/(app)/admin/import/upload/route.ts#PUT",

@@ -40,6 +40,7 @@ import * as search from "@/lib/validation/search";
 import * as auditV from "@/lib/validation/audit";
 import * as relocationV from "@/lib/validation/relocation";
 import * as incomeV from "@/lib/validation/income-record";
+import * as feedsV from "@/lib/validation/feeds";
 import {
   FORMULAS,
   HUGE,
@@ -280,6 +281,17 @@ const registry: Record<string, Entry> = {
   "admin.importRegionsSchema": {
     schema: admin.importRegionsSchema,
     valid: fc.record({ file: fc.constant(new File(["[]"], "regions.json", { type: "application/json" })) }),
+  },
+
+  // lib/validation/feeds.ts
+  "feeds.loadFeedSchema": {
+    schema: feedsV.loadFeedSchema,
+    valid: fc.record({
+      department: fc.constantFrom("public_security", "medical_insurance", "education"),
+      asOf: fc.constantFrom("2026-01-31", "2025-12-31"),
+      scopeId: fc.constantFrom("520603", "520603201", ""),
+      file: fc.constant(new File(["national_id,fact,date,value\n"], "feed.csv", { type: "text/csv" })),
+    }),
   },
 
   // lib/validation/county.ts
@@ -1110,6 +1122,7 @@ describe("the registry covers every schema", () => {
     audit: auditV,
     relocation: relocationV,
     "income-record": incomeV,
+    feeds: feedsV,
   };
 
   it("every file of lib/validation that builds a schema is imported here", () => {
