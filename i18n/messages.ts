@@ -38,6 +38,8 @@ import zhTitles from "@/messages/zh-CN/titles.json";
 import enTitles from "@/messages/en/titles.json";
 import zhTownship from "@/messages/zh-CN/township.json";
 import enTownship from "@/messages/en/township.json";
+import zhPlaces from "@/messages/zh-CN/places.json";
+import enPlaces from "@/messages/en/places.json";
 import zhCountyRecords from "@/messages/zh-CN/county-records.json";
 import enCountyRecords from "@/messages/en/county-records.json";
 import zhPlan from "@/messages/zh-CN/plan.json";
@@ -64,6 +66,7 @@ export const messages = {
     ...zhAudit,
     ...zhTitles,
     ...zhTownship,
+    ...zhPlaces,
     ...zhCountyRecords,
     ...zhPlan,
     ...zhFeeds,
@@ -87,6 +90,7 @@ export const messages = {
     ...enAudit,
     ...enTitles,
     ...enTownship,
+    ...enPlaces,
     ...enCountyRecords,
     ...enPlan,
     ...enFeeds,

@@ -6,6 +6,7 @@ const TABS = [
   { href: "/county/charts", key: "charts" },
   { href: "/county/assignments", key: "assignments" },
   { href: "/county/approvals", key: "approvals" },
+  { href: "/county/relocation", key: "relocation" },
   { href: "/county/feeds", key: "feeds" },
 ] as const;
 

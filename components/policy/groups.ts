@@ -42,6 +42,7 @@ export const POLICY_GROUPS: { key: string; keys: PolicyKey[] }[] = [
       "sampleCapPerVillage",
     ],
   },
+  { key: "places", keys: ["relocationContributionCap", "relocationAreaPerPerson", "residentDaysPerMonth"] },
 
   {
     key: "comparison",

@@ -57,6 +57,13 @@ export const DEFAULT_POLICY_ROWS: PolicyRow[] = [
       feedRetentionMonths: 24,
     },
   },
+  // relocation and resident teams (decision 0046): their own row, so the rows above stay as they were
+  {
+    id: "national-2014-places",
+    year: 2014,
+    provinceCode: null,
+    values: { relocationContributionCap: 3000, relocationAreaPerPerson: 20, residentDaysPerMonth: 20 },
+  },
   nationalLine(2015, 2855),
   nationalLine(2016, 2952),
   nationalLine(2017, 2952),

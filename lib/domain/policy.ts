@@ -65,6 +65,12 @@ export interface PolicyValues {
   /** fraction, e.g. 0.2 */
   sampleShare: number;
   sampleCapPerVillage: number;
+  /** relocation: the most a family pays itself for its new home (yuan, per household; 3,000) */
+  relocationContributionCap: number;
+  /** relocation: the floor area rule, m² per person (about 20) */
+  relocationAreaPerPerson: number;
+  /** resident teams: days in the village each month a team member must spend (20) */
+  residentDaysPerMonth: number;
   /** department feeds: an out-of-pocket medical bill at or above this (yuan) opens a lead */
   feedLargeMedicalBill: number;
   /** department feeds: a department not loaded for this many months is stale */
@@ -114,6 +120,9 @@ export const POLICY_KEYS = [
   "sampleVillagesMax",
   "sampleShare",
   "sampleCapPerVillage",
+  "relocationContributionCap",
+  "relocationAreaPerPerson",
+  "residentDaysPerMonth",
   "feedLargeMedicalBill",
   "feedStaleMonths",
   "feedRetentionMonths",

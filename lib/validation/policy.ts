@@ -83,6 +83,7 @@ export const savePolicySchema = z
       "sampleVillagesMax",
       "sampleCapPerVillage",
       "waterOutageMaxDays",
+      "residentDaysPerMonth",
       "feedStaleMonths",
       "feedRetentionMonths",
     ] as const)

@@ -53,6 +53,7 @@ import { revealNationalId } from "@/lib/actions/households/reveal-national-id";
 import { assignHousehold } from "@/lib/actions/county/assign-household";
 import { bulkAssign } from "@/lib/actions/county/bulk-assign";
 import { searchCadres } from "@/lib/actions/county/search-cadres";
+import { recordRelocation } from "@/lib/actions/places/record-relocation";
 import { closeEvaluation } from "@/lib/actions/evaluation/close-evaluation";
 import { createEvaluation } from "@/lib/actions/evaluation/create-evaluation";
 import { drawSample } from "@/lib/actions/evaluation/draw-sample";
@@ -559,6 +560,30 @@ export const REGISTRY: readonly Entry[] = [
     writes: [],
     fn: searchCadres,
     input: (fx, scope) => (scope === "in" ? { q: "" } : { q: "碧江", near: fx.out.villageId }),
+  }),
+
+  // ── places: relocation, resident teams, pairing units, village exit ──
+  action({
+    id: `${A}/places/record-relocation.ts#recordRelocation`,
+    allowed: ["official", "township"],
+    out: "denied",
+    writes: ["relocation", "settlement", "household"],
+    fn: recordRelocation,
+    input: async (fx, scope) => {
+      const s = side(fx, scope);
+      const rows = await fx.t.sql<{ version: number }>(`SELECT version FROM relocation WHERE "householdId" = $1`, [s.household]);
+      return {
+        householdId: s.household,
+        ...(rows[0] ? { version: String(rows[0].version) } : {}),
+        originName: "偏远村民组",
+        destinationId: s.villageId,
+        siteName: "安置点",
+        mode: "centralised",
+        floorArea: "60",
+        contribution: "1000",
+        movedOn: "2017-05-01",
+      };
+    },
   }),
 
   // ── evaluations ──
