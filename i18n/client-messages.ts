@@ -35,6 +35,7 @@ export const FEATURE_SEGMENTS = {
   "app/(app)/households": ["visit", "plan"],
   "app/(app)/households/[id]/edit": ["visit", "householdEdit", "plan"],
   "app/(app)/households/[id]/measures": ["householdEdit", "plan"],
+  "app/(app)/households/[id]/plan": ["householdEdit", "plan"],
   "app/(app)/households/new": ["visit", "householdEdit", "plan"],
   "app/(app)/households/[id]/propose": ["procedure", "plan"],
   "app/(app)/leads": ["help"],

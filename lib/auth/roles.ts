@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   "household.register": ["cadre"],
   "visit.create": ["cadre"],
   "measure.create": ["cadre"],
+  /** a household's plan (一户一策): the cadre assigned, an official over the household */
+  "plan.edit": ["cadre", "county_official"],
   "proposal.create": ["cadre", "facilitator"],
   "village.review": ["county_official"],
   "assignment.manage": ["county_official"],
