@@ -654,9 +654,9 @@ export const REGISTRY: readonly Entry[] = [
     }),
   }),
   action({
-    // the cadre assigned or an official over the household; each call with the version it read
+    // the cadre assigned or an official over the household (county or township); each call with the version it read
     id: `${A}/plans/save-plan.ts#savePlan`,
-    allowed: ["cadre", "official"],
+    allowed: ["cadre", "official", "township"],
     out: "denied",
     writes: ["household_plan", "plan_item"],
     fn: savePlan,
