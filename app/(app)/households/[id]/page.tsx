@@ -16,6 +16,11 @@ import { formatInChina } from "@/lib/domain/china-time";
 import { PlanCard } from "@/components/plan/plan-card";
 import { planOf } from "@/lib/data/plan";
 import { currentYear } from "@/lib/clock";
+import { destinationOptions, householdRelocation } from "@/lib/data/relocation";
+import { can } from "@/lib/auth/roles";
+import { RelocationCard } from "@/components/places/relocation-card";
+import { incomeRecordsOf } from "@/lib/data/income-records";
+import { IncomeRecordView } from "@/components/income/income-record-view";
 
 export const dynamic = "force-dynamic";
 
@@ -35,6 +40,14 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
   const readOnly = viewer.role !== "cadre";
   const year = currentYear();
   const plan = await planOf(h.id, year);
+  // relocation (易地扶贫搬迁): shown where the household moved or has a record; an official in scope records it
+  const relocation = await householdRelocation(viewer, h.id);
+  const mayRecord = can(viewer.role, "places.record");
+  const showRelocation = relocation && (relocation.record || relocation.origin.year != null || mayRecord);
+  const destinations = showRelocation && mayRecord ? await destinationOptions(h.countyId) : null;
+  // the annual income records (收入核算): the latest year's current revision, signed or not
+  const incomeRecords = await incomeRecordsOf(h.id);
+  const latestIncome = incomeRecords.find((r) => r.current);
 
   return (
     <div className="mx-auto max-w-4xl space-y-4">
@@ -275,6 +288,25 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
           )}
         </Card>
         <PlanCard plan={plan} year={year} householdId={h.id} canEdit={viewer.role === "cadre" || viewer.role === "county_official"} />
+        <Card title={t("countyRecords.income.title")}>
+          <div data-testid="income-records">
+            {latestIncome ? (
+              <>
+                {!latestIncome.signedAt && (
+                  <p className="mb-2" data-testid="income-unsigned">
+                    <Badge tone="amber">{t("countyRecords.income.unsignedBadge")}</Badge>
+                  </p>
+                )}
+                <IncomeRecordView r={latestIncome} compact />
+              </>
+            ) : (
+              <EmptyState>{t("countyRecords.income.none")}</EmptyState>
+            )}
+            <Link href={`/households/${h.id}/income`} className="no-print mt-2 inline-flex min-h-11 items-center text-sm underline">
+              {can(viewer.role, "income.record") ? t("countyRecords.income.record") : t("countyRecords.income.history")}
+            </Link>
+          </div>
+        </Card>
         <Card title={t("household.measures")}>
           {h.measures.length === 0 ? (
             <EmptyState>{t("household.noMeasures")}</EmptyState>
@@ -309,6 +341,8 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
           )}
         </Card>
       </div>
+
+      {showRelocation && <RelocationCard data={relocation} destinations={destinations} />}
 
       <Card title={t("household.visits")}>
         {h.visits.length === 0 ? (
