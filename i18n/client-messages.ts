@@ -21,6 +21,10 @@ export const FEATURE_NAMESPACES = [
   "householdEdit",
   "audit",
   "township",
+  "places",
+  "countyRecords",
+  "plan",
+  "feeds",
 ] as const;
 export type FeatureNamespace = (typeof FEATURE_NAMESPACES)[number];
 const FEATURE = new Set<string>(FEATURE_NAMESPACES);
@@ -29,13 +33,14 @@ const FEATURE = new Set<string>(FEATURE_NAMESPACES);
 export const FEATURE_SEGMENTS = {
   "app/(app)/admin": ["admin", "policy", "bulkImport"],
   "app/(app)/cards": ["card"],
-  "app/(app)/county": ["county", "evaluation"],
+  "app/(app)/county": ["county", "evaluation", "places", "plan", "feeds"],
   "app/(app)/evaluator": ["evaluation"],
-  "app/(app)/households": ["visit"],
-  "app/(app)/households/[id]/edit": ["visit", "householdEdit"],
-  "app/(app)/households/[id]/measures": ["householdEdit"],
-  "app/(app)/households/new": ["visit", "householdEdit"],
-  "app/(app)/households/[id]/propose": ["procedure"],
+  "app/(app)/households": ["visit", "places", "plan"],
+  "app/(app)/households/[id]/edit": ["visit", "householdEdit", "plan"],
+  "app/(app)/households/[id]/measures": ["householdEdit", "plan"],
+  "app/(app)/households/[id]/income": ["countyRecords", "plan"],
+  "app/(app)/households/new": ["visit", "householdEdit", "plan"],
+  "app/(app)/households/[id]/propose": ["procedure", "plan"],
   "app/(app)/leads": ["help"],
   "app/(app)/meetings": ["procedure"],
   "app/(app)/procedure": ["procedure"],

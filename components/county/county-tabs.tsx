@@ -6,6 +6,8 @@ const TABS = [
   { href: "/county/charts", key: "charts" },
   { href: "/county/assignments", key: "assignments" },
   { href: "/county/approvals", key: "approvals" },
+  { href: "/county/relocation", key: "relocation" },
+  { href: "/county/feeds", key: "feeds" },
 ] as const;
 
 /** The county official's sections, the current one marked for screen readers too. */

@@ -1,10 +1,12 @@
 "use client";
-// Recording one assistance measure (帮扶措施) for a household: category, what was done, amount
-// (≥ 0), start and optional end (not before the start). Checked here, checked again on the server.
+// Recording one assistance measure (帮扶措施) for a household: its kind, the cause or risk it answers,
+// what was done, amount (≥ 0), start and optional end (not before the start), and the kind's own
+// details (a microcredit's loan, a job's post and pay). Checked here, checked again on the server.
 import { startTransition, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { addMeasure } from "@/lib/actions/households/add-measure";
-import { MEASURE_CATEGORIES, addMeasureSchema, measureProblems } from "@/lib/validation/household-register";
+import { MEASURE_ANSWERS, measureSchema, measureProblems } from "@/lib/validation/measure";
+import { LOAN_STATUSES, MEASURE_KINDS, MEASURE_RISKS, detailsOf, type MeasureDetail, type MeasureKind } from "@/lib/domain/measures";
 import {
   ErrorSummary,
   FormSection as Section,
@@ -19,23 +21,49 @@ import {
 import { SavedPanel } from "@/components/ui/saved-panel";
 import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
 
-const FIELDS = ["category", "description", "amount", "startDate", "endDate"] as const;
+const BASE = ["kind", "answers", "description", "amount", "startDate", "endDate"] as const;
+const DETAILS = ["bank", "termMonths", "interestSubsidy", "loanStatus", "repaidOn", "overdueSince", "post", "monthlyPay"] as const;
+
+type Values = Record<(typeof BASE)[number] | MeasureDetail, string>;
 
 export function MeasureForm({ householdId, today }: { householdId: string; today: string }) {
   const t = useTranslations("householdEdit");
+  const tp = useTranslations("plan");
   const tAll = useTranslations();
   const tv = useTranslations("validation");
-  const [v, setV] = useState({ category: "", description: "", amount: "0", startDate: today, endDate: "" });
+  const [v, setV] = useState<Values>({
+    kind: "",
+    answers: "",
+    description: "",
+    amount: "0",
+    startDate: today,
+    endDate: "",
+    bank: "",
+    termMonths: "36",
+    interestSubsidy: "0",
+    loanStatus: "current",
+    repaidOn: "",
+    overdueSince: "",
+    post: "",
+    monthlyPay: "",
+  });
   // made once per form: a retried (or doubled) submission stores one measure
   const [id] = useState(() => crypto.randomUUID());
   const [errors, setErrors] = useState<ErrorMap>({});
   const summary = useRef<HTMLDivElement>(null);
-  const set = (k: keyof typeof v) => (x: string) => setV((cur) => ({ ...cur, [k]: x }));
-  const labelOf = (k: string) => ((FIELDS as readonly string[]).includes(k) ? t(`measure.${k}` as never) : k);
+  const set = (k: keyof Values) => (x: string) => setV((cur) => ({ ...cur, [k]: x }));
+  const kind = (MEASURE_KINDS as readonly string[]).includes(v.kind) ? (v.kind as MeasureKind) : null;
+  const details = kind ? detailsOf(kind) : [];
+  const has = (d: MeasureDetail) => details.includes(d);
+  const labelOf = (k: string) =>
+    k === "kind" || k === "answers" || (DETAILS as readonly string[]).includes(k)
+      ? tp(`form.${k}` as never)
+      : (BASE as readonly string[]).includes(k)
+        ? t(`measure.${k}` as never)
+        : k;
 
-  const fields = formFields<typeof addMeasureSchema>("f-", errors);
-  // a refusal: the server's errors (already keyed by field) shown, the summary focused — as the action settles
-  const { state, dispatch, pending } = useFormAction(addMeasure, schemaOf<typeof addMeasureSchema>(), {
+  const fields = formFields<typeof measureSchema>("f-", errors);
+  const { state, dispatch, pending } = useFormAction(addMeasure, schemaOf<typeof measureSchema>(), {
     onFailure: (r) => {
       if (!r.ok && r.fieldErrors) setErrors(r.fieldErrors);
       requestAnimationFrame(() => summary.current?.focus());
@@ -44,10 +72,17 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
 
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
-    const payload = { id, householdId, ...v };
-    const check = addMeasureSchema.safeParse(payload);
+    // only the chosen kind's details are sent
+    const payload = {
+      id,
+      householdId,
+      ...Object.fromEntries(BASE.map((k) => [k, v[k]])),
+      ...Object.fromEntries(details.map((k) => [k, v[k]])),
+    };
+    const check = measureSchema.safeParse(payload);
     const map: ErrorMap = check.success ? {} : issuesToErrors(check.error.issues, (k) => tv(k), tAll("errors.invalid"));
-    if (!v.category) map.category = [tv("required")];
+    if (!v.kind) map.kind = [tv("required")];
+    if (!v.answers) map.answers = [tv("required")];
     for (const [f, key] of Object.entries(measureProblems(v))) (map[f] ??= []).push(t(`problems.${key}` as never));
     if (Object.keys(map).length) {
       setErrors(map);
@@ -70,19 +105,34 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
     );
   }
   const failed = !state.ok ? state.message : null;
+  const risks = new Set<string>(MEASURE_RISKS);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 pb-4" aria-busy={pending}>
       <Section title={t("measure.title")}>
         <SelectField
           form={fields}
-          name="category"
-          label={t("measure.category")}
-          value={v.category}
-          onChange={set("category")}
+          name="kind"
+          label={tp("form.kind")}
+          value={v.kind}
+          onChange={set("kind")}
+          required
+          options={[{ value: "", label: t("measure.choose") }, ...MEASURE_KINDS.map((k) => ({ value: k, label: tp(`kind.${k}`) }))]}
+        />
+        <SelectField
+          form={fields}
+          name="answers"
+          label={tp("form.answers")}
+          value={v.answers}
+          onChange={set("answers")}
           required
           options={[
             { value: "", label: t("measure.choose") },
-            ...MEASURE_CATEGORIES.map((c) => ({ value: c, label: tAll(`measure.${c}`) })),
+            ...MEASURE_ANSWERS.map((a) => ({
+              value: a,
+              label: risks.has(a)
+                ? `${tp("form.answersRisks")}：${tp(`risk.${a as (typeof MEASURE_RISKS)[number]}`)}`
+                : `${tp("form.answersCauses")}：${tAll(`causes.${a as Exclude<(typeof MEASURE_ANSWERS)[number], (typeof MEASURE_RISKS)[number]>}`)}`,
+            })),
           ]}
         />
         <TextAreaField
@@ -92,7 +142,7 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
           value={v.description}
           onChange={set("description")}
           required
-          rows={4}
+          rows={3}
           maxLength={1000}
           hint={t("measure.descriptionHint")}
         />
@@ -111,7 +161,7 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
             form={fields}
             name="startDate"
             type="date"
-            label={t("measure.startDate")}
+            label={has("bank") ? tp("form.startLoan") : t("measure.startDate")}
             value={v.startDate}
             onChange={set("startDate")}
             required
@@ -124,10 +174,80 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
             value={v.endDate}
             onChange={set("endDate")}
             min={v.startDate || undefined}
-            hint={t("measure.endDateHint")}
+            hint={has("bank") ? tp("form.loanEndHint") : t("measure.endDateHint")}
           />
         </div>
       </Section>
+      {has("bank") && (
+        <Section title={tp("form.loanSection")}>
+          <TextField form={fields} name="bank" label={tp("form.bank")} value={v.bank} onChange={set("bank")} required maxLength={100} />
+          <div className="grid grid-cols-1 gap-3 min-[400px]:grid-cols-2">
+            <TextField
+              form={fields}
+              name="termMonths"
+              label={tp("form.termMonths")}
+              value={v.termMonths}
+              onChange={set("termMonths")}
+              inputMode="numeric"
+              required
+            />
+            <TextField
+              form={fields}
+              name="interestSubsidy"
+              label={tp("form.interestSubsidy")}
+              value={v.interestSubsidy}
+              onChange={set("interestSubsidy")}
+              inputMode="decimal"
+              required
+            />
+          </div>
+          <SelectField
+            form={fields}
+            name="loanStatus"
+            label={tp("form.loanStatus")}
+            value={v.loanStatus}
+            onChange={set("loanStatus")}
+            required
+            options={LOAN_STATUSES.map((s) => ({ value: s, label: tp(`loan.${s}`) }))}
+          />
+          {v.loanStatus === "repaid" && (
+            <TextField
+              form={fields}
+              name="repaidOn"
+              type="date"
+              label={tp("form.repaidOn")}
+              value={v.repaidOn}
+              onChange={set("repaidOn")}
+              required
+            />
+          )}
+          {v.loanStatus === "overdue" && (
+            <TextField
+              form={fields}
+              name="overdueSince"
+              type="date"
+              label={tp("form.overdueSince")}
+              value={v.overdueSince}
+              onChange={set("overdueSince")}
+              required
+            />
+          )}
+        </Section>
+      )}
+      {has("post") && (
+        <Section title={tp("form.jobSection")}>
+          <TextField form={fields} name="post" label={tp("form.post")} value={v.post} onChange={set("post")} required maxLength={100} />
+          <TextField
+            form={fields}
+            name="monthlyPay"
+            label={tp("form.monthlyPay")}
+            value={v.monthlyPay}
+            onChange={set("monthlyPay")}
+            inputMode="decimal"
+            required
+          />
+        </Section>
+      )}
       <ErrorSummary
         ref={summary}
         title={t("measure.errorSummary")}

@@ -14,6 +14,12 @@ export const PERMISSIONS = {
   "household.register": ["cadre"],
   "visit.create": ["cadre"],
   "measure.create": ["cadre"],
+  /** the annual income record (收入核算): record and have it signed (a cadre's own households, an official's region) */
+  "income.record": ["cadre", "county_official"],
+  /** the household type (户属性): set by an official over the household's region */
+  "household_type.set": ["county_official"],
+  /** the county's register of key households (重点户) */
+  "key_household.read": ["county_official"],
   "proposal.create": ["cadre", "facilitator"],
   "village.review": ["county_official"],
   "assignment.manage": ["county_official"],
@@ -25,6 +31,10 @@ export const PERMISSIONS = {
   "user.manage": ["admin"],
   "region.manage": ["admin"],
   "data.import": ["admin"],
+  /** relocation (易地扶贫搬迁), resident teams, pairing units, village exit records: county and township officials in scope */
+  "places.record": ["county_official"],
+  /** load a department's feed for people of one's own area (docs/department-feeds.md) */
+  "feed.load": ["admin", "county_official"],
   "audit.read": ["admin", "county_official"],
   /** the audit viewer: every event of its region, the chain's state, exports (the audit administrator only) */
   "audit.view": ["auditor"],

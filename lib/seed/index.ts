@@ -21,6 +21,7 @@ import { regionRows } from "./regions";
 import { buildUsers } from "./users";
 import { buildVisits } from "./visits";
 import { VILLAGE_PLANS } from "./villages";
+import { buildPlaces } from "./places";
 
 export { DEMO_PASSWORD, DANYANG_ID, DEFAULT_TODAY } from "./constants";
 
@@ -78,6 +79,8 @@ export function buildSeedData(passwordHash: string, today: string = DEFAULT_TODA
     visits,
     followUps,
     assessments: assessments.rows,
+    // issue #18's county records, built last from their own stream (lib/seed/places.ts)
+    places: buildPlaces(plans, users.find((u) => u.username === "official")!.id as string),
   };
 }
 
@@ -128,6 +131,7 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
     visits: data.visits.length,
     followUps: data.followUps.length,
     assessments: data.assessments.length,
+    relocations: data.places.relocations.length,
   };
 
   const result = await prisma.$transaction(
@@ -165,6 +169,11 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
       await put("follow_up", data.followUps);
       await seedProcedure(tx, { passwordHash, now });
       await put("assessment", data.assessments, { batchSize: 500 });
+      await put("settlement", data.places.settlements);
+      await put(
+        "relocation",
+        data.places.relocations.map((r) => ({ ...r, updatedById: r.updatedById ? remap(r.updatedById) : null })),
+      );
       await audit(tx, null, { action: "seed.run", entity: "seed", after: counts, reason: "演示数据初始化 (demo data)" });
       return true;
     },

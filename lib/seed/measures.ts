@@ -155,6 +155,7 @@ export function buildMeasures(plans: readonly HouseholdPlan[]): Prisma.Assistanc
         householdId: p.row.id,
         countyId: p.row.countyId,
         category: d.category,
+        kind: d.category as Exclude<MeasureCategory, "housing">,
         description: d.description,
         amount: d.amount,
         startDate: day(d.start),

@@ -29,6 +29,7 @@ export const MEASURE_CATEGORIES = [
   "education",
   "health",
   "social_assistance",
+  "housing",
 ] as const;
 
 /** A new member as registration takes it: the same rules as everywhere; an empty ID means none. */
@@ -90,29 +91,9 @@ export const registerHouseholdSchema = z
 
 export type RegisterHouseholdInput = z.output<typeof registerHouseholdSchema>;
 
-export const addMeasureSchema = z
-  .object({
-    /** generated on the device: a retried (or doubled) submission stores one measure */
-    id: z.preprocess((v) => (v === "" ? undefined : v), z.string().uuid().optional()),
-    householdId: z.string().uuid(),
-    category: z.enum(MEASURE_CATEGORIES, { message: messageKey("validation.unknownValue") }),
-    description: z
-      .string({ message: messageKey("validation.required") })
-      .trim()
-      .min(1, { message: messageKey("validation.required") })
-      .max(1000, { message: messageKey("validation.tooLong") }),
-    amount: numberInput(
-      numberType()
-        .min(0, { message: messageKey("validation.nonNegative") })
-        .max(100_000_000, { message: messageKey("validation.tooLong") })
-        .refine(atMostCents, { message: messageKey("validation.cents") }),
-    ),
-    startDate: isoDate,
-    endDate: z.preprocess(blankToUndefined, isoDate.optional()),
-  })
-  .strict();
-
-export type AddMeasureInput = z.output<typeof addMeasureSchema>;
+// an assistance measure: by kind, with the kind's own details (decision 0047)
+export { measureSchema as addMeasureSchema, measureProblems } from "./measure";
+export type { MeasureInput as AddMeasureInput } from "./measure";
 
 /**
  * Rules whose messages live in the householdEdit namespace (not in validation): field path →
@@ -121,8 +102,4 @@ export type AddMeasureInput = z.output<typeof addMeasureSchema>;
 export function registerProblems(v: { members: { relation: string }[] }): Record<string, string> {
   const heads = v.members.filter((m) => m.relation === "head").length;
   return heads === 1 ? {} : { members: heads === 0 ? "noHead" : "twoHeads" };
-}
-
-export function measureProblems(v: { startDate?: string; endDate?: string }): Record<string, string> {
-  return v.startDate && v.endDate && v.endDate < v.startDate ? { endDate: "endBeforeStart" } : {};
 }

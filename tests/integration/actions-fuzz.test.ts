@@ -75,6 +75,9 @@ import { recordOutcome } from "@/lib/actions/help/record-outcome";
 import { submitCardReport } from "@/lib/actions/help/submit-card-report";
 import { submitVillageReport } from "@/lib/actions/help/submit-village-report";
 import { addMeasure } from "@/lib/actions/households/add-measure";
+import { recordIncome } from "@/lib/actions/income/record-income";
+import { signIncome } from "@/lib/actions/income/sign-income";
+import { recordIncomeSchema, signIncomeSchema } from "@/lib/validation/income-record";
 import { registerHousehold } from "@/lib/actions/households/register-household";
 import { updateHousehold } from "@/lib/actions/households/update-household";
 import { addRepresentative } from "@/lib/actions/meetings/add-representative";
@@ -314,6 +317,8 @@ const STATE = [
   `(SELECT count(*) FROM representative WHERE active) AS active_representatives`,
   `(SELECT count(*) FROM follow_up WHERE "resolvedAt" IS NOT NULL) AS resolved_follow_ups`,
   `(SELECT count(*) FROM help_request WHERE state <> 'open') AS handled_leads`,
+  // the income records the actions write (the signing case's own unsigned rows are written by its base)
+  `(SELECT count(*) FROM income_record WHERE "recordedById" <> 'seed' OR "signedAt" IS NOT NULL) AS income_records`,
   `(SELECT count(*) FROM audit_event WHERE action <> 'access.denied') AS audit_events`,
 ];
 const SNAPSHOT_SQL = `SELECT ${[...COUNTED.map((n) => `(SELECT count(*) FROM ${n}) AS ${n}`), ...STATE].join(", ")}`;
@@ -331,6 +336,21 @@ interface Case {
   schema: z.ZodType;
   /** a valid input, in scope (fresh ids each time) */
   base: () => Promise<Record<string, unknown>> | Record<string, unknown>;
+}
+
+/** A fresh unsigned income record of h1 (a year of its own), written directly. */
+async function unsignedIncomeRecord(): Promise<string> {
+  const id = uuid();
+  const zero = Array(16).fill("0").join(", ");
+  await t.sql(
+    `INSERT INTO income_record (id, "householdId", "countyId", year, "incomeWages", "incomeBusiness", "incomeBusinessCosts", "incomeProperty",
+       "incomeTransfers", "transferSubsistence", "transferExtremeHardship", "transferPension", "transferEcological", "transferFamilyPlanning",
+       "transferSupport", "excludedMedical", "excludedTemporaryRelief", "excludedHousingSubsidy", "excludedRelocationSubsidy", "excludedGifts",
+       "countedMembers", "householdNetIncome", "perCapitaIncome", "recordedById")
+     SELECT $1, id, "countyId", $2, ${zero}, 1, 0, 0, 'seed' FROM household WHERE id = $3`,
+    [id, 3000 + next(), H.h1],
+  );
+  return id;
 }
 
 const uuid = () => crypto.randomUUID();
@@ -588,7 +608,14 @@ const CASES: Case[] = [
     run: addMeasure,
     as: "cadre",
     schema: addMeasureSchema,
-    base: () => ({ householdId: H.h1, category: "industry", description: "发放鸡苗", amount: "1200", startDate: TODAY }),
+    base: () => ({
+      householdId: H.h1,
+      kind: "industry",
+      answers: "lack_of_capital",
+      description: "发放鸡苗",
+      amount: "1200",
+      startDate: TODAY,
+    }),
   },
   {
     name: "households/findHouseholdByNationalId",
@@ -714,6 +741,25 @@ const CASES: Case[] = [
       version: await proposalVersion(),
       outcome: "refused",
       refusalReason: "家里收入还不稳定",
+    }),
+  },
+  {
+    name: "income/recordIncome",
+    run: recordIncome,
+    as: "cadre",
+    schema: recordIncomeSchema,
+    // a year of the past: the first of each is saved, a later one is refused as stale (revision 0 is no longer current)
+    base: () => ({ id: uuid(), householdId: H.h1, year: String(2014 + (next() % 7)), expectedRevision: "0", incomeWages: "15000" }),
+  },
+  {
+    name: "income/signIncome",
+    run: signIncome,
+    as: "cadre",
+    schema: signIncomeSchema,
+    base: async () => ({
+      recordId: await unsignedIncomeRecord(),
+      method: "signature",
+      signature: new File([PNG], "signature.png", { type: "image/png" }),
     }),
   },
   { name: "card/issueCards", run: issueCards, as: "cadre", schema: helpV.issueCardsSchema, base: () => ({ householdId: H.h1 }) },

@@ -774,7 +774,8 @@ describe("a disabled user's live session is refused at once", () => {
     expect(
       await addMeasure(undefined, {
         householdId: fx.in.household,
-        category: "industry",
+        kind: "industry",
+        answers: "lack_of_capital",
         description: "x",
         amount: "1",
         startDate: today(),

@@ -53,6 +53,7 @@ import { revealNationalId } from "@/lib/actions/households/reveal-national-id";
 import { assignHousehold } from "@/lib/actions/county/assign-household";
 import { bulkAssign } from "@/lib/actions/county/bulk-assign";
 import { searchCadres } from "@/lib/actions/county/search-cadres";
+import { recordRelocation } from "@/lib/actions/places/record-relocation";
 import { closeEvaluation } from "@/lib/actions/evaluation/close-evaluation";
 import { createEvaluation } from "@/lib/actions/evaluation/create-evaluation";
 import { drawSample } from "@/lib/actions/evaluation/draw-sample";
@@ -65,6 +66,8 @@ import { recordOutcome } from "@/lib/actions/help/record-outcome";
 import { submitCardReport } from "@/lib/actions/help/submit-card-report";
 import { submitVillageReport } from "@/lib/actions/help/submit-village-report";
 import { addMeasure } from "@/lib/actions/households/add-measure";
+import { recordIncome } from "@/lib/actions/income/record-income";
+import { signIncome } from "@/lib/actions/income/sign-income";
 import { registerHousehold } from "@/lib/actions/households/register-household";
 import { updateHousehold } from "@/lib/actions/households/update-household";
 import { findHouseholdByNationalId } from "@/lib/actions/households/find-by-national-id";
@@ -94,6 +97,8 @@ import { recordExitAgreement } from "@/lib/actions/proposals/record-exit-agreeme
 import { beginImport } from "@/lib/actions/import/begin-import";
 import { importProgress } from "@/lib/actions/import/import-progress";
 import { runImport } from "@/lib/actions/import/run-import";
+import { loadDepartmentFeed } from "@/lib/actions/feeds/load-feed";
+import { makeNationalId } from "@/lib/national-id";
 import { createJob as createImportJob } from "@/lib/import/jobs";
 import { setLocale } from "@/lib/actions/set-locale";
 import { confirmPending } from "@/lib/actions/visits/confirm-pending";
@@ -557,6 +562,30 @@ export const REGISTRY: readonly Entry[] = [
     input: (fx, scope) => (scope === "in" ? { q: "" } : { q: "碧江", near: fx.out.villageId }),
   }),
 
+  // ── places: relocation, resident teams, pairing units, village exit ──
+  action({
+    id: `${A}/places/record-relocation.ts#recordRelocation`,
+    allowed: ["official", "township"],
+    out: "denied",
+    writes: ["relocation", "settlement", "household"],
+    fn: recordRelocation,
+    input: async (fx, scope) => {
+      const s = side(fx, scope);
+      const rows = await fx.t.sql<{ version: number }>(`SELECT version FROM relocation WHERE "householdId" = $1`, [s.household]);
+      return {
+        householdId: s.household,
+        ...(rows[0] ? { version: String(rows[0].version) } : {}),
+        originName: "偏远村民组",
+        destinationId: s.villageId,
+        siteName: "安置点",
+        mode: "centralised",
+        floorArea: "60",
+        contribution: "1000",
+        movedOn: "2017-05-01",
+      };
+    },
+  }),
+
   // ── evaluations ──
   action({
     id: `${A}/evaluation/create-evaluation.ts#createEvaluation`,
@@ -636,6 +665,55 @@ export const REGISTRY: readonly Entry[] = [
     input: (fx, scope) => ({ discrepancyId: side(fx, scope).discrepancy, resolution: "已入户核实并更正" }),
   }),
 
+  // ── county records (income): the annual income record ──
+  action({
+    id: `${A}/income/record-income.ts#recordIncome`,
+    allowed: ["official", "township", "cadre"],
+    out: "denied",
+    writes: ["income_record"],
+    fn: recordIncome,
+    input: async (fx, scope) => {
+      const h = side(fx, scope).household;
+      const year = 2014 + (fx.counter() % 5);
+      const rows = await fx.t.sql<{ revision: number }>(
+        `SELECT revision FROM income_record WHERE "householdId" = $1 AND year = $2 AND current`,
+        [h, year],
+      );
+      const rev = rows[0]?.revision ?? 0;
+      return {
+        id: uuid(),
+        householdId: h,
+        year: String(year),
+        expectedRevision: String(rev),
+        correctionReason: rev ? "复核更正" : "",
+        incomeWages: "20000",
+        transferPension: "1200",
+      };
+    },
+  }),
+  action({
+    id: `${A}/income/sign-income.ts#signIncome`,
+    allowed: ["official", "township", "cadre"],
+    out: "denied",
+    writes: ["evidence", "income_record"],
+    fn: signIncome,
+    input: async (fx, scope) => {
+      // a fresh unsigned record of the side's household (a year of its own, written directly)
+      const h = side(fx, scope).household;
+      const id = uuid();
+      const zero = Array(16).fill("0").join(", ");
+      await fx.t.sql(
+        `INSERT INTO income_record (id, "householdId", "countyId", year, "incomeWages", "incomeBusiness", "incomeBusinessCosts", "incomeProperty",
+           "incomeTransfers", "transferSubsistence", "transferExtremeHardship", "transferPension", "transferEcological", "transferFamilyPlanning",
+           "transferSupport", "excludedMedical", "excludedTemporaryRelief", "excludedHousingSubsidy", "excludedRelocationSubsidy", "excludedGifts",
+           "countedMembers", "householdNetIncome", "perCapitaIncome", "recordedById")
+         SELECT $1, id, "countyId", $2, ${zero}, 1, 0, 0, 'seed' FROM household WHERE id = $3`,
+        [id, 3000 + fx.counter(), h],
+      );
+      return { recordId: id, method: "signature", signature: new File([PNG], "signature.png", { type: "image/png" }) };
+    },
+  }),
+
   // ── households ──
   action({
     id: `${A}/households/add-measure.ts#addMeasure`,
@@ -645,7 +723,8 @@ export const REGISTRY: readonly Entry[] = [
     fn: addMeasure,
     input: (fx, scope) => ({
       householdId: side(fx, scope).household,
-      category: "industry",
+      kind: "industry",
+      answers: "lack_of_capital",
       description: "产业扶贫：养牛补助",
       amount: "5000",
       startDate: T(),
@@ -1075,6 +1154,26 @@ export const REGISTRY: readonly Entry[] = [
     refusal: { code: "invalid", why: "a job with no file uploaded" },
     fn: runImport,
     input: (fx, scope) => ({ jobId: importJob(fx, scope), dryRun: true }),
+  }),
+  action({
+    id: `${A}/feeds/load-feed.ts#loadDepartmentFeed`,
+    allowed: ["admin", "official", "township"],
+    // a county loads only its own people: another area's scope is refused on its field
+    out: "field",
+    field: "scopeId",
+    writes: ["department_feed", "department_feed_row"],
+    fn: loadDepartmentFeed,
+    input: (fx, scope, actor) => {
+      const side = scope === "in" ? fx.in : fx.foreign;
+      // a valid ID nobody has: the feed loads with one unmatched row (a new file each call, so never a replay)
+      const id = makeNationalId("520603", "1980-01-01", 500 + (fx.counter() % 400));
+      return {
+        department: "public_security",
+        asOf: "2026-01-31",
+        scopeId: actor === "township" ? side.townshipId : side.countyId,
+        file: new File([`national_id,fact,date,value\n${id},vehicle,,${40000 + fx.counter()}\n`], "gongan.csv", { type: "text/csv" }),
+      };
+    },
   }),
   route({
     id: "app/(app)/admin/import/upload/route.ts#PUT",

@@ -165,7 +165,8 @@ describe("record an assistance measure", () => {
     await signInAs(t.prisma, "cadre1");
     const res = await addMeasure(undefined, {
       householdId: mine,
-      category: "industry",
+      kind: "industry",
+      answers: "lack_of_capital",
       description: "发放鸡苗200只",
       amount: "1500.50",
       startDate: "2025-04-01",
@@ -184,7 +185,8 @@ describe("record an assistance measure", () => {
     await signInAs(t.prisma, "cadre1");
     const res = await addMeasure(undefined, {
       householdId: mine,
-      category: "employment",
+      kind: "employment",
+      answers: "lack_of_capital",
       description: "务工培训",
       amount: "-5",
       startDate: "2025-04-01",
@@ -198,7 +200,8 @@ describe("record an assistance measure", () => {
     await signInAs(t.prisma, "cadre1");
     const res = await addMeasure(undefined, {
       householdId: mine,
-      category: "health",
+      kind: "health",
+      answers: "lack_of_capital",
       description: "慢病签约",
       amount: "0",
       startDate: "2025-04-01",
@@ -212,7 +215,8 @@ describe("record an assistance measure", () => {
     const before = await t.prisma.assistanceMeasure.count();
     const res = await addMeasure(undefined, {
       householdId: theirs,
-      category: "education",
+      kind: "education",
+      answers: "lack_of_capital",
       description: "助学金",
       amount: "500",
       startDate: "2025-04-01",

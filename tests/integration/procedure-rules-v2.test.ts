@@ -124,6 +124,7 @@ describe("risk elimination (point 4)", () => {
           householdId: hh,
           countyId: "520603",
           category: "social_assistance",
+          kind: "social_assistance",
           description: "临时救助",
           startDate: new Date("2024-03-01"),
         },

@@ -160,7 +160,8 @@ describe("duplicate submissions (point 12): device-made ids", () => {
       addMeasure(undefined, {
         id,
         householdId: h.id,
-        category: "industry",
+        kind: "industry",
+        answers: "lack_of_capital",
         description: "发放鸡苗200只",
         amount: "1500",
         startDate: "2025-04-01",
@@ -175,7 +176,15 @@ describe("duplicate submissions (point 12): device-made ids", () => {
     const h2 = await createHousehold(t.prisma, { villageId: DANYANG, number: "0902", members: 2 });
     await assign(t.prisma, h2.id, cadreId);
     expect(
-      await addMeasure(undefined, { id, householdId: h2.id, category: "industry", description: "x", amount: "1", startDate: "2025-04-01" }),
+      await addMeasure(undefined, {
+        id,
+        householdId: h2.id,
+        kind: "industry",
+        answers: "lack_of_capital",
+        description: "x",
+        amount: "1",
+        startDate: "2025-04-01",
+      }),
     ).toMatchObject({ ok: false, code: "not_found" });
   });
 });

@@ -33,7 +33,8 @@ describe("dates that do not exist, or have not happened", () => {
     expect(messagesAt(reg, "splitAt")).toEqual(["validation.invalidDate"]);
     const m = addMeasureSchema.safeParse({
       householdId: crypto.randomUUID(),
-      category: "employment",
+      kind: "employment",
+      answers: "lack_of_capital",
       description: "x",
       amount: "10",
       startDate: "2025-04-31",
@@ -51,7 +52,8 @@ describe("amounts with more than two decimals", () => {
     expect(householdChangesSchema.safeParse({ income: { incomeWages: "0.1" } }).success).toBe(true);
     const m = addMeasureSchema.safeParse({
       householdId: crypto.randomUUID(),
-      category: "employment",
+      kind: "employment",
+      answers: "lack_of_capital",
       description: "x",
       amount: "10.005",
       startDate: "2025-04-01",

@@ -28,6 +28,8 @@ import * as input from "@/lib/validation/household-input";
 import * as metricsInput from "@/lib/validation/metrics-input";
 import * as importV from "@/lib/validation/import";
 import * as register from "@/lib/validation/household-register";
+import * as measure from "@/lib/validation/measure";
+const { MEASURE_ANSWERS } = measure;
 import * as policy from "@/lib/validation/policy";
 import * as procedure from "@/lib/validation/procedure";
 import * as visit from "@/lib/validation/visit";
@@ -36,6 +38,9 @@ import * as notify from "@/lib/validation/notify";
 import * as sync from "@/lib/validation/sync";
 import * as search from "@/lib/validation/search";
 import * as auditV from "@/lib/validation/audit";
+import * as relocationV from "@/lib/validation/relocation";
+import * as incomeV from "@/lib/validation/income-record";
+import * as feedsV from "@/lib/validation/feeds";
 import {
   FORMULAS,
   HUGE,
@@ -278,7 +283,40 @@ const registry: Record<string, Entry> = {
     valid: fc.record({ file: fc.constant(new File(["[]"], "regions.json", { type: "application/json" })) }),
   },
 
+  // lib/validation/feeds.ts
+  "feeds.loadFeedSchema": {
+    schema: feedsV.loadFeedSchema,
+    valid: fc.record({
+      department: fc.constantFrom("public_security", "medical_insurance", "education"),
+      asOf: fc.constantFrom("2026-01-31", "2025-12-31"),
+      scopeId: fc.constantFrom("520603", "520603201", ""),
+      file: fc.constant(new File(["national_id,fact,date,value\n"], "feed.csv", { type: "text/csv" })),
+    }),
+  },
+
   // lib/validation/county.ts
+  "relocation.relocationSchema": {
+    schema: relocationV.relocationSchema,
+    text: ["originName", "siteName"],
+    related: { demolishedOn: ["reclaimedOn"] },
+    valid: fc.record(
+      {
+        householdId: uuid,
+        originName: han(1, 40),
+        originId: fc.constantFrom("520603201200", "520624"),
+        destinationId: fc.constantFrom("520603201200", "520603004003", "520603201"),
+        siteName: han(0, 20),
+        mode: fc.constantFrom("centralised", "scattered"),
+        floorArea: intText(1, 500),
+        contribution: intText(0, 3000),
+        movedOn: fc.constant("2017-05-01"),
+        supportJob: formBool,
+        supportSchool: formBool,
+        supportCommunity: formBool,
+      },
+      { requiredKeys: ["householdId", "originName", "destinationId", "mode", "floorArea", "contribution", "movedOn"] },
+    ),
+  },
   "county.assignOneSchema": {
     schema: county.assignOneSchema,
     text: ["reason"],
@@ -611,11 +649,80 @@ const registry: Record<string, Entry> = {
     text: ["description"],
     valid: fc.record({
       householdId: uuid,
-      category: fc.constantFrom(...register.MEASURE_CATEGORIES),
+      kind: fc.constantFrom(
+        "industry",
+        "employment",
+        "relocation",
+        "ecological",
+        "education",
+        "health",
+        "social_assistance",
+        "dibao",
+        "family_doctor",
+      ),
+      answers: fc.constantFrom(...MEASURE_ANSWERS),
       description: han(1, 60),
       amount: yuan(1_000_000),
       startDate: pastDay,
       endDate: opt(pastDay),
+    }),
+  },
+
+  // lib/validation/income-record.ts (county records: the annual income record, the household type)
+  "income-record.recordIncomeSchema": {
+    schema: incomeV.recordIncomeSchema,
+    text: ["correctionReason"],
+    related: { expectedRevision: ["correctionReason"] },
+    valid: fc.record(
+      {
+        id: uuid,
+        householdId: uuid,
+        year: intText(2014, 2024),
+        expectedRevision: fc.constant("0"),
+        correctionReason: han(0, 30),
+        incomeWages: yuan(1_000_000),
+        incomeBusiness: yuan(1_000_000),
+        incomeBusinessCosts: yuan(100_000),
+        transferSubsistence: yuan(10_000),
+        transferPension: yuan(10_000),
+        excludedMedical: yuan(100_000),
+      },
+      { requiredKeys: ["id", "householdId", "year", "expectedRevision"] },
+    ),
+  },
+  "income-record.signIncomeSchema": {
+    schema: incomeV.signIncomeSchema,
+    related: { method: ["signature", "formPhoto"], signature: ["signature"], formPhoto: ["formPhoto"] },
+    valid: fc.oneof(
+      fc.record({ recordId: uuid, method: fc.constant("signature"), signature: file([0x89, 0x50, 0x4e, 0x47], "s.png", "image/png") }),
+      fc.record({ recordId: uuid, method: fc.constant("thumbprint_form"), formPhoto: png }),
+    ),
+  },
+  "income-record.setHouseholdTypeSchema": {
+    schema: incomeV.setHouseholdTypeSchema,
+    text: ["basis"],
+    valid: fc.record({
+      id: uuid,
+      householdId: uuid,
+      type: fc.constantFrom(...incomeV.HOUSEHOLD_TYPES),
+      since: pastDay,
+      basis: han(1, 40),
+    }),
+  },
+  "measure.measureSchema": {
+    schema: measure.measureSchema,
+    text: ["description", "bank"],
+    valid: fc.record({
+      householdId: uuid,
+      kind: fc.constant("microcredit"),
+      answers: fc.constantFrom(...MEASURE_ANSWERS),
+      description: han(1, 60),
+      amount: yuan(50_000),
+      startDate: pastDay,
+      bank: han(2, 20),
+      termMonths: fc.integer({ min: 1, max: 60 }).map(String),
+      interestSubsidy: yuan(5_000),
+      loanStatus: fc.constant("current"),
     }),
   },
 
@@ -1005,6 +1112,7 @@ describe("the registry covers every schema", () => {
     "household-input": input,
     "metrics-input": metricsInput,
     "household-register": register,
+    measure,
     import: importV,
     policy,
     procedure,
@@ -1012,6 +1120,9 @@ describe("the registry covers every schema", () => {
     sync,
     search,
     audit: auditV,
+    relocation: relocationV,
+    "income-record": incomeV,
+    feeds: feedsV,
   };
 
   it("every file of lib/validation that builds a schema is imported here", () => {
@@ -1196,6 +1307,7 @@ describe("(c) mass assignment: an undeclared key never reaches the parsed output
         "visit.confirmPendingSchema",
         "visit.visitSchema",
         "offline.rejectedVisitSchema",
+        "relocation.relocationSchema",
       ].sort(),
     );
     for (const [name, e] of versioned.filter(([, x]) => !x.auditOnly)) {

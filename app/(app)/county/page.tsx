@@ -27,6 +27,8 @@ import type { RegionZone } from "@/lib/domain/policy";
 import { pageTitle } from "@/lib/page-title";
 import { isTownshipScope } from "@/lib/data/township";
 import { buttonClass } from "@/components/ui/button-style";
+import { unsignedIncomeCount } from "@/lib/data/income-records";
+import { currentYear } from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -40,6 +42,7 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
   const raw = await searchParams;
   const t = await getTranslations("county");
   const tc = await getTranslations("common");
+  const tr = await getTranslations("countyRecords");
   const locale = await getLocale();
   // the county pages are the county's: a township reviewer has its own (/township)
   if (isTownshipScope(viewer)) redirect("/township");
@@ -48,13 +51,15 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
   const sort: VillageSort = p.sort ?? "township";
   const dir = p.dir ?? "asc";
   const threshold = await exitThreshold(county.id, county.zone);
-  const [totals, list, townships, gaps, mt, evaluated] = await Promise.all([
+  const year = currentYear();
+  const [totals, list, townships, gaps, mt, evaluated, unsignedIncome] = await Promise.all([
     countyTotals(county.id, threshold),
     villageList(county.id, threshold, { ...p, sort, dir }),
     countyTownships(county.id),
     guaranteeGaps(county.id),
     monitoringThresholdStatus(county.id),
     latestEvaluationMetrics(county.id),
+    unsignedIncomeCount(county.id, year),
   ]);
   const tot = totals.total;
   const summary = countySummary(tot, county.zone as RegionZone | null, threshold);
@@ -143,6 +148,16 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
           label={t("coverage")}
           value={`${pct(tot.visited, tot.assigned)}%`}
           hint={t("visitedOf", { visited: tot.visited, assigned: tot.assigned })}
+        />
+      </div>
+
+      {/* county records (income): the year's income records the household has not signed */}
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-7" data-testid="county-records-figures">
+        <Stat
+          label={tr("unsignedFigure", { year })}
+          value={num(unsignedIncome)}
+          tone={unsignedIncome ? "warn" : "default"}
+          hint={tr("unsignedFigureHint")}
         />
       </div>
 

@@ -6,6 +6,8 @@
 // never the county: the household's own history (shown to cadres, e.g. in conflict messages)
 // and the county's audit view must not reveal the sample.
 import "server-only";
+import { signedIncomeRecord } from "@/lib/data/income-records";
+import { chinaDay } from "@/lib/domain/china-time";
 import { db } from "@/lib/db/client";
 import { audit, actorOf } from "@/lib/audit";
 import type { Viewer } from "@/lib/auth/session";
@@ -123,8 +125,15 @@ export async function sampledHousehold(viewer: Viewer, evaluationId: string, hou
     },
   });
 
+  // the household's own signed income record of the evaluation year (收入核算), shown beside the record's figure
+  const signedIncome = await signedIncomeRecord(h.id, e.year);
   return {
     evaluation: { id: e.id, name: e.name, state: e.state, year: e.year, countyId: e.countyId },
+    signedIncome: signedIncome && {
+      perCapitaIncome: signedIncome.perCapitaIncome,
+      signedOn: chinaDay(signedIncome.signedAt),
+      year: signedIncome.year,
+    },
     /** the evaluation year's line, for the form's live per-capita hint (the server decides) */
     povertyLine: resolvePolicy(policyRows, e.year, e.countyId.slice(0, 2)).values.povertyLine,
     household: {

@@ -24,6 +24,8 @@ import {
 import { proposalScope } from "@/lib/auth/scope";
 import { currentHomeVerification, loadProposal, staleProposal } from "./state";
 import { messageKey } from "@/i18n/keys";
+import { chinaDay } from "@/lib/domain/china-time";
+import { signedIncomeRecord } from "@/lib/data/income-records";
 
 function fieldError(field: string, key: string): AppError {
   return new AppError("invalid", key, { fieldErrors: { [field]: [key] } });
@@ -212,6 +214,8 @@ export async function recordExitAgreement(
       const check = currentHomeVerification(p);
       if (!check) throw new AppError("invalid", messageKey("procedure.validation.verificationMissing"));
       const shown = { perCapitaIncome: check.perCapitaIncome, guarantees: check.guarantees as Prisma.InputJsonValue };
+      // the year's income record as the household signed it (收入核算), kept with the agreement's audit
+      const signedIncome = await signedIncomeRecord(p.householdId, Number(chinaDay(p.raisedAt).slice(0, 4)), tx);
       const evidenceId = file ? await createEvidence(tx, viewer, p, file) : null;
       await tx.exitAgreement.create({
         data: {
@@ -259,6 +263,8 @@ export async function recordExitAgreement(
           evidenceId,
           perCapitaIncome: String(check.perCapitaIncome),
           guarantees: check.guarantees,
+          signedIncomeRecordId: signedIncome?.id ?? null,
+          signedPerCapitaIncome: signedIncome ? String(signedIncome.perCapitaIncome) : null,
           refusalReason: input.outcome === "refused" ? input.refusalReason : null,
           stage: input.outcome === "refused" ? "withdrawn" : p.stage,
         },

@@ -12,6 +12,8 @@ import { isCountyOfficial, isTownshipReviewer, proposalScope } from "@/lib/auth/
 import { currentExitAgreement, currentHomeVerification, flagsOf, isoDay, proposalSelect, stateOf, stepContext } from "./state";
 import { objectionsOf } from "./objections";
 import { OPEN_STAGES } from "@/lib/domain/eligibility";
+import { chinaDay } from "@/lib/domain/china-time";
+import { signedIncomeRecord } from "@/lib/data/income-records";
 
 export type StepActor =
   "explain" | "agenda" | "meeting" | "first_notice" | "township" | "second_notice" | "county" | "announce" | "send_back" | null;
@@ -140,6 +142,9 @@ export async function getProposalView(viewer: Viewer, id: string) {
   });
   const recorderName = (id: string | undefined) => recorders.find((u) => u.id === id)?.name ?? null;
   const mayRecord = viewer.role === "cadre" || (viewer.role === "facilitator" && viewer.regionId === p.villageId);
+  // (exit) the household's signed income record of the year the exit was raised (收入核算), shown beside what was found
+  const incomeYear = Number(chinaDay(p.raisedAt).slice(0, 4));
+  const signedIncome = p.kind === "exit" ? await signedIncomeRecord(p.householdId, incomeYear) : null;
   const latestAssessment = p.assessmentId
     ? await db().assessment.findUnique({ where: { id: p.assessmentId }, select: { perCapitaIncome: true } })
     : null;
@@ -195,6 +200,13 @@ export async function getProposalView(viewer: Viewer, id: string) {
               refusalReason: agreement.refusalReason,
               recordedBy: recorderName(agreement.recordedById),
               at: agreement.createdAt,
+            },
+            /** the year's income record as the household signed it (null: none signed yet) */
+            incomeYear,
+            signedIncome: signedIncome && {
+              id: signedIncome.id,
+              perCapitaIncome: signedIncome.perCapitaIncome,
+              signedOn: chinaDay(signedIncome.signedAt),
             },
             /** after the vote passed, before the first notice */
             canAgree: mayRecord && p.stage === "voted" && !agreement && hv !== null,

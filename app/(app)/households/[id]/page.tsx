@@ -13,6 +13,11 @@ import { HouseholdVisitPanel } from "@/components/visit/household-visit-panel";
 import { HouseholdProcedureTimeline } from "@/components/procedure/household-procedure-timeline";
 import { pageTitle } from "@/lib/page-title";
 import { formatInChina } from "@/lib/domain/china-time";
+import { destinationOptions, householdRelocation } from "@/lib/data/relocation";
+import { can } from "@/lib/auth/roles";
+import { RelocationCard } from "@/components/places/relocation-card";
+import { incomeRecordsOf } from "@/lib/data/income-records";
+import { IncomeRecordView } from "@/components/income/income-record-view";
 
 export const dynamic = "force-dynamic";
 
@@ -30,6 +35,14 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
   const now = today();
   const cadre = h.assignments[0]?.cadre;
   const readOnly = viewer.role !== "cadre";
+  // relocation (易地扶贫搬迁): shown where the household moved or has a record; an official in scope records it
+  const relocation = await householdRelocation(viewer, h.id);
+  const mayRecord = can(viewer.role, "places.record");
+  const showRelocation = relocation && (relocation.record || relocation.origin.year != null || mayRecord);
+  const destinations = showRelocation && mayRecord ? await destinationOptions(h.countyId) : null;
+  // the annual income records (收入核算): the latest year's current revision, signed or not
+  const incomeRecords = await incomeRecordsOf(h.id);
+  const latestIncome = incomeRecords.find((r) => r.current);
 
   return (
     <div className="mx-auto max-w-4xl space-y-4">
@@ -269,6 +282,25 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
             </p>
           )}
         </Card>
+        <Card title={t("countyRecords.income.title")}>
+          <div data-testid="income-records">
+            {latestIncome ? (
+              <>
+                {!latestIncome.signedAt && (
+                  <p className="mb-2" data-testid="income-unsigned">
+                    <Badge tone="amber">{t("countyRecords.income.unsignedBadge")}</Badge>
+                  </p>
+                )}
+                <IncomeRecordView r={latestIncome} compact />
+              </>
+            ) : (
+              <EmptyState>{t("countyRecords.income.none")}</EmptyState>
+            )}
+            <Link href={`/households/${h.id}/income`} className="no-print mt-2 inline-flex min-h-11 items-center text-sm underline">
+              {can(viewer.role, "income.record") ? t("countyRecords.income.record") : t("countyRecords.income.history")}
+            </Link>
+          </div>
+        </Card>
         <Card title={t("household.measures")}>
           {h.measures.length === 0 ? (
             <EmptyState>{t("household.noMeasures")}</EmptyState>
@@ -292,6 +324,8 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
           )}
         </Card>
       </div>
+
+      {showRelocation && <RelocationCard data={relocation} destinations={destinations} />}
 
       <Card title={t("household.visits")}>
         {h.visits.length === 0 ? (

@@ -36,6 +36,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const p = await getProposalView(viewer, id);
   if (!p) notFound();
   const t = await getTranslations("procedure");
+  const tr = await getTranslations("countyRecords");
   const tk = await getTranslations();
   const th = await getTranslations("history");
   const en = (await getLocale()) === "en";
@@ -255,6 +256,19 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
 
       {p.exit && (
         <Card title={t("page.exitTitle")}>
+          {/* the year's income record as the household signed it (收入核算), or that none is signed */}
+          <p className="mb-2 text-sm" data-testid="exit-signed-income">
+            {p.exit.signedIncome ? (
+              <Badge tone="green">
+                {tr("income.signedIncome", {
+                  income: p.exit.signedIncome.perCapitaIncome.toLocaleString("zh-CN"),
+                  date: p.exit.signedIncome.signedOn,
+                })}
+              </Badge>
+            ) : (
+              <Badge tone="amber">{tr("income.noSignedIncome", { year: p.exit.incomeYear })}</Badge>
+            )}
+          </p>
           {p.exit.agreement ? (
             <div className="space-y-2 text-sm" data-testid="exit-agreement">
               <p>

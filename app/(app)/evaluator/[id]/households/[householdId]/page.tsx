@@ -107,6 +107,12 @@ export default async function SampledHouseholdPage({
           <dd>{yuan(h.income.transfers)}</dd>
           <dt className="text-stone-500">{t("household.perCapita")}</dt>
           <dd className="font-semibold">{h.perCapitaIncome === null ? "—" : `${yuan(h.perCapitaIncome)} ${t("common.yuan")}`}</dd>
+          <dt className="text-stone-500">{t("countyRecords.income.signedFigure", { year: data.evaluation.year })}</dt>
+          <dd className="font-semibold" data-testid="signed-income">
+            {data.signedIncome
+              ? `${yuan(data.signedIncome.perCapitaIncome)} ${t("common.yuan")}（${data.signedIncome.signedOn}）`
+              : t("countyRecords.income.noSignedFigure")}
+          </dd>
         </dl>
 
         <h2 className="mt-3 text-sm font-semibold">{t("household.indicators")}</h2>
