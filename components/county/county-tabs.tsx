@@ -6,6 +6,7 @@ const TABS = [
   { href: "/county/charts", key: "charts" },
   { href: "/county/assignments", key: "assignments" },
   { href: "/county/approvals", key: "approvals" },
+  { href: "/county/key-households", key: "keyHouseholds" },
 ] as const;
 
 /** The county official's sections, the current one marked for screen readers too. */
