@@ -21,8 +21,10 @@ export const FEATURE_NAMESPACES = [
   "householdEdit",
   "audit",
   "township",
+  "places",
   "countyRecords",
   "plan",
+  "feeds",
 ] as const;
 export type FeatureNamespace = (typeof FEATURE_NAMESPACES)[number];
 const FEATURE = new Set<string>(FEATURE_NAMESPACES);
@@ -31,9 +33,9 @@ const FEATURE = new Set<string>(FEATURE_NAMESPACES);
 export const FEATURE_SEGMENTS = {
   "app/(app)/admin": ["admin", "policy", "bulkImport"],
   "app/(app)/cards": ["card"],
-  "app/(app)/county": ["county", "evaluation", "plan"],
+  "app/(app)/county": ["county", "evaluation", "places", "plan", "feeds"],
   "app/(app)/evaluator": ["evaluation"],
-  "app/(app)/households": ["visit", "plan"],
+  "app/(app)/households": ["visit", "places", "plan"],
   "app/(app)/households/[id]/edit": ["visit", "householdEdit", "plan"],
   "app/(app)/households/[id]/measures": ["householdEdit", "plan"],
   "app/(app)/households/[id]/income": ["countyRecords", "plan"],

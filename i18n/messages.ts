@@ -30,12 +30,16 @@ import zhHouseholdEdit from "@/messages/zh-CN/household-edit.json";
 import enHouseholdEdit from "@/messages/en/household-edit.json";
 import zhBulkImport from "@/messages/zh-CN/bulk-import.json";
 import enBulkImport from "@/messages/en/bulk-import.json";
+import zhFeeds from "@/messages/zh-CN/feeds.json";
+import enFeeds from "@/messages/en/feeds.json";
 import zhAudit from "@/messages/zh-CN/audit.json";
 import enAudit from "@/messages/en/audit.json";
 import zhTitles from "@/messages/zh-CN/titles.json";
 import enTitles from "@/messages/en/titles.json";
 import zhTownship from "@/messages/zh-CN/township.json";
 import enTownship from "@/messages/en/township.json";
+import zhPlaces from "@/messages/zh-CN/places.json";
+import enPlaces from "@/messages/en/places.json";
 import zhCountyRecords from "@/messages/zh-CN/county-records.json";
 import enCountyRecords from "@/messages/en/county-records.json";
 import zhPlan from "@/messages/zh-CN/plan.json";
@@ -62,8 +66,10 @@ export const messages = {
     ...zhAudit,
     ...zhTitles,
     ...zhTownship,
+    ...zhPlaces,
     ...zhCountyRecords,
     ...zhPlan,
+    ...zhFeeds,
   },
   en: {
     ...enCommon,
@@ -84,7 +90,9 @@ export const messages = {
     ...enAudit,
     ...enTitles,
     ...enTownship,
+    ...enPlaces,
     ...enCountyRecords,
     ...enPlan,
+    ...enFeeds,
   },
 } satisfies Record<Locale, Record<string, unknown>>;

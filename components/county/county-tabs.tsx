@@ -7,6 +7,8 @@ const TABS = [
   { href: "/county/assignments", key: "assignments" },
   { href: "/county/approvals", key: "approvals" },
   { href: "/county/key-households", key: "keyHouseholds" },
+  { href: "/county/relocation", key: "relocation" },
+  { href: "/county/feeds", key: "feeds" },
 ] as const;
 
 /** The county official's sections, the current one marked for screen readers too. */

@@ -42,6 +42,7 @@ export const POLICY_GROUPS: { key: string; keys: PolicyKey[] }[] = [
       "sampleCapPerVillage",
     ],
   },
+  { key: "places", keys: ["relocationContributionCap", "relocationAreaPerPerson", "residentDaysPerMonth"] },
 
   {
     key: "comparison",
@@ -57,4 +58,5 @@ export const POLICY_GROUPS: { key: string; keys: PolicyKey[] }[] = [
       "redLineDuplicateId",
     ],
   },
+  { key: "feeds", keys: ["feedLargeMedicalBill", "feedStaleMonths", "feedRetentionMonths"] },
 ];

@@ -17,6 +17,7 @@ export const NAV: Record<Role, NavItem[]> = {
   county_official: [
     { href: "/county", key: "villages" },
     { href: "/county/assignments", key: "assignments" },
+    { href: "/county/feeds", key: "feeds" },
     { href: "/procedure", key: "approvals" },
     { href: "/county/approvals", key: "candidates" },
     { href: "/leads", key: "leads" },

@@ -31,6 +31,10 @@ export const PERMISSIONS = {
   "user.manage": ["admin"],
   "region.manage": ["admin"],
   "data.import": ["admin"],
+  /** relocation (易地扶贫搬迁), resident teams, pairing units, village exit records: county and township officials in scope */
+  "places.record": ["county_official"],
+  /** load a department's feed for people of one's own area (docs/department-feeds.md) */
+  "feed.load": ["admin", "county_official"],
   "audit.read": ["admin", "county_official"],
   /** the audit viewer: every event of its region, the chain's state, exports (the audit administrator only) */
   "audit.view": ["auditor"],

@@ -7,7 +7,7 @@ import { audit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/session";
 
-export type SensitiveField = "nationalId" | "health" | "income";
+export type SensitiveField = "nationalId" | "health" | "income" | "department";
 
 export interface SensitiveRead {
   /** "household" for one household; "village" or "county" for a list or an export */

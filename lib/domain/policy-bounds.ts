@@ -28,6 +28,12 @@ export const POLICY_BOUNDS: Readonly<Record<string, readonly [min: number, max: 
   sampleVillagesMax: [1, 10_000],
   sampleShare: [0, 1],
   sampleCapPerVillage: [1, 100_000],
+  relocationContributionCap: [0, 1_000_000],
+  relocationAreaPerPerson: [1, 1_000],
+  residentDaysPerMonth: [0, 31],
+  feedLargeMedicalBill: [1, 10_000_000],
+  feedStaleMonths: [1, 120],
+  feedRetentionMonths: [1, 240],
 };
 
 /** The settings of `values` outside their range. */

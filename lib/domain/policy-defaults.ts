@@ -52,7 +52,17 @@ export const DEFAULT_POLICY_ROWS: PolicyRow[] = [
       sampleVillagesMax: 6,
       sampleShare: 0.2,
       sampleCapPerVillage: 200,
+      feedLargeMedicalBill: 20_000,
+      feedStaleMonths: 3,
+      feedRetentionMonths: 24,
     },
+  },
+  // relocation and resident teams (decision 0046): their own row, so the rows above stay as they were
+  {
+    id: "national-2014-places",
+    year: 2014,
+    provinceCode: null,
+    values: { relocationContributionCap: 3000, relocationAreaPerPerson: 20, residentDaysPerMonth: 20 },
   },
   nationalLine(2015, 2855),
   nationalLine(2016, 2952),

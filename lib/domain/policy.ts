@@ -65,6 +65,18 @@ export interface PolicyValues {
   /** fraction, e.g. 0.2 */
   sampleShare: number;
   sampleCapPerVillage: number;
+  /** relocation: the most a family pays itself for its new home (yuan, per household; 3,000) */
+  relocationContributionCap: number;
+  /** relocation: the floor area rule, m² per person (about 20) */
+  relocationAreaPerPerson: number;
+  /** resident teams: days in the village each month a team member must spend (20) */
+  residentDaysPerMonth: number;
+  /** department feeds: an out-of-pocket medical bill at or above this (yuan) opens a lead */
+  feedLargeMedicalBill: number;
+  /** department feeds: a department not loaded for this many months is stale */
+  feedStaleMonths: number;
+  /** department feeds: a feed's rows are deleted this many months after loading (flags and leads stay) */
+  feedRetentionMonths: number;
 }
 
 export type PolicyKey = keyof PolicyValues;
@@ -108,6 +120,12 @@ export const POLICY_KEYS = [
   "sampleVillagesMax",
   "sampleShare",
   "sampleCapPerVillage",
+  "relocationContributionCap",
+  "relocationAreaPerPerson",
+  "residentDaysPerMonth",
+  "feedLargeMedicalBill",
+  "feedStaleMonths",
+  "feedRetentionMonths",
 ] as const satisfies readonly PolicyKey[];
 
 // Compile-time check that POLICY_KEYS lists every key of PolicyValues.

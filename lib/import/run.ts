@@ -124,7 +124,7 @@ const isPgliteUrl = (url: string) => /[?&]pglite=1\b/.test(url);
  * the address the server reports (user and password then come from DATABASE_URL's, or from
  * PGUSER/PGPASSWORD as pg reads them). Empty on PGlite, whose socket COPY breaks.
  */
-async function copyCandidates(db: PrismaClient, copyUrl: string | null | undefined): Promise<string[]> {
+export async function copyCandidates(db: PrismaClient, copyUrl: string | null | undefined): Promise<string[]> {
   if (copyUrl === null) return [];
   const [server] = await db.$queryRawUnsafe<{ pglite: boolean; addr: string | null; port: number | null; db: string; usr: string }[]>(
     `SELECT version() LIKE '%PGlite%' AS pglite, host(inet_server_addr()) AS addr, inet_server_port() AS port,

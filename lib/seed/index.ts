@@ -22,6 +22,7 @@ import { buildUsers } from "./users";
 import { buildVisits } from "./visits";
 import { buildCountyRecords } from "./county-records";
 import { VILLAGE_PLANS } from "./villages";
+import { buildPlaces } from "./places";
 
 export { DEMO_PASSWORD, DANYANG_ID, DEFAULT_TODAY } from "./constants";
 
@@ -79,6 +80,8 @@ export function buildSeedData(passwordHash: string, today: string = DEFAULT_TODA
     visits,
     followUps,
     assessments: assessments.rows,
+    // issue #18's county records, built last from their own stream (lib/seed/places.ts)
+    places: buildPlaces(plans, users.find((u) => u.username === "official")!.id as string),
   };
 }
 
@@ -129,6 +132,7 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
     visits: data.visits.length,
     followUps: data.followUps.length,
     assessments: data.assessments.length,
+    relocations: data.places.relocations.length,
   };
 
   const result = await prisma.$transaction(
@@ -177,6 +181,11 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
         })),
       );
       await put("household_type_record", records.householdTypes);
+      await put("settlement", data.places.settlements);
+      await put(
+        "relocation",
+        data.places.relocations.map((r) => ({ ...r, updatedById: r.updatedById ? remap(r.updatedById) : null })),
+      );
       await audit(tx, null, { action: "seed.run", entity: "seed", after: counts, reason: "演示数据初始化 (demo data)" });
       return true;
     },

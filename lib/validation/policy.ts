@@ -83,6 +83,9 @@ export const savePolicySchema = z
       "sampleVillagesMax",
       "sampleCapPerVillage",
       "waterOutageMaxDays",
+      "residentDaysPerMonth",
+      "feedStaleMonths",
+      "feedRetentionMonths",
     ] as const)
       if (v[k] !== undefined && !Number.isInteger(v[k]))
         ctx.addIssue({ code: "custom", path: [k], message: messageKey("validation.integer") });

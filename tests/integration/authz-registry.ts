@@ -53,6 +53,7 @@ import { revealNationalId } from "@/lib/actions/households/reveal-national-id";
 import { assignHousehold } from "@/lib/actions/county/assign-household";
 import { bulkAssign } from "@/lib/actions/county/bulk-assign";
 import { searchCadres } from "@/lib/actions/county/search-cadres";
+import { recordRelocation } from "@/lib/actions/places/record-relocation";
 import { closeEvaluation } from "@/lib/actions/evaluation/close-evaluation";
 import { createEvaluation } from "@/lib/actions/evaluation/create-evaluation";
 import { drawSample } from "@/lib/actions/evaluation/draw-sample";
@@ -97,6 +98,8 @@ import { recordExitAgreement } from "@/lib/actions/proposals/record-exit-agreeme
 import { beginImport } from "@/lib/actions/import/begin-import";
 import { importProgress } from "@/lib/actions/import/import-progress";
 import { runImport } from "@/lib/actions/import/run-import";
+import { loadDepartmentFeed } from "@/lib/actions/feeds/load-feed";
+import { makeNationalId } from "@/lib/national-id";
 import { createJob as createImportJob } from "@/lib/import/jobs";
 import { setLocale } from "@/lib/actions/set-locale";
 import { confirmPending } from "@/lib/actions/visits/confirm-pending";
@@ -559,6 +562,30 @@ export const REGISTRY: readonly Entry[] = [
     writes: [],
     fn: searchCadres,
     input: (fx, scope) => (scope === "in" ? { q: "" } : { q: "碧江", near: fx.out.villageId }),
+  }),
+
+  // ── places: relocation, resident teams, pairing units, village exit ──
+  action({
+    id: `${A}/places/record-relocation.ts#recordRelocation`,
+    allowed: ["official", "township"],
+    out: "denied",
+    writes: ["relocation", "settlement", "household"],
+    fn: recordRelocation,
+    input: async (fx, scope) => {
+      const s = side(fx, scope);
+      const rows = await fx.t.sql<{ version: number }>(`SELECT version FROM relocation WHERE "householdId" = $1`, [s.household]);
+      return {
+        householdId: s.household,
+        ...(rows[0] ? { version: String(rows[0].version) } : {}),
+        originName: "偏远村民组",
+        destinationId: s.villageId,
+        siteName: "安置点",
+        mode: "centralised",
+        floorArea: "60",
+        contribution: "1000",
+        movedOn: "2017-05-01",
+      };
+    },
   }),
 
   // ── evaluations ──
@@ -1138,6 +1165,26 @@ export const REGISTRY: readonly Entry[] = [
     refusal: { code: "invalid", why: "a job with no file uploaded" },
     fn: runImport,
     input: (fx, scope) => ({ jobId: importJob(fx, scope), dryRun: true }),
+  }),
+  action({
+    id: `${A}/feeds/load-feed.ts#loadDepartmentFeed`,
+    allowed: ["admin", "official", "township"],
+    // a county loads only its own people: another area's scope is refused on its field
+    out: "field",
+    field: "scopeId",
+    writes: ["department_feed", "department_feed_row"],
+    fn: loadDepartmentFeed,
+    input: (fx, scope, actor) => {
+      const side = scope === "in" ? fx.in : fx.foreign;
+      // a valid ID nobody has: the feed loads with one unmatched row (a new file each call, so never a replay)
+      const id = makeNationalId("520603", "1980-01-01", 500 + (fx.counter() % 400));
+      return {
+        department: "public_security",
+        asOf: "2026-01-31",
+        scopeId: actor === "township" ? side.townshipId : side.countyId,
+        file: new File([`national_id,fact,date,value\n${id},vehicle,,${40000 + fx.counter()}\n`], "gongan.csv", { type: "text/csv" }),
+      };
+    },
   }),
   route({
     id: "app/(app)/admin/import/upload/route.ts#PUT",

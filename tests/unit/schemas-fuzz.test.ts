@@ -38,7 +38,9 @@ import * as notify from "@/lib/validation/notify";
 import * as sync from "@/lib/validation/sync";
 import * as search from "@/lib/validation/search";
 import * as auditV from "@/lib/validation/audit";
+import * as relocationV from "@/lib/validation/relocation";
 import * as incomeV from "@/lib/validation/income-record";
+import * as feedsV from "@/lib/validation/feeds";
 import {
   FORMULAS,
   HUGE,
@@ -281,7 +283,40 @@ const registry: Record<string, Entry> = {
     valid: fc.record({ file: fc.constant(new File(["[]"], "regions.json", { type: "application/json" })) }),
   },
 
+  // lib/validation/feeds.ts
+  "feeds.loadFeedSchema": {
+    schema: feedsV.loadFeedSchema,
+    valid: fc.record({
+      department: fc.constantFrom("public_security", "medical_insurance", "education"),
+      asOf: fc.constantFrom("2026-01-31", "2025-12-31"),
+      scopeId: fc.constantFrom("520603", "520603201", ""),
+      file: fc.constant(new File(["national_id,fact,date,value\n"], "feed.csv", { type: "text/csv" })),
+    }),
+  },
+
   // lib/validation/county.ts
+  "relocation.relocationSchema": {
+    schema: relocationV.relocationSchema,
+    text: ["originName", "siteName"],
+    related: { demolishedOn: ["reclaimedOn"] },
+    valid: fc.record(
+      {
+        householdId: uuid,
+        originName: han(1, 40),
+        originId: fc.constantFrom("520603201200", "520624"),
+        destinationId: fc.constantFrom("520603201200", "520603004003", "520603201"),
+        siteName: han(0, 20),
+        mode: fc.constantFrom("centralised", "scattered"),
+        floorArea: intText(1, 500),
+        contribution: intText(0, 3000),
+        movedOn: fc.constant("2017-05-01"),
+        supportJob: formBool,
+        supportSchool: formBool,
+        supportCommunity: formBool,
+      },
+      { requiredKeys: ["householdId", "originName", "destinationId", "mode", "floorArea", "contribution", "movedOn"] },
+    ),
+  },
   "county.assignOneSchema": {
     schema: county.assignOneSchema,
     text: ["reason"],
@@ -1085,7 +1120,9 @@ describe("the registry covers every schema", () => {
     sync,
     search,
     audit: auditV,
+    relocation: relocationV,
     "income-record": incomeV,
+    feeds: feedsV,
   };
 
   it("every file of lib/validation that builds a schema is imported here", () => {
@@ -1270,6 +1307,7 @@ describe("(c) mass assignment: an undeclared key never reaches the parsed output
         "visit.confirmPendingSchema",
         "visit.visitSchema",
         "offline.rejectedVisitSchema",
+        "relocation.relocationSchema",
       ].sort(),
     );
     for (const [name, e] of versioned.filter(([, x]) => !x.auditOnly)) {

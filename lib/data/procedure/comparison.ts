@@ -10,7 +10,7 @@ import { today } from "@/lib/clock";
 import type { ComparisonFlag } from "./state";
 import { loadPolicyRows } from "@/lib/data/assessment";
 import { resolvePolicy, type PolicyKey } from "@/lib/domain/policy";
-import type { ComparisonFlagCode } from "@/lib/domain/procedure";
+import { COMPARISON_FLAG_CODES, type ComparisonFlagCode } from "@/lib/domain/procedure";
 import { isoDay } from "./state";
 
 const RED_LINE_KEY: Record<ComparisonFlagCode, PolicyKey> = {
@@ -36,7 +36,10 @@ export async function comparisonFlags(client: Client, householdId: string, on: s
       registeredBusiness: true,
       splitAt: true,
       splitFromId: true,
-      members: { where: { active: true }, select: { name: true, nationalId: true, villageCommittee: true, publicEmployee: true } },
+      members: {
+        where: { active: true },
+        select: { id: true, name: true, nationalId: true, villageCommittee: true, publicEmployee: true },
+      },
     },
   });
   const policy = resolvePolicy(await loadPolicyRows(client), Number(on.slice(0, 4)), h.countyId.slice(0, 2)).values;
@@ -71,6 +74,23 @@ export async function comparisonFlags(client: Client, householdId: string, on: s
         detail: `${own.name} · ${e.household.village.name} ${e.household.number}${e.active ? "" : "（已迁出）"}`,
       });
     }
+  }
+  // department data (比对 with other departments' records): each flag with its department and as-of day
+  const fromDepartments = await client.departmentFinding.findMany({
+    where: { householdId, kind: "flag" },
+    orderBy: [{ code: "asc" }, { asOf: "asc" }],
+    select: { code: true, department: true, asOf: true, memberId: true },
+  });
+  const names = new Map(h.members.map((m) => [m.id, m.name]));
+  for (const f of fromDepartments) {
+    if (!(COMPARISON_FLAG_CODES as readonly string[]).includes(f.code)) continue;
+    const code = f.code as ComparisonFlagCode;
+    const person = code === "public_employee" || code === "village_committee";
+    flags.push({
+      code,
+      detail: person && f.memberId ? (names.get(f.memberId) ?? "") : "",
+      source: { department: f.department, asOf: isoDay(f.asOf) },
+    });
   }
   return flags.map((f) => (policy[RED_LINE_KEY[f.code]] === 1 ? { ...f, redLine: true as const } : f));
 }

@@ -99,6 +99,8 @@ export interface ComparisonFlag {
   detail: string;
   /** the province made this flag a red line (set by the comparison from the policy) */
   redLine?: boolean;
+  /** raised by a department's data (docs/department-feeds.md), not the household's own answer */
+  source?: { department: string; asOf: string };
 }
 
 const dateOnlyOf = (d: string) => new Date(`${d}T00:00:00Z`);

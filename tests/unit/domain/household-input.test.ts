@@ -146,7 +146,16 @@ describe("parseHouseholdInput: cross-field rules", () => {
 
   it("a year with no policy is an error at year", () => {
     const rows = DEFAULT_POLICY_ROWS.filter((r) => r.year >= 2018).map((r) =>
-      r.id === "national-2018" ? { ...r, values: { ...DEFAULT_POLICY_ROWS[0]!.values, ...r.values } } : r,
+      r.id === "national-2018"
+        ? {
+            ...r,
+            values: {
+              ...DEFAULT_POLICY_ROWS[0]!.values,
+              ...DEFAULT_POLICY_ROWS.find((d) => d.id === "national-2014-places")!.values,
+              ...r.values,
+            },
+          }
+        : r,
     );
     expect(errorsOf(household({ year: 2018 }), rows)).toEqual([]);
     const errs = errorsOf(household({ year: 2016 }), rows);

@@ -13,9 +13,11 @@ import { HouseholdVisitPanel } from "@/components/visit/household-visit-panel";
 import { HouseholdProcedureTimeline } from "@/components/procedure/household-procedure-timeline";
 import { pageTitle } from "@/lib/page-title";
 import { formatInChina } from "@/lib/domain/china-time";
+import { destinationOptions, householdRelocation } from "@/lib/data/relocation";
+import { can } from "@/lib/auth/roles";
+import { RelocationCard } from "@/components/places/relocation-card";
 import { incomeRecordsOf } from "@/lib/data/income-records";
 import { IncomeRecordView } from "@/components/income/income-record-view";
-import { can } from "@/lib/auth/roles";
 
 export const dynamic = "force-dynamic";
 
@@ -33,6 +35,11 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
   const now = today();
   const cadre = h.assignments[0]?.cadre;
   const readOnly = viewer.role !== "cadre";
+  // relocation (易地扶贫搬迁): shown where the household moved or has a record; an official in scope records it
+  const relocation = await householdRelocation(viewer, h.id);
+  const mayRecord = can(viewer.role, "places.record");
+  const showRelocation = relocation && (relocation.record || relocation.origin.year != null || mayRecord);
+  const destinations = showRelocation && mayRecord ? await destinationOptions(h.countyId) : null;
   // the annual income records (收入核算): the latest year's current revision, signed or not
   const incomeRecords = await incomeRecordsOf(h.id);
   const latestIncome = incomeRecords.find((r) => r.current);
@@ -317,6 +324,8 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
           )}
         </Card>
       </div>
+
+      {showRelocation && <RelocationCard data={relocation} destinations={destinations} />}
 
       <Card title={t("household.visits")}>
         {h.visits.length === 0 ? (

@@ -1,0 +1,159 @@
+"use client";
+// An official records (or corrects) a household's relocation: origin, destination (a region node or a
+// named site under it), how it was settled, floor area, own contribution (the cap shown), dates and
+// follow-up support. The server checks everything again; its field errors land on these fields.
+import { useTranslations } from "next-intl";
+import { recordRelocation } from "@/lib/actions/places/record-relocation";
+import type { relocationSchema } from "@/lib/validation/relocation";
+import { CheckField, SelectField, StatusLine, SubmitButton, TextField } from "@/components/ui/form";
+import { schemaOf, useFormAction, useFormValues } from "@/components/ui/use-form-action";
+
+export type RelocationFormValues = {
+  originName: string;
+  originId: string;
+  destinationId: string;
+  siteName: string;
+  mode: string;
+  floorArea: string;
+  contribution: string;
+  movedOn: string;
+  demolishedOn: string;
+  reclaimedOn: string;
+  supportJob: string;
+  supportSchool: string;
+  supportCommunity: string;
+};
+
+export function RelocationForm({
+  householdId,
+  version,
+  initial,
+  destinations,
+  cap,
+}: {
+  householdId: string;
+  version: number | null;
+  initial: RelocationFormValues;
+  destinations: { id: string; label: string }[];
+  cap: number;
+}) {
+  const t = useTranslations("places.relocation");
+  const { state, dispatch, pending, fields } = useFormAction(recordRelocation, schemaOf<typeof relocationSchema>(), {
+    idPrefix: "reloc-",
+    after: "refresh",
+  });
+  const { values, set } = useFormValues(initial);
+  return (
+    <form action={dispatch} noValidate className="space-y-3" data-testid="relocation-form">
+      <input type="hidden" name="householdId" value={householdId} />
+      {version !== null && <input type="hidden" name="version" value={version} />}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField
+          form={fields}
+          name="originName"
+          label={t("originName")}
+          value={values.originName}
+          onChange={(v) => set("originName", v)}
+          required
+          maxLength={100}
+        />
+        <TextField
+          form={fields}
+          name="originId"
+          label={t("originId")}
+          hint={t("originHint")}
+          value={values.originId}
+          onChange={(v) => set("originId", v)}
+          inputMode="numeric"
+          maxLength={12}
+        />
+        <SelectField
+          form={fields}
+          name="destinationId"
+          label={t("destinationId")}
+          value={values.destinationId}
+          onChange={(v) => set("destinationId", v)}
+          options={[{ value: "", label: "—" }, ...destinations.map((d) => ({ value: d.id, label: d.label }))]}
+          required
+        />
+        <TextField
+          form={fields}
+          name="siteName"
+          label={t("siteName")}
+          hint={t("siteHint")}
+          value={values.siteName}
+          onChange={(v) => set("siteName", v)}
+          maxLength={60}
+        />
+        <SelectField
+          form={fields}
+          name="mode"
+          label={t("mode")}
+          value={values.mode}
+          onChange={(v) => set("mode", v)}
+          options={[
+            { value: "centralised", label: t("modes.centralised") },
+            { value: "scattered", label: t("modes.scattered") },
+          ]}
+          required
+        />
+        <TextField
+          form={fields}
+          name="floorArea"
+          label={t("floorArea")}
+          value={values.floorArea}
+          onChange={(v) => set("floorArea", v)}
+          inputMode="decimal"
+          required
+        />
+        <TextField
+          form={fields}
+          name="contribution"
+          label={t("contribution")}
+          hint={t("contributionHint", { cap: cap.toLocaleString("zh-CN") })}
+          value={values.contribution}
+          onChange={(v) => set("contribution", v)}
+          inputMode="decimal"
+          required
+        />
+        <TextField
+          form={fields}
+          name="movedOn"
+          type="date"
+          label={t("movedOn")}
+          value={values.movedOn}
+          onChange={(v) => set("movedOn", v)}
+          required
+        />
+        <TextField
+          form={fields}
+          name="demolishedOn"
+          type="date"
+          label={t("demolishedOn")}
+          value={values.demolishedOn}
+          onChange={(v) => set("demolishedOn", v)}
+        />
+        <TextField
+          form={fields}
+          name="reclaimedOn"
+          type="date"
+          label={t("reclaimedOn")}
+          value={values.reclaimedOn}
+          onChange={(v) => set("reclaimedOn", v)}
+        />
+      </div>
+      <fieldset>
+        <legend className="text-sm font-medium">{t("support")}</legend>
+        <div className="mt-1 grid gap-2 sm:grid-cols-3">
+          {(["supportJob", "supportSchool", "supportCommunity"] as const).map((k) => (
+            <CheckField key={k} form={fields} name={k} label={t(k)} checked={values[k] === "on"} onChange={(c) => set(k, c ? "on" : "")} />
+          ))}
+        </div>
+      </fieldset>
+      <StatusLine state={state} testId="relocation-status" />
+      <SubmitButton pending={pending} pendingLabel={t("saving")}>
+        {t("save")}
+      </SubmitButton>
+    </form>
+  );
+}

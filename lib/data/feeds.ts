@@ -1,0 +1,248 @@
+// Department feeds, signed in (docs/department-feeds.md): loading one for people of one's own
+// area, the county's feeds page, a household's department rows (sensitive reads, audited), and
+// the retention that deletes feed rows while keeping what they produced.
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { audit, actorOf } from "@/lib/audit";
+import { fieldError } from "@/lib/auth/errors";
+import type { Viewer } from "@/lib/auth/session";
+import type { ReviewCountyId } from "@/lib/auth/scope";
+import { today } from "@/lib/clock";
+import { resolvePolicy } from "@/lib/domain/policy";
+import { DEPARTMENTS, FEED_FACTS, isStale, monthsBefore, type DepartmentCode, type FeedFact } from "@/lib/domain/feeds";
+import { memorySource } from "@/lib/import";
+import { loadPolicyRows } from "./assessment";
+import { auditSensitiveRead } from "./sensitive-reads";
+import { loadFeed, type FeedReport } from "@/lib/feeds/load";
+import type { LoadFeedInput } from "@/lib/validation/feeds";
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * The scope a viewer loads a feed for: a county official's own region (or a region under it); an
+ * admin's chosen region under theirs, at province level or below. Anything else is refused on the
+ * scope field: a county can only load its own people.
+ */
+export async function feedScopeFor(viewer: Pick<Viewer, "id" | "role" | "regionId">, scopeId: string | undefined): Promise<string> {
+  const scope = scopeId ?? viewer.regionId;
+  const region = scope.startsWith(viewer.regionId) ? await db().region.findUnique({ where: { id: scope }, select: { id: true } }) : null;
+  if (!region) {
+    // another area's people: refused on the field, and recorded like every refusal
+    await audit(db(), actorOf(viewer), {
+      action: "access.denied",
+      entity: "region",
+      entityId: scope.slice(0, 64),
+      after: { code: "out_of_scope", via: "feed.load" },
+    });
+    throw fieldError("scopeId", "feeds.errors.scope");
+  }
+  return scope;
+}
+
+export async function loadFeedFor(viewer: Viewer, input: LoadFeedInput): Promise<FeedReport> {
+  const scopeId = await feedScopeFor(viewer, input.scopeId);
+  const bytes = new Uint8Array(await input.file.arrayBuffer());
+  const name = input.file instanceof File && input.file.name ? input.file.name : "feed.csv";
+  return loadFeed(db(), memorySource(name, bytes), { actor: actorOf(viewer), scopeId, department: input.department, asOf: input.asOf });
+}
+
+// ───────────────────────── the county's feeds page ─────────────────────────
+
+export const FEEDS_PAGE_SIZE = 30;
+
+export interface FeedListItem {
+  id: string;
+  scopeId: string;
+  department: DepartmentCode;
+  asOf: string;
+  loadedAt: string;
+  fileName: string;
+  sha256: string;
+  rows: number;
+  matched: number;
+  unmatched: number;
+  flags: number;
+  leads: number;
+  facts: number;
+  purged: boolean;
+}
+
+export interface DepartmentState {
+  department: DepartmentCode;
+  latestAsOf: string | null;
+  stale: boolean;
+}
+
+/** The prefixes of a county that a feed's scope may be: the province, the city, the county. */
+const scopesOf = (countyId: string) => [countyId.slice(0, 2), countyId.slice(0, 4), countyId];
+
+/**
+ * The feeds that touched the county (its own, and its city's or province's), newest first, a page
+ * at a time; each department's latest as-of day and whether it is stale (policy feedStaleMonths).
+ */
+export async function countyFeeds(viewer: Pick<Viewer, "id" | "role">, countyId: ReviewCountyId, page = 1) {
+  const where = { scopeId: { in: scopesOf(countyId) } };
+  const [total, feeds, latest, policyRows] = await Promise.all([
+    db().departmentFeed.count({ where }),
+    db().departmentFeed.findMany({
+      where,
+      orderBy: [{ loadedAt: "desc" }, { id: "asc" }],
+      skip: (Math.max(1, page) - 1) * FEEDS_PAGE_SIZE,
+      take: FEEDS_PAGE_SIZE,
+    }),
+    db().departmentFeed.groupBy({ by: ["department"], where, _max: { asOf: true } }),
+    loadPolicyRows(db()),
+  ]);
+  const day = today();
+  const months = resolvePolicy(policyRows, Number(day.slice(0, 4)), countyId.slice(0, 2)).values.feedStaleMonths;
+  const latestOf = new Map(latest.map((l) => [l.department, l._max.asOf ? isoDay(l._max.asOf) : null]));
+  const departments: DepartmentState[] = DEPARTMENTS.map((d) => {
+    const latestAsOf = latestOf.get(d) ?? null;
+    return { department: d, latestAsOf, stale: isStale(latestAsOf, day, months) };
+  });
+  // counts only: no person in them; the view is still recorded (department data is sensitive)
+  await auditSensitiveRead(viewer, {
+    entity: "county",
+    entityId: countyId,
+    countyId,
+    fields: ["department"],
+    via: "county.feeds",
+    rows: feeds.length,
+  });
+  return {
+    total,
+    page,
+    pageSize: FEEDS_PAGE_SIZE,
+    staleMonths: months,
+    departments,
+    feeds: feeds.map((f): FeedListItem => ({
+      id: f.id,
+      scopeId: f.scopeId,
+      department: f.department,
+      asOf: isoDay(f.asOf),
+      loadedAt: f.loadedAt.toISOString(),
+      fileName: f.fileName,
+      sha256: f.sha256,
+      rows: f.rows,
+      matched: f.matched,
+      unmatched: f.unmatched,
+      flags: f.flags,
+      leads: f.leads,
+      facts: f.facts,
+      purged: f.purgedAt !== null,
+    })),
+  };
+}
+
+// ───────────────────────── a household's department rows ─────────────────────────
+
+/** Facts about health: shown only to those who see the medical indicator's details (the cadre, the county). */
+const MEDICAL_FACTS: readonly string[] = ["large_bill", "disability_certificate", "insured", "not_insured"];
+const SEES_MEDICAL = new Set(["cadre", "county_official"]);
+
+export interface DepartmentFindingItem {
+  id: string;
+  kind: "flag" | "lead" | "fact";
+  department: DepartmentCode;
+  asOf: string;
+  fact: FeedFact;
+  date: string | null;
+  value: string | null;
+  member: string | null;
+  helpRequestId: string | null;
+}
+
+/**
+ * What departments' data produced for one household the viewer may already read (the caller
+ * scoped it): flags to everyone who sees the household, medical facts only to the cadre and the
+ * county. Every view is recorded.
+ */
+export async function householdDepartmentData(
+  viewer: Pick<Viewer, "id" | "role">,
+  household: { id: string; countyId: string },
+): Promise<{ items: DepartmentFindingItem[]; hiddenMedical: boolean }> {
+  const medical = SEES_MEDICAL.has(viewer.role);
+  const rows = await db().departmentFinding.findMany({
+    where: { householdId: household.id, ...(medical ? {} : { code: { notIn: [...MEDICAL_FACTS] } }) },
+    orderBy: [{ asOf: "desc" }, { createdAt: "desc" }],
+    take: 100,
+    select: {
+      id: true,
+      kind: true,
+      department: true,
+      asOf: true,
+      code: true,
+      factDate: true,
+      value: true,
+      memberId: true,
+      helpRequestId: true,
+    },
+  });
+  const memberIds = [...new Set(rows.map((r) => r.memberId).filter((m): m is string => Boolean(m)))];
+  const names = new Map(
+    (await db().member.findMany({ where: { id: { in: memberIds }, householdId: household.id }, select: { id: true, name: true } })).map(
+      (m) => [m.id, m.name],
+    ),
+  );
+  if (rows.length > 0) {
+    await auditSensitiveRead(viewer, {
+      entity: "household",
+      entityId: household.id,
+      countyId: household.countyId,
+      fields: ["department"],
+      via: "household.department",
+      rows: rows.length,
+    });
+  }
+  return {
+    hiddenMedical: !medical,
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      department: r.department,
+      asOf: isoDay(r.asOf),
+      fact: (r.code in FEED_FACTS ? r.code : "vehicle") as FeedFact,
+      date: r.factDate ? isoDay(r.factDate) : null,
+      value: r.value ? r.value.toString() : null,
+      member: r.memberId ? (names.get(r.memberId) ?? null) : null,
+      helpRequestId: r.helpRequestId,
+    })),
+  };
+}
+
+// ───────────────────────── retention ─────────────────────────
+
+/**
+ * Delete the rows of feeds loaded longer ago than the policy's feedRetentionMonths (their
+ * province's, as of `now`); the feeds' counts, flags and leads stay. One audit event per feed.
+ */
+export async function purgeExpiredFeedRows(client: PrismaClient, now = new Date()): Promise<{ feeds: number; rows: number }> {
+  const day = today(now);
+  const policyRows = await loadPolicyRows(client);
+  const candidates = await client.departmentFeed.findMany({
+    where: { purgedAt: null },
+    select: { id: true, scopeId: true, loadedAt: true },
+    orderBy: { loadedAt: "asc" },
+  });
+  let feeds = 0;
+  let rows = 0;
+  for (const f of candidates) {
+    const months = resolvePolicy(policyRows, Number(day.slice(0, 4)), f.scopeId.slice(0, 2)).values.feedRetentionMonths;
+    if (today(f.loadedAt) >= monthsBefore(day, months)) continue;
+    await client.$transaction(async (tx) => {
+      const deleted = await tx.departmentFeedRow.deleteMany({ where: { feedId: f.id } });
+      await tx.departmentFeed.update({ where: { id: f.id }, data: { purgedAt: now } });
+      await audit(tx, null, {
+        action: "feed.purged",
+        entity: "department_feed",
+        entityId: f.id,
+        countyId: f.scopeId.length === 6 ? f.scopeId : null,
+        after: { rows: deleted.count, retentionMonths: months },
+      });
+      rows += deleted.count;
+    });
+    feeds++;
+  }
+  return { feeds, rows };
+}
