@@ -28,6 +28,7 @@ import { pageTitle } from "@/lib/page-title";
 import { isTownshipScope } from "@/lib/data/township";
 import { buttonClass } from "@/components/ui/button-style";
 import { unsignedIncomeCount } from "@/lib/data/income-records";
+import { keyHouseholdCount } from "@/lib/data/key-households";
 import { currentYear } from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
@@ -52,7 +53,7 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
   const dir = p.dir ?? "asc";
   const threshold = await exitThreshold(county.id, county.zone);
   const year = currentYear();
-  const [totals, list, townships, gaps, mt, evaluated, unsignedIncome] = await Promise.all([
+  const [totals, list, townships, gaps, mt, evaluated, unsignedIncome, keyCount] = await Promise.all([
     countyTotals(county.id, threshold),
     villageList(county.id, threshold, { ...p, sort, dir }),
     countyTownships(county.id),
@@ -60,6 +61,7 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
     monitoringThresholdStatus(county.id),
     latestEvaluationMetrics(county.id),
     unsignedIncomeCount(county.id, year),
+    keyHouseholdCount(county.id, today()),
   ]);
   const tot = totals.total;
   const summary = countySummary(tot, county.zone as RegionZone | null, threshold);
@@ -159,6 +161,7 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
           tone={unsignedIncome ? "warn" : "default"}
           hint={tr("unsignedFigureHint")}
         />
+        <Stat label={tr("key.count")} value={num(keyCount)} hint={tr("key.countHint")} />
       </div>
 
       <Card title={t("byTownship")}>
