@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 const TABS = [
   { href: "/county", key: "villages" },
   { href: "/county/charts", key: "charts" },
+  { href: "/county/measures", key: "measures" },
   { href: "/county/assignments", key: "assignments" },
   { href: "/county/approvals", key: "approvals" },
   { href: "/county/relocation", key: "relocation" },

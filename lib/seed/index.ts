@@ -13,6 +13,7 @@ import { buildAssessments } from "./assessments";
 import { validateNationalId } from "@/lib/national-id";
 import { audit } from "@/lib/audit";
 import { seedProcedure } from "./representatives";
+import { seedFeeds } from "./feeds";
 import { insertRows, type InsertOptions } from "@/lib/db/bulk";
 import { chinaTime, DANYANG_ID, DEFAULT_TODAY, DEMO_PASSWORD } from "./constants";
 import { buildHouseholds } from "./households";
@@ -184,6 +185,9 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
     log("seed: another run seeded Danyang village first; nothing written");
     return { created: false, households: await prisma.household.count(), members: await prisma.member.count() };
   }
+  // department feeds (their own random stream, after everything else: lib/seed/feeds.ts)
+  const feeds = await seedFeeds(prisma, opts.today ?? DEFAULT_TODAY);
+  log(`seed: ${feeds.feeds} department feeds: ${feeds.flags} flags, ${feeds.leads} leads, ${feeds.facts} facts`);
   log(
     `seed: wrote ${counts.households} households, ${counts.members} members, ${counts.visits} visits, ` +
       `${counts.assessments} assessments, ${counts.users} users in ${Date.now() - started} ms`,

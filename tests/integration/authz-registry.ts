@@ -66,6 +66,7 @@ import { recordOutcome } from "@/lib/actions/help/record-outcome";
 import { submitCardReport } from "@/lib/actions/help/submit-card-report";
 import { submitVillageReport } from "@/lib/actions/help/submit-village-report";
 import { addMeasure } from "@/lib/actions/households/add-measure";
+import { savePlan } from "@/lib/actions/plans/save-plan";
 import { recordIncome } from "@/lib/actions/income/record-income";
 import { signIncome } from "@/lib/actions/income/sign-income";
 import { registerHousehold } from "@/lib/actions/households/register-household";
@@ -729,6 +730,22 @@ export const REGISTRY: readonly Entry[] = [
       amount: "5000",
       startDate: T(),
     }),
+  }),
+  action({
+    // the cadre assigned or an official over the household (county or township); each call with the version it read
+    id: `${A}/plans/save-plan.ts#savePlan`,
+    allowed: ["cadre", "official", "township"],
+    out: "denied",
+    writes: ["household_plan", "plan_item"],
+    fn: savePlan,
+    input: async (fx, scope) => {
+      const householdId = side(fx, scope).household;
+      const rows = await fx.t.sql<{ version: number }>(`SELECT version FROM household_plan WHERE "householdId" = $1 AND year = $2`, [
+        householdId,
+        currentYear(),
+      ]);
+      return { householdId, year: currentYear(), baseVersion: rows[0]?.version, expectedIncome: "5000", items: "落实帮扶措施" };
+    },
   }),
   action({
     id: `${A}/households/register-household.ts#registerHousehold`,
