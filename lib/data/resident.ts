@@ -7,7 +7,8 @@ import { db, type Db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/session";
 import type { ReviewCountyId } from "@/lib/auth/scope";
-import { AppError, fieldError } from "@/lib/auth/errors";
+import { AppError, outOfScopeField } from "@/lib/auth/errors";
+import { messageKey } from "@/i18n/keys";
 import { audit, actorOf } from "@/lib/audit";
 import { currentYear, today } from "@/lib/clock";
 import { loadPolicyRows } from "./assessment";
@@ -38,10 +39,10 @@ export async function savePosting(viewer: Viewer, input: PostingInput) {
           select: { id: true },
         })
       : null;
-    if (!village) throw fieldError("villageId", "places.teams.errors.village");
+    if (!village) throw outOfScopeField("villageId", messageKey("places.teams.errors.village"), { villageId: input.villageId });
     if (input.userId) {
       const user = await tx.user.findFirst({ where: { id: input.userId, regionId: { startsWith: county.id } }, select: { id: true } });
-      if (!user) throw fieldError("userId", "places.teams.errors.user");
+      if (!user) throw outOfScopeField("userId", messageKey("places.teams.errors.user"), { userId: input.userId });
     }
     const unit = await unitNamed(tx, county.id, input.unitName);
     const data = {
@@ -120,7 +121,7 @@ export async function saveCadreUnit(viewer: Viewer, input: CadreUnitInput) {
       where: { id: input.userId, role: "cadre", regionId: { startsWith: county.id } },
       select: { id: true, unitId: true },
     });
-    if (!cadre) throw fieldError("userId", "places.teams.errors.cadre");
+    if (!cadre) throw outOfScopeField("userId", messageKey("places.teams.errors.cadre"), { userId: input.userId });
     const unit = await unitNamed(tx, county.id, input.unitName);
     await tx.user.update({ where: { id: cadre.id }, data: { unitId: unit.id } });
     const now = new Date();

@@ -613,7 +613,7 @@ export const REGISTRY: readonly Entry[] = [
     input: async (fx, scope) => {
       const s = side(fx, scope);
       const id = `00000000-0000-4000-8000-${scope === "in" ? "000000000001" : "000000000002"}`;
-      await fx.t.sql(`INSERT INTO unit (id, "countyId", name) VALUES ($1, $2, '派出单位') ON CONFLICT DO NOTHING`, [id, s.countyId]);
+      await fx.t.sql(`INSERT INTO unit (id, "countyId", name) VALUES ($1, $2, '矩阵的派出单位') ON CONFLICT DO NOTHING`, [id, s.countyId]);
       await fx.t.sql(
         `INSERT INTO resident_posting (id, "countyId", "villageId", "unitId", "personName", role, "validFrom", "updatedAt") VALUES ($1, $2, $3, $1, '驻村队员', 'team_member', '2024-01-01', now()) ON CONFLICT DO NOTHING`,
         [id, s.countyId, s.villageId],
