@@ -38,6 +38,7 @@ export const FEATURE_SEGMENTS = {
   "app/(app)/households": ["visit", "places", "plan"],
   "app/(app)/households/[id]/edit": ["visit", "householdEdit", "plan"],
   "app/(app)/households/[id]/measures": ["householdEdit", "plan"],
+  "app/(app)/households/[id]/plan": ["householdEdit", "plan"],
   "app/(app)/households/[id]/income": ["countyRecords", "plan"],
   "app/(app)/households/new": ["visit", "householdEdit", "plan"],
   "app/(app)/households/[id]/propose": ["procedure", "plan"],

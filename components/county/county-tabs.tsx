@@ -4,8 +4,10 @@ import { getTranslations } from "next-intl/server";
 const TABS = [
   { href: "/county", key: "villages" },
   { href: "/county/charts", key: "charts" },
+  { href: "/county/measures", key: "measures" },
   { href: "/county/assignments", key: "assignments" },
   { href: "/county/approvals", key: "approvals" },
+  { href: "/county/key-households", key: "keyHouseholds" },
   { href: "/county/relocation", key: "relocation" },
   { href: "/county/feeds", key: "feeds" },
 ] as const;

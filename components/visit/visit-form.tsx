@@ -37,14 +37,14 @@ import { VisitResult } from "./visit-result";
 import { indexIn, sentRows, useErrorLabels } from "./error-labels";
 import { labelFor } from "@/lib/offline/current-user";
 import { QueuedResult } from "@/components/offline/queued-result";
+import { chinaDay } from "@/lib/domain/china-time";
+import { addDays } from "@/lib/domain/working-days";
+import { PlanProgress, type VisitPlan } from "./plan-progress";
 
 /** Today in China as the device's clock sees it (a page kept offline carries the day it was fetched). */
-const deviceToday = () =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+const deviceToday = () => chinaDay(new Date());
 
 const noSubscription = () => () => {};
-
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export interface VisitFormProps {
   householdId: string;
@@ -53,6 +53,8 @@ export interface VisitFormProps {
   /** first day of the cadre's current assignment (YYYY-MM-DD) */
   minDate: string | null;
   facts: HouseholdFacts;
+  /** this year's plan (一户一策), its open steps to mark on the visit */
+  plan?: VisitPlan | null;
 }
 
 /** lib/validation/visit.ts on demand (one fetch; the same promise after). */
@@ -65,7 +67,7 @@ function loadSchema() {
   return schemaModule;
 }
 
-export function VisitForm({ householdId, baseVersion, today: pageToday, minDate, facts: base }: VisitFormProps) {
+export function VisitForm({ householdId, baseVersion, today: pageToday, minDate, facts: base, plan }: VisitFormProps) {
   const t = useTranslations();
   const tv = useTranslations("validation");
   const queue = async (payload: Record<string, unknown>): Promise<ActionResult<VisitOutcome>> => {
@@ -122,6 +124,7 @@ export function VisitForm({ householdId, baseVersion, today: pageToday, minDate,
   const [problems, setProblems] = useState("");
   const [actionsTaken, setActionsTaken] = useState("");
   const [followUps, setFollowUps] = useState<{ key: string; description: string; dueDate: string }[]>([]);
+  const [planProgress, setPlanProgress] = useState<string[]>([]);
   const [facts, setFacts] = useState<HouseholdFacts>(base);
   const [drafts, setDrafts] = useState<DraftRow[]>([]);
   const [evidence, setEvidence] = useState<EvidenceItem[]>([]);
@@ -186,6 +189,7 @@ export function VisitForm({ householdId, baseVersion, today: pageToday, minDate,
       signature: signature ?? undefined,
       updates,
       evidence: ready.map((x) => ({ file: x.file, indicator: x.indicator })),
+      planProgress,
     };
     let check;
     try {
@@ -307,6 +311,12 @@ export function VisitForm({ householdId, baseVersion, today: pageToday, minDate,
           + {t("visit.followUps.add")}
         </Button>
       </Section>
+
+      {plan && (
+        <Section title={t("plan.plan.visitTitle")}>
+          <PlanProgress plan={plan} marked={planProgress} setMarked={setPlanProgress} />
+        </Section>
+      )}
 
       <Section title={t("visit.sections.updates")} hint={t("visit.sections.updatesHint")}>
         <FactSections

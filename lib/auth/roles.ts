@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   "household.register": ["cadre"],
   "visit.create": ["cadre"],
   "measure.create": ["cadre"],
+  /** a household's plan (一户一策): the cadre assigned, an official over the household */
+  "plan.edit": ["cadre", "county_official"],
   /** the annual income record (收入核算): record and have it signed (a cadre's own households, an official's region) */
   "income.record": ["cadre", "county_official"],
   /** the household type (户属性): set by an official over the household's region */

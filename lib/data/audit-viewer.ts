@@ -69,11 +69,11 @@ export function currentActionName(name: string): string {
   return LEGACY_ACTION_NAMES.get(name) ?? name;
 }
 
-/** The events a viewer may read, as a `where`. */
+/** The events a viewer may read, as a `where`. Above a county it crosses counties: each county keeps its own chain (decision 0044). */
 export function auditScope(viewer: ScopedViewer): Prisma.AuditEventWhereInput {
   const region = viewer.regionId;
   if (viewer.regionLevel === "province") return { OR: [{ countyId: { startsWith: region } }, { countyId: null }] };
-  return { countyId: { startsWith: region } };
+  return { countyId: { startsWith: region } }; // a city crosses counties (decision 0044)
 }
 
 const chinaDayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);

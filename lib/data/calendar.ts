@@ -2,7 +2,7 @@
 // counted in working days, edited by an admin (管理 → 节假日), every change audited. The counting
 // itself is pure (lib/domain/working-days.ts); this only loads and stores the rows.
 import "server-only";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { audit, type Actor } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import { uncoveredYears, workCalendar, type CalendarDayKind, type WorkCalendar } from "@/lib/domain/working-days";
@@ -14,7 +14,7 @@ const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 const dateOnly = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
 /** The years whose schedule is loaded. */
-export async function loadedYears(client: Client): Promise<Set<number>> {
+export async function loadedYears(client: Client = db()): Promise<Set<number>> {
   const rows = await client.calendarYear.findMany({ select: { year: true } });
   return new Set(rows.map((r) => r.year));
 }
@@ -61,7 +61,7 @@ export interface CalendarYearView extends CalendarYearStatus {
 }
 
 /** The years around today (two back, one ahead) and every year with rows or a load, newest first. */
-export async function calendarOverview(client: Client, currentYear: number): Promise<CalendarYearStatus[]> {
+export async function calendarOverview(currentYear: number, client: Client = db()): Promise<CalendarYearStatus[]> {
   const [loaded, counts] = await Promise.all([
     client.calendarYear.findMany({ select: { year: true, source: true, loadedAt: true, loadedById: true } }),
     client.$queryRawUnsafe<{ year: number; holidays: number; workdays: number }[]>(
@@ -109,8 +109,8 @@ async function userNames(client: Client, ids: (string | null)[]): Promise<Map<st
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-export async function calendarYearView(client: Client, year: number, currentYear: number): Promise<CalendarYearView> {
-  const overview = await calendarOverview(client, currentYear);
+export async function calendarYearView(year: number, currentYear: number, client: Client = db()): Promise<CalendarYearView> {
+  const overview = await calendarOverview(currentYear, client);
   const status = overview.find((s) => s.year === year) ?? {
     year,
     loaded: false,

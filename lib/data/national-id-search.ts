@@ -1,6 +1,8 @@
 // Who holds this national ID, among the households the viewer may read: current members and
 // those who left (a death, a move), newest first. Exact match on the indexed column; nothing
 // outside the viewer's scope is looked at, so "not found" says nothing about other counties.
+// For an official above a county (a city, a province) the search crosses counties: at national
+// scale it goes through a lookup table keyed by the ID's hash, one shard (decision 0044).
 import "server-only";
 import { db } from "@/lib/db/client";
 import { householdScope, type ScopedViewer } from "@/lib/auth/scope";

@@ -17,10 +17,10 @@ import { loadPolicyRows, unmetOf } from "./assessment";
 
 export function householdsInRegion(regionId: string): Prisma.HouseholdWhereInput {
   if (regionId === "") return {};
-  if (regionId.length <= 4) return { countyId: { startsWith: regionId } };
+  if (regionId.length <= 4) return { countyId: { startsWith: regionId } }; // crosses counties (decision 0044)
   if (regionId.length === 6) return { countyId: regionId };
-  if (regionId.length === 9) return { villageId: { startsWith: regionId } };
-  return { villageId: regionId };
+  if (regionId.length === 9) return { countyId: regionId.slice(0, 6), villageId: { startsWith: regionId } };
+  return { countyId: regionId.slice(0, 6), villageId: regionId };
 }
 
 export async function createRecomputeJob(db: PrismaClient, args: { regionId: string; reason: string; actorId: string | null }) {

@@ -7,7 +7,7 @@ import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/auth/errors";
 import { today } from "@/lib/clock";
 import { overdueBefore } from "./county-households";
-import { reviewTownshipId, type ReviewTownshipId } from "@/lib/auth/scope";
+import { regionReach, reviewTownshipId, type ReviewTownshipId } from "@/lib/auth/scope";
 
 export function isTownshipScope(viewer: Pick<Viewer, "role" | "regionLevel">): boolean {
   return viewer.role === "county_official" && viewer.regionLevel === "township";
@@ -31,11 +31,11 @@ export async function townshipLate(townshipId: ReviewTownshipId, now = new Date(
   const day = new Date(`${today(now)}T00:00:00Z`);
   const before = overdueBefore(today(now));
   const [leads, visits] = await Promise.all([
-    db().helpRequest.count({ where: { villageId: { startsWith: townshipId }, state: "open", deadline: { lt: day } } }),
+    db().helpRequest.count({ where: { ...regionReach(townshipId, "township"), state: "open", deadline: { lt: day } } }),
     db().$queryRaw<{ villageId: string; n: number }[]>`
       SELECT h."villageId", count(*)::int AS n
       FROM household h
-      WHERE h."villageId" LIKE ${`${townshipId}%`}
+      WHERE h."countyId" = ${townshipId.slice(0, 6)} AND h."villageId" LIKE ${`${townshipId}%`}
         AND EXISTS (SELECT 1 FROM cadre_assignment a WHERE a."householdId" = h.id AND a."validFrom" <= ${now} AND (a."validTo" IS NULL OR a."validTo" > ${now}))
         AND (h."lastVisitAt" < ${before} OR (h."lastVisitAt" IS NULL AND h."createdAt" < ${before}))
       GROUP BY h."villageId"`,

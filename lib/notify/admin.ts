@@ -2,7 +2,7 @@
 // concurrency, audited without its secret), a test message, and the messages recorded for the
 // province, newest first, a page at a time. An admin sees and sets their own province only.
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import { db as defaultDb, type Db } from "@/lib/db/client";
 import { audit, type Actor } from "@/lib/audit";
 import { AppError } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
@@ -26,7 +26,7 @@ export interface ChannelView {
   lastRunAt: string | null;
 }
 
-export async function channelView(db: Db, viewer: Viewer): Promise<ChannelView> {
+export async function channelView(viewer: Viewer, db: Db = defaultDb()): Promise<ChannelView> {
   const provinceId = provinceOf(viewer);
   const [row, job] = await Promise.all([
     db.notifyChannel.findUnique({
@@ -133,9 +133,9 @@ export interface NotificationItem {
 }
 
 export async function recentNotifications(
-  db: Db,
   viewer: Viewer,
   page = 1,
+  db: Db = defaultDb(),
 ): Promise<{ items: NotificationItem[]; total: number; page: number; pageSize: number }> {
   const where = { provinceId: provinceOf(viewer) };
   const p = Math.max(1, Math.min(page, 10_000));

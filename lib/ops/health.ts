@@ -9,7 +9,7 @@ import "server-only";
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { Db } from "@/lib/db/client";
+import { db as defaultDb, type Db } from "@/lib/db/client";
 import { uploadRoot } from "@/lib/storage/root";
 import { runAuditHeadCheck, type AuditHeadState } from "@/lib/jobs/audit-head";
 
@@ -121,7 +121,7 @@ async function checkAudit(db: Db, now: Date): Promise<CheckResult> {
   return out;
 }
 
-export async function health(db: Db, now = new Date()): Promise<Health> {
+export async function health(db: Db = defaultDb(), now = new Date()): Promise<Health> {
   const database = await checkDatabase(db);
   // with no database the other database checks would each wait for their own timeout
   const [migrations, uploads, audit] = await Promise.all([

@@ -13,6 +13,7 @@ import { buildAssessments } from "./assessments";
 import { validateNationalId } from "@/lib/national-id";
 import { audit } from "@/lib/audit";
 import { seedProcedure } from "./representatives";
+import { seedFeeds } from "./feeds";
 import { insertRows, type InsertOptions } from "@/lib/db/bulk";
 import { chinaTime, DANYANG_ID, DEFAULT_TODAY, DEMO_PASSWORD } from "./constants";
 import { buildHouseholds } from "./households";
@@ -20,6 +21,7 @@ import { buildMeasures } from "./measures";
 import { regionRows } from "./regions";
 import { buildUsers } from "./users";
 import { buildVisits } from "./visits";
+import { buildCountyRecords } from "./county-records";
 import { VILLAGE_PLANS } from "./villages";
 import { buildPlaces } from "./places";
 
@@ -169,6 +171,17 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
       await put("follow_up", data.followUps);
       await seedProcedure(tx, { passwordHash, now });
       await put("assessment", data.assessments, { batchSize: 500 });
+      // county records (income): built after everything above, from their own random stream
+      const records = buildCountyRecords(data, opts.today ?? DEFAULT_TODAY);
+      await put(
+        "income_record",
+        records.incomeRecords.map((r) => ({
+          ...r,
+          recordedById: remap(r.recordedById as string),
+          signedRecordedById: r.signedRecordedById ? remap(r.signedRecordedById as string) : null,
+        })),
+      );
+      await put("household_type_record", records.householdTypes);
       await put("settlement", data.places.settlements);
       await put(
         "relocation",
@@ -184,6 +197,9 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
     log("seed: another run seeded Danyang village first; nothing written");
     return { created: false, households: await prisma.household.count(), members: await prisma.member.count() };
   }
+  // department feeds (their own random stream, after everything else: lib/seed/feeds.ts)
+  const feeds = await seedFeeds(prisma, opts.today ?? DEFAULT_TODAY);
+  log(`seed: ${feeds.feeds} department feeds: ${feeds.flags} flags, ${feeds.leads} leads, ${feeds.facts} facts`);
   log(
     `seed: wrote ${counts.households} households, ${counts.members} members, ${counts.visits} visits, ` +
       `${counts.assessments} assessments, ${counts.users} users in ${Date.now() - started} ms`,

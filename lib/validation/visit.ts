@@ -116,6 +116,11 @@ export function makeVisitSchema(today: () => string = serverToday) {
         .array(evidenceSchema)
         .max(MAX_EVIDENCE_FILES, { message: messageKey("validation.tooMany") })
         .default([]),
+      /** the household plan's steps marked done on this visit (一户一策): stored with the visit, once */
+      planProgress: z
+        .array(z.string().uuid({ message: messageKey("validation.invalidId") }))
+        .max(20, { message: messageKey("validation.tooMany") })
+        .default([]),
     })
     .strict()
     .superRefine(

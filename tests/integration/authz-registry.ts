@@ -69,8 +69,10 @@ import { recordOutcome } from "@/lib/actions/help/record-outcome";
 import { submitCardReport } from "@/lib/actions/help/submit-card-report";
 import { submitVillageReport } from "@/lib/actions/help/submit-village-report";
 import { addMeasure } from "@/lib/actions/households/add-measure";
+import { savePlan } from "@/lib/actions/plans/save-plan";
 import { recordIncome } from "@/lib/actions/income/record-income";
 import { signIncome } from "@/lib/actions/income/sign-income";
+import { setHouseholdType } from "@/lib/actions/income/set-household-type";
 import { registerHousehold } from "@/lib/actions/households/register-household";
 import { updateHousehold } from "@/lib/actions/households/update-household";
 import { findHouseholdByNationalId } from "@/lib/actions/households/find-by-national-id";
@@ -118,6 +120,7 @@ import { GET as minutesScan } from "@/app/(app)/meetings/[id]/minutes/route";
 import { GET as authGet, POST as authPost } from "@/app/api/auth/[...nextauth]/route";
 import { GET as exportHouseholds } from "@/app/api/county/export/households/route";
 import { GET as exportVillages } from "@/app/api/county/export/villages/route";
+import { GET as exportKeyHouseholds } from "@/app/api/county/export/key-households/route";
 import { GET as evidenceFile } from "@/app/api/evidence/[id]/route";
 import { GET as cardLimited } from "@/app/card/[token]/limited/route";
 import { PUT as importUpload } from "@/app/(app)/admin/import/upload/route";
@@ -759,6 +762,15 @@ export const REGISTRY: readonly Entry[] = [
     },
   }),
 
+  action({
+    id: `${A}/income/set-household-type.ts#setHouseholdType`,
+    allowed: ["official", "township"],
+    out: "denied",
+    writes: ["household_type_record"],
+    fn: setHouseholdType,
+    input: (fx, scope) => ({ id: uuid(), householdId: side(fx, scope).household, type: "subsistence", since: T(), basis: "民政局批复" }),
+  }),
+
   // ── households ──
   action({
     id: `${A}/households/add-measure.ts#addMeasure`,
@@ -774,6 +786,22 @@ export const REGISTRY: readonly Entry[] = [
       amount: "5000",
       startDate: T(),
     }),
+  }),
+  action({
+    // the cadre assigned or an official over the household (county or township); each call with the version it read
+    id: `${A}/plans/save-plan.ts#savePlan`,
+    allowed: ["cadre", "official", "township"],
+    out: "denied",
+    writes: ["household_plan", "plan_item"],
+    fn: savePlan,
+    input: async (fx, scope) => {
+      const householdId = side(fx, scope).household;
+      const rows = await fx.t.sql<{ version: number }>(`SELECT version FROM household_plan WHERE "householdId" = $1 AND year = $2`, [
+        householdId,
+        currentYear(),
+      ]);
+      return { householdId, year: currentYear(), baseVersion: rows[0]?.version, expectedIncome: "5000", items: "落实帮扶措施" };
+    },
   }),
   action({
     id: `${A}/households/register-household.ts#registerHousehold`,
@@ -1389,6 +1417,17 @@ export const REGISTRY: readonly Entry[] = [
     // out: the other county's township as the filter, and a page past the end
     request: (fx, scope) => ({
       url: scope === "in" ? "/api/county/export/villages" : `/api/county/export/villages?township=${fx.out.townshipId}&page=2`,
+    }),
+  }),
+  route({
+    id: "app/api/county/export/key-households/route.ts#GET",
+    allowed: ["official"],
+    out: "filtered",
+    writes: [],
+    fn: exportKeyHouseholds,
+    // out: the other county's village as the filter finds nothing of it
+    request: (fx, scope) => ({
+      url: scope === "in" ? "/api/county/export/key-households" : `/api/county/export/key-households?village=${fx.out.villageId}`,
     }),
   }),
   route({

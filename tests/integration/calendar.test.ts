@@ -115,7 +115,7 @@ describe("the admin edits the calendar (admins only, every change audited)", () 
     const due = await leadDeadline(t.prisma, COUNTY, `${next - 1}-12-30`);
     expect(due.startsWith(`${next}-`)).toBe(true);
     expect(deadlineFlag(`${next - 1}-12-30`, due, await loadedYears(t.prisma))).toEqual([next]);
-    const overview = await calendarOverview(t.prisma, next - 1);
+    const overview = await calendarOverview(next - 1, t.prisma);
     expect(overview.find((y) => y.year === next)).toMatchObject({ loaded: false, inPackage: false });
 
     // the admin types the first days from the State Council's notice, then marks the year loaded
@@ -132,7 +132,7 @@ describe("the admin edits the calendar (admins only, every change audited)", () 
     );
     expect(published.ok, JSON.stringify(published)).toBe(true);
     expect(deadlineFlag(`${next - 1}-12-30`, due, await loadedYears(t.prisma))).toEqual([]);
-    const view = await calendarYearView(t.prisma, next, next - 1);
+    const view = await calendarYearView(next, next - 1, t.prisma);
     expect(view.loaded).toBe(true);
     expect(view.days.map((d) => d.kind)).toEqual(["holiday", "workday"]);
     // the new-year holiday moves the deadline on

@@ -3,7 +3,8 @@
 // household not found; and the migration: measures recorded before the kinds read the same after.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PGlite } from "@electric-sql/pglite";
-import { createTestDb, signInAs, signOut, type TestDb } from "./helpers";
+import { countyIdForTest, createTestDb, signInAs, signOut, type TestDb } from "./helpers";
+import { measuresByKind, overdueLoans } from "@/lib/data/measures";
 import { assign, createHousehold, createUser, seedRegions } from "../factories";
 import { addMeasure } from "@/lib/actions/households/add-measure";
 import { migrationSql } from "../support/migrations";
@@ -155,6 +156,36 @@ describe("a measure by kind", () => {
     await signInAs(t.prisma, "official");
     expect(await addMeasure(undefined, loan())).toMatchObject({ ok: false, code: "forbidden" });
     expect(await t.prisma.assistanceMeasure.count()).toBe(before);
+  });
+});
+
+describe("the county's measures by type", () => {
+  it("counts measures, households and amounts by kind in the county only, and lists overdue loans oldest first", async () => {
+    // one of another county's, which must not count
+    const far = await createHousehold(t.prisma, { villageId: "520602100200", number: "0001", members: 1 });
+    await t.prisma.assistanceMeasure.create({
+      data: {
+        householdId: far.id,
+        countyId: "520602",
+        category: "industry",
+        kind: "microcredit",
+        loanStatus: "overdue",
+        overdueSince: new Date("2020-01-01"),
+        description: "x",
+        amount: 1,
+        startDate: new Date("2019-01-01"),
+      },
+    });
+    const kinds = await measuresByKind(countyIdForTest("520603"));
+    const loan = kinds.find((k) => k.kind === "microcredit")!;
+    const mine = await t.prisma.assistanceMeasure.findMany({ where: { countyId: "520603", kind: "microcredit" } });
+    expect(loan.measures).toBe(mine.length);
+    expect(loan.households).toBe(1);
+    expect(Number(loan.amount)).toBe(mine.reduce((n, m) => n + Number(m.amount), 0));
+    const overdue = await overdueLoans(countyIdForTest("520603"), 1);
+    expect(overdue.total).toBe(1);
+    expect(overdue.rows[0]).toMatchObject({ since: "2025-09-16", bank: "万山农商银行", amount: 50000 });
+    expect((await overdueLoans(countyIdForTest("520603"), 2)).rows).toEqual([]);
   });
 });
 

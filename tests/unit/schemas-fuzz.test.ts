@@ -29,6 +29,7 @@ import * as metricsInput from "@/lib/validation/metrics-input";
 import * as importV from "@/lib/validation/import";
 import * as register from "@/lib/validation/household-register";
 import * as measure from "@/lib/validation/measure";
+import * as planV from "@/lib/validation/plan";
 const { MEASURE_ANSWERS } = measure;
 import * as policy from "@/lib/validation/policy";
 import * as procedure from "@/lib/validation/procedure";
@@ -754,6 +755,19 @@ const registry: Record<string, Entry> = {
     }),
   },
 
+  "plan.savePlanSchema": {
+    schema: planV.savePlanSchema,
+    text: ["note"],
+    valid: fc.record({
+      householdId: uuid,
+      year: fc.integer({ min: 2014, max: 2030 }).map(String),
+      baseVersion: fc.integer({ min: 1, max: 100 }).map(String),
+      mainCause: fc.constantFrom(...MEASURE_ANSWERS.slice(0, 12)),
+      expectedIncome: yuan(100_000),
+      note: han(1, 40),
+    }),
+  },
+
   // lib/validation/import.ts (the bulk import's jobs)
   "import.beginImportSchema": { schema: importV.beginImportSchema, valid: fc.constant({}) },
   "import.importProgressSchema": { schema: importV.importProgressSchema, valid: fc.record({ jobId: uuid }) },
@@ -1141,6 +1155,7 @@ describe("the registry covers every schema", () => {
     "metrics-input": metricsInput,
     "household-register": register,
     measure,
+    plan: planV,
     import: importV,
     policy,
     procedure,
@@ -1329,6 +1344,7 @@ describe("(c) mass assignment: an undeclared key never reaches the parsed output
       [
         "household-edit.updateHouseholdSchema",
         "notify.saveNotifyChannelSchema",
+        "plan.savePlanSchema",
         "procedure.exitAgreementSchema",
         "procedure.explainComparisonSchema",
         "procedure.objectionCheckSchema",

@@ -7,14 +7,13 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
 import { isRole } from "@/lib/auth/roles";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db/client";
 import { listAuditEvents } from "@/lib/data/audit-viewer";
 import { chainStatus } from "@/lib/data/audit-status";
 import { parseAuditParams, type AuditFilters } from "@/lib/validation/audit";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { ParamErrors } from "@/components/county/param-errors";
 import { chinaSecond } from "@/lib/domain/china-time";
+import { auditPageEvent } from "@/lib/data/access-denied";
 
 export const dynamic = "force-dynamic";
 
@@ -40,17 +39,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { values: f, errors } = parseAuditParams(await searchParams);
   const [{ rows, next }, status] = await Promise.all([listAuditEvents(viewer, f), chainStatus()]);
   // every look at the history is in the history
-  await audit(
-    db(),
-    { id: viewer.id, role: viewer.role },
-    {
-      action: "audit.view",
-      entity: "audit",
-      entityId: null,
-      countyId: viewer.regionId.length >= 6 ? viewer.regionId.slice(0, 6) : null,
-      after: { filters: { ...f, before: undefined }, page: f.before ?? null, rows: rows.length },
-    },
-  );
+  await auditPageEvent(viewer, {
+    action: "audit.view",
+    entity: "audit",
+    entityId: null,
+    countyId: viewer.regionId.length >= 6 ? viewer.regionId.slice(0, 6) : null,
+    after: { filters: { ...f, before: undefined }, page: f.before ?? null, rows: rows.length },
+  });
   const filtered = Object.entries(f).some(([k, v]) => k !== "before" && v);
   const exportHref = `/audit/export?${query({ ...f, before: undefined })}`;
   const input = "mt-1 w-full rounded border border-stone-300 px-2 py-1.5 text-sm";

@@ -7,8 +7,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage, type Viewer } from "@/lib/auth/session";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db/client";
 import { listPrintable, posterVillage, printChoices } from "@/lib/data/card";
 import { publicOrigin } from "@/lib/http/request";
 import { helpPath, qrSvg } from "@/lib/card/qr";
@@ -20,16 +18,15 @@ import { VillagePoster } from "@/components/help/poster";
 import { PrintButton } from "@/components/card/print-button";
 import { pageTitle } from "@/lib/page-title";
 import { PublicUrlWarning } from "@/components/card/public-url-warning";
+import { auditPageEvent } from "@/lib/data/access-denied";
 
 export const dynamic = "force-dynamic";
 
 /** Out of scope reads as not found, and is audited (#16.12). */
 async function deniedNotFound(viewer: Viewer, entity: string, id: string, page: string): Promise<never> {
-  await audit(
-    db(),
-    { id: viewer.id, role: viewer.role },
-    { action: "access.denied", entity, entityId: id.slice(0, 64), after: { code: "not_found", page } },
-  ).catch(() => {});
+  await auditPageEvent(viewer, { action: "access.denied", entity, entityId: id.slice(0, 64), after: { code: "not_found", page } }).catch(
+    () => {},
+  );
   notFound();
 }
 

@@ -7,7 +7,6 @@ import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
 import { floodedVillages, listLeads, type LeadFilter } from "@/lib/data/help";
 import { deadlineFlag, loadedYears } from "@/lib/data/calendar";
-import { db } from "@/lib/db/client";
 import { Card, EmptyState, PageTitle, Stat } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
@@ -30,7 +29,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const tc = await getTranslations();
   const [data, calendarYears, flooded] = await Promise.all([
     listLeads(viewer, { filter: f, page }),
-    loadedYears(db()),
+    loadedYears(),
     viewer.role === "county_official" ? floodedVillages(viewer.regionId) : Promise.resolve([]),
   ]);
 

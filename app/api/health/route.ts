@@ -1,7 +1,6 @@
 // GET /api/health — for a load balancer: 200 when the database answers, the migrations are all
 // applied, the upload folder is writable and the audit chain's head was verified recently;
 // 503 otherwise. Public, no personal data (lib/ops/health.ts); HEAD answers the same status.
-import { db } from "@/lib/db/client";
 import { health } from "@/lib/ops/health";
 import { logError } from "@/lib/log/logger";
 
@@ -10,7 +9,7 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   let body;
   try {
-    body = await health(db());
+    body = await health();
   } catch (e) {
     // no database configured, or a check failed in a way it does not expect
     logError(e, { route: "/api/health" }, "health check failed");

@@ -212,3 +212,29 @@ export function TrendChart({ years }: { years: { year: number; registeredPoor: n
     />
   );
 }
+
+/** Households by kind of measure (the county's measures page). */
+export function MeasuresChart({ kinds }: { kinds: { kind: string; households: number }[] }) {
+  const t = useTranslations("plan");
+  const rows = [...kinds].reverse();
+  return (
+    <Chart
+      height={Math.max(200, rows.length * 26 + 50)}
+      option={{
+        grid: { left: 8, right: 40, top: 8, bottom: 24, containLabel: true },
+        tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+        xAxis: { type: "value", minInterval: 1 },
+        yAxis: { type: "category", data: rows.map((r) => t(`kind.${r.kind as KeyUnder<"plan.kind">}`)) },
+        series: [
+          {
+            type: "bar",
+            name: t("county.households"),
+            data: rows.map((r) => r.households),
+            itemStyle: { color: GREEN },
+            label: { show: true, position: "right" },
+          },
+        ],
+      }}
+    />
+  );
+}

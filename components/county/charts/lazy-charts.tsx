@@ -19,3 +19,7 @@ export const CoverageChart = dynamic(() => import("./county-charts").then((m) =>
   loading: placeholder(280),
 });
 export const TrendChart = dynamic(() => import("./county-charts").then((m) => m.TrendChart), { ssr: false, loading: placeholder(280) });
+export const MeasuresChart = dynamic(() => import("./county-charts").then((m) => m.MeasuresChart), {
+  ssr: false,
+  loading: placeholder(400),
+});

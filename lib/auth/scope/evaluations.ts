@@ -5,6 +5,8 @@
 //   - a county official: only evaluations of their county, drawn, whose releaseAt has passed
 //     (the embargo: before that, nothing of the sample reaches the county or its villages);
 //   - everyone else: nothing.
+// An evaluator's reach may be a province: `countyId startsWith` then crosses counties, as the
+// evaluation's choice of county must (decision 0044); each evaluation itself is one county.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ScopedViewer } from "./viewer";
 
@@ -15,12 +17,13 @@ const NONE = { id: { in: [] as string[] } };
 /** Evaluations the viewer works on as a team member. */
 export function teamWhere(viewer: Pick<Viewer, "id" | "role" | "regionId">): Prisma.EvaluationWhereInput {
   if (viewer.role !== "evaluator") return NONE;
-  return { team: { some: { userId: viewer.id } }, countyId: { startsWith: viewer.regionId } };
+  return { team: { some: { userId: viewer.id } }, countyId: { startsWith: viewer.regionId } }; // decision 0044
 }
 
 /** Evaluations whose sample the county may now see (released). */
 export function releasedWhere(viewer: Pick<Viewer, "role" | "regionId">, now: Date): Prisma.EvaluationWhereInput {
   if (viewer.role !== "county_official") return NONE;
+  // decision 0044: one county for a county official
   return { countyId: { startsWith: viewer.regionId }, state: { in: ["drawn", "closed"] }, releaseAt: { not: null, lte: now } };
 }
 

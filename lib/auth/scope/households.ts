@@ -1,20 +1,13 @@
 // Households a viewer may read, as a `where` clause: out of scope reads as not found.
 import type { Prisma, RegionLevel } from "@/lib/generated/prisma/client";
-import { NOTHING, type ScopedViewer } from "./viewer";
+import { NOTHING, regionReach, type ScopedViewer } from "./viewer";
 
-/** Households under a region node: region ids are prefixes of the ids beneath them. */
+/**
+ * Households under a region node: region ids are prefixes of the ids beneath them. At or below a
+ * county the clause names the county (one shard when sharded by countyId, decision 0044).
+ */
 export function householdsUnderRegion(regionId: string, level: RegionLevel): Prisma.HouseholdWhereInput {
-  switch (level) {
-    case "village":
-      return { villageId: regionId };
-    case "township":
-      return { villageId: { startsWith: regionId } };
-    case "county":
-      return { countyId: regionId };
-    case "city":
-    case "province":
-      return { countyId: { startsWith: regionId } };
-  }
+  return regionReach(regionId, level);
 }
 
 /** The households a viewer may read. */

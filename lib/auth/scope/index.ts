@@ -5,7 +5,8 @@
 //   users       usersInScope (admin)                        procedure    proposals, meetings, notices
 //   evaluations team, released, sample readers             counties     ReviewCountyId, ReviewTownshipId
 // Data functions take the viewer and call these; none builds a viewer's reach inline (decision 0039).
-export type { ScopedViewer } from "./viewer";
+export type { ScopedViewer, RegionReach } from "./viewer";
+export { regionReach, countyOfRegion } from "./viewer";
 export { householdScope, householdsUnderRegion } from "./households";
 export { regionScope } from "./regions";
 export { leadScope } from "./leads";

@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/auth/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { currentAssignment, type ScopedViewer } from "./viewer";
+import { currentAssignment, regionReach, type ScopedViewer } from "./viewer";
 
 /**
  * The leads a viewer follows. County officials: every lead under their region. Cadres: leads of
@@ -11,7 +11,7 @@ import { currentAssignment, type ScopedViewer } from "./viewer";
  * household or whose household has no cadre now (so an unmatched report reaches someone).
  */
 export async function leadScope(viewer: ScopedViewer, now = new Date()): Promise<Prisma.HelpRequestWhereInput> {
-  if (viewer.role === "county_official") return { villageId: { startsWith: viewer.regionId } };
+  if (viewer.role === "county_official") return regionReach(viewer.regionId, viewer.regionLevel);
   if (viewer.role !== "cadre") throw new AppError("forbidden");
   const mine = await db().cadreAssignment.findMany({
     where: { cadreId: viewer.id, ...currentAssignment(now) },

@@ -5,7 +5,7 @@
 //   county official    — a county_official whose scope is a county: approval and announcement
 //   cadre              — proposals of households currently assigned to them
 import { AppError } from "@/lib/auth/errors";
-import type { ScopedViewer as Viewer } from "./viewer";
+import { regionReach as reachOf, type ScopedViewer as Viewer } from "./viewer";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -13,14 +13,7 @@ type Client = Db | Tx;
 
 /** Region-level reach over proposals (a region id is a prefix of every village id beneath it). */
 function regionReach(viewer: Pick<Viewer, "regionId" | "regionLevel">): Prisma.ProposalWhereInput {
-  switch (viewer.regionLevel) {
-    case "village":
-      return { villageId: viewer.regionId };
-    case "county":
-      return { countyId: viewer.regionId };
-    default:
-      return { villageId: { startsWith: viewer.regionId } };
-  }
+  return reachOf(viewer.regionId, viewer.regionLevel);
 }
 
 const NOTHING: Prisma.ProposalWhereInput = { id: { in: [] } };
@@ -73,13 +66,13 @@ export function mustApproveCounty(viewer: Viewer, countyId: string): void {
 }
 
 /** What lies in a village a viewer oversees: the village's facilitator, officials and admins over it. */
-function villageRecords(viewer: Viewer): { villageId: string | { startsWith: string } } | { countyId: string } | { id: { in: string[] } } {
+function villageRecords(viewer: Viewer): Prisma.MeetingWhereInput & Prisma.NoticeWhereInput {
   switch (viewer.role) {
     case "facilitator":
-      return { villageId: viewer.regionId };
+      return reachOf(viewer.regionId, "village");
     case "admin":
     case "county_official":
-      return viewer.regionLevel === "county" ? { countyId: viewer.regionId } : { villageId: { startsWith: viewer.regionId } };
+      return reachOf(viewer.regionId, viewer.regionLevel);
     default:
       return { id: { in: [] } };
   }

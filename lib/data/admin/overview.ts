@@ -17,6 +17,11 @@ export interface AdminOverview {
   policyProvince: number;
 }
 
+/**
+ * The admin's overview. Users and regions are reference tables (every shard has them); the
+ * household counts of a city or province admin cross counties, and read county rollups at
+ * national scale (decision 0044).
+ */
 export async function getAdminOverview(viewer: ScopedViewer): Promise<AdminOverview> {
   const prisma = db();
   const userScope = usersInScope(viewer);

@@ -46,6 +46,7 @@ export interface RegionView {
 const summarySelect = { id: true, name: true, level: true } satisfies Prisma.RegionSelect;
 
 /** One node under the viewer's scope with a page of its children; null if out of scope. */
+/** A region node with its households: above a county the count crosses counties (decision 0044). */
 export async function getRegionView(viewer: ScopedViewer, id: string, page = 1): Promise<RegionView | null> {
   const prisma = db();
   const node = await prisma.region.findFirst({
@@ -122,6 +123,7 @@ export async function getRegionView(viewer: ScopedViewer, id: string, page = 1):
  * village id cut to the child level's length is the child's id.
  */
 async function householdCountsByPrefix(parentId: string, childLength: number): Promise<Map<string, number>> {
+  // at or under a county, one county; above it the count crosses counties (decision 0044)
   const county = parentId.length >= 6 ? parentId.slice(0, 6) : null;
   const rows = await db().$queryRaw<{ id: string; n: number }[]>`
     SELECT substr("villageId", 1, ${childLength}::int) AS id, count(*)::int AS n

@@ -64,6 +64,7 @@ function toRow(u: UserRecord): AdminUserRow {
   };
 }
 
+/** Users under the admin's region: a reference table, read across counties by design (decision 0044). */
 export async function listUsers(viewer: ScopedViewer, filter: { q?: string; role?: Role; page?: number }): Promise<Page<AdminUserRow>> {
   const page = Math.max(1, filter.page ?? 1);
   const q = filter.q?.trim();

@@ -13,10 +13,11 @@ import type { Viewer } from "@/lib/auth/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { releasedWhere, sampleWhere } from "@/lib/auth/scope";
 
+/** One county, or (an evaluator over a city or province) every county under the viewer: that read crosses counties (decision 0044). */
 function countyFilter(viewer: Viewer, countyId?: string): { countyId?: string | { startsWith: string } } {
   if (countyId && countyId.startsWith(viewer.regionId)) return { countyId };
   if (countyId) return { countyId: "-" }; // out of scope: nothing
-  return { countyId: { startsWith: viewer.regionId } };
+  return { countyId: { startsWith: viewer.regionId } }; // above a county: crosses counties (decision 0044)
 }
 
 export interface ReleasedSampleHousehold {
@@ -53,7 +54,7 @@ export async function releasedSamples(viewer: Viewer, countyId?: string, now = n
     select: { evaluationId: true, householdId: true, exited: true },
   });
   const households = await db().household.findMany({
-    where: { id: { in: sample.map((s) => s.householdId) }, countyId: { startsWith: viewer.regionId } },
+    where: { id: { in: sample.map((s) => s.householdId) }, countyId: { startsWith: viewer.regionId } }, // above a county: crosses counties (decision 0044)
     select: { id: true, number: true, headName: true, registeredStatus: true, village: { select: { name: true } } },
   });
   const hh = new Map(households.map((h) => [h.id, h]));

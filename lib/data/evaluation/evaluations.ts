@@ -38,7 +38,7 @@ export async function evaluableCounties(viewer: Viewer): Promise<CountyChoice[]>
   const rows = await db().$queryRaw<{ countyId: string; name: string; households: number; villages: number }[]>`
     SELECT h."countyId", r.name, count(*)::int AS households, count(DISTINCT h."villageId")::int AS villages
     FROM household h JOIN region r ON r.id = h."countyId"
-    WHERE h."countyId" LIKE ${`${viewer.regionId}%`}
+    WHERE h."countyId" LIKE ${`${viewer.regionId}%`} -- an evaluator over a province: crosses counties (decision 0044)
     GROUP BY h."countyId", r.name ORDER BY h."countyId"`;
   return rows.map((r) => ({ id: r.countyId, name: r.name, households: r.households, villages: r.villages }));
 }

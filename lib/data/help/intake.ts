@@ -343,6 +343,11 @@ export async function receiveVillageReport(
 }
 
 /** What the status link shows: the lead's own progress, nothing about any household. */
+/** May this address look a report up now (a link guessed by brute force is slowed down)? */
+export async function allowStatusLookup(address: string): Promise<boolean> {
+  return (await hit(db(), `help:status:${addressKey(address)}`, LIMITS.statusPerAddress)).ok;
+}
+
 export async function helpStatus(presented: unknown) {
   const hash = lookupHash(presented);
   if (!hash) return null;

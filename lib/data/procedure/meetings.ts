@@ -13,7 +13,8 @@ import { quorumFrom, quorumMet, quorumMinimum, tallyFromRollCall, validateSecret
 import { addMonths } from "@/lib/domain/working-days";
 import { lockMeeting, meetingWrite } from "./meeting-guard";
 import { fieldError } from "./proposals";
-import { mustFacilitate, proposalScope } from "@/lib/auth/scope";
+import { meetingScope, mustFacilitate, proposalScope } from "@/lib/auth/scope";
+import { auditAccessDenied } from "@/lib/data/access-denied";
 import { loadProposal, procedurePolicy, stepContext, takeStep, ProcedureRefusal } from "./state";
 import { messageKey } from "@/i18n/keys";
 
@@ -548,6 +549,22 @@ export async function closeMeeting(
 }
 
 // ───────────────────────── reading ─────────────────────────
+
+/** A meeting's minutes scan key, if the meeting is in the viewer's scope; else null, the refusal recorded. */
+export async function meetingMinutesKey(viewer: Viewer, id: string): Promise<{ minutesKey: string | null } | null> {
+  const m = /^[0-9a-f-]{36}$/i.test(id)
+    ? await db().meeting.findFirst({ where: { AND: [{ id }, meetingScope(viewer)] }, select: { minutesKey: true } })
+    : null;
+  if (!m) await auditAccessDenied(viewer, "meeting_minutes", id, { code: "not_found" }).catch(() => {});
+  return m;
+}
+
+/** The village's representatives with its county's quorum rule (the facilitator's page). */
+export async function representativesView(viewer: Viewer) {
+  const reps = await listRepresentatives(viewer);
+  const policy = await procedurePolicy(db(), viewer.regionId.slice(0, 6));
+  return { reps, quorum: { numerator: policy.quorumNumerator, denominator: policy.quorumDenominator } };
+}
 
 export async function listRepresentatives(viewer: Viewer) {
   mustBeVillageFacilitator(viewer);

@@ -17,7 +17,7 @@ import { dateOnly, today } from "@/lib/clock";
 import { noticeDaysFor, noticeEnd } from "@/lib/domain/notice";
 import { applyAnnouncement } from "./decisions";
 import { fieldError } from "./proposals";
-import { isTownshipReviewer, mustApproveCounty, mustFacilitate } from "@/lib/auth/scope";
+import { isTownshipReviewer, mustApproveCounty, mustFacilitate, regionReach } from "@/lib/auth/scope";
 import { isoDay, loadProposal, procedurePolicy, stepContext, takeStep, type LoadedProposal } from "./state";
 import type { NoticeKind, Prisma } from "@/lib/generated/prisma/client";
 import { messageKey } from "@/i18n/keys";
@@ -190,9 +190,9 @@ export async function publishSecondNotice(
     // (nothing said about it), and the refusal recorded as a scope denial (#16.12)
     const reach: Prisma.ProposalWhereInput | null =
       viewer.role === "facilitator"
-        ? { villageId: viewer.regionId }
+        ? regionReach(viewer.regionId, "village")
         : isTownshipReviewer(viewer)
-          ? { villageId: { startsWith: viewer.regionId } }
+          ? regionReach(viewer.regionId, "township")
           : null;
     if (reach) {
       const outside = await tx.proposal.findMany({ where: { id: { in: input.proposalIds }, NOT: reach }, select: { id: true } });

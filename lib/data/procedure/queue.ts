@@ -12,7 +12,7 @@ import { OPEN_STAGES } from "@/lib/domain/eligibility";
 import { noticeEnd } from "@/lib/domain/notice";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { today } from "@/lib/clock";
-import { isCountyOfficial, isTownshipReviewer } from "@/lib/auth/scope";
+import { isCountyOfficial, isTownshipReviewer, regionReach } from "@/lib/auth/scope";
 import { proposalSelect, procedurePolicy, stateOf, stepContext, type LoadedProposal } from "./state";
 import { chinaDay } from "@/lib/domain/china-time";
 
@@ -43,7 +43,7 @@ export async function approvalQueue(viewer: Viewer): Promise<{ role: "township" 
   if (isTownshipReviewer(viewer)) {
     role = "township";
     where = {
-      villageId: { startsWith: viewer.regionId },
+      ...regionReach(viewer.regionId, "township"),
       OR: [{ stage: "first_notice" }, { stage: "township_review", kind: "identify" }],
     };
   } else if (isCountyOfficial(viewer)) {
@@ -137,7 +137,7 @@ export async function overdueProposals(viewer: Viewer): Promise<OverdueRow[]> {
   let where: Prisma.ProposalWhereInput;
   let countyId: string;
   if (isTownshipReviewer(viewer)) {
-    where = { villageId: { startsWith: viewer.regionId } };
+    where = regionReach(viewer.regionId, "township");
     countyId = viewer.regionId.slice(0, 6);
   } else if (isCountyOfficial(viewer)) {
     where = { countyId: viewer.regionId };

@@ -189,6 +189,14 @@ async function recordVisitTx(
         })),
       });
     }
+    // the plan's steps marked on this visit: this household's only, each marked once (a step
+    // already done keeps its first visit)
+    if (input.planProgress.length) {
+      await tx.planItem.updateMany({
+        where: { id: { in: input.planProgress }, householdId: h.id, doneAt: null },
+        data: { doneAt: new Date(), doneById: viewer.id, doneVisitId: input.clientVisitId },
+      });
+    }
     if (evidence.length) {
       await tx.evidence.createMany({
         data: evidence.map((e) => ({
@@ -262,6 +270,7 @@ async function recordVisitTx(
         confirmation: input.confirmation,
         located: Boolean(located),
         followUps: input.followUps.length,
+        planProgress: input.planProgress,
         evidence: evidence.map((e) => e.sha256),
         baseVersion: input.baseVersion,
         state,

@@ -4,7 +4,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { currentYear } from "@/lib/clock";
 import { calendarOverview, calendarYearView } from "@/lib/data/calendar";
 import { CHINESE_DAYS_SOURCE } from "@/lib/calendar/chinese-days";
@@ -86,8 +85,8 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const [t, format, overview, view] = await Promise.all([
     getTranslations("admin.calendar"),
     getFormatter(),
-    calendarOverview(db(), now),
-    calendarYearView(db(), year, now),
+    calendarOverview(now),
+    calendarYearView(year, now),
   ]);
   const thisYear = overview.find((y) => y.year === now);
   const nextYear = overview.find((y) => y.year === now + 1);

@@ -2,7 +2,6 @@
 // message, and every message recorded for the province (who, what, channel, result). Admins only.
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { channelView, recentNotifications } from "@/lib/notify/admin";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
@@ -29,8 +28,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const [t, format, channel, recent] = await Promise.all([
     getTranslations("admin.notify"),
     getFormatter(),
-    channelView(db(), viewer),
-    recentNotifications(db(), viewer, page),
+    channelView(viewer),
+    recentNotifications(viewer, page),
   ]);
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
   return (

@@ -4,8 +4,6 @@ import { getTranslations } from "next-intl/server";
 import { getViewer } from "@/lib/auth/session";
 import { can, isRole } from "@/lib/auth/roles";
 import { auditDenied } from "@/lib/actions/safe-action";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db/client";
 import { auditBatches, AUDIT_EXPORT_MAX } from "@/lib/data/audit-viewer";
 import { parseAuditParams } from "@/lib/validation/audit";
 import { xlsxStream, XLSX_TYPE, type XlsxColumn } from "@/lib/xlsx";
@@ -13,6 +11,7 @@ import { plainResponse as plainText } from "@/lib/http/plain";
 import type { CsvValue } from "@/lib/csv";
 import { chinaSecond } from "@/lib/domain/china-time";
 import type { KeyUnder } from "@/i18n/keys";
+import { auditPageEvent } from "@/lib/data/access-denied";
 
 export const dynamic = "force-dynamic";
 
@@ -31,17 +30,13 @@ export async function GET(request: Request): Promise<Response> {
   if (errors.length) return plainText(400, `Bad filter: ${errors.map((e) => e.param).join(", ")}`);
   const t = await getTranslations("audit");
   const tr = await getTranslations("roles");
-  await audit(
-    db(),
-    { id: viewer.id, role: viewer.role },
-    {
-      action: "audit.export",
-      entity: "audit",
-      entityId: null,
-      countyId: viewer.regionId.length >= 6 ? viewer.regionId.slice(0, 6) : null,
-      after: { filters: f, max: AUDIT_EXPORT_MAX },
-    },
-  );
+  await auditPageEvent(viewer, {
+    action: "audit.export",
+    entity: "audit",
+    entityId: null,
+    countyId: viewer.regionId.length >= 6 ? viewer.regionId.slice(0, 6) : null,
+    after: { filters: f, max: AUDIT_EXPORT_MAX },
+  });
   const col = (k: KeyUnder<"audit.col">, width: number, kind: XlsxColumn["kind"] = "text"): XlsxColumn => ({
     header: t(`col.${k}`),
     width,

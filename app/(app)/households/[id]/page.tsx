@@ -13,6 +13,9 @@ import { HouseholdVisitPanel } from "@/components/visit/household-visit-panel";
 import { HouseholdProcedureTimeline } from "@/components/procedure/household-procedure-timeline";
 import { pageTitle } from "@/lib/page-title";
 import { formatInChina } from "@/lib/domain/china-time";
+import { PlanCard } from "@/components/plan/plan-card";
+import { planOf } from "@/lib/data/plan";
+import { currentYear } from "@/lib/clock";
 import { destinationOptions, householdRelocation } from "@/lib/data/relocation";
 import { can } from "@/lib/auth/roles";
 import { RelocationCard } from "@/components/places/relocation-card";
@@ -35,6 +38,8 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
   const now = today();
   const cadre = h.assignments[0]?.cadre;
   const readOnly = viewer.role !== "cadre";
+  const year = currentYear();
+  const plan = await planOf(h.id, year);
   // relocation (易地扶贫搬迁): shown where the household moved or has a record; an official in scope records it
   const relocation = await householdRelocation(viewer, h.id);
   const mayRecord = can(viewer.role, "places.record");
@@ -282,6 +287,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
             </p>
           )}
         </Card>
+        <PlanCard plan={plan} year={year} householdId={h.id} canEdit={viewer.role === "cadre" || viewer.role === "county_official"} />
         <Card title={t("countyRecords.income.title")}>
           <div data-testid="income-records">
             {latestIncome ? (
@@ -309,12 +315,23 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
               {h.measures.map((m) => (
                 <li key={m.id} className="rounded border border-stone-100 p-2">
                   <div className="flex justify-between gap-2">
-                    <span className="font-medium">{t(`measure.${m.category}`)}</span>
+                    <span className="font-medium">{t(`plan.kind.${m.kind}`)}</span>
                     <span className="tabular-nums">
                       {yuan(m.amount)} {t("common.yuan")}
                     </span>
                   </div>
                   <div className="text-stone-700">{m.description}</div>
+                  {m.loanStatus && (
+                    <div className="text-xs text-stone-600" data-testid="measure-loan">
+                      {m.bank} · {m.termMonths} · {t(`plan.loan.${m.loanStatus}`)}
+                      {m.overdueSince && ` ${m.overdueSince.toISOString().slice(0, 10)}`}
+                    </div>
+                  )}
+                  {m.post && (
+                    <div className="text-xs text-stone-600">
+                      {m.post} · {t("plan.form.monthlyPay")}：{yuan(m.monthlyPay)}
+                    </div>
+                  )}
                   <div className="text-xs text-stone-500">
                     {m.startDate.toISOString().slice(0, 10)} — {m.endDate?.toISOString().slice(0, 10) ?? ""}
                   </div>

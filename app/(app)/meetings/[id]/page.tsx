@@ -2,8 +2,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db/client";
 import { getMeetingView } from "@/lib/data/procedure/meeting-view";
 import { agendaCandidates } from "@/lib/data/procedure/meetings";
 import { today } from "@/lib/clock";
@@ -22,6 +20,7 @@ import {
 } from "@/components/procedure/meeting-forms";
 import { pageTitle } from "@/lib/page-title";
 import type { KeyUnder } from "@/i18n/keys";
+import { auditPageEvent } from "@/lib/data/access-denied";
 
 export const dynamic = "force-dynamic";
 
@@ -40,11 +39,12 @@ export default async function MeetingPage({
   const m = /^[0-9a-f-]{36}$/i.test(id) ? await getMeetingView(viewer, id) : null;
   if (!m) {
     // another village's meeting (or none): not found, and the denial on record (#16.12)
-    await audit(
-      db(),
-      { id: viewer.id, role: viewer.role },
-      { action: "access.denied", entity: "meeting", entityId: id.slice(0, 64), after: { code: "not_found", page: "meeting" } },
-    ).catch(() => {});
+    await auditPageEvent(viewer, {
+      action: "access.denied",
+      entity: "meeting",
+      entityId: id.slice(0, 64),
+      after: { code: "not_found", page: "meeting" },
+    }).catch(() => {});
     notFound();
   }
   const t = await getTranslations("procedure");

@@ -1,9 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
-import { listRepresentatives } from "@/lib/data/procedure/meetings";
-import { procedurePolicy } from "@/lib/data/procedure/state";
-import { db } from "@/lib/db/client";
+import { representativesView } from "@/lib/data/procedure/meetings";
 import { quorumMinimum } from "@/lib/domain/meeting";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
@@ -17,12 +15,9 @@ export const generateMetadata = pageTitle("representatives");
 export default async function RepresentativesPage() {
   const viewer = await requireViewerPage("meeting.run");
   const t = await getTranslations("procedure.reps");
-  const reps = await listRepresentatives(viewer);
+  const { reps, quorum } = await representativesView(viewer);
   const active = reps.filter((r) => r.active);
-  const policy = await procedurePolicy(db(), viewer.regionId.slice(0, 6));
-  const minimum = active.length
-    ? quorumMinimum(active.length, { numerator: policy.quorumNumerator, denominator: policy.quorumDenominator })
-    : null;
+  const minimum = active.length ? quorumMinimum(active.length, quorum) : null;
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <Link href="/meetings" className="text-sm underline">
@@ -32,8 +27,8 @@ export default async function RepresentativesPage() {
         sub={t("sub", {
           active: active.length,
           minimum: minimum ?? 0,
-          numerator: policy.quorumNumerator,
-          denominator: policy.quorumDenominator,
+          numerator: quorum.numerator,
+          denominator: quorum.denominator,
         })}
       >
         {t("title", { village: viewer.regionName })}

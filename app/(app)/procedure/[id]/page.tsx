@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import type { DepartmentCode } from "@/lib/domain/feeds";
 import { historyLine } from "@/lib/procedure/history-line";
 import { requireViewerPage } from "@/lib/auth/session";
 import { getProposalView } from "@/lib/data/procedure/views";
@@ -37,6 +38,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   if (!p) notFound();
   const t = await getTranslations("procedure");
   const tr = await getTranslations("countyRecords");
+  const tf = await getTranslations("feeds");
   const tk = await getTranslations();
   const th = await getTranslations("history");
   const en = (await getLocale()) === "en";
@@ -211,6 +213,11 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                 <li key={i}>
                   {COMPARISON_FLAG_LABELS[f.code][en ? "en" : "zh"]}
                   {f.detail ? `（${f.detail}）` : ""}
+                  {f.source && (
+                    <span className="ml-2 text-xs text-stone-600" data-testid="flag-source">
+                      {tf("source", { department: tf(`departments.${f.source.department as DepartmentCode}`), asOf: f.source.asOf })}
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>

@@ -3,10 +3,9 @@
 // officials and admins over it; anyone else: not found (audited). Not for anonymous visitors:
 // the notice page itself is public and prints in any browser.
 import { getViewer } from "@/lib/auth/session";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db/client";
 import { plainResponse } from "@/lib/http/plain";
 import { noticePdf } from "@/lib/notices/pdf";
+import { auditPageEvent } from "@/lib/data/access-denied";
 
 export const dynamic = "force-dynamic";
 
@@ -16,11 +15,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   const pdf = await noticePdf(viewer, id);
   if (!pdf) {
-    await audit(
-      db(),
-      { id: viewer.id, role: viewer.role },
-      { action: "access.denied", entity: "notice_pdf", entityId: id.slice(0, 64), after: { code: "not_found" } },
-    ).catch(() => {});
+    await auditPageEvent(viewer, {
+      action: "access.denied",
+      entity: "notice_pdf",
+      entityId: id.slice(0, 64),
+      after: { code: "not_found" },
+    }).catch(() => {});
     return plainResponse(404, "Not found");
   }
   return new Response(new Uint8Array(pdf.bytes), {

@@ -7,10 +7,9 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { getViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db/client";
 import { fileTarget, jobOf, MAX_UPLOAD_BYTES, uploadedBytes } from "@/lib/import/jobs";
 import { importFileOf } from "@/lib/import/read";
+import { auditPageEvent } from "@/lib/data/access-denied";
 
 export const dynamic = "force-dynamic";
 
@@ -34,11 +33,9 @@ export async function PUT(request: Request) {
   const jobId = url.searchParams.get("job") ?? "";
   // refusals of a signed-in user are recorded, as everywhere else
   const denied = (code: string) =>
-    audit(
-      db(),
-      { id: viewer.id, role: viewer.role },
-      { action: "access.denied", entity: "import_job", entityId: jobId.slice(0, 64), after: { code } },
-    ).catch(() => {});
+    auditPageEvent(viewer, { action: "access.denied", entity: "import_job", entityId: jobId.slice(0, 64), after: { code } }).catch(
+      () => {},
+    );
   if (!can(viewer.role, "data.import")) {
     await denied("forbidden");
     return json(403, { error: "forbidden" });

@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
 import { householdOr404, withAllFacts } from "@/lib/data/household-page";
 import { chinaDay } from "@/lib/domain/china-time";
-import { today } from "@/lib/clock";
+import { currentYear, today } from "@/lib/clock";
+import { planOf } from "@/lib/data/plan";
 import { factsFromRecord } from "@/lib/validation/visit-facts";
 import { VisitForm } from "@/components/visit/visit-form";
 
@@ -20,6 +21,8 @@ export default async function LogVisitPage({ params }: { params: Promise<{ id: s
   const h = await householdOr404(viewer, id, "visit");
   const t = await getTranslations("visit");
   const mine = h.assignments.find((a) => a.cadreId === viewer.id);
+  const plan = await planOf(h.id, currentYear());
+  const tp = await getTranslations("plan");
   return (
     <div className="mx-auto max-w-xl">
       <Link href={`/households/${h.id}`} className="mb-2 inline-flex min-h-11 items-center text-sm text-stone-700 underline">
@@ -33,6 +36,15 @@ export default async function LogVisitPage({ params }: { params: Promise<{ id: s
         today={today()}
         minDate={mine ? chinaDay(mine.validFrom) : null}
         facts={factsFromRecord(withAllFacts(h))}
+        plan={
+          plan && {
+            year: plan.year,
+            expectedIncome: plan.expectedIncome,
+            measures: plan.measures.map((m) => `${tp(`kind.${m.kind}`)}：${m.description}`),
+            items: plan.items.filter((i) => !i.doneAt).map((i) => ({ id: i.id, text: i.text })),
+            done: plan.items.filter((i) => i.doneAt).length,
+          }
+        }
       />
     </div>
   );

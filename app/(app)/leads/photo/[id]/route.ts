@@ -1,18 +1,18 @@
 // A lead's photo, for the cadres and officials who follow the lead (same scope as /leads).
 import { getViewer, type Viewer } from "@/lib/auth/session";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db/client";
 import { leadPhoto } from "@/lib/data/help";
+import { auditPageEvent } from "@/lib/data/access-denied";
 
 export const dynamic = "force-dynamic";
 
 /** Anything else is "not found", and the refusal is audited (as the evidence and minutes routes do). */
 async function notFound(viewer: Viewer, id: string): Promise<Response> {
-  await audit(
-    db(),
-    { id: viewer.id, role: viewer.role },
-    { action: "access.denied", entity: "help_photo", entityId: id.slice(0, 64), after: { code: "not_found" } },
-  ).catch(() => {});
+  await auditPageEvent(viewer, {
+    action: "access.denied",
+    entity: "help_photo",
+    entityId: id.slice(0, 64),
+    after: { code: "not_found" },
+  }).catch(() => {});
   return new Response("not found", { status: 404 });
 }
 

@@ -1,10 +1,8 @@
 // The scan of a meeting's signed minutes, served only to viewers whose scope covers the meeting
 // (its facilitator, officials over the village); anything else is "not found" (audited).
 import { getViewer } from "@/lib/auth/session";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db/client";
 import { plainResponse } from "@/lib/http/plain";
-import { meetingScope } from "@/lib/auth/scope";
+import { meetingMinutesKey } from "@/lib/data/procedure/meetings";
 import { readMinutesScan } from "@/lib/storage/files";
 
 export const dynamic = "force-dynamic";
@@ -15,17 +13,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const viewer = await getViewer();
   if (!viewer) return plain(401, "Unauthorized");
   const { id } = await params;
-  const m = /^[0-9a-f-]{36}$/i.test(id)
-    ? await db().meeting.findFirst({ where: { AND: [{ id }, meetingScope(viewer)] }, select: { minutesKey: true } })
-    : null;
-  if (!m) {
-    await audit(
-      db(),
-      { id: viewer.id, role: viewer.role },
-      { action: "access.denied", entity: "meeting_minutes", entityId: id.slice(0, 64), after: { code: "not_found" } },
-    ).catch(() => {});
-    return plain(404, "Not found");
-  }
+  const m = await meetingMinutesKey(viewer, id);
+  if (!m) return plain(404, "Not found");
   // the meeting is the viewer's: no scan yet is no denial (#16.12), just nothing to serve
   const scan = m.minutesKey ? await readMinutesScan(m.minutesKey) : null;
   if (!scan) return plain(404, "Not found");

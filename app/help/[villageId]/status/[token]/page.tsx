@@ -3,11 +3,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { helpStatus } from "@/lib/data/help";
+import { allowStatusLookup, helpStatus } from "@/lib/data/help";
 import { clientAddress } from "@/lib/http/request";
-import { addressKey } from "@/lib/security/secret";
-import { hit, LIMITS } from "@/lib/ratelimit";
-import { db } from "@/lib/db/client";
 import { LanguageSwitcher } from "@/components/shell/language-switcher";
 
 export const dynamic = "force-dynamic";
@@ -20,8 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HelpStatusPage({ params }: { params: Promise<{ villageId: string; token: string }> }) {
   const { villageId, token } = await params;
   const t = await getTranslations("help");
-  const limit = await hit(db(), `help:status:${addressKey(await clientAddress())}`, LIMITS.statusPerAddress);
-  if (!limit.ok) {
+  if (!(await allowStatusLookup(await clientAddress()))) {
     return (
       <main className="mx-auto max-w-xl px-4 py-10 text-center text-lg">
         <h1 className="text-2xl font-bold">{t("e.slowDown")}</h1>
