@@ -86,6 +86,7 @@ export async function savePosting(viewer: Viewer, input: PostingInput) {
 export async function saveResidentDays(viewer: Viewer, input: ResidentDaysInput) {
   const { county, within } = await reviewArea(viewer);
   return db().$transaction(async (tx) => {
+    // one county (decision 0044): countyId named, the prefix narrows to a township
     const posting = await tx.residentPosting.findFirst({
       where: { id: input.postingId, countyId: county.id, villageId: { startsWith: within } },
       select: { id: true, countyId: true },
