@@ -9,6 +9,7 @@ import { PageTitle, EmptyState } from "@/components/ui/card";
 import { AssessedBadge, Badge, CandidateBadge, RegisteredBadge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
 import { FollowUpSummary } from "@/components/visit/follow-up-summary";
+import { buttonClass } from "@/components/ui/button-style";
 
 export const dynamic = "force-dynamic";
 
@@ -66,7 +67,7 @@ export default async function CadreHome({ searchParams }: { searchParams: Promis
           placeholder={t("cadre.searchPlaceholder")}
           className="min-w-0 flex-1 rounded-lg border border-stone-300 px-3 py-2.5 text-base"
         />
-        <button className="rounded-lg bg-brand-700 px-4 py-2.5 text-white">{t("common.search")}</button>
+        <button className={buttonClass()}>{t("common.search")}</button>
       </form>
       {list.items.length === 0 ? (
         <EmptyState>{q ? t("cadre.noMatch", { q }) : t("cadre.empty")}</EmptyState>

@@ -26,6 +26,7 @@ import { today } from "@/lib/clock";
 import type { RegionZone } from "@/lib/domain/policy";
 import { pageTitle } from "@/lib/page-title";
 import { isTownshipScope } from "@/lib/data/township";
+import { buttonClass } from "@/components/ui/button-style";
 import { unsignedIncomeCount } from "@/lib/data/income-records";
 import { keyHouseholdCount } from "@/lib/data/key-households";
 import { currentYear } from "@/lib/clock";
@@ -212,7 +213,7 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
           <span className="flex flex-wrap justify-end gap-2" title={t("export.csvHint")}>
             <a
               href={`/api/county/export/villages?${new URLSearchParams([...filterQuery, ["format", "xlsx"]])}`}
-              className="rounded bg-brand-700 px-3 py-1.5 text-sm text-white hover:bg-brand-800"
+              className={buttonClass("brand", "sm")}
               data-testid="export-villages-xlsx"
               download
             >
@@ -269,7 +270,7 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
                 <option value="below">{t("incBelow", { threshold })}</option>
               </select>
             </label>
-            <button className="rounded bg-brand-700 px-4 py-2 text-sm text-white">{tc("filter")}</button>
+            <button className={buttonClass()}>{tc("filter")}</button>
             {filtered && (
               <Link
                 href={href(
