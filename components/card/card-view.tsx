@@ -146,6 +146,17 @@ export async function CardView({ view, token }: { view: CardData; token: string 
         </p>
       </Section>
 
+      <Section title={tc("plan.plan.title")} testId="card-plan">
+        {view.plan ? (
+          <p className="text-base">
+            {tc("plan.plan.expected")}：{money(view.plan.expectedIncome, locale)} {tc("common.yuan")} ·{" "}
+            {tc("plan.plan.progress", { done: view.plan.done, total: view.plan.total })}
+          </p>
+        ) : (
+          <p>{tc("plan.plan.none")}</p>
+        )}
+      </Section>
+
       <Section title={t("measures.title")} testId="card-measures">
         {view.measures.length === 0 ? (
           <p>{t("measures.none")}</p>
@@ -154,7 +165,10 @@ export async function CardView({ view, token }: { view: CardData; token: string 
             {view.measures.map((m, i) => (
               <li key={i} className="py-2">
                 <div className="flex justify-between gap-2 font-semibold">
-                  <span>{tc(`measure.${m.category}` as never)}</span>
+                  <span>
+                    {m.kind ? tc(`plan.kind.${m.kind}` as never) : tc(`measure.${m.category}` as never)}
+                    {m.loanStatus && <span className="ml-1 font-normal">（{tc(`plan.loan.${m.loanStatus}` as never)}）</span>}
+                  </span>
                   {m.amount > 0 && <span className="tabular-nums">{t("measures.amount", { amount: money(m.amount, locale) })}</span>}
                 </div>
                 {m.text && <div className="text-base text-stone-700">{m.text}</div>}

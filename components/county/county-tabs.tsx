@@ -7,6 +7,7 @@ const TABS = [
   { href: "/county/measures", key: "measures" },
   { href: "/county/assignments", key: "assignments" },
   { href: "/county/approvals", key: "approvals" },
+  { href: "/county/key-households", key: "keyHouseholds" },
   { href: "/county/relocation", key: "relocation" },
   { href: "/county/feeds", key: "feeds" },
 ] as const;

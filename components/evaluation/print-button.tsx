@@ -1,15 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { buttonClass } from "@/components/ui/button-style";
 
 export function PrintButton() {
   const t = useTranslations("evaluation.report");
   return (
-    <button
-      type="button"
-      onClick={() => window.print()}
-      className="no-print min-h-11 rounded-lg bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800"
-      data-testid="print-report"
-    >
+    <button type="button" onClick={() => window.print()} className={`no-print ${buttonClass()}`} data-testid="print-report">
       {t("print")}
     </button>
   );

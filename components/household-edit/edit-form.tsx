@@ -22,6 +22,7 @@ import {
 } from "@/components/ui/form";
 import { SavedPanel } from "@/components/ui/saved-panel";
 import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
+import { buttonClass } from "@/components/ui/button-style";
 
 export function HouseholdEditForm({
   householdId,
@@ -109,10 +110,7 @@ export function HouseholdEditForm({
       <div role="alert" className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-4">
         <h2 className="text-base font-semibold text-amber-900">{t("householdEdit.edit.conflictTitle")}</h2>
         <p className="text-sm text-amber-900">{state.message}</p>
-        <a
-          href={`/households/${householdId}/edit`}
-          className="flex min-h-11 items-center justify-center rounded-lg bg-brand-700 px-4 text-base font-semibold text-white"
-        >
+        <a href={`/households/${householdId}/edit`} className={`${buttonClass("brand", "lg")} w-full`}>
           {t("householdEdit.edit.reload")}
         </a>
         <a

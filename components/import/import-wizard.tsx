@@ -11,6 +11,7 @@ import { importProgress } from "@/lib/actions/import/import-progress";
 import type { JobView } from "@/lib/import/jobs";
 import { IssueTable } from "./issue-table";
 import { CountsTable } from "./counts-table";
+import { buttonClass } from "@/components/ui/button-style";
 
 const FILES = ["regions.csv", "households.csv", "members.csv", "income.csv", "indicators.csv"].flatMap((f) => [
   f,
@@ -206,7 +207,7 @@ export function ImportWizard({ maxBytes, pglite }: { maxBytes: number; pglite: b
           type="button"
           onClick={() => void start(true)}
           disabled={busy || files.length === 0 || problems.length > 0}
-          className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-50"
+          className={buttonClass()}
         >
           {busy ? t("actions.busy") : t("actions.validate")}
         </button>

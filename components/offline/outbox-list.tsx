@@ -8,6 +8,8 @@ import { useEffect } from "react";
 import { seen, sendNow } from "@/lib/offline/outbox";
 import type { OutboxItem, OutboxState } from "@/lib/offline/queue";
 import { useOnline, useOutbox } from "./use-outbox";
+import { buttonClass } from "@/components/ui/button-style";
+import { chinaMonthDayMinute } from "@/lib/domain/china-time";
 
 const BADGE: Record<OutboxState, string> = {
   waiting: "bg-amber-100 text-amber-900 ring-amber-300",
@@ -18,15 +20,7 @@ const BADGE: Record<OutboxState, string> = {
   reported: "bg-red-100 text-red-900 ring-red-300",
 };
 
-const when = (ms: number) =>
-  new Date(ms).toLocaleString("zh-CN", {
-    timeZone: "Asia/Shanghai",
-    hour12: false,
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
+const when = (ms: number) => chinaMonthDayMinute(new Date(ms));
 
 function Item({ item }: { item: OutboxItem }) {
   const t = useTranslations("offline.outbox");
@@ -137,7 +131,7 @@ export function OutboxList() {
               type="button"
               onClick={() => void sendNow()}
               disabled={!online || sending}
-              className="min-h-11 rounded-lg bg-brand-700 px-4 font-semibold text-white disabled:opacity-50"
+              className={buttonClass()}
               data-testid="outbox-send-now"
             >
               {sending ? t("bar.sending", { count: open.length }) : online ? t("bar.sendNow") : t("bar.offline")}

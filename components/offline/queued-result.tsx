@@ -2,6 +2,7 @@
 // After a visit was saved without a signal: it is on the phone, waiting; where to see it.
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { buttonClass } from "@/components/ui/button-style";
 
 export function QueuedResult() {
   const t = useTranslations("offline.queued");
@@ -15,7 +16,7 @@ export function QueuedResult() {
       <p className="font-semibold text-amber-950">{t("title")}</p>
       <p className="mt-1 text-sm text-amber-950">{t("body")}</p>
       <div className="mt-4 grid gap-2 sm:grid-cols-2">
-        <Link href="/outbox" className="flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-4 font-semibold text-white">
+        <Link href="/outbox" className={`${buttonClass("brand", "lg")} w-full`}>
           {t("toOutbox")}
         </Link>
         <Link

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { summarize } from "@/lib/offline/summary";
 import { loadOutbox, useOnline, useOutbox } from "./use-outbox";
+import { buttonClass } from "@/components/ui/button-style";
 
 export function StatusBar() {
   const t = useTranslations("offline.bar");
@@ -47,7 +48,7 @@ export function StatusBar() {
         <button
           type="button"
           onClick={() => void loadOutbox().then((m) => m.sendNow())}
-          className="min-h-9 shrink-0 rounded-md bg-brand-700 px-2.5 text-sm font-semibold text-white"
+          className={`shrink-0 ${buttonClass("brand", "sm")}`}
         >
           {t("sendNow")}
         </button>

@@ -1,8 +1,12 @@
 "use client";
-import { useActionState, useState } from "react";
+// A policy row for a year and a province (blank: carried from an earlier year or the nation),
+// from the form kit; saving starts the recompute jobs, followed below the form.
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { savePolicy } from "@/lib/actions/policy/save-policy";
-import { initialActionState } from "@/lib/actions/result";
+import type { savePolicySchema } from "@/lib/validation/policy";
+import { SelectField, StatusLine, SubmitButton, TextField } from "@/components/ui/form";
+import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
 import { POLICY_GROUPS } from "./groups";
 import { JobProgress } from "./job-progress";
 import type { KeyUnder } from "@/i18n/keys";
@@ -10,44 +14,23 @@ import type { KeyUnder } from "@/i18n/keys";
 export function PolicyForm({ provinces, defaultYear }: { provinces: { id: string; name: string }[]; defaultYear: number }) {
   const t = useTranslations("policy");
   const tc = useTranslations("common");
-  const [state, action, pending] = useActionState(savePolicy, initialActionState);
+  const { state, dispatch: action, pending, fields } = useFormAction(savePolicy, schemaOf<typeof savePolicySchema>());
+  // controlled: the values survive React's reset of the form after its action runs
   const [values, setValues] = useState<Record<string, string>>({ year: String(defaultYear), provinceId: provinces[0]?.id ?? "" });
-  const err = (name: string) => (state.ok ? undefined : state.fieldErrors?.[name]?.join("；"));
-  const field = (name: string) => ({
-    name,
-    value: values[name] ?? "",
-    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValues((v) => ({ ...v, [name]: e.target.value })),
-    "aria-invalid": err(name) ? true : undefined,
-    "aria-describedby": err(name) ? `${name}-error` : undefined,
-  });
+  const bind = (name: string) => ({ value: values[name] ?? "", onChange: (v: string) => setValues((old) => ({ ...old, [name]: v })) });
+  const formError = state.ok ? undefined : state.fieldErrors?._form?.join("；");
   const jobs = state.ok && state.data ? (state.data as { jobs: string[] }).jobs : [];
   return (
     <form action={action} className="space-y-4" noValidate>
       <div className="flex flex-wrap gap-3">
-        <label className="text-sm">
-          <span className="block text-stone-600">{t("year")}</span>
-          <input type="number" inputMode="numeric" className="mt-1 w-28 rounded border border-stone-300 px-2 py-1.5" {...field("year")} />
-          {err("year") && (
-            <span id="year-error" className="block text-xs text-red-700">
-              {err("year")}
-            </span>
-          )}
-        </label>
-        <label className="text-sm">
-          <span className="block text-stone-600">{t("scope")}</span>
-          <select className="mt-1 rounded border border-stone-300 px-2 py-1.5" {...field("provinceId")}>
-            {provinces.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-          {err("provinceId") && (
-            <span id="provinceId-error" className="block text-xs text-red-700">
-              {err("provinceId")}
-            </span>
-          )}
-        </label>
+        <TextField form={fields} name="year" label={t("year")} type="number" inputMode="numeric" className="w-28" {...bind("year")} />
+        <SelectField
+          form={fields}
+          name="provinceId"
+          label={t("scope")}
+          options={provinces.map((p) => ({ value: p.id, label: p.name }))}
+          {...bind("provinceId")}
+        />
       </div>
       <p className="text-xs text-stone-500">{t("blankHint")}</p>
       {POLICY_GROUPS.map((g) => (
@@ -55,45 +38,29 @@ export function PolicyForm({ provinces, defaultYear }: { provinces: { id: string
           <legend className="px-1 text-sm font-medium">{t(`groups.${g.key as KeyUnder<"policy.groups">}`)}</legend>
           <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {g.keys.map((k) => (
-              <label key={k} className="text-sm">
-                <span className="block text-stone-600">{t(`keys.${k}`)}</span>
-                <input
-                  type="number"
-                  step="any"
-                  min={0}
-                  inputMode="decimal"
-                  className="mt-1 w-full rounded border border-stone-300 px-2 py-1.5"
-                  {...field(k)}
-                />
-                {err(k) && (
-                  <span id={`${k}-error`} className="block text-xs text-red-700">
-                    {err(k)}
-                  </span>
-                )}
-              </label>
+              <TextField
+                key={k}
+                form={fields}
+                name={k}
+                label={t(`keys.${k}`)}
+                type="number"
+                step="any"
+                min={0}
+                inputMode="decimal"
+                {...bind(k)}
+              />
             ))}
           </div>
         </fieldset>
       ))}
-      <label className="block text-sm">
-        <span className="block text-stone-600">{t("note")}</span>
-        <input className="mt-1 w-full rounded border border-stone-300 px-2 py-1.5" {...field("note")} />
-      </label>
-      <div role="status" aria-live="polite" className="text-sm">
-        {!state.ok && (
-          <p className="rounded bg-red-50 px-3 py-2 text-red-800">
-            {state.message}
-            {err("_form") ? `：${err("_form")}` : ""}
-          </p>
-        )}
-        {state.ok && state.message && <p className="rounded bg-emerald-50 px-3 py-2 text-emerald-800">{state.message}</p>}
-      </div>
+      <TextField form={fields} name="note" label={t("note")} {...bind("note")} />
+      <StatusLine state={state}>{formError ? `：${formError}` : null}</StatusLine>
       {jobs.map((id) => (
         <JobProgress key={id} id={id} />
       ))}
-      <button disabled={pending} className="rounded-lg bg-brand-700 px-4 py-2 text-white disabled:opacity-60">
-        {pending ? tc("loading") : t("save")}
-      </button>
+      <SubmitButton pending={pending} pendingLabel={tc("loading")}>
+        {t("save")}
+      </SubmitButton>
     </form>
   );
 }

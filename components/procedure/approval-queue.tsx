@@ -10,6 +10,7 @@ import { STEP_LABELS } from "@/lib/domain/procedure";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
 import { KindLabel } from "./labels";
+import { buttonClass } from "@/components/ui/button-style";
 
 export async function ApprovalQueue({ viewer }: { viewer: Viewer }) {
   const t = await getTranslations("procedure.queue");
@@ -79,10 +80,7 @@ export async function ApprovalQueue({ viewer }: { viewer: Viewer }) {
               <td className="pr-2 tabular-nums">{r.openObjections > 0 ? <Badge tone="red">{r.openObjections}</Badge> : 0}</td>
               <td>
                 {r.ready ? (
-                  <Link
-                    href={`/procedure/${r.proposalId}`}
-                    className="inline-block rounded-lg bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white"
-                  >
+                  <Link href={`/procedure/${r.proposalId}`} className={buttonClass("brand", "sm")}>
                     {t("act")}
                   </Link>
                 ) : (

@@ -2,18 +2,25 @@
 // The search form: one field, the answer below it, focus moved to the answer. The ID is sent by
 // POST (a server action), never put in the page's address.
 import Link from "next/link";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { findHouseholdByNationalId } from "@/lib/actions/households/find-by-national-id";
-import { initialActionState, type ActionResult } from "@/lib/actions/result";
-import type { IdSearchHit } from "@/lib/data/national-id-search";
-
-type State = ActionResult<{ hits: IdSearchHit[] }>;
+import type { nationalIdSearchSchema } from "@/lib/validation/search";
+import { SubmitButton, TextField } from "@/components/ui/form";
+import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
 
 export function NationalIdSearch() {
   const t = useTranslations("household.idSearch");
   const tr = useTranslations("registered");
-  const [state, action, pending] = useActionState<State, FormData>(findHouseholdByNationalId, initialActionState as State);
+  // element ids without a prefix: the one form of its page ("nationalId", "nationalId-error")
+  const {
+    state,
+    dispatch: action,
+    pending,
+    fields,
+  } = useFormAction(findHouseholdByNationalId, schemaOf<typeof nationalIdSearchSchema>(), {
+    idPrefix: "",
+  });
   const answer = useRef<HTMLDivElement>(null);
   // kept after sending (a form action resets its fields): a mistyped ID is corrected, not retyped
   const [typed, setTyped] = useState("");
@@ -27,36 +34,21 @@ export function NationalIdSearch() {
   return (
     <div className="space-y-4">
       <form action={action} className="flex flex-wrap items-end gap-2" noValidate>
-        <div className="min-w-0 flex-1">
-          <label htmlFor="nationalId" className="block text-sm font-medium text-stone-700">
-            {t("label")}
-          </label>
-          <input
-            id="nationalId"
-            name="nationalId"
-            inputMode="text"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={40}
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            className="mt-1 w-full max-w-sm rounded border border-stone-300 px-3 py-2 font-mono tracking-wide"
-            aria-invalid={fieldError ? true : undefined}
-            aria-describedby={fieldError ? "nationalId-error" : "nationalId-hint"}
-          />
-          {fieldError ? (
-            <p id="nationalId-error" className="mt-1 text-sm text-red-700" role="alert">
-              {fieldError}
-            </p>
-          ) : (
-            <p id="nationalId-hint" className="mt-1 text-xs text-stone-500">
-              {t("hint")}
-            </p>
-          )}
-        </div>
-        <button type="submit" disabled={pending} className="rounded bg-red-700 px-4 py-2 text-white disabled:opacity-60">
-          {pending ? t("searching") : t("submit")}
-        </button>
+        <TextField
+          form={fields}
+          name="nationalId"
+          label={t("label")}
+          hint={fieldError ? undefined : t("hint")}
+          className="min-w-0 max-w-sm flex-1"
+          inputMode="text"
+          spellCheck={false}
+          maxLength={40}
+          value={typed}
+          onChange={setTyped}
+        />
+        <SubmitButton pending={pending} pendingLabel={t("searching")} tone="danger">
+          {t("submit")}
+        </SubmitButton>
       </form>
 
       <div ref={answer} tabIndex={-1} aria-live="polite" className="outline-none" data-testid="id-search-answer">

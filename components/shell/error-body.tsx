@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
+import { buttonClass } from "@/components/ui/button-style";
 
 export function ErrorBody({ digest, reset }: { digest?: string; reset: () => void }) {
   const t = useTranslations("errors");
@@ -17,7 +18,7 @@ export function ErrorBody({ digest, reset }: { digest?: string; reset: () => voi
       </h1>
       <p className="mt-3 text-stone-600">{t("internal", { ref: digest ?? "-" })}</p>
       <div className="mt-6 flex justify-center gap-3">
-        <button onClick={reset} className="rounded bg-brand-700 px-4 py-2 text-white">
+        <button onClick={reset} className={buttonClass()}>
           {t("retry")}
         </button>
         <Link href="/" className="rounded border border-stone-300 px-4 py-2">

@@ -2,6 +2,11 @@
 import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
+import type { credentialsSchema } from "@/lib/auth/options";
+import { formFields, SubmitButton, TextField } from "@/components/ui/form";
+
+// sign-in goes through next-auth (not a server action): the kit's fields, with no field errors of their own
+const fields = formFields<typeof credentialsSchema>("", undefined);
 
 export function LoginForm() {
   const t = useTranslations("login");
@@ -30,44 +35,16 @@ export function LoginForm() {
 
   return (
     <form onSubmit={onSubmit} method="post" className="space-y-4 rounded-xl border border-stone-200 bg-white p-5 shadow-sm" noValidate>
-      <div>
-        <label htmlFor="username" className="block text-sm font-medium">
-          {t("username")}
-        </label>
-        <input
-          id="username"
-          name="username"
-          autoComplete="username"
-          required
-          autoCapitalize="none"
-          className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2.5 text-base"
-        />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium">
-          {t("password")}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2.5 text-base"
-        />
-      </div>
+      <TextField form={fields} name="username" label={t("username")} autoComplete="username" autoCapitalize="none" required />
+      <TextField form={fields} name="password" label={t("password")} type="password" autoComplete="current-password" required />
       {error && (
         <p id="login-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" aria-live="assertive">
           {error}
         </p>
       )}
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-lg bg-brand-700 px-4 py-2.5 text-base font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-      >
-        {pending ? t("submitting") : t("submit")}
-      </button>
+      <SubmitButton pending={pending} pendingLabel={t("submitting")} size="lg" className="w-full">
+        {t("submit")}
+      </SubmitButton>
     </form>
   );
 }

@@ -11,6 +11,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { useFocusResult } from "./use-focus-result";
 import type { FormPath } from "./form-path";
 import { validationKey, type KeyUnder } from "@/i18n/keys";
+import { buttonClass, type ButtonSize, type ButtonTone } from "./button-style";
 
 export type { FormPath } from "./form-path";
 export type ErrorMap = Record<string, string[]>;
@@ -309,30 +310,11 @@ export function CheckField<S extends z.ZodType>({
   );
 }
 
-const TONES = {
-  brand: "bg-brand-700 text-white hover:bg-brand-800",
-  danger: "bg-red-700 text-white hover:bg-red-800",
-  green: "bg-emerald-700 text-white hover:bg-emerald-800",
-  plain: "border border-stone-300 bg-white text-stone-900 hover:bg-stone-50",
-  quiet: "border border-stone-300 text-stone-800 active:bg-stone-50",
-  dangerQuiet: "border border-red-300 text-red-800 active:bg-red-50",
-  dangerOutline: "border border-red-700 bg-white text-red-800 hover:bg-red-50",
-};
-const SIZES = {
-  sm: "inline-flex min-h-11 items-center justify-center px-3 text-sm font-medium",
-  md: "min-h-11 px-4 py-2 text-sm font-semibold",
-  lg: "inline-flex min-h-12 items-center justify-center px-5 text-base font-semibold",
-};
-export type ButtonTone = keyof typeof TONES;
-
-/** The one button style: tone (colour) and size (touch target at least 44 px). */
-export function buttonClass(tone: ButtonTone = "brand", size: keyof typeof SIZES = "md") {
-  return `rounded-lg disabled:opacity-60 ${SIZES[size]} ${TONES[tone]}`;
-}
+export { buttonClass, type ButtonSize, type ButtonTone } from "./button-style";
 
 export const Button = forwardRef<
   HTMLButtonElement,
-  React.ButtonHTMLAttributes<HTMLButtonElement> & { tone?: ButtonTone; size?: keyof typeof SIZES }
+  React.ButtonHTMLAttributes<HTMLButtonElement> & { tone?: ButtonTone; size?: ButtonSize }
 >(function Button({ tone = "plain", size = "sm", className = "", type = "button", ...rest }, ref) {
   return <button ref={ref} type={type} {...rest} className={`${buttonClass(tone, size)} ${className}`} />;
 });
@@ -357,7 +339,7 @@ export function SubmitButton({
   pendingLabel?: React.ReactNode;
   showPending?: boolean;
   tone?: ButtonTone;
-  size?: keyof typeof SIZES;
+  size?: ButtonSize;
   disabled?: boolean;
   className?: string;
   name?: string;

@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/roles";
 import { visitPanel, type PanelPending } from "@/lib/data/visits/panel";
 import { INCOME_LABEL, type CurrentFacts } from "@/lib/validation/visit-facts";
 import { PendingActions, ResolveFollowUp } from "./visit-actions";
+import type { KeyUnder } from "@/i18n/keys";
 
 type T = Awaited<ReturnType<typeof getTranslations<never>>>;
 
@@ -17,9 +18,9 @@ function describe(p: PanelPending, current: CurrentFacts, t: T): { label: string
     v == null ? t("visit.updates.empty") : v === true ? t("visit.updates.yes") : v === false ? t("visit.updates.no") : String(v);
   const value = (k: string, v: unknown) =>
     k === "housingGrade" && typeof v === "string"
-      ? t(`visit.ind.grade.${v}` as never)
+      ? t(`visit.ind.grade.${v as KeyUnder<"visit.ind.grade">}`)
       : k === "safeAlternative" && typeof v === "string"
-        ? t(`visit.ind.alt.${v}` as never)
+        ? t(`visit.ind.alt.${v as KeyUnder<"visit.ind.alt">}`)
         : v == null || v === ""
           ? t("visit.updates.empty")
           : typeof v === "boolean"
@@ -27,21 +28,21 @@ function describe(p: PanelPending, current: CurrentFacts, t: T): { label: string
             : String(v);
   const rows: { label: string; now: string; proposed: string }[] = [];
   for (const [k, v] of Object.entries(p.changes.indicators ?? {}))
-    rows.push({ label: t(`visit.ind.${k}` as never), now: value(k, current[k]), proposed: value(k, v) });
+    rows.push({ label: t(`visit.ind.${k as KeyUnder<"visit.ind">}`), now: value(k, current[k]), proposed: value(k, v) });
   for (const [k, v] of Object.entries(p.changes.income ?? {})) {
     rows.push({
-      label: t(`household.${INCOME_LABEL[k as keyof typeof INCOME_LABEL]}` as never),
+      label: t(`household.${INCOME_LABEL[k as keyof typeof INCOME_LABEL]}`),
       now: value(k, current[k]),
       proposed: value(k, v),
     });
   }
   const enumLabel = (f: string, v: unknown) =>
     f === "schoolStatus"
-      ? t(`school.${v}` as never)
+      ? t(`school.${v as KeyUnder<"school">}`)
       : f === "laborCapacity"
-        ? t(`labor.${v}` as never)
+        ? t(`labor.${v as KeyUnder<"labor">}`)
         : f === "health"
-          ? t(`health.${v}` as never)
+          ? t(`health.${v as KeyUnder<"health">}`)
           : yesNo(v);
   for (const m of p.changes.members ?? []) {
     const cur = current.members.find((x) => x.id === m.id);
@@ -52,16 +53,21 @@ function describe(p: PanelPending, current: CurrentFacts, t: T): { label: string
         rows.push({
           label: `${name} · ${t("visit.member.leave")}`,
           now: t("visit.member.stays"),
-          proposed: t(`visit.member.${v}` as never),
+          proposed: t(`visit.member.${v as KeyUnder<"visit.member">}`),
         });
-      else rows.push({ label: `${name} · ${t(`visit.member.${f}` as never)}`, now: enumLabel(f, cur?.[f]), proposed: enumLabel(f, v) });
+      else
+        rows.push({
+          label: `${name} · ${t(`visit.member.${f as KeyUnder<"visit.member">}`)}`,
+          now: enumLabel(f, cur?.[f]),
+          proposed: enumLabel(f, v),
+        });
     }
   }
   for (const n of p.changes.newMembers ?? []) {
     rows.push({
       label: t("visit.pending.newMember", { name: n.name }),
       now: "—",
-      proposed: `${t(`visit.newMember.${n.sex}` as never)} · ${n.birthDate} · ${t(`relation.${n.relation}` as never)}`,
+      proposed: `${t(`visit.newMember.${n.sex}`)} · ${n.birthDate} · ${t(`relation.${n.relation}`)}`,
     });
   }
   return rows;
@@ -185,8 +191,8 @@ export async function HouseholdVisitPanel({
                   <span className="min-w-0">
                     <span className="block truncate font-medium text-brand-800 underline">{e.fileName}</span>
                     <span className="block text-xs text-stone-600">
-                      {t(`visit.evidence.kind.${e.kind}` as never)} ·{" "}
-                      {e.indicator ? t(`indicators.${e.indicator}` as never) : t("visit.evidence.general")} · {e.createdAt}
+                      {t(`visit.evidence.kind.${e.kind as KeyUnder<"visit.evidence.kind">}`)} ·{" "}
+                      {e.indicator ? t(`indicators.${e.indicator as KeyUnder<"indicators">}`) : t("visit.evidence.general")} · {e.createdAt}
                       {e.located && ` · ${t("visit.evidence.located")}`}
                     </span>
                   </span>

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import type { visitSchema } from "@/lib/validation/visit";
 import { Button, CheckField, CheckRow, FieldErrors, errorsAt, fieldId, type FormFields } from "@/components/ui/form";
 import { SignaturePad, type SignaturePadHandle } from "@/components/signature/signature-pad";
+import { chinaClock } from "@/lib/domain/china-time";
 
 export interface Located {
   latitude: number;
@@ -62,9 +63,7 @@ export function LocationConsent({
   form: FormFields<typeof visitSchema>;
 }) {
   const t = useTranslations("visit.proof");
-  const time = loc.location
-    ? new Date(loc.location.locatedAt).toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })
-    : "";
+  const time = loc.location ? chinaClock(new Date(loc.location.locatedAt)) : "";
   return (
     <div>
       <CheckField

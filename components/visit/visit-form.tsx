@@ -37,15 +37,14 @@ import { VisitResult } from "./visit-result";
 import { indexIn, sentRows, useErrorLabels } from "./error-labels";
 import { labelFor } from "@/lib/offline/current-user";
 import { QueuedResult } from "@/components/offline/queued-result";
+import { chinaDay } from "@/lib/domain/china-time";
+import { addDays } from "@/lib/domain/working-days";
 import { PlanProgress, type VisitPlan } from "./plan-progress";
 
 /** Today in China as the device's clock sees it (a page kept offline carries the day it was fetched). */
-const deviceToday = () =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+const deviceToday = () => chinaDay(new Date());
 
 const noSubscription = () => () => {};
-
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export interface VisitFormProps {
   householdId: string;

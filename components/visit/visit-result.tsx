@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useFocusOnMount } from "@/components/ui/use-focus-result";
 import type { VisitOutcome } from "@/lib/data/visits/log-visit";
 import type { KeyUnder } from "@/i18n/keys";
+import { buttonClass } from "@/components/ui/button-style";
 
 const TONE: Record<string, string> = {
   below_standard: "bg-red-50 text-red-800 ring-red-300",
@@ -63,10 +64,7 @@ export function VisitResult({
         </dl>
       )}
       <div className="mt-4 grid gap-2 sm:grid-cols-2">
-        <Link
-          href={`/households/${householdId}`}
-          className="flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-4 font-semibold text-white"
-        >
+        <Link href={`/households/${householdId}`} className={`${buttonClass("brand", "lg")} w-full`}>
           {t("visit.result.toHousehold")}
         </Link>
         <Link

@@ -11,7 +11,7 @@ import { audit } from "@/lib/audit";
 import { PEER_HEADER, requestAddress } from "@/lib/http/request-address";
 import { secureCookies } from "./public-url";
 
-const credentialsSchema = z.object({
+export const credentialsSchema = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
 });

@@ -17,6 +17,7 @@ import { canSeeNationalIds, maskNationalId } from "@/lib/domain/masking";
 import { auditSensitiveRead } from "./sensitive-reads";
 import { parseHouseholdParams, parseVillageParams, type ParamError } from "@/lib/validation/county";
 import type { KeyUnder, MessageKey } from "@/i18n/keys";
+import { keyHouseholdBatches, parseKeyFilters } from "./key-households";
 
 /** CSV headers and labels are always Chinese (the county's working language), whatever the UI locale. */
 const zh = createTranslator({ locale: "zh-CN", messages: messages["zh-CN"] });
@@ -250,5 +251,58 @@ export async function exportHouseholds(request: Request): Promise<Response> {
     "农户",
     `${county.name}${village ? `-${place}` : ""}-农户-${date}`,
     `county-${county.id}${village ? `-${village.id}` : ""}-households-${date}`,
+  );
+}
+
+/** The county's key households (重点户) under the register's filters, CSV or XLSX. */
+export async function exportKeyHouseholds(request: Request): Promise<Response> {
+  const who = await exporter();
+  if (who instanceof Response) return who;
+  if (who.township) return plain(404, "未找到 (not found)");
+  const { county } = who;
+  const f = parseKeyFilters(Object.fromEntries(new URL(request.url).searchParams));
+  const k = (key: string) => zh(`countyRecords.key.${key}` as MessageKey);
+  const columns = cols([
+    ["户ID", 38, "text"],
+    [k("township"), 14, "text"],
+    [k("village"), 14, "text"],
+    [k("number"), 10, "text"],
+    [k("household"), 10, "text"],
+    [k("members"), 8, "integer"],
+    [k("type"), 12, "text"],
+    [k("reason"), 30, "text"],
+  ]);
+  const date = today();
+  async function* batches() {
+    for await (const rows of keyHouseholdBatches(county.id, date, f))
+      yield rows.map((r): CsvValue[] => [
+        r.id,
+        r.townshipName,
+        r.villageName,
+        r.number,
+        r.headName,
+        r.memberCount,
+        zh(`countyRecords.type.${r.type}` as MessageKey),
+        r.reasons.map((x) => zh(`countyRecords.key.reasons.${x}` as MessageKey)).join("；"),
+      ]);
+  }
+  await audit(
+    db(),
+    { id: who.viewer.id, role: who.viewer.role },
+    {
+      action: "export.key_households",
+      entity: "export",
+      entityId: county.id,
+      countyId: county.id,
+      after: { filters: { village: f.villageId ?? null, reason: f.reason ?? null, type: f.type ?? null } },
+    },
+  );
+  return download(
+    formatOf(request),
+    columns,
+    batches(),
+    "重点户",
+    `${county.name}-重点户-${date}`,
+    `county-${county.id}-key-households-${date}`,
   );
 }

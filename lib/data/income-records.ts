@@ -13,27 +13,21 @@ import { audit, actorOf } from "@/lib/audit";
 import { currentYear } from "@/lib/clock";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { removeStored } from "@/lib/storage/files";
-import { countedMembers, householdNetIncomeCents, perCapitaIncomeCents, type IncomeInput } from "@/lib/domain/household";
-import { EXCLUDED_COLUMNS, TRANSFER_COLUMNS, memberInputFromRecord } from "@/lib/domain/input-from-record";
+import { countedMembers, householdNetIncomeCents, perCapitaIncomeCents } from "@/lib/domain/household";
+import { memberInputFromRecord } from "@/lib/domain/input-from-record";
 import { fromCents } from "@/lib/domain/money";
-import { ALL_ITEM_COLUMNS, type IncomeItemColumn, type RecordIncomeInput, type SignIncomeInput } from "@/lib/validation/income-record";
+import {
+  ALL_ITEM_COLUMNS,
+  incomeInputOf,
+  type IncomeItemColumn,
+  type RecordIncomeInput,
+  type SignIncomeInput,
+} from "@/lib/validation/income-record";
 import { createEvidence, storeConsentFile } from "@/lib/data/procedure/consent";
 import { messageKey } from "@/i18n/keys";
 
 function fieldError(field: string, key: string): AppError {
   return new AppError("invalid", key, { fieldErrors: { [field]: [key] } });
-}
-
-/** The income rule's input from the record's items (transfers and excluded items by column). */
-export function incomeInputOf(items: Record<IncomeItemColumn, number>): IncomeInput {
-  return {
-    wages: items.incomeWages,
-    business: items.incomeBusiness,
-    businessCosts: items.incomeBusinessCosts,
-    property: items.incomeProperty,
-    transfers: Object.fromEntries(Object.entries(TRANSFER_COLUMNS).map(([k, c]) => [k, items[c]])),
-    excluded: Object.fromEntries(Object.entries(EXCLUDED_COLUMNS).map(([k, c]) => [k, items[c]])),
-  };
 }
 
 export interface IncomeRecordOutcome {

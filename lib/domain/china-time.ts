@@ -35,3 +35,13 @@ export function chinaDateTime(d: Date): string {
     hour12: false,
   });
 }
+
+/** The clock time in China, as Chinese readers write it: 20:03:59 (when a phone fixed its location). */
+export function chinaClock(d: Date): string {
+  return formatInChina(d, "zh-CN", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+}
+
+/** Month, day and minute in China, as Chinese readers write it: 12/04 20:03 (the phone's outbox, this year's items). */
+export function chinaMonthDayMinute(d: Date): string {
+  return formatInChina(d, "zh-CN", { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
+}

@@ -21,6 +21,7 @@ import { buildMeasures } from "./measures";
 import { regionRows } from "./regions";
 import { buildUsers } from "./users";
 import { buildVisits } from "./visits";
+import { buildCountyRecords } from "./county-records";
 import { VILLAGE_PLANS } from "./villages";
 import { buildPlaces } from "./places";
 
@@ -170,6 +171,17 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
       await put("follow_up", data.followUps);
       await seedProcedure(tx, { passwordHash, now });
       await put("assessment", data.assessments, { batchSize: 500 });
+      // county records (income): built after everything above, from their own random stream
+      const records = buildCountyRecords(data, opts.today ?? DEFAULT_TODAY);
+      await put(
+        "income_record",
+        records.incomeRecords.map((r) => ({
+          ...r,
+          recordedById: remap(r.recordedById as string),
+          signedRecordedById: r.signedRecordedById ? remap(r.signedRecordedById as string) : null,
+        })),
+      );
+      await put("household_type_record", records.householdTypes);
       await put("settlement", data.places.settlements);
       await put(
         "relocation",

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { numberInput, numberType, atMostCents, plain } from "./plain-text";
 import { messageKey } from "@/i18n/keys";
 import { EXCLUDED_COLUMNS, TRANSFER_COLUMNS } from "@/lib/domain/input-from-record";
+import type { IncomeInput } from "@/lib/domain/household";
 
 /** The first year a record may name (the registry's first year, 2014) and the largest amount. */
 export const FIRST_INCOME_YEAR = 2014;
@@ -15,6 +16,18 @@ export const TRANSFER_ITEM_COLUMNS = Object.values(TRANSFER_COLUMNS);
 export const EXCLUDED_ITEM_COLUMNS = Object.values(EXCLUDED_COLUMNS);
 export const ALL_ITEM_COLUMNS = [...INCOME_ITEM_COLUMNS, ...TRANSFER_ITEM_COLUMNS, ...EXCLUDED_ITEM_COLUMNS] as const;
 export type IncomeItemColumn = (typeof ALL_ITEM_COLUMNS)[number];
+
+/** The income rule's input from a record's items (transfers and excluded items by their columns). */
+export function incomeInputOf(items: Record<IncomeItemColumn, number>): IncomeInput {
+  return {
+    wages: items.incomeWages,
+    business: items.incomeBusiness,
+    businessCosts: items.incomeBusinessCosts,
+    property: items.incomeProperty,
+    transfers: Object.fromEntries(Object.entries(TRANSFER_COLUMNS).map(([k, c]) => [k, items[c]])),
+    excluded: Object.fromEntries(Object.entries(EXCLUDED_COLUMNS).map(([k, c]) => [k, items[c]])),
+  };
+}
 
 const uuid = z.string({ message: messageKey("validation.required") }).uuid({ message: messageKey("validation.invalidId") });
 

@@ -77,7 +77,8 @@ import { submitVillageReport } from "@/lib/actions/help/submit-village-report";
 import { addMeasure } from "@/lib/actions/households/add-measure";
 import { recordIncome } from "@/lib/actions/income/record-income";
 import { signIncome } from "@/lib/actions/income/sign-income";
-import { recordIncomeSchema, signIncomeSchema } from "@/lib/validation/income-record";
+import { setHouseholdType } from "@/lib/actions/income/set-household-type";
+import { recordIncomeSchema, setHouseholdTypeSchema, signIncomeSchema } from "@/lib/validation/income-record";
 import { registerHousehold } from "@/lib/actions/households/register-household";
 import { updateHousehold } from "@/lib/actions/households/update-household";
 import { addRepresentative } from "@/lib/actions/meetings/add-representative";
@@ -319,6 +320,7 @@ const STATE = [
   `(SELECT count(*) FROM help_request WHERE state <> 'open') AS handled_leads`,
   // the income records the actions write (the signing case's own unsigned rows are written by its base)
   `(SELECT count(*) FROM income_record WHERE "recordedById" <> 'seed' OR "signedAt" IS NOT NULL) AS income_records`,
+  `(SELECT count(*) FROM household_type_record) AS household_types`,
   `(SELECT count(*) FROM audit_event WHERE action <> 'access.denied') AS audit_events`,
 ];
 const SNAPSHOT_SQL = `SELECT ${[...COUNTED.map((n) => `(SELECT count(*) FROM ${n}) AS ${n}`), ...STATE].join(", ")}`;
@@ -761,6 +763,13 @@ const CASES: Case[] = [
       method: "signature",
       signature: new File([PNG], "signature.png", { type: "image/png" }),
     }),
+  },
+  {
+    name: "income/setHouseholdType",
+    run: setHouseholdType,
+    as: "official",
+    schema: setHouseholdTypeSchema,
+    base: () => ({ id: uuid(), householdId: H.h1, type: "subsistence", since: TODAY, basis: "民政局批复" }),
   },
   { name: "card/issueCards", run: issueCards, as: "cadre", schema: helpV.issueCardsSchema, base: () => ({ householdId: H.h1 }) },
   {

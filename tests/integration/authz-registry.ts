@@ -69,6 +69,7 @@ import { addMeasure } from "@/lib/actions/households/add-measure";
 import { savePlan } from "@/lib/actions/plans/save-plan";
 import { recordIncome } from "@/lib/actions/income/record-income";
 import { signIncome } from "@/lib/actions/income/sign-income";
+import { setHouseholdType } from "@/lib/actions/income/set-household-type";
 import { registerHousehold } from "@/lib/actions/households/register-household";
 import { updateHousehold } from "@/lib/actions/households/update-household";
 import { findHouseholdByNationalId } from "@/lib/actions/households/find-by-national-id";
@@ -116,6 +117,7 @@ import { GET as minutesScan } from "@/app/(app)/meetings/[id]/minutes/route";
 import { GET as authGet, POST as authPost } from "@/app/api/auth/[...nextauth]/route";
 import { GET as exportHouseholds } from "@/app/api/county/export/households/route";
 import { GET as exportVillages } from "@/app/api/county/export/villages/route";
+import { GET as exportKeyHouseholds } from "@/app/api/county/export/key-households/route";
 import { GET as evidenceFile } from "@/app/api/evidence/[id]/route";
 import { GET as cardLimited } from "@/app/card/[token]/limited/route";
 import { PUT as importUpload } from "@/app/(app)/admin/import/upload/route";
@@ -713,6 +715,15 @@ export const REGISTRY: readonly Entry[] = [
       );
       return { recordId: id, method: "signature", signature: new File([PNG], "signature.png", { type: "image/png" }) };
     },
+  }),
+
+  action({
+    id: `${A}/income/set-household-type.ts#setHouseholdType`,
+    allowed: ["official", "township"],
+    out: "denied",
+    writes: ["household_type_record"],
+    fn: setHouseholdType,
+    input: (fx, scope) => ({ id: uuid(), householdId: side(fx, scope).household, type: "subsistence", since: T(), basis: "民政局批复" }),
   }),
 
   // ── households ──
@@ -1361,6 +1372,17 @@ export const REGISTRY: readonly Entry[] = [
     // out: the other county's township as the filter, and a page past the end
     request: (fx, scope) => ({
       url: scope === "in" ? "/api/county/export/villages" : `/api/county/export/villages?township=${fx.out.townshipId}&page=2`,
+    }),
+  }),
+  route({
+    id: "app/api/county/export/key-households/route.ts#GET",
+    allowed: ["official"],
+    out: "filtered",
+    writes: [],
+    fn: exportKeyHouseholds,
+    // out: the other county's village as the filter finds nothing of it
+    request: (fx, scope) => ({
+      url: scope === "in" ? "/api/county/export/key-households" : `/api/county/export/key-households?village=${fx.out.villageId}`,
     }),
   }),
   route({

@@ -3,6 +3,7 @@
 // link stops at once), what the public page holds (no national ID, no health, no other member,
 // no other household), view counting without the viewer, the per-address view limit, and an
 // objection from the card during a notice.
+import { currentYear } from "@/lib/clock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, form, signInAs, signOut, useAddress, type TestDb } from "./helpers";
 import { assign, createHousehold, createUser, seedRegions } from "../factories";
@@ -257,6 +258,58 @@ describe("the public card page", () => {
       ["health", null, 8000],
       ["industry", "产业扶贫：养牛补助", 5000],
     ]);
+  });
+
+  it("shows each measure's type in plain words (a health measure only as 健康帮扶) and the year's plan as figures", async () => {
+    const made = await t.prisma.assistanceMeasure.createManyAndReturn({
+      data: [
+        {
+          householdId: mine,
+          countyId: "520603",
+          category: "health",
+          kind: "serious_illness",
+          description: "大病救治",
+          amount: 0,
+          startDate: new Date("2026-01-05"),
+        },
+        {
+          householdId: mine,
+          countyId: "520603",
+          category: "industry",
+          kind: "microcredit",
+          description: "扶贫小额信贷",
+          amount: 50000,
+          startDate: new Date("2026-01-04"),
+          bank: "农商银行",
+          termMonths: 36,
+          interestSubsidy: 0,
+          loanStatus: "overdue",
+          overdueSince: new Date("2026-06-01"),
+        },
+      ],
+    });
+    const plan = await t.prisma.householdPlan.create({
+      data: { householdId: mine, countyId: "520603", year: currentYear(), expectedIncome: 5200 },
+    });
+    await t.prisma.planItem.createMany({
+      data: [
+        { planId: plan.id, householdId: mine, countyId: "520603", position: 0, text: "办理慢病签约", doneAt: new Date() },
+        { planId: plan.id, householdId: mine, countyId: "520603", position: 1, text: "落实护路员岗位" },
+      ],
+    });
+    try {
+      const view = await getCardView(mine);
+      const json = JSON.stringify(view);
+      expect(json).not.toMatch(/serious_illness|大病|慢病|护路员/);
+      expect(view!.measures.slice(0, 2).map((m) => [m.category, m.kind, m.loanStatus])).toEqual([
+        ["health", null, null],
+        ["industry", "microcredit", "overdue"],
+      ]);
+      expect(view!.plan).toEqual({ year: currentYear(), expectedIncome: 5200, done: 1, total: 2 });
+    } finally {
+      await t.prisma.householdPlan.delete({ where: { id: plan.id } });
+      await t.prisma.assistanceMeasure.deleteMany({ where: { id: { in: made.map((m) => m.id) } } });
+    }
   });
 
   it("every view is counted and audited without the viewer (no actor, no address)", async () => {

@@ -3,10 +3,13 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
 import { listMyHouseholds, myCoverage } from "@/lib/data/households";
+import { keyHouseholdIds } from "@/lib/data/key-households";
+import { today } from "@/lib/clock";
 import { PageTitle, EmptyState } from "@/components/ui/card";
 import { AssessedBadge, Badge, CandidateBadge, RegisteredBadge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
 import { FollowUpSummary } from "@/components/visit/follow-up-summary";
+import { buttonClass } from "@/components/ui/button-style";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +27,12 @@ export default async function CadreHome({ searchParams }: { searchParams: Promis
   const page = pageParam(sp.page);
   const [list, coverage] = await Promise.all([listMyHouseholds(viewer, { q, page }), myCoverage(viewer)]);
   const t = await getTranslations();
+  // key households (重点户): the rule computed in SQL for this page's households only
+  const keyIds = await keyHouseholdIds(
+    [viewer.regionId.slice(0, 6)],
+    list.items.map((h) => h.id),
+    today(),
+  );
   const pct = coverage.total ? Math.round((coverage.visited / coverage.total) * 100) : 0;
 
   return (
@@ -58,7 +67,7 @@ export default async function CadreHome({ searchParams }: { searchParams: Promis
           placeholder={t("cadre.searchPlaceholder")}
           className="min-w-0 flex-1 rounded-lg border border-stone-300 px-3 py-2.5 text-base"
         />
-        <button className="rounded-lg bg-brand-700 px-4 py-2.5 text-white">{t("common.search")}</button>
+        <button className={buttonClass()}>{t("common.search")}</button>
       </form>
       {list.items.length === 0 ? (
         <EmptyState>{q ? t("cadre.noMatch", { q }) : t("cadre.empty")}</EmptyState>
@@ -80,6 +89,11 @@ export default async function CadreHome({ searchParams }: { searchParams: Promis
                   <Badge tone={DUE_TONE[h.visitDue]}>{t(`cadre.due.${h.visitDue}`)}</Badge>
                 </div>
                 <div className="mt-2 flex flex-wrap gap-1.5">
+                  {keyIds.has(h.id) && (
+                    <span data-testid="key-household">
+                      <Badge tone="purple">{t("countyRecords.key.badge")}</Badge>
+                    </span>
+                  )}
                   <RegisteredBadge status={h.registeredStatus} />
                   <AssessedBadge status={h.assessedStatus} />
                   <CandidateBadge candidate={h.candidate} category={h.candidateCategory} />

@@ -26,7 +26,9 @@ import { today } from "@/lib/clock";
 import type { RegionZone } from "@/lib/domain/policy";
 import { pageTitle } from "@/lib/page-title";
 import { isTownshipScope } from "@/lib/data/township";
+import { buttonClass } from "@/components/ui/button-style";
 import { unsignedIncomeCount } from "@/lib/data/income-records";
+import { keyHouseholdCount } from "@/lib/data/key-households";
 import { currentYear } from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
@@ -51,7 +53,7 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
   const dir = p.dir ?? "asc";
   const threshold = await exitThreshold(county.id, county.zone);
   const year = currentYear();
-  const [totals, list, townships, gaps, mt, evaluated, unsignedIncome] = await Promise.all([
+  const [totals, list, townships, gaps, mt, evaluated, unsignedIncome, keyCount] = await Promise.all([
     countyTotals(county.id, threshold),
     villageList(county.id, threshold, { ...p, sort, dir }),
     countyTownships(county.id),
@@ -59,6 +61,7 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
     monitoringThresholdStatus(county.id),
     latestEvaluationMetrics(county.id),
     unsignedIncomeCount(county.id, year),
+    keyHouseholdCount(county.id, today()),
   ]);
   const tot = totals.total;
   const summary = countySummary(tot, county.zone as RegionZone | null, threshold);
@@ -158,6 +161,7 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
           tone={unsignedIncome ? "warn" : "default"}
           hint={tr("unsignedFigureHint")}
         />
+        <Stat label={tr("key.count")} value={num(keyCount)} hint={tr("key.countHint")} />
       </div>
 
       <Card title={t("byTownship")}>
@@ -209,7 +213,7 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
           <span className="flex flex-wrap justify-end gap-2" title={t("export.csvHint")}>
             <a
               href={`/api/county/export/villages?${new URLSearchParams([...filterQuery, ["format", "xlsx"]])}`}
-              className="rounded bg-brand-700 px-3 py-1.5 text-sm text-white hover:bg-brand-800"
+              className={buttonClass("brand", "sm")}
               data-testid="export-villages-xlsx"
               download
             >
@@ -266,7 +270,7 @@ export default async function CountyHome({ searchParams }: { searchParams: Promi
                 <option value="below">{t("incBelow", { threshold })}</option>
               </select>
             </label>
-            <button className="rounded bg-brand-700 px-4 py-2 text-sm text-white">{tc("filter")}</button>
+            <button className={buttonClass()}>{tc("filter")}</button>
             {filtered && (
               <Link
                 href={href(

@@ -7,6 +7,7 @@ import { chinaDateTime } from "@/lib/domain/china-time";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { pageTitle } from "@/lib/page-title";
+import { buttonClass } from "@/components/ui/button-style";
 
 export const dynamic = "force-dynamic";
 
@@ -57,11 +58,7 @@ export default async function EvaluatorHome() {
       <Card
         title={t("evaluations")}
         actions={
-          <Link
-            href="/evaluator/new"
-            className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
-            data-testid="new-evaluation"
-          >
+          <Link href="/evaluator/new" className={buttonClass()} data-testid="new-evaluation">
             {te("home.new")}
           </Link>
         }

@@ -11,6 +11,7 @@ import { KindLabel, StageBadge } from "@/components/procedure/labels";
 import { NewMeetingForm } from "@/components/procedure/meeting-forms";
 import { pageTitle } from "@/lib/page-title";
 import type { KeyUnder } from "@/i18n/keys";
+import { buttonClass } from "@/components/ui/button-style";
 
 export const dynamic = "force-dynamic";
 
@@ -136,7 +137,7 @@ export default async function FacilitatorHome() {
                     ) : (
                       <Link
                         href={`/households/${h.id}/propose?${q.toString()}`}
-                        className="rounded-lg bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800"
+                        className={buttonClass("brand", "sm")}
                         aria-label={tp("proposeFor", { name: h.headName })}
                       >
                         {tp("propose")}

@@ -9,7 +9,7 @@
 import "server-only";
 import { db, type Db, type Tx } from "@/lib/db/client";
 import { audit, type Actor } from "@/lib/audit";
-import { today } from "@/lib/clock";
+import { currentYear, today } from "@/lib/clock";
 import { lookupHash } from "@/lib/card/token";
 import { addressKey } from "@/lib/security/secret";
 import { plainIndicators, measureText, type PlainIndicator } from "@/lib/card/plain";
@@ -77,7 +77,18 @@ export interface CardView {
   } | null;
   cadre: { name: string; phone: string | null } | null;
   hotline: string;
-  measures: { category: string; text: string | null; amount: number; startDate: string; endDate: string | null }[];
+  /** kind: the measure's type, except a health measure, which shows only its category (no illness named) */
+  measures: {
+    category: string;
+    kind: string | null;
+    loanStatus: string | null;
+    text: string | null;
+    amount: number;
+    startDate: string;
+    endDate: string | null;
+  }[];
+  /** this year's plan (一户一策) in plain figures: expected income, steps done of all (the steps' words stay off the card) */
+  plan: { year: number; expectedIncome: number; done: number; total: number } | null;
   visits: { date: string; mode: string }[];
   proposals: CardProposal[];
   requests: CardRequest[];
@@ -138,7 +149,11 @@ export async function getCardView(householdId: string, on: string = today()): Pr
       measures: {
         orderBy: { startDate: "desc" },
         take: 30,
-        select: { category: true, description: true, amount: true, startDate: true, endDate: true },
+        select: { category: true, kind: true, loanStatus: true, description: true, amount: true, startDate: true, endDate: true },
+      },
+      plans: {
+        where: { year: currentYear() },
+        select: { year: true, expectedIncome: true, items: { select: { doneAt: true } } },
       },
       visits: {
         where: { state: "accepted" },
@@ -193,11 +208,21 @@ export async function getCardView(householdId: string, on: string = today()): Pr
     hotline: displayHotline(county?.hotline),
     measures: h.measures.map((m) => ({
       category: m.category,
+      kind: m.category === "health" || m.kind === m.category ? null : m.kind,
+      loanStatus: m.loanStatus,
       text: measureText(m.category, m.description, otherNames),
       amount: Number(m.amount),
       startDate: isoDay(m.startDate)!,
       endDate: isoDay(m.endDate),
     })),
+    plan: h.plans[0]
+      ? {
+          year: h.plans[0].year,
+          expectedIncome: Number(h.plans[0].expectedIncome),
+          done: h.plans[0].items.filter((i) => i.doneAt).length,
+          total: h.plans[0].items.length,
+        }
+      : null,
     visits: h.visits.map((v) => ({ date: isoDay(v.date)!, mode: v.mode })),
     proposals,
     requests,

@@ -7,6 +7,7 @@ import { userSearchSchema } from "@/lib/validation/admin";
 import { EmptyState, PageTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
+import { buttonClass } from "@/components/ui/button-style";
 
 export const dynamic = "force-dynamic";
 
@@ -70,7 +71,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             </Link>
           )}
         </form>
-        <Link href="/admin/users/new" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+        <Link href="/admin/users/new" className={buttonClass()}>
           {t("admin.users.new")}
         </Link>
       </div>

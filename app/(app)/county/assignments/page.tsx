@@ -17,6 +17,7 @@ import { pageTitle } from "@/lib/page-title";
 import { isTownshipScope } from "@/lib/data/township";
 import { chinaDay } from "@/lib/domain/china-time";
 import { auditAccessDenied } from "@/lib/data/access-denied";
+import { buttonClass } from "@/components/ui/button-style";
 
 export const dynamic = "force-dynamic";
 
@@ -160,7 +161,7 @@ export default async function AssignmentsPage({ searchParams }: { searchParams: 
               className="mt-1 block w-40 rounded border border-stone-300 px-2 py-2 text-sm text-stone-900"
             />
           </label>
-          <button className="rounded bg-brand-700 px-4 py-2 text-sm text-white">{tt("common.filter")}</button>
+          <button className={buttonClass()}>{tt("common.filter")}</button>
         </form>
         <p className="mb-2 text-xs text-stone-500">{t("needHint")}</p>
         {list.outOfRange && list.total > 0 && (

@@ -12,6 +12,7 @@ import { PageOutOfRange, ParamErrors } from "@/components/county/param-errors";
 import { VillageHouseholdTable } from "@/components/county/village-household-table";
 import { pageTitle } from "@/lib/page-title";
 import { auditAccessDenied } from "@/lib/data/access-denied";
+import { buttonClass } from "@/components/ui/button-style";
 
 export const dynamic = "force-dynamic";
 
@@ -117,7 +118,7 @@ export default async function VillagePage({
             <a
               href={`/api/county/export/households?${exportQuery}&format=xlsx`}
               download
-              className="rounded bg-brand-700 px-3 py-1.5 text-sm text-white hover:bg-brand-800"
+              className={buttonClass("brand", "sm")}
               data-testid="export-households-xlsx"
             >
               {t("export.xlsxFiltered")}
