@@ -261,6 +261,12 @@ export async function applyAssignments(
   const toEnd = changes.flatMap((p) => (byHousehold.get(p.householdId) ?? []).map((a) => a.id));
   if (toEnd.length) await tx.cadreAssignment.updateMany({ where: { id: { in: toEnd } }, data: { validTo: now } });
   if (changes.length) {
+    // (places) the pairing keeps the cadre's sending unit as it is now (结对帮扶: unit and cadre)
+    const units = await tx.user.findMany({
+      where: { id: { in: [...new Set(changes.map((p) => p.cadreId))] } },
+      select: { id: true, unitId: true },
+    });
+    const unitOf = new Map(units.map((u) => [u.id, u.unitId]));
     await tx.cadreAssignment.createMany({
       data: changes.map((p) => ({
         householdId: p.householdId,
@@ -269,6 +275,7 @@ export async function applyAssignments(
         validFrom: now,
         reason,
         createdById: actor.id,
+        unitId: unitOf.get(p.cadreId) ?? null,
       })),
     });
     // one audit event per household, appended to the hash chain in the same transaction

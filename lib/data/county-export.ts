@@ -258,7 +258,20 @@ export async function exportHouseholds(request: Request): Promise<Response> {
 export async function exportKeyHouseholds(request: Request): Promise<Response> {
   const who = await exporter();
   if (who instanceof Response) return who;
-  if (who.township) return plain(404, "未找到 (not found)");
+  // the register is the county's own: a township reviewer is refused (audited, as every denial)
+  if (who.township) {
+    await audit(
+      db(),
+      { id: who.viewer.id, role: who.viewer.role },
+      {
+        action: "access.denied",
+        entity: "export",
+        entityId: "key_households",
+        after: { code: "not_found", regionId: who.viewer.regionId },
+      },
+    );
+    return plain(404, "未找到 (not found)");
+  }
   const { county } = who;
   const f = parseKeyFilters(Object.fromEntries(new URL(request.url).searchParams));
   const k = (key: string) => zh(`countyRecords.key.${key}` as MessageKey);

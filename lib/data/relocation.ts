@@ -257,6 +257,7 @@ export async function settlementOverview(countyId: ReviewCountyId, within: strin
       FROM relocation r JOIN household h ON h.id = r."householdId"
       WHERE r."countyId" = ${countyId} AND h."villageId" LIKE ${like}
       GROUP BY 1, 2 ORDER BY 1, households DESC, 2`),
+    // one county (decision 0044): countyId named, the prefix narrows to a township
     client.household.count({
       where: { countyId, villageId: { startsWith: within }, relocatedYear: { not: null }, relocation: { is: null } },
     }),

@@ -54,6 +54,9 @@ import { assignHousehold } from "@/lib/actions/county/assign-household";
 import { bulkAssign } from "@/lib/actions/county/bulk-assign";
 import { searchCadres } from "@/lib/actions/county/search-cadres";
 import { recordRelocation } from "@/lib/actions/places/record-relocation";
+import { savePosting } from "@/lib/actions/places/save-posting";
+import { recordResidentDays } from "@/lib/actions/places/record-resident-days";
+import { setCadreUnit } from "@/lib/actions/places/set-cadre-unit";
 import { closeEvaluation } from "@/lib/actions/evaluation/close-evaluation";
 import { createEvaluation } from "@/lib/actions/evaluation/create-evaluation";
 import { drawSample } from "@/lib/actions/evaluation/draw-sample";
@@ -587,6 +590,48 @@ export const REGISTRY: readonly Entry[] = [
         movedOn: "2017-05-01",
       };
     },
+  }),
+  action({
+    id: `${A}/places/save-posting.ts#savePosting`,
+    allowed: ["official", "township"],
+    out: "field",
+    field: "villageId",
+    writes: ["resident_posting", "unit"],
+    fn: savePosting,
+    input: (fx, scope) => ({
+      id: uuid(),
+      villageId: side(fx, scope).villageId,
+      unitName: "派出单位",
+      personName: "驻村队员",
+      role: "team_member",
+      validFrom: "2024-01-01",
+    }),
+  }),
+  action({
+    id: `${A}/places/record-resident-days.ts#recordResidentDays`,
+    allowed: ["official", "township"],
+    out: "denied",
+    writes: ["resident_month"],
+    fn: recordResidentDays,
+    input: async (fx, scope) => {
+      const s = side(fx, scope);
+      const id = `00000000-0000-4000-8000-${scope === "in" ? "000000000001" : "000000000002"}`;
+      await fx.t.sql(`INSERT INTO unit (id, "countyId", name) VALUES ($1, $2, '矩阵的派出单位') ON CONFLICT DO NOTHING`, [id, s.countyId]);
+      await fx.t.sql(
+        `INSERT INTO resident_posting (id, "countyId", "villageId", "unitId", "personName", role, "validFrom", "updatedAt") VALUES ($1, $2, $3, $1, '驻村队员', 'team_member', '2024-01-01', now()) ON CONFLICT DO NOTHING`,
+        [id, s.countyId, s.villageId],
+      );
+      return { postingId: id, month: "2024-05", days: "20" };
+    },
+  }),
+  action({
+    id: `${A}/places/set-cadre-unit.ts#setCadreUnit`,
+    allowed: ["official", "township"],
+    out: "field",
+    field: "userId",
+    writes: ["unit", "app_user", "cadre_assignment"],
+    fn: setCadreUnit,
+    input: (fx, scope) => ({ userId: scope === "in" ? fx.spareCadre : fx.users.cadre2!, unitName: "帮扶单位" }),
   }),
 
   // ── evaluations ──

@@ -40,6 +40,7 @@ import * as sync from "@/lib/validation/sync";
 import * as search from "@/lib/validation/search";
 import * as auditV from "@/lib/validation/audit";
 import * as relocationV from "@/lib/validation/relocation";
+import * as residentV from "@/lib/validation/resident";
 import * as incomeV from "@/lib/validation/income-record";
 import * as feedsV from "@/lib/validation/feeds";
 import {
@@ -296,6 +297,33 @@ const registry: Record<string, Entry> = {
   },
 
   // lib/validation/county.ts
+  "resident.postingSchema": {
+    schema: residentV.postingSchema,
+    text: ["unitName", "personName"],
+    related: { validFrom: ["validTo"] },
+    valid: fc.record(
+      {
+        id: uuid,
+        villageId: fc.constant("520603201200"),
+        unitName: han(1, 30),
+        personName: han(1, 20),
+        role: fc.constantFrom("first_secretary", "team_leader", "team_member"),
+        validFrom: fc.constant("2024-01-01"),
+        validTo: fc.constant("2024-12-31"),
+      },
+      { requiredKeys: ["id", "villageId", "unitName", "personName", "role", "validFrom"] },
+    ),
+  },
+  "resident.residentDaysSchema": {
+    schema: residentV.residentDaysSchema,
+    related: { month: ["days"] },
+    valid: fc.record({ postingId: uuid, month: fc.constantFrom("2024-02", "2024-05"), days: intText(0, 28) }),
+  },
+  "resident.cadreUnitSchema": {
+    schema: residentV.cadreUnitSchema,
+    text: ["unitName"],
+    valid: fc.record({ userId: uuid, unitName: han(1, 30) }),
+  },
   "relocation.relocationSchema": {
     schema: relocationV.relocationSchema,
     text: ["originName", "siteName"],
@@ -1136,6 +1164,7 @@ describe("the registry covers every schema", () => {
     search,
     audit: auditV,
     relocation: relocationV,
+    resident: residentV,
     "income-record": incomeV,
     feeds: feedsV,
   };
@@ -1324,6 +1353,7 @@ describe("(c) mass assignment: an undeclared key never reaches the parsed output
         "visit.visitSchema",
         "offline.rejectedVisitSchema",
         "relocation.relocationSchema",
+        "resident.postingSchema",
       ].sort(),
     );
     for (const [name, e] of versioned.filter(([, x]) => !x.auditOnly)) {

@@ -49,7 +49,8 @@ describe("no query crosses counties without saying so", () => {
       const lines = fs.readFileSync(file, "utf8").split("\n");
       lines.forEach((line, i) => {
         if (!PREFIX.test(line)) return;
-        const namesCounty = /countyId"?\s*(:\s*(regionId|viewer\.regionId|county\w*)?\.slice\(0, 6\)|=\s*\$\{)/.test(line);
+        // `countyId: x` / `countyId,` (a single county's id) in a where, or `"countyId" = ` in SQL
+        const namesCounty = /\bcountyId(\s*,|\s*:\s*(?!\{)[\w.]|"\s*=\s*)/.test(line);
         const cites = lines.slice(Math.max(0, i - 3), i + 1).some((l) => l.includes("0044"));
         if (!namesCounty && !cites) offenders.push(`${file}:${i + 1}: ${line.trim()}`);
       });
