@@ -95,10 +95,9 @@ const sqlList = (xs: readonly string[]) => xs.map((x) => `'${x.replace(/'/g, "''
 /** The member columns scoping a match: a county or wider by the member's county, a township by the household's village. */
 function scopeSql(scopeId: string, m: string, h: string): string {
   if (!/^\d{2,12}$/.test(scopeId)) throw new Error(`not a region id: ${scopeId}`);
-  // a province's or city's feed reads across its counties (decision 0044: one shard per county, so such a
-  // feed is one statement per shard); a county's or township's names its county
-  if (scopeId.length >= 6) return `${m}."countyId" = '${scopeId.slice(0, 6)}' AND ${h}."villageId" LIKE '${scopeId}%'`;
-  return `${m}."countyId" LIKE '${scopeId}%'`;
+  if (scopeId.length < 6) return `${m}."countyId" LIKE '${scopeId}%'`; // a city's or province's feed crosses counties (decision 0044)
+  const county = `${m}."countyId" = '${scopeId.slice(0, 6)}'`;
+  return scopeId.length === 6 ? county : `${county} AND ${h}."villageId" LIKE '${scopeId}%'`;
 }
 
 class Issues {

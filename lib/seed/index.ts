@@ -13,7 +13,6 @@ import { buildAssessments } from "./assessments";
 import { validateNationalId } from "@/lib/national-id";
 import { audit } from "@/lib/audit";
 import { seedProcedure } from "./representatives";
-import { seedFeeds } from "./feeds";
 import { insertRows, type InsertOptions } from "@/lib/db/bulk";
 import { chinaTime, DANYANG_ID, DEFAULT_TODAY, DEMO_PASSWORD } from "./constants";
 import { buildHouseholds } from "./households";
@@ -220,9 +219,8 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
     log("seed: another run seeded Danyang village first; nothing written");
     return { created: false, households: await prisma.household.count(), members: await prisma.member.count() };
   }
-  // department feeds (their own random stream, after everything else: lib/seed/feeds.ts)
-  const feeds = await seedFeeds(prisma, opts.today ?? DEFAULT_TODAY);
-  log(`seed: ${feeds.feeds} department feeds: ${feeds.flags} flags, ${feeds.leads} leads, ${feeds.facts} facts`);
+  // the demo department feeds are loaded by npm run seed:feeds (lib/seed/feeds.ts): the loader is
+  // server-only code (lib/feeds, lib/import) that a process without the react-server condition cannot import
   log(
     `seed: wrote ${counts.households} households, ${counts.members} members, ${counts.visits} visits, ` +
       `${counts.assessments} assessments, ${counts.users} users in ${Date.now() - started} ms`,

@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, countyIdForTest, type TestDb } from "./helpers";
 import { seed } from "@/lib/seed";
+import { seedFeeds } from "@/lib/seed/feeds";
+import { DEFAULT_TODAY } from "@/lib/seed/constants";
 import { comparisonFlags } from "@/lib/data/procedure/comparison";
 import { countyFeeds } from "@/lib/data/feeds";
 
@@ -13,6 +15,7 @@ let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
   await seed(t.prisma);
+  await seedFeeds(t.prisma, DEFAULT_TODAY);
 }, 600_000);
 
 afterAll(async () => {

@@ -1,0 +1,133 @@
+/**
+ * `npm run bench:feeds -- --rows N [--seed S]` (PostgreSQL): load and match a department feed of N
+ * rows against a generated province, ours (lib/feeds/load: read, check, stage by COPY, match and
+ * apply in one transaction) against a bare COPY of the same file plus one join to member by
+ * national ID, measured in the same run. The province comes from the scale generator (lib/gen,
+ * `npm run gen`) loaded by the bulk import, about 0.9 N members; a tenth of the rows are IDs of
+ * nobody (unmatched). Prints one JSON line. Database: BENCH_FEEDS_DATABASE_URL or
+ * postgresql://postgres@127.0.0.1:5432/jingzhun_bench_feeds (dropped and recreated).
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { pipeline } from "node:stream/promises";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { createPrisma, setDb } from "../lib/db/client";
+import { importDirectory, fileSource } from "../lib/import";
+import { loadFeed } from "../lib/feeds/load";
+import { makeNationalId } from "../lib/national-id";
+import { freshDatabase } from "./lib/db";
+import { runChild } from "./scale/child";
+import { loadAverage } from "./scale/cpu";
+
+const log = (m: string) => console.error(`[bench:feeds] ${m}`);
+
+async function main() {
+  const { values } = parseArgs({ options: { rows: { type: "string" }, seed: { type: "string", default: "1" } } });
+  const N = Number(values.rows);
+  if (!Number.isInteger(N) || N < 10) throw new Error("usage: npm run bench:feeds -- --rows N");
+  const url = process.env.BENCH_FEEDS_DATABASE_URL?.trim() || "postgresql://postgres@127.0.0.1:5432/jingzhun_bench_feeds";
+  const dir = path.join(os.tmpdir(), `jz-feeds-${N}-${values.seed}`);
+  const households = Math.ceil((N * 0.9) / 3.3);
+  let t0 = performance.now();
+  await freshDatabase(url, log);
+  const g = await runChild("scripts/gen.ts", ["--households", String(households), "--seed", values.seed!, "--out", dir], {
+    timeoutMs: 3600_000,
+  });
+  if (!g.ok) throw new Error(`gen failed: ${g.reason}`);
+  const prisma = createPrisma(url, { max: 4 });
+  setDb(prisma);
+  const admin = await prisma.user.findFirstOrThrow({ where: { username: "admin" } });
+  const imported = await importDirectory(prisma, dir, { actor: { id: admin.id, role: "admin" }, copyUrl: url });
+  if (!imported.ok) throw new Error(`import failed: ${JSON.stringify(imported.issues.slice(0, 3))}`);
+  log(
+    `province of ${households} households (${imported.counts.members.inserted} members) in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+  );
+
+  // the feed: medical insurance, 90% of rows on members, a tenth unmatched
+  const ids = (
+    await prisma.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT "nationalId" AS id FROM member WHERE active AND "countyId" LIKE '53%' AND "nationalId" IS NOT NULL ORDER BY "nationalId" LIMIT ${Math.floor(N * 0.9)}`,
+    )
+  ).map((r) => r.id);
+  const file = path.join(dir, "medical_insurance.csv");
+  const out = fs.createWriteStream(file);
+  out.write("national_id,fact,date,value,name\n");
+  let written = 0;
+  for (let i = 0; i < ids.length; i++, written++) {
+    const fact =
+      i % 50 === 0
+        ? `large_bill,2026-05-${String(1 + (i % 28)).padStart(2, "0")},${5000 + ((i * 37) % 40000)}`
+        : i % 20 === 0
+          ? "not_insured,,"
+          : "insured,,";
+    out.write(`${ids[i]},${fact},\n`);
+  }
+  const base = Date.UTC(1950, 0, 1);
+  for (let seq = 0; written < N; seq++, written++) {
+    // a county code no province has: valid IDs of nobody
+    const birth = new Date(base + Math.floor(seq / 1000) * 86_400_000).toISOString().slice(0, 10);
+    out.write(`${makeNationalId("539999", birth, seq % 1000)},insured,,,\n`);
+  }
+  await new Promise((r) => out.end(r));
+  const bytes = fs.statSync(file).size;
+
+  // ours
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
+  log(`ours: load average ${loadAverage()}`);
+  t0 = performance.now();
+  const r = await loadFeed(prisma, fileSource(file), {
+    actor: { id: admin.id, role: "admin" },
+    scopeId: "53",
+    department: "medical_insurance",
+    asOf: "2026-06-30",
+    copyUrl: url,
+  });
+  const oursMs = performance.now() - t0;
+  clearInterval(sampler);
+  if (!r.ok) throw new Error(`feed refused: ${JSON.stringify(r.issues.slice(0, 5))}`);
+
+  // bare: COPY the same file and one join to member by national ID
+  log(`bare: load average ${loadAverage()}`);
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  t0 = performance.now();
+  await c.query(`CREATE UNLOGGED TABLE bare_feed (national_id text, fact text, fact_date date, value numeric, name text)`);
+  await pipeline(fs.createReadStream(file), c.query(copyFrom(`COPY bare_feed FROM STDIN (FORMAT csv, HEADER true)`)));
+  await c.query(
+    `CREATE UNLOGGED TABLE bare_match AS SELECT b.*, m.id AS member_id FROM bare_feed b LEFT JOIN member m ON m."nationalId" = b.national_id AND m.active`,
+  );
+  const bareMs = performance.now() - t0;
+  await c.query(`DROP TABLE bare_feed; DROP TABLE bare_match`);
+  await c.end();
+  await prisma.$disconnect();
+
+  console.log(
+    JSON.stringify({
+      bench: "feeds",
+      rows: N,
+      bytes,
+      members: imported.counts.members.inserted,
+      matched: r.counts.matched,
+      unmatched: r.counts.unmatched,
+      leads: r.counts.leads,
+      facts: r.counts.facts,
+      loader: r.loader,
+      oursMs: Math.round(oursMs),
+      bareMs: Math.round(bareMs),
+      ratio: Number((oursMs / bareMs).toFixed(2)),
+      timings: r.timings,
+      peakRssMb: Math.round(peak / 1048576),
+      load: loadAverage(),
+    }),
+  );
+  process.exit(0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
