@@ -406,7 +406,7 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
          SELECT f.id, h."villageId", f."countyId", f."householdId", 'department', c.category::"HelpCategory",
                 $3 || ' ' || to_char(f."asOf", 'YYYY-MM-DD') || '：' || c.label || COALESCE('（' || to_char(f."factDate", 'YYYY-MM-DD') || '）', '')
                   || CASE WHEN f.value IS NOT NULL THEN ' ' || f.value::text || ' 元' ELSE '' END || ' · ' || m.name,
-                (($2::jsonb) ->> f."countyId")::date, now()
+                (($2::jsonb) ->> f."countyId")::date, $5::timestamptz
            FROM department_finding f
            JOIN household h ON h.id = f."householdId"
            JOIN member m ON m.id = f."memberId"
@@ -416,6 +416,8 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
         JSON.stringify(deadlines),
         DEPARTMENT_NAMES_ZH[a.department],
         JSON.stringify(leadFacts.map((f) => ({ fact: f, category: (FEED_FACTS[f] as FactSpec).lead, label: FACT_NAMES_ZH[f] }))),
+        // received on the day the deadline counts from (a load dated another day, as the demo's, is received that day)
+        a.day === todayInChina() ? new Date() : new Date(`${a.day}T09:00:00+08:00`),
       );
     }
   }

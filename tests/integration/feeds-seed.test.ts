@@ -46,6 +46,15 @@ describe("the demo department feeds", () => {
     expect(leads[0]!.text).toMatch(/^医保 .*大额自付医疗费用.*28600/);
   });
 
+  it("receives each department lead on the day its deadline counts from, never after the deadline", async () => {
+    const leads = await t.prisma.helpRequest.findMany({ where: { source: "department" }, select: { createdAt: true, deadline: true } });
+    expect(leads.length).toBeGreaterThan(0);
+    for (const l of leads) {
+      const received = new Date(l.createdAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10); // the day in China
+      expect(received <= l.deadline.toISOString().slice(0, 10)).toBe(true);
+    }
+  });
+
   it("flags a Danyang household's vehicle from public security, with the department and date as source", async () => {
     const flag = await t.prisma.departmentFinding.findFirstOrThrow({ where: { kind: "flag", code: "vehicle" } });
     const flags = await comparisonFlags(t.prisma, flag.householdId, "2026-11-28");
