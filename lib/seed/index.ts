@@ -22,6 +22,7 @@ import { buildUsers } from "./users";
 import { buildVisits } from "./visits";
 import { buildCountyRecords } from "./county-records";
 import { VILLAGE_PLANS } from "./villages";
+import { buildTeams } from "./teams";
 import { buildPlaces } from "./places";
 
 export { DEMO_PASSWORD, DANYANG_ID, DEFAULT_TODAY } from "./constants";
@@ -68,20 +69,27 @@ export function buildSeedData(passwordHash: string, today: string = DEFAULT_TODA
     ...assessments.latest.get(p.row.id)!.household,
     lastVisitAt: lastVisit.get(p.row.id) ?? null,
   }));
+  // issue #18's resident teams and pairing units, built last from their own stream (lib/seed/teams.ts)
+  const teams = buildTeams(
+    users,
+    assignments.map((a) => a.row),
+    today,
+  );
   return {
     regions,
     policyRows,
-    users,
+    users: users.map((u) => ({ ...u, unitId: teams.unitOfUser.get(u.id) ?? null })),
     households,
     members,
     measures,
     registrationChanges,
-    assignments: assignments.map((a) => a.row),
+    assignments: assignments.map((a) => ({ ...a.row, unitId: teams.unitOfAssignment(a.row) })),
     visits,
     followUps,
     assessments: assessments.rows,
     // issue #18's county records, built last from their own stream (lib/seed/places.ts)
     places: buildPlaces(plans, users.find((u) => u.username === "official")!.id as string),
+    teams: { units: teams.units, postings: teams.postings, months: teams.months },
   };
 }
 
@@ -145,6 +153,7 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
       await put("region", data.regions, { skipDuplicates: true });
       await put("policy_row", data.policyRows, { skipDuplicates: true });
 
+      await put("unit", data.teams.units, { skipDuplicates: true });
       // accounts that already exist (e.g. an admin made by hand) are kept and reused
       await put("app_user", data.users, { skipDuplicates: true });
       const stored = await tx.user.findMany({
@@ -186,6 +195,8 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
         "relocation",
         data.places.relocations.map((r) => ({ ...r, updatedById: r.updatedById ? remap(r.updatedById) : null })),
       );
+      await put("resident_posting", data.teams.postings);
+      await put("resident_month", data.teams.months);
       await audit(tx, null, { action: "seed.run", entity: "seed", after: counts, reason: "演示数据初始化 (demo data)" });
       return true;
     },
