@@ -24,6 +24,7 @@ import { buildCountyRecords } from "./county-records";
 import { VILLAGE_PLANS } from "./villages";
 import { buildTeams } from "./teams";
 import { buildPlaces } from "./places";
+import { buildPlanRecords } from "./plans";
 
 export { DEMO_PASSWORD, DANYANG_ID, DEFAULT_TODAY } from "./constants";
 
@@ -90,6 +91,13 @@ export function buildSeedData(passwordHash: string, today: string = DEFAULT_TODA
     // issue #18's county records, built last from their own stream (lib/seed/places.ts)
     places: buildPlaces(plans, users.find((u) => u.username === "official")!.id as string),
     teams: { units: teams.units, postings: teams.postings, months: teams.months },
+    // issue #18's plans and typed measures for Danyang, built after everything else from their own stream
+    householdPlans: buildPlanRecords(
+      plans,
+      measures,
+      new Map(assignments.filter((a) => !a.row.validTo).map((a) => [a.row.householdId, a.row.cadreId])),
+      today,
+    ),
   };
 }
 
@@ -141,6 +149,9 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
     followUps: data.followUps.length,
     assessments: data.assessments.length,
     relocations: data.places.relocations.length,
+    plans: data.householdPlans.plans.length,
+    planItems: data.householdPlans.planItems.length,
+    typedMeasures: data.householdPlans.measures.length,
   };
 
   const result = await prisma.$transaction(
@@ -197,6 +208,18 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
       );
       await put("resident_posting", data.teams.postings);
       await put("resident_month", data.teams.months);
+      // issue #18: typed measures and plans for Danyang (their own stream, lib/seed/plans.ts)
+      const hp = data.householdPlans;
+      await put("assistance_measure", hp.measures);
+      await put(
+        "household_plan",
+        hp.plans.map((p) => ({ ...p, updatedById: p.updatedById ? remap(p.updatedById) : null })),
+      );
+      await put("plan_measure", hp.planMeasures);
+      await put(
+        "plan_item",
+        hp.planItems.map((i) => ({ ...i, doneById: i.doneById ? remap(i.doneById) : null })),
+      );
       await audit(tx, null, { action: "seed.run", entity: "seed", after: counts, reason: "演示数据初始化 (demo data)" });
       return true;
     },

@@ -75,6 +75,16 @@ import { recordOutcome } from "@/lib/actions/help/record-outcome";
 import { submitCardReport } from "@/lib/actions/help/submit-card-report";
 import { submitVillageReport } from "@/lib/actions/help/submit-village-report";
 import { addMeasure } from "@/lib/actions/households/add-measure";
+import { recordRelocation } from "@/lib/actions/places/record-relocation";
+import { recordResidentDays } from "@/lib/actions/places/record-resident-days";
+import { savePosting } from "@/lib/actions/places/save-posting";
+import { setCadreUnit } from "@/lib/actions/places/set-cadre-unit";
+import { savePlan } from "@/lib/actions/plans/save-plan";
+import { loadDepartmentFeed } from "@/lib/actions/feeds/load-feed";
+import { relocationSchema } from "@/lib/validation/relocation";
+import { cadreUnitSchema, postingSchema, residentDaysSchema } from "@/lib/validation/resident";
+import { savePlanSchema } from "@/lib/validation/plan";
+import { loadFeedSchema } from "@/lib/validation/feeds";
 import { recordIncome } from "@/lib/actions/income/record-income";
 import { signIncome } from "@/lib/actions/income/sign-income";
 import { setHouseholdType } from "@/lib/actions/income/set-household-type";
@@ -341,6 +351,29 @@ interface Case {
 }
 
 /** A fresh unsigned income record of h1 (a year of its own), written directly. */
+/** A resident posting in 丹阳村 for the monthly days (made once). */
+async function residentPosting(): Promise<string> {
+  if (W.posting) return W.posting;
+  const unit = await t.prisma.unit.upsert({
+    where: { countyId_name: { countyId: "520603", name: "县农业农村局" } },
+    create: { countyId: "520603", name: "县农业农村局" },
+    update: {},
+  });
+  W.posting = (
+    await t.prisma.residentPosting.create({
+      data: {
+        countyId: "520603",
+        villageId: V,
+        unitId: unit.id,
+        personName: "第一书记",
+        role: "first_secretary",
+        validFrom: new Date("2024-01-01"),
+      },
+    })
+  ).id;
+  return W.posting;
+}
+
 async function unsignedIncomeRecord(): Promise<string> {
   const id = uuid();
   const zero = Array(16).fill("0").join(", ");
@@ -603,6 +636,69 @@ const CASES: Case[] = [
       number: `N${next()}`,
       address: "丹阳村三组",
       members: [{ name: "新户主", sex: "male", birthDate: "1980-05-01", relation: "head" }],
+    }),
+  },
+  {
+    name: "places/recordRelocation",
+    run: recordRelocation,
+    as: "official",
+    schema: relocationSchema,
+    // the first is recorded; later ones without the record's version are refused as stale
+    base: () => ({
+      householdId: H.h2,
+      originName: "偏远村民组",
+      destinationId: V,
+      siteName: "",
+      mode: "centralised",
+      floorArea: "60",
+      contribution: "2000",
+      movedOn: "2018-05-01",
+    }),
+  },
+  {
+    name: "places/savePosting",
+    run: savePosting,
+    as: "official",
+    schema: postingSchema,
+    base: () => ({ id: uuid(), villageId: V, unitName: "县交通局", personName: "驻村队员", role: "team_member", validFrom: "2024-01-01" }),
+  },
+  {
+    name: "places/recordResidentDays",
+    run: recordResidentDays,
+    as: "official",
+    schema: residentDaysSchema,
+    base: async () => ({ postingId: await residentPosting(), month: TODAY.slice(0, 7), days: "3" }),
+  },
+  {
+    name: "places/setCadreUnit",
+    run: setCadreUnit,
+    as: "official",
+    schema: cadreUnitSchema,
+    base: () => ({ userId: U.cadre, unitName: "县教育局" }),
+  },
+  {
+    name: "plans/savePlan",
+    run: savePlan,
+    as: "cadre",
+    schema: savePlanSchema,
+    // a year of the past, once each: a later one without the plan's version is refused as stale
+    base: () => ({ householdId: H.h1, year: String(2014 + (next() % 7)), expectedIncome: "6000", items: "养鸡200只\n务工技能培训" }),
+  },
+  {
+    name: "feeds/loadDepartmentFeed",
+    run: loadDepartmentFeed,
+    as: "official",
+    schema: loadFeedSchema,
+    // a new file each time (its hash differs): loaded, matched to nobody in this small world, reported unmatched
+    base: () => ({
+      department: "housing",
+      asOf: TODAY,
+      scopeId: "",
+      file: new File(
+        [`national_id,fact,date,value,name\n${makeNationalId("520603", "1970-01-01", next() % 900)},commercial_housing,,,某人\n`],
+        "housing.csv",
+        { type: "text/csv" },
+      ),
     }),
   },
   {
@@ -1373,6 +1469,15 @@ describe("hostile input through every action: never a throw, never internal; ref
       submitCardReport,
       submitVillageReport,
       addMeasure,
+      recordIncome,
+      signIncome,
+      setHouseholdType,
+      recordRelocation,
+      recordResidentDays,
+      savePosting,
+      setCadreUnit,
+      savePlan,
+      loadDepartmentFeed,
       registerHousehold,
       updateHousehold,
       revealNationalId,
