@@ -9,6 +9,7 @@ const TABS = [
   { href: "/county/approvals", key: "approvals" },
   { href: "/county/key-households", key: "keyHouseholds" },
   { href: "/county/relocation", key: "relocation" },
+  { href: "/county/teams", key: "teams" },
   { href: "/county/feeds", key: "feeds" },
 ] as const;
 

@@ -136,7 +136,14 @@ export async function householdForAssignment(viewer: Viewer, countyId: ReviewCou
       assignments: {
         orderBy: { validFrom: "desc" },
         take: 10,
-        select: { id: true, validFrom: true, validTo: true, reason: true, cadre: { select: { id: true, name: true } } },
+        select: {
+          id: true,
+          validFrom: true,
+          validTo: true,
+          reason: true,
+          cadre: { select: { id: true, name: true } },
+          unit: { select: { name: true } },
+        },
       },
     },
   });

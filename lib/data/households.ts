@@ -102,7 +102,7 @@ export async function getHousehold(viewer: Viewer, id: string) {
       assessments: { orderBy: { createdAt: "desc" }, take: 24 },
       assignments: {
         where: { validTo: null },
-        include: { cadre: { select: { id: true, name: true, phone: true } } },
+        include: { cadre: { select: { id: true, name: true, phone: true } }, unit: { select: { name: true } } },
       },
     },
   });

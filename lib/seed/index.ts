@@ -22,6 +22,7 @@ import { buildUsers } from "./users";
 import { buildVisits } from "./visits";
 import { buildCountyRecords } from "./county-records";
 import { VILLAGE_PLANS } from "./villages";
+import { buildTeams } from "./teams";
 import { buildPlaces } from "./places";
 import { buildPlanRecords } from "./plans";
 
@@ -69,20 +70,27 @@ export function buildSeedData(passwordHash: string, today: string = DEFAULT_TODA
     ...assessments.latest.get(p.row.id)!.household,
     lastVisitAt: lastVisit.get(p.row.id) ?? null,
   }));
+  // issue #18's resident teams and pairing units, built last from their own stream (lib/seed/teams.ts)
+  const teams = buildTeams(
+    users,
+    assignments.map((a) => a.row),
+    today,
+  );
   return {
     regions,
     policyRows,
-    users,
+    users: users.map((u) => ({ ...u, unitId: teams.unitOfUser.get(u.id) ?? null })),
     households,
     members,
     measures,
     registrationChanges,
-    assignments: assignments.map((a) => a.row),
+    assignments: assignments.map((a) => ({ ...a.row, unitId: teams.unitOfAssignment(a.row) })),
     visits,
     followUps,
     assessments: assessments.rows,
     // issue #18's county records, built last from their own stream (lib/seed/places.ts)
     places: buildPlaces(plans, users.find((u) => u.username === "official")!.id as string),
+    teams: { units: teams.units, postings: teams.postings, months: teams.months },
     // issue #18's plans and typed measures for Danyang, built after everything else from their own stream
     householdPlans: buildPlanRecords(
       plans,
@@ -156,6 +164,7 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
       await put("region", data.regions, { skipDuplicates: true });
       await put("policy_row", data.policyRows, { skipDuplicates: true });
 
+      await put("unit", data.teams.units, { skipDuplicates: true });
       // accounts that already exist (e.g. an admin made by hand) are kept and reused
       await put("app_user", data.users, { skipDuplicates: true });
       const stored = await tx.user.findMany({
@@ -197,6 +206,8 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
         "relocation",
         data.places.relocations.map((r) => ({ ...r, updatedById: r.updatedById ? remap(r.updatedById) : null })),
       );
+      await put("resident_posting", data.teams.postings);
+      await put("resident_month", data.teams.months);
       // issue #18: typed measures and plans for Danyang (their own stream, lib/seed/plans.ts)
       const hp = data.householdPlans;
       await put("assistance_measure", hp.measures);

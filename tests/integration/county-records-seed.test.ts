@@ -8,6 +8,7 @@ import { DANYANG_ID, DEFAULT_TODAY } from "@/lib/seed/constants";
 import { keyHouseholds } from "@/lib/data/key-households";
 import { unsignedIncomeCount } from "@/lib/data/income-records";
 import type { ReviewCountyId } from "@/lib/auth/scope";
+import { teamsOverview } from "@/lib/data/resident";
 
 let t: TestDb;
 
@@ -44,5 +45,20 @@ describe("the seed's county records", () => {
     expect(await t.prisma.householdTypeRecord.count({ where: { type: "extreme_hardship" } })).toBeGreaterThan(0);
     const key = await keyHouseholds("520603" as ReviewCountyId, DEFAULT_TODAY, { villageId: DANYANG_ID });
     expect(key.total).toBeGreaterThan(5);
+  });
+
+  it("Danyang's 52 cadres are sent by units, and Danyang has a first secretary and a team, one member short one month", async () => {
+    const cadres = await t.prisma.user.findMany({ where: { role: "cadre", regionId: DANYANG_ID }, select: { unitId: true } });
+    expect(cadres).toHaveLength(52);
+    expect(cadres.every((c) => c.unitId !== null)).toBe(true);
+    const open = await t.prisma.cadreAssignment.count({ where: { household: { villageId: DANYANG_ID }, validTo: null, unitId: null } });
+    expect(open).toBe(0);
+    const may = await teamsOverview("520603" as ReviewCountyId, `${DEFAULT_TODAY.slice(0, 4)}-05`);
+    const danyang = may.postings.filter((p) => p.villageId === DANYANG_ID);
+    expect(danyang.map((p) => p.role).sort()).toEqual(["first_secretary", "team_leader", "team_member", "team_member"]);
+    expect(may.noSecretary.some((v) => v.id === DANYANG_ID)).toBe(false);
+    expect(may.below.map((p) => p.villageId)).toEqual([DANYANG_ID]);
+    const april = await teamsOverview("520603" as ReviewCountyId, `${DEFAULT_TODAY.slice(0, 4)}-04`);
+    expect(april.below).toHaveLength(0);
   });
 });

@@ -83,7 +83,9 @@ export default async function AssignmentsPage({ searchParams }: { searchParams: 
               <div>
                 <h3 className="text-xs text-stone-500">{t("currentCadre")}</h3>
                 <p className="font-medium" data-testid="current-cadre">
-                  {current.length ? current.map((a) => a.cadre.name).join("、") : t("none")}
+                  {current.length
+                    ? current.map((a) => (a.unit ? `${a.cadre.name}（${a.unit.name}）` : a.cadre.name)).join("、")
+                    : t("none")}
                 </p>
               </div>
               <div>
@@ -94,7 +96,8 @@ export default async function AssignmentsPage({ searchParams }: { searchParams: 
                   <ol className="mt-1 space-y-1" data-testid="assignment-history">
                     {household.assignments.map((a) => (
                       <li key={a.id} className="text-xs">
-                        <span className="font-medium">{a.cadre.name}</span> · {day(a.validFrom)} –{" "}
+                        <span className="font-medium">{a.cadre.name}</span>
+                        {a.unit && <span data-testid="pairing-unit"> · {a.unit.name}</span>} · {day(a.validFrom)} –{" "}
                         {a.validTo ? day(a.validTo) : t("ongoing")}
                         {a.reason && <span className="block text-stone-500">{a.reason}</span>}
                       </li>

@@ -37,6 +37,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
   const latest = h.assessments[0]?.result as unknown as Assessment | undefined;
   const now = today();
   const cadre = h.assignments[0]?.cadre;
+  const pairingUnit = h.assignments[0]?.unit?.name ?? null;
   const readOnly = viewer.role !== "cadre";
   const year = currentYear();
   const plan = await planOf(h.id, year);
@@ -132,6 +133,12 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
               {cadre ? (
                 <>
                   {cadre.name}
+                  {pairingUnit && (
+                    <span className="text-stone-600" data-testid="pairing-unit">
+                      {" "}
+                      · {t("places.teams.pairUnit")}：{pairingUnit}
+                    </span>
+                  )}
                   {cadre.phone && (
                     <>
                       {" "}
