@@ -83,10 +83,13 @@ export default async function AssignmentsPage({ searchParams }: { searchParams: 
               <div>
                 <h3 className="text-xs text-stone-500">{t("currentCadre")}</h3>
                 <p className="font-medium" data-testid="current-cadre">
-                  {current.length
-                    ? current.map((a) => (a.unit ? `${a.cadre.name}（${a.unit.name}）` : a.cadre.name)).join("、")
-                    : t("none")}
+                  {current.length ? current.map((a) => a.cadre.name).join("、") : t("none")}
                 </p>
+                {current.some((a) => a.unit) && (
+                  <p className="text-xs text-stone-500" data-testid="current-unit">
+                    {tt("places.teams.pairUnit")}：{[...new Set(current.flatMap((a) => (a.unit ? [a.unit.name] : [])))].join("、")}
+                  </p>
+                )}
               </div>
               <div>
                 <h3 className="text-xs text-stone-500">{t("history")}</h3>
