@@ -18,53 +18,8 @@ export default defineConfig([
     },
   },
   {
-    // Each layer holds its own kind of code (docs/decisions/0039-scopes-and-layers.md).
-    // lib/domain is pure: plain TypeScript that any test can call, no framework, no database, no I/O.
-    files: ["lib/domain/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: [
-                "next",
-                "next/*",
-                "next-intl",
-                "next-intl/*",
-                "react",
-                "react-dom",
-                "server-only",
-                "@prisma/*",
-                "pg",
-                "@electric-sql/*",
-              ],
-              message: "lib/domain is pure: no framework, no database (decision 0039).",
-            },
-            {
-              group: [
-                "@/lib/db/*",
-                "@/lib/data/*",
-                "@/lib/actions/*",
-                "@/lib/storage/*",
-                "@/lib/auth/session",
-                "@/lib/auth/options",
-                "@/lib/auth/scope",
-                "@/lib/auth/scope/*",
-              ],
-              message: "lib/domain is pure: no I/O (decision 0039).",
-            },
-            {
-              group: ["node:fs", "node:fs/*", "fs", "node:child_process", "node:net", "node:http"],
-              message: "lib/domain is pure: no I/O (decision 0039).",
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Pages and route handlers read and write through lib/data and lib/actions, never the client.
+    // Pages and route handlers read and write through lib/data and lib/actions, never the client
+    // (docs/decisions/0039-scopes-and-layers.md; lib/domain's purity is tests/unit/i18n.test.ts's).
     files: ["app/**"],
     rules: {
       "no-restricted-imports": [

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { validateNationalId } from "@/lib/national-id";
 import { today } from "@/lib/clock";
 import { incomeChangesSchema, indicatorChangesSchema, newMemberSchema } from "./household-changes";
-import { atMostCents, hiddenProblem, numberInput, numberType, plain, realDate } from "./plain-text";
+import { hiddenProblem, plain, realDate } from "./plain-text";
 import { messageKey } from "@/i18n/keys";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
