@@ -35,6 +35,7 @@ runVisitBench("load", 45 * 60, async (setup, flags, log) => {
     openSeconds: flags.openSeconds,
     stepSeconds: flags.stepSeconds,
     log,
+    appPid: () => setup.app.pid,
   };
   const sync = await measureSync(m);
   const openLoop = await measureOpenLoop(m);

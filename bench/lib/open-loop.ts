@@ -192,7 +192,22 @@ export async function findMaxRate(
       steps.push(r);
       const ok = r.p99 < limit && r.errors === 0;
       log(`max-rate ladder ${rate}/s: p99 ${r.p99.toFixed(0)} ms, ${r.errors} errors → ${ok ? "under" : "OVER"} ${limit} ms`);
-      if (!ok) break;
+      if (!ok) {
+        // the first rate already over: step down until one holds (a busy machine)
+        if (steps.length === 1 && !o.rates)
+          for (const lower of [20, 10, 5]) {
+            const d = await oneRun({ ...o, rate: lower, seconds: o.stepSeconds ?? 15 }, s);
+            steps.push(d);
+            const held = d.p99 < limit && d.errors === 0;
+            log(`max-rate ladder ${lower}/s: p99 ${d.p99.toFixed(0)} ms, ${d.errors} errors → ${held ? "under" : "OVER"} ${limit} ms`);
+            await new Promise((res) => setTimeout(res, 2000));
+            if (held) {
+              maxRate = lower;
+              break;
+            }
+          }
+        break;
+      }
       maxRate = rate;
       await new Promise((res) => setTimeout(res, 2000)); // let the queue drain between steps
     }

@@ -7,11 +7,16 @@ import { fixed, ms } from "./stats";
 import { formatIntegrity, formatReconciliation } from "./checks";
 import { runSyncLoad, SYNC_ACTION_FILE } from "./sync-load";
 import { findMaxRate, runOpenLoop } from "./open-loop";
+import { startSampler } from "./sampler";
 
 export interface SyncFigures {
   visits_per_s: number;
   lost: number;
   duplicated: number;
+  /** the app process's CPU over the sync ÷ visits stored (with appPid) */
+  app_cpu_ms_per_visit?: number;
+  /** the machine's mean 1-minute load average during the sync (the machine is shared) */
+  load_avg?: number;
 }
 
 export interface OpenLoopFigures {
@@ -20,6 +25,10 @@ export interface OpenLoopFigures {
   p99_ms: number;
   errors: number;
   max_rate_p99_under_1s: number | null;
+  /** the machine's mean 1-minute load average during the open loop at `rate` */
+  load_avg?: number;
+  /** the app process's CPU during the open loop ÷ visits stored (with appPid) */
+  app_cpu_ms_per_visit?: number;
 }
 
 export interface VisitMeasureOptions {
@@ -32,20 +41,32 @@ export interface VisitMeasureOptions {
   openSeconds: number;
   stepSeconds: number;
   log: (m: string) => void;
+  /** the app server's pid: its CPU is sampled during each measure */
+  appPid?: () => number;
+}
+
+/** The app's CPU and the machine's load while `run` goes. */
+async function sampled<T>(o: VisitMeasureOptions, run: () => Promise<T>) {
+  const sampler = startSampler({ databaseUrl: o.databaseUrl, pid: o.appPid ?? (() => -1) });
+  const out = await run();
+  return { out, limits: sampler.stop() };
 }
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
 export async function measureSync(o: VisitMeasureOptions): Promise<{ figures: SyncFigures; ok: boolean } | null> {
   if (o.phones === 0) return null;
-  const r = await runSyncLoad({
-    baseUrl: o.baseUrl,
-    databaseUrl: o.databaseUrl,
-    syncActionId: actionIdFor(o.distDir, SYNC_ACTION_FILE, "syncVisits"),
-    phones: o.phones,
-    visitsPerPhone: o.backlog,
-    log: o.log,
-  });
+  const { out: r, limits } = await sampled(o, () =>
+    runSyncLoad({
+      baseUrl: o.baseUrl,
+      databaseUrl: o.databaseUrl,
+      syncActionId: actionIdFor(o.distDir, SYNC_ACTION_FILE, "syncVisits"),
+      phones: o.phones,
+      visitsPerPhone: o.backlog,
+      log: o.log,
+    }),
+  );
+  const cpuPerVisit = o.appPid && r.reconciliation.stored ? limits.appCpuMs / r.reconciliation.stored : null;
   console.log(
     `\nbacklog sync  ${r.phones} phones (${r.cadres} cadres) × ${r.visitsPerPhone} queued visits, all at once, syncVisits (≤ 50 visits a request)`,
   );
@@ -57,20 +78,35 @@ export async function measureSync(o: VisitMeasureOptions): Promise<{ figures: Sy
   console.log(
     `              target ≥ 300 visits/s, 0 lost, 0 duplicated, chain intact: ${r.visitsPerS >= 300 && r.lost === 0 && r.duplicated === 0 && r.integrity.auditChain.ok ? "met" : "NOT met"}`,
   );
-  return { figures: { visits_per_s: r1(r.visitsPerS), lost: r.lost, duplicated: r.duplicated }, ok: r.ok };
+  console.log(
+    `              app CPU ${fixed(limits.appCpuPct)}% of one core${cpuPerVisit !== null ? ` · ${fixed(cpuPerVisit)} ms of app CPU per stored visit` : ""} · machine load average ${fixed(limits.loadAvg)} on ${limits.cores} cores`,
+  );
+  return {
+    figures: {
+      visits_per_s: r1(r.visitsPerS),
+      lost: r.lost,
+      duplicated: r.duplicated,
+      ...(cpuPerVisit !== null ? { app_cpu_ms_per_visit: r1(cpuPerVisit) } : {}),
+      ...(Number.isFinite(limits.loadAvg) ? { load_avg: r1(limits.loadAvg) } : {}),
+    },
+    ok: r.ok,
+  };
 }
 
 export async function measureOpenLoop(o: VisitMeasureOptions): Promise<OpenLoopFigures | null> {
   if (o.openSeconds === 0) return null;
   const actionId = actionIdFor(o.distDir);
-  const r = await runOpenLoop({
-    baseUrl: o.baseUrl,
-    databaseUrl: o.databaseUrl,
-    actionId,
-    rate: o.openRate,
-    seconds: o.openSeconds,
-    log: o.log,
-  });
+  const { out: r, limits } = await sampled(o, () =>
+    runOpenLoop({
+      baseUrl: o.baseUrl,
+      databaseUrl: o.databaseUrl,
+      actionId,
+      rate: o.openRate,
+      seconds: o.openSeconds,
+      log: o.log,
+    }),
+  );
+  const cpuPerVisit = o.appPid && r.stored ? limits.appCpuMs / r.stored : null;
   console.log(`\nopen loop     ${r.rate} visits/s on a fixed schedule for ${r.seconds} s (latency from the scheduled time; no retries)`);
   console.log(
     `              p50 ${ms(r.p50)} · p95 ${ms(r.p95)} · p99 ${ms(r.p99)} · max ${ms(r.max)} · errors ${r.errors}${
@@ -80,6 +116,9 @@ export async function measureOpenLoop(o: VisitMeasureOptions): Promise<OpenLoopF
             .join(" ")})`
         : ""
     } · stored ${r.stored}/${r.sent} · sender lag ≤ ${ms(r.maxSendLagMs)}`,
+  );
+  console.log(
+    `              app CPU ${fixed(limits.appCpuPct)}% of one core${cpuPerVisit !== null ? ` · ${fixed(cpuPerVisit)} ms of app CPU per stored visit` : ""} · machine load average ${fixed(limits.loadAvg)} on ${limits.cores} cores`,
   );
   console.log(`              target p99 < 250 ms, 0 errors: ${r.p99 < 250 && r.errors === 0 ? "met" : "NOT met"}`);
   let max: number | null = null;
@@ -91,5 +130,13 @@ export async function measureOpenLoop(o: VisitMeasureOptions): Promise<OpenLoopF
     );
     console.log(`              highest rate with p99 < 1 s and no error: ${max}/s (steps of ${o.stepSeconds} s)`);
   }
-  return { rate: r.rate, p50_ms: r1(r.p50), p99_ms: r1(r.p99), errors: r.errors, max_rate_p99_under_1s: max };
+  return {
+    rate: r.rate,
+    p50_ms: r1(r.p50),
+    p99_ms: r1(r.p99),
+    errors: r.errors,
+    max_rate_p99_under_1s: max,
+    ...(Number.isFinite(limits.loadAvg) ? { load_avg: r1(limits.loadAvg) } : {}),
+    ...(cpuPerVisit !== null ? { app_cpu_ms_per_visit: r1(cpuPerVisit) } : {}),
+  };
 }
