@@ -80,7 +80,8 @@ export async function assessStaged(db: PrismaClient, stage: Stage, stager: Stage
           laborCapacity: laborCapacity as MemberRecord["laborCapacity"],
         }));
         if (!members.some((x) => x.counted)) continue; // nobody counted: nothing to assess (as the recompute)
-        const a = assess(householdInputFromRecord(h, members, opts.year, opts.asOf), policyFor(r.county.slice(0, 2)));
+        const input = householdInputFromRecord(h, members, opts.year, opts.asOf);
+        const a = assess(input, policyFor(r.county.slice(0, 2)));
         tuples.push([
           r.id,
           r.county,
@@ -91,7 +92,7 @@ export async function assessStaged(db: PrismaClient, stage: Stage, stager: Stage
           a.countedMembers,
           `{${unmetOf(a).join(",")}}`,
           a.policyVersion,
-          JSON.stringify(a),
+          JSON.stringify(input),
         ]);
       }
       if (tuples.length) await writer.write(tuples);
