@@ -96,7 +96,12 @@ describe("an assessment stored as its input renders as the stored result did", (
     const current = await t.prisma.policyRow.findFirst({ where: { year, provinceId: "52", active: true } });
     if (current) await t.prisma.policyRow.update({ where: { id: current.id }, data: { active: false, retiredAt: new Date() } });
     await t.prisma.policyRow.create({
-      data: { id: `52-${year}-storage-test`, year, provinceId: "52", values: { ...((current?.values as object) ?? {}), povertyLine: 9000 } },
+      data: {
+        id: `52-${year}-storage-test`,
+        year,
+        provinceId: "52",
+        values: { ...((current?.values as object) ?? {}), povertyLine: 9000 },
+      },
     });
     await t.prisma.$transaction((tx) => recomputeHousehold(tx, householdId, { trigger: "policy", actorId: null }));
     const rows = await t.prisma.assessment.findMany({

@@ -12,7 +12,6 @@ import { db } from "@/lib/db/client";
 import { audit, actorOf } from "@/lib/audit";
 import type { Viewer } from "@/lib/auth/session";
 import { maskNationalId } from "@/lib/domain/masking";
-import type { Assessment } from "@/lib/domain/assess";
 import { loadPolicyRows } from "@/lib/data/assessment";
 import { STORED_ASSESSMENT_SELECT, withResults } from "@/lib/data/assessment-read";
 import { resolvePolicy } from "@/lib/domain/policy";

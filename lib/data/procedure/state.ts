@@ -241,11 +241,13 @@ export async function openObjections(client: Client, proposalId: string): Promis
  */
 export async function riskEliminationInput(client: Client, householdId: string, now: string = today()): Promise<RiskEliminationInput> {
   // sequential: the client may be a transaction (one connection)
-  const assessments = await client.assessment.findMany({
-    where: { householdId },
-    orderBy: [{ asOf: "asc" }, { createdAt: "asc" }],
-    select: { asOf: true, perCapitaIncome: true, ...STORED_ASSESSMENT_SELECT },
-  }).then((rows) => withResults(client, rows));
+  const assessments = await client.assessment
+    .findMany({
+      where: { householdId },
+      orderBy: [{ asOf: "asc" }, { createdAt: "asc" }],
+      select: { asOf: true, perCapitaIncome: true, ...STORED_ASSESSMENT_SELECT },
+    })
+    .then((rows) => withResults(client, rows));
   const members = await client.member.findMany({
     where: { householdId, active: true },
     select: { laborCapacity: true, subsistenceAllowance: true, counted: true },
