@@ -42,6 +42,7 @@ export const NAV: Record<Role, NavItem[]> = {
 /** A county official whose scope is a township reviews its villages' proposals: its own menu. */
 const TOWNSHIP_REVIEWER: NavItem[] = [
   { href: "/township", key: "township" },
+  { href: "/township/feeds", key: "feeds" },
   { href: "/procedure", key: "townshipReview" },
   { href: "/leads", key: "leads" },
   { href: "/cards", key: "cards" },

@@ -26,9 +26,10 @@ import { readXlsx } from "@/lib/import/xlsx";
 import { copyStager, sqlStager, STAGE_SCHEMA, type Columns, type Stager } from "@/lib/import/stage";
 import { copyCandidates } from "@/lib/import/run";
 import type { ImportSource } from "@/lib/import/read";
-import { resolvePolicy } from "@/lib/domain/policy";
+import { resolvePolicy, type PolicyValues } from "@/lib/domain/policy";
 import { FEED_FACTS, FEED_FACT_CODES, FORMER_FACTS, type DepartmentCode, type FactSpec, type FeedFact } from "@/lib/domain/feeds";
-import { COMPARISON_FLAG_CODES } from "@/lib/domain/procedure";
+import { COMPARISON_FLAG_CODES, type ComparisonFlagCode } from "@/lib/domain/procedure";
+import { RED_LINE_KEY } from "@/lib/data/procedure/comparison";
 import { loadPolicyRows, recomputeHousehold } from "@/lib/data/assessment";
 import { leadDeadline } from "@/lib/data/help/intake";
 import { checkFeedRow, readFeedHeader, type FeedColumn, type FeedHeader, type FeedTuple } from "./rows";
@@ -322,7 +323,7 @@ interface ApplyArgs {
   department: DepartmentCode;
   asOf: string;
   day: string;
-  policy: { comparisonVehicleValue: number; feedLargeMedicalBill: number };
+  policy: PolicyValues;
   actor: Actor;
   file: FeedReport["file"];
 }
@@ -483,6 +484,8 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
           code: f.code,
           detail: f.code === "public_employee" || f.code === "village_committee" ? f.name : "",
           source: { department: a.department, asOf: a.asOf },
+          // a red line of the province excludes as for the household's own flags (the agenda refuses it)
+          ...(a.policy[RED_LINE_KEY[f.code as ComparisonFlagCode]] === 1 ? { redLine: true } : {}),
         }));
       await tx.proposal.update({
         where: { id: p.id },
