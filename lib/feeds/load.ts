@@ -284,6 +284,7 @@ export async function loadFeed(db: PrismaClient, source: ImportSource, options: 
           policy,
           actor: options.actor,
           file,
+          timings,
         });
       },
       { maxWait: 60_000, timeout: 6 * 3600_000 },
@@ -326,10 +327,17 @@ interface ApplyArgs {
   policy: PolicyValues;
   actor: Actor;
   file: FeedReport["file"];
+  /** each step's milliseconds (match, flags, leads, facts, proposals), for bench:feeds */
+  timings: Record<string, number>;
 }
 
 async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
   const { feedId, stage } = a;
+  let lap = Date.now();
+  const step = (name: string) => {
+    a.timings[name] = Date.now() - lap;
+    lap = Date.now();
+  };
   const asOf = `'${a.asOf}'::date`;
   // 1. match: active members in scope by national ID (unique among active members); deaths and
   //    moves also reach members who left (the latest such row of that person)
@@ -358,6 +366,8 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
     feedId,
   );
 
+  step("match");
+
   // 2. comparison flags: one per person and code (a vehicle at or above the policy's value)
   const flagFacts = FLAG_FACTS.filter((f) => FEED_FACTS[f].department === a.department);
   let flags = 0;
@@ -375,6 +385,8 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
       a.policy.comparisonVehicleValue,
     );
   }
+
+  step("flags");
 
   // 3. early-warning leads: one per person, fact and date (a death once); each a help request
   const leadFacts = LEAD_FACTS.filter((f) => FEED_FACTS[f].department === a.department);
@@ -423,6 +435,8 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
     }
   }
 
+  step("leads");
+
   // 4. indicator facts: the member's latest row of this feed, written where it differs
   const changed = new Set<string>();
   let facts = 0;
@@ -460,6 +474,8 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
        ${insertFacts}`,
     );
   }
+
+  step("facts");
 
   // 5. the new flags on the households' open proposals (before the vote), with their source
   let proposals = 0;
@@ -502,6 +518,7 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
     }
   }
 
+  step("proposals");
   const counts = { matched: matched - unmatched, unmatched, flags, leads, facts, proposals, reassessed: 0 };
   await tx.departmentFeed.update({
     where: { id: feedId },

@@ -10,7 +10,7 @@ import { householdDepartmentData, townshipFeeds } from "@/lib/data/feeds";
 import { loadFeed, type FeedReport } from "@/lib/feeds/load";
 import { memorySource } from "@/lib/import";
 import { makeNationalId } from "@/lib/national-id";
-import { can } from "@/lib/auth/roles";
+import { can, type Role } from "@/lib/auth/roles";
 import { JOBS } from "@/lib/jobs/runner";
 import { FEEDS_PURGE_JOB, runFeedsPurge } from "@/lib/jobs/feeds-purge";
 
@@ -144,19 +144,19 @@ describe("the township reviewer's feeds", () => {
 
 describe("privacy of the department rows", () => {
   it("shows medical rows only to the roles that see the medical indicator's details, and records every view", async () => {
-    const seen = async (role: string) => {
+    const seen = async (role: Role) => {
       const before = await t.prisma.auditEvent.count({ where: { action: "sensitive.read", entity: "household", entityId: A } });
       const r = await householdDepartmentData({ id: `u-${role}`, role }, { id: A, countyId: "520603" });
       const after = await t.prisma.auditEvent.count({ where: { action: "sensitive.read", entity: "household", entityId: A } });
       expect(after).toBe(before + 1);
       return r;
     };
-    for (const role of ["cadre", "county_official"]) {
+    for (const role of ["cadre", "county_official"] as const) {
       const r = await seen(role);
       expect(r.hiddenMedical).toBe(false);
       expect(r.items.map((i) => i.fact)).toEqual(expect.arrayContaining(["large_bill", "moved_out"]));
     }
-    for (const role of ["facilitator", "admin"]) {
+    for (const role of ["facilitator", "admin"] as const) {
       const r = await seen(role);
       expect(r.hiddenMedical).toBe(true);
       expect(r.items.map((i) => i.fact)).toEqual(["moved_out"]);
