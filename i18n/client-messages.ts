@@ -45,6 +45,7 @@ export const FEATURE_SEGMENTS = {
   "app/(app)/leads": ["help"],
   "app/(app)/meetings": ["procedure"],
   "app/(app)/procedure": ["procedure"],
+  "app/(app)/township/feeds": ["feeds"],
   "app/card": ["card", "help"],
   "app/help": ["help"],
 } as const satisfies Record<string, readonly FeatureNamespace[]>;
