@@ -25,6 +25,7 @@ import { VILLAGE_PLANS } from "./villages";
 import { buildTeams } from "./teams";
 import { buildPlaces } from "./places";
 import { buildPlanRecords } from "./plans";
+import { buildVillageExit, DANYANG_EXIT_YEAR } from "./village-exit";
 
 export { DEMO_PASSWORD, DANYANG_ID, DEFAULT_TODAY } from "./constants";
 
@@ -220,6 +221,16 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
         "plan_item",
         hp.planItems.map((i) => ({ ...i, doneById: i.doneById ? remap(i.doneById) : null })),
       );
+      // decision 0051: Danyang's exit as a designated poor village (its own stream, lib/seed/village-exit.ts)
+      const idOf = async (username: string) => (await tx.user.findUniqueOrThrow({ where: { username }, select: { id: true } })).id;
+      const ve = buildVillageExit(data.households, {
+        facilitator: await idOf("facilitator"),
+        township: await idOf("township"),
+        official: await idOf("official"),
+      });
+      await put("village_exit", [ve.exit]);
+      await put("village_exit_step", ve.steps);
+      await tx.region.update({ where: { id: DANYANG_ID }, data: { designatedExitYear: DANYANG_EXIT_YEAR } });
       await audit(tx, null, { action: "seed.run", entity: "seed", after: counts, reason: "演示数据初始化 (demo data)" });
       return true;
     },

@@ -123,3 +123,29 @@ export async function reassign(db: PrismaClient, householdId: string, toCadreId:
 export function daysAgo(n: number): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() - n * 86_400_000));
 }
+
+/** The demo's Huangdao township (Danyang's), where a spec's own villages are made. */
+export const HUANGDAO = "520603201";
+
+/**
+ * A designated poor village of the spec's own under Huangdao township (a code no real village of
+ * it uses: 9xx), with its facilitator (signs in with TEST_PASSWORD) and `households` households
+ * of three people each, none registered poor.
+ */
+export async function freshDesignatedVillage(
+  db: PrismaClient,
+  households = 3,
+): Promise<{ id: string; name: string; facilitator: { username: string; password: string } }> {
+  let id = "";
+  for (let i = 0; i < 50 && !id; i++) {
+    const candidate = `${HUANGDAO}9${String(crypto.randomBytes(2).readUInt16BE(0) % 100).padStart(2, "0")}`;
+    if (!(await db.region.findUnique({ where: { id: candidate }, select: { id: true } }))) id = candidate;
+  }
+  if (!id) throw new Error("no free village code under Huangdao");
+  const name = `丁${GIVEN[crypto.randomBytes(1)[0]! % GIVEN.length]}村`;
+  await db.region.create({ data: { id, parentId: HUANGDAO, level: "village", name, zone: "west", designatedPoor: true } });
+  for (let i = 0; i < households; i++) await freshHousehold(db, { village: id, members: 3 });
+  const username = `e2e-village-${uniqueTag()}`;
+  await createUser(db, { username, role: "facilitator", regionId: id, name: `试主持${GIVEN[Date.now() % GIVEN.length]}` });
+  return { id, name, facilitator: { username, password: TEST_PASSWORD } };
+}
