@@ -46,6 +46,7 @@ export const FEATURE_SEGMENTS = {
   "app/(app)/leads": ["help"],
   "app/(app)/meetings": ["procedure"],
   "app/(app)/procedure": ["procedure"],
+  "app/(app)/township/feeds": ["feeds"],
   "app/(app)/village-exit": ["villageExit"],
   "app/card": ["card", "help"],
   "app/help": ["help"],

@@ -43,6 +43,7 @@ export const NAV: Record<Role, NavItem[]> = {
 /** A county official whose scope is a township reviews its villages' proposals: its own menu. */
 const TOWNSHIP_REVIEWER: NavItem[] = [
   { href: "/township", key: "township" },
+  { href: "/township/feeds", key: "feeds" },
   { href: "/procedure", key: "townshipReview" },
   { href: "/village-exit", key: "villageExit" },
   { href: "/leads", key: "leads" },

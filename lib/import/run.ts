@@ -16,6 +16,8 @@ import type { CsvEncoding } from "./csv";
 import { plannedCounts, runChecks, type PlannedCounts } from "./checks";
 import { writeRows } from "./write";
 import { assessStaged } from "./assess";
+import { EMPTY_RECORD_COUNTS, plannedRecordCounts, runRecordChecks, type RecordCounts } from "./records-checks";
+import { writeRecords } from "./records-write";
 
 /** in this order */
 export type ImportPhase = "read" | "check" | "assess" | "write" | "done";
@@ -79,7 +81,7 @@ export interface ImportReport {
     encoding: "utf-8" | "gb18030" | null;
   }[];
   /** what was (or, for a dry run or a failed check, would be) inserted and skipped */
-  counts: PlannedCounts & { assessments: number };
+  counts: PlannedCounts & RecordCounts & { assessments: number };
   issues: ImportIssue[];
   issueCount: number;
   issuesByFile: Partial<Record<ImportFileName | "-", number>>;
@@ -99,6 +101,7 @@ const EMPTY_COUNTS: ImportReport["counts"] = {
   members: { rows: 0, inserted: 0, skipped: 0 },
   income: { rows: 0 },
   indicators: { rows: 0 },
+  ...EMPTY_RECORD_COUNTS,
   assessments: 0,
 };
 
@@ -275,19 +278,18 @@ export async function importSources(db: PrismaClient, sources: ImportSource[], o
     progress({ phase: "check", step: "index" }, true);
     await stage.index(db);
     const broken = new Set(reads.filter((r) => r.broken).map((r) => r.name));
-    await runChecks(
-      db,
-      stage,
-      issues,
-      {
-        scope,
-        labels: Object.fromEntries(reads.map((r) => [r.name, r.labels])),
-        present: new Set(reads.filter((r) => !r.broken).map((r) => r.name)),
-        broken,
-      },
-      (step) => progress({ phase: "check", step }, true),
+    const checkContext = {
+      scope,
+      labels: Object.fromEntries(reads.map((r) => [r.name, r.labels])),
+      present: new Set(reads.filter((r) => !r.broken).map((r) => r.name)),
+      broken,
+    };
+    await runChecks(db, stage, issues, checkContext, (step) => progress({ phase: "check", step }, true));
+    // the optional county-record files (lib/import/records-*.ts)
+    await runRecordChecks(db, stage, issues, checkContext, { year: options.year ?? currentYear() }, (step) =>
+      progress({ phase: "check", step }, true),
     );
-    const planned = await plannedCounts(db, stage);
+    const planned = { ...(await plannedCounts(db, stage)), ...(await plannedRecordCounts(db, stage)) };
     timings.check = Date.now() - t0;
     const counts = { ...planned, assessments: 0 };
     const base = { files, loader: stager.kind, counts };
@@ -339,6 +341,12 @@ export async function importSources(db: PrismaClient, sources: ImportSource[], o
           counts.households = { ...counts.households, inserted: written.households, skipped: counts.households.rows - written.households };
           counts.members = { ...counts.members, inserted: written.members, skipped: counts.members.rows - written.members };
           counts.assessments = written.assessments;
+          const records = await writeRecords(tx, stage, { now: new Date(), actorId: options.actor.id }, (step) =>
+            progress({ phase: "write", step }, true),
+          );
+          for (const [k, n] of Object.entries(records) as [keyof RecordCounts, number][]) {
+            counts[k] = { ...counts[k], inserted: n, skipped: counts[k].rows - n };
+          }
           await audit(tx, options.actor, {
             action: "import.completed",
             entity: "import",
