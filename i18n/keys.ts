@@ -30,3 +30,11 @@ const VALIDATION = "validation.";
 export function validationKey(message: string): KeyUnder<"validation"> | null {
   return message.startsWith(VALIDATION) ? (message.slice(VALIDATION.length) as KeyUnder<"validation">) : null;
 }
+
+/**
+ * Whether a string read from data is one of `values`: narrows it, so a message key built from it
+ * (`t(\`causes.${c}\`)`) is checked by `tsc` against the messages instead of cast.
+ */
+export function isOneOf<const T extends string>(values: readonly T[], value: string | null | undefined): value is T {
+  return (values as readonly (string | null | undefined)[]).includes(value);
+}

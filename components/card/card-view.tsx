@@ -50,14 +50,14 @@ export async function CardView({ view, token }: { view: CardData; token: string 
         )}
         {view.monitoringCategory && (
           <p className="mt-2 rounded-xl bg-amber-50 p-3 text-amber-900">
-            {t("status.monitoring", { category: tc(`monitoring.${view.monitoringCategory}` as never) })}
+            {t("status.monitoring", { category: tc(`monitoring.${view.monitoringCategory}`) })}
             {view.monitoringSince && <span className="block text-base">{t("status.since", { date: view.monitoringSince })}</span>}
           </p>
         )}
         {view.mainCause && (
           <p className="mt-2 text-base">
             {t("status.cause")}
-            {[view.mainCause, ...view.secondaryCauses].map((c) => tc(`causes.${c}` as never)).join("、")}
+            {[view.mainCause, ...view.secondaryCauses].map((c) => tc(`causes.${c}`)).join("、")}
           </p>
         )}
       </Section>
@@ -166,8 +166,8 @@ export async function CardView({ view, token }: { view: CardData; token: string 
               <li key={i} className="py-2">
                 <div className="flex justify-between gap-2 font-semibold">
                   <span>
-                    {m.kind ? tc(`plan.kind.${m.kind}` as never) : tc(`measure.${m.category}` as never)}
-                    {m.loanStatus && <span className="ml-1 font-normal">（{tc(`plan.loan.${m.loanStatus}` as never)}）</span>}
+                    {m.kind ? tc(`plan.kind.${m.kind}`) : tc(`measure.${m.category}`)}
+                    {m.loanStatus && <span className="ml-1 font-normal">（{tc(`plan.loan.${m.loanStatus}`)}）</span>}
                   </span>
                   {m.amount > 0 && <span className="tabular-nums">{t("measures.amount", { amount: money(m.amount, locale) })}</span>}
                 </div>
@@ -189,7 +189,7 @@ export async function CardView({ view, token }: { view: CardData; token: string 
             {view.visits.map((v, i) => (
               <li key={i} className="flex justify-between gap-3 py-1 tabular-nums">
                 <span>{v.date}</span>
-                <span className="text-stone-600">{tc(`visitMode.${v.mode}` as never)}</span>
+                <span className="text-stone-600">{tc(`visitMode.${v.mode}`)}</span>
               </li>
             ))}
           </ul>
@@ -203,7 +203,7 @@ export async function CardView({ view, token }: { view: CardData; token: string 
               <li key={p.id} className="space-y-2" data-testid="card-proposal">
                 <div className="font-semibold">
                   {t(`procedure.kind.${p.kind}` as "procedure.kind.exit")}
-                  {p.monitoringCategory ? `（${tc(`monitoring.${p.monitoringCategory}` as never)}）` : ""}
+                  {p.monitoringCategory ? `（${tc(`monitoring.${p.monitoringCategory}`)}）` : ""}
                 </div>
                 <div className="text-base">
                   {t("procedure.now", { stage: t(`procedure.stage.${p.stage}` as "procedure.stage.proposed") })}

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { assignHousehold } from "@/lib/actions/county/assign-household";
 import type { assignOneSchema } from "@/lib/validation/county";
 import type { CadreOption } from "@/lib/data/county-assignments";
-import { StatusLine, SubmitButton, TextAreaField, errorsAt } from "@/components/ui/form";
+import { StatusLine, SubmitButton, TextAreaField } from "@/components/ui/form";
 import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
 import { CadrePicker } from "./cadre-picker";
 
@@ -20,11 +20,11 @@ export function AssignOneForm({ householdId, villageId, hasCadre }: { householdI
       <CadrePicker
         refresh={state}
         near={villageId}
+        form={fields}
         name="cadreId"
         label={hasCadre ? t("newCadre") : t("cadre")}
         value={cadre}
         onChange={setCadre}
-        errors={errorsAt(fields, "cadreId")}
       />
       <TextAreaField
         form={fields}

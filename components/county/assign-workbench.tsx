@@ -212,12 +212,12 @@ export function AssignWorkbench({ items, total, filter, query }: Props) {
         <CadrePicker
           refresh={state}
           near={filter.village}
+          form={fields}
           name="cadreIds"
           label={ta("team")}
           multiple
           value={team}
           onChange={setTeam}
-          errors={errorsAt(fields, "cadreIds")}
         />
         <TextAreaField
           form={fields}

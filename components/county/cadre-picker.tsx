@@ -1,26 +1,28 @@
 "use client";
 // Search the county's cadres by name and pick one (or a team). The choice travels as hidden
 // inputs; the server checks every id again (in the county, a cadre, enabled).
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { searchCadres } from "@/lib/actions/county/search-cadres";
 import type { CadreOption } from "@/lib/data/county-assignments";
+import type { z } from "zod";
+import { FieldErrors, errorsAt, fieldId, inputClass, type FormFields, type FormPath } from "@/components/ui/form";
 
-export function CadrePicker({
+export function CadrePicker<S extends z.ZodType>({
+  form,
   name,
   label,
   multiple = false,
-  errors,
   value,
   onChange,
   near,
   refresh,
 }: {
-  /** the hidden input name: cadreId (one) or cadreIds (a team) */
-  name: string;
+  form: FormFields<S>;
+  /** the hidden inputs' name, a path of the form's schema: cadreId (one) or cadreIds (a team) */
+  name: FormPath<S>;
   label: string;
   multiple?: boolean;
-  errors?: string[];
   value: CadreOption[];
   onChange: (value: CadreOption[]) => void;
   /** list this village's cadres first */
@@ -29,7 +31,8 @@ export function CadrePicker({
   refresh?: unknown;
 }) {
   const t = useTranslations("county.assign");
-  const id = useId();
+  const id = fieldId(form.idPrefix, name);
+  const errors = errorsAt(form, name);
   const [q, setQ] = useState("");
   const [options, setOptions] = useState<CadreOption[]>([]);
   const [searched, setSearched] = useState(false);
@@ -92,11 +95,11 @@ export function CadrePicker({
           ))
         )}
       </div>
-      <label htmlFor={`${id}-q`} className="block text-xs text-stone-600">
+      <label htmlFor={id} className="block text-xs text-stone-600">
         {t("searchCadre")}
       </label>
       <input
-        id={`${id}-q`}
+        id={id}
         value={q}
         onChange={(e) => setQ(e.target.value)}
         onKeyDown={(e) => {
@@ -110,7 +113,7 @@ export function CadrePicker({
         aria-invalid={Boolean(errorId)}
         aria-controls={`${id}-results`}
         data-testid="cadre-search"
-        className="block w-full rounded-lg border border-stone-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600"
+        className={inputClass}
       />
       <ul
         id={`${id}-results`}
@@ -146,11 +149,7 @@ export function CadrePicker({
         })}
         {searched && !searching && options.length === 0 && <li className="px-3 py-2 text-sm text-stone-500">{t("noCadreMatch")}</li>}
       </ul>
-      {errorId && (
-        <p id={errorId} className="text-sm text-red-700" data-testid="cadre-error">
-          {errors!.join(" ")}
-        </p>
-      )}
+      <FieldErrors id={id} errors={errors} />
     </fieldset>
   );
 }

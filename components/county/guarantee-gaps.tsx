@@ -20,7 +20,7 @@ export async function GuaranteeGaps({ gaps }: { gaps: { rows: GuaranteeGapRow[];
                 <Link href={`/households/${g.id}`} className="font-medium hover:underline">
                   {g.villageName} · {g.headName}（{g.number}）
                 </Link>
-                <span className="text-stone-700">{g.unmetIndicators.map((k) => ti(k as never)).join("、")}</span>
+                <span className="text-stone-700">{g.unmetIndicators.map((k) => ti(k)).join("、")}</span>
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { VILLAGE_NUMERIC, type ParamError } from "@/lib/validation/county";
+import { isOneOf, type KeyUnder } from "@/i18n/keys";
 
 /** Bad search parameters, each named with its value and what would be accepted; they were ignored. */
 export async function ParamErrors({ errors, resetHref }: { errors: ParamError[]; resetHref: string }) {
@@ -10,9 +11,10 @@ export async function ParamErrors({ errors, resetHref }: { errors: ParamError[];
   // the filter's name on the page, not the address's parameter name
   const label = (param: string) => {
     const range = /^(.*)(Min|Max)$/.exec(param);
-    if (range && (VILLAGE_NUMERIC as readonly string[]).includes(range[1]!))
-      return tc(range[2] === "Min" ? "minOf" : "maxOf", { col: tc(range[1] as never) });
-    return t.has(`names.${param}` as never) ? t(`names.${param}` as never) : param;
+    const col = range?.[1];
+    if (isOneOf(VILLAGE_NUMERIC, col)) return tc(range?.[2] === "Min" ? "minOf" : "maxOf", { col: tc(col) });
+    const name = `names.${param}` as `names.${KeyUnder<"county.params.names">}`;
+    return t.has(name) ? t(name) : param;
   };
   const why = (e: ParamError) => {
     switch (e.code) {

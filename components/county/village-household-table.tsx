@@ -19,7 +19,8 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import type { CountyHouseholdRow } from "@/lib/data/county-households";
-import { ASSESSED, CANDIDATES, CAUSES, INDICATORS, MONITORING, PAGE_SIZES, REGISTERED, type HouseholdSort } from "@/lib/validation/county";
+import { POVERTY_CAUSES } from "@/lib/domain/measures";
+import { ASSESSED, CANDIDATES, INDICATORS, MONITORING, PAGE_SIZES, REGISTERED, type HouseholdSort } from "@/lib/validation/county";
 import { AssessedPills, Pill, RegisteredPills, UnmetList, VisitCell } from "./pills";
 import type { KeyUnder } from "@/i18n/keys";
 
@@ -256,7 +257,7 @@ export function VillageHouseholdTable({
         {select(
           "cause",
           tv("filter.cause"),
-          CAUSES.map((k) => ({ value: k, label: t(`causes.${k}`) })),
+          POVERTY_CAUSES.map((k) => ({ value: k, label: t(`causes.${k}`) })),
         )}
         {select(
           "registered",

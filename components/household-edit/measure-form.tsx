@@ -4,6 +4,7 @@
 // details (a microcredit's loan, a job's post and pay). Checked here, checked again on the server.
 import { startTransition, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { isOneOf } from "@/i18n/keys";
 import { addMeasure } from "@/lib/actions/households/add-measure";
 import { MEASURE_ANSWERS, measureSchema, measureProblems } from "@/lib/validation/measure";
 import { LOAN_STATUSES, MEASURE_KINDS, MEASURE_RISKS, detailsOf, type MeasureDetail, type MeasureKind } from "@/lib/domain/measures";
@@ -21,7 +22,8 @@ import {
 import { SavedPanel } from "@/components/ui/saved-panel";
 import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
 
-const BASE = ["kind", "answers", "description", "amount", "startDate", "endDate"] as const;
+const TEXT_FIELDS = ["description", "amount", "startDate", "endDate"] as const;
+const BASE = ["kind", "answers", ...TEXT_FIELDS] as const;
 const DETAILS = ["bank", "termMonths", "interestSubsidy", "loanStatus", "repaidOn", "overdueSince", "post", "monthlyPay"] as const;
 
 type Values = Record<(typeof BASE)[number] | MeasureDetail, string>;
@@ -56,11 +58,7 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
   const details = kind ? detailsOf(kind) : [];
   const has = (d: MeasureDetail) => details.includes(d);
   const labelOf = (k: string) =>
-    k === "kind" || k === "answers" || (DETAILS as readonly string[]).includes(k)
-      ? tp(`form.${k}` as never)
-      : (BASE as readonly string[]).includes(k)
-        ? t(`measure.${k}` as never)
-        : k;
+    k === "kind" || k === "answers" || isOneOf(DETAILS, k) ? tp(`form.${k}`) : isOneOf(TEXT_FIELDS, k) ? t(`measure.${k}`) : k;
 
   const fields = formFields<typeof measureSchema>("f-", errors);
   const { state, dispatch, pending } = useFormAction(addMeasure, schemaOf<typeof measureSchema>(), {
@@ -83,7 +81,7 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
     const map: ErrorMap = check.success ? {} : issuesToErrors(check.error.issues, (k) => tv(k), tAll("errors.invalid"));
     if (!v.kind) map.kind = [tv("required")];
     if (!v.answers) map.answers = [tv("required")];
-    for (const [f, key] of Object.entries(measureProblems(v))) (map[f] ??= []).push(t(`problems.${key}` as never));
+    for (const [f, key] of Object.entries(measureProblems(v))) (map[f] ??= []).push(t(`problems.${key}`));
     if (Object.keys(map).length) {
       setErrors(map);
       requestAnimationFrame(() => summary.current?.focus());

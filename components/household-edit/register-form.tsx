@@ -4,6 +4,7 @@
 // birth date and sex), optionally the household it split from, and its first facts.
 import { startTransition, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { isOneOf, type KeyUnder } from "@/i18n/keys";
 import { registerHousehold } from "@/lib/actions/households/register-household";
 import { registerHouseholdSchema, registerProblems } from "@/lib/validation/household-register";
 import { HEALTH, LABOR, SCHOOL } from "@/lib/validation/household-changes";
@@ -28,6 +29,20 @@ import {
 } from "@/components/ui/form";
 import { SavedPanel } from "@/components/ui/saved-panel";
 import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
+
+/** A member field's label under householdEdit.register (the error summary names the field). */
+const MEMBER_LABEL: Partial<Record<string, KeyUnder<"householdEdit.register">>> = {
+  name: "name",
+  nationalId: "nationalId",
+  sex: "sex",
+  birthDate: "birthDate",
+  relation: "relation",
+  schoolStatus: "school",
+  laborCapacity: "labor",
+  health: "health",
+  medicalInsurance: "insured",
+};
+const HOUSEHOLD_FIELDS = ["villageId", "number", "address", "phone", "splitFromId", "splitAt", "reason"] as const;
 
 const RELATIONS = ["head", "spouse", "child", "child_in_law", "grandchild", "parent", "grandparent", "sibling", "other"] as const;
 
@@ -151,11 +166,10 @@ export function RegisterForm({ villages, households, today }: RegisterFormProps)
     const [head, a, b] = k.split(".");
     if (head === "members" && a !== undefined)
       return b
-        ? `${t("register.member", { n: Number(a) + 1 })} · ${t(`register.${b === "schoolStatus" ? "school" : b === "laborCapacity" ? "labor" : b === "medicalInsurance" ? "insured" : b}` as never)}`
+        ? `${t("register.member", { n: Number(a) + 1 })} · ${b in MEMBER_LABEL ? t(`register.${MEMBER_LABEL[b]!}`) : b}`
         : t("register.members");
     if (head === "indicators" || head === "income") return head === "income" ? t("edit.income") : t("edit.indicators");
-    if (["villageId", "number", "address", "phone", "splitFromId", "splitAt", "reason"].includes(k))
-      return t(`register.${k === "villageId" ? "village" : k === "splitFromId" ? "splitFrom" : k}` as never);
+    if (isOneOf(HOUSEHOLD_FIELDS, k)) return t(`register.${k === "villageId" ? "village" : k === "splitFromId" ? "splitFrom" : k}`);
     return k === "_form" ? t("register.household") : k;
   };
 
@@ -180,7 +194,7 @@ export function RegisterForm({ villages, households, today }: RegisterFormProps)
     };
     const check = registerHouseholdSchema.safeParse(payload);
     const map = check.success ? {} : issuesToErrors(check.error.issues, (k) => tv(k), tAll("errors.invalid"));
-    for (const [f, key] of Object.entries(registerProblems(payload))) (map[f] ??= []).push(t(`problems.${key}` as never));
+    for (const [f, key] of Object.entries(registerProblems(payload))) (map[f] ??= []).push(t(`problems.${key}`));
     // an empty required choice says "required", not "not an allowed value"
     rows.forEach((r, i) => {
       for (const f of ["name", "sex", "birthDate", "relation"] as const)

@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import type { KeyUnder } from "@/i18n/keys";
 import type { ImportIssue } from "@/lib/import/issues";
 
 /**
@@ -8,7 +9,8 @@ import type { ImportIssue } from "@/lib/import/issues";
  */
 export function IssueTable({ issues }: { issues: ImportIssue[] }) {
   const t = useTranslations("bulkImport");
-  const message = (issue: ImportIssue) => t(`rules.${issue.rule}` as never, (issue.params ?? {}) as never);
+  // the rule is a key of bulkImport.rules (lib/import/issues.ts names it so)
+  const message = (issue: ImportIssue) => t(`rules.${issue.rule as KeyUnder<"bulkImport.rules">}`, issue.params ?? {});
   return (
     <div
       className="max-h-[32rem] overflow-auto rounded-lg border border-red-200"

@@ -16,7 +16,7 @@ import { newId } from "@/components/ui/new-id";
 import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
 import type { exitAgreementSchema, homeVerificationSchema } from "@/lib/validation/procedure";
 
-import { GUARANTEE_KEYS as GUARANTEES } from "@/lib/validation/procedure";
+import { GUARANTEE_KEYS as GUARANTEES, type GuaranteeKey } from "@/lib/validation/procedure";
 
 /** Sends the form with the pad's PNG (when there is ink) as `field`. */
 function withSignature(form: HTMLFormElement, pad: SignaturePadHandle | null, field: string, send: (fd: FormData) => void): void {
@@ -51,7 +51,7 @@ export function VerificationRecord({
     met: t("page.met"),
     unmet: t("page.unmet"),
   };
-  const guaranteeLabel = (k: string) => t(`guarantee.${k}` as never);
+  const guaranteeLabel = (k: GuaranteeKey) => t(`guarantee.${k}`);
   return (
     <div className="space-y-2 text-sm" data-testid="verification">
       <dl className="grid gap-2 sm:grid-cols-3">
@@ -139,7 +139,7 @@ export function HomeVerificationForm({ proposalId, today, income }: { proposalId
         <legend className="text-sm font-medium">{t("page.guaranteesFound")}</legend>
         <div className="mt-1 grid grid-cols-2 gap-2 sm:grid-cols-3">
           {GUARANTEES.map((k) => (
-            <Field key={k} form={fields} name={k} label={t(`guarantee.${k}` as never)}>
+            <Field key={k} form={fields} name={k} label={t(`guarantee.${k}`)}>
               {(a) => (
                 <select {...a} name={k} defaultValue="met">
                   <option value="met">{t("page.met")}</option>
@@ -214,7 +214,7 @@ export function ExitAgreementForm({
         <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
           {GUARANTEES.map((k) => (
             <li key={k}>
-              {t(`guarantee.${k}` as never)}：{guarantees[k] ? t("page.met") : t("page.unmet")}
+              {t(`guarantee.${k}`)}：{guarantees[k] ? t("page.met") : t("page.unmet")}
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ import { COMPARISON_FLAG_LABELS, STEP_LABELS, type ComparisonFlagCode } from "@/
 import { Card, EmptyState } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { chinaMinute } from "@/lib/domain/china-time";
+import type { NoticeKind, ObjectionSource, ProposalSource, ProposalStage } from "@/lib/generated/prisma/enums";
 
 const when = chinaMinute;
 
@@ -30,11 +31,12 @@ export async function HouseholdProcedureTimeline({ householdId, viewer }: { hous
   const t = await getTranslations("procedure");
   const th = await getTranslations("history");
   const en = (await getLocale()) === "en";
-  const step = (s: string) => (s in STEP_LABELS ? STEP_LABELS[s as keyof typeof STEP_LABELS][en ? "en" : "zh"] : t(`stage.${s}` as never));
+  const step = (s: string) =>
+    s in STEP_LABELS ? STEP_LABELS[s as keyof typeof STEP_LABELS][en ? "en" : "zh"] : t(`stage.${s as ProposalStage}`);
   const title = (e: TimelineEvent): React.ReactNode => {
     switch (e.kind) {
       case "raised":
-        return t("timeline.raised", { kind: t(`kind.${e.proposalKind}` as never), source: t(`source.${e.title}` as never) });
+        return t("timeline.raised", { kind: t(`kind.${e.proposalKind}`), source: t(`source.${e.title as ProposalSource}`) });
       case "flags":
         return t("timeline.flags", {
           flags: e.title
@@ -50,9 +52,9 @@ export async function HouseholdProcedureTimeline({ householdId, viewer }: { hous
           </>
         );
       case "notice":
-        return t(`noticeKind.${e.title}` as never);
+        return t(`noticeKind.${e.title as NoticeKind}`);
       case "objection":
-        return t("timeline.objection", { source: t(`objectionSource.${e.title}` as never) });
+        return t("timeline.objection", { source: t(`objectionSource.${e.title as ObjectionSource}`) });
       case "objection_resolved":
         return t("timeline.objectionResolved");
       default:
@@ -88,7 +90,7 @@ export async function HouseholdProcedureTimeline({ householdId, viewer }: { hous
                   {e.kind === "vote"
                     ? t("timeline.counts", { counts: e.detail })
                     : e.kind === "step" || e.kind === "decision"
-                      ? historyLine(e.detail, th as never)
+                      ? historyLine(e.detail, th)
                       : e.detail}
                 </p>
               )}

@@ -1,6 +1,7 @@
 // Small shared labels of the procedure: the stage a proposal has reached, its kind.
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import type { MonitoringCategory, ProposalKind, ProposalStage } from "@/lib/generated/prisma/enums";
 
 type Tone = "gray" | "red" | "amber" | "green" | "blue" | "purple";
 
@@ -19,17 +20,17 @@ const STAGE_TONE: Record<string, Tone> = {
   withdrawn: "gray",
 };
 
-export async function StageBadge({ stage }: { stage: string }) {
+export async function StageBadge({ stage }: { stage: ProposalStage }) {
   const t = await getTranslations("procedure.stage");
-  return <Badge tone={STAGE_TONE[stage] ?? "gray"}>{t(stage as never)}</Badge>;
+  return <Badge tone={STAGE_TONE[stage] ?? "gray"}>{t(stage)}</Badge>;
 }
 
-export async function KindLabel({ kind, category }: { kind: string; category?: string | null }) {
+export async function KindLabel({ kind, category }: { kind: ProposalKind; category?: MonitoringCategory | null }) {
   const t = await getTranslations();
   return (
     <span>
-      {t(`procedure.kind.${kind}` as never)}
-      {category ? ` · ${t(`monitoring.${category}` as never)}` : ""}
+      {t(`procedure.kind.${kind}`)}
+      {category ? ` · ${t(`monitoring.${category}`)}` : ""}
     </span>
   );
 }

@@ -67,7 +67,7 @@ export function NationalIdSearch() {
                     {t("household", { head: h.headName, number: h.number })}
                   </Link>
                   <p className="text-sm text-stone-600">
-                    {[h.townshipName, h.villageName].filter(Boolean).join(" · ")} · {tr(h.registeredStatus as never)}
+                    {[h.townshipName, h.villageName].filter(Boolean).join(" · ")} · {tr(h.registeredStatus)}
                   </p>
                 </div>
                 <p className="text-sm">

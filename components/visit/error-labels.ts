@@ -3,9 +3,14 @@
 // "收入 · 工资性收入：不能为负数", not a path. Paths are the schema's (decision 0037); a row sent
 // by index (a changed member, a new member, a photo) is named from what was sent.
 import { useTranslations } from "next-intl";
-import { INCOME_LABEL, type HouseholdFacts } from "@/lib/validation/visit-facts";
+import { INCOME_LABEL, INDICATOR_FIELDS, MEMBER_FIELDS, type HouseholdFacts } from "@/lib/validation/visit-facts";
+import { isOneOf } from "@/i18n/keys";
 import type { DraftRow } from "./member-fields";
 import type { EvidenceItem } from "./evidence-picker";
+
+/** The member fields a label names (the rest name the member alone). */
+const MEMBER_LABELLED = [...MEMBER_FIELDS, "leave"] as const;
+const NEW_MEMBER_LABELLED = ["name", "sex", "birthDate", "relation", "nationalId"] as const;
 
 /** What a submission sent, in order: member ids, new-member row keys, photo keys. */
 export interface SentRows {
@@ -21,16 +26,20 @@ export function useErrorLabels(at: string, facts: HouseholdFacts, drafts: DraftR
   return (path: string): string => {
     if (path.startsWith(at)) {
       const [a, b, c] = path.slice(at.length).split(".");
-      if (a === "indicators" && b) return `${t("visit.updates.indicators")} · ${t(`visit.ind.${b}` as never)}`;
+      if (a === "indicators" && b)
+        return isOneOf(INDICATOR_FIELDS, b) ? `${t("visit.updates.indicators")} · ${t(`visit.ind.${b}`)}` : t("visit.updates.indicators");
       if (a === "income" && b && b in INCOME_LABEL)
         return `${t("visit.updates.income")} · ${t(`household.${INCOME_LABEL[b as keyof typeof INCOME_LABEL]}`)}`;
       if (a === "members" && b !== undefined) {
         const name = memberName(sent.members[Number(b)]);
-        return c ? `${name} · ${t(`visit.member.${c}` as never)}` : name;
+        return isOneOf(MEMBER_LABELLED, c) ? `${name} · ${t(`visit.member.${c}`)}` : name;
       }
       if (a === "newMembers" && b !== undefined) {
         const n = drafts.findIndex((d) => d.key === sent.newMembers[Number(b)]) + 1;
-        return `${t("visit.newMember.item", { n })} · ${t(`visit.newMember.${c ?? "name"}` as never)}`;
+        const field = c ?? "name";
+        return isOneOf(NEW_MEMBER_LABELLED, field)
+          ? `${t("visit.newMember.item", { n })} · ${t(`visit.newMember.${field}`)}`
+          : t("visit.newMember.item", { n });
       }
       return t("visit.sections.updates");
     }

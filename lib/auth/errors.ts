@@ -29,6 +29,11 @@ export function fieldError(field: string, key: MessageKey, params?: MessageParam
   return new AppError("invalid", "errors.invalid", { fieldErrors: { [field]: [key] }, ...(params ? { params } : {}) });
 }
 
+/** The same, with the field's message as the whole refusal (the status line says it too, not "check the marked fields"). */
+export function fieldRefusal(field: string, key: MessageKey): AppError {
+  return new AppError("invalid", key, { fieldErrors: { [field]: [key] } });
+}
+
 /**
  * A refusal shown on a form field that is also a scope refusal (a region, county or file row
  * outside the caller's reach): the form names the field, and the action pipeline records an

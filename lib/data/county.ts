@@ -3,6 +3,7 @@
 import "server-only";
 import { db, readDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { IndicatorKey } from "@/lib/generated/prisma/enums";
 import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/auth/errors";
 import { today, currentYear } from "@/lib/clock";
@@ -353,7 +354,7 @@ export interface GuaranteeGapRow {
   villageId: string;
   villageName: string;
   registeredStatus: string;
-  unmetIndicators: string[];
+  unmetIndicators: IndicatorKey[];
 }
 
 /**

@@ -6,7 +6,7 @@
 // household scope); out of scope reads as not found.
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
-import { AppError } from "@/lib/auth/errors";
+import { AppError, fieldRefusal } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
 import { householdScope, type ReviewCountyId } from "@/lib/auth/scope";
 import { audit, actorOf } from "@/lib/audit";
@@ -23,12 +23,8 @@ import {
   type RecordIncomeInput,
   type SignIncomeInput,
 } from "@/lib/validation/income-record";
-import { createEvidence, storeConsentFile } from "@/lib/data/procedure/consent";
+import { createEvidence, storeConsentFile } from "@/lib/data/procedure/consent-files";
 import { messageKey } from "@/i18n/keys";
-
-function fieldError(field: string, key: string): AppError {
-  return new AppError("invalid", key, { fieldErrors: { [field]: [key] } });
-}
 
 export interface IncomeRecordOutcome {
   id: string;
@@ -39,7 +35,7 @@ export interface IncomeRecordOutcome {
 
 /** Records (or corrects, as a new revision) a household's income of one year. Unsigned until signed. */
 export async function recordIncome(viewer: Viewer, input: RecordIncomeInput): Promise<IncomeRecordOutcome> {
-  if (input.year > currentYear()) throw fieldError("year", messageKey("countyRecords.validation.yearInFuture"));
+  if (input.year > currentYear()) throw fieldRefusal("year", messageKey("countyRecords.validation.yearInFuture"));
   const replayOf = async () => {
     const r = await db().incomeRecord.findUnique({
       where: { id: input.id },
@@ -61,7 +57,7 @@ export async function recordIncome(viewer: Viewer, input: RecordIncomeInput): Pr
       if (!h) throw new AppError("not_found", "household not found", { householdId: input.householdId });
       const members = h.members.map(memberInputFromRecord);
       const n = countedMembers(members).length;
-      if (n === 0) throw fieldError("year", messageKey("countyRecords.validation.noCountedMember"));
+      if (n === 0) throw fieldRefusal("year", messageKey("countyRecords.validation.noCountedMember"));
       const items = Object.fromEntries(ALL_ITEM_COLUMNS.map((c) => [c, input[c]])) as Record<IncomeItemColumn, number>;
       const income = incomeInputOf(items);
       const net = fromCents(householdNetIncomeCents(income));
@@ -131,7 +127,7 @@ export async function signIncome(
   const blob = input.method === "signature" ? input.signature : input.formPhoto;
   const field = input.method === "signature" ? "signature" : "formPhoto";
   if (!blob)
-    throw fieldError(
+    throw fieldRefusal(
       field,
       input.method === "signature"
         ? messageKey("countyRecords.validation.signatureRequired")

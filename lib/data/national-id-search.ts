@@ -7,6 +7,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { householdScope, type ScopedViewer } from "@/lib/auth/scope";
 import { maskNationalId } from "@/lib/domain/masking";
+import type { RegisteredStatus } from "@/lib/generated/prisma/enums";
 
 export interface IdSearchHit {
   householdId: string;
@@ -15,7 +16,7 @@ export interface IdSearchHit {
   villageName: string;
   townshipName: string | null;
   countyId: string;
-  registeredStatus: string;
+  registeredStatus: RegisteredStatus;
   member: { name: string; relation: string; active: boolean; maskedId: string };
 }
 

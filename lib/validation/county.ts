@@ -11,22 +11,9 @@
 import { z } from "zod";
 import { INT4_MAX, numberInput, numberType, plain } from "./plain-text";
 import { messageKey } from "@/i18n/keys";
+import { POVERTY_CAUSES } from "@/lib/domain/measures";
 
 export const INDICATORS = ["income", "food", "clothing", "medical", "housing", "water", "education"] as const;
-export const CAUSES = [
-  "illness",
-  "disability",
-  "schooling",
-  "disaster",
-  "lack_of_land",
-  "lack_of_water",
-  "lack_of_skills",
-  "lack_of_labour",
-  "lack_of_capital",
-  "poor_transport",
-  "lack_of_drive",
-  "other",
-] as const;
 export const REGISTERED = ["not_registered", "registered_poor", "lifted"] as const;
 export const ASSESSED = ["below_standard", "at_risk", "secure"] as const;
 export const CANDIDATES = ["identify", "exit", "monitor"] as const;
@@ -194,7 +181,7 @@ const householdShape = {
   monitoring: enumParam(["any", "none", ...MONITORING]),
   overdue: enumParam(["1"]),
   unmet: enumParam(INDICATORS),
-  cause: enumParam(CAUSES),
+  cause: enumParam(POVERTY_CAUSES),
   registered: enumParam(REGISTERED),
   assessed: enumParam([...ASSESSED, "none"]),
   cadre: z.union([z.literal("none"), uuidParam], { error: "id" }),

@@ -1,7 +1,7 @@
 // Inputs of the household card and the help reports: one schema each, shared by the forms and
 // the actions. Messages are full message keys (messageKey("help.…"), messageKey("validation.…")).
 import { z } from "zod";
-import { plain } from "./plain-text";
+import { checkbox, plain } from "./plain-text";
 import { messageKey } from "@/i18n/keys";
 
 export const HELP_CATEGORIES = ["illness", "accident", "disaster", "job_loss", "school", "housing", "water", "other"] as const;
@@ -86,17 +86,6 @@ export const leadOutcomeSchema = z
       ctx.addIssue({ code: "custom", path: ["note"], message: messageKey("validation.required") });
   });
 export type LeadOutcomeInput = z.output<typeof leadOutcomeSchema>;
-
-/** A checkbox: "on" (or true) ticked, absent or "false" not; anything else is refused, not read as "no". */
-const checkbox = z.preprocess(
-  (v) =>
-    v === "on" || v === "true" || v === true
-      ? true
-      : v === undefined || v === "" || v === "off" || v === "false" || v === false
-        ? false
-        : v,
-  z.boolean({ message: messageKey("validation.unknownValue") }),
-);
 
 export const issueCardsSchema = z
   .object({

@@ -4,10 +4,9 @@ import { z } from "zod";
 import { validateNationalId } from "@/lib/national-id";
 import { today } from "@/lib/clock";
 import { incomeChangesSchema, indicatorChangesSchema, newMemberSchema } from "./household-changes";
-import { hiddenProblem, plain, realDate } from "./plain-text";
-import { messageKey } from "@/i18n/keys";
+import { blankToUndefined, hiddenProblem, plain, realDate } from "./plain-text";
+import { messageKey, type KeyUnder } from "@/i18n/keys";
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 /** An empty ID field means "no ID"; one holding only invisible characters is not empty (it is refused). */
 const blankIdToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" && !hiddenProblem(v) ? undefined : v);
 const isoDate = realDate(messageKey("validation.invalidDate")); // 2024-02-30 and year 0000 refused, never rolled over
@@ -99,7 +98,7 @@ export type { MeasureInput as AddMeasureInput } from "./measure";
  * Rules whose messages live in the householdEdit namespace (not in validation): field path →
  * message key under "householdEdit.problems". Checked by the forms and again by the actions.
  */
-export function registerProblems(v: { members: { relation: string }[] }): Record<string, string> {
+export function registerProblems(v: { members: { relation: string }[] }): Record<string, KeyUnder<"householdEdit.problems">> {
   const heads = v.members.filter((m) => m.relation === "head").length;
   return heads === 1 ? {} : { members: heads === 0 ? "noHead" : "twoHeads" };
 }

@@ -2,7 +2,7 @@
 // details, each kind checked by its own schema (MEASURE_DETAIL_SCHEMAS) with its errors on the
 // field. Details of another kind are dropped. Shared by the measure form, the action and the import.
 import { z } from "zod";
-import { messageKey } from "@/i18n/keys";
+import { messageKey, type KeyUnder } from "@/i18n/keys";
 import {
   LOAN_STATUSES,
   MEASURE_CATEGORY_OF,
@@ -12,25 +12,10 @@ import {
   detailsOf,
   type MeasureKind,
 } from "@/lib/domain/measures";
-import { atMostCents, numberInput, numberType, plain, realDate } from "./plain-text";
+import { atMostCents, blankToUndefined, moneyInput, numberInput, numberType, plain, realDate, requiredText } from "./plain-text";
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const isoDate = realDate(messageKey("validation.invalidDate"));
-const money = (max: number) =>
-  numberInput(
-    numberType()
-      .min(0, { message: messageKey("validation.nonNegative") })
-      .max(max, { message: messageKey("validation.tooLarge") })
-      .refine(atMostCents, { message: messageKey("validation.cents") }),
-  );
-const text = (max: number) =>
-  plain(
-    z
-      .string({ message: messageKey("validation.required") })
-      .trim()
-      .min(1, { message: messageKey("validation.required") })
-      .max(max, { message: messageKey("validation.tooLong") }),
-  );
+const text = (max: number) => plain(requiredText(max));
 
 export const MEASURE_ANSWERS = [...POVERTY_CAUSES, ...MEASURE_RISKS] as const;
 
@@ -45,7 +30,7 @@ export const MEASURE_DETAIL_SCHEMAS = {
           .min(1, { message: messageKey("validation.positive") })
           .max(120, { message: messageKey("validation.tooLarge") }),
       ),
-      interestSubsidy: money(10_000_000),
+      interestSubsidy: moneyInput(10_000_000),
       loanStatus: z.enum(LOAN_STATUSES, { message: messageKey("validation.unknownValue") }),
       repaidOn: z.preprocess(blankToUndefined, isoDate.optional()),
       overdueSince: z.preprocess(blankToUndefined, isoDate.optional()),
@@ -64,7 +49,7 @@ export const MEASURE_DETAIL_SCHEMAS = {
     })),
   job: z.object({
     post: text(100),
-    monthlyPay: money(1_000_000),
+    monthlyPay: moneyInput(1_000_000),
   }),
   none: z.object({}),
 } as const;
@@ -145,8 +130,8 @@ export function measureProblems(v: {
   repaidOn?: unknown;
   overdueSince?: unknown;
   kind?: string;
-}): Record<string, string> {
-  const out: Record<string, string> = {};
+}): Record<string, KeyUnder<"householdEdit.problems">> {
+  const out: Record<string, KeyUnder<"householdEdit.problems">> = {};
   if (v.startDate && v.endDate && v.endDate < v.startDate) out.endDate = "endBeforeStart";
   if (v.kind === "microcredit" && v.startDate) {
     if (typeof v.repaidOn === "string" && v.repaidOn && v.repaidOn < v.startDate) out.repaidOn = "beforeIssue";

@@ -145,3 +145,38 @@ export const birthDate = () => realDate().refine((s) => s <= chinaToday(), { mes
 /** At most two decimals (fen): 12.345 is refused, not rounded silently (#16.10). */
 export const atMostCents = (v: number | null | undefined): boolean =>
   v === null || v === undefined || Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
+
+/** A cleared field ("" or only spaces) reads as absent: for `z.preprocess(blankToUndefined, x.optional())`. */
+export const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/** An id a form made or was given (any UUID layout); anything else is an unknown value. */
+export const uuidText = () =>
+  z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: messageKey("validation.unknownValue") });
+
+/** Text that must be given: trimmed, not blank, at most `max` characters. */
+export const requiredText = (max: number) =>
+  z
+    .string({ message: messageKey("validation.required") })
+    .trim()
+    .min(1, { message: messageKey("validation.required") })
+    .max(max, { message: messageKey("validation.tooLong") });
+
+/** A checkbox: "on" (or true) ticked, absent or "false" not; anything else is refused, not read as "no". */
+export const checkbox = z.preprocess(
+  (v) =>
+    v === "on" || v === "true" || v === true
+      ? true
+      : v === undefined || v === "" || v === "off" || v === "false" || v === false
+        ? false
+        : v,
+  z.boolean({ message: messageKey("validation.unknownValue") }),
+);
+
+/** An amount of money in yuan: not negative, at most `max`, at most fen. */
+export const moneyInput = (max: number) =>
+  numberInput(
+    numberType()
+      .min(0, { message: messageKey("validation.nonNegative") })
+      .max(max, { message: messageKey("validation.tooLarge") })
+      .refine(atMostCents, { message: messageKey("validation.cents") }),
+  );

@@ -3,10 +3,9 @@
 import { z } from "zod";
 import { messageKey } from "@/i18n/keys";
 import { POVERTY_CAUSES } from "@/lib/domain/measures";
-import { atMostCents, numberInput, numberType, plain, versionInput } from "./plain-text";
+import { blankToUndefined, moneyInput, numberInput, numberType, plain, versionInput } from "./plain-text";
 
 export const MAX_PLAN_ITEMS = 20;
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const list = (v: unknown) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);
 const cause = z.enum(POVERTY_CAUSES, { message: messageKey("validation.unknownValue") });
 
@@ -23,12 +22,7 @@ export const savePlanSchema = z
     baseVersion: versionInput.optional(),
     mainCause: z.preprocess(blankToUndefined, cause.optional()),
     secondaryCauses: z.preprocess(list, z.array(cause).max(POVERTY_CAUSES.length, { message: messageKey("validation.tooMany") })),
-    expectedIncome: numberInput(
-      numberType()
-        .min(0, { message: messageKey("validation.nonNegative") })
-        .max(10_000_000, { message: messageKey("validation.tooLarge") })
-        .refine(atMostCents, { message: messageKey("validation.cents") }),
-    ),
+    expectedIncome: moneyInput(10_000_000),
     measureIds: z.preprocess(
       list,
       z.array(z.string().uuid({ message: messageKey("validation.invalidId") })).max(50, { message: messageKey("validation.tooMany") }),

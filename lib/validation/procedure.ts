@@ -4,7 +4,7 @@
 // Pure: imported by client components, so nothing from Prisma, Next or the data layer.
 import { publicSafe } from "./public-text";
 import { z } from "zod";
-import { numberInput, numberType, plain, versionInput } from "./plain-text";
+import { numberInput, numberType, plain, requiredText, versionInput } from "./plain-text";
 import { messageKey } from "@/i18n/keys";
 
 export const PROPOSAL_KINDS = ["identify", "exit", "monitor", "eliminate_risk"] as const;
@@ -24,12 +24,6 @@ const text = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, { message: messageKey("validation.tooLong") });
-const required = (max: number) =>
-  z
-    .string({ message: messageKey("validation.required") })
-    .trim()
-    .min(1, { message: messageKey("validation.required") })
     .max(max, { message: messageKey("validation.tooLong") });
 const bool = z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")]);
 const version = versionInput;
@@ -100,7 +94,7 @@ export const raiseProposalSchema = z
     kind: z.enum(PROPOSAL_KINDS, { message: messageKey("validation.unknownValue") }),
     monitoringCategory: optionalCategory.default(null),
     source: z.enum(RAISED_SOURCES, { message: messageKey("validation.unknownValue") }),
-    reason: required(MAX_REASON).refine(publicSafe, { message: messageKey("procedure.validation.reasonNotPublic") }),
+    reason: requiredText(MAX_REASON).refine(publicSafe, { message: messageKey("procedure.validation.reasonNotPublic") }),
     /**
      * monitoring from the household's own application: its signed application and asset-query
      * authorisation (监测对象申请及承诺授权书) — a photo or a signature sent now, or evidence of
@@ -141,7 +135,7 @@ export const homeVerificationSchema = z
     id: uuid,
     proposalId: uuid,
     checkedOn: isoDate,
-    checkedByName: required(40),
+    checkedByName: requiredText(40),
     perCapitaIncome: numberInput(
       numberType()
         .min(0, { message: messageKey("validation.nonNegative") })
@@ -153,7 +147,7 @@ export const homeVerificationSchema = z
     housing: metField,
     water: metField,
     education: metField,
-    findings: required(2000),
+    findings: requiredText(2000),
     /** the checker's signature on the pad */
     signature: consentFile(SIGNATURE_MIMES),
   })
@@ -201,7 +195,7 @@ export const createMeetingSchema = z
   .object({
     id: uuid,
     date: isoDate,
-    place: required(200),
+    place: requiredText(200),
   })
   .strict();
 
@@ -209,7 +203,7 @@ export const addRepresentativeSchema = z
   .object({
     /** generated on the device: a retried (or doubled) submission stores one representative */
     id: z.preprocess((v) => (v === "" ? undefined : v), uuid.optional()),
-    name: required(40),
+    name: requiredText(40),
     phone: plain(z.string())
       .trim()
       .max(20, { message: messageKey("validation.tooLong") })
@@ -268,7 +262,7 @@ const scanFile = z.custom<Blob>().superRefine((f, ctx) => {
 export const closeMeetingSchema = z
   .object({
     meetingId: uuid,
-    minutes: required(MAX_MINUTES),
+    minutes: requiredText(MAX_MINUTES),
     /** optional scan of the signed minutes (JPG, PNG, WebP or PDF); an empty file input is "none" */
     scan: z.preprocess((v) => (typeof Blob !== "undefined" && v instanceof Blob && v.size === 0 ? undefined : v), scanFile.optional()),
   })
@@ -305,7 +299,7 @@ export const objectionSchema = z
     proposalId: uuid,
     byName: text(40).default(""),
     contact: text(40).default(""),
-    text: required(2000),
+    text: requiredText(2000),
   })
   .strict();
 
@@ -313,7 +307,7 @@ export const stepSchema = z
   .object({
     proposalId: uuid,
     version,
-    reason: required(1000),
+    reason: requiredText(1000),
   })
   .strict();
 
@@ -326,7 +320,7 @@ export const objectionCheckSchema = z
   .object({
     proposalId: uuid,
     version,
-    reason: required(1000),
+    reason: requiredText(1000),
     aboutItem: z.enum(["yes", "no"], { message: messageKey("validation.required") }),
     isNew: z.enum(["yes", "no"], { message: messageKey("validation.required") }),
   })

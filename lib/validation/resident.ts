@@ -2,32 +2,32 @@
 // a pairing cadre's sending unit (结对帮扶). Shared by the forms and the actions; messages are keys.
 import { z } from "zod";
 import { messageKey } from "@/i18n/keys";
-import { chinaToday, INT4_MAX, numberInput, numberType, realDate, versionInput } from "./plain-text";
+import {
+  blankToUndefined,
+  chinaToday,
+  INT4_MAX,
+  numberInput,
+  numberType,
+  realDate,
+  requiredText,
+  uuidText,
+  versionInput,
+} from "./plain-text";
 import { daysInMonth } from "@/lib/domain/resident";
 
 export const RESIDENT_ROLES = ["first_secretary", "team_leader", "team_member"] as const;
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const uuid = z
-  .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: messageKey("validation.unknownValue") });
-const text = (max: number) =>
-  z
-    .string({ message: messageKey("validation.required") })
-    .trim()
-    .min(1, { message: messageKey("validation.required") })
-    .max(max, { message: messageKey("validation.tooLong") });
 const date = realDate(messageKey("validation.required"));
 
 /** A posting: who (a user, or a named person), from which unit, to which village, as what, from–to. `id` is made by the form (a retry cannot double it). */
 export const postingSchema = z
   .object({
-    id: uuid,
+    id: uuidText(),
     version: z.preprocess(blankToUndefined, versionInput.optional()),
     villageId: z.string({ message: messageKey("validation.required") }).regex(/^\d{12}$/, { message: messageKey("validation.required") }),
-    unitName: text(60),
-    userId: z.preprocess(blankToUndefined, uuid.optional()),
-    personName: text(40),
+    unitName: requiredText(60),
+    userId: z.preprocess(blankToUndefined, uuidText().optional()),
+    personName: requiredText(40),
     role: z.enum(RESIDENT_ROLES, { message: messageKey("validation.unknownValue") }),
     validFrom: date.refine((s) => s <= chinaToday(), { message: messageKey("validation.futureDate") }),
     validTo: z.preprocess(blankToUndefined, date.optional()),
@@ -42,7 +42,7 @@ export type PostingInput = z.output<typeof postingSchema>;
 /** The days one resident spent in the village in one month: 0 to the month's own length, not a month still to come. */
 export const residentDaysSchema = z
   .object({
-    postingId: uuid,
+    postingId: uuidText(),
     month: z
       .string({ message: messageKey("validation.required") })
       .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: messageKey("places.teams.errors.month") })
@@ -64,8 +64,8 @@ export type ResidentDaysInput = z.output<typeof residentDaysSchema>;
 /** A pairing cadre's sending unit: the cadre's current pairings without a unit take it. */
 export const cadreUnitSchema = z
   .object({
-    userId: uuid,
-    unitName: text(60),
+    userId: uuidText(),
+    unitName: requiredText(60),
   })
   .strict();
 export type CadreUnitInput = z.output<typeof cadreUnitSchema>;

@@ -18,6 +18,15 @@ import { noticeEnd, objectionsOpen } from "@/lib/domain/notice";
 import { hit, LIMITS } from "@/lib/ratelimit";
 import { chinaDay } from "@/lib/domain/china-time";
 import { displayHotline } from "@/lib/domain/hotline";
+import type {
+  LoanStatus,
+  MeasureCategory,
+  MeasureKind,
+  MonitoringCategory,
+  PovertyCause,
+  ProposalKind,
+  VisitMode,
+} from "@/lib/generated/prisma/enums";
 
 const PUBLIC: Actor = { id: null, role: "public" };
 
@@ -35,8 +44,8 @@ export interface CardNotice {
 
 export interface CardProposal {
   id: string;
-  kind: string;
-  monitoringCategory: string | null;
+  kind: ProposalKind;
+  monitoringCategory: MonitoringCategory | null;
   stage: string;
   raisedOn: string;
   steps: { stage: string; on: string }[];
@@ -62,10 +71,10 @@ export interface CardView {
   registeredStatus: string;
   registeredOn: string | null;
   liftedOn: string | null;
-  monitoringCategory: string | null;
+  monitoringCategory: MonitoringCategory | null;
   monitoringSince: string | null;
-  mainCause: string | null;
-  secondaryCauses: string[];
+  mainCause: PovertyCause | null;
+  secondaryCauses: PovertyCause[];
   assessment: {
     year: number;
     asOf: string;
@@ -80,9 +89,9 @@ export interface CardView {
   hotline: string;
   /** kind: the measure's type, except a health measure, which shows only its category (no illness named) */
   measures: {
-    category: string;
-    kind: string | null;
-    loanStatus: string | null;
+    category: MeasureCategory;
+    kind: MeasureKind | null;
+    loanStatus: LoanStatus | null;
     text: string | null;
     amount: number;
     startDate: string;
@@ -90,7 +99,7 @@ export interface CardView {
   }[];
   /** this year's plan (一户一策) in plain figures: expected income, steps done of all (the steps' words stay off the card) */
   plan: { year: number; expectedIncome: number; done: number; total: number } | null;
-  visits: { date: string; mode: string }[];
+  visits: { date: string; mode: VisitMode }[];
   proposals: CardProposal[];
   requests: CardRequest[];
   cardIssuedOn: string | null;

@@ -7,86 +7,23 @@
 // Files are evidence rows of the household (served by the evidence route under its rules),
 // written before the transaction and removed again when it does not commit.
 import "server-only";
-import { db, type Tx } from "@/lib/db/client";
-import { AppError } from "@/lib/auth/errors";
+import { db } from "@/lib/db/client";
+import { AppError, fieldRefusal } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
 import { audit, actorOf } from "@/lib/audit";
 import { dateOnly, today } from "@/lib/clock";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { prepareFile, removeStored, writeStored } from "@/lib/storage/files";
-import {
-  CONSENT_MIMES,
-  GUARANTEE_KEYS,
-  MAX_CONSENT_FILE_BYTES,
-  type ExitAgreementInput,
-  type HomeVerificationInput,
-} from "@/lib/validation/procedure";
+import { removeStored } from "@/lib/storage/files";
+import { GUARANTEE_KEYS, type ExitAgreementInput, type HomeVerificationInput } from "@/lib/validation/procedure";
 import { proposalScope } from "@/lib/auth/scope";
 import { currentHomeVerification, loadProposal, staleProposal } from "./state";
 import { messageKey } from "@/i18n/keys";
 import { chinaDay } from "@/lib/domain/china-time";
 import { signedIncomeRecord } from "@/lib/data/income-records";
-
-function fieldError(field: string, key: string): AppError {
-  return new AppError("invalid", key, { fieldErrors: { [field]: [key] } });
-}
+import { createEvidence, storeConsentFile, type StoredFile } from "./consent-files";
 
 /** Stages at which an item is being verified (before the agenda, or sent back). */
 const BEFORE_AGENDA = ["proposed", "comparison_explained", "reverify"] as const;
-
-interface StoredFile {
-  key: string;
-  kind: "signature" | "signed_form" | "photo";
-  fileName: string;
-  mimeType: string;
-  sizeBytes: number;
-  sha256: string;
-}
-
-/** Checks and writes one consent file of the household (PNG signature or form photo). */
-export async function storeConsentFile(
-  field: string,
-  blob: Blob,
-  accept: "signature" | "photo",
-  countyId: string,
-  householdId: string,
-): Promise<StoredFile> {
-  const f = await prepareFile(blob, { maxBytes: MAX_CONSENT_FILE_BYTES, accept: [...CONSENT_MIMES[accept]] });
-  if ("error" in f) throw fieldError(field, f.error);
-  const key = await writeStored(countyId, householdId, f);
-  return {
-    key,
-    kind: accept === "signature" ? "signature" : "signed_form",
-    fileName: f.fileName,
-    mimeType: f.mime,
-    sizeBytes: f.sizeBytes,
-    sha256: f.sha256,
-  };
-}
-
-export async function createEvidence(
-  tx: Tx,
-  viewer: Viewer,
-  h: { householdId: string; countyId: string },
-  file: StoredFile,
-): Promise<string> {
-  const e = await tx.evidence.create({
-    data: {
-      householdId: h.householdId,
-      countyId: h.countyId,
-      kind: file.kind,
-      fileName: file.fileName,
-      mimeType: file.mimeType,
-      sizeBytes: file.sizeBytes,
-      storageKey: file.key,
-      sha256: file.sha256,
-      capturedAt: new Date(),
-      uploadedById: viewer.id,
-    },
-    select: { id: true },
-  });
-  return e.id;
-}
 
 async function scopedProposal(viewer: Viewer, proposalId: string) {
   const scope = await proposalScope(db(), viewer);
@@ -108,7 +45,7 @@ export async function recordHomeVerification(
   viewer: Viewer,
   input: Omit<HomeVerificationInput, "signature"> & { signature?: Blob },
 ): Promise<RecordOutcome> {
-  if (input.checkedOn > today()) throw fieldError("checkedOn", messageKey("validation.futureDate"));
+  if (input.checkedOn > today()) throw fieldRefusal("checkedOn", messageKey("validation.futureDate"));
   const replayOf = async () => {
     const r = await db().homeVerification.findUnique({ where: { id: input.id }, select: { proposalId: true, recordedById: true } });
     if (!r) return null;
@@ -119,7 +56,7 @@ export async function recordHomeVerification(
   const before = await replayOf();
   if (before) return before;
   const target = await scopedProposal(viewer, input.proposalId);
-  if (!input.signature) throw fieldError("signature", messageKey("procedure.validation.signatureRequired"));
+  if (!input.signature) throw fieldRefusal("signature", messageKey("procedure.validation.signatureRequired"));
   const file = await storeConsentFile("signature", input.signature, "signature", target.countyId, target.householdId);
   try {
     return await db().$transaction(async (tx) => {
@@ -197,10 +134,10 @@ export async function recordExitAgreement(
   let file: StoredFile | null = null;
   if (input.outcome === "agreed") {
     if (input.method === "signature") {
-      if (!input.signature) throw fieldError("signature", messageKey("procedure.validation.signatureRequired"));
+      if (!input.signature) throw fieldRefusal("signature", messageKey("procedure.validation.signatureRequired"));
       file = await storeConsentFile("signature", input.signature, "signature", target.countyId, target.householdId);
     } else {
-      if (!input.formPhoto) throw fieldError("formPhoto", messageKey("procedure.validation.formPhotoRequired"));
+      if (!input.formPhoto) throw fieldRefusal("formPhoto", messageKey("procedure.validation.formPhotoRequired"));
       file = await storeConsentFile("formPhoto", input.formPhoto, "photo", target.countyId, target.householdId);
     }
   }

@@ -12,7 +12,7 @@ import { COMPARISON_FLAG_LABELS } from "@/lib/domain/procedure";
 import { identificationOpen } from "@/lib/domain/candidate";
 import type { RaiseProposalInput } from "@/lib/validation/procedure";
 import { comparisonFlags } from "./comparison";
-import { createEvidence, storeConsentFile } from "./consent";
+import { createEvidence, storeConsentFile } from "./consent-files";
 import { removeStored } from "@/lib/storage/files";
 import { OPEN_STAGES, proposalEligibility } from "@/lib/domain/eligibility";
 import { proposalScope } from "@/lib/auth/scope";

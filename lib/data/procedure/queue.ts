@@ -15,14 +15,15 @@ import { today } from "@/lib/clock";
 import { isCountyOfficial, isTownshipReviewer, regionReach } from "@/lib/auth/scope";
 import { proposalSelect, procedurePolicy, stateOf, stepContext, type LoadedProposal } from "./state";
 import { chinaDay } from "@/lib/domain/china-time";
+import type { MonitoringCategory, ProposalKind } from "@/lib/generated/prisma/enums";
 
 export interface QueueRow {
   proposalId: string;
   householdId: string;
   headName: string;
   villageName: string;
-  kind: string;
-  category: string | null;
+  kind: ProposalKind;
+  category: MonitoringCategory | null;
   stage: string;
   next: ProcedureStep;
   noticeEnd: string | null;
@@ -121,8 +122,8 @@ export interface OverdueRow {
   proposalId: string;
   headName: string;
   villageName: string;
-  kind: string;
-  category: string | null;
+  kind: ProposalKind;
+  category: MonitoringCategory | null;
   stage: string;
   raisedOn: string;
   due: string;

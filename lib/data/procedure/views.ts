@@ -14,6 +14,7 @@ import { objectionsOf } from "./objections";
 import { OPEN_STAGES } from "@/lib/domain/eligibility";
 import { chinaDay } from "@/lib/domain/china-time";
 import { signedIncomeRecord } from "@/lib/data/income-records";
+import type { ProposalKind } from "@/lib/generated/prisma/enums";
 
 export type StepActor =
   "explain" | "agenda" | "meeting" | "first_notice" | "township" | "second_notice" | "county" | "announce" | "send_back" | null;
@@ -298,7 +299,7 @@ export interface TimelineEvent {
   at: Date;
   kind: "raised" | "flags" | "step" | "vote" | "notice" | "objection" | "objection_resolved" | "decision";
   proposalId: string;
-  proposalKind: string;
+  proposalKind: ProposalKind;
   title: string;
   detail: string | null;
   stage?: string;
