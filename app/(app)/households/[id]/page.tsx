@@ -91,6 +91,15 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                 {t("household.propose")}
               </Link>
             )}
+            <a
+              href={`/households/${h.id}/handbook`}
+              download
+              title={t("countyRecords.handbook.printHint")}
+              className="rounded border border-stone-300 px-2 py-1 text-sm hover:bg-stone-50"
+              data-testid="household-handbook"
+            >
+              {t("countyRecords.handbook.print")}
+            </a>
             {(viewer.role === "cadre" || viewer.role === "county_official") && (
               <Link href={`/cards?household=${h.id}`} className="rounded border border-stone-300 px-2 py-1 text-sm hover:bg-stone-50">
                 {t("nav.cards")}
