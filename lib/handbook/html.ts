@@ -201,3 +201,37 @@ export function handbookHtml(households: HandbookHousehold[], printedOn: Date): 
 }
 
 export const handbookTitle = (): string => hb("title");
+
+/**
+ * A village's booklets as streamed HTML (`?format=html`: the page Chromium prints, to look at or
+ * print from the browser): the head, then each batch of households as it is read, then the foot.
+ */
+export function villageHandbookHtmlStream(
+  v: { village: { name: string; township: string }; batches: () => AsyncGenerator<HandbookHousehold[]> },
+  printedOn: Date,
+): ReadableStream<Uint8Array> {
+  const enc = new TextEncoder();
+  let it: AsyncGenerator<HandbookHousehold[]> | null = null;
+  let done = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (done) return;
+      if (!it) {
+        it = v.batches();
+        controller.enqueue(enc.encode(handbookHead(`${hb("title")} ${v.village.township} ${v.village.name}`)));
+        return;
+      }
+      const next = await it.next();
+      if (next.done) {
+        done = true;
+        controller.enqueue(enc.encode(handbookFoot));
+        controller.close();
+        return;
+      }
+      controller.enqueue(enc.encode(next.value.map((h) => handbookSection(h, printedOn)).join("")));
+    },
+    async cancel() {
+      await it?.return(undefined);
+    },
+  });
+}
