@@ -43,8 +43,15 @@ function plain(value: unknown): unknown {
  * (migration 20261128210000). The lock is then held only until this transaction commits.
  */
 async function append(tx: Tx, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
+  await tx.$queryRawUnsafe(`SELECT jz_audit_append($1::jsonb) AS n`, auditRowsJson(actor, entries));
+}
+
+/**
+ * The argument of jz_audit_append for these events, as JSON text: each event's canonical content
+ * and its seal. For a database function that appends them itself (jz_store_plain_visit).
+ */
+export function auditRowsJson(actor: Actor | null, entries: AuditEntry[], at: Date = new Date()): string {
   const who = actor ?? SYSTEM;
-  const at = new Date();
   const key = auditKey();
   const rows = entries.map((entry) => {
     const content = {
@@ -62,7 +69,7 @@ async function append(tx: Tx, actor: Actor | null, entries: AuditEntry[]): Promi
     const text = eventContent(content);
     return { ...content, at: at.toISOString(), content: text, mac: key ? eventMac(key, text) : null };
   });
-  await tx.$queryRawUnsafe(`SELECT jz_audit_append($1::jsonb) AS n`, JSON.stringify(rows));
+  return JSON.stringify(rows);
 }
 
 function isClient(client: Db | Tx): client is Db {

@@ -9,14 +9,12 @@ import { beginImport } from "@/lib/actions/import/begin-import";
 import { runImport } from "@/lib/actions/import/run-import";
 import { importProgress } from "@/lib/actions/import/import-progress";
 import type { JobView } from "@/lib/import/jobs";
+import { IMPORT_FILES } from "@/lib/import/spec";
 import { IssueTable } from "./issue-table";
 import { CountsTable } from "./counts-table";
 import { buttonClass } from "@/components/ui/button-style";
 
-const FILES = ["regions.csv", "households.csv", "members.csv", "income.csv", "indicators.csv"].flatMap((f) => [
-  f,
-  f.replace(/\.csv$/, ".xlsx"),
-]);
+const FILES: string[] = IMPORT_FILES.flatMap((f) => [f, f.replace(/\.csv$/, ".xlsx")]);
 const ENCODINGS = ["auto", "utf-8", "gb18030"] as const;
 type Step = "idle" | "uploading" | "running" | "finished";
 

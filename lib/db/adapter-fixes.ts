@@ -192,10 +192,10 @@ export function fixedPgAdapterFactory(url: string, options: FixedPgOptions = {})
   };
   const makeFactory = (cfg: pg.PoolConfig) => new PrismaPg(createFixedPool(cfg), { disposeExternalPool: true });
   const base = makeFactory(config);
-  return {
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: base.provider,
     adapterName: base.adapterName,
-    connect: async () => fixPgAdapter(await base.connect()),
+    connect: async () => remember(factory, fixPgAdapter(await base.connect())),
     // P2: adapter-pg's own shadow handling reuses the main database and drops the shadow
     // before closing its pool. Create it, use it on its own pool, close, then force-drop.
     connectToShadowDb: async () => {
@@ -220,6 +220,24 @@ export function fixedPgAdapterFactory(url: string, options: FixedPgOptions = {})
       return adapter;
     },
   };
+  return factory;
+}
+
+// ─── The connected adapter of a factory (lib/db/raw.ts) ─────────────────────────────────
+// A statement sent through the adapter itself skips Prisma's query compiler, which runs on the
+// event loop for every query, raw ones too (decision 0055). The client connects its factory
+// lazily; the adapter it got is remembered here, by factory.
+const connectedAdapters = new WeakMap<object, SqlDriverAdapter>();
+
+function remember(factory: object, adapter: SqlDriverAdapter): SqlDriverAdapter {
+  connectedAdapters.set(factory, adapter);
+  return adapter;
+}
+
+/** The adapter a fixed factory last connected (null: not connected yet, or not one of ours). */
+export function connectedAdapter(factory: unknown): SqlDriverAdapter | null {
+  if (!factory || typeof factory !== "object") return null;
+  return connectedAdapters.get(factory) ?? null;
 }
 
 // ─── P3: pglite-prisma-adapter 0.6.1 ──────────────────────────────────────────────────
@@ -286,16 +304,17 @@ function remapErrors<T extends object>(target: T, names: (keyof T)[]): T {
 
 export function fixedPgliteAdapterFactory(db: PGlite, options: { closeOnDispose?: boolean } = {}): SqlMigrationAwareDriverAdapterFactory {
   const base = new PrismaPGlite(db);
-  return {
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: base.provider,
     adapterName: base.adapterName,
-    connect: async () => fixPgliteAdapter(await base.connect(), db, options.closeOnDispose ?? false),
+    connect: async () => remember(factory, fixPgliteAdapter(await base.connect(), db, options.closeOnDispose ?? false)),
     // migrate dev replays every migration into the shadow: a fresh in-memory PGlite
     connectToShadowDb: async () => {
       const shadow = new PGlite();
       return fixPgliteAdapter(await new PrismaPGlite(shadow).connect(), shadow, true);
     },
   };
+  return factory;
 }
 
 function fixPgliteAdapter(adapter: SqlDriverAdapter, db: PGlite, owned: boolean): SqlDriverAdapter {

@@ -8,7 +8,9 @@
  * other files that refer to it then find it, and the report shows only the real mistakes.
  */
 import { checkDigit, validateNationalId } from "@/lib/national-id";
-import { amount, bool, date, integer, oneOf, phone, text, type Params, type Parsed } from "./values";
+import { RECORD_STAGE_COLUMNS, RECORD_VALIDATORS } from "./records-rows";
+import { Row, householdKey, inScope } from "./row-kit";
+import { amount, bool, date, integer, oneOf, phone, text, type Params } from "./values";
 import {
   CODE_DIGITS,
   EDUCATIONS,
@@ -132,58 +134,8 @@ export const STAGE_COLUMNS: Record<ImportFileName, readonly (readonly [string, s
     ["water_quality_safe", "boolean"],
     ["water_outage_days", "int"],
   ],
+  ...RECORD_STAGE_COLUMNS,
 };
-
-/** Collects a row's issues; `cell` reads one cell, applying the default when it is empty. */
-class Row {
-  issues: RowIssue[] = [];
-  constructor(private readonly get: Get) {}
-
-  raw(column: string): string {
-    return this.get(column);
-  }
-
-  issue(column: string, rule: string, params?: Params) {
-    this.issues.push({ column, rule, params });
-  }
-
-  /** The parsed value; the default when empty; null (and an issue) when wrong. */
-  cell<T>(column: string, parse: (raw: string) => Parsed<T>, fallback: T | null): T | null {
-    const raw = this.get(column);
-    if (raw === "") return fallback;
-    const r = parse(raw);
-    if (r.ok) return r.value;
-    this.issue(column, r.rule, r.params);
-    return null;
-  }
-
-  /** A cell that must be there. */
-  required<T>(column: string, parse: (raw: string) => Parsed<T>): T | null {
-    if (this.get(column) === "") {
-      this.issue(column, "required");
-      return null;
-    }
-    return this.cell(column, parse, null);
-  }
-
-  get ok() {
-    return this.issues.length === 0;
-  }
-}
-
-function inScope(code: string, scope: string) {
-  return code.startsWith(scope);
-}
-
-/** village_code + household_number, or null when either is unreadable. */
-function householdKey(row: Row, ctx: RowContext): [string, string] | null {
-  const village = row.required("village_code", (raw) =>
-    /^\d{12}$/.test(raw) ? { ok: true, value: raw } : { ok: false, rule: "village_code" },
-  );
-  if (village && !inScope(village, ctx.scope)) row.issue("village_code", "outside_scope", { scope: ctx.scope });
-  const number = row.required("household_number", (raw) => text(raw, 1, 20));
-  return village && number ? [village, number] : null;
-}
 
 export function regionRow(get: Get, line: number, ctx: RowContext): RowResult {
   const row = new Row(get);
@@ -359,4 +311,5 @@ export const ROW_VALIDATORS: Record<ImportFileName, (get: Get, line: number, ctx
   "members.csv": memberRow,
   "income.csv": incomeRow,
   "indicators.csv": indicatorRow,
+  ...RECORD_VALIDATORS,
 };

@@ -16,6 +16,8 @@ import type { CsvEncoding } from "./csv";
 import { plannedCounts, runChecks, type PlannedCounts } from "./checks";
 import { writeRows } from "./write";
 import { assessStaged } from "./assess";
+import { EMPTY_RECORD_COUNTS, plannedRecordCounts, runRecordChecks, type RecordCounts } from "./records-checks";
+import { writeRecords } from "./records-write";
 
 /** in this order */
 export type ImportPhase = "read" | "check" | "assess" | "write" | "done";
@@ -79,7 +81,7 @@ export interface ImportReport {
     encoding: "utf-8" | "gb18030" | null;
   }[];
   /** what was (or, for a dry run or a failed check, would be) inserted and skipped */
-  counts: PlannedCounts & { assessments: number };
+  counts: PlannedCounts & RecordCounts & { assessments: number };
   issues: ImportIssue[];
   issueCount: number;
   issuesByFile: Partial<Record<ImportFileName | "-", number>>;
@@ -87,6 +89,8 @@ export interface ImportReport {
   durationMs: number;
   /** milliseconds per phase */
   timings: Partial<Record<ImportPhase, number>>;
+  /** milliseconds per step of the write transaction (regions, households, members, assessments, audit) */
+  writeSteps?: Record<string, number>;
 }
 
 const IMPORT_LOCK = 7_243_010;
@@ -97,6 +101,7 @@ const EMPTY_COUNTS: ImportReport["counts"] = {
   members: { rows: 0, inserted: 0, skipped: 0 },
   income: { rows: 0 },
   indicators: { rows: 0 },
+  ...EMPTY_RECORD_COUNTS,
   assessments: 0,
 };
 
@@ -179,6 +184,7 @@ export async function importSources(db: PrismaClient, sources: ImportSource[], o
   const day = options.today ?? today();
   const issues = new IssueList(options.issueCap);
   const timings: ImportReport["timings"] = {};
+  const writeSteps: Record<string, number> = {};
   const totalBytes = sources.every((s) => typeof s.size === "number") ? sources.reduce((a, s) => a + (s.size ?? 0), 0) : undefined;
   const importId = Stage.newId();
   let rowsBefore = 0;
@@ -214,6 +220,7 @@ export async function importSources(db: PrismaClient, sources: ImportSource[], o
     truncated: issues.truncated,
     durationMs: Date.now() - started,
     timings,
+    writeSteps,
     ...extra,
   });
 
@@ -271,19 +278,18 @@ export async function importSources(db: PrismaClient, sources: ImportSource[], o
     progress({ phase: "check", step: "index" }, true);
     await stage.index(db);
     const broken = new Set(reads.filter((r) => r.broken).map((r) => r.name));
-    await runChecks(
-      db,
-      stage,
-      issues,
-      {
-        scope,
-        labels: Object.fromEntries(reads.map((r) => [r.name, r.labels])),
-        present: new Set(reads.filter((r) => !r.broken).map((r) => r.name)),
-        broken,
-      },
-      (step) => progress({ phase: "check", step }, true),
+    const checkContext = {
+      scope,
+      labels: Object.fromEntries(reads.map((r) => [r.name, r.labels])),
+      present: new Set(reads.filter((r) => !r.broken).map((r) => r.name)),
+      broken,
+    };
+    await runChecks(db, stage, issues, checkContext, (step) => progress({ phase: "check", step }, true));
+    // the optional county-record files (lib/import/records-*.ts)
+    await runRecordChecks(db, stage, issues, checkContext, { year: options.year ?? currentYear() }, (step) =>
+      progress({ phase: "check", step }, true),
     );
-    const planned = await plannedCounts(db, stage);
+    const planned = { ...(await plannedCounts(db, stage)), ...(await plannedRecordCounts(db, stage)) };
     timings.check = Date.now() - t0;
     const counts = { ...planned, assessments: 0 };
     const base = { files, loader: stager.kind, counts };
@@ -319,19 +325,35 @@ export async function importSources(db: PrismaClient, sources: ImportSource[], o
           await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`);
           // bulk statements on fresh rows: JIT compilation costs more than it saves
           await tx.$executeRawUnsafe(`SELECT set_config('jit', 'off', true)`);
-          const written = await writeRows(tx, stage, { now: new Date(), year, asOf, actorId: options.actor.id }, (step) =>
-            progress({ phase: "write", step }, true),
-          );
+          let stepAt = Date.now();
+          let stepName = "";
+          const stepDone = (next: string) => {
+            if (stepName) writeSteps[stepName] = Date.now() - stepAt;
+            stepAt = Date.now();
+            stepName = next;
+          };
+          const written = await writeRows(tx, stage, { now: new Date(), year, asOf, actorId: options.actor.id }, (step) => {
+            stepDone(step);
+            progress({ phase: "write", step }, true);
+          });
+          stepDone("audit");
           counts.regions = { ...counts.regions, inserted: written.regions, skipped: counts.regions.rows - written.regions };
           counts.households = { ...counts.households, inserted: written.households, skipped: counts.households.rows - written.households };
           counts.members = { ...counts.members, inserted: written.members, skipped: counts.members.rows - written.members };
           counts.assessments = written.assessments;
+          const records = await writeRecords(tx, stage, { now: new Date(), actorId: options.actor.id }, (step) =>
+            progress({ phase: "write", step }, true),
+          );
+          for (const [k, n] of Object.entries(records) as [keyof RecordCounts, number][]) {
+            counts[k] = { ...counts[k], inserted: n, skipped: counts[k].rows - n };
+          }
           await audit(tx, options.actor, {
             action: "import.completed",
             entity: "import",
             entityId: importId,
             after: { counts, files, scope: scope || null, year, loader: stager!.kind },
           });
+          stepDone("");
         },
         { maxWait: 60_000, timeout: 24 * 3600_000 },
       );

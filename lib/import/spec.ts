@@ -3,7 +3,10 @@
  * enumerations the cells may hold, and reading a header line. Pure.
  */
 
-export const IMPORT_FILES = ["regions.csv", "households.csv", "members.csv", "income.csv", "indicators.csv"] as const;
+import { RECORD_COLUMNS, RECORD_FILES } from "./records-spec";
+
+/** The five files, then the optional county-record files (lib/import/records-spec.ts). */
+export const IMPORT_FILES = ["regions.csv", "households.csv", "members.csv", "income.csv", "indicators.csv", ...RECORD_FILES] as const;
 export type ImportFileName = (typeof IMPORT_FILES)[number];
 
 export function isImportFile(name: string): name is ImportFileName {
@@ -82,6 +85,7 @@ export const COLUMNS: Record<ImportFileName, ColumnSpec[]> = {
     { key: "water_quality_safe", zh: "水质达标" },
     { key: "water_outage_days", zh: "年停水天数" },
   ],
+  ...RECORD_COLUMNS,
 };
 
 // ── enumerations (the Prisma enums; tests/unit/import-rows.test.ts checks they agree) ──

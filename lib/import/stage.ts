@@ -23,6 +23,7 @@ import { poolConfigFromUrl } from "@/lib/db/adapter-fixes";
 import { IMPORT_FILES, type ImportFileName } from "./spec";
 import { STAGE_COLUMNS, type Tuple } from "./rows";
 import { MAX_PARAM_BYTES, forgetQueryArgs } from "./prisma-debug";
+import { RECORD_FILES, RECORD_PREFIX } from "./records-spec";
 
 export type Runner = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "$executeRawUnsafe">;
 
@@ -33,6 +34,7 @@ const PREFIX: Record<ImportFileName, string> = {
   "members.csv": "m",
   "income.csv": "i",
   "indicators.csv": "x",
+  ...RECORD_PREFIX,
 };
 
 export type Columns = readonly (readonly [string, string])[];
@@ -48,7 +50,8 @@ export const ASSESSMENT_COLUMNS: Columns = [
   ["counted", "int"],
   ["unmet", "text[]"],
   ["policy_version", "text"],
-  ["result", "jsonb"],
+  // the engine's input: the result is rendered when read (decision 0054)
+  ["input", "jsonb"],
 ];
 
 export class Stage {
@@ -100,6 +103,7 @@ export class Stage {
     for (const f of ["households.csv", "members.csv", "income.csv", "indicators.csv"] as const) await idx(f, "key", "village, number");
     await idx("households.csv", "line", "line");
     await idx("members.csv", "nid", "national_id");
+    for (const f of RECORD_FILES) await idx(f, "key", "village, number");
     for (const f of IMPORT_FILES) await db.$executeRawUnsafe(`ANALYZE ${t[f]}`);
   }
 

@@ -9,6 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { MAX_EVIDENCE_BYTES, MAX_SIGNATURE_BYTES, type VisitInput } from "@/lib/validation/visit";
 import { EVIDENCE_MIMES } from "@/lib/validation/file-type";
 import { db } from "@/lib/db/client";
+import { storePlainVisit } from "@/lib/data/visits/plain-visit";
 import { findScopedHousehold, recordVisit, storedOutcome, type StoredEvidence, type VisitOutcome } from "@/lib/data/visits/log-visit";
 import { prepareFile, removeStored, writeStored, type PreparedFile } from "@/lib/storage/files";
 import { conflictFormatter } from "./conflict-message";
@@ -45,6 +46,10 @@ async function prepareFiles(
 }
 
 export async function storeVisit(input: VisitInput, viewer: Viewer): Promise<ActionResult<VisitOutcome>> {
+  // the common case — no household changes, no files — in one database call (decision 0055)
+  const plain = await storePlainVisit(viewer, input);
+  if (plain) return outcomeResult(plain);
+
   // out of scope reads as not found (audited by the wrapper); a retry of a stored visit writes nothing
   const household = await findScopedHousehold(viewer, input.householdId);
   const before = await storedOutcome(db(), input.clientVisitId, viewer, household.id);

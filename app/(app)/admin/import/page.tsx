@@ -18,6 +18,11 @@ const FORMAT_FILES = [
   ["members.csv", "members"],
   ["income.csv", "income"],
   ["indicators.csv", "indicators"],
+  ["household_types.csv", "householdTypes"],
+  ["income_records.csv", "incomeRecords"],
+  ["relocation.csv", "relocation"],
+  ["measures.csv", "measures"],
+  ["plans.csv", "plans"],
 ] as const;
 
 export default async function BulkImportPage() {

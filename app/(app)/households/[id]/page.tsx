@@ -23,6 +23,8 @@ import { incomeRecordsOf } from "@/lib/data/income-records";
 import { IncomeRecordView } from "@/components/income/income-record-view";
 import { HouseholdTypeForm } from "@/components/income/household-type-form";
 import { householdTypesOf } from "@/lib/data/household-types";
+import { householdDepartmentData } from "@/lib/data/feeds";
+import { HouseholdDepartmentCard } from "@/components/feeds/household-department-card";
 
 export const dynamic = "force-dynamic";
 
@@ -54,6 +56,8 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
   // household type (户属性): the current one and its history; an official over the region sets it
   const types = await householdTypesOf(h.id);
   const currentType = types.find((r) => r.current) ?? null;
+  // other departments' data on the household (flags, leads, facts; medical ones by role), the view recorded
+  const departmentData = await householdDepartmentData(viewer, { id: h.id, countyId: h.countyId });
 
   return (
     <div className="mx-auto max-w-4xl space-y-4">
@@ -226,6 +230,14 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
           <EmptyState>{t("assessed.none")}</EmptyState>
         )}
       </Card>
+
+      {departmentData.items.length > 0 && (
+        <HouseholdDepartmentCard
+          items={departmentData.items}
+          hiddenMedical={departmentData.hiddenMedical}
+          leadsHref={viewer.role === "cadre" || viewer.role === "county_official" ? "/leads" : null}
+        />
+      )}
 
       <Card title={`${t("household.members")} (${h.members.filter((m) => m.active).length})`}>
         <Members householdId={h.id} members={h.members} canReveal={h.nationalIdsShown === "full"} today={now} />

@@ -1,0 +1,263 @@
+// The optional county-record files of the bulk import (docs/import-format.md, issue #18): a good
+// import with all of them, each error naming file/row/column/rule, all or nothing (a bad
+// measures.csv leaves no household), a re-run that changes nothing, GB18030 and XLSX variants.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import { createTestDb, type TestDb } from "./helpers";
+import { createHousehold, createUser, seedRegions } from "../factories";
+import { importDirectory, importFiles, type ImportReport } from "@/lib/import";
+import { NEW_VILLAGE, OLD_VILLAGE, removeFolders, sampleFiles, toCsv, writeFolder, type Rows } from "./import-fixture";
+import { recordFiles } from "./import-records-fixture";
+import { gb18030 } from "../support/gb18030";
+
+let t: TestDb;
+let actor: { id: string; role: string };
+
+function run(dir: string, extra: Partial<Parameters<typeof importDirectory>[2]> = {}): Promise<ImportReport> {
+  return importDirectory(t.prisma, dir, { actor, today: "2024-06-30", year: 2024, ...extra });
+}
+
+const where = (r: ImportReport) => r.issues.map((i) => `${i.file}:${i.row}:${i.column}:${i.rule}`);
+
+async function counts() {
+  const [r] = await t.sql<Record<"h" | "ty" | "ir" | "rl" | "me" | "pl" | "pi" | "pm" | "st", number>>(
+    `SELECT (SELECT count(*) FROM household)::int AS h, (SELECT count(*) FROM household_type_record)::int AS ty,
+            (SELECT count(*) FROM income_record)::int AS ir, (SELECT count(*) FROM relocation)::int AS rl,
+            (SELECT count(*) FROM assistance_measure)::int AS me, (SELECT count(*) FROM household_plan)::int AS pl,
+            (SELECT count(*) FROM plan_item)::int AS pi, (SELECT count(*) FROM plan_measure)::int AS pm,
+            (SELECT count(*) FROM settlement)::int AS st`,
+  );
+  return r!;
+}
+
+/** The sample folder with the record files, one of them replaced or changed. */
+function folder(change: (files: Record<string, Rows>) => void = () => {}) {
+  const files = { ...sampleFiles(), ...recordFiles() };
+  change(files);
+  return files;
+}
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedRegions(t.prisma);
+  const admin = await createUser(t.prisma, { username: "imprec_admin", role: "admin", regionId: "52" });
+  actor = { id: admin.id, role: admin.role };
+  await createHousehold(t.prisma, { villageId: OLD_VILLAGE, number: "001" });
+});
+
+afterAll(async () => {
+  removeFolders();
+  await t?.close();
+});
+
+describe("the record files' mistakes", () => {
+  it("names file, row, column and rule for each, and writes nothing (a bad measures.csv leaves no household)", async () => {
+    const before = await counts();
+    const files = folder((f) => {
+      f["household_types.csv"]![1]!.type = "poor";
+      f["household_types.csv"]!.push({ ...f["household_types.csv"]![0]! }); // row 5 repeats row 2
+      f["income_records.csv"]![0]!.sign_method = "";
+      f["income_records.csv"]![1]!.year = "2013";
+      f["relocation.csv"]![0]!.contribution = "3000.01";
+      f["relocation.csv"]![0]!.reclaimed_on = "2019-01-01";
+      f["measures.csv"]![0]!.post = "保洁员";
+      f["measures.csv"]![1]!.household_number = "H404";
+      f["measures.csv"]![2]!.loan_status = "repaid";
+      f["plans.csv"]![0]!.secondary_causes = "illness；bad_luck";
+    });
+    const r = await run(writeFolder(files));
+    expect(r.ok).toBe(false);
+    expect(where(r)).toEqual([
+      "household_types.csv:3:type:enum",
+      "household_types.csv:5:household_number:duplicate",
+      "income_records.csv:2:sign_method:required_with",
+      "income_records.csv:3:year:integer_range",
+      "relocation.csv:2:reclaimed_on:reclaimed_before_demolished",
+      "relocation.csv:2:contribution:over_cap",
+      "measures.csv:2:post:not_for_kind",
+      "measures.csv:3:household_number:household_missing",
+      "measures.csv:4:loan_status:not_for_kind",
+      "plans.csv:2:secondary_causes:enum",
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("a measures.csv that is wrong alone stops everything: no household, no record", async () => {
+    const before = await counts();
+    const r = await run(writeFolder(folder((f) => (f["measures.csv"]![0]!.loan_status = "")))); // a microcredit needs its status
+    expect(where(r)).toEqual(["measures.csv:2:loan_status:required"]);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe("a good folder with every record file", () => {
+  it("imports households and their records in one transaction, audited once", async () => {
+    const before = await counts();
+    const r = await run(writeFolder(folder()));
+    expect(r.issues).toEqual([]);
+    expect(r.counts).toMatchObject({
+      households: { inserted: 3 },
+      householdTypes: { rows: 3, inserted: 3, skipped: 0 },
+      incomeRecords: { rows: 3, inserted: 3, skipped: 0 },
+      relocations: { rows: 1, inserted: 1, skipped: 0 },
+      measures: { rows: 3, inserted: 3, skipped: 0 },
+      plans: { rows: 1, inserted: 1, skipped: 0 },
+    });
+    const after = await counts();
+    expect(after).toEqual({
+      h: before.h + 3,
+      ty: before.ty + 3,
+      ir: before.ir + 3,
+      rl: before.rl + 1,
+      me: before.me + 3,
+      pl: before.pl + 1,
+      pi: before.pi + 3,
+      pm: before.pm + 1,
+      st: before.st + 1,
+    });
+    const h1 = await t.prisma.household.findFirstOrThrow({
+      where: { villageId: NEW_VILLAGE, number: "H001" },
+      include: {
+        incomeRecords: true,
+        householdTypes: true,
+        relocation: { include: { settlement: true } },
+        measures: true,
+        plans: { include: { items: true, measures: true } },
+      },
+    });
+    // 3 counted members: (3000 + 1200.5 - 200 + 2400) / 3 = 2133.5; the medical reimbursement is recorded, never counted
+    expect(h1.incomeRecords[0]).toMatchObject({ year: 2023, revision: 1, current: true, countedMembers: 3, signMethod: "thumbprint_form" });
+    expect(Number(h1.incomeRecords[0]!.perCapitaIncome)).toBe(2133.5);
+    expect(Number(h1.incomeRecords[0]!.householdNetIncome)).toBe(6400.5);
+    expect(Number(h1.incomeRecords[0]!.excludedMedical)).toBe(5000);
+    expect(h1.incomeRecords[0]!.signedAt?.toISOString()).toBe("2024-01-09T16:00:00.000Z");
+    expect(h1.householdTypes[0]).toMatchObject({ type: "subsistence", basis: "万民发〔2020〕12号", current: true });
+    expect(h1).toMatchObject({ relocatedFromName: "思南县某村", relocatedFromId: "520624", relocatedYear: 2018 });
+    expect(h1.relocation).toMatchObject({ mode: "centralised", supportJob: true, supportSchool: false, supportCommunity: true });
+    expect(h1.relocation!.settlement).toMatchObject({ regionId: OLD_VILLAGE, name: "丹阳安置点", countyId: "520603" });
+    const loan = h1.measures.find((m) => m.kind === "microcredit")!;
+    expect(loan).toMatchObject({
+      category: "industry",
+      cause: "lack_of_capital",
+      risk: null,
+      bank: "农村信用社",
+      termMonths: 36,
+      loanStatus: "overdue",
+    });
+    expect(loan.endDate?.toISOString().slice(0, 10)).toBe("2025-03-01"); // issue date + 36 months
+    const job = h1.measures.find((m) => m.kind === "public_welfare_job")!;
+    expect(job).toMatchObject({ category: "employment", risk: "low_income", post: "保洁员" });
+    expect(h1.plans[0]).toMatchObject({ year: 2024, mainCause: "illness", secondaryCauses: ["lack_of_capital", "lack_of_skills"] });
+    expect(h1.plans[0]!.items.sort((a, b) => a.position - b.position).map((i) => i.text)).toEqual([
+      "申请小额信贷养牛",
+      "安排公益性岗位",
+      "参加技能培训",
+    ]);
+    expect(h1.plans[0]!.measures.map((m) => m.measureId)).toEqual([loan.id]);
+    const unsigned = await t.prisma.incomeRecord.findFirstOrThrow({ where: { household: { number: "H002", villageId: NEW_VILLAGE } } });
+    expect(unsigned.signedAt).toBeNull();
+    expect(unsigned.countedMembers).toBe(1);
+    const ev = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: "import.completed" }, orderBy: { id: "desc" } });
+    expect((ev.after as { counts: Record<string, unknown> }).counts).toMatchObject({ measures: { inserted: 3 }, plans: { inserted: 1 } });
+  });
+
+  it("a re-run with the same files changes nothing; a record that differs is an error naming the row", async () => {
+    const before = await counts();
+    const again = await run(writeFolder(folder()));
+    expect(again.issues).toEqual([]);
+    expect(again.counts).toMatchObject({
+      householdTypes: { inserted: 0, skipped: 3 },
+      incomeRecords: { inserted: 0, skipped: 3 },
+      relocations: { inserted: 0, skipped: 1 },
+      measures: { inserted: 0, skipped: 3 },
+      plans: { inserted: 0, skipped: 1 },
+    });
+    expect(await counts()).toEqual(before);
+    const changed = await run(
+      writeFolder(
+        folder((f) => {
+          f["income_records.csv"]![2]!.wages = "31000";
+          f["relocation.csv"]![0]!.floor_area = "70";
+          f["plans.csv"]![0]!.steps = "申请小额信贷养牛";
+        }),
+      ),
+    );
+    expect(where(changed)).toEqual([
+      "income_records.csv:4:wages:record_differs",
+      "relocation.csv:2:floor_area:record_differs",
+      "plans.csv:2:steps:record_differs",
+    ]);
+    expect(changed.issues[0]!.params).toEqual({ existing: "30000.00", value: "31000" });
+  });
+
+  it("record files alone, for households already registered; GB18030 CSV and XLSX read the same", async () => {
+    await createHousehold(t.prisma, { villageId: OLD_VILLAGE, number: "002" });
+    const types: Rows = [{ 村代码: OLD_VILLAGE, 户编号: "002", 户属性: "低保户", 认定日期: "2021-04-01", 认定依据: "民政局批复" }];
+    const r = await importFiles(t.prisma, [{ name: "household_types.csv", data: gb18030(toCsv(types)) }], {
+      actor,
+      today: "2024-06-30",
+      year: 2024,
+    });
+    expect(r.issues).toEqual([]);
+    expect(r.files[0]).toMatchObject({ name: "household_types.csv", encoding: "gb18030" });
+    expect(r.counts.householdTypes).toEqual({ rows: 1, inserted: 1, skipped: 0 });
+    const h = await t.prisma.household.findFirstOrThrow({
+      where: { villageId: OLD_VILLAGE, number: "002" },
+      include: { householdTypes: true },
+    });
+    expect(h.householdTypes[0]).toMatchObject({ type: "subsistence", basis: "民政局批复" });
+
+    // measures.xlsx: the first worksheet, cells typed as Excel types them (numbers, a date cell)
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("措施");
+    ws.addRow([
+      "村代码",
+      "户编号",
+      "措施类型",
+      "针对原因",
+      "措施内容",
+      "金额",
+      "开始日期",
+      "贷款银行",
+      "贷款期限月",
+      "贴息金额",
+      "还款状态",
+      "还清日期",
+    ]);
+    ws.addRow([
+      OLD_VILLAGE,
+      "002",
+      "扶贫小额信贷",
+      "lack_of_capital",
+      "小额信贷种茶",
+      30000,
+      new Date(Date.UTC(2021, 3, 1)),
+      "农商银行",
+      24,
+      900,
+      "已还清",
+      new Date(Date.UTC(2023, 2, 31)),
+    ]);
+    ws.addRow([OLD_VILLAGE, "002", "雨露计划", "schooling", "", 3000, new Date(Date.UTC(2022, 8, 1))]);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    const bad = await importFiles(t.prisma, [{ name: "measures.xlsx", data: new Uint8Array(xlsx) }], {
+      actor,
+      today: "2024-06-30",
+      year: 2024,
+    });
+    expect(where(bad)).toEqual(["measures.csv:3:措施内容:required"]);
+    ws.getRow(3).getCell(5).value = "雨露计划职业教育补助";
+    const good = Buffer.from(await wb.xlsx.writeBuffer());
+    const ok = await importFiles(t.prisma, [{ name: "measures.xlsx", data: new Uint8Array(good) }], {
+      actor,
+      today: "2024-06-30",
+      year: 2024,
+    });
+    expect(ok.issues).toEqual([]);
+    expect(ok.files[0]).toMatchObject({ name: "measures.csv", source: "measures.xlsx", format: "xlsx" });
+    const loan = await t.prisma.assistanceMeasure.findFirstOrThrow({ where: { householdId: h.id, kind: "microcredit" } });
+    expect(loan).toMatchObject({ bank: "农商银行", termMonths: 24, loanStatus: "repaid" });
+    expect(loan.repaidOn?.toISOString().slice(0, 10)).toBe("2023-03-31");
+    expect(loan.endDate?.toISOString().slice(0, 10)).toBe("2023-04-01");
+  });
+});
