@@ -68,8 +68,8 @@ async function main() {
   const base = Date.UTC(1950, 0, 1);
   for (let seq = 0; written < N; seq++, written++) {
     // a county code no province has: valid IDs of nobody
-    const birth = new Date(base + Math.floor(seq / 1000) * 86_400_000).toISOString().slice(0, 10);
-    out.write(`${makeNationalId("539999", birth, seq % 1000)},insured,,,\n`);
+    const birth = new Date(base + Math.floor(seq / 999) * 86_400_000).toISOString().slice(0, 10);
+    out.write(`${makeNationalId("539999", birth, 1 + (seq % 999))},insured,,,\n`);
   }
   await new Promise((r) => out.end(r));
   const bytes = fs.statSync(file).size;

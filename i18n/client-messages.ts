@@ -25,6 +25,7 @@ export const FEATURE_NAMESPACES = [
   "countyRecords",
   "plan",
   "feeds",
+  "villageExit",
 ] as const;
 export type FeatureNamespace = (typeof FEATURE_NAMESPACES)[number];
 const FEATURE = new Set<string>(FEATURE_NAMESPACES);
@@ -45,6 +46,8 @@ export const FEATURE_SEGMENTS = {
   "app/(app)/leads": ["help"],
   "app/(app)/meetings": ["procedure"],
   "app/(app)/procedure": ["procedure"],
+  "app/(app)/township/feeds": ["feeds"],
+  "app/(app)/village-exit": ["villageExit"],
   "app/card": ["card", "help"],
   "app/help": ["help"],
 } as const satisfies Record<string, readonly FeatureNamespace[]>;

@@ -44,6 +44,8 @@ import zhCountyRecords from "@/messages/zh-CN/county-records.json";
 import enCountyRecords from "@/messages/en/county-records.json";
 import zhPlan from "@/messages/zh-CN/plan.json";
 import enPlan from "@/messages/en/plan.json";
+import zhVillageExit from "@/messages/zh-CN/village-exit.json";
+import enVillageExit from "@/messages/en/village-exit.json";
 import type { Locale } from "./config";
 
 export const messages = {
@@ -70,6 +72,7 @@ export const messages = {
     ...zhCountyRecords,
     ...zhPlan,
     ...zhFeeds,
+    ...zhVillageExit,
   },
   en: {
     ...enCommon,
@@ -94,5 +97,6 @@ export const messages = {
     ...enCountyRecords,
     ...enPlan,
     ...enFeeds,
+    ...enVillageExit,
   },
 } satisfies Record<Locale, Record<string, unknown>>;

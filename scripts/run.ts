@@ -5,8 +5,9 @@
 // their workers and the Prisma CLI all connect instead of opening the folder (see
 // docs/decisions/0001-pglite-served-over-the-wire.md). With DATABASE_URL it uses that server.
 // Either way: migrations are applied (`prisma migrate deploy`) and the demo data is seeded on
-// first start. On PostgreSQL, DATABASE_OWNER_URL (the owner role) runs the migrations and grants
-// DATABASE_URL's role what the app needs; the app then connects as a role that owns nothing
+// first start, its department feeds after it (a child process: scripts/seed-feeds.ts). On
+// PostgreSQL, DATABASE_OWNER_URL (the owner role) runs the migrations and grants DATABASE_URL's
+// role what the app needs; the app then connects as a role that owns nothing
 // (docs/decisions/0024-database-roles.md). The audit key is made once beside the data
 // (lib/audit-key.ts), and NEXTAUTH_URL follows JINGZHUN_PUBLIC_URL.
 import { splitHosts } from "../lib/db/multi-host";
@@ -163,6 +164,7 @@ async function main() {
   if (choice.kind === "postgres") await checkRoles(url, ownerUrl);
   else log("PGlite: one database role (the app owns the audit table); the audit seals and anchors still show a rewrite");
 
+  let seeded = false;
   if (process.env.JINGZHUN_SEED !== "0") {
     const prisma = createPrisma(url, { max: 4 });
     try {
@@ -174,8 +176,20 @@ async function main() {
           ? `演示数据已生成 (demo data seeded): ${result.households} households, ${result.members} members, ${Date.now() - t0} ms`
           : "演示数据已存在 (demo data already present)",
       );
+      seeded = result.created;
     } finally {
       await prisma.$disconnect();
+    }
+  }
+  // the demo's department feeds (docs/department-feeds.md), on the first seed only: the loader is
+  // server-only, so a child process runs it with the react-server condition, connected like
+  // every other child (to the PGlite this process serves, or to DATABASE_URL). Loading the same
+  // files again creates nothing; a failure leaves the demo without feeds, not without a server.
+  if (seeded && process.env.JINGZHUN_SEED_FEEDS !== "0") {
+    log("演示部门数据 (demo department feeds) …");
+    const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+    if ((await run(process.execPath, [tsx, "--conditions=react-server", path.join(root, "scripts", "seed-feeds.ts")], env)) !== 0) {
+      console.warn("[jingzhun] ⚠ 演示部门数据未载入 (the demo feeds did not load): run `npm run seed:feeds` against this database");
     }
   }
 

@@ -9,6 +9,7 @@
 import pg from "pg";
 import { createPrisma } from "../../lib/db/client";
 import { poolConfigFromUrl } from "../../lib/db/adapter-fixes";
+import type { HouseholdInput } from "../../lib/domain/household";
 import { assess, type Assessment } from "../../lib/domain/assess";
 import { resolvePolicy } from "../../lib/domain/policy";
 import { householdInputFromRecord, type HouseholdRecord, type MemberRecord } from "../../lib/domain/input-from-record";
@@ -106,7 +107,7 @@ async function main() {
       households += rows.length;
       cursor = rows[rows.length - 1]!.id;
       const results = await step("assess (JS)", () => {
-        const out: { id: string; countyId: string; version: number; members: number; a: Assessment }[] = [];
+        const out: { id: string; countyId: string; version: number; members: number; a: Assessment; input: HouseholdInput }[] = [];
         for (const h of rows) {
           const members: MemberRecord[] = (
             JSON.parse(h.members) as [string, boolean, boolean, MemberRecord["schoolStatus"], boolean, MemberRecord["laborCapacity"]][]
@@ -120,12 +121,14 @@ async function main() {
             laborCapacity,
           }));
           if (!members.some((m) => m.counted)) continue;
+          const input = householdInputFromRecord(h, members, year, asOf);
           out.push({
             id: h.id,
             countyId: h.countyId,
             version: Number(h.version),
             members: members.length,
-            a: assess(householdInputFromRecord(h, members, year, asOf), policy),
+            a: assess(input, policy),
+            input,
           });
         }
         return out;
@@ -184,6 +187,15 @@ async function main() {
               );
             });
             await step("insert assessments (base64 parameter)", () => insertRows(tx, "assessment", inserts, now));
+            // decision 0054: the input and the policy version, the result rendered when read
+            await step("insert assessments as inputs (now, base64)", () =>
+              insertRows(
+                tx,
+                "assessment",
+                inserts.map(({ result: _r, ...row }, i) => ({ ...row, id: crypto.randomUUID(), input: results[i]!.input })),
+                now,
+              ),
+            );
             throw new Rollback();
           },
           { timeout: 120_000 },

@@ -10,6 +10,7 @@ const TABS = [
   { href: "/county/key-households", key: "keyHouseholds" },
   { href: "/county/relocation", key: "relocation" },
   { href: "/county/teams", key: "teams" },
+  { href: "/village-exit", key: "villageExit" },
   { href: "/county/feeds", key: "feeds" },
 ] as const;
 

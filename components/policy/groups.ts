@@ -42,7 +42,7 @@ export const POLICY_GROUPS: { key: string; keys: PolicyKey[] }[] = [
       "sampleCapPerVillage",
     ],
   },
-  { key: "places", keys: ["relocationContributionCap", "relocationAreaPerPerson", "residentDaysPerMonth"] },
+  { key: "places", keys: ["relocationContributionCap", "relocationAreaPerPerson", "residentDaysPerMonth", "villageCollectiveIncomeMin"] },
 
   {
     key: "comparison",

@@ -34,6 +34,7 @@ export const NAV: Record<Role, NavItem[]> = {
   facilitator: [
     { href: "/meetings", key: "meetings" },
     { href: "/procedure", key: "procedure" },
+    { href: "/village-exit", key: "villageExit" },
   ],
   evaluator: [{ href: "/evaluator", key: "evaluations" }],
   auditor: [{ href: "/audit", key: "audit" }],
@@ -42,7 +43,9 @@ export const NAV: Record<Role, NavItem[]> = {
 /** A county official whose scope is a township reviews its villages' proposals: its own menu. */
 const TOWNSHIP_REVIEWER: NavItem[] = [
   { href: "/township", key: "township" },
+  { href: "/township/feeds", key: "feeds" },
   { href: "/procedure", key: "townshipReview" },
+  { href: "/village-exit", key: "villageExit" },
   { href: "/leads", key: "leads" },
   { href: "/cards", key: "cards" },
   { href: "/search", key: "search" },

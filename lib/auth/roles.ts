@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   "data.import": ["admin"],
   /** relocation (易地扶贫搬迁), resident teams, pairing units, village exit records: county and township officials in scope */
   "places.record": ["county_official"],
+  /** a designated poor village's exit record and proposal (贫困村退出): the village's facilitator, or a cadre posted there as first secretary or team leader (decision 0051) */
+  "village_exit.propose": ["cadre", "facilitator"],
   /** load a department's feed for people of one's own area (docs/department-feeds.md) */
   "feed.load": ["admin", "county_official"],
   "audit.read": ["admin", "county_official"],

@@ -69,7 +69,7 @@ export function unmetOf(a: Assessment): string[] {
 
 /**
  * Assess the household as it now stands (inside the caller's transaction), store the
- * assessment with its policy version, and refresh the household's denormalised status.
+ * assessment as its input and policy version (decision 0054), and refresh the household's denormalised status.
  * Returns null when nobody in the household is counted (nothing can be assessed).
  */
 export async function recomputeHousehold(tx: Tx, householdId: string, options: RecomputeOptions): Promise<Assessment | null> {
@@ -108,7 +108,8 @@ export async function recomputeHousehold(tx: Tx, householdId: string, options: R
       perCapitaIncome: result.perCapitaIncome,
       countedMembers: result.countedMembers,
       policyVersion: result.policyVersion,
-      result: JSON.parse(JSON.stringify(result)),
+      // the input, not the result: the result is rendered when read (decision 0054)
+      input: JSON.parse(JSON.stringify(input)),
       trigger: options.trigger,
       createdById: options.actorId,
     },

@@ -3,14 +3,13 @@
 // the retention that deletes feed rows while keeping what they produced.
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { audit, actorOf } from "@/lib/audit";
 import { fieldError } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/auth/session";
 import type { ReviewCountyId } from "@/lib/auth/scope";
 import { today } from "@/lib/clock";
 import { resolvePolicy } from "@/lib/domain/policy";
-import { DEPARTMENTS, FEED_FACTS, isStale, monthsBefore, type DepartmentCode, type FeedFact } from "@/lib/domain/feeds";
+import { DEPARTMENTS, FEED_FACTS, isStale, type DepartmentCode, type FeedFact } from "@/lib/domain/feeds";
 import { memorySource } from "@/lib/import";
 import { loadPolicyRows } from "./assessment";
 import { auditSensitiveRead } from "./sensitive-reads";
@@ -59,9 +58,10 @@ export interface FeedListItem {
   loadedAt: string;
   fileName: string;
   sha256: string;
-  rows: number;
-  matched: number;
-  unmatched: number;
+  /** null: a wider feed seen from a township (its rows are not the township's) */
+  rows: number | null;
+  matched: number | null;
+  unmatched: number | null;
   flags: number;
   leads: number;
   facts: number;
@@ -130,6 +130,88 @@ export async function countyFeeds(viewer: Pick<Viewer, "id" | "role">, countyId:
       flags: f.flags,
       leads: f.leads,
       facts: f.facts,
+      purged: f.purgedAt !== null,
+    })),
+  };
+}
+
+/**
+ * The township reviewer's feeds page: the feeds that could touch the township's people (its own,
+ * its county's, city's or province's), each counted within the township only — the rows matched
+ * to its households and the flags, leads and facts they produced there. Unmatched rows belong to
+ * no household: they are counted only on the township's own feeds (null on the others).
+ */
+export async function townshipFeeds(viewer: Pick<Viewer, "id" | "role">, townshipId: string, page = 1) {
+  const countyId = townshipId.slice(0, 6);
+  const where = { scopeId: { in: [...scopesOf(countyId), townshipId] } };
+  const [total, feeds, latest, policyRows] = await Promise.all([
+    db().departmentFeed.count({ where }),
+    db().departmentFeed.findMany({
+      where,
+      orderBy: [{ loadedAt: "desc" }, { id: "asc" }],
+      skip: (Math.max(1, page) - 1) * FEEDS_PAGE_SIZE,
+      take: FEEDS_PAGE_SIZE,
+    }),
+    db().departmentFeed.groupBy({ by: ["department"], where, _max: { asOf: true } }),
+    loadPolicyRows(db()),
+  ]);
+  const ids = feeds.map((f) => f.id);
+  const prefix = `${townshipId}%`;
+  const [rowCounts, findingCounts] = ids.length
+    ? await Promise.all([
+        db().$queryRawUnsafe<{ feedId: string; n: number }[]>(
+          `SELECT r."feedId", count(*)::int AS n FROM department_feed_row r JOIN household h ON h.id = r."householdId"
+            WHERE r."feedId" = ANY($1::text[]) AND h."countyId" = $2 AND h."villageId" LIKE $3 GROUP BY r."feedId"`,
+          ids,
+          countyId,
+          prefix,
+        ),
+        db().$queryRawUnsafe<{ feedId: string; kind: string; n: number }[]>(
+          `SELECT f."feedId", f.kind::text AS kind, count(*)::int AS n FROM department_finding f JOIN household h ON h.id = f."householdId"
+            WHERE f."feedId" = ANY($1::text[]) AND f."countyId" = $2 AND h."countyId" = $2 AND h."villageId" LIKE $3 GROUP BY 1, 2`,
+          ids,
+          countyId,
+          prefix,
+        ),
+      ])
+    : [[], []];
+  const matchedOf = new Map(rowCounts.map((r) => [r.feedId, r.n]));
+  const found = (feedId: string, kind: string) => findingCounts.find((c) => c.feedId === feedId && c.kind === kind)?.n ?? 0;
+  const day = today();
+  const months = resolvePolicy(policyRows, Number(day.slice(0, 4)), countyId.slice(0, 2)).values.feedStaleMonths;
+  const latestOf = new Map(latest.map((l) => [l.department, l._max.asOf ? isoDay(l._max.asOf) : null]));
+  await auditSensitiveRead(viewer, {
+    entity: "township",
+    entityId: townshipId,
+    countyId,
+    fields: ["department"],
+    via: "township.feeds",
+    rows: feeds.length,
+  });
+  return {
+    total,
+    page,
+    pageSize: FEEDS_PAGE_SIZE,
+    staleMonths: months,
+    departments: DEPARTMENTS.map((d): DepartmentState => {
+      const latestAsOf = latestOf.get(d) ?? null;
+      return { department: d, latestAsOf, stale: isStale(latestAsOf, day, months) };
+    }),
+    feeds: feeds.map((f): FeedListItem => ({
+      id: f.id,
+      scopeId: f.scopeId,
+      department: f.department,
+      asOf: isoDay(f.asOf),
+      loadedAt: f.loadedAt.toISOString(),
+      fileName: f.fileName,
+      sha256: f.sha256,
+      rows: f.scopeId === townshipId ? f.rows : null,
+      // after the retention the rows are gone: the township's matched count is then unknown
+      matched: f.scopeId === townshipId ? f.matched : f.purgedAt ? null : (matchedOf.get(f.id) ?? 0),
+      unmatched: f.scopeId === townshipId ? f.unmatched : null,
+      flags: found(f.id, "flag"),
+      leads: found(f.id, "lead"),
+      facts: found(f.id, "fact"),
       purged: f.purgedAt !== null,
     })),
   };
@@ -213,36 +295,5 @@ export async function householdDepartmentData(
 
 // ───────────────────────── retention ─────────────────────────
 
-/**
- * Delete the rows of feeds loaded longer ago than the policy's feedRetentionMonths (their
- * province's, as of `now`); the feeds' counts, flags and leads stay. One audit event per feed.
- */
-export async function purgeExpiredFeedRows(client: PrismaClient, now = new Date()): Promise<{ feeds: number; rows: number }> {
-  const day = today(now);
-  const policyRows = await loadPolicyRows(client);
-  const candidates = await client.departmentFeed.findMany({
-    where: { purgedAt: null },
-    select: { id: true, scopeId: true, loadedAt: true },
-    orderBy: { loadedAt: "asc" },
-  });
-  let feeds = 0;
-  let rows = 0;
-  for (const f of candidates) {
-    const months = resolvePolicy(policyRows, Number(day.slice(0, 4)), f.scopeId.slice(0, 2)).values.feedRetentionMonths;
-    if (today(f.loadedAt) >= monthsBefore(day, months)) continue;
-    await client.$transaction(async (tx) => {
-      const deleted = await tx.departmentFeedRow.deleteMany({ where: { feedId: f.id } });
-      await tx.departmentFeed.update({ where: { id: f.id }, data: { purgedAt: now } });
-      await audit(tx, null, {
-        action: "feed.purged",
-        entity: "department_feed",
-        entityId: f.id,
-        countyId: f.scopeId.length === 6 ? f.scopeId : null,
-        after: { rows: deleted.count, retentionMonths: months },
-      });
-      rows += deleted.count;
-    });
-    feeds++;
-  }
-  return { feeds, rows };
-}
+// the periodic job's (lib/jobs/feeds-purge.ts) and `npm run feeds:purge`'s: lib/feeds/retention.ts
+export { purgeExpiredFeedRows } from "@/lib/feeds/retention";

@@ -1,6 +1,7 @@
 // Households as a viewer may see them. Scope sits in every `where`: out of scope is not found.
 import "server-only";
 import { db } from "@/lib/db/client";
+import { withResults } from "./assessment-read";
 import { householdScope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -107,11 +108,14 @@ export async function getHousehold(viewer: Viewer, id: string) {
     },
   });
   if (!h) return null;
+  // each assessment as the engine produced it: stored (older rows) or rendered from its input (decision 0054)
+  const assessments = await withResults(db(), h.assessments);
   const assigned = h.assignments.some((a) => a.cadreId === viewer.id);
   const showIds = canSeeNationalIds(viewer, assigned);
   const showHealth = canSeeHealth(viewer, assigned);
   return {
     ...h,
+    assessments,
     nationalIdsShown: showIds ? ("full" as const) : ("masked" as const),
     healthShown: showHealth,
     members: h.members.map((m) => ({

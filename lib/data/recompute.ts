@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { assess, type Assessment } from "@/lib/domain/assess";
 import { resolvePolicy, type ResolvedPolicy } from "@/lib/domain/policy";
 import { householdInputFromRecord, type HouseholdRecord, type MemberRecord } from "@/lib/domain/input-from-record";
+import type { HouseholdInput } from "@/lib/domain/household";
 import { insertRows } from "@/lib/db/bulk";
 import { currentYear, today } from "@/lib/clock";
 import { audit } from "@/lib/audit";
@@ -167,7 +168,7 @@ export function resultChanged(stored: StoredResult, a: Assessment, members: numb
 interface ReadChunk {
   ids: string[];
   last: string | null;
-  results: { id: string; countyId: string; version: number; members: number; a: Assessment }[];
+  results: { id: string; countyId: string; version: number; members: number; a: Assessment; input: HouseholdInput }[];
 }
 
 async function workJob(db: PrismaClient, jobId: string, opts: JobOptions) {
@@ -204,10 +205,11 @@ async function workJob(db: PrismaClient, jobId: string, opts: JobOptions) {
           laborCapacity,
         }));
         if (!members.some((m) => m.counted)) continue;
-        const a = assess(householdInputFromRecord(h, members, year, asOf), policyFor(h.countyId.slice(0, 2)));
+        const input = householdInputFromRecord(h, members, year, asOf);
+        const a = assess(input, policyFor(h.countyId.slice(0, 2)));
         // the same result as the household holds: nothing to write
         if (resultChanged(h, a, members.length))
-          results.push({ id: h.id, countyId: h.countyId, version: Number(h.version), members: members.length, a });
+          results.push({ id: h.id, countyId: h.countyId, version: Number(h.version), members: members.length, a, input });
       }
       return { ids: chunk.map((h) => h.id), last: chunk.length ? chunk[chunk.length - 1]!.id : null, results };
     };
@@ -251,7 +253,7 @@ async function workJob(db: PrismaClient, jobId: string, opts: JobOptions) {
           "assessment",
           chunk.results
             .filter((r) => kept.has(r.id))
-            .map(({ id, countyId, a }) => ({
+            .map(({ id, countyId, a, input }) => ({
               id: crypto.randomUUID(),
               householdId: id,
               countyId,
@@ -263,7 +265,8 @@ async function workJob(db: PrismaClient, jobId: string, opts: JobOptions) {
               perCapitaIncome: a.perCapitaIncome,
               countedMembers: a.countedMembers,
               policyVersion: a.policyVersion,
-              result: a,
+              // the input (~0.6 kB), not the result (~2.6 kB): rendered when read (decision 0054)
+              input,
               trigger: "policy",
               createdById: job.createdById,
               createdAt: now,

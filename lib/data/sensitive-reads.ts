@@ -11,7 +11,7 @@ export type SensitiveField = "nationalId" | "health" | "income" | "department";
 
 export interface SensitiveRead {
   /** "household" for one household; "village" or "county" for a list or an export */
-  entity: "household" | "village" | "county";
+  entity: "household" | "village" | "township" | "county";
   entityId: string;
   countyId: string | null;
   /** the fields shown; nationalId "full" or "masked" */

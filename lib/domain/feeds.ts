@@ -40,7 +40,8 @@ export const FEED_FACTS = {
   // public security: vehicles, deaths, household registration
   vehicle: { department: "public_security", date: false, value: true, former: false, flag: "vehicle" },
   death: { department: "public_security", date: true, value: false, former: true, lead: "other" },
-  moved_out: { department: "public_security", date: true, value: false, former: true },
+  // a registration moved out: the cadre verifies whether the person left the household (a visit records it)
+  moved_out: { department: "public_security", date: true, value: false, former: true, lead: "other" },
   // housing and property
   commercial_housing: { department: "housing", date: false, value: false, former: false, flag: "commercial_housing" },
   // market regulation

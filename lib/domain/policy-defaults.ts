@@ -62,7 +62,7 @@ export const DEFAULT_POLICY_ROWS: PolicyRow[] = [
     id: "national-2014-places",
     year: 2014,
     provinceCode: null,
-    values: { relocationContributionCap: 3000, relocationAreaPerPerson: 20, residentDaysPerMonth: 20 },
+    values: { relocationContributionCap: 3000, relocationAreaPerPerson: 20, residentDaysPerMonth: 20, villageCollectiveIncomeMin: 50_000 },
   },
   nationalLine(2015, 2855),
   nationalLine(2016, 2952),

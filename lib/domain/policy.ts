@@ -71,6 +71,8 @@ export interface PolicyValues {
   relocationAreaPerPerson: number;
   /** resident teams: days in the village each month a team member must spend (20) */
   residentDaysPerMonth: number;
+  /** village exit (贫困村退出): the village's collective income must be at least this (yuan a year) */
+  villageCollectiveIncomeMin: number;
   /** department feeds: an out-of-pocket medical bill at or above this (yuan) opens a lead */
   feedLargeMedicalBill: number;
   /** department feeds: a department not loaded for this many months is stale */
@@ -123,6 +125,7 @@ export const POLICY_KEYS = [
   "relocationContributionCap",
   "relocationAreaPerPerson",
   "residentDaysPerMonth",
+  "villageCollectiveIncomeMin",
   "feedLargeMedicalBill",
   "feedStaleMonths",
   "feedRetentionMonths",

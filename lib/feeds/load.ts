@@ -26,9 +26,10 @@ import { readXlsx } from "@/lib/import/xlsx";
 import { copyStager, sqlStager, STAGE_SCHEMA, type Columns, type Stager } from "@/lib/import/stage";
 import { copyCandidates } from "@/lib/import/run";
 import type { ImportSource } from "@/lib/import/read";
-import { resolvePolicy } from "@/lib/domain/policy";
+import { resolvePolicy, type PolicyValues } from "@/lib/domain/policy";
 import { FEED_FACTS, FEED_FACT_CODES, FORMER_FACTS, type DepartmentCode, type FactSpec, type FeedFact } from "@/lib/domain/feeds";
-import { COMPARISON_FLAG_CODES } from "@/lib/domain/procedure";
+import { COMPARISON_FLAG_CODES, type ComparisonFlagCode } from "@/lib/domain/procedure";
+import { RED_LINE_KEY } from "@/lib/data/procedure/comparison";
 import { loadPolicyRows, recomputeHousehold } from "@/lib/data/assessment";
 import { leadDeadline } from "@/lib/data/help/intake";
 import { checkFeedRow, readFeedHeader, type FeedColumn, type FeedHeader, type FeedTuple } from "./rows";
@@ -283,6 +284,7 @@ export async function loadFeed(db: PrismaClient, source: ImportSource, options: 
           policy,
           actor: options.actor,
           file,
+          timings,
         });
       },
       { maxWait: 60_000, timeout: 6 * 3600_000 },
@@ -322,13 +324,20 @@ interface ApplyArgs {
   department: DepartmentCode;
   asOf: string;
   day: string;
-  policy: { comparisonVehicleValue: number; feedLargeMedicalBill: number };
+  policy: PolicyValues;
   actor: Actor;
   file: FeedReport["file"];
+  /** each step's milliseconds (match, flags, leads, facts, proposals), for bench:feeds */
+  timings: Record<string, number>;
 }
 
 async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
   const { feedId, stage } = a;
+  let lap = Date.now();
+  const step = (name: string) => {
+    a.timings[name] = Date.now() - lap;
+    lap = Date.now();
+  };
   const asOf = `'${a.asOf}'::date`;
   // 1. match: active members in scope by national ID (unique among active members); deaths and
   //    moves also reach members who left (the latest such row of that person)
@@ -357,6 +366,8 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
     feedId,
   );
 
+  step("match");
+
   // 2. comparison flags: one per person and code (a vehicle at or above the policy's value)
   const flagFacts = FLAG_FACTS.filter((f) => FEED_FACTS[f].department === a.department);
   let flags = 0;
@@ -374,6 +385,8 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
       a.policy.comparisonVehicleValue,
     );
   }
+
+  step("flags");
 
   // 3. early-warning leads: one per person, fact and date (a death once); each a help request
   const leadFacts = LEAD_FACTS.filter((f) => FEED_FACTS[f].department === a.department);
@@ -422,6 +435,8 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
     }
   }
 
+  step("leads");
+
   // 4. indicator facts: the member's latest row of this feed, written where it differs
   const changed = new Set<string>();
   let facts = 0;
@@ -460,6 +475,8 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
     );
   }
 
+  step("facts");
+
   // 5. the new flags on the households' open proposals (before the vote), with their source
   let proposals = 0;
   if (flags > 0) {
@@ -483,6 +500,8 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
           code: f.code,
           detail: f.code === "public_employee" || f.code === "village_committee" ? f.name : "",
           source: { department: a.department, asOf: a.asOf },
+          // a red line of the province excludes as for the household's own flags (the agenda refuses it)
+          ...(a.policy[RED_LINE_KEY[f.code as ComparisonFlagCode]] === 1 ? { redLine: true } : {}),
         }));
       await tx.proposal.update({
         where: { id: p.id },
@@ -499,6 +518,7 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
     }
   }
 
+  step("proposals");
   const counts = { matched: matched - unmatched, unmatched, flags, leads, facts, proposals, reassessed: 0 };
   await tx.departmentFeed.update({
     where: { id: feedId },

@@ -49,13 +49,14 @@ export async function assessStaged(db: PrismaClient, stage: Stage, stager: Stage
   if (range?.lo == null || range.hi == null) return 0;
   const record = HOUSEHOLD_FACTS.map(([column, expr, , asText]) => `'${column}', (${expr})${asText ? "::text" : ""}`).join(", ");
   const writer = await stager.open(stage.assessments, ASSESSMENT_COLUMNS);
-  const step = opts.chunkLines ?? 1000;
+  const step = opts.chunkLines ?? 2000;
+  const lo = Number(range.lo);
+  const hi = Number(range.hi);
   let done = 0;
   let written = 0;
-  try {
-    for (let from = Number(range.lo); from <= Number(range.hi); from += step) {
-      const rows = await db.$queryRawUnsafe<Row[]>(
-        `SELECT s.id, left(s.village, 6) AS county,
+  const read = (from: number) =>
+    db.$queryRawUnsafe<Row[]>(
+      `SELECT s.id, left(s.village, 6) AS county,
                 json_build_object('h', json_build_object(${record}),
                   'm', (SELECT coalesce(json_agg(json_build_array(m.birth_date::text, m.counted, m.medical_insurance,
                           m.school_status, m.labor_capacity)), '[]'::json)
@@ -64,9 +65,16 @@ export async function assessStaged(db: PrismaClient, stage: Stage, stager: Stage
            LEFT JOIN ${I} i ON i.village = s.village AND i.number = s.number
            LEFT JOIN ${X} x ON x.village = s.village AND x.number = s.number
           WHERE s.line >= $1 AND s.line < $2 AND ${NEW_HOUSEHOLD}`,
-        from,
-        from + step,
-      );
+      from,
+      from + step,
+    );
+  try {
+    // the next chunk is read while this one is assessed and staged (the database and node at once)
+    let next: Promise<Row[]> | null = read(lo);
+    for (let from = lo; from <= hi; from += step) {
+      const rows = await next!;
+      next = from + step <= hi ? read(from + step) : null;
+      next?.catch(() => {}); // a failure surfaces when it is awaited
       const tuples: Tuple[] = [];
       for (const r of rows) {
         const { h, m } = JSON.parse(r.data) as { h: HouseholdRecord; m: [string, boolean, boolean, string, string][] };
@@ -80,7 +88,8 @@ export async function assessStaged(db: PrismaClient, stage: Stage, stager: Stage
           laborCapacity: laborCapacity as MemberRecord["laborCapacity"],
         }));
         if (!members.some((x) => x.counted)) continue; // nobody counted: nothing to assess (as the recompute)
-        const a = assess(householdInputFromRecord(h, members, opts.year, opts.asOf), policyFor(r.county.slice(0, 2)));
+        const input = householdInputFromRecord(h, members, opts.year, opts.asOf);
+        const a = assess(input, policyFor(r.county.slice(0, 2)));
         tuples.push([
           r.id,
           r.county,
@@ -91,7 +100,7 @@ export async function assessStaged(db: PrismaClient, stage: Stage, stager: Stage
           a.countedMembers,
           `{${unmetOf(a).join(",")}}`,
           a.policyVersion,
-          JSON.stringify(a),
+          JSON.stringify(input),
         ]);
       }
       if (tuples.length) await writer.write(tuples);

@@ -89,6 +89,8 @@ export interface ImportReport {
   durationMs: number;
   /** milliseconds per phase */
   timings: Partial<Record<ImportPhase, number>>;
+  /** milliseconds per step of the write transaction (regions, households, members, assessments, audit) */
+  writeSteps?: Record<string, number>;
 }
 
 const IMPORT_LOCK = 7_243_010;
@@ -182,6 +184,7 @@ export async function importSources(db: PrismaClient, sources: ImportSource[], o
   const day = options.today ?? today();
   const issues = new IssueList(options.issueCap);
   const timings: ImportReport["timings"] = {};
+  const writeSteps: Record<string, number> = {};
   const totalBytes = sources.every((s) => typeof s.size === "number") ? sources.reduce((a, s) => a + (s.size ?? 0), 0) : undefined;
   const importId = Stage.newId();
   let rowsBefore = 0;
@@ -217,6 +220,7 @@ export async function importSources(db: PrismaClient, sources: ImportSource[], o
     truncated: issues.truncated,
     durationMs: Date.now() - started,
     timings,
+    writeSteps,
     ...extra,
   });
 
@@ -321,9 +325,18 @@ export async function importSources(db: PrismaClient, sources: ImportSource[], o
           await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`);
           // bulk statements on fresh rows: JIT compilation costs more than it saves
           await tx.$executeRawUnsafe(`SELECT set_config('jit', 'off', true)`);
-          const written = await writeRows(tx, stage, { now: new Date(), year, asOf, actorId: options.actor.id }, (step) =>
-            progress({ phase: "write", step }, true),
-          );
+          let stepAt = Date.now();
+          let stepName = "";
+          const stepDone = (next: string) => {
+            if (stepName) writeSteps[stepName] = Date.now() - stepAt;
+            stepAt = Date.now();
+            stepName = next;
+          };
+          const written = await writeRows(tx, stage, { now: new Date(), year, asOf, actorId: options.actor.id }, (step) => {
+            stepDone(step);
+            progress({ phase: "write", step }, true);
+          });
+          stepDone("audit");
           counts.regions = { ...counts.regions, inserted: written.regions, skipped: counts.regions.rows - written.regions };
           counts.households = { ...counts.households, inserted: written.households, skipped: counts.households.rows - written.households };
           counts.members = { ...counts.members, inserted: written.members, skipped: counts.members.rows - written.members };
@@ -340,6 +353,7 @@ export async function importSources(db: PrismaClient, sources: ImportSource[], o
             entityId: importId,
             after: { counts, files, scope: scope || null, year, loader: stager!.kind },
           });
+          stepDone("");
         },
         { maxWait: 60_000, timeout: 24 * 3600_000 },
       );

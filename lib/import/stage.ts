@@ -50,7 +50,8 @@ export const ASSESSMENT_COLUMNS: Columns = [
   ["counted", "int"],
   ["unmet", "text[]"],
   ["policy_version", "text"],
-  ["result", "jsonb"],
+  // the engine's input: the result is rendered when read (decision 0054)
+  ["input", "jsonb"],
 ];
 
 export class Stage {

@@ -130,10 +130,10 @@ export async function writeRows(
   const assessments = await tx.$executeRawUnsafe(
     `INSERT INTO assessment (
         id, "householdId", "countyId", year, "asOf", status, candidate, "monitoringCategory", "perCapitaIncome",
-        "countedMembers", "policyVersion", result, trigger, "createdById", "createdAt")
+        "countedMembers", "policyVersion", input, trigger, "createdById", "createdAt")
      SELECT gen_random_uuid()::text, a.id, a.county, $2::int, $3::date, a.status::"AssessedStatus",
             a.candidate::"CandidateKind", a.category::"MonitoringCategory", a.pci, a.counted, a.policy_version,
-            a.result, 'import', $4, $1::timestamptz
+            a.input, 'import', $4, $1::timestamptz
        FROM ${A} a JOIN household e ON e.id = a.id`,
     ts,
     opts.year,

@@ -8,6 +8,7 @@ import { logError, log } from "@/lib/log/logger";
 import { runAuditHeadCheck } from "./audit-head";
 import { runNotifications } from "@/lib/notify/run";
 import { resumeRecomputeJobs } from "@/lib/data/recompute";
+import { runFeedsPurge } from "./feeds-purge";
 
 const TICK_MS = 60_000;
 const g = globalThis as typeof globalThis & { __jzJobs?: NodeJS.Timeout };
@@ -23,6 +24,8 @@ export const JOBS: JobSpec[] = [
   // a batch recompute whose server stopped is taken over once its lease runs out (each job's
   // own lease decides who works it: lib/data/recompute.ts)
   { name: "recompute-resume", run: (db) => resumeRecomputeJobs(db) },
+  // department feed rows past the policy's retention, once a day (flags and leads stay)
+  { name: "feeds-purge", run: (db) => runFeedsPurge(db) },
 ];
 
 let busy = false;

@@ -80,6 +80,11 @@ import { recordResidentDays } from "@/lib/actions/places/record-resident-days";
 import { savePosting } from "@/lib/actions/places/save-posting";
 import { setCadreUnit } from "@/lib/actions/places/set-cadre-unit";
 import { savePlan } from "@/lib/actions/plans/save-plan";
+import { saveVillageExitRecord } from "@/lib/actions/village-exit/save-record";
+import { proposeVillageExitAction } from "@/lib/actions/village-exit/propose";
+import { reviewVillageExitAction } from "@/lib/actions/village-exit/township-review";
+import { approveVillageExitAction } from "@/lib/actions/village-exit/county-approve";
+import { proposeVillageExitSchema, reviewVillageExitSchema, saveVillageExitSchema } from "@/lib/validation/village-exit";
 import { loadDepartmentFeed } from "@/lib/actions/feeds/load-feed";
 import { relocationSchema } from "@/lib/validation/relocation";
 import { cadreUnitSchema, postingSchema, residentDaysSchema } from "@/lib/validation/resident";
@@ -259,6 +264,7 @@ beforeAll(async () => {
       data: { visitId: W.visit, householdId: H.h1!, countyId: "520603", description: "跟进", dueDate: new Date(`${TODAY}T00:00:00Z`) },
     })
   ).id;
+  await villageExit(); // the village exit the procedure's cases act on
   W.pendingVisit = crypto.randomUUID();
   await t.prisma.visit.create({
     data: {
@@ -316,6 +322,8 @@ const COUNTED = [
   "questionnaire",
   "discrepancy",
   "help_request",
+  "village_exit",
+  "village_exit_step",
 ];
 const STATE = [
   `(SELECT coalesce(sum(version), 0) FROM household) AS household_versions`,
@@ -331,6 +339,7 @@ const STATE = [
   // the income records the actions write (the signing case's own unsigned rows are written by its base)
   `(SELECT count(*) FROM income_record WHERE "recordedById" <> 'seed' OR "signedAt" IS NOT NULL) AS income_records`,
   `(SELECT count(*) FROM household_type_record) AS household_types`,
+  `(SELECT coalesce(sum(version), 0) FROM village_exit) AS village_exit_versions`,
   `(SELECT count(*) FROM audit_event WHERE action <> 'access.denied') AS audit_events`,
 ];
 const SNAPSHOT_SQL = `SELECT ${[...COUNTED.map((n) => `(SELECT count(*) FROM ${n}) AS ${n}`), ...STATE].join(", ")}`;
@@ -351,6 +360,15 @@ interface Case {
 }
 
 /** A fresh unsigned income record of h1 (a year of its own), written directly. */
+/** A village exit record of 丹阳村 (2019, made once, directly) the procedure's cases act on. */
+async function villageExit(): Promise<{ id: string; version: number }> {
+  if (!W.villageExit) {
+    W.villageExit = crypto.randomUUID();
+    await t.prisma.villageExit.create({ data: { id: W.villageExit, countyId: "520603", villageId: V, year: 2019 } });
+  }
+  return t.prisma.villageExit.findUniqueOrThrow({ where: { id: W.villageExit }, select: { id: true, version: true } });
+}
+
 /** A resident posting in 丹阳村 for the monthly days (made once). */
 async function residentPosting(): Promise<string> {
   if (W.posting) return W.posting;
@@ -668,6 +686,48 @@ const CASES: Case[] = [
     as: "official",
     schema: residentDaysSchema,
     base: async () => ({ postingId: await residentPosting(), month: TODAY.slice(0, 7), days: "3" }),
+  },
+  {
+    name: "village-exit/saveVillageExitRecord",
+    run: saveVillageExitRecord,
+    as: "facilitator",
+    schema: saveVillageExitSchema,
+    // 丹阳村 is made a designated poor village by this case's first run; a year of its own each time
+    base: async () => {
+      await t.prisma.region.update({ where: { id: V }, data: { designatedPoor: true } });
+      return { id: uuid(), villageId: V, year: String(2014 + (next() % 5)), roadOk: "on", roadOn: "2018-01-01", collectiveIncome: "50000" };
+    },
+  },
+  {
+    name: "village-exit/proposeVillageExitAction",
+    run: proposeVillageExitAction,
+    as: "facilitator",
+    schema: proposeVillageExitSchema,
+    base: async () => ({ exitId: (await villageExit()).id, version: String((await villageExit()).version) }),
+  },
+  {
+    name: "village-exit/reviewVillageExitAction",
+    run: reviewVillageExitAction,
+    as: "township",
+    schema: reviewVillageExitSchema,
+    base: async () => ({
+      exitId: (await villageExit()).id,
+      version: String((await villageExit()).version),
+      decision: "return",
+      reason: "请补充",
+    }),
+  },
+  {
+    name: "village-exit/approveVillageExitAction",
+    run: approveVillageExitAction,
+    as: "official",
+    schema: reviewVillageExitSchema,
+    base: async () => ({
+      exitId: (await villageExit()).id,
+      version: String((await villageExit()).version),
+      decision: "return",
+      reason: "请补充",
+    }),
   },
   {
     name: "places/setCadreUnit",
@@ -1476,6 +1536,10 @@ describe("hostile input through every action: never a throw, never internal; ref
       recordResidentDays,
       savePosting,
       setCadreUnit,
+      saveVillageExitRecord,
+      proposeVillageExitAction,
+      reviewVillageExitAction,
+      approveVillageExitAction,
       savePlan,
       loadDepartmentFeed,
       registerHousehold,

@@ -22,6 +22,8 @@
 //   second notice                             facilitator, township official
 //   send back                                 facilitator, township official, county official
 //   township review / approval, announcement  township official / county official
+//   village exit record, proposal             facilitator of the village (or a cadre posted there as first secretary)
+//   village exit review / approval            township official / county official
 //   evidence route                            every role that reads households, within scope
 //   minutes route                             facilitator, officials over the village, admin
 //   card page, help forms, challenge, locale,
@@ -57,6 +59,10 @@ import { recordRelocation } from "@/lib/actions/places/record-relocation";
 import { savePosting } from "@/lib/actions/places/save-posting";
 import { recordResidentDays } from "@/lib/actions/places/record-resident-days";
 import { setCadreUnit } from "@/lib/actions/places/set-cadre-unit";
+import { saveVillageExitRecord } from "@/lib/actions/village-exit/save-record";
+import { proposeVillageExitAction } from "@/lib/actions/village-exit/propose";
+import { reviewVillageExitAction } from "@/lib/actions/village-exit/township-review";
+import { approveVillageExitAction } from "@/lib/actions/village-exit/county-approve";
 import { closeEvaluation } from "@/lib/actions/evaluation/close-evaluation";
 import { createEvaluation } from "@/lib/actions/evaluation/create-evaluation";
 import { drawSample } from "@/lib/actions/evaluation/draw-sample";
@@ -200,6 +206,26 @@ const PASSWORD = "Long-enough-password-1";
 async function version(fx: Fixtures, table: "household" | "proposal", id: string): Promise<number> {
   const rows = await fx.t.sql<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id]);
   return rows[0]?.version ?? 1;
+}
+
+/**
+ * The side's village made a designated poor village, with its exit record of `year` (one per entry,
+ * every criterion recorded as met) put back at `stage` before each call: the record and its version.
+ */
+async function villageExitAt(fx: Fixtures, scope: Scope, year: number, stage: string): Promise<{ id: string; version: number }> {
+  const s = side(fx, scope);
+  await fx.t.sql(`UPDATE region SET "designatedPoor" = true WHERE id = $1`, [s.villageId]);
+  await fx.t.sql(
+    `INSERT INTO village_exit (id, "countyId", "villageId", year, stage, "roadOk", "waterOk", "powerOk", "clinicOk", "schoolOk", "collectiveIncome", "updatedAt")
+     VALUES ($1, $2, $3, $4, $5::"VillageExitStage", true, true, true, true, true, 50000, now())
+     ON CONFLICT ("villageId", year) DO UPDATE SET stage = EXCLUDED.stage`,
+    [uuid(), s.countyId, s.villageId, year, stage],
+  );
+  const [r] = await fx.t.sql<{ id: string; version: number }>(`SELECT id, version FROM village_exit WHERE "villageId" = $1 AND year = $2`, [
+    s.villageId,
+    year,
+  ]);
+  return r!;
 }
 
 /** A proof of work for the public forms, from a fresh address (the per-address limits stay clear). */
@@ -632,6 +658,63 @@ export const REGISTRY: readonly Entry[] = [
     writes: ["unit", "app_user", "cadre_assignment"],
     fn: setCadreUnit,
     input: (fx, scope) => ({ userId: scope === "in" ? fx.spareCadre : fx.users.cadre2!, unitName: "帮扶单位" }),
+  }),
+
+  // ── designated poor villages: the village exit (decision 0051) ──
+  action({
+    id: `${A}/village-exit/save-record.ts#saveVillageExitRecord`,
+    allowed: ["facilitator"],
+    out: "denied",
+    writes: ["village_exit"],
+    fn: saveVillageExitRecord,
+    input: async (fx, scope) => {
+      const r = await villageExitAt(fx, scope, 2018, "draft");
+      return {
+        id: r.id,
+        version: String(r.version),
+        villageId: side(fx, scope).villageId,
+        year: "2018",
+        roadOk: "on",
+        collectiveIncome: "60000",
+      };
+    },
+  }),
+  action({
+    id: `${A}/village-exit/propose.ts#proposeVillageExitAction`,
+    allowed: ["facilitator"],
+    out: "denied",
+    refusal: {
+      code: "invalid",
+      why: "the fixture village's incidence (3 of 3 counted people poor) is above the exit threshold: the refusal names the failed criterion",
+    },
+    writes: ["village_exit", "village_exit_step"],
+    fn: proposeVillageExitAction,
+    input: async (fx, scope) => {
+      const r = await villageExitAt(fx, scope, 2015, "draft");
+      return { exitId: r.id, version: String(r.version) };
+    },
+  }),
+  action({
+    id: `${A}/village-exit/township-review.ts#reviewVillageExitAction`,
+    allowed: ["township"],
+    out: "denied",
+    writes: ["village_exit", "village_exit_step"],
+    fn: reviewVillageExitAction,
+    input: async (fx, scope) => {
+      const r = await villageExitAt(fx, scope, 2016, "proposed");
+      return { exitId: r.id, version: String(r.version), decision: "approve", reason: "" };
+    },
+  }),
+  action({
+    id: `${A}/village-exit/county-approve.ts#approveVillageExitAction`,
+    allowed: ["official"],
+    out: "denied",
+    writes: ["village_exit", "village_exit_step", "region"],
+    fn: approveVillageExitAction,
+    input: async (fx, scope) => {
+      const r = await villageExitAt(fx, scope, 2017, "township_reviewed");
+      return { exitId: r.id, version: String(r.version), decision: "approve", reason: "同意退出" };
+    },
   }),
 
   // ── evaluations ──

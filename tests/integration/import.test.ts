@@ -19,6 +19,7 @@ import { messages } from "@/i18n/messages";
 import { makeNationalId } from "@/lib/national-id";
 import { verifyAudit } from "@/scripts/audit-verify";
 import { recomputeHousehold } from "@/lib/data/assessment";
+import { withResults } from "@/lib/data/assessment-read";
 import {
   NEW_VILLAGE,
   OLD_VILLAGE,
@@ -157,7 +158,14 @@ describe("a clean folder", () => {
     expect(h1.assessments).toHaveLength(1);
     expect(h1.assessments[0]).toMatchObject({ trigger: "import", createdById: actor.id, year: 2024 });
     // the same result as the status engine's own path for a single household
-    const stored = h1.assessments[0]!.result as { status: string; perCapitaIncome: number; policyVersion: string; indicators: unknown };
+    // stored as its input (decision 0054): rendered as a person reads it
+    expect(h1.assessments[0]!.result).toBeNull();
+    const stored = (await withResults(t.prisma, h1.assessments))[0]!.result as unknown as {
+      status: string;
+      perCapitaIncome: number;
+      policyVersion: string;
+      indicators: unknown;
+    };
     const again = await t.prisma
       .$transaction(async (tx) => {
         const a = await recomputeHousehold(tx, h1.id, { trigger: "edit", actorId: null, year: 2024, asOf: "2024-06-30" });

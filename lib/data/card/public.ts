@@ -8,6 +8,7 @@
 // reason; getCardView's output is what the page renders and what the tests inspect.
 import "server-only";
 import { db, type Db, type Tx } from "@/lib/db/client";
+import { STORED_ASSESSMENT_SELECT, withResults } from "@/lib/data/assessment-read";
 import { audit, type Actor } from "@/lib/audit";
 import { currentYear, today } from "@/lib/clock";
 import { lookupHash } from "@/lib/card/token";
@@ -164,7 +165,7 @@ export async function getCardView(householdId: string, on: string = today()): Pr
       assessments: {
         orderBy: { createdAt: "desc" },
         take: 1,
-        select: { year: true, asOf: true, status: true, perCapitaIncome: true, result: true },
+        select: { year: true, asOf: true, status: true, perCapitaIncome: true, ...STORED_ASSESSMENT_SELECT },
       },
       assignments: {
         where: { validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] },
@@ -178,7 +179,7 @@ export async function getCardView(householdId: string, on: string = today()): Pr
   const county = await client.region.findUnique({ where: { id: h.countyId }, select: { name: true, hotline: true } });
   const [proposals, requests] = await Promise.all([cardProposals(householdId, on), cardRequests(householdId)]);
   const otherNames = h.members.map((m) => m.name);
-  const latest = h.assessments[0];
+  const [latest] = await withResults(client, h.assessments);
   const result = latest?.result as { povertyLine?: unknown } | undefined;
   const cadre = h.assignments[0]?.cadre;
   return {

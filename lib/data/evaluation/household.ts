@@ -12,8 +12,8 @@ import { db } from "@/lib/db/client";
 import { audit, actorOf } from "@/lib/audit";
 import type { Viewer } from "@/lib/auth/session";
 import { maskNationalId } from "@/lib/domain/masking";
-import type { Assessment } from "@/lib/domain/assess";
 import { loadPolicyRows } from "@/lib/data/assessment";
+import { STORED_ASSESSMENT_SELECT, withResults } from "@/lib/data/assessment-read";
 import { resolvePolicy } from "@/lib/domain/policy";
 import { evaluationSelect, refuse, type EvaluationRow } from "./access";
 import { sampleWhere, teamWhere } from "@/lib/auth/scope";
@@ -100,7 +100,7 @@ export async function sampledHousehold(viewer: Viewer, evaluationId: string, hou
           take: 30,
           select: { id: true, kind: true, indicator: true, fileName: true, createdAt: true },
         },
-        assessments: { orderBy: { createdAt: "desc" }, take: 1, select: { result: true, createdAt: true, policyVersion: true } },
+        assessments: { orderBy: { createdAt: "desc" }, take: 1, select: STORED_ASSESSMENT_SELECT },
       },
     }),
     db().evaluationListEntry.findUnique({
@@ -175,7 +175,7 @@ export async function sampledHousehold(viewer: Viewer, evaluationId: string, hou
         cadreName: v.cadre.name,
       })),
       evidence: h.evidence,
-      assessment: (h.assessments[0]?.result ?? null) as Assessment | null,
+      assessment: (await withResults(db(), h.assessments))[0]?.result ?? null,
     },
     questionnaire: questionnaire
       ? {

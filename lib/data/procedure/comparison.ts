@@ -13,7 +13,8 @@ import { resolvePolicy, type PolicyKey } from "@/lib/domain/policy";
 import { COMPARISON_FLAG_CODES, type ComparisonFlagCode } from "@/lib/domain/procedure";
 import { isoDay } from "./state";
 
-const RED_LINE_KEY: Record<ComparisonFlagCode, PolicyKey> = {
+/** The policy key by which a province makes a flag a red line (1: excludes). */
+export const RED_LINE_KEY: Record<ComparisonFlagCode, PolicyKey> = {
   public_employee: "redLinePublicEmployee",
   village_committee: "redLineVillageCommittee",
   vehicle: "redLineVehicle",

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/session";
 import { quorumFrom, quorumMet, quorumMinimum, yesNeeded } from "@/lib/domain/meeting";
 import { meetingScope } from "@/lib/auth/scope";
-import { isoDay, procedurePolicy } from "./state";
+import { flagsOf, isoDay, procedurePolicy } from "./state";
 
 export interface LiveTally {
   yes: number;
@@ -111,6 +111,15 @@ export async function getMeetingView(viewer: Viewer, meetingId: string) {
       reason: a.proposal.reason,
       stage: a.proposal.stage,
       flagCount: Array.isArray(a.proposal.flags) ? a.proposal.flags.length : 0,
+      // each comparison flag as the meeting sees it: a department's (with its department and
+      // as-of day) apart from the household's own answers, and whether the province made it a red line
+      flags: flagsOf(a.proposal).map((f) => ({
+        code: f.code,
+        detail: f.detail,
+        redLine: f.redLine === true,
+        source: f.source ? { department: f.source.department, asOf: f.source.asOf } : null,
+      })),
+      flagExplanation: a.proposal.flagExplanation,
       householdId: a.proposal.householdId,
       headName: h?.headName ?? "—",
       number: h?.number ?? "",

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/auth/errors";
 import { audit, type Actor } from "@/lib/audit";
 import { today } from "@/lib/clock";
 import { loadPolicyRows } from "@/lib/data/assessment";
+import { STORED_ASSESSMENT_SELECT, withResults } from "@/lib/data/assessment-read";
 import { resolvePolicy } from "@/lib/domain/policy";
 import {
   resolveProcedureSettings,
@@ -240,11 +241,13 @@ export async function openObjections(client: Client, proposalId: string): Promis
  */
 export async function riskEliminationInput(client: Client, householdId: string, now: string = today()): Promise<RiskEliminationInput> {
   // sequential: the client may be a transaction (one connection)
-  const assessments = await client.assessment.findMany({
-    where: { householdId },
-    orderBy: [{ asOf: "asc" }, { createdAt: "asc" }],
-    select: { asOf: true, perCapitaIncome: true, result: true, createdAt: true },
-  });
+  const assessments = await client.assessment
+    .findMany({
+      where: { householdId },
+      orderBy: [{ asOf: "asc" }, { createdAt: "asc" }],
+      select: { asOf: true, perCapitaIncome: true, ...STORED_ASSESSMENT_SELECT },
+    })
+    .then((rows) => withResults(client, rows));
   const members = await client.member.findMany({
     where: { householdId, active: true },
     select: { laborCapacity: true, subsistenceAllowance: true, counted: true },

@@ -32,6 +32,13 @@ describe("what a matched fact does", () => {
     expect(opensLead("job_loss", null, working, policy)).toBe(true);
   });
 
+  it("asks the cadre to verify a registration moved out of an active member, not of one the record already shows gone", () => {
+    expect(FEED_FACTS.moved_out).toMatchObject({ lead: "other", former: true });
+    expect(opensLead("moved_out", null, working, policy)).toBe(true);
+    expect(opensLead("moved_out", null, { active: true, laborCapacity: "none" }, policy)).toBe(true);
+    expect(opensLead("moved_out", null, { active: false, laborCapacity: "full" }, policy)).toBe(false);
+  });
+
   it("keys a flag by person and code, a lead by person, fact and date (a death once)", () => {
     expect(findingKey("flag", "vehicle", "X", "2026-01-01")).toBe(findingKey("flag", "vehicle", "X", null));
     expect(findingKey("lead", "job_loss", "X", "2026-01-01")).not.toBe(findingKey("lead", "job_loss", "X", "2026-02-01"));

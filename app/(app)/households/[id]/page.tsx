@@ -21,6 +21,8 @@ import { can } from "@/lib/auth/roles";
 import { RelocationCard } from "@/components/places/relocation-card";
 import { incomeRecordsOf } from "@/lib/data/income-records";
 import { IncomeRecordView } from "@/components/income/income-record-view";
+import { householdDepartmentData } from "@/lib/data/feeds";
+import { HouseholdDepartmentCard } from "@/components/feeds/household-department-card";
 
 export const dynamic = "force-dynamic";
 
@@ -49,6 +51,8 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
   // the annual income records (收入核算): the latest year's current revision, signed or not
   const incomeRecords = await incomeRecordsOf(h.id);
   const latestIncome = incomeRecords.find((r) => r.current);
+  // other departments' data on the household (flags, leads, facts; medical ones by role), the view recorded
+  const departmentData = await householdDepartmentData(viewer, { id: h.id, countyId: h.countyId });
 
   return (
     <div className="mx-auto max-w-4xl space-y-4">
@@ -212,6 +216,14 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
           <EmptyState>{t("assessed.none")}</EmptyState>
         )}
       </Card>
+
+      {departmentData.items.length > 0 && (
+        <HouseholdDepartmentCard
+          items={departmentData.items}
+          hiddenMedical={departmentData.hiddenMedical}
+          leadsHref={viewer.role === "cadre" || viewer.role === "county_official" ? "/leads" : null}
+        />
+      )}
 
       <Card title={`${t("household.members")} (${h.members.filter((m) => m.active).length})`}>
         <Members householdId={h.id} members={h.members} canReveal={h.nationalIdsShown === "full"} today={now} />

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
 import { getMeetingView } from "@/lib/data/procedure/meeting-view";
 import { agendaCandidates } from "@/lib/data/procedure/meetings";
@@ -21,6 +21,8 @@ import {
 import { pageTitle } from "@/lib/page-title";
 import type { KeyUnder } from "@/i18n/keys";
 import { auditPageEvent } from "@/lib/data/access-denied";
+import { COMPARISON_FLAG_LABELS } from "@/lib/domain/procedure";
+import type { DepartmentCode } from "@/lib/domain/feeds";
 
 export const dynamic = "force-dynamic";
 
@@ -49,6 +51,8 @@ export default async function MeetingPage({
   }
   const t = await getTranslations("procedure");
   const tk = await getTranslations();
+  const tf = await getTranslations("feeds");
+  const en = (await getLocale()) === "en";
   const now = today();
   const candidates = m.state === "closed" ? [] : await agendaCandidates(viewer);
   const current = m.items.find((i) => i.id === sp.item) ?? m.items.find((i) => i.tally.notVoted > 0 || !i.tally.counted) ?? m.items[0];
@@ -123,6 +127,35 @@ export default async function MeetingPage({
                   )}
                   {m.state === "closed" && <StageBadge stage={i.stage} />}
                 </span>
+                {i.flags.length > 0 && (
+                  <ul className="w-full space-y-1 pl-6 text-xs text-stone-700" data-testid="agenda-flags">
+                    {i.flags.map((f, k) => (
+                      <li key={k} className="flex flex-wrap items-center gap-2" data-flag={f.code}>
+                        <span>
+                          {COMPARISON_FLAG_LABELS[f.code][en ? "en" : "zh"]}
+                          {f.detail ? `（${f.detail}）` : ""}
+                        </span>
+                        {f.source ? (
+                          <span data-testid="flag-source">
+                            <Badge tone="blue">
+                              {tf("source", {
+                                department: tf(`departments.${f.source.department as DepartmentCode}`),
+                                asOf: f.source.asOf,
+                              })}
+                            </Badge>
+                          </span>
+                        ) : (
+                          <Badge tone="gray">{t("meeting.flagOwn")}</Badge>
+                        )}
+                        {f.redLine && (
+                          <span data-testid="flag-red-line">
+                            <Badge tone="red">{t("meeting.flagRedLine")}</Badge>
+                          </span>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
           </ol>
