@@ -36,7 +36,7 @@ export const FEATURE_SEGMENTS = {
   "app/(app)/cards": ["card"],
   "app/(app)/county": ["county", "evaluation", "places", "plan", "feeds"],
   "app/(app)/evaluator": ["evaluation"],
-  "app/(app)/households": ["visit", "places", "plan"],
+  "app/(app)/households": ["visit", "places", "plan", "countyRecords"],
   "app/(app)/households/[id]/edit": ["visit", "householdEdit", "plan"],
   "app/(app)/households/[id]/measures": ["householdEdit", "plan"],
   "app/(app)/households/[id]/plan": ["householdEdit", "plan"],

@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { writeDataset } from "../lib/gen/write";
 import { DEFAULT_AS_OF, DEFAULT_PROVINCE } from "../lib/gen/generate";
 
-const USAGE = "usage: npm run gen -- --households N --seed S --out DIR [--province 53] [--as-of YYYY-MM-DD]";
+const USAGE = "usage: npm run gen -- --households N --seed S --out DIR [--province 53] [--as-of YYYY-MM-DD] [--records]";
 
 function fail(message: string): never {
   console.error(`[gen] ${message}\n${USAGE}`);
@@ -24,6 +24,8 @@ async function main() {
       out: { type: "string" },
       province: { type: "string", default: DEFAULT_PROVINCE },
       "as-of": { type: "string", default: DEFAULT_AS_OF },
+      // also the optional county-record files (household types, income records, relocation, measures, plans)
+      records: { type: "boolean", default: false },
     },
   });
   const households = Number(values.households);
@@ -37,6 +39,7 @@ async function main() {
     seed: values.seed!,
     province: values.province,
     asOf: values["as-of"],
+    records: values.records,
     out,
     progressEvery: Math.max(10_000, Math.min(100_000, Math.round(households / 20 / 10_000) * 10_000)),
     onProgress: (p) =>
@@ -46,7 +49,7 @@ async function main() {
           `${(p.elapsedMs / 1000).toFixed(1)} s, rss ${mb(process.memoryUsage().rss)}`,
       ),
   });
-  for (const [name, f] of Object.entries(result.files)) console.log(`[gen]   ${name.padEnd(15)} ${mb(f.bytes).padStart(8)}`);
+  for (const [name, f] of Object.entries(result.files)) console.log(`[gen]   ${name.padEnd(15)} ${mb(f!.bytes).padStart(8)}`);
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   console.log(
     `[gen] done: ${result.households.toLocaleString("en")} households, ${result.members.toLocaleString("en")} members ` +

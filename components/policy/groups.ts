@@ -42,7 +42,10 @@ export const POLICY_GROUPS: { key: string; keys: PolicyKey[] }[] = [
       "sampleCapPerVillage",
     ],
   },
-  { key: "places", keys: ["relocationContributionCap", "relocationAreaPerPerson", "residentDaysPerMonth", "villageCollectiveIncomeMin"] },
+  {
+    key: "places",
+    keys: ["relocationContributionCap", "relocationAreaPerPerson", "residentDaysPerMonth", "villageCollectiveIncomeMin", "keyElderAge"],
+  },
 
   {
     key: "comparison",

@@ -6,7 +6,9 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReviewCountyId } from "@/lib/auth/scope";
-import { ELDER_AGE, KEY_REASONS, SEVERE_DISABILITY, type KeyReason } from "@/lib/domain/key-household";
+import { KEY_REASONS, SEVERE_DISABILITY, type KeyReason } from "@/lib/domain/key-household";
+import { resolvePolicy } from "@/lib/domain/policy";
+import { loadPolicyRows } from "./assessment";
 import { HOUSEHOLD_TYPES, type HouseholdTypeValue } from "@/lib/validation/income-record";
 
 export const KEY_PAGE_SIZE = 50;
@@ -45,8 +47,17 @@ export function parseKeyFilters(raw: Record<string, string | string[] | undefine
   };
 }
 
+/**
+ * The elders-alone age (policy keyElderAge, decision 0049) in force on `asOf` for the county's
+ * province: the policy table's value for that year, carried forward like every policy value.
+ */
+export async function keyElderAge(countyId: ReviewCountyId, asOf: string): Promise<number> {
+  const year = Number(asOf.slice(0, 4));
+  return resolvePolicy(await loadPolicyRows(db()), year, countyId.slice(0, 2)).values.keyElderAge;
+}
+
 /** The SQL of the three conditions, per household `h`, on `asOf` (YYYY-MM-DD). Mirrors keyHouseholdReasons. */
-function conditions(asOf: string) {
+function conditions(asOf: string, elderAge: number) {
   const severe = SEVERE_DISABILITY.source;
   return Prisma.sql`
     (EXISTS (SELECT 1 FROM member m WHERE m."householdId" = h.id AND m.active)
@@ -55,10 +66,10 @@ function conditions(asOf: string) {
       AND (m.health = 'serious_illness' OR coalesce(m.disability, '') ~ ${severe})) AS illness_or_disability,
     (EXISTS (SELECT 1 FROM member m WHERE m."householdId" = h.id AND m.active AND m.counted)
       AND NOT EXISTS (SELECT 1 FROM member m WHERE m."householdId" = h.id AND m.active AND m.counted
-        AND m."birthDate" > (${asOf}::date - make_interval(years => ${ELDER_AGE}::int))::date)) AS elders_alone`;
+        AND m."birthDate" > (${asOf}::date - make_interval(years => ${elderAge}::int))::date)) AS elders_alone`;
 }
 
-function keyQuery(countyId: ReviewCountyId, asOf: string, f: KeyFilters) {
+function keyQuery(countyId: ReviewCountyId, asOf: string, elderAge: number, f: KeyFilters) {
   const where = [Prisma.sql`h."countyId" = ${countyId}`];
   if (f.villageId) where.push(Prisma.sql`h."villageId" = ${f.villageId}`);
   const reasonWhere = f.reason
@@ -67,7 +78,7 @@ function keyQuery(countyId: ReviewCountyId, asOf: string, f: KeyFilters) {
   const typeWhere = f.type ? Prisma.sql`AND coalesce(t.type::text, 'ordinary') = ${f.type}` : Prisma.empty;
   return Prisma.sql`
     SELECT k.*, coalesce(t.type::text, 'ordinary') AS type
-    FROM (SELECT h.id, h.number, h."headName", h."villageId", h."memberCount", ${conditions(asOf)}
+    FROM (SELECT h.id, h.number, h."headName", h."villageId", h."memberCount", ${conditions(asOf, elderAge)}
           FROM household h WHERE ${Prisma.join(where, " AND ")}) k
     LEFT JOIN household_type_record t ON t."householdId" = k.id AND t.current
     WHERE ${reasonWhere} ${typeWhere}`;
@@ -111,7 +122,7 @@ export async function keyHouseholds(
   f: KeyFilters,
 ): Promise<{ rows: KeyHouseholdRow[]; total: number; page: number; pageSize: number }> {
   const page = f.page ?? 1;
-  const q = keyQuery(countyId, asOf, f);
+  const q = keyQuery(countyId, asOf, await keyElderAge(countyId, asOf), f);
   const [rows, count] = await Promise.all([
     db().$queryRaw<Raw[]>`${q} ORDER BY k."villageId", k.number LIMIT ${KEY_PAGE_SIZE} OFFSET ${(page - 1) * KEY_PAGE_SIZE}`,
     db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (${q}) x`,
@@ -121,7 +132,7 @@ export async function keyHouseholds(
 
 /** Every key household under the filters, in batches of 500 (for the export). */
 export async function* keyHouseholdBatches(countyId: ReviewCountyId, asOf: string, f: KeyFilters): AsyncGenerator<KeyHouseholdRow[]> {
-  const q = keyQuery(countyId, asOf, f);
+  const q = keyQuery(countyId, asOf, await keyElderAge(countyId, asOf), f);
   for (let offset = 0; ; offset += 500) {
     const rows = await db().$queryRaw<Raw[]>`${q} ORDER BY k."villageId", k.number LIMIT 500 OFFSET ${offset}`;
     if (rows.length === 0) return;
@@ -133,15 +144,21 @@ export async function* keyHouseholdBatches(countyId: ReviewCountyId, asOf: strin
 /** Which of these households (of one county) are key households: for the cadre's list badge. */
 export async function keyHouseholdIds(countyIds: string[], householdIds: string[], asOf: string): Promise<Set<string>> {
   if (householdIds.length === 0) return new Set();
-  const rows = await db().$queryRaw<{ id: string; no_labour: boolean; illness_or_disability: boolean; elders_alone: boolean }[]>`
-    SELECT h.id, ${conditions(asOf)} FROM household h
-    WHERE h.id IN (${Prisma.join(householdIds)}) AND h."countyId" IN (${Prisma.join(countyIds)})`;
-  return new Set(rows.filter((r) => r.no_labour || r.illness_or_disability || r.elders_alone).map((r) => r.id));
+  const key = new Set<string>();
+  // one query per county: each county's elders-alone age is its province's policy
+  for (const countyId of [...new Set(countyIds)]) {
+    const elderAge = await keyElderAge(countyId as ReviewCountyId, asOf);
+    const rows = await db().$queryRaw<{ id: string; no_labour: boolean; illness_or_disability: boolean; elders_alone: boolean }[]>`
+      SELECT h.id, ${conditions(asOf, elderAge)} FROM household h
+      WHERE h.id IN (${Prisma.join(householdIds)}) AND h."countyId" = ${countyId}`;
+    for (const r of rows) if (r.no_labour || r.illness_or_disability || r.elders_alone) key.add(r.id);
+  }
+  return key;
 }
 
 /** The county's number of key households today (a figure on the county page). */
 export async function keyHouseholdCount(countyId: ReviewCountyId, asOf: string): Promise<number> {
-  const q = keyQuery(countyId, asOf, {});
+  const q = keyQuery(countyId, asOf, await keyElderAge(countyId, asOf), {});
   const [c] = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (${q}) x`;
   return Number(c?.n ?? 0);
 }

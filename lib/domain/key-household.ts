@@ -4,8 +4,9 @@
  *  - `no_labour`: it has active members and none of them has any labour capacity;
  *  - `illness_or_disability`: a counted member has a serious illness, or a severe disability
  *    (grade 一级 or 二级, as the disability certificate names it);
- *  - `elders_alone`: it has counted members and every one is `elderAge` (65) or older on the day
- *    (the birthday itself counts; born on 29 February: from 1 March in other years).
+ *  - `elders_alone`: it has counted members and every one is `elderAge` or older on the day
+ *    (the birthday itself counts; born on 29 February: from 1 March in other years). The age is
+ *    the policy's `keyElderAge` (65 by default, versioned by year and province: decision 0049).
  * The county register computes the same conditions in SQL (lib/data/key-households.ts); an
  * integration test checks both agree.
  */
@@ -14,9 +15,6 @@ import type { LaborCapacity } from "./household";
 
 export const KEY_REASONS = ["no_labour", "illness_or_disability", "elders_alone"] as const;
 export type KeyReason = (typeof KEY_REASONS)[number];
-
-/** The age from which every counted member living alone together makes a key household. */
-export const ELDER_AGE = 65;
 
 /** A disability graded 一级 or 二级 (also written 1级 / 2级) is severe. */
 export const SEVERE_DISABILITY = /[一二12]级/;
@@ -36,7 +34,8 @@ export function isSevereDisability(disability: string | null): boolean {
 }
 
 /** The reasons a household is a key household on `asOf` (YYYY-MM-DD); empty when it is not one. */
-export function keyHouseholdReasons(members: readonly KeyMemberInput[], asOf: string, elderAge = ELDER_AGE): KeyReason[] {
+/** `elderAge`: the policy's keyElderAge for the year and province. */
+export function keyHouseholdReasons(members: readonly KeyMemberInput[], asOf: string, elderAge: number): KeyReason[] {
   const active = members.filter((m) => m.active);
   const counted = active.filter((m) => m.counted);
   const reasons: KeyReason[] = [];
@@ -46,6 +45,6 @@ export function keyHouseholdReasons(members: readonly KeyMemberInput[], asOf: st
   return reasons;
 }
 
-export function isKeyHousehold(members: readonly KeyMemberInput[], asOf: string, elderAge = ELDER_AGE): boolean {
+export function isKeyHousehold(members: readonly KeyMemberInput[], asOf: string, elderAge: number): boolean {
   return keyHouseholdReasons(members, asOf, elderAge).length > 0;
 }

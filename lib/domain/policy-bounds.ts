@@ -35,6 +35,7 @@ export const POLICY_BOUNDS: Readonly<Record<string, readonly [min: number, max: 
   feedLargeMedicalBill: [1, 10_000_000],
   feedStaleMonths: [1, 120],
   feedRetentionMonths: [1, 240],
+  keyElderAge: [50, 100],
 };
 
 /** The settings of `values` outside their range. */

@@ -64,6 +64,8 @@ export const DEFAULT_POLICY_ROWS: PolicyRow[] = [
     provinceCode: null,
     values: { relocationContributionCap: 3000, relocationAreaPerPerson: 20, residentDaysPerMonth: 20, villageCollectiveIncomeMin: 50_000 },
   },
+  // key households (decision 0045): the elders-alone age, a row of its own (decision 0049)
+  { id: "national-2014-key-households", year: 2014, provinceCode: null, values: { keyElderAge: 65 } },
   nationalLine(2015, 2855),
   nationalLine(2016, 2952),
   nationalLine(2017, 2952),

@@ -79,6 +79,8 @@ export interface PolicyValues {
   feedStaleMonths: number;
   /** department feeds: a feed's rows are deleted this many months after loading (flags and leads stay) */
   feedRetentionMonths: number;
+  /** key households (重点户): every counted member this age or older makes an elders-alone household (65) */
+  keyElderAge: number;
 }
 
 export type PolicyKey = keyof PolicyValues;
@@ -129,6 +131,7 @@ export const POLICY_KEYS = [
   "feedLargeMedicalBill",
   "feedStaleMonths",
   "feedRetentionMonths",
+  "keyElderAge",
 ] as const satisfies readonly PolicyKey[];
 
 // Compile-time check that POLICY_KEYS lists every key of PolicyValues.

@@ -10,6 +10,7 @@ import { buildHousehold } from "./household";
 import { CountyIdIssuer } from "./national-ids";
 import { Prng } from "./prng";
 import { planCounties, planCounty, provinceRow } from "./tree";
+import { RECORD_FILES, recordLines, type RecordFile } from "./records";
 
 export interface GenOptions {
   households: number;
@@ -18,13 +19,15 @@ export interface GenOptions {
   province?: string;
   /** ages are in full years on this date; birth dates lie before it (default 2026-06-30) */
   asOf?: string;
+  /** also the optional county-record files (lib/gen/records.ts); off by default */
+  records?: boolean;
 }
 
 export const DEFAULT_PROVINCE = "53";
 export const DEFAULT_AS_OF = "2026-06-30";
 
 export interface Chunk {
-  text: Partial<Record<FileName, string>>;
+  text: Partial<Record<FileName | RecordFile, string>>;
   households: number;
   members: number;
   /** the county this chunk belongs to (for progress) */
@@ -53,6 +56,9 @@ export function* generate(opts: GenOptions): Generator<Chunk> {
         let income = "";
         let indicators = "";
         let people = 0;
+        // the records draw from the village's own stream: the five files stay as they are
+        const recordRng = opts.records ? new Prng(`${opts.seed}:village:${village.code}:records`) : null;
+        const records: Record<RecordFile, string> = Object.fromEntries(RECORD_FILES.map((f) => [f, ""])) as Record<RecordFile, string>;
         for (let i = 0; i < village.households; i++) {
           const h = buildHousehold({ rng, ids, asOf, villageName: village.name, waterScarce: village.waterScarce }, i);
           households += householdLine(village.code, h);
@@ -60,6 +66,10 @@ export function* generate(opts: GenOptions): Generator<Chunk> {
           income += incomeLine(village.code, h);
           indicators += indicatorLine(village.code, h);
           people += h.members.length;
+          if (recordRng) {
+            const lines = recordLines(village.code, village.name, h, recordRng, asOf);
+            for (const f of RECORD_FILES) records[f] += lines[f];
+          }
         }
         yield {
           text: {
@@ -68,6 +78,7 @@ export function* generate(opts: GenOptions): Generator<Chunk> {
             "members.csv": members,
             "income.csv": income,
             "indicators.csv": indicators,
+            ...(recordRng ? records : {}),
           },
           households: village.households,
           members: people,

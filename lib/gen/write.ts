@@ -6,7 +6,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { once } from "node:events";
-import { FILES, headerLine, type FileName } from "./csv";
+import { FILES, headerLine, line, type FileName } from "./csv";
+import { RECORD_COLUMNS, RECORD_FILES, type RecordFile } from "./records";
 import { generate, type GenOptions } from "./generate";
 
 export interface GenProgress {
@@ -17,7 +18,7 @@ export interface GenProgress {
 }
 
 export interface GenResult extends GenProgress {
-  files: Record<FileName, { path: string; bytes: number }>;
+  files: Partial<Record<FileName | RecordFile, { path: string; bytes: number }>>;
 }
 
 export interface WriteOptions extends GenOptions {
@@ -34,10 +35,11 @@ async function write(stream: fs.WriteStream, text: string): Promise<void> {
 export async function writeDataset(opts: WriteOptions): Promise<GenResult> {
   const started = performance.now();
   fs.mkdirSync(opts.out, { recursive: true });
-  const streams = {} as Record<FileName, fs.WriteStream>;
-  for (const f of FILES) {
+  const names: (FileName | RecordFile)[] = [...FILES, ...(opts.records ? RECORD_FILES : [])];
+  const streams = {} as Record<FileName | RecordFile, fs.WriteStream>;
+  for (const f of names) {
     streams[f] = fs.createWriteStream(path.join(opts.out, f), { highWaterMark: 1 << 20 });
-    await write(streams[f], headerLine(f));
+    await write(streams[f], (FILES as readonly string[]).includes(f) ? headerLine(f as FileName) : line(RECORD_COLUMNS[f as RecordFile]));
   }
   const every = opts.progressEvery ?? 50_000;
   let households = 0;
@@ -46,7 +48,7 @@ export async function writeDataset(opts: WriteOptions): Promise<GenResult> {
   let nextReport = every;
   try {
     for (const chunk of generate(opts)) {
-      for (const f of FILES) {
+      for (const f of names) {
         const text = chunk.text[f];
         if (text) await write(streams[f], text);
       }
@@ -60,7 +62,7 @@ export async function writeDataset(opts: WriteOptions): Promise<GenResult> {
     }
   } finally {
     await Promise.all(
-      FILES.map(
+      names.map(
         (f) =>
           new Promise<void>((resolve, reject) => {
             streams[f].end((err?: Error | null) => (err ? reject(err) : resolve()));
@@ -69,7 +71,7 @@ export async function writeDataset(opts: WriteOptions): Promise<GenResult> {
     );
   }
   const files = {} as GenResult["files"];
-  for (const f of FILES) {
+  for (const f of names) {
     const p = path.join(opts.out, f);
     files[f] = { path: p, bytes: fs.statSync(p).size };
   }

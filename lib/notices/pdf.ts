@@ -34,8 +34,11 @@ function serially<T>(fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** The page at `url` printed to PDF by headless Chromium (A4, the page's own @page margins). */
-export function printToPdf(url: string): Promise<Buffer> {
+/**
+ * The page at `url` printed to PDF by headless Chromium (the page's own @page size and margins).
+ * `timeoutMs`: a long document (a village's handbooks, lib/handbook/pdf.ts) is given longer.
+ */
+export function printToPdf(url: string, opts: { timeoutMs?: number } = {}): Promise<Buffer> {
   return serially(async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "jz-pdf-"));
     const out = path.join(dir, "page.pdf");
@@ -63,7 +66,7 @@ export function printToPdf(url: string): Promise<Buffer> {
             `--print-to-pdf=${out}`,
             url,
           ],
-          { timeout: TIMEOUT_MS, maxBuffer: 4 << 20 },
+          { timeout: opts.timeoutMs ?? TIMEOUT_MS, maxBuffer: 4 << 20 },
           (err) => (err ? reject(new Error(`chromium failed: ${err.message.split("\n")[0]}`)) : resolve()),
         );
       });

@@ -107,7 +107,9 @@ beforeAll(async () => {
   process.env.UPLOAD_DIR = uploadDir;
   t = await createTestDb();
   fx = await buildFixtures(t, uploadDir);
-});
+  // the fixtures take one of every record through real actions: on a loaded machine this passed
+  // the 60 s default hook timeout before any test ran (seen by four engineers on 2026-12-05)
+}, 300_000);
 
 afterAll(async () => {
   signOut();

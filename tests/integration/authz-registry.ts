@@ -138,6 +138,8 @@ import { saveNotifyChannel } from "@/lib/actions/admin/save-notify-channel";
 import { sendTestNotification } from "@/lib/actions/admin/send-test-notification";
 import { GET as health } from "@/app/api/health/route";
 import { GET as noticePdf } from "@/app/notices/[id]/pdf/route";
+import { GET as householdHandbook } from "@/app/(app)/households/[id]/handbook/route";
+import { GET as villageHandbook } from "@/app/(app)/county/villages/[id]/handbook/route";
 
 /**
  * What an allowed actor gets on an object outside their scope:
@@ -1525,6 +1527,31 @@ export const REGISTRY: readonly Entry[] = [
       params: {
         id: await archivedNotice(fx, scope === "in" ? fx.in.villageId : actor === "admin" ? fx.foreign.villageId : fx.out.villageId),
       },
+    }),
+  }),
+  // the household handbook (扶贫手册): its HTML (?format=html, what Chromium prints; the PDF itself is
+  // tested in tests/integration/handbook.test.ts); the household scope, a sensitive read
+  route({
+    id: "app/(app)/households/[id]/handbook/route.ts#GET",
+    allowed: ["admin", "official", "township", "cadre", "facilitator"],
+    out: "denied",
+    writes: [],
+    fn: householdHandbook,
+    request: (fx, scope, actor) => ({
+      url: "/households/x/handbook?format=html",
+      params: { id: scope === "in" ? fx.in.household : actor === "admin" ? fx.foreign.household : fx.out.household },
+    }),
+  }),
+  route({
+    id: "app/(app)/county/villages/[id]/handbook/route.ts#GET",
+    allowed: ["admin", "official", "township", "cadre", "facilitator"],
+    out: "denied",
+    writes: [],
+    fn: villageHandbook,
+    // a cadre's village handbook holds their own households there
+    request: (fx, scope, actor) => ({
+      url: "/county/villages/x/handbook?format=html",
+      params: { id: scope === "in" ? fx.in.villageId : actor === "admin" ? fx.foreign.villageId : fx.out.villageId },
     }),
   }),
   route({

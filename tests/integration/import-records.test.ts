@@ -261,3 +261,37 @@ describe("a good folder with every record file", () => {
     expect(loan.endDate?.toISOString().slice(0, 10)).toBe("2023-04-01");
   });
 });
+
+describe("npm run gen --records", () => {
+  it("writes the record files beside the five, and the folder imports clean", async () => {
+    const { writeDataset } = await import("@/lib/gen/write");
+    const fs = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "jz-gen-records-"));
+    try {
+      const g = await writeDataset({ households: 400, seed: "rec", province: "53", asOf: "2026-06-30", out, records: true });
+      expect(Object.keys(g.files).sort()).toEqual(
+        [
+          "households.csv",
+          "household_types.csv",
+          "income.csv",
+          "income_records.csv",
+          "indicators.csv",
+          "measures.csv",
+          "members.csv",
+          "plans.csv",
+          "regions.csv",
+          "relocation.csv",
+        ].sort(),
+      );
+      const r = await run(out, { today: "2026-06-30", year: 2026 });
+      expect(r.issues).toEqual([]);
+      expect(r.counts.householdTypes.inserted).toBeGreaterThan(0);
+      expect(r.counts.incomeRecords.inserted).toBe(r.counts.householdTypes.inserted);
+      expect(r.counts.measures.inserted).toBe(r.counts.plans.inserted);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+});

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, signInAs, signOut, type TestDb } from "./helpers";
 import { assign, createHousehold, createUser, seedRegions } from "../factories";
 import { setHouseholdType } from "@/lib/actions/income/set-household-type";
-import { keyHouseholdIds, keyHouseholds } from "@/lib/data/key-households";
+import { keyElderAge, keyHouseholdIds, keyHouseholds } from "@/lib/data/key-households";
 import { keyHouseholdReasons } from "@/lib/domain/key-household";
 import type { ReviewCountyId } from "@/lib/auth/scope";
 import type { ActionResult } from "@/lib/actions/result";
@@ -173,6 +173,7 @@ describe("the key-household register", () => {
       const expected = keyHouseholdReasons(
         h.members.map((m) => ({ ...m, birthDate: m.birthDate.toISOString().slice(0, 10) })),
         AS_OF,
+        65,
       );
       expect(byId.get(h.id) ?? [], h.number).toEqual(expected);
     }
@@ -191,6 +192,30 @@ describe("the key-household register", () => {
     // born 29 February 1956: 65 on 1 March 2021, not on 28 February
     expect((await keyHouseholds(COUNTY, "2021-02-28", {})).rows.some((r) => r.id === H.leap)).toBe(false);
     expect((await keyHouseholds(COUNTY, "2021-03-01", {})).rows.some((r) => r.id === H.leap)).toBe(true);
+  });
+
+  it("the elders-alone age is the policy's keyElderAge (versioned by year and province): 64, 65, 66", async () => {
+    const elders = async () => {
+      const rows = (await keyHouseholds(COUNTY, AS_OF, { reason: "elders_alone" })).rows;
+      return { exactly65: rows.some((r) => r.id === H.elders), dayShortOf65: rows.some((r) => r.id === H.eldersDayBefore) };
+    };
+    // the national default (the migration's row): 65
+    expect(await keyElderAge(COUNTY, AS_OF)).toBe(65);
+    expect(await elders()).toEqual({ exactly65: true, dayShortOf65: false });
+    // the province sets 66 for 2020: the household of a 65-year-old is no longer one
+    await t.prisma.policyRow.create({ data: { id: "test-52-2020-elder", year: 2020, provinceId: "52", values: { keyElderAge: 66 } } });
+    expect(await keyElderAge(COUNTY, AS_OF)).toBe(66);
+    expect(await elders()).toEqual({ exactly65: false, dayShortOf65: false });
+    // 64: the one a day short of 65 is 64 and counts too
+    await t.prisma.policyRow.update({ where: { id: "test-52-2020-elder" }, data: { values: { keyElderAge: 64 } } });
+    expect(await keyElderAge(COUNTY, AS_OF)).toBe(64);
+    expect(await elders()).toEqual({ exactly65: true, dayShortOf65: true });
+    // the cadre's list badge reads the same age
+    expect((await keyHouseholdIds([COUNTY], [H.eldersDayBefore!], AS_OF)).has(H.eldersDayBefore!)).toBe(true);
+    // another year keeps the default
+    expect(await keyElderAge(COUNTY, "2019-12-31")).toBe(65);
+    await t.prisma.policyRow.delete({ where: { id: "test-52-2020-elder" } });
+    expect(await keyElderAge(COUNTY, AS_OF)).toBe(65);
   });
 
   it("filters by village, reason and type, counts and paginates", async () => {

@@ -176,7 +176,9 @@ describe("resolvePolicy: version", () => {
     const a = resolvePolicy(DEFAULT_POLICY_ROWS, 2021);
     const b = resolvePolicy([...DEFAULT_POLICY_ROWS].reverse(), 2021);
     expect(a.version).toBe(b.version);
-    expect(a.version).toMatch(/^2021:national:national-2014\+national-2014-places\+national-2020\+national-2021#[0-9a-f]{16}$/);
+    expect(a.version).toMatch(
+      /^2021:national:national-2014\+national-2014-key-households\+national-2014-places\+national-2020\+national-2021#[0-9a-f]{16}$/,
+    );
   });
 
   it("changes when a used row's values change, not when an unused row changes", () => {

@@ -9,6 +9,9 @@ import { Pagination } from "@/components/ui/pagination";
 import { CountyTabs } from "@/components/county/county-tabs";
 import { DaysForm } from "@/components/places/days-form";
 import { PostingForm } from "@/components/places/posting-form";
+import { CadreUnitForm } from "@/components/places/cadre-unit-form";
+import { countyCadreUnits, countyUnitNames } from "@/lib/data/pairing-units";
+import { can } from "@/lib/auth/roles";
 import { pageTitle } from "@/lib/page-title";
 import { today } from "@/lib/clock";
 
@@ -28,7 +31,13 @@ export default async function TeamsPage({ searchParams }: { searchParams: Promis
   const thisMonth = today().slice(0, 7);
   const month = sp.month && /^\d{4}-(0[1-9]|1[0-2])$/.test(sp.month) && sp.month <= thisMonth ? sp.month : thisMonth;
   const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
-  const [o, villages] = await Promise.all([teamsOverview(county.id, month), countyVillageOptions(county.id)]);
+  const mayRecord = can(viewer.role, "places.record");
+  const [o, villages, cadres, units] = await Promise.all([
+    teamsOverview(county.id, month),
+    countyVillageOptions(county.id),
+    mayRecord ? countyCadreUnits(county.id) : Promise.resolve([]),
+    mayRecord ? countyUnitNames(county.id) : Promise.resolve([]),
+  ]);
   const shown = o.postings.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const gap = (rows: typeof o.noTeam, testId: string, title: string) => (
     <Card>
@@ -144,6 +153,15 @@ export default async function TeamsPage({ searchParams }: { searchParams: Promis
         <h2 className="mb-2 font-semibold">{t("add")}</h2>
         <PostingForm villages={villages} />
       </Card>
+      {mayRecord && (
+        <Card>
+          <h2 className="mb-1 font-semibold">
+            {t("pairing")} · {t("setUnit")}
+          </h2>
+          <p className="mb-3 text-sm text-stone-600">{t("pairIntro")}</p>
+          <CadreUnitForm cadres={cadres.map((c) => ({ id: c.id, label: `${c.name}（${c.username}）`, unit: c.unit }))} units={units} />
+        </Card>
+      )}
     </div>
   );
 }

@@ -21,6 +21,8 @@ import { can } from "@/lib/auth/roles";
 import { RelocationCard } from "@/components/places/relocation-card";
 import { incomeRecordsOf } from "@/lib/data/income-records";
 import { IncomeRecordView } from "@/components/income/income-record-view";
+import { HouseholdTypeForm } from "@/components/income/household-type-form";
+import { householdTypesOf } from "@/lib/data/household-types";
 import { householdDepartmentData } from "@/lib/data/feeds";
 import { HouseholdDepartmentCard } from "@/components/feeds/household-department-card";
 
@@ -51,6 +53,9 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
   // the annual income records (收入核算): the latest year's current revision, signed or not
   const incomeRecords = await incomeRecordsOf(h.id);
   const latestIncome = incomeRecords.find((r) => r.current);
+  // household type (户属性): the current one and its history; an official over the region sets it
+  const types = await householdTypesOf(h.id);
+  const currentType = types.find((r) => r.current) ?? null;
   // other departments' data on the household (flags, leads, facts; medical ones by role), the view recorded
   const departmentData = await householdDepartmentData(viewer, { id: h.id, countyId: h.countyId });
 
@@ -95,6 +100,15 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                 {t("household.propose")}
               </Link>
             )}
+            <a
+              href={`/households/${h.id}/handbook`}
+              download
+              title={t("countyRecords.handbook.printHint")}
+              className="rounded border border-stone-300 px-2 py-1 text-sm hover:bg-stone-50"
+              data-testid="household-handbook"
+            >
+              {t("countyRecords.handbook.print")}
+            </a>
             {(viewer.role === "cadre" || viewer.role === "county_official") && (
               <Link href={`/cards?household=${h.id}`} className="rounded border border-stone-300 px-2 py-1 text-sm hover:bg-stone-50">
                 {t("nav.cards")}
@@ -324,6 +338,34 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
             <Link href={`/households/${h.id}/income`} className="no-print mt-2 inline-flex min-h-11 items-center text-sm underline">
               {can(viewer.role, "income.record") ? t("countyRecords.income.record") : t("countyRecords.income.history")}
             </Link>
+          </div>
+        </Card>
+        <Card title={t("countyRecords.type.title")}>
+          <div className="space-y-3 text-sm" data-testid="household-type">
+            {currentType ? (
+              <p>
+                {t("countyRecords.type.current", {
+                  type: t(`countyRecords.type.${currentType.type}`),
+                  since: currentType.since,
+                  basis: currentType.basis,
+                })}
+              </p>
+            ) : (
+              <EmptyState>{t("countyRecords.type.none")}</EmptyState>
+            )}
+            {types.length > 1 && (
+              <details>
+                <summary className="cursor-pointer text-stone-600">{t("countyRecords.type.history")}</summary>
+                <ul className="mt-1 space-y-1">
+                  {types.map((r) => (
+                    <li key={r.id} className={r.current ? "" : "text-stone-500"}>
+                      {r.since} · {t(`countyRecords.type.${r.type}`)} · {r.basis}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+            {can(viewer.role, "household_type.set") && <HouseholdTypeForm householdId={h.id} current={currentType?.type ?? null} />}
           </div>
         </Card>
         <Card title={t("household.measures")}>

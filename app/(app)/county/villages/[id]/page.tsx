@@ -14,6 +14,7 @@ import { pageTitle } from "@/lib/page-title";
 import { auditAccessDenied } from "@/lib/data/access-denied";
 import { buttonClass } from "@/components/ui/button-style";
 
+import { VillageHandbookButton } from "@/components/handbook/village-handbook-button";
 export const dynamic = "force-dynamic";
 
 const num = (n: number) => n.toLocaleString("zh-CN");
@@ -38,6 +39,7 @@ export default async function VillagePage({
   const t = await getTranslations("county");
   const tc = await getTranslations("common");
   const tn = await getTranslations("township");
+  const th = await getTranslations("countyRecords.handbook");
   const { values: p, errors } = parseHouseholdParams(await searchParams);
   const threshold = await exitThreshold(county.id, county.zone);
   const [summary, list, cadres] = await Promise.all([
@@ -114,8 +116,21 @@ export default async function VillagePage({
           <h2 id="households-title" className="text-base font-semibold">
             {t("villagePage.households")}
           </h2>
-          <span className="flex flex-wrap gap-2" title={t("export.csvHint")}>
+          <span className="flex flex-wrap items-start gap-2">
+            {s && s.households > 0 && (
+              <VillageHandbookButton
+                href={`${base}/handbook`}
+                labels={{
+                  idle: th("printVillage", { n: s.households }),
+                  hint: th("printVillageHint"),
+                  preparing: th("preparing", { n: s.households }),
+                  elapsed: th.raw("elapsed") as string,
+                  failed: th("failed"),
+                }}
+              />
+            )}
             <a
+              title={t("export.csvHint")}
               href={`/api/county/export/households?${exportQuery}&format=xlsx`}
               download
               className={buttonClass("brand", "sm")}
@@ -124,6 +139,7 @@ export default async function VillagePage({
               {t("export.xlsxFiltered")}
             </a>
             <a
+              title={t("export.csvHint")}
               href={`/api/county/export/households?${exportQuery}`}
               download
               className="rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-50"

@@ -1,0 +1,65 @@
+"use client";
+// Household type (户属性) on the household page: an official over the household's region sets it
+// (一般户, 低保户, 特困供养户) from a date with its basis (the civil-affairs decision and its number).
+// The history stays; the page lists it beside the form. lib/actions/income/set-household-type.ts.
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { setHouseholdType } from "@/lib/actions/income/set-household-type";
+import { HOUSEHOLD_TYPES, type setHouseholdTypeSchema } from "@/lib/validation/income-record";
+import { SelectField, StatusLine, SubmitButton, TextField } from "@/components/ui/form";
+import { schemaOf, useFormAction, useFormValues } from "@/components/ui/use-form-action";
+import { newId } from "@/components/ui/new-id";
+
+export function HouseholdTypeForm({ householdId, current }: { householdId: string; current: string | null }) {
+  const t = useTranslations("countyRecords.type");
+  const [id, setId] = useState(newId);
+  const { values, set, reset } = useFormValues({ type: current ?? "subsistence", since: "", basis: "" });
+  const { state, dispatch, pending, fields } = useFormAction(setHouseholdType, schemaOf<typeof setHouseholdTypeSchema>(), {
+    idPrefix: "htype-",
+    after: "refresh",
+    onSuccess: () => {
+      reset();
+      setId(newId());
+    },
+  });
+  return (
+    <form action={dispatch} noValidate className="no-print space-y-3" data-testid="household-type-form">
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="householdId" value={householdId} />
+      <div className="grid gap-3 sm:grid-cols-3">
+        <SelectField
+          form={fields}
+          name="type"
+          label={t("title")}
+          value={values.type}
+          onChange={(v) => set("type", v)}
+          options={HOUSEHOLD_TYPES.map((v) => ({ value: v, label: t(v) }))}
+          required
+        />
+        <TextField
+          form={fields}
+          name="since"
+          type="date"
+          label={t("since")}
+          value={values.since}
+          onChange={(v) => set("since", v)}
+          required
+        />
+        <TextField
+          form={fields}
+          name="basis"
+          label={t("basis")}
+          hint={t("basisHint")}
+          value={values.basis}
+          onChange={(v) => set("basis", v)}
+          required
+          maxLength={200}
+        />
+      </div>
+      <StatusLine state={state} testId="household-type-status" />
+      <SubmitButton pending={pending} size="sm">
+        {t("set")}
+      </SubmitButton>
+    </form>
+  );
+}

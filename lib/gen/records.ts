@@ -1,0 +1,172 @@
+/**
+ * The optional county-record files (docs/import-format.md "The county's records") for a generated
+ * household: its type, last year's income record (most signed), a plan for the year, one measure
+ * joined to it, and for about one in twenty a relocation. Only registered (poor or lifted)
+ * households get records. Drawn from the village's own stream, so the five files stay
+ * byte-identical with or without them. Pure.
+ */
+import type { GenHousehold } from "./household";
+import type { Prng } from "./prng";
+import { line } from "./csv";
+
+export const RECORD_FILES = ["household_types.csv", "income_records.csv", "relocation.csv", "measures.csv", "plans.csv"] as const;
+export type RecordFile = (typeof RECORD_FILES)[number];
+
+export const RECORD_COLUMNS: Record<RecordFile, readonly string[]> = {
+  "household_types.csv": ["village_code", "household_number", "type", "since", "basis"],
+  "income_records.csv": [
+    "village_code",
+    "household_number",
+    "year",
+    "wages",
+    "business",
+    "business_costs",
+    "property",
+    "transfers_other",
+    "signed_on",
+    "sign_method",
+  ],
+  "relocation.csv": [
+    "village_code",
+    "household_number",
+    "origin_name",
+    "settlement_code",
+    "site_name",
+    "mode",
+    "floor_area",
+    "contribution",
+    "moved_on",
+    "demolished_on",
+    "reclaimed_on",
+    "support_job",
+    "support_school",
+    "support_community",
+  ],
+  "measures.csv": [
+    "village_code",
+    "household_number",
+    "kind",
+    "answers",
+    "description",
+    "amount",
+    "start_date",
+    "bank",
+    "term_months",
+    "interest_subsidy",
+    "loan_status",
+    "repaid_on",
+    "overdue_since",
+    "post",
+    "monthly_pay",
+    "plan_year",
+  ],
+  "plans.csv": ["village_code", "household_number", "year", "main_cause", "expected_income", "steps"],
+};
+
+const min = (a: string, b: string) => (a < b ? a : b);
+
+/** The record lines of one household ("" for a file it has no row in). */
+export function recordLines(village: string, villageName: string, h: GenHousehold, rng: Prng, asOf: string): Record<RecordFile, string> {
+  const out: Record<RecordFile, string> = {
+    "household_types.csv": "",
+    "income_records.csv": "",
+    "relocation.csv": "",
+    "measures.csv": "",
+    "plans.csv": "",
+  };
+  if (h.registeredStatus === "not_registered" || !h.members.some((m) => m.counted)) return out;
+  const year = Number(asOf.slice(0, 4));
+  const k = [village, h.number];
+  const dibao = h.members.some((m) => m.subsistenceAllowance);
+  out["household_types.csv"] = line([...k, dibao ? "subsistence" : "ordinary", h.registeredAt, dibao ? "民政局批复" : ""]);
+  const signed = rng.chance(0.8);
+  const i = h.income;
+  out["income_records.csv"] = line([
+    ...k,
+    String(year - 1),
+    i.wages,
+    i.business,
+    i.businessCosts,
+    i.property,
+    i.transfers,
+    signed ? min(`${year}-01-15`, asOf) : "",
+    signed ? "signature" : "",
+  ]);
+  out["plans.csv"] = line([...k, String(year), h.mainCause, String(4000 + rng.int(0, 40) * 100), "发展产业；稳定就业；落实两不愁三保障"]);
+  const answers = h.mainCause || "low_income";
+  const r = rng.float();
+  if (r < 0.2) {
+    const status = rng.chance(0.1) ? "overdue" : rng.chance(0.3) ? "repaid" : "current";
+    out["measures.csv"] = line([
+      ...k,
+      "microcredit",
+      answers,
+      "扶贫小额信贷",
+      "50000",
+      "2020-03-01",
+      "农村信用社",
+      "36",
+      "2250",
+      status,
+      status === "repaid" ? "2023-02-20" : "",
+      status === "overdue" ? "2023-03-01" : "",
+      "",
+      "",
+      String(year),
+    ]);
+  } else if (r < 0.5) {
+    out["measures.csv"] = line([
+      ...k,
+      "public_welfare_job",
+      answers,
+      "公益性岗位",
+      "0",
+      "2021-01-01",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "保洁员",
+      "600",
+      String(year),
+    ]);
+  } else {
+    out["measures.csv"] = line([
+      ...k,
+      "industry",
+      answers,
+      "产业扶持",
+      String(rng.int(10, 50) * 100),
+      "2019-04-01",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      String(year),
+    ]);
+  }
+  if (rng.chance(0.05)) {
+    out["relocation.csv"] = line([
+      ...k,
+      `${villageName}老寨`,
+      village,
+      "安置点",
+      "centralised",
+      String(20 * h.members.length),
+      "2000",
+      "2018-06-01",
+      "2019-03-01",
+      "2019-09-01",
+      "1",
+      rng.chance(0.5) ? "1" : "0",
+      "1",
+    ]);
+  }
+  return out;
+}
