@@ -41,6 +41,7 @@ import * as search from "@/lib/validation/search";
 import * as auditV from "@/lib/validation/audit";
 import * as relocationV from "@/lib/validation/relocation";
 import * as residentV from "@/lib/validation/resident";
+import * as villageExitV from "@/lib/validation/village-exit";
 import * as incomeV from "@/lib/validation/income-record";
 import * as feedsV from "@/lib/validation/feeds";
 import {
@@ -323,6 +324,45 @@ const registry: Record<string, Entry> = {
     schema: residentV.cadreUnitSchema,
     text: ["unitName"],
     valid: fc.record({ userId: uuid, unitName: han(1, 30) }),
+  },
+  // lib/validation/village-exit.ts (decision 0051)
+  "village-exit.saveVillageExitSchema": {
+    schema: villageExitV.saveVillageExitSchema,
+    text: ["roadNote", "waterNote", "powerNote", "clinicNote", "schoolNote"],
+    valid: fc.record(
+      {
+        id: uuid,
+        villageId: fc.constant(DANYANG),
+        year: intText(2014, 2020),
+        version: intText(1, 50),
+        roadOk: formBool,
+        roadOn: pastDay,
+        roadNote: han(0, 40),
+        waterOk: formBool,
+        waterOn: pastDay,
+        waterNote: han(0, 40),
+        powerOk: formBool,
+        powerNote: han(0, 40),
+        clinicOk: formBool,
+        schoolOk: formBool,
+        schoolOn: pastDay,
+        collectiveIncome: yuan(500_000),
+      },
+      { requiredKeys: ["id", "villageId", "year"] },
+    ),
+  },
+  "village-exit.proposeVillageExitSchema": {
+    schema: villageExitV.proposeVillageExitSchema,
+    valid: fc.record({ exitId: uuid, version: intText(1, 50) }),
+  },
+  "village-exit.reviewVillageExitSchema": {
+    schema: villageExitV.reviewVillageExitSchema,
+    text: ["reason"],
+    related: { decision: ["reason"], reason: ["decision"] },
+    valid: fc.oneof(
+      fc.record({ exitId: uuid, version: intText(1, 50), decision: fc.constant("approve"), reason: han(0, 40) }),
+      fc.record({ exitId: uuid, version: intText(1, 50), decision: fc.constant("return"), reason: han(1, 40) }),
+    ),
   },
   "relocation.relocationSchema": {
     schema: relocationV.relocationSchema,
@@ -1165,6 +1205,7 @@ describe("the registry covers every schema", () => {
     audit: auditV,
     relocation: relocationV,
     resident: residentV,
+    "village-exit": villageExitV,
     "income-record": incomeV,
     feeds: feedsV,
   };
@@ -1354,6 +1395,9 @@ describe("(c) mass assignment: an undeclared key never reaches the parsed output
         "offline.rejectedVisitSchema",
         "relocation.relocationSchema",
         "resident.postingSchema",
+        "village-exit.saveVillageExitSchema",
+        "village-exit.proposeVillageExitSchema",
+        "village-exit.reviewVillageExitSchema",
       ].sort(),
     );
     for (const [name, e] of versioned.filter(([, x]) => !x.auditOnly)) {
