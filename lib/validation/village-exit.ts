@@ -4,9 +4,8 @@
 import { z } from "zod";
 import { messageKey } from "@/i18n/keys";
 import { VILLAGE_EXIT_FACILITIES } from "@/lib/domain/village-exit";
-import { atMostCents, chinaToday, numberInput, numberType, realDate, versionInput } from "./plain-text";
+import { atMostCents, blankToUndefined, checkbox, chinaToday, numberInput, numberType, realDate, versionInput } from "./plain-text";
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const uuid = z
   .string({ message: messageKey("validation.required") })
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: messageKey("validation.unknownValue") });
@@ -18,17 +17,6 @@ const note = z.preprocess(
     .string({ message: messageKey("validation.unknownValue") })
     .trim()
     .max(200, { message: messageKey("validation.tooLong") }),
-);
-
-/** A checkbox: "on" (or true) ticked, absent or "false" not; anything else is refused. */
-const checkbox = z.preprocess(
-  (v) =>
-    v === "on" || v === "true" || v === true
-      ? true
-      : v === undefined || v === "" || v === "off" || v === "false" || v === false
-        ? false
-        : v,
-  z.boolean({ message: messageKey("validation.unknownValue") }),
 );
 
 const facilityFields = Object.fromEntries(
