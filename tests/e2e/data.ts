@@ -26,7 +26,10 @@ export function openE2eDb(): PrismaClient {
 
 /** A short tag no other spec or worker shares: names and numbers of a spec's rows carry it. */
 export function uniqueTag(): string {
-  return crypto.randomBytes(4).toString("hex");
+  // no letter a–f: a tag shown on a page (a username beside a name) must not read as a short hash
+  // to the every-role crawl (tests/e2e/crawl.ts); 8 of 25 characters, ~1.5 × 10^11 tags
+  const alphabet = "ghjkmnpqrstuvwxyz23456789";
+  return Array.from(crypto.randomBytes(8), (b) => alphabet[b % alphabet.length]).join("");
 }
 
 // heads of household: Chinese names like the demo's (a page must never show an id-like name), all
