@@ -8,6 +8,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { FeedUploadForm } from "@/components/feeds/feed-upload-form";
 import type { DepartmentState, FeedListItem } from "@/lib/data/feeds";
 import { today } from "@/lib/clock";
+import { chinaDateTime } from "@/lib/domain/china-time";
 
 export interface FeedsViewData {
   total: number;
@@ -20,7 +21,9 @@ export interface FeedsViewData {
 
 export async function FeedsView({ data, regionId, basePath }: { data: FeedsViewData; regionId: string; basePath: string }) {
   const t = await getTranslations("feeds");
-  const dt = (iso: string) => new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }).slice(0, 16);
+  // the shared formatter: a locale string cut at 16 characters showed a stray colon on single-digit
+  // days and months ("2026/12/5 12:10:", seen on the feeds page)
+  const dt = (iso: string) => chinaDateTime(new Date(iso));
   return (
     <>
       <Card title={t("stale.title")}>
