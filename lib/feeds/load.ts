@@ -432,7 +432,7 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
         `INSERT INTO help_request (id, "villageId", "countyId", "householdId", source, category, text, deadline, "createdAt")
          SELECT f.id, h."villageId", f."countyId", f."householdId", 'department', c.category::"HelpCategory",
                 $3 || ' ' || to_char(f."asOf", 'YYYY-MM-DD') || '：' || c.label || COALESCE('（' || to_char(f."factDate", 'YYYY-MM-DD') || '）', '')
-                  || CASE WHEN f.value IS NOT NULL THEN ' ' || f.value::text || ' 元' ELSE '' END || ' · ' || m.name,
+                  || CASE WHEN f.value IS NOT NULL THEN ' ' || trim_scale(f.value)::text || ' 元' ELSE '' END || ' · ' || m.name,
                 (($2::jsonb) ->> f."countyId")::date, $5::timestamptz
            FROM department_finding f
            JOIN household h ON h.id = f."householdId"
@@ -464,26 +464,32 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
          FROM upd u
        ON CONFLICT ("countyId", "factKey") DO NOTHING
        RETURNING "householdId"`;
+  // the member's latest row of the fact's pair, for the members one of whose rows differs from
+  // what the member has (nearly every row of a feed agrees: only those few are sorted)
+  const latestDiffering = (pair: readonly [string, string], differs: string) =>
+    `cand AS (SELECT DISTINCT r."memberId" FROM ${x} r JOIN member m ON m.id = r."memberId"
+               WHERE r.active AND r.fact IN (${sqlList(pair)}) AND ${differs.replaceAll("l.fact", "r.fact")}),
+     latest AS (SELECT DISTINCT ON (r."memberId" COLLATE "C") r."memberId", r.fact, r."factDate"
+                  FROM ${x} r JOIN cand c ON c."memberId" = r."memberId"
+                 WHERE r.active AND r.fact IN (${sqlList(pair)}) ORDER BY r."memberId" COLLATE "C", r.line DESC)`;
   if (a.department === "medical_insurance") {
+    const differs = `m."medicalInsurance" <> (l.fact = 'insured')`;
     await factRows(
-      `WITH latest AS (SELECT DISTINCT ON ("memberId" COLLATE "C") "memberId", fact, "factDate" FROM ${x}
-                        WHERE active AND fact IN ('insured', 'not_insured') ORDER BY "memberId" COLLATE "C", line DESC),
+      `WITH ${latestDiffering(["insured", "not_insured"], differs)},
             upd AS (UPDATE member m SET "medicalInsurance" = (l.fact = 'insured'), "updatedAt" = now() FROM latest l
-                     WHERE m.id = l."memberId" AND m."medicalInsurance" <> (l.fact = 'insured')
+                     WHERE m.id = l."memberId" AND ${differs}
                  RETURNING m.id, m."householdId", m."countyId", m."nationalId", l.fact, l."factDate")
        ${insertFacts}`,
     );
   }
   if (a.department === "education") {
+    const differs = `CASE l.fact WHEN 'enrolled' THEN m."schoolStatus" <> 'enrolled' ELSE m."schoolStatus" NOT IN ('dropped_out', 'home_taught') END`;
     await factRows(
-      `WITH latest AS (SELECT DISTINCT ON ("memberId" COLLATE "C") "memberId", fact, "factDate" FROM ${x}
-                        WHERE active AND fact IN ('enrolled', 'not_enrolled') ORDER BY "memberId" COLLATE "C", line DESC),
+      `WITH ${latestDiffering(["enrolled", "not_enrolled"], differs)},
             upd AS (UPDATE member m
                        SET "schoolStatus" = (CASE l.fact WHEN 'enrolled' THEN 'enrolled' ELSE 'dropped_out' END)::"SchoolStatus", "updatedAt" = now()
                       FROM latest l
-                     WHERE m.id = l."memberId"
-                       AND CASE l.fact WHEN 'enrolled' THEN m."schoolStatus" <> 'enrolled'
-                                       ELSE m."schoolStatus" NOT IN ('dropped_out', 'home_taught') END
+                     WHERE m.id = l."memberId" AND ${differs}
                  RETURNING m.id, m."householdId", m."countyId", m."nationalId", l.fact, l."factDate")
        ${insertFacts}`,
     );
