@@ -23,6 +23,8 @@ export interface AssessOptions {
   /** staged household lines per chunk */
   chunkLines?: number;
   onChunk?: (done: number) => void;
+  /** asked before each chunk: true ends the assessment early (the import will not write) */
+  stop?: () => boolean;
   /** worker threads for the engine (default: lib/data/assess-pool.ts's for a large import, else 0) */
   workers?: number;
 }
@@ -65,6 +67,7 @@ export async function assessStaged(db: PrismaClient, stage: Stage, stager: Stage
     // the next chunk is read while this one is assessed (on the pool) and staged
     let next: Promise<ImportRow[]> | null = read(lo);
     for (let from = lo; from <= hi; from += step) {
+      if (opts.stop?.()) break;
       const rows = await next!;
       next = from + step <= hi ? read(from + step) : null;
       next?.catch(() => {}); // a failure surfaces when it is awaited

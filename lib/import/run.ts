@@ -290,15 +290,17 @@ export async function importSources(db: PrismaClient, sources: ImportSource[], o
     const year = options.year ?? currentYear();
     const asOf = day;
     let assessedAt = 0;
-    let assessTotal: number | undefined;
+    // the total is known once the checks have counted the new households; stop: a check failed
+    const assessState: { total?: number; stop: boolean } = { stop: false };
     const assessing: Promise<unknown> = dryRun
       ? Promise.resolve()
       : assessStaged(db, stage, stager, {
           year,
           asOf,
           onChunk: (done) => {
-            if (assessTotal !== undefined) progress({ phase: "assess", done, total: assessTotal });
+            if (assessState.total !== undefined) progress({ phase: "assess", done, total: assessState.total });
           },
+          stop: () => assessState.stop,
         }).then(
           () => {
             assessedAt = Date.now();
@@ -316,14 +318,15 @@ export async function importSources(db: PrismaClient, sources: ImportSource[], o
     const counts = { ...planned, assessments: 0 };
     const base = { files, loader: stager.kind, counts };
     if (issues.count > 0 || dryRun) {
-      await assessing; // its rows go with the stage
+      assessState.stop = true;
+      await assessing; // it stops at its next chunk; its rows go with the stage
       progress({ phase: "done" }, true);
       return report({ ...base, ok: issues.count === 0 });
     }
 
     t0 = Date.now();
-    assessTotal = planned.households.inserted;
-    progress({ phase: "assess", done: 0, total: assessTotal }, true);
+    assessState.total = planned.households.inserted;
+    progress({ phase: "assess", done: 0, total: assessState.total }, true);
     const failure = await assessing;
     if (failure) {
       const e = failure;
