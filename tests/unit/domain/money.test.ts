@@ -20,7 +20,7 @@ describe("toCents", () => {
 
   it("agrees with the 15-digit rule on amounts of every size (its fast path included)", () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const amounts: number[] = [0.005, 0.015, 2.675, 1e7 - 0.005, 9_999_999.99, 1e7, 1e7 + 0.01, 123456789.125, 1e12 + 0.5];
     for (let i = 0; i < 20_000; i++) {
       const cents = Math.floor(rand() * 10 ** (1 + (i % 11)));
