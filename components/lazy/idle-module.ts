@@ -1,10 +1,12 @@
 "use client";
 // A part of a page whose code is not in the page's first load (issue #20 point 5): fetched once
-// the page is idle after hydrating (so it is there, and kept by the service worker, before the
-// cadre loses the signal), or at once when the cadre reaches for it first. Until then the page
-// shows a placeholder of the same size (no layout jump). A fetch that fails (no signal, nothing
-// kept) is tried again when the network returns or the cadre reaches for it; nothing else on the
-// page is affected. Decision 0061.
+// the page is idle after hydrating, or as soon as it is on the page (`at: "mount"`), so it is
+// there, and kept by the service worker, before the cadre loses the signal; or at once when the
+// cadre reaches for it first. Until then the page shows a placeholder of the same size (no layout
+// jump). A fetch that fails (no signal, nothing kept) is tried again when the network returns or
+// the cadre reaches for it; nothing else on the page is affected. Not for a part the cadre needs
+// on a page first opened without a signal: the service worker's precache keeps only the chunks a
+// page's HTML names (decision 0061).
 import { useCallback, useEffect, useState } from "react";
 
 /** Runs `fn` when the browser is idle (at the latest after `timeout` ms); returns the cancel. */
@@ -24,7 +26,8 @@ export interface IdleModule<T> {
   useModule(): { mod: T | null; failed: boolean; load: () => void };
 }
 
-export function idleModule<T>(fetchModule: () => Promise<T>): IdleModule<T> {
+/** `at: "mount"`: fetched as soon as the part is on the page (after hydration), not when idle. */
+export function idleModule<T>(fetchModule: () => Promise<T>, { at = "idle" }: { at?: "idle" | "mount" } = {}): IdleModule<T> {
   let value: T | null = null;
   let pending: Promise<T> | null = null;
   const load = () =>
@@ -48,7 +51,7 @@ export function idleModule<T>(fetchModule: () => Promise<T>): IdleModule<T> {
     }, []);
     useEffect(() => {
       if (mod) return;
-      const cancel = whenIdle(start);
+      const cancel = at === "mount" ? (start(), () => {}) : whenIdle(start);
       window.addEventListener("online", start);
       return () => {
         cancel();

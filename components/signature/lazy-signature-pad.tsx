@@ -5,7 +5,8 @@
 import type { SignaturePadHandle, SignaturePadLabels } from "./signature-pad";
 import { idleModule } from "@/components/lazy/idle-module";
 
-const padModule = idleModule(() => import("./signature-pad"));
+// fetched as soon as a pad is on the page, as the pad fetched its drawing library before
+const padModule = idleModule(() => import("./signature-pad"), { at: "mount" });
 
 export function LazySignaturePad(props: {
   ref: React.Ref<SignaturePadHandle>;

@@ -192,5 +192,20 @@ export function countChanged<T extends object>(base: T, value: T): number {
   }).length;
 }
 
-// where the sections' open state and its rule live (the visit form imports them without these fields)
-export { openSectionsWithErrors, type OpenSections } from "./open-sections";
+export interface OpenSections {
+  indicators: boolean;
+  income: boolean;
+  members: boolean;
+  newMembers: boolean;
+}
+
+/** Open every collapsed section that holds one of these error paths (never close one); `at` as for the fields. */
+export function openSectionsWithErrors<T extends Partial<OpenSections>>(open: T, errorPaths: string[], at: string): T {
+  const has = (prefix: string) => errorPaths.some((k) => k.startsWith(prefix));
+  const out = { ...open };
+  if ("indicators" in out) out.indicators = out.indicators || has(`${at}indicators`);
+  if ("income" in out) out.income = out.income || has(`${at}income`);
+  if ("members" in out) out.members = out.members || has(`${at}members`) || has("members.");
+  if ("newMembers" in out) out.newMembers = out.newMembers || has(`${at}newMembers`);
+  return out;
+}

@@ -27,11 +27,10 @@ import {
 } from "@/components/ui/form";
 import { newId } from "@/components/ui/new-id";
 import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
-import { openSectionsWithErrors } from "./open-sections";
-import { LazyFactSections } from "./lazy-fact-sections";
+import { openSectionsWithErrors } from "./fact-fields";
+import { FactSections } from "./fact-sections";
 import type { DraftRow } from "./member-fields";
-import type { EvidenceItem } from "./evidence-picker";
-import { LazyEvidencePicker } from "./lazy-evidence-picker";
+import { EvidencePicker, type EvidenceItem } from "./evidence-picker";
 import { Confirmation, LocationConsent, useLocation } from "./proof-fields";
 import type { SignaturePadHandle } from "@/components/signature/signature-pad";
 import { indexIn, sentRows, useErrorLabels } from "./error-labels";
@@ -331,7 +330,7 @@ export function VisitForm({ householdId, baseVersion, today: pageToday, minDate,
       )}
 
       <Section title={t("visit.sections.updates")} hint={t("visit.sections.updatesHint")}>
-        <LazyFactSections
+        <FactSections
           form={fields}
           at="updates."
           titles={{
@@ -353,8 +352,7 @@ export function VisitForm({ householdId, baseVersion, today: pageToday, minDate,
       </Section>
 
       <Section title={t("visit.sections.evidence")}>
-        {/* the picker's code and the signature pad's come after the page's first load (decision 0061) */}
-        <LazyEvidencePicker form={fields} sentIndex={indexIn(sent.evidence)} items={evidence} setItems={setEvidence} newKey={newKey} />
+        <EvidencePicker form={fields} sentIndex={indexIn(sent.evidence)} items={evidence} setItems={setEvidence} newKey={newKey} />
       </Section>
 
       <Section title={t("visit.sections.proof")}>
