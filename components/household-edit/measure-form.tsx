@@ -21,6 +21,7 @@ import {
 } from "@/components/ui/form";
 import { SavedPanel } from "@/components/ui/saved-panel";
 import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
+import { bindFields } from "@/components/ui/bind-fields";
 
 const TEXT_FIELDS = ["description", "amount", "startDate", "endDate"] as const;
 const BASE = ["kind", "answers", ...TEXT_FIELDS] as const;
@@ -53,7 +54,6 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
   const [id] = useState(() => crypto.randomUUID());
   const [errors, setErrors] = useState<ErrorMap>({});
   const summary = useRef<HTMLDivElement>(null);
-  const set = (k: keyof Values) => (x: string) => setV((cur) => ({ ...cur, [k]: x }));
   const kind = (MEASURE_KINDS as readonly string[]).includes(v.kind) ? (v.kind as MeasureKind) : null;
   const details = kind ? detailsOf(kind) : [];
   const has = (d: MeasureDetail) => details.includes(d);
@@ -61,6 +61,7 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
     k === "kind" || k === "answers" || isOneOf(DETAILS, k) ? tp(`form.${k}`) : isOneOf(TEXT_FIELDS, k) ? t(`measure.${k}`) : k;
 
   const fields = formFields<typeof measureSchema>("f-", errors);
+  const field = bindFields(fields, v, (k, x) => setV((cur) => ({ ...cur, [k]: x })));
   const { state, dispatch, pending } = useFormAction(addMeasure, schemaOf<typeof measureSchema>(), {
     onFailure: (r) => {
       if (!r.ok && r.fieldErrors) setErrors(r.fieldErrors);
@@ -108,20 +109,14 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
     <form onSubmit={onSubmit} noValidate className="space-y-4 pb-4" aria-busy={pending}>
       <Section title={t("measure.title")}>
         <SelectField
-          form={fields}
-          name="kind"
+          {...field("kind")}
           label={tp("form.kind")}
-          value={v.kind}
-          onChange={set("kind")}
           required
           options={[{ value: "", label: t("measure.choose") }, ...MEASURE_KINDS.map((k) => ({ value: k, label: tp(`kind.${k}`) }))]}
         />
         <SelectField
-          form={fields}
-          name="answers"
+          {...field("answers")}
           label={tp("form.answers")}
-          value={v.answers}
-          onChange={set("answers")}
           required
           options={[
             { value: "", label: t("measure.choose") },
@@ -134,43 +129,20 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
           ]}
         />
         <TextAreaField
-          form={fields}
-          name="description"
+          {...field("description")}
           label={t("measure.description")}
-          value={v.description}
-          onChange={set("description")}
           required
           rows={3}
           maxLength={1000}
           hint={t("measure.descriptionHint")}
         />
-        <TextField
-          form={fields}
-          name="amount"
-          label={t("measure.amount")}
-          value={v.amount}
-          onChange={set("amount")}
-          inputMode="decimal"
-          required
-          hint={t("measure.amountHint")}
-        />
+        <TextField {...field("amount")} label={t("measure.amount")} inputMode="decimal" required hint={t("measure.amountHint")} />
         <div className="grid grid-cols-1 gap-3 min-[400px]:grid-cols-2">
+          <TextField {...field("startDate")} type="date" label={has("bank") ? tp("form.startLoan") : t("measure.startDate")} required />
           <TextField
-            form={fields}
-            name="startDate"
-            type="date"
-            label={has("bank") ? tp("form.startLoan") : t("measure.startDate")}
-            value={v.startDate}
-            onChange={set("startDate")}
-            required
-          />
-          <TextField
-            form={fields}
-            name="endDate"
+            {...field("endDate")}
             type="date"
             label={t("measure.endDate")}
-            value={v.endDate}
-            onChange={set("endDate")}
             min={v.startDate || undefined}
             hint={has("bank") ? tp("form.loanEndHint") : t("measure.endDateHint")}
           />
@@ -178,72 +150,25 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
       </Section>
       {has("bank") && (
         <Section title={tp("form.loanSection")}>
-          <TextField form={fields} name="bank" label={tp("form.bank")} value={v.bank} onChange={set("bank")} required maxLength={100} />
+          <TextField {...field("bank")} label={tp("form.bank")} required maxLength={100} />
           <div className="grid grid-cols-1 gap-3 min-[400px]:grid-cols-2">
-            <TextField
-              form={fields}
-              name="termMonths"
-              label={tp("form.termMonths")}
-              value={v.termMonths}
-              onChange={set("termMonths")}
-              inputMode="numeric"
-              required
-            />
-            <TextField
-              form={fields}
-              name="interestSubsidy"
-              label={tp("form.interestSubsidy")}
-              value={v.interestSubsidy}
-              onChange={set("interestSubsidy")}
-              inputMode="decimal"
-              required
-            />
+            <TextField {...field("termMonths")} label={tp("form.termMonths")} inputMode="numeric" required />
+            <TextField {...field("interestSubsidy")} label={tp("form.interestSubsidy")} inputMode="decimal" required />
           </div>
           <SelectField
-            form={fields}
-            name="loanStatus"
+            {...field("loanStatus")}
             label={tp("form.loanStatus")}
-            value={v.loanStatus}
-            onChange={set("loanStatus")}
             required
             options={LOAN_STATUSES.map((s) => ({ value: s, label: tp(`loan.${s}`) }))}
           />
-          {v.loanStatus === "repaid" && (
-            <TextField
-              form={fields}
-              name="repaidOn"
-              type="date"
-              label={tp("form.repaidOn")}
-              value={v.repaidOn}
-              onChange={set("repaidOn")}
-              required
-            />
-          )}
-          {v.loanStatus === "overdue" && (
-            <TextField
-              form={fields}
-              name="overdueSince"
-              type="date"
-              label={tp("form.overdueSince")}
-              value={v.overdueSince}
-              onChange={set("overdueSince")}
-              required
-            />
-          )}
+          {v.loanStatus === "repaid" && <TextField {...field("repaidOn")} type="date" label={tp("form.repaidOn")} required />}
+          {v.loanStatus === "overdue" && <TextField {...field("overdueSince")} type="date" label={tp("form.overdueSince")} required />}
         </Section>
       )}
       {has("post") && (
         <Section title={tp("form.jobSection")}>
-          <TextField form={fields} name="post" label={tp("form.post")} value={v.post} onChange={set("post")} required maxLength={100} />
-          <TextField
-            form={fields}
-            name="monthlyPay"
-            label={tp("form.monthlyPay")}
-            value={v.monthlyPay}
-            onChange={set("monthlyPay")}
-            inputMode="decimal"
-            required
-          />
+          <TextField {...field("post")} label={tp("form.post")} required maxLength={100} />
+          <TextField {...field("monthlyPay")} label={tp("form.monthlyPay")} inputMode="decimal" required />
         </Section>
       )}
       <ErrorSummary

@@ -9,6 +9,7 @@ import type { setHouseholdTypeSchema } from "@/lib/validation/income-record";
 import { HOUSEHOLD_TYPES } from "@/lib/validation/household-type";
 import { SelectField, StatusLine, SubmitButton, TextField } from "@/components/ui/form";
 import { schemaOf, useFormAction, useFormValues } from "@/components/ui/use-form-action";
+import { bindFields } from "@/components/ui/bind-fields";
 import { newId } from "@/components/ui/new-id";
 
 export function HouseholdTypeForm({ householdId, current }: { householdId: string; current: string | null }) {
@@ -23,39 +24,15 @@ export function HouseholdTypeForm({ householdId, current }: { householdId: strin
       setId(newId());
     },
   });
+  const field = bindFields(fields, values, set);
   return (
     <form action={dispatch} noValidate className="no-print space-y-3" data-testid="household-type-form">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="householdId" value={householdId} />
       <div className="grid gap-3 sm:grid-cols-3">
-        <SelectField
-          form={fields}
-          name="type"
-          label={t("title")}
-          value={values.type}
-          onChange={(v) => set("type", v)}
-          options={HOUSEHOLD_TYPES.map((v) => ({ value: v, label: t(v) }))}
-          required
-        />
-        <TextField
-          form={fields}
-          name="since"
-          type="date"
-          label={t("since")}
-          value={values.since}
-          onChange={(v) => set("since", v)}
-          required
-        />
-        <TextField
-          form={fields}
-          name="basis"
-          label={t("basis")}
-          hint={t("basisHint")}
-          value={values.basis}
-          onChange={(v) => set("basis", v)}
-          required
-          maxLength={200}
-        />
+        <SelectField {...field("type")} label={t("title")} options={HOUSEHOLD_TYPES.map((v) => ({ value: v, label: t(v) }))} required />
+        <TextField {...field("since")} type="date" label={t("since")} required />
+        <TextField {...field("basis")} label={t("basis")} hint={t("basisHint")} required maxLength={200} />
       </div>
       <StatusLine state={state} testId="household-type-status" />
       <SubmitButton pending={pending} size="sm">

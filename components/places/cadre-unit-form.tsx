@@ -7,6 +7,7 @@ import { setCadreUnit } from "@/lib/actions/places/set-cadre-unit";
 import type { cadreUnitSchema } from "@/lib/validation/resident";
 import { SelectField, StatusLine, SubmitButton, TextField } from "@/components/ui/form";
 import { schemaOf, useFormAction, useFormValues } from "@/components/ui/use-form-action";
+import { bindFields } from "@/components/ui/bind-fields";
 
 export function CadreUnitForm({ cadres, units }: { cadres: { id: string; label: string; unit: string | null }[]; units: string[] }) {
   const t = useTranslations("places.teams");
@@ -15,6 +16,7 @@ export function CadreUnitForm({ cadres, units }: { cadres: { id: string; label: 
     idPrefix: "cadre-unit-",
     after: "refresh",
   });
+  const field = bindFields(fields, values, set);
   const chosen = cadres.find((c) => c.id === values.userId);
   return (
     <form action={dispatch} noValidate className="space-y-3" data-testid="cadre-unit-form">
@@ -36,16 +38,7 @@ export function CadreUnitForm({ cadres, units }: { cadres: { id: string; label: 
           ]}
           required
         />
-        <TextField
-          form={fields}
-          name="unitName"
-          label={t("unitName")}
-          value={values.unitName}
-          onChange={(v) => set("unitName", v)}
-          list="cadre-unit-names"
-          required
-          maxLength={60}
-        />
+        <TextField {...field("unitName")} label={t("unitName")} list="cadre-unit-names" required maxLength={60} />
         <datalist id="cadre-unit-names">
           {units.map((u) => (
             <option key={u} value={u} />

@@ -6,6 +6,7 @@ import { savePosting } from "@/lib/actions/places/save-posting";
 import type { postingSchema } from "@/lib/validation/resident";
 import { SelectField, StatusLine, SubmitButton, TextField } from "@/components/ui/form";
 import { schemaOf, useFormAction, useFormValues } from "@/components/ui/use-form-action";
+import { bindFields } from "@/components/ui/bind-fields";
 import { newId } from "@/components/ui/new-id";
 
 const EMPTY = { villageId: "", unitName: "", personName: "", role: "team_member", validFrom: "", validTo: "" };
@@ -22,63 +23,27 @@ export function PostingForm({ villages }: { villages: { id: string; label: strin
       setId(newId());
     },
   });
+  const field = bindFields(fields, values, set);
   return (
     <form action={dispatch} noValidate className="space-y-3" data-testid="posting-form">
       <input type="hidden" name="id" value={id} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <SelectField
-          form={fields}
-          name="villageId"
+          {...field("villageId")}
           label={t("villageId")}
-          value={values.villageId}
-          onChange={(v) => set("villageId", v)}
           options={[{ value: "", label: "—" }, ...villages.map((v) => ({ value: v.id, label: v.label }))]}
           required
         />
-        <TextField
-          form={fields}
-          name="unitName"
-          label={t("unitName")}
-          value={values.unitName}
-          onChange={(v) => set("unitName", v)}
-          required
-          maxLength={60}
-        />
-        <TextField
-          form={fields}
-          name="personName"
-          label={t("personName")}
-          value={values.personName}
-          onChange={(v) => set("personName", v)}
-          required
-          maxLength={40}
-        />
+        <TextField {...field("unitName")} label={t("unitName")} required maxLength={60} />
+        <TextField {...field("personName")} label={t("personName")} required maxLength={40} />
         <SelectField
-          form={fields}
-          name="role"
+          {...field("role")}
           label={t("role")}
-          value={values.role}
-          onChange={(v) => set("role", v)}
           options={(["first_secretary", "team_leader", "team_member"] as const).map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           required
         />
-        <TextField
-          form={fields}
-          name="validFrom"
-          type="date"
-          label={t("validFrom")}
-          value={values.validFrom}
-          onChange={(v) => set("validFrom", v)}
-          required
-        />
-        <TextField
-          form={fields}
-          name="validTo"
-          type="date"
-          label={t("validTo")}
-          value={values.validTo}
-          onChange={(v) => set("validTo", v)}
-        />
+        <TextField {...field("validFrom")} type="date" label={t("validFrom")} required />
+        <TextField {...field("validTo")} type="date" label={t("validTo")} />
       </div>
       <StatusLine state={state} testId="posting-status" />
       <SubmitButton pending={pending} pendingLabel={t("saving")}>

@@ -7,6 +7,7 @@ import { recordRelocation } from "@/lib/actions/places/record-relocation";
 import type { relocationSchema } from "@/lib/validation/relocation";
 import { CheckField, SelectField, StatusLine, SubmitButton, TextField } from "@/components/ui/form";
 import { schemaOf, useFormAction, useFormValues } from "@/components/ui/use-form-action";
+import { bindFields } from "@/components/ui/bind-fields";
 
 export type RelocationFormValues = {
   originName: string;
@@ -43,104 +44,41 @@ export function RelocationForm({
     after: "refresh",
   });
   const { values, set } = useFormValues(initial);
+  const field = bindFields(fields, values, set);
   return (
     <form action={dispatch} noValidate className="space-y-3" data-testid="relocation-form">
       <input type="hidden" name="householdId" value={householdId} />
       {version !== null && <input type="hidden" name="version" value={version} />}
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField
-          form={fields}
-          name="originName"
-          label={t("originName")}
-          value={values.originName}
-          onChange={(v) => set("originName", v)}
-          required
-          maxLength={100}
-        />
-        <TextField
-          form={fields}
-          name="originId"
-          label={t("originId")}
-          hint={t("originHint")}
-          value={values.originId}
-          onChange={(v) => set("originId", v)}
-          inputMode="numeric"
-          maxLength={12}
-        />
+        <TextField {...field("originName")} label={t("originName")} required maxLength={100} />
+        <TextField {...field("originId")} label={t("originId")} hint={t("originHint")} inputMode="numeric" maxLength={12} />
         <SelectField
-          form={fields}
-          name="destinationId"
+          {...field("destinationId")}
           label={t("destinationId")}
-          value={values.destinationId}
-          onChange={(v) => set("destinationId", v)}
           options={[{ value: "", label: "—" }, ...destinations.map((d) => ({ value: d.id, label: d.label }))]}
           required
         />
-        <TextField
-          form={fields}
-          name="siteName"
-          label={t("siteName")}
-          hint={t("siteHint")}
-          value={values.siteName}
-          onChange={(v) => set("siteName", v)}
-          maxLength={60}
-        />
+        <TextField {...field("siteName")} label={t("siteName")} hint={t("siteHint")} maxLength={60} />
         <SelectField
-          form={fields}
-          name="mode"
+          {...field("mode")}
           label={t("mode")}
-          value={values.mode}
-          onChange={(v) => set("mode", v)}
           options={[
             { value: "centralised", label: t("modes.centralised") },
             { value: "scattered", label: t("modes.scattered") },
           ]}
           required
         />
+        <TextField {...field("floorArea")} label={t("floorArea")} inputMode="decimal" required />
         <TextField
-          form={fields}
-          name="floorArea"
-          label={t("floorArea")}
-          value={values.floorArea}
-          onChange={(v) => set("floorArea", v)}
-          inputMode="decimal"
-          required
-        />
-        <TextField
-          form={fields}
-          name="contribution"
+          {...field("contribution")}
           label={t("contribution")}
           hint={t("contributionHint", { cap: cap.toLocaleString("zh-CN") })}
-          value={values.contribution}
-          onChange={(v) => set("contribution", v)}
           inputMode="decimal"
           required
         />
-        <TextField
-          form={fields}
-          name="movedOn"
-          type="date"
-          label={t("movedOn")}
-          value={values.movedOn}
-          onChange={(v) => set("movedOn", v)}
-          required
-        />
-        <TextField
-          form={fields}
-          name="demolishedOn"
-          type="date"
-          label={t("demolishedOn")}
-          value={values.demolishedOn}
-          onChange={(v) => set("demolishedOn", v)}
-        />
-        <TextField
-          form={fields}
-          name="reclaimedOn"
-          type="date"
-          label={t("reclaimedOn")}
-          value={values.reclaimedOn}
-          onChange={(v) => set("reclaimedOn", v)}
-        />
+        <TextField {...field("movedOn")} type="date" label={t("movedOn")} required />
+        <TextField {...field("demolishedOn")} type="date" label={t("demolishedOn")} />
+        <TextField {...field("reclaimedOn")} type="date" label={t("reclaimedOn")} />
       </div>
       <fieldset>
         <legend className="text-sm font-medium">{t("support")}</legend>

@@ -21,6 +21,7 @@ import {
 } from "@/components/ui/form";
 import { SavedPanel } from "@/components/ui/saved-panel";
 import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
+import { bindFields } from "@/components/ui/bind-fields";
 
 export interface PlanFormValues {
   householdId: string;
@@ -41,7 +42,6 @@ export function PlanForm({ initial, measures }: { initial: PlanFormValues; measu
   const [v, setV] = useState(initial);
   const [errors, setErrors] = useState<ErrorMap>({});
   const summary = useRef<HTMLDivElement>(null);
-  const set = (k: "mainCause" | "expectedIncome" | "items" | "note") => (x: string) => setV((cur) => ({ ...cur, [k]: x }));
   const toggle = (k: "secondaryCauses" | "measureIds", id: string) => (on: boolean) =>
     setV((cur) => ({ ...cur, [k]: on ? [...cur[k], id] : cur[k].filter((x) => x !== id) }));
   const labelOf = (k: string) =>
@@ -49,6 +49,7 @@ export function PlanForm({ initial, measures }: { initial: PlanFormValues; measu
       ? t(k === "measureIds" ? "measures" : (k as "note"))
       : k;
   const fields = formFields<typeof savePlanSchema>("f-", errors);
+  const field = bindFields(fields, v, (k, x) => setV((cur) => ({ ...cur, [k]: x })));
   const { state, dispatch, pending } = useFormAction(savePlan, schemaOf<typeof savePlanSchema>(), {
     onFailure: (r) => {
       if (!r.ok && r.fieldErrors) setErrors(r.fieldErrors);
@@ -81,11 +82,8 @@ export function PlanForm({ initial, measures }: { initial: PlanFormValues; measu
     <form onSubmit={onSubmit} noValidate className="space-y-4 pb-4" aria-busy={pending}>
       <Section title={t("causes")}>
         <SelectField
-          form={fields}
-          name="mainCause"
+          {...field("mainCause")}
           label={t("mainCause")}
-          value={v.mainCause}
-          onChange={set("mainCause")}
           options={[{ value: "", label: "—" }, ...POVERTY_CAUSES.map((c) => ({ value: c, label: tAll(`causes.${c}`) }))]}
         />
         <fieldset className="space-y-1">
@@ -120,28 +118,11 @@ export function PlanForm({ initial, measures }: { initial: PlanFormValues; measu
             ))}
           </fieldset>
         )}
-        <TextField
-          form={fields}
-          name="expectedIncome"
-          label={t("expectedIncome")}
-          value={v.expectedIncome}
-          onChange={set("expectedIncome")}
-          inputMode="decimal"
-          required
-          hint={t("expectedIncomeHint")}
-        />
+        <TextField {...field("expectedIncome")} label={t("expectedIncome")} inputMode="decimal" required hint={t("expectedIncomeHint")} />
       </Section>
       <Section title={t("items")}>
-        <TextAreaField
-          form={fields}
-          name="items"
-          label={t("items")}
-          value={v.items}
-          onChange={set("items")}
-          rows={5}
-          hint={t("itemsHint")}
-        />
-        <TextAreaField form={fields} name="note" label={t("note")} value={v.note} onChange={set("note")} rows={2} maxLength={1000} />
+        <TextAreaField {...field("items")} label={t("items")} rows={5} hint={t("itemsHint")} />
+        <TextAreaField {...field("note")} label={t("note")} rows={2} maxLength={1000} />
       </Section>
       <ErrorSummary ref={summary} title={t("errorSummary")} message={failed} errors={errors} idPrefix={fields.idPrefix} labelOf={labelOf} />
       <SubmitBar pending={pending} label={t("submit")} pendingLabel={t("saving")} />

@@ -54,6 +54,8 @@ export interface FieldShell {
   hint?: React.ReactNode;
   required?: boolean;
   className?: string;
+  /** the label for screen readers only (a compact inline form whose row already says what it is) */
+  hideLabel?: boolean;
 }
 
 export interface A11y {
@@ -74,13 +76,14 @@ export function Field<S extends z.ZodType>({
   hint,
   required,
   className = "",
+  hideLabel = false,
   children,
 }: FieldShell & { form: FormFields<S>; name: FormPath<S>; also?: readonly FormPath<S>[]; children: (a11y: A11y) => React.ReactNode }) {
   const id = fieldId(form.idPrefix, name);
   const errors = errorsAt(form, name, also);
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
+      <label htmlFor={id} className={hideLabel ? "sr-only" : "block text-sm font-medium text-stone-800"}>
         {label}
         {required && (
           <span className="ml-0.5 text-red-700" aria-hidden>

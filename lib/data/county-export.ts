@@ -10,6 +10,7 @@ import { AppError } from "@/lib/auth/errors";
 import { messages } from "@/i18n/messages";
 import { today } from "@/lib/clock";
 import { attachment, csvStream, type CsvValue } from "@/lib/csv";
+import { plainResponse, privateResponse } from "@/lib/http/plain";
 import { XLSX_TYPE, xlsxStream, type ColumnKind, type XlsxColumn } from "@/lib/xlsx";
 import { exitThreshold, reviewArea, villageInCounty, villageRowsForExport, type ReviewedCounty } from "./county";
 import { householdBatches } from "./county-households";
@@ -21,12 +22,6 @@ import { keyHouseholdBatches, parseKeyFilters } from "./key-households";
 
 /** CSV headers and labels are always Chinese (the county's working language), whatever the UI locale. */
 const zh = createTranslator({ locale: "zh-CN", messages: messages["zh-CN"] });
-
-const plain = (status: number, body: string) =>
-  new Response(body, {
-    status,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store" },
-  });
 
 /** CSV for machines, XLSX (`?format=xlsx`) for people opening it in Excel or WPS. */
 export type ExportFormat = "csv" | "xlsx";
@@ -51,33 +46,25 @@ function download(
 }
 
 function fileResponse(body: ReadableStream<Uint8Array>, filename: string, ascii: string, type: string) {
-  return new Response(body, {
-    status: 200,
-    headers: {
-      "Content-Type": type,
-      "Content-Disposition": attachment(filename, ascii),
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return privateResponse(body, { "Content-Type": type, "Content-Disposition": attachment(filename, ascii) });
 }
 
 function paramProblem(errors: ParamError[]): Response | null {
   if (errors.length === 0) return null;
-  return plain(400, `参数无效 (invalid parameters): ${errors.map((e) => `${e.param}=${e.value}`).join(", ")}`);
+  return plainResponse(400, `参数无效 (invalid parameters): ${errors.map((e) => `${e.param}=${e.value}`).join(", ")}`);
 }
 
 /** Signed in, allowed to review villages, with a county in scope; else the response to send. */
 async function exporter(): Promise<{ viewer: Viewer; county: ReviewedCounty; within: string; township: boolean } | Response> {
   const viewer = await getViewer();
-  if (!viewer) return plain(401, "请先登录 (Unauthorized)");
+  if (!viewer) return plainResponse(401, "请先登录 (Unauthorized)");
   if (!can(viewer.role, "village.review")) {
     await audit(
       db(),
       { id: viewer.id, role: viewer.role },
       { action: "access.denied", entity: "export", entityId: "county", after: { code: "forbidden" } },
     ).catch(() => {});
-    return plain(403, "无权导出 (Forbidden)");
+    return plainResponse(403, "无权导出 (Forbidden)");
   }
   try {
     return { viewer, ...(await reviewArea(viewer)) };
@@ -88,7 +75,7 @@ async function exporter(): Promise<{ viewer: Viewer; county: ReviewedCounty; wit
         { id: viewer.id, role: viewer.role },
         { action: "access.denied", entity: "export", entityId: "county", after: { code: "not_found", regionId: viewer.regionId } },
       ).catch(() => {});
-      return plain(404, "未找到 (Not found)");
+      return plainResponse(404, "未找到 (Not found)");
     }
     throw e;
   }
@@ -181,7 +168,7 @@ export async function exportHouseholds(request: Request): Promise<Response> {
         { id: viewer.id, role: viewer.role },
         { action: "access.denied", entity: "village", entityId: villageId.slice(0, 64), after: { code: "not_found", via: "export" } },
       ).catch(() => {});
-      return plain(404, "未找到该村，或不在您的权限范围内 (Not found)");
+      return plainResponse(404, "未找到该村，或不在您的权限范围内 (Not found)");
     }
   }
   const { values, errors } = parseHouseholdParams(search);
@@ -270,7 +257,7 @@ export async function exportKeyHouseholds(request: Request): Promise<Response> {
         after: { code: "not_found", regionId: who.viewer.regionId },
       },
     );
-    return plain(404, "未找到 (not found)");
+    return plainResponse(404, "未找到 (not found)");
   }
   const { county } = who;
   const f = parseKeyFilters(Object.fromEntries(new URL(request.url).searchParams));

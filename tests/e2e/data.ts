@@ -152,3 +152,52 @@ export async function freshDesignatedVillage(
   await createUser(db, { username, role: "facilitator", regionId: id, name: `试主持${GIVEN[Date.now() % GIVEN.length]}` });
   return { id, name, facilitator: { username, password: TEST_PASSWORD } };
 }
+
+/** The demo's city (Tongren), under which a spec's own counties are made. */
+export const TONGREN = "5206";
+
+export interface FreshCounty {
+  id: string;
+  name: string;
+  villages: { id: string; name: string; designatedPoor: boolean }[];
+  /** an evaluator over this county alone (signs in with TEST_PASSWORD) */
+  evaluator: { username: string; password: string };
+}
+
+/**
+ * A county of the spec's own under Tongren (a code no real county of it uses: 520670–520699), one
+ * township, `villages` villages (the first half, rounded up, designated poor villages) of
+ * `households` households each (the first half registered poor, the others not registered), and
+ * an evaluator over it: what an evaluation's sampling frame needs, apart from the demo's counties.
+ */
+export async function freshCounty(db: PrismaClient, villages = 5, households = 6): Promise<FreshCounty> {
+  let id = "";
+  for (let i = 0; i < 50 && !id; i++) {
+    const candidate = `${TONGREN}${70 + (crypto.randomBytes(1)[0]! % 30)}`;
+    if (!(await db.region.findUnique({ where: { id: candidate }, select: { id: true } }))) id = candidate;
+  }
+  if (!id) throw new Error("no free county code under Tongren");
+  const pick = () => GIVEN[crypto.randomBytes(1)[0]! % GIVEN.length];
+  const name = `丁${pick()}区`;
+  const township = `${id}100`;
+  const made = Array.from({ length: villages }, (_, i) => ({
+    id: `${township}${200 + i}`,
+    name: `丁${pick()}${"一二三四五六七八九十"[i % 10]}村`,
+    designatedPoor: i < Math.ceil(villages / 2),
+  }));
+  await db.region.createMany({
+    data: [
+      { id, parentId: TONGREN, level: "county", name, zone: "west" },
+      { id: township, parentId: id, level: "township", name: `丁${pick()}乡`, zone: "west" },
+      ...made.map((v) => ({ ...v, parentId: township, level: "village" as const, zone: "west" as const })),
+    ],
+  });
+  for (const v of made) {
+    for (let i = 0; i < households; i++) {
+      await freshHousehold(db, { village: v.id, registeredStatus: i < households / 2 ? "registered_poor" : "not_registered" });
+    }
+  }
+  const username = `e2e-evaluator-${uniqueTag()}`;
+  await createUser(db, { username, role: "evaluator", regionId: id, name: `试评估${pick()}` });
+  return { id, name, villages: made, evaluator: { username, password: TEST_PASSWORD } };
+}

@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { freshCadre, freshHousehold, openE2eDb, type FreshHousehold, type HouseholdSpec } from "./data";
+import { freshCadre, freshCounty, freshHousehold, openE2eDb, type FreshCounty, type FreshHousehold, type HouseholdSpec } from "./data";
 
 export const DEMO_PASSWORD = "Jingzhun@2026";
 
@@ -19,6 +19,8 @@ export interface E2eFixtures {
   household: (spec?: HouseholdSpec) => Promise<FreshHousehold>;
   /** a new cadre of the spec's own in a village (Danyang by default) */
   cadre: (village?: string) => Promise<{ id: string; username: string; password: string }>;
+  /** a new county of the spec's own: villages, households and an evaluator over it */
+  county: (villages?: number, households?: number) => Promise<FreshCounty>;
 }
 
 export const test = base.extend<E2eFixtures, { db: PrismaClient }>({
@@ -36,6 +38,9 @@ export const test = base.extend<E2eFixtures, { db: PrismaClient }>({
   },
   cadre: async ({ db }, use) => {
     await use((village) => freshCadre(db, village));
+  },
+  county: async ({ db }, use) => {
+    await use((villages, households) => freshCounty(db, villages, households));
   },
   // every page a test opens must find its messages: each client tree is sent only the namespaces
   // its segment lists (i18n/client-messages.ts), and a missing one shows as MISSING_MESSAGE here

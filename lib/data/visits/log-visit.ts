@@ -4,7 +4,7 @@
 // a newer version is still kept (state "conflict"), its changes waiting for the cadre.
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
-import { audit, type Actor } from "@/lib/audit";
+import { audit, type Actor, type AuditEntry } from "@/lib/audit";
 import { recordDenials, takenNationalIds, type Denial } from "@/lib/data/national-id-taken";
 import { AppError, fieldError } from "@/lib/auth/errors";
 import { householdScope } from "@/lib/auth/scope";
@@ -40,6 +40,63 @@ export interface VisitOutcome {
   changed: string[];
   /** true when this visit id had already been stored: nothing was written this time */
   replay: boolean;
+}
+
+type VisitFacts = Pick<
+  VisitInput,
+  | "clientVisitId"
+  | "householdId"
+  | "date"
+  | "mode"
+  | "confirmation"
+  | "followUps"
+  | "planProgress"
+  | "baseVersion"
+  | "locationConsent"
+  | "location"
+>;
+
+/** Where the visit was, kept only for a home visit the household consented to locate. */
+export function locatedOf(input: Pick<VisitFacts, "mode" | "locationConsent" | "location">) {
+  return input.mode === "home" && input.locationConsent && input.location ? input.location : null;
+}
+
+/**
+ * The audit event of a stored visit ("visit.create"): what was recorded and what came of it. One
+ * builder for both ways a visit is stored (recordVisit below, and the one-call plain visit).
+ */
+export function visitCreatedEvent(
+  input: VisitFacts,
+  household: { id: string; countyId: string },
+  outcome: {
+    evidence: readonly { sha256: string }[];
+    state: VisitOutcome["state"];
+    changed: string[];
+    pendingChanges: unknown;
+    reason: string | null;
+  },
+): AuditEntry {
+  return {
+    action: "visit.create",
+    entity: "visit",
+    entityId: input.clientVisitId,
+    countyId: household.countyId,
+    after: {
+      householdId: household.id,
+      date: input.date,
+      mode: input.mode,
+      confirmation: input.confirmation,
+      located: Boolean(locatedOf(input)),
+      followUps: input.followUps.length,
+      planProgress: input.planProgress,
+      evidence: outcome.evidence.map((e) => e.sha256),
+      baseVersion: input.baseVersion,
+      state: outcome.state,
+      changed: outcome.changed,
+      pendingChanges: outcome.pendingChanges,
+    },
+    reason: outcome.reason,
+  };
 }
 
 /** The household in the viewer's scope (id, county), or AppError("not_found"). */
@@ -154,7 +211,7 @@ async function recordVisitTx(
       throw fieldError("date", messageKey("validation.beforeAssignment"), { date: from });
     }
 
-    const located = input.mode === "home" && input.locationConsent && input.location ? input.location : null;
+    const located = locatedOf(input);
     const visitDate = dateOnly(input.date);
     await tx.visit.create({
       data: {
@@ -258,27 +315,17 @@ async function recordVisitTx(
           select: { assessedStatus: true, unmetIndicators: true, perCapitaIncome: true },
         })
       : h;
-    await audit(tx, actor, {
-      action: "visit.create",
-      entity: "visit",
-      entityId: input.clientVisitId,
-      countyId: h.countyId,
-      after: {
-        householdId: h.id,
-        date: input.date,
-        mode: input.mode,
-        confirmation: input.confirmation,
-        located: Boolean(located),
-        followUps: input.followUps.length,
-        planProgress: input.planProgress,
-        evidence: evidence.map((e) => e.sha256),
-        baseVersion: input.baseVersion,
+    await audit(
+      tx,
+      actor,
+      visitCreatedEvent(input, h, {
+        evidence,
         state,
         changed,
         pendingChanges: state === "conflict" ? changes : null,
-      },
-      reason: stateReason,
-    });
+        reason: stateReason,
+      }),
+    );
 
     return {
       visitId: input.clientVisitId,

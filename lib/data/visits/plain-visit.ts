@@ -12,7 +12,7 @@ import { countyOfRegion, regionReach } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/session";
 import type { VisitInput } from "@/lib/validation/visit";
 import { messageKey } from "@/i18n/keys";
-import type { VisitOutcome } from "./log-visit";
+import { locatedOf, visitCreatedEvent, type VisitOutcome } from "./log-visit";
 
 type Answer =
   | { status: "household_not_found" | "visit_not_found" }
@@ -52,33 +52,17 @@ export async function storePlainVisit(viewer: Viewer, input: VisitInput): Promis
   if (!reach) return null;
 
   const at = new Date();
-  const located = input.mode === "home" && input.locationConsent && input.location ? input.location : null;
+  const located = locatedOf(input);
   // the event recordVisit appends for a visit without changes; its county is the reach's, which the
   // function checks the household lies in
   const auditRows = auditRowsJson(
     { id: viewer.id, role: viewer.role },
     [
-      {
-        action: "visit.create",
-        entity: "visit",
-        entityId: input.clientVisitId,
-        countyId: reach.countyId,
-        after: {
-          householdId: input.householdId,
-          date: input.date,
-          mode: input.mode,
-          confirmation: input.confirmation,
-          located: Boolean(located),
-          followUps: input.followUps.length,
-          planProgress: input.planProgress,
-          evidence: [],
-          baseVersion: input.baseVersion,
-          state: "accepted",
-          changed: [],
-          pendingChanges: null,
-        },
-        reason: null,
-      },
+      visitCreatedEvent(
+        input,
+        { id: input.householdId, countyId: reach.countyId },
+        { evidence: [], state: "accepted", changed: [], pendingChanges: null, reason: null },
+      ),
     ],
     at,
   );

@@ -2,9 +2,11 @@
 // The kit's field: label, hint and errors wired to the control for screen readers; ids and
 // names from the schema path.
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanup, render, screen } from "@testing-library/react";
+import { useState } from "react";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { z } from "zod";
-import { CheckField, SelectField, TextAreaField, TextField, fieldId, formFields } from "@/components/ui/form";
+import { CheckField, Field, SelectField, TextAreaField, TextField, fieldId, formFields } from "@/components/ui/form";
+import { bindFields } from "@/components/ui/bind-fields";
 
 export const schema = z.object({
   reason: z.string(),
@@ -68,5 +70,62 @@ describe("Field", () => {
     // @ts-expect-error nor is a member field that does not exist
     render(<TextField form={form} name="members.0.nam" label="y" />);
     expect(true).toBe(true);
+  });
+});
+
+describe("bindFields", () => {
+  function Bound({ errors }: { errors?: Record<string, string[]> }) {
+    const [values, setValues] = useState({ reason: "first", kind: "a", count: 3 });
+    const field = bindFields(formFields<S>("b-", errors), values, (k, x) => setValues((v) => ({ ...v, [k]: x })));
+    return (
+      <>
+        <TextField {...field("reason")} label="Reason" />
+        <SelectField
+          {...field("kind")}
+          label="Kind"
+          options={[
+            { value: "a", label: "A" },
+            { value: "b", label: "B" },
+          ]}
+        />
+        <output data-testid="values">{`${values.reason}|${values.kind}`}</output>
+      </>
+    );
+  }
+
+  it("gives each field its form, path, value and onChange", () => {
+    render(<Bound errors={{ kind: ["pick one"] }} />);
+    const reason = screen.getByLabelText("Reason") as HTMLInputElement;
+    expect(reason.name).toBe("reason");
+    expect(reason.id).toBe("b-reason");
+    expect(reason.value).toBe("first");
+    fireEvent.change(reason, { target: { value: "second" } });
+    fireEvent.change(screen.getByLabelText("Kind"), { target: { value: "b" } });
+    expect(screen.getByTestId("values").textContent).toBe("second|b");
+    expect(screen.getByLabelText("Kind").getAttribute("aria-describedby")).toBe("b-kind-error");
+  });
+
+  it("a name outside the schema, or with no string value in the form, does not compile", () => {
+    const field = bindFields(formFields<S>("b-", undefined), { reason: "", count: 3 }, () => {});
+    // @ts-expect-error "reasn" is not a path of the schema
+    field("reasn");
+    // @ts-expect-error "kind" is a path of the schema but the form keeps no value for it
+    field("kind");
+    // @ts-expect-error "count" is no path of the schema (and not a string)
+    field("count");
+    expect(field("reason").name).toBe("reason");
+  });
+});
+
+describe("Field with hideLabel", () => {
+  it("keeps the label for screen readers only", () => {
+    render(
+      <Field form={formFields<S>("h-", { reason: ["needed"] })} name="reason" label="Days" hideLabel>
+        {(a11y) => <input {...a11y} />}
+      </Field>,
+    );
+    const input = screen.getByLabelText("Days");
+    expect(document.querySelector(`label[for="${input.id}"]`)!.className).toBe("sr-only");
+    expect(input.getAttribute("aria-describedby")).toBe("h-reason-error");
   });
 });

@@ -1,26 +1,16 @@
 // Everything needed to re-draw an evaluation's sample independently, as JSON: algorithm, seed,
 // plan, the list hash, the reference (v1: lib/domain/sampling.ts, decision 0006; v2, stratified:
 // lib/domain/sampling-v2.ts, decision 0017) and the sample drawn. Pair it with frozen-list.csv. Same access as the CSV.
-import { getViewer } from "@/lib/auth/session";
-import { AppError } from "@/lib/auth/errors";
+import { notFoundAsNull, privateResponse, recordRoute } from "@/lib/http/plain";
 import { frozenListFor } from "@/lib/data/evaluation/draw";
 import { samplePlanOf } from "@/lib/domain/evaluation-plan";
 import { SAMPLE_ALGORITHM_V2 } from "@/lib/domain/sampling-v2";
 
 export const dynamic = "force-dynamic";
 
-const plain = (status: number, body: string) =>
-  new Response(body, {
-    status,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" },
-  });
-
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const viewer = await getViewer();
-  if (!viewer) return plain(401, "Unauthorized");
-  const { id } = await params;
-  try {
-    const list = await frozenListFor(viewer, id);
+export const GET = recordRoute(
+  (viewer, id) => frozenListFor(viewer, id).catch(notFoundAsNull),
+  (list) => {
     const v2 = list.algorithm === SAMPLE_ALGORITHM_V2;
     const body = {
       evaluationId: list.evaluationId,
@@ -44,16 +34,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
         households: list.sample,
       },
     };
-    return new Response(JSON.stringify(body, null, 2), {
-      headers: {
-        "Content-Type": "application/json; charset=utf-8",
-        "Content-Disposition": `attachment; filename="evaluation-${list.evaluationId}-draw.json"`,
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
+    return privateResponse(JSON.stringify(body, null, 2), {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="evaluation-${list.evaluationId}-draw.json"`,
     });
-  } catch (e) {
-    if (e instanceof AppError && e.code === "not_found") return plain(404, "Not found");
-    throw e;
-  }
-}
+  },
+);

@@ -5,25 +5,15 @@
 // re-draw the sample.
 // The seed and algorithm also travel in the response headers. The team only (and, after the
 // release time, the county's officials); anyone else: 404, audited.
-import { getViewer } from "@/lib/auth/session";
-import { AppError } from "@/lib/auth/errors";
+import { notFoundAsNull, privateResponse, recordRoute } from "@/lib/http/plain";
 import { frozenListFor } from "@/lib/data/evaluation/draw";
 import { SAMPLE_ALGORITHM_V2 } from "@/lib/domain/sampling-v2";
 
 export const dynamic = "force-dynamic";
 
-const plain = (status: number, body: string) =>
-  new Response(body, {
-    status,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" },
-  });
-
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const viewer = await getViewer();
-  if (!viewer) return plain(401, "Unauthorized");
-  const { id } = await params;
-  try {
-    const list = await frozenListFor(viewer, id);
+export const GET = recordRoute(
+  (viewer, id) => frozenListFor(viewer, id).catch(notFoundAsNull),
+  (list) => {
     const v2 = list.algorithm === SAMPLE_ALGORITHM_V2;
     const lines = v2
       ? [
@@ -37,19 +27,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
           "id,villageId,exited,status",
           ...list.rows.map((r) => `${r.id},${r.villageId},${r.exitedThisYear ? "true" : "false"},${r.registeredStatus}`),
         ];
-    return new Response(`${lines.join("\n")}\n`, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="evaluation-${list.evaluationId}-frozen-list.csv"`,
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-        "X-Sample-Algorithm": list.algorithm,
-        "X-Sample-Seed": encodeURIComponent(list.seed),
-        "X-List-Hash": list.listHash,
-      },
+    return privateResponse(`${lines.join("\n")}\n`, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="evaluation-${list.evaluationId}-frozen-list.csv"`,
+      "X-Sample-Algorithm": list.algorithm,
+      "X-Sample-Seed": encodeURIComponent(list.seed),
+      "X-List-Hash": list.listHash,
     });
-  } catch (e) {
-    if (e instanceof AppError && e.code === "not_found") return plain(404, "Not found");
-    throw e;
-  }
-}
+  },
+);
