@@ -28,11 +28,16 @@ function valuesFor(ast: MessageFormatElement[]): [Values, Values] {
   const b: Values = {};
   const walk = (els: MessageFormatElement[]) => {
     for (const el of els) {
-      if (el.type === TYPE.argument) ((a[el.value] ??= `«${el.value}»`), (b[el.value] ??= "乙"));
-      else if (el.type === TYPE.number) ((a[el.value] = 1234.5), (b[el.value] = 0));
-      else if (el.type === TYPE.date || el.type === TYPE.time)
-        ((a[el.value] = new Date("2026-12-05T04:00:00Z")), (b[el.value] = new Date("2014-01-01T00:00:00Z")));
-      else if (el.type === TYPE.plural) {
+      if (el.type === TYPE.argument) {
+        a[el.value] ??= `«${el.value}»`;
+        b[el.value] ??= "乙";
+      } else if (el.type === TYPE.number) {
+        a[el.value] = 1234.5;
+        b[el.value] = 0;
+      } else if (el.type === TYPE.date || el.type === TYPE.time) {
+        a[el.value] = new Date("2026-12-05T04:00:00Z");
+        b[el.value] = new Date("2014-01-01T00:00:00Z");
+      } else if (el.type === TYPE.plural) {
         a[el.value] = 2;
         b[el.value] = 1;
         Object.values(el.options).forEach((o) => walk(o.value));
