@@ -1,6 +1,7 @@
 import { requireViewerPage } from "@/lib/auth/session";
 import { AppShell } from "@/components/shell/app-shell";
 import { OfflineMount } from "@/components/offline/offline-mount";
+import { PageStatus } from "@/components/ui/flash";
 
 export const dynamic = "force-dynamic";
 
@@ -9,6 +10,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <AppShell viewer={viewer}>
       <OfflineMount viewer={viewer} />
+      <PageStatus />
       {children}
     </AppShell>
   );

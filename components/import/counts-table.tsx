@@ -2,6 +2,16 @@
 import { useTranslations } from "next-intl";
 import type { ImportReport } from "@/lib/import/run";
 
+/** The record files' counts, in the order of the files (docs/import-format.md). */
+const RECORD_COUNT_ROWS = [
+  "householdTypes",
+  "incomeRecords",
+  "relocations",
+  "measures",
+  "plans",
+  "villageExits",
+] as const satisfies readonly (keyof ImportReport["counts"])[];
+
 /** What an import added and skipped (or, after a check, would). */
 export function CountsTable({ counts }: { counts: ImportReport["counts"] }) {
   const t = useTranslations("bulkImport.counts");
@@ -11,6 +21,13 @@ export function CountsTable({ counts }: { counts: ImportReport["counts"] }) {
     [t("members"), counts.members.rows, counts.members.inserted, counts.members.skipped],
     [t("income"), counts.income.rows, null, null],
     [t("indicators"), counts.indicators.rows, null, null],
+    // the optional county-record files (lib/import/records-*.ts)
+    ...RECORD_COUNT_ROWS.map((k): [string, number, number | null, number | null] => [
+      t(k),
+      counts[k].rows,
+      counts[k].inserted,
+      counts[k].skipped,
+    ]),
   ];
   const n = (v: number | null) => (v === null ? "—" : v.toLocaleString());
   return (

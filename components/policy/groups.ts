@@ -44,7 +44,7 @@ export const POLICY_GROUPS: { key: string; keys: PolicyKey[] }[] = [
   },
   {
     key: "places",
-    keys: ["relocationContributionCap", "relocationAreaPerPerson", "residentDaysPerMonth", "villageCollectiveIncomeMin", "keyElderAge"],
+    keys: ["relocationContributionCap", "relocationAreaPerPerson", "residentDaysPerMonth", "keyElderAge"],
   },
 
   {

@@ -8,6 +8,7 @@ import { useRouter } from "next/navigation";
 import type { z } from "zod";
 import { initialActionState, type ActionResult } from "@/lib/actions/result";
 import type { FormFields } from "./form";
+import { showFlash } from "./flash";
 
 /** Names the schema that types a form's field names, without bringing it into the bundle: `schemaOf<typeof mySchema>()`. */
 export interface SchemaToken<S extends z.ZodType> {
@@ -28,6 +29,12 @@ export interface FormActionOptions<T> {
   onFailure?: (result: ActionResult<T>) => void;
   /** after a success: re-read the page's server components (router.refresh), or go where this says */
   after?: "refresh" | ((data: T | undefined) => string | null) | null;
+  /**
+   * the success message goes to the page's status region (components/ui/flash.tsx), which outlives
+   * the refresh, instead of the form's status line: for a form the refreshed page no longer shows
+   * (a step taken, a proposal made). Refusals stay on the form.
+   */
+  flash?: boolean;
 }
 
 export interface FormActionApi<S extends z.ZodType, T, P> {
@@ -45,7 +52,7 @@ export function useFormAction<S extends z.ZodType, T, P = FormData>(
 ): FormActionApi<S, T, P> {
   const router = useRouter();
   const autoId = useId();
-  const { onSuccess, onFailure, after = null, idPrefix } = options;
+  const { onSuccess, onFailure, after = null, idPrefix, flash = false } = options;
   // useActionState runs the action of the latest render, so these callbacks are always current;
   // they run as the action settles (inside its transition), not in an effect afterwards
   const [state, dispatch, pending] = useActionState<ActionResult<T>, P>(async (prev, input) => {
@@ -53,8 +60,11 @@ export function useFormAction<S extends z.ZodType, T, P = FormData>(
     if (result.ok) {
       onSuccess?.(result.data, result);
       const href = typeof after === "function" ? after(result.data) : null;
+      if (flash && result.message) showFlash(result.message, href ? new URL(href, window.location.href).pathname : undefined);
       if (href) router.push(href);
       else if (after) router.refresh();
+      // flashed: the form's own status line stays quiet (one message, one focus)
+      if (flash && result.message) return { ...result, message: undefined };
     } else onFailure?.(result);
     return result;
   }, initialActionState as ActionResult<T>);

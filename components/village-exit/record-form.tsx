@@ -23,8 +23,6 @@ export interface RecordFormProps {
     facilities: Record<Facility, { ok: boolean; on: string | null; note: string }>;
     collectiveIncome: number | null;
   } | null;
-  /** yuan: the policy's minimum (the hint) */
-  min: string;
   today: string;
 }
 
@@ -40,7 +38,7 @@ function initial(record: RecordFormProps["record"]) {
   return v;
 }
 
-export function VillageExitRecordForm({ villageId, year, record, min, today }: RecordFormProps) {
+export function VillageExitRecordForm({ villageId, year, record, today }: RecordFormProps) {
   const t = useTranslations("villageExit.record");
   const [id] = useState(() => record?.id ?? newId());
   const { values, set } = useFormValues(initial(record));
@@ -91,7 +89,7 @@ export function VillageExitRecordForm({ villageId, year, record, min, today }: R
         form={fields}
         name="collectiveIncome"
         label={t("collectiveIncome")}
-        hint={t("collectiveIncomeHint", { min })}
+        hint={t("collectiveIncomeHint")}
         inputMode="decimal"
         value={values.collectiveIncome}
         onChange={(v) => set("collectiveIncome", v)}

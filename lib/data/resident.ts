@@ -14,6 +14,7 @@ import { currentYear, today } from "@/lib/clock";
 import { loadPolicyRows } from "./assessment";
 import { reviewArea } from "./county";
 import { resolvePolicy } from "@/lib/domain/policy";
+import { VILLAGE_COMMITTEE_MAX, VILLAGE_COMMITTEE_MIN } from "@/lib/domain/committee";
 import type { CadreUnitInput, PostingInput, ResidentDaysInput } from "@/lib/validation/resident";
 
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -161,7 +162,8 @@ export interface PostingRow {
 
 /**
  * The county's resident teams for a month ("YYYY-MM"): the postings serving in it with their days
- * (null: not recorded), the villages with no one serving and with no first secretary, and the
+ * (null: not recorded), the villages with no one serving and with no first secretary (villages
+ * only: an urban community at the village level is not one, lib/domain/committee.ts), and the
  * members below the days required. One query for the postings, one for the villages.
  */
 export async function teamsOverview(countyId: ReviewCountyId, month: string) {
@@ -191,6 +193,7 @@ export async function teamsOverview(countyId: ReviewCountyId, month: string) {
         AND p."validFrom" <= (${start}::date + interval '1 month' - interval '1 day')
         AND (p."validTo" IS NULL OR p."validTo" >= ${start}::date)
       WHERE v.level = 'village' AND t."parentId" = ${countyId}
+        AND substr(v.id, 10, 3)::int BETWEEN ${VILLAGE_COMMITTEE_MIN} AND ${VILLAGE_COMMITTEE_MAX}
       GROUP BY v.id, v.name, t.name, v."designatedPoor"
       HAVING count(p.id) = 0 OR count(p.id) FILTER (WHERE p.role = 'first_secretary') = 0
       ORDER BY v."designatedPoor" DESC, v.id`),

@@ -17,13 +17,20 @@ import { today, currentYear, dateOnly } from "@/lib/clock";
 import { loadPolicyRows } from "./assessment";
 import { resolvePolicy, type RegionZone } from "@/lib/domain/policy";
 import {
+  collectiveIncomeCriterion,
   failedCriteriaText,
   judgeVillageExit,
   VILLAGE_EXIT_FACILITIES,
+  type IncomeJudgment,
   type VillageExitFacts,
   type VillageExitVerdict,
 } from "@/lib/domain/village-exit";
-import type { ProposeVillageExitInput, ReviewVillageExitInput, SaveVillageExitInput } from "@/lib/validation/village-exit";
+import type {
+  ApproveVillageExitInput,
+  ProposeVillageExitInput,
+  ReviewVillageExitInput,
+  SaveVillageExitInput,
+} from "@/lib/validation/village-exit";
 import { messageKey } from "@/i18n/keys";
 
 export const VILLAGE_EXIT_STAGES = ["draft", "proposed", "returned", "township_reviewed", "announced"] as const;
@@ -33,14 +40,13 @@ export const VILLAGE_EXIT_PAGE_SIZE = 50;
 const iso = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
 const day = (s: string | undefined) => (s ? new Date(`${s}T00:00:00Z`) : null);
 
-/** The village's exit policy for a year: the incidence threshold of its zone and the collective income minimum. */
+/** The village's exit policy for a year: the incidence thresholds (the collective income is the county's judgment). */
 export async function villageExitPolicy(client: Db | Tx, countyId: string, year: number) {
   const resolved = resolvePolicy(await loadPolicyRows(client), year, countyId.slice(0, 2));
   return {
     values: {
       exitIncidenceEast: resolved.values.exitIncidenceEast,
       exitIncidenceWest: resolved.values.exitIncidenceWest,
-      villageCollectiveIncomeMin: resolved.values.villageCollectiveIncomeMin,
     },
     version: resolved.version,
   };
@@ -114,6 +120,7 @@ function criteriaFacts(
     clinicOk: boolean;
     schoolOk: boolean;
     collectiveIncome: Prisma.Decimal | number | null;
+    incomeJudgment: IncomeJudgment | null;
   } | null,
   people: { people: number; poor: number },
 ): VillageExitFacts {
@@ -126,6 +133,7 @@ function criteriaFacts(
     clinic: r?.clinicOk ?? false,
     school: r?.schoolOk ?? false,
     collectiveIncome: r?.collectiveIncome === null || r?.collectiveIncome === undefined ? null : Number(r.collectiveIncome),
+    incomeJudgment: r?.incomeJudgment ?? null,
   };
 }
 
@@ -166,6 +174,9 @@ export async function villageExitPage(viewer: Viewer, villageId: string, year: n
         select: { id: true, name: true },
       })
     : [];
+  const judgedBy = record?.incomeJudgedById
+    ? await client.user.findFirst({ where: { id: record.incomeJudgedById }, select: { name: true } })
+    : null;
   const nameOf = new Map(actors.map((a) => [a.id, a.name]));
   const villageSide = await isVillageSide(client, viewer, villageId);
   const stage = (record?.stage ?? null) as VillageExitStage | null;
@@ -200,13 +211,20 @@ export async function villageExitPage(viewer: Viewer, villageId: string, year: n
             VILLAGE_EXIT_FACILITIES.map((f) => [f, { ok: record[`${f}Ok`], on: iso(record[`${f}On`]), note: record[`${f}Note`] }]),
           ) as Record<(typeof VILLAGE_EXIT_FACILITIES)[number], { ok: boolean; on: string | null; note: string }>,
           collectiveIncome: record.collectiveIncome === null ? null : Number(record.collectiveIncome),
+          incomeJudgment: record.incomeJudgment
+            ? {
+                judgment: record.incomeJudgment,
+                note: record.incomeJudgmentNote,
+                by: judgedBy?.name ?? "—",
+                at: record.incomeJudgedAt ? record.incomeJudgedAt.toISOString() : null,
+              }
+            : null,
           frozen:
             record.poorPeople !== null && record.population !== null
               ? {
                   poor: record.poorPeople,
                   people: record.population,
                   threshold: Number(record.incidenceThreshold),
-                  min: Number(record.collectiveIncomeMin),
                   value: record.population === 0 ? null : Math.round((record.poorPeople * 10000) / record.population) / 100,
                 }
               : null,
@@ -268,7 +286,8 @@ const recordView = (r: Record<string, unknown>) => {
 /**
  * Record (or correct) the village's exit record for a year: the village side only, a designated
  * village, while the record is a draft or returned. A first record takes the client's id (a
- * resent form finds it again); an existing one its version. One audit event.
+ * resent form finds it again); an existing one its version. A changed collective income clears the
+ * county's judgment of the old figure (pending again). One audit event.
  */
 export async function saveVillageExit(viewer: Viewer, input: SaveVillageExitInput) {
   return db().$transaction(async (tx) => {
@@ -304,7 +323,11 @@ export async function saveVillageExit(viewer: Viewer, input: SaveVillageExitInpu
       }
       if (input.version !== before.version) throw new AppError("conflict", "errors.conflict");
       if (before.stage !== "draft" && before.stage !== "returned") throw wrongStage(before.stage);
-      after = await tx.villageExit.update({ where: { id: before.id }, data: { ...data, version: { increment: 1 } } });
+      // the county's judgment was of the figure it saw: a new figure waits for a new judgment
+      const cents = (v: Prisma.Decimal | number | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v) * 100));
+      const refigured = cents(before.collectiveIncome) !== cents(input.collectiveIncome);
+      const cleared = refigured ? { incomeJudgment: null, incomeJudgmentNote: "", incomeJudgedById: null, incomeJudgedAt: null } : {};
+      after = await tx.villageExit.update({ where: { id: before.id }, data: { ...data, ...cleared, version: { increment: 1 } } });
     } else {
       if (input.version !== undefined) throw new AppError("conflict", "errors.conflict");
       const taken = await tx.villageExit.findUnique({ where: { id: input.id }, select: { id: true } });
@@ -353,7 +376,6 @@ export async function proposeVillageExit(viewer: Viewer, input: ProposeVillageEx
         poorPeople: people.poor,
         population: people.people,
         incidenceThreshold: verdict.threshold,
-        collectiveIncomeMin: verdict.collectiveIncomeMin,
         policyVersion: policy.version,
         proposedAt: new Date(),
         version: { increment: 1 },
@@ -377,7 +399,13 @@ export async function proposeVillageExit(viewer: Viewer, input: ProposeVillageEx
       entityId: r.id,
       countyId: r.countyId,
       before: { stage: r.stage, version: r.version },
-      after: { stage: after.stage, version: after.version, poorPeople: people.poor, population: people.people, verdict: summary(verdict) },
+      after: {
+        stage: after.stage,
+        version: after.version,
+        poorPeople: people.poor,
+        population: people.people,
+        verdict: summary(verdict),
+      },
     });
     return { stage: after.stage, version: after.version };
   });
@@ -386,8 +414,8 @@ export async function proposeVillageExit(viewer: Viewer, input: ProposeVillageEx
 const summary = (v: VillageExitVerdict) => ({
   incidence: v.incidence,
   threshold: v.threshold,
-  min: v.collectiveIncomeMin,
   failed: v.failed,
+  pending: v.pending,
 });
 
 /** The township reviewer of the village's township reviews a proposed exit: approve, or return it to the village. */
@@ -424,22 +452,34 @@ export async function reviewVillageExit(viewer: Viewer, input: ReviewVillageExit
 }
 
 /**
- * The county official of the village's county approves a reviewed exit and announces it (the
- * village leaves the list: its designatedExitYear set, the designation and every record kept), or
- * returns it to the village.
+ * The county official of the village's county judges the village's collective income (met / not
+ * met, with a note) and approves the reviewed exit and announces it (the village leaves the list:
+ * its designatedExitYear set, the designation and every record kept) — only with the income judged
+ * met — or returns it to the village (the judgment, if given, kept with the figure it judged: a
+ * "not met" blocks the next proposal until the village records another figure).
  */
-export async function approveVillageExit(viewer: Viewer, input: ReviewVillageExitInput) {
+export async function approveVillageExit(viewer: Viewer, input: ApproveVillageExitInput) {
   return db().$transaction(async (tx) => {
     const r = await lockRecord(tx, input.exitId);
     mustApproveCounty(viewer, r.countyId);
     if (r.stage !== "township_reviewed") throw wrongStage(r.stage);
     if (input.version !== r.version) throw new AppError("conflict", "errors.conflict");
     const approve = input.decision === "approve";
+    const judgment = input.incomeJudgment ?? null;
+    const income = collectiveIncomeCriterion(r.collectiveIncome === null ? null : Number(r.collectiveIncome), judgment);
+    // the schema asks for "met" to approve; the record must also hold a figure to judge
+    if (approve && income.state !== "met")
+      throw new AppError("invalid", messageKey("villageExit.errors.incomeNotMet"), {
+        fieldErrors: { incomeJudgment: [messageKey("villageExit.errors.incomeNotMet")] },
+      });
     const after = await tx.villageExit.update({
       where: { id: r.id },
       data: {
         stage: approve ? "announced" : "returned",
         ...(approve ? { announcedOn: dateOnly(today()) } : {}),
+        ...(judgment
+          ? { incomeJudgment: judgment, incomeJudgmentNote: input.incomeNote, incomeJudgedById: viewer.id, incomeJudgedAt: new Date() }
+          : {}),
         version: { increment: 1 },
         updatedById: viewer.id,
       },
@@ -462,7 +502,12 @@ export async function approveVillageExit(viewer: Viewer, input: ReviewVillageExi
       countyId: r.countyId,
       reason: input.reason || null,
       before: { stage: r.stage, version: r.version },
-      after: { stage: after.stage, version: after.version, announcedOn: iso(after.announcedOn) },
+      after: {
+        stage: after.stage,
+        version: after.version,
+        announcedOn: iso(after.announcedOn),
+        ...(judgment ? { incomeJudgment: judgment, incomeJudgmentNote: input.incomeNote } : {}),
+      },
     });
     if (approve) {
       const region = await tx.region.findUniqueOrThrow({ where: { id: r.villageId }, select: { designatedExitYear: true } });
@@ -522,6 +567,7 @@ export async function villageExitList(viewer: Viewer, opts: { page?: number; sta
       clinicOk: boolean | null;
       schoolOk: boolean | null;
       collectiveIncome: number | null;
+      incomeJudgment: IncomeJudgment | null;
       total: number;
     })[]
   >`
@@ -542,6 +588,7 @@ export async function villageExitList(viewer: Viewer, opts: { page?: number; sta
       coalesce(agg.people, 0) AS people, coalesce(agg."poorPeople", 0) AS "poorPeople",
       e.id AS "exitId", e.year, e.stage::text AS stage,
       e."roadOk", e."waterOk", e."powerOk", e."clinicOk", e."schoolOk", e."collectiveIncome"::float8 AS "collectiveIncome",
+      e."incomeJudgment"::text AS "incomeJudgment",
       count(*) OVER ()::int AS total
     FROM region v
     JOIN region t ON t.id = v."parentId"
@@ -561,7 +608,7 @@ export async function villageExitList(viewer: Viewer, opts: { page?: number; sta
     total: rows[0]?.total ?? (page > 1 ? await countDesignated(countyId, within) : 0),
     policy: policy.values,
     zone,
-    rows: rows.map(({ total: _t, roadOk, waterOk, powerOk, clinicOk, schoolOk, collectiveIncome, ...r }) => ({
+    rows: rows.map(({ total: _t, roadOk, waterOk, powerOk, clinicOk, schoolOk, collectiveIncome, incomeJudgment, ...r }) => ({
       ...r,
       stage: (r.stage ?? null) as VillageExitStage | null,
       verdict: judgeVillageExit(
@@ -574,6 +621,7 @@ export async function villageExitList(viewer: Viewer, opts: { page?: number; sta
           clinic: clinicOk ?? false,
           school: schoolOk ?? false,
           collectiveIncome: r.exitId ? collectiveIncome : null,
+          incomeJudgment: r.exitId ? incomeJudgment : null,
         },
         zone,
         policy.values,
@@ -620,8 +668,8 @@ export async function villageExitAnnouncement(id: string) {
     people: r.population,
     incidence: r.population === 0 ? 0 : Math.round((r.poorPeople * 10000) / r.population) / 100,
     threshold: Number(r.incidenceThreshold),
-    min: Number(r.collectiveIncomeMin),
     collectiveIncome: r.collectiveIncome === null ? 0 : Number(r.collectiveIncome),
+    incomeNote: r.incomeJudgmentNote,
     facilities: VILLAGE_EXIT_FACILITIES.map((f) => ({ key: f, on: iso(r[`${f}On`]) })),
   };
 }

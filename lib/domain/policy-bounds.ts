@@ -31,7 +31,6 @@ export const POLICY_BOUNDS: Readonly<Record<string, readonly [min: number, max: 
   relocationContributionCap: [0, 1_000_000],
   relocationAreaPerPerson: [1, 1_000],
   residentDaysPerMonth: [0, 31],
-  villageCollectiveIncomeMin: [0, 10_000_000],
   feedLargeMedicalBill: [1, 10_000_000],
   feedStaleMonths: [1, 120],
   feedRetentionMonths: [1, 240],

@@ -57,12 +57,14 @@ export const DEFAULT_POLICY_ROWS: PolicyRow[] = [
       feedRetentionMonths: 24,
     },
   },
-  // relocation and resident teams (decision 0046): their own row, so the rows above stay as they were
+  // relocation and resident teams (decision 0046): their own row, so the rows above stay as they were.
+  // Its first version (national-2014-places, now retired by a migration) also held a national
+  // collective income minimum for a village's exit, which the county judges instead (decision 0051).
   {
-    id: "national-2014-places",
+    id: "national-2014-places-v2",
     year: 2014,
     provinceCode: null,
-    values: { relocationContributionCap: 3000, relocationAreaPerPerson: 20, residentDaysPerMonth: 20, villageCollectiveIncomeMin: 50_000 },
+    values: { relocationContributionCap: 3000, relocationAreaPerPerson: 20, residentDaysPerMonth: 20 },
   },
   // key households (decision 0045): the elders-alone age, a row of its own (decision 0049)
   { id: "national-2014-key-households", year: 2014, provinceCode: null, values: { keyElderAge: 65 } },

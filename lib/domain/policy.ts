@@ -71,8 +71,6 @@ export interface PolicyValues {
   relocationAreaPerPerson: number;
   /** resident teams: days in the village each month a team member must spend (20) */
   residentDaysPerMonth: number;
-  /** village exit (贫困村退出): the village's collective income must be at least this (yuan a year) */
-  villageCollectiveIncomeMin: number;
   /** department feeds: an out-of-pocket medical bill at or above this (yuan) opens a lead */
   feedLargeMedicalBill: number;
   /** department feeds: a department not loaded for this many months is stale */
@@ -127,7 +125,6 @@ export const POLICY_KEYS = [
   "relocationContributionCap",
   "relocationAreaPerPerson",
   "residentDaysPerMonth",
-  "villageCollectiveIncomeMin",
   "feedLargeMedicalBill",
   "feedStaleMonths",
   "feedRetentionMonths",
@@ -138,6 +135,23 @@ export const POLICY_KEYS = [
 type MissingKeys = Exclude<PolicyKey, (typeof POLICY_KEYS)[number]>;
 const _allKeysListed: MissingKeys extends never ? true : false = true;
 void _allKeysListed;
+
+/**
+ * Keys no longer policy values. A stored row may still carry one (rows are retired, never edited
+ * or deleted): it is not resolved, but it stays in the row's contents hash at its old place, so a
+ * version written while it was a key names the same rows and contents (stored assessments render
+ * under it, decision 0054). villageCollectiveIncomeMin: the county judges a village's collective
+ * income (decision 0051), no national figure does.
+ */
+export const RETIRED_POLICY_KEYS: readonly { key: string; after: PolicyKey }[] = [
+  { key: "villageCollectiveIncomeMin", after: "residentDaysPerMonth" },
+];
+
+/** The keys a row's contents hash reads, in order: every key, and each retired key at its old place. */
+const HASHED_KEYS: readonly string[] = POLICY_KEYS.flatMap((k) => [
+  k,
+  ...RETIRED_POLICY_KEYS.filter((r) => r.after === k).map((r) => r.key),
+]);
 
 /** Keys that may be left unset (resolved to null). */
 export const OPTIONAL_POLICY_KEYS: readonly PolicyKey[] = ["monitoringThreshold"];
@@ -288,8 +302,9 @@ function policyVersion(year: number, provinceCode: string | null, used: readonly
   const unique = [...new Map(used.map((r) => [r.id, r])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const canonical = unique
     .map((r) => {
-      const vals = POLICY_KEYS.filter((k) => r.values[k] !== undefined)
-        .map((k) => `${k}=${String(r.values[k])}`)
+      const stored = r.values as Record<string, unknown>;
+      const vals = HASHED_KEYS.filter((k) => stored[k] !== undefined)
+        .map((k) => `${k}=${String(stored[k])}`)
         .join(",");
       return `${r.id}|${r.year}|${r.provinceCode ?? ""}|${vals}`;
     })

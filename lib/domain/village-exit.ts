@@ -1,16 +1,20 @@
 /**
- * A designated poor village's exit (贫困村退出): each criterion met or not, with the reason. Pure.
+ * A designated poor village's exit (贫困村退出): each criterion met, not met, or pending the
+ * county's judgment, with the reason. Pure.
  *
  *   incidence          registered-poor PEOPLE ÷ registered rural population, at most the policy's
  *                      threshold (降至2%以下: 以下 includes the number; 3% in the west). Judged by
  *                      villageIncidence (exit-metrics.ts), the same function as the county's list.
  *                      No registered population: cannot be shown to pass.
  *   road, water, power, clinic, school
- *                      in place or not, as the village recorded them (judged by the county)
- *   collective income  at least the policy's villageCollectiveIncomeMin (不低于: includes the
- *                      number), compared in cents; not recorded: not met
+ *                      in place or not, as the village recorded them
+ *   collective income  recorded per village and year, judged by the county (no national figure):
+ *                      not recorded: not met (the county has nothing to judge); recorded and not
+ *                      yet judged: pending; then as the county judged it (met / not met)
  *
- * The village may be proposed for exit only when every criterion is met.
+ * The village may propose its exit when no criterion is unmet (the collective income may be
+ * pending: the county judges it when it approves); the county may approve it only when every
+ * criterion is met.
  */
 import { villageIncidence } from "./exit-metrics";
 import { formatCents } from "./format";
@@ -22,7 +26,11 @@ export type VillageExitFacility = (typeof VILLAGE_EXIT_FACILITIES)[number];
 export const VILLAGE_EXIT_CRITERIA = ["incidence", ...VILLAGE_EXIT_FACILITIES, "collective_income"] as const;
 export type VillageExitCriterionKey = (typeof VILLAGE_EXIT_CRITERIA)[number];
 
-export type VillageExitPolicy = Pick<PolicyValues, "exitIncidenceEast" | "exitIncidenceWest" | "villageCollectiveIncomeMin">;
+export type VillageExitPolicy = Pick<PolicyValues, "exitIncidenceEast" | "exitIncidenceWest">;
+
+/** The county's judgment of the village's collective income. */
+export const INCOME_JUDGMENTS = ["met", "not_met"] as const;
+export type IncomeJudgment = (typeof INCOME_JUDGMENTS)[number];
 
 export interface VillageExitFacts {
   /** registered-poor people of the village (members of its registered-poor households) */
@@ -36,10 +44,16 @@ export interface VillageExitFacts {
   school: boolean;
   /** yuan a year; null when not recorded */
   collectiveIncome: number | null;
+  /** the county's judgment of it; null: not judged yet */
+  incomeJudgment: IncomeJudgment | null;
 }
+
+export type CriterionState = "met" | "not_met" | "pending";
 
 export interface VillageExitCriterion {
   key: VillageExitCriterionKey;
+  state: CriterionState;
+  /** state === "met" */
   met: boolean;
   /** the criterion itself */
   name: { zh: string; en: string };
@@ -52,13 +66,15 @@ export interface VillageExitVerdict {
   incidence: number | null;
   /** percent: the threshold the incidence was held to */
   threshold: number;
-  /** yuan: the collective income minimum */
-  collectiveIncomeMin: number;
   criteria: VillageExitCriterion[];
   /** the criteria not met, in order */
   failed: VillageExitCriterionKey[];
-  /** every criterion met: the village may be proposed */
+  /** the criteria waiting for the county's judgment */
+  pending: VillageExitCriterionKey[];
+  /** no criterion unmet: the village may propose its exit */
   eligible: boolean;
+  /** every criterion met (none pending): the county may approve it */
+  approvable: boolean;
 }
 
 const FACILITY_NAME: Record<VillageExitFacility, { zh: string; en: string }> = {
@@ -81,6 +97,7 @@ export function judgeVillageExit(facts: VillageExitFacts, zone: RegionZone, poli
   const criteria: VillageExitCriterion[] = [
     {
       key: "incidence",
+      state: inc.pass ? "met" : "not_met",
       met: inc.pass,
       name: CRITERION_NAME.incidence,
       reason:
@@ -96,6 +113,7 @@ export function judgeVillageExit(facts: VillageExitFacts, zone: RegionZone, poli
     const met = facts[f] === true;
     criteria.push({
       key: f,
+      state: met ? "met" : "not_met",
       met,
       name: FACILITY_NAME[f],
       reason: met
@@ -103,48 +121,62 @@ export function judgeVillageExit(facts: VillageExitFacts, zone: RegionZone, poli
         : { zh: `${FACILITY_NAME[f].zh}：未达标`, en: `${FACILITY_NAME[f].en}: not in place` },
     });
   }
-  const min = policy.villageCollectiveIncomeMin;
-  if (!Number.isFinite(min) || min < 0) throw new RangeError(`collective income minimum must be a non-negative number: ${min}`);
-  const MIN = formatCents(toCents(min));
-  if (facts.collectiveIncome === null) {
-    criteria.push({
-      key: "collective_income",
-      met: false,
-      name: CRITERION_NAME.collective_income,
-      reason: {
-        zh: `村集体经济收入未登记（标准：不低于 ${MIN} 元）`,
-        en: `Collective income not recorded (the rule: at least ${MIN} yuan)`,
-      },
-    });
-  } else {
-    if (!Number.isFinite(facts.collectiveIncome) || facts.collectiveIncome < 0)
-      throw new RangeError(`collective income must be a non-negative number: ${facts.collectiveIncome}`);
-    const met = toCents(facts.collectiveIncome) >= toCents(min);
-    const V = formatCents(toCents(facts.collectiveIncome));
-    criteria.push({
-      key: "collective_income",
-      met,
-      name: CRITERION_NAME.collective_income,
-      reason: {
-        zh: `村集体经济收入 ${V} 元，${met ? "符合" : "不符合"}“不低于 ${MIN} 元”的标准`,
-        en: `Collective income ${V} yuan ${met ? "meets" : "does not meet"} the rule: at least ${MIN} yuan`,
-      },
-    });
-  }
-  const failed = criteria.filter((c) => !c.met).map((c) => c.key);
+  criteria.push(collectiveIncomeCriterion(facts.collectiveIncome, facts.incomeJudgment));
+  const failed = criteria.filter((c) => c.state === "not_met").map((c) => c.key);
+  const pending = criteria.filter((c) => c.state === "pending").map((c) => c.key);
   return {
     incidence: inc.value,
     threshold: inc.threshold,
-    collectiveIncomeMin: min,
     criteria,
     failed,
+    pending,
     eligible: failed.length === 0,
+    approvable: failed.length === 0 && pending.length === 0,
   };
 }
 
-/** The failed criteria named in one sentence, in both languages (the refusal of a proposal). */
+/** The collective income criterion: the figure the village recorded and the county's judgment of it. */
+export function collectiveIncomeCriterion(income: number | null, judgment: IncomeJudgment | null): VillageExitCriterion {
+  const name = CRITERION_NAME.collective_income;
+  if (income === null)
+    return {
+      key: "collective_income",
+      state: "not_met",
+      met: false,
+      name,
+      reason: {
+        zh: "村集体经济收入未登记，县里无从审定",
+        en: "Collective income not recorded: the county has nothing to judge",
+      },
+    };
+  if (!Number.isFinite(income) || income < 0) throw new RangeError(`collective income must be a non-negative number: ${income}`);
+  const V = formatCents(toCents(income));
+  if (judgment === null)
+    return {
+      key: "collective_income",
+      state: "pending",
+      met: false,
+      name,
+      reason: {
+        zh: `村集体经济收入 ${V} 元，待县审定`,
+        en: `Collective income ${V} yuan, pending the county's judgment`,
+      },
+    };
+  const met = judgment === "met";
+  return {
+    key: "collective_income",
+    state: met ? "met" : "not_met",
+    met,
+    name,
+    reason: met
+      ? { zh: `村集体经济收入 ${V} 元，县审定达标`, en: `Collective income ${V} yuan, judged met by the county` }
+      : { zh: `村集体经济收入 ${V} 元，县审定未达标`, en: `Collective income ${V} yuan, judged not met by the county` },
+  };
+}
+
+/** The unmet criteria named in one sentence, in both languages (the refusal of a proposal). */
 export function failedCriteriaText(verdict: VillageExitVerdict): { zh: string; en: string } {
-  const failed = verdict.criteria.filter((c) => !c.met);
+  const failed = verdict.criteria.filter((c) => c.state === "not_met");
   return {
     zh: `不符合贫困村退出条件：${failed.map((c) => c.reason.zh).join("；")}`,
     en: `The village does not meet the exit criteria: ${failed.map((c) => c.reason.en).join("; ")}`,

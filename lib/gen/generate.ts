@@ -10,7 +10,7 @@ import { buildHousehold } from "./household";
 import { CountyIdIssuer } from "./national-ids";
 import { Prng } from "./prng";
 import { planCounties, planCounty, provinceRow } from "./tree";
-import { RECORD_FILES, recordLines, type RecordFile } from "./records";
+import { RECORD_FILES, recordLines, villageExitLine, type RecordFile } from "./records";
 
 export interface GenOptions {
   households: number;
@@ -71,6 +71,7 @@ export function* generate(opts: GenOptions): Generator<Chunk> {
             for (const f of RECORD_FILES) records[f] += lines[f];
           }
         }
+        if (recordRng) records["village_exits.csv"] += villageExitLine(village.code, recordRng, asOf);
         yield {
           text: {
             "regions.csv": regions,

@@ -2,14 +2,21 @@
  * The optional county-record files (docs/import-format.md "The county's records") for a generated
  * household: its type, last year's income record (most signed), a plan for the year, one measure
  * joined to it, and for about one in twenty a relocation. Only registered (poor or lifted)
- * households get records. Drawn from the village's own stream, so the five files stay
- * byte-identical with or without them. Pure.
+ * households get records; about one village in four an exit record. Drawn from the village's own
+ * stream, so the five files stay byte-identical with or without them. Pure.
  */
 import type { GenHousehold } from "./household";
 import type { Prng } from "./prng";
 import { line } from "./csv";
 
-export const RECORD_FILES = ["household_types.csv", "income_records.csv", "relocation.csv", "measures.csv", "plans.csv"] as const;
+export const RECORD_FILES = [
+  "household_types.csv",
+  "income_records.csv",
+  "relocation.csv",
+  "measures.csv",
+  "plans.csv",
+  "village_exits.csv",
+] as const;
 export type RecordFile = (typeof RECORD_FILES)[number];
 
 export const RECORD_COLUMNS: Record<RecordFile, readonly string[]> = {
@@ -61,7 +68,40 @@ export const RECORD_COLUMNS: Record<RecordFile, readonly string[]> = {
     "plan_year",
   ],
   "plans.csv": ["village_code", "household_number", "year", "main_cause", "expected_income", "steps"],
+  "village_exits.csv": [
+    "village_code",
+    "year",
+    "road",
+    "road_on",
+    "water",
+    "water_on",
+    "power",
+    "power_on",
+    "clinic",
+    "clinic_on",
+    "school",
+    "school_on",
+    "collective_income",
+  ],
 };
+
+/**
+ * A village's exit record (village_exits.csv) for about one village in four: last year's, each
+ * facility in place (a few not yet), and a collective income figure (the county judges it in the
+ * app). The import makes such a village, new in regions.csv, a designated poor village. Drawn
+ * after the village's households, so their record lines stay as they are.
+ */
+export function villageExitLine(village: string, rng: Prng, asOf: string): string {
+  if (!rng.chance(0.25)) return "";
+  const year = Number(asOf.slice(0, 4)) - 1;
+  const cells: string[] = [village, String(year)];
+  for (const on of ["2017-10-20", "2017-06-30", "2016-09-15", "2017-03-01", "2016-09-01"]) {
+    const ok = rng.chance(0.9);
+    cells.push(ok ? "1" : "0", ok ? on : "");
+  }
+  cells.push(String(rng.int(20, 120) * 1000));
+  return line(cells);
+}
 
 const min = (a: string, b: string) => (a < b ? a : b);
 
@@ -73,6 +113,7 @@ export function recordLines(village: string, villageName: string, h: GenHousehol
     "relocation.csv": "",
     "measures.csv": "",
     "plans.csv": "",
+    "village_exits.csv": "",
   };
   if (h.registeredStatus === "not_registered" || !h.members.some((m) => m.counted)) return out;
   const year = Number(asOf.slice(0, 4));

@@ -2,6 +2,7 @@
  * The rules of the optional county-record files that need more than one row, as set-based SQL
  * over the staging tables and the register (as lib/import/checks.ts for the five files): the
  * household each row belongs to (in households.csv or the register), duplicates within a file,
+ * the designated village of an exit record,
  * the settlement and the contribution cap of a relocation, the plan a measure names, and "what
  * already exists must agree" (the first differing column, stored and given value). The income
  * records' counted members and per-capita income are computed here too, by the income rule
@@ -18,7 +19,7 @@ import type { Runner, Stage } from "./stage";
 import type { IssueList } from "./issues";
 import type { CheckContext } from "./checks";
 import type { ImportFileName } from "./spec";
-import { INCOME_RECORD_ITEMS, RECORD_FILES, type RecordFileName } from "./records-spec";
+import { HOUSEHOLD_RECORD_FILES, INCOME_RECORD_ITEMS, VILLAGE_EXIT_FACILITY_COLUMNS, type RecordFileName } from "./records-spec";
 
 interface CheckRow {
   line: number;
@@ -103,6 +104,15 @@ export const PLAN_FACTS: Facts = [
   ["note", `c.note`, "s.note"],
 ];
 
+export const VILLAGE_EXIT_FACTS: Facts = [
+  ...VILLAGE_EXIT_FACILITY_COLUMNS.flatMap(([k, , c]): [string, string, string][] => [
+    [k, `c."${c}Ok"`, `s.${k}_ok`],
+    [`${k}_on`, `c."${c}On"`, `s.${k}_on`],
+    [`${k}_note`, `c."${c}Note"`, `s.${k}_note`],
+  ]),
+  ["collective_income", `c."collectiveIncome"`, "s.collective_income"],
+];
+
 /** A measure's natural key: the same household, kind, start date and description is the same measure. */
 export const MEASURE_KEY = `c.kind::text = s.kind AND c."startDate" = s.start_date AND c.description = s.description`;
 
@@ -124,7 +134,9 @@ export async function runRecordChecks(
   const R = T["regions.csv"];
 
   const run = async (file: RecordFileName, name: string, sql: string, needs: ImportFileName[] = []) => {
-    if (!ctx.present.has(file) || ctx.broken.has("households.csv") || needs.some((f) => ctx.broken.has(f))) return;
+    // the household files' records need households.csv readable; a village's exit only what it names
+    const base: ImportFileName[] = file === "village_exits.csv" ? [] : ["households.csv"];
+    if (!ctx.present.has(file) || [...base, ...needs].some((f) => ctx.broken.has(f))) return;
     onCheck?.(name);
     const limit = Math.max(issues.room, 1);
     const rows = await db.$queryRawUnsafe<CheckRow[]>(
@@ -150,8 +162,9 @@ export async function runRecordChecks(
     "relocation.csv": ["village, number", "household_number"],
     "measures.csv": ["village, number, kind, start_date, description", "description"],
     "plans.csv": ["village, number, year", "year"],
+    "village_exits.csv": ["village, year", "year"],
   };
-  for (const file of RECORD_FILES) {
+  for (const file of HOUSEHOLD_RECORD_FILES) {
     await run(
       file,
       `${file}.household`,
@@ -267,6 +280,28 @@ export async function runRecordChecks(
     ["plans.csv"],
   );
 
+  // ── village_exits.csv: a designated poor village of the register, or a village new in regions.csv
+  // (its exit record makes it one); the village and year once; an existing record must agree ──
+  const V = T["village_exits.csv"];
+  await run(
+    "village_exits.csv",
+    "village_exits.village",
+    `SELECT s.line, 'village_code' AS col,
+            CASE WHEN g.id IS NOT NULL THEN 'not_designated' ELSE 'village_missing' END AS rule,
+            jsonb_build_object('code', s.village) AS params
+       FROM ${V} s
+       LEFT JOIN region g ON g.id = s.village AND g.level = 'village'
+      WHERE (g.id IS NULL AND NOT EXISTS (SELECT 1 FROM ${R} r WHERE r.code = s.village AND r.level = 'village'))
+         OR (g.id IS NOT NULL AND NOT g."designatedPoor")`,
+    ["regions.csv"],
+  );
+  await run("village_exits.csv", "village_exits.duplicate", duplicates(V, KEYS["village_exits.csv"][0], KEYS["village_exits.csv"][1]));
+  await run(
+    "village_exits.csv",
+    "village_exits.differs",
+    differs(VILLAGE_EXIT_FACTS, `FROM ${V} s JOIN village_exit c ON c."villageId" = s.village AND c.year = s.year`),
+  );
+
   // ── plans.csv ──
   await run(
     "plans.csv",
@@ -334,6 +369,7 @@ export interface RecordCounts {
   relocations: { rows: number; inserted: number; skipped: number };
   measures: { rows: number; inserted: number; skipped: number };
   plans: { rows: number; inserted: number; skipped: number };
+  villageExits: { rows: number; inserted: number; skipped: number };
 }
 
 export const EMPTY_RECORD_COUNTS: RecordCounts = {
@@ -342,6 +378,7 @@ export const EMPTY_RECORD_COUNTS: RecordCounts = {
   relocations: { rows: 0, inserted: 0, skipped: 0 },
   measures: { rows: 0, inserted: 0, skipped: 0 },
   plans: { rows: 0, inserted: 0, skipped: 0 },
+  villageExits: { rows: 0, inserted: 0, skipped: 0 },
 };
 
 /** Staged rows of each file whose record already exists (they are skipped): the EXISTS per file. */
@@ -358,6 +395,8 @@ export function existingRecord(stage: Stage, file: RecordFileName): string {
       return `EXISTS (SELECT 1 FROM household e JOIN assistance_measure c ON c."householdId" = e.id AND ${MEASURE_KEY} WHERE ${e})`;
     case "plans.csv":
       return `EXISTS (SELECT 1 FROM household e JOIN household_plan c ON c."householdId" = e.id AND c.year = s.year WHERE ${e})`;
+    case "village_exits.csv":
+      return `EXISTS (SELECT 1 FROM village_exit c WHERE c."villageId" = s.village AND c.year = s.year)`;
   }
 }
 
@@ -367,6 +406,7 @@ const COUNT_KEYS: [RecordFileName, keyof RecordCounts][] = [
   ["relocation.csv", "relocations"],
   ["measures.csv", "measures"],
   ["plans.csv", "plans"],
+  ["village_exits.csv", "villageExits"],
 ];
 
 /** What the write will do with the record files (and what a dry run reports). */

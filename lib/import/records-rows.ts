@@ -7,7 +7,7 @@
 import { MEASURE_CATEGORY_OF, detailsOf, loanDueDate, type MeasureDetail, type MeasureKind } from "@/lib/domain/measures";
 import { FIRST_INCOME_YEAR, MAX_INCOME_ITEM } from "@/lib/validation/income-record";
 import { amount, bool, date, integer, oneOf, text, type Parsed } from "./values";
-import { Row, householdKey } from "./row-kit";
+import { Row, householdKey, inScope } from "./row-kit";
 import type { RowContext, RowResult } from "./rows";
 import {
   HOUSEHOLD_TYPES,
@@ -23,6 +23,7 @@ import {
   RELOCATION_MODE_LABELS,
   SIGN_METHODS,
   SIGN_METHOD_LABELS,
+  VILLAGE_EXIT_FACILITY_COLUMNS,
   type RecordFileName,
 } from "./records-spec";
 
@@ -86,6 +87,16 @@ export const RECORD_STAGE_COLUMNS: Record<RecordFileName, Columns> = {
     ["post", "text"],
     ["monthly_pay", "numeric"],
     ["plan_year", "int"],
+  ],
+  "village_exits.csv": [
+    ...key, // number: always null (the stage indexes every record file by village, number)
+    ["year", "int"],
+    ...VILLAGE_EXIT_FACILITY_COLUMNS.flatMap(([k]) => [
+      [`${k}_ok`, "boolean"] as const,
+      [`${k}_on`, "date"] as const,
+      [`${k}_note`, "text"] as const,
+    ]),
+    ["collective_income", "numeric"],
   ],
   "plans.csv": [
     ...key,
@@ -324,7 +335,34 @@ export function planRow(get: Get, line: number, ctx: RowContext): RowResult {
   };
 }
 
+/** The first year a village exit record may be for (the designated villages of 2014). */
+export const FIRST_VILLAGE_EXIT_YEAR = 2014;
+
+/**
+ * A designated village's exit record for a year: each facility in place or not, since when (a
+ * date only with the facility in place), a note, and the collective income figure (yuan a year;
+ * blank: not recorded). The county's judgment of the income is never imported.
+ */
+export function villageExitRow(get: Get, line: number, ctx: RowContext): RowResult {
+  const row = new Row(get);
+  const village = row.required("village_code", (raw): Parsed<string> =>
+    /^\d{12}$/.test(raw) ? { ok: true, value: raw } : { ok: false, rule: "village_code" },
+  );
+  if (village && !inScope(village, ctx.scope)) row.issue("village_code", "outside_scope", { scope: ctx.scope });
+  const year = row.required("year", (raw) => integer(raw, FIRST_VILLAGE_EXIT_YEAR, yearOf(ctx)));
+  const facilities = VILLAGE_EXIT_FACILITY_COLUMNS.flatMap(([k]) => {
+    const ok = row.cell(k, bool, false);
+    const on = row.cell(`${k}_on`, (raw) => date(raw, ctx.today), null);
+    if (row.raw(`${k}_on`) !== "" && ok === false) row.issue(`${k}_on`, "only_when_in_place", { column: k });
+    const note = row.cell(`${k}_note`, (raw) => text(raw, 0, 200), "");
+    return [ok, on, note];
+  });
+  const income = row.cell("collective_income", money(9_999_999_999), null);
+  return { tuple: village ? [line, row.ok, village, null, year, ...facilities, income] : null, issues: row.issues };
+}
+
 export const RECORD_VALIDATORS: Record<RecordFileName, (get: Get, line: number, ctx: RowContext) => RowResult> = {
+  "village_exits.csv": villageExitRow,
   "household_types.csv": householdTypeRow,
   "income_records.csv": incomeRecordRow,
   "relocation.csv": relocationRow,

@@ -1,6 +1,8 @@
 /**
  * The optional county-record files of docs/import-format.md (issue #18): household types,
- * annual income records, relocations, measures by type and household plans. Their names,
+ * annual income records, relocations, measures by type, household plans, and designated
+ * villages' exit records (the facilities and the collective income figure; never the county's
+ * judgment). Their names,
  * columns (English and Chinese) and the enumerations their cells may hold. Pure.
  *
  * They hook into the five files' pipeline (lib/import/spec.ts IMPORT_FILES and COLUMNS,
@@ -10,8 +12,20 @@
 import { LOAN_STATUSES, MEASURE_KINDS, MEASURE_RISKS, POVERTY_CAUSES, type MeasureKind } from "@/lib/domain/measures";
 import type { ColumnSpec } from "./spec";
 
-export const RECORD_FILES = ["household_types.csv", "income_records.csv", "relocation.csv", "measures.csv", "plans.csv"] as const;
+export const RECORD_FILES = [
+  "household_types.csv",
+  "income_records.csv",
+  "relocation.csv",
+  "measures.csv",
+  "plans.csv",
+  "village_exits.csv",
+] as const;
 export type RecordFileName = (typeof RECORD_FILES)[number];
+/** The record files keyed by a household (village_code + household_number); village_exits.csv is keyed by the village and year. */
+export const HOUSEHOLD_RECORD_FILES = RECORD_FILES.filter((f) => f !== "village_exits.csv") as Exclude<
+  RecordFileName,
+  "village_exits.csv"
+>[];
 
 /** One-letter staging-table prefixes (lib/import/stage.ts reads the time after "x_"). */
 export const RECORD_PREFIX: Record<RecordFileName, string> = {
@@ -20,12 +34,22 @@ export const RECORD_PREFIX: Record<RecordFileName, string> = {
   "relocation.csv": "l",
   "measures.csv": "s",
   "plans.csv": "p",
+  "village_exits.csv": "v",
 };
 
 const key: ColumnSpec[] = [
   { key: "village_code", zh: "村代码", required: true },
   { key: "household_number", zh: "户编号", required: true },
 ];
+
+/** A designated village's exit facilities (贫困村退出, decision 0051): file column, Chinese name, village_exit column prefix. */
+export const VILLAGE_EXIT_FACILITY_COLUMNS = [
+  ["road", "通硬化路", "road"],
+  ["water", "通安全饮水", "water"],
+  ["power", "通动力电", "power"],
+  ["clinic", "有标准化卫生室", "clinic"],
+  ["school", "义务教育就学有保障", "school"],
+] as const;
 
 /** The income record's item columns: file column, Chinese name, income_record column. */
 export const INCOME_RECORD_ITEMS = [
@@ -103,6 +127,16 @@ export const RECORD_COLUMNS: Record<RecordFileName, ColumnSpec[]> = {
     { key: "expected_income", zh: "预期人均纯收入", required: true },
     { key: "steps", zh: "帮扶步骤" },
     { key: "note", zh: "备注" },
+  ],
+  "village_exits.csv": [
+    { key: "village_code", zh: "村代码", required: true },
+    { key: "year", zh: "年度", required: true },
+    ...VILLAGE_EXIT_FACILITY_COLUMNS.flatMap(([k, zh]) => [
+      { key: k, zh },
+      { key: `${k}_on`, zh: `${zh}日期` },
+      { key: `${k}_note`, zh: `${zh}说明` },
+    ]),
+    { key: "collective_income", zh: "村集体经济收入" },
   ],
 };
 

@@ -6,7 +6,7 @@
  */
 import "server-only";
 import type { Runner, Stage } from "./stage";
-import { INCOME_RECORD_ITEMS } from "./records-spec";
+import { INCOME_RECORD_ITEMS, VILLAGE_EXIT_FACILITY_COLUMNS } from "./records-spec";
 import { EMPTY_RECORD_COUNTS, MEASURE_KEY, type RecordCounts } from "./records-checks";
 
 export interface RecordWriteOptions {
@@ -129,6 +129,29 @@ export async function writeRecords(
        JOIN household_plan c ON c."householdId" = m."householdId" AND c.year = s.plan_year
       WHERE s.plan_year IS NOT NULL
      ON CONFLICT DO NOTHING`,
+  );
+
+  onStep?.("village_exits");
+  const V = T["village_exits.csv"];
+  // a village new in this import with an exit record is a designated poor village (the checks
+  // refused an existing village that is not one)
+  await tx.$executeRawUnsafe(
+    `UPDATE region g SET "designatedPoor" = true, "updatedAt" = $1::timestamptz
+       FROM (SELECT DISTINCT village FROM ${V}) s
+      WHERE g.id = s.village AND g.level = 'village' AND NOT g."designatedPoor"`,
+    ts,
+  );
+  const facilities = VILLAGE_EXIT_FACILITY_COLUMNS.flatMap(([, , c]) => [`"${c}Ok"`, `"${c}On"`, `"${c}Note"`]).join(", ");
+  const staged = VILLAGE_EXIT_FACILITY_COLUMNS.flatMap(([k]) => [`s.${k}_ok`, `s.${k}_on`, `s.${k}_note`]).join(", ");
+  written.villageExits = await tx.$executeRawUnsafe(
+    `INSERT INTO village_exit (id, "countyId", "villageId", year, stage, ${facilities}, "collectiveIncome",
+        version, "updatedById", "createdAt", "updatedAt")
+     SELECT gen_random_uuid()::text, left(s.village, 6), s.village, s.year, 'draft', ${staged}, s.collective_income,
+            1, $2, $1::timestamptz, $1::timestamptz
+       FROM ${V} s
+      WHERE NOT EXISTS (SELECT 1 FROM village_exit c WHERE c."villageId" = s.village AND c.year = s.year)`,
+    ts,
+    actor,
   );
   return written;
 }

@@ -102,20 +102,8 @@ export const STATUS_LABELS: Record<string, (typeof REGISTERED_STATUSES)[number]>
   建档立卡: "registered_poor",
   已脱贫: "lifted",
 };
-export const POVERTY_CAUSES = [
-  "illness",
-  "disability",
-  "schooling",
-  "disaster",
-  "lack_of_land",
-  "lack_of_water",
-  "lack_of_skills",
-  "lack_of_labour",
-  "lack_of_capital",
-  "poor_transport",
-  "lack_of_drive",
-  "other",
-] as const;
+/** the poverty causes: the one list of lib/domain (the plan and measure forms use it too) */
+export { POVERTY_CAUSES } from "@/lib/domain/measures";
 export const SEXES = ["male", "female"] as const;
 export const SEX_LABELS: Record<string, (typeof SEXES)[number]> = { 男: "male", 女: "female" };
 export const RELATIONS = ["head", "spouse", "child", "child_in_law", "grandchild", "parent", "grandparent", "sibling", "other"] as const;

@@ -3,7 +3,7 @@
 // message keys. The criteria themselves are judged by lib/domain/village-exit.ts.
 import { z } from "zod";
 import { messageKey } from "@/i18n/keys";
-import { VILLAGE_EXIT_FACILITIES } from "@/lib/domain/village-exit";
+import { INCOME_JUDGMENTS, VILLAGE_EXIT_FACILITIES } from "@/lib/domain/village-exit";
 import { atMostCents, blankToUndefined, checkbox, chinaToday, numberInput, numberType, realDate, versionInput } from "./plain-text";
 
 const uuid = z
@@ -66,23 +66,56 @@ export type ProposeVillageExitInput = z.output<typeof proposeVillageExitSchema>;
 
 export const VILLAGE_EXIT_REVIEW_DECISIONS = ["approve", "return"] as const;
 
-/** The township's review and the county's approval: approve, or return to the village with the reason. */
+const longText = (max: number) =>
+  z.preprocess(
+    (v) => (v === undefined || v === null ? "" : v),
+    z
+      .string({ message: messageKey("validation.unknownValue") })
+      .trim()
+      .max(max, { message: messageKey("validation.tooLong") }),
+  );
+
+const reviewFields = {
+  exitId: uuid,
+  version: versionInput,
+  decision: z.enum(VILLAGE_EXIT_REVIEW_DECISIONS, { message: messageKey("validation.unknownValue") }),
+  reason: longText(500),
+};
+
+/** The township's review: approve, or return to the village with the reason. */
 export const reviewVillageExitSchema = z
-  .object({
-    exitId: uuid,
-    version: versionInput,
-    decision: z.enum(VILLAGE_EXIT_REVIEW_DECISIONS, { message: messageKey("validation.unknownValue") }),
-    reason: z.preprocess(
-      (v) => (v === undefined || v === null ? "" : v),
-      z
-        .string({ message: messageKey("validation.unknownValue") })
-        .trim()
-        .max(500, { message: messageKey("validation.tooLong") }),
-    ),
-  })
+  .object(reviewFields)
   .strict()
   .superRefine((v, ctx) => {
     if (v.decision === "return" && v.reason === "")
       ctx.addIssue({ code: "custom", path: ["reason"], message: messageKey("villageExit.errors.reasonRequired") });
   });
 export type ReviewVillageExitInput = z.output<typeof reviewVillageExitSchema>;
+
+/**
+ * The county's approval: approve and announce, or return with the reason — and its judgment of the
+ * village's collective income (met / not met, with a note). Approving needs the income judged met;
+ * a return may judge it (not met, say) or leave it pending.
+ */
+export const approveVillageExitSchema = z
+  .object({
+    ...reviewFields,
+    incomeJudgment: z.preprocess(blankToUndefined, z.enum(INCOME_JUDGMENTS, { message: messageKey("validation.unknownValue") }).optional()),
+    incomeNote: longText(200),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.decision === "return" && v.reason === "")
+      ctx.addIssue({ code: "custom", path: ["reason"], message: messageKey("villageExit.errors.reasonRequired") });
+    if (v.decision === "approve" && v.incomeJudgment !== "met")
+      ctx.addIssue({
+        code: "custom",
+        path: ["incomeJudgment"],
+        message: messageKey(
+          v.incomeJudgment === undefined ? "villageExit.errors.incomeJudgmentRequired" : "villageExit.errors.incomeNotMet",
+        ),
+      });
+    if (v.incomeJudgment !== undefined && v.incomeNote === "")
+      ctx.addIssue({ code: "custom", path: ["incomeNote"], message: messageKey("villageExit.errors.incomeNoteRequired") });
+  });
+export type ApproveVillageExitInput = z.output<typeof approveVillageExitSchema>;

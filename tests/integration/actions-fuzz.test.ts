@@ -84,7 +84,12 @@ import { saveVillageExitRecord } from "@/lib/actions/village-exit/save-record";
 import { proposeVillageExitAction } from "@/lib/actions/village-exit/propose";
 import { reviewVillageExitAction } from "@/lib/actions/village-exit/township-review";
 import { approveVillageExitAction } from "@/lib/actions/village-exit/county-approve";
-import { proposeVillageExitSchema, reviewVillageExitSchema, saveVillageExitSchema } from "@/lib/validation/village-exit";
+import {
+  approveVillageExitSchema,
+  proposeVillageExitSchema,
+  reviewVillageExitSchema,
+  saveVillageExitSchema,
+} from "@/lib/validation/village-exit";
 import { loadDepartmentFeed } from "@/lib/actions/feeds/load-feed";
 import { relocationSchema } from "@/lib/validation/relocation";
 import { cadreUnitSchema, postingSchema, residentDaysSchema } from "@/lib/validation/resident";
@@ -721,7 +726,7 @@ const CASES: Case[] = [
     name: "village-exit/approveVillageExitAction",
     run: approveVillageExitAction,
     as: "official",
-    schema: reviewVillageExitSchema,
+    schema: approveVillageExitSchema,
     base: async () => ({
       exitId: (await villageExit()).id,
       version: String((await villageExit()).version),

@@ -715,7 +715,14 @@ export const REGISTRY: readonly Entry[] = [
     fn: approveVillageExitAction,
     input: async (fx, scope) => {
       const r = await villageExitAt(fx, scope, 2017, "township_reviewed");
-      return { exitId: r.id, version: String(r.version), decision: "approve", reason: "同意退出" };
+      return {
+        exitId: r.id,
+        version: String(r.version),
+        decision: "approve",
+        reason: "同意退出",
+        incomeJudgment: "met",
+        incomeNote: "集体经济收入稳定",
+      };
     },
   }),
 

@@ -283,15 +283,132 @@ describe("npm run gen --records", () => {
           "plans.csv",
           "regions.csv",
           "relocation.csv",
+          "village_exits.csv",
         ].sort(),
       );
       const r = await run(out, { today: "2026-06-30", year: 2026 });
       expect(r.issues).toEqual([]);
+      expect(r.counts.villageExits.inserted).toBeGreaterThan(0);
+      // the generated villages with an exit record are designated poor villages now, each record a draft
+      const [v] = await t.sql<{ n: number; d: number; drafts: number }>(
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE g."designatedPoor")::int AS d,
+                count(*) FILTER (WHERE x.stage = 'draft' AND x."incomeJudgment" IS NULL)::int AS drafts
+           FROM village_exit x JOIN region g ON g.id = x."villageId" WHERE x."villageId" LIKE '53%'`,
+      );
+      expect(v).toEqual({ n: r.counts.villageExits.inserted, d: r.counts.villageExits.inserted, drafts: r.counts.villageExits.inserted });
       expect(r.counts.householdTypes.inserted).toBeGreaterThan(0);
       expect(r.counts.incomeRecords.inserted).toBe(r.counts.householdTypes.inserted);
       expect(r.counts.measures.inserted).toBe(r.counts.plans.inserted);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
+  });
+});
+
+describe("village_exits.csv (a designated village's exit record, decision 0051)", () => {
+  const NEIGHBOUR = "520603201201"; // in the register, not a designated poor village
+  const FRESH = "520603201291"; // new in this import's regions.csv
+  const exit = (extra: Record<string, string> = {}) => ({
+    village_code: OLD_VILLAGE,
+    year: "2019",
+    road: "1",
+    road_on: "2017-10-20",
+    road_note: "村道硬化到乡镇",
+    water: "是",
+    water_on: "",
+    water_note: "",
+    power: "true",
+    power_on: "",
+    power_note: "",
+    clinic: "1",
+    clinic_on: "",
+    clinic_note: "",
+    school: "1",
+    school_on: "",
+    school_note: "",
+    collective_income: "56000",
+    ...extra,
+  });
+  const regions: Rows = [{ code: FRESH, parent_code: "520603201", level: "village", name: "新建村", name_en: "" }];
+  const exits = async () =>
+    t.sql<{
+      villageId: string;
+      year: number;
+      stage: string;
+      roadOk: boolean;
+      roadOn: Date | null;
+      income: string | null;
+      judgment: string | null;
+    }>(
+      `SELECT "villageId", year, stage::text AS stage, "roadOk", "roadOn", "collectiveIncome"::text AS income, "incomeJudgment"::text AS judgment
+         FROM village_exit WHERE "villageId" IN ($1, $2, $3) ORDER BY "villageId", year`,
+      [OLD_VILLAGE, NEIGHBOUR, FRESH],
+    );
+
+  beforeAll(async () => {
+    await t.prisma.region.update({ where: { id: OLD_VILLAGE }, data: { designatedPoor: true } });
+  });
+
+  it("each bad row is named by file, row, column and rule, and nothing is written", async () => {
+    const r = await run(
+      writeFolder({
+        "regions.csv": regions,
+        "village_exits.csv": [
+          exit(),
+          exit({ village_code: NEIGHBOUR }),
+          exit(), // row 4 repeats row 2
+          exit({ year: "2020", road: "0" }), // a date for a road not in place
+          exit({ village_code: "5206", year: "2020" }),
+          exit({ year: "2013" }),
+          exit({ year: "2021", collective_income: "12.345" }),
+          exit({ year: "2022", school_note: "长".repeat(201) }),
+          exit({ village_code: "520603201299", year: "2020" }),
+        ],
+      }),
+    );
+    expect(r.ok).toBe(false);
+    expect(where(r)).toEqual([
+      "village_exits.csv:3:village_code:not_designated",
+      "village_exits.csv:4:year:duplicate",
+      "village_exits.csv:5:road_on:only_when_in_place",
+      "village_exits.csv:6:village_code:village_code",
+      "village_exits.csv:7:year:integer_range",
+      "village_exits.csv:8:collective_income:amount_decimals",
+      "village_exits.csv:9:school_note:too_long",
+      "village_exits.csv:10:village_code:village_missing",
+    ]);
+    expect(await exits()).toEqual([]);
+    expect((await t.prisma.region.findUnique({ where: { id: FRESH } }))?.designatedPoor ?? false).toBe(false);
+  });
+
+  it("good rows: drafts for the village to propose, a new village designated, the judgment never imported; a re-run skips them, a change is named", async () => {
+    const files = {
+      "regions.csv": regions,
+      "village_exits.csv": [exit(), exit({ village_code: FRESH, year: "2020", road: "0", road_on: "", collective_income: "" })],
+    };
+    const r = await run(writeFolder(files));
+    expect(r.issues).toEqual([]);
+    expect(r.counts.villageExits).toEqual({ rows: 2, inserted: 2, skipped: 0 });
+    const rows = await exits();
+    expect(rows.map((x) => [x.villageId, x.year, x.stage, x.roadOk, x.income, x.judgment])).toEqual([
+      [OLD_VILLAGE, 2019, "draft", true, "56000.00", null],
+      [FRESH, 2020, "draft", false, null, null],
+    ]);
+    expect(rows[0]!.roadOn?.toISOString().slice(0, 10)).toBe("2017-10-20");
+    expect((await t.prisma.region.findUniqueOrThrow({ where: { id: FRESH } })).designatedPoor).toBe(true);
+    const [audit] = await t.sql<{ after: { counts: { villageExits: { inserted: number } } } }>(
+      `SELECT after FROM audit_event WHERE action = 'import.completed' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit!.after.counts.villageExits.inserted).toBe(2);
+    // again: skipped; a changed figure is an error naming the row and column
+    const again = await run(writeFolder(files));
+    expect(again.issues).toEqual([]);
+    expect(again.counts.villageExits).toEqual({ rows: 2, inserted: 0, skipped: 2 });
+    const changed = await run(
+      writeFolder({ ...files, "village_exits.csv": [exit({ collective_income: "60000" }), files["village_exits.csv"][1]!] }),
+    );
+    expect(where(changed)).toEqual(["village_exits.csv:2:collective_income:record_differs"]);
+    expect(changed.issues[0]!.params).toMatchObject({ existing: "56000.00", value: "60000" });
+    expect(await exits()).toHaveLength(2);
   });
 });

@@ -140,6 +140,24 @@ describe("days in the village", () => {
     const april = await teamsOverview(countyIdForTest("520603"), "2024-04");
     expect(april.below.map((p) => p.personName).sort()).toEqual(["张书记", "李队员"]);
   });
+
+  it("counts only villages (村委会, codes 200–399) among the gaps, never an urban community (社区, 001–199)", async () => {
+    // a subdistrict's resettlement community, stored at the village level like the seed's Wangjia
+    await t.prisma.region.createMany({
+      data: [
+        { id: "520603004", parentId: "520603", level: "township", name: "丹都街道", zone: "west" },
+        { id: "520603004003", parentId: "520603004", level: "village", name: "旺家社区", zone: "west" },
+      ],
+      skipDuplicates: true,
+    });
+    try {
+      const early = await teamsOverview(countyIdForTest("520603"), "2023-12");
+      expect(early.noTeam.map((v) => v.id).sort()).toEqual([DANYANG, NEIGHBOUR]);
+      expect(early.noSecretary.map((v) => v.id).sort()).toEqual([DANYANG, NEIGHBOUR]);
+    } finally {
+      await t.prisma.region.deleteMany({ where: { id: { in: ["520603004003", "520603004"] } } });
+    }
+  });
 });
 
 describe("pairing units", () => {

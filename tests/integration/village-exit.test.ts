@@ -13,6 +13,8 @@ import { proposeVillageExitAction } from "@/lib/actions/village-exit/propose";
 import { reviewVillageExitAction } from "@/lib/actions/village-exit/township-review";
 import { approveVillageExitAction } from "@/lib/actions/village-exit/county-approve";
 import { villageExitAnnouncement, villageExitList, villageExitPage } from "@/lib/data/village-exit";
+import { resolvePolicy, type PolicyRow } from "@/lib/domain/policy";
+import { policyOfVersion } from "@/lib/domain/stored-assessment";
 
 let t: TestDb;
 const DANYANG = "520603201200";
@@ -110,6 +112,38 @@ afterAll(async () => {
   signOut();
   useLocale("zh-CN");
   await t?.close();
+});
+
+describe("the policy without a national collective income figure (the migration)", () => {
+  it("retires the places row that carried it, adds the same values without it, and keeps old versions readable", async () => {
+    const rows = await t.sql<{ id: string; active: boolean; values: Record<string, number>; retiredAt: Date | null; createdAt: Date }>(
+      `SELECT id, active, "values", "retiredAt", "createdAt" FROM policy_row WHERE id LIKE 'national-2014-places%' ORDER BY id`,
+    );
+    expect(rows.map((r) => [r.id, r.active])).toEqual([
+      ["national-2014-places", false],
+      ["national-2014-places-v2", true],
+    ]);
+    expect(rows[0]!.values.villageCollectiveIncomeMin).toBe(50000); // the old row as it was
+    expect(rows[1]!.values).toEqual({ relocationContributionCap: 3000, relocationAreaPerPerson: 20, residentDaysPerMonth: 20 });
+    const all = (await t.prisma.policyRow.findMany()).map((r) => ({
+      id: r.id,
+      year: r.year,
+      provinceCode: r.provinceId,
+      values: r.values as PolicyRow["values"],
+      createdAt: r.createdAt,
+      retiredAt: r.retiredAt,
+    }));
+    expect(
+      resolvePolicy(
+        all.filter((r) => r.retiredAt === null),
+        2019,
+        "52",
+      ).values,
+    ).not.toHaveProperty("villageCollectiveIncomeMin");
+    // a version written while the old row was in force (before its key was retired) still resolves
+    const old = "2020:52:national-2014+national-2014-key-households+national-2014-places+national-2020#177e3258697a93e0";
+    expect(policyOfVersion(all, old, new Date(rows[0]!.createdAt.getTime() + 1)).version).toBe(old);
+  });
 });
 
 describe("the village's record", () => {
@@ -240,7 +274,9 @@ describe("the procedure", () => {
     const r = await t.prisma.villageExit.findUniqueOrThrow({ where: { id: exitId } });
     expect(r).toMatchObject({ poorPeople: 3, population: 100 });
     expect(Number(r.incidenceThreshold)).toBe(3);
-    expect(Number(r.collectiveIncomeMin)).toBe(50000);
+    // the collective income is not held to any national figure: pending the county's judgment
+    expect(r.collectiveIncomeMin).toBeNull();
+    expect(r.incomeJudgment).toBeNull();
     expect(r.policyVersion).toMatch(/^2019:52:/);
     expect(await t.prisma.villageExitStep.count({ where: { exitId, step: "propose" } })).toBe(1);
     expect(await events("village_exit.proposed")).toBe(1);
@@ -311,29 +347,90 @@ describe("the procedure", () => {
     expect(await stage()).toBe("township_reviewed");
   });
 
+  it("the county judges the collective income as it decides: approval needs it judged met, with a note", async () => {
+    let v = await version();
+    await signInAs(t.prisma, "official");
+    const fieldsOf = async (extra: Record<string, string>) => {
+      const r = await approveVillageExitAction(undefined, form({ exitId, version: v, ...extra }));
+      expect(r.ok, JSON.stringify(extra)).toBe(false);
+      return r.ok ? [] : Object.keys(r.fieldErrors ?? {});
+    };
+    // at the boundary: no judgment, "not met", met without its note — each named on its field
+    expect(await fieldsOf({ decision: "approve", reason: "同意" })).toEqual(["incomeJudgment"]);
+    expect(await fieldsOf({ decision: "approve", incomeJudgment: "not_met", incomeNote: "收入不稳定" })).toEqual(["incomeJudgment"]);
+    expect(await fieldsOf({ decision: "approve", incomeJudgment: "met" })).toEqual(["incomeNote"]);
+    expect(await fieldsOf({ decision: "approve", incomeJudgment: "enough", incomeNote: "x" })).toEqual(["incomeJudgment"]);
+    expect(await fieldsOf({ decision: "approve", incomeJudgment: "met", incomeNote: "长".repeat(201) })).toEqual(["incomeNote"]);
+    expect(await stage()).toBe("township_reviewed");
+    // the county returns it, judging the income not met: kept with the figure, for the village to read
+    expect(
+      await approveVillageExitAction(
+        undefined,
+        form({
+          exitId,
+          version: v,
+          decision: "return",
+          reason: "集体经济收入来源单一",
+          incomeJudgment: "not_met",
+          incomeNote: "仅一次性补助，不可持续",
+        }),
+      ),
+    ).toMatchObject({ ok: true, data: { stage: "returned" } });
+    const returned = await t.prisma.villageExit.findUniqueOrThrow({ where: { id: exitId } });
+    expect(returned).toMatchObject({ incomeJudgment: "not_met", incomeJudgmentNote: "仅一次性补助，不可持续" });
+    expect(returned.incomeJudgedById).toBeTruthy();
+    const page = (await villageExitPage(await viewer("facilitator"), DANYANG, YEAR))!;
+    expect(page.verdict.criteria.find((c) => c.key === "collective_income")!.state).toBe("not_met");
+    expect(page.record?.incomeJudgment).toMatchObject({ judgment: "not_met", note: "仅一次性补助，不可持续" });
+    // judged not met, the same figure cannot be proposed again: the refusal names the income
+    await signInAs(t.prisma, "facilitator");
+    v = await version();
+    const again = await proposeVillageExitAction(undefined, form({ exitId, version: v }));
+    expect(again).toMatchObject({ ok: false, code: "invalid" });
+    if (!again.ok) expect(again.message).toContain("县审定未达标");
+    // the same figure saved again keeps the judgment; a new figure clears it (pending again)
+    expect(await saveVillageExitRecord(undefined, record({ version: v }))).toMatchObject({ ok: true });
+    expect((await t.prisma.villageExit.findUniqueOrThrow({ where: { id: exitId } })).incomeJudgment).toBe("not_met");
+    v = await version();
+    expect(await saveVillageExitRecord(undefined, record({ version: v, collectiveIncome: "86000" }))).toMatchObject({ ok: true });
+    const refigured = await t.prisma.villageExit.findUniqueOrThrow({ where: { id: exitId } });
+    expect(refigured).toMatchObject({ incomeJudgment: null, incomeJudgmentNote: "", incomeJudgedById: null, incomeJudgedAt: null });
+    v = await version();
+    expect(await proposeVillageExitAction(undefined, form({ exitId, version: v }))).toMatchObject({
+      ok: true,
+      data: { stage: "proposed" },
+    });
+    await signInAs(t.prisma, "township");
+    expect(await reviewVillageExitAction(undefined, form({ exitId, version: v + 1, decision: "approve" }))).toMatchObject({ ok: true });
+    expect(await stage()).toBe("township_reviewed");
+  });
+
   it("the county approves and announces: the village's exit year set, its designation and the record kept", async () => {
     const v = await version();
+    const judged = { incomeJudgment: "met", incomeNote: "合作社分红和资产租金，连续两年稳定" };
     await signInAs(t.prisma, "official2");
-    expect(await approveVillageExitAction(undefined, form({ exitId, version: v, decision: "approve" }))).toMatchObject({
+    expect(await approveVillageExitAction(undefined, form({ exitId, version: v, decision: "approve", ...judged }))).toMatchObject({
       ok: false,
       code: "not_found",
     });
     await signInAs(t.prisma, "township");
-    expect(await approveVillageExitAction(undefined, form({ exitId, version: v, decision: "approve" }))).toMatchObject({
+    expect(await approveVillageExitAction(undefined, form({ exitId, version: v, decision: "approve", ...judged }))).toMatchObject({
       ok: false,
       code: "forbidden",
     });
     await signInAs(t.prisma, "evaluator");
-    expect(await approveVillageExitAction(undefined, form({ exitId, version: v, decision: "approve" }))).toMatchObject({
+    expect(await approveVillageExitAction(undefined, form({ exitId, version: v, decision: "approve", ...judged }))).toMatchObject({
       ok: false,
       code: "forbidden",
     });
     await signInAs(t.prisma, "official");
-    expect(await approveVillageExitAction(undefined, form({ exitId, version: v - 1, decision: "approve" }))).toMatchObject({
+    expect(await approveVillageExitAction(undefined, form({ exitId, version: v - 1, decision: "approve", ...judged }))).toMatchObject({
       ok: false,
       code: "conflict",
     });
-    expect(await approveVillageExitAction(undefined, form({ exitId, version: v, decision: "approve", reason: "同意退出" }))).toMatchObject({
+    expect(
+      await approveVillageExitAction(undefined, form({ exitId, version: v, decision: "approve", reason: "同意退出", ...judged })),
+    ).toMatchObject({
       ok: true,
       data: { stage: "announced", version: v + 1 },
     });
@@ -341,7 +438,7 @@ describe("the procedure", () => {
     expect(village).toMatchObject({ designatedPoor: true, designatedExitYear: YEAR });
     expect(await events("village_exit.announced")).toBe(1);
     expect(await events("region.designated_exited")).toBe(1);
-    expect(await approveVillageExitAction(undefined, form({ exitId, version: v + 1, decision: "approve" }))).toMatchObject({
+    expect(await approveVillageExitAction(undefined, form({ exitId, version: v + 1, decision: "approve", ...judged }))).toMatchObject({
       ok: false,
       code: "invalid",
     });
@@ -354,8 +451,13 @@ describe("the procedure", () => {
       people: 100,
       incidence: 3,
       threshold: 3,
-      min: 50000,
+      collectiveIncome: 86000,
+      incomeNote: "合作社分红和资产租金，连续两年稳定",
     });
+    const r = await t.prisma.villageExit.findUniqueOrThrow({ where: { id: exitId } });
+    expect(r).toMatchObject({ incomeJudgment: "met", incomeJudgmentNote: "合作社分红和资产租金，连续两年稳定" });
+    const ev = await t.sql<{ after: { incomeJudgment?: string } }>(`SELECT after FROM audit_event WHERE action = 'village_exit.announced'`);
+    expect(ev[0]!.after.incomeJudgment).toBe("met");
     const steps = await t.prisma.villageExitStep.findMany({ where: { exitId }, orderBy: { at: "asc" } });
     expect(steps.map((s) => `${s.step}:${s.decision}`).slice(-1)).toEqual(["county_approval:approved"]);
   });
@@ -375,6 +477,7 @@ describe("the pages' data", () => {
     const d = list.rows[0]!;
     expect(d).toMatchObject({ stage: "announced", people: 100, poorPeople: 3, exitYear: YEAR });
     expect(d.verdict.eligible).toBe(true);
+    expect(d.verdict.approvable).toBe(true); // judged met by the county
     expect(list.rows[1]).toMatchObject({ stage: null });
     expect(list.rows[1]!.verdict.failed).toContain("road");
     expect((await villageExitList(await viewer("official"), { stage: "none" })).rows.map((r) => r.id)).toEqual([OTHER_VILLAGE]);

@@ -119,7 +119,9 @@ describe("scripts/assess.ts", { timeout: TIMEOUT }, () => {
       shock: false,
       thresholdStale: false,
     });
-    expect(out.policyVersion).toMatch(/^2020:national:national-2014\+national-2014-key-households\+national-2014-places\+national-2020#/);
+    expect(out.policyVersion).toMatch(
+      /^2020:national:national-2014\+national-2014-key-households\+national-2014-places-v2\+national-2020#/,
+    );
     // --province 52: the province's higher threshold
     const gz = JSON.parse(cli(JSON.stringify(scenario1()), ["--policy", file, "--province", "52"]).stdout) as Record<string, unknown>;
     expect(gz).toMatchObject({ monitoringThreshold: 5600, povertyLine: 3500 });

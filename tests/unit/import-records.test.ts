@@ -4,7 +4,16 @@
 import { describe, expect, it } from "vitest";
 import * as Enums from "@/lib/generated/prisma/enums";
 import { type RowContext } from "@/lib/import/rows";
-import { householdTypeRow, incomeRecordRow, measureRow, planRow, relocationRow, splitList, textArray } from "@/lib/import/records-rows";
+import {
+  householdTypeRow,
+  incomeRecordRow,
+  measureRow,
+  planRow,
+  relocationRow,
+  splitList,
+  textArray,
+  villageExitRow,
+} from "@/lib/import/records-rows";
 import * as Spec from "@/lib/import/records-spec";
 import { IMPORT_FILES, readHeader } from "@/lib/import/spec";
 import { STAGE_COLUMNS, ROW_VALIDATORS } from "@/lib/import/rows";
@@ -58,7 +67,7 @@ describe("the files and their headers", () => {
       expect(ROW_VALIDATORS[f]).toBeTypeOf("function");
       expect(Spec.RECORD_PREFIX[f]).toMatch(/^[a-z]$/);
     }
-    expect(new Set(Object.values(Spec.RECORD_PREFIX)).size).toBe(5);
+    expect(new Set(Object.values(Spec.RECORD_PREFIX)).size).toBe(Spec.RECORD_FILES.length);
   });
 
   it("take English or Chinese column names; a missing required column is named", () => {
@@ -245,5 +254,67 @@ describe("plans.csv", () => {
   it("lists in a cell and array literals", () => {
     expect(splitList(" a ；b、c;\nd ")).toEqual(["a", "b", "c", "d"]);
     expect(textArray(['say "hi"', "back\\slash"])).toBe('{"say \\"hi\\"","back\\\\slash"}');
+  });
+});
+
+describe("village_exits.csv rows", () => {
+  const exit = (extra: Record<string, string> = {}) =>
+    villageExitRow(getter({ village_code: "520603201200", year: "2019", ...extra }), 2, ctx);
+  it("a bare row: every facility not in place, no income; the key is the village (no household)", () => {
+    const r = exit();
+    expect(r.issues).toEqual([]);
+    expect(r.tuple).toEqual([
+      2,
+      true,
+      "520603201200",
+      null,
+      2019,
+      false,
+      null,
+      "",
+      false,
+      null,
+      "",
+      false,
+      null,
+      "",
+      false,
+      null,
+      "",
+      false,
+      null,
+      "",
+      null,
+    ]);
+    expect(r.tuple!.length).toBe(STAGE_COLUMNS["village_exits.csv"].length);
+  });
+  it("year 2014 to this year, at each edge", () => {
+    expect(rules(exit({ year: "2014" }))).toEqual([]);
+    expect(rules(exit({ year: "2013" }))).toEqual(["year:integer_range"]);
+    expect(rules(exit({ year: "2024" }))).toEqual([]);
+    expect(rules(exit({ year: "2025" }))).toEqual(["year:integer_range"]);
+    expect(rules(exit({ year: "" }))).toEqual(["year:required"]);
+  });
+  it("a facility's date only with it in place, never in the future", () => {
+    expect(rules(exit({ road: "1", road_on: "2024-06-30" }))).toEqual([]);
+    expect(rules(exit({ road: "1", road_on: "2024-07-01" }))).toEqual(["road_on:future_date"]);
+    expect(rules(exit({ road: "0", road_on: "2018-01-01" }))).toEqual(["road_on:only_when_in_place"]);
+    expect(rules(exit({ road_on: "2018-01-01" }))).toEqual(["road_on:only_when_in_place"]);
+    expect(rules(exit({ water: "也许" }))).toEqual(["water:boolean"]);
+  });
+  it("the collective income: yuan with at most two decimals, not negative; notes at most 200", () => {
+    expect(rules(exit({ collective_income: "0" }))).toEqual([]);
+    expect(rules(exit({ collective_income: "56000.55" }))).toEqual([]);
+    expect(rules(exit({ collective_income: "1.234" }))).toEqual(["collective_income:amount_decimals"]);
+    expect(rules(exit({ collective_income: "-1" }))).toEqual(["collective_income:amount_negative"]);
+    expect(rules(exit({ clinic_note: "长".repeat(200) }))).toEqual([]);
+    expect(rules(exit({ clinic_note: "长".repeat(201) }))).toEqual(["clinic_note:too_long"]);
+  });
+  it("the village: 12 digits, in scope", () => {
+    expect(rules(exit({ village_code: "520603201" }))).toEqual(["village_code:village_code"]);
+    expect(exit({ village_code: "520603201" }).tuple).toBeNull();
+    expect(rules(villageExitRow(getter({ village_code: "520602100200", year: "2019" }), 2, { ...ctx, scope: "520603" }))).toEqual([
+      "village_code:outside_scope",
+    ]);
   });
 });

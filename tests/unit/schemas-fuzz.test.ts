@@ -364,6 +364,35 @@ const registry: Record<string, Entry> = {
       fc.record({ exitId: uuid, version: intText(1, 50), decision: fc.constant("return"), reason: han(1, 40) }),
     ),
   },
+  "village-exit.approveVillageExitSchema": {
+    schema: villageExitV.approveVillageExitSchema,
+    text: ["reason", "incomeNote"],
+    related: {
+      decision: ["reason", "incomeJudgment"],
+      reason: ["decision"],
+      incomeJudgment: ["decision", "incomeNote"],
+      incomeNote: ["incomeJudgment"],
+    },
+    valid: fc.oneof(
+      fc.record({
+        exitId: uuid,
+        version: intText(1, 50),
+        decision: fc.constant("approve"),
+        reason: han(0, 40),
+        incomeJudgment: fc.constant("met"),
+        incomeNote: han(1, 40),
+      }),
+      fc.record({
+        exitId: uuid,
+        version: intText(1, 50),
+        decision: fc.constant("return"),
+        reason: han(1, 40),
+        incomeJudgment: fc.constantFrom("met", "not_met"),
+        incomeNote: han(1, 40),
+      }),
+      fc.record({ exitId: uuid, version: intText(1, 50), decision: fc.constant("return"), reason: han(1, 40) }),
+    ),
+  },
   "relocation.relocationSchema": {
     schema: relocationV.relocationSchema,
     text: ["originName", "siteName"],
@@ -1398,6 +1427,7 @@ describe("(c) mass assignment: an undeclared key never reaches the parsed output
         "village-exit.saveVillageExitSchema",
         "village-exit.proposeVillageExitSchema",
         "village-exit.reviewVillageExitSchema",
+        "village-exit.approveVillageExitSchema",
       ].sort(),
     );
     for (const [name, e] of versioned.filter(([, x]) => !x.auditOnly)) {

@@ -8,9 +8,7 @@ import { Badge } from "@/components/ui/tone";
 import { Pagination } from "@/components/ui/pagination";
 import { CountyTabs } from "@/components/county/county-tabs";
 import { VILLAGE_EXIT_CRITERIA } from "@/lib/domain/village-exit";
-import { formatCents } from "@/lib/domain/format";
-import { toCents } from "@/lib/domain/money";
-import { STAGE_TONE } from "@/components/village-exit/stage";
+import { CRITERION_LABEL, CRITERION_TONE, STAGE_TONE } from "@/components/village-exit/stage";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +34,6 @@ export default async function VillageExitListPage({ searchParams }: { searchPara
   const sp = await searchParams;
   const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
   const list = await villageExitList(viewer, { page, stage: sp.stage });
-  const min = formatCents(toCents(list.policy.villageCollectiveIncomeMin));
   const threshold = list.zone === "west" ? list.policy.exitIncidenceWest : list.policy.exitIncidenceEast;
   return (
     <div className="space-y-4">
@@ -44,7 +41,7 @@ export default async function VillageExitListPage({ searchParams }: { searchPara
         {viewer.regionName} · {t("title")}
       </PageTitle>
       {!list.township && <CountyTabs current="villageExit" />}
-      <p className="text-sm text-stone-600">{t("threshold", { threshold, min })}</p>
+      <p className="text-sm text-stone-600">{t("threshold", { threshold })}</p>
       <form className="flex flex-wrap items-end gap-2 text-sm" method="get">
         <label className="flex flex-col">
           {t("filterStage")}
@@ -113,7 +110,7 @@ export default async function VillageExitListPage({ searchParams }: { searchPara
                             {r.exitId === null ? (
                               <span className="text-stone-400">{t("noRecord")}</span>
                             ) : (
-                              <Badge tone={x.met ? "green" : "amber"}>{x.met ? t("met") : t("notMet")}</Badge>
+                              <Badge tone={CRITERION_TONE[x.state]}>{t(CRITERION_LABEL[x.state])}</Badge>
                             )}
                           </td>
                         );

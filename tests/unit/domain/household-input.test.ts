@@ -151,7 +151,7 @@ describe("parseHouseholdInput: cross-field rules", () => {
             ...r,
             values: {
               ...DEFAULT_POLICY_ROWS[0]!.values,
-              ...DEFAULT_POLICY_ROWS.find((d) => d.id === "national-2014-places")!.values,
+              ...DEFAULT_POLICY_ROWS.find((d) => d.id === "national-2014-places-v2")!.values,
               ...DEFAULT_POLICY_ROWS.find((d) => d.id === "national-2014-key-households")!.values,
               ...r.values,
             },

@@ -177,7 +177,7 @@ describe("resolvePolicy: version", () => {
     const b = resolvePolicy([...DEFAULT_POLICY_ROWS].reverse(), 2021);
     expect(a.version).toBe(b.version);
     expect(a.version).toMatch(
-      /^2021:national:national-2014\+national-2014-key-households\+national-2014-places\+national-2020\+national-2021#[0-9a-f]{16}$/,
+      /^2021:national:national-2014\+national-2014-key-households\+national-2014-places-v2\+national-2020\+national-2021#[0-9a-f]{16}$/,
     );
   });
 
@@ -191,5 +191,31 @@ describe("resolvePolicy: version", () => {
 
   it("differs by province scope", () => {
     expect(resolvePolicy(DEFAULT_POLICY_ROWS, 2020, "52").version).toMatch(/^2020:52:/);
+  });
+});
+
+describe("a retired key (villageCollectiveIncomeMin)", () => {
+  // the places row as it was stored before the county judged collective income (decision 0051)
+  const OLD_PLACES = {
+    id: "national-2014-places",
+    year: 2014,
+    provinceCode: null,
+    values: { relocationContributionCap: 3000, relocationAreaPerPerson: 20, residentDaysPerMonth: 20, villageCollectiveIncomeMin: 50_000 },
+  } as unknown as PolicyRow;
+  const before = DEFAULT_POLICY_ROWS.filter((r) => r.id !== "national-2014-places-v2").concat([OLD_PLACES]);
+  it("is no policy value any more", () => {
+    expect(POLICY_KEYS as readonly string[]).not.toContain("villageCollectiveIncomeMin");
+    expect(resolvePolicy(before, 2020, "52").values).not.toHaveProperty("villageCollectiveIncomeMin");
+  });
+  it("still counts in the contents hash of a row that carries it: versions written before resolve to the same string", () => {
+    // the versions these rows gave while the key was live (computed before it was retired)
+    expect(resolvePolicy(before, 2020, "52").version).toBe(
+      "2020:52:national-2014+national-2014-key-households+national-2014-places+national-2020#177e3258697a93e0",
+    );
+    expect(resolvePolicy(before, 2014, null).version).toBe(
+      "2014:national:national-2014+national-2014-key-households+national-2014-places#434e03da950ea306",
+    );
+    // the replacement row: the same values without it
+    expect(resolvePolicy(DEFAULT_POLICY_ROWS, 2020, "52").values).toEqual(resolvePolicy(before, 2020, "52").values);
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { failedCriteriaText, judgeVillageExit, VILLAGE_EXIT_CRITERIA, type VillageExitFacts } from "@/lib/domain/village-exit";
 
-const POLICY = { exitIncidenceEast: 2, exitIncidenceWest: 3, villageCollectiveIncomeMin: 50_000 };
+const POLICY = { exitIncidenceEast: 2, exitIncidenceWest: 3 };
 const ALL: VillageExitFacts = {
   poorPeople: 0,
   population: 1000,
@@ -12,6 +12,7 @@ const ALL: VillageExitFacts = {
   clinic: true,
   school: true,
   collectiveIncome: 50_000,
+  incomeJudgment: "met",
 };
 const judge = (over: Partial<VillageExitFacts>, zone: "east" | "central" | "west" = "east", policy = POLICY) =>
   judgeVillageExit({ ...ALL, ...over }, zone, policy);
@@ -86,31 +87,56 @@ describe("judgeVillageExit: road, water, power, clinic, school", () => {
   }
 });
 
-describe("judgeVillageExit: collective income (at least the policy's value, 不低于 includes it)", () => {
-  it("exactly the minimum passes", () => {
-    expect(crit(judge({ collectiveIncome: 50_000 }), "collective_income").met).toBe(true);
-  });
-  it("one cent below fails", () => {
-    const v = judge({ collectiveIncome: 49_999.99 });
+describe("judgeVillageExit: collective income (recorded per village, judged by the county)", () => {
+  it("recorded and not yet judged: pending — the village may propose, the county may not approve", () => {
+    const v = judge({ collectiveIncome: 56_000, incomeJudgment: null });
+    expect(crit(v, "collective_income").state).toBe("pending");
     expect(crit(v, "collective_income").met).toBe(false);
-    expect(crit(v, "collective_income").reason.zh).toBe("村集体经济收入 49,999.99 元，不符合“不低于 50,000 元”的标准");
+    expect(crit(v, "collective_income").reason.zh).toBe("村集体经济收入 56,000 元，待县审定");
+    expect(v.failed).toEqual([]);
+    expect(v.pending).toEqual(["collective_income"]);
+    expect(v.eligible).toBe(true);
+    expect(v.approvable).toBe(false);
   });
-  it("not recorded fails, saying so", () => {
-    const v = judge({ collectiveIncome: null });
-    expect(crit(v, "collective_income").met).toBe(false);
-    expect(crit(v, "collective_income").reason.en).toBe("Collective income not recorded (the rule: at least 50,000 yuan)");
+  it("judged met by the county: met, whatever the figure (no national minimum decides it)", () => {
+    for (const income of [0, 1, 49_999.99, 50_000, 2_000_000]) {
+      const v = judge({ collectiveIncome: income, incomeJudgment: "met" });
+      expect(crit(v, "collective_income").state).toBe("met");
+      expect(v.approvable).toBe(true);
+    }
+    expect(crit(judge({ collectiveIncome: 56_000 }), "collective_income").reason.en).toBe(
+      "Collective income 56,000 yuan, judged met by the county",
+    );
   });
-  it("a minimum of 0 accepts an income of 0", () => {
-    expect(crit(judge({ collectiveIncome: 0 }, "east", { ...POLICY, villageCollectiveIncomeMin: 0 }), "collective_income").met).toBe(true);
+  it("judged not met: not met, and it blocks both proposing and approving", () => {
+    const v = judge({ collectiveIncome: 80_000, incomeJudgment: "not_met" });
+    expect(crit(v, "collective_income").state).toBe("not_met");
+    expect(crit(v, "collective_income").reason.zh).toBe("村集体经济收入 80,000 元，县审定未达标");
+    expect(v.failed).toEqual(["collective_income"]);
+    expect(v.eligible).toBe(false);
+    expect(v.approvable).toBe(false);
   });
-  it("a float sum is compared in cents (0.1 + 0.2 against 0.3)", () => {
-    expect(
-      crit(judge({ collectiveIncome: 0.1 + 0.2 }, "east", { ...POLICY, villageCollectiveIncomeMin: 0.3 }), "collective_income").met,
-    ).toBe(true);
+  it("not recorded: not met (the county has nothing to judge), even with a judgment", () => {
+    for (const incomeJudgment of [null, "met"] as const) {
+      const v = judge({ collectiveIncome: null, incomeJudgment });
+      expect(crit(v, "collective_income").state).toBe("not_met");
+      expect(crit(v, "collective_income").reason.en).toBe("Collective income not recorded: the county has nothing to judge");
+      expect(v.eligible).toBe(false);
+    }
   });
-  it("negative income or minimum is an input error", () => {
+  it("an income of 0 is a recorded figure (pending), not a missing one", () => {
+    expect(crit(judge({ collectiveIncome: 0, incomeJudgment: null }), "collective_income").state).toBe("pending");
+  });
+  it("a negative income is an input error", () => {
     expect(() => judge({ collectiveIncome: -1 })).toThrow(RangeError);
-    expect(() => judge({}, "east", { ...POLICY, villageCollectiveIncomeMin: -5 })).toThrow(RangeError);
+    expect(() => judge({ collectiveIncome: Number.NaN })).toThrow(RangeError);
+  });
+  it("a pending income with another criterion unmet: not eligible, the unmet one named, the pending one not", () => {
+    const v = judge({ road: false, incomeJudgment: null });
+    expect(v.failed).toEqual(["road"]);
+    expect(v.pending).toEqual(["collective_income"]);
+    expect(v.eligible).toBe(false);
+    expect(failedCriteriaText(v).zh).not.toContain("集体经济");
   });
 });
 
@@ -123,10 +149,12 @@ describe("judgeVillageExit: the verdict", () => {
       expect(c.reason.en).toBeTruthy();
     }
     expect(v.eligible).toBe(true);
+    expect(v.approvable).toBe(true);
     expect(v.failed).toEqual([]);
+    expect(v.pending).toEqual([]);
   });
   it("every failure is listed, and the refusal names each", () => {
-    const v = judge({ poorPeople: 50, population: 1000, road: false, clinic: false, collectiveIncome: 10_000 });
+    const v = judge({ poorPeople: 50, population: 1000, road: false, clinic: false, collectiveIncome: 10_000, incomeJudgment: "not_met" });
     expect(v.failed).toEqual(["incidence", "road", "clinic", "collective_income"]);
     const text = failedCriteriaText(v);
     expect(text.zh).toContain("贫困发生率 5%");

@@ -23,6 +23,7 @@ const FORMAT_FILES = [
   ["relocation.csv", "relocation"],
   ["measures.csv", "measures"],
   ["plans.csv", "plans"],
+  ["village_exits.csv", "villageExits"],
 ] as const;
 
 export default async function BulkImportPage() {

@@ -2,12 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth/session";
-import { villageExitPage } from "@/lib/data/village-exit";
+import { villageExitPage, type VillageExitPageData } from "@/lib/data/village-exit";
 import { Card, PageTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/tone";
 import { VillageExitRecordForm } from "@/components/village-exit/record-form";
 import { ProposeForm, ReviewForm } from "@/components/village-exit/step-forms";
-import { STAGE_TONE } from "@/components/village-exit/stage";
+import { CRITERION_LABEL, CRITERION_TONE, STAGE_TONE } from "@/components/village-exit/stage";
 import { formatCents } from "@/lib/domain/format";
 import { toCents } from "@/lib/domain/money";
 import { currentYear, today } from "@/lib/clock";
@@ -46,7 +46,6 @@ export default async function VillageExitPage({
   const lang = (await getLocale()) === "en" ? "en" : "zh";
   const r = d.record;
   const stage = r?.stage ?? "none";
-  const min = formatCents(toCents(d.verdict.collectiveIncomeMin));
   const years = [...new Set([thisYear, ...d.years.map((y) => y.year)])].sort((a, b) => b - a);
   return (
     <div className="space-y-4">
@@ -78,16 +77,17 @@ export default async function VillageExitPage({
       <Card>
         <h2 className="mb-2 font-semibold">{t("verdict.title")}</h2>
         <p className={`mb-2 text-sm font-medium ${d.verdict.eligible ? "text-emerald-800" : "text-amber-900"}`} data-testid="exit-verdict">
-          {d.verdict.eligible ? t("verdict.eligible") : t("verdict.notEligible")}
+          {d.verdict.approvable ? t("verdict.approvable") : d.verdict.eligible ? t("verdict.eligible") : t("verdict.notEligible")}
         </p>
         <ul className="space-y-1 text-sm" data-testid="exit-criteria">
           {d.verdict.criteria.map((c) => (
             <li key={c.key} className="flex items-start gap-2" data-testid={`exit-criterion-${c.key}`}>
-              <Badge tone={c.met ? "green" : "amber"}>{c.met ? t("met") : t("notMet")}</Badge>
+              <Badge tone={CRITERION_TONE[c.state]}>{t(CRITERION_LABEL[c.state])}</Badge>
               <span>{c.reason[lang]}</span>
             </li>
           ))}
         </ul>
+        {d.verdict.pending.includes("collective_income") && <p className="mt-2 text-xs text-stone-600">{t("verdict.pendingNote")}</p>}
         {r?.frozen && r.frozen.value !== null && (
           <p className="mt-2 text-xs text-stone-600">
             {t("verdict.frozen", { poor: r.frozen.poor, people: r.frozen.people, value: r.frozen.value, threshold: r.frozen.threshold })}
@@ -102,7 +102,6 @@ export default async function VillageExitPage({
             villageId={d.village.id}
             year={d.year}
             record={r ? { id: r.id, version: r.version, facilities: r.facilities, collectiveIncome: r.collectiveIncome } : null}
-            min={min}
             today={today()}
           />
         ) : r ? (
@@ -128,6 +127,7 @@ export default async function VillageExitPage({
         ) : (
           <p className="text-sm text-stone-600">{t("steps.none")}</p>
         )}
+        {r && r.collectiveIncome !== null && <IncomeJudgmentLine j={r.incomeJudgment} />}
       </Card>
 
       <Card>
@@ -156,8 +156,26 @@ export default async function VillageExitPage({
         </ol>
         {r && d.may.propose && <ProposeForm exitId={r.id} version={r.version} />}
         {r && d.may.review && <ReviewForm exitId={r.id} version={r.version} step="township" />}
-        {r && d.may.approve && <ReviewForm exitId={r.id} version={r.version} step="county" />}
+        {r && d.may.approve && (
+          <ReviewForm
+            exitId={r.id}
+            version={r.version}
+            step="county"
+            income={r.collectiveIncome === null ? null : formatCents(toCents(r.collectiveIncome))}
+          />
+        )}
       </Card>
     </div>
+  );
+}
+
+/** The county's judgment of the collective income as recorded (a return keeps it for the village to read). */
+async function IncomeJudgmentLine({ j }: { j: NonNullable<VillageExitPageData["record"]>["incomeJudgment"] }) {
+  const t = await getTranslations("villageExit.judgment");
+  return (
+    <p className="mt-2 text-sm" data-testid="exit-income-judgment">
+      <span className="font-medium">{t("title")}：</span>
+      {j ? t("recorded", { judgment: t(j.judgment), name: j.by, at: j.at ? j.at.slice(0, 10) : "—", note: j.note || "—" }) : t("none")}
+    </p>
   );
 }

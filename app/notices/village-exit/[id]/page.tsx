@@ -33,7 +33,7 @@ export default async function VillageExitAnnouncementPage({ params }: { params: 
     })),
     {
       name: t("criteriaNames.collective_income"),
-      value: t("announcement.incomeValue", { income: formatCents(toCents(a.collectiveIncome)), min: formatCents(toCents(a.min)) }),
+      value: t("announcement.incomeValue", { income: formatCents(toCents(a.collectiveIncome)), note: a.incomeNote || "—" }),
     },
   ];
   return (
