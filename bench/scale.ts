@@ -5,6 +5,7 @@
  *   npm run bench -- --households N [--db postgres|pglite] [--seed S] [--keep] [--runs 30]
  *                    [--max-step-seconds 2400] [--data DIR] [--visits 10000] [--connections 200] [--build]
  *                    [--phones 200] [--backlog 20] [--open-rate 30] [--open-seconds 120] [--step-seconds 15]
+ *                    [--only import|recompute|reads|visits[,…]]
  *
  * 1. `npm run gen` writes the five CSV files (docs/import-format.md) under /tmp (or --data).
  * 2. The database: PostgreSQL `jingzhun_scale` on 127.0.0.1 (SCALE_DATABASE_URL to change;
@@ -28,6 +29,10 @@
  *    (--phones 200 × --backlog 20 queued visits through syncVisits: `sync` in the JSON) and the
  *    open loop (--open-rate 30/s for --open-seconds 120, then a ladder of --step-seconds 15 a
  *    step for the highest rate with p99 < 1 s: `openLoop`). --phones 0 / --open-seconds 0 skip them.
+ *
+ * --only runs the listed measures and prints null for the others (the data and the import are
+ * needed by every measure, so the import runs anyway, untimed when it is not listed: to iterate
+ * on one part, e.g. --only import or --only recompute).
  *
  * Prints each measure (ours, baseline, ratio) and ends with one JSON line. A measure that
  * cannot run is null, with the reason on a line before the JSON. --keep keeps the database (or
@@ -121,12 +126,15 @@ async function main() {
       "open-rate": { type: "string", default: "30" },
       "open-seconds": { type: "string", default: "120" },
       "step-seconds": { type: "string", default: "15" },
+      only: { type: "string", default: "import,recompute,reads,visits" },
     },
   });
   const N = Number(values.households);
   if (!Number.isInteger(N) || N < 1) throw new Error("usage: npm run bench -- --households N [--db pglite] [--seed S] [--keep]");
   const kind = values.db as DbKind;
   if (kind !== "postgres" && kind !== "pglite") throw new Error(`--db must be postgres or pglite, got ${values.db}`);
+  const only = new Set(values.only!.split(",").map((x) => x.trim()));
+  for (const p of only) if (!["import", "recompute", "reads", "visits"].includes(p)) throw new Error(`--only: unknown measure ${p}`);
   const runs = Number(values.runs);
   const stepMs = Number(values["max-step-seconds"]) * 1000;
   const started = performance.now();
@@ -206,10 +214,18 @@ async function main() {
         ours = r.result;
         importPeakRssMb = ours.maxRssMb;
         const c = await counts(url);
-        const rep = ours.summary as { ok?: boolean; loader?: string; timings?: Record<string, number>; issueCount?: number };
+        const rep = ours.summary as {
+          ok?: boolean;
+          loader?: string;
+          timings?: Record<string, number>;
+          writeSteps?: Record<string, number>;
+          issueCount?: number;
+        };
         log(
           `import ours: ${secs(ours.ms)} (node CPU ${secs(ours.cpuMs)}), peak RSS ${ours.maxRssMb} MB; ok ${rep.ok}, loader ${rep.loader}, issues ${rep.issueCount}; ` +
             `phases ${Object.entries(rep.timings ?? {})
+              .map(([k, v]) => `${k} ${secs(v)}`)
+              .join(", ")}; write steps ${Object.entries(rep.writeSteps ?? {})
               .map(([k, v]) => `${k} ${secs(v)}`)
               .join(", ")}; rows ${JSON.stringify(c)}`,
         );
@@ -224,11 +240,16 @@ async function main() {
       }
     }
     if (await restarted("the import")) ours = undefined;
+    if (!only.has("import")) {
+      nulls.push("import: null — not measured (--only)");
+      ours = undefined;
+    }
     out.import = ours ? { ours_ms: r0(ours.ms), baseline_ms: r0(base.ms), ratio: ratio(ours.ms, base.ms) } : null;
     log(`vacuum analyze: ${secs(await vacuum(url))}`);
 
     // 4. recompute
-    {
+    if (!only.has("recompute")) nulls.push("recompute: null — not run (--only)");
+    else {
       const serverCpu0 = target.serverPid ? procCpuMs(target.serverPid) : null;
       log(`recompute: load average ${loadAverage()}`);
       const r = await runChild<RecomputeOurs>("bench/scale/recompute-child.ts", [url], { timeoutMs: stepMs, onLine: (l) => log(l) });
@@ -271,7 +292,8 @@ async function main() {
     }
 
     // 5. reads
-    {
+    if (!only.has("reads")) nulls.push("villageList, villagePage: null — not run (--only)");
+    else {
       const prisma = createPrisma(url, { max: 10 });
       setDb(prisma);
       try {
@@ -308,7 +330,10 @@ async function main() {
 
     // 6. visits
     {
-      if (kind !== "postgres") {
+      if (!only.has("visits")) {
+        nulls.push("visits, sync, openLoop: null — not run (--only)");
+        out.visits = null;
+      } else if (kind !== "postgres") {
         nulls.push("visits, sync, openLoop: null — the visit loads run against `next start` on PostgreSQL only");
         out.visits = null;
       } else if (Number(values.visits) === 0) {

@@ -130,6 +130,12 @@ function formatError(id: string): NationalIdError | null {
       "The first 17 characters must be digits and the last a digit or an uppercase X",
     );
   }
+  return regionError(id);
+}
+
+const WELL_FORMED = /^[0-9]{17}[0-9X]$/;
+
+function regionError(id: string): NationalIdError | null {
   const prefix = id.slice(0, 2);
   if (!PROVINCE_PREFIXES.has(prefix) && !prefix.startsWith("9")) {
     return fail(
@@ -149,7 +155,8 @@ export function validateNationalId(id: string, options: { today?: string } = {})
   if (typeof id !== "string") {
     return fail("format", "身份证号须为文本", "The ID number must be text");
   }
-  const formatProblem = formatError(id);
+  // 17 digits and a digit or X (nearly every ID a file holds): none of the format mistakes can be there
+  const formatProblem = WELL_FORMED.test(id) ? regionError(id) : formatError(id);
   if (formatProblem) return formatProblem;
 
   const y = Number(id.slice(6, 10));

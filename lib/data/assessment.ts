@@ -6,6 +6,7 @@ import { resolvePolicy, type PolicyRow } from "@/lib/domain/policy";
 import { householdInputFromRecord, ITEM_FIELDS_SELECT } from "@/lib/domain/input-from-record";
 import { currentYear, dateOnly, today } from "@/lib/clock";
 import type { AssessmentTrigger } from "@/lib/generated/prisma/client";
+import { unmetOf } from "./assess-chunk";
 
 export async function loadPolicyRows(client: Db | Tx): Promise<PolicyRow[]> {
   const rows = await client.policyRow.findMany({ where: { active: true }, orderBy: [{ year: "asc" }] });
@@ -61,11 +62,7 @@ export interface RecomputeOptions {
 }
 
 /** Unmet indicator keys of an assessment, in checklist order. */
-export function unmetOf(a: Assessment): string[] {
-  return Object.entries(a.indicators)
-    .filter(([, v]) => !v.met)
-    .map(([k]) => k);
-}
+export { unmetOf };
 
 /**
  * Assess the household as it now stands (inside the caller's transaction), store the

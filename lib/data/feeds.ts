@@ -77,12 +77,23 @@ export interface DepartmentState {
 /** The prefixes of a county that a feed's scope may be: the province, the city, the county. */
 const scopesOf = (countyId: string) => [countyId.slice(0, 2), countyId.slice(0, 4), countyId];
 
+/** Whose feeds page: a county's (its reviewers'), or a township's (its township reviewers'). */
+export type FeedsRegion = { kind: "county"; id: ReviewCountyId } | { kind: "township"; id: string };
+
 /**
- * The feeds that touched the county (its own, and its city's or province's), newest first, a page
- * at a time; each department's latest as-of day and whether it is stale (policy feedStaleMonths).
+ * One region's feeds page, newest first, a page at a time, with each department's latest as-of
+ * day and whether it is stale (policy feedStaleMonths). A county sees the feeds that touched it
+ * (its own, and its city's or province's) with their own counts. A township sees the feeds that
+ * could touch its people (its own, its county's, city's or province's), each counted within the
+ * township only — the rows matched to its households and the flags, leads and facts they
+ * produced there; unmatched rows belong to no household, so they are counted only on the
+ * township's own feeds (null on the others). The view is recorded (department data is sensitive,
+ * though there are only counts here).
  */
-export async function countyFeeds(viewer: Pick<Viewer, "id" | "role">, countyId: ReviewCountyId, page = 1) {
-  const where = { scopeId: { in: scopesOf(countyId) } };
+export async function regionFeeds(viewer: Pick<Viewer, "id" | "role">, region: FeedsRegion, page = 1) {
+  const countyId = region.id.slice(0, 6);
+  const township = region.kind === "township" ? region.id : null;
+  const where = { scopeId: { in: township ? [...scopesOf(countyId), township] : scopesOf(countyId) } };
   const [total, feeds, latest, policyRows] = await Promise.all([
     db().departmentFeed.count({ where }),
     db().departmentFeed.findMany({
@@ -94,20 +105,22 @@ export async function countyFeeds(viewer: Pick<Viewer, "id" | "role">, countyId:
     db().departmentFeed.groupBy({ by: ["department"], where, _max: { asOf: true } }),
     loadPolicyRows(db()),
   ]);
+  const within = township
+    ? await townshipCounts(
+        feeds.map((f) => f.id),
+        countyId,
+        township,
+      )
+    : null;
   const day = today();
   const months = resolvePolicy(policyRows, Number(day.slice(0, 4)), countyId.slice(0, 2)).values.feedStaleMonths;
   const latestOf = new Map(latest.map((l) => [l.department, l._max.asOf ? isoDay(l._max.asOf) : null]));
-  const departments: DepartmentState[] = DEPARTMENTS.map((d) => {
-    const latestAsOf = latestOf.get(d) ?? null;
-    return { department: d, latestAsOf, stale: isStale(latestAsOf, day, months) };
-  });
-  // counts only: no person in them; the view is still recorded (department data is sensitive)
   await auditSensitiveRead(viewer, {
-    entity: "county",
-    entityId: countyId,
+    entity: region.kind,
+    entityId: region.id,
     countyId,
     fields: ["department"],
-    via: "county.feeds",
+    via: `${region.kind}.feeds`,
     rows: feeds.length,
   });
   return {
@@ -115,47 +128,36 @@ export async function countyFeeds(viewer: Pick<Viewer, "id" | "role">, countyId:
     page,
     pageSize: FEEDS_PAGE_SIZE,
     staleMonths: months,
-    departments,
-    feeds: feeds.map((f): FeedListItem => ({
-      id: f.id,
-      scopeId: f.scopeId,
-      department: f.department,
-      asOf: isoDay(f.asOf),
-      loadedAt: f.loadedAt.toISOString(),
-      fileName: f.fileName,
-      sha256: f.sha256,
-      rows: f.rows,
-      matched: f.matched,
-      unmatched: f.unmatched,
-      flags: f.flags,
-      leads: f.leads,
-      facts: f.facts,
-      purged: f.purgedAt !== null,
-    })),
+    departments: DEPARTMENTS.map((d): DepartmentState => {
+      const latestAsOf = latestOf.get(d) ?? null;
+      return { department: d, latestAsOf, stale: isStale(latestAsOf, day, months) };
+    }),
+    feeds: feeds.map((f): FeedListItem => {
+      // a wider feed seen from a township: only what it did there
+      const wider = within && f.scopeId !== township ? within : null;
+      return {
+        id: f.id,
+        scopeId: f.scopeId,
+        department: f.department,
+        asOf: isoDay(f.asOf),
+        loadedAt: f.loadedAt.toISOString(),
+        fileName: f.fileName,
+        sha256: f.sha256,
+        rows: wider ? null : f.rows,
+        // after the retention the rows are gone: the township's matched count is then unknown
+        matched: !wider ? f.matched : f.purgedAt ? null : (wider.matched.get(f.id) ?? 0),
+        unmatched: wider ? null : f.unmatched,
+        flags: within ? within.found(f.id, "flag") : f.flags,
+        leads: within ? within.found(f.id, "lead") : f.leads,
+        facts: within ? within.found(f.id, "fact") : f.facts,
+        purged: f.purgedAt !== null,
+      };
+    }),
   };
 }
 
-/**
- * The township reviewer's feeds page: the feeds that could touch the township's people (its own,
- * its county's, city's or province's), each counted within the township only — the rows matched
- * to its households and the flags, leads and facts they produced there. Unmatched rows belong to
- * no household: they are counted only on the township's own feeds (null on the others).
- */
-export async function townshipFeeds(viewer: Pick<Viewer, "id" | "role">, townshipId: string, page = 1) {
-  const countyId = townshipId.slice(0, 6);
-  const where = { scopeId: { in: [...scopesOf(countyId), townshipId] } };
-  const [total, feeds, latest, policyRows] = await Promise.all([
-    db().departmentFeed.count({ where }),
-    db().departmentFeed.findMany({
-      where,
-      orderBy: [{ loadedAt: "desc" }, { id: "asc" }],
-      skip: (Math.max(1, page) - 1) * FEEDS_PAGE_SIZE,
-      take: FEEDS_PAGE_SIZE,
-    }),
-    db().departmentFeed.groupBy({ by: ["department"], where, _max: { asOf: true } }),
-    loadPolicyRows(db()),
-  ]);
-  const ids = feeds.map((f) => f.id);
+/** The feeds' rows matched to a township's households, and the findings they produced there (two GROUP BYs). */
+async function townshipCounts(ids: string[], countyId: string, townshipId: string) {
   const prefix = `${townshipId}%`;
   const [rowCounts, findingCounts] = ids.length
     ? await Promise.all([
@@ -175,47 +177,20 @@ export async function townshipFeeds(viewer: Pick<Viewer, "id" | "role">, townshi
         ),
       ])
     : [[], []];
-  const matchedOf = new Map(rowCounts.map((r) => [r.feedId, r.n]));
-  const found = (feedId: string, kind: string) => findingCounts.find((c) => c.feedId === feedId && c.kind === kind)?.n ?? 0;
-  const day = today();
-  const months = resolvePolicy(policyRows, Number(day.slice(0, 4)), countyId.slice(0, 2)).values.feedStaleMonths;
-  const latestOf = new Map(latest.map((l) => [l.department, l._max.asOf ? isoDay(l._max.asOf) : null]));
-  await auditSensitiveRead(viewer, {
-    entity: "township",
-    entityId: townshipId,
-    countyId,
-    fields: ["department"],
-    via: "township.feeds",
-    rows: feeds.length,
-  });
+  const found = new Map(findingCounts.map((c) => [`${c.feedId}:${c.kind}`, c.n]));
   return {
-    total,
-    page,
-    pageSize: FEEDS_PAGE_SIZE,
-    staleMonths: months,
-    departments: DEPARTMENTS.map((d): DepartmentState => {
-      const latestAsOf = latestOf.get(d) ?? null;
-      return { department: d, latestAsOf, stale: isStale(latestAsOf, day, months) };
-    }),
-    feeds: feeds.map((f): FeedListItem => ({
-      id: f.id,
-      scopeId: f.scopeId,
-      department: f.department,
-      asOf: isoDay(f.asOf),
-      loadedAt: f.loadedAt.toISOString(),
-      fileName: f.fileName,
-      sha256: f.sha256,
-      rows: f.scopeId === townshipId ? f.rows : null,
-      // after the retention the rows are gone: the township's matched count is then unknown
-      matched: f.scopeId === townshipId ? f.matched : f.purgedAt ? null : (matchedOf.get(f.id) ?? 0),
-      unmatched: f.scopeId === townshipId ? f.unmatched : null,
-      flags: found(f.id, "flag"),
-      leads: found(f.id, "lead"),
-      facts: found(f.id, "fact"),
-      purged: f.purgedAt !== null,
-    })),
+    matched: new Map(rowCounts.map((r) => [r.feedId, r.n])),
+    found: (feedId: string, kind: "flag" | "lead" | "fact") => found.get(`${feedId}:${kind}`) ?? 0,
   };
 }
+
+/** The county's feeds page (regionFeeds). */
+export const countyFeeds = (viewer: Pick<Viewer, "id" | "role">, countyId: ReviewCountyId, page = 1) =>
+  regionFeeds(viewer, { kind: "county", id: countyId }, page);
+
+/** The township reviewer's feeds page (regionFeeds). */
+export const townshipFeeds = (viewer: Pick<Viewer, "id" | "role">, townshipId: string, page = 1) =>
+  regionFeeds(viewer, { kind: "township", id: townshipId }, page);
 
 // ───────────────────────── a household's department rows ─────────────────────────
 

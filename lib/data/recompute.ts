@@ -6,15 +6,15 @@
 // scale: docs/decisions/0008-recompute-at-scale.md (bench/scale.ts).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assess, type Assessment } from "@/lib/domain/assess";
-import { resolvePolicy, type ResolvedPolicy } from "@/lib/domain/policy";
-import { householdInputFromRecord, type HouseholdRecord, type MemberRecord } from "@/lib/domain/input-from-record";
-import type { HouseholdInput } from "@/lib/domain/household";
 import { insertRows } from "@/lib/db/bulk";
 import { currentYear, today } from "@/lib/clock";
 import { audit } from "@/lib/audit";
 import { HOLDER } from "@/lib/jobs/holder";
-import { loadPolicyRows, unmetOf } from "./assessment";
+import { loadPolicyRows } from "./assessment";
+import { type RecomputeResult, type RecomputeRow } from "./assess-chunk";
+import { createAssessPool, POOL_MIN_HOUSEHOLDS } from "./assess-pool";
+
+export { resultChanged } from "./assess-chunk";
 
 export function householdsInRegion(regionId: string): Prisma.HouseholdWhereInput {
   if (regionId === "") return {};
@@ -62,6 +62,8 @@ export interface JobOptions {
   afterRead?: (householdIds: string[]) => Promise<void>;
   /** who holds the lease (default: this process) */
   holder?: string;
+  /** worker threads for the engine (default: lib/data/assess-pool.ts's, for a job of 4 chunks or more; 0: this thread) */
+  workers?: number;
 }
 
 /** Claims the job for `holder` if it is unfinished and nobody else holds a live lease on it. */
@@ -131,44 +133,11 @@ export function recomputeChunkSql(regionSql: string) {
    LIMIT $2`;
 }
 
-/** What the household holds of its last assessment, as the chunk read it. */
-interface StoredResult {
-  assessed: boolean;
-  curStatus: string | null;
-  curCandidate: string | null;
-  curCategory: string | null;
-  curPci: string | null;
-  curCounted: number;
-  curMembers: number;
-  curUnmet: string[] | null;
-}
-
-type ChunkRow = HouseholdRecord & StoredResult & { id: string; countyId: string; version: number; members: string };
-
-/**
- * Whether a fresh assessment says something other than what the household holds: status,
- * candidate, monitoring category, per-capita income (to the cent, as stored), counted and listed
- * members, unmet indicators. Only then does a recompute write (decision 0042): the household's
- * history keeps the assessment (and the policy version) that produced its current result.
- */
-export function resultChanged(stored: StoredResult, a: Assessment, members: number): boolean {
-  if (!stored.assessed) return true;
-  return (
-    stored.curStatus !== a.status ||
-    (stored.curCandidate ?? null) !== (a.candidate ?? null) ||
-    (stored.curCategory ?? null) !== (a.monitoringCategory ?? null) ||
-    stored.curPci === null ||
-    Math.round(Number(stored.curPci) * 100) !== Math.round(a.perCapitaIncome * 100) ||
-    Number(stored.curCounted) !== a.countedMembers ||
-    Number(stored.curMembers) !== members ||
-    (stored.curUnmet ?? []).join(",") !== unmetOf(a).join(",")
-  );
-}
-
 interface ReadChunk {
   ids: string[];
   last: string | null;
-  results: { id: string; countyId: string; version: number; members: number; a: Assessment; input: HouseholdInput }[];
+  /** the households whose result changed, assessed on the pool (another thread when it has one) */
+  results: Promise<RecomputeResult[]>;
 }
 
 async function workJob(db: PrismaClient, jobId: string, opts: JobOptions) {
@@ -178,116 +147,103 @@ async function workJob(db: PrismaClient, jobId: string, opts: JobOptions) {
     const job = await db.recomputeJob.findUniqueOrThrow({ where: { id: jobId } });
     const year = opts.year ?? currentYear();
     const asOf = opts.asOf ?? today();
-    const rows = await loadPolicyRows(db);
-    const policies = new Map<string, ResolvedPolicy>();
-    const policyFor = (province: string) => {
-      let p = policies.get(province);
-      if (!p) policies.set(province, (p = resolvePolicy(rows, year, province)));
-      return p;
-    };
+    const policyRows = await loadPolicyRows(db);
     const region = regionCondition(job.regionId);
     const sql = recomputeChunkSql(region.sql);
     const size = opts.chunkSize ?? 2000;
+    // worker threads only for a large job (POOL_MIN_HOUSEHOLDS says why)
+    const pool = createAssessPool(
+      { policyRows, year, asOf },
+      { workers: opts.workers ?? (job.total - job.done >= POOL_MIN_HOUSEHOLDS ? undefined : 0) },
+    );
 
+    // A chunk's rows go to the pool as soon as they arrive, and the next chunk's query is sent
+    // while it is assessed (the database, the engine and the write at once: decision 0059).
     const read = async (after: string): Promise<ReadChunk> => {
-      const chunk = await db.$queryRawUnsafe<ChunkRow[]>(sql, after, size, region.param);
-      const results: ReadChunk["results"] = [];
-      for (const h of chunk) {
-        const members: MemberRecord[] = (
-          JSON.parse(h.members) as [string, boolean, boolean, MemberRecord["schoolStatus"], boolean, MemberRecord["laborCapacity"]][]
-        ).map(([birthDate, counted, medicalInsurance, schoolStatus, dropoutMedicalExemption, laborCapacity]) => ({
-          birthDate: new Date(`${birthDate}T00:00:00Z`),
-          counted,
-          active: true,
-          medicalInsurance,
-          schoolStatus,
-          dropoutMedicalExemption,
-          laborCapacity,
-        }));
-        if (!members.some((m) => m.counted)) continue;
-        const input = householdInputFromRecord(h, members, year, asOf);
-        const a = assess(input, policyFor(h.countyId.slice(0, 2)));
-        // the same result as the household holds: nothing to write
-        if (resultChanged(h, a, members.length))
-          results.push({ id: h.id, countyId: h.countyId, version: Number(h.version), members: members.length, a, input });
-      }
+      const chunk = await db.$queryRawUnsafe<RecomputeRow[]>(sql, after, size, region.param);
+      const results = chunk.length ? pool.run({ kind: "recompute", rows: chunk }) : Promise.resolve([]);
+      results.catch(() => {}); // a failure surfaces when it is awaited
       return { ids: chunk.map((h) => h.id), last: chunk.length ? chunk[chunk.length - 1]!.id : null, results };
     };
 
     let done = job.done;
     let changed = job.changed;
-    // the next chunk is read and assessed while the current one is written (two connections)
     let next = read(job.cursor ?? "");
-    for (;;) {
-      const chunk = await next;
-      if (chunk.last === null) break;
-      next = read(chunk.last);
-      next.catch(() => {}); // a failure surfaces when it is awaited
-      await opts.afterRead?.(chunk.ids);
-      await db.$transaction(async (tx) => {
-        const now = new Date();
-        // only households unchanged since they were read: a concurrent edit has already
-        // recomputed with the new policy and must not be overwritten by older facts
-        const updated = await tx.$queryRawUnsafe<{ id: string }[]>(
-          recomputeUpdateSql("$1::jsonb"),
-          // plain JSON text: short and mostly ASCII, it costs less than decoding base64 (the
-          // assessment rows, long and half Chinese, go base64 in insertRows)
-          JSON.stringify(
-            chunk.results.map(({ id, version, members, a }) => ({
-              id,
-              version,
-              status: a.status,
-              candidate: a.candidate,
-              category: a.monitoringCategory,
-              pci: a.perCapitaIncome,
-              counted: a.countedMembers,
-              members,
-              unmet: unmetOf(a),
-            })),
-          ),
-          now.toISOString(),
-        );
-        const kept = new Set(updated.map((r) => r.id));
-        await insertRows(
-          tx,
-          "assessment",
-          chunk.results
-            .filter((r) => kept.has(r.id))
-            .map(({ id, countyId, a, input }) => ({
-              id: crypto.randomUUID(),
-              householdId: id,
-              countyId,
-              year,
-              asOf: `${asOf}`,
-              status: a.status,
-              candidate: a.candidate,
-              monitoringCategory: a.monitoringCategory,
-              perCapitaIncome: a.perCapitaIncome,
-              countedMembers: a.countedMembers,
-              policyVersion: a.policyVersion,
-              // the input (~0.6 kB), not the result (~2.6 kB): rendered when read (decision 0054)
-              input,
-              trigger: "policy",
-              createdById: job.createdById,
-              createdAt: now,
-            })),
-          now,
-        );
-        done += chunk.ids.length;
-        changed += kept.size;
-        // progress, and the lease renewed: only while it is still ours (else this chunk rolls back)
-        const renewed = await tx.$executeRawUnsafe(
-          `UPDATE recompute_job SET done = $2, cursor = $3, "leaseUntil" = now() + make_interval(secs => $5::double precision / 1000), changed = $6
+    try {
+      for (;;) {
+        const chunk = await next;
+        if (chunk.last === null) break;
+        next = read(chunk.last);
+        next.catch(() => {}); // a failure surfaces when it is awaited
+        const results = await chunk.results;
+        await opts.afterRead?.(chunk.ids);
+        await db.$transaction(async (tx) => {
+          const now = new Date();
+          // only households unchanged since they were read: a concurrent edit has already
+          // recomputed with the new policy and must not be overwritten by older facts
+          const updated = await tx.$queryRawUnsafe<{ id: string }[]>(
+            recomputeUpdateSql("$1::jsonb"),
+            // plain JSON text: short and mostly ASCII, it costs less than decoding base64 (the
+            // assessment rows, long and half Chinese, go base64 in insertRows)
+            JSON.stringify(
+              results.map(({ id, version, members, status, candidate, category, pci, counted, unmet }) => ({
+                id,
+                version,
+                status,
+                candidate,
+                category,
+                pci,
+                counted,
+                members,
+                unmet,
+              })),
+            ),
+            now.toISOString(),
+          );
+          const kept = new Set(updated.map((r) => r.id));
+          await insertRows(
+            tx,
+            "assessment",
+            results
+              .filter((r) => kept.has(r.id))
+              .map(({ id, countyId, status, candidate, category, pci, counted, policyVersion, input }) => ({
+                id: crypto.randomUUID(),
+                householdId: id,
+                countyId,
+                year,
+                asOf: `${asOf}`,
+                status,
+                candidate,
+                monitoringCategory: category,
+                perCapitaIncome: pci,
+                countedMembers: counted,
+                policyVersion,
+                // the input (~0.6 kB), not the result (~2.6 kB): rendered when read (decision 0054)
+                input,
+                trigger: "policy",
+                createdById: job.createdById,
+                createdAt: now,
+              })),
+            now,
+          );
+          done += chunk.ids.length;
+          changed += kept.size;
+          // progress, and the lease renewed: only while it is still ours (else this chunk rolls back)
+          const renewed = await tx.$executeRawUnsafe(
+            `UPDATE recompute_job SET done = $2, cursor = $3, "leaseUntil" = now() + make_interval(secs => $5::double precision / 1000), changed = $6
             WHERE id = $1 AND holder = $4`,
-          jobId,
-          done,
-          chunk.last,
-          holder,
-          RECOMPUTE_LEASE_MS,
-          changed,
-        );
-        if (renewed !== 1) throw new LeaseLost();
-      });
+            jobId,
+            done,
+            chunk.last,
+            holder,
+            RECOMPUTE_LEASE_MS,
+            changed,
+          );
+          if (renewed !== 1) throw new LeaseLost();
+        });
+      }
+    } finally {
+      await pool.close();
     }
     await db.$transaction(async (tx) => {
       const finished = await tx.recomputeJob.updateMany({

@@ -9,8 +9,13 @@ function roundHalfAwayFromZero(x: number): number {
 }
 
 export function toCents(yuan: number): Cents {
+  const x = yuan * 100;
+  // fast path (most amounts): within binary noise of a whole number of cents, which is what the
+  // 15-digit rounding below gives too (below 1e9 cents 15 digits resolve well under 1e-6)
+  const whole = Math.round(x);
+  if (Math.abs(x - whole) < 1e-6 && Math.abs(x) < 1e9) return whole || 0;
   // toPrecision guards against binary noise such as 1.005 * 100 = 100.49999...
-  return roundHalfAwayFromZero(Number((yuan * 100).toPrecision(15))) || 0;
+  return roundHalfAwayFromZero(Number(x.toPrecision(15))) || 0;
 }
 
 export function fromCents(cents: Cents): number {

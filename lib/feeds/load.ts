@@ -93,6 +93,12 @@ const FEED_LOCK = 7_243_019;
 
 const sqlList = (xs: readonly string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(", ");
 
+/** Members in scope: a county or wider by the member's county; a township also by the household's village (the only scope that joins household). */
+function membersInScope(scopeId: string, where: string): string {
+  const township = scopeId.length > 6;
+  return `FROM member m${township ? ` JOIN household h ON h.id = m."householdId"` : ""} WHERE ${where} AND ${scopeSql(scopeId, "m", "h")}`;
+}
+
 /** The member columns scoping a match: a county or wider by the member's county, a township by the household's village. */
 function scopeSql(scopeId: string, m: string, h: string): string {
   if (!/^\d{2,12}$/.test(scopeId)) throw new Error(`not a region id: ${scopeId}`);
@@ -256,6 +262,8 @@ export async function loadFeed(db: PrismaClient, source: ImportSource, options: 
       async (tx) => {
         await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${FEED_LOCK})`);
         await tx.$executeRawUnsafe(`SELECT set_config('jit', 'off', true)`);
+        // the match and the effects hash and sort the whole feed: in memory, not in temporary files
+        await tx.$executeRawUnsafe(`SELECT set_config('work_mem', '128MB', true)`);
         const again = await tx.departmentFeed.findUnique({
           where: { scopeId_department_sha256: { scopeId: options.scopeId, department: options.department, sha256: file.sha256 } },
           select: { id: true },
@@ -285,6 +293,7 @@ export async function loadFeed(db: PrismaClient, source: ImportSource, options: 
           actor: options.actor,
           file,
           timings,
+          unmatchedCap: issues.cap,
         });
       },
       { maxWait: 60_000, timeout: 6 * 3600_000 },
@@ -301,15 +310,7 @@ export async function loadFeed(db: PrismaClient, source: ImportSource, options: 
     t0 = Date.now();
     counts.reassessed = await reassess(db, result.changedHouseholds, options, day);
     timings.reassess = Date.now() - t0;
-    await db.$executeRawUnsafe(`ANALYZE department_feed_row`).catch(() => {});
-    const unmatchedRows = (
-      await db.departmentFeedRow.findMany({
-        where: { feedId, memberId: null },
-        select: { line: true },
-        orderBy: { line: "asc" },
-        take: issues.cap,
-      })
-    ).map((r) => r.line);
+    const unmatchedRows = result.unmatchedRows;
     return base({ ok: true, feedId, loader, counts, unmatchedRows });
   } finally {
     await stager?.close().catch(() => {});
@@ -327,6 +328,8 @@ interface ApplyArgs {
   policy: PolicyValues;
   actor: Actor;
   file: FeedReport["file"];
+  /** the unmatched rows' lines reported, at most */
+  unmatchedCap: number;
   /** each step's milliseconds (match, flags, leads, facts, proposals), for bench:feeds */
   timings: Record<string, number>;
 }
@@ -342,29 +345,40 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
   // 1. match: active members in scope by national ID (unique among active members); deaths and
   //    moves also reach members who left (the latest such row of that person)
   const formerFacts = FORMER_FACTS.filter((f) => FEED_FACTS[f].department === a.department);
-  const matched = await tx.$executeRawUnsafe(
-    `INSERT INTO department_feed_row ("feedId", line, "nationalId", fact, "factDate", value, "memberId", "householdId", "countyId", active)
-     SELECT $1, s.line, s.national_id, s.fact, s.fact_date, s.value,
-            COALESCE(am.id, fm.id), COALESCE(am."householdId", fm."householdId"), COALESCE(am."countyId", fm."countyId"),
-            CASE WHEN am.id IS NOT NULL THEN true WHEN fm.id IS NOT NULL THEN false END
+  // the match, once, into a scratch table (unlogged, dropped with the transaction's end) with its
+  // statistics: the feed's rows are copied from it and every effect below reads it by a
+  // sequential scan, where reading the new rows back from department_feed_row went by its index
+  // with no statistics for them (the planner expected a handful and looped over member by key)
+  const x = `${STAGE_SCHEMA}."x_${feedId}"`;
+  await tx.$executeRawUnsafe(
+    `CREATE UNLOGGED TABLE ${x} AS
+     SELECT s.line, s.national_id AS "nationalId", s.fact, s.fact_date AS "factDate", s.value,
+            COALESCE(am.id, fm.id) AS "memberId", COALESCE(am."householdId", fm."householdId") AS "householdId",
+            COALESCE(am."countyId", fm."countyId") AS "countyId",
+            CASE WHEN am.id IS NOT NULL THEN true WHEN fm.id IS NOT NULL THEN false END AS active
        FROM ${stage} s
-       LEFT JOIN (SELECT m.id, m."nationalId", m."householdId", m."countyId" FROM member m JOIN household h ON h.id = m."householdId"
-                   WHERE m.active AND ${scopeSql(a.scopeId, "m", "h")}) am ON am."nationalId" = s.national_id
+       LEFT JOIN (SELECT m.id, m."nationalId", m."householdId", m."countyId" ${membersInScope(a.scopeId, "m.active")}) am
+              ON am."nationalId" = s.national_id
        LEFT JOIN (${
          formerFacts.length
            ? `SELECT DISTINCT ON (m."nationalId") m.id, m."nationalId", m."householdId", m."countyId"
-                FROM member m JOIN household h ON h.id = m."householdId"
-               WHERE NOT m.active AND ${scopeSql(a.scopeId, "m", "h")}
-                 AND m."nationalId" IN (SELECT national_id FROM ${stage} WHERE fact IN (${sqlList(formerFacts)}))
+                ${membersInScope(a.scopeId, `NOT m.active AND m."nationalId" IN (SELECT national_id FROM ${stage} WHERE fact IN (${sqlList(formerFacts)}))`)}
                ORDER BY m."nationalId", m."updatedAt" DESC, m.id`
            : `SELECT NULL::text AS id, NULL::text AS "nationalId", NULL::text AS "householdId", NULL::text AS "countyId" WHERE false`
        }) fm ON am.id IS NULL AND s.fact IN (${formerFacts.length ? sqlList(formerFacts) : "NULL"}) AND fm."nationalId" = s.national_id`,
+  );
+  await tx.$executeRawUnsafe(`ANALYZE ${x}`);
+  await tx.$executeRawUnsafe(
+    `INSERT INTO department_feed_row ("feedId", line, "nationalId", fact, "factDate", value, "memberId", "householdId", "countyId", active)
+     SELECT $1, line, "nationalId", fact, "factDate", value, "memberId", "householdId", "countyId", active FROM ${x}`,
     feedId,
   );
-  const [{ unmatched } = { unmatched: 0 }] = await tx.$queryRawUnsafe<{ unmatched: number }[]>(
-    `SELECT count(*)::int AS unmatched FROM department_feed_row WHERE "feedId" = $1 AND "memberId" IS NULL`,
-    feedId,
+  const [{ matched, unmatched } = { matched: 0, unmatched: 0 }] = await tx.$queryRawUnsafe<{ matched: number; unmatched: number }[]>(
+    `SELECT count("memberId")::int AS matched, count(*) FILTER (WHERE "memberId" IS NULL)::int AS unmatched FROM ${x}`,
   );
+  const unmatchedRows = (
+    await tx.$queryRawUnsafe<{ line: number }[]>(`SELECT line FROM ${x} WHERE "memberId" IS NULL ORDER BY line LIMIT ${a.unmatchedCap}`)
+  ).map((r) => r.line);
 
   step("match");
 
@@ -376,8 +390,8 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
       `INSERT INTO department_finding (id, "countyId", "householdId", "memberId", "feedId", department, "asOf", kind, code, "factDate", value, "factKey")
        SELECT gen_random_uuid()::text, r."countyId", r."householdId", r."memberId", $1, $2::"Department", ${asOf}, 'flag', r.fact, r."factDate", r.value,
               'flag:' || r.fact || ':' || r."nationalId"
-         FROM department_feed_row r
-        WHERE r."feedId" = $1 AND r.active AND r.fact IN (${sqlList(flagFacts)})
+         FROM ${x} r
+        WHERE r.active AND r.fact IN (${sqlList(flagFacts)})
           AND (r.fact <> 'vehicle' OR r.value >= $3)
        ON CONFLICT ("countyId", "factKey") DO NOTHING`,
       feedId,
@@ -397,8 +411,8 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
        SELECT x.id, x."countyId", x."householdId", x."memberId", $1, $2::"Department", ${asOf}, 'lead', x.fact, x."factDate", x.value, x.id, x.key
          FROM (SELECT gen_random_uuid()::text AS id, r.*,
                       'lead:' || r.fact || ':' || r."nationalId" || ':' || CASE WHEN r.fact = 'death' THEN '' ELSE COALESCE(to_char(r."factDate", 'YYYY-MM-DD'), '') END AS key
-                 FROM department_feed_row r JOIN member m ON m.id = r."memberId"
-                WHERE r."feedId" = $1 AND r.fact IN (${sqlList(leadFacts)})
+                 FROM ${x} r JOIN member m ON m.id = r."memberId"
+                WHERE r.fact IN (${sqlList(leadFacts)})
                   AND CASE r.fact WHEN 'large_bill' THEN r.value >= $3
                                   WHEN 'death' THEN m."laborCapacity" <> 'none'
                                   ELSE r.active END) x
@@ -418,7 +432,7 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
         `INSERT INTO help_request (id, "villageId", "countyId", "householdId", source, category, text, deadline, "createdAt")
          SELECT f.id, h."villageId", f."countyId", f."householdId", 'department', c.category::"HelpCategory",
                 $3 || ' ' || to_char(f."asOf", 'YYYY-MM-DD') || '：' || c.label || COALESCE('（' || to_char(f."factDate", 'YYYY-MM-DD') || '）', '')
-                  || CASE WHEN f.value IS NOT NULL THEN ' ' || f.value::text || ' 元' ELSE '' END || ' · ' || m.name,
+                  || CASE WHEN f.value IS NOT NULL THEN ' ' || trim_scale(f.value)::text || ' 元' ELSE '' END || ' · ' || m.name,
                 (($2::jsonb) ->> f."countyId")::date, $5::timestamptz
            FROM department_finding f
            JOIN household h ON h.id = f."householdId"
@@ -450,26 +464,32 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
          FROM upd u
        ON CONFLICT ("countyId", "factKey") DO NOTHING
        RETURNING "householdId"`;
+  // the member's latest row of the fact's pair, for the members one of whose rows differs from
+  // what the member has (nearly every row of a feed agrees: only those few are sorted)
+  const latestDiffering = (pair: readonly [string, string], differs: string) =>
+    `cand AS (SELECT DISTINCT r."memberId" FROM ${x} r JOIN member m ON m.id = r."memberId"
+               WHERE r.active AND r.fact IN (${sqlList(pair)}) AND ${differs.replaceAll("l.fact", "r.fact")}),
+     latest AS (SELECT DISTINCT ON (r."memberId" COLLATE "C") r."memberId", r.fact, r."factDate"
+                  FROM ${x} r JOIN cand c ON c."memberId" = r."memberId"
+                 WHERE r.active AND r.fact IN (${sqlList(pair)}) ORDER BY r."memberId" COLLATE "C", r.line DESC)`;
   if (a.department === "medical_insurance") {
+    const differs = `m."medicalInsurance" <> (l.fact = 'insured')`;
     await factRows(
-      `WITH latest AS (SELECT DISTINCT ON ("memberId") "memberId", fact, "factDate" FROM department_feed_row
-                        WHERE "feedId" = $1 AND active AND fact IN ('insured', 'not_insured') ORDER BY "memberId", line DESC),
+      `WITH ${latestDiffering(["insured", "not_insured"], differs)},
             upd AS (UPDATE member m SET "medicalInsurance" = (l.fact = 'insured'), "updatedAt" = now() FROM latest l
-                     WHERE m.id = l."memberId" AND m."medicalInsurance" <> (l.fact = 'insured')
+                     WHERE m.id = l."memberId" AND ${differs}
                  RETURNING m.id, m."householdId", m."countyId", m."nationalId", l.fact, l."factDate")
        ${insertFacts}`,
     );
   }
   if (a.department === "education") {
+    const differs = `CASE l.fact WHEN 'enrolled' THEN m."schoolStatus" <> 'enrolled' ELSE m."schoolStatus" NOT IN ('dropped_out', 'home_taught') END`;
     await factRows(
-      `WITH latest AS (SELECT DISTINCT ON ("memberId") "memberId", fact, "factDate" FROM department_feed_row
-                        WHERE "feedId" = $1 AND active AND fact IN ('enrolled', 'not_enrolled') ORDER BY "memberId", line DESC),
+      `WITH ${latestDiffering(["enrolled", "not_enrolled"], differs)},
             upd AS (UPDATE member m
                        SET "schoolStatus" = (CASE l.fact WHEN 'enrolled' THEN 'enrolled' ELSE 'dropped_out' END)::"SchoolStatus", "updatedAt" = now()
                       FROM latest l
-                     WHERE m.id = l."memberId"
-                       AND CASE l.fact WHEN 'enrolled' THEN m."schoolStatus" <> 'enrolled'
-                                       ELSE m."schoolStatus" NOT IN ('dropped_out', 'home_taught') END
+                     WHERE m.id = l."memberId" AND ${differs}
                  RETURNING m.id, m."householdId", m."countyId", m."nationalId", l.fact, l."factDate")
        ${insertFacts}`,
     );
@@ -519,7 +539,8 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
   }
 
   step("proposals");
-  const counts = { matched: matched - unmatched, unmatched, flags, leads, facts, proposals, reassessed: 0 };
+  await tx.$executeRawUnsafe(`DROP TABLE ${x}`);
+  const counts = { matched, unmatched, flags, leads, facts, proposals, reassessed: 0 };
   await tx.departmentFeed.update({
     where: { id: feedId },
     data: { matched: counts.matched, unmatched, flags, leads, facts },
@@ -531,7 +552,7 @@ async function applyFeed(tx: Prisma.TransactionClient, a: ApplyArgs) {
     countyId: a.scopeId.length === 6 ? a.scopeId : null,
     after: { department: a.department, scopeId: a.scopeId, asOf: a.asOf, file: a.file, counts },
   });
-  return { counts, changedHouseholds: [...changed] };
+  return { counts, unmatchedRows, changedHouseholds: [...changed] };
 }
 
 async function reassess(db: PrismaClient, households: string[], options: FeedOptions, day: string): Promise<number> {

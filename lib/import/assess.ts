@@ -9,20 +9,13 @@
  * PGlite the app is blocked only for the short write.
  */
 import "server-only";
-import { assess } from "@/lib/domain/assess";
-import { resolvePolicy, type ResolvedPolicy } from "@/lib/domain/policy";
-import { householdInputFromRecord, type HouseholdRecord, type MemberRecord } from "@/lib/domain/input-from-record";
-import { loadPolicyRows, unmetOf } from "@/lib/data/assessment";
+import { loadPolicyRows } from "@/lib/data/assessment";
+import type { ImportRow } from "@/lib/data/assess-chunk";
+import { createAssessPool, POOL_MIN_HOUSEHOLDS } from "@/lib/data/assess-pool";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ASSESSMENT_COLUMNS, type Stage, type Stager } from "./stage";
 import { HOUSEHOLD_FACTS, NEW_HOUSEHOLD } from "./write";
 import type { Tuple } from "./rows";
-
-interface Row {
-  id: string;
-  county: string;
-  data: string;
-}
 
 export interface AssessOptions {
   year: number;
@@ -30,6 +23,10 @@ export interface AssessOptions {
   /** staged household lines per chunk */
   chunkLines?: number;
   onChunk?: (done: number) => void;
+  /** asked before each chunk: true ends the assessment early (the import will not write) */
+  stop?: () => boolean;
+  /** worker threads for the engine (default: lib/data/assess-pool.ts's for a large import, else 0) */
+  workers?: number;
 }
 
 /** Assess the new households of the staged files into the assessments staging table. Returns how many. */
@@ -39,12 +36,6 @@ export async function assessStaged(db: PrismaClient, stage: Stage, stager: Stage
   const I = stage.tables["income.csv"];
   const X = stage.tables["indicators.csv"];
   const policyRows = await loadPolicyRows(db);
-  const policies = new Map<string, ResolvedPolicy>();
-  const policyFor = (province: string) => {
-    let p = policies.get(province);
-    if (!p) policies.set(province, (p = resolvePolicy(policyRows, opts.year, province)));
-    return p;
-  };
   const [range] = await db.$queryRawUnsafe<{ lo: number | null; hi: number | null }[]>(`SELECT min(line) AS lo, max(line) AS hi FROM ${H}`);
   if (range?.lo == null || range.hi == null) return 0;
   const record = HOUSEHOLD_FACTS.map(([column, expr, , asText]) => `'${column}', (${expr})${asText ? "::text" : ""}`).join(", ");
@@ -55,7 +46,7 @@ export async function assessStaged(db: PrismaClient, stage: Stage, stager: Stage
   let done = 0;
   let written = 0;
   const read = (from: number) =>
-    db.$queryRawUnsafe<Row[]>(
+    db.$queryRawUnsafe<ImportRow[]>(
       `SELECT s.id, left(s.village, 6) AS county,
                 json_build_object('h', json_build_object(${record}),
                   'm', (SELECT coalesce(json_agg(json_build_array(m.birth_date::text, m.counted, m.medical_insurance,
@@ -68,41 +59,30 @@ export async function assessStaged(db: PrismaClient, stage: Stage, stager: Stage
       from,
       from + step,
     );
+  const pool = createAssessPool(
+    { policyRows, year: opts.year, asOf: opts.asOf },
+    { workers: opts.workers ?? (hi - lo + 1 >= POOL_MIN_HOUSEHOLDS ? undefined : 0) },
+  );
   try {
-    // the next chunk is read while this one is assessed and staged (the database and node at once)
-    let next: Promise<Row[]> | null = read(lo);
+    // the next chunk is read while this one is assessed (on the pool) and staged
+    let next: Promise<ImportRow[]> | null = read(lo);
     for (let from = lo; from <= hi; from += step) {
+      if (opts.stop?.()) break;
       const rows = await next!;
       next = from + step <= hi ? read(from + step) : null;
       next?.catch(() => {}); // a failure surfaces when it is awaited
-      const tuples: Tuple[] = [];
-      for (const r of rows) {
-        const { h, m } = JSON.parse(r.data) as { h: HouseholdRecord; m: [string, boolean, boolean, string, string][] };
-        const members: MemberRecord[] = m.map(([birth, counted, medicalInsurance, schoolStatus, laborCapacity]) => ({
-          birthDate: new Date(`${birth}T00:00:00Z`),
-          counted,
-          active: true,
-          medicalInsurance,
-          schoolStatus: schoolStatus as MemberRecord["schoolStatus"],
-          dropoutMedicalExemption: false,
-          laborCapacity: laborCapacity as MemberRecord["laborCapacity"],
-        }));
-        if (!members.some((x) => x.counted)) continue; // nobody counted: nothing to assess (as the recompute)
-        const input = householdInputFromRecord(h, members, opts.year, opts.asOf);
-        const a = assess(input, policyFor(r.county.slice(0, 2)));
-        tuples.push([
-          r.id,
-          r.county,
-          a.status,
-          a.candidate,
-          a.monitoringCategory,
-          a.perCapitaIncome,
-          a.countedMembers,
-          `{${unmetOf(a).join(",")}}`,
-          a.policyVersion,
-          JSON.stringify(input),
-        ]);
-      }
+      const tuples: Tuple[] = (await pool.run({ kind: "import", rows })).map((a) => [
+        a.id,
+        a.countyId,
+        a.status,
+        a.candidate,
+        a.category,
+        a.pci,
+        a.counted,
+        `{${a.unmet.join(",")}}`,
+        a.policyVersion,
+        JSON.stringify(a.input),
+      ]);
       if (tuples.length) await writer.write(tuples);
       written += tuples.length;
       done += rows.length;
@@ -113,6 +93,8 @@ export async function assessStaged(db: PrismaClient, stage: Stage, stager: Stage
   } catch (e) {
     await writer.abort();
     throw e;
+  } finally {
+    await pool.close();
   }
   return written;
 }

@@ -309,3 +309,26 @@ describe("the county page and retention", () => {
     expect(await t.prisma.auditEvent.count({ where: { action: "feed.purged", entityId: old.id } })).toBe(1);
   });
 });
+
+describe("an indicator fact from several rows of one member", () => {
+  it("takes each member's last row of a fact: an earlier row that differs changes nothing, a last one that differs does", async () => {
+    const insured = async (nid: string) =>
+      (await t.prisma.member.findFirstOrThrow({ where: { nationalId: nid, active: true } })).medicalInsurance;
+    const [head, spouse] = [await insured(ID.head), await insured(ID.spouse)];
+    const says = (v: boolean) => (v ? "insured" : "not_insured");
+    const r = reportOf(
+      await upload("official", {
+        department: "medical_insurance",
+        name: "医保参保状态.csv",
+        text: csv([
+          `${ID.head},${says(!head)},,,`, // differs, but a later row of the head's says what the record has
+          `${ID.spouse},${says(spouse)},,,`, // agrees, but the spouse's later row differs: that one counts
+          `${ID.head},${says(head)},,,`,
+          `${ID.spouse},${says(!spouse)},,,`,
+        ]),
+      }),
+    );
+    expect(r.counts).toMatchObject({ matched: 4, facts: 1 });
+    expect([await insured(ID.head), await insured(ID.spouse)]).toEqual([head, !spouse]);
+  });
+});
