@@ -44,6 +44,17 @@ const nextConfig = {
   experimental: {
     serverActions: { bodySizeLimit: "12mb" },
   },
+  turbopack: {
+    resolveAlias: {
+      // client trees are sent compiled messages (i18n/compiled-messages.ts): the browser formats them
+      // with use-intl's format-only formatter, without IntlMessageFormat and its ICU parser (~12 KB
+      // gzip of every page's first load); the server formats both forms (i18n/format-message.ts)
+      "use-intl/format-message": {
+        browser: "./node_modules/use-intl/dist/esm/production/format-message/format-only.js",
+        default: "./i18n/format-message.ts",
+      },
+    },
+  },
 };
 
 export default withNextIntl(nextConfig);

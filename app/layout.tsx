@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { clientMessages } from "@/i18n/client-messages";
+import { compiledMessages } from "@/i18n/compiled-messages";
 import type { Locale } from "@/i18n/config";
 import "./globals.css";
 
@@ -17,8 +18,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
-        {/* the shell's messages only: segments add their features (i18n/client-messages.ts) */}
-        <NextIntlClientProvider messages={clientMessages(locale as Locale)}>{children}</NextIntlClientProvider>
+        {/* the shell's messages only, compiled: segments add their features (i18n/client-messages.ts) */}
+        <NextIntlClientProvider messages={compiledMessages(clientMessages(locale as Locale))}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -23,7 +23,7 @@ import { loadFeed } from "../lib/feeds/load";
 import { makeNationalId } from "../lib/national-id";
 import { freshDatabase } from "./lib/db";
 import { runChild } from "./scale/child";
-import { loadAverage } from "./scale/cpu";
+import { backendPid, loadAverage, procCpuMs } from "./scale/cpu";
 
 const log = (m: string) => console.error(`[bench:feeds] ${m}`);
 
@@ -87,6 +87,7 @@ async function main() {
   let peak = baseRss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
   log(`ours: load average ${loadAverage()}`);
+  const oursCpu = await cpuMeter(url);
   t0 = performance.now();
   const r = await loadFeed(prisma, fileSource(file), {
     actor: { id: admin.id, role: "admin" },
@@ -96,6 +97,7 @@ async function main() {
     copyUrl: url,
   });
   const oursMs = performance.now() - t0;
+  const oursCpuMs = await oursCpu.stop();
   clearInterval(sampler);
   if (!r.ok) throw new Error(`feed refused: ${JSON.stringify(r.issues.slice(0, 5))}`);
 
@@ -103,6 +105,9 @@ async function main() {
   log(`bare: load average ${loadAverage()}`);
   const c = new pg.Client({ connectionString: url });
   await c.connect();
+  const barePid = await backendPid(c);
+  const bareNode0 = process.cpuUsage();
+  const bareDb0 = procCpuMs(barePid) ?? 0;
   t0 = performance.now();
   await c.query(`CREATE UNLOGGED TABLE bare_feed (national_id text, fact text, fact_date date, value numeric, name text)`);
   await pipeline(fs.createReadStream(file), c.query(copyFrom(`COPY bare_feed FROM STDIN (FORMAT csv, HEADER true)`)));
@@ -110,6 +115,7 @@ async function main() {
     `CREATE UNLOGGED TABLE bare_match AS SELECT b.*, m.id AS member_id FROM bare_feed b LEFT JOIN member m ON m."nationalId" = b.national_id AND m.active`,
   );
   const bareMs = performance.now() - t0;
+  const bareCpuMs = ms(process.cpuUsage(bareNode0)) + ((procCpuMs(barePid) ?? bareDb0) - bareDb0);
   await c.query(`DROP TABLE bare_feed; DROP TABLE bare_match`);
   await c.end();
   await prisma.$disconnect();
@@ -129,6 +135,8 @@ async function main() {
       bareMs: Math.round(bareMs),
       ratio: Number((oursMs / bareMs).toFixed(2)),
       timings: r.timings,
+      // CPU of this process and of the database's backends, the figure the neighbours' load does not stretch
+      cpu: { oursMs: Math.round(oursCpuMs), bareMs: Math.round(bareCpuMs), ratio: Number((oursCpuMs / bareCpuMs).toFixed(2)) },
       peakRssMb: Math.round(peak / 1048576),
       // this process's RSS when the load began (the province's import or the feed's IDs may be behind it)
       baseRssMb: Math.round(baseRss / 1048576),
@@ -136,6 +144,55 @@ async function main() {
     }),
   );
   process.exit(0);
+}
+
+const ms = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+
+/**
+ * CPU milliseconds from now to stop(): this process's, and every client backend's of the database
+ * (read from /proc four times a second, so a connection that ends — the COPY's — keeps what it used
+ * until its last reading; one that began meanwhile counts from zero).
+ */
+async function cpuMeter(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const self = await backendPid(c);
+  const pids = async () =>
+    (
+      await c.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> $1`,
+        [self],
+      )
+    ).rows.map((r) => r.pid);
+  const base = new Map<number, number>();
+  for (const pid of await pids()) base.set(pid, procCpuMs(pid) ?? 0);
+  const last = new Map(base);
+  const node0 = process.cpuUsage();
+  let busy = false;
+  const read = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      for (const pid of await pids()) {
+        const v = procCpuMs(pid);
+        if (v !== null) last.set(pid, v);
+      }
+    } finally {
+      busy = false;
+    }
+  };
+  const timer = setInterval(() => void read().catch(() => {}), 250);
+  return {
+    async stop() {
+      clearInterval(timer);
+      while (busy) await new Promise((r) => setTimeout(r, 10));
+      await read();
+      await c.end();
+      let db = 0;
+      for (const [pid, v] of last) db += v - (base.get(pid) ?? 0);
+      return ms(process.cpuUsage(node0)) + db;
+    },
+  };
 }
 
 /** A fresh database with the generated province imported, and what --reuse puts back later. */

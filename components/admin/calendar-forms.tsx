@@ -8,6 +8,7 @@ import { publishCalendarYear } from "@/lib/actions/admin/publish-calendar-year";
 import { withdrawCalendarYear } from "@/lib/actions/admin/withdraw-calendar-year";
 import { SelectField, StatusLine, SubmitButton, TextField } from "@/components/ui/form";
 import { schemaOf, useFormAction, useFormValues } from "@/components/ui/use-form-action";
+import { bindFields } from "@/components/ui/bind-fields";
 import type {
   publishCalendarYearSchema,
   removeCalendarDaySchema,
@@ -26,41 +27,22 @@ export function SetDayForm({ year }: { year: number }) {
   } = useFormAction(setCalendarDay, schemaOf<typeof setCalendarDaySchema>(), {
     onSuccess: reset,
   });
+  const field = bindFields(fields, values, set);
   return (
     <form action={action} noValidate className="space-y-3" data-testid="calendar-set-day">
       <p className="text-xs text-stone-600">{t("addHint")}</p>
       <div className="grid gap-3 sm:grid-cols-3">
-        <TextField
-          name="date"
-          label={t("dateLabel")}
-          value={values.date}
-          onChange={(v) => set("date", v)}
-          form={fields}
-          maxLength={10}
-          required
-          hint="YYYY-MM-DD"
-        />
+        <TextField {...field("date")} label={t("dateLabel")} maxLength={10} required hint="YYYY-MM-DD" />
         <SelectField
-          name="kind"
+          {...field("kind")}
           label={t("kindLabel")}
-          value={values.kind}
-          onChange={(v) => set("kind", v)}
-          form={fields}
           required
           options={[
             { value: "holiday", label: t("kindHoliday") },
             { value: "workday", label: t("kindWorkday") },
           ]}
         />
-        <TextField
-          name="name"
-          label={t("nameLabel")}
-          value={values.name}
-          onChange={(v) => set("name", v)}
-          form={fields}
-          maxLength={20}
-          required
-        />
+        <TextField {...field("name")} label={t("nameLabel")} maxLength={20} required />
       </div>
       <StatusLine state={state} />
       <SubmitButton showPending pending={pending}>
@@ -111,20 +93,12 @@ export function MarkLoadedForm({ year }: { year: number }) {
   const t = useTranslations("admin.calendar");
   const { state, dispatch: action, pending, fields } = useFormAction(publishCalendarYear, schemaOf<typeof publishCalendarYearSchema>());
   const { values, set } = useFormValues({ notice: "" });
+  const field = bindFields(fields, values, set);
   return (
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="mode" value="manual" />
-      <TextField
-        name="notice"
-        label={t("sourceLabel")}
-        value={values.notice}
-        onChange={(v) => set("notice", v)}
-        form={fields}
-        maxLength={200}
-        required
-        hint={t("markLoadedHint")}
-      />
+      <TextField {...field("notice")} label={t("sourceLabel")} maxLength={200} required hint={t("markLoadedHint")} />
       <StatusLine state={state} />
       <SubmitButton showPending pending={pending} tone="plain">
         {t("markLoaded")}

@@ -6,6 +6,7 @@ import { ROLES, type Role } from "@/lib/auth/roles";
 import { PASSWORD_MIN, SCOPE_LEVELS } from "@/lib/validation/admin";
 import { SelectField, StatusLine, SubmitButton, TextField } from "@/components/ui/form";
 import { schemaOf, useFormAction, useFormValues } from "@/components/ui/use-form-action";
+import { bindFields } from "@/components/ui/bind-fields";
 import type { createUserSchema } from "@/lib/validation/admin";
 import { RegionPicker } from "./region-picker";
 
@@ -22,49 +23,25 @@ export function CreateUserForm() {
   } = useFormAction(createUser, schemaOf<typeof createUserSchema>(), {
     onSuccess: (data) => data && reset(),
   });
+  const field = bindFields(fields, values, set);
 
   const role = values.role as Role;
   return (
     <form action={action} noValidate className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
-          name="username"
+          {...field("username")}
           label={t("admin.users.username")}
-          value={values.username}
-          onChange={(v) => set("username", v)}
-          form={fields}
           hint={t("admin.users.usernameHint")}
           autoComplete="off"
           maxLength={32}
           required
         />
-        <TextField
-          name="name"
-          label={t("admin.users.name")}
-          value={values.name}
-          onChange={(v) => set("name", v)}
-          form={fields}
-          autoComplete="off"
-          maxLength={64}
-          required
-        />
-        <TextField
-          name="phone"
-          type="tel"
-          inputMode="tel"
-          label={t("admin.users.phone")}
-          value={values.phone}
-          onChange={(v) => set("phone", v)}
-          form={fields}
-          autoComplete="off"
-          maxLength={32}
-        />
+        <TextField {...field("name")} label={t("admin.users.name")} autoComplete="off" maxLength={64} required />
+        <TextField {...field("phone")} type="tel" inputMode="tel" label={t("admin.users.phone")} autoComplete="off" maxLength={32} />
         <SelectField
-          name="role"
+          {...field("role")}
           label={t("admin.users.role")}
-          value={values.role}
-          onChange={(v) => set("role", v)}
-          form={fields}
           required
           options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
         />
@@ -79,26 +56,14 @@ export function CreateUserForm() {
         />
         <div className="hidden sm:block" />
         <TextField
-          name="password"
+          {...field("password")}
           type="password"
           label={t("admin.users.initialPassword")}
-          value={values.password}
-          onChange={(v) => set("password", v)}
-          form={fields}
           hint={t("admin.users.passwordHint", { min: PASSWORD_MIN })}
           autoComplete="new-password"
           required
         />
-        <TextField
-          name="confirm"
-          type="password"
-          label={t("admin.users.confirmPassword")}
-          value={values.confirm}
-          onChange={(v) => set("confirm", v)}
-          form={fields}
-          autoComplete="new-password"
-          required
-        />
+        <TextField {...field("confirm")} type="password" label={t("admin.users.confirmPassword")} autoComplete="new-password" required />
       </div>
       <StatusLine state={state}>
         {state.ok && state.data && (

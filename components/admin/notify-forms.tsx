@@ -7,6 +7,7 @@ import { NOTIFY_CHANNEL_KINDS } from "@/lib/validation/notify";
 import type { ChannelView } from "@/lib/notify/admin";
 import { SelectField, StatusLine, SubmitButton, TextField } from "@/components/ui/form";
 import { schemaOf, useFormAction, useFormValues } from "@/components/ui/use-form-action";
+import { bindFields } from "@/components/ui/bind-fields";
 import type { saveNotifyChannelSchema, sendTestNotificationSchema } from "@/lib/validation/notify";
 
 export function ChannelForm({ channel }: { channel: ChannelView }) {
@@ -19,26 +20,21 @@ export function ChannelForm({ channel }: { channel: ChannelView }) {
     clearSecret: "off",
     enabled: channel.enabled ? "on" : "off",
   });
+  const field = bindFields(fields, values, set);
   const needsUrl = values.kind !== "log";
   return (
     <form action={action} noValidate className="space-y-3" data-testid="notify-channel-form">
       <input type="hidden" name="version" value={channel.version} />
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField
-          name="kind"
+          {...field("kind")}
           label={t("kindLabel")}
-          value={values.kind}
-          onChange={(v) => set("kind", v)}
-          form={fields}
           required
           options={NOTIFY_CHANNEL_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
         />
         <SelectField
-          name="enabled"
+          {...field("enabled")}
           label={t("enabled")}
-          value={values.enabled}
-          onChange={(v) => set("enabled", v)}
-          form={fields}
           options={[
             { value: "on", label: t("enabledOn") },
             { value: "off", label: t("enabledOff") },
@@ -47,35 +43,20 @@ export function ChannelForm({ channel }: { channel: ChannelView }) {
       </div>
       {needsUrl && (
         <>
-          <TextField
-            name="url"
-            label={t("url")}
-            value={values.url}
-            onChange={(v) => set("url", v)}
-            form={fields}
-            maxLength={500}
-            required
-            hint={t("urlHint")}
-          />
+          <TextField {...field("url")} label={t("url")} maxLength={500} required hint={t("urlHint")} />
           <div className="grid gap-3 sm:grid-cols-2">
             <TextField
-              name="secret"
+              {...field("secret")}
               type="password"
               autoComplete="off"
               label={t("secret")}
-              value={values.secret}
-              onChange={(v) => set("secret", v)}
-              form={fields}
               maxLength={200}
               hint={t("secretHint", { state: channel.secretSet ? t("secretSet") : t("secretUnset") })}
             />
             {channel.secretSet && (
               <SelectField
-                name="clearSecret"
+                {...field("clearSecret")}
                 label={t("clearSecret")}
-                value={values.clearSecret}
-                onChange={(v) => set("clearSecret", v)}
-                form={fields}
                 options={[
                   { value: "off", label: t("keepSecret") },
                   { value: "on", label: t("dropSecret") },

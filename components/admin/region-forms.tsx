@@ -10,6 +10,7 @@ import { setRegionDesignated } from "@/lib/actions/admin/set-region-designated";
 import { CODE_LENGTH, ZONES, type RegionLevel, type Zone } from "@/lib/validation/admin";
 import { CheckField, SelectField, StatusLine, SubmitButton, TextField } from "@/components/ui/form";
 import { schemaOf, useFormAction, useFormValues } from "@/components/ui/use-form-action";
+import { bindFields } from "@/components/ui/bind-fields";
 import type { createRegionSchema, renameRegionSchema, setDesignatedSchema, setHotlineSchema, setZoneSchema } from "@/lib/validation/admin";
 
 export function CreateRegionForm({ parentId, childLevel }: { parentId: string; childLevel: RegionLevel }) {
@@ -23,6 +24,7 @@ export function CreateRegionForm({ parentId, childLevel }: { parentId: string; c
   } = useFormAction(createRegion, schemaOf<typeof createRegionSchema>(), {
     onSuccess: (data) => data && reset(),
   });
+  const field = bindFields(fields, values, set);
   const digits = CODE_LENGTH[childLevel];
   return (
     <form action={action} noValidate className="space-y-3">
@@ -40,15 +42,7 @@ export function CreateRegionForm({ parentId, childLevel }: { parentId: string; c
           required
           hint={t("admin.regions.codeHint", { parent: parentId, digits, level: t(`levels.${childLevel}`) })}
         />
-        <TextField
-          name="name"
-          label={t("admin.regions.name")}
-          value={values.name}
-          onChange={(v) => set("name", v)}
-          form={fields}
-          maxLength={64}
-          required
-        />
+        <TextField {...field("name")} label={t("admin.regions.name")} maxLength={64} required />
       </div>
       <StatusLine state={state} />
       <SubmitButton showPending pending={pending}>
@@ -62,27 +56,13 @@ export function RenameRegionForm({ id, name, nameEn }: { id: string; name: strin
   const t = useTranslations("admin.regions");
   const { state, dispatch: action, pending, fields } = useFormAction(renameRegion, schemaOf<typeof renameRegionSchema>());
   const { values, set } = useFormValues({ name, nameEn: nameEn ?? "" });
+  const field = bindFields(fields, values, set);
   return (
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="id" value={id} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField
-          name="name"
-          label={t("name")}
-          value={values.name}
-          onChange={(v) => set("name", v)}
-          form={fields}
-          maxLength={64}
-          required
-        />
-        <TextField
-          name="nameEn"
-          label={t("nameEn")}
-          value={values.nameEn}
-          onChange={(v) => set("nameEn", v)}
-          form={fields}
-          maxLength={128}
-        />
+        <TextField {...field("name")} label={t("name")} maxLength={64} required />
+        <TextField {...field("nameEn")} label={t("nameEn")} maxLength={128} />
       </div>
       <StatusLine state={state} />
       <SubmitButton showPending pending={pending}>
@@ -96,15 +76,13 @@ export function ZoneForm({ id, zone }: { id: string; zone: Zone | null }) {
   const t = useTranslations("admin");
   const { state, dispatch: action, pending, fields } = useFormAction(setRegionZone, schemaOf<typeof setZoneSchema>());
   const { values, set } = useFormValues({ zone: zone ?? "" });
+  const field = bindFields(fields, values, set);
   return (
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="id" value={id} />
       <SelectField
-        name="zone"
+        {...field("zone")}
         label={t("regions.zone")}
-        value={values.zone}
-        onChange={(v) => set("zone", v)}
-        form={fields}
         required
         hint={t("regions.zoneHint")}
         options={[{ value: "", label: t("regions.zoneUnset") }, ...ZONES.map((z) => ({ value: z, label: t(`zones.${z}`) }))]}
@@ -121,20 +99,11 @@ export function HotlineForm({ id, hotline }: { id: string; hotline: string | nul
   const t = useTranslations("admin.regions");
   const { state, dispatch: action, pending, fields } = useFormAction(setRegionHotline, schemaOf<typeof setHotlineSchema>());
   const { values, set } = useFormValues({ hotline: hotline ?? "" });
+  const field = bindFields(fields, values, set);
   return (
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="id" value={id} />
-      <TextField
-        name="hotline"
-        type="tel"
-        inputMode="tel"
-        label={t("hotline")}
-        value={values.hotline}
-        onChange={(v) => set("hotline", v)}
-        form={fields}
-        hint={t("hotlineHint")}
-        maxLength={32}
-      />
+      <TextField {...field("hotline")} type="tel" inputMode="tel" label={t("hotline")} hint={t("hotlineHint")} maxLength={32} />
       <StatusLine state={state} />
       <SubmitButton showPending pending={pending}>
         {t("setHotline")}

@@ -6,6 +6,7 @@ import type { RegionOption } from "@/lib/data/admin/regions";
 import { SCOPE_LEVELS } from "@/lib/validation/admin";
 import { SelectField, StatusLine, SubmitButton } from "@/components/ui/form";
 import { schemaOf, useFormAction, useFormValues } from "@/components/ui/use-form-action";
+import { bindFields } from "@/components/ui/bind-fields";
 import type { changeRoleScopeSchema } from "@/lib/validation/admin";
 import { RegionPicker } from "./region-picker";
 
@@ -13,17 +14,15 @@ export function RoleScopeForm({ userId, role, region }: { userId: string; role: 
   const t = useTranslations();
   const { state, dispatch: action, pending, fields } = useFormAction(changeUserRole, schemaOf<typeof changeRoleScopeSchema>());
   const { values, set } = useFormValues({ role: role as string, regionId: region.id });
+  const field = bindFields(fields, values, set);
   const chosenRole = values.role as Role;
   return (
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="userId" value={userId} />
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField
-          name="role"
+          {...field("role")}
           label={t("admin.users.role")}
-          value={values.role}
-          onChange={(v) => set("role", v)}
-          form={fields}
           required
           options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
         />

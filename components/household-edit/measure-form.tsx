@@ -2,25 +2,15 @@
 // Recording one assistance measure (帮扶措施) for a household: its kind, the cause or risk it answers,
 // what was done, amount (≥ 0), start and optional end (not before the start), and the kind's own
 // details (a microcredit's loan, a job's post and pay). Checked here, checked again on the server.
-import { startTransition, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { isOneOf } from "@/i18n/keys";
 import { addMeasure } from "@/lib/actions/households/add-measure";
 import { MEASURE_ANSWERS, measureSchema, measureProblems } from "@/lib/validation/measure";
 import { LOAN_STATUSES, MEASURE_KINDS, MEASURE_RISKS, detailsOf, type MeasureDetail, type MeasureKind } from "@/lib/domain/measures";
-import {
-  ErrorSummary,
-  FormSection as Section,
-  SelectField,
-  SubmitBar,
-  TextAreaField,
-  TextField,
-  formFields,
-  issuesToErrors,
-  type ErrorMap,
-} from "@/components/ui/form";
+import { ErrorSummary, FormSection as Section, SelectField, SubmitBar, TextAreaField, TextField } from "@/components/ui/form";
 import { SavedPanel } from "@/components/ui/saved-panel";
-import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
+import { useCheckedForm } from "@/components/ui/use-checked-form";
 import { bindFields } from "@/components/ui/bind-fields";
 
 const TEXT_FIELDS = ["description", "amount", "startDate", "endDate"] as const;
@@ -52,22 +42,14 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
   });
   // made once per form: a retried (or doubled) submission stores one measure
   const [id] = useState(() => crypto.randomUUID());
-  const [errors, setErrors] = useState<ErrorMap>({});
-  const summary = useRef<HTMLDivElement>(null);
   const kind = (MEASURE_KINDS as readonly string[]).includes(v.kind) ? (v.kind as MeasureKind) : null;
   const details = kind ? detailsOf(kind) : [];
   const has = (d: MeasureDetail) => details.includes(d);
   const labelOf = (k: string) =>
     k === "kind" || k === "answers" || isOneOf(DETAILS, k) ? tp(`form.${k}`) : isOneOf(TEXT_FIELDS, k) ? t(`measure.${k}`) : k;
 
-  const fields = formFields<typeof measureSchema>("f-", errors);
+  const { state, pending, errors, summary, submit, fields } = useCheckedForm(addMeasure, measureSchema);
   const field = bindFields(fields, v, (k, x) => setV((cur) => ({ ...cur, [k]: x })));
-  const { state, dispatch, pending } = useFormAction(addMeasure, schemaOf<typeof measureSchema>(), {
-    onFailure: (r) => {
-      if (!r.ok && r.fieldErrors) setErrors(r.fieldErrors);
-      requestAnimationFrame(() => summary.current?.focus());
-    },
-  });
 
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -78,18 +60,11 @@ export function MeasureForm({ householdId, today }: { householdId: string; today
       ...Object.fromEntries(BASE.map((k) => [k, v[k]])),
       ...Object.fromEntries(details.map((k) => [k, v[k]])),
     };
-    const check = measureSchema.safeParse(payload);
-    const map: ErrorMap = check.success ? {} : issuesToErrors(check.error.issues, (k) => tv(k), tAll("errors.invalid"));
-    if (!v.kind) map.kind = [tv("required")];
-    if (!v.answers) map.answers = [tv("required")];
-    for (const [f, key] of Object.entries(measureProblems(v))) (map[f] ??= []).push(t(`problems.${key}`));
-    if (Object.keys(map).length) {
-      setErrors(map);
-      requestAnimationFrame(() => summary.current?.focus());
-      return;
-    }
-    setErrors({});
-    startTransition(() => dispatch(payload));
+    submit(payload, (map) => {
+      if (!v.kind) map.kind = [tv("required")];
+      if (!v.answers) map.answers = [tv("required")];
+      for (const [f, key] of Object.entries(measureProblems(v))) (map[f] ??= []).push(t(`problems.${key}`));
+    });
   };
 
   if (state.ok && state.data) {

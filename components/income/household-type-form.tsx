@@ -5,7 +5,8 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { setHouseholdType } from "@/lib/actions/income/set-household-type";
-import { HOUSEHOLD_TYPES, type setHouseholdTypeSchema } from "@/lib/validation/income-record";
+import type { setHouseholdTypeSchema } from "@/lib/validation/income-record";
+import { HOUSEHOLD_TYPES } from "@/lib/validation/household-type";
 import { SelectField, StatusLine, SubmitButton, TextField } from "@/components/ui/form";
 import { schemaOf, useFormAction, useFormValues } from "@/components/ui/use-form-action";
 import { bindFields } from "@/components/ui/bind-fields";

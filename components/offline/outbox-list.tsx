@@ -5,9 +5,8 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
-import { seen, sendNow } from "@/lib/offline/outbox";
 import type { OutboxItem, OutboxState } from "@/lib/offline/queue";
-import { useOnline, useOutbox } from "./use-outbox";
+import { loadOutbox, useOnline, useOutbox } from "./use-outbox";
 import { buttonClass } from "@/components/ui/button-style";
 import { chinaMonthDayMinute } from "@/lib/domain/china-time";
 
@@ -103,7 +102,7 @@ export function OutboxList() {
     .map((i) => i.id)
     .join(",");
   useEffect(() => {
-    if (unseen) void seen(unseen.split(","));
+    if (unseen) void loadOutbox().then((m) => m.seen(unseen.split(",")));
   }, [unseen]);
   if (!items)
     return (
@@ -129,7 +128,7 @@ export function OutboxList() {
             </h2>
             <button
               type="button"
-              onClick={() => void sendNow()}
+              onClick={() => void loadOutbox().then((m) => m.sendNow())}
               disabled={!online || sending}
               className={buttonClass()}
               data-testid="outbox-send-now"

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import type { HouseholdRelocation } from "@/lib/data/relocation";
-import { RelocationForm } from "./relocation-form";
+import { RelocationForm } from "@/components/household/official-forms";
 
 const num = (v: number) => v.toLocaleString("zh-CN", { maximumFractionDigits: 2 });
 

@@ -2,25 +2,14 @@
 // The household's plan for a year (一户一策): causes (prefilled from the household), the measures
 // chosen among the household's own, the expected per-capita income, the steps (one a line) and a
 // note. The version read travels with it: a plan changed meanwhile is refused, not overwritten.
-import { startTransition, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { savePlan } from "@/lib/actions/plans/save-plan";
 import { savePlanSchema } from "@/lib/validation/plan";
 import { POVERTY_CAUSES } from "@/lib/domain/measures";
-import {
-  CheckRow,
-  ErrorSummary,
-  FormSection as Section,
-  SelectField,
-  SubmitBar,
-  TextAreaField,
-  TextField,
-  formFields,
-  issuesToErrors,
-  type ErrorMap,
-} from "@/components/ui/form";
+import { CheckRow, ErrorSummary, FormSection as Section, SelectField, SubmitBar, TextAreaField, TextField } from "@/components/ui/form";
 import { SavedPanel } from "@/components/ui/saved-panel";
-import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
+import { useCheckedForm } from "@/components/ui/use-checked-form";
 import { bindFields } from "@/components/ui/bind-fields";
 
 export interface PlanFormValues {
@@ -38,36 +27,18 @@ export interface PlanFormValues {
 export function PlanForm({ initial, measures }: { initial: PlanFormValues; measures: { id: string; label: string }[] }) {
   const t = useTranslations("plan.plan");
   const tAll = useTranslations();
-  const tv = useTranslations("validation");
   const [v, setV] = useState(initial);
-  const [errors, setErrors] = useState<ErrorMap>({});
-  const summary = useRef<HTMLDivElement>(null);
   const toggle = (k: "secondaryCauses" | "measureIds", id: string) => (on: boolean) =>
     setV((cur) => ({ ...cur, [k]: on ? [...cur[k], id] : cur[k].filter((x) => x !== id) }));
   const labelOf = (k: string) =>
     ["mainCause", "secondaryCauses", "expectedIncome", "measureIds", "items", "note", "year"].includes(k)
       ? t(k === "measureIds" ? "measures" : (k as "note"))
       : k;
-  const fields = formFields<typeof savePlanSchema>("f-", errors);
+  const { state, pending, errors, summary, submit, fields } = useCheckedForm(savePlan, savePlanSchema);
   const field = bindFields(fields, v, (k, x) => setV((cur) => ({ ...cur, [k]: x })));
-  const { state, dispatch, pending } = useFormAction(savePlan, schemaOf<typeof savePlanSchema>(), {
-    onFailure: (r) => {
-      if (!r.ok && r.fieldErrors) setErrors(r.fieldErrors);
-      requestAnimationFrame(() => summary.current?.focus());
-    },
-  });
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
-    const payload = { ...v };
-    const check = savePlanSchema.safeParse(payload);
-    const map: ErrorMap = check.success ? {} : issuesToErrors(check.error.issues, (k) => tv(k), tAll("errors.invalid"));
-    if (Object.keys(map).length) {
-      setErrors(map);
-      requestAnimationFrame(() => summary.current?.focus());
-      return;
-    }
-    setErrors({});
-    startTransition(() => dispatch(payload));
+    submit({ ...v });
   };
   if (state.ok && state.data) {
     return (

@@ -5,7 +5,8 @@ import { useCallback, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { visitSchema } from "@/lib/validation/visit";
 import { Button, CheckField, CheckRow, FieldErrors, errorsAt, fieldId, type FormFields } from "@/components/ui/form";
-import { SignaturePad, type SignaturePadHandle } from "@/components/signature/signature-pad";
+import type { SignaturePadHandle } from "@/components/signature/signature-pad";
+import { LazySignaturePad } from "@/components/signature/lazy-signature-pad";
 import { chinaClock } from "@/lib/domain/china-time";
 
 export interface Located {
@@ -136,9 +137,10 @@ export function Confirmation({
           <p id="signature-hint" className="mb-1 text-xs text-stone-600">
             {t("signatureHint")}
           </p>
-          <SignaturePad
+          {/* its code comes after the page's first load (decision 0061) */}
+          <LazySignaturePad
             ref={pad}
-            labels={{ area: t("signatureArea"), undo: t("undo"), clear: t("clear") }}
+            labels={{ area: t("signatureArea"), undo: t("undo"), clear: t("clear"), loading: t("padLoading"), failed: t("padFailed") }}
             describedBy="signature-hint"
             onInk={setSigned}
           />

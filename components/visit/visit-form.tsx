@@ -33,13 +33,13 @@ import type { DraftRow } from "./member-fields";
 import { EvidencePicker, type EvidenceItem } from "./evidence-picker";
 import { Confirmation, LocationConsent, useLocation } from "./proof-fields";
 import type { SignaturePadHandle } from "@/components/signature/signature-pad";
-import { VisitResult } from "./visit-result";
 import { indexIn, sentRows, useErrorLabels } from "./error-labels";
 import { labelFor } from "@/lib/offline/current-user";
 import { QueuedResult } from "@/components/offline/queued-result";
 import { chinaDay } from "@/lib/domain/china-time";
 import { addDays } from "@/lib/domain/working-days";
 import { PlanProgress, type VisitPlan } from "./plan-progress";
+import { idleModule } from "@/components/lazy/idle-module";
 
 /** Today in China as the device's clock sees it (a page kept offline carries the day it was fetched). */
 const deviceToday = () => chinaDay(new Date());
@@ -56,6 +56,9 @@ export interface VisitFormProps {
   /** this year's plan (一户一策), its open steps to mark on the visit */
   plan?: VisitPlan | null;
 }
+
+/** the answer's page (stored, or a conflict): fetched once the page is idle, like the schema */
+const resultModule = idleModule(() => import("./visit-result"));
 
 /** lib/validation/visit.ts on demand (one fetch; the same promise after). */
 let schemaModule: Promise<typeof import("@/lib/validation/visit")> | null = null;
@@ -137,6 +140,7 @@ export function VisitForm({ householdId, baseVersion, today: pageToday, minDate,
   const [errors, setErrors] = useState<ErrorMap>({});
   const [notice, setNotice] = useState<string | null>(null);
   const summary = useRef<HTMLDivElement>(null);
+  const result = resultModule.useModule();
   // the schema (zod) is not part of the page's first load: fetched once the page is idle (so it
   // is there, kept by the service worker, before the cadre loses the signal), awaited at submit
   useEffect(() => {
@@ -212,9 +216,16 @@ export function VisitForm({ householdId, baseVersion, today: pageToday, minDate,
     startTransition(() => dispatch(payload));
   };
 
+  // (were its code not there yet, the answer's message stands until it is)
+  const VisitResult = result.mod?.VisitResult;
   if (state.ok && state.data)
-    return <VisitResult householdId={householdId} outcome={state.data} message={state.message ?? ""} conflict={false} />;
-  if (!state.ok && state.code === "conflict") return <VisitResult householdId={householdId} message={state.message} conflict />;
+    return VisitResult ? (
+      <VisitResult householdId={householdId} outcome={state.data} message={state.message ?? ""} conflict={false} />
+    ) : (
+      <p role="status">{state.message}</p>
+    );
+  if (!state.ok && state.code === "conflict")
+    return VisitResult ? <VisitResult householdId={householdId} message={state.message} conflict /> : <p role="status">{state.message}</p>;
   if (!state.ok && state.code === "queued") return <QueuedResult />;
 
   const failed = !state.ok && state.code !== "conflict" ? state.message : null;

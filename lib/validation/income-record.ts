@@ -112,8 +112,8 @@ export const signIncomeSchema = z
   });
 export type SignIncomeInput = z.output<typeof signIncomeSchema>;
 
-export const HOUSEHOLD_TYPES = ["ordinary", "subsistence", "extreme_hardship"] as const;
-export type HouseholdTypeValue = (typeof HOUSEHOLD_TYPES)[number];
+import { HOUSEHOLD_TYPES } from "./household-type";
+export { HOUSEHOLD_TYPES, type HouseholdTypeValue } from "./household-type";
 
 export const setHouseholdTypeSchema = z
   .object({

@@ -21,7 +21,7 @@ import { can } from "@/lib/auth/roles";
 import { RelocationCard } from "@/components/places/relocation-card";
 import { incomeRecordsOf } from "@/lib/data/income-records";
 import { IncomeRecordView } from "@/components/income/income-record-view";
-import { HouseholdTypeForm } from "@/components/income/household-type-form";
+import { HouseholdTypeForm } from "@/components/household/official-forms";
 import { householdTypesOf } from "@/lib/data/household-types";
 import { householdDepartmentData } from "@/lib/data/feeds";
 import { HouseholdDepartmentCard } from "@/components/feeds/household-department-card";
