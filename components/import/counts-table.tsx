@@ -10,6 +10,7 @@ const RECORD_COUNT_ROWS = [
   "measures",
   "plans",
   "villageExits",
+  "postings",
 ] as const satisfies readonly (keyof ImportReport["counts"])[];
 
 /** What an import added and skipped (or, after a check, would). */

@@ -10,7 +10,7 @@ import { buildHousehold } from "./household";
 import { CountyIdIssuer } from "./national-ids";
 import { Prng } from "./prng";
 import { planCounties, planCounty, provinceRow } from "./tree";
-import { RECORD_FILES, recordLines, villageExitLine, type RecordFile } from "./records";
+import { RECORD_FILES, postingLines, recordLines, villageExitLine, type RecordFile } from "./records";
 
 export interface GenOptions {
   households: number;
@@ -72,6 +72,7 @@ export function* generate(opts: GenOptions): Generator<Chunk> {
           }
         }
         if (recordRng) records["village_exits.csv"] += villageExitLine(village.code, recordRng, asOf);
+        if (recordRng) records["postings.csv"] += postingLines(village.code, recordRng, asOf);
         yield {
           text: {
             "regions.csv": regions,

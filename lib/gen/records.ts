@@ -2,12 +2,14 @@
  * The optional county-record files (docs/import-format.md "The county's records") for a generated
  * household: its type, last year's income record (most signed), a plan for the year, one measure
  * joined to it, and for about one in twenty a relocation. Only registered (poor or lifted)
- * households get records; about one village in four an exit record. Drawn from the village's own
+ * households get records; about one village in four an exit record; every village a resident team
+ * with a first secretary. Drawn from the village's own
  * stream, so the five files stay byte-identical with or without them. Pure.
  */
 import type { GenHousehold } from "./household";
 import type { Prng } from "./prng";
 import { line } from "./csv";
+import { givenName, surname } from "./names";
 
 export const RECORD_FILES = [
   "household_types.csv",
@@ -16,6 +18,7 @@ export const RECORD_FILES = [
   "measures.csv",
   "plans.csv",
   "village_exits.csv",
+  "postings.csv",
 ] as const;
 export type RecordFile = (typeof RECORD_FILES)[number];
 
@@ -83,7 +86,30 @@ export const RECORD_COLUMNS: Record<RecordFile, readonly string[]> = {
     "school_on",
     "collective_income",
   ],
+  "postings.csv": ["village_code", "name", "role", "unit", "valid_from", "valid_to"],
 };
+
+const UNITS = ["县农业农村局", "县交通运输局", "县人民医院", "县第一中学", "县供电局", "县林业局", "县财政局"] as const;
+
+/**
+ * A village's resident team (postings.csv): a first secretary and a
+ * team leader serving since March of last year, and a member whose posting ended last December —
+ * one first secretary at a time. Drawn after the village's exit record, so the other lines stay as
+ * they are.
+ */
+export function postingLines(village: string, rng: Prng, asOf: string): string {
+  const year = Number(asOf.slice(0, 4)) - 1;
+  const person = () => {
+    const sex = rng.chance(0.7) ? "male" : "female";
+    return surname(rng) + givenName(rng, sex, rng.int(1970, 1995));
+  };
+  const from = `${year}-03-01`;
+  return (
+    line([village, person(), "first_secretary", rng.pick(UNITS), from, ""]) +
+    line([village, person(), "team_leader", rng.pick(UNITS), from, ""]) +
+    line([village, person(), "team_member", rng.pick(UNITS), `${year - 1}-03-01`, `${year - 1}-12-31`])
+  );
+}
 
 /**
  * A village's exit record (village_exits.csv) for about one village in four: last year's, each
@@ -114,6 +140,7 @@ export function recordLines(village: string, villageName: string, h: GenHousehol
     "measures.csv": "",
     "plans.csv": "",
     "village_exits.csv": "",
+    "postings.csv": "",
   };
   if (h.registeredStatus === "not_registered" || !h.members.some((m) => m.counted)) return out;
   const year = Number(asOf.slice(0, 4));

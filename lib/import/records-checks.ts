@@ -2,7 +2,7 @@
  * The rules of the optional county-record files that need more than one row, as set-based SQL
  * over the staging tables and the register (as lib/import/checks.ts for the five files): the
  * household each row belongs to (in households.csv or the register), duplicates within a file,
- * the designated village of an exit record,
+ * the designated village of an exit record, a posting's village and its one first secretary at a time,
  * the settlement and the contribution cap of a relocation, the plan a measure names, and "what
  * already exists must agree" (the first differing column, stored and given value). The income
  * records' counted members and per-capita income are computed here too, by the income rule
@@ -19,7 +19,13 @@ import type { Runner, Stage } from "./stage";
 import type { IssueList } from "./issues";
 import type { CheckContext } from "./checks";
 import type { ImportFileName } from "./spec";
-import { HOUSEHOLD_RECORD_FILES, INCOME_RECORD_ITEMS, VILLAGE_EXIT_FACILITY_COLUMNS, type RecordFileName } from "./records-spec";
+import {
+  HOUSEHOLD_RECORD_FILES,
+  INCOME_RECORD_ITEMS,
+  VILLAGE_EXIT_FACILITY_COLUMNS,
+  VILLAGE_RECORD_FILES,
+  type RecordFileName,
+} from "./records-spec";
 
 interface CheckRow {
   line: number;
@@ -113,6 +119,16 @@ export const VILLAGE_EXIT_FACTS: Facts = [
   ["collective_income", `c."collectiveIncome"`, "s.collective_income"],
 ];
 
+export const POSTING_FACTS: Facts = [
+  ["unit", `u.name`, "s.unit"],
+  ["valid_to", `c."validTo"`, "s.valid_to"],
+];
+/** A posting's natural key: the same village, person, role and start is the same posting. */
+export const POSTING_KEY = `c."villageId" = s.village AND c."personName" = s.name AND c.role::text = s.role AND c."validFrom" = s.valid_from`;
+/** Two postings' from–to overlap (to: null while serving). */
+const overlaps = (a: [string, string], b: [string, string]) =>
+  `${a[0]} <= coalesce(${b[1]}, 'infinity'::date) AND ${b[0]} <= coalesce(${a[1]}, 'infinity'::date)`;
+
 /** A measure's natural key: the same household, kind, start date and description is the same measure. */
 export const MEASURE_KEY = `c.kind::text = s.kind AND c."startDate" = s.start_date AND c.description = s.description`;
 
@@ -135,7 +151,7 @@ export async function runRecordChecks(
 
   const run = async (file: RecordFileName, name: string, sql: string, needs: ImportFileName[] = []) => {
     // the household files' records need households.csv readable; a village's exit only what it names
-    const base: ImportFileName[] = file === "village_exits.csv" ? [] : ["households.csv"];
+    const base: ImportFileName[] = (VILLAGE_RECORD_FILES as readonly string[]).includes(file) ? [] : ["households.csv"];
     if (!ctx.present.has(file) || [...base, ...needs].some((f) => ctx.broken.has(f))) return;
     onCheck?.(name);
     const limit = Math.max(issues.room, 1);
@@ -163,6 +179,7 @@ export async function runRecordChecks(
     "measures.csv": ["village, number, kind, start_date, description", "description"],
     "plans.csv": ["village, number, year", "year"],
     "village_exits.csv": ["village, year", "year"],
+    "postings.csv": ["village, name, role, valid_from", "valid_from"],
   };
   for (const file of HOUSEHOLD_RECORD_FILES) {
     await run(
@@ -302,6 +319,46 @@ export async function runRecordChecks(
     differs(VILLAGE_EXIT_FACTS, `FROM ${V} s JOIN village_exit c ON c."villageId" = s.village AND c.year = s.year`),
   );
 
+  // ── postings.csv: a village of the register or new in regions.csv; the posting once; one that
+  // exists must agree; one first secretary per village at a time (the register's and the file's) ──
+  const W = T["postings.csv"];
+  await run(
+    "postings.csv",
+    "postings.village",
+    `SELECT s.line, 'village_code' AS col, 'village_missing' AS rule, jsonb_build_object('code', s.village) AS params
+       FROM ${W} s
+      WHERE NOT EXISTS (SELECT 1 FROM region g WHERE g.id = s.village AND g.level = 'village')
+        AND NOT EXISTS (SELECT 1 FROM ${R} r WHERE r.code = s.village AND r.level = 'village')`,
+    ["regions.csv"],
+  );
+  await run("postings.csv", "postings.duplicate", duplicates(W, KEYS["postings.csv"][0], KEYS["postings.csv"][1]));
+  await run(
+    "postings.csv",
+    "postings.differs",
+    differs(POSTING_FACTS, `FROM ${W} s JOIN resident_posting c ON ${POSTING_KEY} JOIN unit u ON u.id = c."unitId"`),
+  );
+  await run(
+    "postings.csv",
+    "postings.secretary",
+    `SELECT s.line, 'valid_from' AS col, 'secretary_overlap' AS rule,
+            jsonb_build_object('name', o.name, 'from', o.vf::text) AS params
+       FROM ${W} s
+       JOIN LATERAL (
+         SELECT c."personName" AS name, c."validFrom" AS vf FROM resident_posting c
+          WHERE c."villageId" = s.village AND c.role = 'first_secretary' AND NOT (${POSTING_KEY})
+            AND ${overlaps([`c."validFrom"`, `c."validTo"`], ["s.valid_from", "s.valid_to"])}
+         UNION ALL
+         SELECT o.name, o.valid_from FROM ${W} o
+          WHERE o.village = s.village AND o.role = 'first_secretary' AND o.ok AND o.line < s.line
+            AND NOT (o.name = s.name AND o.valid_from = s.valid_from)
+            AND ${overlaps(["o.valid_from", "o.valid_to"], ["s.valid_from", "s.valid_to"])}
+         ORDER BY 2 LIMIT 1) o ON true
+      WHERE s.ok AND s.role = 'first_secretary'
+        -- a repeated row is reported as the duplicate it is
+        AND NOT EXISTS (SELECT 1 FROM ${W} d WHERE d.line < s.line AND d.village = s.village AND d.name = s.name
+                           AND d.role = s.role AND d.valid_from = s.valid_from)`,
+  );
+
   // ── plans.csv ──
   await run(
     "plans.csv",
@@ -370,6 +427,7 @@ export interface RecordCounts {
   measures: { rows: number; inserted: number; skipped: number };
   plans: { rows: number; inserted: number; skipped: number };
   villageExits: { rows: number; inserted: number; skipped: number };
+  postings: { rows: number; inserted: number; skipped: number };
 }
 
 export const EMPTY_RECORD_COUNTS: RecordCounts = {
@@ -379,6 +437,7 @@ export const EMPTY_RECORD_COUNTS: RecordCounts = {
   measures: { rows: 0, inserted: 0, skipped: 0 },
   plans: { rows: 0, inserted: 0, skipped: 0 },
   villageExits: { rows: 0, inserted: 0, skipped: 0 },
+  postings: { rows: 0, inserted: 0, skipped: 0 },
 };
 
 /** Staged rows of each file whose record already exists (they are skipped): the EXISTS per file. */
@@ -397,6 +456,8 @@ export function existingRecord(stage: Stage, file: RecordFileName): string {
       return `EXISTS (SELECT 1 FROM household e JOIN household_plan c ON c."householdId" = e.id AND c.year = s.year WHERE ${e})`;
     case "village_exits.csv":
       return `EXISTS (SELECT 1 FROM village_exit c WHERE c."villageId" = s.village AND c.year = s.year)`;
+    case "postings.csv":
+      return `EXISTS (SELECT 1 FROM resident_posting c WHERE ${POSTING_KEY})`;
   }
 }
 
@@ -407,6 +468,7 @@ const COUNT_KEYS: [RecordFileName, keyof RecordCounts][] = [
   ["measures.csv", "measures"],
   ["plans.csv", "plans"],
   ["village_exits.csv", "villageExits"],
+  ["postings.csv", "postings"],
 ];
 
 /** What the write will do with the record files (and what a dry run reports). */

@@ -21,6 +21,8 @@ import {
   POVERTY_CAUSES,
   RELOCATION_MODES,
   RELOCATION_MODE_LABELS,
+  RESIDENT_ROLES,
+  RESIDENT_ROLE_LABELS,
   SIGN_METHODS,
   SIGN_METHOD_LABELS,
   VILLAGE_EXIT_FACILITY_COLUMNS,
@@ -97,6 +99,14 @@ export const RECORD_STAGE_COLUMNS: Record<RecordFileName, Columns> = {
       [`${k}_note`, "text"] as const,
     ]),
     ["collective_income", "numeric"],
+  ],
+  "postings.csv": [
+    ...key, // number: always null (as village_exits.csv)
+    ["name", "text"],
+    ["role", "text"],
+    ["unit", "text"],
+    ["valid_from", "date"],
+    ["valid_to", "date"],
   ],
   "plans.csv": [
     ...key,
@@ -361,7 +371,28 @@ export function villageExitRow(get: Get, line: number, ctx: RowContext): RowResu
   return { tuple: village ? [line, row.ok, village, null, year, ...facilities, income] : null, issues: row.issues };
 }
 
+/**
+ * A resident posting (驻村工作队, 第一书记, decision 0052): who, as what, sent by which unit, to
+ * which village, from–to (to: blank while serving; not before from). As the posting form
+ * (lib/validation/resident.ts): the name at most 40, the unit 60, from not in the future.
+ */
+export function postingRow(get: Get, line: number, ctx: RowContext): RowResult {
+  const row = new Row(get);
+  const village = row.required("village_code", (raw): Parsed<string> =>
+    /^\d{12}$/.test(raw) ? { ok: true, value: raw } : { ok: false, rule: "village_code" },
+  );
+  if (village && !inScope(village, ctx.scope)) row.issue("village_code", "outside_scope", { scope: ctx.scope });
+  const name = row.required("name", (raw) => text(raw, 1, 40));
+  const role = row.required("role", (raw) => oneOf(raw, RESIDENT_ROLES, RESIDENT_ROLE_LABELS));
+  const unit = row.required("unit", (raw) => text(raw, 1, 60));
+  const from = row.required("valid_from", (raw) => date(raw, ctx.today));
+  const to = row.cell("valid_to", anyDate, null);
+  if (from && to && to < from) row.issue("valid_to", "end_before_start", { start: from });
+  return { tuple: village ? [line, row.ok, village, null, name, role, unit, from, to] : null, issues: row.issues };
+}
+
 export const RECORD_VALIDATORS: Record<RecordFileName, (get: Get, line: number, ctx: RowContext) => RowResult> = {
+  "postings.csv": postingRow,
   "village_exits.csv": villageExitRow,
   "household_types.csv": householdTypeRow,
   "income_records.csv": incomeRecordRow,

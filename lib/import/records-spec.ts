@@ -2,7 +2,7 @@
  * The optional county-record files of docs/import-format.md (issue #18): household types,
  * annual income records, relocations, measures by type, household plans, and designated
  * villages' exit records (the facilities and the collective income figure; never the county's
- * judgment). Their names,
+ * judgment), and the resident postings (驻村工作队, 第一书记). Their names,
  * columns (English and Chinese) and the enumerations their cells may hold. Pure.
  *
  * They hook into the five files' pipeline (lib/import/spec.ts IMPORT_FILES and COLUMNS,
@@ -10,6 +10,7 @@
  * way, written in the same transaction.
  */
 import { LOAN_STATUSES, MEASURE_KINDS, MEASURE_RISKS, POVERTY_CAUSES, type MeasureKind } from "@/lib/domain/measures";
+import { RESIDENT_ROLES } from "@/lib/validation/resident";
 import type { ColumnSpec } from "./spec";
 
 export const RECORD_FILES = [
@@ -19,12 +20,16 @@ export const RECORD_FILES = [
   "measures.csv",
   "plans.csv",
   "village_exits.csv",
+  "postings.csv",
 ] as const;
 export type RecordFileName = (typeof RECORD_FILES)[number];
-/** The record files keyed by a household (village_code + household_number); village_exits.csv is keyed by the village and year. */
-export const HOUSEHOLD_RECORD_FILES = RECORD_FILES.filter((f) => f !== "village_exits.csv") as Exclude<
+/** The files keyed by a village, not a household: village_exits.csv (village and year), postings.csv (village, person, role, from). */
+export const VILLAGE_RECORD_FILES = ["village_exits.csv", "postings.csv"] as const;
+type VillageRecordFile = (typeof VILLAGE_RECORD_FILES)[number];
+/** The record files keyed by a household (village_code + household_number). */
+export const HOUSEHOLD_RECORD_FILES = RECORD_FILES.filter((f) => !(VILLAGE_RECORD_FILES as readonly string[]).includes(f)) as Exclude<
   RecordFileName,
-  "village_exits.csv"
+  VillageRecordFile
 >[];
 
 /** One-letter staging-table prefixes (lib/import/stage.ts reads the time after "x_"). */
@@ -35,6 +40,7 @@ export const RECORD_PREFIX: Record<RecordFileName, string> = {
   "measures.csv": "s",
   "plans.csv": "p",
   "village_exits.csv": "v",
+  "postings.csv": "w",
 };
 
 const key: ColumnSpec[] = [
@@ -138,6 +144,14 @@ export const RECORD_COLUMNS: Record<RecordFileName, ColumnSpec[]> = {
     ]),
     { key: "collective_income", zh: "村集体经济收入" },
   ],
+  "postings.csv": [
+    { key: "village_code", zh: "村代码", required: true },
+    { key: "name", zh: "姓名", required: true },
+    { key: "role", zh: "职务", required: true },
+    { key: "unit", zh: "派出单位", required: true },
+    { key: "valid_from", zh: "驻村起始日期", required: true },
+    { key: "valid_to", zh: "驻村结束日期" },
+  ],
 };
 
 // ── enumerations (the Prisma enums; tests/unit/import-records.test.ts checks they agree) ──
@@ -176,6 +190,15 @@ export const MEASURE_KIND_LABELS: Record<string, MeasureKind> = {
   低保: "dibao",
   特困供养: "tekun",
   临时救助: "temporary_relief",
+};
+export { RESIDENT_ROLES };
+/** The roles by their Chinese names (the team page's). */
+export const RESIDENT_ROLE_LABELS: Record<string, (typeof RESIDENT_ROLES)[number]> = {
+  第一书记: "first_secretary",
+  驻村工作队队长: "team_leader",
+  工作队队长: "team_leader",
+  驻村工作队员: "team_member",
+  工作队员: "team_member",
 };
 /** What a measure answers: a poverty cause or a risk, one value. */
 export const MEASURE_ANSWERS = [...POVERTY_CAUSES, ...MEASURE_RISKS] as const;

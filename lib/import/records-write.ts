@@ -7,7 +7,7 @@
 import "server-only";
 import type { Runner, Stage } from "./stage";
 import { INCOME_RECORD_ITEMS, VILLAGE_EXIT_FACILITY_COLUMNS } from "./records-spec";
-import { EMPTY_RECORD_COUNTS, MEASURE_KEY, type RecordCounts } from "./records-checks";
+import { EMPTY_RECORD_COUNTS, MEASURE_KEY, POSTING_KEY, type RecordCounts } from "./records-checks";
 
 export interface RecordWriteOptions {
   now: Date;
@@ -152,6 +152,26 @@ export async function writeRecords(
       WHERE NOT EXISTS (SELECT 1 FROM village_exit c WHERE c."villageId" = s.village AND c.year = s.year)`,
     ts,
     actor,
+  );
+
+  onStep?.("postings");
+  const W = T["postings.csv"];
+  // the sending units by name in the village's county (found or made, as the posting form does)
+  await tx.$executeRawUnsafe(
+    `INSERT INTO unit (id, "countyId", name, "createdAt")
+     SELECT gen_random_uuid()::text, u.county, u.name, $1::timestamptz
+       FROM (SELECT DISTINCT left(village, 6) AS county, unit AS name FROM ${W}) u
+     ON CONFLICT ("countyId", name) DO NOTHING`,
+    ts,
+  );
+  written.postings = await tx.$executeRawUnsafe(
+    `INSERT INTO resident_posting (id, "countyId", "villageId", "unitId", "personName", role, "validFrom", "validTo",
+        version, "createdAt", "updatedAt")
+     SELECT gen_random_uuid()::text, left(s.village, 6), s.village, u.id, s.name, s.role::"ResidentRole", s.valid_from, s.valid_to,
+            1, $1::timestamptz, $1::timestamptz
+       FROM ${W} s JOIN unit u ON u."countyId" = left(s.village, 6) AND u.name = s.unit
+      WHERE NOT EXISTS (SELECT 1 FROM resident_posting c WHERE ${POSTING_KEY})`,
+    ts,
   );
   return written;
 }

@@ -284,11 +284,20 @@ describe("npm run gen --records", () => {
           "regions.csv",
           "relocation.csv",
           "village_exits.csv",
+          "postings.csv",
         ].sort(),
       );
       const r = await run(out, { today: "2026-06-30", year: 2026 });
       expect(r.issues).toEqual([]);
       expect(r.counts.villageExits.inserted).toBeGreaterThan(0);
+      // the generated resident teams: a first secretary, a leader and a former member per village posted
+      expect(r.counts.postings.inserted).toBeGreaterThan(0);
+      expect(r.counts.postings.inserted % 3).toBe(0);
+      const [p] = await t.sql<{ n: number; secretaries: number }>(
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE role = 'first_secretary')::int AS secretaries
+           FROM resident_posting WHERE "villageId" LIKE '53%'`,
+      );
+      expect(p).toEqual({ n: r.counts.postings.inserted, secretaries: r.counts.postings.inserted / 3 });
       // the generated villages with an exit record are designated poor villages now, each record a draft
       const [v] = await t.sql<{ n: number; d: number; drafts: number }>(
         `SELECT count(*)::int AS n, count(*) FILTER (WHERE g."designatedPoor")::int AS d,
@@ -410,5 +419,120 @@ describe("village_exits.csv (a designated village's exit record, decision 0051)"
     expect(where(changed)).toEqual(["village_exits.csv:2:collective_income:record_differs"]);
     expect(changed.issues[0]!.params).toMatchObject({ existing: "56000.00", value: "60000" });
     expect(await exits()).toHaveLength(2);
+  });
+});
+
+describe("postings.csv (resident work teams and first secretaries, decision 0052)", () => {
+  const NEIGHBOUR = "520603201201"; // in the register: its first secretary serves from 2020
+  const FRESH = "520603201292"; // new in this import's regions.csv
+  const posting = (extra: Record<string, string> = {}) => ({
+    village_code: OLD_VILLAGE,
+    name: "张建国",
+    role: "第一书记",
+    unit: "县财政局",
+    valid_from: "2023-03-01",
+    valid_to: "",
+    ...extra,
+  });
+  const regions: Rows = [{ code: FRESH, parent_code: "520603201", level: "village", name: "驻村新村", name_en: "" }];
+  const postings = async () =>
+    t.sql<{ villageId: string; personName: string; role: string; unit: string; from: string; to: string | null; countyId: string }>(
+      `SELECT p."villageId", p."personName", p.role::text AS role, u.name AS unit, p."validFrom"::text AS from,
+              p."validTo"::text AS to, p."countyId"
+         FROM resident_posting p JOIN unit u ON u.id = p."unitId"
+        WHERE p."villageId" IN ($1, $2, $3) ORDER BY p."villageId", p."validFrom", p."personName"`,
+      [OLD_VILLAGE, NEIGHBOUR, FRESH],
+    );
+
+  beforeAll(async () => {
+    const unit = await t.prisma.unit.create({ data: { countyId: "520603", name: "县委组织部" } });
+    await t.prisma.residentPosting.create({
+      data: {
+        countyId: "520603",
+        villageId: NEIGHBOUR,
+        unitId: unit.id,
+        personName: "王文华",
+        role: "first_secretary",
+        validFrom: new Date("2020-01-01T00:00:00Z"),
+      },
+    });
+  });
+
+  it("each bad row is named by file, row, column and rule, and nothing is written", async () => {
+    const before = await postings();
+    const r = await run(
+      writeFolder({
+        "postings.csv": [
+          posting(),
+          posting({ name: "李明", valid_from: "2024-01-01" }), // a second first secretary at the same time
+          posting(), // row 4 repeats row 2
+          posting({ role: "书记" }),
+          posting({ name: "赵勇", role: "team_member", valid_to: "2022-12-31" }),
+          posting({ village_code: "520603201299" }),
+          posting({ village_code: "5206" }),
+          posting({ name: "长".repeat(41) }),
+          posting({ name: "周红梅", role: "team_leader", unit: "" }),
+          posting({ village_code: NEIGHBOUR, name: "孙永刚", valid_from: "2024-01-01" }), // the register's secretary serves
+        ],
+      }),
+    );
+    expect(r.ok).toBe(false);
+    expect(where(r)).toEqual([
+      "postings.csv:3:valid_from:secretary_overlap",
+      "postings.csv:4:valid_from:duplicate",
+      "postings.csv:5:role:enum",
+      "postings.csv:6:valid_to:end_before_start",
+      "postings.csv:7:village_code:village_missing",
+      "postings.csv:8:village_code:village_code",
+      "postings.csv:9:name:too_long",
+      "postings.csv:10:unit:required",
+      "postings.csv:11:valid_from:secretary_overlap",
+    ]);
+    expect(r.issues[0]!.params).toMatchObject({ name: "张建国", from: "2023-03-01" });
+    expect(r.issues.at(-1)!.params).toMatchObject({ name: "王文华", from: "2020-01-01" });
+    expect(await postings()).toEqual(before);
+  });
+
+  it("good rows: postings and their units stored and audited; a re-run stores nothing new, a change is named", async () => {
+    const files = {
+      "regions.csv": regions,
+      "postings.csv": [
+        posting({ name: "刘海燕", valid_from: "2021-01-01", valid_to: "2023-02-28" }), // the previous first secretary
+        posting(),
+        posting({ name: "陈晓东", role: "驻村工作队队长", unit: "县交通运输局" }),
+        posting({ village_code: FRESH, name: "吴丽娟", role: "team_member", valid_from: "2022-01-01", valid_to: "2022-12-31" }),
+        posting({ village_code: NEIGHBOUR, name: "孙永刚", valid_from: "2019-01-01", valid_to: "2019-12-31" }),
+      ],
+    };
+    const r = await run(writeFolder(files));
+    expect(r.issues).toEqual([]);
+    expect(r.counts.postings).toEqual({ rows: 5, inserted: 5, skipped: 0 });
+    const rows = await postings();
+    expect(rows.map((x) => [x.villageId, x.personName, x.role, x.unit, x.from, x.to, x.countyId])).toEqual([
+      [OLD_VILLAGE, "刘海燕", "first_secretary", "县财政局", "2021-01-01", "2023-02-28", "520603"],
+      [OLD_VILLAGE, "张建国", "first_secretary", "县财政局", "2023-03-01", null, "520603"],
+      [OLD_VILLAGE, "陈晓东", "team_leader", "县交通运输局", "2023-03-01", null, "520603"],
+      [NEIGHBOUR, "孙永刚", "first_secretary", "县财政局", "2019-01-01", "2019-12-31", "520603"],
+      [NEIGHBOUR, "王文华", "first_secretary", "县委组织部", "2020-01-01", null, "520603"],
+      [FRESH, "吴丽娟", "team_member", "县财政局", "2022-01-01", "2022-12-31", "520603"],
+    ]);
+    // one unit of each name in the county
+    const [u] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM unit WHERE "countyId" = '520603' AND name = '县财政局'`);
+    expect(u!.n).toBe(1);
+    const [audit] = await t.sql<{ after: { counts: { postings: { inserted: number } } } }>(
+      `SELECT after FROM audit_event WHERE action = 'import.completed' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit!.after.counts.postings.inserted).toBe(5);
+    // again: nothing new; a changed end date is an error naming the row and column
+    const again = await run(writeFolder(files));
+    expect(again.issues).toEqual([]);
+    expect(again.counts.postings).toEqual({ rows: 5, inserted: 0, skipped: 5 });
+    expect(await postings()).toEqual(rows);
+    const changed = await run(
+      writeFolder({ ...files, "postings.csv": files["postings.csv"].map((p, i) => (i === 1 ? { ...p, valid_to: "2024-05-31" } : p)) }),
+    );
+    expect(where(changed)).toEqual(["postings.csv:3:valid_to:record_differs"]);
+    expect(changed.issues[0]!.params).toMatchObject({ existing: "—", value: "2024-05-31" });
+    expect(await postings()).toEqual(rows);
   });
 });

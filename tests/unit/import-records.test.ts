@@ -9,6 +9,7 @@ import {
   incomeRecordRow,
   measureRow,
   planRow,
+  postingRow,
   relocationRow,
   splitList,
   textArray,
@@ -88,6 +89,8 @@ describe("the files and their headers", () => {
     expect([...Spec.LOAN_STATUSES].sort()).toEqual(Object.values(Enums.LoanStatus).sort());
     expect([...Spec.MEASURE_ANSWERS].sort()).toEqual([...Object.values(Enums.PovertyCause), ...Object.values(Enums.MeasureRisk)].sort());
     expect(new Set(Object.values(Spec.MEASURE_KIND_LABELS)).size).toBe(Spec.MEASURE_KINDS.length);
+    expect([...Spec.RESIDENT_ROLES].sort()).toEqual(Object.values(Enums.ResidentRole).sort());
+    expect(new Set(Object.values(Spec.RESIDENT_ROLE_LABELS)).size).toBe(Spec.RESIDENT_ROLES.length);
   });
 });
 
@@ -316,5 +319,42 @@ describe("village_exits.csv rows", () => {
     expect(rules(villageExitRow(getter({ village_code: "520602100200", year: "2019" }), 2, { ...ctx, scope: "520603" }))).toEqual([
       "village_code:outside_scope",
     ]);
+  });
+});
+
+describe("postings.csv rows", () => {
+  const posting = (extra: Record<string, string> = {}, c: RowContext = ctx) =>
+    postingRow(
+      getter({ village_code: "520603201200", name: "张建国", role: "第一书记", unit: "县财政局", valid_from: "2023-03-01", ...extra }),
+      2,
+      c,
+    );
+  it("a serving first secretary: the role by value or Chinese label, no end; the key is the village (no household)", () => {
+    const r = posting();
+    expect(r.issues).toEqual([]);
+    expect(r.tuple).toEqual([2, true, "520603201200", null, "张建国", "first_secretary", "县财政局", "2023-03-01", null]);
+    expect(r.tuple!.length).toBe(STAGE_COLUMNS["postings.csv"].length);
+    expect(posting({ role: "team_member" }).tuple?.[5]).toBe("team_member");
+    expect(posting({ role: "驻村工作队队长" }).tuple?.[5]).toBe("team_leader");
+    expect(rules(posting({ role: "书记" }))).toEqual(["role:enum"]);
+  });
+  it("from: required, not after today; to: not before from (the same day is a posting of one day)", () => {
+    expect(rules(posting({ valid_from: "2024-06-30" }))).toEqual([]);
+    expect(rules(posting({ valid_from: "2024-07-01" }))).toEqual(["valid_from:future_date"]);
+    expect(rules(posting({ valid_from: "" }))).toEqual(["valid_from:required"]);
+    expect(rules(posting({ valid_to: "2023-03-01" }))).toEqual([]);
+    expect(rules(posting({ valid_to: "2023-02-28" }))).toEqual(["valid_to:end_before_start"]);
+    expect(rules(posting({ valid_to: "2025-12-31" }))).toEqual([]); // a posting's planned end may lie ahead
+  });
+  it("the name at most 40, the unit at most 60, both required", () => {
+    expect(rules(posting({ name: "长".repeat(40), unit: "位".repeat(60) }))).toEqual([]);
+    expect(rules(posting({ name: "长".repeat(41) }))).toEqual(["name:too_long"]);
+    expect(rules(posting({ unit: "位".repeat(61) }))).toEqual(["unit:too_long"]);
+    expect(rules(posting({ name: "", unit: "" }))).toEqual(["name:required", "unit:required"]);
+  });
+  it("the village: 12 digits, in scope", () => {
+    expect(rules(posting({ village_code: "520603201" }))).toEqual(["village_code:village_code"]);
+    expect(posting({ village_code: "520603201" }).tuple).toBeNull();
+    expect(rules(posting({ village_code: "520602100200" }, { ...ctx, scope: "520603" }))).toEqual(["village_code:outside_scope"]);
   });
 });

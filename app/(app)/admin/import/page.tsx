@@ -24,6 +24,7 @@ const FORMAT_FILES = [
   ["measures.csv", "measures"],
   ["plans.csv", "plans"],
   ["village_exits.csv", "villageExits"],
+  ["postings.csv", "postings"],
 ] as const;
 
 export default async function BulkImportPage() {
