@@ -1,6 +1,9 @@
 "use client";
 // Raise a proposal for one household: kind (and monitoring category), where it comes from, and
 // the reason printed on the public notice. The id is made on the device, so a retry stores once.
+// A monitoring proposal from the household's own application carries its signed application and
+// asset-query authorisation (a photo). Choices and text are held in state, so a refused
+// submission keeps them (React resets a form's uncontrolled fields after its action runs).
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { raiseProposalAndOpen } from "@/lib/actions/proposals/raise-proposal";
@@ -32,6 +35,10 @@ export function ProposeForm({
   const t = useTranslations("procedure.propose");
   const [id] = useState(newId);
   const [kind, setKind] = useState(initial.kind);
+  const [source, setSource] = useState(initial.source);
+  const [category, setCategory] = useState(initial.category);
+  const [reason, setReason] = useState("");
+  const needsAuthorisation = kind === "monitor" && source === "application";
   // on success the action redirects to the proposal's page
   const {
     state,
@@ -77,7 +84,7 @@ export function ProposeForm({
       {kind === "monitor" && (
         <Field form={fields} name="monitoringCategory" label={t("category")} required>
           {(a) => (
-            <select {...a} name="monitoringCategory" defaultValue={initial.category}>
+            <select {...a} name="monitoringCategory" value={category} onChange={(e) => setCategory(e.target.value)}>
               <option value="">{t("chooseCategory")}</option>
               {categories.map((c) => (
                 <option key={c.value} value={c.value}>
@@ -93,15 +100,37 @@ export function ProposeForm({
         <div className="mt-1 flex flex-wrap gap-3">
           {sources.map((s) => (
             <label key={s.value} className="flex min-h-11 items-center gap-2 text-sm">
-              <input type="radio" name="source" value={s.value} defaultChecked={s.value === initial.source} className="h-5 w-5" />
+              <input
+                type="radio"
+                name="source"
+                value={s.value}
+                checked={source === s.value}
+                onChange={() => setSource(s.value)}
+                className="h-5 w-5"
+              />
               {s.label}
             </label>
           ))}
         </div>
         <FieldErrors id={fieldId(fields.idPrefix, "source")} errors={errorsAt(fields, "source")} />
       </fieldset>
+      {needsAuthorisation && (
+        <Field form={fields} name="authorisation" label={t("authorisation")} hint={t("authorisationHint")} required>
+          {(a) => <input {...a} name="authorisation" type="file" accept="image/jpeg,image/png,image/webp" capture="environment" />}
+        </Field>
+      )}
       <Field form={fields} name="reason" label={t("reason")} hint={t("reasonHint")} required>
-        {(a) => <textarea {...a} name="reason" rows={3} maxLength={MAX_REASON} required />}
+        {(a) => (
+          <textarea
+            {...a}
+            name="reason"
+            rows={3}
+            maxLength={MAX_REASON}
+            required
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        )}
       </Field>
       <SubmitButton pending={pending}>{t("submit")}</SubmitButton>
       <StatusLine state={state} />

@@ -4,7 +4,7 @@
 // pickers and keyboards), the status line, the buttons. Fields are named by their schema paths
 // (FormPath): a name the schema does not have fails tsc, and the server's field errors, keyed
 // by the same paths, land on their fields with no mapping. docs/decisions/0037-one-form-kit.md
-import { forwardRef } from "react";
+import { forwardRef, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
@@ -270,6 +270,20 @@ export function CheckRow({
   className?: string;
   a11y?: Pick<A11y, "aria-invalid" | "aria-describedby">;
 }) {
+  const ref = useRef<HTMLInputElement>(null);
+  // React resets a form once its action settles, and a checkbox goes back to its default in the
+  // DOM while its state still says checked (the next submit would send it unchecked): put back
+  // what the state says right after the reset
+  useEffect(() => {
+    const form = ref.current?.form;
+    if (!form || checked === undefined) return;
+    const onReset = () =>
+      setTimeout(() => {
+        if (ref.current) ref.current.checked = Boolean(checked);
+      });
+    form.addEventListener("reset", onReset);
+    return () => form.removeEventListener("reset", onReset);
+  }, [checked]);
   return (
     <label
       htmlFor={id}
@@ -277,6 +291,7 @@ export function CheckRow({
     >
       <input
         {...rest}
+        ref={ref}
         id={id}
         name={name}
         aria-invalid={a11y?.["aria-invalid"]}

@@ -240,8 +240,12 @@ export async function villageExitPage(viewer: Viewer, villageId: string, year: n
         }
       : null,
     may: {
-      edit: villageSide && village.designatedPoor && (stage === null || stage === "draft" || stage === "returned"),
-      propose: villageSide && (stage === "draft" || stage === "returned"),
+      edit:
+        villageSide &&
+        village.designatedPoor &&
+        village.designatedExitYear === null &&
+        (stage === null || stage === "draft" || stage === "returned"),
+      propose: villageSide && village.designatedExitYear === null && (stage === "draft" || stage === "returned"),
       review: township && stage === "proposed",
       approve: county && stage === "township_reviewed",
     },
@@ -260,6 +264,10 @@ async function lockRecord(tx: Tx, id: string) {
 
 function wrongStage(stage: string): AppError {
   return new AppError("invalid", messageKey("villageExit.errors.wrongStage"), { params: { stage }, worded: stageWords(stage) });
+}
+
+function alreadyExited(year: number): AppError {
+  return new AppError("invalid", messageKey("villageExit.errors.alreadyExited"), { params: { year } });
 }
 
 const STAGE_WORDS: Record<string, { zh: string; en: string }> = {
@@ -296,10 +304,12 @@ export async function saveVillageExit(viewer: Viewer, input: SaveVillageExitInpu
     const countyId = countyOfRegion(input.villageId)!;
     const village = await tx.region.findFirst({
       where: { id: input.villageId, level: "village", parent: { parentId: countyId } },
-      select: { id: true, designatedPoor: true },
+      select: { id: true, designatedPoor: true, designatedExitYear: true },
     });
     if (!village) throw new AppError("not_found", "village not found", { villageId: input.villageId });
     if (!village.designatedPoor) throw new AppError("invalid", messageKey("villageExit.errors.notDesignated"));
+    // an exited village keeps its history; it is not proposed again
+    if (village.designatedExitYear !== null) throw alreadyExited(village.designatedExitYear);
     await tx.$queryRaw`SELECT id FROM village_exit WHERE "villageId" = ${input.villageId} AND year = ${input.year} FOR UPDATE`;
     const before = await tx.villageExit.findUnique({ where: { villageId_year: { villageId: input.villageId, year: input.year } } });
     const data = {
@@ -359,6 +369,8 @@ export async function proposeVillageExit(viewer: Viewer, input: ProposeVillageEx
     if (!(await isVillageSide(tx, viewer, r.villageId))) throw new AppError("not_found", "village exit not in scope", { exitId: r.id });
     if (r.stage !== "draft" && r.stage !== "returned") throw wrongStage(r.stage);
     if (input.version !== r.version) throw new AppError("conflict", "errors.conflict");
+    const exited = await tx.region.findUnique({ where: { id: r.villageId }, select: { designatedExitYear: true } });
+    if (exited?.designatedExitYear != null) throw alreadyExited(exited.designatedExitYear);
     const [people, policy, zone] = await Promise.all([
       villagePeople(tx, r.countyId, r.villageId),
       villageExitPolicy(tx, r.countyId, r.year),

@@ -39,6 +39,8 @@ test("village exit: propose (village, phone) → township review → county appr
   await expect(page.getByTestId("page-status")).toContainText("已提出退出申请");
   await expect(page.getByTestId("exit-steps")).toContainText("提出");
   await expect(page.getByTestId("village-exit-form")).toHaveCount(0);
+  // once proposed, the verdict no longer invites a proposal
+  await expect(page.getByTestId("exit-verdict")).not.toContainText("可以提出");
   await page.screenshot({ path: `${SHOTS}/village-exit-proposed-360.png`, fullPage: true });
 
   // the township reviewer: its proposals to review first

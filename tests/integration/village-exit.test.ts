@@ -496,8 +496,13 @@ describe("the pages' data", () => {
     expect(p.may).toEqual({ edit: false, propose: false, review: false, approve: false });
     expect(p.record?.frozen).toMatchObject({ poor: 3, people: 100, value: 3 });
     expect(p.record?.steps.length).toBeGreaterThanOrEqual(5);
+    // an exited village keeps no new exit record: nothing to edit, and a save is refused
     const fresh = (await villageExitPage(await viewer("secretary"), DANYANG, 2020))!;
     expect(fresh.record).toBeNull();
-    expect(fresh.may.edit).toBe(true);
+    expect(fresh.may.edit).toBe(false);
+    await signInAs(t.prisma, "secretary");
+    const later = await saveVillageExitRecord(undefined, record({ id: crypto.randomUUID(), year: 2020 }));
+    expect(later).toMatchObject({ ok: false, code: "invalid", message: "该村已于 2019 年退出贫困村，不再登记退出" });
+    expect(await t.prisma.villageExit.count({ where: { villageId: DANYANG } })).toBe(1);
   });
 });

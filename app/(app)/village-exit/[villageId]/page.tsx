@@ -77,7 +77,13 @@ export default async function VillageExitPage({
       <Card>
         <h2 className="mb-2 font-semibold">{t("verdict.title")}</h2>
         <p className={`mb-2 text-sm font-medium ${d.verdict.eligible ? "text-emerald-800" : "text-amber-900"}`} data-testid="exit-verdict">
-          {d.verdict.approvable ? t("verdict.approvable") : d.verdict.eligible ? t("verdict.eligible") : t("verdict.notEligible")}
+          {d.verdict.approvable
+            ? t("verdict.approvable")
+            : !d.verdict.eligible
+              ? t("verdict.notEligible")
+              : stage === "none" || stage === "draft" || stage === "returned"
+                ? t("verdict.eligible")
+                : t("verdict.eligibleUnderWay")}
         </p>
         <ul className="space-y-1 text-sm" data-testid="exit-criteria">
           {d.verdict.criteria.map((c) => (
