@@ -15,8 +15,8 @@ process.env.E2E_DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${dbPor
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  // spec files run side by side (each spec makes its own rows: decision 0050); tests within a file in order
-  workers: Number(process.env.E2E_WORKERS ?? 1),
+  // two spec files at a time (each spec makes its own rows; E2E_WORKERS=1 for one: decision 0050); tests within a file in order
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
