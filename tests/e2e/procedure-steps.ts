@@ -3,8 +3,8 @@ import type { Locator, Page } from "@playwright/test";
 import { expect } from "./fixtures";
 
 export async function sign(page: Page, pad: Locator) {
-  await pad.scrollIntoViewIfNeeded();
   await expect(pad).toHaveAttribute("aria-busy", "false"); // the drawing code is loaded on demand
+  await pad.scrollIntoViewIfNeeded();
   const box = (await pad.boundingBox())!;
   await page.mouse.move(box.x + 30, box.y + 40);
   await page.mouse.down();

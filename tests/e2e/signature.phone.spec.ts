@@ -39,8 +39,11 @@ test("a tap is a mark, undo takes it back; after turning the phone the ink lands
   await loginAs(me.username, me.password);
   await page.goto(`/households/${h.id}/visit`);
   const pad = page.getByRole("img", { name: "签名区域" });
+  // the pad's code is fetched after the first load: a placeholder of the same role and name stands
+  // in until then and is replaced, so wait for the pad itself before acting on it (scrolling the
+  // placeholder as it was swapped failed with "Element is not attached to the DOM")
+  await expect(pad).toHaveAttribute("aria-busy", "false");
   await pad.scrollIntoViewIfNeeded();
-  await expect(pad).toHaveAttribute("aria-busy", "false"); // the drawing code is loaded on demand
 
   // a tap alone (a finger, not a drag) is a mark
   const box = (await pad.boundingBox())!;

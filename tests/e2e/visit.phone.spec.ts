@@ -51,6 +51,7 @@ test("a cadre logs a home visit that marks the house grade C; the household turn
 
   // the family signs with a finger
   const pad = page.getByRole("img", { name: "签名区域" });
+  await expect(pad).toHaveAttribute("aria-busy", "false"); // the pad's code comes after the first load
   await pad.scrollIntoViewIfNeeded();
   const box = (await pad.boundingBox())!;
   await page.mouse.move(box.x + 30, box.y + 80);
