@@ -7,7 +7,7 @@ import { db, type Db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/session";
 import type { ReviewCountyId } from "@/lib/auth/scope";
-import { AppError, outOfScopeField } from "@/lib/auth/errors";
+import { AppError, fieldError, outOfScopeField } from "@/lib/auth/errors";
 import { messageKey } from "@/i18n/keys";
 import { audit, actorOf } from "@/lib/audit";
 import { currentYear, today } from "@/lib/clock";
@@ -58,6 +58,25 @@ export async function savePosting(viewer: Viewer, input: PostingInput) {
     const before = await tx.residentPosting.findUnique({ where: { id: input.id } });
     if (before && (before.countyId !== county.id || !before.villageId.startsWith(within)))
       throw new AppError("not_found", "posting not in scope", { postingId: input.id });
+    if (data.role === "first_secretary" && !(before && input.version === undefined)) {
+      // one first secretary per village at a time (the import's secretary_overlap, the same rule)
+      const other = await tx.residentPosting.findFirst({
+        where: {
+          villageId: village.id,
+          role: "first_secretary",
+          id: { not: input.id },
+          validFrom: { lte: data.validTo ?? new Date("9999-12-31") },
+          OR: [{ validTo: null }, { validTo: { gte: data.validFrom } }],
+        },
+        orderBy: { validFrom: "asc" },
+        select: { personName: true, validFrom: true },
+      });
+      if (other)
+        throw fieldError("validFrom", messageKey("places.teams.errors.secretaryOverlap"), {
+          name: other.personName,
+          from: iso(other.validFrom)!,
+        });
+    }
     let after;
     if (before) {
       if (input.version === undefined) return { id: before.id, version: before.version }; // a retried create: already done

@@ -89,6 +89,26 @@ describe("postings", () => {
     expect(await t.prisma.residentPosting.count()).toBe(1);
   });
 
+  it("one first secretary per village at a time, as the import checks it (secretary_overlap)", async () => {
+    await signInAs(t.prisma, "official");
+    // 张书记 serves in 丹阳村 from 2024-03-01, still serving
+    const overlapping = await savePosting(undefined, posting(crypto.randomUUID(), { personName: "王书记", validFrom: "2025-01-01" }));
+    expect(overlapping).toMatchObject({ ok: false, code: "invalid" });
+    if (!overlapping.ok) {
+      expect(Object.keys(overlapping.fieldErrors ?? {})).toEqual(["validFrom"]);
+      expect(overlapping.fieldErrors!.validFrom!.join()).toContain("张书记");
+    }
+    // a term that ended before 张书记's began is history, not a second secretary
+    const before = crypto.randomUUID();
+    expect(
+      await savePosting(undefined, posting(before, { personName: "赵书记", validFrom: "2022-01-01", validTo: "2024-02-29" })),
+    ).toMatchObject({ ok: true });
+    // the secretary's own correction is not an overlap with itself
+    expect(await savePosting(undefined, posting(secretary, { version: 2, unitName: "铜仁市财政局" }))).toMatchObject({ ok: true });
+    expect(await t.prisma.residentPosting.count({ where: { role: "first_secretary", villageId: DANYANG } })).toBe(2);
+    await t.prisma.residentPosting.delete({ where: { id: before } });
+  });
+
   it("out of scope: another county's official cannot touch the posting; a cadre may not record", async () => {
     await signInAs(t.prisma, "official2");
     expect(await savePosting(undefined, posting(secretary, { version: 2, villageId: BIJIANG }))).toMatchObject({
