@@ -2,8 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { CountySummary, TotalsRow } from "@/lib/data/county";
 import type { ExitMetric } from "@/lib/domain/exit-metrics";
 import { Badge } from "@/components/ui/badge";
-
-const num = (n: number) => n.toLocaleString("zh-CN");
+import { formatQuantity as num } from "@/lib/domain/format";
 
 /** The county's exit picture from the register: comprehensive incidence and villages below the line. */
 export async function CountySummaryCard({

@@ -4,8 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { EvaluationMetrics } from "@/lib/data/evaluation/metrics";
 import { Badge } from "@/components/ui/badge";
 import { policyLabel } from "@/lib/policy-label";
-
-const num = (n: number) => n.toLocaleString("zh-CN");
+import { formatQuantity as num } from "@/lib/domain/format";
 
 export async function MetricsTable({ metrics, compact = false }: { metrics: EvaluationMetrics; compact?: boolean }) {
   const t = await getTranslations("evaluation.metrics");

@@ -22,6 +22,7 @@ import {
 } from "@/components/ui/form";
 import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
 import type { KeyUnder } from "@/i18n/keys";
+import { formatQuantity } from "@/lib/domain/format";
 
 interface Stored {
   id: string;
@@ -81,7 +82,7 @@ export function QuestionnaireForm({
   const parts = INCOME_ITEMS.map((k) => cents(income[k]));
   const net = parts.every((c) => c !== null) ? parts[0]! + parts[1]! - parts[2]! + parts[3]! + parts[4]! : null;
   const perCapita = net !== null && countedMembers > 0 ? Math.round(net / countedMembers) : null;
-  const yuan = (c: number) => (c / 100).toLocaleString("zh-CN", { maximumFractionDigits: 2 });
+  const yuan = (c: number) => formatQuantity(c / 100);
 
   function toggle(key: string, kind: string, on: boolean) {
     setEvidence((old) => ({ ...old, [key]: on ? [...(old[key] ?? []), kind] : (old[key] ?? []).filter((x) => x !== kind) }));
@@ -144,7 +145,7 @@ export function QuestionnaireForm({
                 net: yuan(net),
                 pc: yuan(perCapita),
                 n: countedMembers,
-                line: povertyLine === null ? "—" : povertyLine.toLocaleString("zh-CN"),
+                line: povertyLine === null ? "—" : formatQuantity(povertyLine),
               })}
           {perCapita !== null && povertyLine !== null && (
             <span className={`ml-1 font-semibold ${perCapita > Math.round(povertyLine * 100) ? "text-emerald-700" : "text-red-700"}`}>
@@ -228,7 +229,7 @@ export function QuestionnaireForm({
           data-testid="questionnaire-result"
         >
           <p className="font-semibold">{state.message}</p>
-          <p className="mt-1">{tq("recheckStatus", { status: ta(saved.status), pc: saved.perCapitaIncome.toLocaleString("zh-CN") })}</p>
+          <p className="mt-1">{tq("recheckStatus", { status: ta(saved.status), pc: formatQuantity(saved.perCapitaIncome) })}</p>
           {saved.discrepancies.length > 0 && (
             <ul className="mt-2 list-disc space-y-1 pl-5" data-testid="questionnaire-discrepancies">
               {saved.discrepancies.map((d) => (

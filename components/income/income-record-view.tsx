@@ -5,8 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { chinaDay } from "@/lib/domain/china-time";
 import { EXCLUDED_ITEM_COLUMNS, INCOME_ITEM_COLUMNS, TRANSFER_ITEM_COLUMNS } from "@/lib/validation/income-record";
 import type { IncomeRecordRow } from "@/lib/data/income-records";
-
-const yuan = (v: number) => v.toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+import { formatFixed as yuan } from "@/lib/domain/format";
 
 export async function IncomeRecordView({ r, compact = false }: { r: IncomeRecordRow; compact?: boolean }) {
   const t = await getTranslations("countyRecords.income");

@@ -6,8 +6,7 @@ import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import type { HouseholdRelocation } from "@/lib/data/relocation";
 import { RelocationForm } from "@/components/household/official-forms";
-
-const num = (v: number) => v.toLocaleString("zh-CN", { maximumFractionDigits: 2 });
+import { formatQuantity as num } from "@/lib/domain/format";
 
 export async function RelocationCard({
   data,

@@ -8,6 +8,7 @@ import type { relocationSchema } from "@/lib/validation/relocation";
 import { CheckField, SelectField, StatusLine, SubmitButton, TextField } from "@/components/ui/form";
 import { schemaOf, useFormAction, useFormValues } from "@/components/ui/use-form-action";
 import { bindFields } from "@/components/ui/bind-fields";
+import { formatQuantity } from "@/lib/domain/format";
 
 export type RelocationFormValues = {
   originName: string;
@@ -72,7 +73,7 @@ export function RelocationForm({
         <TextField
           {...field("contribution")}
           label={t("contribution")}
-          hint={t("contributionHint", { cap: cap.toLocaleString("zh-CN") })}
+          hint={t("contributionHint", { cap: formatQuantity(cap) })}
           inputMode="decimal"
           required
         />

@@ -5,8 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { Card, EmptyState } from "@/components/ui/card";
 import type { PlanView } from "@/lib/data/plan";
 import { chinaDay } from "@/lib/domain/china-time";
-
-const yuan = (n: number) => n.toLocaleString("zh-CN", { maximumFractionDigits: 2 });
+import { formatQuantity as yuan } from "@/lib/domain/format";
 
 export async function PlanCard({
   plan,

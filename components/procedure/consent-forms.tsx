@@ -17,6 +17,7 @@ import { schemaOf, useFormAction } from "@/components/ui/use-form-action";
 import type { exitAgreementSchema, homeVerificationSchema } from "@/lib/validation/procedure";
 
 import { GUARANTEE_KEYS as GUARANTEES, type GuaranteeKey } from "@/lib/validation/procedure";
+import { formatQuantity } from "@/lib/domain/format";
 
 /** Sends the form with the pad's PNG (when there is ink) as `field`. */
 function withSignature(form: HTMLFormElement, pad: SignaturePadHandle | null, field: string, send: (fd: FormData) => void): void {
@@ -68,7 +69,7 @@ export function VerificationRecord({
         </div>
         <div>
           <dt className="text-xs text-stone-500">{labels.income}</dt>
-          <dd className="tabular-nums">{v.perCapitaIncome.toLocaleString("zh-CN")}</dd>
+          <dd className="tabular-nums">{formatQuantity(v.perCapitaIncome)}</dd>
         </div>
       </dl>
       <ul className="flex flex-wrap gap-2">
@@ -129,7 +130,7 @@ export function HomeVerificationForm({ proposalId, today, income }: { proposalId
           form={fields}
           name="perCapitaIncome"
           label={t("page.incomeFound")}
-          hint={income !== null ? t("page.incomeOnRecord", { income: income.toLocaleString("zh-CN") }) : undefined}
+          hint={income !== null ? t("page.incomeOnRecord", { income: formatQuantity(income) }) : undefined}
           required
         >
           {(a) => <input {...a} name="perCapitaIncome" inputMode="decimal" defaultValue={income ?? ""} />}
@@ -210,7 +211,7 @@ export function ExitAgreementForm({
       {/* what the family is shown before it signs: the income and each guarantee found */}
       <div className="rounded-lg border border-stone-200 bg-stone-50 p-3 text-sm" data-testid="agreement-shown">
         <p className="font-semibold">{t("page.agreementText")}</p>
-        <p className="mt-1">{t("page.shownIncome", { income: income.toLocaleString("zh-CN") })}</p>
+        <p className="mt-1">{t("page.shownIncome", { income: formatQuantity(income) })}</p>
         <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
           {GUARANTEES.map((k) => (
             <li key={k}>

@@ -3,6 +3,7 @@
 // ones ticked travel with the visit (planProgress) through the same outbox, stored once with it.
 import { useTranslations } from "next-intl";
 import { CheckRow } from "@/components/ui/form";
+import { formatQuantity } from "@/lib/domain/format";
 
 export interface VisitPlan {
   year: number;
@@ -18,7 +19,7 @@ export function PlanProgress({ plan, marked, setMarked }: { plan: VisitPlan; mar
   return (
     <div className="space-y-2 text-sm" data-testid="visit-plan">
       <p className="text-stone-700">
-        {t("expected")}：{plan.expectedIncome.toLocaleString("zh-CN")} · {t("progress", { done: plan.done, total })}
+        {t("expected")}：{formatQuantity(plan.expectedIncome)} · {t("progress", { done: plan.done, total })}
       </p>
       {plan.measures.length > 0 && <p className="text-stone-600">{plan.measures.join("；")}</p>}
       {plan.items.length > 0 && <p className="text-stone-600">{t("visitHint")}</p>}

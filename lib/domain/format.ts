@@ -15,14 +15,27 @@ export function formatCents(cents: Cents): string {
   return frac === 0 ? `${sign}${head}` : `${sign}${head}.${String(frac).padStart(2, "0")}`;
 }
 
-/** Quantities such as litres or metres: up to 2 decimals, trailing zeros dropped. */
-export function formatQuantity(value: number): string {
-  const sign = value < 0 ? "-" : "";
-  const fixed = Math.abs(value)
-    .toFixed(2)
-    .replace(/\.?0+$/, "");
-  const [whole = "0", frac] = fixed.split(".");
-  return `${sign}${groupThousands(whole)}${frac ? `.${frac}` : ""}`;
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(min: number, max: number): Intl.NumberFormat {
+  const key = `${min}:${max}`;
+  let f = formatters.get(key);
+  // zh-CN and en group and point alike ("1,234.5"); the decimal is rounded as written (23.645 -> 23.65)
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat("zh-CN", { minimumFractionDigits: min, maximumFractionDigits: max })));
+  return f;
+}
+
+/**
+ * Counts, yuan and quantities such as litres or metres, as every page shows them: thousands
+ * separators, up to `digits` decimals (2 unless said), trailing zeros dropped. 1234 -> "1,234";
+ * 1234.5 -> "1,234.5". The one number formatter of the pages (they had a local copy each).
+ */
+export function formatQuantity(value: number, digits = 2): string {
+  return numberFormat(0, digits).format(value);
+}
+
+/** An amount with exactly `digits` decimals (2 unless said), as printed records show yuan: 28600 -> "28,600.00". */
+export function formatFixed(value: number, digits = 2): string {
+  return numberFormat(digits, digits).format(value);
 }
 
 /** English noun with count: plural("child", "children", 2) -> "2 children". */

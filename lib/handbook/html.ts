@@ -8,6 +8,7 @@ import { messages } from "@/i18n/messages";
 import { chinaDay } from "@/lib/domain/china-time";
 import { EXCLUDED_ITEM_COLUMNS, INCOME_ITEM_COLUMNS, TRANSFER_ITEM_COLUMNS } from "@/lib/validation/income-record";
 import type { HandbookHousehold } from "@/lib/data/handbook";
+import { formatFixed as yuan } from "@/lib/domain/format";
 
 const zh = createTranslator({ locale: "zh-CN", messages: messages["zh-CN"] });
 const hb = createTranslator({ locale: "zh-CN", messages: messages["zh-CN"], namespace: "countyRecords.handbook" });
@@ -15,7 +16,6 @@ const inc = createTranslator({ locale: "zh-CN", messages: messages["zh-CN"], nam
 
 const ESC: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 export const esc = (s: string | number | null | undefined): string => String(s ?? "").replace(/[&<>"']/g, (c) => ESC[c] ?? c);
-const yuan = (n: number) => n.toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const day = (d: Date | null | undefined) => (d ? chinaDay(d) : "—");
 
 const STYLE = `

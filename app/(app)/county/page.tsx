@@ -30,11 +30,11 @@ import { buttonClass } from "@/components/ui/button-style";
 import { unsignedIncomeCount } from "@/lib/data/income-records";
 import { keyHouseholdCount } from "@/lib/data/key-households";
 import { currentYear } from "@/lib/clock";
+import { formatQuantity as num } from "@/lib/domain/format";
 
 export const dynamic = "force-dynamic";
 
 const pct = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : 0);
-const num = (n: number) => n.toLocaleString("zh-CN");
 
 export const generateMetadata = pageTitle("county");
 

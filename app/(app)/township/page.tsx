@@ -13,12 +13,12 @@ import { Card, EmptyState, PageTitle, Stat } from "@/components/ui/card";
 import { ApprovalQueue } from "@/components/procedure/approval-queue";
 import { today } from "@/lib/clock";
 import { pageTitle } from "@/lib/page-title";
+import { formatQuantity as num } from "@/lib/domain/format";
 
 export const dynamic = "force-dynamic";
 
 export const generateMetadata = pageTitle("township");
 
-const num = (n: number) => n.toLocaleString("zh-CN");
 const pct = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : 0);
 
 export default async function TownshipHome() {

@@ -13,11 +13,10 @@ import { daysOverdue } from "@/lib/domain/measures";
 import { today } from "@/lib/clock";
 import { pageTitle } from "@/lib/page-title";
 import type { KeyUnder } from "@/i18n/keys";
+import { formatQuantity as yuan } from "@/lib/domain/format";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = pageTitle("measures");
-
-const yuan = (n: number) => n.toLocaleString("zh-CN", { maximumFractionDigits: 2 });
 
 export default async function CountyMeasuresPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const viewer = await requireViewerPage("village.review");

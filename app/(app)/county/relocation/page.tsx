@@ -7,12 +7,13 @@ import { settlementOverview } from "@/lib/data/relocation";
 import { Card, EmptyState, PageTitle, Stat } from "@/components/ui/card";
 import { CountyTabs } from "@/components/county/county-tabs";
 import { pageTitle } from "@/lib/page-title";
+import { formatQuantity } from "@/lib/domain/format";
 
 export const dynamic = "force-dynamic";
 
 export const generateMetadata = pageTitle("relocation");
 
-const pct = (v: number | null) => (v === null ? "—" : `${v.toLocaleString("zh-CN", { maximumFractionDigits: 1 })}%`);
+const pct = (v: number | null) => (v === null ? "—" : `${formatQuantity(v, 1)}%`);
 
 /** The county's relocation settlements (易地扶贫搬迁安置点): origins, employment, follow-up coverage, demolition. */
 export default async function RelocationPage() {
@@ -30,8 +31,8 @@ export default async function RelocationPage() {
       </PageTitle>
       <CountyTabs current="relocation" />
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Stat label={t("households")} value={o.total.households.toLocaleString("zh-CN")} />
-        <Stat label={t("people")} value={o.total.people.toLocaleString("zh-CN")} />
+        <Stat label={t("households")} value={formatQuantity(o.total.households)} />
+        <Stat label={t("people")} value={formatQuantity(o.total.people)} />
         <Stat
           label={t("employment")}
           value={pct(o.employedShare)}

@@ -25,10 +25,11 @@ import { HouseholdTypeForm } from "@/components/household/official-forms";
 import { householdTypesOf } from "@/lib/data/household-types";
 import { householdDepartmentData } from "@/lib/data/feeds";
 import { HouseholdDepartmentCard } from "@/components/feeds/household-department-card";
+import { formatQuantity } from "@/lib/domain/format";
 
 export const dynamic = "force-dynamic";
 
-const yuan = (v: unknown) => Number(String(v ?? 0)).toLocaleString("zh-CN", { maximumFractionDigits: 2 });
+const yuan = (v: unknown) => formatQuantity(Number(String(v ?? 0)));
 
 export const generateMetadata = pageTitle("household");
 

@@ -24,6 +24,7 @@ import { AgendaAddForProposal } from "@/components/procedure/meeting-forms";
 import { pageTitle } from "@/lib/page-title";
 import { chinaMinute } from "@/lib/domain/china-time";
 import type { KeyUnder } from "@/i18n/keys";
+import { formatQuantity } from "@/lib/domain/format";
 
 export const dynamic = "force-dynamic";
 
@@ -268,7 +269,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             {p.exit.signedIncome ? (
               <Badge tone="green">
                 {tr("income.signedIncome", {
-                  income: p.exit.signedIncome.perCapitaIncome.toLocaleString("zh-CN"),
+                  income: formatQuantity(p.exit.signedIncome.perCapitaIncome),
                   date: p.exit.signedIncome.signedOn,
                 })}
               </Badge>
@@ -290,7 +291,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                 </span>
               </p>
               <p>
-                {t("page.shownIncome", { income: p.exit.agreement.perCapitaIncome.toLocaleString("zh-CN") })}；
+                {t("page.shownIncome", { income: formatQuantity(p.exit.agreement.perCapitaIncome) })}；
                 {GUARANTEES.map((k) => `${t(`guarantee.${k}`)}${p.exit!.agreement!.guarantees[k] ? "✓" : "✗"}`).join("　")}
               </p>
               {p.exit.agreement.refusalReason && (

@@ -15,9 +15,8 @@ import { auditAccessDenied } from "@/lib/data/access-denied";
 import { buttonClass } from "@/components/ui/button-style";
 
 import { VillageHandbookButton } from "@/components/handbook/village-handbook-button";
+import { formatQuantity as num } from "@/lib/domain/format";
 export const dynamic = "force-dynamic";
-
-const num = (n: number) => n.toLocaleString("zh-CN");
 
 export const generateMetadata = pageTitle("village");
 

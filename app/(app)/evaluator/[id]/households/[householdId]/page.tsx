@@ -13,10 +13,10 @@ import { today } from "@/lib/clock";
 import { Badge } from "@/components/ui/badge";
 import { QuestionnaireForm } from "@/components/evaluation/questionnaire-form";
 import { pageTitle } from "@/lib/page-title";
+import { formatQuantity as yuan } from "@/lib/domain/format";
 
 export const dynamic = "force-dynamic";
 
-const yuan = (v: number) => v.toLocaleString("zh-CN", { maximumFractionDigits: 2 });
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
 
 export const generateMetadata = pageTitle("evaluationHousehold");
