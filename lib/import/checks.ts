@@ -100,14 +100,13 @@ export interface CheckContext {
   broken: Set<ImportFileName>;
 }
 
-export async function runChecks(db: Runner, stage: Stage, issues: IssueList, ctx: CheckContext, onCheck?: (name: string) => void) {
-  const R = stage.tables["regions.csv"];
-  const H = stage.tables["households.csv"];
-  const M = stage.tables["members.csv"];
-  const I = stage.tables["income.csv"];
-  const X = stage.tables["indicators.csv"];
-
-  const run = async (file: ImportFileName, name: string, sql: string, needs: ImportFileName[] = []) => {
+/**
+ * One set-based check, as every file's checks run it: skipped when its file is absent or a file it
+ * needs could not be read; its rows (line, col, rule, params) become the report's issues, at most
+ * the room left, with the total counted.
+ */
+export function checkRunner(db: Runner, issues: IssueList, ctx: CheckContext, onCheck?: (name: string) => void) {
+  return async (file: ImportFileName, name: string, sql: string, needs: ImportFileName[] = []) => {
     if (!ctx.present.has(file) || needs.some((f) => ctx.broken.has(f))) return;
     onCheck?.(name);
     const limit = Math.max(issues.room, 1);
@@ -126,6 +125,16 @@ export async function runChecks(db: Runner, stage: Stage, issues: IssueList, ctx
     }));
     issues.addCounted(shown, Number(rows[0]!.total));
   };
+}
+
+export async function runChecks(db: Runner, stage: Stage, issues: IssueList, ctx: CheckContext, onCheck?: (name: string) => void) {
+  const R = stage.tables["regions.csv"];
+  const H = stage.tables["households.csv"];
+  const M = stage.tables["members.csv"];
+  const I = stage.tables["income.csv"];
+  const X = stage.tables["indicators.csv"];
+
+  const run = checkRunner(db, issues, ctx, onCheck);
 
   // ── regions.csv ──
   await run("regions.csv", "regions.duplicate", duplicates(R, "code", "code"));

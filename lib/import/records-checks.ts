@@ -17,7 +17,7 @@ import { incomeInputOf, type IncomeItemColumn } from "@/lib/validation/income-re
 import { forgetQueryArgs } from "./prisma-debug";
 import type { Runner, Stage } from "./stage";
 import type { IssueList } from "./issues";
-import type { CheckContext } from "./checks";
+import { checkRunner, type CheckContext } from "./checks";
 import type { ImportFileName } from "./spec";
 import {
   HOUSEHOLD_RECORD_FILES,
@@ -26,14 +26,6 @@ import {
   VILLAGE_RECORD_FILES,
   type RecordFileName,
 } from "./records-spec";
-
-interface CheckRow {
-  line: number;
-  col: string | null;
-  rule: string;
-  params: string | null;
-  total: number;
-}
 
 type Facts = [string, string, string][];
 
@@ -149,27 +141,13 @@ export async function runRecordChecks(
   const H = T["households.csv"];
   const R = T["regions.csv"];
 
-  const run = async (file: RecordFileName, name: string, sql: string, needs: ImportFileName[] = []) => {
-    // the household files' records need households.csv readable; a village's exit only what it names
-    const base: ImportFileName[] = (VILLAGE_RECORD_FILES as readonly string[]).includes(file) ? [] : ["households.csv"];
-    if (!ctx.present.has(file) || [...base, ...needs].some((f) => ctx.broken.has(f))) return;
-    onCheck?.(name);
-    const limit = Math.max(issues.room, 1);
-    const rows = await db.$queryRawUnsafe<CheckRow[]>(
-      `SELECT q.line, q.col, q.rule, q.params::text AS params, (count(*) OVER ())::int AS total
-         FROM (${sql}) q ORDER BY q.line LIMIT ${limit}`,
-    );
-    if (!rows.length) return;
-    const label = ctx.labels[file];
-    const shown = rows.slice(0, issues.room).map((r) => ({
-      file,
-      row: Number(r.line),
-      column: r.col ? (label?.get(r.col) ?? r.col) : null,
-      rule: r.rule,
-      params: r.params ? (JSON.parse(r.params) as Record<string, string | number>) : undefined,
-    }));
-    issues.addCounted(shown, Number(rows[0]!.total));
-  };
+  const check = checkRunner(db, issues, ctx, onCheck);
+  // the household files' records need households.csv readable; a village's exit only what it names
+  const run = (file: RecordFileName, name: string, sql: string, needs: ImportFileName[] = []) =>
+    check(file, name, sql, [
+      ...((VILLAGE_RECORD_FILES as readonly string[]).includes(file) ? [] : (["households.csv"] as const)),
+      ...needs,
+    ]);
 
   // every file: its household is in households.csv or the register; the key at most once
   const KEYS: Record<RecordFileName, [string, string]> = {
