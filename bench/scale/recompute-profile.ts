@@ -12,10 +12,11 @@ import { poolConfigFromUrl } from "../../lib/db/adapter-fixes";
 import type { HouseholdInput } from "../../lib/domain/household";
 import { assess, type Assessment } from "../../lib/domain/assess";
 import { resolvePolicy } from "../../lib/domain/policy";
-import { householdInputFromRecord, type HouseholdRecord, type MemberRecord } from "../../lib/domain/input-from-record";
+import { householdInputFromRecord, type HouseholdRecord } from "../../lib/domain/input-from-record";
 import { insertRows, jsonParam } from "../../lib/db/bulk";
 import { loadPolicyRows, unmetOf } from "../../lib/data/assessment";
 import { recomputeChunkSql, recomputeUpdateSql } from "../../lib/data/recompute";
+import { membersOfChunkRow } from "../../lib/data/assess-chunk";
 import { currentYear, today } from "../../lib/clock";
 import { backendsCpuMs } from "./cpu";
 
@@ -109,17 +110,7 @@ async function main() {
       const results = await step("assess (JS)", () => {
         const out: { id: string; countyId: string; version: number; members: number; a: Assessment; input: HouseholdInput }[] = [];
         for (const h of rows) {
-          const members: MemberRecord[] = (
-            JSON.parse(h.members) as [string, boolean, boolean, MemberRecord["schoolStatus"], boolean, MemberRecord["laborCapacity"]][]
-          ).map(([b, counted, medicalInsurance, schoolStatus, dropoutMedicalExemption, laborCapacity]) => ({
-            birthDate: new Date(`${b}T00:00:00Z`),
-            counted,
-            active: true,
-            medicalInsurance,
-            schoolStatus,
-            dropoutMedicalExemption,
-            laborCapacity,
-          }));
+          const members = membersOfChunkRow(h.members);
           if (!members.some((m) => m.counted)) continue;
           const input = householdInputFromRecord(h, members, year, asOf);
           out.push({

@@ -103,13 +103,10 @@ export function resultChanged(
   );
 }
 
-/** Assess a recompute chunk; only the households whose result changed come back. */
-export function assessRecomputeRows(rows: RecomputeRow[], ctx: AssessContext): RecomputeResult[] {
-  const out: RecomputeResult[] = [];
-  for (const h of rows) {
-    const members: MemberRecord[] = (
-      JSON.parse(h.members) as [string, boolean, boolean, MemberRecord["schoolStatus"], boolean, MemberRecord["laborCapacity"]][]
-    ).map(([birthDate, counted, medicalInsurance, schoolStatus, dropoutMedicalExemption, laborCapacity]) => ({
+/** A recompute chunk row's members, as the chunk query (recomputeChunkSql) packs them: one JSON array per member. */
+export function membersOfChunkRow(json: string): MemberRecord[] {
+  return (JSON.parse(json) as [string, boolean, boolean, MemberRecord["schoolStatus"], boolean, MemberRecord["laborCapacity"]][]).map(
+    ([birthDate, counted, medicalInsurance, schoolStatus, dropoutMedicalExemption, laborCapacity]) => ({
       birthDate: new Date(`${birthDate}T00:00:00Z`),
       counted,
       active: true,
@@ -117,7 +114,15 @@ export function assessRecomputeRows(rows: RecomputeRow[], ctx: AssessContext): R
       schoolStatus,
       dropoutMedicalExemption,
       laborCapacity,
-    }));
+    }),
+  );
+}
+
+/** Assess a recompute chunk; only the households whose result changed come back. */
+export function assessRecomputeRows(rows: RecomputeRow[], ctx: AssessContext): RecomputeResult[] {
+  const out: RecomputeResult[] = [];
+  for (const h of rows) {
+    const members = membersOfChunkRow(h.members);
     if (!members.some((m) => m.counted)) continue; // nobody counted: nothing to assess
     const r = assessed(h.id, h.countyId, householdInputFromRecord(h, members, ctx.year, ctx.asOf), ctx);
     // the same result as the household holds: nothing to write

@@ -10,17 +10,10 @@ import type { GenHousehold } from "./household";
 import type { Prng } from "./prng";
 import { line } from "./csv";
 import { givenName, surname } from "./names";
+import { RECORD_FILES, type RecordFileName as RecordFile } from "@/lib/import/records-spec";
 
-export const RECORD_FILES = [
-  "household_types.csv",
-  "income_records.csv",
-  "relocation.csv",
-  "measures.csv",
-  "plans.csv",
-  "village_exits.csv",
-  "postings.csv",
-] as const;
-export type RecordFile = (typeof RECORD_FILES)[number];
+// the optional record files, as the importer names them (one list: lib/import/records-spec.ts)
+export { RECORD_FILES, type RecordFile };
 
 export const RECORD_COLUMNS: Record<RecordFile, readonly string[]> = {
   "household_types.csv": ["village_code", "household_number", "type", "since", "basis"],
